@@ -1,0 +1,40 @@
+"""Domain knowledge kept as data (YAML), with one cached loader.
+
+Stages read their lexicons through `load()`; users may point THUCYDIDES_DATA_DIR at a
+folder holding files of the same names to extend or replace them without code changes.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PACKAGE_DATA = Path(__file__).resolve().parent
+
+
+class DataFileError(ValueError):
+    pass
+
+
+def data_path(name: str) -> Path:
+    override = os.environ.get("THUCYDIDES_DATA_DIR")
+    if override and (Path(override) / name).is_file():
+        return Path(override) / name
+    return PACKAGE_DATA / name
+
+
+@lru_cache(maxsize=64)
+def load(name: str) -> Any:
+    """Parse a YAML data file by name (e.g. "actors.yaml"), naming the file on any error."""
+    path = data_path(name)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError as exc:
+        raise DataFileError(f"{path}: data file not found") from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path}: not valid YAML: {exc}") from exc

@@ -1,0 +1,1 @@
+"""Exports: the JSON contract, GeoJSON, CSV, ACLED."""

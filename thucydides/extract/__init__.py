@@ -1,0 +1,1 @@
+"""Extraction stages: figures become Claims, happenings become Events."""

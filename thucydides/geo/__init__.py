@@ -1,0 +1,1 @@
+"""Places: gazetteer, toponym recognition and resolution."""

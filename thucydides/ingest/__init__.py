@@ -1,0 +1,1 @@
+"""Reading reports in: text, HTML, feeds, JSONL, folders."""

@@ -1,0 +1,277 @@
+"""The one domain model every stage speaks.
+
+Shapes follow the export contract (`thucydides-export` v1): a Document is split
+into Mentions; stages turn mentions into Claims and Events that point at Places
+and Actors by id. Everything is a plain dataclass so stages stay testable alone
+and the store and exporters can serialise without guessing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+MentionKind = Literal["place", "actor", "date", "number"]
+PlaceKind = Literal[
+    "populated_place", "admin1", "admin2", "country", "region", "river", "facility", "border", "other"
+]
+Qualifier = Literal["exact", "approximately", "at_least", "at_most", "range", "vague"]
+Unit = Literal["person", "km2", "km", "m", "percent"]
+
+METRICS: tuple[str, ...] = (
+    "killed", "wounded", "fled", "surrendered", "captured", "fighters_present",
+    "civilians_present", "territory_held", "territory_taken", "distance", "share_held",
+)
+UNITS: tuple[str, ...] = ("person", "km2", "km", "m", "percent")
+QUALIFIERS: tuple[str, ...] = ("exact", "approximately", "at_least", "at_most", "range", "vague")
+
+
+def stable_id(prefix: str, *parts: object, length: int = 16) -> str:
+    """An id derived from content only, so reruns on the same input give the same ids."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:length]}"
+
+
+def normalise_for_identity(text: str) -> str:
+    """The text a document is identified by: NFC, whitespace collapsed, trimmed.
+
+    Two copies of a report that differ only in line endings or spacing are one document.
+    """
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed range of days; either end may be open (None)."""
+
+    start: date | None
+    end: date | None
+    inferred: bool = False
+
+    def __post_init__(self) -> None:
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"interval starts after it ends: {self.start} > {self.end}")
+
+    @property
+    def days(self) -> int | None:
+        if self.start is None or self.end is None:
+            return None
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets into a document's stored text, with the text they quote."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    doc: str
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, doc: Document, start: int, end: int) -> Evidence:
+        """Evidence quoting `doc.text[start:end]`, trimmed of surrounding whitespace."""
+        raw = doc.text[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
+        start, end = start + lead, end - trail
+        return cls(doc.id, start, end, doc.text[start:end])
+
+
+@dataclass(slots=True)
+class Document:
+    """A report as stored. Evidence offsets index `text` exactly.
+
+    `furniture` lists spans of `text` that are navigation or credit lines: they stay in the
+    text (so offsets keep pointing at what the reader sees) but are blanked before analysis.
+    """
+
+    id: str
+    text: str
+    name: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    published: Interval | None = None
+    source: str | None = None
+    furniture: tuple[Span, ...] = ()
+
+    @property
+    def text_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def analysis_text(self) -> str:
+        """`text` with furniture blanked by spaces: same length, so offsets carry over."""
+        if not self.furniture:
+            return self.text
+        chars = list(self.text)
+        for span in self.furniture:
+            for i in range(span.start, span.end):
+                if chars[i] not in "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    @classmethod
+    def from_text(cls, text: str, **meta: object) -> Document:
+        """A document whose id is a hash of its normalised text."""
+        doc_id = stable_id("doc", normalise_for_identity(text))
+        return cls(id=doc_id, text=text, **meta)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+    """state_forces, rebel_group, political_militia, identity_militia, external_force,
+    civilians, monitor, outlet, government, person ..."""
+    inter: int | None = None
+    """ACLED inter code (1 state forces ... 8 external/other forces)."""
+    parent: str | None = None
+    """For people speaking for an organisation: the organisation's id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str = "populated_place"
+    country: str | None = None
+    admin1: str | None = None
+    geonameid: int | None = None
+    population: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    ref: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A span naming an actor (or a spokesperson of one)."""
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    speaker: bool = False
+    """True when the span names a person speaking for `actor` ("an SDF official")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name found in the text; `place` is None while unresolved."""
+
+    start: int
+    end: int
+    text: str
+    place: str | None = None
+    confidence: float = 0.0
+    geo_precision: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A date or period phrase normalised to an interval, anchored on publication."""
+
+    start: int
+    end: int
+    text: str
+    interval: Interval
+    precision: int
+    """ACLED time_precision: 1 day, 2 week or range of days, 3 month or longer."""
+    role: Literal["point", "since", "until", "during"] = "point"
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    doc: str
+    metric: str
+    unit: str
+    low: float | None
+    high: float | None
+    qualifier: str
+    evidence: Evidence
+    subject: str | None = None
+    agent: str | None = None
+    claimant: str | None = None
+    place: str | None = None
+    time: Interval | None = None
+    figure: Span | None = None
+    """The figure itself ("over 950"), inside the evidence."""
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    docs: list[str]
+    event_type: str
+    sub_event_type: str
+    evidence: list[Evidence]
+    actor1: str | None = None
+    actor2: str | None = None
+    assoc_actor1: str | None = None
+    assoc_actor2: str | None = None
+    place: str | None = None
+    geo_precision: int = 3
+    date: Interval | None = None
+    time_precision: int = 3
+    fatalities: int | None = None
+    claims: list[str] = field(default_factory=list)
+    civilian_targeting: bool = False
+    notes: str = ""
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One document's working state as it moves through the pipeline.
+
+    Each stage reads what earlier stages left and adds its own part; nothing else
+    is passed between stages.
+    """
+
+    document: Document
+    spacy_doc: object | None = None
+    """The spaCy `Doc` of `document.analysis_text` (typed loosely so the model needs no spaCy)."""
+    actors: list[ActorMention] = field(default_factory=list)
+    toponyms: list[Toponym] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    places: dict[str, Place] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.id
+
+    def mentions(self) -> list[Mention]:
+        """Every resolved or unresolved span, in the contract's Mention shape."""
+        doc = self.document.id
+        out = [Mention(doc, a.start, a.end, a.text, "actor", a.actor) for a in self.actors]
+        out += [Mention(doc, t.start, t.end, t.text, "place", t.place) for t in self.toponyms]
+        out += [Mention(doc, t.start, t.end, t.text, "date", None) for t in self.times]
+        return sorted(out, key=lambda m: (m.start, m.end, m.kind))

@@ -1,0 +1,1 @@
+"""Language processing shared by the extraction stages: spaCy, actor recognition."""

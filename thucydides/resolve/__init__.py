@@ -1,0 +1,1 @@
+"""Reconciliation: within a document and across documents."""

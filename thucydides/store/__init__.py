@@ -1,0 +1,1 @@
+"""Durable storage of documents and everything derived from them."""

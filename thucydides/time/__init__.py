@@ -1,0 +1,1 @@
+"""Time: date expressions to intervals, publication-date inference."""
