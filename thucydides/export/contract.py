@@ -53,7 +53,7 @@ def mention(m: Mention) -> dict[str, Any]:
     return {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "ref": m.ref}
 
 
-def _number(x: float | None) -> int | float | None:
+def number(x: float | None) -> int | float | None:
     if x is None:
         return None
     return int(x) if float(x).is_integer() else x
@@ -62,7 +62,7 @@ def _number(x: float | None) -> int | float | None:
 def claim(c: Claim) -> dict[str, Any]:
     return {
         "id": c.id, "doc": c.doc, "metric": c.metric, "unit": c.unit,
-        "low": _number(c.low), "high": _number(c.high), "qualifier": c.qualifier,
+        "low": number(c.low), "high": number(c.high), "qualifier": c.qualifier,
         "subject": c.subject, "agent": c.agent, "claimant": c.claimant, "place": c.place,
         "time": interval(c.time), "evidence": evidence(c.evidence),
     }

@@ -1,0 +1,184 @@
+"""The `thucydides` command: a thin layer over runner, store and exporters.
+
+Exit codes: 0 when every input succeeded, 1 when some failed (the rest is stored),
+2 on usage errors (bad options, unknown format, a store that cannot be opened).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from thucydides import export as exporters
+from thucydides.store.db import DEFAULT_DB, Store, StoreError
+
+app = typer.Typer(
+    help="Turn war reporting into auditable, geolocated event data.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[Path, typer.Option("--db", help="Store: a SQLite file, or a SQLAlchemy URL.")]
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).", show_default=False)]
+
+
+def _open(db: Path) -> Store:
+    try:
+        return Store(db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@contextmanager
+def _progress(label: str, total: int | None) -> Iterator[Progress]:
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        bar.add_task(label, total=total)
+        yield bar
+
+
+def _advance(bar: Progress):  # type: ignore[no-untyped-def]
+    task = bar.task_ids[0]
+    return lambda n: bar.advance(task, n)
+
+
+def _ingest(store: Store, paths: list[Path]) -> int:
+    from thucydides.runner import ingest
+
+    with _progress("ingesting", None) as bar:
+        report = ingest(store, paths, advance=_advance(bar))
+    for failure in report.failures:
+        err.print(f"[yellow]skipped[/yellow] {failure.source}: {failure.reason}", highlight=False)
+    err.print(f"ingested: {report.added} new, {report.already} already stored, {len(report.failures)} failed")
+    return 1 if report.failures else 0
+
+
+def _process(store: Store, batch_size: int, retry_failed: bool) -> int:
+    from thucydides.pipeline import Pipeline
+    from thucydides.runner import process
+
+    todo = len(store.pending_ids(include_failed=retry_failed))
+    if not todo:
+        err.print("processed: nothing pending")
+        return 0
+    with err.status("loading language model and gazetteer", spinner="dots"):
+        pipeline = Pipeline()
+    with _progress("processing", todo) as bar:
+        report = process(store, pipeline, batch_size=batch_size, retry_failed=retry_failed, advance=_advance(bar))
+    for name, error in report.failures:
+        err.print(f"[red]failed[/red] {name}: {error}", highlight=False)
+    err.print(f"processed: {report.processed} documents, {len(report.failures)} failed")
+    return 1 if report.failures else 0
+
+
+def _summary(store: Store) -> None:
+    s = store.stats()
+    table = Table(title="thucydides store", show_header=False)
+    for label, value in (("documents", s.documents), ("  processed", s.processed), ("  pending", s.pending),
+                         ("  failed", s.failed), ("places", s.places), ("mentions", s.mentions),
+                         ("claims", s.claims), ("events", s.events)):
+        table.add_row(label, str(value))
+    out.print(table)
+
+
+def _export(store: Store, fmt: str, output: Path) -> None:
+    from thucydides.runner import load_bundle
+
+    if fmt not in exporters.FORMATS:
+        err.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(exporters.FORMATS)}")
+        raise typer.Exit(2)
+    if not output.parent.is_dir():
+        err.print(f"[red]error:[/red] {output}: folder {output.parent} does not exist")
+        raise typer.Exit(2)
+    exporters.write(load_bundle(store), fmt, output)
+    err.print(f"wrote {fmt} to {output}")
+
+
+@app.command()
+def run(
+    paths: PathsArg,
+    db: DbOption = DEFAULT_DB,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Also write every export format into this folder.")]
+    = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
+) -> None:
+    """Ingest PATHS and process everything pending: the main job."""
+    store = _open(db)
+    status = _ingest(store, paths)
+    status = max(status, _process(store, batch_size, retry_failed=False))
+    _summary(store)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for fmt, (_, _, suffix) in exporters.FORMATS.items():
+            _export(store, fmt, out_dir / f"thucydides{suffix}")
+    raise typer.Exit(status)
+
+
+@app.command()
+def ingest(paths: PathsArg, db: DbOption = DEFAULT_DB) -> None:
+    """Read reports into the store without processing them (re-ingest changes nothing)."""
+    raise typer.Exit(_ingest(_open(db), paths))
+
+
+@app.command()
+def process(
+    db: DbOption = DEFAULT_DB,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
+    retry_failed: Annotated[bool, typer.Option(help="Also retry documents whose processing failed.")] = False,
+    again: Annotated[bool, typer.Option("--all", help="Reprocess every document (after a lexicon change).")] = False,
+) -> None:
+    """Process the documents the store holds but has not processed yet (resumes a killed run)."""
+    store = _open(db)
+    if again:
+        store.reset()
+    raise typer.Exit(_process(store, batch_size, retry_failed))
+
+
+@app.command("export")
+def export_cmd(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(exporters.FORMATS)}.")] = "json",
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")] = Path("thucydides.json"),
+) -> None:
+    """Write what the store holds as json (the contract), geojson, csv (claims) or acled."""
+    _export(_open(db), fmt, output)
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB) -> None:
+    """Show what the store holds, and documents whose processing failed."""
+    store = _open(db)
+    _summary(store)
+    for _, name, error in store.failures():
+        err.print(f"[red]failed[/red] {name}: {error}", highlight=False)
+
+
+def _mount_optional() -> None:
+    """Sub-commands that live beside their stage (gazetteer tools, web server)."""
+    try:
+        from thucydides.cli.gazetteer import app as gazetteer_app
+    except ImportError:
+        return
+    app.add_typer(gazetteer_app, name="gazetteer", help="Build, import into and query the offline gazetteer.")
+
+
+_mount_optional()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
