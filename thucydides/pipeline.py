@@ -8,6 +8,7 @@ stage can be swapped out or run alone in a test.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+import time
 from dataclasses import dataclass, field
 
 from thucydides.model import Analysis, Document
@@ -49,6 +50,8 @@ def _load_builtin_stages() -> None:
 class Pipeline:
     names: Sequence[str] = DEFAULT_STAGES
     stages: list[tuple[str, StageFn]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Time spent in each stage so far, for benchmarks and progress reports."""
 
     def __post_init__(self) -> None:
         _load_builtin_stages()
@@ -58,8 +61,10 @@ class Pipeline:
         self.stages = [(n, _FACTORIES[n]()) for n in self.names]
 
     def __call__(self, batch: Sequence[Analysis]) -> Sequence[Analysis]:
-        for _, stage in self.stages:
+        for name, stage in self.stages:
+            began = time.perf_counter()
             stage(batch)
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - began
         return batch
 
     def run_documents(self, documents: Iterable[Document]) -> list[Analysis]:
