@@ -1,0 +1,79 @@
+"""JSONL: one report a line (`id`, `text` or `html`, optional `url`, `title`, `published`, `outlet`).
+
+A bad line is one failure naming `file:line`; the other lines still come through.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from thucydides.ingest.dates import BadDate, parse_published
+from thucydides.ingest.decode import universal_newlines
+from thucydides.ingest.documents import make_document
+from thucydides.ingest.errors import IngestError, IngestFailure
+from thucydides.ingest.html import extract_page, fragment_text, looks_like_html
+from thucydides.model import Document
+
+
+def _optional_str(record: dict[str, Any], key: str, source: str) -> str | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str | int):
+        raise IngestError(source, f"field {key!r} should be a string, got {type(value).__name__}")
+    return str(value)
+
+
+def _record_document(record: dict[str, Any], source: str) -> Document:
+    """A Document from one parsed record; plain `text` wins over `html` when both are given."""
+    text, html = record.get("text"), record.get("html")
+    meta_title, meta_url, meta_outlet, meta_date, language = None, None, None, None, None
+    if isinstance(text, str) and text.strip():
+        body = universal_newlines(text)
+    elif isinstance(html, str) and html.strip():
+        page = extract_page(html) if looks_like_html(html) else None
+        body = page.text if page and page.text else fragment_text(html)
+        if page:
+            meta_title, meta_url, meta_outlet, meta_date, language = (
+                page.title, page.url, page.outlet, page.published, page.language)
+    elif text is None and html is None:
+        raise IngestError(source, "record has neither 'text' nor 'html'")
+    else:
+        raise IngestError(source, "empty")
+    try:
+        published = parse_published(record.get("published")) or meta_date
+    except BadDate as exc:
+        raise IngestError(source, str(exc)) from exc
+    return make_document(
+        body,
+        source=source,
+        name=_optional_str(record, "id", source),
+        url=_optional_str(record, "url", source) or meta_url,
+        title=_optional_str(record, "title", source) or meta_title,
+        outlet=_optional_str(record, "outlet", source) or meta_outlet,
+        language=_optional_str(record, "language", source) or language,
+        published=published,
+    )
+
+
+def _line_document(line: str, source: str) -> Document:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise IngestError(source, f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    if not isinstance(record, dict):
+        raise IngestError(source, f"expected a JSON object, got {type(record).__name__}")
+    return _record_document(record, source)
+
+
+def parse_jsonl(text: str, path: str) -> Iterator[Document | IngestFailure]:
+    """One Document per non-blank line, or a failure naming `path:line`; sources are `path#L<n>`."""
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield _line_document(line, f"{path}#L{n}")
+        except IngestError as exc:
+            yield IngestFailure(f"{path}:{n}", exc.reason)

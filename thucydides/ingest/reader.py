@@ -1,0 +1,149 @@
+"""Paths in, Documents out: folders expanded, formats told apart, failures named.
+
+`iter_documents` is what a corpus run uses: it never raises for a bad input, it yields an
+IngestFailure naming it and goes on. `read_path` is the strict form for one file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from thucydides.ingest.decode import BINARY, NotText, decode_bytes
+from thucydides.ingest.documents import EMPTY, make_document
+from thucydides.ingest.errors import IngestError, IngestFailure
+from thucydides.ingest.feeds import looks_like_feed, parse_feed
+from thucydides.ingest.html import extract_page, looks_like_html
+from thucydides.ingest.jsonl import parse_jsonl
+from thucydides.model import Document
+
+Result = Document | IngestFailure
+Reader = Callable[[Path, bytes], Iterator[Result]]
+
+PLAIN_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under `folder`, recursively, in sorted order, skipping hidden files and folders."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        for name in sorted(files):
+            if not _hidden(name):
+                yield Path(root) / name
+
+
+def expand_inputs(paths: Sequence[Path]) -> Iterator[Path]:
+    """Files as given; folders recursively and sorted. A missing path is passed through so reading it fails by name."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _plain(path: Path, data: bytes) -> Iterator[Result]:
+    try:
+        text = decode_bytes(data)
+    except NotText as exc:
+        raise IngestError(str(path), str(exc)) from exc
+    yield make_document(text, source=str(path), name=path.name)
+
+
+def _html(path: Path, data: bytes) -> Iterator[Result]:
+    page = extract_page(data)
+    if not page.text.strip():
+        raise IngestError(str(path), "no readable main text in the HTML page")
+    yield make_document(
+        page.text, source=str(path), name=path.name, url=page.url, title=page.title,
+        outlet=page.outlet, language=page.language, published=page.published,
+    )
+
+
+def _feed(path: Path, data: bytes) -> Iterator[Result]:
+    yield from parse_feed(data, str(path))
+
+
+def _jsonl(path: Path, data: bytes) -> Iterator[Result]:
+    try:
+        text = decode_bytes(data)
+    except NotText as exc:
+        raise IngestError(str(path), str(exc)) from exc
+    yield from parse_jsonl(text, str(path))
+
+
+def _sniffed(path: Path, data: bytes) -> Iterator[Result]:
+    """Unknown extension: a feed or a page if it looks like one, plain text if it decodes, else a failure."""
+    try:
+        text = decode_bytes(data)
+    except NotText as exc:
+        raise IngestError(str(path), str(exc)) from exc
+    if looks_like_feed(text):
+        yield from _feed(path, data)
+    elif looks_like_html(text):
+        yield from _html(path, data)
+    else:
+        yield make_document(text, source=str(path), name=path.name)
+
+
+def reader_for(path: Path) -> Reader:
+    suffix = path.suffix.lower()
+    if suffix in PLAIN_SUFFIXES:
+        return _plain
+    if suffix in HTML_SUFFIXES:
+        return _html
+    if suffix in FEED_SUFFIXES:
+        return _feed
+    if suffix in JSONL_SUFFIXES:
+        return _jsonl
+    return _sniffed
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise IngestError(str(path), "no such file or folder") from exc
+    except IsADirectoryError as exc:
+        raise IngestError(str(path), "is a folder") from exc
+    except OSError as exc:
+        raise IngestError(str(path), f"cannot read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise IngestError(str(path), EMPTY)
+    return data
+
+
+def _results(path: Path) -> Iterator[Result]:
+    """Everything one file yields; a failure of the whole file comes as one IngestFailure."""
+    try:
+        data = _read_bytes(path)
+        yield from reader_for(path)(path, data)
+    except IngestError as exc:
+        yield exc.as_failure()
+
+
+def read_path(path: Path) -> list[Document]:
+    """The reports in one file; raises IngestError on the first part that cannot be read."""
+    documents = []
+    for result in _results(Path(path)):
+        if isinstance(result, IngestFailure):
+            raise IngestError(result.source, result.reason)
+        documents.append(result)
+    return documents
+
+
+def iter_documents(paths: Sequence[Path]) -> Iterator[Document | IngestFailure]:
+    """Every report under `paths`, in order; each unreadable input (or JSONL line, or feed entry) is a failure."""
+    for path in expand_inputs(paths):
+        yield from _results(path)
+
+
+__all__ = ["BINARY", "expand_inputs", "iter_documents", "read_path", "reader_for"]
