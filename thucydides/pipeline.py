@@ -7,8 +7,8 @@ stage can be swapped out or run alone in a test.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
 import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from thucydides.model import Analysis, Document

@@ -172,7 +172,8 @@ class Store:
     # --- reading -----------------------------------------------------------------------------
     def stats(self) -> StoreStats:
         with self.engine.connect() as conn:
-            by_status = dict(conn.execute(select(t.documents.c.status, func.count()).group_by(t.documents.c.status)).all())
+            status = t.documents.c.status
+            by_status: dict[str, int] = dict(conn.execute(select(status, func.count()).group_by(status)).all())
 
             def count(table) -> int:  # type: ignore[no-untyped-def]
                 return int(conn.scalar(select(func.count()).select_from(table)) or 0)
