@@ -32,12 +32,12 @@ def _hidden(name: str) -> bool:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    """Files under `folder`, recursively, in sorted order, skipping hidden files and folders."""
+    """Files under `folder`, recursively, sorted by path, skipping hidden files and folders."""
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not _hidden(d))
-        for name in sorted(files):
-            if not _hidden(name):
-                yield Path(root) / name
+        dirs[:] = [d for d in dirs if not _hidden(d)]
+        found.extend(Path(root) / name for name in files if not _hidden(name))
+    yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def expand_inputs(paths: Sequence[Path]) -> Iterator[Path]:
