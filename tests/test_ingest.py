@@ -373,3 +373,22 @@ def test_seed_reports_are_stored_as_read_text_returns_them() -> None:
         assert doc.text == Path(doc.source).read_text(encoding="utf-8")
         assert all(doc.text[s.start:s.end] == s.text for s in doc.furniture)
         assert len(doc.analysis_text) == len(doc.text)
+
+
+# the demo corpus shipped with the repo
+
+DEMO = Path(__file__).resolve().parents[1] / "demo" / "reports"
+
+
+def test_demo_corpus_reads_without_failures() -> None:
+    results = list(iter_documents([DEMO]))
+    assert [r for r in results if isinstance(r, IngestFailure)] == []
+    docs = [r for r in results if isinstance(r, Document)]
+    assert 6 <= len(docs) <= 8
+    assert len({d.id for d in docs}) == len(docs)
+    suffixes = {Path((d.source or "").split("#")[0]).suffix for d in docs}
+    assert {".txt", ".html", ".xml", ".jsonl"} <= suffixes
+    for doc in docs:
+        assert doc.title
+        assert all(doc.text[s.start:s.end] == s.text for s in doc.furniture)
+    assert all(d.published for d in docs if (d.source or "").endswith((".html", "#L1", "#L2")))
