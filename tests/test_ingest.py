@@ -290,6 +290,23 @@ def test_jsonl_bad_records_name_the_line(tmp_path: Path, record: object, reason_
         read_path(path)
 
 
+def test_json_file_with_an_array_of_records(tmp_path: Path) -> None:
+    path = tmp_path / "batch.json"
+    records = [{"id": "a", "text": "Shelling hit Mayadin, residents said."}, {"id": "b"}]
+    path.write_text(json.dumps(records), encoding="utf-8")
+    results = list(iter_documents([path]))
+    assert [r.name for r in results if isinstance(r, Document)] == ["a"]
+    assert [r.source for r in results if isinstance(r, IngestFailure)] == [f"{path}#2"]
+
+
+def test_json_file_with_one_record(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"id": "solo", "text": "Clashes near Tabqa.", "published": "2019-01-02"}))
+    [doc] = read_path(path)
+    assert doc.name == "solo" and doc.source == str(path)
+    assert doc.published == Interval(date(2019, 1, 2), date(2019, 1, 2))
+
+
 # folders, failures, ids
 
 

@@ -1,6 +1,7 @@
 """JSONL: one report a line (`id`, `text` or `html`, optional `url`, `title`, `published`, `outlet`).
 
-A bad line is one failure naming `file:line`; the other lines still come through.
+A bad line is one failure naming `file:line`; the other lines still come through. A `.json`
+file holding one such record, or an array of them, is read the same way.
 """
 
 from __future__ import annotations
@@ -58,14 +59,18 @@ def _record_document(record: dict[str, Any], source: str) -> Document:
     )
 
 
+def _object_document(record: object, source: str) -> Document:
+    if not isinstance(record, dict):
+        raise IngestError(source, f"expected a JSON object, got {type(record).__name__}")
+    return _record_document(record, source)
+
+
 def _line_document(line: str, source: str) -> Document:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise IngestError(source, f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
-    if not isinstance(record, dict):
-        raise IngestError(source, f"expected a JSON object, got {type(record).__name__}")
-    return _record_document(record, source)
+    return _object_document(record, source)
 
 
 def parse_jsonl(text: str, path: str) -> Iterator[Document | IngestFailure]:
@@ -77,3 +82,20 @@ def parse_jsonl(text: str, path: str) -> Iterator[Document | IngestFailure]:
             yield _line_document(line, f"{path}#L{n}")
         except IngestError as exc:
             yield IngestFailure(f"{path}:{n}", exc.reason)
+
+
+def parse_json(text: str, path: str) -> Iterator[Document | IngestFailure]:
+    """A JSON file: one record, or an array of records (sources `path#<n>`, n from 1)."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield IngestFailure(path, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    records = value if isinstance(value, list) else [value]
+    single = not isinstance(value, list)
+    for n, record in enumerate(records, start=1):
+        source = path if single else f"{path}#{n}"
+        try:
+            yield _object_document(record, source)
+        except IngestError as exc:
+            yield exc.as_failure()

@@ -15,7 +15,7 @@ from thucydides.ingest.documents import EMPTY, make_document
 from thucydides.ingest.errors import IngestError, IngestFailure
 from thucydides.ingest.feeds import looks_like_feed, parse_feed
 from thucydides.ingest.html import extract_page, looks_like_html
-from thucydides.ingest.jsonl import parse_jsonl
+from thucydides.ingest.jsonl import parse_json, parse_jsonl
 from thucydides.model import Document
 
 Result = Document | IngestFailure
@@ -25,6 +25,7 @@ PLAIN_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+JSON_SUFFIXES = frozenset({".json"})
 
 
 def _hidden(name: str) -> bool:
@@ -51,11 +52,7 @@ def expand_inputs(paths: Sequence[Path]) -> Iterator[Path]:
 
 
 def _plain(path: Path, data: bytes) -> Iterator[Result]:
-    try:
-        text = decode_bytes(data)
-    except NotText as exc:
-        raise IngestError(str(path), str(exc)) from exc
-    yield make_document(text, source=str(path), name=path.name)
+    yield make_document(_decoded(path, data), source=str(path), name=path.name)
 
 
 def _html(path: Path, data: bytes) -> Iterator[Result]:
@@ -72,20 +69,24 @@ def _feed(path: Path, data: bytes) -> Iterator[Result]:
     yield from parse_feed(data, str(path))
 
 
-def _jsonl(path: Path, data: bytes) -> Iterator[Result]:
+def _decoded(path: Path, data: bytes) -> str:
     try:
-        text = decode_bytes(data)
+        return decode_bytes(data)
     except NotText as exc:
         raise IngestError(str(path), str(exc)) from exc
-    yield from parse_jsonl(text, str(path))
+
+
+def _jsonl(path: Path, data: bytes) -> Iterator[Result]:
+    yield from parse_jsonl(_decoded(path, data), str(path))
+
+
+def _json(path: Path, data: bytes) -> Iterator[Result]:
+    yield from parse_json(_decoded(path, data), str(path))
 
 
 def _sniffed(path: Path, data: bytes) -> Iterator[Result]:
     """Unknown extension: a feed or a page if it looks like one, plain text if it decodes, else a failure."""
-    try:
-        text = decode_bytes(data)
-    except NotText as exc:
-        raise IngestError(str(path), str(exc)) from exc
+    text = _decoded(path, data)
     if looks_like_feed(text):
         yield from _feed(path, data)
     elif looks_like_html(text):
@@ -104,6 +105,8 @@ def reader_for(path: Path) -> Reader:
         return _feed
     if suffix in JSONL_SUFFIXES:
         return _jsonl
+    if suffix in JSON_SUFFIXES:
+        return _json
     return _sniffed
 
 
