@@ -409,3 +409,17 @@ def test_demo_corpus_reads_without_failures() -> None:
         assert doc.title
         assert all(doc.text[s.start:s.end] == s.text for s in doc.furniture)
     assert all(d.published for d in docs if (d.source or "").endswith((".html", "#L1", "#L2")))
+
+
+def test_a_parser_crash_becomes_a_failure_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import thucydides.ingest.reader as reader
+
+    def explode(_: object) -> None:
+        raise RuntimeError("parser fell over")
+
+    monkeypatch.setattr(reader, "extract_page", explode)
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REPORT, encoding="utf-8")
+    results = list(iter_documents([tmp_path]))
+    assert isinstance(results[0], IngestFailure) and "parser fell over" in results[0].reason
+    assert isinstance(results[1], Document)

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from thucydides.ingest.decode import BINARY, NotText, decode_bytes
+from thucydides.ingest.decode import NotText, decode_bytes
 from thucydides.ingest.documents import EMPTY, make_document
 from thucydides.ingest.errors import IngestError, IngestFailure
 from thucydides.ingest.feeds import looks_like_feed, parse_feed
@@ -125,12 +125,18 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _results(path: Path) -> Iterator[Result]:
-    """Everything one file yields; a failure of the whole file comes as one IngestFailure."""
+    """Everything one file yields; a failure of the whole file comes as one IngestFailure.
+
+    Parsers of scraped HTML and feeds can trip on inputs nobody foresaw; one odd file must
+    not stop a corpus run, so any error while reading it becomes a failure naming it.
+    """
     try:
         data = _read_bytes(path)
         yield from reader_for(path)(path, data)
     except IngestError as exc:
         yield exc.as_failure()
+    except Exception as exc:  # noqa: BLE001 - see docstring
+        yield IngestFailure(str(path), f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def read_path(path: Path) -> list[Document]:
@@ -148,5 +154,3 @@ def iter_documents(paths: Sequence[Path]) -> Iterator[Document | IngestFailure]:
     for path in expand_inputs(paths):
         yield from _results(path)
 
-
-__all__ = ["BINARY", "expand_inputs", "iter_documents", "read_path", "reader_for"]
