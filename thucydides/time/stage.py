@@ -1,16 +1,35 @@
-"""Time stage (placeholder until the events and time issue lands)."""
+"""The time stage: date phrases to `TimeExpression`s, and the publication date when metadata lacks one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from thucydides.model import Analysis
+from thucydides.model import Analysis, Document, TimeExpression
 from thucydides.pipeline import StageFn, register
+from thucydides.time.expressions import find_time_expressions
+from thucydides.time.publication import infer_publication
+
+
+def document_times(document: Document) -> list[TimeExpression]:
+    """Time expressions of one document, anchored on its publication date.
+
+    With no publication date, the phrases that carry their own year are read first; the date they
+    imply is stored on the document (marked inferred) and anchors the relative phrases on a second read.
+    """
+    text = document.analysis_text
+    if document.published is None:
+        absolute = find_time_expressions(text, None)
+        published = infer_publication(text, absolute)
+        if published is None:
+            return absolute
+        document.published = published
+    return find_time_expressions(text, document.published)
 
 
 @register("time")
 def make_time_stage() -> StageFn:
     def time_stage(batch: Sequence[Analysis]) -> None:
-        return None
+        for analysis in batch:
+            analysis.times = document_times(analysis.document)
 
     return time_stage

@@ -1,0 +1,160 @@
+"""The time vocabulary (data/time.yaml) compiled into the regular expressions that find date phrases.
+
+Everything language-specific lives in the YAML; this module only assembles patterns from it, once.
+A handful of compiled regexes over a report cost far less than dateparser, which the stage never needs
+for English news dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from thucydides import data
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of literal words, longest first so "Sept" wins over "Sep"."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+def _cased(names: dict[str, int]) -> dict[str, int]:
+    """Names as capitalised and in capitals ("December", "DECEMBER"), never lower case."""
+    out: dict[str, int] = {}
+    for name, value in names.items():
+        out[name] = value
+        out[name.upper()] = value
+    return out
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    months: dict[str, int]
+    full_months: frozenset[str]
+    weekdays: dict[str, int]
+    period_parts: dict[str, str]
+    halves: dict[str, int]
+    week_ordinals: dict[str, int | str]
+    seasons: dict[str, tuple[int, int]]
+    numbers: dict[str, int]
+    vague_default: str
+    relative_days: dict[str, tuple[int, int]]
+    lookback_words: tuple[str, ...]
+    calendar_relatives: dict[str, int]
+    units: dict[str, str]
+    role_prefixes: dict[str, str]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    role_prefix: re.Pattern[str]
+    date_preposition: re.Pattern[str]
+    range_connector: re.Pattern[str]
+    between_before: re.Pattern[str]
+    year_followers: frozenset[str]
+    publication_cue: re.Pattern[str]
+
+    def month(self, name: str) -> int:
+        return self.months[name.rstrip(".")]
+
+    def number(self, word: str | None) -> int | None:
+        if word is None:
+            return None
+        key = re.sub(r"\s+", " ", word.lower())
+        if key.isdigit():
+            return int(key)
+        return self.numbers.get(key)
+
+    def part(self, phrase: str) -> str:
+        return self.period_parts[re.sub(r"\s+", " ", phrase.lower()).strip(" -")]
+
+
+def _numbers(raw: dict[str, Any]) -> dict[str, int]:
+    numbers = {str(k): int(v) for k, v in (raw.get("number_words") or {}).items()}
+    numbers.update({str(k): int(v) for k, v in (raw.get("vague_counts") or {}).items()})
+    return numbers
+
+
+def _patterns(raw: dict[str, Any], months: dict[str, int], weekdays: dict[str, int],
+              numbers: dict[str, int]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Every date-phrase shape, named; all are tried and the longest non-overlapping matches kept."""
+
+    def month(group: str = "month") -> str:
+        return rf"(?<![A-Za-z])(?P<{group}>{_alt(months)})(?![A-Za-z])\.?"
+
+    def day(group: str) -> str:
+        return rf"(?<![\d.,])(?P<{group}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+
+    def year(group: str = "year") -> str:
+        return rf"(?<![\d])(?<!\d[.,])(?P<{group}>(?:19|20)\d\d)(?!\d)(?![.,]\d)"
+
+    weekday = rf"(?<![A-Za-z])(?P<weekday>{_alt(weekdays)})(?![A-Za-z])"
+    part = rf"(?<![A-Za-z])(?i:(?P<part>{_alt(raw['period_parts'])}))(?:\s*-\s*|\s+)"
+    dash = r"(?:-|–|—|(?i:to|until|till|through))"
+    number = rf"(?:\d+|{_alt(numbers)})"
+    units = _alt(raw["units"])
+    day_parts = _alt(raw.get("day_parts") or [])
+    comma_year = rf"(?:,?\s+{year()})?"
+    shapes = {
+        "iso": r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month_num>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?!\d)",
+        "numeric": rf"(?<![\d./])(?P<a>\d{{1,2}})([/.])(?P<b>\d{{1,2}})\2{year()}",
+        "dmy_range": rf"(?:{weekday},?\s+)?{day('day')}\s*{dash}\s*{day('day_to')}(?:\s+(?i:of))?\s+{month()}"
+                     rf"{comma_year}",
+        "mdy_range": rf"{month()}\s+{day('day')}\s*{dash}\s*{day('day_to')}{comma_year}",
+        "dmy": rf"(?:{weekday},?\s+(?:(?i:the)\s+)?)?{day('day')}(?:\s+(?i:of))?\s+{month()}{comma_year}",
+        "mdy": rf"(?:{weekday},?\s+)?{month()}\s+(?:(?i:the)\s+)?{day('day')}{comma_year}",
+        "week_of": rf"(?<![A-Za-z])(?i:(?:the\s+)?(?P<nth>{_alt(raw['week_ordinals'])})\s+week\s+of)\s+{month()}"
+                   rf"{comma_year}",
+        "month": rf"(?:{part})?{month()}(?:,?\s+(?:(?i:of)\s+)?{year()})?",
+        "half": rf"(?<![A-Za-z])(?i:(?:the\s+)?(?P<half>{_alt(raw['halves'])})\s+half\s+of)\s+{year()}",
+        "season": rf"(?<![A-Za-z])(?i:(?:the\s+)?(?P<season>{_alt(raw['seasons'])})(?:\s+of)?)\s+{year()}",
+        "year_range": rf"{year()}\s*(?:-|–|—|(?i:to|and|until|till|through))\s*{year('year_to')}",
+        "year": rf"(?:{part})?{year()}",
+        "weekday": rf"(?:(?<![A-Za-z])(?i:(?P<rel>last|this|past))\s+)?{weekday}(?:\s+(?i:{day_parts}))?",
+        "relative_days": rf"(?<![A-Za-z])(?i:(?P<phrase>{_alt(raw['relative_days'])}))(?![A-Za-z])",
+        "lookback": rf"(?<![A-Za-z])(?i:(?:(?:in|over|during|within|for)\s+)?the\s+"
+                    rf"(?P<look>{_alt(raw['lookback_words'])})\s+(?:(?P<n>{number})(?:\s*(?:-|–|to)\s*(?P<n_to>{number}))?\s+)?(?P<unit>{units}))(?![A-Za-z])",
+        "ago": rf"(?<![A-Za-z\d])(?i:(?P<n>{number})\s+(?P<unit>{units})\s+ago)(?![A-Za-z])",
+        "calendar": rf"(?<![A-Za-z])(?i:(?P<which>{_alt(raw['calendar_relatives'])})\s+(?P<unit>week|month|year))"
+                    r"(?![A-Za-z])",
+    }
+    return tuple((name, re.compile(pattern)) for name, pattern in shapes.items())
+
+
+def build(raw: dict[str, Any]) -> TimeLexicon:
+    full = _cased({str(k): int(v) for k, v in raw["months"].items()})
+    abbreviations = _cased({str(k): int(v) for k, v in (raw.get("month_abbreviations") or {}).items()})
+    months = {**abbreviations, **full}
+    weekdays = _cased({str(k): int(v) for k, v in raw["weekdays"].items()})
+    numbers = _numbers(raw)
+    role_prefixes = {str(k): str(v) for k, v in raw["role_prefixes"].items()}
+    connectors = _alt(raw["range_connectors"])
+    return TimeLexicon(
+        months=months,
+        full_months=frozenset(full),
+        weekdays=weekdays,
+        period_parts={str(k): str(v) for k, v in raw["period_parts"].items()},
+        halves={str(k): int(v) for k, v in raw["halves"].items()},
+        week_ordinals={str(k): v for k, v in raw["week_ordinals"].items()},
+        seasons={str(k): (int(v[0]), int(v[1])) for k, v in raw["seasons"].items()},
+        numbers=numbers,
+        vague_default=str(raw.get("vague_default") or "few"),
+        relative_days={str(k): (int(v[0]), int(v[1])) for k, v in raw["relative_days"].items()},
+        lookback_words=tuple(raw["lookback_words"]),
+        calendar_relatives={str(k): int(v) for k, v in raw["calendar_relatives"].items()},
+        units={str(k): str(v) for k, v in raw["units"].items()},
+        role_prefixes=role_prefixes,
+        patterns=_patterns(raw, months, weekdays, numbers),
+        role_prefix=re.compile(rf"(?<![A-Za-z])(?i:(?P<prefix>{_alt(role_prefixes)}))\s+$"),
+        date_preposition=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw['date_prepositions'])})[\s-]+$"),
+        range_connector=re.compile(rf"^\s*(?i:(?P<connector>{connectors}))\s*$"),
+        between_before=re.compile(r"(?<![A-Za-z])(?i:between|from)\s+$"),
+        year_followers=frozenset(str(w) for w in raw.get("year_followers") or ()),
+        publication_cue=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw.get('publication_cues') or ['published'])})"
+                                   r"(?:\s+on)?\s*[:\-–—]?\s*$"),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> TimeLexicon:
+    return build(data.load("time.yaml"))
