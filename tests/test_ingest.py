@@ -290,6 +290,19 @@ def test_jsonl_bad_records_name_the_line(tmp_path: Path, record: object, reason_
         read_path(path)
 
 
+def test_jsonl_in_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "wide.jsonl"
+    lines = [json.dumps({"id": n, "text": f"Report {n} from Mayadin."}, ensure_ascii=False) for n in (1, 2)]
+    path.write_bytes("\r\n".join(lines).encode("utf-16"))
+    assert [d.name for d in read_path(path)] == ["1", "2"]
+
+
+def test_empty_jsonl_is_a_failure(tmp_path: Path) -> None:
+    path = tmp_path / "nothing.jsonl"
+    path.write_text("\n  \n", encoding="utf-8")
+    assert [(f.source, f.reason) for f in failures([path])] == [(str(path), "empty")]
+
+
 def test_json_file_with_an_array_of_records(tmp_path: Path) -> None:
     path = tmp_path / "batch.json"
     records = [{"id": "a", "text": "Shelling hit Mayadin, residents said."}, {"id": "b"}]

@@ -32,7 +32,7 @@ def universal_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _bom_encoding(data: bytes) -> str | None:
+def bom_encoding(data: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding
@@ -62,7 +62,7 @@ def _detect(data: bytes) -> str:
 
 def decode_bytes(data: bytes) -> str:
     """Decode a report's bytes to text with universal newlines, or raise NotText."""
-    bom = _bom_encoding(data)
+    bom = bom_encoding(data)
     if bom is not None:
         try:
             text = data.decode(bom)

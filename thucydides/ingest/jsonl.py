@@ -7,11 +7,11 @@ file holding one such record, or an array of them, is read the same way.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from thucydides.ingest.dates import BadDate, parse_published
-from thucydides.ingest.decode import universal_newlines
+from thucydides.ingest.decode import NotText, decode_bytes, universal_newlines
 from thucydides.ingest.documents import make_document
 from thucydides.ingest.errors import IngestError, IngestFailure
 from thucydides.ingest.html import extract_page, fragment_text, looks_like_html
@@ -73,15 +73,34 @@ def _line_document(line: str, source: str) -> Document:
     return _object_document(record, source)
 
 
-def parse_jsonl(text: str, path: str) -> Iterator[Document | IngestFailure]:
-    """One Document per non-blank line, or a failure naming `path:line`; sources are `path#L<n>`."""
-    for n, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+def _line_text(raw: bytes, source: str) -> str:
+    """JSON is UTF-8; a line in another encoding is still read when it can be detected."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
         try:
-            yield _line_document(line, f"{path}#L{n}")
+            return decode_bytes(raw)
+        except NotText as exc:
+            raise IngestError(source, str(exc)) from exc
+
+
+def parse_jsonl(lines: Iterable[bytes], path: str) -> Iterator[Document | IngestFailure]:
+    """One Document per non-blank line, or a failure naming `path:line`; sources are `path#L<n>`.
+
+    Lines are read one at a time so a dump of any size streams through in constant memory.
+    """
+    seen_record = False
+    for n, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        seen_record = True
+        source = f"{path}#L{n}"
+        try:
+            yield _line_document(_line_text(raw, source), source)
         except IngestError as exc:
             yield IngestFailure(f"{path}:{n}", exc.reason)
+    if not seen_record:
+        yield IngestFailure(path, "empty")
 
 
 def parse_json(text: str, path: str) -> Iterator[Document | IngestFailure]:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from thucydides.ingest.decode import NotText, decode_bytes
+from thucydides.ingest.decode import NotText, bom_encoding, decode_bytes
 from thucydides.ingest.documents import EMPTY, make_document
 from thucydides.ingest.errors import IngestError, IngestFailure
 from thucydides.ingest.feeds import looks_like_feed, parse_feed
@@ -19,7 +19,7 @@ from thucydides.ingest.jsonl import parse_json, parse_jsonl
 from thucydides.model import Document
 
 Result = Document | IngestFailure
-Reader = Callable[[Path, bytes], Iterator[Result]]
+Reader = Callable[[Path], Iterator[Result]]
 
 PLAIN_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -51,12 +51,12 @@ def expand_inputs(paths: Sequence[Path]) -> Iterator[Path]:
             yield path
 
 
-def _plain(path: Path, data: bytes) -> Iterator[Result]:
-    yield make_document(_decoded(path, data), source=str(path), name=path.name)
+def _plain(path: Path) -> Iterator[Result]:
+    yield make_document(_decoded(path, _read_bytes(path)), source=str(path), name=path.name)
 
 
-def _html(path: Path, data: bytes) -> Iterator[Result]:
-    page = extract_page(data)
+def _html(path: Path, data: bytes | None = None) -> Iterator[Result]:
+    page = extract_page(data if data is not None else _read_bytes(path))
     if not page.text.strip():
         raise IngestError(str(path), "no readable main text in the HTML page")
     yield make_document(
@@ -65,8 +65,8 @@ def _html(path: Path, data: bytes) -> Iterator[Result]:
     )
 
 
-def _feed(path: Path, data: bytes) -> Iterator[Result]:
-    yield from parse_feed(data, str(path))
+def _feed(path: Path, data: bytes | None = None) -> Iterator[Result]:
+    yield from parse_feed(data if data is not None else _read_bytes(path), str(path))
 
 
 def _decoded(path: Path, data: bytes) -> str:
@@ -76,16 +76,27 @@ def _decoded(path: Path, data: bytes) -> str:
         raise IngestError(str(path), str(exc)) from exc
 
 
-def _jsonl(path: Path, data: bytes) -> Iterator[Result]:
-    yield from parse_jsonl(_decoded(path, data), str(path))
+def _jsonl(path: Path) -> Iterator[Result]:
+    """Streamed line by line; a UTF-16 or UTF-32 file (BOM) is decoded whole instead."""
+    try:
+        with path.open("rb") as fh:
+            if bom_encoding(fh.read(4)) is None:
+                fh.seek(0)
+                yield from parse_jsonl(fh, str(path))
+                return
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    text = _decoded(path, _read_bytes(path))
+    yield from parse_jsonl((line.encode("utf-8") for line in text.split("\n")), str(path))
 
 
-def _json(path: Path, data: bytes) -> Iterator[Result]:
-    yield from parse_json(_decoded(path, data), str(path))
+def _json(path: Path) -> Iterator[Result]:
+    yield from parse_json(_decoded(path, _read_bytes(path)), str(path))
 
 
-def _sniffed(path: Path, data: bytes) -> Iterator[Result]:
+def _sniffed(path: Path) -> Iterator[Result]:
     """Unknown extension: a feed or a page if it looks like one, plain text if it decodes, else a failure."""
+    data = _read_bytes(path)
     text = _decoded(path, data)
     if looks_like_feed(text):
         yield from _feed(path, data)
@@ -110,15 +121,19 @@ def reader_for(path: Path) -> Reader:
     return _sniffed
 
 
+def _unreadable(path: Path, exc: OSError) -> IngestError:
+    if isinstance(exc, FileNotFoundError):
+        return IngestError(str(path), "no such file or folder")
+    if isinstance(exc, IsADirectoryError):
+        return IngestError(str(path), "is a folder")
+    return IngestError(str(path), f"cannot read ({exc.strerror or exc})")
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise IngestError(str(path), "no such file or folder") from exc
-    except IsADirectoryError as exc:
-        raise IngestError(str(path), "is a folder") from exc
     except OSError as exc:
-        raise IngestError(str(path), f"cannot read ({exc.strerror or exc})") from exc
+        raise _unreadable(path, exc) from exc
     if not data.strip():
         raise IngestError(str(path), EMPTY)
     return data
@@ -131,8 +146,7 @@ def _results(path: Path) -> Iterator[Result]:
     not stop a corpus run, so any error while reading it becomes a failure naming it.
     """
     try:
-        data = _read_bytes(path)
-        yield from reader_for(path)(path, data)
+        yield from reader_for(path)(path)
     except IngestError as exc:
         yield exc.as_failure()
     except Exception as exc:  # noqa: BLE001 - see docstring
