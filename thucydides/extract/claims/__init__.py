@@ -1,0 +1,99 @@
+"""The claims stage: every figure in a report as an attributed, hedged interval with exact evidence.
+
+figures (number, hedge, unit, clause) -> metric (dependency parse + lexicon) -> roles (subject,
+agent, claimant, place, time) -> `Claim`. Repeats of one figure in a report are merged here
+when they differ only in hedging ("11,350 people" then "over 11,350 citizens").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from thucydides.extract.claims.figures import Figure, find_figures, segments
+from thucydides.extract.claims.lexicon import ClaimLexicon, lexicon
+from thucydides.extract.claims.metric import read_metric
+from thucydides.extract.claims.roles import Context, place_of, roles, time_of
+from thucydides.model import Analysis, Claim, Evidence, Span, stable_id
+from thucydides.nlp.actors import ActorRegistry, registry
+from thucydides.pipeline import StageFn, register
+
+__all__ = ["extract_claims", "make_claims_stage", "merge_restatements"]
+
+
+def _claim(fig: Figure, ctx: Context) -> Claim | None:
+    armed_counted = fig.noun_class != "civilians" and any(
+        ctx.armed(m.actor) for m in ctx.within(fig.start, fig.unit_end))
+    reading = read_metric(fig, armed_counted, ctx.lex)
+    if reading is None:
+        return None
+    who = roles(fig, reading, ctx)
+    document = ctx.analysis.document
+    evidence = Evidence.of(document, fig.segment.start, fig.segment.end)
+    q = fig.quantity
+    return Claim(
+        id=stable_id("claim", document.id, reading.metric, fig.unit, q.low, q.high, evidence.start),
+        doc=document.id,
+        metric=reading.metric,
+        unit=fig.unit,
+        low=q.low,
+        high=q.high,
+        qualifier=q.qualifier,
+        evidence=evidence,
+        subject=who.subject,
+        agent=who.agent,
+        claimant=who.claimant,
+        place=place_of(fig, ctx.analysis.toponyms),
+        time=time_of(fig, ctx.analysis.times),
+        figure=Span(fig.start, fig.end, document.text[fig.start:fig.end]),
+    )
+
+
+def extract_claims(analysis: Analysis, lex: ClaimLexicon | None = None,
+                   reg: ActorRegistry | None = None) -> list[Claim]:
+    """All claims of one parsed document, in text order."""
+    doc = analysis.spacy_doc
+    if doc is None:
+        return []
+    lex = lex or lexicon()
+    segs = segments(doc)
+    ctx = Context.of(analysis, lex, reg or registry(), segs)
+    out = []
+    for fig in find_figures(doc, segs, lex):
+        claim = _claim(fig, ctx)
+        if claim is not None:
+            out.append(claim)
+    return merge_restatements(out)
+
+
+def _values(claim: Claim) -> set[float]:
+    return {v for v in (claim.low, claim.high) if v is not None}
+
+
+def merge_restatements(claims: Sequence[Claim]) -> list[Claim]:
+    """One figure restated in a report (same metric, unit and a shared bound) is one claim.
+
+    The first statement wins; later ones fill the roles it lacks.
+    """
+    kept: list[Claim] = []
+    for claim in claims:
+        first = next((k for k in kept if k.metric == claim.metric and k.unit == claim.unit
+                      and _values(k) & _values(claim)), None)
+        if first is None:
+            kept.append(claim)
+            continue
+        for attr in ("subject", "agent", "claimant", "place", "time"):
+            if getattr(first, attr) is None and getattr(claim, attr) is not None:
+                setattr(first, attr, getattr(claim, attr))
+    return kept
+
+
+@register("claims")
+def make_claims_stage() -> StageFn:
+    lex = lexicon()
+    reg = registry()
+
+    def claims_stage(batch: Sequence[Analysis]) -> None:
+        for analysis in batch:
+            analysis.claims = extract_claims(analysis, lex, reg)
+
+    return claims_stage

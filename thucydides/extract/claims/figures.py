@@ -1,0 +1,257 @@
+"""Finding figures in a parsed document: the number, its hedge, what it counts, and its clause.
+
+One left-to-right pass over the spaCy tokens; numbers are read by `extract.numbers`, so the
+scan never compiles a pattern per token. A figure that counts nothing we know (days, sides,
+enclaves) is dropped here: a spurious claim costs as much as a missed one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from thucydides.extract import numbers
+from thucydides.extract.claims.lexicon import ClaimLexicon
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_BAD_BEFORE = set("-^$€£¥#/+_.:@&*=<>|\\")
+_BAD_AFTER = set("^/:@*=<>|\\")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence cut at paragraph breaks: headlines and parsing run-ons never leak into the body."""
+
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # exclusive
+
+    def holds(self, token: Any) -> bool:
+        return self.first_token <= token.i < self.last_token
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    quantity: numbers.Quantity
+    unit: str
+    """person, km2, km, m or percent (miles already converted)."""
+    noun_class: str | None
+    """fighters or civilians for person figures counted by a noun, else None."""
+    unit_token: Any | None
+    number_token: Any
+    start: int
+    end: int
+    """Character span of the figure with its hedge ("no more than 300")."""
+    segment: Segment
+    unit_end: int
+    """Character offset where the unit words end."""
+
+
+def segments(doc: Any) -> list[Segment]:
+    """spaCy sentences split again at blank lines."""
+    starts = [t.idx for t in doc]
+    out: list[Segment] = []
+    text = doc.text
+    for sent in doc.sents:
+        cut = sent.start_char
+        pieces = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char)]
+        for brk in [*pieces, sent.end_char]:
+            first = bisect.bisect_left(starts, cut)
+            last = bisect.bisect_left(starts, brk)
+            if last > first and text[cut:brk].strip():
+                out.append(Segment(cut, brk, first, last))
+            cut = brk
+    return out
+
+
+def _may_start(word: str, lex: numbers.NumberLexicon) -> bool:
+    first = word[:1]
+    if first.isdigit():
+        return True
+    w = word.lower()
+    return lex.is_number_word(w) or w in {"a", "an", "between", "dozens", "hundreds", "thousands", "tens",
+                                          "several", "scores"}
+
+
+def _plain_context(text: str, start: int, end: int) -> bool:
+    """The figure stands alone: not glued to letters, symbols or hyphenated words (T-72, $5, 12-year-old)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    after2 = text[end + 1] if end + 1 < len(text) else " "
+    if before.isalnum() or before in _BAD_BEFORE:
+        return False
+    if after in _BAD_AFTER or (after == "-" and after2.isalpha()):
+        return False
+    return not (after in ".," and after2.isdigit())
+
+
+def _unit_at(doc: Any, k: int, stop: int, lex: ClaimLexicon) -> tuple[str, int] | None:
+    """The unit phrase starting at token k (longest first): (unit class, index after it)."""
+    for size in range(min(lex.max_unit_words, stop - k), 0, -1):
+        texts = tuple(doc[k + n].text.lower() for n in range(size))
+        lemmas = tuple(doc[k + n].lemma_.lower() for n in range(size))
+        for key in (texts, lemmas):
+            unit = lex.unit_phrases.get(key)
+            if unit is not None:
+                if unit in ("fighters", "civilians") and doc[k + size - 1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+                    continue
+                return unit, k + size
+    return None
+
+
+_SKIPPABLE_POS = {"ADJ", "PROPN", "NOUN", "X"}
+_SKIPPABLE_TEXT = {"-", "\"", "'", "“", "”", "‘", "’", "(", ")"}
+
+
+def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, int, int] | None:
+    """What the figure ending before token j counts: (unit class, unit token index, index after).
+
+    Skips modifiers and actor names ("300 ISIS militants"), and a leading "of the" ("200 of the
+    escapees", "dozens of fighters"); stops at the first word that closes the noun phrase.
+    """
+    k = j
+    if k < seg.last_token and doc[k].lower_ == "of":
+        k += 1
+        if k < seg.last_token and doc[k].lower_ in ("the", "these", "those", "its", "their"):
+            k += 1
+    limit = min(seg.last_token, k + 5)
+    while k < limit:
+        found = _unit_at(doc, k, seg.last_token, lex)
+        if found:
+            unit, after = found
+            return unit, after - 1, after
+        tok = doc[k]
+        if tok.text in _SKIPPABLE_TEXT or (tok.pos_ in _SKIPPABLE_POS and tok.dep_ in ("compound", "amod", "nmod",
+                                                                                      "npadvmod", "punct")):
+            k += 1
+            continue
+        if tok.pos_ in ("ADJ", "PROPN") and tok.dep_ not in ("ROOT",):
+            k += 1
+            continue
+        return None
+    return None
+
+
+def _aggregate_unit(doc: Any, number: Any, seg: Segment, lex: ClaimLexicon) -> tuple[str, Any] | None:
+    """"the number of militants killed has risen to 1650": the count noun's "of" object is the unit."""
+    verb = number.head
+    if verb.dep_ == "prep" or verb.pos_ == "ADP":
+        verb = verb.head
+    if not seg.holds(verb) or verb.lemma_.lower() not in lex.aggregate_verbs:
+        return None
+    for subj in verb.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.lemma_.lower() not in lex.count_nouns:
+            continue
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    found = _unit_at(doc, obj.i, seg.last_token, lex)
+                    if obj.dep_ == "pobj" and found and found[0] in ("fighters", "civilians"):
+                        return found[0], obj
+        if any(c.lemma_.lower() in lex.person_triggers for c in subj.children):  # "the death toll"
+            return "civilians", None
+    return None
+
+
+def _bare_person(number: Any, seg: Segment, lex: ClaimLexicon) -> bool:
+    """"12 were killed", "killing 12": a bare number that a person-counting verb takes as argument."""
+    head = number.head
+    if number.dep_ not in ("nsubj", "nsubjpass", "dobj") or not seg.holds(head):
+        return False
+    metric = lex.person_triggers.get(head.lemma_.lower())
+    return metric is not None and metric != "present" and head.pos_ == "VERB"
+
+
+def _excluded(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+    """Names, ages, dates and "one of the" are not figures."""
+    first, last = doc[q.start], doc[q.end - 1]
+    if q.start > seg.first_token and doc[q.start - 1].lower_.rstrip(".") in lex.designators:
+        return True
+    if q.start > seg.first_token and doc[q.start - 1].lower_ in lex.designators:
+        return True
+    nxt = doc[q.end].lower_ if q.end < seg.last_token else ""
+    if nxt in lex.non_count_followers:
+        return True
+    if first.lower_ == "one" and q.end == q.start + 1 and nxt == "of":
+        return True
+    return bool(q.end == q.start + 1 and _YEAR.match(last.text) and first.ent_type_ in ("DATE", "TIME", ""))
+
+
+def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon) -> list[Figure]:
+    """Every figure in the document that counts people, area, distance or a share."""
+    nlex = numbers.lexicon()
+    words = [t.text for t in doc]
+    text = doc.text
+    out: list[Figure] = []
+    for seg in segs:
+        local = words[seg.first_token:seg.last_token]
+        i = 0
+        while i < len(local):
+            if not _may_start(local[i], nlex):
+                i += 1
+                continue
+            q = numbers.read_quantity(local, i, nlex)
+            if q is None:
+                i += 1
+                continue
+            shifted = numbers.Quantity(q.low, q.high, q.qualifier, q.start + seg.first_token, q.end + seg.first_token)
+            figure = _figure(doc, shifted, seg, lex, nlex, text, local)
+            if figure is not None:
+                out.append(figure)
+            i = q.end
+    return out
+
+
+def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLexicon,
+            text: str, local: Sequence[str]) -> Figure | None:
+    start_char = doc[q.start].idx
+    end_char = doc[q.end - 1].idx + len(doc[q.end - 1].text)
+    if not _plain_context(text, start_char, end_char) or _excluded(doc, q, seg, lex):
+        return None
+    number = doc[q.end - 1]
+    unit_token: Any | None = None
+    unit_end = end_char
+    found = find_unit(doc, q.end, seg, lex)
+    if found:
+        unit, unit_i, after = found
+        unit_token = doc[unit_i]
+        unit_end = doc[after - 1].idx + len(doc[after - 1].text)
+    else:
+        if q.qualifier == "vague" or _YEAR.match(number.text):
+            return None
+        aggregate = _aggregate_unit(doc, number, seg, lex)
+        if aggregate:
+            unit, unit_token = aggregate
+        elif _bare_person(number, seg, lex):
+            unit = "civilians"
+        else:
+            return None
+    hedge = numbers.read_hedge(local, q.start - seg.first_token, nlex)
+    if hedge:
+        q = numbers.hedged(q, hedge[0])
+        start_char = doc[seg.first_token + hedge[1]].idx
+    noun_class = unit if unit in ("fighters", "civilians") else None
+    if noun_class:
+        unit = "person"
+    q = _converted(q, unit, lex)
+    unit = lex.conversions.get(unit, (unit, 1.0))[0]
+    if unit == "percent" and max(v for v in (q.low, q.high) if v is not None) > 100:
+        return None
+    return Figure(q, unit, noun_class, unit_token, number, start_char, end_char, seg, unit_end)
+
+
+def _converted(q: numbers.Quantity, unit: str, lex: ClaimLexicon) -> numbers.Quantity:
+    """Miles become km (square miles km2), rounded to a tenth; the evidence keeps the original."""
+    if unit not in lex.conversions:
+        return q
+    factor = lex.conversions[unit][1]
+
+    def conv(v: float | None) -> float | None:
+        return None if v is None else round(v * factor, 1)
+
+    return numbers.Quantity(conv(q.low), conv(q.high), q.qualifier, q.start, q.end)

@@ -1,0 +1,76 @@
+"""The claims lexicons (`data/claims.yaml`) as lookup tables built once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thucydides import data
+
+
+def _words(raw: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in raw.get(key) or ())
+
+
+def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
+    """{metric: [lemma...]} -> {lemma: metric}; the first metric listing a lemma keeps it."""
+    out: dict[str, str] = {}
+    for metric, lemmas in groups.items():
+        for lemma in lemmas:
+            out.setdefault(str(lemma).lower(), metric)
+    return out
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    unit_phrases: dict[tuple[str, ...], str]
+    """lower-cased word tuple -> unit class (fighters, civilians, km2, km, m, mile, mile2, percent)."""
+    conversions: dict[str, tuple[str, float]]
+    person_triggers: dict[str, str]
+    area_triggers: dict[str, str]
+    onset_verbs: frozenset[str]
+    distance_followers: frozenset[str]
+    territory_nouns: frozenset[str]
+    aggregate_verbs: frozenset[str]
+    count_nouns: frozenset[str]
+    loss_triggers: frozenset[str]
+    reporting_verbs: frozenset[str]
+    attribution_phrases: tuple[tuple[str, ...], ...]
+    voice_claimant_kinds: frozenset[str]
+    armed_kinds: frozenset[str]
+    designators: frozenset[str]
+    non_count_followers: frozenset[str]
+
+    @classmethod
+    def from_data(cls, raw: dict) -> ClaimLexicon:
+        phrases: dict[tuple[str, ...], str] = {}
+        for unit, words in raw["units"].items():
+            for w in words:
+                phrases.setdefault(tuple(str(w).lower().split()), unit)
+        return cls(
+            unit_phrases=phrases,
+            conversions={k: (str(v[0]), float(v[1])) for k, v in (raw.get("conversions") or {}).items()},
+            person_triggers=_invert(raw["person_triggers"]),
+            area_triggers=_invert(raw["area_triggers"]),
+            onset_verbs=_words(raw, "onset_verbs"),
+            distance_followers=_words(raw, "distance_followers"),
+            territory_nouns=_words(raw, "territory_nouns"),
+            aggregate_verbs=_words(raw, "aggregate_verbs"),
+            count_nouns=_words(raw, "count_nouns"),
+            loss_triggers=_words(raw, "loss_triggers"),
+            reporting_verbs=_words(raw, "reporting_verbs"),
+            attribution_phrases=tuple(tuple(p.lower().split()) for p in raw.get("attribution_phrases") or ()),
+            voice_claimant_kinds=_words(raw, "voice_claimant_kinds"),
+            armed_kinds=_words(raw, "armed_kinds"),
+            designators=_words(raw, "designators"),
+            non_count_followers=_words(raw, "non_count_followers"),
+        )
+
+    @property
+    def max_unit_words(self) -> int:
+        return max(len(k) for k in self.unit_phrases)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> ClaimLexicon:
+    return ClaimLexicon.from_data(data.load("claims.yaml"))

@@ -1,0 +1,329 @@
+"""Who a figure counts (subject), who did it (agent), who says so (claimant), where and when.
+
+Actors come from the actor stage's mentions (`analysis.actors`), placed on the parse by their
+character offsets; places and times from the places and time stages.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from thucydides.extract.claims.figures import Figure, Segment
+from thucydides.extract.claims.lexicon import ClaimLexicon
+from thucydides.extract.claims.metric import Reading
+from thucydides.model import ActorMention, Analysis, Interval, TimeExpression, Toponym
+from thucydides.nlp.actors import ActorRegistry
+
+AGENTIVE = frozenset({"killed", "wounded", "captured", "territory_taken"})
+"""Metrics that have a doer."""
+SUBJECT_FALLBACK = frozenset({"killed", "wounded", "captured", "surrendered", "fighters_present",
+                              "territory_held", "territory_taken", "share_held"})
+"""Metrics whose counted side, when unnamed, is the armed group the text was just talking about."""
+_LOOKBACK_CHARS = 600
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+@dataclass
+class Context:
+    """What role finding needs of one document, indexed once."""
+
+    analysis: Analysis
+    lex: ClaimLexicon
+    registry: ActorRegistry
+    segments: Sequence[Segment]
+    mentions: list[ActorMention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    voice: str | None = None
+    _claimants: dict[int, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, analysis: Analysis, lex: ClaimLexicon, registry: ActorRegistry,
+           segments: Sequence[Segment]) -> Context:
+        mentions = sorted(analysis.actors, key=lambda m: m.start)
+        ctx = cls(analysis, lex, registry, segments, mentions, [m.start for m in mentions])
+        ctx.voice = own_voice(analysis, mentions, registry, lex)
+        return ctx
+
+    def within(self, start: int, end: int) -> list[ActorMention]:
+        """Actor mentions starting inside [start, end)."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.mentions[lo:hi]
+
+    def armed(self, actor: str | None) -> bool:
+        return self.registry.kind(actor) in self.lex.armed_kinds
+
+    def segment_index(self, seg: Segment) -> int:
+        return bisect.bisect_left([s.start for s in self.segments], seg.start)
+
+
+def own_voice(analysis: Analysis, mentions: Sequence[ActorMention], registry: ActorRegistry,
+              lex: ClaimLexicon) -> str | None:
+    """The actor a report speaks for when it is a monitor's own report (masthead or outlet field)."""
+    doc = analysis.document
+    candidates: list[str] = []
+    if doc.outlet:
+        candidates += [a.id for a in registry.actors.values() if doc.outlet.lower() in
+                       {n.lower() for n in (a.id, a.name, *a.aliases)}]
+    text = doc.analysis_text
+    line_start = len(text) - len(text.lstrip())
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    for m in mentions:
+        if m.start >= line_end:
+            break
+        if line and len(m.text) >= 0.7 * len(line):
+            candidates.append(m.actor)
+    for actor in candidates:
+        if registry.kind(actor) in lex.voice_claimant_kinds:
+            return actor
+    return None
+
+
+def _tokens_span(tokens: Iterable[Any], seg: Segment) -> tuple[int, int] | None:
+    inside = [t for t in tokens if seg.holds(t)]
+    if not inside:
+        return None
+    return min(t.idx for t in inside), max(t.idx + len(t.text) for t in inside)
+
+
+def _subtree_without(tok: Any, drop: frozenset[str]) -> list[Any]:
+    """The token's subtree, minus the subtrees of children attached with a dependency in `drop`."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in drop:
+            out.extend(_subtree_without(child, drop))
+    return out
+
+
+def _actors_under(tok: Any, ctx: Context, seg: Segment, drop: frozenset[str] = frozenset({"relcl"})) -> list[str]:
+    span = _tokens_span(_subtree_without(tok, drop), seg)
+    if span is None:
+        return []
+    return [m.actor for m in ctx.within(*span)]
+
+
+# claimant ---------------------------------------------------------------------------------------
+
+def claimant(fig: Figure, ctx: Context) -> str | None:
+    """Who states the figure: headline "X:", "according to X", "X said", a quote's speaker, or the monitor's voice."""
+    return segment_claimant(fig.segment, ctx, fig.number_token) or ctx.voice
+
+
+def segment_claimant(seg: Segment, ctx: Context, anchor: Any | None = None) -> str | None:
+    key = seg.start if anchor is None else -1
+    if key in ctx._claimants:
+        return ctx._claimants[key]
+    found = _headline_claimant(seg, ctx) or _according_to(seg, ctx) or _reporting_subject(seg, ctx, anchor)
+    if anchor is None:
+        ctx._claimants[key] = found
+    return found
+
+
+def _headline_claimant(seg: Segment, ctx: Context) -> str | None:
+    text = ctx.analysis.document.text
+    for m in ctx.within(seg.start, seg.start + 80):
+        if text[seg.start:m.start].strip():
+            return None
+        return m.actor if text[m.end:m.end + 2].strip().startswith(":") else None
+    return None
+
+
+def _according_to(seg: Segment, ctx: Context) -> str | None:
+    doc: Any = ctx.analysis.spacy_doc
+    lowered = [doc[k].lower_ for k in range(seg.first_token, seg.last_token)]
+    for phrase in ctx.lex.attribution_phrases:
+        size = len(phrase)
+        for k in range(len(lowered) - size + 1):
+            if tuple(lowered[k:k + size]) != phrase:
+                continue
+            last = doc[seg.first_token + k + size - 1]
+            actors = _actors_under(last, ctx, seg)
+            if not actors:
+                end = doc[min(seg.last_token - 1, last.i + 8)]
+                actors = [m.actor for m in ctx.within(last.idx, end.idx + len(end.text))]
+            if actors:
+                return actors[0]
+    return None
+
+
+def _reporting_subject(seg: Segment, ctx: Context, anchor: Any | None) -> str | None:
+    doc: Any = ctx.analysis.spacy_doc
+    verbs = [doc[k] for k in range(seg.first_token, seg.last_token)
+             if doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in ctx.lex.reporting_verbs]
+    if anchor is not None:  # verbs the figure hangs from come first
+        ancestors = {t.i for t in anchor.ancestors}
+        verbs.sort(key=lambda v: v.i not in ancestors)
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "nsubj" or child.dep_ == "agent":
+                actors = _actors_under(child, ctx, seg)
+                if actors:
+                    return actors[0]
+                if child.lower_ in _PRONOUNS:
+                    return _previous_claimant(seg, ctx)
+    return None
+
+
+def _previous_claimant(seg: Segment, ctx: Context) -> str | None:
+    """"he explained": the speaker named in the sentence before."""
+    i = ctx.segment_index(seg)
+    if i == 0:
+        return None
+    prev = ctx.segments[i - 1]
+    return _headline_claimant(prev, ctx) or _according_to(prev, ctx) or _named_speaker(prev, ctx)
+
+
+def _named_speaker(seg: Segment, ctx: Context) -> str | None:
+    speakers = [m.actor for m in ctx.within(seg.start, seg.end) if m.speaker]
+    return speakers[0] if speakers else None
+
+
+# agent and subject -------------------------------------------------------------------------------
+
+def _governing_verb(tok: Any, seg: Segment) -> Any | None:
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok or not seg.holds(tok.head):
+            return None
+        tok = tok.head
+    return None
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _by_agent(tok: Any, ctx: Context, seg: Segment) -> list[str]:
+    out: list[str] = []
+    for child in tok.children:
+        if child.dep_ == "agent":
+            out += _actors_under(child, ctx, seg)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class VerbSubject:
+    actors: list[str]
+    losing: bool
+    """The verb loses what is counted ("ISIS lost 20 km2"): its subject is the subject, not the agent."""
+    pronoun: bool
+    """The subject is a pronoun ("they managed to liberate"): the speaker's side."""
+
+
+def _verb_subject(reading: Reading, ctx: Context, seg: Segment) -> VerbSubject:
+    """Actors in the subject of the verb governing the trigger, following "managed to"-like chains up."""
+    none = VerbSubject([], False, False)
+    if reading.trigger is None:
+        return none
+    verb = _governing_verb(reading.trigger, seg)
+    if verb is None or _is_passive(verb):
+        return none
+    losing = verb.lemma_.lower() in ctx.lex.loss_triggers or reading.trigger.lemma_.lower() in ctx.lex.loss_triggers
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            actors = [a for s in subjects for a in _actors_under(s, ctx, seg)]
+            return VerbSubject(actors, losing, any(s.lower_ in _PRONOUNS for s in subjects))
+        if verb.dep_ not in ("xcomp", "conj") or not seg.holds(verb.head):
+            break
+        verb = verb.head
+    return VerbSubject([], losing, False)
+
+
+_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "conj", "cc", "acl", "pobj", "det", "punct"})
+
+
+def _noun_phrase(tok: Any) -> list[Any]:
+    """The counted noun with its modifiers and "of" phrases, without clauses or other prepositions."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in _PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+            out.extend(_noun_phrase(child))
+    return out
+
+
+def counted_actors(fig: Figure, ctx: Context) -> list[str]:
+    """Actors named in the counted phrase: "300 ISIS militants", "wives of Daesh fighters", "of ISIS territory"."""
+    if fig.unit_token is None:
+        return [m.actor for m in ctx.within(fig.start, fig.unit_end) if not m.speaker]
+    span = _tokens_span(_noun_phrase(fig.unit_token), fig.segment)
+    start = fig.start
+    end = max(fig.unit_end, span[1]) if span else fig.unit_end
+    return [m.actor for m in ctx.within(start, end) if not m.speaker]
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    subject: str | None
+    agent: str | None
+    claimant: str | None
+
+
+def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
+    """Subject, agent and claimant of one figure."""
+    seg = fig.segment
+    said_by = claimant(fig, ctx)
+    counted = counted_actors(fig, ctx)
+    subject = counted[0] if counted else None
+    agent = None
+    by = _by_agent(reading.trigger, ctx, seg) if reading.trigger is not None else []
+    verb = _verb_subject(reading, ctx, seg)
+    if verb.losing and subject is None and verb.actors:
+        subject = verb.actors[0]
+    if reading.metric in AGENTIVE:
+        agent = next((a for a in by if a != subject), None)
+        if agent is None and not verb.losing:
+            agent = next((a for a in verb.actors if a != subject), None)
+        if agent is None and verb.pronoun and ctx.armed(said_by) and said_by != subject:
+            agent = said_by
+    trigger_lemma = reading.trigger.lemma_.lower() if reading.trigger is not None else ""
+    holds = ctx.lex.area_triggers.get(trigger_lemma) == "territory_held"
+    if subject is None and reading.metric == "territory_held" and holds and verb.actors:
+        subject = verb.actors[0]
+    if subject is None and (reading.metric in SUBJECT_FALLBACK and fig.noun_class != "civilians"):
+        subject = _recent_armed(fig, ctx, exclude={agent, said_by})
+    if reading.metric in AGENTIVE and agent is None:
+        agent = _recent_armed(fig, ctx, exclude={subject, said_by}, same_segment=True)
+        if agent is None and ctx.armed(said_by) and said_by != subject:
+            agent = said_by
+    return Roles(subject, agent, said_by)
+
+
+def _recent_armed(fig: Figure, ctx: Context, exclude: set[str | None], same_segment: bool = False) -> str | None:
+    """The armed actor most recently named before the figure (coreference by recency: "the group")."""
+    start = fig.segment.start if same_segment else max(0, fig.start - _LOOKBACK_CHARS)
+    for m in reversed(ctx.within(start, fig.start)):
+        if m.actor not in exclude and ctx.armed(m.actor) and not m.speaker:
+            return m.actor
+    return None
+
+
+# place and time ----------------------------------------------------------------------------------
+
+def place_of(fig: Figure, toponyms: Sequence[Toponym]) -> str | None:
+    """The resolved toponym nearest the figure in its clause."""
+    seg = fig.segment
+    near = [t for t in toponyms if t.place and seg.start <= t.start < seg.end]
+    if not near:
+        return None
+    return min(near, key=lambda t: abs(t.start - fig.start)).place
+
+
+def time_of(fig: Figure, times: Sequence[TimeExpression]) -> Interval | None:
+    """The period phrase nearest the figure in its clause; "since X" is open-ended."""
+    seg = fig.segment
+    near = [t for t in times if seg.start <= t.start < seg.end]
+    if not near:
+        return None
+    best = min(near, key=lambda t: abs(t.start - fig.start))
+    if best.role == "since":
+        return Interval(best.interval.start, None, best.interval.inferred)
+    if best.role == "until":
+        return Interval(None, best.interval.end, best.interval.inferred)
+    return best.interval
