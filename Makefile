@@ -18,7 +18,7 @@ setup: $(BIN)/thucydides
 demo: setup
 	rm -f $(OUT)/demo.db $(OUT)/demo.db-wal $(OUT)/demo.db-shm
 	mkdir -p $(OUT)
-	$(BIN)/thucydides run demo --db $(OUT)/demo.db --out $(OUT)
+	$(BIN)/thucydides run demo/reports --db $(OUT)/demo.db --out $(OUT)
 
 test: setup
 	$(BIN)/ruff check thucydides tests bench

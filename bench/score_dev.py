@@ -16,7 +16,7 @@ from pathlib import Path
 
 from thucydides.export.bundle import ExportBundle
 from thucydides.export.contract import write_json
-from thucydides.model import Document
+from thucydides.ingest import read_path
 from thucydides.pipeline import Pipeline
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -29,8 +29,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
-    docs = [Document.from_text(p.read_text(encoding="utf-8"), name=p.name, source=str(p))
-            for p in sorted(a.seeds.glob("*.txt"))]
+    docs = [d for p in sorted(a.seeds.glob("*.txt")) for d in read_path(p)]
     analyses = Pipeline().run_documents(docs)
     out = a.out or Path(tempfile.mkdtemp()) / "export.json"
     write_json(ExportBundle.from_analyses(analyses), out)

@@ -1,0 +1,48 @@
+"""Claim series and contradictions across reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from thucydides.model import Claim, Document, Evidence, Interval
+from thucydides.resolve.series import build_series, contradictions
+
+A = Document.from_text("Report A says the group holds about 40 square kilometres.", name="a.txt",
+                       published=Interval(date(2019, 1, 10), date(2019, 1, 10)))
+B = Document.from_text("Report B says the group holds 4 square kilometres.", name="b.txt",
+                       published=Interval(date(2019, 1, 12), date(2019, 1, 12)))
+C = Document.from_text("Report C, a year later, says 2 square kilometres.", name="c.txt",
+                       published=Interval(date(2020, 1, 12), date(2020, 1, 12)))
+
+
+def claim(doc: Document, low, high, qualifier="exact", claimant=None, time=None) -> Claim:
+    return Claim(id=f"c-{doc.name}-{low}-{high}", doc=doc.id, metric="territory_held", unit="km2", low=low,
+                 high=high, qualifier=qualifier, evidence=Evidence.of(doc, 0, 10), subject="ISIS",
+                 claimant=claimant, time=time)
+
+
+def test_series_orders_claims_by_time():
+    claims = [claim(C, 2, 2), claim(A, 40, 40, "approximately"), claim(B, 4, 4)]
+    (series,) = build_series(claims, [A, B, C])
+    assert (series.metric, series.unit, series.subject) == ("territory_held", "km2", "ISIS")
+    assert [p.claim.low for p in series.points] == [40, 4, 2]
+
+
+def test_disagreeing_figures_at_the_same_time_contradict():
+    found = contradictions([claim(A, 40, 40, "approximately", "SOHR"), claim(B, 4, 4, claimant="SDF")], [A, B])
+    assert len(found) == 1
+    assert "SOHR" in found[0].reason and "SDF" in found[0].reason
+
+
+def test_compatible_hedges_do_not_contradict():
+    at_most = claim(B, None, 50, "at_most")
+    assert contradictions([claim(A, 40, 40, "approximately"), at_most], [A, B]) == []
+
+
+def test_figures_far_apart_in_time_do_not_contradict():
+    assert contradictions([claim(A, 40, 40), claim(C, 2, 2)], [A, C]) == []
+
+
+def test_rounding_is_not_a_contradiction():
+    assert contradictions([claim(A, 1700, 1700, "approximately"), claim(B, 1670, 1670, "approximately")],
+                          [A, B]) == []
