@@ -46,3 +46,24 @@ def test_figures_far_apart_in_time_do_not_contradict():
 def test_rounding_is_not_a_contradiction():
     assert contradictions([claim(A, 1700, 1700, "approximately"), claim(B, 1670, 1670, "approximately")],
                           [A, B]) == []
+
+
+def test_cli_lists_series_and_disputes(tmp_path):
+    from typer.testing import CliRunner
+
+    from thucydides.cli.main import app
+    from thucydides.model import Analysis
+    from thucydides.store.db import Store
+
+    db = tmp_path / "s.db"
+    store = Store(db)
+    store.add_documents([A, B])
+    store.save_analysis(Analysis(A, claims=[claim(A, 40, 40, "approximately", "SOHR")]))
+    store.save_analysis(Analysis(B, claims=[claim(B, 4, 4, claimant="SDF")]))
+    runner = CliRunner()
+    listed = runner.invoke(app, ["series", "--db", str(db), "--metric", "territory_held"])
+    assert listed.exit_code == 0, listed.output
+    assert "SOHR" in listed.output and "SDF" in listed.output
+    disputed = runner.invoke(app, ["disputes", "--db", str(db)])
+    assert disputed.exit_code == 0
+    assert "a.txt" in disputed.output and "b.txt" in disputed.output

@@ -164,6 +164,53 @@ def stats(db: DbOption = DEFAULT_DB) -> None:
         err.print(f"[red]failed[/red] {name}: {error}", highlight=False)
 
 
+@app.command()
+def series(
+    db: DbOption = DEFAULT_DB,
+    metric: Annotated[str | None, typer.Option(help="Only this metric, e.g. territory_held.")] = None,
+    subject: Annotated[str | None, typer.Option(help="Only claims about this actor id, e.g. ISIS.")] = None,
+) -> None:
+    """Every claim about one quantity in time order, with who says so (e.g. the area ISIS held)."""
+    from thucydides.resolve.series import build_series
+
+    store = _open(db)
+    docs = store.documents()
+    names = {d.id: d.name or d.id for d in docs}
+    shown = 0
+    for s in build_series(store.claims(), docs):
+        if (metric and s.metric != metric) or (subject and s.subject != subject):
+            continue
+        table = Table(title=f"{s.metric} ({s.unit}) of {s.subject or 'anyone'}", title_justify="left")
+        for column in ("when", "figure", "qualifier", "claimant", "report", "evidence"):
+            table.add_column(column, overflow="fold")
+        for p in s.points:
+            c = p.claim
+            when = "" if p.when is None else f"{p.when.start or '…'} – {p.when.end or '…'}"
+            figure = "–".join(f"{x:g}" for x in dict.fromkeys(v for v in (c.low, c.high) if v is not None))
+            table.add_row(when, figure, c.qualifier, c.claimant or "(outlet)", names.get(c.doc, c.doc),
+                          c.evidence.text[:120])
+        out.print(table)
+        shown += 1
+    if not shown:
+        err.print("no claims match")
+
+
+@app.command()
+def disputes(db: DbOption = DEFAULT_DB) -> None:
+    """Claims from different reports that count the same thing at the same time and cannot both be true."""
+    from thucydides.resolve.series import contradictions
+
+    store = _open(db)
+    docs = store.documents()
+    names = {d.id: d.name or d.id for d in docs}
+    found = contradictions(store.claims(), docs)
+    for c in found:
+        out.print(f"[bold]{c.a.metric}[/bold] of {c.a.subject or 'anyone'}: {c.reason}")
+        for claim in (c.a, c.b):
+            out.print(f"  {names.get(claim.doc, claim.doc)}: “{claim.evidence.text[:160]}”", highlight=False)
+    err.print(f"{len(found)} disagreement(s)")
+
+
 def _mount_optional() -> None:
     """Sub-commands that live beside their stage (gazetteer tools, web server)."""
     try:
