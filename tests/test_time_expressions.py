@@ -120,6 +120,9 @@ def test_since_a_month_picks_the_latest_one_not_after_publication():
         ("In the last 48 hours, hundreds were evacuated.", date(2018, 12, 18), date(2018, 12, 20), 2),
         ("Two villages fell last week.", date(2018, 12, 10), date(2018, 12, 16), 2),
         ("Two villages fell three days ago.", date(2018, 12, 17), date(2018, 12, 17), 1),
+        ("Dozens fled in recent days.", date(2018, 12, 15), date(2018, 12, 20), 2),
+        ("Dozens fled over the past week.", date(2018, 12, 13), date(2018, 12, 20), 2),
+        ("Dozens fled earlier this month.", date(2018, 12, 1), date(2018, 12, 20), 3),
         ("Two villages fell last month.", date(2018, 11, 1), date(2018, 11, 30), 3),
         ("The checkpoint was hit on Friday, December 14.", date(2018, 12, 14), date(2018, 12, 14), 1),
         ("Militants attacked in late October.", date(2018, 10, 21), date(2018, 10, 31), 2),
@@ -182,6 +185,7 @@ def test_weekday_prefers_a_year_near_the_years_the_text_names():
         "The regiment of 2000-strong men left.",
         "Nobody may leave the camp; they march at dawn.",
         "Around 1990 families fled in the coming days.",
+        "Veterans of the 1980s and 1990s returned.",
     ],
 )
 def test_impossible_or_non_dates_yield_nothing(text):

@@ -78,14 +78,34 @@ class Settled:
 def scan(text: str, lex: TimeLexicon | None = None) -> list[Candidate]:
     """Every date phrase shape in `text`, longest first where shapes overlap."""
     lex = lex or lexicon()
-    found = [c for name, pattern in lex.patterns for m in pattern.finditer(text)
-             if (c := _read(name, m, text, lex)) is not None]
+    found = [c for lo, hi in _windows(text, lex) for name, pattern in lex.patterns
+             for m in pattern.finditer(text, lo, hi) if (c := _read(name, m, text, lex)) is not None]
     found.sort(key=lambda c: (c.start, c.start - c.end))
     kept: list[Candidate] = []
     for cand in found:
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
     return kept
+
+
+WINDOW_MARGIN = 48
+"""Characters on either side of a trigger word that a date phrase may reach ("the first week of " ...)."""
+
+
+def _windows(text: str, lex: TimeLexicon) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words (digits, month and weekday names, "ago", "past" ...).
+
+    The shape regexes run only there: most of a report holds no date, and this pre-filter is what keeps
+    the stage cheap next to spaCy.
+    """
+    windows: list[tuple[int, int]] = []
+    for start, end in lex.trigger.positions(text):
+        lo, hi = max(0, start - WINDOW_MARGIN), min(len(text), end + WINDOW_MARGIN)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 def _group(m: re.Match[str], name: str) -> str | None:
@@ -258,6 +278,7 @@ def _settle_year(parts: DateParts, ctx: Context) -> tuple[int, bool] | None:
 
 def _year_from_weekday(parts: DateParts, ctx: Context) -> int | None:
     """ "Friday, December 14": the nearest year, not after the horizon, where that day is a Friday."""
+    spread: tuple[int, ...]
     if ctx.anchor:
         reference, spread = ctx.horizon.year, (0, -1)
     elif ctx.context_year:
@@ -426,9 +447,21 @@ def find_time_expressions(text: str, anchor: Interval | None, today: date | None
     Without an anchor only phrases carrying their own year (or a weekday that fixes it) are placed;
     relative phrases are skipped rather than guessed.
     """
+    return place(text, read_candidates(text), anchor, today)
+
+
+def read_candidates(text: str) -> list[Candidate]:
+    """The date phrases of `text` before anchoring: read once, placed against any anchor by `place`."""
+    lex = lexicon()
+    return _join_ranges(text, scan(text, lex), lex)
+
+
+def place(
+    text: str, cands: list[Candidate], anchor: Interval | None, today: date | None = None
+) -> list[TimeExpression]:
+    """Candidates of `text` settled against `anchor`; those that cannot be placed are left out."""
     lex = lexicon()
     today = today or date.today()
-    cands = _join_ranges(text, scan(text, lex), lex)
     years = [y for y in _explicit_years(cands) if ranges.plausible_year(y) and y <= today.year]
     ctx = Context(anchor, today, max(years) if years else None, lex)
     out = []

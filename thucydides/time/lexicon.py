@@ -31,6 +31,21 @@ def _cased(names: dict[str, int]) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
+class Trigger:
+    """Words without which no date shape can match: one cheap pass of word lookups over the text."""
+
+    cased: frozenset[str]
+    folded: frozenset[str]
+
+    def positions(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in _WORD.finditer(text)
+                if m.group()[0].isdigit() or m.group() in self.cased or m.group().lower() in self.folded]
+
+
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+
+
+@dataclass(frozen=True)
 class TimeLexicon:
     months: dict[str, int]
     full_months: frozenset[str]
@@ -53,6 +68,7 @@ class TimeLexicon:
     between_before: re.Pattern[str]
     year_followers: frozenset[str]
     publication_cue: re.Pattern[str]
+    trigger: Trigger
 
     def month(self, name: str) -> int:
         return self.months[name.rstrip(".")]
@@ -86,7 +102,7 @@ def _patterns(raw: dict[str, Any], months: dict[str, int], weekdays: dict[str, i
         return rf"(?<![\d.,])(?P<{group}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 
     def year(group: str = "year") -> str:
-        return rf"(?<![\d])(?<!\d[.,])(?P<{group}>(?:19|20)\d\d)(?!\d)(?![.,]\d)"
+        return rf"(?<![\d])(?<!\d[.,])(?P<{group}>(?:19|20)\d\d)(?![\dA-Za-z])(?![.,]\d)"
 
     weekday = rf"(?<![A-Za-z])(?P<weekday>{_alt(weekdays)})(?![A-Za-z])"
     part = rf"(?<![A-Za-z])(?i:(?P<part>{_alt(raw['period_parts'])}))(?:\s*-\s*|\s+)"
@@ -112,7 +128,7 @@ def _patterns(raw: dict[str, Any], months: dict[str, int], weekdays: dict[str, i
         "year": rf"(?:{part})?{year()}",
         "weekday": rf"(?:(?<![A-Za-z])(?i:(?P<rel>last|this|past))\s+)?{weekday}(?:\s+(?i:{day_parts}))?",
         "relative_days": rf"(?<![A-Za-z])(?i:(?P<phrase>{_alt(raw['relative_days'])}))(?![A-Za-z])",
-        "lookback": rf"(?<![A-Za-z])(?i:(?:(?:in|over|during|within|for)\s+)?the\s+"
+        "lookback": rf"(?<![A-Za-z])(?i:(?:(?:in|over|during|within|for)\s+(?:the\s+)?|the\s+)"
                     rf"(?P<look>{_alt(raw['lookback_words'])})\s+(?:(?P<n>{number})(?:\s*(?:-|–|to)\s*(?P<n_to>{number}))?\s+)?(?P<unit>{units}))(?![A-Za-z])",
         "ago": rf"(?<![A-Za-z\d])(?i:(?P<n>{number})\s+(?P<unit>{units})\s+ago)(?![A-Za-z])",
         "calendar": rf"(?<![A-Za-z])(?i:(?P<which>{_alt(raw['calendar_relatives'])})\s+(?P<unit>week|month|year))"
@@ -150,9 +166,17 @@ def build(raw: dict[str, Any]) -> TimeLexicon:
         range_connector=re.compile(rf"^\s*(?i:(?P<connector>{connectors}))\s*$"),
         between_before=re.compile(r"(?<![A-Za-z])(?i:between|from)\s+$"),
         year_followers=frozenset(str(w) for w in raw.get("year_followers") or ()),
+        trigger=_trigger(raw, months, weekdays),
         publication_cue=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw.get('publication_cues') or ['published'])})"
                                    r"(?:\s+on)?\s*[:\-–—]?\s*$"),
     )
+
+
+def _trigger(raw: dict[str, Any], months: dict[str, int], weekdays: dict[str, int]) -> Trigger:
+    words: set[str] = {"ago", "half", "week", "weeks", *raw["units"], *raw["lookback_words"], *raw["seasons"]}
+    words |= {str(w).split()[-1] for w in raw["relative_days"]}
+    words |= {str(w).split()[-1] for w in raw["calendar_relatives"]}
+    return Trigger(frozenset({*months, *weekdays}), frozenset(w.lower() for w in words))
 
 
 @lru_cache(maxsize=1)

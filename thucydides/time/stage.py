@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from thucydides.model import Analysis, Document, TimeExpression
 from thucydides.pipeline import StageFn, register
-from thucydides.time.expressions import find_time_expressions
+from thucydides.time.expressions import place, read_candidates
 from thucydides.time.publication import infer_publication
 
 
@@ -17,13 +17,14 @@ def document_times(document: Document) -> list[TimeExpression]:
     imply is stored on the document (marked inferred) and anchors the relative phrases on a second read.
     """
     text = document.analysis_text
+    candidates = read_candidates(text)
     if document.published is None:
-        absolute = find_time_expressions(text, None)
+        absolute = place(text, candidates, None)
         published = infer_publication(text, absolute)
         if published is None:
             return absolute
         document.published = published
-    return find_time_expressions(text, document.published)
+    return place(text, candidates, document.published)
 
 
 @register("time")
