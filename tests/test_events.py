@@ -1,0 +1,221 @@
+"""Events stage: each ACLED rule on sentences written for these tests.
+
+Places and dates are attached by hand (the places and time stages are tested on their own), so
+these tests exercise the trigger lexicon, the parse reading and the merging rules alone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from thucydides.extract.events import extract_events
+from thucydides.extract.events.arguments import conservative_count, fatalities
+from thucydides.extract.events.lexicon import lexicon
+from thucydides.model import Analysis, Claim, Document, Event, Evidence, Interval, Place, Span, TimeExpression, Toponym
+from thucydides.pipeline import Pipeline
+
+PLACES = {
+    "Hajin": Place("hajin", "Hajin", 34.69, 40.83, "populated_place", "SY", "Deir ez-Zor"),
+    "Raqqa": Place("raqqa", "Raqqa", 35.95, 39.01, "populated_place", "SY", "Raqqa"),
+    "Palmyra": Place("palmyra", "Palmyra", 34.56, 38.28, "populated_place", "SY", "Homs"),
+    "Manbij": Place("manbij", "Manbij", 36.53, 37.95, "populated_place", "SY", "Aleppo"),
+    "Mosul": Place("mosul", "Mosul", 36.34, 43.13, "populated_place", "IQ", "Nineveh"),
+    "Tikrit": Place("tikrit", "Tikrit", 34.6, 43.68, "populated_place", "IQ", "Salah ad Din"),
+    "Tal Rifaat": Place("talrifaat", "Tal Rifaat", 36.47, 37.1, "populated_place", "SY", "Aleppo"),
+    "Syria": Place("syria", "Syria", 35.0, 38.5, "country", "SY", None),
+}
+
+
+@pytest.fixture(scope="module")
+def parse():
+    return Pipeline(["nlp", "actors"])
+
+
+@pytest.fixture(scope="module")
+def events_of(parse):
+    """Events of a text we wrote, with its place names and dated phrases attached by hand."""
+
+    def run(text: str, times: dict[str, tuple[Interval, int]] | None = None,
+            published: Interval | None = None) -> list[Event]:
+        analysis = analysed(parse, text, times or {}, published)
+        return extract_events(analysis)
+
+    return run
+
+
+def analysed(parse, text: str, times: dict[str, tuple[Interval, int]], published: Interval | None) -> Analysis:
+    analysis = Analysis(Document.from_text(text, name="test.txt", published=published))
+    parse([analysis])
+    for name, place in PLACES.items():
+        for m in re.finditer(re.escape(name), text):
+            analysis.toponyms.append(Toponym(m.start(), m.end(), name, place.id, 0.9, 1))
+            analysis.places[place.id] = place
+    analysis.toponyms.sort(key=lambda t: t.start)
+    for phrase, (interval, precision) in times.items():
+        start = text.index(phrase)
+        analysis.times.append(TimeExpression(start, start + len(phrase), phrase, interval, precision))
+    return analysis
+
+
+def only(events: list[Event]) -> Event:
+    assert len(events) == 1, [(e.sub_event_type, e.evidence[0].text) for e in events]
+    return events[0]
+
+
+def test_vocabulary_is_acleds_six_types_and_twenty_five_sub_types():
+    lex = lexicon()
+    assert set(lex.event_type_of.values()) == {
+        "Battles", "Protests", "Riots", "Explosions/Remote violence", "Violence against civilians",
+        "Strategic developments",
+    }
+    assert len(lex.event_type_of) == 25
+    assert lex.event_type("Air/drone strike") == "Explosions/Remote violence"
+    assert lex.event_type("Non-state actor overtakes territory") == "Battles"
+    assert lex.event_type("Abduction/forced disappearance") == "Violence against civilians"
+
+
+def test_non_state_capture_is_an_overtaking(events_of):
+    e = only(events_of("The SDF captured the town of Hajin from ISIS on Monday."))
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+    assert (e.actor1, e.actor2, e.place) == ("SDF", "ISIS", "hajin")
+
+
+def test_state_forces_retaking_a_town_regain_territory(events_of):
+    e = only(events_of("Syrian government forces recaptured Palmyra from the Islamic State."))
+    assert e.sub_event_type == "Government regains territory"
+    assert e.actor1 == "SAA"
+    assert e.place == "palmyra"
+
+
+def test_managed_to_capture_still_happened(events_of):
+    e = only(events_of("After a week of fighting the SDF managed to capture Hajin."))
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_clashes_between_two_sides_are_an_armed_clash(events_of):
+    e = only(events_of("Heavy clashes broke out between the SDF and ISIS near Hajin."))
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert {e.actor1, e.actor2} == {"SDF", "ISIS"}
+
+
+def test_airstrikes_are_remote_violence_by_the_striker(events_of):
+    e = only(events_of("Coalition airstrikes hit ISIS positions in Raqqa."))
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert e.actor1 == "Coalition"
+    assert e.place == "raqqa"
+
+
+def test_shelling_a_village(events_of):
+    e = only(events_of("Turkish forces shelled the village of Tal Rifaat."))
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor1 == "Turkey"
+
+
+def test_suicide_bomber_and_roadside_bomb(events_of):
+    assert only(events_of("An ISIS suicide bomber blew himself up at a checkpoint in Manbij.")).sub_event_type \
+        == "Suicide bomb"
+    assert only(events_of("A roadside bomb exploded near Tikrit.")).sub_event_type \
+        == "Remote explosive/landmine/IED"
+
+
+def test_arrests_and_captured_people(events_of):
+    assert only(events_of("Iraqi forces arrested five ISIS suspects in Mosul.")).sub_event_type == "Arrests"
+    e = only(events_of("The SDF captured 40 ISIS militants in Hajin."))
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_attacking_civilians_is_violence_against_civilians(events_of):
+    e = only(events_of("ISIS attacked civilians in Manbij."))
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    assert e.civilian_targeting
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF did not capture Hajin.",
+    "The SDF could capture Hajin within the week.",
+    "The SDF will push into Hajin from the south.",
+    "An offensive on Hajin is expected to start in the coming days.",
+    "The SDF is preparing to attack Hajin.",
+    "The SDF refused an agreement with ISIS in Hajin.",
+    "If the SDF captures Hajin, the war is over.",
+])
+def test_negated_future_and_hypothetical_mentions_are_not_events(events_of, text):
+    assert events_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ISIS has been prone to using suicide bombers in Hajin.",
+    "The SDF liberated several villages east of Hajin.",
+    "The SDF liberated seven kilometres of territory.",
+    "The battle against ISIS in Syria continues.",
+    "Losses mounted as a result of aerial bombardments, artillery and rockets.",
+])
+def test_generic_unlocated_or_country_wide_mentions_are_not_events(events_of, text):
+    assert events_of(text) == []
+
+
+def test_one_happening_told_twice_is_one_event_with_two_spans(events_of):
+    text = "The SDF captured Hajin from ISIS on Monday. The capture of Hajin was confirmed by residents."
+    e = only(events_of(text))
+    assert len(e.evidence) == 2
+    assert all(text[ev.start:ev.end] == ev.text for ev in e.evidence)
+
+
+def test_a_clash_that_ends_in_a_takeover_is_the_takeover(events_of):
+    e = only(events_of("After heavy clashes the SDF captured Hajin from ISIS."))
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_shelling_during_a_battle_belongs_to_the_battle(events_of):
+    e = only(events_of("The SDF clashed with ISIS in Hajin amid heavy shelling."))
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_conjoined_strikes_are_one_event(events_of):
+    e = only(events_of("Heavy shelling and airstrikes by the coalition hit Raqqa."))
+    assert e.event_type == "Explosions/Remote violence"
+
+
+def test_date_comes_from_the_sentence_else_from_publication(events_of):
+    day = Interval(date(2018, 12, 14), date(2018, 12, 14))
+    e = only(events_of("On Friday the SDF captured Hajin.", times={"On Friday": (day, 1)}))
+    assert (e.date, e.time_precision) == (day, 1)
+    published = Interval(date(2019, 1, 2), date(2019, 1, 2))
+    e = only(events_of("The SDF captured Hajin.", published=published))
+    assert (e.date, e.time_precision) == (published, 3)
+
+
+def test_impossible_years_never_date_an_event(events_of):
+    bogus = Interval(date(25, 3, 1), date(25, 3, 1))
+    e = only(events_of("In 0025 the SDF captured Hajin.", times={"0025": (bogus, 1)}))
+    assert e.date is None
+
+
+def test_an_event_without_a_known_place_has_no_place(events_of):
+    e = only(events_of("Coalition airstrikes hit ISIS positions near the river on Tuesday."))
+    assert e.place is None
+
+
+def test_ids_are_stable_across_runs(events_of):
+    text = "The SDF captured the town of Hajin from ISIS on Monday."
+    assert [e.id for e in events_of(text)] == [e.id for e in events_of(text)]
+
+
+def _killed(low: float | None, high: float | None, qualifier: str, figure: str, subject: str | None = None) -> Claim:
+    ev = Evidence("d", 0, len(figure), figure)
+    return Claim("c-" + figure, "d", "killed", "person", low, high, qualifier, ev, subject=subject,
+                 figure=Span(0, len(figure), figure))
+
+
+def test_fatalities_follow_aclEDs_conservative_rule():
+    lex = lexicon()
+    assert conservative_count(_killed(24, 99, "vague", "dozens"), lex) == 12
+    assert conservative_count(_killed(200, 999, "vague", "hundreds"), lex) == 100
+    assert conservative_count(_killed(None, 100, "at_most", "up to 100"), lex) == 100
+    assert conservative_count(_killed(2500, 3000, "range", "2,500 to 3,000"), lex) == 2500
+    # two reports of one count: the lowest; different groups killed: not below the largest
+    assert fatalities([_killed(30, 30, "exact", "30", "ISIS"), _killed(25, 25, "exact", "25", "ISIS")], lex) == 25
+    assert fatalities([_killed(5, 5, "exact", "5", "Civilians"), _killed(40, 40, "exact", "40", "ISIS")], lex) == 40

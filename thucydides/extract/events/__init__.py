@@ -1,0 +1,264 @@
+"""Events stage: trigger words in the parse become ACLED-typed events.
+
+A trigger from the lexicon (data/events.yaml) is kept only when it reports something that
+happened (no negation, modal, intent or expectation governs it). Its actors come from the
+dependency parse, its place from the toponym it governs (else the report's main place), its
+date from the nearest dated expression in its sentence (else publication), its fatalities
+from the killed claims of its sentence. Mentions of one happening become one event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from thucydides.extract.events import arguments as args
+from thucydides.extract.events import syntax
+from thucydides.extract.events.lexicon import TAKEOVER, Lexicon, Trigger, lexicon
+from thucydides.extract.events.merge import Sighting, build_events
+from thucydides.model import Analysis, Event, TimeExpression, Toponym
+from thucydides.nlp.actors import ActorRegistry, registry
+from thucydides.pipeline import StageFn, register
+
+EVIDENCE_MAX = 320
+ARMED_CLASH = "Armed clash"
+VAC_ATTACK = "Attack"
+BOUNDING_PREPOSITIONS = {"since", "until", "till", "before"}
+
+
+@dataclass
+class _Context:
+    """What one document offers every trigger in it."""
+
+    analysis: Analysis
+    lex: Lexicon
+    registry: ActorRegistry
+    sentences: syntax.Sentences
+    actors: args.ActorFinder
+    places: args.PlaceFinder
+    main_place: str | None
+    times: list[TimeExpression]
+
+    @classmethod
+    def of(cls, analysis: Analysis, lex: Lexicon, reg: ActorRegistry) -> _Context:
+        doc = analysis.spacy_doc
+        places = args.PlaceFinder.of(analysis.toponyms, analysis.places, lex)
+        return cls(
+            analysis=analysis,
+            lex=lex,
+            registry=reg,
+            sentences=syntax.Sentences.of(doc, analysis.document.text),
+            actors=args.ActorFinder(args.SpanIndex(analysis.actors), reg, lex),
+            places=places,
+            main_place=places.main_place(),
+            times=_event_times(analysis),
+        )
+
+
+def _event_times(analysis: Analysis) -> list[TimeExpression]:
+    """Time expressions that can date a happening: not those inside 'since ...' or 'until ...' phrases."""
+    doc = analysis.spacy_doc
+    out = []
+    for t in analysis.times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        if span is None or not _inside_bounding_phrase(span.root):
+            out.append(t)
+    return out
+
+
+def _inside_bounding_phrase(token: Any) -> bool:
+    for ancestor in [token, *syntax.ancestors_within_clause(token, limit=4)]:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in BOUNDING_PREPOSITIONS:
+            return True
+    return False
+
+
+def _takeover_place(token: Any, trig: Trigger, ctx: _Context,
+                    sentence: tuple[int, int]) -> tuple[str, Toponym | None] | None:
+    """Where a takeover (or a capture of people) happened; None when what was taken is not one named place."""
+    if trig.takes == "sentence":
+        found = ctx.places.nearest(sentence, token.idx)
+        return (trig.sub, found) if found else None
+    taken = args.taken_phrase(token, trig.takes)
+    if taken is None:
+        return None
+    found = args.named_as(taken, ctx.places)
+    if found is not None:
+        return trig.sub, found
+    named_group = any(ctx.actors.usable(m, allow_civilians=False)
+                      for m in ctx.actors.mentions.overlapping(*args.token_span(taken)))
+    if trig.people_sub and (args.is_people(taken, ctx.lex) or named_group):
+        return trig.people_sub, ctx.places.nearest(sentence, token.idx)
+    if args.is_specific_place_noun(taken, ctx.lex):
+        found = ctx.places.in_phrase(taken) or ctx.places.nearest(sentence, token.idx)
+        return (trig.sub, found) if found else None
+    return None
+
+
+def _directed_place(token: Any, trig: Trigger, ctx: _Context) -> Toponym | None:
+    """'advancing into X': the place named as the movement's goal."""
+    if trig.takes == "subject":
+        return ctx.places.in_phrase(next(iter(args.children(token, "nsubj", "nsubjpass")), None))
+    for obj in args.prep_objects(token, trig.place_preps):
+        found = ctx.places.in_phrase(obj)
+        if found:
+            return found
+    return None
+
+
+def _victims_are_civilians(token: Any, actor2: str | None, ctx: _Context) -> bool:
+    """'civilians killed in the attack', 'an attack on civilians'."""
+    if actor2 and ctx.registry.kind(actor2) == "civilians":
+        return True
+    current = token
+    for _ in range(3):
+        if current.head is current:
+            return False
+        current = current.head
+        for mention in ctx.actors.mentions.overlapping(*args.token_span(current)):
+            if ctx.registry.kind(mention.actor) == "civilians":
+                return True
+    return False
+
+
+def _evidence_span(token: Any, sentence: tuple[int, int], ctx: _Context) -> tuple[int, int]:
+    """The clause that states the happening, or a window around the trigger when the clause runs on."""
+    verb = syntax.verb_of(token) or token
+    lo, hi = args.subtree_span(verb)
+    lo, hi = max(lo, sentence[0]), min(hi, sentence[1])
+    if hi - lo <= EVIDENCE_MAX:
+        return lo, hi
+    lo = max(sentence[0], token.idx - EVIDENCE_MAX // 2)
+    hi = min(sentence[1], token.idx + EVIDENCE_MAX // 2)
+    span = ctx.analysis.spacy_doc.char_span(lo, hi, alignment_mode="contract")  # type: ignore[attr-defined]
+    return (span.start_char, span.end_char) if span is not None and len(span) else (lo, hi)
+
+
+def _generic(token: Any, found: args.Roles, trig: Trigger, ctx: _Context) -> bool:
+    """'aerial bombardments, artillery and missile shelling': plural means with no one named are a
+    manner of speaking, and so is everything listed with them."""
+    if (trig.needs_actor or syntax.is_bare_plural(token)) and not found.syntactic:
+        return True
+    current = token
+    while current.dep_ == "conj" and current.head is not current:
+        current = current.head
+        if syntax.is_bare_plural(current) and ctx.actors.in_phrase(current) is None:
+            return True
+    return False
+
+
+def _located_only_in_country(token: Any, ctx: _Context) -> bool:
+    """'the battle against ISIS in Syria': placed at country scale, which ACLED does not code."""
+    lo, hi = args.subtree_span(token)
+    named = [t for t in ctx.analysis.toponyms if lo <= t.start and t.end <= hi and t.place in ctx.analysis.places]
+    if not named:
+        return False
+    return all(ctx.analysis.places[t.place].kind == "country" for t in named if t.place)
+
+
+def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
+    """Read one trigger token into a sighting, or None when it reports no codable happening."""
+    lex = ctx.lex
+    if token.ent_type_ in lex.named_entity_labels or syntax.modifies_a_noun(token, lex):
+        return None
+    if not syntax.is_realis(token, lex):
+        return None
+    if trig.past_only and not syntax.is_past_or_perfect(token):
+        return None
+    sentence = ctx.sentences.span(token.idx)
+    sub = trig.sub
+    toponym: Toponym | None
+    if trig.is_takeover or trig.people_sub:
+        located = _takeover_place(token, trig, ctx, sentence)
+        if located is None:
+            return None
+        sub, toponym = located
+    elif trig.needs_place:
+        toponym = _directed_place(token, trig, ctx)
+        if toponym is None:
+            return None
+    else:
+        if _located_only_in_country(token, ctx):
+            return None
+        toponym = ctx.places.in_phrase(token) if token.pos_ != "VERB" else None
+        toponym = toponym or ctx.places.nearest(sentence, token.idx)
+    found = args.roles(token, ctx.actors, trig.actor1_preps, taken_is_object=trig.is_takeover)
+    if _generic(token, found, trig, ctx):
+        return None
+    civilians = trig.civilians or (sub == ARMED_CLASH and _victims_are_civilians(token, found.actor2, ctx))
+    if civilians:
+        sub = VAC_ATTACK
+    actor2 = found.actor2
+    if civilians and actor2 is None:
+        actor2 = next((a for a in ctx.registry.actors if ctx.registry.kind(a) == "civilians"), None)
+    place, precision = _place_and_precision(toponym, ctx)
+    when = args.event_date(ctx.times, sentence, token.idx, lex)
+    claims = args.claims_in(ctx.analysis.claims, sentence)
+    return Sighting(
+        trigger_start=token.idx,
+        trigger_text=token.text,
+        sentence=ctx.sentences.index(token.idx),
+        event_type="Battles" if sub == TAKEOVER else lex.event_type(sub),
+        sub_event_type=sub,
+        evidence=_evidence_span(token, sentence, ctx),
+        actor1=found.actor1,
+        actor2=actor2,
+        symmetric=found.symmetric,
+        place=place,
+        geo_precision=precision,
+        time=when,
+        fatalities=args.fatalities(claims, lex),
+        claims=tuple(c.id for c in claims),
+        civilian_targeting=civilians,
+        candidates=ctx.actors.candidates(sentence, token.idx),
+        syntactic=found.syntactic,
+    )
+
+
+def _place_and_precision(toponym: Toponym | None, ctx: _Context) -> tuple[str | None, int]:
+    if toponym is not None and toponym.place:
+        return toponym.place, toponym.geo_precision
+    if ctx.main_place is None:
+        return None, 3
+    town = ctx.analysis.places[ctx.main_place].kind == "populated_place"
+    return ctx.main_place, 2 if town else 3
+
+
+def sightings(ctx: _Context) -> list[Sighting]:
+    out: list[Sighting] = []
+    taken: dict[int, str] = {}
+    for token in ctx.analysis.spacy_doc:  # type: ignore[attr-defined]
+        trig = syntax.match_trigger(token, ctx.lex)
+        if trig is None:
+            continue
+        if token.dep_ == "conj" and taken.get(token.head.i) == _event_type_of(trig, ctx.lex):
+            continue  # "shelling and airstrikes": one happening told with two words
+        found = sighting(token, trig, ctx)
+        if found is not None:
+            taken[token.i] = found.event_type
+            out.append(found)
+    return out
+
+
+def _event_type_of(trig: Trigger, lex: Lexicon) -> str:
+    return "Battles" if trig.is_takeover else lex.event_type(trig.sub)
+
+
+def extract_events(analysis: Analysis, lex: Lexicon | None = None, reg: ActorRegistry | None = None) -> list[Event]:
+    """All events one analysed document reports."""
+    if analysis.spacy_doc is None:
+        return []
+    ctx = _Context.of(analysis, lex or lexicon(), reg or registry())
+    return build_events(sightings(ctx), analysis.document, ctx.lex, ctx.registry)
+
+
+@register("events")
+def make_events_stage() -> StageFn:
+    lex, reg = lexicon(), registry()
+
+    def events_stage(batch: Sequence[Analysis]) -> None:
+        for analysis in batch:
+            analysis.events = extract_events(analysis, lex, reg)
+
+    return events_stage

@@ -1,0 +1,343 @@
+"""An event's arguments: who acted on whom, where, when and with how many dead.
+
+Everything here reads what earlier stages left on the Analysis (actor mentions, toponyms,
+time expressions, claims) and the dependency parse around a trigger token.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from thucydides.extract.events.lexicon import Lexicon
+from thucydides.extract.events.syntax import Token, lemma, words
+from thucydides.model import ActorMention, Claim, Interval, Place, TimeExpression, Toponym
+from thucydides.nlp.actors import ActorRegistry
+
+_RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+_INDEFINITE = {"a", "an", "any", "some", "several", "many", "few"}
+
+T = TypeVar("T", ActorMention, Toponym)
+
+
+class SpanIndex(Generic[T]):
+    """Spans sorted by start, found by character overlap in O(log n)."""
+
+    def __init__(self, items: Iterable[T]) -> None:
+        self.items: list[T] = sorted(items, key=lambda x: (x.start, x.end))
+        self.starts = [x.start for x in self.items]
+
+    def overlapping(self, start: int, end: int) -> list[T]:
+        i = bisect_left(self.starts, end)
+        out = []
+        for item in self.items[max(0, i - 8):i]:
+            if item.end > start and item.start < end:
+                out.append(item)
+        return out
+
+    def within(self, start: int, end: int) -> list[T]:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [x for x in self.items[lo:hi] if x.end <= end]
+
+
+def token_span(token: Token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token.text)
+
+
+def subtree_span(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+@dataclass
+class ActorFinder:
+    """Actor mentions of one document, read through the registry's kinds."""
+
+    mentions: SpanIndex[ActorMention]
+    registry: ActorRegistry
+    lex: Lexicon
+
+    def usable(self, mention: ActorMention, allow_civilians: bool = True) -> bool:
+        kind = self.registry.kind(mention.actor)
+        return kind in self.lex.armed_kinds or (allow_civilians and kind == "civilians")
+
+    def in_phrase(self, head: Token | None, allow_civilians: bool = True) -> str | None:
+        """The usable actor a phrase names: the one on its head word, else the one closest to it."""
+        if head is None:
+            return None
+        for mention in self.mentions.overlapping(*token_span(head)):
+            if self.usable(mention, allow_civilians):
+                return mention.actor
+        inside = [m for m in self.mentions.within(*subtree_span(head))
+                  if self.usable(m, allow_civilians) and not m.speaker]
+        if not inside:
+            return None
+        return min(inside, key=lambda m: abs(m.start - head.idx)).actor
+
+    def candidates(self, sentence: tuple[int, int], anchor: int) -> tuple[str, ...]:
+        """Armed actors of a sentence, nearest first (those before the anchor count double-near)."""
+        ranked: dict[str, int] = {}
+        for mention in self.mentions.within(*sentence):
+            if not self.usable(mention, allow_civilians=False):
+                continue
+            distance = anchor - mention.end if mention.end <= anchor else 2 * (mention.start - anchor)
+            ranked[mention.actor] = min(ranked.get(mention.actor, distance), distance)
+        return tuple(sorted(ranked, key=lambda a: ranked[a]))
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the token's prepositions named in `preps` ('against X', 'from X')."""
+    wanted = set(preps)
+    out = []
+    for prep in children(token, "prep", "agent"):
+        if prep.lower_ in wanted:
+            out.extend(children(prep, "pobj", "pcomp"))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The verb's subjects, climbing through 'managed to X', 'X and Y' and relative pronouns."""
+    current = verb
+    for _ in range(4):
+        subjects = children(current, "nsubj")
+        if subjects:
+            if subjects[0].lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return [current.head]
+            return subjects
+        if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head is not current:
+            current = current.head
+            continue
+        return []
+    return []
+
+
+def first_named(finder: ActorFinder, phrases: Iterable[Token], allow_civilians: bool = True) -> str | None:
+    return next((a for a in (finder.in_phrase(p, allow_civilians) for p in phrases) if a), None)
+
+
+@dataclass(frozen=True)
+class Roles:
+    actor1: str | None
+    actor2: str | None
+    symmetric: bool = False
+    syntactic: bool = False
+
+
+def roles(trigger: Token, finder: ActorFinder, actor1_preps: Iterable[str] = (),
+          taken_is_object: bool = False) -> Roles:
+    """actor1 (acting) and actor2 (acted on) from the parse around the trigger."""
+    actor1: str | None = None
+    actor2: str | None = None
+    objects = children(trigger, "dobj")
+    # "clashes broke out between X and Y": the phrase may hang on the verb the trigger is subject of
+    carriers = [trigger, *objects]
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubj", "nsubjpass"}:
+        carriers.append(trigger.head)
+    for head in carriers:
+        actor2 = actor2 or first_named(finder, prep_objects(head, ["against", "on", "from", "with", "targeting"]))
+    between = [obj for head in carriers for obj in prep_objects(head, ["between"])]
+    if between:
+        sides = [between[0], *children(between[0], "conj")]
+        named = [a for a in dict.fromkeys(finder.in_phrase(s) for s in sides) if a and a != actor2]
+        if len(named) >= 2 and actor2 is None:
+            return Roles(named[0], named[1], symmetric=True, syntactic=True)
+        if named:
+            actor1 = named[0]
+    for obj in prep_objects(trigger, list(actor1_preps)):
+        actor1 = actor1 or finder.in_phrase(obj)
+    if trigger.pos_ in {"VERB", "AUX"}:
+        if is_passive(trigger):
+            for obj in prep_objects(trigger, ["by"]):
+                actor1 = actor1 or finder.in_phrase(obj)
+            if not taken_is_object:
+                actor2 = actor2 or finder.in_phrase(next(iter(children(trigger, "nsubjpass")), None))
+        else:
+            actor1 = actor1 or first_named(finder, subjects_of(trigger), allow_civilians=False)
+            if not taken_is_object:
+                actor2 = actor2 or first_named(finder, objects)
+    else:
+        for mod in children(trigger, "poss", "compound", "amod", "nmod"):
+            actor1 = actor1 or finder.in_phrase(mod, allow_civilians=False)
+        for obj in prep_objects(trigger, ["by"]):
+            actor1 = actor1 or finder.in_phrase(obj)
+        if trigger.dep_ in {"dobj", "attr"} and trigger.head is not trigger:
+            actor1 = actor1 or first_named(finder, subjects_of(trigger.head), allow_civilians=False)
+    if actor1 == actor2:
+        actor2 = None
+    syntactic = actor1 is not None or actor2 is not None
+    return Roles(actor1, actor2, symmetric=False, syntactic=syntactic)
+
+
+@dataclass
+class PlaceFinder:
+    """Toponyms of one document that can locate an event, and the report's main place."""
+
+    toponyms: SpanIndex[Toponym]
+    places: dict[str, Place]
+    lex: Lexicon
+
+    @classmethod
+    def of(cls, toponyms: Sequence[Toponym], places: dict[str, Place], lex: Lexicon) -> PlaceFinder:
+        usable = [t for t in toponyms if t.place and t.place in places
+                  and places[t.place].kind in lex.event_place_kinds]
+        return cls(SpanIndex(usable), places, lex)
+
+    def in_phrase(self, head: Token | None) -> Toponym | None:
+        if head is None:
+            return None
+        start, end = subtree_span(head)
+        found = self.toponyms.within(start, end) or self.toponyms.overlapping(*token_span(head))
+        if not found:
+            return None
+        return min(found, key=lambda t: abs(t.start - head.idx))
+
+    def nearest(self, sentence: tuple[int, int], anchor: int) -> Toponym | None:
+        found = self.toponyms.within(*sentence)
+        if not found:
+            return None
+        return min(found, key=lambda t: (abs(t.start - anchor) if t.start >= anchor else anchor - t.end))
+
+    def main_place(self) -> str | None:
+        """The place a report is about: its most repeated town if one recurs, else its most repeated place."""
+        named = [(t.place, t.start) for t in self.toponyms.items if t.place]
+        if not named:
+            return None
+        counts = Counter(p for p, _ in named)
+        first_seen: dict[str, int] = {}
+        for place, start in named:
+            first_seen.setdefault(place, start)
+        towns = {p: n for p, n in counts.items() if self.places[p].kind == "populated_place" and n >= 2}
+        pool = towns or counts
+        return max(pool, key=lambda p: (pool[p], -first_seen[p]))
+
+
+def event_date(times: Sequence[TimeExpression], sentence: tuple[int, int], anchor: int,
+               lex: Lexicon) -> TimeExpression | None:
+    """The time expression governing a trigger: the nearest dated point or period in its sentence."""
+    best: tuple[int, TimeExpression] | None = None
+    for t in times:
+        if t.start < sentence[0] or t.end > sentence[1] or t.role not in {"point", "during"}:
+            continue
+        if not plausible(t.interval, lex):
+            continue
+        distance = abs(t.start - anchor) if t.start >= anchor else anchor - t.end
+        if best is None or distance < best[0]:
+            best = (distance, t)
+    return best[1] if best else None
+
+
+def plausible_day(day: date | None, lex: Lexicon) -> bool:
+    low, high = lex.plausible_years
+    return day is None or low <= day.year <= high
+
+
+def plausible(interval: Interval | None, lex: Lexicon) -> bool:
+    """Whether an interval could date a reported event (no year 25, no year 3000)."""
+    if interval is None or (interval.start is None and interval.end is None):
+        return False
+    return plausible_day(interval.start, lex) and plausible_day(interval.end, lex)
+
+
+def conservative_count(claim: Claim, lex: Lexicon) -> int | None:
+    """ACLED's rule: the lowest figure reported; vague words map to fixed small counts."""
+    if claim.qualifier == "vague":
+        text = (claim.figure.text if claim.figure else claim.evidence.text).lower()
+        for word, count in lex.vague_fatalities.items():
+            if word in text.split() or word in text:
+                return count
+    if claim.low is not None:
+        return int(claim.low)
+    if claim.high is not None:
+        return int(claim.high)
+    return None
+
+
+def fatalities(claims: Sequence[Claim], lex: Lexicon) -> int | None:
+    """Killed figures of one event: lowest per counted group, groups (subjects) added up."""
+    by_subject: dict[str | None, int] = {}
+    for claim in claims:
+        if claim.metric != "killed":
+            continue
+        count = conservative_count(claim, lex)
+        if count is None:
+            continue
+        by_subject[claim.subject] = min(by_subject.get(claim.subject, count), count)
+    if not by_subject:
+        return None
+    return max(by_subject.values())
+
+
+def claims_in(claims: Sequence[Claim], sentence: tuple[int, int]) -> list[Claim]:
+    out = []
+    for claim in claims:
+        span = claim.figure or claim.evidence
+        at = span.start if claim.figure else claim.evidence.start
+        if sentence[0] <= at < sentence[1]:
+            out.append(claim)
+    return out
+
+
+def taken_phrase(trigger: Token, takes: str | None) -> Token | None:
+    """What a takeover or capture trigger says was taken."""
+    if takes == "subject":
+        return next(iter(children(trigger, "nsubj", "nsubjpass")), None)
+    if takes == "head_object":
+        direct = prep_objects(trigger, ["of", "over", "on"])
+        if direct:
+            return direct[0]
+        verb = trigger.head
+        return next(iter(prep_objects(verb, ["of", "over", "on"])), None)
+    if trigger.pos_ in {"VERB", "AUX"}:
+        if is_passive(trigger):
+            return next(iter(children(trigger, "nsubjpass")), None)
+        direct = next(iter(children(trigger, "dobj")), None)
+        if direct is None and trigger.dep_ == "amod" and trigger.head is not trigger:
+            return trigger.head  # "the SDF captured Hajin" mis-parsed with the verb as Hajin's adjective
+        return direct
+    objects = prep_objects(trigger, ["of"])
+    if objects:
+        return objects[0]
+    return next(iter(children(trigger, "poss")), None)
+
+
+def named_as(taken: Token, places: PlaceFinder) -> Toponym | None:
+    """The named place that *is* the taken thing: the head itself, its apposition or 'town of X'.
+
+    A place only mentioned as a container ('towns in X') does not count.
+    """
+    frontier = [taken]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for token in frontier:
+            found = places.toponyms.overlapping(*token_span(token))
+            if found:
+                return found[0]
+            nxt.extend(children(token, "appos", "compound", "conj"))
+            nxt.extend(prep_objects(token, ["of"]))
+        frontier = nxt
+    return None
+
+
+def is_people(token: Token, lex: Lexicon) -> bool:
+    return bool(words(token) & lex.people_nouns)
+
+
+def is_specific_place_noun(token: Token, lex: Lexicon) -> bool:
+    """A singular, definite place noun ('the entire enclave'), which the nearest named place can stand for."""
+    if lemma(token) not in lex.place_nouns or lemma(token) in lex.unlocated_nouns:
+        return False
+    if token.tag_ in {"NNS", "NNPS"}:
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children)

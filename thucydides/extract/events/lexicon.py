@@ -1,0 +1,136 @@
+"""The event lexicon (`data/events.yaml`) as typed, validated objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from thucydides import data
+
+TAKEOVER = "takeover"
+OVERTAKES = "Non-state actor overtakes territory"
+REGAINS = "Government regains territory"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: which tokens it fits and what they become."""
+
+    lemmas: frozenset[str]
+    sub: str
+    pos: frozenset[str] = frozenset({"NOUN", "VERB"})
+    child: frozenset[str] = frozenset()
+    exclude_child: frozenset[str] = frozenset()
+    head: frozenset[str] = frozenset()
+    head_dep: frozenset[str] = frozenset()
+    exclude_head: frozenset[str] = frozenset()
+    takes: str | None = None
+    people_sub: str | None = None
+    needs_place: bool = False
+    needs_actor: bool = False
+    place_preps: frozenset[str] = frozenset()
+    actor1_preps: frozenset[str] = frozenset()
+    symmetric: bool = False
+    past_only: bool = False
+    civilians: bool = False
+
+    @property
+    def is_takeover(self) -> bool:
+        return self.sub == TAKEOVER
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    event_type_of: dict[str, str]
+    """sub-event type -> event type"""
+    disorder_types: dict[str, str]
+    triggers: tuple[Trigger, ...]
+    by_lemma: dict[str, tuple[Trigger, ...]]
+    people_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    unlocated_nouns: frozenset[str]
+    locative_heads: frozenset[str]
+    irrealis_cues: frozenset[str]
+    modal_auxiliaries: frozenset[str]
+    realis_controls: frozenset[str]
+    absorbed_by_battle: frozenset[str]
+    government_kinds: frozenset[str]
+    armed_kinds: frozenset[str]
+    event_place_kinds: frozenset[str]
+    vague_fatalities: dict[str, int]
+    plausible_years: tuple[int, int]
+    two_sided_types: frozenset[str]
+    named_entity_labels: frozenset[str]
+
+    def event_type(self, sub_event_type: str) -> str:
+        return self.event_type_of[sub_event_type]
+
+
+def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in raw.get(key) or ())
+
+
+def _trigger(entry: dict[str, Any], known_subs: set[str], index: int) -> Trigger:
+    sub = str(entry.get("sub", ""))
+    if sub != TAKEOVER and sub not in known_subs:
+        raise data.DataFileError(f"events.yaml: trigger {index} has unknown sub-event type {sub!r}")
+    people_sub = entry.get("people_sub")
+    if people_sub is not None and people_sub not in known_subs:
+        raise data.DataFileError(f"events.yaml: trigger {index} has unknown people_sub {people_sub!r}")
+    return Trigger(
+        lemmas=_words(entry, "lemmas"),
+        sub=sub,
+        pos=frozenset(entry.get("pos") or ("NOUN", "VERB")),
+        child=_words(entry, "child"),
+        exclude_child=_words(entry, "exclude_child"),
+        head=_words(entry, "head"),
+        head_dep=_words(entry, "head_dep"),
+        exclude_head=_words(entry, "exclude_head"),
+        takes=entry.get("takes"),
+        people_sub=people_sub,
+        needs_place=bool(entry.get("needs_place")),
+        needs_actor=bool(entry.get("needs_actor")),
+        place_preps=_words(entry, "place_preps"),
+        actor1_preps=_words(entry, "actor1_preps"),
+        symmetric=bool(entry.get("symmetric")),
+        past_only=bool(entry.get("past_only")),
+        civilians=bool(entry.get("civilians")),
+    )
+
+
+def from_data(raw: dict[str, Any]) -> Lexicon:
+    vocabulary: dict[str, list[str]] = raw["vocabulary"]
+    event_type_of = {sub: etype for etype, subs in vocabulary.items() for sub in subs}
+    triggers = tuple(_trigger(e, set(event_type_of), i) for i, e in enumerate(raw.get("triggers") or ()))
+    by_lemma: dict[str, list[Trigger]] = {}
+    for trig in triggers:
+        for lemma in trig.lemmas:
+            by_lemma.setdefault(lemma, []).append(trig)
+    low, high = raw.get("plausible_years") or (1900, 2100)
+    return Lexicon(
+        event_type_of=event_type_of,
+        disorder_types=dict(raw.get("disorder_types") or {}),
+        triggers=triggers,
+        by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        people_nouns=_words(raw, "people_nouns"),
+        place_nouns=_words(raw, "place_nouns"),
+        unlocated_nouns=_words(raw, "unlocated_nouns"),
+        locative_heads=_words(raw, "locative_heads"),
+        irrealis_cues=_words(raw, "irrealis_cues"),
+        modal_auxiliaries=_words(raw, "modal_auxiliaries"),
+        realis_controls=_words(raw, "realis_controls"),
+        absorbed_by_battle=frozenset(raw.get("absorbed_by_battle") or ()),
+        government_kinds=_words(raw, "government_kinds"),
+        armed_kinds=_words(raw, "armed_kinds"),
+        event_place_kinds=_words(raw, "event_place_kinds"),
+        vague_fatalities={str(k).lower(): int(v) for k, v in (raw.get("vague_fatalities") or {}).items()},
+        plausible_years=(int(low), int(high)),
+        two_sided_types=frozenset(raw.get("two_sided_types") or ()),
+        named_entity_labels=frozenset(raw.get("named_entity_labels") or ()),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return from_data(data.load("events.yaml"))

@@ -1,0 +1,198 @@
+"""From trigger sightings to events: ACLED's one-happening-one-event rules within a report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from thucydides.extract.events.lexicon import OVERTAKES, REGAINS, TAKEOVER, Lexicon
+from thucydides.model import Document, Event, Evidence, Interval, TimeExpression, stable_id
+from thucydides.nlp.actors import ActorRegistry
+
+BATTLES = "Battles"
+ARMED_CLASH = "Armed clash"
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One trigger in the text that reports a happening, with the arguments read around it."""
+
+    trigger_start: int
+    trigger_text: str
+    sentence: int
+    event_type: str
+    sub_event_type: str
+    evidence: tuple[int, int]
+    actor1: str | None = None
+    actor2: str | None = None
+    symmetric: bool = False
+    place: str | None = None
+    geo_precision: int = 3
+    time: TimeExpression | None = None
+    fatalities: int | None = None
+    claims: tuple[str, ...] = ()
+    civilian_targeting: bool = False
+    candidates: tuple[str, ...] = ()
+    """Armed actors of the sentence, nearest first, for roles the syntax left open."""
+    syntactic: bool = False
+
+    @property
+    def is_takeover(self) -> bool:
+        return self.sub_event_type in {OVERTAKES, REGAINS, TAKEOVER}
+
+
+def _pick(candidates: Sequence[str], prior: Counter[str], exclude: str | None) -> str | None:
+    """The candidate the report most often shows in this role, nearest on ties."""
+    pool = [c for c in candidates if c != exclude]
+    if not pool:
+        return None
+    return max(pool, key=lambda c: (prior[c], -pool.index(c)))
+
+
+def resolve_actors(sightings: Sequence[Sighting], registry: ActorRegistry, lex: Lexicon) -> list[Sighting]:
+    """Fill roles the syntax left open from the sentence's actors, guided by the roles the report
+    gives them elsewhere; then name takeovers by who took the place (no taker, no takeover)."""
+    acting = Counter(s.actor1 for s in sightings if s.syntactic and s.actor1)
+    targeted = Counter(s.actor2 for s in sightings if s.syntactic and s.actor2)
+    taker: dict[str | None, str] = {}
+    for s in sightings:
+        if s.sub_event_type == TAKEOVER and s.actor1:
+            taker.setdefault(s.place, s.actor1)
+    out = []
+    for s in sightings:
+        actor1 = s.actor1 or _pick(s.candidates, acting, s.actor2)
+        if actor1 is None and s.sub_event_type == TAKEOVER:
+            actor1 = taker.get(s.place)
+        actor2 = s.actor2
+        if actor2 is None and s.event_type in lex.two_sided_types:
+            actor2 = _pick(s.candidates, targeted, actor1)
+        sub = s.sub_event_type
+        if sub == TAKEOVER:
+            if actor1 is None:
+                continue
+            sub = REGAINS if registry.kind(actor1) in lex.government_kinds else OVERTAKES
+        out.append(replace(s, actor1=actor1, actor2=actor2, sub_event_type=sub))
+    return out
+
+
+def drop_subsumed(sightings: Sequence[Sighting], lex: Lexicon) -> list[Sighting]:
+    """A clash that ends in a takeover is the takeover; remote violence in a battle is the battle.
+
+    Both apply to mentions of the same place in the same sentence.
+    """
+    takeovers = {(s.sentence, s.place) for s in sightings if s.is_takeover}
+    battles = {(s.sentence, s.place) for s in sightings if s.event_type == BATTLES}
+    kept = []
+    for s in sightings:
+        here = (s.sentence, s.place)
+        if s.sub_event_type == ARMED_CLASH and here in takeovers:
+            continue
+        if s.event_type in lex.absorbed_by_battle and here in battles:
+            continue
+        kept.append(s)
+    return kept
+
+
+def order_symmetric(sightings: Sequence[Sighting]) -> list[Sighting]:
+    """'clashes between X and Y' names no initiator: take the side the report shows acting elsewhere."""
+    acting = Counter(s.actor1 for s in sightings if not s.symmetric and s.actor1)
+    out = []
+    for s in sightings:
+        if s.symmetric and s.actor1 and s.actor2 and acting[s.actor2] > acting[s.actor1]:
+            s = replace(s, actor1=s.actor2, actor2=s.actor1)
+        out.append(s)
+    return out
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+@dataclass
+class _Group:
+    members: list[Sighting] = field(default_factory=list)
+
+    def fits(self, s: Sighting) -> bool:
+        if s.is_takeover:
+            return True  # only the final takeover of a place is a takeover
+        return all(_compatible(m.actor1, s.actor1) and _compatible(m.actor2, s.actor2) for m in self.members)
+
+
+def group(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
+    """Sightings of one report with the same type and place and compatible actors are one happening."""
+    groups: dict[tuple, list[_Group]] = {}
+    for s in sorted(sightings, key=lambda x: x.trigger_start):
+        kind = "takeover" if s.is_takeover else s.sub_event_type
+        key = (s.event_type, kind, s.place)
+        for g in groups.setdefault(key, []):
+            if g.fits(s):
+                g.members.append(s)
+                break
+        else:
+            groups[key].append(_Group([s]))
+    return [g.members for gs in groups.values() for g in gs]
+
+
+def _final(members: Sequence[Sighting]) -> Sighting:
+    """The sighting that speaks for a group: for takeovers the latest dated one, else the first."""
+    if not members[0].is_takeover:
+        return members[0]
+    dated = [(m.time.interval.end, m) for m in members if m.time and m.time.interval.end]
+    if not dated:
+        return members[0]
+    return max(dated, key=lambda pair: pair[0])[1]
+
+
+def _first(values: Sequence[str | None]) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def to_event(members: Sequence[Sighting], document: Document) -> Event:
+    lead = _final(members)
+    dated = lead.time or next((m.time for m in members if m.time), None)
+    date: Interval | None
+    if dated is not None:
+        date, precision = dated.interval, dated.precision
+    else:
+        date, precision = document.published, 3
+    evidence: list[Evidence] = []
+    for m in members:
+        ev = Evidence.of(document, *m.evidence)
+        if all((e.start, e.end) != (ev.start, ev.end) for e in evidence):
+            evidence.append(ev)
+    claims: list[str] = []
+    for m in members:
+        claims.extend(c for c in m.claims if c not in claims)
+    counts = [m.fatalities for m in members if m.fatalities is not None]
+    return Event(
+        id=stable_id("event", document.id, lead.event_type, lead.sub_event_type, lead.place, lead.trigger_start),
+        docs=[document.id],
+        event_type=lead.event_type,
+        sub_event_type=lead.sub_event_type,
+        evidence=evidence,
+        actor1=lead.actor1 or _first([m.actor1 for m in members]),
+        actor2=lead.actor2 or _first([m.actor2 for m in members if m.actor2 != lead.actor1]),
+        place=lead.place,
+        geo_precision=min(m.geo_precision for m in members),
+        date=date,
+        time_precision=precision,
+        fatalities=max(counts) if counts else None,
+        claims=claims,
+        civilian_targeting=any(m.civilian_targeting for m in members),
+        notes=summary(lead, members),
+    )
+
+
+def summary(lead: Sighting, members: Sequence[Sighting]) -> str:
+    """A one-line human summary: who did what to whom, from which words."""
+    who = lead.actor1 or "unidentified actor"
+    against = f" against {lead.actor2}" if lead.actor2 else ""
+    words = ", ".join(dict.fromkeys(m.trigger_text for m in members))
+    return f"{lead.sub_event_type}: {who}{against} (reported as: {words})"
+
+
+def build_events(sightings: Sequence[Sighting], document: Document, lex: Lexicon,
+                 registry: ActorRegistry) -> list[Event]:
+    kept = drop_subsumed(resolve_actors(order_symmetric(sightings), registry, lex), lex)
+    return [to_event(members, document) for members in group(kept)]

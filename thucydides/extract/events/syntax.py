@@ -1,0 +1,198 @@
+"""Reading the dependency parse: which tokens are triggers, and whether they report a happening."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from thucydides.extract.events.lexicon import Lexicon, Trigger
+
+Token = Any
+"""A spaCy Token (typed loosely: the model layer does not depend on spaCy)."""
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_CLAUSE_EDGES = {"relcl", "parataxis"}
+_NOUNISH = {"NOUN", "PROPN"}
+
+
+def lemma(token: Token) -> str:
+    return str(token.lemma_).lower()
+
+
+def words(token: Token) -> set[str]:
+    """The forms a lexicon entry may name a token by: lemma and lower-cased text."""
+    return {lemma(token), str(token.lower_)}
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence boundaries as character spans; a blank line always ends a sentence (headlines)."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, spacy_doc: Any, text: str) -> Sentences:
+        starts: list[int] = []
+        ends: list[int] = []
+        for sent in spacy_doc.sents:
+            lo, hi = sent.start_char, sent.end_char
+            cut = lo
+            for m in _PARAGRAPH_BREAK.finditer(text, lo, hi):
+                if text[cut:m.start()].strip():
+                    starts.append(cut)
+                    ends.append(m.start())
+                cut = m.end()
+            if text[cut:hi].strip():
+                starts.append(cut)
+                ends.append(hi)
+        return cls(starts, ends)
+
+    def index(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def span(self, char: int) -> tuple[int, int]:
+        i = self.index(char)
+        return self.starts[i], self.ends[i]
+
+
+def match_trigger(token: Token, lex: Lexicon) -> Trigger | None:
+    """The first lexicon entry that fits this token, or None."""
+    candidates: list[Trigger] = []
+    for form in words(token):
+        candidates.extend(lex.by_lemma.get(form, ()))
+    if not candidates:
+        return None
+    pos = "NOUN" if token.pos_ == "PROPN" else token.pos_
+    child_words = set().union(*(words(c) for c in token.children)) if candidates else set()
+    head_words = words(token.head) if token.head is not token else set()
+    for trig in sorted(candidates, key=lex.triggers.index):
+        if pos not in trig.pos and token.pos_ not in trig.pos:
+            continue
+        if trig.child and not trig.child & child_words:
+            continue
+        if trig.exclude_child & child_words:
+            continue
+        if trig.head and not trig.head & head_words:
+            continue
+        if trig.head_dep and token.dep_ not in trig.head_dep:
+            continue
+        if trig.exclude_head & head_words:
+            continue
+        return trig
+    return None
+
+
+def modifies_a_noun(token: Token, lex: Lexicon) -> bool:
+    """'the clash areas', 'missile platforms', 'areas of clash': the word describes a thing, not a happening."""
+    if token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in _NOUNISH and token.head is not token:
+        return not has_own_subject(token)
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        owner = token.head.head
+        return lemma(owner) in lex.locative_heads
+    return False
+
+
+def has_own_subject(token: Token) -> bool:
+    """A verb with its own subject heads a clause even when the parser hangs it on a noun
+    ('the SDF captured Hajin' parsed as an adjective of Hajin)."""
+    return token.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+
+
+def ancestors_within_clause(token: Token, limit: int = 8) -> Iterator[Token]:
+    """The token's heads up the tree, stopping at a relative clause or a parenthetical."""
+    current = token
+    for _ in range(limit):
+        if current.dep_ in _CLAUSE_EDGES or current.head is current:
+            return
+        current = current.head
+        yield current
+
+
+def _has_modal(token: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} and words(c) & lex.modal_auxiliaries for c in token.children)
+
+
+def _going_to(token: Token) -> bool:
+    """'is going to attack': future by periphrasis."""
+    head = token.head
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and lemma(head) == "go" \
+        and head.tag_ == "VBG"
+
+
+def _unrealised_infinitive(token: Token, lex: Lexicon) -> bool:
+    """'to attack' reports an intention unless a verb like 'managed' or 'continued' governs it."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return False
+    return not words(token.head) & lex.realis_controls
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _conditional(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in token.children)
+
+
+def _cue(token: Token, lex: Lexicon) -> bool:
+    if words(token) & lex.irrealis_cues:
+        return True
+    return any(c.dep_ == "advmod" and words(c) & lex.irrealis_cues for c in token.children)
+
+
+def is_realis(trigger: Token, lex: Lexicon) -> bool:
+    """Whether the trigger reports something that happened (or is happening).
+
+    Negated, modal, future, intended, expected, prevented or habitual mentions are not events.
+    The trigger itself and its heads up to the clause edge are checked; a conjoined head
+    only passes on cue words, not its own auxiliaries ("could retreat and X captured").
+    """
+    chain = [trigger, *ancestors_within_clause(trigger)]
+    for i, token in enumerate(chain):
+        if i > 0 and token.dep_ == "ROOT" and chain[i - 1].dep_ == "ccomp":
+            # a report verb ("said that ...") keeps its own modality
+            return not (_negated(token) or _cue(token, lex))
+        via_conj = i > 0 and chain[i - 1].dep_ == "conj"
+        if _cue(token, lex):
+            return False
+        if via_conj:
+            continue
+        if _negated(token) or _has_modal(token, lex) or _conditional(token) or _going_to(token):
+            return False
+        if _unrealised_infinitive(token, lex):
+            return False
+    return True
+
+
+def verb_of(token: Token) -> Token | None:
+    """The verb that governs a noun trigger ('launched attacks' -> launched), or the trigger itself."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def is_past_or_perfect(verb: Token) -> bool:
+    """'controlled', 'has controlled', 'managed to control': a completed act rather than a standing state."""
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp":
+        return is_past_or_perfect(verb.head) or (verb.head.tag_ == "JJ" and is_past_or_perfect(verb.head.head))
+    return False
+
+
+def is_bare_plural(token: Token) -> bool:
+    """'aerial bombardments', 'battles': plural with no determiner or possessor, hence generic."""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod"} for c in token.children)
