@@ -44,6 +44,7 @@ def days(expr) -> tuple[date | None, date | None]:
         ("The report is dated 2018-11-05 in the archive.", date(2018, 11, 5), date(2018, 11, 5), 1),
         ("The bridge reopened on 25/12/2017 officially.", date(2017, 12, 25), date(2017, 12, 25), 1),
         ("Talks were held on Dec. 3, 2018 in Geneva.", date(2018, 12, 3), date(2018, 12, 3), 1),
+        ("Talks were held in MAY 2016 in Geneva.", date(2016, 5, 1), date(2016, 5, 31), 3),
     ],
 )
 def test_absolute_dates(text, first, last, precision):
@@ -61,6 +62,7 @@ def test_absolute_dates(text, first, last, precision):
         ("The siege lasted from 2012 to 2014 in the old city.", date(2012, 1, 1), date(2014, 12, 31)),
         ("Curfews held on 10-12 December 2018 in the town.", date(2018, 12, 10), date(2018, 12, 12)),
         ("Curfews held on December 10-12, 2018 in the town.", date(2018, 12, 10), date(2018, 12, 12)),
+        ("Curfews held between 3 and 5 December 2018 in the town.", date(2018, 12, 3), date(2018, 12, 5)),
         ("Winter storms hit from December 2017 to February 2018.", date(2017, 12, 1), date(2018, 2, 28)),
     ],
 )
@@ -216,3 +218,11 @@ def test_expressions_come_in_text_order_with_exact_spans():
     found = find_time_expressions(text, ANCHOR, today=TODAY)
     assert [e.text for e in found] == ["3 May 2018", "Monday", "yesterday"]
     assert all(text[e.start:e.end] == e.text for e in found)
+
+
+def test_full_stop_after_a_full_month_name_ends_the_sentence():
+    assert only("The dam fell on 14th December. Then the rain came.").text == "14th December"
+
+
+def test_abbreviated_month_keeps_its_full_stop():
+    assert only("The dam fell on Dec. 14 at dawn.").text == "Dec. 14"

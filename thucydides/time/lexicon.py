@@ -94,9 +94,14 @@ def _numbers(raw: dict[str, Any]) -> dict[str, int]:
 def _patterns(raw: dict[str, Any], months: dict[str, int], weekdays: dict[str, int],
               numbers: dict[str, int]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Every date-phrase shape, named; all are tried and the longest non-overlapping matches kept."""
+    abbreviations = {str(k).lower() for k in raw.get("month_abbreviations") or {}}
+
+    full = _alt(name for name in months if name.lower() not in abbreviations)
+    abbreviated = _alt(name for name in months if name.lower() in abbreviations)
 
     def month(group: str = "month") -> str:
-        return rf"(?<![A-Za-z])(?P<{group}>{_alt(months)})(?![A-Za-z])\.?"
+        """A month name; only an abbreviation takes the full stop after it ("Dec.", never "December.")."""
+        return rf"(?<![A-Za-z])(?P<{group}>(?:{full})(?![A-Za-z])|(?:{abbreviated})(?![A-Za-z])\.?)"
 
     def day(group: str) -> str:
         return rf"(?<![\d.,])(?P<{group}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
@@ -106,7 +111,7 @@ def _patterns(raw: dict[str, Any], months: dict[str, int], weekdays: dict[str, i
 
     weekday = rf"(?<![A-Za-z])(?P<weekday>{_alt(weekdays)})(?![A-Za-z])"
     part = rf"(?<![A-Za-z])(?i:(?P<part>{_alt(raw['period_parts'])}))(?:\s*-\s*|\s+)"
-    dash = r"(?:-|–|—|(?i:to|until|till|through))"
+    dash = r"(?:-|–|—|(?i:to|and|until|till|through))"
     number = rf"(?:\d+|{_alt(numbers)})"
     units = _alt(raw["units"])
     day_parts = _alt(raw.get("day_parts") or [])
