@@ -211,6 +211,30 @@ def disputes(db: DbOption = DEFAULT_DB) -> None:
     err.print(f"{len(found)} disagreement(s)")
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web UI (map, claims over time, disagreements) and the read-only REST API."""
+    from thucydides.serve.server import make_server
+
+    store = _open(db)
+    try:
+        server = make_server(store, host, port)
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot listen on {host}:{port}: {exc}")
+        raise typer.Exit(2) from exc
+    err.print(f"serving {db} at http://{host}:{server.server_port}/ (API under /api/, Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def _mount_optional() -> None:
     """Sub-commands that live beside their stage (gazetteer tools, web server)."""
     try:
