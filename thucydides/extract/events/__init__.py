@@ -10,14 +10,14 @@ from the killed claims of its sentence. Mentions of one happening become one eve
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from thucydides.extract.events import arguments as args
 from thucydides.extract.events import syntax
 from thucydides.extract.events.lexicon import TAKEOVER, Lexicon, Trigger, lexicon
 from thucydides.extract.events.merge import Sighting, build_events
-from thucydides.model import Analysis, Event, TimeExpression, Toponym
+from thucydides.model import Analysis, Claim, Event, TimeExpression, Toponym
 from thucydides.nlp.actors import ActorRegistry, registry
 from thucydides.pipeline import StageFn, register
 
@@ -194,7 +194,6 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
         actor2 = next((a for a in ctx.registry.actors if ctx.registry.kind(a) == "civilians"), None)
     place, precision = _place_and_precision(toponym, ctx)
     when = args.event_date(ctx.times, sentence, token.idx, lex)
-    claims = args.claims_in(ctx.analysis.claims, sentence)
     return Sighting(
         trigger_start=token.idx,
         trigger_text=token.text,
@@ -208,8 +207,6 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
         place=place,
         geo_precision=precision,
         time=when,
-        fatalities=args.fatalities(claims, lex),
-        claims=tuple(c.id for c in claims),
         civilian_targeting=civilians,
         candidates=ctx.actors.candidates(sentence, token.idx),
         syntactic=found.syntactic,
@@ -225,6 +222,22 @@ def _place_and_precision(toponym: Toponym | None, ctx: _Context) -> tuple[str | 
     return ctx.main_place, 2 if town else 3
 
 
+def attach_claims(found: Sequence[Sighting], ctx: _Context) -> list[Sighting]:
+    """Each figure of a sentence belongs to the nearest happening told in that sentence."""
+    owners: dict[int, list[Claim]] = {}
+    for claim in ctx.analysis.claims:
+        at = claim.figure.start if claim.figure else claim.evidence.start
+        here = [i for i, s in enumerate(found) if s.sentence == ctx.sentences.index(at)]
+        if here:
+            nearest = min(here, key=lambda i: abs(found[i].trigger_start - at))
+            owners.setdefault(nearest, []).append(claim)
+    out = []
+    for i, s in enumerate(found):
+        mine = owners.get(i, [])
+        out.append(replace(s, claims=tuple(c.id for c in mine), fatalities=args.fatalities(mine, ctx.lex)))
+    return out
+
+
 def sightings(ctx: _Context) -> list[Sighting]:
     out: list[Sighting] = []
     taken: dict[int, str] = {}
@@ -238,7 +251,7 @@ def sightings(ctx: _Context) -> list[Sighting]:
         if found is not None:
             taken[token.i] = found.event_type
             out.append(found)
-    return out
+    return attach_claims(out, ctx)
 
 
 def _event_type_of(trig: Trigger, lex: Lexicon) -> str:

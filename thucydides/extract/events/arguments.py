@@ -103,6 +103,23 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return out
 
 
+def deep_prep_objects(token: Token, preps: Iterable[str], depth: int = 4) -> list[Token]:
+    """Objects of the named prepositions anywhere a few levels below the token ('between X and Y against Z')."""
+    wanted = set(preps)
+    out: list[Token] = []
+    frontier = [token]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for current in frontier:
+            for child in current.children:
+                if child.dep_ == "prep" and child.lower_ in wanted:
+                    out.extend(children(child, "pobj"))
+                elif child.dep_ not in {"relcl", "advcl", "ccomp"}:
+                    nxt.append(child)
+        frontier = nxt
+    return out
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
@@ -147,6 +164,7 @@ def roles(trigger: Token, finder: ActorFinder, actor1_preps: Iterable[str] = (),
         carriers.append(trigger.head)
     for head in carriers:
         actor2 = actor2 or first_named(finder, prep_objects(head, ["against", "on", "from", "with", "targeting"]))
+    actor2 = actor2 or first_named(finder, deep_prep_objects(trigger, ["against", "targeting"]))
     between = [obj for head in carriers for obj in prep_objects(head, ["between"])]
     if between:
         sides = [between[0], *children(between[0], "conj")]
@@ -168,8 +186,10 @@ def roles(trigger: Token, finder: ActorFinder, actor1_preps: Iterable[str] = (),
             if not taken_is_object:
                 actor2 = actor2 or first_named(finder, objects)
     else:
-        for mod in children(trigger, "poss", "compound", "amod", "nmod"):
-            actor1 = actor1 or finder.in_phrase(mod, allow_civilians=False)
+        owners = [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
+        for owner in owners:  # "the Coalition's fighters and artillery": artillery is the Coalition's too
+            for mod in children(owner, "poss", "compound", "amod", "nmod"):
+                actor1 = actor1 or finder.in_phrase(mod, allow_civilians=False)
         for obj in prep_objects(trigger, ["by"]):
             actor1 = actor1 or finder.in_phrase(obj)
         if trigger.dep_ in {"dobj", "attr"} and trigger.head is not trigger:
@@ -277,16 +297,6 @@ def fatalities(claims: Sequence[Claim], lex: Lexicon) -> int | None:
     if not by_subject:
         return None
     return max(by_subject.values())
-
-
-def claims_in(claims: Sequence[Claim], sentence: tuple[int, int]) -> list[Claim]:
-    out = []
-    for claim in claims:
-        span = claim.figure or claim.evidence
-        at = span.start if claim.figure else claim.evidence.start
-        if sentence[0] <= at < sentence[1]:
-            out.append(claim)
-    return out
 
 
 def taken_phrase(trigger: Token, takes: str | None) -> Token | None:

@@ -42,12 +42,18 @@ class Sighting:
         return self.sub_event_type in {OVERTAKES, REGAINS, TAKEOVER}
 
 
-def _pick(candidates: Sequence[str], prior: Counter[str], exclude: str | None) -> str | None:
-    """The candidate the report most often shows in this role, nearest on ties."""
+def _pick(candidates: Sequence[str], prior: Counter[str], other: Counter[str], exclude: str | None,
+          required: bool) -> str | None:
+    """The candidate the report most often shows in this role rather than the other, nearest on ties.
+
+    An optional role (actor 2) is only filled by an actor the report shows in that role elsewhere.
+    """
     pool = [c for c in candidates if c != exclude]
+    if not required:
+        pool = [c for c in pool if prior[c] > other[c]]
     if not pool:
         return None
-    return max(pool, key=lambda c: (prior[c], -pool.index(c)))
+    return max(pool, key=lambda c: (prior[c] - other[c], -pool.index(c)))
 
 
 def resolve_actors(sightings: Sequence[Sighting], registry: ActorRegistry, lex: Lexicon) -> list[Sighting]:
@@ -61,12 +67,12 @@ def resolve_actors(sightings: Sequence[Sighting], registry: ActorRegistry, lex: 
             taker.setdefault(s.place, s.actor1)
     out = []
     for s in sightings:
-        actor1 = s.actor1 or _pick(s.candidates, acting, s.actor2)
+        actor1 = s.actor1 or _pick(s.candidates, acting, targeted, s.actor2, required=True)
         if actor1 is None and s.sub_event_type == TAKEOVER:
             actor1 = taker.get(s.place)
         actor2 = s.actor2
         if actor2 is None and s.event_type in lex.two_sided_types:
-            actor2 = _pick(s.candidates, targeted, actor1)
+            actor2 = _pick(s.candidates, targeted, acting, actor1, required=False)
         sub = s.sub_event_type
         if sub == TAKEOVER:
             if actor1 is None:
@@ -79,19 +85,30 @@ def resolve_actors(sightings: Sequence[Sighting], registry: ActorRegistry, lex: 
 def drop_subsumed(sightings: Sequence[Sighting], lex: Lexicon) -> list[Sighting]:
     """A clash that ends in a takeover is the takeover; remote violence in a battle is the battle.
 
-    Both apply to mentions of the same place in the same sentence.
+    Both apply to mentions of the same place in the same sentence; the figures told about the
+    absorbed mention pass to the one that absorbs it.
     """
-    takeovers = {(s.sentence, s.place) for s in sightings if s.is_takeover}
-    battles = {(s.sentence, s.place) for s in sightings if s.event_type == BATTLES}
-    kept = []
-    for s in sightings:
+    takeovers = {(s.sentence, s.place): i for i, s in enumerate(sightings) if s.is_takeover}
+    battles = {(s.sentence, s.place): i for i, s in enumerate(sightings) if s.event_type == BATTLES}
+    absorbed: dict[int, list[Sighting]] = {}
+    kept: list[int] = []
+    for i, s in enumerate(sightings):
         here = (s.sentence, s.place)
         if s.sub_event_type == ARMED_CLASH and here in takeovers:
-            continue
-        if s.event_type in lex.absorbed_by_battle and here in battles:
-            continue
-        kept.append(s)
-    return kept
+            absorbed.setdefault(takeovers[here], []).append(s)
+        elif s.event_type in lex.absorbed_by_battle and here in battles:
+            absorbed.setdefault(battles[here], []).append(s)
+        else:
+            kept.append(i)
+    return [_absorb(sightings[i], absorbed.get(i, [])) for i in kept]
+
+
+def _absorb(keeper: Sighting, absorbed: Sequence[Sighting]) -> Sighting:
+    if not absorbed:
+        return keeper
+    claims = tuple(dict.fromkeys([*keeper.claims, *(c for s in absorbed for c in s.claims)]))
+    counts = [s.fatalities for s in (keeper, *absorbed) if s.fatalities is not None]
+    return replace(keeper, claims=claims, fatalities=max(counts) if counts else None)
 
 
 def order_symmetric(sightings: Sequence[Sighting]) -> list[Sighting]:
