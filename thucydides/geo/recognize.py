@@ -1,0 +1,230 @@
+"""Toponym recognition: which spans of a report name places.
+
+Three sources, merged with the longest span winning: gazetteer matches over word n-grams
+(folded, so transliteration variants meet), spaCy GPE/LOC/FAC entities, and patterns for
+borders ("the Syrian-Iraqi border"). Each found span records the cues around it that the
+resolver needs: an administrative noun ("X Province"), a vicinity cue ("countryside of X",
+"10 km east of X") and whether spaCy or only the gazetteer vouches for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from thucydides import data
+from thucydides.geo.fold import fold
+from thucydides.geo.gazetteer import Gazetteer
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’ʿʾ‘][^\W\d_]+)*")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|ar|an|at|az|ez|es|ed|er|adh|ath|ul)[-‐]", re.I)
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
+                         "bin", "ibn", "abu", "bu", "and", "the", "upon", "on", "du", "des", "y", "da", "do", "dos"})
+_DISTANCE_CUE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:re|er)s?|miles?|m|met(?:re|er)s?)\s+"
+                           r"(?:to the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                           r"(?:ern)?\s+(?:of|from)\s+$", re.I)
+_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+                           r"north-west|south-east|south-west)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """The word lists recognition uses, from geo_places.yaml."""
+
+    admin_nouns: frozenset[str]
+    vicinity_nouns: frozenset[str]
+    part_words: frozenset[str]
+    common_words: frozenset[str]
+    place_heads: frozenset[str]
+    demonyms: dict[str, str]
+    """folded demonym or country name -> ISO code"""
+    borders: dict[frozenset[str], str]
+    """pair of ISO codes -> border place id"""
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    raw = data.load("geo_places.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or ())
+
+    demonyms = {str(w).lower(): iso for iso, ws in (raw.get("demonyms") or {}).items() for w in ws}
+    borders = {frozenset(b["countries"]): f"border-{b['countries'][0]}-{b['countries'][1]}"
+               for b in raw.get("borders") or ()}
+    return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
+                     words("place_heads"), demonyms, borders)
+
+
+@dataclass(slots=True)
+class Found:
+    """A span that may name a place, with what recognition saw around it."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    """The part of the span to look up (the span less "Province", "the" ...)."""
+    ner: str | None = None
+    """spaCy's label when spaCy tagged the span (GPE, LOC, FAC)."""
+    gazetteer: bool = False
+    admin: bool = False
+    """Followed by an administrative noun: "Idlib Province"."""
+    vicinity: bool = False
+    """Near the place rather than at it: "countryside of X", "10 km east of X", "western X"."""
+    border: str | None = None
+    """Border place id for "the Syrian-Iraqi border"."""
+    border_countries: tuple[str, ...] = ()
+    cue: bool = False
+    """Preceded by a locative word ("in", "village of")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Token]:
+    """Word tokens with hyphenated names kept whole; a possessive 's is cut off."""
+    out = []
+    for m in _WORD.finditer(text):
+        start, end, word = m.start(), m.end(), m.group(0)
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            end, word = end - 2, word[:-2]
+        out.append(Token(start, end, word))
+    return out
+
+
+def is_capitalised(word: str) -> bool:
+    """A name-like word: "Baghuz", "al-Baghuz", "ez-Zour", "U.S."."""
+    body = _ARTICLE_PREFIX.sub("", word)
+    return bool(body) and body[0].isupper()
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """Two words belong to one name only when a single space or hyphen separates them."""
+    gap = text[a.end:b.start]
+    return gap in (" ", "-", "‐")
+
+
+def gazetteer_matches(text: str, tokens: list[Token], gaz: Gazetteer, max_words: int = 6) -> list[Found]:
+    """Longest gazetteer names over capitalised word runs, left to right."""
+    found: list[Found] = []
+    i, n = 0, len(tokens)
+    limit = min(max_words, gaz.max_words)
+    while i < n:
+        if not is_capitalised(tokens[i].text):
+            i += 1
+            continue
+        best = None
+        for j in range(min(n, i + limit) - 1, i - 1, -1):
+            if not is_capitalised(tokens[j].text):
+                continue
+            run = tokens[i:j + 1]
+            if any(not _joined(text, a, b) for a, b in zip(run, run[1:], strict=False)):
+                continue
+            if any(not is_capitalised(t.text) and t.text.lower() not in _CONNECTORS for t in run):
+                continue
+            span = text[run[0].start:run[-1].end]
+            if gaz.knows(fold(span)):
+                best = (j, span)
+                break
+        if best is None:
+            i += 1
+            continue
+        j, span = best
+        found.append(Found(tokens[i].start, tokens[j].end, span, span, gazetteer=True))
+        i = j + 1
+    return found
+
+
+def border_matches(text: str, know: Knowledge) -> list[Found]:
+    """ "the Syrian-Iraqi border", "Syrian – Iraqi border": two countries and the word border."""
+    out = []
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s*[-–—/]\s*([A-Z][a-z]+)\s+(border|frontier)s?\b", text):
+        a, b = know.demonyms.get(m.group(1).lower()), know.demonyms.get(m.group(2).lower())
+        if a and b and a != b:
+            out.append(Found(m.start(), m.end(), m.group(0), m.group(0), border=know.borders.get(frozenset((a, b))),
+                             border_countries=(a, b)))
+    return out
+
+
+def spacy_entities(doc: Any) -> list[tuple[int, int, str]]:
+    if doc is None:
+        return []
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def merge(candidates: Iterable[Found]) -> list[Found]:
+    """Keep the longest of overlapping spans (borders and admin spans are longest by construction)."""
+    kept: list[Found] = []
+    for f in sorted(candidates, key=lambda f: (-(f.end - f.start), f.start)):
+        if not any(overlaps((f.start, f.end), (k.start, k.end)) for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
+    """Set admin/vicinity/cue flags from the words around the span; extend over "Province"."""
+    after = re.match(r"(?:’s|'s|’|')?\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[f.end:f.end + 40])
+    if after:
+        nxt = after.group(1).lower()
+        if nxt in know.admin_nouns and not (after.group(0).startswith(("’", "'"))):
+            f.admin = True
+            f.end = f.end + after.end(1)
+            f.text = text[f.start:f.end]
+        elif nxt in know.vicinity_nouns or (after.group(2) or "").lower() in know.vicinity_nouns and \
+                nxt in know.part_words | {"southern", "northern", "eastern", "western"}:
+            f.vicinity = True
+    before = text[max(0, f.start - 60):f.start]
+    before_words = re.findall(r"[A-Za-z]+", before.lower())[-4:]
+    if _DISTANCE_CUE.search(before) or _DIRECTION_OF.search(before):
+        f.vicinity = True
+    if before_words and before_words[-1] in know.part_words:
+        f.vicinity = True
+    if "of" in before_words[-1:] and any(w in know.vicinity_nouns for w in before_words[-3:]):
+        f.vicinity = True
+    if re.search(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", before, re.I):
+        f.admin = True
+    f.cue = bool(before_words) and before_words[-1] in _LOCATIVE
+    return f
+
+
+_LOCATIVE = frozenset(str(w).lower() for w in (data.load("geo_places.yaml").get("locative_cues") or ()))
+
+
+def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]]) -> list[Found]:
+    """Every span that may name a place, with context cues; spans overlapping `blocked` (actor names) are skipped."""
+    know = knowledge()
+    tokens = words(text)
+    ents = spacy_entities(doc)
+    gazetteer_found = gazetteer_matches(text, tokens, gaz)
+    found = border_matches(text, know) + gazetteer_found
+    for start, end, label in ents:
+        if label not in ("GPE", "LOC", "FAC"):
+            continue
+        inside = [g for g in gazetteer_found if start <= g.start and g.end <= end]
+        for g in inside:
+            g.ner = label
+        if not inside:  # spaCy saw a place the gazetteer does not know: keep it, unresolved if need be
+            span = text[start:end]
+            name = re.sub(r"^(?:the|The)\s+", "", span)
+            found.append(Found(end - len(name), end, name, name, ner=label))
+    persons = [(s, e) for s, e, label in ents if label in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT")]
+    out = []
+    for f in merge(found):
+        if any(overlaps((f.start, f.end), b) for b in blocked) and not f.border:
+            continue
+        if f.gazetteer and any(s <= f.start and f.end <= e and (e - s) > (f.end - f.start) for s, e in persons):
+            continue  # part of a person's or organisation's name: "Mustafa Bali"
+        out.append(annotate_context(text, f, know))
+    return out
