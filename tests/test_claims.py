@@ -212,3 +212,34 @@ def test_seed_reports_give_contract_claims_with_exact_evidence(parse):
             assert c.figure is not None and c.evidence.start <= c.figure.start < c.figure.end <= c.evidence.end
             assert c.low is not None or c.high is not None
     assert seen > 0
+
+
+def test_bare_participle_after_a_figure_counts_people(parse):
+    a = parse("At least 25 people were killed and 60 wounded in the blast.")
+    assert sorted((c.metric, c.low) for c in a.claims) == [("killed", 25), ("wounded", 60)]
+
+
+def test_plural_nationality_counts_people(parse):
+    c = only(parse("More than 2 million Iraqis have fled their homes."))
+    assert (c.metric, c.low, c.high) == ("fled", 2_000_000, None)
+
+
+def test_participle_modifier_is_skipped_to_the_counted_noun(parse):
+    c = only(parse("The SDF said it had arrested 63 suspected IS members in raids."))
+    assert (c.metric, c.low, c.subject, c.claimant) == ("captured", 63, "ISIS", "SDF")
+
+
+def test_advancing_into_a_place_is_territory_not_distance(parse):
+    c = only(parse("Syrian troops advanced 5 km into the town on Monday."))
+    assert (c.metric, c.unit, c.agent) == ("territory_taken", "km", "SAA")
+
+
+def test_square_metres_become_km2(parse):
+    c = only(parse("The militants hold an area of about 700 square metres."))
+    assert (c.metric, c.unit) == ("territory_held", "km2")
+    assert c.low == pytest.approx(0.0007)
+
+
+def test_head_of_a_subject_phrase_is_the_agent(parse):
+    c = only(parse("Coalition-backed SDF fighters captured 20 km2 of land near the river."))
+    assert (c.metric, c.agent) == ("territory_taken", "SDF")

@@ -126,11 +126,15 @@ def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, i
             unit, after = found
             return unit, after - 1, after
         tok = doc[k]
+        if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS"):  # "2 million Syrians"
+            return "civilians", k, k + 1
         if tok.text in _SKIPPABLE_TEXT or (tok.pos_ in _SKIPPABLE_POS and tok.dep_ in ("compound", "amod", "nmod",
                                                                                       "npadvmod", "punct")):
             k += 1
             continue
-        if tok.pos_ in ("ADJ", "PROPN") and tok.dep_ not in ("ROOT",):
+        modifier = tok.dep_ == "compound" and tok.pos_ != "NUM"  # "63 suspected IS members": IS parsed as a verb
+        adjective = (tok.pos_ in ("ADJ", "PROPN") and tok.dep_ != "ROOT") or (tok.pos_ == "VERB" and tok.dep_ == "amod")
+        if modifier or adjective:
             k += 1
             continue
         return None
@@ -246,12 +250,18 @@ def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex
 
 
 def _converted(q: numbers.Quantity, unit: str, lex: ClaimLexicon) -> numbers.Quantity:
-    """Miles become km (square miles km2), rounded to a tenth; the evidence keeps the original."""
+    """Miles become km, square miles and metres km2; rounded to a tenth (small areas to 3 digits).
+
+    The evidence keeps the original wording.
+    """
     if unit not in lex.conversions:
         return q
     factor = lex.conversions[unit][1]
 
     def conv(v: float | None) -> float | None:
-        return None if v is None else round(v * factor, 1)
+        if v is None:
+            return None
+        x = v * factor
+        return round(x, 1) if x >= 10 else float(f"{x:.3g}")
 
     return numbers.Quantity(conv(q.low), conv(q.high), q.qualifier, q.start, q.end)

@@ -104,7 +104,10 @@ def _actors_under(tok: Any, ctx: Context, seg: Segment, drop: frozenset[str] = f
     span = _tokens_span(_subtree_without(tok, drop), seg)
     if span is None:
         return []
-    return [m.actor for m in ctx.within(*span)]
+    found = ctx.within(*span)
+    # the actor naming the phrase's head ("Coalition-backed SDF" is the SDF) comes first
+    found = sorted(found, key=lambda m: 0 if m.start <= tok.idx < m.end else 1 + abs(tok.idx - m.end))
+    return [m.actor for m in found]
 
 
 # claimant ---------------------------------------------------------------------------------------
