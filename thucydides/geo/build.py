@@ -235,7 +235,8 @@ def assign_admin1(records: Iterable[PlaceRecord], shapes: list[tuple[str, str, o
     from shapely import points
     from shapely.strtree import STRtree
 
-    targets = [r for r in records if r.country in {c for c, _, _ in shapes} and r.kind != "admin1"]
+    shaped = {c for c, _, _ in shapes}
+    targets = [r for r in records if r.country in shaped and r.kind in ("populated_place", "facility", "other")]
     if not targets:
         return
     tree = STRtree([g for _, _, g in shapes])
@@ -243,6 +244,17 @@ def assign_admin1(records: Iterable[PlaceRecord], shapes: list[tuple[str, str, o
     pairs = tree.query(pts, predicate="within")
     for point_i, shape_i in zip(pairs[0], pairs[1], strict=True):
         targets[point_i].admin1 = shapes[shape_i][1]
+
+
+def place_countries_by_shape(nations: list[PlaceRecord], shapes: list[tuple[str, str, object]]) -> None:
+    """Where we have a country's regions, its point is inside their union rather than a median of towns."""
+    from shapely.ops import unary_union
+
+    for rec in nations:
+        parts = [g for c, _, g in shapes if c == rec.country]
+        if parts:
+            point = unary_union(parts).representative_point()
+            rec.lat, rec.lon = round(point.y, 4), round(point.x, 4)
 
 
 def names_of(rec: PlaceRecord) -> dict[str, tuple[str, int]]:
@@ -303,7 +315,9 @@ def default_records() -> list[PlaceRecord]:
     cities = list(geonames_cities())
     admin1, shapes = admin1_regions()
     supplement = merge_supplement(cities, shipped_supplement())
-    records = cities + list(countries(cities)) + list(us_states(cities)) + admin1 + list(yaml_regions()) + supplement
+    nations = list(countries(cities))
+    place_countries_by_shape(nations, shapes)
+    records = cities + nations + list(us_states(cities)) + admin1 + list(yaml_regions()) + supplement
     assign_admin1(records, shapes)
     return records
 

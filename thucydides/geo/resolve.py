@@ -88,6 +88,28 @@ def is_strong(f: Found) -> bool:
     return bool(f.ner or f.admin or f.border or " " in f.name.strip())
 
 
+def stands_alone(f: Found, c: Candidate) -> bool:
+    """A strong mention may resolve outside the document's focus only to a place that is hard to confuse."""
+    return bool(f.admin or f.border or " " in f.name.strip() or c.place.kind in AREA_KINDS
+                or c.population >= 50_000)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def plausible_name(f: Found, know: Knowledge) -> bool:
+    """Capitalised, not a function word ("To", "And"), not a common English word used as a name."""
+    name = f.name.strip()
+    if not name or not (name[0].isupper() or name[:3].lower() in ("al-", "el-", "as-", "ad-", "ar-", "an-", "at-")):
+        return False
+    single = " " not in name
+    return not (single and (name.lower() in stop_words() or (name.lower() in know.common_words and not f.admin)))
+
+
 def focus(firsts: list[Candidate | None]) -> Counter[str]:
     """Country votes from the first-pass places."""
     votes: Counter[str] = Counter()
@@ -158,15 +180,19 @@ def resolve(found: list[Found], gaz: Gazetteer) -> list[Resolution]:
     out = []
     for f, cs in zip(found, options, strict=True):
         if not cs:
-            if f.ner in ("GPE", "LOC") or f.border_countries:
+            if (f.ner in ("GPE", "LOC") and plausible_name(f, know)) or f.border_countries:
                 out.append(Resolution(f, None, 0.0, 3))
             continue
-        if not is_strong(f):
-            if f.name.lower() in know.common_words:
-                continue
+        if not f.border and not plausible_name(f, know):
+            continue
+        if is_strong(f):
+            cs = [c for c in cs if fits(f, c, votes, anchors) or stands_alone(f, c)]
+        else:
             cs = [c for c in cs if fits(f, c, votes, anchors)]
-            if not cs:
-                continue
+        if not cs:
+            if f.ner in ("GPE", "LOC"):
+                out.append(Resolution(f, None, 0.0, 3))
+            continue
         scores = sorted(((prior(f, c) + coherence(c, votes, anchors), c) for c in cs),
                         key=lambda sc: sc[0], reverse=True)
         best = scores[0][1]
