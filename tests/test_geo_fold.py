@@ -31,3 +31,8 @@ def test_article_alone_is_kept() -> None:
 def test_is_latin() -> None:
     assert is_latin("As Sūsah")
     assert not is_latin("السوسة")
+
+
+def test_common_word_spellings() -> None:
+    assert fold("Tell Abyad") == fold("Tal Abyad") == fold("Tel Abyad")
+    assert fold("Jebel Bishri") == fold("Jabal Bishri")

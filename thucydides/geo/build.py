@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from thucydides import data
-from thucydides.geo.fold import fold, is_latin
+from thucydides.geo.fold import fold, is_latin, rules_version
 from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION
 
 PLACE_KINDS = ("populated_place", "admin1", "admin2", "country", "region", "river", "facility", "border", "other")
@@ -287,6 +287,7 @@ def write(path: Path, records: Iterable[PlaceRecord]) -> int:
         n = insert(con, records)
         con.executescript(INDEXES)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('fold', ?)", (rules_version(),))
         con.commit()
         con.execute("VACUUM")
     finally:

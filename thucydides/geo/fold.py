@@ -19,12 +19,22 @@ _DOUBLED = re.compile(r"([a-z])\1+")
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
-    """Articles to drop and the spelling rewrites, applied in the order written."""
+def _rules() -> tuple[frozenset[str], tuple[tuple[str, str], ...], dict[str, str]]:
+    """Articles to drop, the spelling rewrites (applied in the order written) and whole-word spellings."""
     raw = data.load("geo_places.yaml").get("folding") or {}
     articles = frozenset(str(a) for a in raw.get("articles") or ())
     rewrites = tuple((str(a), str(b)) for a, b in (raw.get("rewrites") or {}).items())
-    return articles, rewrites
+    word_map = {str(a): str(b) for a, b in (raw.get("words") or {}).items()}
+    return articles, rewrites, word_map
+
+
+def rules_version() -> str:
+    """A digest of the folding rules: a gazetteer built under other rules must be rebuilt."""
+    import hashlib
+    import json
+
+    raw = data.load("geo_places.yaml").get("folding") or {}
+    return hashlib.sha256(json.dumps(raw, sort_keys=True).encode()).hexdigest()[:12]
 
 
 def strip_accents(text: str) -> str:
@@ -49,11 +59,12 @@ def _fold_token(token: str, rewrites: tuple[tuple[str, str], ...], inner: bool) 
 @lru_cache(maxsize=65_536)
 def fold(name: str) -> str:
     """The lookup key of a place name: accents, case, articles and vowel spellings folded."""
-    articles, rewrites = _rules()
+    articles, rewrites, word_map = _rules()
     text = (name if name.isascii() else strip_accents(name)).casefold().translate(_APOSTROPHES)
     tokens = [t for t in _NON_ALNUM.split(text) if t]
     kept = [t for i, t in enumerate(tokens) if not (t in articles and i < len(tokens) - 1)]
-    return " ".join(_fold_token(t, rewrites, i > 0) for i, t in enumerate(kept))
+    folded = (_fold_token(t, rewrites, i > 0) for i, t in enumerate(kept))
+    return " ".join(word_map.get(t, t) for t in folded)
 
 
 def is_latin(name: str) -> bool:

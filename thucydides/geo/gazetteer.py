@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from thucydides.geo.fold import fold
+from thucydides.geo.fold import fold, rules_version
 from thucydides.model import Place
 
 SCHEMA_VERSION = "1"
@@ -124,9 +124,9 @@ def _is_current(path: Path) -> bool:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = con.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
+            meta = dict(con.execute("SELECT k, v FROM meta"))
         finally:
             con.close()
     except sqlite3.Error:
         return False
-    return bool(row) and row[0] == SCHEMA_VERSION
+    return meta.get("schema") == SCHEMA_VERSION and meta.get("fold") == rules_version()

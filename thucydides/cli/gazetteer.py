@@ -1,0 +1,61 @@
+"""`thucydides gazetteer ...`: build, import into and query the offline gazetteer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(help="The offline gazetteer: import place files, look names up.", no_args_is_help=True)
+console = Console()
+
+
+@app.command("import")
+def import_(file: Annotated[Path, typer.Argument(help="GeoNames dump (.zip/.txt), alternate names, or CSV "
+                                                    "name,lat,lon,kind,country")]) -> None:
+    """Add places from FILE; a malformed file changes nothing."""
+    from thucydides.geo.build import GazetteerImportError
+    from thucydides.geo.gazetteer import default_path, open_gazetteer
+    from thucydides.geo.importers import import_file
+
+    target = default_path()
+    open_gazetteer(target)  # build first when absent
+    try:
+        n = import_file(file, target)
+    except GazetteerImportError as exc:
+        console.print(f"[red]import failed, gazetteer unchanged:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    console.print(f"imported {n} rows from {file} into {target}")
+
+
+@app.command()
+def lookup(name: Annotated[str, typer.Argument(help="A place name, any spelling")],
+           limit: Annotated[int, typer.Option(help="Most candidates to show")] = 15) -> None:
+    """Show the candidates a name may refer to, best known first."""
+    from thucydides.geo.fold import fold
+    from thucydides.geo.gazetteer import open_gazetteer
+
+    gaz = open_gazetteer()
+    found = gaz.candidates(name)
+    table = Table(title=f"{name!r} (key {fold(name)!r}): {len(found)} candidates")
+    for col in ("id", "name", "matched", "kind", "country", "admin1", "lat", "lon", "population"):
+        table.add_column(col)
+    for c in found[:limit]:
+        p = c.place
+        table.add_row(p.id, p.name, c.name, p.kind, p.country or "", p.admin1 or "", f"{p.lat:.4f}", f"{p.lon:.4f}",
+                      str(p.population or ""))
+    console.print(table)
+
+
+@app.command()
+def build(path: Annotated[Path | None, typer.Option(help="Output file (default: cache path)")] = None) -> None:
+    """(Re)build the gazetteer from GeoNames and the shipped supplements."""
+    from thucydides.geo.build import build as build_gazetteer
+    from thucydides.geo.gazetteer import default_path
+
+    target = path or default_path()
+    n = build_gazetteer(target)
+    console.print(f"built {n} places into {target}")
