@@ -17,6 +17,7 @@ from thucydides.extract.events import arguments as args
 from thucydides.extract.events import syntax
 from thucydides.extract.events.lexicon import TAKEOVER, Lexicon, Trigger, lexicon
 from thucydides.extract.events.merge import Sighting, build_events
+from thucydides.extract.events.syntax import is_root
 from thucydides.model import Analysis, Claim, Event, TimeExpression, Toponym
 from thucydides.nlp.actors import ActorRegistry, registry
 from thucydides.pipeline import StageFn, register
@@ -113,7 +114,7 @@ def _victims_are_civilians(token: Any, actor2: str | None, ctx: _Context) -> boo
         return True
     current = token
     for _ in range(3):
-        if current.head is current:
+        if is_root(current):
             return False
         current = current.head
         for mention in ctx.actors.mentions.overlapping(*args.token_span(current)):
@@ -141,7 +142,7 @@ def _generic(token: Any, found: args.Roles, trig: Trigger, ctx: _Context) -> boo
     if (trig.needs_actor or syntax.is_bare_plural(token)) and not found.syntactic:
         return True
     current = token
-    while current.dep_ == "conj" and current.head is not current:
+    while current.dep_ == "conj" and not is_root(current):
         current = current.head
         if syntax.is_bare_plural(current) and ctx.actors.in_phrase(current) is None:
             return True
@@ -162,7 +163,7 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
     lex = ctx.lex
     if token.ent_type_ in lex.named_entity_labels or syntax.modifies_a_noun(token, lex):
         return None
-    if not syntax.is_realis(token, lex):
+    if not syntax.is_realis(token, lex) or syntax.is_habitual_or_aggregate(token):
         return None
     if trig.past_only and not syntax.is_past_or_perfect(token):
         return None
@@ -209,6 +210,7 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
         time=when,
         civilian_targeting=civilians,
         candidates=ctx.actors.candidates(sentence, token.idx),
+        foreground=syntax.is_foreground(token),
         syntactic=found.syntactic,
     )
 

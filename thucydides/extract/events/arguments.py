@@ -14,7 +14,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from thucydides.extract.events.lexicon import Lexicon
-from thucydides.extract.events.syntax import Token, lemma, words
+from thucydides.extract.events.syntax import Token, is_root, lemma, words
 from thucydides.model import ActorMention, Claim, Interval, Place, TimeExpression, Toponym
 from thucydides.nlp.actors import ActorRegistry
 
@@ -133,7 +133,7 @@ def subjects_of(verb: Token) -> list[Token]:
             if subjects[0].lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return [current.head]
             return subjects
-        if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head is not current:
+        if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and not is_root(current):
             current = current.head
             continue
         return []
@@ -192,7 +192,7 @@ def roles(trigger: Token, finder: ActorFinder, actor1_preps: Iterable[str] = (),
                 actor1 = actor1 or finder.in_phrase(mod, allow_civilians=False)
         for obj in prep_objects(trigger, ["by"]):
             actor1 = actor1 or finder.in_phrase(obj)
-        if trigger.dep_ in {"dobj", "attr"} and trigger.head is not trigger:
+        if trigger.dep_ in {"dobj", "attr"} and not is_root(trigger):
             actor1 = actor1 or first_named(finder, subjects_of(trigger.head), allow_civilians=False)
     if actor1 == actor2:
         actor2 = None
@@ -310,7 +310,7 @@ def taken_phrase(trigger: Token, takes: str | None) -> Token | None:
         if is_passive(trigger):
             return next(iter(children(trigger, "nsubjpass")), None)
         direct = next(iter(children(trigger, "dobj")), None)
-        if direct is None and trigger.dep_ == "amod" and trigger.head is not trigger:
+        if direct is None and trigger.dep_ == "amod" and not is_root(trigger):
             return trigger.head  # "the SDF captured Hajin" mis-parsed with the verb as Hajin's adjective
         return direct
     objects = prep_objects(trigger, ["of"])

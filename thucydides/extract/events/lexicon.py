@@ -61,6 +61,7 @@ class Lexicon:
     vague_fatalities: dict[str, int]
     plausible_years: tuple[int, int]
     two_sided_types: frozenset[str]
+    needs_named_actor: frozenset[str]
     named_entity_labels: frozenset[str]
 
     def event_type(self, sub_event_type: str) -> str:
@@ -127,6 +128,7 @@ def from_data(raw: dict[str, Any]) -> Lexicon:
         vague_fatalities={str(k).lower(): int(v) for k, v in (raw.get("vague_fatalities") or {}).items()},
         plausible_years=(int(low), int(high)),
         two_sided_types=frozenset(raw.get("two_sided_types") or ()),
+        needs_named_actor=frozenset(raw.get("needs_named_actor") or ()),
         named_entity_labels=frozenset(raw.get("named_entity_labels") or ()),
     )
 

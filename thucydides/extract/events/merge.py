@@ -36,6 +36,10 @@ class Sighting:
     candidates: tuple[str, ...] = ()
     """Armed actors of the sentence, nearest first, for roles the syntax left open."""
     syntactic: bool = False
+    foreground: bool = False
+    """Told as the main statement of its sentence rather than in a phrase hung on another."""
+    guessed: frozenset[str] = frozenset()
+    """The roles ("actor1", "actor2") filled from the sentence rather than read from the syntax."""
 
     @property
     def is_takeover(self) -> bool:
@@ -78,14 +82,24 @@ def resolve_actors(sightings: Sequence[Sighting], registry: ActorRegistry, lex: 
             if actor1 is None:
                 continue
             sub = REGAINS if registry.kind(actor1) in lex.government_kinds else OVERTAKES
-        out.append(replace(s, actor1=actor1, actor2=actor2, sub_event_type=sub))
+        if actor1 is None and s.event_type in lex.needs_named_actor:
+            continue
+        guessed = {role for role, before, after in (("actor1", s.actor1, actor1), ("actor2", s.actor2, actor2))
+                   if before is None and after is not None}
+        out.append(replace(s, actor1=actor1, actor2=actor2, sub_event_type=sub, guessed=frozenset(guessed)))
     return out
+
+
+def read(s: Sighting, role: str) -> str | None:
+    """An actor the syntax gave this sighting (guesses from the sentence do not count)."""
+    return None if role in s.guessed else getattr(s, role)
 
 
 def drop_subsumed(sightings: Sequence[Sighting], lex: Lexicon) -> list[Sighting]:
     """A clash that ends in a takeover is the takeover; remote violence in a battle is the battle.
 
-    Both apply to mentions of the same place in the same sentence; the figures told about the
+    Both apply to mentions of the same place, in the same sentence (a clash) or within a sentence
+    (remote violence told as background, not as the main statement); the figures told about the
     absorbed mention pass to the one that absorbs it.
     """
     takeovers = {(s.sentence, s.place): i for i, s in enumerate(sightings) if s.is_takeover}
@@ -94,10 +108,11 @@ def drop_subsumed(sightings: Sequence[Sighting], lex: Lexicon) -> list[Sighting]
     kept: list[int] = []
     for i, s in enumerate(sightings):
         here = (s.sentence, s.place)
+        nearby = [(s.sentence + d, s.place) for d in (0, -1, 1) if (s.sentence + d, s.place) in battles]
         if s.sub_event_type == ARMED_CLASH and here in takeovers:
             absorbed.setdefault(takeovers[here], []).append(s)
-        elif s.event_type in lex.absorbed_by_battle and here in battles:
-            absorbed.setdefault(battles[here], []).append(s)
+        elif s.event_type in lex.absorbed_by_battle and nearby and not s.foreground:
+            absorbed.setdefault(battles[nearby[0]], []).append(s)
         else:
             kept.append(i)
     return [_absorb(sightings[i], absorbed.get(i, [])) for i in kept]
@@ -133,7 +148,8 @@ class _Group:
     def fits(self, s: Sighting) -> bool:
         if s.is_takeover:
             return True  # only the final takeover of a place is a takeover
-        return all(_compatible(m.actor1, s.actor1) and _compatible(m.actor2, s.actor2) for m in self.members)
+        return all(_compatible(read(m, "actor1"), read(s, "actor1"))
+                   and _compatible(read(m, "actor2"), read(s, "actor2")) for m in self.members)
 
 
 def group(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
@@ -167,6 +183,8 @@ def _first(values: Sequence[str | None]) -> str | None:
 
 def to_event(members: Sequence[Sighting], document: Document) -> Event:
     lead = _final(members)
+    ordered = [lead, *(m for m in members if m is not lead)]
+    actor1 = _first([read(m, "actor1") for m in ordered]) or _first([m.actor1 for m in ordered])
     dated = lead.time or next((m.time for m in members if m.time), None)
     date: Interval | None
     if dated is not None:
@@ -188,8 +206,9 @@ def to_event(members: Sequence[Sighting], document: Document) -> Event:
         event_type=lead.event_type,
         sub_event_type=lead.sub_event_type,
         evidence=evidence,
-        actor1=lead.actor1 or _first([m.actor1 for m in members]),
-        actor2=lead.actor2 or _first([m.actor2 for m in members if m.actor2 != lead.actor1]),
+        actor1=actor1,
+        actor2=_first([read(m, "actor2") for m in ordered if read(m, "actor2") != actor1])
+        or _first([m.actor2 for m in ordered if m.actor2 != actor1]),
         place=lead.place,
         geo_precision=min(m.geo_precision for m in members),
         date=date,
@@ -197,13 +216,13 @@ def to_event(members: Sequence[Sighting], document: Document) -> Event:
         fatalities=max(counts) if counts else None,
         claims=claims,
         civilian_targeting=any(m.civilian_targeting for m in members),
-        notes=summary(lead, members),
+        notes=summary(lead, members, actor1),
     )
 
 
-def summary(lead: Sighting, members: Sequence[Sighting]) -> str:
+def summary(lead: Sighting, members: Sequence[Sighting], actor1: str | None) -> str:
     """A one-line human summary: who did what to whom, from which words."""
-    who = lead.actor1 or "unidentified actor"
+    who = actor1 or "unidentified actor"
     against = f" against {lead.actor2}" if lead.actor2 else ""
     words = ", ".join(dict.fromkeys(m.trigger_text for m in members))
     return f"{lead.sub_event_type}: {who}{against} (reported as: {words})"

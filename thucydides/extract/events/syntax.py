@@ -18,6 +18,11 @@ _CLAUSE_EDGES = {"relcl", "parataxis"}
 _NOUNISH = {"NOUN", "PROPN"}
 
 
+def is_root(token: Token) -> bool:
+    """spaCy makes a fresh Token object on every access, so identity is by index."""
+    return bool(token.head.i == token.i)
+
+
 def lemma(token: Token) -> str:
     return str(token.lemma_).lower()
 
@@ -68,7 +73,7 @@ def match_trigger(token: Token, lex: Lexicon) -> Trigger | None:
         return None
     pos = "NOUN" if token.pos_ == "PROPN" else token.pos_
     child_words = set().union(*(words(c) for c in token.children)) if candidates else set()
-    head_words = words(token.head) if token.head is not token else set()
+    head_words = words(token.head) if not is_root(token) else set()
     for trig in sorted(candidates, key=lex.triggers.index):
         if pos not in trig.pos and token.pos_ not in trig.pos:
             continue
@@ -88,7 +93,7 @@ def match_trigger(token: Token, lex: Lexicon) -> Trigger | None:
 
 def modifies_a_noun(token: Token, lex: Lexicon) -> bool:
     """'the clash areas', 'missile platforms', 'areas of clash': the word describes a thing, not a happening."""
-    if token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in _NOUNISH and token.head is not token:
+    if token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in _NOUNISH and not is_root(token):
         return not has_own_subject(token)
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         owner = token.head.head
@@ -106,7 +111,7 @@ def ancestors_within_clause(token: Token, limit: int = 8) -> Iterator[Token]:
     """The token's heads up the tree, stopping at a relative clause or a parenthetical."""
     current = token
     for _ in range(limit):
-        if current.dep_ in _CLAUSE_EDGES or current.head is current:
+        if current.dep_ in _CLAUSE_EDGES or is_root(current):
             return
         current = current.head
         yield current
@@ -157,7 +162,7 @@ def is_realis(trigger: Token, lex: Lexicon) -> bool:
             # a report verb ("said that ...") keeps its own modality
             return not (_negated(token) or _cue(token, lex))
         via_conj = i > 0 and chain[i - 1].dep_ == "conj"
-        if _cue(token, lex):
+        if i > 0 and _cue(token, lex):
             return False
         if via_conj:
             continue
@@ -174,7 +179,7 @@ def verb_of(token: Token) -> Token | None:
     for _ in range(6):
         if current.pos_ in {"VERB", "AUX"}:
             return current
-        if current.head is current:
+        if is_root(current):
             return None
         current = current.head
     return None
@@ -191,8 +196,46 @@ def is_past_or_perfect(verb: Token) -> bool:
     return False
 
 
+def is_plural(token: Token) -> bool:
+    return token.tag_ in {"NNS", "NNPS"}
+
+
 def is_bare_plural(token: Token) -> bool:
-    """'aerial bombardments', 'battles': plural with no determiner or possessor, hence generic."""
-    if token.tag_ not in {"NNS", "NNPS"}:
+    """'as a result of aerial bombardments': plural with no determiner or possessor, hence generic,
+    unless it is a subject ('warplanes struck', 'air strikes kill 20')."""
+    if not is_plural(token):
         return False
-    return not any(c.dep_ in {"det", "poss", "nummod"} for c in token.children)
+    if any(c.dep_ in {"det", "poss", "nummod"} for c in token.children):
+        return False
+    return token.dep_ not in {"nsubj", "nsubjpass"}
+
+
+def is_habitual_or_aggregate(token: Token) -> bool:
+    """Plural happenings told in the simple present ('carry out attacks') or counted over a period
+    ('30,000 airstrikes since 2014') are a pattern, not one event."""
+    if not is_plural(token):
+        return False
+    verb = token.head if token.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
+    if verb is None:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
+        return True
+    if token.dep_ != "dobj":
+        return False
+    finite = verb
+    while finite.dep_ == "xcomp" and not is_root(finite):
+        finite = finite.head
+    return finite.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in finite.children)
+
+
+def is_foreground(token: Token) -> bool:
+    """Whether the trigger is its sentence's main predicate or that predicate's subject or object."""
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        clause = token.head
+    elif token.pos_ in {"VERB", "AUX"}:
+        clause = token
+    else:
+        return False
+    while clause.dep_ in {"xcomp", "conj"} and not is_root(clause):
+        clause = clause.head
+    return clause.dep_ in {"ROOT", "ccomp"}
