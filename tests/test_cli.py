@@ -45,9 +45,22 @@ def test_bad_files_are_named_and_good_ones_stored(tmp_path):
 
 
 def test_usage_errors_exit_2(tmp_path):
-    assert thucydides("export", "--db", tmp_path / "s.db", "--format", "xml").returncode == 2
+    Store(tmp_path / "s.db").close()
+    unknown = thucydides("export", "--db", tmp_path / "s.db", "--format", "xml")
+    assert unknown.returncode == 2 and "xml" in unknown.stderr
     assert thucydides("run").returncode == 2
-    assert thucydides("stats", "--db", tmp_path / "missing" / "s.db").returncode == 2
+    missing = thucydides("stats", "--db", tmp_path / "missing.db")
+    assert missing.returncode == 2 and "missing.db" in missing.stderr
+    assert not (tmp_path / "missing.db").exists(), "reading must not create a store"
+
+
+def test_run_creates_the_store_folder(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "r.txt").write_text(_report(2), encoding="utf-8")
+    db = tmp_path / "new" / "folder" / "s.db"
+    assert thucydides("run", inputs, "--db", db).returncode == 0
+    assert Store(db).stats().processed == 1
 
 
 def test_rerun_changes_nothing(tmp_path):

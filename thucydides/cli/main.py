@@ -32,7 +32,14 @@ DbOption = Annotated[Path, typer.Option("--db", help="Store: a SQLite file, or a
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).", show_default=False)]
 
 
-def _open(db: Path) -> Store:
+def _open(db: Path, create: bool = False) -> Store:
+    """Open the store; commands that write may create it, commands that read need it to exist."""
+    is_file = "://" not in str(db)
+    if is_file and not db.exists():
+        if not create:
+            err.print(f"[red]error:[/red] {db}: no store here; create one with `thucydides run PATH --db {db}`")
+            raise typer.Exit(2)
+        db.parent.mkdir(parents=True, exist_ok=True)
     try:
         return Store(db)
     except StoreError as exc:
@@ -114,7 +121,7 @@ def run(
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
 ) -> None:
     """Ingest PATHS and process everything pending: the main job."""
-    store = _open(db)
+    store = _open(db, create=True)
     status = _ingest(store, paths)
     status = max(status, _process(store, batch_size, retry_failed=False))
     _summary(store)
@@ -128,7 +135,7 @@ def run(
 @app.command()
 def ingest(paths: PathsArg, db: DbOption = DEFAULT_DB) -> None:
     """Read reports into the store without processing them (re-ingest changes nothing)."""
-    raise typer.Exit(_ingest(_open(db), paths))
+    raise typer.Exit(_ingest(_open(db, create=True), paths))
 
 
 @app.command()
