@@ -26,6 +26,8 @@ PLACES = {
     "Tikrit": Place("tikrit", "Tikrit", 34.6, 43.68, "populated_place", "IQ", "Salah ad Din"),
     "Tal Rifaat": Place("talrifaat", "Tal Rifaat", 36.47, 37.1, "populated_place", "SY", "Aleppo"),
     "Syria": Place("syria", "Syria", 35.0, 38.5, "country", "SY", None),
+    "Idlib province": Place("idlib", "Idlib", 35.8, 36.6, "admin1", "SY", "Idlib"),
+    "Saraqib": Place("saraqib", "Saraqib", 35.86, 36.8, "populated_place", "SY", "Idlib"),
 }
 
 
@@ -152,6 +154,8 @@ def test_negated_future_and_hypothetical_mentions_are_not_events(events_of, text
     "The SDF liberated seven kilometres of territory.",
     "The battle against ISIS in Syria continues.",
     "Losses mounted as a result of aerial bombardments, artillery and rockets.",
+    "ISIS fighters carry out attacks in the desert near Palmyra.",
+    "The coalition has conducted more than 30,000 airstrikes since 2014 around Raqqa.",
 ])
 def test_generic_unlocated_or_country_wide_mentions_are_not_events(events_of, text):
     assert events_of(text) == []
@@ -219,3 +223,21 @@ def test_fatalities_follow_aclEDs_conservative_rule():
     # two reports of one count: the lowest; different groups killed: not below the largest
     assert fatalities([_killed(30, 30, "exact", "30", "ISIS"), _killed(25, 25, "exact", "25", "ISIS")], lex) == 25
     assert fatalities([_killed(5, 5, "exact", "5", "Civilians"), _killed(40, 40, "exact", "40", "ISIS")], lex) == 40
+
+
+def test_a_defused_bomb_did_not_explode(events_of):
+    events = events_of("Iraqi forces defused a roadside bomb near Mosul.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_a_province_wide_mention_folds_into_the_one_town_event_inside_it(events_of):
+    text = ("Coalition airstrikes hit Idlib province on Monday. "
+            "The coalition airstrikes destroyed a depot in Saraqib.")
+    e = only(events_of(text))
+    assert e.place == "saraqib"
+    assert len(e.evidence) == 2
+
+
+def test_remote_violence_told_as_the_main_statement_stays_its_own_event(events_of):
+    text = "Coalition airstrikes hit ISIS positions in Raqqa a day after the SDF launched an offensive on Raqqa."
+    assert {e.event_type for e in events_of(text)} == {"Explosions/Remote violence", "Battles"}

@@ -182,7 +182,7 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
     else:
         if _located_only_in_country(token, ctx):
             return None
-        toponym = ctx.places.in_phrase(token) if token.pos_ != "VERB" else None
+        toponym = ctx.places.in_phrase(token) if token.pos_ != "VERB" else ctx.places.in_arguments(token)
         toponym = toponym or ctx.places.nearest(sentence, token.idx)
     found = args.roles(token, ctx.actors, trig.actor1_preps, taken_is_object=trig.is_takeover)
     if _generic(token, found, trig, ctx):
@@ -265,7 +265,7 @@ def extract_events(analysis: Analysis, lex: Lexicon | None = None, reg: ActorReg
     if analysis.spacy_doc is None:
         return []
     ctx = _Context.of(analysis, lex or lexicon(), reg or registry())
-    return build_events(sightings(ctx), analysis.document, ctx.lex, ctx.registry)
+    return build_events(sightings(ctx), analysis.document, ctx.lex, ctx.registry, analysis.places)
 
 
 @register("events")

@@ -223,6 +223,16 @@ class PlaceFinder:
             return None
         return min(found, key=lambda t: abs(t.start - head.idx))
 
+    def in_arguments(self, verb: Token) -> Toponym | None:
+        """A place named in a verb's objects and prepositional phrases ('stationed near X'), not its subject."""
+        found: list[Toponym] = []
+        for child in verb.children:
+            if child.dep_ in {"dobj", "prep", "agent", "npadvmod", "advmod", "pobj"}:
+                found.extend(self.toponyms.within(*subtree_span(child)))
+        if not found:
+            return None
+        return min(found, key=lambda t: abs(t.start - verb.idx))
+
     def nearest(self, sentence: tuple[int, int], anchor: int) -> Toponym | None:
         found = self.toponyms.within(*sentence)
         if not found:
@@ -240,7 +250,8 @@ class PlaceFinder:
             first_seen.setdefault(place, start)
         towns = {p: n for p, n in counts.items() if self.places[p].kind == "populated_place" and n >= 2}
         pool = towns or counts
-        return max(pool, key=lambda p: (pool[p], -first_seen[p]))
+        # equally repeated: the most specific (least populous) place, then the first named
+        return max(pool, key=lambda p: (pool[p], -(self.places[p].population or 0), -first_seen[p]))
 
 
 def event_date(times: Sequence[TimeExpression], sentence: tuple[int, int], anchor: int,

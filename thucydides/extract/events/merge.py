@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from thucydides.extract.events.lexicon import OVERTAKES, REGAINS, TAKEOVER, Lexicon
-from thucydides.model import Document, Event, Evidence, Interval, TimeExpression, stable_id
+from thucydides.model import Document, Event, Evidence, Interval, Place, TimeExpression, stable_id
 from thucydides.nlp.actors import ActorRegistry
 
 BATTLES = "Battles"
@@ -95,26 +95,39 @@ def read(s: Sighting, role: str) -> str | None:
     return None if role in s.guessed else getattr(s, role)
 
 
-def drop_subsumed(sightings: Sequence[Sighting], lex: Lexicon) -> list[Sighting]:
+def within(inner: str | None, outer: str | None, places: dict[str, Place]) -> bool:
+    """The same place, or a place inside a first-level division the other names."""
+    if inner is None or outer is None:
+        return inner == outer
+    if inner == outer:
+        return True
+    a, b = places.get(inner), places.get(outer)
+    return bool(a and b and b.kind == "admin1" and a.admin1 and a.admin1 == b.admin1)
+
+
+def drop_subsumed(sightings: Sequence[Sighting], lex: Lexicon, places: dict[str, Place]) -> list[Sighting]:
     """A clash that ends in a takeover is the takeover; remote violence in a battle is the battle.
 
-    Both apply to mentions of the same place, in the same sentence (a clash) or within a sentence
-    (remote violence told as background, not as the main statement); the figures told about the
-    absorbed mention pass to the one that absorbs it.
+    A clash goes into a takeover of the same place told in the same sentence. Remote violence
+    told as background (not as the main statement) goes into a battle told in the same area
+    within a sentence of it. The figures of an absorbed mention pass to the one absorbing it.
     """
     takeovers = {(s.sentence, s.place): i for i, s in enumerate(sightings) if s.is_takeover}
-    battles = {(s.sentence, s.place): i for i, s in enumerate(sightings) if s.event_type == BATTLES}
+    battles = [(i, s) for i, s in enumerate(sightings) if s.event_type == BATTLES]
     absorbed: dict[int, list[Sighting]] = {}
     kept: list[int] = []
     for i, s in enumerate(sightings):
         here = (s.sentence, s.place)
-        nearby = [(s.sentence + d, s.place) for d in (0, -1, 1) if (s.sentence + d, s.place) in battles]
         if s.sub_event_type == ARMED_CLASH and here in takeovers:
             absorbed.setdefault(takeovers[here], []).append(s)
-        elif s.event_type in lex.absorbed_by_battle and nearby and not s.foreground:
-            absorbed.setdefault(battles[nearby[0]], []).append(s)
-        else:
-            kept.append(i)
+            continue
+        if s.event_type in lex.absorbed_by_battle and not s.foreground:
+            battle = next((j for j, b in battles if abs(b.sentence - s.sentence) <= 1
+                           and (within(s.place, b.place, places) or within(b.place, s.place, places))), None)
+            if battle is not None:
+                absorbed.setdefault(battle, []).append(s)
+                continue
+        kept.append(i)
     return [_absorb(sightings[i], absorbed.get(i, [])) for i in kept]
 
 
@@ -145,11 +158,32 @@ def _compatible(a: str | None, b: str | None) -> bool:
 class _Group:
     members: list[Sighting] = field(default_factory=list)
 
+    def fits_all(self, others: Sequence[Sighting]) -> bool:
+        return all(self.fits(o) for o in others)
+
     def fits(self, s: Sighting) -> bool:
         if s.is_takeover:
             return True  # only the final takeover of a place is a takeover
         return all(_compatible(read(m, "actor1"), read(s, "actor1"))
                    and _compatible(read(m, "actor2"), read(s, "actor2")) for m in self.members)
+
+
+def fold_regions(groups: list[list[Sighting]], places: dict[str, Place]) -> list[list[Sighting]]:
+    """'Air strikes in Idlib' and 'air strikes on a town in Idlib' are one happening when the report
+    tells of exactly one such happening inside that province: the precise place wins."""
+    out = list(groups)
+    for g in list(out):
+        place = places.get(g[0].place or "")
+        if place is None or place.kind != "admin1":
+            continue
+        inside = [h for h in out if h is not g and h[0].event_type == g[0].event_type
+                  and h[0].sub_event_type == g[0].sub_event_type and h[0].place != g[0].place
+                  and within(h[0].place, g[0].place, places)
+                  and _Group(list(h)).fits_all(g)]
+        if len(inside) == 1:
+            inside[0].extend(replace(m, place=inside[0][0].place) for m in g)
+            out.remove(g)
+    return out
 
 
 def group(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
@@ -229,6 +263,8 @@ def summary(lead: Sighting, members: Sequence[Sighting], actor1: str | None) -> 
 
 
 def build_events(sightings: Sequence[Sighting], document: Document, lex: Lexicon,
-                 registry: ActorRegistry) -> list[Event]:
-    kept = drop_subsumed(resolve_actors(order_symmetric(sightings), registry, lex), lex)
-    return [to_event(members, document) for members in group(kept)]
+                 registry: ActorRegistry, places: dict[str, Place] | None = None) -> list[Event]:
+    places = places or {}
+    kept = drop_subsumed(resolve_actors(order_symmetric(sightings), registry, lex), lex, places)
+    groups = fold_regions(group(kept), places)
+    return [to_event(sorted(members, key=lambda m: m.trigger_start), document) for members in groups]
