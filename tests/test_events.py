@@ -153,7 +153,7 @@ def test_negated_future_and_hypothetical_mentions_are_not_events(events_of, text
     "The SDF liberated several villages east of Hajin.",
     "The SDF liberated seven kilometres of territory.",
     "The battle against ISIS in Syria continues.",
-    "Losses mounted as a result of aerial bombardments, artillery and rockets.",
+    "Losses mounted after weeks of aerial bombardments, rockets and artillery.",
     "ISIS fighters carry out attacks in the desert near Palmyra.",
     "The coalition has conducted more than 30,000 airstrikes since 2014 around Raqqa.",
 ])
