@@ -90,8 +90,10 @@ def test_killed_run_resumes_with_every_document_once(tmp_path):
     for n in range(total):
         (inputs / f"r{n:03}.txt").write_text(_report(n), encoding="utf-8")
     db = tmp_path / "s.db"
-    proc = subprocess.Popen([*CLI, "run", str(inputs), "--db", str(db), "--batch-size", "1"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "killed-run.log"
+    with log.open("w") as sink:
+        proc = subprocess.Popen([*CLI, "run", str(inputs), "--db", str(db), "--batch-size", "1"],
+                                stdout=sink, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 300
     processed = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -105,7 +107,7 @@ def test_killed_run_resumes_with_every_document_once(tmp_path):
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert 0 < processed < total, "the run should have been killed halfway"
+    assert 0 < processed < total, f"the run should have been killed halfway:\n{log.read_text()}"
     result = thucydides("run", inputs, "--db", db)
     assert result.returncode == 0, result.stderr
     stats = Store(db).stats()
