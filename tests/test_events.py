@@ -143,6 +143,7 @@ def test_attacking_civilians_is_violence_against_civilians(events_of):
     "The SDF is preparing to attack Hajin.",
     "The SDF refused an agreement with ISIS in Hajin.",
     "If the SDF captures Hajin, the war is over.",
+    "There were no clashes in Hajin on Monday.",
 ])
 def test_negated_future_and_hypothetical_mentions_are_not_events(events_of, text):
     assert events_of(text) == []
@@ -241,3 +242,15 @@ def test_a_province_wide_mention_folds_into_the_one_town_event_inside_it(events_
 def test_remote_violence_told_as_the_main_statement_stays_its_own_event(events_of):
     text = "Coalition airstrikes hit ISIS positions in Raqqa a day after the SDF launched an offensive on Raqqa."
     assert {e.event_type for e in events_of(text)} == {"Explosions/Remote violence", "Battles"}
+
+
+def test_protesters_clashing_is_a_violent_demonstration(events_of):
+    e = only(events_of("Protesters clashed with police in Raqqa on Sunday."))
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    assert e.actor1 is None  # crowds are not guessed to be an armed group
+
+
+def test_withdrawing_from_a_town_is_a_non_violent_transfer(events_of):
+    e = only(events_of("US troops withdrew from Manbij on Monday."))
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Non-violent transfer of territory")
+    assert e.actor1 == "US"

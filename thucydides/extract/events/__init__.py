@@ -123,6 +123,15 @@ def _victims_are_civilians(token: Any, actor2: str | None, ctx: _Context) -> boo
     return False
 
 
+def _sides_include_a_crowd(token: Any, lex: Lexicon) -> bool:
+    """'protesters clashed with police': the sides of a clash named as crowds."""
+    sides = [*args.children(token, "nsubj"), *args.prep_objects(token, ["with", "between"])]
+    if token.dep_ == "nsubj":
+        sides.extend(args.prep_objects(token.head, ["with", "between"]))
+    sides.extend(c for s in list(sides) for c in args.children(s, "conj"))
+    return any(syntax.words(s) & lex.crowd_nouns for s in sides)
+
+
 def _evidence_span(token: Any, sentence: tuple[int, int], ctx: _Context) -> tuple[int, int]:
     """The clause that states the happening, or a window around the trigger when the clause runs on."""
     verb = syntax.verb_of(token) or token
@@ -190,16 +199,19 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
     civilians = trig.civilians or (sub == ARMED_CLASH and _victims_are_civilians(token, found.actor2, ctx))
     if civilians:
         sub = VAC_ATTACK
+    elif sub == ARMED_CLASH and _sides_include_a_crowd(token, lex):
+        sub = lex.crowd_clash
     actor2 = found.actor2
     if civilians and actor2 is None:
         actor2 = next((a for a in ctx.registry.actors if ctx.registry.kind(a) == "civilians"), None)
     place, precision = _place_and_precision(toponym, ctx)
     when = args.event_date(ctx.times, sentence, token.idx, lex)
+    event_type = "Battles" if sub == TAKEOVER else lex.event_type(sub)
     return Sighting(
         trigger_start=token.idx,
         trigger_text=token.text,
         sentence=ctx.sentences.index(token.idx),
-        event_type="Battles" if sub == TAKEOVER else lex.event_type(sub),
+        event_type=event_type,
         sub_event_type=sub,
         evidence=_evidence_span(token, sentence, ctx),
         actor1=found.actor1,
@@ -209,7 +221,7 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
         geo_precision=precision,
         time=when,
         civilian_targeting=civilians,
-        candidates=ctx.actors.candidates(sentence, token.idx),
+        candidates=() if event_type in lex.unarmed_types else ctx.actors.candidates(sentence, token.idx),
         foreground=syntax.is_foreground(token),
         syntactic=found.syntactic,
     )

@@ -62,6 +62,9 @@ class Lexicon:
     plausible_years: tuple[int, int]
     two_sided_types: frozenset[str]
     needs_named_actor: frozenset[str]
+    crowd_nouns: frozenset[str]
+    crowd_clash: str
+    unarmed_types: frozenset[str]
     named_entity_labels: frozenset[str]
 
     def event_type(self, sub_event_type: str) -> str:
@@ -129,6 +132,9 @@ def from_data(raw: dict[str, Any]) -> Lexicon:
         plausible_years=(int(low), int(high)),
         two_sided_types=frozenset(raw.get("two_sided_types") or ()),
         needs_named_actor=frozenset(raw.get("needs_named_actor") or ()),
+        crowd_nouns=_words(raw, "crowd_nouns"),
+        crowd_clash=str(raw.get("crowd_clash") or "Violent demonstration"),
+        unarmed_types=frozenset(raw.get("unarmed_types") or ()),
         named_entity_labels=frozenset(raw.get("named_entity_labels") or ()),
     )
 

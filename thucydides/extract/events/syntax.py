@@ -136,7 +136,8 @@ def _unrealised_infinitive(token: Token, lex: Lexicon) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
+    """'did not attack', 'there were no clashes'."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
 
 
 def _conditional(token: Token) -> bool:
