@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -9,15 +10,31 @@ from sqlalchemy import create_engine, text
 
 from thucydides.model import Analysis, Claim, Document, Event, Evidence, Interval, Place, Toponym
 from thucydides.store.db import Store, StoreError
-from thucydides.store.schema import SCHEMA_VERSION, current_version
+from thucydides.store.schema import SCHEMA_VERSION, current_version, metadata
+
+PG_URL = os.environ.get("THUCYDIDES_TEST_PG_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_store(request, tmp_path):
+    """A fresh, empty store on each backend; PostgreSQL only where THUCYDIDES_TEST_PG_URL names one."""
+    if request.param == "sqlite":
+        return lambda: Store(tmp_path / "s.db")
+    if not PG_URL:
+        pytest.skip("set THUCYDIDES_TEST_PG_URL=postgresql+psycopg://... to run the store tests on PostgreSQL")
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        metadata.drop_all(conn)
+    engine.dispose()
+    return lambda: Store(PG_URL)
 
 
 def _doc(body: str, **meta) -> Document:
     return Document.from_text(body, **meta)
 
 
-def test_same_text_is_one_document(tmp_path):
-    store = Store(tmp_path / "s.db")
+def test_same_text_is_one_document(new_store):
+    store = new_store()
     a = _doc("Fighting went on near Hajin.\n", name="a.txt")
     again = _doc("Fighting  went on near Hajin.\r\n", name="copy.txt")  # same text, other spacing
     assert a.id == again.id
@@ -28,8 +45,8 @@ def test_same_text_is_one_document(tmp_path):
     assert store.documents()[0].name == "a.txt"
 
 
-def test_round_trip_of_results(tmp_path):
-    store = Store(tmp_path / "s.db")
+def test_round_trip_of_results(new_store):
+    store = new_store()
     doc = _doc("Some 40 fighters were killed in Hajin on Monday.", name="r.txt",
                published=Interval(date(2018, 12, 3), date(2018, 12, 3)))
     store.add_documents([doc])
@@ -50,8 +67,8 @@ def test_round_trip_of_results(tmp_path):
     assert store.documents()[0].published == doc.published
 
 
-def test_reprocessing_replaces_results_without_duplicates(tmp_path):
-    store = Store(tmp_path / "s.db")
+def test_reprocessing_replaces_results_without_duplicates(new_store):
+    store = new_store()
     doc = _doc("Clashes in Hajin.", name="x.txt")
     store.add_documents([doc])
     analysis = Analysis(doc, toponyms=[Toponym(11, 16, "Hajin", None)])
@@ -62,8 +79,8 @@ def test_reprocessing_replaces_results_without_duplicates(tmp_path):
     assert store.stats().mentions == 1
 
 
-def test_failed_document_is_kept_and_retried(tmp_path):
-    store = Store(tmp_path / "s.db")
+def test_failed_document_is_kept_and_retried(new_store):
+    store = new_store()
     doc = _doc("A report.", name="bad.txt")
     store.add_documents([doc])
     store.mark_failed(doc.id, "ValueError: broken")
