@@ -255,7 +255,11 @@ def attach_claims(found: Sequence[Sighting], ctx: _Context) -> list[Sighting]:
 def sightings(ctx: _Context) -> list[Sighting]:
     out: list[Sighting] = []
     taken: dict[int, str] = {}
-    for token in ctx.analysis.spacy_doc:  # type: ignore[attr-defined]
+    doc: Any = ctx.analysis.spacy_doc
+    known = syntax.trigger_hashes(doc.vocab, ctx.lex)
+    for token in doc:
+        if token.lower not in known and token.lemma not in known:
+            continue
         trig = syntax.match_trigger(token, ctx.lex)
         if trig is None:
             continue

@@ -64,23 +64,39 @@ class Sentences:
         return self.starts[i], self.ends[i]
 
 
+_HASHES: dict[tuple[int, int], frozenset[int]] = {}
+
+
+def trigger_hashes(vocab: Any, lex: Lexicon) -> frozenset[int]:
+    """The string-store ids of every trigger word, so most tokens are dismissed by an integer look-up."""
+    key = (id(vocab), id(lex))
+    if key not in _HASHES:
+        _HASHES[key] = frozenset(vocab.strings.add(form) for form in lex.by_lemma)
+    return _HASHES[key]
+
+
 def match_trigger(token: Token, lex: Lexicon) -> Trigger | None:
-    """The first lexicon entry that fits this token, or None."""
-    candidates: list[Trigger] = []
-    for form in words(token):
-        candidates.extend(lex.by_lemma.get(form, ()))
-    if not candidates:
+    """The first lexicon entry that fits this token, or None.
+
+    Most tokens are no trigger word: two set look-ups settle them before any tree is read.
+    """
+    forms = [f for f in (str(token.lower_), str(token.lemma_).lower()) if f in lex.by_lemma]
+    if not forms:
         return None
+    candidates = sorted({t for f in forms for t in lex.by_lemma[f]}, key=lex.triggers.index)
     pos = "NOUN" if token.pos_ == "PROPN" else token.pos_
-    child_words = set().union(*(words(c) for c in token.children)) if candidates else set()
+    child_words: set[str] | None = None
     head_words = words(token.head) if not is_root(token) else set()
-    for trig in sorted(candidates, key=lex.triggers.index):
+    for trig in candidates:
         if pos not in trig.pos and token.pos_ not in trig.pos:
             continue
-        if trig.child and not trig.child & child_words:
-            continue
-        if trig.exclude_child & child_words:
-            continue
+        if trig.child or trig.exclude_child:
+            if child_words is None:
+                child_words = set().union(*(words(c) for c in token.children))
+            if trig.child and not trig.child & child_words:
+                continue
+            if trig.exclude_child & child_words:
+                continue
         if trig.head and not trig.head & head_words:
             continue
         if trig.head_dep and token.dep_ not in trig.head_dep:
