@@ -199,6 +199,20 @@ def test_impossible_years_never_date_an_event(events_of):
     assert e.date is None
 
 
+def test_an_impossible_publication_date_is_not_used(events_of):
+    e = only(events_of("The SDF captured Hajin.", published=Interval(date(3018, 1, 2), date(3018, 1, 2))))
+    assert e.date is None
+
+
+def test_whole_pipeline_dates_and_places_an_event(analyse):
+    a = analyse("On Friday, December 14, 2018, the SDF captured the town of Hajin from ISIS.")
+    takeovers = [e for e in a.events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(takeovers) == 1
+    e = takeovers[0]
+    assert e.date is not None and e.date.start == date(2018, 12, 14) and e.time_precision == 1
+    assert e.place is not None and "Haj" in a.places[e.place].name
+
+
 def test_an_event_without_a_known_place_has_no_place(events_of):
     e = only(events_of("Coalition airstrikes hit ISIS positions near the river on Tuesday."))
     assert e.place is None

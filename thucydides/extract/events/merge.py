@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from thucydides.extract.events.arguments import plausible
 from thucydides.extract.events.lexicon import OVERTAKES, REGAINS, TAKEOVER, Lexicon
 from thucydides.model import Document, Event, Evidence, Interval, Place, TimeExpression, stable_id
 from thucydides.nlp.actors import ActorRegistry
@@ -215,7 +216,8 @@ def _first(values: Sequence[str | None]) -> str | None:
     return next((v for v in values if v), None)
 
 
-def to_event(members: Sequence[Sighting], document: Document) -> Event:
+def to_event(members: Sequence[Sighting], document: Document, fallback: Interval | None = None) -> Event:
+    """One event from the sightings of one happening; `fallback` dates it when no sentence does."""
     lead = _final(members)
     ordered = [lead, *(m for m in members if m is not lead)]
     actor1 = _first([read(m, "actor1") for m in ordered]) or _first([m.actor1 for m in ordered])
@@ -224,7 +226,7 @@ def to_event(members: Sequence[Sighting], document: Document) -> Event:
     if dated is not None:
         date, precision = dated.interval, dated.precision
     else:
-        date, precision = document.published, 3
+        date, precision = fallback, 3
     evidence: list[Evidence] = []
     for m in members:
         ev = Evidence.of(document, *m.evidence)
@@ -267,4 +269,5 @@ def build_events(sightings: Sequence[Sighting], document: Document, lex: Lexicon
     places = places or {}
     kept = drop_subsumed(resolve_actors(order_symmetric(sightings), registry, lex), lex, places)
     groups = fold_regions(group(kept), places)
-    return [to_event(sorted(members, key=lambda m: m.trigger_start), document) for members in groups]
+    published = document.published if plausible(document.published, lex) else None
+    return [to_event(sorted(members, key=lambda m: m.trigger_start), document, published) for members in groups]
