@@ -37,6 +37,7 @@ class NumberLexicon:
     ones: dict[str, int]
     tens: dict[str, int]
     scales: dict[str, int]
+    fractions: dict[str, float]
     vague: dict[tuple[str, ...], tuple[int, int]]
     range_joiners: frozenset[str]
     hedges: dict[tuple[str, ...], str]
@@ -50,6 +51,7 @@ class NumberLexicon:
             ones={k.lower(): int(v) for k, v in raw["ones"].items()},
             tens={k.lower(): int(v) for k, v in raw["tens"].items()},
             scales={k.lower(): int(v) for k, v in raw["scales"].items()},
+            fractions={k.lower(): float(v) for k, v in (raw.get("fractions") or {}).items()},
             vague={tuple(k.lower().split()): (int(v[0]), int(v[1])) for k, v in raw["vague"].items()},
             range_joiners=frozenset(str(w) for w in raw["range_joiners"]),
             hedges=hedges,
@@ -59,7 +61,7 @@ class NumberLexicon:
 
     def is_number_word(self, word: str) -> bool:
         w = word.lower()
-        return w in self.ones or w in self.tens or w in self.scales
+        return w in self.ones or w in self.tens or w in self.scales or w in self.fractions
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +97,8 @@ def _word_value(words: Sequence[str], i: int, lex: NumberLexicon) -> tuple[float
             return _apply_scales(float(lex.tens[head] + lex.ones[tail]), words, i + 1, lex)
     if w in lex.ones:
         return _apply_scales(float(lex.ones[w]), words, i + 1, lex)
+    if w in lex.fractions and i + 1 < n and words[i + 1].lower() in ("a", "an"):  # "half a square kilometre"
+        return lex.fractions[w], i + 2
     return None
 
 

@@ -90,6 +90,15 @@ def _plain_context(text: str, start: int, end: int) -> bool:
     return not (after in ".," and after2.isdigit())
 
 
+def _nominal(tok: Any, as_written: bool) -> bool:
+    """A noun, or a participle listed as one ("pulled 11 wounded from the rubble", not "63 suspected members"):
+    no auxiliary or subject of its own."""
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return True
+    own_clause = any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    return as_written and tok.tag_ == "VBN" and not own_clause
+
+
 def _unit_at(doc: Any, k: int, stop: int, lex: ClaimLexicon) -> tuple[str, int] | None:
     """The unit phrase starting at token k (longest first): (unit class, index after it)."""
     for size in range(min(lex.max_unit_words, stop - k), 0, -1):
@@ -98,7 +107,7 @@ def _unit_at(doc: Any, k: int, stop: int, lex: ClaimLexicon) -> tuple[str, int] 
         for key in (texts, lemmas):
             unit = lex.unit_phrases.get(key)
             if unit is not None:
-                if unit in ("fighters", "civilians") and doc[k + size - 1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+                if unit in ("fighters", "civilians") and not _nominal(doc[k + size - 1], key is texts):
                     continue
                 return unit, k + size
     return None
@@ -141,23 +150,46 @@ def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, i
     return None
 
 
+_AGGREGATE_CLIMB = 3  # heads between a figure and the verb that carries a count ("at" -> "holed up" -> "put")
+_COUNT_NOUN_REACH = 25  # tokens back to the count noun a parse left unattached
+
+
+def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon) -> Any | None:
+    """The verb that carries a count to this figure ("rose to", "raising to N", "put ... at N"), if any."""
+    tok = number
+    for _ in range(_AGGREGATE_CLIMB):
+        if tok.head is tok or not seg.holds(tok.head):
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in lex.aggregate_verbs and tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _count_nouns(doc: Any, verb: Any, number: Any, seg: Segment, lex: ClaimLexicon) -> list[Any]:
+    """The count noun the verb carries ("the number ... rose", "raising to N the number"), else the one just before."""
+    attached = [c for c in verb.children
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in lex.count_nouns]
+    if attached:
+        return attached
+    lo = max(seg.first_token, number.i - _COUNT_NOUN_REACH)
+    before = [doc[k] for k in range(number.i - 1, lo - 1, -1) if doc[k].lemma_.lower() in lex.count_nouns]
+    return before[:1]
+
+
 def _aggregate_unit(doc: Any, number: Any, seg: Segment, lex: ClaimLexicon) -> tuple[str, Any] | None:
     """"the number of militants killed has risen to 1650": the count noun's "of" object is the unit."""
-    verb = number.head
-    if verb.dep_ == "prep" or verb.pos_ == "ADP":
-        verb = verb.head
-    if not seg.holds(verb) or verb.lemma_.lower() not in lex.aggregate_verbs:
+    verb = _aggregate_verb(number, seg, lex)
+    if verb is None:
         return None
-    for subj in verb.children:
-        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.lemma_.lower() not in lex.count_nouns:
-            continue
-        for prep in subj.children:
+    for noun in _count_nouns(doc, verb, number, seg, lex):
+        for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
                     found = _unit_at(doc, obj.i, seg.last_token, lex)
                     if obj.dep_ == "pobj" and found and found[0] in ("fighters", "civilians"):
                         return found[0], obj
-        if any(c.lemma_.lower() in lex.person_triggers for c in subj.children):  # "the death toll"
+        if any(c.lemma_.lower() in lex.person_triggers for c in noun.children):  # "the death toll"
             return "civilians", None
     return None
 
@@ -183,7 +215,21 @@ def _excluded(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) ->
         return True
     if first.lower_ == "one" and q.end == q.start + 1 and nxt == "of":
         return True
+    if _in_idiom(doc, q, seg, lex):
+        return True
     return bool(q.end == q.start + 1 and _YEAR.match(last.text) and first.ent_type_ in ("DATE", "TIME", ""))
+
+
+def _in_idiom(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+    """The figure's first word sits inside a phrase that counts nothing ("more than one", "one by one")."""
+    for idiom in lex.idioms:
+        for offset in range(len(idiom)):
+            begin = q.start - offset
+            if begin < seg.first_token or begin + len(idiom) > seg.last_token:
+                continue
+            if tuple(doc[k].lower_ for k in range(begin, begin + len(idiom))) == idiom:
+                return True
+    return False
 
 
 def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon) -> list[Figure]:

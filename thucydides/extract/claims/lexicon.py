@@ -40,6 +40,9 @@ class ClaimLexicon:
     armed_kinds: frozenset[str]
     designators: frozenset[str]
     non_count_followers: frozenset[str]
+    distance_nouns: frozenset[str] = frozenset()
+    anaphoric_speakers: frozenset[str] = frozenset()
+    idioms: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
@@ -64,6 +67,9 @@ class ClaimLexicon:
             armed_kinds=_words(raw, "armed_kinds"),
             designators=_words(raw, "designators"),
             non_count_followers=_words(raw, "non_count_followers"),
+            distance_nouns=_words(raw, "distance_nouns"),
+            anaphoric_speakers=_words(raw, "anaphoric_speakers"),
+            idioms=tuple(tuple(str(p).lower().split()) for p in raw.get("idioms") or ()),
         )
 
     @property

@@ -31,12 +31,37 @@ def _has_object(tok: Any) -> bool:
     return any(c.dep_ in ("dobj", "obj") for c in tok.children)
 
 
-def _person_metric(tok: Any, lex: ClaimLexicon, chain: bool) -> str | None:
+_PARTICLES = frozenset({"out", "away", "off", "over", "up", "down", "back", "in"})
+_COMPLEMENT_DEPS = frozenset({"attr", "acomp", "prep", "oprd", "pobj", "acl", "amod", "ccomp", "xcomp"})
+
+
+def _complement_event(tok: Any, lex: ClaimLexicon, skip: Any | None = None) -> str | None:
+    """A non-state trigger in the complements of `tok` ("were among those killed", "left 30 people dead")."""
+    level = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS and c is not skip]
+    for _ in range(3):
+        for c in level:
+            metric = lex.person_triggers.get(c.lemma_.lower())
+            if metric is not None and metric != "present":
+                return metric
+        level = [g for c in level for g in c.children if g.dep_ in _COMPLEMENT_DEPS]
+    return None
+
+
+def _person_metric(tok: Any, lex: ClaimLexicon, chain: bool, counted: Any | None = None) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma == "leave":
-        return "fled" if _has_object(tok) else "present"
-    if lemma == "be" and not chain:
-        return None
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if counted is not None and any(counted in o.subtree for o in objects):  # "leaving 300 people inside"
+            return _complement_event(tok, lex) or _complement_event(counted, lex) or "present"
+        return "fled" if objects else "present"
+    if lemma == "be":
+        return (_complement_event(tok, lex) or "present") if chain else None
+    particles = [c.lower_ for c in tok.children
+                 if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES)]
+    for prt in particles:  # "come out", "get out"
+        metric = lex.person_triggers.get(f"{lemma} {prt}")
+        if metric is not None:
+            return metric
     return lex.person_triggers.get(lemma) or lex.person_triggers.get(tok.lower_)
 
 
@@ -68,30 +93,40 @@ def _descendants(tok: Any, seg: Segment) -> Iterator[Any]:
         yield from level
 
 
-def candidates(fig: Figure, lex: ClaimLexicon) -> Iterator[tuple[Any, bool]]:
-    """Tokens that may decide the metric, best first; the flag allows copulas ("there are 300 fighters")."""
+UNIT, MODIFIER, CHAIN, OTHER = "unit", "modifier", "chain", "other"
+"""Where a candidate comes from: the counted noun, its modifiers, its heads, or elsewhere in the clause."""
+
+
+def candidates(fig: Figure, lex: ClaimLexicon) -> Iterator[tuple[Any, bool, str]]:
+    """Tokens that may decide the metric, best first, with the flag that allows copulas ("there are 300
+    fighters") and where the token comes from."""
     seg = fig.segment
     anchor = fig.unit_token if fig.unit_token is not None else fig.number_token
     if fig.unit_token is not None:
-        yield fig.unit_token, False
+        yield fig.unit_token, False, UNIT
         for child in fig.unit_token.children:
             if child.dep_ in ("acl", "relcl", "amod") and seg.holds(child):
-                yield child, False
+                yield child, False, MODIFIER
     for tok, first in _chain(anchor, seg):
-        yield tok, first
-        if tok.lemma_.lower() in lex.aggregate_verbs:
+        yield tok, first, CHAIN
+        lemma = tok.lemma_.lower()
+        if lemma in lex.count_nouns:  # "the number of soldiers killed in ..."
+            for child in tok.children:
+                if child.dep_ in ("acl", "relcl", "amod", "compound") and seg.holds(child):
+                    yield child, False, MODIFIER
+        if lemma in lex.aggregate_verbs:
             for subj in tok.children:
                 if subj.dep_ in ("nsubj", "nsubjpass"):
                     for inner in subj.subtree:
                         if seg.holds(inner):
-                            yield inner, False
+                            yield inner, False, OTHER
     if fig.unit_token is not None:
-        yield from ((t, False) for t in _descendants(fig.unit_token, seg))
+        yield from ((t, False, OTHER) for t in _descendants(fig.unit_token, seg))
     lo = max(seg.first_token, fig.number_token.i - _NEAR)
     hi = min(seg.last_token, fig.number_token.i + _NEAR)
     doc = fig.number_token.doc
     for tok in sorted((doc[k] for k in range(lo, hi)), key=lambda t: abs(t.i - fig.number_token.i)):
-        yield tok, False
+        yield tok, False, OTHER
 
 
 def read_metric(fig: Figure, subject_kind_armed: bool, lex: ClaimLexicon) -> Reading | None:
@@ -104,23 +139,42 @@ def read_metric(fig: Figure, subject_kind_armed: bool, lex: ClaimLexicon) -> Rea
 
 
 def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon) -> Reading | None:
-    for tok, chain in candidates(fig, lex):
-        metric = _person_metric(tok, lex, chain)
+    """A state named by a modifier ("people sheltering in a basement") gives way to what the clause's verb says
+    happened to them ("... were killed"); any other first trigger decides."""
+    counted = fig.unit_token if fig.unit_token is not None else fig.number_token
+    state: Reading | None = None
+    for tok, chain, source in candidates(fig, lex):
+        metric = _person_metric(tok, lex, chain, counted)
         if metric is None:
             continue
         if metric == "present":
-            fighters = fig.noun_class == "fighters" or armed
-            return Reading("fighters_present" if fighters else "civilians_present", tok)
+            reading = Reading("fighters_present" if fig.noun_class == "fighters" or armed else "civilians_present",
+                              tok)
+            if source == MODIFIER and state is None:
+                state = reading
+                continue
+            return state or reading
+        if state is not None and source != CHAIN:
+            return state
         return Reading(metric, tok)
-    return None
+    return state
 
 
-def _read_area(fig: Figure, lex: ClaimLexicon) -> Reading | None:
+def _measures_distance(fig: Figure, lex: ClaimLexicon) -> bool:
+    """A length that the clause says is a distance: "5 km from the town", "the gap has narrowed to 2 km"."""
     doc = fig.number_token.doc
     after = fig.unit_token.i + 1 if fig.unit_token is not None else fig.number_token.i + 1
     if after < fig.segment.last_token and doc[after].lower_ in lex.distance_followers:
+        return True
+    anchor = fig.unit_token if fig.unit_token is not None else fig.number_token
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.distance_nouns
+               for tok, _ in _chain(anchor, fig.segment) for c in tok.children)
+
+
+def _read_area(fig: Figure, lex: ClaimLexicon) -> Reading | None:
+    if fig.unit in ("km", "m") and _measures_distance(fig, lex):
         return Reading("distance", None)
-    for tok, _ in candidates(fig, lex):
+    for tok, _, _ in candidates(fig, lex):
         metric = _area_metric(tok, lex)
         if metric == "distance" and fig.unit not in ("km", "m"):
             continue

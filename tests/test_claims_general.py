@@ -1,0 +1,84 @@
+"""Claims rules found by the held-out check, on sentences we wrote: wordings other outlets use."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.model import Analysis, Document
+
+
+@pytest.fixture(scope="module")
+def parse():
+    """Only the stages claims need, so this suite does not depend on the events or places work."""
+    from thucydides.pipeline import Pipeline
+
+    pipe = Pipeline(("nlp", "actors", "claims"))
+
+    def run(text: str) -> Analysis:
+        return pipe.run_documents([Document.from_text(text, name="test.txt")])[0]
+
+    return run
+
+
+def only(analysis: Analysis):
+    assert len(analysis.claims) == 1, [(c.metric, c.low, c.high, c.evidence.text) for c in analysis.claims]
+    return analysis.claims[0]
+
+
+def reading(analysis: Analysis) -> tuple:
+    c = only(analysis)
+    return c.metric, c.unit, c.low, c.high, c.qualifier
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The jihadists now hold less than half a square kilometre of farmland near Hajin.",
+     ("territory_held", "km2", None, 0.5, "at_most")),
+    ("Scores of civilians fled the village of Tal Abyad overnight.", ("fled", "person", 24, 99, "vague")),
+    ("The month's shelling has pushed to 43 the number of soldiers who were killed near Palmyra.",
+     ("killed", "person", 43, 43, "exact")),
+    ("A commander put the number of militants still holed up in the old souk at no more than 800.",
+     ("fighters_present", "person", None, 800, "at_most")),
+    ("The number of civilians killed in the province since June rose to 310, while aid groups warned of famine.",
+     ("killed", "person", 310, 310, "exact")),
+])
+def test_counts_carried_by_a_verb(parse, text, expected):
+    assert reading(parse(text)) == expected
+
+
+def test_area_followed_by_from_is_not_a_distance(parse):
+    assert reading(parse("The army seized an area of 40 square kilometres from the militants in Idlib.")) == (
+        "territory_taken", "km2", 40, 40, "exact")
+
+
+def test_area_with_a_compass_word_after_it_is_not_a_distance(parse):
+    c = only(parse("Government troops expanded their control over an area of 25 square kilometres north of Hama."))
+    assert (c.metric, c.unit, c.low) == ("territory_taken", "km2", 25)
+
+
+def test_a_gap_that_shrinks_is_a_distance(parse):
+    assert reading(parse("The distance between the two armies had shrunk to about 4 kilometres by Sunday.")) == (
+        "distance", "km", 4, 4, "approximately")
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("Eleven people sheltering in a school in Douma were killed by the strike.", "killed"),
+    ("The bombing in Kirkuk left 14 people dead.", "killed"),
+    ("The siege ended, leaving about 9,000 civilians inside the old city.", "civilians_present"),
+    ("Two soldiers were among those killed near Tikrit.", "killed"),
+    ("Kurdish fighters took 60 prisoners near the dam.", "captured"),
+    ("About 2,000 people came out of the besieged town on Friday.", "fled"),
+    ("Rescuers pulled 8 wounded from the collapsed building in Idlib.", "wounded"),
+    ("The army sent reinforcements of 400 fighters to the front near Deir Hafer.", "fighters_present"),
+    ("Only 150-200 fighters were defending the village when the offensive began.", "fighters_present"),
+])
+def test_metric_from_the_clause(parse, text, metric):
+    assert only(parse(text)).metric == metric
+
+
+def test_more_than_one_counts_nothing(parse):
+    assert parse("In more than one case an entire family was reported dead in Mosul.").claims == []
+
+
+def test_strikes_vehicles_and_positions_are_not_claims(parse):
+    text = "Warplanes conducted 17 strikes near Hajin, destroying 9 fighting positions and 3 vehicles."
+    assert parse(text).claims == []
