@@ -67,3 +67,15 @@ def test_cli_lists_series_and_disputes(tmp_path):
     disputed = runner.invoke(app, ["disputes", "--db", str(db)])
     assert disputed.exit_code == 0
     assert "a.txt" in disputed.output and "b.txt" in disputed.output
+
+
+def test_sources_are_rated_by_volume_hedging_and_disputes():
+    from thucydides.resolve.series import rate_sources
+
+    claims = [claim(A, 40, 40, "approximately", "SOHR"), claim(B, 4, 4, claimant="SDF"),
+              claim(C, 2, 2, claimant="SDF")]
+    records = {r.claimant: r for r in rate_sources(claims, contradictions(claims, [A, B, C]))}
+    sdf = records["SDF"]
+    assert (sdf.claims, sdf.reports, sdf.hedged, sdf.disputed) == (2, 2, 0, 1)
+    assert (records["SOHR"].hedged, records["SOHR"].disputed) == (1, 1)
+    assert records["SDF"].disputed_share == 0.5

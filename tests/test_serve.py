@@ -47,6 +47,8 @@ def test_api_serves_records_in_contract_shapes(server):
     (series,) = json.loads(fetch(server + "/api/series?subject=ISIS")[2])
     assert series["points"][0]["when"]["start"] == "2018-11-02"
     assert json.loads(fetch(server + "/api/stats")[2])["claims"] == 1
+    (source,) = json.loads(fetch(server + "/api/sources")[2])
+    assert (source["claimant"], source["claims"], source["hedged"]) == (None, 1, 1)
     assert json.loads(fetch(server + "/api/export.json")[2])["format"] == "thucydides-export"
 
 

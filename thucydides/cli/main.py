@@ -219,6 +219,22 @@ def disputes(db: DbOption = DEFAULT_DB) -> None:
 
 
 @app.command()
+def sources(db: DbOption = DEFAULT_DB) -> None:
+    """Who says what: claims, reports, hedged and disputed figures per claimant."""
+    from thucydides.resolve.series import contradictions, rate_sources
+
+    store = _open(db)
+    claims = store.claims()
+    table = Table(title="sources of figures", title_justify="left")
+    for column in ("claimant", "claims", "reports", "hedged", "disputed"):
+        table.add_column(column, justify="left" if column == "claimant" else "right")
+    for r in rate_sources(claims, contradictions(claims, store.documents())):
+        table.add_row(r.claimant or "(outlet's own voice)", str(r.claims), str(r.reports), str(r.hedged),
+                      f"{r.disputed} ({100 * r.disputed_share:.0f}%)")
+    out.print(table)
+
+
+@app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",

@@ -116,3 +116,37 @@ def _fmt(c: Claim) -> str:
     else:
         figure = f"{c.low:g}"
     return f"{figure} {c.unit} ({c.claimant or 'outlet'})"
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """How one claimant's figures stand against the rest: what an analyst weighs a source by."""
+
+    claimant: str | None
+    claims: int
+    reports: int
+    hedged: int
+    """Figures given with a hedge (about, at least, up to, a range, "dozens")."""
+    disputed: int
+    """Figures that another report contradicts."""
+
+    @property
+    def disputed_share(self) -> float:
+        return self.disputed / self.claims if self.claims else 0.0
+
+
+def rate_sources(claims: Sequence[Claim], found: Sequence[Contradiction]) -> list[SourceRecord]:
+    """One record per claimant (None: outlets speaking in their own voice), most prolific first."""
+    disputed_ids = {c.id for pair in found for c in (pair.a, pair.b)}
+    by_source: dict[str | None, list[Claim]] = {}
+    for c in claims:
+        by_source.setdefault(c.claimant, []).append(c)
+    records = [
+        SourceRecord(
+            claimant=source, claims=len(items), reports=len({c.doc for c in items}),
+            hedged=sum(c.qualifier != "exact" for c in items),
+            disputed=sum(c.id in disputed_ids for c in items),
+        )
+        for source, items in by_source.items()
+    ]
+    return sorted(records, key=lambda r: (-r.claims, str(r.claimant)))

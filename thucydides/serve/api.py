@@ -11,7 +11,7 @@ from typing import Any
 
 from thucydides.export import contract
 from thucydides.export.geojson import to_geojson
-from thucydides.resolve.series import build_series, contradictions
+from thucydides.resolve.series import build_series, contradictions, rate_sources
 from thucydides.runner import load_bundle
 from thucydides.store.db import Store
 
@@ -62,6 +62,12 @@ def disputes(store: Store, query: Query) -> Any:
             for c in contradictions(store.claims(), store.documents())]
 
 
+def sources(store: Store, query: Query) -> Any:
+    claims = store.claims()
+    return [vars(r) | {"disputed_share": r.disputed_share}
+            for r in rate_sources(claims, contradictions(claims, store.documents()))]
+
+
 def export(store: Store, query: Query) -> Any:
     return contract.to_contract(load_bundle(store))
 
@@ -78,6 +84,7 @@ ROUTES: dict[str, Callable[[Store, Query], Any]] = {
     "/api/places": places,
     "/api/series": series,
     "/api/disputes": disputes,
+    "/api/sources": sources,
     "/api/export.json": export,
     "/api/map.geojson": geojson,
 }
