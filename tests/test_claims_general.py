@@ -82,3 +82,55 @@ def test_more_than_one_counts_nothing(parse):
 def test_strikes_vehicles_and_positions_are_not_claims(parse):
     text = "Warplanes conducted 17 strikes near Hajin, destroying 9 fighting positions and 3 vehicles."
     assert parse(text).claims == []
+
+
+def test_the_spokesman_is_the_one_named_before(parse):
+    a = parse("A Coalition spokesman spoke to reporters in Baghdad on Monday. "
+              "Fewer than 30 square kilometres remain under ISIS control, the spokesman said.")
+    c = only(a)
+    assert (c.metric, c.subject, c.claimant) == ("territory_held", "ISIS", "Coalition")
+
+
+def test_a_speaker_called_by_surname(parse):
+    a = parse("SDF official Karim Haddad spoke to reporters near Hajin on Monday. "
+              "Haddad said 40 militants surrendered overnight.")
+    assert (only(a).metric, only(a).claimant) == ("surrendered", "SDF")
+
+
+def test_a_quoted_sentence_keeps_its_speaker(parse):
+    a = parse('"We opened the road to Hasakah yesterday," an SDF commander told reporters. '
+              '"There are still 200 fighters inside the camp."')
+    c = only(a)
+    assert (c.metric, c.low, c.claimant) == ("fighters_present", 200, "SDF")
+
+
+def test_the_main_clause_speaks(parse):
+    a = parse("Airwars said the coalition admits that more than 100 civilians were killed in Mosul.")
+    assert only(a).claimant == "Airwars"
+
+
+def test_its_fighters_belong_to_the_speaker(parse):
+    a = parse("According to the SDF, 12 of its fighters were killed near Baghouz on Sunday.")
+    assert (only(a).metric, only(a).subject) == ("killed", "SDF")
+
+
+def test_territory_taken_from_someone(parse):
+    c = only(parse("The Syrian army took 30 square kilometres from the Islamic State near Palmyra."))
+    assert (c.metric, c.subject, c.agent) == ("territory_taken", "ISIS", "SAA")
+
+
+def test_a_monitor_documents_but_does_not_kill(parse):
+    c = only(parse("The Syrian Observatory for Human Rights documented the death of 16 soldiers in Hama."))
+    assert c.metric == "killed" and c.agent != "SOHR" and c.claimant == "SOHR"
+
+
+def test_it_is_the_speaker_that_did_it(parse):
+    c = only(parse("The Iraqi army said it killed 23 militants near Rawa on Friday."))
+    assert (c.metric, c.agent, c.claimant) == ("killed", "ISF", "ISF")
+
+
+def test_a_later_range_refines_an_upper_bound(parse):
+    a = parse("Up to 1,600 civilians died in Raqqa.\n\nBetween 1,400 and 1,600 civilians were killed there, "
+              "Airwars said.")
+    c = only(a)
+    assert (c.metric, c.low, c.high, c.qualifier, c.claimant) == ("killed", 1400, 1600, "range", "Airwars")

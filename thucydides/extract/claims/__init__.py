@@ -72,19 +72,28 @@ def _values(claim: Claim) -> set[float]:
 def merge_restatements(claims: Sequence[Claim]) -> list[Claim]:
     """One figure restated in a report (same metric, unit and a shared bound) is one claim.
 
-    The first statement wins; later ones fill the roles it lacks.
+    The first statement wins, unless it gave one bound and a later one gives the range; the other fills
+    the roles it lacks.
     """
     kept: list[Claim] = []
     for claim in claims:
-        first = next((k for k in kept if k.metric == claim.metric and k.unit == claim.unit
-                      and _values(k) & _values(claim)), None)
-        if first is None:
+        n = next((i for i, k in enumerate(kept) if k.metric == claim.metric and k.unit == claim.unit
+                  and _values(k) & _values(claim)), None)
+        if n is None:
             kept.append(claim)
             continue
+        first, later = kept[n], claim
+        if _open_ended(first) and later.qualifier == "range":  # "up to 1,600" then "between 1,400 and 1,600"
+            kept[n], first, later = later, later, first
         for attr in ("subject", "agent", "claimant", "place", "time"):
-            if getattr(first, attr) is None and getattr(claim, attr) is not None:
-                setattr(first, attr, getattr(claim, attr))
+            if getattr(first, attr) is None and getattr(later, attr) is not None:
+                setattr(first, attr, getattr(later, attr))
     return kept
+
+
+def _open_ended(claim: Claim) -> bool:
+    """A figure with one bound only ("up to 1,600"): a later range ending there says more."""
+    return claim.low is None or claim.high is None
 
 
 @register("claims")

@@ -277,8 +277,8 @@ def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex
         aggregate = _aggregate_unit(doc, number, seg, lex)
         if aggregate:
             unit, unit_token = aggregate
-        elif _bare_person(number, seg, lex):
-            unit = "civilians"
+        elif _bare_person(number, seg, lex):  # "killed 23 of them": people, of no known side
+            unit = "people"
         else:
             return None
     hedge = numbers.read_hedge(local, q.start - seg.first_token, nlex)
@@ -286,7 +286,7 @@ def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex
         q = numbers.hedged(q, hedge[0])
         start_char = doc[seg.first_token + hedge[1]].idx
     noun_class = unit if unit in ("fighters", "civilians") else None
-    if noun_class:
+    if unit in ("fighters", "civilians", "people"):
         unit = "person"
     q = _converted(q, unit, lex)
     unit = lex.conversions.get(unit, (unit, 1.0))[0]

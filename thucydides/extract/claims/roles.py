@@ -23,7 +23,7 @@ SUBJECT_FALLBACK = frozenset({"killed", "wounded", "captured", "surrendered", "f
                               "territory_held", "territory_taken", "share_held"})
 """Metrics whose counted side, when unnamed, is the armed group the text was just talking about."""
 _LOOKBACK_CHARS = 600
-_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
 
 @dataclass
@@ -112,9 +112,30 @@ def _actors_under(tok: Any, ctx: Context, seg: Segment, drop: frozenset[str] = f
 
 # claimant ---------------------------------------------------------------------------------------
 
+_QUOTE_MARKS = "\"“‘'«"
+_PRONOUN_REACH = 2  # sentences back to the speaker a pronoun ("she added") stands for
+_ANAPHOR_REACH = 4  # sentences back to the speaker "the spokesman" stands for
+_NAME_REACH = 12  # sentences back to where a speaker called by name ("Bali said") was introduced
+
+
 def claimant(fig: Figure, ctx: Context) -> str | None:
     """Who states the figure: headline "X:", "according to X", "X said", a quote's speaker, or the monitor's voice."""
-    return segment_claimant(fig.segment, ctx, fig.number_token) or ctx.voice
+    return segment_claimant(fig.segment, ctx, fig.number_token) or _quoted_speaker(fig.segment, ctx) or ctx.voice
+
+
+def _quoted_speaker(seg: Segment, ctx: Context) -> str | None:
+    """A sentence that opens a quotation without attribution: the speaker of the quote next to it in the paragraph."""
+    text = ctx.analysis.document.text
+    if text[seg.start:seg.end].lstrip()[:1] not in _QUOTE_MARKS:
+        return None
+    i = ctx.segment_index(seg)
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(ctx.segments):
+            other = ctx.segments[j]
+            between = text[min(other.end, seg.end):max(other.start, seg.start)]
+            if "\n\n" not in between.replace("\r", "") and (found := segment_claimant(other, ctx)):
+                return found
+    return None
 
 
 def segment_claimant(seg: Segment, ctx: Context, anchor: Any | None = None) -> str | None:
@@ -158,27 +179,46 @@ def _reporting_subject(seg: Segment, ctx: Context, anchor: Any | None) -> str | 
     doc: Any = ctx.analysis.spacy_doc
     verbs = [doc[k] for k in range(seg.first_token, seg.last_token)
              if doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in ctx.lex.reporting_verbs]
-    if anchor is not None:  # verbs the figure hangs from come first
-        ancestors = {t.i for t in anchor.ancestors}
-        verbs.sort(key=lambda v: v.i not in ancestors)
+    ancestors = {t.i for t in anchor.ancestors} if anchor is not None else set()
+    # verbs the figure hangs from come first, then the main clause's ("X said the coalition admits ...": X)
+    verbs.sort(key=lambda v: (v.i not in ancestors, sum(1 for _ in v.ancestors)))
     for verb in verbs:
         for child in verb.children:
             if child.dep_ == "nsubj" or child.dep_ == "agent":
                 actors = _actors_under(child, ctx, seg)
                 if actors:
                     return actors[0]
-                if child.lower_ in _PRONOUNS:
-                    return _previous_claimant(seg, ctx)
+                found = _speaker_named_before(child, seg, ctx)
+                if found:
+                    return found
     return None
 
 
-def _previous_claimant(seg: Segment, ctx: Context) -> str | None:
-    """"he explained": the speaker named in the sentence before."""
+def _speaker_named_before(subject: Any, seg: Segment, ctx: Context) -> str | None:
+    """A speaker the report named earlier: "he explained", "the spokesman said", "Bali said"."""
+    if subject.lower_ in _PRONOUNS:
+        return _claimant_before(seg, ctx, _PRONOUN_REACH)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                   for c in subject.children)
+    if definite and subject.lemma_.lower() in ctx.lex.anaphoric_speakers:
+        return _claimant_before(seg, ctx, _ANAPHOR_REACH)
+    if subject.pos_ == "PROPN" and subject.ent_type_ in ("PERSON", ""):
+        return _claimant_before(seg, ctx, _NAME_REACH, mentioning=subject.text)
+    return None
+
+
+def _claimant_before(seg: Segment, ctx: Context, reach: int, mentioning: str | None = None) -> str | None:
+    """The claimant of the nearest earlier sentence that has one (and names `mentioning`, when given)."""
     i = ctx.segment_index(seg)
-    if i == 0:
-        return None
-    prev = ctx.segments[i - 1]
-    return _headline_claimant(prev, ctx) or _according_to(prev, ctx) or _named_speaker(prev, ctx)
+    text = ctx.analysis.document.text
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        prev = ctx.segments[j]
+        if mentioning and mentioning not in text[prev.start:prev.end]:
+            continue
+        found = segment_claimant(prev, ctx) or _named_speaker(prev, ctx)
+        if found or mentioning:
+            return found
+    return None
 
 
 def _named_speaker(seg: Segment, ctx: Context) -> str | None:
@@ -268,32 +308,87 @@ class Roles:
     claimant: str | None
 
 
+HELD = frozenset({"territory_held", "share_held"})
+_HOLDER_PREPS = frozenset({"under", "by"})
+"""'under ISIS control', 'held by ISIS': the holder of the territory."""
+_LOSER_PREPS = frozenset({"from"})
+"""'took 65 km2 from ISIS': the side that lost it."""
+_POSSESSIVES = frozenset({"its", "their", "our"})
+
+
+def _actors_in_preps(fig: Figure, trigger: Any | None, preps: frozenset[str], ctx: Context) -> list[str]:
+    """Actors in prepositional phrases headed by one of `preps` on the trigger, its verb, or the counted
+    phrase up to them ("took control of an area of 65 km2 from ISIS")."""
+    seg = fig.segment
+    heads = []
+    if trigger is not None:
+        heads += [trigger] + ([trigger.head] if trigger.head is not trigger and seg.holds(trigger.head) else [])
+    tok = fig.unit_token if fig.unit_token is not None else fig.number_token
+    for _ in range(4):
+        heads.append(tok)
+        if tok.head is tok or not seg.holds(tok.head) or tok is trigger:
+            break
+        tok = tok.head
+    return [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+            for a in _actors_under(c, ctx, seg)]
+
+
+def _own_people(fig: Figure, ctx: Context) -> bool:
+    """"29 of its fighters", "their men": the counted people belong to whoever speaks."""
+    if fig.unit_token is None:
+        return False
+    doc = fig.number_token.doc
+    return any(doc[k].lower_ in _POSSESSIVES for k in range(fig.number_token.i + 1, fig.unit_token.i))
+
+
+def _counted_side(fig: Figure, reading: Reading, ctx: Context, verb: VerbSubject, said_by: str | None) -> str | None:
+    """Whose people or territory the figure counts, from the phrase and clause (no fallback by recency)."""
+    counted = counted_actors(fig, ctx)
+    if counted:
+        return counted[0]
+    if verb.losing and verb.actors:
+        return verb.actors[0]
+    trigger_lemma = reading.trigger.lemma_.lower() if reading.trigger is not None else ""
+    if reading.metric in HELD:
+        holder = _actors_in_preps(fig, reading.trigger, _HOLDER_PREPS, ctx)
+        if holder:
+            return holder[0]
+        if ctx.lex.area_triggers.get(trigger_lemma) == "territory_held" and verb.actors:
+            return verb.actors[0]
+        if verb.pronoun and ctx.armed(said_by):  # "they now control 60 percent"
+            return said_by
+    if reading.metric == "territory_taken":
+        loser = _actors_in_preps(fig, reading.trigger, _LOSER_PREPS, ctx)
+        if loser:
+            return loser[0]
+    if _own_people(fig, ctx) and ctx.armed(said_by):
+        return said_by
+    if reading.metric == "fighters_present" and not verb.losing:  # "the army sent 300 soldiers"
+        return next((a for a in verb.actors if ctx.armed(a)), None)
+    return None
+
+
 def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
-    """Subject, agent and claimant of one figure."""
+    """Subject, agent and claimant of one figure; only armed actors do the killing, capturing or taking."""
     seg = fig.segment
     said_by = claimant(fig, ctx)
-    counted = counted_actors(fig, ctx)
-    subject = counted[0] if counted else None
+    verb = _verb_subject(reading, ctx, seg)
+    subject = _counted_side(fig, reading, ctx, verb, said_by)
     agent = None
     by = _by_agent(reading.trigger, ctx, seg) if reading.trigger is not None else []
-    verb = _verb_subject(reading, ctx, seg)
-    if verb.losing and subject is None and verb.actors:
-        subject = verb.actors[0]
+    doers = [a for a in verb.actors if ctx.armed(a)] if not verb.losing else []
     if reading.metric in AGENTIVE:
-        agent = next((a for a in by if a != subject), None)
-        if agent is None and not verb.losing:
-            agent = next((a for a in verb.actors if a != subject), None)
+        agent = next((a for a in by if a != subject and ctx.armed(a)), None)
+        if agent is None:
+            agent = next((a for a in doers if a != subject), None)
         if agent is None and verb.pronoun and ctx.armed(said_by) and said_by != subject:
             agent = said_by
-    trigger_lemma = reading.trigger.lemma_.lower() if reading.trigger is not None else ""
-    holds = ctx.lex.area_triggers.get(trigger_lemma) == "territory_held"
-    if subject is None and reading.metric == "territory_held" and holds and verb.actors:
-        subject = verb.actors[0]
     if subject is None and (reading.metric in SUBJECT_FALLBACK and fig.noun_class != "civilians"):
-        subject = _recent_armed(fig, ctx, exclude={agent, said_by})
+        subject = _recent_armed(fig, ctx, exclude={agent, said_by, *doers})
     if reading.metric in AGENTIVE and agent is None:
         agent = _recent_armed(fig, ctx, exclude={subject, said_by}, same_segment=True)
-        if agent is None and ctx.armed(said_by) and said_by != subject:
+        speaker_did_it = ctx.armed(said_by) and said_by != subject and fig.noun_class != "civilians"
+        if agent is None and speaker_did_it:
             agent = said_by
     return Roles(subject, agent, said_by)
 
