@@ -30,20 +30,23 @@ from thucydides.pipeline import Pipeline
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPORA = {"lgl": "lgl.xml", "geovirus": "GeoVirus.xml"}
-Gold = list[tuple[str, list[tuple[int, int, float, float]]]]
+Gold = list[tuple[str, list[tuple[int, int, float, float]], list[tuple[int, int]]]]
+"""Per article: text, gold toponyms with coordinates, and every gold toponym span (for precision)."""
 
 
 def lgl_articles(path: Path) -> Gold:
     out = []
     for art in ET.parse(path).getroot().iter("article"):
         text = art.findtext("text") or ""
-        tops = []
+        tops, spans = [], []
         for t in art.iter("toponym"):
+            start, end = int(t.findtext("start") or 0), int(t.findtext("end") or 0)
+            spans.append((start, end))
             lat, lon = t.findtext("gaztag/lat"), t.findtext("gaztag/lon")
             if lat is None or lon is None:
                 continue
-            tops.append((int(t.findtext("start") or 0), int(t.findtext("end") or 0), float(lat), float(lon)))
-        out.append((text, tops))
+            tops.append((start, end, float(lat), float(lon)))
+        out.append((text, tops, spans))
     return out
 
 
@@ -51,16 +54,16 @@ def geovirus_articles(path: Path) -> Gold:
     out = []
     for art in ET.parse(path).getroot().iter("article"):
         text = art.findtext("text") or ""
-        tops = []
+        tops, spans = [], []
         for loc in art.iter("location"):
-            lat, lon = loc.findtext("lat"), loc.findtext("lon")
-            if not lat or not lon:
-                continue
             start, end = int(loc.findtext("start") or 0), int(loc.findtext("end") or 0)
             if text[start:end] != loc.findtext("name") and text[start - 1:end - 1] == loc.findtext("name"):
                 start, end = start - 1, end - 1  # the published offsets are one past the name
-            tops.append((start, end, float(lat), float(lon)))
-        out.append((text, tops))
+            spans.append((start, end))
+            lat, lon = loc.findtext("lat"), loc.findtext("lon")
+            if lat and lon:
+                tops.append((start, end, float(lat), float(lon)))
+        out.append((text, tops, spans))
     return out
 
 
@@ -100,13 +103,17 @@ def main() -> int:
         articles = articles[:a.limit]
     gaz = open_gazetteer()
     t0 = time.perf_counter()
-    analyses = parsed([text for text, _ in articles], a.cache)
-    gold_n = found_n = resolved_n = within161 = within15 = 0
+    analyses = parsed([text for text, _, _ in articles], a.cache)
+    gold_n = found_n = resolved_n = within161 = within15 = system_n = system_hit = 0
     errors: list[float] = []
     worst: list[tuple[float, str, str]] = []
     t1 = time.perf_counter()
-    for (text, tops), analysis in zip(articles, analyses, strict=True):
+    for (text, tops, spans), analysis in zip(articles, analyses, strict=True):
         analyse_places(analysis, gaz)
+        for t in analysis.toponyms:
+            if t.place:
+                system_n += 1
+                system_hit += any(s < t.end and t.start < e for s, e in spans)
         for start, end, lat, lon in tops:
             gold_n += 1
             hit = next((t for t in analysis.toponyms if t.start < end and start < t.end), None)
@@ -127,6 +134,7 @@ def main() -> int:
           f"{time.perf_counter() - t0:.1f} s ({places_s:.1f} s places stage)")
     print(f"toponym recall            {found_n / max(gold_n, 1):.3f}")
     print(f"resolved (of found)       {resolved_n / max(found_n, 1):.3f}")
+    print(f"precision (resolved toponyms on a gold span) {system_hit / max(system_n, 1):.3f} of {system_n}")
     print(f"acc@161km (of resolved)   {within161 / max(resolved_n, 1):.3f}")
     print(f"acc@15km  (of resolved)   {within15 / max(resolved_n, 1):.3f}")
     print(f"acc@161km (of all gold)   {within161 / max(gold_n, 1):.3f}")

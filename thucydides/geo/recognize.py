@@ -38,6 +38,9 @@ class Knowledge:
     vicinity_nouns: frozenset[str]
     part_words: frozenset[str]
     common_words: frozenset[str]
+    never_names: frozenset[str]
+    place_preps: frozenset[str]
+    place_nouns: frozenset[str]
     place_heads: frozenset[str]
     demonyms: dict[str, str]
     """folded demonym or country name -> ISO code"""
@@ -56,7 +59,8 @@ def knowledge() -> Knowledge:
     borders = {frozenset(b["countries"]): f"border-{b['countries'][0]}-{b['countries'][1]}"
                for b in raw.get("borders") or ()}
     return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
-                     words("place_heads"), demonyms, borders)
+                     words("never_names"), words("place_prepositions"), words("place_nouns"), words("place_heads"),
+                     demonyms, borders)
 
 
 @dataclass(slots=True)
@@ -84,6 +88,14 @@ class Found:
     """Place id the span can only mean (a state abbreviation after "Town,")."""
     within: int | None = None
     """Start of the span named right after this one and a comma ("Alexandria, Louisiana"): maybe its container."""
+    listed: bool = False
+    """Follows another place name in a list ("Hajin, Sousa and Baghuz")."""
+    holder: bool = False
+    """Begins an organisation's or facility's name ("Fargo Police Department")."""
+    place_cue: bool = False
+    """Right after words that only introduce places ("in", "near", "the town of")."""
+    other_entity: bool = False
+    """spaCy tagged it as something else: a person, a date, part of an organisation."""
 
 
 class Token(NamedTuple):
@@ -104,10 +116,13 @@ def words(text: str) -> list[Token]:
     return out
 
 
+_CONTRACTION = re.compile(r"['’](?:ll|m|ve|re|d|t)$", re.I)
+
+
 def is_capitalised(word: str) -> bool:
-    """A name-like word: "Baghuz", "al-Baghuz", "ez-Zour", "U.S."."""
+    """A name-like word: "Baghuz", "al-Baghuz", "ez-Zour", "U.S."; not a contraction ("I'm", "We'd")."""
     if word[0].isupper():
-        return True
+        return not _CONTRACTION.search(word)
     if "-" not in word[:5] and "‐" not in word[:5]:
         return False
     body = _ARTICLE_PREFIX.sub("", word)
@@ -161,11 +176,36 @@ def abbreviation_matches(text: str) -> list[Found]:
             for m in pattern.finditer(text)]
 
 
-def link_containers(text: str, found: list[Found]) -> None:
-    """Mark "A, B" pairs: B may be the state or country that holds A."""
+def link_lists(text: str, found: list[Found]) -> None:
+    """ "A, B": B may be the state or country that holds A; "A, B and C": B and C are named like A."""
     for a, b in zip(found, found[1:], strict=False):
-        if text[a.end:b.start] in (", ", ","):
+        gap = text[a.end:b.start]
+        if gap in (", ", ","):
             a.within = b.start
+        if gap in (", ", ",", " and ", ", and ", " or ", " and the ", " to "):
+            b.listed = True
+
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+HOLDER_LABELS = ("ORG", "FAC")
+
+
+def judge_by_entities(f: Found, ents: list[tuple[int, int, str]]) -> bool:
+    """What spaCy says of a gazetteer match: inside a place entity it is tagged as one; at the head of an
+    organisation or facility it stays ("Fargo Police Department"); elsewhere in one ("City Hall"), or in
+    a person, date or other entity ("Jones", "Dec"), it is not a place."""
+    for start, end, label in ents:
+        if not overlaps((f.start, f.end), (start, end)):
+            continue
+        if start <= f.start and f.end <= end:
+            if label in ("GPE", "LOC") or (label == "FAC" and (start, end) == (f.start, f.end)):
+                f.ner = label
+                return True
+            if label in HOLDER_LABELS and start == f.start:
+                f.holder = True
+                return True
+        return False
+    return True
 
 
 def border_matches(text: str, know: Knowledge) -> list[Found]:
@@ -224,6 +264,8 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
     if re.search(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", before, re.I):
         f.admin = True
     f.cue = bool(before_words) and before_words[-1] in _LOCATIVE
+    f.place_cue = bool(before_words) and (before_words[-1] in know.place_preps or (
+        before_words[-1] == "of" and len(before_words) > 1 and before_words[-2] in know.place_nouns))
     return f
 
 
@@ -238,22 +280,28 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
     gazetteer_found = gazetteer_matches(text, tokens, gaz)
     found = border_matches(text, know) + abbreviation_matches(text) + gazetteer_found
     for start, end, label in ents:
-        if label not in ("GPE", "LOC", "FAC"):
-            continue
-        inside = [g for g in gazetteer_found if start <= g.start and g.end <= end]
-        for g in inside:
-            g.ner = label
-        if not inside:  # spaCy saw a place the gazetteer does not know: keep it, unresolved if need be
-            span = text[start:end]
+        if label in PLACE_LABELS and not any(start <= g.start and g.end <= end for g in gazetteer_found):
+            span = text[start:end]  # spaCy saw a place the gazetteer does not know: keep it, unresolved if need be
             name = re.sub(r"^(?:the|The)\s+", "", span)
             found.append(Found(end - len(name), end, name, name, ner=label))
-    persons = [(s, e) for s, e, label in ents if label in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT")]
     out = []
     for f in merge(found):
         if any(overlaps((f.start, f.end), b) for b in blocked) and not f.border:
             continue
-        if f.gazetteer and any(s <= f.start and f.end <= e and (e - s) > (f.end - f.start) for s, e in persons):
-            continue  # part of a person's or organisation's name: "Mustafa Bali"
+        f.other_entity = f.gazetteer and not judge_by_entities(f, ents)
         out.append(annotate_context(text, f, know))
-    link_containers(text, out)
-    return out
+    link_lists(text, out)
+    return overruled(out)
+
+
+def overruled(found: list[Found]) -> list[Found]:
+    """Names spaCy took for a person or the like stay out, unless the words before them say place
+    ("the village of X", "in X") or they continue a list of places ("the towns of A, B and C")."""
+    kept: list[Found] = []
+    previous_kept = False
+    for f in found:
+        keep = not f.other_entity or f.place_cue or (f.listed and previous_kept)
+        if keep:
+            kept.append(f)
+        previous_kept = keep
+    return kept

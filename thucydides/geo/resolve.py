@@ -140,7 +140,7 @@ def plausible_name(f: Found, know: Knowledge) -> bool:
         return False
     if " " in name or f.admin or f.fixed:
         return True
-    if name.lower() in stop_words():
+    if name.lower() in stop_words() or name.lower().rstrip(".") in know.never_names:
         return False
     return name.lower() not in know.common_words or f.ner in ("GPE", "LOC")
 
@@ -285,8 +285,10 @@ def score_one(m: Mention, view: View) -> list[tuple[float, Candidate]] | None:
     f, cs = m.found, m.options
     if m.strong and not m.common:
         cs = [c for c in cs if fits(f, c, view) or stands_alone(f, c)]
-    else:
+    elif f.cue or f.listed or f.holder:
         cs = [c for c in cs if fits(f, c, view)]
+    else:  # a capitalised word that only the gazetteer knows, with nothing saying it is a place
+        return None
     if not cs:
         return None
     return sorted(((prior(f, c, m.seated) + coherence(c, view), c) for c in cs), key=lambda sc: sc[0], reverse=True)
