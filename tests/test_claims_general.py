@@ -134,3 +134,24 @@ def test_a_later_range_refines_an_upper_bound(parse):
               "Airwars said.")
     c = only(a)
     assert (c.metric, c.low, c.high, c.qualifier, c.claimant) == ("killed", 1400, 1600, "range", "Airwars")
+
+
+@pytest.mark.parametrize("text, metric, low", [
+    ("Two soldiers were martyred when a bomb struck their patrol near Baiji.", "killed", 2),
+    ("Three Peshmerga were wounded in the clash near Makhmour.", "wounded", 3),
+    ("The monitor recorded at least 75 cases of arbitrary arrest in Daraa last month.", "captured", 75),
+])
+def test_other_outlets_words(parse, text, metric, low):
+    c = only(parse(text))
+    assert (c.metric, c.low) == (metric, low)
+
+
+def test_cases_of_something_else_are_not_people(parse):
+    assert parse("Doctors in Raqqa reported 40 cases of cholera this week.").claims == []
+
+
+def test_according_to_the_report_named_before(parse):
+    a = parse("The Syrian Network for Human Rights issued its monthly report on Monday. "
+              "According to the report, around 8,000 people were displaced from Idlib in May.")
+    c = only(a)
+    assert (c.metric, c.claimant) == ("fled", "SNHR")

@@ -117,6 +117,17 @@ _SKIPPABLE_POS = {"ADJ", "PROPN", "NOUN", "X"}
 _SKIPPABLE_TEXT = {"-", "\"", "'", "“", "”", "‘", "’", "(", ")"}
 
 
+def _happening_counted(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> int | None:
+    """"161 cases of arbitrary arrest": the index of the happening noun when token k counts cases of one."""
+    if doc[k].lemma_.lower() not in lex.event_counts or k + 1 >= seg.last_token or doc[k + 1].lower_ != "of":
+        return None
+    for obj in doc[k + 1].children:
+        metric = lex.person_triggers.get(obj.lemma_.lower())
+        if obj.dep_ == "pobj" and metric is not None and metric != "present" and obj.pos_ == "NOUN":
+            return int(obj.i)
+    return None
+
+
 def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, int, int] | None:
     """What the figure ending before token j counts: (unit class, unit token index, index after).
 
@@ -130,6 +141,9 @@ def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, i
             k += 1
     limit = min(seg.last_token, k + 5)
     while k < limit:
+        happening = _happening_counted(doc, k, seg, lex)
+        if happening is not None:
+            return "people", happening, happening + 1
         found = _unit_at(doc, k, seg.last_token, lex)
         if found:
             unit, after = found

@@ -43,6 +43,7 @@ class ClaimLexicon:
     distance_nouns: frozenset[str] = frozenset()
     anaphoric_speakers: frozenset[str] = frozenset()
     idioms: tuple[tuple[str, ...], ...] = ()
+    event_counts: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
@@ -70,6 +71,7 @@ class ClaimLexicon:
             distance_nouns=_words(raw, "distance_nouns"),
             anaphoric_speakers=_words(raw, "anaphoric_speakers"),
             idioms=tuple(tuple(str(p).lower().split()) for p in raw.get("idioms") or ()),
+            event_counts=_words(raw, "event_counts"),
         )
 
     @property

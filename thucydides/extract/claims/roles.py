@@ -172,6 +172,17 @@ def _according_to(seg: Segment, ctx: Context) -> str | None:
                 actors = [m.actor for m in ctx.within(last.idx, end.idx + len(end.text))]
             if actors:
                 return actors[0]
+            found = _anaphoric_source(last, seg, ctx)
+            if found:
+                return found
+    return None
+
+
+def _anaphoric_source(prep: Any, seg: Segment, ctx: Context) -> str | None:
+    """"according to the report": the source named earlier in the report."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj":
+            return _speaker_named_before(obj, seg, ctx)
     return None
 
 
