@@ -155,3 +155,18 @@ def test_according_to_the_report_named_before(parse):
               "According to the report, around 8,000 people were displaced from Idlib in May.")
     c = only(a)
     assert (c.metric, c.claimant) == ("fled", "SNHR")
+
+
+def test_soldiers_belong_to_the_state_force_speaking(parse):
+    c = only(parse("The Iraqi army said two soldiers were wounded by a roadside bomb near Rawa."))
+    assert (c.metric, c.subject) == ("wounded", "ISF")
+
+
+def test_others_count_the_side_counted_before(parse):
+    a = parse("Four fighters of the SDF were killed and seven others were injured near Hajin, the SDF said.")
+    assert [(c.metric, c.low, c.subject) for c in a.claims] == [("killed", 4, "SDF"), ("wounded", 7, "SDF")]
+
+
+def test_the_counted_phrase_may_come_before_the_figure(parse):
+    c = only(parse("The number of ISIS members killed in the Badia this year has risen to 391."))
+    assert (c.metric, c.low, c.subject) == ("killed", 391, "ISIS")

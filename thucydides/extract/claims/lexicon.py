@@ -44,6 +44,9 @@ class ClaimLexicon:
     anaphoric_speakers: frozenset[str] = frozenset()
     idioms: tuple[tuple[str, ...], ...] = ()
     event_counts: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+    state_kinds: frozenset[str] = frozenset()
+    sibling_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
@@ -72,6 +75,9 @@ class ClaimLexicon:
             anaphoric_speakers=_words(raw, "anaphoric_speakers"),
             idioms=tuple(tuple(str(p).lower().split()) for p in raw.get("idioms") or ()),
             event_counts=_words(raw, "event_counts"),
+            state_nouns=_words(raw, "state_nouns"),
+            state_kinds=_words(raw, "state_kinds"),
+            sibling_nouns=_words(raw, "sibling_nouns"),
         )
 
     @property

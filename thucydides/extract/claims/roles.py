@@ -38,6 +38,8 @@ class Context:
     starts: list[int] = field(default_factory=list)
     voice: str | None = None
     _claimants: dict[int, str | None] = field(default_factory=dict)
+    _subjects: dict[int, str] = field(default_factory=dict)
+    """The last subject found in each sentence, by its start: "seven others" count the same side."""
 
     @classmethod
     def of(cls, analysis: Analysis, lex: ClaimLexicon, registry: ActorRegistry,
@@ -307,7 +309,7 @@ def counted_actors(fig: Figure, ctx: Context) -> list[str]:
     if fig.unit_token is None:
         return [m.actor for m in ctx.within(fig.start, fig.unit_end) if not m.speaker]
     span = _tokens_span(_noun_phrase(fig.unit_token), fig.segment)
-    start = fig.start
+    start = min(fig.start, span[0]) if span else fig.start  # "the number of ISIS members ... rose to 391"
     end = max(fig.unit_end, span[1]) if span else fig.unit_end
     return [m.actor for m in ctx.within(start, end) if not m.speaker]
 
@@ -379,6 +381,16 @@ def _counted_side(fig: Figure, reading: Reading, ctx: Context, verb: VerbSubject
     return None
 
 
+def _same_side_as_before(fig: Figure, ctx: Context) -> bool:
+    """"... and seven others were injured", "while more than 60 were wounded": the side counted just before."""
+    return fig.unit_token is None or fig.unit_token.lemma_.lower() in ctx.lex.sibling_nouns
+
+
+def _state_people(fig: Figure, ctx: Context) -> bool:
+    """"two soldiers", "four policemen": people of a state's forces."""
+    return fig.unit_token is not None and fig.unit_token.lemma_.lower() in ctx.lex.state_nouns
+
+
 def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
     """Subject, agent and claimant of one figure; only armed actors do the killing, capturing or taking."""
     seg = fig.segment
@@ -394,8 +406,15 @@ def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
             agent = next((a for a in doers if a != subject), None)
         if agent is None and verb.pronoun and ctx.armed(said_by) and said_by != subject:
             agent = said_by
+    if subject is None and _same_side_as_before(fig, ctx):
+        subject = ctx._subjects.get(seg.start)
+    if subject is None and _state_people(fig, ctx):
+        subject = said_by if ctx.registry.kind(said_by) in ctx.lex.state_kinds else \
+            _recent_armed(fig, ctx, exclude={agent, *doers}, kinds=ctx.lex.state_kinds)
     if subject is None and (reading.metric in SUBJECT_FALLBACK and fig.noun_class != "civilians"):
         subject = _recent_armed(fig, ctx, exclude={agent, said_by, *doers})
+    if subject is not None:
+        ctx._subjects[seg.start] = subject
     if reading.metric in AGENTIVE and agent is None:
         agent = _recent_armed(fig, ctx, exclude={subject, said_by}, same_segment=True)
         speaker_did_it = ctx.armed(said_by) and said_by != subject and fig.noun_class != "civilians"
@@ -404,11 +423,15 @@ def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
     return Roles(subject, agent, said_by)
 
 
-def _recent_armed(fig: Figure, ctx: Context, exclude: set[str | None], same_segment: bool = False) -> str | None:
-    """The armed actor most recently named before the figure (coreference by recency: "the group")."""
+def _recent_armed(fig: Figure, ctx: Context, exclude: set[str | None], same_segment: bool = False,
+                  kinds: frozenset[str] | None = None) -> str | None:
+    """The armed actor (of one of `kinds`, when given) most recently named before the figure (coreference by
+    recency: "the group")."""
     start = fig.segment.start if same_segment else max(0, fig.start - _LOOKBACK_CHARS)
     for m in reversed(ctx.within(start, fig.start)):
-        if m.actor not in exclude and ctx.armed(m.actor) and not m.speaker:
+        if m.actor in exclude or not ctx.armed(m.actor) or m.speaker:
+            continue
+        if kinds is None or ctx.registry.kind(m.actor) in kinds:
             return m.actor
     return None
 
