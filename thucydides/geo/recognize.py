@@ -41,6 +41,7 @@ class Knowledge:
     never_names: frozenset[str]
     place_preps: frozenset[str]
     place_nouns: frozenset[str]
+    street_words: frozenset[str]
     place_heads: frozenset[str]
     demonyms: dict[str, str]
     """folded demonym or country name -> ISO code"""
@@ -59,7 +60,8 @@ def knowledge() -> Knowledge:
     borders = {frozenset(b["countries"]): f"border-{b['countries'][0]}-{b['countries'][1]}"
                for b in raw.get("borders") or ()}
     return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
-                     words("never_names"), words("place_prepositions"), words("place_nouns"), words("place_heads"),
+                     words("never_names"), words("place_prepositions"), words("place_nouns"), words("street_words"),
+                     words("place_heads"),
                      demonyms, borders)
 
 
@@ -94,8 +96,12 @@ class Found:
     """Begins an organisation's or facility's name ("Fargo Police Department")."""
     place_cue: bool = False
     """Right after words that only introduce places ("in", "near", "the town of")."""
-    other_entity: bool = False
-    """spaCy tagged it as something else: a person, a date, part of an organisation."""
+    dateline: bool = False
+    """An upper-case place opening a dispatch: "BEIRUT —", "NEWARK, N.J. (AP) --"."""
+    street: bool = False
+    """Names a street, not the place ("Memphis Street", "Dublin Rd.")."""
+    other_entity: str | None = None
+    """spaCy's label when it tagged the span as something else: a person, a date, part of an organisation."""
 
 
 class Token(NamedTuple):
@@ -190,22 +196,22 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 HOLDER_LABELS = ("ORG", "FAC")
 
 
-def judge_by_entities(f: Found, ents: list[tuple[int, int, str]]) -> bool:
+def judged_other(f: Found, ents: list[tuple[int, int, str]]) -> str | None:
     """What spaCy says of a gazetteer match: inside a place entity it is tagged as one; at the head of an
     organisation or facility it stays ("Fargo Police Department"); elsewhere in one ("City Hall"), or in
-    a person, date or other entity ("Jones", "Dec"), it is not a place."""
+    a person, date or other entity ("Jones", "Dec"), it is not a place: that entity's label is returned."""
     for start, end, label in ents:
         if not overlaps((f.start, f.end), (start, end)):
             continue
         if start <= f.start and f.end <= end:
             if label in ("GPE", "LOC") or (label == "FAC" and (start, end) == (f.start, f.end)):
                 f.ner = label
-                return True
+                return None
             if label in HOLDER_LABELS and start == f.start:
                 f.holder = True
-                return True
-        return False
-    return True
+                return None
+        return label
+    return None
 
 
 def border_matches(text: str, know: Knowledge) -> list[Found]:
@@ -253,6 +259,8 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
         elif nxt in know.vicinity_nouns or (after.group(2) or "").lower() in know.vicinity_nouns and \
                 nxt in know.part_words | {"southern", "northern", "eastern", "western"}:
             f.vicinity = True
+        elif nxt in know.street_words and not after.group(0).startswith(("’", "'")):
+            f.street = True
     before = text[max(0, f.start - 60):f.start]
     before_words = re.findall(r"[A-Za-z]+", before.lower())[-4:]
     if _DISTANCE_CUE.search(before) or _DIRECTION_OF.search(before):
@@ -264,11 +272,13 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
     if re.search(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", before, re.I):
         f.admin = True
     f.cue = bool(before_words) and before_words[-1] in _LOCATIVE
+    f.dateline = f.text.isupper() and len(f.text) > 2 and bool(_DATELINE_END.match(text, f.end))
     f.place_cue = bool(before_words) and (before_words[-1] in know.place_preps or (
         before_words[-1] == "of" and len(before_words) > 1 and before_words[-2] in know.place_nouns))
     return f
 
 
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-)\s")
 _LOCATIVE = frozenset(str(w).lower() for w in (data.load("geo_places.yaml").get("locative_cues") or ()))
 
 
@@ -288,7 +298,7 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
     for f in merge(found):
         if any(overlaps((f.start, f.end), b) for b in blocked) and not f.border:
             continue
-        f.other_entity = f.gazetteer and not judge_by_entities(f, ents)
+        f.other_entity = judged_other(f, ents) if f.gazetteer else None
         out.append(annotate_context(text, f, know))
     link_lists(text, out)
     return overruled(out)
@@ -296,11 +306,14 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
 
 def overruled(found: list[Found]) -> list[Found]:
     """Names spaCy took for a person or the like stay out, unless the words before them say place
-    ("the village of X", "in X") or they continue a list of places ("the towns of A, B and C")."""
+    ("the village of X", "in X"), they continue a list of places ("the towns of A, B and C"), or
+    spaCy calls the same name a place elsewhere in the report (one sense per report)."""
     kept: list[Found] = []
     previous_kept = False
+    places = {fold(f.name) for f in found if f.ner in ("GPE", "LOC") and not f.street}
     for f in found:
-        keep = not f.other_entity or f.place_cue or (f.listed and previous_kept)
+        keep = not f.street and (not f.other_entity or f.place_cue or (f.listed and previous_kept)
+                                 or (f.other_entity == "PERSON" and fold(f.name) in places))
         if keep:
             kept.append(f)
         previous_kept = keep

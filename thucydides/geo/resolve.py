@@ -96,9 +96,9 @@ def _is_acronym(text: str) -> bool:
 
 def seats(cs: list[Candidate]) -> frozenset[str]:
     """Regions that share their name with a town inside them ("Aleppo", "New York"): the bare name means the town."""
-    towns = {(c.place.country, c.place.admin1) for c in cs if c.place.kind == "populated_place"}
-    return frozenset(c.place.id for c in cs
-                     if c.place.kind in ("admin1", "admin2") and (c.place.country, c.place.admin1) in towns)
+    towns = {(c.place.country, c.place.admin1, fold(c.place.name)) for c in cs if c.place.kind == "populated_place"}
+    return frozenset(c.place.id for c in cs if c.place.kind in ("admin1", "admin2")
+                     and (c.place.country, c.place.admin1, fold(c.place.name)) in towns)
 
 
 def prior(f: Found, c: Candidate, seated: frozenset[str] = frozenset()) -> float:
@@ -117,13 +117,13 @@ def prior(f: Found, c: Candidate, seated: frozenset[str] = frozenset()) -> float
 
 def is_strong(f: Found) -> bool:
     """Mentions trusted without document context."""
-    return bool(f.ner or f.admin or f.border or f.fixed or " " in f.name.strip())
+    return bool(f.ner or f.admin or f.border or f.fixed or f.dateline or " " in f.name.strip())
 
 
 def stands_alone(f: Found, c: Candidate) -> bool:
     """A strong mention may resolve outside the document's focus only to a place that is hard to confuse."""
-    return bool(f.admin or f.border or f.fixed or " " in f.name.strip() or c.place.kind in AREA_KINDS
-                or c.population >= 50_000)
+    return bool(f.admin or f.border or f.fixed or f.dateline or " " in f.name.strip()
+                or c.place.kind in AREA_KINDS or c.population >= 50_000)
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +212,15 @@ def coherence(c: Candidate, view: View) -> float:
     return score
 
 
+def fits_closely(c: Candidate, view: View) -> bool:
+    """A mention with no name-like evidence must lie in a region the document names or near its places."""
+    if not view.regions and not view.ids:
+        return bool(c.place.country and view.countries[c.place.country] > 0)
+    if c.place.country and c.place.admin1 and view.regions[(c.place.country, c.place.admin1)] > 0:
+        return True
+    return view.nearest_km(c.place.lat, c.place.lon, c.place.id) < 150
+
+
 def fits(f: Found, c: Candidate, view: View) -> bool:
     """A weak mention must lie in a country the document is about, or near one of its places.
 
@@ -285,8 +294,11 @@ def score_one(m: Mention, view: View) -> list[tuple[float, Candidate]] | None:
     f, cs = m.found, m.options
     if m.strong and not m.common:
         cs = [c for c in cs if fits(f, c, view) or stands_alone(f, c)]
-    elif f.cue or f.listed or f.holder:
-        cs = [c for c in cs if fits(f, c, view)]
+    elif f.holder:  # "Texas Department of ...": a region or a big town named first, or a place nearby
+        cs = [c for c in cs if fits_closely(c, view) or (fits(f, c, view) and (
+            c.place.kind in CONTAINER_KINDS or c.population >= 100_000))]
+    elif f.cue or f.listed:
+        cs = [c for c in cs if fits_closely(c, view)]
     else:  # a capitalised word that only the gazetteer knows, with nothing saying it is a place
         return None
     if not cs:
