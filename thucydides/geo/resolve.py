@@ -212,10 +212,10 @@ def coherence(c: Candidate, view: View) -> float:
     return score
 
 
-def fits_closely(c: Candidate, view: View) -> bool:
+def fits_closely(f: Found, c: Candidate, view: View) -> bool:
     """A mention with no name-like evidence must lie in a region the document names or near its places."""
     if not view.regions and not view.ids:
-        return bool(c.place.country and view.countries[c.place.country] > 0)
+        return fits(f, c, view)
     if c.place.country and c.place.admin1 and view.regions[(c.place.country, c.place.admin1)] > 0:
         return True
     return view.nearest_km(c.place.lat, c.place.lon, c.place.id) < 150
@@ -295,10 +295,10 @@ def score_one(m: Mention, view: View) -> list[tuple[float, Candidate]] | None:
     if m.strong and not m.common:
         cs = [c for c in cs if fits(f, c, view) or stands_alone(f, c)]
     elif f.holder:  # "Texas Department of ...": a region or a big town named first, or a place nearby
-        cs = [c for c in cs if fits_closely(c, view) or (fits(f, c, view) and (
+        cs = [c for c in cs if fits_closely(f, c, view) or (fits(f, c, view) and (
             c.place.kind in CONTAINER_KINDS or c.population >= 100_000))]
     elif f.cue or f.listed:
-        cs = [c for c in cs if fits_closely(c, view)]
+        cs = [c for c in cs if fits_closely(f, c, view)]
     else:  # a capitalised word that only the gazetteer knows, with nothing saying it is a place
         return None
     if not cs:
