@@ -26,6 +26,7 @@ EVIDENCE_MAX = 320
 ARMED_CLASH = "Armed clash"
 VAC_ATTACK = "Attack"
 BOUNDING_PREPOSITIONS = {"since", "until", "till", "before"}
+HEADLINE_WINDOW = 300
 
 
 @dataclass
@@ -40,6 +41,10 @@ class _Context:
     places: args.PlaceFinder
     main_place: str | None
     times: list[TimeExpression]
+    headline_end: int = 0
+
+    def in_headline(self, char: int) -> bool:
+        return char < self.headline_end
 
     @classmethod
     def of(cls, analysis: Analysis, lex: Lexicon, reg: ActorRegistry) -> _Context:
@@ -54,7 +59,18 @@ class _Context:
             places=places,
             main_place=places.main_place(),
             times=_event_times(analysis),
+            headline_end=_headline_end(analysis),
         )
+
+
+def _headline_end(analysis: Analysis) -> int:
+    """Where the headline ends when the text opens with it: a headline restates the story it tops."""
+    title = (analysis.document.title or "").strip()
+    text = analysis.document.text
+    at = text.find(title) if title else -1
+    if at < 0 or text[:at].strip() and at > HEADLINE_WINDOW:
+        return 0
+    return at + len(title)
 
 
 def _event_times(analysis: Analysis) -> list[TimeExpression]:
@@ -92,7 +108,7 @@ def _takeover_place(token: Any, trig: Trigger, ctx: _Context,
     if trig.people_sub and (args.is_people(taken, ctx.lex) or named_group):
         return trig.people_sub, ctx.places.nearest(sentence, token.idx)
     if args.is_specific_place_noun(taken, ctx.lex):
-        found = ctx.places.in_phrase(taken) or ctx.places.nearest(sentence, token.idx)
+        found = ctx.places.in_phrase(taken, own_clause=True) or ctx.places.nearest_in_clause(token, sentence)
         return (trig.sub, found) if found else None
     return None
 
@@ -129,6 +145,7 @@ def _sides_include_a_crowd(token: Any, lex: Lexicon) -> bool:
     if token.dep_ == "nsubj":
         sides.extend(args.prep_objects(token.head, ["with", "between"]))
     sides.extend(c for s in list(sides) for c in args.children(s, "conj"))
+    sides.extend(o for s in list(sides) for o in args.prep_objects(s, ["of"]))  # "thousands of protesters"
     return any(syntax.words(s) & lex.crowd_nouns for s in sides)
 
 
@@ -172,13 +189,14 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
     lex = ctx.lex
     if token.ent_type_ in lex.named_entity_labels or syntax.modifies_a_noun(token, lex):
         return None
-    if not syntax.is_realis(token, lex) or syntax.is_habitual_or_aggregate(token):
+    if not syntax.is_realis(token, lex, trig.realis_heads) or syntax.is_habitual_or_aggregate(token, lex):
         return None
     if trig.past_only and not syntax.is_past_or_perfect(token):
         return None
     sentence = ctx.sentences.span(token.idx)
     sub = trig.sub
     toponym: Toponym | None
+    own_place = True
     if trig.is_takeover or trig.people_sub:
         located = _takeover_place(token, trig, ctx, sentence)
         if located is None:
@@ -192,10 +210,17 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
         if _located_only_in_country(token, ctx):
             return None
         toponym = ctx.places.in_phrase(token) if token.pos_ != "VERB" else ctx.places.in_arguments(token)
-        toponym = toponym or ctx.places.nearest(sentence, token.idx)
-    found = args.roles(token, ctx.actors, trig.actor1_preps, taken_is_object=trig.is_takeover)
+        if toponym is None and token.dep_ == "dobj" and not is_root(token):
+            toponym = ctx.places.in_arguments(token.head)  # "launched an offensive on Raqqa"
+        own_place = toponym is not None
+        if toponym is None and trig.own_place_only:
+            return None
+        toponym = toponym or ctx.places.nearest_in_clause(token, sentence)
+    found = args.roles(token, ctx.actors, trig.actor1_preps, taken_is_object=trig.is_takeover, lex=lex)
     if _generic(token, found, trig, ctx):
         return None
+    echo = not found.syntactic and not own_place and not trig.is_takeover \
+        and syntax.is_definite_mention(token, lex.anaphoric_determiners)
     civilians = trig.civilians or (sub == ARMED_CLASH and _victims_are_civilians(token, found.actor2, ctx))
     if civilians:
         sub = VAC_ATTACK
@@ -205,7 +230,8 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
     if civilians and actor2 is None:
         actor2 = next((a for a in ctx.registry.actors if ctx.registry.kind(a) == "civilians"), None)
     place, precision = _place_and_precision(toponym, ctx)
-    when = args.event_date(ctx.times, sentence, token.idx, lex)
+    when = args.event_date(ctx.times, sentence, token, lex) \
+        or args.narrative_date(ctx.times, token.idx, ctx.analysis.document.published, lex, token.doc)
     event_type = "Battles" if sub == TAKEOVER else lex.event_type(sub)
     return Sighting(
         trigger_start=token.idx,
@@ -224,6 +250,9 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
         candidates=() if event_type in lex.unarmed_types else ctx.actors.candidates(sentence, token.idx),
         foreground=syntax.is_foreground(token),
         syntactic=found.syntactic,
+        echo=echo,
+        anaphoric_subject=found.anaphoric_subject,
+        headline=ctx.in_headline(token.idx),
     )
 
 
@@ -261,8 +290,15 @@ def sightings(ctx: _Context) -> list[Sighting]:
         if token.lower not in known and token.lemma not in known:
             continue
         trig = syntax.match_trigger(token, ctx.lex)
-        if trig is None:
+        if trig is None or syntax.renamed_by_predicate(token, ctx.lex) \
+                or syntax.instrument_of_happening(token, ctx.lex):
             continue
+        if token.dep_ in {"nsubj", "nsubjpass"} and syntax.subject_trigger(token.head, ctx.lex) is not None \
+                and syntax.match_trigger(token.head, ctx.lex) is not None:
+            continue  # "strikes engaged ISIS units": the verb tells it, typed by this noun
+        named_by_subject = syntax.subject_trigger(token, ctx.lex)
+        if named_by_subject is not None:
+            trig = named_by_subject[1]
         if token.dep_ == "conj" and taken.get(token.head.i) == _event_type_of(trig, ctx.lex):
             continue  # "shelling and airstrikes": one happening told with two words
         found = sighting(token, trig, ctx)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from thucydides.extract.events.lexicon import Lexicon
-from thucydides.extract.events.syntax import Token, is_root, lemma, words
+from thucydides.extract.events.syntax import Token, in_clause_of, is_root, lemma, words
 from thucydides.model import ActorMention, Claim, Interval, Place, TimeExpression, Toponym
 from thucydides.nlp.actors import ActorRegistry
 
@@ -150,10 +150,35 @@ class Roles:
     actor2: str | None
     symmetric: bool = False
     syntactic: bool = False
+    anaphoric_subject: bool = False
+    """actor 1 is told by a pronoun or a bare 'the forces' ('it stationed', 'our forces liberated')."""
+
+
+def _is_anaphoric(phrase: Token | None, lex: Lexicon | None) -> bool:
+    if phrase is None:
+        return False
+    if phrase.tag_ == "PRP" or phrase.lower_ in {"it", "they", "we", "he", "she"}:
+        return True
+    return lex is not None and lemma(phrase) in lex.force_nouns
+
+
+def _agent_of_participle(noun: Token, finder: ActorFinder) -> str | None:
+    """'an attack launched by ISIS', 'a mine planted by ISIS cells': the agent of a participle on the noun."""
+    for acl in children(noun, "acl"):
+        for obj in prep_objects(acl, ["by"]):
+            found = finder.in_phrase(obj, allow_civilians=False)
+            if found:
+                return found
+    return None
+
+
+def _defended(trigger: Token, lex: Lexicon | None) -> bool:
+    """'repelled an attack': the subject of the governing verb is the side attacked."""
+    return lex is not None and trigger.dep_ == "dobj" and lemma(trigger.head) in lex.defence_verbs
 
 
 def roles(trigger: Token, finder: ActorFinder, actor1_preps: Iterable[str] = (),
-          taken_is_object: bool = False) -> Roles:
+          taken_is_object: bool = False, lex: Lexicon | None = None) -> Roles:
     """actor1 (acting) and actor2 (acted on) from the parse around the trigger."""
     actor1: str | None = None
     actor2: str | None = None
@@ -175,6 +200,7 @@ def roles(trigger: Token, finder: ActorFinder, actor1_preps: Iterable[str] = (),
             actor1 = named[0]
     for obj in prep_objects(trigger, list(actor1_preps)):
         actor1 = actor1 or finder.in_phrase(obj)
+    subject: Token | None = None
     if trigger.pos_ in {"VERB", "AUX"}:
         if is_passive(trigger):
             for obj in prep_objects(trigger, ["by"]):
@@ -182,10 +208,13 @@ def roles(trigger: Token, finder: ActorFinder, actor1_preps: Iterable[str] = (),
             if not taken_is_object:
                 actor2 = actor2 or finder.in_phrase(next(iter(children(trigger, "nsubjpass")), None))
         else:
-            actor1 = actor1 or first_named(finder, subjects_of(trigger), allow_civilians=False)
+            subjects = subjects_of(trigger)
+            subject = subjects[0] if subjects else None
+            actor1 = actor1 or first_named(finder, subjects, allow_civilians=False)
             if not taken_is_object:
                 actor2 = actor2 or first_named(finder, objects)
     else:
+        actor1 = actor1 or _agent_of_participle(trigger, finder)
         owners = [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
         for owner in owners:  # "the Coalition's fighters and artillery": artillery is the Coalition's too
             for mod in children(owner, "poss", "compound", "amod", "nmod"):
@@ -193,11 +222,20 @@ def roles(trigger: Token, finder: ActorFinder, actor1_preps: Iterable[str] = (),
         for obj in prep_objects(trigger, ["by"]):
             actor1 = actor1 or finder.in_phrase(obj)
         if trigger.dep_ in {"dobj", "attr"} and not is_root(trigger):
-            actor1 = actor1 or first_named(finder, subjects_of(trigger.head), allow_civilians=False)
+            subjects = subjects_of(trigger.head)
+            subject = subjects[0] if subjects else None
+            by_subject = first_named(finder, subjects, allow_civilians=False)
+            if _defended(trigger, lex):
+                actor2 = actor2 or by_subject
+            else:
+                actor1 = actor1 or by_subject
+        if trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.pos_ in {"VERB", "AUX"}:
+            actor2 = actor2 or first_named(finder, children(trigger.head, "dobj"))  # "strikes engaged ISIS units"
     if actor1 == actor2:
         actor2 = None
     syntactic = actor1 is not None or actor2 is not None
-    return Roles(actor1, actor2, symmetric=False, syntactic=syntactic)
+    anaphoric = actor1 is None and _is_anaphoric(subject, lex)
+    return Roles(actor1, actor2, symmetric=False, syntactic=syntactic, anaphoric_subject=anaphoric)
 
 
 @dataclass
@@ -214,11 +252,18 @@ class PlaceFinder:
                   and places[t.place].kind in lex.event_place_kinds]
         return cls(SpanIndex(usable), places, lex)
 
-    def in_phrase(self, head: Token | None) -> Toponym | None:
+    def _told_in(self, toponym: Toponym, trigger: Token) -> bool:
+        span = trigger.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        return span is None or not len(span) or in_clause_of(span.root, trigger)
+
+    def in_phrase(self, head: Token | None, own_clause: bool = False) -> Toponym | None:
+        """The place a phrase names, nearest its head; with `own_clause`, not one in a relative clause on it."""
         if head is None:
             return None
         start, end = subtree_span(head)
         found = self.toponyms.within(start, end) or self.toponyms.overlapping(*token_span(head))
+        if own_clause:
+            found = [t for t in found if self._told_in(t, head)]
         if not found:
             return None
         return min(found, key=lambda t: abs(t.start - head.idx))
@@ -228,7 +273,7 @@ class PlaceFinder:
         found: list[Toponym] = []
         for child in verb.children:
             if child.dep_ in {"dobj", "prep", "agent", "npadvmod", "advmod", "pobj"}:
-                found.extend(self.toponyms.within(*subtree_span(child)))
+                found.extend(t for t in self.toponyms.within(*subtree_span(child)) if self._told_in(t, verb))
         if not found:
             return None
         return min(found, key=lambda t: abs(t.start - verb.idx))
@@ -237,6 +282,20 @@ class PlaceFinder:
         found = self.toponyms.within(*sentence)
         if not found:
             return None
+        return min(found, key=lambda t: (abs(t.start - anchor) if t.start >= anchor else anchor - t.end))
+
+    def nearest_in_clause(self, trigger: Token, sentence: tuple[int, int]) -> Toponym | None:
+        """The nearest place told in the trigger's own clause: a place in another clause of the
+        sentence ('..., a claim denied by Ankara') does not locate it."""
+        doc = trigger.doc
+        found = []
+        for t in self.toponyms.within(*sentence):
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span) and in_clause_of(span.root, trigger):
+                found.append(t)
+        if not found:
+            return None
+        anchor = trigger.idx
         return min(found, key=lambda t: (abs(t.start - anchor) if t.start >= anchor else anchor - t.end))
 
     def main_place(self) -> str | None:
@@ -254,19 +313,58 @@ class PlaceFinder:
         return max(pool, key=lambda p: (pool[p], -(self.places[p].population or 0), -first_seen[p]))
 
 
-def event_date(times: Sequence[TimeExpression], sentence: tuple[int, int], anchor: int,
+def event_date(times: Sequence[TimeExpression], sentence: tuple[int, int], trigger: Token,
                lex: Lexicon) -> TimeExpression | None:
-    """The time expression governing a trigger: the nearest dated point or period in its sentence."""
+    """The time expression governing a trigger: the nearest dated point or period of its own clause
+    ('positions they lost last week' does not date the clash it follows)."""
     best: tuple[int, TimeExpression] | None = None
+    anchor = trigger.idx
     for t in times:
         if t.start < sentence[0] or t.end > sentence[1] or t.role not in {"point", "during"}:
             continue
         if not plausible(t.interval, lex):
             continue
+        span = trigger.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span) and not in_clause_of(span.root, trigger):
+            continue
         distance = abs(t.start - anchor) if t.start >= anchor else anchor - t.end
         if best is None or distance < best[0]:
             best = (distance, t)
     return best[1] if best else None
+
+
+def _in_main_clause(doc: object, t: TimeExpression) -> bool:
+    """'an agreement reached two days ago': a day named inside a clause on a noun is not where the story is."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None or not len(span):
+        return True
+    current = span.root
+    for _ in range(16):
+        if is_root(current):
+            return True
+        if current.dep_ in {"relcl", "acl", "appos"}:
+            return False
+        current = current.head
+    return True
+
+
+def narrative_date(times: Sequence[TimeExpression], anchor: int, published: Interval | None,
+                   lex: Lexicon, doc: object = None) -> TimeExpression | None:
+    """The day the story is at: the last day named before the trigger. A report that says 'on 5 March'
+    and then 'on the same day' or nothing keeps telling of 5 March; future days do not carry."""
+    last: TimeExpression | None = None
+    for t in times:
+        if t.start >= anchor or t.precision != 1 or t.role not in {"point", "during"}:
+            continue
+        if doc is not None and not _in_main_clause(doc, t):
+            continue
+        if not plausible(t.interval, lex):
+            continue
+        if published and published.end and t.interval.end and t.interval.end > published.end:
+            continue
+        if last is None or t.start > last.start:
+            last = t
+    return last
 
 
 def plausible_day(day: date | None, lex: Lexicon) -> bool:
@@ -315,12 +413,14 @@ def taken_phrase(trigger: Token, takes: str | None) -> Token | None:
     if takes == "subject":
         return next(iter(children(trigger, "nsubj", "nsubjpass")), None)
     if takes == "head_object":
-        found = prep_objects(trigger, ["of", "over", "on"]) or prep_objects(trigger.head, ["of", "over", "on"])
+        found = prep_objects(trigger, ["of", "over", "on"]) or prep_objects(trigger.head, ["of", "over", "on", "to"])
         return found[0] if found else None
     if trigger.pos_ in {"VERB", "AUX"}:
         if is_passive(trigger):
             return next(iter(children(trigger, "nsubjpass")), None)
         direct = next(iter(children(trigger, "dobj")), None)
+        if direct is not None and direct.lower_ in _RELATIVE_PRONOUNS and trigger.dep_ == "relcl":
+            return trigger.head  # "Tal Abyad, which rebels had captured"
         if direct is None and trigger.dep_ == "amod" and not is_root(trigger):
             return trigger.head  # "the SDF captured Hajin" mis-parsed with the verb as Hajin's adjective
         return direct

@@ -34,6 +34,18 @@ class Trigger:
     symmetric: bool = False
     past_only: bool = False
     civilians: bool = False
+    own_place_only: bool = False
+    """a campaign word ('offensive') is only a codable happening where its own phrase names the place"""
+    head2: frozenset[str] = frozenset()
+    """the head's head has one of these lemmas ('took to the streets')"""
+    realis_heads: frozenset[str] = frozenset()
+    """verbs under which this trigger's infinitive still happened ('gathered to protest')"""
+    victims: frozenset[str] = frozenset()
+    subject_of_head: frozenset[str] = frozenset()
+    needs_subject: bool = False
+    """only a finite verb with its own subject tells it ('gunmen shot dead'), not 'killing six' or 'were killed'"""
+    """the head verb's subject has one of these lemmas ('warplanes carried out raids')"""
+    """the object (or passive subject) must be one of these nouns ('shot dead two shepherds')"""
 
     @property
     def is_takeover(self) -> bool:
@@ -66,6 +78,12 @@ class Lexicon:
     crowd_clash: str
     unarmed_types: frozenset[str]
     named_entity_labels: frozenset[str]
+    anaphoric_determiners: frozenset[str] = frozenset()
+    force_nouns: frozenset[str] = frozenset()
+    defence_verbs: frozenset[str] = frozenset()
+    generic_modifiers: frozenset[str] = frozenset()
+    same_day_words: frozenset[str] = frozenset()
+    duration_units: frozenset[str] = frozenset()
 
     def event_type(self, sub_event_type: str) -> str:
         return self.event_type_of[sub_event_type]
@@ -100,7 +118,14 @@ def _trigger(entry: dict[str, Any], known_subs: set[str], index: int) -> Trigger
         symmetric=bool(entry.get("symmetric")),
         past_only=bool(entry.get("past_only")),
         civilians=bool(entry.get("civilians")),
+        own_place_only=bool(entry.get("own_place_only")),
+        head2=_words(entry, "head2"),
+        realis_heads=_words(entry, "realis_heads"),
+        victims=_words(entry, "victims"),
+        subject_of_head=_words(entry, "subject_of_head"),
+        needs_subject=bool(entry.get("needs_subject")),
     )
+
 
 
 def from_data(raw: dict[str, Any]) -> Lexicon:
@@ -136,6 +161,12 @@ def from_data(raw: dict[str, Any]) -> Lexicon:
         crowd_clash=str(raw.get("crowd_clash") or "Violent demonstration"),
         unarmed_types=frozenset(raw.get("unarmed_types") or ()),
         named_entity_labels=frozenset(raw.get("named_entity_labels") or ()),
+        anaphoric_determiners=_words(raw, "anaphoric_determiners"),
+        force_nouns=_words(raw, "force_nouns"),
+        defence_verbs=_words(raw, "defence_verbs"),
+        generic_modifiers=_words(raw, "generic_modifiers"),
+        same_day_words=_words(raw, "same_day_words"),
+        duration_units=_words(raw, "duration_units"),
     )
 
 

@@ -39,8 +39,16 @@ class Sighting:
     syntactic: bool = False
     foreground: bool = False
     """Told as the main statement of its sentence rather than in a phrase hung on another."""
+    echoes: tuple[Sighting, ...] = ()
+    """later definite mentions ('the fighting') that point back to this happening"""
     guessed: frozenset[str] = frozenset()
     """The roles ("actor1", "actor2") filled from the sentence rather than read from the syntax."""
+    echo: bool = False
+    """'the fighting': a definite mention with no actor or place of its own points back to a happening told before."""
+    anaphoric_subject: bool = False
+    """actor 1 told by a pronoun or 'the forces': the actor of the story so far."""
+    headline: bool = False
+    """told in the headline, which restates the story below it"""
 
     @property
     def is_takeover(self) -> bool:
@@ -71,10 +79,15 @@ def resolve_actors(sightings: Sequence[Sighting], registry: ActorRegistry, lex: 
         if s.sub_event_type == TAKEOVER and s.actor1:
             taker.setdefault(s.place, s.actor1)
     out = []
+    story_actor: str | None = None
     for s in sightings:
         actor1 = s.actor1 or _pick(s.candidates, acting, targeted, s.actor2, required=True)
         if actor1 is None and s.sub_event_type == TAKEOVER:
             actor1 = taker.get(s.place)
+        if actor1 is None and s.anaphoric_subject and story_actor != s.actor2:
+            actor1 = story_actor  # "it stationed", "our forces liberated": the actor of the story so far
+        if actor1:
+            story_actor = actor1
         actor2 = s.actor2
         if actor2 is None and s.event_type in lex.two_sided_types:
             actor2 = _pick(s.candidates, targeted, acting, actor1, required=False)
@@ -119,7 +132,8 @@ def drop_subsumed(sightings: Sequence[Sighting], lex: Lexicon, places: dict[str,
     kept: list[int] = []
     for i, s in enumerate(sightings):
         here = (s.sentence, s.place)
-        if s.sub_event_type == ARMED_CLASH and here in takeovers:
+        if s.sub_event_type == ARMED_CLASH and here in takeovers \
+                and same_time(s, sightings[takeovers[here]]):
             absorbed.setdefault(takeovers[here], []).append(s)
             continue
         if s.event_type in lex.absorbed_by_battle and not s.foreground:
@@ -130,6 +144,47 @@ def drop_subsumed(sightings: Sequence[Sighting], lex: Lexicon, places: dict[str,
                 continue
         kept.append(i)
     return [_absorb(sightings[i], absorbed.get(i, [])) for i in kept]
+
+
+def same_time(a: Sighting, b: Sighting) -> bool:
+    """Undated mentions fit any date; dated ones must overlap."""
+    if a.time is None or b.time is None:
+        return True
+    x, y = a.time.interval, b.time.interval
+    if None in (x.start, x.end, y.start, y.end):
+        return True
+    return not (x.end < y.start or y.end < x.start)  # type: ignore[operator]
+
+
+def join_echoes(sightings: Sequence[Sighting]) -> list[Sighting]:
+    """'the fighting', 'the clashes lasted two hours': a definite mention with nothing of its own goes to
+    the last happening of its type told before it; with none before, it tells nothing codable."""
+    out: list[Sighting] = []
+    for s in sorted(sightings, key=lambda x: x.trigger_start):
+        if s.echo:
+            earlier = [i for i, o in enumerate(out) if o.event_type == s.event_type]
+            if earlier:
+                i = earlier[-1]
+                out[i] = replace(out[i], echoes=(*out[i].echoes, s))
+            continue
+        out.append(s)
+    return out
+
+
+def join_headlines(groups: list[list[Sighting]]) -> list[list[Sighting]]:
+    """A headline restates the story below it: a headline-only happening joins the body's happening of
+    the same type (at the same place if there is one), and stands alone only when the body has none."""
+    out = [g for g in groups if not all(m.headline for m in g)]
+    for g in groups:
+        if not all(m.headline for m in g):
+            continue
+        same = [h for h in out if h[0].event_type == g[0].event_type and not all(m.headline for m in h)]
+        target = next((h for h in same if h[0].place == g[0].place), same[0] if same else None)
+        if target is None:
+            out.append(g)
+        else:
+            target.extend(replace(m, place=target[0].place) for m in g)
+    return out
 
 
 def _absorb(keeper: Sighting, absorbed: Sequence[Sighting]) -> Sighting:
@@ -228,7 +283,7 @@ def to_event(members: Sequence[Sighting], document: Document, fallback: Interval
     else:
         date, precision = fallback, 3
     evidence: list[Evidence] = []
-    for m in members:
+    for m in [x for member in members for x in (member, *member.echoes)]:
         ev = Evidence.of(document, *m.evidence)
         if all((e.start, e.end) != (ev.start, ev.end) for e in evidence):
             evidence.append(ev)
@@ -267,7 +322,7 @@ def summary(lead: Sighting, members: Sequence[Sighting], actor1: str | None) -> 
 def build_events(sightings: Sequence[Sighting], document: Document, lex: Lexicon,
                  registry: ActorRegistry, places: dict[str, Place] | None = None) -> list[Event]:
     places = places or {}
-    kept = drop_subsumed(resolve_actors(order_symmetric(sightings), registry, lex), lex, places)
-    groups = fold_regions(group(kept), places)
+    kept = drop_subsumed(resolve_actors(order_symmetric(join_echoes(sightings)), registry, lex), lex, places)
+    groups = join_headlines(fold_regions(group(kept), places))
     published = document.published if plausible(document.published, lex) else None
     return [to_event(sorted(members, key=lambda m: m.trigger_start), document, published) for members in groups]

@@ -103,8 +103,31 @@ def match_trigger(token: Token, lex: Lexicon) -> Trigger | None:
             continue
         if trig.exclude_head & head_words:
             continue
+        if trig.head2 and (is_root(token) or is_root(token.head) or not trig.head2 & words(token.head.head)):
+            continue
+        if trig.victims and not _victims_named(token, trig.victims):
+            continue
+        if trig.needs_subject and not _finite_with_subject(token):
+            continue
+        if trig.subject_of_head and (is_root(token) or not any(
+                c.dep_ == "nsubj" and words(c) & trig.subject_of_head for c in token.head.children)):
+            continue
         return trig
     return None
+
+
+def _finite_with_subject(verb: Token) -> bool:
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} and not (verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" for c in verb.children)):
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _victims_named(verb: Token, victims: frozenset[str]) -> bool:
+    """'gunmen shot dead two shepherds', 'a farmer was murdered': the ones acted on are named as such."""
+    acted_on = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    acted_on += [c for a in acted_on for c in a.children if c.dep_ == "conj"]
+    return any(words(a) & victims for a in acted_on)
 
 
 def modifies_a_noun(token: Token, lex: Lexicon) -> bool:
@@ -144,11 +167,11 @@ def _going_to(token: Token) -> bool:
         and head.tag_ == "VBG"
 
 
-def _unrealised_infinitive(token: Token, lex: Lexicon) -> bool:
+def _unrealised_infinitive(token: Token, lex: Lexicon, realis_heads: frozenset[str] = frozenset()) -> bool:
     """'to attack' reports an intention unless a verb like 'managed' or 'continued' governs it."""
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return False
-    return not words(token.head) & lex.realis_controls
+    return not words(token.head) & (lex.realis_controls | realis_heads)
 
 
 def _negated(token: Token) -> bool:
@@ -166,13 +189,22 @@ def _cue(token: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "advmod" and words(c) & lex.irrealis_cues for c in token.children)
 
 
-def is_realis(trigger: Token, lex: Lexicon) -> bool:
+def _generic_modifier(token: Token, lex: Lexicon) -> bool:
+    """'a planned protest', 'similar attacks', 'possible clashes': the noun's own modifier says it did not
+    (or not once) happen."""
+    return any(c.dep_ in {"amod", "compound", "advmod"} and words(c) & (lex.generic_modifiers | lex.irrealis_cues)
+               for c in token.children)
+
+
+def is_realis(trigger: Token, lex: Lexicon, realis_heads: frozenset[str] = frozenset()) -> bool:
     """Whether the trigger reports something that happened (or is happening).
 
     Negated, modal, future, intended, expected, prevented or habitual mentions are not events.
     The trigger itself and its heads up to the clause edge are checked; a conjoined head
     only passes on cue words, not its own auxiliaries ("could retreat and X captured").
     """
+    if trigger.pos_ in _NOUNISH and _generic_modifier(trigger, lex):
+        return False
     chain = [trigger, *ancestors_within_clause(trigger)]
     for i, token in enumerate(chain):
         if i > 0 and token.dep_ == "ROOT" and chain[i - 1].dep_ == "ccomp":
@@ -185,7 +217,7 @@ def is_realis(trigger: Token, lex: Lexicon) -> bool:
             continue
         if _negated(token) or _has_modal(token, lex) or _conditional(token) or _going_to(token):
             return False
-        if _unrealised_infinitive(token, lex):
+        if _unrealised_infinitive(token, lex, realis_heads):
             return False
     return True
 
@@ -227,15 +259,31 @@ def is_bare_plural(token: Token) -> bool:
     return token.dep_ not in {"nsubj", "nsubjpass"}
 
 
-def is_habitual_or_aggregate(token: Token) -> bool:
+def _lasting(verb: Token, lex: Lexicon) -> bool:
+    """'pounded the town for days': told as going on over a span of days or longer."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(words(o) & lex.duration_units
+                                                               for o in c.children if o.dep_ == "pobj")
+               for c in verb.children)
+
+
+def _since_earlier_day(prep: Token, lex: Lexicon) -> bool:
+    """'since 2014' counts over a period; 'since dawn' is today."""
+    return not any(words(o) & lex.same_day_words for o in prep.children if o.dep_ == "pobj")
+
+
+def is_habitual_or_aggregate(token: Token, lex: Lexicon) -> bool:
     """Plural happenings told in the simple present ('carry out attacks') or counted over a period
-    ('30,000 airstrikes since 2014') are a pattern, not one event."""
+    ('30,000 airstrikes since 2014'), and happenings told as lasting days ('pounded it for days'),
+    are a pattern, not one event."""
+    verb_or_self = token if token.pos_ in {"VERB", "AUX"} else token.head
+    if _lasting(verb_or_self, lex):
+        return True
     if not is_plural(token):
         return False
     verb = token.head if token.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
     if verb is None:
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
+    if any(c.dep_ == "prep" and c.lower_ == "since" and _since_earlier_day(c, lex) for c in verb.children):
         return True
     if token.dep_ != "dobj":
         return False
@@ -256,3 +304,80 @@ def is_foreground(token: Token) -> bool:
     while clause.dep_ in {"xcomp", "conj"} and not is_root(clause):
         clause = clause.head
     return clause.dep_ in {"ROOT", "ccomp"}
+
+
+_SUBORDINATE = {"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "csubj"}
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (the sentence root when none is nearer)."""
+    current = token
+    for _ in range(16):
+        if is_root(current):
+            return current
+        if current.pos_ in {"VERB", "AUX"} and current.dep_ in _SUBORDINATE | {"conj"}:
+            return current
+        current = current.head
+    return current
+
+
+def contains(outer: Token, token: Token) -> bool:
+    return bool(outer.left_edge.i <= token.i <= outer.right_edge.i)
+
+
+def in_clause_of(token: Token, trigger: Token) -> bool:
+    """Whether `token` is told in the trigger's own clause, not in a relative, adverbial or reported
+    clause that the trigger is outside of ('Tal Abyad, which rebels had captured on Sunday')."""
+    head = clause_head(trigger)
+    if not contains(head, token):
+        return False
+    current = token
+    for _ in range(16):
+        if current.i == head.i or is_root(current):
+            return True
+        if current.dep_ in _SUBORDINATE and not contains(current, trigger):
+            return False
+        current = current.head
+    return True
+
+
+def is_definite_mention(token: Token, determiners: frozenset[str]) -> bool:
+    """'the fighting', 'the clashes', 'this offensive': a noun that points back to a happening already told."""
+    if token.pos_ not in _NOUNISH:
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in determiners for c in token.children)
+
+
+def subject_trigger(verb: Token, lex: Lexicon) -> tuple[Token, Trigger] | None:
+    """'9 strikes engaged ISIS units': a verb whose subject is itself a trigger word tells that
+    subject's happening; the subject names its type."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            trig = match_trigger(child, lex)
+            if trig is not None:
+                return child, trig
+    return None
+
+
+def renamed_by_predicate(token: Token, lex: Lexicon) -> bool:
+    """'The only fighting was an air strike': the subject of a copula is named by a predicate trigger."""
+    if token.dep_ != "nsubj" or lemma(token.head) != "be":
+        return False
+    return any(c.dep_ == "attr" and match_trigger(c, lex) is not None for c in token.head.children)
+
+
+def instrument_of_happening(token: Token, lex: Lexicon) -> bool:
+    """'The strikes were carried out by attack aircraft and artillery': weapons named as the means of a
+    happening told by another trigger are part of it."""
+    current = token
+    for _ in range(8):
+        if is_root(current):
+            return False
+        if current.dep_ in {"agent", "prep"} and current.lower_ in {"by", "with", "using"}:
+            verb = current.head
+            if verb.pos_ in {"VERB", "AUX"} and subject_trigger(verb, lex) is not None:
+                return True
+        current = current.head
+    return False
