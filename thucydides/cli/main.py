@@ -55,6 +55,16 @@ def _progress(label: str, total: int | None) -> Iterator[Progress]:
         yield bar
 
 
+@contextmanager
+def _resumable(label: str) -> Iterator[None]:
+    """Ctrl-C ends the command saying how to resume, instead of a bare exit."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        err.print(f"interrupted while {label}: everything stored so far is kept; run the same command to resume")
+        raise typer.Exit(130) from None
+
+
 def _advance(bar: Progress):  # type: ignore[no-untyped-def]
     task = bar.task_ids[0]
     return lambda n: bar.advance(task, n)
@@ -63,7 +73,7 @@ def _advance(bar: Progress):  # type: ignore[no-untyped-def]
 def _ingest(store: Store, paths: list[Path]) -> int:
     from thucydides.runner import ingest
 
-    with _progress("ingesting", None) as bar:
+    with _resumable("ingesting"), _progress("ingesting", None) as bar:
         report = ingest(store, paths, advance=_advance(bar))
     for failure in report.failures:
         err.print(f"[yellow]skipped[/yellow] {failure.source}: {failure.reason}", highlight=False)
@@ -79,10 +89,12 @@ def _process(store: Store, batch_size: int, retry_failed: bool) -> int:
     if not todo:
         err.print("processed: nothing pending")
         return 0
-    with err.status("loading language model and gazetteer", spinner="dots"):
-        pipeline = Pipeline()
-    with _progress("processing", todo) as bar:
-        report = process(store, pipeline, batch_size=batch_size, retry_failed=retry_failed, advance=_advance(bar))
+    with _resumable("processing"):
+        with err.status("loading language model and gazetteer", spinner="dots"):
+            pipeline = Pipeline()
+        with _progress("processing", todo) as bar:
+            report = process(store, pipeline, batch_size=batch_size, retry_failed=retry_failed,
+                             advance=_advance(bar))
     for name, error in report.failures:
         err.print(f"[red]failed[/red] {name}: {error}", highlight=False)
     err.print(f"processed: {report.processed} documents, {len(report.failures)} failed")
