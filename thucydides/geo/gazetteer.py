@@ -133,7 +133,8 @@ def _is_current(path: Path) -> bool:
             and meta.get("sources") == sources_version())
 
 
-SHIPPED_SOURCES = ("geo_places.yaml", "geo_admin_areas.csv.gz", "geo_admin1.geojson", "geo_syria_map.csv.gz")
+SHIPPED_SOURCES = ("geo_places.yaml", "geo_admin_areas.csv.gz", "geo_country_points.csv",
+                    "geo_admin1.geojson", "geo_syria_map.csv.gz")
 
 
 @lru_cache(maxsize=1)
