@@ -170,3 +170,17 @@ def test_others_count_the_side_counted_before(parse):
 def test_the_counted_phrase_may_come_before_the_figure(parse):
     c = only(parse("The number of ISIS members killed in the Badia this year has risen to 391."))
     assert (c.metric, c.low, c.subject) == ("killed", 391, "ISIS")
+
+
+def test_the_group_claiming_the_attack_is_the_agent(parse):
+    a = parse("A car bomb killed at least 20 people at a market in Baghdad on Friday. "
+              "The Islamic State group claimed responsibility for the attack.")
+    c = only(a)
+    assert (c.metric, c.low, c.agent) == ("killed", 20, "ISIS")
+
+
+def test_a_titled_speaker_speaks_for_the_command_named_before(parse):
+    a = parse("The Joint Operations Command issued a statement on Saturday.\n\n"
+              "Spokesman Yahya Rasool told reporters that three soldiers were wounded near al-Qaim.")
+    c = only(a)
+    assert (c.metric, c.claimant, c.subject) == ("wounded", "ISF", "ISF")

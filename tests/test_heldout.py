@@ -14,8 +14,9 @@ import pytest
 from tests.conftest import shared_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
-CLAIMS_F1_FLOOR = 0.85
+CLAIMS_F1_FLOOR = 0.90
 QUALIFIER_FLOOR = 0.90
+ROLE_FLOOR = 0.80  # subject and claimant on matched claims
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +49,12 @@ def test_claims_f1_floor(scores):
 def test_qualifier_floor(scores):
     accuracy, n = scores["attributes"]["qualifier"]
     assert n > 0 and accuracy >= QUALIFIER_FLOOR
+
+
+@pytest.mark.parametrize("role", ["subject", "claimant"])
+def test_role_floor(scores, role):
+    accuracy, n = scores["attributes"][role]
+    assert n > 0 and accuracy >= ROLE_FLOOR, (role, accuracy, n)
 
 
 def test_every_evidence_quotes_the_text(scores):

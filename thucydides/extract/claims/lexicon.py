@@ -47,6 +47,8 @@ class ClaimLexicon:
     state_nouns: frozenset[str] = frozenset()
     state_kinds: frozenset[str] = frozenset()
     sibling_nouns: frozenset[str] = frozenset()
+    responsibility_verbs: frozenset[str] = frozenset()
+    responsibility_objects: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
@@ -78,6 +80,8 @@ class ClaimLexicon:
             state_nouns=_words(raw, "state_nouns"),
             state_kinds=_words(raw, "state_kinds"),
             sibling_nouns=_words(raw, "sibling_nouns"),
+            responsibility_verbs=_words(raw, "responsibility_verbs"),
+            responsibility_objects=_words(raw, "responsibility_objects"),
         )
 
     @property

@@ -215,21 +215,39 @@ def _speaker_named_before(subject: Any, seg: Segment, ctx: Context) -> str | Non
                    for c in subject.children)
     if definite and subject.lemma_.lower() in ctx.lex.anaphoric_speakers:
         return _claimant_before(seg, ctx, _ANAPHOR_REACH)
-    if subject.pos_ == "PROPN" and subject.ent_type_ in ("PERSON", ""):
-        return _claimant_before(seg, ctx, _NAME_REACH, mentioning=subject.text)
+    if subject.pos_ == "PROPN":
+        titled = any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in ctx.lex.anaphoric_speakers
+                     for c in subject.children)  # "Spokesman Yahya Rasool said"
+        return _claimant_before(seg, ctx, _NAME_REACH, speaking=subject.text) or (
+            _claimant_before(seg, ctx, _ANAPHOR_REACH) if titled else None)
     return None
 
 
-def _claimant_before(seg: Segment, ctx: Context, reach: int, mentioning: str | None = None) -> str | None:
-    """The claimant of the nearest earlier sentence that has one (and names `mentioning`, when given)."""
+def _spoke_in(seg: Segment, name: str, ctx: Context) -> bool:
+    """The sentence has `name` as (part of) the subject of a verb: where a speaker was introduced."""
+    doc: Any = ctx.analysis.spacy_doc
+    for k in range(seg.first_token, seg.last_token):
+        tok = doc[k]
+        if tok.text != name:
+            continue
+        for _ in range(3):
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if tok.dep_ not in ("compound", "appos", "flat") or tok.head is tok:
+                break
+            tok = tok.head
+    return False
+
+
+def _claimant_before(seg: Segment, ctx: Context, reach: int, speaking: str | None = None) -> str | None:
+    """The claimant of the nearest earlier sentence that has one (and where `speaking` spoke, when given)."""
     i = ctx.segment_index(seg)
-    text = ctx.analysis.document.text
     for j in range(i - 1, max(-1, i - 1 - reach), -1):
         prev = ctx.segments[j]
-        if mentioning and mentioning not in text[prev.start:prev.end]:
+        if speaking and not _spoke_in(prev, speaking, ctx):
             continue
         found = segment_claimant(prev, ctx) or _named_speaker(prev, ctx)
-        if found or mentioning:
+        if found or speaking:
             return found
     return None
 
@@ -381,6 +399,28 @@ def _counted_side(fig: Figure, reading: Reading, ctx: Context, verb: VerbSubject
     return None
 
 
+CASUALTIES = frozenset({"killed", "wounded"})
+_RESPONSIBILITY_REACH = 3  # sentences after a toll where "X claimed responsibility" still names its doer
+
+
+def _claimed_by(seg: Segment, ctx: Context) -> str | None:
+    """"The Islamic State group claimed responsibility for the attack": the doer of a toll told just before."""
+    doc: Any = ctx.analysis.spacy_doc
+    i = ctx.segment_index(seg)
+    for later in ctx.segments[i:i + 1 + _RESPONSIBILITY_REACH]:
+        for k in range(later.first_token, later.last_token):
+            verb = doc[k]
+            if verb.lemma_.lower() not in ctx.lex.responsibility_verbs:
+                continue
+            if not any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.responsibility_objects for c in verb.children):
+                continue
+            actors = [a for c in verb.children if c.dep_ == "nsubj" for a in _actors_under(c, ctx, later)]
+            armed = [a for a in actors if ctx.armed(a)]
+            if armed:
+                return armed[0]
+    return None
+
+
 def _same_side_as_before(fig: Figure, ctx: Context) -> bool:
     """"... and seven others were injured", "while more than 60 were wounded": the side counted just before."""
     return fig.unit_token is None or fig.unit_token.lemma_.lower() in ctx.lex.sibling_nouns
@@ -415,6 +455,9 @@ def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
         subject = _recent_armed(fig, ctx, exclude={agent, said_by, *doers})
     if subject is not None:
         ctx._subjects[seg.start] = subject
+    if reading.metric in CASUALTIES and agent is None:
+        agent = _claimed_by(seg, ctx)
+        agent = agent if agent != subject else None
     if reading.metric in AGENTIVE and agent is None:
         agent = _recent_armed(fig, ctx, exclude={subject, said_by}, same_segment=True)
         speaker_did_it = ctx.armed(said_by) and said_by != subject and fig.noun_class != "civilians"
