@@ -207,8 +207,9 @@ def coherence(c: Candidate, view: View) -> float:
     regions = sum(view.regions.values())
     if regions and place.country and place.admin1 and place.kind != "country":
         score += 2.0 * view.regions[(place.country, place.admin1)] / regions
-    d = view.nearest_km(place.lat, place.lon, place.id)
-    score += 2.0 if d < 50 else 1.2 if d < 150 else 0.5 if d < 400 else 0.0
+    if place.kind not in CONTAINER_KINDS:  # a state's or country's point is nominal: its towns vote instead
+        d = view.nearest_km(place.lat, place.lon, place.id)
+        score += 2.0 if d < 50 else 1.2 if d < 150 else 0.5 if d < 400 else 0.0
     return score
 
 
