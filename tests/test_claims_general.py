@@ -184,3 +184,29 @@ def test_a_titled_speaker_speaks_for_the_command_named_before(parse):
               "Spokesman Yahya Rasool told reporters that three soldiers were wounded near al-Qaim.")
     c = only(a)
     assert (c.metric, c.claimant, c.subject) == ("wounded", "ISF", "ISF")
+
+
+def test_a_noun_that_looks_like_a_trigger_counts_nothing(parse):
+    assert parse("The water station in Hasakah, which serves up to 400,000 people, was shelled again.").claims == []
+
+
+def test_estimated_at_is_a_hedge(parse):
+    c = only(parse("Government troops took an area estimated at 40 square kilometres near Morek."))
+    assert (c.metric, c.low, c.qualifier) == ("territory_taken", 40, "approximately")
+
+
+def test_a_statement_in_the_first_person(parse):
+    a = parse("The General Command of the SDF published a statement on Wednesday.\n\n"
+              "Two of our fighters were martyred and 5 were wounded near al-Susah.")
+    assert [(c.metric, c.low, c.subject, c.claimant) for c in a.claims] == [
+        ("killed", 2, "SDF", "SDF"), ("wounded", 5, "SDF", "SDF")]
+
+
+def test_the_number_of_those_something_happened_to(parse):
+    c = only(parse("A local official put the number of those abducted near Hit at nearly 40."))
+    assert (c.metric, c.low, c.qualifier) == ("captured", 40, "approximately")
+
+
+def test_refugees_crossing_a_border_fled(parse):
+    c = only(parse("Over 14,000 refugees have crossed into Iraq's Kurdistan Region since October."))
+    assert (c.metric, c.low, c.qualifier) == ("fled", 14000, "at_least")

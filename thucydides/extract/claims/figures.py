@@ -137,7 +137,7 @@ def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, i
     k = j
     if k < seg.last_token and doc[k].lower_ == "of":
         k += 1
-        if k < seg.last_token and doc[k].lower_ in ("the", "these", "those", "its", "their"):
+        if k < seg.last_token and doc[k].lower_ in ("the", "these", "those", "its", "their", "our", "his", "her"):
             k += 1
     limit = min(seg.last_token, k + 5)
     while k < limit:
@@ -164,7 +164,7 @@ def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, i
     return None
 
 
-_AGGREGATE_CLIMB = 3  # heads between a figure and the verb that carries a count ("at" -> "holed up" -> "put")
+_AGGREGATE_CLIMB = 6  # heads between a figure and the verb that carries a count ("at" -> "holed up" -> "put")
 _COUNT_NOUN_REACH = 25  # tokens back to the count noun a parse left unattached
 
 
@@ -191,6 +191,14 @@ def _count_nouns(doc: Any, verb: Any, number: Any, seg: Segment, lex: ClaimLexic
     return before[:1]
 
 
+def _people_by_what_happened(tok: Any, lex: ClaimLexicon) -> bool:
+    """"those abducted", "those who fled": a pronoun that a happening to people describes."""
+    if tok.lemma_.lower() not in ("those", "that", "they"):
+        return False
+    return any(c.dep_ in ("acl", "relcl") and lex.person_triggers.get(c.lemma_.lower()) not in (None, "present")
+               for c in tok.children)
+
+
 def _aggregate_unit(doc: Any, number: Any, seg: Segment, lex: ClaimLexicon) -> tuple[str, Any] | None:
     """"the number of militants killed has risen to 1650": the count noun's "of" object is the unit."""
     verb = _aggregate_verb(number, seg, lex)
@@ -203,6 +211,8 @@ def _aggregate_unit(doc: Any, number: Any, seg: Segment, lex: ClaimLexicon) -> t
                     found = _unit_at(doc, obj.i, seg.last_token, lex)
                     if obj.dep_ == "pobj" and found and found[0] in ("fighters", "civilians"):
                         return found[0], obj
+                    if obj.dep_ == "pobj" and _people_by_what_happened(obj, lex):  # "the number of those abducted"
+                        return "people", obj
         if any(c.lemma_.lower() in lex.person_triggers for c in noun.children):  # "the death toll"
             return "civilians", None
     return None

@@ -49,6 +49,7 @@ class ClaimLexicon:
     sibling_nouns: frozenset[str] = frozenset()
     responsibility_verbs: frozenset[str] = frozenset()
     responsibility_objects: frozenset[str] = frozenset()
+    verb_only_triggers: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
@@ -82,6 +83,7 @@ class ClaimLexicon:
             sibling_nouns=_words(raw, "sibling_nouns"),
             responsibility_verbs=_words(raw, "responsibility_verbs"),
             responsibility_objects=_words(raw, "responsibility_objects"),
+            verb_only_triggers=_words(raw, "verb_only_triggers"),
         )
 
     @property

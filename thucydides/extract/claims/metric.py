@@ -49,6 +49,8 @@ def _complement_event(tok: Any, lex: ClaimLexicon, skip: Any | None = None) -> s
 
 def _person_metric(tok: Any, lex: ClaimLexicon, chain: bool, counted: Any | None = None) -> str | None:
     lemma = tok.lemma_.lower()
+    if lemma in lex.verb_only_triggers and tok.pos_ not in ("VERB", "AUX"):
+        return None
     if lemma == "leave":
         objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if counted is not None and any(counted in o.subtree for o in objects):  # "leaving 300 people inside"

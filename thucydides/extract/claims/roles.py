@@ -122,7 +122,20 @@ _NAME_REACH = 12  # sentences back to where a speaker called by name ("Bali said
 
 def claimant(fig: Figure, ctx: Context) -> str | None:
     """Who states the figure: headline "X:", "according to X", "X said", a quote's speaker, or the monitor's voice."""
-    return segment_claimant(fig.segment, ctx, fig.number_token) or _quoted_speaker(fig.segment, ctx) or ctx.voice
+    seg = fig.segment
+    return (segment_claimant(seg, ctx, fig.number_token) or _quoted_speaker(seg, ctx) or _first_person(seg, ctx)
+            or ctx.voice)
+
+
+_FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
+
+
+def _first_person(seg: Segment, ctx: Context) -> str | None:
+    """"Two of our fighters were martyred": a statement's own voice, whose author the report named before."""
+    doc: Any = ctx.analysis.spacy_doc
+    if not any(doc[k].lower_ in _FIRST_PERSON for k in range(seg.first_token, seg.last_token)):
+        return None
+    return _claimant_before(seg, ctx, _ANAPHOR_REACH)
 
 
 def _quoted_speaker(seg: Segment, ctx: Context) -> str | None:

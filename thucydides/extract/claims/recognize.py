@@ -1,0 +1,320 @@
+"""Toponym recognition: which spans of a report name places.
+
+Three sources, merged with the longest span winning: gazetteer matches over word n-grams
+(folded, so transliteration variants meet), spaCy GPE/LOC/FAC entities, and patterns for
+borders ("the Syrian-Iraqi border"). Each found span records the cues around it that the
+resolver needs: an administrative noun ("X Province"), a vicinity cue ("countryside of X",
+"10 km east of X") and whether spaCy or only the gazetteer vouches for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from thucydides import data
+from thucydides.geo.fold import fold
+from thucydides.geo.gazetteer import Gazetteer
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’ʿʾ‘][^\W\d_]+)*")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|ar|an|at|az|ez|es|ed|er|adh|ath|ul)[-‐]", re.I)
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
+                         "bin", "ibn", "abu", "bu", "and", "the", "upon", "on", "du", "des", "y", "da", "do", "dos"})
+_DISTANCE_CUE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:re|er)s?|miles?|m|met(?:re|er)s?)\s+"
+                           r"(?:to the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                           r"(?:ern)?\s+(?:of|from)\s+$", re.I)
+_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+                           r"north-west|south-east|south-west)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """The word lists recognition uses, from geo_places.yaml."""
+
+    admin_nouns: frozenset[str]
+    vicinity_nouns: frozenset[str]
+    part_words: frozenset[str]
+    common_words: frozenset[str]
+    never_names: frozenset[str]
+    place_preps: frozenset[str]
+    place_nouns: frozenset[str]
+    street_words: frozenset[str]
+    place_heads: frozenset[str]
+    demonyms: dict[str, str]
+    """folded demonym or country name -> ISO code"""
+    borders: dict[frozenset[str], str]
+    """pair of ISO codes -> border place id"""
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    raw = data.load("geo_places.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or ())
+
+    demonyms = {str(w).lower(): iso for iso, ws in (raw.get("demonyms") or {}).items() for w in ws}
+    borders = {frozenset(b["countries"]): f"border-{b['countries'][0]}-{b['countries'][1]}"
+               for b in raw.get("borders") or ()}
+    return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
+                     words("never_names"), words("place_prepositions"), words("place_nouns"), words("street_words"),
+                     words("place_heads"),
+                     demonyms, borders)
+
+
+@dataclass(slots=True)
+class Found:
+    """A span that may name a place, with what recognition saw around it."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    """The part of the span to look up (the span less "Province", "the" ...)."""
+    ner: str | None = None
+    """spaCy's label when spaCy tagged the span (GPE, LOC, FAC)."""
+    gazetteer: bool = False
+    admin: bool = False
+    """Followed by an administrative noun: "Idlib Province"."""
+    vicinity: bool = False
+    """Near the place rather than at it: "countryside of X", "10 km east of X", "western X"."""
+    border: str | None = None
+    """Border place id for "the Syrian-Iraqi border"."""
+    border_countries: tuple[str, ...] = ()
+    cue: bool = False
+    """Preceded by a locative word ("in", "village of")."""
+    fixed: str | None = None
+    """Place id the span can only mean (a state abbreviation after "Town,")."""
+    within: int | None = None
+    """Start of the span named right after this one and a comma ("Alexandria, Louisiana"): maybe its container."""
+    listed: bool = False
+    """Follows another place name in a list ("Hajin, Sousa and Baghuz")."""
+    holder: bool = False
+    """Begins an organisation's or facility's name ("Fargo Police Department")."""
+    place_cue: bool = False
+    """Right after words that only introduce places ("in", "near", "the town of")."""
+    dateline: bool = False
+    """An upper-case place opening a dispatch: "BEIRUT —", "NEWARK, N.J. (AP) --"."""
+    street: bool = False
+    """Names a street, not the place ("Memphis Street", "Dublin Rd.")."""
+    other_entity: bool = False
+    """spaCy tagged it as something else: a person, a date, part of an organisation."""
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Token]:
+    """Word tokens with hyphenated names kept whole; a possessive 's is cut off."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            out.append(Token(m.start(), m.end() - 2, word[:-2]))
+        else:
+            out.append(Token(m.start(), m.end(), word))
+    return out
+
+
+_CONTRACTION = re.compile(r"['’](?:ll|m|ve|re|d|t)$", re.I)
+
+
+def is_capitalised(word: str) -> bool:
+    """A name-like word: "Baghuz", "al-Baghuz", "ez-Zour", "U.S."; not a contraction ("I'm", "We'd")."""
+    if word[0].isupper():
+        return not _CONTRACTION.search(word)
+    if "-" not in word[:5] and "‐" not in word[:5]:
+        return False
+    body = _ARTICLE_PREFIX.sub("", word)
+    return bool(body) and body[0].isupper()
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """Two words belong to one name only when a single space or hyphen separates them."""
+    gap = text[a.end:b.start]
+    return gap in (" ", "-", "‐")
+
+
+def gazetteer_matches(text: str, tokens: list[Token], gaz: Gazetteer, max_words: int = 6) -> list[Found]:
+    """Longest gazetteer names over capitalised word runs, left to right."""
+    found: list[Found] = []
+    n = len(tokens)
+    limit = min(max_words, gaz.max_words)
+    caps = [is_capitalised(t.text) for t in tokens]
+    i = 0
+    while i < n:
+        if not caps[i]:
+            i += 1
+            continue
+        last = i  # the run of joined capitalised words and connectors that may form one name
+        while (last + 1 < n and last + 1 - i < limit and _joined(text, tokens[last], tokens[last + 1])
+               and (caps[last + 1] or tokens[last + 1].text.lower() in _CONNECTORS)):
+            last += 1
+        best = next((j for j in range(last, i - 1, -1)
+                     if caps[j] and gaz.knows(fold(text[tokens[i].start:tokens[j].end]))), None)
+        if best is None:
+            i += 1
+            continue
+        span = text[tokens[i].start:tokens[best].end]
+        found.append(Found(tokens[i].start, tokens[best].end, span, span, gazetteer=True))
+        i = best + 1
+    return found
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """ "Town, La." / "Town, VA": region abbreviations that count only right after a name and a comma."""
+    raw = data.load("geo_places.yaml").get("admin1_abbreviations") or {}
+    ids = {str(a): f"adm1-{str(code).replace('.', '-')}" for code, abbrs in raw.items() for a in abbrs}
+    alternatives = "|".join(re.escape(a) for a in sorted(ids, key=len, reverse=True))
+    return re.compile(rf"(?<=[A-Za-z]),\s+({alternatives})(?![\w])"), ids
+
+
+def abbreviation_matches(text: str) -> list[Found]:
+    pattern, ids = _abbreviations()
+    return [Found(m.start(1), m.end(1), m.group(1), m.group(1), fixed=ids[m.group(1)])
+            for m in pattern.finditer(text)]
+
+
+def link_lists(text: str, found: list[Found]) -> None:
+    """ "A, B": B may be the state or country that holds A; "A, B and C": B and C are named like A."""
+    for a, b in zip(found, found[1:], strict=False):
+        gap = text[a.end:b.start]
+        if gap in (", ", ","):
+            a.within = b.start
+        if gap in (", ", ",", " and ", ", and ", " or ", " and the ", " to "):
+            b.listed = True
+
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+HOLDER_LABELS = ("ORG", "FAC")
+
+
+def judge_by_entities(f: Found, ents: list[tuple[int, int, str]]) -> bool:
+    """What spaCy says of a gazetteer match: inside a place entity it is tagged as one; at the head of an
+    organisation or facility it stays ("Fargo Police Department"); elsewhere in one ("City Hall"), or in
+    a person, date or other entity ("Jones", "Dec"), it is not a place."""
+    for start, end, label in ents:
+        if not overlaps((f.start, f.end), (start, end)):
+            continue
+        if start <= f.start and f.end <= end:
+            if label in ("GPE", "LOC") or (label == "FAC" and (start, end) == (f.start, f.end)):
+                f.ner = label
+                return True
+            if label in HOLDER_LABELS and start == f.start:
+                f.holder = True
+                return True
+        return False
+    return True
+
+
+def border_matches(text: str, know: Knowledge) -> list[Found]:
+    """ "the Syrian-Iraqi border", "Syrian – Iraqi border": two countries and the word border."""
+    out = []
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s*[-–—/]\s*([A-Z][a-z]+)\s+(border|frontier)s?\b", text):
+        a, b = know.demonyms.get(m.group(1).lower()), know.demonyms.get(m.group(2).lower())
+        if a and b and a != b:
+            out.append(Found(m.start(), m.end(), m.group(0), m.group(0), border=know.borders.get(frozenset((a, b))),
+                             border_countries=(a, b)))
+    return out
+
+
+def spacy_entities(doc: Any) -> list[tuple[int, int, str]]:
+    if doc is None:
+        return []
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def merge(candidates: Iterable[Found]) -> list[Found]:
+    """Keep the longest of overlapping spans (borders and admin spans are longest by construction)."""
+    kept: list[Found] = []
+    ordered = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start))
+    covered = bytearray(max((f.end for f in ordered), default=0))
+    for f in ordered:
+        if not any(covered[f.start:f.end]):
+            kept.append(f)
+            covered[f.start:f.end] = b"\x01" * (f.end - f.start)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
+    """Set admin/vicinity/cue flags from the words around the span; extend over "Province"."""
+    after = re.match(r"(?:’s|'s|’|')?\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[f.end:f.end + 40])
+    if after:
+        nxt = after.group(1).lower()
+        if nxt in know.admin_nouns and not (after.group(0).startswith(("’", "'"))):
+            f.admin = True
+            f.end = f.end + after.end(1)
+            f.text = text[f.start:f.end]
+        elif nxt in know.vicinity_nouns or (after.group(2) or "").lower() in know.vicinity_nouns and \
+                nxt in know.part_words | {"southern", "northern", "eastern", "western"}:
+            f.vicinity = True
+        elif nxt in know.street_words and not after.group(0).startswith(("’", "'")):
+            f.street = True
+    before = text[max(0, f.start - 60):f.start]
+    before_words = re.findall(r"[A-Za-z]+", before.lower())[-4:]
+    if _DISTANCE_CUE.search(before) or _DIRECTION_OF.search(before):
+        f.vicinity = True
+    if before_words and before_words[-1] in know.part_words:
+        f.vicinity = True
+    if "of" in before_words[-1:] and any(w in know.vicinity_nouns for w in before_words[-3:]):
+        f.vicinity = True
+    if re.search(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", before, re.I):
+        f.admin = True
+    f.cue = bool(before_words) and before_words[-1] in _LOCATIVE
+    f.dateline = f.text.isupper() and len(f.text) > 2 and bool(_DATELINE_END.match(text, f.end))
+    f.place_cue = bool(before_words) and (before_words[-1] in know.place_preps or (
+        before_words[-1] == "of" and len(before_words) > 1 and before_words[-2] in know.place_nouns))
+    return f
+
+
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-)\s")
+_LOCATIVE = frozenset(str(w).lower() for w in (data.load("geo_places.yaml").get("locative_cues") or ()))
+
+
+def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]]) -> list[Found]:
+    """Every span that may name a place, with context cues; spans overlapping `blocked` (actor names) are skipped."""
+    know = knowledge()
+    tokens = words(text)
+    ents = spacy_entities(doc)
+    gazetteer_found = gazetteer_matches(text, tokens, gaz)
+    found = border_matches(text, know) + abbreviation_matches(text) + gazetteer_found
+    for start, end, label in ents:
+        if label in PLACE_LABELS and not any(start <= g.start and g.end <= end for g in gazetteer_found):
+            span = text[start:end]  # spaCy saw a place the gazetteer does not know: keep it, unresolved if need be
+            name = re.sub(r"^(?:the|The)\s+", "", span)
+            found.append(Found(end - len(name), end, name, name, ner=label))
+    out = []
+    for f in merge(found):
+        if any(overlaps((f.start, f.end), b) for b in blocked) and not f.border:
+            continue
+        f.other_entity = f.gazetteer and not judge_by_entities(f, ents)
+        out.append(annotate_context(text, f, know))
+    link_lists(text, out)
+    return overruled(out)
+
+
+def overruled(found: list[Found]) -> list[Found]:
+    """Names spaCy took for a person or the like stay out, unless the words before them say place
+    ("the village of X", "in X"), they continue a list of places ("the towns of A, B and C"), or
+    spaCy calls the same name a place elsewhere in the report (one sense per report)."""
+    kept: list[Found] = []
+    previous_kept = False
+    places = {fold(f.name) for f in found if f.ner in ("GPE", "LOC") and not f.street}
+    for f in found:
+        keep = not f.street and (not f.other_entity or f.place_cue or (f.listed and previous_kept)
+                                 or fold(f.name) in places)
+        if keep:
+            kept.append(f)
+        previous_kept = keep
+    return kept

