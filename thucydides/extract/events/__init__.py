@@ -216,6 +216,9 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
         if toponym is None and trig.own_place_only:
             return None
         toponym = toponym or ctx.places.nearest_in_clause(token, sentence)
+    if trig.takes == "sentence":
+        own_place = False
+    place_source = "own" if own_place else "clause" if toponym is not None else "main"
     found = args.roles(token, ctx.actors, trig.actor1_preps, taken_is_object=trig.is_takeover, lex=lex)
     if _generic(token, found, trig, ctx):
         return None
@@ -251,6 +254,7 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
         foreground=syntax.is_foreground(token),
         syntactic=found.syntactic,
         echo=echo,
+        place_source=place_source,
         anaphoric_subject=found.anaphoric_subject,
         headline=ctx.in_headline(token.idx),
     )
@@ -305,7 +309,20 @@ def sightings(ctx: _Context) -> list[Sighting]:
         if found is not None:
             taken[token.i] = found.event_type
             out.append(found)
+            out.extend(_conjoined_takeovers(token, trig, found, ctx))
     return attach_claims(out, ctx)
+
+
+def _conjoined_takeovers(token: Any, trig: Trigger, found: Sighting, ctx: _Context) -> list[Sighting]:
+    """'took control of Kafr Zita and Latamneh': ACLED codes a takeover at each place taken."""
+    if not trig.is_takeover or trig.takes == "sentence" or found.place is None:
+        return []
+    taken = args.taken_phrase(token, trig.takes)
+    first = next((t for t in ctx.analysis.toponyms if t.place == found.place), None)
+    if taken is None or first is None:
+        return []
+    return [replace(found, place=t.place, geo_precision=t.geo_precision, trigger_start=found.trigger_start + i + 1)
+            for i, t in enumerate(args.also_named(taken, first, ctx.places))]
 
 
 def _event_type_of(trig: Trigger, lex: Lexicon) -> str:

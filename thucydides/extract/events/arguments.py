@@ -129,6 +129,8 @@ def subjects_of(verb: Token) -> list[Token]:
     current = verb
     for _ in range(4):
         subjects = children(current, "nsubj")
+        if not subjects and current is not verb and verb.dep_ == "xcomp":
+            subjects = children(current, "nsubjpass")  # "X is reported to have taken Y"
         if subjects:
             if subjects[0].lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return [current.head]
@@ -419,7 +421,7 @@ def taken_phrase(trigger: Token, takes: str | None) -> Token | None:
         if is_passive(trigger):
             return next(iter(children(trigger, "nsubjpass")), None)
         direct = next(iter(children(trigger, "dobj")), None)
-        if direct is not None and direct.lower_ in _RELATIVE_PRONOUNS and trigger.dep_ == "relcl":
+        if trigger.dep_ == "relcl" and _object_relative(trigger, direct):
             return trigger.head  # "Tal Abyad, which rebels had captured"
         if direct is None and trigger.dep_ == "amod" and not is_root(trigger):
             return trigger.head  # "the SDF captured Hajin" mis-parsed with the verb as Hajin's adjective
@@ -428,6 +430,26 @@ def taken_phrase(trigger: Token, takes: str | None) -> Token | None:
     if objects:
         return objects[0]
     return next(iter(children(trigger, "poss")), None)
+
+
+def _object_relative(verb: Token, direct: Token | None) -> bool:
+    """The relative pronoun is the verb's object (also when the parser hangs 'which' on the subject)."""
+    if direct is not None:
+        return bool(direct.lower_ in _RELATIVE_PRONOUNS)
+    return any(t.lower_ in {"which", "that"} and t.dep_ not in {"nsubj", "nsubjpass"} and t.i < verb.i
+               for t in verb.subtree)
+
+
+def also_named(taken: Token, first: Toponym, places: PlaceFinder) -> list[Toponym]:
+    """'took the towns of Kafr Zita and Latamneh': the other places conjoined with the first one taken."""
+    out: list[Toponym] = []
+    for token in taken.subtree:
+        if token.dep_ != "conj":
+            continue
+        for t in places.toponyms.overlapping(*token_span(token)):
+            if t.place != first.place and t.place not in {o.place for o in out}:
+                out.append(t)
+    return out
 
 
 def named_as(taken: Token, places: PlaceFinder) -> Toponym | None:

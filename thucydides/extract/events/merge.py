@@ -43,6 +43,8 @@ class Sighting:
     """later definite mentions ('the fighting') that point back to this happening"""
     guessed: frozenset[str] = frozenset()
     """The roles ("actor1", "actor2") filled from the sentence rather than read from the syntax."""
+    place_source: str = "own"
+    """'own' (its own phrase or arguments), 'clause' (nearest in its clause) or 'main' (the report's main place)"""
     echo: bool = False
     """'the fighting': a definite mention with no actor or place of its own points back to a happening told before."""
     anaphoric_subject: bool = False
@@ -156,6 +158,25 @@ def same_time(a: Sighting, b: Sighting) -> bool:
     return not (x.end < y.start or y.end < x.start)  # type: ignore[operator]
 
 
+def carry_places(sightings: Sequence[Sighting]) -> list[Sighting]:
+    """A happening told without a place of its own is where the story is: at the place of a happening of
+    its type told in the same sentence, else (when only the report's main place stood for it) at the
+    place of the happening told just before, within a sentence."""
+    placed = [s for s in sightings if s.place_source == "own" and s.place]
+    out = []
+    for s in sightings:
+        if s.place_source != "own":
+            here = [o for o in placed if o.sentence == s.sentence and o.event_type == s.event_type and o is not s]
+            before = [o for o in placed if o.trigger_start < s.trigger_start and s.sentence - o.sentence <= 1]
+            if here:
+                nearest = min(here, key=lambda o: abs(o.trigger_start - s.trigger_start))
+                s = replace(s, place=nearest.place, geo_precision=nearest.geo_precision)
+            elif s.place_source == "main" and before:
+                s = replace(s, place=before[-1].place, geo_precision=max(2, before[-1].geo_precision))
+        out.append(s)
+    return out
+
+
 def join_echoes(sightings: Sequence[Sighting]) -> list[Sighting]:
     """'the fighting', 'the clashes lasted two hours': a definite mention with nothing of its own goes to
     the last happening of its type told before it; with none before, it tells nothing codable."""
@@ -179,7 +200,8 @@ def join_headlines(groups: list[list[Sighting]]) -> list[list[Sighting]]:
         if not all(m.headline for m in g):
             continue
         same = [h for h in out if h[0].event_type == g[0].event_type and not all(m.headline for m in h)]
-        target = next((h for h in same if h[0].place == g[0].place), same[0] if same else None)
+        same.sort(key=lambda h: (h[0].sub_event_type != g[0].sub_event_type, h[0].place != g[0].place))
+        target = same[0] if same else None
         if target is None:
             out.append(g)
         else:
@@ -258,9 +280,10 @@ def group(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
 
 
 def _final(members: Sequence[Sighting]) -> Sighting:
-    """The sighting that speaks for a group: for takeovers the latest dated one, else the first."""
+    """The sighting that speaks for a group: for takeovers the latest dated one, else the first told
+    below the headline."""
     if not members[0].is_takeover:
-        return members[0]
+        return next((m for m in members if not m.headline), members[0])
     dated = [(m.time.interval.end, m) for m in members if m.time and m.time.interval.end]
     if not dated:
         return members[0]
@@ -322,7 +345,8 @@ def summary(lead: Sighting, members: Sequence[Sighting], actor1: str | None) -> 
 def build_events(sightings: Sequence[Sighting], document: Document, lex: Lexicon,
                  registry: ActorRegistry, places: dict[str, Place] | None = None) -> list[Event]:
     places = places or {}
-    kept = drop_subsumed(resolve_actors(order_symmetric(join_echoes(sightings)), registry, lex), lex, places)
+    told = carry_places(join_echoes(sightings))
+    kept = drop_subsumed(resolve_actors(order_symmetric(told), registry, lex), lex, places)
     groups = join_headlines(fold_regions(group(kept), places))
     published = document.published if plausible(document.published, lex) else None
     return [to_event(sorted(members, key=lambda m: m.trigger_start), document, published) for members in groups]

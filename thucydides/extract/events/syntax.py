@@ -101,7 +101,7 @@ def match_trigger(token: Token, lex: Lexicon) -> Trigger | None:
             continue
         if trig.head_dep and token.dep_ not in trig.head_dep:
             continue
-        if trig.exclude_head & head_words:
+        if trig.exclude_head & (head_words | _governor_words(token)):
             continue
         if trig.head2 and (is_root(token) or is_root(token.head) or not trig.head2 & words(token.head.head)):
             continue
@@ -114,6 +114,16 @@ def match_trigger(token: Token, lex: Lexicon) -> Trigger | None:
             continue
         return trig
     return None
+
+
+def _governor_words(token: Token) -> set[str]:
+    """The words of the head a list item hangs from ('destroyed positions, routes and a device')."""
+    current = token
+    for _ in range(8):
+        if is_root(current) or current.dep_ != "conj":
+            break
+        current = current.head
+    return words(current.head) if not is_root(current) else set()
 
 
 def _finite_with_subject(verb: Token) -> bool:
@@ -143,7 +153,7 @@ def modifies_a_noun(token: Token, lex: Lexicon) -> bool:
 def has_own_subject(token: Token) -> bool:
     """A verb with its own subject heads a clause even when the parser hangs it on a noun
     ('the SDF captured Hajin' parsed as an adjective of Hajin)."""
-    return token.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    return token.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
 def ancestors_within_clause(token: Token, limit: int = 8) -> Iterator[Token]:
@@ -260,7 +270,10 @@ def is_bare_plural(token: Token) -> bool:
 
 
 def _lasting(verb: Token, lex: Lexicon) -> bool:
-    """'pounded the town for days': told as going on over a span of days or longer."""
+    """'pounded the town for days', 'after days of bombardment': told as going on over days or longer."""
+    if verb.dep_ == "pobj" and verb.head.lower_ == "of" and not is_root(verb.head) \
+            and words(verb.head.head) & lex.duration_units:
+        return True
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(words(o) & lex.duration_units
                                                                for o in c.children if o.dep_ == "pobj")
                for c in verb.children)
@@ -276,7 +289,7 @@ def is_habitual_or_aggregate(token: Token, lex: Lexicon) -> bool:
     ('30,000 airstrikes since 2014'), and happenings told as lasting days ('pounded it for days'),
     are a pattern, not one event."""
     verb_or_self = token if token.pos_ in {"VERB", "AUX"} else token.head
-    if _lasting(verb_or_self, lex):
+    if _lasting(token, lex) or _lasting(verb_or_self, lex):
         return True
     if not is_plural(token):
         return False
@@ -337,6 +350,8 @@ def in_clause_of(token: Token, trigger: Token) -> bool:
             return True
         if current.dep_ in _SUBORDINATE and not contains(current, trigger):
             return False
+        if current.dep_ == "conj" and has_own_subject(current) and not contains(current, trigger):
+            return False  # "... and their only way out is towards X": a clause of its own
         current = current.head
     return True
 
