@@ -34,6 +34,7 @@ CONTAINER_KINDS = frozenset({"admin1", "country"})
 MAX_CANDIDATES = 60
 CAPITAL_BONUS = 1.5
 SEAT_PENALTY = 2.5
+ALIAS_PENALTY = 1.5
 PASSES = 2
 
 
@@ -94,22 +95,34 @@ def _is_acronym(text: str) -> bool:
     return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
-def seats(cs: list[Candidate]) -> frozenset[str]:
-    """Regions that share their name with a town inside them ("Aleppo", "New York"): the bare name means the town."""
+def penalties(cs: list[Candidate]) -> dict[str, float]:
+    """Candidates that a bare name rarely means, by place id.
+
+    A region named like a town inside it ("Aleppo", "New York") yields to the town; a place that
+    only has the name as a GeoNames alternate one (Amman's ancient "Philadelphia") yields to a bigger
+    place whose own name it is; the names we curate (regions, governorates) are not alternates.
+    """
+    out: dict[str, float] = {}
     towns = {(c.place.country, c.place.admin1, fold(c.place.name)) for c in cs if c.place.kind == "populated_place"}
-    return frozenset(c.place.id for c in cs if c.place.kind in ("admin1", "admin2")
-                     and (c.place.country, c.place.admin1, fold(c.place.name)) in towns)
+    main_population = max((c.population for c in cs if c.weight == 2), default=-1)
+    for c in cs:
+        p = c.place
+        if p.kind in ("admin1", "admin2") and (p.country, p.admin1, fold(p.name)) in towns:
+            out[p.id] = SEAT_PENALTY
+        elif c.weight < 2 and c.source == "geonames" and main_population > c.population:
+            out[p.id] = ALIAS_PENALTY
+    return out
 
 
-def prior(f: Found, c: Candidate, seated: frozenset[str] = frozenset()) -> float:
+def prior(f: Found, c: Candidate, penalty: dict[str, float] | None = None) -> float:
     """Context-free plausibility: kind, population, capital status and how well the name fits."""
     place = c.place
     score = KIND_PRIOR.get(place.kind, 0.0) + 0.4 * math.log10(c.population + 1)
     score += {2: 0.5, 1: 0.0}.get(c.weight, -0.7)
     if f.admin:
         score += 3.0 if place.kind in ("admin1", "admin2") else -1.0
-    elif place.id in seated:
-        score -= SEAT_PENALTY
+    elif penalty:
+        score -= penalty.get(place.id, 0.0)
     if place.kind == "populated_place" and place.country and capitals().get(place.country) == fold(place.name):
         score += CAPITAL_BONUS
     return score
@@ -279,12 +292,12 @@ def pin_containers(found: list[Found], options: list[list[Candidate]]) -> None:
 
 @dataclass(slots=True)
 class Mention:
-    """A recognised span with its name key, its candidates and its regions-named-like-towns."""
+    """A recognised span with its name key, its candidates and the penalties of the unlikely ones."""
 
     found: Found
     key: str
     options: list[Candidate]
-    seated: frozenset[str]
+    penalty: dict[str, float]
     strong: bool
     plausible: bool
     common: bool
@@ -304,7 +317,7 @@ def score_one(m: Mention, view: View) -> list[tuple[float, Candidate]] | None:
         return None
     if not cs:
         return None
-    return sorted(((prior(f, c, m.seated) + coherence(c, view), c) for c in cs), key=lambda sc: sc[0], reverse=True)
+    return sorted(((prior(f, c, m.penalty) + coherence(c, view), c) for c in cs), key=lambda sc: sc[0], reverse=True)
 
 
 def context_of(mentions: list[Mention], picks: list[Candidate | None]) -> Context:
@@ -320,7 +333,7 @@ def resolve(found: list[Found], gaz: Gazetteer) -> list[Resolution]:
     know = knowledge()
     options = [candidates_for(f, gaz, know) for f in found]
     pin_containers(found, options)
-    mentions = [Mention(f, fold(f.name), cs, seats(cs), is_strong(f), bool(f.border) or plausible_name(f, know),
+    mentions = [Mention(f, fold(f.name), cs, penalties(cs), is_strong(f), bool(f.border) or plausible_name(f, know),
                         is_common_word(f, know)) for f, cs in zip(found, options, strict=True)]
     picks = [first_guess(m) for m in mentions]
     ranked: list[list[tuple[float, Candidate]] | None] = [None] * len(mentions)
@@ -340,7 +353,7 @@ def first_guess(m: Mention) -> Candidate | None:
     """A strong mention's best candidate on priors alone: the seed of the document's context."""
     if not (m.options and m.strong and m.plausible and not m.common):
         return None
-    return max(m.options, key=lambda c: prior(m.found, c, m.seated))
+    return max(m.options, key=lambda c: prior(m.found, c, m.penalty))
 
 
 def keeps(m: Mention, ranked: list[tuple[float, Candidate]] | None) -> bool:
