@@ -111,10 +111,14 @@ class Token(NamedTuple):
 
 
 def words(text: str) -> list[Token]:
-    """Word tokens with hyphenated names kept whole; a possessive 's is cut off."""
+    """The words that may be part of a place name (capitalised ones and connectors like "of"), with
+    hyphenated names kept whole and a possessive 's cut off. Other words are left out: the gap they
+    leave keeps the words around them from joining into one name."""
     out = []
     for m in _WORD.finditer(text):
         word = m.group(0)
+        if not (word[0].isupper() or "-" in word[:5] or "‐" in word[:5] or word in _CONNECTORS):
+            continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             out.append(Token(m.start(), m.end() - 2, word[:-2]))
         else:

