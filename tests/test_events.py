@@ -268,3 +268,107 @@ def test_withdrawing_from_a_town_is_a_non_violent_transfer(events_of):
     e = only(events_of("US troops withdrew from Manbij on Monday."))
     assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Non-violent transfer of territory")
     assert e.actor1 == "US"
+
+
+# --- rules added after the held-out check (tests/data/heldout_events) ---
+
+@pytest.mark.parametrize("text", [
+    "A planned protest in Manbij was cancelled by the organisers.",
+    "The militants have carried out similar attacks near Mosul.",
+    "Turkish warplanes had pounded Manbij for days before the entry.",
+])
+def test_planned_similar_and_lasting_happenings_are_not_events(events_of, text):
+    assert events_of(text) == []
+
+
+def test_a_definite_mention_points_back_instead_of_making_a_new_event(events_of):
+    text = "ISIS attacked SDF positions in Hajin on Monday. Residents of Raqqa fled the fighting."
+    e = only(events_of(text))
+    assert e.place == "hajin" and len(e.evidence) == 2
+
+
+def test_a_place_in_a_relative_clause_does_not_locate_the_happening(events_of):
+    text = "Fighting went on in Raqqa and around Raqqa. An air strike hit the hospital, a claim rejected in Mosul."
+    strike = only([e for e in events_of(text) if e.sub_event_type == "Air/drone strike"])
+    assert strike.place == "raqqa"
+
+
+def test_a_day_in_another_clause_does_not_date_the_happening(events_of):
+    sunday = Interval(date(2019, 10, 13), date(2019, 10, 13))
+    tuesday = Interval(date(2019, 10, 15), date(2019, 10, 15))
+    text = "On Tuesday clashes raged near Manbij, which the SNA had captured on Sunday."
+    events = events_of(text, times={"On Tuesday": (tuesday, 1), "on Sunday": (sunday, 1)})
+    dates = {e.sub_event_type: e.date for e in events}
+    assert dates["Armed clash"] == tuesday
+    assert dates["Non-state actor overtakes territory"] == sunday
+
+
+def test_the_storys_day_carries_to_sentences_without_one(events_of):
+    day = Interval(date(2018, 3, 5), date(2018, 3, 5))
+    published = Interval(date(2018, 3, 6), date(2018, 3, 6))
+    text = "On 5 March air strikes hit Raqqa. On the same day mortar shells landed in Mosul."
+    events = events_of(text, times={"On 5 March": (day, 1)}, published=published)
+    assert {e.place: e.date for e in events} == {"raqqa": day, "mosul": day}
+
+
+def test_strikes_that_engaged_units_are_air_strikes_not_clashes(events_of):
+    e = only(events_of("Near Hajin, 9 coalition strikes engaged 4 ISIS tactical units."))
+    assert (e.sub_event_type, e.place, e.actor2) == ("Air/drone strike", "hajin", "ISIS")
+
+
+def test_fighting_named_as_an_air_strike_is_the_air_strike(events_of):
+    e = only(events_of("The only fighting reported on Sunday was a coalition air strike near Hajin."))
+    assert (e.sub_event_type, e.actor1) == ("Air/drone strike", "Coalition")
+
+
+def test_warplanes_carrying_out_raids_strike_from_the_air(events_of):
+    e = only(events_of("Russian warplanes carried out 12 raids since dawn on Saraqib, killing four civilians."))
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Air/drone strike", "Russia", "Civilians")
+
+
+def test_an_attack_launched_by_one_side_and_repelled_by_the_other(events_of):
+    e = only(events_of("SDF fighters repelled an attack launched by ISIS cells near Hajin."))
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Armed clash", "ISIS", "SDF")
+
+
+def test_each_conjoined_town_taken_is_its_own_takeover(events_of):
+    events = events_of("The Syrian army took control of the towns of Saraqib and Tal Rifaat.")
+    assert {(e.sub_event_type, e.place) for e in events} == {
+        ("Government regains territory", "saraqib"), ("Government regains territory", "talrifaat")}
+
+
+def test_restoring_security_to_a_town_is_a_takeover(events_of):
+    e = only(events_of("Units of the Syrian Arab Army restored security to the town of Saraqib."))
+    assert (e.sub_event_type, e.place, e.actor1) == ("Government regains territory", "saraqib", "SAA")
+
+
+def test_a_pronoun_subject_is_the_actor_of_the_story(events_of):
+    text = "The Iraqi army recaptured Tikrit on Monday. Later our forces completed the liberation of Mosul."
+    assert {e.place: e.actor1 for e in events_of(text)} == {"tikrit": "ISF", "mosul": "ISF"}
+
+
+def test_gunmen_shooting_shepherds_attack_civilians(events_of):
+    e = only(events_of("Gunmen shot dead two shepherds in a village near Tikrit."))
+    assert (e.event_type, e.actor2) == ("Violence against civilians", "Civilians")
+
+
+def test_a_participle_killing_in_a_strike_is_not_a_second_event(events_of):
+    e = only(events_of("A roadside bomb exploded in Mosul, killing two policemen."))
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_crowds_taking_to_the_streets_protest(events_of):
+    e = only(events_of("Thousands of people took to the streets of Manbij to denounce the shelling."))
+    assert (e.event_type, e.place) == ("Protests", "manbij")
+
+
+def test_thousands_of_protesters_storming_a_building_riot(events_of):
+    e = only(events_of("Thousands of angry protesters stormed the governor's office in Mosul."))
+    assert e.sub_event_type == "Violent demonstration"
+
+
+def test_a_headline_restates_the_story_below_it(analyse):
+    text = "Iraqi army pushes into Mosul\n\nMOSUL, 9 July 2017 - The Iraqi army recaptured Mosul from ISIS on Sunday."
+    battles = [e for e in analyse(text).events if e.event_type == "Battles"]
+    assert len(battles) == 1
+    assert battles[0].sub_event_type == "Government regains territory" and len(battles[0].evidence) == 2

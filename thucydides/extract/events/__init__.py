@@ -49,7 +49,8 @@ class _Context:
     @classmethod
     def of(cls, analysis: Analysis, lex: Lexicon, reg: ActorRegistry) -> _Context:
         doc = analysis.spacy_doc
-        places = args.PlaceFinder.of(analysis.toponyms, analysis.places, lex)
+        toponyms = [t for t in analysis.toponyms if not _names_a_side(t, analysis)]
+        places = args.PlaceFinder.of(toponyms, analysis.places, lex)
         return cls(
             analysis=analysis,
             lex=lex,
@@ -64,13 +65,34 @@ class _Context:
 
 
 def _headline_end(analysis: Analysis) -> int:
-    """Where the headline ends when the text opens with it: a headline restates the story it tops."""
-    title = (analysis.document.title or "").strip()
+    """Where the headline ends when the text opens with it: a headline restates the story it tops.
+    Without a title from ingestion, a short first line standing alone above a blank line is one."""
     text = analysis.document.text
+    title = (analysis.document.title or _first_block(text)).strip()
     at = text.find(title) if title else -1
     if at < 0 or text[:at].strip() and at > HEADLINE_WINDOW:
         return 0
     return at + len(title)
+
+
+def _first_block(text: str) -> str:
+    block = text.lstrip().split("\n\n", 1)
+    if len(block) < 2 or "\n" in block[0].strip() or len(block[0]) > HEADLINE_WINDOW // 2:
+        return ""
+    return "" if block[0].rstrip().endswith(".") else block[0]
+
+
+def _names_a_side(toponym: Toponym, analysis: Analysis) -> bool:
+    """'an agreement between the SDF and Damascus': a capital listed with an actor stands for a government."""
+    span = analysis.spacy_doc.char_span(toponym.start, toponym.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None or not len(span):
+        return False
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj" and not is_root(root):
+        partners.append(root.head)
+    return any(m.start < p.idx + len(p.text) and p.idx < m.end and m.actor
+               for p in partners for m in analysis.actors)
 
 
 def _event_times(analysis: Analysis) -> list[TimeExpression]:
@@ -139,6 +161,20 @@ def _victims_are_civilians(token: Any, actor2: str | None, ctx: _Context) -> boo
     return False
 
 
+def _harms_civilians(token: Any, ctx: _Context) -> bool:
+    """'raids on X, killing six civilians', 'shells hit X, where three civilians were killed': the clause
+    that tells the strike tells civilians hurt by it, so they are the side acted on."""
+    verb = syntax.verb_of(token) or token
+    for t in verb.subtree:
+        if syntax.lemma(t) not in ctx.lex.harm_verbs:
+            continue
+        for victim in args.children(t, "dobj", "nsubjpass"):
+            if any(ctx.registry.kind(m.actor) == "civilians"
+                   for m in ctx.actors.mentions.overlapping(*args.subtree_span(victim))):
+                return True
+    return False
+
+
 def _sides_include_a_crowd(token: Any, lex: Lexicon) -> bool:
     """'protesters clashed with police': the sides of a clash named as crowds."""
     sides = [*args.children(token, "nsubj"), *args.prep_objects(token, ["with", "between"])]
@@ -165,7 +201,8 @@ def _evidence_span(token: Any, sentence: tuple[int, int], ctx: _Context) -> tupl
 def _generic(token: Any, found: args.Roles, trig: Trigger, ctx: _Context) -> bool:
     """'aerial bombardments, artillery and missile shelling': plural means with no one named are a
     manner of speaking, and so is everything listed with them."""
-    if (trig.needs_actor or syntax.is_bare_plural(token)) and not found.syntactic:
+    if (trig.needs_actor or syntax.is_bare_plural(token)) and not found.syntactic \
+            and not _aimed_at_a_named_place(token, ctx):
         return True
     current = token
     while current.dep_ == "conj" and not is_root(current):
@@ -173,6 +210,16 @@ def _generic(token: Any, found: args.Roles, trig: Trigger, ctx: _Context) -> boo
         if syntax.is_bare_plural(current) and ctx.actors.in_phrase(current) is None:
             return True
     return False
+
+
+def _aimed_at_a_named_place(token: Any, ctx: _Context) -> bool:
+    """'targeted the city of Mhardeh with rocket shells': weapons a past verb aimed at a named town are
+    one happening even when no one is named as firing them."""
+    verb = syntax.verb_of(token)
+    if verb is None or verb.tag_ != "VBD":
+        return False
+    found = ctx.places.in_arguments(verb)
+    return found is not None and ctx.analysis.places[found.place or ""].kind == "populated_place"
 
 
 def _located_only_in_country(token: Any, ctx: _Context) -> bool:
@@ -230,7 +277,8 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
     elif sub == ARMED_CLASH and _sides_include_a_crowd(token, lex):
         sub = lex.crowd_clash
     actor2 = found.actor2
-    if civilians and actor2 is None:
+    if actor2 is None and (civilians or (lex.event_type(sub) in lex.civilian_harm_types if sub != TAKEOVER else False)
+                           and _harms_civilians(token, ctx)):
         actor2 = next((a for a in ctx.registry.actors if ctx.registry.kind(a) == "civilians"), None)
     place, precision = _place_and_precision(toponym, ctx)
     when = args.event_date(ctx.times, sentence, token, lex) \

@@ -278,7 +278,17 @@ class PlaceFinder:
                 found.extend(t for t in self.toponyms.within(*subtree_span(child)) if self._told_in(t, verb))
         if not found:
             return None
-        return min(found, key=lambda t: abs(t.start - verb.idx))
+        return min(found, key=lambda t: (self._broad(t, verb.doc), abs(t.start - verb.idx)))
+
+    def _broad(self, toponym: Toponym, doc: object) -> bool:
+        """'in the countryside of Deir ez-Zor': a place named as the wide area around, not the spot."""
+        span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        if span is None or not len(span):
+            return False
+        root = span.root
+        if root.dep_ != "pobj" or root.head.lower_ != "of" or is_root(root.head):
+            return False
+        return lemma(root.head.head) in self.lex.broad_area_nouns
 
     def nearest(self, sentence: tuple[int, int], anchor: int) -> Toponym | None:
         found = self.toponyms.within(*sentence)
@@ -298,7 +308,8 @@ class PlaceFinder:
         if not found:
             return None
         anchor = trigger.idx
-        return min(found, key=lambda t: (abs(t.start - anchor) if t.start >= anchor else anchor - t.end))
+        return min(found, key=lambda t: (self._broad(t, doc),
+                                         abs(t.start - anchor) if t.start >= anchor else anchor - t.end))
 
     def main_place(self) -> str | None:
         """The place a report is about: its most repeated town if one recurs, else its most repeated place."""
@@ -423,6 +434,9 @@ def taken_phrase(trigger: Token, takes: str | None) -> Token | None:
         direct = next(iter(children(trigger, "dobj")), None)
         if trigger.dep_ == "relcl" and _object_relative(trigger, direct):
             return trigger.head  # "Tal Abyad, which rebels had captured"
+        if direct is None:  # "recaptured Mosul" with the name mis-tagged as an adverb
+            direct = next((c for c in trigger.children if c.dep_ in {"advmod", "npadvmod", "oprd"}
+                           and c.i == trigger.i + 1 and c.text[:1].isupper()), None)
         if direct is None and trigger.dep_ == "amod" and not is_root(trigger):
             return trigger.head  # "the SDF captured Hajin" mis-parsed with the verb as Hajin's adjective
         return direct

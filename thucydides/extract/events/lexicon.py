@@ -84,6 +84,9 @@ class Lexicon:
     generic_modifiers: frozenset[str] = frozenset()
     same_day_words: frozenset[str] = frozenset()
     duration_units: frozenset[str] = frozenset()
+    broad_area_nouns: frozenset[str] = frozenset()
+    harm_verbs: frozenset[str] = frozenset()
+    civilian_harm_types: frozenset[str] = frozenset()
 
     def event_type(self, sub_event_type: str) -> str:
         return self.event_type_of[sub_event_type]
@@ -167,6 +170,9 @@ def from_data(raw: dict[str, Any]) -> Lexicon:
         generic_modifiers=_words(raw, "generic_modifiers"),
         same_day_words=_words(raw, "same_day_words"),
         duration_units=_words(raw, "duration_units"),
+        broad_area_nouns=_words(raw, "broad_area_nouns"),
+        harm_verbs=_words(raw, "harm_verbs"),
+        civilian_harm_types=frozenset(raw.get("civilian_harm_types") or ()),
     )
 
 
