@@ -141,6 +141,8 @@ def run(
         out_dir.mkdir(parents=True, exist_ok=True)
         for fmt, (_, _, suffix) in exporters.FORMATS.items():
             _export(store, fmt, out_dir / f"thucydides{suffix}")
+    err.print(f"next: `thucydides disputes --db {db}` for disagreeing figures, "
+              f"`thucydides serve --db {db}` for the map and timeline")
     raise typer.Exit(status)
 
 
