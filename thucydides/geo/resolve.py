@@ -34,6 +34,8 @@ MAX_CANDIDATES = 60
 CAPITAL_BONUS = 1.5
 SEAT_PENALTY = 2.5
 ALIAS_PENALTY = 1.5
+NAMESAKE_PENALTY = 2.5
+SHARED_REGION_WEIGHT = 2.0
 PASSES = 2
 
 
@@ -97,17 +99,22 @@ def _is_acronym(text: str) -> bool:
 def penalties(cs: list[Candidate]) -> dict[str, float]:
     """Candidates that a bare name rarely means, by place id.
 
-    A region named like a town inside it ("Aleppo", "New York") yields to the town; a place that
+    A region named like a town inside it ("Aleppo", "New York") yields to the town; a town named
+    after a state or country elsewhere (California, Missouri) yields to that state; a place that
     only has the name as a GeoNames alternate one (Amman's ancient "Philadelphia") yields to a bigger
     place whose own name it is; the names we curate (regions, governorates) are not alternates.
     """
     out: dict[str, float] = {}
     towns = {(c.place.country, c.place.admin1, fold(c.place.name)) for c in cs if c.place.kind == "populated_place"}
+    areas = {(c.place.country, c.place.admin1) for c in cs if c.place.kind in CONTAINER_KINDS and c.weight == 2}
     main_population = max((c.population for c in cs if c.weight == 2), default=-1)
     for c in cs:
         p = c.place
         if p.kind in ("admin1", "admin2") and (p.country, p.admin1, fold(p.name)) in towns:
             out[p.id] = SEAT_PENALTY
+        elif p.kind == "populated_place" and areas and (p.country, p.admin1) not in areas and \
+                not any(country == p.country and admin1 is None for country, admin1 in areas):
+            out[p.id] = NAMESAKE_PENALTY
         elif c.weight < 2 and c.source == "geonames" and main_population > c.population:
             out[p.id] = ALIAS_PENALTY
     return out
@@ -167,9 +174,16 @@ class Context:
 
     by_name: dict[str, Candidate] = field(default_factory=dict)
 
+    possible: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)
+    """Name key -> the regions its candidates lie in, with 1/n of a vote each."""
+
     def without(self, key: str) -> View:
-        others = [c for k, c in self.by_name.items() if k != key]
-        return View.of(others)
+        view = View.of([c for k, c in self.by_name.items() if k != key])
+        for k, regions in self.possible.items():
+            if k != key:
+                for region, share in regions.items():
+                    view.possible[region] = view.possible.get(region, 0.0) + share
+        return view
 
 
 @dataclass(slots=True)
@@ -182,6 +196,10 @@ class View:
     """(place id, lat, lon) of the point-like places."""
     near: dict[str, float] = field(default_factory=dict)
     """Cache: place id -> km to the nearest other point."""
+    possible: dict[tuple[str, str], float] = field(default_factory=dict)
+    """Regions the other names could lie in, each name's vote split among its regions."""
+    near_countries: dict[str, float] | None = None
+    """Cache: `possible` summed by country."""
 
     @classmethod
     def of(cls, others: list[Candidate]) -> View:
@@ -191,6 +209,14 @@ class View:
             and c.place.kind != "country")
         points = {c.place.id: (c.place.id, c.place.lat, c.place.lon) for c in others if c.place.kind not in AREA_KINDS}
         return cls(countries, regions, tuple(points.values()))
+
+    def possible_countries(self) -> dict[str, float]:
+        totals = self.near_countries
+        if totals is None:
+            totals = self.near_countries = {}
+            for (country, _), share in self.possible.items():
+                totals[country] = totals.get(country, 0.0) + share
+        return totals
 
     def nearest_km(self, place: Place) -> float:
         """Distance to the nearest other point of the document; beyond NEAR_LIMIT_KM it is reported as infinite."""
@@ -226,6 +252,10 @@ def coherence(c: Candidate, view: View) -> float:
     regions = sum(view.regions.values())
     if regions and place.country and place.admin1 and place.kind != "country":
         score += 2.0 * view.regions[(place.country, place.admin1)] / regions
+    if place.kind == "country" and place.country:  # a country holds every region of it the other names may lie in
+        score += SHARED_REGION_WEIGHT * min(1.0, view.possible_countries().get(place.country, 0.0))
+    elif place.country and place.admin1:
+        score += SHARED_REGION_WEIGHT * min(1.0, view.possible.get((place.country, place.admin1), 0.0))
     if place.kind not in CONTAINER_KINDS:  # a state's or country's point is nominal: its towns vote instead
         d = view.nearest_km(place)
         score += 2.0 if d < 50 else 1.2 if d < 150 else 0.5 if d < 400 else 0.0
@@ -326,12 +356,27 @@ def score_one(m: Mention, view: View) -> list[tuple[float, Candidate]] | None:
     return sorted(((prior(f, c, m.penalty) + coherence(c, view), c) for c in cs), key=lambda sc: sc[0], reverse=True)
 
 
-def context_of(mentions: list[Mention], picks: list[Candidate | None]) -> Context:
-    ctx = Context()
+def context_of(mentions: list[Mention], picks: list[Candidate | None],
+               possible: dict[str, dict[tuple[str, str], float]]) -> Context:
+    ctx = Context(possible=possible)
     for m, c in zip(mentions, picks, strict=True):
         if c is not None and m.key not in ctx.by_name:
             ctx.by_name[m.key] = c
     return ctx
+
+
+def possible_regions(mentions: list[Mention]) -> dict[str, dict[tuple[str, str], float]]:
+    """For each name, the regions its candidates lie in: "Paris and Henry County" share Tennessee
+    before either is resolved. A name that could be in many regions says little about each."""
+    out: dict[str, dict[tuple[str, str], float]] = {}
+    for m in mentions:
+        if m.key in out or not m.options or not m.plausible or not (m.strong or m.found.cue or m.found.listed):
+            continue
+        regions = {(c.place.country, c.place.admin1) for c in m.options
+                   if c.place.country and c.place.admin1 and c.place.kind != "country"}
+        if regions:
+            out[m.key] = {r: 1.0 / len(regions) for r in regions}
+    return out
 
 
 def resolve(found: list[Found], gaz: Gazetteer) -> list[Resolution]:
@@ -342,9 +387,10 @@ def resolve(found: list[Found], gaz: Gazetteer) -> list[Resolution]:
     mentions = [Mention(f, fold(f.name), cs, penalties(cs), is_strong(f), bool(f.border) or plausible_name(f, know),
                         is_common_word(f, know)) for f, cs in zip(found, options, strict=True)]
     picks = [first_guess(m) for m in mentions]
+    possible = possible_regions(mentions)
     ranked: list[list[tuple[float, Candidate]] | None] = [None] * len(mentions)
     for _ in range(PASSES):
-        ctx = context_of(mentions, picks)
+        ctx = context_of(mentions, picks, possible)
         views: dict[str, View] = {}
         for i, m in enumerate(mentions):
             if not m.options or not m.plausible:
