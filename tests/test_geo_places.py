@@ -73,3 +73,62 @@ def test_offsets_index_the_document_text(analyse) -> None:
     a = analyse("Airstrikes hit Raqqa and Deir ez-Zor.\nLater, Mosul was quiet.")
     for t in a.toponyms:
         assert a.document.text[t.start:t.end] == t.text
+
+
+def resolved(analysis: Analysis, text: str):
+    """The place of the first toponym written `text`, or None."""
+    hit = next((t for t in analysis.toponyms if t.text == text and t.place), None)
+    return analysis.places[hit.place] if hit else None
+
+
+def test_town_comma_state_pins_the_town_inside_the_state(analyse) -> None:
+    a = analyse("A fire destroyed a barn near Alexandria, Louisiana, on Sunday night.")
+    town = resolved(a, "Alexandria")
+    assert town is not None and town.country == "US" and town.admin1 == "Louisiana"
+
+
+def test_state_abbreviation_after_a_town_is_read_as_the_state(analyse) -> None:
+    a = analyse("The company opened a plant in Richmond, Va., last spring.")
+    town, state = resolved(a, "Richmond"), resolved(a, "Va.")
+    assert town is not None and town.admin1 == "Virginia"
+    assert state is not None and state.kind == "admin1" and state.name == "Virginia"
+
+
+def test_a_county_brings_the_towns_of_its_state(analyse) -> None:
+    a = analyse("Deputies from Rapides Parish searched a house in Alexandria on Friday.")
+    county, town = resolved(a, "Rapides Parish"), resolved(a, "Alexandria")
+    assert county is not None and county.kind == "admin2"
+    assert town is not None and town.admin1 == "Louisiana"  # not the Egyptian city, for all its size
+
+
+def test_streets_and_people_named_after_places_are_not_places(analyse) -> None:
+    a = analyse("Sheriff Bob Jones said the suspect lived on Memphis Street in Dallas.")
+    texts = {t.text for t in a.toponyms if t.place}
+    assert "Dallas" in texts
+    assert not texts & {"Memphis", "Jones"}
+
+
+def test_an_upper_case_dateline_is_a_place(analyse) -> None:
+    a = analyse("NAIROBI — Health officials reported new cases on Monday.")
+    city = resolved(a, "NAIROBI")
+    assert city is not None and km(city.lat, city.lon, -1.28, 36.82) < 15
+
+
+def test_states_and_continents_are_areas_not_namesake_towns(analyse) -> None:
+    a = analyse("Growers in California, Oregon and Washington reported losses, as did farms across Africa.")
+    california, africa = resolved(a, "California"), resolved(a, "Africa")
+    assert california is not None and california.kind == "admin1"
+    assert africa is not None and africa.kind == "region" and africa.country is None
+
+
+def test_a_famous_city_beats_a_village_that_has_its_name_only_as_an_alias(analyse) -> None:
+    a = analyse("Pilgrims from Ohio travelled to Jerusalem for the holiday.")
+    city = resolved(a, "Jerusalem")
+    assert city is not None and km(city.lat, city.lon, 31.78, 35.22) < 15
+
+
+def test_a_country_sits_at_its_conventional_point(analyse) -> None:
+    a = analyse("Officials in Canada confirmed the report.")
+    country = resolved(a, "Canada")
+    assert country is not None and country.kind == "country"
+    assert km(country.lat, country.lon, 60.0, -95.0) < 100

@@ -305,19 +305,21 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
         out.append(annotate_context(text, f, know))
     link_lists(text, out)
-    return overruled(out)
+    return overruled(out, know.admin_nouns)
 
 
-def overruled(found: list[Found]) -> list[Found]:
+def overruled(found: list[Found], admin_nouns: frozenset[str]) -> list[Found]:
     """Names spaCy took for a person or the like stay out, unless the words before them say place
     ("the village of X", "in X"), they continue a list of places ("the towns of A, B and C"), or
-    spaCy calls the same name a place elsewhere in the report (one sense per report)."""
+    spaCy calls the same name a place elsewhere in the report (one sense per report), or the name
+    itself ends in an administrative noun ("Rapides Parish")."""
     kept: list[Found] = []
     previous_kept = False
     places = {fold(f.name) for f in found if f.ner in ("GPE", "LOC") and not f.street}
     for f in found:
         keep = not f.street and (not f.other_entity or f.place_cue or (f.listed and previous_kept)
-                                 or (f.other_entity == "PERSON" and fold(f.name) in places))
+                                 or (f.other_entity == "PERSON" and fold(f.name) in places)
+                                 or f.name.rsplit(" ", 1)[-1].lower() in admin_nouns)
         if keep:
             kept.append(f)
         previous_kept = keep
