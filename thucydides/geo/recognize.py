@@ -300,9 +300,10 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
             found.append(Found(end - len(name), end, name, name, ner=label))
     out = []
     for f in merge(found):
-        if any(overlaps((f.start, f.end), b) for b in blocked) and not f.border:
-            continue
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
+        if any(overlaps((f.start, f.end), b) for b in blocked) and not f.border and not (
+                f.ner == "GPE" and (f.start, f.end) in blocked):
+            continue
         out.append(annotate_context(text, f, know))
     link_lists(text, out)
     return overruled(out, know.admin_nouns)
