@@ -11,7 +11,7 @@ TODAY = date(2026, 1, 1)
 
 
 def infer(text: str):
-    return infer_publication(text, find_time_expressions(text, None, today=TODAY))
+    return infer_publication(text, find_time_expressions(text, None, today=TODAY, guess_years=False))
 
 
 def test_no_dates_no_publication():
@@ -22,19 +22,52 @@ def test_year_alone_or_since_does_not_date_a_report():
     assert infer("The war began in 2011. Raids have continued since mid-2017.") is None
 
 
-def test_latest_narrated_dates_bound_the_publication():
+def test_latest_narrated_date_starts_the_publication_and_the_next_month_ends_it():
     text = "The offensive began in early June 2018. In the middle of July 2018 a column arrived."
     published = infer(text)
     assert published is not None
     assert published.inferred
-    assert (published.start, published.end) == (date(2018, 7, 11), date(2018, 7, 20))
+    assert (published.start, published.end) == (date(2018, 7, 11), date(2018, 8, 31))
 
 
 def test_month_and_part_of_month_combine():
     text = "In mid-December 2018 the town fell. Over 900 people fled as of December 2018."
     published = infer(text)
     assert published is not None
-    assert (published.start, published.end) == (date(2018, 12, 11), date(2018, 12, 31))
+    assert (published.start, published.end) == (date(2018, 12, 11), date(2019, 1, 31))
+
+
+def test_a_single_narrated_day_gives_a_window_to_the_end_of_the_next_month():
+    published = infer("Fighters took the village on 3 March 2019, residents said.")
+    assert published is not None and published.inferred
+    assert (published.start, published.end) == (date(2019, 3, 3), date(2019, 4, 30))
+
+
+def test_the_start_of_a_campaign_does_not_date_a_report():
+    text = "Over 20,000 people have fled since the offensive began in October 2016. Troops advanced on Tuesday."
+    assert infer(text) is None
+
+
+def test_an_onset_after_the_narrated_dates_still_bounds_the_publication_from_below():
+    text = "Aid arrived in early May 2018, and the siege began on 20 May 2018."
+    published = infer(text)
+    assert published is not None
+    assert (published.start, published.end) == (date(2018, 5, 20), date(2018, 6, 30))
+
+
+def test_a_since_phrase_bounds_the_publication_from_below_only():
+    text = "The dam fell in early March 2019. Thousands have fled since 12 March 2019."
+    published = infer(text)
+    assert published is not None
+    assert (published.start, published.end) == (date(2019, 3, 12), date(2019, 4, 30))
+
+
+def test_planned_dates_do_not_date_a_report():
+    text = "The town fell in early March 2019. Talks are scheduled for 10 May 2019 in Geneva."
+    published = infer(text)
+    assert published is not None
+    assert (published.start, published.end) == (date(2019, 3, 1), date(2019, 4, 30))
+    assert infer("Elections will be held in June 2021, the council said.") is None
 
 
 def test_cue_word_dateline_wins_over_narrated_dates():
@@ -68,3 +101,39 @@ def test_weekday_with_date_dates_a_report():
 
 def test_impossible_date_never_dates_a_report():
     assert infer("The attack came on 31 February 2018 at dawn.") is None
+
+
+def test_wire_dateline_with_a_place_and_dash():
+    text = "Shells hit a market\n\nHOMS, Syria, 4 April 2018 - Shells hit the old market, killing five people."
+    published = infer(text)
+    assert published is not None
+    assert (published.start, published.end) == (date(2018, 4, 4), date(2018, 4, 4))
+
+
+def test_wire_dateline_with_an_agency_in_brackets():
+    text = "IDLIB, 2 June 2019 (local radio) - A bakery was struck in the evening. In late May 2019 a school was hit."
+    published = infer(text)
+    assert published is not None
+    assert published.start == published.end == date(2019, 6, 2)
+
+
+def test_last_field_of_a_header_line_is_a_dateline():
+    text = "Weekly digest | Some Monitor | 9 June 2019\n\nIn early June 2019 raids went on near the river."
+    published = infer(text)
+    assert published is not None
+    assert published.start == published.end == date(2019, 6, 9)
+
+
+def test_as_of_day_in_a_title_is_a_dateline():
+    text = "Camp update (as of 2 February 2019)\n\nSome 400 families arrived in late January 2019."
+    published = infer(text)
+    assert published is not None
+    assert published.start == published.end == date(2019, 2, 2)
+
+
+def test_as_of_day_deep_in_the_body_is_only_narrated():
+    lines = "\n".join(f"Paragraph {n} tells of the road." for n in range(8))
+    text = f"{lines}\nAs of 2 February 2019 the road was open.\n{lines}"
+    published = infer(text)
+    assert published is not None
+    assert (published.start, published.end) == (date(2019, 2, 2), date(2019, 3, 31))

@@ -245,12 +245,41 @@ def _share_year(first: DateParts, last: DateParts) -> tuple[DateParts, DateParts
 # --- settling dates -------------------------------------------------------------------------------------
 
 
+NEAR_FUTURE_DAYS = 31
+"""A year-less day this soon after a known publication date is an upcoming one ("a convoy is planned for
+8 March" in a report of 6 March), not the same day a year before: writers drop the year only for dates
+near publication."""
+
+MAX_RELATIVE_ANCHOR_DAYS = 92
+"""Relative phrases ("Tuesday", "yesterday") are placed only against an anchor at most this wide. An
+inferred publication interval is at most about two months wide (publication.py); a wider anchor (a
+publication known only to its year) would turn "Tuesday" into a quarter or more, which dates nothing."""
+
+MAX_CONTEXT_DAYS = 31
+"""Only dates precise to a month or better say which year a report is about ("in June 2017" does, "the
+war began in 2011" does not)."""
+
+
+@dataclass(frozen=True)
+class YearGuess:
+    """With no publication date at all: the year the report is about, and the day it cannot be before.
+
+    A year-less day is read in the latest year named in a date precise to a month or better, and only if
+    it then falls on or after the start of every "since ..." phrase (what is still going on started
+    before publication; a year-less day is one near publication). Otherwise it is left undated.
+    """
+
+    year: int
+    floor: date | None = None
+
+
 @dataclass(frozen=True)
 class Context:
     anchor: Interval | None
     today: date
     context_year: int | None
     lex: TimeLexicon
+    guess: YearGuess | None = None
 
     @property
     def horizon(self) -> date:
@@ -258,8 +287,8 @@ class Context:
         return self.anchor.end if self.anchor and self.anchor.end else self.today
 
 
-def _settle_year(parts: DateParts, ctx: Context) -> tuple[int, bool] | None:
-    """The year of a year-less date: from its weekday, else the latest one not after the anchor."""
+def _settle_year(parts: DateParts, ctx: Context, role: Role = "point") -> tuple[int, bool] | None:
+    """The year of a year-less date: from its weekday, else the latest one the anchor allows."""
     if parts.year is not None:
         return parts.year, False
     if parts.month is None:
@@ -269,11 +298,23 @@ def _settle_year(parts: DateParts, ctx: Context) -> tuple[int, bool] | None:
         if year is not None:
             return year, ctx.anchor is None or ctx.anchor.inferred
     if ctx.anchor is None or ctx.anchor.end is None:
-        return None
-    end = ctx.anchor.end
-    days = _day_range(parts, end.year)
-    year = end.year - 1 if days is None or days[0] > end else end.year
-    return year, ctx.anchor.inferred
+        return (ctx.guess.year, True) if ctx.guess is not None and parts.weekday is None else None
+    return _year_before_anchor(parts, ctx.anchor, role), ctx.anchor.inferred
+
+
+def _year_before_anchor(parts: DateParts, anchor: Interval, role: Role) -> int:
+    """The latest year that keeps the date on or before the anchor's end (the latest possible publication).
+
+    Against a known publication day (not inferred), a day or part of a month in the anchor's own or next
+    year falling within NEAR_FUTURE_DAYS after it is an upcoming date; a "since" phrase never is.
+    """
+    end = cast(date, anchor.end)
+    late = end + timedelta(days=NEAR_FUTURE_DAYS) if not anchor.inferred and role != "since" else end
+    for year in (end.year + 1, end.year):
+        days = _day_range(parts, year)
+        if days is not None and days[0] <= late and (days[0] <= end or parts.day is not None or parts.part):
+            return year
+    return end.year - 1
 
 
 def _year_from_weekday(parts: DateParts, ctx: Context) -> int | None:
@@ -321,22 +362,34 @@ def _year_range(parts: DateParts, year: int) -> DayRange | None:
     return date(year, 1, 1), date(last_year, 12, 31)
 
 
-def _settle_parts(parts: DateParts, ctx: Context) -> Settled | None:
-    settled = _settle_year(parts, ctx)
+def _settle_parts(parts: DateParts, ctx: Context, role: Role = "point") -> Settled | None:
+    settled = _settle_year(parts, ctx, role)
     if settled is None:
         return None
     year, inferred = settled
-    if not ranges.plausible_year(year) or year > ctx.horizon.year or (parts.year_to or 0) > ctx.horizon.year:
+    if not ranges.plausible_year(year) or (parts.year_to or 0) > ctx.horizon.year:
+        return None
+    if parts.year is not None and year > ctx.horizon.year:
         return None
     days = _day_range(parts, year)
-    return Settled(days[0], days[1], inferred) if days else None
+    if days is None or (ctx.anchor is None and parts.year is None and not _fits_guess(days, ctx)):
+        return None
+    return Settled(days[0], days[1], inferred)
+
+
+def _fits_guess(days: DayRange, ctx: Context) -> bool:
+    """A year-less date read without an anchor must lie between the guess's floor and today."""
+    floor = ctx.guess.floor if ctx.guess else None
+    return days[1] <= ctx.today and (floor is None or days[0] >= floor)
 
 
 def _settle_relative(rel: Relative, ctx: Context) -> Settled | None:
-    """Counted from the anchor; an anchor that is a range of days gives a range as wide."""
+    """Counted from the anchor; an anchor that is a range of days gives a range as wide (or none if too wide)."""
     if ctx.anchor is None or ctx.anchor.end is None:
         return None
     early, late = ctx.anchor.start or ctx.anchor.end, ctx.anchor.end
+    if (late - early).days + 1 > MAX_RELATIVE_ANCHOR_DAYS:
+        return None
     first, _ = _relative_days(rel, early)
     _, last = _relative_days(rel, late)
     return Settled(first, last, ctx.anchor.inferred) if first <= last else None
@@ -394,15 +447,15 @@ def _calendar(day: date, offset: int, unit: str) -> DayRange:
     return first, min(last, day)
 
 
-def _settle(cand: Candidate, ctx: Context) -> Settled | None:
+def _settle(cand: Candidate, ctx: Context, role: Role = "point") -> Settled | None:
     if cand.relative is not None:
         return _settle_relative(cand.relative, ctx)
     if cand.parts is None:
         return None
     if cand.until is None:
-        return _settle_parts(cand.parts, ctx)
+        return _settle_parts(cand.parts, ctx, role)
     first_parts, last_parts = _share_year(cand.parts, cand.until)
-    first, last = _settle_parts(first_parts, ctx), _settle_parts(last_parts, ctx)
+    first, last = _settle_parts(first_parts, ctx, role), _settle_parts(last_parts, ctx, role)
     if first is None or last is None or first.first > last.last:
         return None
     return Settled(first.first, last.last, first.inferred or last.inferred)
@@ -423,8 +476,7 @@ def _role_prefix(text: str, cand: Candidate, lex: TimeLexicon) -> tuple[int, Rol
     return window_start + m.start(), role
 
 
-def _expression(text: str, cand: Candidate, settled: Settled, lex: TimeLexicon) -> TimeExpression:
-    start, role = _role_prefix(text, cand, lex)
+def _expression(text: str, cand: Candidate, settled: Settled, start: int, role: Role) -> TimeExpression:
     precision = ranges.precision_of(settled.first, settled.last)
     span = Interval(
         settled.first if role != "until" else None,
@@ -441,13 +493,15 @@ def _explicit_years(cands: list[Candidate]) -> Iterator[int]:
                 yield parts.year
 
 
-def find_time_expressions(text: str, anchor: Interval | None, today: date | None = None) -> list[TimeExpression]:
+def find_time_expressions(text: str, anchor: Interval | None, today: date | None = None,
+                          guess_years: bool = True) -> list[TimeExpression]:
     """Every date or period phrase in `text` that can be placed, anchored on publication (`anchor`).
 
-    Without an anchor only phrases carrying their own year (or a weekday that fixes it) are placed;
-    relative phrases are skipped rather than guessed.
+    Without an anchor only phrases carrying their own year (or a weekday that fixes it) are placed, and
+    year-less days when `guess_years` allows a guess (see `YearGuess`); relative phrases are skipped
+    rather than guessed.
     """
-    return place(text, read_candidates(text), anchor, today)
+    return place(text, read_candidates(text), anchor, today, guess_years)
 
 
 def read_candidates(text: str) -> list[Candidate]:
@@ -457,16 +511,41 @@ def read_candidates(text: str) -> list[Candidate]:
 
 
 def place(
-    text: str, cands: list[Candidate], anchor: Interval | None, today: date | None = None
+    text: str, cands: list[Candidate], anchor: Interval | None, today: date | None = None, guess_years: bool = True
 ) -> list[TimeExpression]:
     """Candidates of `text` settled against `anchor`; those that cannot be placed are left out."""
     lex = lexicon()
     today = today or date.today()
     years = [y for y in _explicit_years(cands) if ranges.plausible_year(y) and y <= today.year]
     ctx = Context(anchor, today, max(years) if years else None, lex)
-    out = []
-    for cand in cands:
-        settled = _settle(cand, ctx)
-        if settled is not None:
-            out.append(_expression(text, cand, settled, lex))
-    return out
+    roles = [_role_prefix(text, cand, lex) for cand in cands]
+    settled = [_settle(cand, ctx, role) for cand, (_, role) in zip(cands, roles, strict=True)]
+    if anchor is None and guess_years:
+        guess = _year_guess(cands, roles, settled)
+        if guess is not None:
+            guessing = replace(ctx, guess=guess)
+            settled = [s if s is not None or not _yearless(c) else _settle(c, guessing, role)
+                       for c, (_, role), s in zip(cands, roles, settled, strict=True)]
+    return [_expression(text, cand, s, start, role)
+            for cand, (start, role), s in zip(cands, roles, settled, strict=True) if s is not None]
+
+
+def _yearless(cand: Candidate) -> bool:
+    return cand.parts is not None and cand.parts.year is None and cand.parts.month is not None
+
+
+def _year_guess(cands: list[Candidate], roles: list[tuple[int, Role]],
+                settled: list[Settled | None]) -> YearGuess | None:
+    """The latest year named in a date precise to a month or better, floored by the "since" phrases."""
+    years: list[int] = []
+    floors: list[date] = []
+    for cand, (_, role), found in zip(cands, roles, settled, strict=True):
+        if found is None or _yearless(cand) or cand.relative is not None:
+            continue
+        if role == "since":
+            floors.append(found.first)
+        if (found.last - found.first).days + 1 <= MAX_CONTEXT_DAYS and not found.inferred:
+            years.append(found.last.year)
+    if not years:
+        return None
+    return YearGuess(max(years), max(floors) if floors else None)

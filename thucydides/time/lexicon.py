@@ -69,6 +69,10 @@ class TimeLexicon:
     year_followers: frozenset[str]
     publication_cue: re.Pattern[str]
     trigger: Trigger
+    onset_cue: re.Pattern[str]
+    """Ends the words before a date that names when something began ("began in")."""
+    future_cue: re.Pattern[str]
+    """Found in the words before a date that a report looks forward to ("scheduled for")."""
 
     def month(self, name: str) -> int:
         return self.months[name.rstrip(".")]
@@ -174,6 +178,9 @@ def build(raw: dict[str, Any]) -> TimeLexicon:
         trigger=_trigger(raw, months, weekdays),
         publication_cue=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw.get('publication_cues') or ['published'])})"
                                    r"(?:\s+on)?\s*[:\-–—]?\s*$"),
+        onset_cue=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw.get('onset_cues') or ['began'])})"
+                             rf"\s+(?:(?i:{_alt(raw.get('onset_prepositions') or ['in'])})\s+)?(?:(?i:the)\s+)?$"),
+        future_cue=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw.get('future_cues') or ['will'])})(?![A-Za-z])"),
     )
 
 

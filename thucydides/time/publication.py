@@ -2,48 +2,107 @@
 
 Two kinds of evidence, strongest first: a dateline (a day printed as the report's date: "Published:
 14 December 2018", a date alone on one of the first lines, "Dec 14 (Reuters) -"); otherwise the dates
-the report narrates. A report is written after what it narrates begins, so the latest start of those
-dates bounds publication from below and the latest end is taken as its likely upper bound. Only
-dates precise to a month or better count ("in 2011" says little about when a report was written),
-and "since ..." phrases do not: they name when something began, often long before.
+the report narrates. A report is published on or after the latest date it narrates, usually days to
+weeks after: the inferred interval starts at the latest narrated start and runs to the end of the month
+after the latest narrated end (`PUBLICATION_WINDOW_MONTHS`), so it holds the true day in the common case
+and stays narrow enough (at most about two months) to place "Tuesday" or "last week" usefully.
+
+Only dates that say when the report was written count: precise to a month or better ("in 2011" says
+little), narrated as points or periods, not "since ..." or "until ..." phrases, not the start of a
+campaign that "began" (often long before), and not a plan ("talks are scheduled for 5 March"). Those
+excluded still raise the interval's start when they are later than the evidence, never its end.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from thucydides.model import Interval, TimeExpression
+from thucydides.time import ranges
 from thucydides.time.lexicon import lexicon
 
 MAX_EVIDENCE_DAYS = 31
 """Dates vaguer than a month do not date a report."""
+PUBLICATION_WINDOW_MONTHS = 1
+"""How far after the latest narrated date a report may be published: to the end of the following month.
+Reporters mostly narrate the last days or weeks; a monthly round-up appears early in the next month."""
 DATELINE_LINES = 5
 """How many non-empty lines at the top (and bottom) of a report may hold its date alone."""
+CLAUSE_REACH = 120
+"""Characters before a date searched for a cue of a plan or an onset, within its own clause."""
 
 _AGENCY_AFTER = re.compile(r"^\s*\(\s*[A-Z][A-Za-z .&]{1,30}\)\s*[-–—:]")
+_PLACE_BEFORE = re.compile(r"^\s*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?,\s*$")
+"""A wire dateline's place: "RAQQA, ", "BASRA, Iraq, ", "Damascus, "."""
+_DASH_AFTER = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")
+"""What follows a wire dateline's date: a dash, perhaps after the agency ("(state news agency) -")."""
+_SEPARATOR_BEFORE = re.compile(r"[|·•–—]\s*$|\s-\s*$")
+"""A header line's last field: "Daily bulletin | Monitor | 14 May 2019"."""
+_AS_OF = re.compile(r"^(?i:as\s+(?:of|at))\s")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
 
 
 def infer_publication(text: str, times: Sequence[TimeExpression]) -> Interval | None:
     """The report's publication date as an inferred interval, or None when the text gives no basis.
 
-    `times` are the expressions found without an anchor (`find_time_expressions(text, None)`).
+    `times` are the expressions found without an anchor and without guessed years
+    (`find_time_expressions(text, None, guess_years=False)`): a year guessed from context dates nothing.
     """
     dateline = _dateline(text, times)
     if dateline is not None:
         return Interval(dateline.start, dateline.end, inferred=True)
-    evidence = [t.interval for t in times if _dates_report(t)]
+    evidence = [t.interval for t in times if _dates_report(text, t)]
     if not evidence:
         return None
+    latest_end = max(i.end for i in evidence if i.end is not None)
+    last = _window_end(latest_end)
     first = max(i.start for i in evidence if i.start is not None)
-    last = max(i.end for i in evidence if i.end is not None)
-    return Interval(first, last, inferred=True)
+    floors = [f for f in _lower_bounds(text, times) if f <= last]
+    return Interval(max([first, *floors]), last, inferred=True)
 
 
-def _dates_report(expression: TimeExpression) -> bool:
-    """Narrated dates precise to a month or better; open-ended "since"/"until" phrases excluded."""
+def _window_end(latest: date) -> date:
+    """The last day a report narrating `latest` is likely published: the end of the following month."""
+    return ranges.month_range(*ranges.shift_month(latest.year, latest.month, PUBLICATION_WINDOW_MONTHS))[1]
+
+
+def _dates_report(text: str, expression: TimeExpression) -> bool:
+    """Narrated dates precise to a month or better: no open-ended phrases, onsets or plans."""
     days = expression.interval.days
-    return expression.role in ("point", "during") and days is not None and days <= MAX_EVIDENCE_DAYS
+    if expression.role not in ("point", "during") or days is None or days > MAX_EVIDENCE_DAYS:
+        return False
+    return not _is_onset(text, expression) and not _is_planned(text, expression)
+
+
+def _lower_bounds(text: str, times: Sequence[TimeExpression]) -> list[date]:
+    """Starts that publication cannot precede: "since ..." phrases and onsets, precise to a month or better."""
+    out = []
+    for t in times:
+        start = t.interval.start
+        if start is None or _is_planned(text, t) or t.role == "until":
+            continue
+        if t.role == "since" or (_is_onset(text, t) and (t.interval.days or 0) <= MAX_EVIDENCE_DAYS):
+            out.append(start)
+    return out
+
+
+def _clause_before(text: str, expression: TimeExpression) -> str:
+    """The words of the expression's own clause before it (at most CLAUSE_REACH characters)."""
+    window = text[max(0, expression.start - CLAUSE_REACH):expression.start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end():] if breaks else window
+
+
+def _is_onset(text: str, expression: TimeExpression) -> bool:
+    """ "the operation began in October 2016": when something started, not when it was reported."""
+    return lexicon().onset_cue.search(_clause_before(text, expression)) is not None
+
+
+def _is_planned(text: str, expression: TimeExpression) -> bool:
+    """ "elections are scheduled for March 2019": a date the report looks forward to."""
+    return lexicon().future_cue.search(_clause_before(text, expression)) is not None
 
 
 def _dateline(text: str, times: Sequence[TimeExpression]) -> Interval | None:
@@ -54,17 +113,21 @@ def _dateline(text: str, times: Sequence[TimeExpression]) -> Interval | None:
 
 
 def _is_dateline(text: str, expression: TimeExpression) -> bool:
-    """A day printed as the report's own date: after a cue word, alone on an edge line, or before an agency."""
+    """A day printed as the report's own date: after a cue word, opening a wire story ("BASRA, Iraq, Sept. 5,
+    2018 -", "Dec 14 (Reuters) -"), or on an edge line alone, as a header's last field or "as of" a day."""
     line_start = text.rfind("\n", 0, expression.start) + 1
     line_end = text.find("\n", expression.end)
     line_end = len(text) if line_end < 0 else line_end
     before, after = text[line_start:expression.start], text[expression.end:line_end]
     if lexicon().publication_cue.search(before):
         return True
-    if _AGENCY_AFTER.match(after):
+    if _AGENCY_AFTER.match(after) or (_PLACE_BEFORE.match(before) and _DASH_AFTER.match(after)):
         return True
+    if not _on_edge_line(text, line_start):
+        return False
+    last_field = _SEPARATOR_BEFORE.search(before) is not None and not re.search(r"[A-Za-z]", after)
     alone = not re.search(r"\w", before) and not re.search(r"[A-Za-z]", after)
-    return alone and _on_edge_line(text, line_start)
+    return alone or last_field or _AS_OF.match(expression.text) is not None
 
 
 def _on_edge_line(text: str, line_start: int) -> bool:

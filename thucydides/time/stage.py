@@ -15,14 +15,16 @@ def document_times(document: Document) -> list[TimeExpression]:
 
     With no publication date, the phrases that carry their own year are read first; the date they
     imply is stored on the document (marked inferred) and anchors the relative phrases on a second read.
+    With no basis for one, year-less days may still be read in the year the report is about, but no
+    relative phrase is placed.
     """
     text = document.analysis_text
     candidates = read_candidates(text)
     if document.published is None:
-        absolute = place(text, candidates, None)
+        absolute = place(text, candidates, None, guess_years=False)
         published = infer_publication(text, absolute)
         if published is None:
-            return absolute
+            return place(text, candidates, None)
         document.published = published
     return place(text, candidates, document.published)
 
