@@ -153,7 +153,7 @@ def gazetteer_matches(text: str, tokens: list[Token], gaz: Gazetteer, max_words:
     caps = [is_capitalised(t.text) for t in tokens]
     i = 0
     while i < n:
-        if not caps[i]:
+        if not caps[i] or tokens[i].text in ("The", "THE"):  # "The Athens Police": the name starts after it
             i += 1
             continue
         last = i  # the run of joined capitalised words and connectors that may form one name
@@ -230,9 +230,14 @@ def border_matches(text: str, know: Knowledge) -> list[Found]:
 
 
 def spacy_entities(doc: Any) -> list[tuple[int, int, str]]:
+    """(start, end, label) of spaCy's entities, a leading "the" left out ("the Athens Police" starts at Athens)."""
     if doc is None:
         return []
-    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    out = []
+    for e in doc.ents:
+        start = e[1].idx if len(e) > 1 and e[0].lower_ == "the" else e.start_char
+        out.append((start, e.end_char, e.label_))
+    return out
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
