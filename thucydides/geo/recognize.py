@@ -287,7 +287,7 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
     return f
 
 
-_DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-)\s")
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-|:)\s")
 _LOCATIVE = frozenset(str(w).lower() for w in (data.load("geo_places.yaml").get("locative_cues") or ()))
 
 
