@@ -154,3 +154,28 @@ def test_seed_publication_and_dates_fit_the_gold_event_dates(index):
     assert doc.published is not None and doc.published.inferred
     assert doc.published.start is not None and doc.published.start >= first
     assert any(t.role == "point" and overlaps(t.interval, first, last) for t in times)
+
+
+# --- "since" over an onset clause -----------------------------------------------------------------------
+
+
+def test_since_an_onset_clause_is_a_since_phrase():
+    text = "Over 5,000 people have fled since the operation began in October 2016."
+    [expr] = find_time_expressions(text, None, today=TODAY)
+    assert expr.text == "October 2016"
+    assert expr.role == "since"
+    assert (expr.interval.start, expr.interval.end) == (date(2016, 10, 1), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many fled since the raids, and the siege began in May 2017.",
+        "Since then the battle that started in May 2017 went on.",
+        "The siege began in May 2017.",
+    ],
+)
+def test_an_onset_without_its_own_since_stays_a_point(text):
+    [expr] = find_time_expressions(text, None, today=TODAY)
+    assert expr.role == "point"
+    assert (expr.interval.start, expr.interval.end) == (date(2017, 5, 1), date(2017, 5, 31))

@@ -469,11 +469,29 @@ def _role_prefix(text: str, cand: Candidate, lex: TimeLexicon) -> tuple[int, Rol
     window_start = max(0, cand.start - 24)
     m = lex.role_prefix.search(text[window_start:cand.start])
     if m is None:
-        return cand.start, cand.role
+        return cand.start, "since" if cand.until is None and _since_onset(text, cand, lex) else cand.role
     role = cast(Role, lex.role_prefixes[re.sub(r"\s+", " ", m.group("prefix").lower())])
     if cand.until is not None or (cand.role == "during" and role in ("point", "since")):
         role = "during"
     return window_start + m.start(), role
+
+
+SINCE_ONSET_REACH = 80
+"""Characters before a date searched for "since the siege began in" (a since-phrase over a clause)."""
+SINCE_ONSET_GAP = 48
+"""At most this many characters (no comma, no number) between "since" and the onset verb."""
+
+
+def _since_onset(text: str, cand: Candidate, lex: TimeLexicon) -> bool:
+    """ "displaced since the operation began in October 2016": the onset date bounds a period from below."""
+    window = text[max(0, cand.start - SINCE_ONSET_REACH):cand.start]
+    window = window[max((m.end() for m in re.finditer(r"[.;:!?\n]", window)), default=0):]
+    onset = lex.onset_cue.search(window)
+    if onset is None:
+        return False
+    since = [m for m in lex.since_word.finditer(window, 0, onset.start())]
+    gap = window[since[-1].end():onset.start()] if since else ","
+    return len(gap) <= SINCE_ONSET_GAP and not re.search(r"[,\d]|^\s*(?i:then|that)\b", gap)
 
 
 def _expression(text: str, cand: Candidate, settled: Settled, start: int, role: Role) -> TimeExpression:

@@ -71,6 +71,8 @@ class TimeLexicon:
     trigger: Trigger
     onset_cue: re.Pattern[str]
     """Ends the words before a date that names when something began ("began in")."""
+    since_word: re.Pattern[str]
+    """The role prefixes that mean \"since\", as words anywhere (\"since the siege began in\")."""
     future_cue: re.Pattern[str]
     """Found in the words before a date that a report looks forward to ("scheduled for")."""
 
@@ -180,8 +182,14 @@ def build(raw: dict[str, Any]) -> TimeLexicon:
                                    r"(?:\s+on)?\s*[:\-–—]?\s*$"),
         onset_cue=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw.get('onset_cues') or ['began'])})"
                              rf"\s+(?:(?i:{_alt(raw.get('onset_prepositions') or ['in'])})\s+)?(?:(?i:the)\s+)?$"),
+        since_word=re.compile(rf"(?<![A-Za-z])(?i:{_alt(_since_words(role_prefixes))})(?![A-Za-z])"),
         future_cue=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw.get('future_cues') or ['will'])})(?![A-Za-z])"),
     )
+
+
+def _since_words(role_prefixes: dict[str, str]) -> list[str]:
+    """Prefixes meaning "since" that keep that sense before a clause ("from" does not: "from the town")."""
+    return [word for word, role in role_prefixes.items() if role == "since" and word != "from"]
 
 
 def _trigger(raw: dict[str, Any], months: dict[str, int], weekdays: dict[str, int]) -> Trigger:
