@@ -307,8 +307,8 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
     for f in merge(found):
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
         if any(overlaps((f.start, f.end), b) for b in blocked) and not f.border and not (
-                f.ner == "GPE" and (f.start, f.end) in blocked):
-            continue
+                f.ner == "GPE" and any(f.start == b[0] for b in blocked)):
+            continue  # part of an actor's name, unless a place that names it ("Russia", "U.S. troops")
         out.append(annotate_context(text, f, know))
     link_lists(text, out)
     return overruled(out, know.admin_nouns)

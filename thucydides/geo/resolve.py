@@ -100,20 +100,22 @@ def penalties(cs: list[Candidate]) -> dict[str, float]:
     """Candidates that a bare name rarely means, by place id.
 
     A region named like a town inside it ("Aleppo", "New York") yields to the town; a town named
-    after a state or country elsewhere (California, Missouri) yields to that state; a place that
+    after a far bigger state or country elsewhere (California, Missouri) yields to it; a place that
     only has the name as a GeoNames alternate one (Amman's ancient "Philadelphia") yields to a bigger
     place whose own name it is; the names we curate (regions, governorates) are not alternates.
     """
     out: dict[str, float] = {}
     towns = {(c.place.country, c.place.admin1, fold(c.place.name)) for c in cs if c.place.kind == "populated_place"}
-    areas = {(c.place.country, c.place.admin1) for c in cs if c.place.kind in CONTAINER_KINDS and c.weight == 2}
+    areas = {(c.place.country, c.place.admin1): c.population for c in cs
+             if c.place.kind in CONTAINER_KINDS and c.weight == 2}
+    biggest_area = max(areas.values(), default=0)
     main_population = max((c.population for c in cs if c.weight == 2), default=-1)
     for c in cs:
         p = c.place
         if p.kind in ("admin1", "admin2") and (p.country, p.admin1, fold(p.name)) in towns:
             out[p.id] = SEAT_PENALTY
-        elif p.kind == "populated_place" and areas and (p.country, p.admin1) not in areas and \
-                not any(country == p.country and admin1 is None for country, admin1 in areas):
+        elif p.kind == "populated_place" and biggest_area > 10 * c.population and (p.country, p.admin1) not in areas \
+                and not any(country == p.country and admin1 is None for country, admin1 in areas):
             out[p.id] = NAMESAKE_PENALTY
         elif c.weight < 2 and c.source == "geonames" and main_population > c.population:
             out[p.id] = ALIAS_PENALTY
