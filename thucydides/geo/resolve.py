@@ -102,7 +102,8 @@ def penalties(cs: list[Candidate]) -> dict[str, float]:
     A region named like a town inside it ("Aleppo", "New York") yields to the town; a town named
     after a far bigger state or country elsewhere (California, Missouri) yields to it; a place that
     only has the name as a GeoNames alternate one (Amman's ancient "Philadelphia") yields to a bigger
-    place whose own name it is; the names we curate (regions, governorates) are not alternates.
+    place whose own name it is, the more so the bigger that place; the names we curate (regions,
+    governorates) are not alternates.
     """
     out: dict[str, float] = {}
     towns = {(c.place.country, c.place.admin1, fold(c.place.name)) for c in cs if c.place.kind == "populated_place"}
@@ -118,7 +119,7 @@ def penalties(cs: list[Candidate]) -> dict[str, float]:
                 and not any(country == p.country and admin1 is None for country, admin1 in areas):
             out[p.id] = NAMESAKE_PENALTY
         elif c.weight < 2 and c.source == "geonames" and main_population > c.population:
-            out[p.id] = ALIAS_PENALTY
+            out[p.id] = min(4.0, ALIAS_PENALTY + math.log10(main_population / (c.population + 1)))
     return out
 
 
