@@ -132,3 +132,20 @@ def test_a_country_sits_at_its_conventional_point(analyse) -> None:
     country = resolved(a, "Canada")
     assert country is not None and country.kind == "country"
     assert km(country.lat, country.lon, 60.0, -95.0) < 100
+
+
+def test_the_outlets_country_breaks_ties_the_report_leaves_open(analyse) -> None:
+    text = "Police in Richmond said the road would reopen on Monday."
+    british = resolved(analyse(text, url="https://news.example.co.uk/local/1"), "Richmond")
+    unknown = resolved(analyse(text, url="https://news.example.com/local/1"), "Richmond")
+    assert british is not None and british.country == "GB"
+    assert unknown is not None and unknown.country == "US"  # the biggest Richmond when the outlet says nothing
+
+
+def test_vanity_domains_say_nothing_about_the_outlet() -> None:
+    from thucydides.geo.resolve import home_country
+
+    assert home_country("https://www.example.co.uk/a") == "GB"
+    assert home_country("https://example.tv/a") is None
+    assert home_country("https://example.com/a") is None
+    assert home_country(None) is None

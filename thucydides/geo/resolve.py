@@ -36,6 +36,7 @@ SEAT_PENALTY = 2.5
 ALIAS_PENALTY = 1.5
 NAMESAKE_PENALTY = 2.5
 SHARED_REGION_WEIGHT = 2.0
+HOME_BONUS = 1.0
 PASSES = 2
 
 
@@ -61,6 +62,25 @@ def continents() -> dict[str, str]:
 def capitals() -> dict[str, str]:
     """ISO code -> folded name of the capital: a bare "Paris" or "Washington" means the capital."""
     return {iso: fold(c["capital"]) for iso, c in _countries().items() if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def _country_tlds() -> dict[str, str]:
+    from thucydides import data
+
+    vanity = {str(t).lower() for t in data.load("geo_places.yaml").get("vanity_tlds") or ()}
+    tlds = {str(c["tld"]).lstrip(".").lower(): iso for iso, c in _countries().items() if c.get("tld")}
+    return {tld: iso for tld, iso in tlds.items() if tld not in vanity}
+
+
+def home_country(url: str | None) -> str | None:
+    """The country an outlet's web address names by its top-level domain (bbc.co.uk -> GB); .com says nothing."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    return _country_tlds().get(host.rsplit(".", 1)[-1]) if "." in host else None
 
 
 def lookup_names(f: Found, know: Knowledge) -> list[str]:
@@ -180,8 +200,12 @@ class Context:
     possible: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)
     """Name key -> the regions its candidates lie in, with 1/n of a vote each."""
 
+    home: str | None = None
+    """The country of the outlet, from its web address, when that says one."""
+
     def without(self, key: str) -> View:
         view = View.of([c for k, c in self.by_name.items() if k != key])
+        view.home = self.home
         for k, regions in self.possible.items():
             if k != key:
                 for region, share in regions.items():
@@ -201,6 +225,7 @@ class View:
     """Cache: place id -> km to the nearest other point."""
     possible: dict[tuple[str, str], float] = field(default_factory=dict)
     """Regions the other names could lie in, each name's vote split among its regions."""
+    home: str | None = None
     near_countries: dict[str, float] | None = None
     """Cache: `possible` summed by country."""
 
@@ -246,6 +271,8 @@ def coherence(c: Candidate, view: View) -> float:
     """How well a candidate fits the document's other places."""
     score = 0.0
     place = c.place
+    if view.home and place.country == view.home:
+        score += HOME_BONUS
     total = sum(view.countries.values())
     if total and place.country:
         score += 3.0 * view.countries[place.country] / total
@@ -280,7 +307,7 @@ def fits(f: Found, c: Candidate, view: View) -> bool:
     A document with no other place gives no such context: then a well-known town after a
     locative word ("of Aleppo") or a large city is accepted.
     """
-    if c.place.country and view.countries[c.place.country] > 0:
+    if c.place.country and (view.countries[c.place.country] > 0 or c.place.country == view.home):
         return True
     if view.nearest_km(c.place) < 400:
         return True
@@ -360,8 +387,8 @@ def score_one(m: Mention, view: View) -> list[tuple[float, Candidate]] | None:
 
 
 def context_of(mentions: list[Mention], picks: list[Candidate | None],
-               possible: dict[str, dict[tuple[str, str], float]]) -> Context:
-    ctx = Context(possible=possible)
+               possible: dict[str, dict[tuple[str, str], float]], home: str | None = None) -> Context:
+    ctx = Context(possible=possible, home=home)
     for m, c in zip(mentions, picks, strict=True):
         if c is not None and m.key not in ctx.by_name:
             ctx.by_name[m.key] = c
@@ -382,8 +409,10 @@ def possible_regions(mentions: list[Mention]) -> dict[str, dict[tuple[str, str],
     return out
 
 
-def resolve(found: list[Found], gaz: Gazetteer) -> list[Resolution]:
-    """Resolve every recognised span; weak spans that fit nothing are left out, strong ones stay unresolved."""
+def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None) -> list[Resolution]:
+    """Resolve every recognised span; weak spans that fit nothing are left out, strong ones stay unresolved.
+
+    `home` is the outlet's country (ISO code), a mild prior for names the report does not place."""
     know = knowledge()
     options = [candidates_for(f, gaz, know) for f in found]
     pin_containers(found, options)
@@ -393,7 +422,7 @@ def resolve(found: list[Found], gaz: Gazetteer) -> list[Resolution]:
     possible = possible_regions(mentions)
     ranked: list[list[tuple[float, Candidate]] | None] = [None] * len(mentions)
     for _ in range(PASSES):
-        ctx = context_of(mentions, picks, possible)
+        ctx = context_of(mentions, picks, possible, home)
         views: dict[str, View] = {}
         for i, m in enumerate(mentions):
             if not m.options or not m.plausible:
