@@ -5,10 +5,14 @@ mentions (spaCy-tagged, "X Province", multi-word names, countries) on priors alo
 countries, first-level regions and points form the document's context. Later passes score
 every candidate by that context (country and region shares, distance to the other places),
 by kind and by population; each mention is scored against the context of the *other* names,
-so a name repeated five times does not vote for its own first guess. "Town, State" pins the
-town inside the state. A weak mention (a capitalised word only the gazetteer knows) resolves
-only when it fits that picture, so common words and people's names do not turn into villages
-on another continent.
+so a name repeated five times does not vote for its own first guess. Before anything is
+resolved, each name also votes, split evenly, for every region its candidates lie in, so two
+ambiguous names meet in the one state they share. "Town, State" pins the town inside the
+state. Priors penalise the unlikely readings of a bare name: a region named like its own
+capital, a village named after a far bigger state, an obscure alternate name of a small place.
+The outlet's country, from its web address, is a mild prior. A weak mention (a capitalised
+word only the gazetteer knows) resolves only when a locative cue introduces it and it lies in
+the document's regions, so common words and people's names do not turn into villages.
 """
 
 from __future__ import annotations
