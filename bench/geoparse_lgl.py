@@ -7,7 +7,8 @@ toponyms: toponym recall (a gold span overlapped by a system toponym), and for t
 toponyms that were found and resolved, accuracy within 161 km and 15 km and the mean and
 median error. Also reports accuracy over all gold toponyms with coordinates (unfound counts
 as wrong), the figure comparable to Mordecai3's published 82.7% within 161 km on LGL.
-`--cache DIR` keeps the spaCy parses and actor spans between runs, so only the places stage
+Each article's URL goes on its document, as an outlet's address would in production (the
+resolver reads the outlet's country from it). `--cache DIR` keeps the spaCy parses and actor spans between runs, so only the places stage
 is re-run. Read-only on the data.
 """
 
@@ -30,8 +31,8 @@ from thucydides.pipeline import Pipeline
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPORA = {"lgl": "lgl.xml", "geovirus": "GeoVirus.xml"}
-Gold = list[tuple[str, list[tuple[int, int, float, float]], list[tuple[int, int]]]]
-"""Per article: text, gold toponyms with coordinates, and every gold toponym span (for precision)."""
+Gold = list[tuple[str, list[tuple[int, int, float, float]], list[tuple[int, int]], str | None]]
+"""Per article: text, gold toponyms with coordinates, every gold toponym span (for precision), the outlet's URL."""
 
 
 def lgl_articles(path: Path) -> Gold:
@@ -46,7 +47,7 @@ def lgl_articles(path: Path) -> Gold:
             if lat is None or lon is None:
                 continue
             tops.append((start, end, float(lat), float(lon)))
-        out.append((text, tops, spans))
+        out.append((text, tops, spans, art.findtext("url")))
     return out
 
 
@@ -63,13 +64,13 @@ def geovirus_articles(path: Path) -> Gold:
             lat, lon = loc.findtext("lat"), loc.findtext("lon")
             if lat and lon:
                 tops.append((start, end, float(lat), float(lon)))
-        out.append((text, tops, spans))
+        out.append((text, tops, spans, art.findtext("source")))
     return out
 
 
-def parsed(texts: list[str], cache: Path | None) -> list[Analysis]:
-    """spaCy + actors for every text, from the cache when it holds them."""
-    docs = [Document.from_text(t) for t in texts]
+def parsed(texts: list[str], cache: Path | None, urls: list[str | None] | None = None) -> list[Analysis]:
+    """spaCy + actors for every text, from the cache when it holds them; the outlet's URL goes on the document."""
+    docs = [Document.from_text(t, url=u) for t, u in zip(texts, urls or [None] * len(texts), strict=True)]
     if cache is None:
         return Pipeline(["nlp", "actors"]).run_documents(docs)
     from spacy.tokens import DocBin
@@ -103,12 +104,12 @@ def main() -> int:
         articles = articles[:a.limit]
     gaz = open_gazetteer()
     t0 = time.perf_counter()
-    analyses = parsed([text for text, _, _ in articles], a.cache)
+    analyses = parsed([text for text, _, _, _ in articles], a.cache, [url for _, _, _, url in articles])
     gold_n = found_n = resolved_n = within161 = within15 = system_n = system_hit = 0
     errors: list[float] = []
     worst: list[tuple[float, str, str]] = []
     t1 = time.perf_counter()
-    for (text, tops, spans), analysis in zip(articles, analyses, strict=True):
+    for (text, tops, spans, _), analysis in zip(articles, analyses, strict=True):
         analyse_places(analysis, gaz)
         for t in analysis.toponyms:
             if t.place:
