@@ -149,3 +149,9 @@ def test_vanity_domains_say_nothing_about_the_outlet() -> None:
     assert home_country("https://example.tv/a") is None
     assert home_country("https://example.com/a") is None
     assert home_country(None) is None
+
+
+def test_a_name_before_a_resident_noun_is_a_place(analyse) -> None:
+    a = analyse("A Gainesville man was charged on Tuesday after a crash in Hall County, Georgia.")
+    town = resolved(a, "Gainesville")
+    assert town is not None and town.admin1 == "Georgia"  # the one in the state the report names

@@ -42,6 +42,7 @@ class Knowledge:
     place_preps: frozenset[str]
     place_nouns: frozenset[str]
     street_words: frozenset[str]
+    resident_nouns: frozenset[str]
     place_heads: frozenset[str]
     demonyms: dict[str, str]
     """folded demonym or country name -> ISO code"""
@@ -61,8 +62,7 @@ def knowledge() -> Knowledge:
                for b in raw.get("borders") or ()}
     return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
                      words("never_names"), words("place_prepositions"), words("place_nouns"), words("street_words"),
-                     words("place_heads"),
-                     demonyms, borders)
+                     words("resident_nouns"), words("place_heads"), demonyms, borders)
 
 
 @dataclass(slots=True)
@@ -284,6 +284,8 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
     f.dateline = f.text.isupper() and len(f.text) > 2 and bool(_DATELINE_END.match(text, f.end))
     f.place_cue = bool(before_words) and (before_words[-1] in know.place_preps or (
         before_words[-1] == "of" and len(before_words) > 1 and before_words[-2] in know.place_nouns))
+    f.place_cue = f.place_cue or bool(after and after.group(1).lower() in know.resident_nouns
+                                      and not after.group(0).startswith(("’", "'")))
     return f
 
 
