@@ -3,13 +3,14 @@
     python bench/geoparse_lgl.py [XML] [--corpus lgl|geovirus] [--limit N] [--cache DIR]
 
 Runs the places stage (with spaCy and actors) on each article and compares with the gold
-toponyms: toponym recall (a gold span overlapped by a system toponym), and for the gold
-toponyms that were found and resolved, accuracy within 161 km and 15 km and the mean and
-median error. Also reports accuracy over all gold toponyms with coordinates (unfound counts
-as wrong), the figure comparable to Mordecai3's published 82.7% within 161 km on LGL.
+toponyms: toponym recall (a gold span overlapped by a system toponym), precision (resolved
+system toponyms that overlap a gold span), and for the gold toponyms that were found and
+resolved, accuracy within 161 km and 15 km and the mean and median error. Also reports
+accuracy over all gold toponyms with coordinates (unfound counts as wrong). Mordecai3
+publishes 82.7% within 161 km on LGL; compare it with both figures, stating which.
 Each article's URL goes on its document, as an outlet's address would in production (the
-resolver reads the outlet's country from it). `--cache DIR` keeps the spaCy parses and actor spans between runs, so only the places stage
-is re-run. Read-only on the data.
+resolver reads the outlet's country from it). `--cache DIR` keeps the spaCy parses and actor
+spans between runs, so only the places stage is re-run. Read-only on the data.
 """
 
 from __future__ import annotations
