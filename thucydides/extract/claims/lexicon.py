@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from thucydides import data
@@ -50,6 +50,12 @@ class ClaimLexicon:
     responsibility_verbs: frozenset[str] = frozenset()
     responsibility_objects: frozenset[str] = frozenset()
     verb_only_triggers: frozenset[str] = frozenset()
+    distance_preceders: frozenset[str] = frozenset()
+    masthead_claimant_kinds: frozenset[str] = frozenset()
+    attack_nouns: frozenset[str] = frozenset()
+    owner_words: dict[str, str] = field(default_factory=dict)
+    """lower-cased word before an attack noun -> actor id ("Turkish shelling": Turkey)."""
+    backer_suffixes: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
@@ -84,6 +90,11 @@ class ClaimLexicon:
             responsibility_verbs=_words(raw, "responsibility_verbs"),
             responsibility_objects=_words(raw, "responsibility_objects"),
             verb_only_triggers=_words(raw, "verb_only_triggers"),
+            distance_preceders=_words(raw, "distance_preceders"),
+            masthead_claimant_kinds=_words(raw, "masthead_claimant_kinds"),
+            attack_nouns=_words(raw, "attack_nouns"),
+            owner_words={str(k).lower(): str(v) for k, v in (raw.get("owner_words") or {}).items()},
+            backer_suffixes=tuple(str(w).lower() for w in raw.get("backer_suffixes") or ()),
         )
 
     @property

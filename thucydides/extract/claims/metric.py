@@ -51,6 +51,8 @@ def _person_metric(tok: Any, lex: ClaimLexicon, chain: bool, counted: Any | None
     lemma = tok.lemma_.lower()
     if lemma in lex.verb_only_triggers and tok.pos_ not in ("VERB", "AUX"):
         return None
+    if tok.dep_ in ("aux", "auxpass"):  # "have been killed": the auxiliary says nothing
+        return None
     if lemma == "leave":
         objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if counted is not None and any(counted in o.subtree for o in objects):  # "leaving 300 people inside"
@@ -74,7 +76,15 @@ def _area_metric(tok: Any, lex: ClaimLexicon) -> str | None:
     metric = lex.area_triggers.get(lemma) or lex.area_triggers.get(tok.lower_)
     if metric == "territory_held" and tok.head.lemma_.lower() in lex.onset_verbs and tok.head is not tok:
         return "territory_taken"
+    if metric == "territory_held" and _done_by_taking(tok, lex):
+        return "territory_taken"
     return metric
+
+
+def _done_by_taking(verb: Any, lex: ClaimLexicon) -> bool:
+    """"The sweep covered 60 km2": a verb of extent whose subject is an act of taking says what was taken."""
+    return any(c.dep_ == "nsubj" and lex.area_triggers.get(c.lemma_.lower()) == "territory_taken"
+               for c in verb.children)
 
 
 def _chain(start: Any, seg: Segment) -> Iterator[tuple[Any, bool]]:
@@ -169,6 +179,8 @@ def _measures_distance(fig: Figure, lex: ClaimLexicon) -> bool:
     if after < fig.segment.last_token and doc[after].lower_ in lex.distance_followers:
         return True
     anchor = fig.unit_token if fig.unit_token is not None else fig.number_token
+    if anchor.head is not anchor and anchor.head.lower_ in lex.distance_preceders:  # "within 2 km of"
+        return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.distance_nouns
                for tok, _ in _chain(anchor, fig.segment) for c in tok.children)
 

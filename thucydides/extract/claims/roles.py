@@ -7,6 +7,7 @@ character offsets; places and times from the places and time stages.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -75,15 +76,21 @@ def own_voice(analysis: Analysis, mentions: Sequence[ActorMention], registry: Ac
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end].strip()
-    for m in mentions:
-        if m.start >= line_end:
-            break
-        if line and len(m.text) >= 0.7 * len(line):
-            candidates.append(m.actor)
+    for actor in _masthead_actors(line, [m for m in mentions if m.start < line_end]):
+        if registry.kind(actor) in lex.masthead_claimant_kinds:
+            candidates.append(actor)
     for actor in candidates:
-        if registry.kind(actor) in lex.voice_claimant_kinds:
+        if registry.kind(actor) in lex.voice_claimant_kinds | lex.masthead_claimant_kinds:
             return actor
     return None
+
+
+def _masthead_actors(line: str, mentions: Sequence[ActorMention]) -> list[str]:
+    """Actors whose names fill the first line ("Combined Joint Task Force - Operation Inherent Resolve")."""
+    covered: dict[str, int] = {}
+    for m in mentions:
+        covered[m.actor] = covered.get(m.actor, 0) + len(m.text)
+    return [actor for actor, size in covered.items() if line and size >= 0.7 * len(line)]
 
 
 def _tokens_span(tokens: Iterable[Any], seg: Segment) -> tuple[int, int] | None:
@@ -115,6 +122,7 @@ def _actors_under(tok: Any, ctx: Context, seg: Segment, drop: frozenset[str] = f
 # claimant ---------------------------------------------------------------------------------------
 
 _QUOTE_MARKS = "\"“‘'«"
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _PRONOUN_REACH = 2  # sentences back to the speaker a pronoun ("she added") stands for
 _ANAPHOR_REACH = 4  # sentences back to the speaker "the spokesman" stands for
 _NAME_REACH = 12  # sentences back to where a speaker called by name ("Bali said") was introduced
@@ -124,7 +132,40 @@ def claimant(fig: Figure, ctx: Context) -> str | None:
     """Who states the figure: headline "X:", "according to X", "X said", a quote's speaker, or the monitor's voice."""
     seg = fig.segment
     return (segment_claimant(seg, ctx, fig.number_token) or _quoted_speaker(seg, ctx) or _first_person(seg, ctx)
-            or ctx.voice)
+            or _paragraph_claimant(seg, ctx) or ctx.voice)
+
+
+_CARRY_REACH = 3  # sentences back in a paragraph whose source still speaks
+
+
+def _paragraph_claimant(seg: Segment, ctx: Context) -> str | None:
+    """A sentence with no source of its own goes on in the voice of the paragraph's last named source ("SOHR said
+    jets killed 11. Barrel bombs killed 7 more."); a speaker the dictionary does not know ("a doctor said") stops it."""
+    text = ctx.analysis.document.text
+    i = ctx.segment_index(seg)
+    current = seg
+    for j in range(i, max(-1, i - 1 - _CARRY_REACH), -1):
+        prev = ctx.segments[j]
+        if j < i and _PARAGRAPH_BREAK_RE.search(text[prev.end:current.start] or ""):
+            return None
+        if _has_unknown_speaker(prev, ctx):
+            return None
+        if j < i and (found := segment_claimant(prev, ctx)):
+            return found
+        current = prev
+    return None
+
+
+def _has_unknown_speaker(seg: Segment, ctx: Context) -> bool:
+    """The sentence reports someone's words, but who it is gives no actor ("a doctor said")."""
+    doc: Any = ctx.analysis.spacy_doc
+    for k in range(seg.first_token, seg.last_token):
+        verb = doc[k]
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ctx.lex.reporting_verbs:
+            continue
+        if any(c.dep_ == "nsubj" for c in verb.children) and segment_claimant(seg, ctx) is None:
+            return True
+    return False
 
 
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
@@ -181,6 +222,8 @@ def _according_to(seg: Segment, ctx: Context) -> str | None:
             if tuple(lowered[k:k + size]) != phrase:
                 continue
             last = doc[seg.first_token + k + size - 1]
+            if last.dep_ == "compound":  # "95 per cent"
+                continue
             actors = _actors_under(last, ctx, seg)
             if not actors:
                 end = doc[min(seg.last_token - 1, last.i + 8)]
@@ -316,11 +359,59 @@ def _verb_subject(reading: Reading, ctx: Context, seg: Segment) -> VerbSubject:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
             actors = [a for s in subjects for a in _actors_under(s, ctx, seg)]
+            actors = actors or [a for s in subjects if (a := attack_owner(s, ctx)) is not None]
             return VerbSubject(actors, losing, any(s.lower_ in _PRONOUNS for s in subjects))
-        if verb.dep_ not in ("xcomp", "conj") or not seg.holds(verb.head):
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "drones struck a car, killing two"
+        if (verb.dep_ not in ("xcomp", "conj") and not participle) or not seg.holds(verb.head):
             break
         verb = verb.head
     return VerbSubject([], losing, False)
+
+
+def attack_owner(tok: Any, ctx: Context) -> str | None:
+    """The actor a weapon or attack stands for, from the owner word before it: "Turkish shelling" is Turkey's,
+    "regime artillery" the regime's."""
+    if tok.lemma_.lower() not in ctx.lex.attack_nouns and tok.lower_ not in ctx.lex.attack_nouns:
+        return None
+    level = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
+    for _ in range(3):
+        for c in level:
+            actor = ctx.lex.owner_words.get(c.lower_)
+            if actor is not None and ctx.registry.get(actor) is not None:
+                return actor
+        level = [g for c in level for g in c.children if g.dep_ in ("amod", "compound", "nmod") and g.i < c.i]
+    return None
+
+
+def _clause_doer(trigger: Any, subject: str | None, ctx: Context, seg: Segment) -> str | None:
+    """"Five were killed when militants attacked their post": the armed subject of a when-clause on a passive toll."""
+    verb = _governing_verb(trigger, seg)
+    if verb is None or not _is_passive(verb) and verb.dep_ != "conj":
+        return None
+    verbs = [verb, *[c for c in verb.children if c.dep_ == "conj"]]
+    if verb.dep_ == "conj" and seg.holds(verb.head):
+        verbs.append(verb.head)
+    for v in verbs:
+        for clause in v.children:
+            if clause.dep_ != "advcl":
+                continue
+            for subj in clause.children:
+                if subj.dep_ != "nsubj":
+                    continue
+                found = _actors_under(subj, ctx, seg) or [a for a in [attack_owner(subj, ctx)] if a]
+                armed = [a for a in found if ctx.armed(a) and a != subject]
+                if armed:
+                    return armed[0]
+    return None
+
+
+def _owner_in_clause(fig: Figure, subject: str | None, ctx: Context) -> str | None:
+    """The owner of the attack nearest the toll in its sentence ("the toll of the Turkish attack has reached 478")."""
+    doc: Any = ctx.analysis.spacy_doc
+    seg = fig.segment
+    found = [(abs(k - fig.number_token.i), a) for k in range(seg.first_token, seg.last_token)
+             if (a := attack_owner(doc[k], ctx)) is not None and a != subject and ctx.armed(a)]
+    return min(found)[1] if found else None
 
 
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "conj", "cc", "acl", "pobj", "det", "punct"})
@@ -468,6 +559,10 @@ def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
         subject = _recent_armed(fig, ctx, exclude={agent, said_by, *doers})
     if subject is not None:
         ctx._subjects[seg.start] = subject
+    if reading.metric in AGENTIVE and agent is None and reading.trigger is not None:
+        agent = _clause_doer(reading.trigger, subject, ctx, seg)
+    if reading.metric in CASUALTIES and agent is None:
+        agent = _owner_in_clause(fig, subject, ctx)
     if reading.metric in CASUALTIES and agent is None:
         agent = _claimed_by(seg, ctx)
         agent = agent if agent != subject else None
@@ -485,11 +580,33 @@ def _recent_armed(fig: Figure, ctx: Context, exclude: set[str | None], same_segm
     recency: "the group")."""
     start = fig.segment.start if same_segment else max(0, fig.start - _LOOKBACK_CHARS)
     for m in reversed(ctx.within(start, fig.start)):
-        if m.actor in exclude or not ctx.armed(m.actor) or m.speaker:
+        if m.actor in exclude or not ctx.armed(m.actor) or m.speaker or _backer(m, ctx) or _source(m, ctx):
             continue
         if kinds is None or ctx.registry.kind(m.actor) in kinds:
             return m.actor
     return None
+
+
+def _backer(m: ActorMention, ctx: Context) -> bool:
+    """"U.S.-backed fighters", "SDF-held areas": the name qualifies someone or something else."""
+    after = ctx.analysis.document.text[m.end:m.end + 16].lower()
+    return after.startswith(ctx.lex.backer_suffixes)
+
+
+def _source(m: ActorMention, ctx: Context) -> bool:
+    """"The SDF put the figure at ...": an actor speaking is a source, not a side the next figure counts."""
+    doc: Any = ctx.analysis.spacy_doc
+    k = bisect.bisect_right([t.idx for t in doc], m.start) - 1 if doc is not None else -1
+    if k < 0:
+        return False
+    tok = doc[k]
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "agent") or tok.head is tok:
+            break
+        if tok.dep_ not in ("compound", "amod", "flat", "appos", "det", "poss"):
+            return False
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ctx.lex.reporting_verbs
 
 
 # place and time ----------------------------------------------------------------------------------
