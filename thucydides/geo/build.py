@@ -317,6 +317,19 @@ def place_countries_by_shape(nations: list[PlaceRecord], shapes: list[tuple[str,
             rec.lat, rec.lon = round(point.y, 4), round(point.x, 4)
 
 
+@lru_cache(maxsize=1)
+def _site_suffixes() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.load("geo_places.yaml").get("site_suffixes") or ())
+
+
+def suffix_free(name: str) -> str | None:
+    """'Tell al-Harra base' -> 'Tell al-Harra': a site named after its hill or village is called by that name."""
+    words = name.split()
+    if len(words) >= 3 and words[-1].lower() in _site_suffixes():
+        return " ".join(words[:-1])
+    return None
+
+
 def names_of(rec: PlaceRecord) -> dict[str, tuple[str, int]]:
     """Folded key -> (display name, weight) for every name of a place, best weight kept."""
     out: dict[str, tuple[str, int]] = {}
@@ -333,6 +346,9 @@ def names_of(rec: PlaceRecord) -> dict[str, tuple[str, int]]:
         short = qualifier_free(name)
         if short:
             add(short, 0)
+        site = suffix_free(name) if rec.kind in ("facility", "other") else None
+        if site:
+            add(site, 0)
     return out
 
 

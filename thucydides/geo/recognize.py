@@ -44,6 +44,8 @@ class Knowledge:
     street_words: frozenset[str]
     resident_nouns: frozenset[str]
     place_heads: frozenset[str]
+    site_nouns: frozenset[str]
+    its_place_nouns: frozenset[str]
     demonyms: dict[str, str]
     """folded demonym or country name -> ISO code"""
     borders: dict[frozenset[str], str]
@@ -62,7 +64,8 @@ def knowledge() -> Knowledge:
                for b in raw.get("borders") or ()}
     return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
                      words("never_names"), words("place_prepositions"), words("place_nouns"), words("street_words"),
-                     words("resident_nouns"), words("place_heads"), demonyms, borders)
+                     words("resident_nouns"), words("place_heads"), words("site_nouns"), words("its_place_nouns"),
+                     demonyms, borders)
 
 
 @dataclass(slots=True)
@@ -284,9 +287,22 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
     f.dateline = f.text.isupper() and len(f.text) > 2 and bool(_DATELINE_END.match(text, f.end))
     f.place_cue = bool(before_words) and (before_words[-1] in know.place_preps or (
         before_words[-1] == "of" and len(before_words) > 1 and before_words[-2] in know.place_nouns))
-    f.place_cue = f.place_cue or bool(after and after.group(1).lower() in know.resident_nouns
-                                      and not after.group(0).startswith(("’", "'")))
+    f.place_cue = f.place_cue or bool(after and not after.group(0).startswith(("’", "'")) and (
+        after.group(1).lower() in know.resident_nouns or after.group(1) in know.site_nouns))
+    f.place_cue = f.place_cue or said_of_a_place(text, f, before_words, know)
     return f
+
+
+def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledge) -> bool:
+    """Words that only places take: "residents of X", "west of X", "X and its outskirts"."""
+    if len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in know.resident_nouns:
+        return True
+    if _DIRECTION_OF.search(text[max(0, f.start - 60):f.start]):
+        return True
+    its = re.match(r"\s+and\s+its\s+([a-z]+(?:\s+[a-z]+)?)", text[f.end:f.end + 40])
+    if its is None:
+        return False
+    return any(w in know.its_place_nouns for w in (its.group(1), its.group(1).split()[0]))
 
 
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-|:)\s")

@@ -41,6 +41,10 @@ ALIAS_PENALTY = 1.5
 NAMESAKE_PENALTY = 2.5
 SHARED_REGION_WEIGHT = 2.0
 HOME_BONUS = 1.0
+SEAT_TOWN_POPULATION = 50_000
+MAP_SOURCE = "wikipedia-syria-map"
+MAP_NAMESAKE_PENALTY = 2.0
+SEAT_NOMINAL_POPULATION = 10_000
 PASSES = 2
 
 
@@ -130,15 +134,21 @@ def penalties(cs: list[Candidate]) -> dict[str, float]:
     governorates) are not alternates.
     """
     out: dict[str, float] = {}
-    towns = {(c.place.country, c.place.admin1, fold(c.place.name)) for c in cs if c.place.kind == "populated_place"}
+    towns = {(c.place.country, c.place.admin1) for c in cs if c.place.kind == "populated_place"
+             and (c.weight == 2 or c.population >= SEAT_TOWN_POPULATION)}
     areas = {(c.place.country, c.place.admin1): c.population for c in cs
              if c.place.kind in CONTAINER_KINDS and c.weight == 2}
     biggest_area = max(areas.values(), default=0)
-    main_population = max((c.population for c in cs if c.weight == 2), default=-1)
+    main_population = max((c.population for c in cs if c.weight == 2 and c.place.kind not in CONTAINER_KINDS),
+                          default=-1)
+    surveyed = {c.place.country for c in cs if c.source == "geonames" and c.place.kind == "populated_place"
+                and c.weight == 2}
     for c in cs:
         p = c.place
-        if p.kind in ("admin1", "admin2") and (p.country, p.admin1, fold(p.name)) in towns:
+        if p.kind in ("admin1", "admin2") and (p.country, p.admin1) in towns:
             out[p.id] = SEAT_PENALTY
+        elif c.source == MAP_SOURCE and p.country in surveyed:
+            out[p.id] = MAP_NAMESAKE_PENALTY
         elif p.kind == "populated_place" and biggest_area > 10 * c.population and (p.country, p.admin1) not in areas \
                 and not any(country == p.country and admin1 is None for country, admin1 in areas):
             out[p.id] = NAMESAKE_PENALTY
@@ -150,7 +160,7 @@ def penalties(cs: list[Candidate]) -> dict[str, float]:
 def prior(f: Found, c: Candidate, penalty: dict[str, float] | None = None) -> float:
     """Context-free plausibility: kind, population, capital status and how well the name fits."""
     place = c.place
-    score = KIND_PRIOR.get(place.kind, 0.0) + 0.4 * math.log10(c.population + 1)
+    score = KIND_PRIOR.get(place.kind, 0.0) + 0.4 * math.log10(prior_population(c) + 1)
     score += {2: 0.5, 1: 0.0}.get(c.weight, -0.7)
     if f.admin:
         score += 3.0 if place.kind in ("admin1", "admin2") else -1.0
@@ -159,6 +169,14 @@ def prior(f: Found, c: Candidate, penalty: dict[str, float] | None = None) -> fl
     if place.kind == "populated_place" and place.country and capitals().get(place.country) == fold(place.name):
         score += CAPITAL_BONUS
     return score
+
+
+def prior_population(c: Candidate) -> int:
+    """GeoNames lists a town of cities500 with no population only when it is an administrative seat: a seat
+    (Ra's al-Ayn, Tal Afar) outweighs an unsurveyed village of the same name."""
+    if c.source == "geonames" and c.place.kind == "populated_place" and not c.population:
+        return SEAT_NOMINAL_POPULATION
+    return c.population
 
 
 def is_strong(f: Found) -> bool:
@@ -381,7 +399,7 @@ def score_one(m: Mention, view: View) -> list[tuple[float, Candidate]] | None:
     elif f.holder:  # "Texas Department of ...": a region or a big town named first, or a place nearby
         cs = [c for c in cs if fits_closely(f, c, view) or (fits(f, c, view) and (
             c.place.kind in CONTAINER_KINDS or c.population >= 100_000))]
-    elif f.cue or f.listed:
+    elif f.cue or f.listed or f.place_cue:
         cs = [c for c in cs if fits_closely(f, c, view)]
     else:  # a capitalised word that only the gazetteer knows, with nothing saying it is a place
         return None
