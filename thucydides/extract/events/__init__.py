@@ -9,6 +9,7 @@ from the killed claims of its sentence. Mentions of one happening become one eve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -27,6 +28,8 @@ ARMED_CLASH = "Armed clash"
 VAC_ATTACK = "Attack"
 BOUNDING_PREPOSITIONS = {"since", "until", "till", "before"}
 HEADLINE_WINDOW = 300
+DATELINE_DASH = re.compile(r" [-\u2013\u2014] ")
+DATELINE_MAX = 80
 
 
 @dataclass
@@ -49,7 +52,9 @@ class _Context:
     @classmethod
     def of(cls, analysis: Analysis, lex: Lexicon, reg: ActorRegistry) -> _Context:
         doc = analysis.spacy_doc
-        toponyms = [t for t in analysis.toponyms if not _names_a_side(t, analysis)]
+        datelines = _datelines(analysis)
+        toponyms = [t for t in analysis.toponyms if not _names_a_side(t, analysis)
+                    and not any(lo <= t.start < hi for lo, hi in datelines)]
         places = args.PlaceFinder.of(toponyms, analysis.places, lex)
         return cls(
             analysis=analysis,
@@ -59,9 +64,21 @@ class _Context:
             actors=args.ActorFinder(args.SpanIndex(analysis.actors), reg, lex),
             places=places,
             main_place=places.main_place(),
-            times=_event_times(analysis),
+            times=[t for t in _event_times(analysis, lex) if not any(lo <= t.start < hi for lo, hi in datelines)],
             headline_end=_headline_end(analysis),
         )
+
+
+def _datelines(analysis: Analysis) -> list[tuple[int, int]]:
+    """'BEIRUT, Dec 11, 2018 (Reuters) - ...': a paragraph opening with a place and a date before a dash
+    tells where and when the report was filed, not where or when anything in its sentence happened."""
+    text = analysis.document.text
+    out = []
+    for m in DATELINE_DASH.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - start <= DATELINE_MAX and any(start <= t.start and t.end <= m.start() for t in analysis.times):
+            out.append((start, m.start()))
+    return out
 
 
 def _headline_end(analysis: Analysis) -> int:
@@ -95,21 +112,22 @@ def _names_a_side(toponym: Toponym, analysis: Analysis) -> bool:
                for p in partners for m in analysis.actors)
 
 
-def _event_times(analysis: Analysis) -> list[TimeExpression]:
+def _event_times(analysis: Analysis, lex: Lexicon) -> list[TimeExpression]:
     """Time expressions that can date a happening: not those inside 'since ...' or 'until ...' phrases."""
     doc = analysis.spacy_doc
     out = []
     for t in analysis.times:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[attr-defined]
-        if span is None or not _inside_bounding_phrase(span.root):
+        if span is None or not _inside_bounding_phrase(span.root, lex):
             out.append(t)
     return out
 
 
-def _inside_bounding_phrase(token: Any) -> bool:
+def _inside_bounding_phrase(token: Any, lex: Lexicon) -> bool:
+    """'since Sunday' bounds a period; 'before dawn on Sunday' names the day itself."""
     for ancestor in [token, *syntax.ancestors_within_clause(token, limit=4)]:
         if ancestor.dep_ == "prep" and ancestor.lower_ in BOUNDING_PREPOSITIONS:
-            return True
+            return not any(syntax.lemma(o) in lex.same_day_words for o in args.children(ancestor, "pobj"))
     return False
 
 
@@ -164,15 +182,81 @@ def _victims_are_civilians(token: Any, actor2: str | None, ctx: _Context) -> boo
 def _harms_civilians(token: Any, ctx: _Context) -> bool:
     """'raids on X, killing six civilians', 'shells hit X, where three civilians were killed': the clause
     that tells the strike tells civilians hurt by it, so they are the side acted on."""
+    return any(ctx.registry.kind(a) == "civilians" for a in _hit(token, ctx))
+
+
+def _hit(token: Any, ctx: _Context) -> list[str]:
+    """Actors (armed or civilian) the happening's clause names as hit: at its target, killed, wounded."""
     verb = syntax.verb_of(token) or token
-    for t in verb.subtree:
-        if syntax.lemma(t) not in ctx.lex.harm_verbs:
-            continue
-        for victim in args.children(t, "dobj", "nsubjpass"):
-            if any(ctx.registry.kind(m.actor) == "civilians"
-                   for m in ctx.actors.mentions.overlapping(*args.subtree_span(victim))):
-                return True
-    return False
+    out: list[str] = []
+    for phrase in args.victim_phrases(token, verb, ctx.lex):
+        for m in ctx.actors.mentions.overlapping(*args.subtree_span(phrase)):
+            if ctx.actors.usable(m) and not m.speaker and m.actor not in out:
+                out.append(m.actor)
+    return out
+
+
+def _told_with(token: Any, ctx: _Context) -> Any:
+    """Which actor mentions may stand for an unnamed side: those told in the trigger's own clause or
+    as the subject of a clause it hangs under, not one named only in another clause."""
+    doc = token.doc
+    subjects = [t for t in args.dominating_subjects(token) if syntax.lemma(t.head) not in ctx.lex.speech_verbs]
+    spans = [args.subtree_span(t) for t in subjects]
+
+    def keep(mention: Any) -> bool:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return True
+        if any(lo <= mention.start and mention.end <= hi for lo, hi in spans):
+            return True
+        return syntax.in_clause_of(span.root, token)
+    return keep
+
+
+def _antecedent(token: Any, ctx: _Context) -> str | None:
+    """'The occupation army has repeatedly targeted villages. On Sunday, it fired shells': a pronoun
+    subject stands for the subject of the sentence before; a definite 'the occupation army' for the
+    last actor named with those words."""
+    subjects = args.subjects_of(syntax.verb_of(token) or token)
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.tag_ == "PRP" and subject.lower_ in {"it", "they"}:
+        sentence = ctx.sentences.index(subject.idx)
+        if sentence == 0:
+            return None
+        lo, hi = ctx.sentences.starts[sentence - 1], ctx.sentences.ends[sentence - 1]
+        before = token.doc.char_span(lo, hi, alignment_mode="expand")
+        root = before.root if before is not None and len(before) else None
+        previous = args.subjects_of(root) if root is not None else []
+        if not previous:
+            return None
+        subject = previous[0]
+        found = ctx.actors.in_phrase(subject, allow_civilians=False)
+        if found:
+            return found
+    owner = next(iter(args.prep_objects(subject, ["of"])), None)
+    if owner is not None and syntax.lemma(subject) in ctx.lex.member_nouns:
+        subject = owner  # "members of the organization"
+    if not any(c.dep_ == "det" and c.lower_ in ctx.lex.anaphoric_determiners for c in subject.children):
+        return None
+    if syntax.lemma(subject) in ctx.lex.group_nouns:
+        groups = [m for m in ctx.actors.mentions.items if m.end <= subject.idx and not m.speaker
+                  and ctx.registry.kind(m.actor) in ctx.lex.group_kinds]
+        return groups[-1].actor if groups else None
+    content = {t.lower_ for t in subject.subtree if t.pos_ in {"NOUN", "ADJ", "PROPN"}}
+    named = [m for m in ctx.actors.mentions.items if m.end <= subject.idx and ctx.actors.usable(m, False)
+             and content <= set(ctx.analysis.document.text[m.start:m.end].lower().split())]
+    return named[-1].actor if named else None
+
+
+def _background_of_a_person(token: Any, ctx: _Context) -> bool:
+    """'arrested a man who had fought for Daesh': a past-perfect clause describing a person is his
+    background, not a happening told."""
+    if token.dep_ != "relcl" or is_root(token):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+    return perfect and (args.is_people(token.head, ctx.lex) or token.head.pos_ == "PRON")
 
 
 def _sides_include_a_crowd(token: Any, lex: Lexicon) -> bool:
@@ -240,6 +324,8 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
         return None
     if trig.past_only and not syntax.is_past_or_perfect(token):
         return None
+    if _background_of_a_person(token, ctx):
+        return None
     sentence = ctx.sentences.span(token.idx)
     sub = trig.sub
     toponym: Toponym | None
@@ -267,8 +353,16 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
         own_place = False
     place_source = "own" if own_place else "clause" if toponym is not None else "main"
     found = args.roles(token, ctx.actors, trig.actor1_preps, taken_is_object=trig.is_takeover, lex=lex)
+    if found.actor1 is None and found.anaphoric_subject:
+        named = _antecedent(token, ctx)
+        if named and named != found.actor2:
+            found = replace(found, actor1=named, syntactic=True, anaphoric_subject=False)
     if _generic(token, found, trig, ctx):
         return None
+    hit = [] if trig.is_takeover else [a for a in _hit(token, ctx) if a != found.actor1]
+    if found.actor2 is None and hit and ctx.registry.kind(hit[0]) != "civilians" \
+            and lex.event_type(sub if sub != TAKEOVER else "Armed clash") in lex.two_sided_types:
+        found = replace(found, actor2=hit[0])
     echo = not found.syntactic and not own_place and not trig.is_takeover \
         and syntax.is_definite_mention(token, lex.anaphoric_determiners)
     civilians = trig.civilians or (sub == ARMED_CLASH and _victims_are_civilians(token, found.actor2, ctx))
@@ -287,6 +381,7 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
     return Sighting(
         trigger_start=token.idx,
         trigger_text=token.text,
+        trigger_lemma=syntax.lemma(token),
         sentence=ctx.sentences.index(token.idx),
         event_type=event_type,
         sub_event_type=sub,
@@ -298,7 +393,9 @@ def sighting(token: Any, trig: Trigger, ctx: _Context) -> Sighting | None:
         geo_precision=precision,
         time=when,
         civilian_targeting=civilians,
-        candidates=() if event_type in lex.unarmed_types else ctx.actors.candidates(sentence, token.idx),
+        candidates=() if event_type in lex.unarmed_types else tuple(
+            a for a in ctx.actors.candidates(sentence, token.idx, _told_with(token, ctx)
+                                             if event_type in lex.clause_bound_types else None) if a not in hit),
         foreground=syntax.is_foreground(token),
         syntactic=found.syntactic,
         echo=echo,

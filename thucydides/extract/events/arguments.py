@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
@@ -44,6 +44,11 @@ class SpanIndex(Generic[T]):
         return [x for x in self.items[lo:hi] if x.end <= end]
 
 
+def clauses_on(head: Token) -> list[tuple[int, int]]:
+    """'the alliance, which is backed by the coalition': clauses on a phrase tell of other actors."""
+    return [subtree_span(c) for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}]
+
+
 def token_span(token: Token) -> tuple[int, int]:
     return token.idx, token.idx + len(token.text)
 
@@ -66,23 +71,49 @@ class ActorFinder:
         return kind in self.lex.armed_kinds or (allow_civilians and kind == "civilians")
 
     def in_phrase(self, head: Token | None, allow_civilians: bool = True) -> str | None:
-        """The usable actor a phrase names: the one on its head word, else the one closest to it."""
+        """The usable actor a phrase names: the one on its head word, else the one closest to it, else
+        one a modifier word stands for ('regime troops', 'Russian air strikes')."""
         if head is None:
             return None
         for mention in self.mentions.overlapping(*token_span(head)):
             if self.usable(mention, allow_civilians):
                 return mention.actor
         inside = [m for m in self.mentions.within(*subtree_span(head))
-                  if self.usable(m, allow_civilians) and not m.speaker]
-        if not inside:
-            return None
-        return min(inside, key=lambda m: abs(m.start - head.idx)).actor
+                  if self.usable(m, allow_civilians) and not m.speaker and not self._describes_a_place(m, head)
+                  and not any(lo <= m.start < hi for lo, hi in clauses_on(head))]
+        if inside:
+            return min(inside, key=lambda m: abs(m.start - head.idx)).actor
+        return self.by_modifier(head)
 
-    def candidates(self, sentence: tuple[int, int], anchor: int) -> tuple[str, ...]:
+    def by_modifier(self, head: Token) -> str | None:
+        """'Russian air strikes', 'regime artillery': a modifier word on the head that names a side."""
+        if not ({lemma(head), head.lower_} & self.lex.armed_means or lemma(head) in self.lex.force_nouns
+                or lemma(head) in self.lex.by_lemma):
+            return None  # 'the Turkish border', 'Iraqi territory' name no side
+        for word in [head, *children(head, "amod", "compound", "nmod")]:
+            actor = self.lex.modifier_actors.get(word.lower_)
+            if actor and self.registry.kind(actor) in self.lex.armed_kinds:
+                if word is head and head.dep_ not in {"amod", "compound"}:
+                    continue
+                return actor
+        return None
+
+    @staticmethod
+    def _describes_a_place(mention: ActorMention, head: Token) -> bool:
+        """'the jihadist-held region': an actor inside a participle that describes a place is no side."""
+        span = head.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        return root.dep_ in {"npadvmod", "compound", "nmod"} and root.head.tag_ == "VBN" \
+            and root.head.dep_ == "amod"
+
+    def candidates(self, sentence: tuple[int, int], anchor: int,
+                   keep: Callable[[ActorMention], bool] | None = None) -> tuple[str, ...]:
         """Armed actors of a sentence, nearest first (those before the anchor count double-near)."""
         ranked: dict[str, int] = {}
         for mention in self.mentions.within(*sentence):
-            if not self.usable(mention, allow_civilians=False):
+            if not self.usable(mention, allow_civilians=False) or (keep is not None and not keep(mention)):
                 continue
             distance = anchor - mention.end if mention.end <= anchor else 2 * (mention.start - anchor)
             ranked[mention.actor] = min(ranked.get(mention.actor, distance), distance)
@@ -124,6 +155,48 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
+def passive_subject(verb: Token) -> Token | None:
+    """The passive verb's subject; 'fighters holding positions were attacked' parsed as a clausal
+    subject names them as the subject of that clause."""
+    subject = next(iter(children(verb, "nsubjpass")), None)
+    if subject is not None:
+        return subject
+    clausal = next(iter(children(verb, "csubjpass")), None)
+    return next(iter(children(clausal, "nsubj")), None) if clausal is not None else None
+
+
+def dominating_subjects(trigger: Token, limit: int = 12) -> list[Token]:
+    """Subjects of the verbs the trigger hangs under ('ISIS washes away the blood of people killed in
+    the attack'): the one whose clause tells the happening."""
+    out: list[Token] = []
+    current = trigger
+    for _ in range(limit):
+        if current.pos_ in {"VERB", "AUX"}:
+            out.extend(subjects_of(current))
+        if is_root(current):
+            break
+        current = current.head
+    return out
+
+
+def victim_phrases(trigger: Token, verb: Token, lex: Lexicon) -> list[Token]:
+    """Phrases naming those a happening hit: objects of its target prepositions ('a bomb at an SDF
+    checkpoint'), and those killed or wounded in its clause or in the clause its 'when' clause tells of."""
+    out = [*prep_objects(verb, lex.target_preps)]
+    if trigger.i != verb.i:
+        out.extend(prep_objects(trigger, lex.target_preps))
+    clauses = [verb, verb.head] if verb.dep_ == "advcl" and not is_root(verb) else [verb]
+    for clause in clauses:
+        for t in clause.subtree:
+            if lemma(t) in lex.harm_verbs and t.pos_ in {"VERB", "AUX"}:
+                out.extend(children(t, "dobj", "nsubjpass"))
+                if t.dep_ in {"acl", "relcl"} and not is_root(t):
+                    out.append(t.head)  # "fighters killed in the blast"
+            elif lemma(t) in lex.harm_nouns:
+                out.extend(prep_objects(t, ["of"]))
+    return out
+
+
 def subjects_of(verb: Token) -> list[Token]:
     """The verb's subjects, climbing through 'managed to X', 'X and Y' and relative pronouns."""
     current = verb
@@ -161,7 +234,8 @@ def _is_anaphoric(phrase: Token | None, lex: Lexicon | None) -> bool:
         return False
     if phrase.tag_ == "PRP" or phrase.lower_ in {"it", "they", "we", "he", "she"}:
         return True
-    return lex is not None and lemma(phrase) in lex.force_nouns
+    return lex is not None and (lemma(phrase) in lex.force_nouns or lemma(phrase) in lex.member_nouns
+                                or lemma(phrase) in lex.group_nouns)
 
 
 def _agent_of_participle(noun: Token, finder: ActorFinder) -> str | None:
@@ -189,6 +263,8 @@ def roles(trigger: Token, finder: ActorFinder, actor1_preps: Iterable[str] = (),
     carriers = [trigger, *objects]
     if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubj", "nsubjpass"}:
         carriers.append(trigger.head)
+    if trigger.pos_ in {"VERB", "AUX"} and is_passive(trigger) and not taken_is_object:
+        actor2 = finder.in_phrase(passive_subject(trigger))  # "X were attacked by Y": X is acted on
     for head in carriers:
         actor2 = actor2 or first_named(finder, prep_objects(head, ["against", "on", "from", "with", "targeting"]))
     actor2 = actor2 or first_named(finder, deep_prep_objects(trigger, ["against", "targeting"]))
@@ -221,6 +297,7 @@ def roles(trigger: Token, finder: ActorFinder, actor1_preps: Iterable[str] = (),
         for owner in owners:  # "the Coalition's fighters and artillery": artillery is the Coalition's too
             for mod in children(owner, "poss", "compound", "amod", "nmod"):
                 actor1 = actor1 or finder.in_phrase(mod, allow_civilians=False)
+            actor1 = actor1 or finder.by_modifier(owner)
         for obj in prep_objects(trigger, ["by"]):
             actor1 = actor1 or finder.in_phrase(obj)
         if trigger.dep_ in {"dobj", "attr"} and not is_root(trigger):

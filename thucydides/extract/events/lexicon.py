@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -87,6 +87,20 @@ class Lexicon:
     broad_area_nouns: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
     civilian_harm_types: frozenset[str] = frozenset()
+    harm_nouns: frozenset[str] = frozenset()
+    target_preps: frozenset[str] = frozenset()
+    modifier_actors: dict[str, str] = field(default_factory=dict)
+    armed_means: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    clause_bound_types: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    group_kinds: frozenset[str] = frozenset()
+    """'Russian air strikes', 'regime artillery': a modifier word that names the side acting"""
+    unnamed_actor_subs: frozenset[str] = frozenset()
+    """sub-event types coded even when no actor is named ('gunmen looted shops')"""
+    operation_nouns: frozenset[str] = frozenset()
+    """'during a raid ... arrested': a ground operation told with an arrest is the arrest"""
 
     def event_type(self, sub_event_type: str) -> str:
         return self.event_type_of[sub_event_type]
@@ -173,6 +187,17 @@ def from_data(raw: dict[str, Any]) -> Lexicon:
         broad_area_nouns=_words(raw, "broad_area_nouns"),
         harm_verbs=_words(raw, "harm_verbs"),
         civilian_harm_types=frozenset(raw.get("civilian_harm_types") or ()),
+        harm_nouns=_words(raw, "harm_nouns"),
+        target_preps=_words(raw, "target_preps"),
+        modifier_actors={str(k).lower(): str(v) for k, v in (raw.get("modifier_actors") or {}).items()},
+        armed_means=_words(raw, "armed_means"),
+        speech_verbs=_words(raw, "speech_verbs"),
+        clause_bound_types=frozenset(raw.get("clause_bound_types") or ()),
+        member_nouns=_words(raw, "member_nouns"),
+        group_nouns=_words(raw, "group_nouns"),
+        group_kinds=_words(raw, "group_kinds"),
+        unnamed_actor_subs=frozenset(raw.get("unnamed_actor_subs") or ()),
+        operation_nouns=_words(raw, "operation_nouns"),
     )
 
 

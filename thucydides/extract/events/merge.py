@@ -13,6 +13,7 @@ from thucydides.nlp.actors import ActorRegistry
 
 BATTLES = "Battles"
 ARMED_CLASH = "Armed clash"
+ARRESTS = "Arrests"
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Sighting:
     """actor 1 told by a pronoun or 'the forces': the actor of the story so far."""
     headline: bool = False
     """told in the headline, which restates the story below it"""
+    trigger_lemma: str = ""
 
     @property
     def is_takeover(self) -> bool:
@@ -98,7 +100,7 @@ def resolve_actors(sightings: Sequence[Sighting], registry: ActorRegistry, lex: 
             if actor1 is None:
                 continue
             sub = REGAINS if registry.kind(actor1) in lex.government_kinds else OVERTAKES
-        if actor1 is None and s.event_type in lex.needs_named_actor:
+        if actor1 is None and s.event_type in lex.needs_named_actor and sub not in lex.unnamed_actor_subs:
             continue
         guessed = {role for role, before, after in (("actor1", s.actor1, actor1), ("actor2", s.actor2, actor2))
                    if before is None and after is not None}
@@ -146,6 +148,22 @@ def drop_subsumed(sightings: Sequence[Sighting], lex: Lexicon, places: dict[str,
                 continue
         kept.append(i)
     return [_absorb(sightings[i], absorbed.get(i, [])) for i in kept]
+
+
+def fold_operations(sightings: Sequence[Sighting], lex: Lexicon) -> list[Sighting]:
+    """'arrested five men during a raid on X', 'raided a village and detained three': a ground operation
+    told in the sentence of an arrest is that arrest, which happened where the operation went."""
+    arrests = {s.sentence: s for s in sightings if s.sub_event_type == ARRESTS}
+    out: list[Sighting] = []
+    moved: dict[int, Sighting] = {}
+    for s in sightings:
+        arrest = arrests.get(s.sentence)
+        if arrest is not None and s.sub_event_type == ARMED_CLASH and s.trigger_lemma in lex.operation_nouns:
+            if s.place_source == "own" and s.place:
+                moved[id(arrest)] = replace(arrest, place=s.place, geo_precision=s.geo_precision, place_source="own")
+            continue
+        out.append(s)
+    return [moved.get(id(s), s) for s in out]
 
 
 def same_time(a: Sighting, b: Sighting) -> bool:
@@ -345,7 +363,7 @@ def summary(lead: Sighting, members: Sequence[Sighting], actor1: str | None) -> 
 def build_events(sightings: Sequence[Sighting], document: Document, lex: Lexicon,
                  registry: ActorRegistry, places: dict[str, Place] | None = None) -> list[Event]:
     places = places or {}
-    told = carry_places(join_echoes(sightings))
+    told = carry_places(join_echoes(fold_operations(sightings, lex)))
     kept = drop_subsumed(resolve_actors(order_symmetric(told), registry, lex), lex, places)
     groups = join_headlines(fold_regions(group(kept), places))
     published = document.published if plausible(document.published, lex) else None
