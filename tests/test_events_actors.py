@@ -1,0 +1,103 @@
+"""Events stage: ACLED's actor 1 / actor 2 conventions on sentences written for these tests.
+
+Actor 1 is the side that acts; the side attacked, hit or killed is actor 2; an unnamed attacker is
+not whoever else the sentence happens to name. Places and dates are attached by hand as in
+tests/test_events.py.
+"""
+
+# ruff: noqa: F811  (the fixtures imported from tests/test_events.py are parameters here)
+from __future__ import annotations
+
+from datetime import date
+
+from tests.test_events import events_of, only, parse  # noqa: F401  (fixtures)
+from thucydides.model import Interval
+
+
+def test_the_side_attacked_in_the_passive_is_actor_2(events_of):
+    e = only(events_of("SDF fighters were attacked by ISIS militants near Hajin."))
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Armed clash", "ISIS", "SDF")
+
+
+def test_fighters_holding_positions_parsed_as_a_clause_are_still_the_side_attacked(events_of):
+    e = only(events_of("On Monday, SDF fighters holding positions outside Hajin were attacked by ISIS militants."))
+    assert (e.actor1, e.actor2) == ("ISIS", "SDF")
+
+
+def test_an_actor_at_the_target_of_a_bomb_is_actor_2_not_the_bomber(events_of):
+    e = only(events_of("A car bomb exploded at an SDF checkpoint in Raqqa, wounding three fighters."))
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.actor1 is None and e.actor2 == "SDF"
+
+
+def test_those_killed_when_a_bomb_exploded_are_actor_2(events_of):
+    e = only(events_of("Three PMF fighters were killed when a roadside bomb exploded near their truck in Tikrit."))
+    assert e.actor2 == "PMF" and e.actor1 != "PMF"
+
+
+def test_civilians_killed_when_warplanes_struck_are_actor_2(events_of):
+    e = only(events_of("Residents reported the death of four civilians when Russian warplanes struck Saraqib."))
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Air/drone strike", "Russia", "Civilians")
+
+
+def test_a_nationality_or_regime_modifier_names_the_side_acting(events_of):
+    assert only(events_of("Russian air strikes hit a market in Saraqib.")).actor1 == "Russia"
+    assert only(events_of("Regime artillery pounded Saraqib on Tuesday.")).actor1 == "SAA"
+
+
+def test_an_actor_describing_a_place_is_no_side(events_of):
+    e = only(events_of("Near the ISIS-held pocket, regime troops were attacked by HTS fighters in Saraqib."))
+    assert (e.actor1, e.actor2) == ("HTS", "SAA")
+
+
+def test_an_attacker_named_only_in_another_clause_is_not_guessed(events_of):
+    events = events_of("Gunmen shot dead two farmers in Manbij, while the SDF continued to search the desert.")
+    e = only(events)
+    assert e.sub_event_type == "Attack" and e.actor1 != "SDF" and e.actor2 == "Civilians"
+
+
+def test_a_pronoun_points_to_the_subject_named_before_with_its_modifiers(events_of):
+    text = ("The Turkish occupation army keeps targeting the border. The occupation army has hit farms for months. "
+            "On Sunday, it fired mortar shells at Tal Rifaat.")
+    e = only(events_of(text))
+    assert (e.sub_event_type, e.actor1) == ("Shelling/artillery/missile attack", "Turkey")
+
+
+def test_members_of_the_organization_are_the_group_named_before(events_of):
+    text = "ISIS fighters remain in the desert. On Sunday, members of the organization executed two men in Hajin."
+    e = only(events_of(text))
+    assert (e.event_type, e.actor1, e.actor2) == ("Violence against civilians", "ISIS", "Civilians")
+
+
+def test_a_raid_with_arrests_is_the_arrest_where_the_raid_went(events_of):
+    e = only(events_of("In Raqqa province, the SDF arrested four men during a raid on the town of Hajin."))
+    assert (e.sub_event_type, e.actor1, e.place) == ("Arrests", "SDF", "hajin")
+
+
+def test_looting_by_unnamed_gunmen_is_coded(events_of):
+    e = only(events_of("Masked gunmen broke into shops in Manbij and stole cash."))
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Looting/property destruction")
+
+
+def test_a_crowd_gathering_to_denounce_is_a_protest(events_of):
+    e = only(events_of("Hundreds of residents gathered in Raqqa to denounce the shelling of their villages."))
+    assert e.sub_event_type == "Peaceful protest"
+
+
+def test_the_background_of_an_arrested_man_is_no_event(events_of):
+    e = only(events_of("Police arrested a man in Mosul who had fought for ISIS in the old city."))
+    assert e.sub_event_type == "Arrests"
+
+
+def test_a_dateline_neither_dates_nor_places_the_story(events_of):
+    text = "MOSUL, May 7, 2019 (Wire) - Coalition jets struck ISIS hideouts in Tikrit on Monday."
+    times = {"May 7, 2019": (Interval(date(2019, 5, 7), date(2019, 5, 7)), 1),
+             "Monday": (Interval(date(2019, 5, 6), date(2019, 5, 6)), 1)}
+    e = only(events_of(text, times))
+    assert e.place == "tikrit" and e.date is not None and e.date.start == date(2019, 5, 6)
+
+
+def test_before_dawn_on_a_day_is_that_day(events_of):
+    text = "Before dawn on Sunday, ISIS militants attacked SDF positions in Hajin."
+    e = only(events_of(text, {"Sunday": (Interval(date(2018, 12, 9), date(2018, 12, 9)), 1)}))
+    assert e.date is not None and e.date.start == date(2018, 12, 9)
