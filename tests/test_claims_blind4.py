@@ -116,3 +116,31 @@ def test_a_ministry_speaks_for_its_country_forces(parse):
                             "The ministry said 3 soldiers were killed."))
     assert found[40].claimant == "ISF" and found[40].agent == "ISF"
     assert found[3].claimant == "ISF" and found[3].subject == "ISF"
+
+
+@pytest.fixture(scope="module")
+def parse_timed():
+    from thucydides.pipeline import Pipeline
+
+    pipe = Pipeline(("nlp", "actors", "time", "claims"))
+
+    def run(text: str) -> Analysis:
+        return pipe.run_documents([Document.from_text(text, name="test.txt")])[0]
+
+    return run
+
+
+def test_a_since_phrase_in_a_relative_clause_dates_something_else(parse_timed):
+    c = by_figure(parse_timed("Some 300,000 people are trapped in the town, which has been under siege since 2014."))
+    assert c[300000].time is None
+
+
+def test_a_time_in_a_coordinated_clause_dates_something_else(parse_timed):
+    c = by_figure(parse_timed("Troops took the bridge in October 2016 and 100,000 civilians are still trapped "
+                              "in the old city."))
+    assert c[100000].time is None
+
+
+def test_a_figure_coordinated_with_the_toll_keeps_its_period(parse_timed):
+    c = by_figure(parse_timed("The toll since 9 October 2019 has reached 400 civilians killed and 900 wounded."))
+    assert c[900].time is not None and str(c[900].time.start) == "2019-10-09"

@@ -623,7 +623,7 @@ def place_of(fig: Figure, toponyms: Sequence[Toponym]) -> str | None:
 def time_of(fig: Figure, times: Sequence[TimeExpression]) -> Interval | None:
     """The period phrase nearest the figure in its clause; "since X" is open-ended."""
     seg = fig.segment
-    near = [t for t in times if seg.start <= t.start < seg.end]
+    near = [t for t in times if seg.start <= t.start < seg.end and not _in_other_clause(fig, t)]
     if not near:
         return None
     best = min(near, key=lambda t: abs(t.start - fig.start))
@@ -632,3 +632,40 @@ def time_of(fig: Figure, times: Sequence[TimeExpression]) -> Interval | None:
     if best.role == "until":
         return Interval(None, best.interval.end, best.interval.inferred)
     return best.interval
+
+
+def _own_clause(tok: Any) -> bool:
+    """A verb with its own subject heads a clause of its own."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _in_other_clause(fig: Figure, t: TimeExpression) -> bool:
+    """A time phrase in a relative clause ("the enclave, under siege since 2013") or on a clause coordinated with
+    the figure's ("took the town in May and 900 are still trapped") dates something else; one in the subject both
+    clauses share ("the toll since May has reached 40 killed and 90 wounded") dates both."""
+    doc = fig.number_token.doc
+    k = bisect.bisect_right([tok.idx for tok in doc], t.start) - 1
+    if k < 0:
+        return False
+    above = {fig.number_token.i, *(a.i for a in fig.number_token.ancestors)}
+    tok = doc[k]
+    hook = tok
+    while tok.i not in above:
+        if tok.dep_ == "relcl" or tok.dep_ == "acl" and _own_clause(tok):
+            return True
+        if tok.dep_ == "conj" and _own_clause(tok):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        hook, tok = tok, tok.head
+    meeting = tok.i
+    shared_subject = hook.dep_ in ("nsubj", "nsubjpass")
+    tok = fig.number_token
+    path = {tok.i}
+    while tok.i != meeting and tok.head.i != tok.i:
+        subjects = [c.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.dep_ == "conj" and subjects and (any(i not in path for i in subjects) or not shared_subject):
+            return True
+        tok = tok.head
+        path.add(tok.i)
+    return False
