@@ -7,6 +7,7 @@ folder holding files of the same names to extend or replace them without code ch
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -38,3 +39,8 @@ def load(name: str) -> Any:
         raise DataFileError(f"{path}: data file not found") from exc
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def word_set(raw: Mapping[str, Any], key: str) -> frozenset[str]:
+    """A lexicon entry as a set of lower-case words; a missing or empty entry is the empty set."""
+    return frozenset(str(w).lower() for w in raw.get(key) or ())

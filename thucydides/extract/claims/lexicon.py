@@ -8,10 +8,6 @@ from functools import lru_cache
 from thucydides import data
 
 
-def _words(raw: dict, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in raw.get(key) or ())
-
-
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
     """{metric: [lemma...]} -> {lemma: metric}; the first metric listing a lemma keeps it."""
     out: dict[str, str] = {}
@@ -68,31 +64,31 @@ class ClaimLexicon:
             conversions={k: (str(v[0]), float(v[1])) for k, v in (raw.get("conversions") or {}).items()},
             person_triggers=_invert(raw["person_triggers"]),
             area_triggers=_invert(raw["area_triggers"]),
-            onset_verbs=_words(raw, "onset_verbs"),
-            distance_followers=_words(raw, "distance_followers"),
-            territory_nouns=_words(raw, "territory_nouns"),
-            aggregate_verbs=_words(raw, "aggregate_verbs"),
-            count_nouns=_words(raw, "count_nouns"),
-            loss_triggers=_words(raw, "loss_triggers"),
-            reporting_verbs=_words(raw, "reporting_verbs"),
+            onset_verbs=data.word_set(raw, "onset_verbs"),
+            distance_followers=data.word_set(raw, "distance_followers"),
+            territory_nouns=data.word_set(raw, "territory_nouns"),
+            aggregate_verbs=data.word_set(raw, "aggregate_verbs"),
+            count_nouns=data.word_set(raw, "count_nouns"),
+            loss_triggers=data.word_set(raw, "loss_triggers"),
+            reporting_verbs=data.word_set(raw, "reporting_verbs"),
             attribution_phrases=tuple(tuple(p.lower().split()) for p in raw.get("attribution_phrases") or ()),
-            voice_claimant_kinds=_words(raw, "voice_claimant_kinds"),
-            armed_kinds=_words(raw, "armed_kinds"),
-            designators=_words(raw, "designators"),
-            non_count_followers=_words(raw, "non_count_followers"),
-            distance_nouns=_words(raw, "distance_nouns"),
-            anaphoric_speakers=_words(raw, "anaphoric_speakers"),
+            voice_claimant_kinds=data.word_set(raw, "voice_claimant_kinds"),
+            armed_kinds=data.word_set(raw, "armed_kinds"),
+            designators=data.word_set(raw, "designators"),
+            non_count_followers=data.word_set(raw, "non_count_followers"),
+            distance_nouns=data.word_set(raw, "distance_nouns"),
+            anaphoric_speakers=data.word_set(raw, "anaphoric_speakers"),
             idioms=tuple(tuple(str(p).lower().split()) for p in raw.get("idioms") or ()),
-            event_counts=_words(raw, "event_counts"),
-            state_nouns=_words(raw, "state_nouns"),
-            state_kinds=_words(raw, "state_kinds"),
-            sibling_nouns=_words(raw, "sibling_nouns"),
-            responsibility_verbs=_words(raw, "responsibility_verbs"),
-            responsibility_objects=_words(raw, "responsibility_objects"),
-            verb_only_triggers=_words(raw, "verb_only_triggers"),
-            distance_preceders=_words(raw, "distance_preceders"),
-            masthead_claimant_kinds=_words(raw, "masthead_claimant_kinds"),
-            attack_nouns=_words(raw, "attack_nouns"),
+            event_counts=data.word_set(raw, "event_counts"),
+            state_nouns=data.word_set(raw, "state_nouns"),
+            state_kinds=data.word_set(raw, "state_kinds"),
+            sibling_nouns=data.word_set(raw, "sibling_nouns"),
+            responsibility_verbs=data.word_set(raw, "responsibility_verbs"),
+            responsibility_objects=data.word_set(raw, "responsibility_objects"),
+            verb_only_triggers=data.word_set(raw, "verb_only_triggers"),
+            distance_preceders=data.word_set(raw, "distance_preceders"),
+            masthead_claimant_kinds=data.word_set(raw, "masthead_claimant_kinds"),
+            attack_nouns=data.word_set(raw, "attack_nouns"),
             owner_words={str(k).lower(): str(v) for k, v in (raw.get("owner_words") or {}).items()},
             backer_suffixes=tuple(str(w).lower() for w in raw.get("backer_suffixes") or ()),
         )
