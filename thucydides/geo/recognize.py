@@ -309,12 +309,34 @@ _DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)?\s*(?:\([A-Za-z ]+\)
 _LOCATIVE = frozenset(str(w).lower() for w in (data.load("geo_places.yaml").get("locative_cues") or ()))
 
 
+def names_container(gaz: Gazetteer, name: str) -> bool:
+    return any(c.weight == 2 and c.place.kind in ("admin1", "country") for c in gaz.candidates(name))
+
+
+def unsplit(text: str, matches: list[Found], ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[Found]:
+    """Drop gazetteer matches that split one place name spaCy read whole ("Bai Hassan" is not Bai and Hassan):
+    two or more matches that fill a place entity, joined by spaces or hyphens only, are pieces of an unknown name."""
+    pieces: set[int] = set()
+    for start, end, label in ents:
+        if label not in PLACE_LABELS:
+            continue
+        inside = [i for i, m in enumerate(matches) if start <= m.start and m.end <= end]
+        if len(inside) < 2 or matches[inside[0]].start != start or matches[inside[-1]].end != end:
+            continue
+        if any(names_container(gaz, matches[i].name) for i in inside[1:]):
+            continue  # "Jackson Mississippi": a town and its state, not one name
+        gaps = [text[matches[a].end:matches[b].start] for a, b in zip(inside, inside[1:], strict=False)]
+        if all(re.fullmatch(r"[\s\-‐]+", gap) for gap in gaps):
+            pieces.update(inside)
+    return [m for i, m in enumerate(matches) if i not in pieces]
+
+
 def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]]) -> list[Found]:
     """Every span that may name a place, with context cues; spans overlapping `blocked` (actor names) are skipped."""
     know = knowledge()
     tokens = words(text)
     ents = spacy_entities(doc)
-    gazetteer_found = gazetteer_matches(text, tokens, gaz)
+    gazetteer_found = unsplit(text, gazetteer_matches(text, tokens, gaz), ents, gaz)
     found = border_matches(text, know) + abbreviation_matches(text) + gazetteer_found
     for start, end, label in ents:
         if label in PLACE_LABELS and not any(start <= g.start and g.end <= end for g in gazetteer_found):
@@ -332,16 +354,22 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
     return overruled(out, know.admin_nouns)
 
 
+THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+"""spaCy labels no person or group has: a known place name so labelled after "in" or "entered" is a place."""
+
+
 def overruled(found: list[Found], admin_nouns: frozenset[str]) -> list[Found]:
     """Names spaCy took for a person or the like stay out, unless the words before them say place
     ("the village of X", "in X"), they continue a list of places ("the towns of A, B and C"), or
     spaCy calls the same name a place elsewhere in the report (one sense per report), or the name
-    itself ends in an administrative noun ("Rapides Parish")."""
+    itself ends in an administrative noun ("Rapides Parish"). A name spaCy took for a thing (a product,
+    an event) counts after any locative word ("entered Manbij")."""
     kept: list[Found] = []
     previous_kept = False
     places = {fold(f.name) for f in found if f.ner in ("GPE", "LOC") and not f.street}
     for f in found:
         keep = not f.street and (not f.other_entity or f.place_cue or (f.listed and previous_kept)
+                                 or (f.cue and f.other_entity in THING_LABELS)
                                  or (f.other_entity == "PERSON" and fold(f.name) in places)
                                  or f.name.rsplit(" ", 1)[-1].lower() in admin_nouns)
         if keep:

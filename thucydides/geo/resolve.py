@@ -21,6 +21,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -41,6 +42,7 @@ ALIAS_PENALTY = 1.5
 NAMESAKE_PENALTY = 2.5
 SHARED_REGION_WEIGHT = 2.0
 HOME_BONUS = 1.0
+ACTOR_COUNTRY_BONUS = 0.5
 SEAT_TOWN_POPULATION = 50_000
 MAP_SOURCE = "wikipedia-syria-map"
 MAP_NAMESAKE_PENALTY = 2.0
@@ -79,6 +81,20 @@ def _country_tlds() -> dict[str, str]:
     vanity = {str(t).lower() for t in data.load("geo_places.yaml").get("vanity_tlds") or ()}
     tlds = {str(c["tld"]).lstrip(".").lower(): iso for iso, c in _countries().items() if c.get("tld")}
     return {tld: iso for tld, iso in tlds.items() if tld not in vanity}
+
+
+@lru_cache(maxsize=1)
+def _actor_countries() -> dict[str, frozenset[str]]:
+    from thucydides import data
+
+    raw = data.load("geo_actor_countries.yaml").get("actor_countries") or {}
+    return {str(actor): frozenset(str(c) for c in codes) for actor, codes in raw.items()}
+
+
+def actor_countries(actor_ids: Iterable[str]) -> frozenset[str]:
+    """The countries where the named actors fight: "SDF" says Syria, "ISIS" Syria or Iraq."""
+    table = _actor_countries()
+    return frozenset(c for a in actor_ids for c in table.get(a, ()))
 
 
 def home_country(url: str | None) -> str | None:
@@ -131,7 +147,8 @@ def penalties(cs: list[Candidate]) -> dict[str, float]:
     after a far bigger state or country elsewhere (California, Missouri) yields to it; a place that
     only has the name as a GeoNames alternate one (Amman's ancient "Philadelphia") yields to a bigger
     place whose own name it is, the more so the bigger that place; the names we curate (regions,
-    governorates) are not alternates.
+    governorates) are not alternates. A village known only from the war map yields to a GeoNames town
+    of the same name in the same country (Ras al-Ain the border town, not a hamlet near Manbij).
     """
     out: dict[str, float] = {}
     towns = {(c.place.country, c.place.admin1) for c in cs if c.place.kind == "populated_place"
@@ -224,10 +241,13 @@ class Context:
 
     home: str | None = None
     """The country of the outlet, from its web address, when that says one."""
+    actor_countries: frozenset[str] = frozenset()
+    """The countries where the actors the report names fight (SDF: Syria)."""
 
     def without(self, key: str) -> View:
         view = View.of([c for k, c in self.by_name.items() if k != key])
         view.home = self.home
+        view.actor_countries = self.actor_countries
         for k, regions in self.possible.items():
             if k != key:
                 for region, share in regions.items():
@@ -248,6 +268,7 @@ class View:
     possible: dict[tuple[str, str], float] = field(default_factory=dict)
     """Regions the other names could lie in, each name's vote split among its regions."""
     home: str | None = None
+    actor_countries: frozenset[str] = frozenset()
     near_countries: dict[str, float] | None = None
     """Cache: `possible` summed by country."""
 
@@ -295,6 +316,8 @@ def coherence(c: Candidate, view: View) -> float:
     place = c.place
     if view.home and place.country == view.home:
         score += HOME_BONUS
+    if place.country in view.actor_countries:
+        score += ACTOR_COUNTRY_BONUS
     total = sum(view.countries.values())
     if total and place.country:
         score += 3.0 * view.countries[place.country] / total
@@ -312,6 +335,13 @@ def coherence(c: Candidate, view: View) -> float:
         d = view.nearest_km(place)
         score += 2.0 if d < 50 else 1.2 if d < 150 else 0.5 if d < 400 else 0.0
     return score
+
+
+def off_theatre(c: Candidate, view: View) -> bool:
+    """With no other place to go by, a town outside the countries of the report's actors must be a big city
+    ("ISIS cells attacked Rumaila" is not the town in the Emirates)."""
+    return bool(view.actor_countries and not view.countries and c.place.country not in view.actor_countries
+                and c.place.kind not in AREA_KINDS and c.population < 200_000)
 
 
 def fits_closely(f: Found, c: Candidate, view: View) -> bool:
@@ -333,7 +363,7 @@ def fits(f: Found, c: Candidate, view: View) -> bool:
         return True
     if view.nearest_km(c.place) < 400:
         return True
-    if view.countries:
+    if view.countries or (view.actor_countries and c.place.country not in view.actor_countries):
         return False
     return c.population >= (10_000 if f.cue else 200_000)
 
@@ -395,11 +425,13 @@ def score_one(m: Mention, view: View) -> list[tuple[float, Candidate]] | None:
     """Candidates that fit the document, best first; None when the mention should not resolve."""
     f, cs = m.found, m.options
     if m.strong and not m.common:
-        cs = [c for c in cs if fits(f, c, view) or stands_alone(f, c)]
+        cs = [c for c in cs if fits(f, c, view) or (stands_alone(f, c) and not off_theatre(c, view))]
     elif f.holder:  # "Texas Department of ...": a region or a big town named first, or a place nearby
         cs = [c for c in cs if fits_closely(f, c, view) or (fits(f, c, view) and (
             c.place.kind in CONTAINER_KINDS or c.population >= 100_000))]
-    elif f.cue or f.listed or f.place_cue:
+    elif f.place_cue:  # "in X", "the X crossing": a place of the document's countries
+        cs = [c for c in cs if fits_closely(f, c, view) or (fits(f, c, view) and c.population >= 10_000)]
+    elif f.cue or f.listed:
         cs = [c for c in cs if fits_closely(f, c, view)]
     else:  # a capitalised word that only the gazetteer knows, with nothing saying it is a place
         return None
@@ -409,8 +441,9 @@ def score_one(m: Mention, view: View) -> list[tuple[float, Candidate]] | None:
 
 
 def context_of(mentions: list[Mention], picks: list[Candidate | None],
-               possible: dict[str, dict[tuple[str, str], float]], home: str | None = None) -> Context:
-    ctx = Context(possible=possible, home=home)
+               possible: dict[str, dict[tuple[str, str], float]], home: str | None = None,
+               actor_countries: frozenset[str] = frozenset()) -> Context:
+    ctx = Context(possible=possible, home=home, actor_countries=actor_countries)
     for m, c in zip(mentions, picks, strict=True):
         if c is not None and m.key not in ctx.by_name:
             ctx.by_name[m.key] = c
@@ -431,10 +464,13 @@ def possible_regions(mentions: list[Mention]) -> dict[str, dict[tuple[str, str],
     return out
 
 
-def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None) -> list[Resolution]:
+def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
+            actor_countries: frozenset[str] = frozenset()) -> list[Resolution]:
     """Resolve every recognised span; weak spans that fit nothing are left out, strong ones stay unresolved.
 
-    `home` is the outlet's country (ISO code), a mild prior for names the report does not place."""
+    `home` is the outlet's country (ISO code), a mild prior for names the report does not place;
+    `actor_countries` are where the report's actors fight: a mild prior too, and where a report that
+    places nothing else must lie."""
     know = knowledge()
     options = [candidates_for(f, gaz, know) for f in found]
     pin_containers(found, options)
@@ -444,7 +480,7 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None) -> list
     possible = possible_regions(mentions)
     ranked: list[list[tuple[float, Candidate]] | None] = [None] * len(mentions)
     for _ in range(PASSES):
-        ctx = context_of(mentions, picks, possible, home)
+        ctx = context_of(mentions, picks, possible, home, actor_countries)
         views: dict[str, View] = {}
         for i, m in enumerate(mentions):
             if not m.options or not m.plausible:

@@ -10,7 +10,7 @@ from typing import Any
 
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
 from thucydides.geo.recognize import Found, knowledge, recognise
-from thucydides.geo.resolve import Resolution, home_country, resolve
+from thucydides.geo.resolve import Resolution, actor_countries, home_country, resolve
 from thucydides.model import Analysis, Toponym
 from thucydides.pipeline import StageFn, register
 
@@ -38,7 +38,8 @@ def analyse_places(analysis: Analysis, gaz: Gazetteer) -> None:
     text = analysis.document.analysis_text
     blocked = [(a.start, a.end) for a in analysis.actors]
     found: list[Found] = recognise(text, analysis.spacy_doc, gaz, blocked)
-    resolutions = resolve(found, gaz, home_country(analysis.document.url))
+    resolutions = resolve(found, gaz, home_country(analysis.document.url),
+                          actor_countries(a.actor for a in analysis.actors))
     spans = [(r.found.start, r.found.end) for r in resolutions]
     for res in resolutions:
         if modifies_non_place(res, analysis.spacy_doc, spans):
