@@ -57,7 +57,7 @@ def knowledge() -> Knowledge:
     raw = data.load("geo_places.yaml")
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(key) or ())
+        return data.word_set(raw, key)
 
     demonyms = {str(w).lower(): iso for iso, ws in (raw.get("demonyms") or {}).items() for w in ws}
     borders = {frozenset(b["countries"]): f"border-{b['countries'][0]}-{b['countries'][1]}"
