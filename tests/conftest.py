@@ -9,7 +9,8 @@ import pytest
 
 from thucydides.model import Analysis, Document
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold" / "seeds.json"
 
@@ -36,3 +37,29 @@ def analyse(pipeline) -> Callable[..., Analysis]:
         return pipeline.run_documents([Document.from_text(text, name="test.txt", **meta)])[0]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def parse_claims() -> Callable[..., Analysis]:
+    """Only the stages claims need (nlp, actors, claims), so claim tests do not hang on places or events."""
+    from thucydides.pipeline import Pipeline
+
+    pipe = Pipeline(("nlp", "actors", "claims"))
+
+    def run(text: str, **meta) -> Analysis:
+        return pipe.run_documents([Document.from_text(text, name="test.txt", **meta)])[0]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def heldout_bench():
+    """bench/score_heldout.py as a module: runs the pipeline over a folder and scores it with the shared scorer."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_heldout", ROOT / "bench" / "score_heldout.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shared_or_skip(module.SCORER)
+    return module

@@ -8,20 +8,7 @@ import pytest
 
 from tests.conftest import SEEDS, shared_or_skip
 from thucydides.extract.claims import extract_claims, merge_restatements
-from thucydides.model import METRICS, QUALIFIERS, UNITS, Analysis, Document, Interval, TimeExpression, Toponym
-
-
-@pytest.fixture(scope="module")
-def parse():
-    """Only the stages claims need, so this suite does not depend on the events or places work."""
-    from thucydides.pipeline import Pipeline
-
-    pipe = Pipeline(("nlp", "actors", "claims"))
-
-    def run(text: str, **meta) -> Analysis:
-        return pipe.run_documents([Document.from_text(text, name="test.txt", **meta)])[0]
-
-    return run
+from thucydides.model import METRICS, QUALIFIERS, UNITS, Analysis, Interval, TimeExpression, Toponym
 
 
 def only(analysis: Analysis):
@@ -29,131 +16,132 @@ def only(analysis: Analysis):
     return analysis.claims[0]
 
 
-def test_killed_with_subject_and_agent(parse):
-    c = only(parse("Government forces killed 35 ISIS fighters near Raqqa on Tuesday."))
+def test_killed_with_subject_and_agent(parse_claims):
+    c = only(parse_claims("Government forces killed 35 ISIS fighters near Raqqa on Tuesday."))
     assert (c.metric, c.unit, c.low, c.high, c.qualifier) == ("killed", "person", 35, 35, "exact")
     assert c.subject == "ISIS" and c.agent == "SAA"
 
 
-def test_fled_at_least_with_claimant(parse):
-    c = only(parse("More than 1,200 civilians have fled the town since Monday, the United Nations said."))
+def test_fled_at_least_with_claimant(parse_claims):
+    c = only(parse_claims("More than 1,200 civilians have fled the town since Monday, the United Nations said."))
     assert (c.metric, c.low, c.high, c.qualifier) == ("fled", 1200, None, "at_least")
     assert c.claimant == "UN"
 
 
-def test_according_to(parse):
-    c = only(parse("According to the Syrian Observatory for Human Rights, about 40 people were wounded in the raid."))
+def test_according_to(parse_claims):
+    c = only(parse_claims(
+        "According to the Syrian Observatory for Human Rights, about 40 people were wounded in the raid."))
     assert (c.metric, c.low, c.qualifier, c.claimant) == ("wounded", 40, "approximately", "SOHR")
 
 
-def test_fighters_present_at_most(parse):
-    c = only(parse("Up to 300 jihadists remain inside the old city."))
+def test_fighters_present_at_most(parse_claims):
+    c = only(parse_claims("Up to 300 jihadists remain inside the old city."))
     assert (c.metric, c.unit, c.low, c.high, c.qualifier) == ("fighters_present", "person", None, 300, "at_most")
     assert c.subject == "ISIS"
 
 
-def test_civilians_present_vague(parse):
-    c = only(parse("Hundreds of families are still trapped in the besieged district."))
+def test_civilians_present_vague(parse_claims):
+    c = only(parse_claims("Hundreds of families are still trapped in the besieged district."))
     assert (c.metric, c.low, c.high, c.qualifier) == ("civilians_present", 200, 999, "vague")
 
 
-def test_surrendered_vague(parse):
-    c = only(parse("Dozens of militants surrendered to the Syrian Democratic Forces on Sunday."))
+def test_surrendered_vague(parse_claims):
+    c = only(parse_claims("Dozens of militants surrendered to the Syrian Democratic Forces on Sunday."))
     assert (c.metric, c.low, c.high, c.qualifier) == ("surrendered", 24, 99, "vague")
 
 
-def test_captured_number_word(parse):
-    c = only(parse("Iraqi forces detained twenty-seven militants at a checkpoint."))
+def test_captured_number_word(parse_claims):
+    c = only(parse_claims("Iraqi forces detained twenty-seven militants at a checkpoint."))
     assert (c.metric, c.low, c.agent) == ("captured", 27, "ISF")
 
 
-def test_territory_held_km2(parse):
-    c = only(parse("The Islamic State still controls roughly 50 square kilometres of desert."))
+def test_territory_held_km2(parse_claims):
+    c = only(parse_claims("The Islamic State still controls roughly 50 square kilometres of desert."))
     assert (c.metric, c.unit, c.low, c.qualifier, c.subject) == ("territory_held", "km2", 50, "approximately", "ISIS")
 
 
-def test_territory_taken_range(parse):
-    c = only(parse("The Syrian army recaptured between 120 and 150 km2 of farmland last week."))
+def test_territory_taken_range(parse_claims):
+    c = only(parse_claims("The Syrian army recaptured between 120 and 150 km2 of farmland last week."))
     assert (c.metric, c.unit, c.low, c.high, c.qualifier) == ("territory_taken", "km2", 120, 150, "range")
     assert c.agent == "SAA"
 
 
-def test_territory_lost_names_the_loser_as_subject(parse):
-    c = only(parse("Hezbollah lost an area of 30 km² in the fighting."))
+def test_territory_lost_names_the_loser_as_subject(parse_claims):
+    c = only(parse_claims("Hezbollah lost an area of 30 km² in the fighting."))
     assert (c.metric, c.subject) == ("territory_taken", "Hezbollah")
 
 
-def test_distance_in_metres(parse):
-    c = only(parse("The front line is now only 800 metres from the village."))
+def test_distance_in_metres(parse_claims):
+    c = only(parse_claims("The front line is now only 800 metres from the village."))
     assert (c.metric, c.unit, c.low) == ("distance", "m", 800)
 
 
-def test_miles_are_converted_to_km(parse):
-    c = only(parse("Turkish troops seized 10 miles of the border strip."))
+def test_miles_are_converted_to_km(parse_claims):
+    c = only(parse_claims("Turkish troops seized 10 miles of the border strip."))
     assert (c.metric, c.unit) == ("territory_taken", "km")
     assert c.low == pytest.approx(16.1)
     assert "10 miles" in c.evidence.text
 
 
-def test_share_of_territory(parse):
-    c = only(parse("The rebels now hold less than 3% of the country's territory."))
+def test_share_of_territory(parse_claims):
+    c = only(parse_claims("The rebels now hold less than 3% of the country's territory."))
     assert (c.metric, c.unit, c.low, c.high, c.qualifier) == ("share_held", "percent", None, 3, "at_most")
 
 
-def test_percent_that_is_not_territory_is_no_claim(parse):
-    assert parse("Prices of bread rose by 40 percent in a month.").claims == []
+def test_percent_that_is_not_territory_is_no_claim(parse_claims):
+    assert parse_claims("Prices of bread rose by 40 percent in a month.").claims == []
 
 
-def test_headline_claimant_and_evidence_stays_in_its_line(parse):
-    a = parse("SDF: 120 militants killed near the river\n\nThe offensive continued on Friday.")
+def test_headline_claimant_and_evidence_stays_in_its_line(parse_claims):
+    a = parse_claims("SDF: 120 militants killed near the river\n\nThe offensive continued on Friday.")
     c = only(a)
     assert (c.metric, c.low, c.claimant) == ("killed", 120, "SDF")
     assert c.evidence.text == "SDF: 120 militants killed near the river"
     assert a.document.text[c.evidence.start:c.evidence.end] == c.evidence.text
 
 
-def test_quote_carried_to_its_speaker(parse):
-    c = only(parse("“We detained 45 fighters at dawn,” an SDF spokesman said."))
+def test_quote_carried_to_its_speaker(parse_claims):
+    c = only(parse_claims("“We detained 45 fighters at dawn,” an SDF spokesman said."))
     assert (c.metric, c.low, c.claimant) == ("captured", 45, "SDF")
 
 
-def test_pronoun_speaker_takes_the_claimant_of_the_sentence_before(parse):
-    a = parse("A Coalition spokesman spoke to reporters on Monday. "
+def test_pronoun_speaker_takes_the_claimant_of_the_sentence_before(parse_claims):
+    a = parse_claims("A Coalition spokesman spoke to reporters on Monday. "
               "“Some 2,000 fighters remain in the valley,” he said.")
     c = only(a)
     assert (c.metric, c.low, c.qualifier, c.claimant) == ("fighters_present", 2000, "approximately", "Coalition")
 
 
-def test_number_of_people_rose_to(parse):
-    c = only(parse("The number of civilians killed in the province has risen to 73, the Observatory said."))
+def test_number_of_people_rose_to(parse_claims):
+    c = only(parse_claims("The number of civilians killed in the province has risen to 73, the Observatory said."))
     assert (c.metric, c.low, c.claimant) == ("killed", 73, "SOHR")
 
 
-def test_outlet_voice_is_no_claimant(parse):
-    c = only(parse("At least 12 civilians were killed in an air strike on the market."))
+def test_outlet_voice_is_no_claimant(parse_claims):
+    c = only(parse_claims("At least 12 civilians were killed in an air strike on the market."))
     assert c.claimant is None
     assert (c.low, c.high, c.qualifier) == (12, None, "at_least")
 
 
-def test_monitor_masthead_speaks_for_the_monitor(parse):
-    a = parse("Syrian Observatory for Human Rights\n\nAbout 90 fighters were killed in clashes near the dam.")
+def test_monitor_masthead_speaks_for_the_monitor(parse_claims):
+    a = parse_claims("Syrian Observatory for Human Rights\n\nAbout 90 fighters were killed in clashes near the dam.")
     assert only(a).claimant == "SOHR"
 
 
-def test_figure_span_and_stable_id(parse):
+def test_figure_span_and_stable_id(parse_claims):
     text = "Rebels said no more than 300 militants were left in the town."
-    first, second = only(parse(text)), only(parse(text))
+    first, second = only(parse_claims(text)), only(parse_claims(text))
     assert first.figure is not None and first.figure.text == "no more than 300"
     assert first.id == second.id
 
 
-def test_restated_figure_is_one_claim(parse):
-    a = parse("Some 11,000 people have fled the city. Over 11,000 residents fled the city since March.")
+def test_restated_figure_is_one_claim(parse_claims):
+    a = parse_claims("Some 11,000 people have fled the city. Over 11,000 residents fled the city since March.")
     assert len([c for c in a.claims if c.metric == "fled"]) == 1
 
 
-def test_merge_keeps_first_and_fills_roles(parse):
-    a = parse("Some 600 people have fled the city. According to the UN, over 600 residents fled the city.")
+def test_merge_keeps_first_and_fills_roles(parse_claims):
+    a = parse_claims("Some 600 people have fled the city. According to the UN, over 600 residents fled the city.")
     merged = merge_restatements(a.claims)
     assert len(merged) == 1 and merged[0].claimant == "UN" and merged[0].qualifier == "approximately"
 
@@ -177,13 +165,13 @@ def test_merge_keeps_first_and_fills_roles(parse):
     "The operation lasted 10-12 days.",
     "There are only a few fighters left in the area.",
 ])
-def test_not_claims(parse, text):
-    assert parse(text).claims == [], [(c.metric, c.low, c.figure) for c in parse(text).claims]
+def test_not_claims(parse_claims, text):
+    assert parse_claims(text).claims == [], [(c.metric, c.low, c.figure) for c in parse_claims(text).claims]
 
 
-def test_place_and_time_come_from_the_other_stages(parse):
+def test_place_and_time_come_from_the_other_stages(parse_claims):
     text = "Since 1 March, 400 families have fled Raqqa."
-    a = parse(text)
+    a = parse_claims(text)
     start = text.index("Raqqa")
     a.toponyms = [Toponym(start, start + 5, "Raqqa", place="place-raqqa", confidence=0.9)]
     a.times = [TimeExpression(0, 12, "Since 1 March", Interval(date(2019, 3, 1), date(2019, 3, 1)), 1, "since")]
@@ -192,19 +180,19 @@ def test_place_and_time_come_from_the_other_stages(parse):
     assert c.time == Interval(date(2019, 3, 1), None)
 
 
-def test_unresolved_toponym_gives_no_place(parse):
+def test_unresolved_toponym_gives_no_place(parse_claims):
     text = "About 70 fighters were killed near Raqqa."
-    a = parse(text)
+    a = parse_claims(text)
     start = text.index("Raqqa")
     a.toponyms = [Toponym(start, start + 5, "Raqqa")]
     assert [c.place for c in extract_claims(a)] == [None]
 
 
-def test_seed_reports_give_contract_claims_with_exact_evidence(parse):
+def test_seed_reports_give_contract_claims_with_exact_evidence(parse_claims):
     folder = shared_or_skip(SEEDS)
     seen = 0
     for path in sorted(folder.glob("*.txt")):
-        a = parse(path.read_text(encoding="utf-8"))
+        a = parse_claims(path.read_text(encoding="utf-8"))
         for c in a.claims:
             seen += 1
             assert c.metric in METRICS and c.unit in UNITS and c.qualifier in QUALIFIERS
@@ -214,32 +202,32 @@ def test_seed_reports_give_contract_claims_with_exact_evidence(parse):
     assert seen > 0
 
 
-def test_bare_participle_after_a_figure_counts_people(parse):
-    a = parse("At least 25 people were killed and 60 wounded in the blast.")
+def test_bare_participle_after_a_figure_counts_people(parse_claims):
+    a = parse_claims("At least 25 people were killed and 60 wounded in the blast.")
     assert sorted((c.metric, c.low) for c in a.claims) == [("killed", 25), ("wounded", 60)]
 
 
-def test_plural_nationality_counts_people(parse):
-    c = only(parse("More than 2 million Iraqis have fled their homes."))
+def test_plural_nationality_counts_people(parse_claims):
+    c = only(parse_claims("More than 2 million Iraqis have fled their homes."))
     assert (c.metric, c.low, c.high) == ("fled", 2_000_000, None)
 
 
-def test_participle_modifier_is_skipped_to_the_counted_noun(parse):
-    c = only(parse("The SDF said it had arrested 63 suspected IS members in raids."))
+def test_participle_modifier_is_skipped_to_the_counted_noun(parse_claims):
+    c = only(parse_claims("The SDF said it had arrested 63 suspected IS members in raids."))
     assert (c.metric, c.low, c.subject, c.claimant) == ("captured", 63, "ISIS", "SDF")
 
 
-def test_advancing_into_a_place_is_territory_not_distance(parse):
-    c = only(parse("Syrian troops advanced 5 km into the town on Monday."))
+def test_advancing_into_a_place_is_territory_not_distance(parse_claims):
+    c = only(parse_claims("Syrian troops advanced 5 km into the town on Monday."))
     assert (c.metric, c.unit, c.agent) == ("territory_taken", "km", "SAA")
 
 
-def test_square_metres_become_km2(parse):
-    c = only(parse("The militants hold an area of about 700 square metres."))
+def test_square_metres_become_km2(parse_claims):
+    c = only(parse_claims("The militants hold an area of about 700 square metres."))
     assert (c.metric, c.unit) == ("territory_held", "km2")
     assert c.low == pytest.approx(0.0007)
 
 
-def test_head_of_a_subject_phrase_is_the_agent(parse):
-    c = only(parse("Coalition-backed SDF fighters captured 20 km2 of land near the river."))
+def test_head_of_a_subject_phrase_is_the_agent(parse_claims):
+    c = only(parse_claims("Coalition-backed SDF fighters captured 20 km2 of land near the river."))
     assert (c.metric, c.agent) == ("territory_taken", "SDF")

@@ -7,19 +7,6 @@ import pytest
 from thucydides.model import Analysis, Claim, Document
 
 
-@pytest.fixture(scope="module")
-def parse():
-    """Only the stages claims need, so this suite does not depend on the events or places work."""
-    from thucydides.pipeline import Pipeline
-
-    pipe = Pipeline(("nlp", "actors", "claims"))
-
-    def run(text: str) -> Analysis:
-        return pipe.run_documents([Document.from_text(text, name="test.txt")])[0]
-
-    return run
-
-
 def by_figure(analysis: Analysis) -> dict[float | None, Claim]:
     return {c.low if c.low is not None else c.high: c for c in analysis.claims}
 
@@ -30,57 +17,57 @@ def by_figure(analysis: Analysis) -> dict[float | None, Claim]:
     ("Regime artillery wounded 8 farmers outside Kafr Zita.", "SAA"),
     ("The toll of the Turkish attack on the town has reached 52 civilians killed.", "Turkey"),
 ])
-def test_a_weapon_or_attack_stands_for_its_owner(parse, text, agent):
-    claims = parse(text).claims
+def test_a_weapon_or_attack_stands_for_its_owner(parse_claims, text, agent):
+    claims = parse_claims(text).claims
     assert len(claims) == 1 and claims[0].agent == agent
 
 
-def test_a_participle_clause_takes_the_doer_of_its_head(parse):
-    c = by_figure(parse("Turkish drones hit a car near Amuda, killing 3 members of the SDF."))[3]
+def test_a_participle_clause_takes_the_doer_of_its_head(parse_claims):
+    c = by_figure(parse_claims("Turkish drones hit a car near Amuda, killing 3 members of the SDF."))[3]
     assert (c.metric, c.subject, c.agent) == ("killed", "SDF", "Turkey")
 
 
-def test_the_doer_of_a_when_clause_on_a_passive_toll(parse):
-    found = by_figure(parse("Seven policemen were killed and two others wounded when Daesh militants stormed "
+def test_the_doer_of_a_when_clause_on_a_passive_toll(parse_claims):
+    found = by_figure(parse_claims("Seven policemen were killed and two others wounded when Daesh militants stormed "
                             "their checkpoint near Tuz Khurmatu."))
     assert found[7].agent == "ISIS" and found[2].agent == "ISIS"
 
 
-def test_a_weapon_without_an_owner_names_no_doer(parse):
-    assert by_figure(parse("Barrel bombs killed 5 people in Latamneh."))[5].agent is None
+def test_a_weapon_without_an_owner_names_no_doer(parse_claims):
+    assert by_figure(parse_claims("Barrel bombs killed 5 people in Latamneh."))[5].agent is None
 
 
-def test_a_paragraph_goes_on_in_its_source_voice(parse):
-    found = by_figure(parse("The Syrian Observatory for Human Rights said jets killed 12 people in Ariha. "
+def test_a_paragraph_goes_on_in_its_source_voice(parse_claims):
+    found = by_figure(parse_claims("The Syrian Observatory for Human Rights said jets killed 12 people in Ariha. "
                             "Rockets killed 4 more in Jisr al-Shughur.\n\nA farmer said 9 sheep died."))
     assert found[12].claimant == "SOHR" and found[4].claimant == "SOHR"
 
 
-def test_an_unknown_speaker_stops_the_paragraph_voice(parse):
-    found = by_figure(parse("The Syrian Observatory for Human Rights said jets killed 12 people in Ariha. "
+def test_an_unknown_speaker_stops_the_paragraph_voice(parse_claims):
+    found = by_figure(parse_claims("The Syrian Observatory for Human Rights said jets killed 12 people in Ariha. "
                             "A nurse in the town said 30 people were wounded."))
     assert found[12].claimant == "SOHR" and found[30].claimant is None
 
 
-def test_a_new_paragraph_is_the_outlet_voice(parse):
-    found = by_figure(parse("The Syrian Observatory for Human Rights said jets killed 12 people in Ariha.\n\n"
+def test_a_new_paragraph_is_the_outlet_voice(parse_claims):
+    found = by_figure(parse_claims("The Syrian Observatory for Human Rights said jets killed 12 people in Ariha.\n\n"
                             "About 2,000 families live in the camp."))
     assert found[2000].claimant is None
 
 
-def test_a_release_under_an_actor_masthead_speaks_for_it(parse):
-    found = by_figure(parse("Combined Joint Task Force - Operation Inherent Resolve\n\n"
+def test_a_release_under_an_actor_masthead_speaks_for_it(parse_claims):
+    found = by_figure(parse_claims("Combined Joint Task Force - Operation Inherent Resolve\n\n"
                             "Partner forces hold about 12 square kilometres of the city."))
     assert found[12].claimant == "Coalition"
 
 
-def test_per_cent_is_no_attribution(parse):
-    c = by_figure(parse("Iraqi forces have retaken 90 per cent of the territory of the ISIS group in Iraq."))[90]
+def test_per_cent_is_no_attribution(parse_claims):
+    c = by_figure(parse_claims("Iraqi forces have retaken 90 per cent of the territory of the ISIS group in Iraq."))[90]
     assert c.claimant is None
 
 
-def test_within_a_distance(parse):
-    c = by_figure(parse("The troops were within 3 kilometres of the airport."))[3]
+def test_within_a_distance(parse_claims):
+    c = by_figure(parse_claims("The troops were within 3 kilometres of the airport."))[3]
     assert (c.metric, c.unit) == ("distance", "km")
 
 
@@ -90,29 +77,30 @@ def test_within_a_distance(parse):
     ("The gunmen left 4 bodies in the street.", "killed"),
     ("The sweep covered about 30 square kilometres of desert.", "territory_taken"),
 ])
-def test_metric_words_found_blind(parse, text, metric):
-    claims = parse(text).claims
+def test_metric_words_found_blind(parse_claims, text, metric):
+    claims = parse_claims(text).claims
     assert len(claims) == 1 and claims[0].metric == metric
 
 
-def test_an_auxiliary_is_no_trigger(parse):
-    c = by_figure(parse("The number of militants who have been killed since May has risen to 310."))[310]
+def test_an_auxiliary_is_no_trigger(parse_claims):
+    c = by_figure(parse_claims("The number of militants who have been killed since May has risen to 310."))[310]
     assert c.metric == "killed"
 
 
-def test_a_backer_is_not_the_side_counted(parse):
-    found = by_figure(parse("U.S.-backed fighters advanced on Hajin on Sunday. About 200 militants surrendered."))
+def test_a_backer_is_not_the_side_counted(parse_claims):
+    found = by_figure(parse_claims(
+        "U.S.-backed fighters advanced on Hajin on Sunday. About 200 militants surrendered."))
     assert found[200].subject != "US"
 
 
-def test_a_source_is_not_the_side_counted(parse):
+def test_a_source_is_not_the_side_counted(parse_claims):
     text = ("ISIS fighters still hold the village. The SDF said talks had stalled.\n\n"
             "Some 300 militants remain inside.")
-    assert by_figure(parse(text))[300].subject == "ISIS"
+    assert by_figure(parse_claims(text))[300].subject == "ISIS"
 
 
-def test_a_ministry_speaks_for_its_country_forces(parse):
-    found = by_figure(parse("The Iraqi Ministry of Defence said troops killed 40 militants near Rawa. "
+def test_a_ministry_speaks_for_its_country_forces(parse_claims):
+    found = by_figure(parse_claims("The Iraqi Ministry of Defence said troops killed 40 militants near Rawa. "
                             "The ministry said 3 soldiers were killed."))
     assert found[40].claimant == "ISF" and found[40].agent == "ISF"
     assert found[3].claimant == "ISF" and found[3].subject == "ISF"

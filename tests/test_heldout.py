@@ -6,12 +6,9 @@ shared one (../shared/eval/score.py) and the test skips where it is absent.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import shared_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS_F1_FLOOR = 0.90
@@ -20,26 +17,16 @@ ROLE_FLOOR = 0.80  # subject and claimant on matched claims
 
 
 @pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("score_heldout", ROOT / "bench" / "score_heldout.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    shared_or_skip(module.SCORER)
-    return module
+def scores(heldout_bench, pipeline) -> dict:
+    return heldout_bench.score(heldout_bench.analyse_folder(heldout_bench.HELDOUT, pipeline))
 
 
-@pytest.fixture(scope="module")
-def scores(bench, pipeline) -> dict:
-    return bench.score(bench.analyse_folder(bench.HELDOUT, pipeline))
-
-
-def test_every_report_is_annotated(bench):
+def test_every_report_is_annotated(heldout_bench):
     import json
 
-    gold = json.loads(bench.GOLD.read_text(encoding="utf-8"))
+    gold = json.loads(heldout_bench.GOLD.read_text(encoding="utf-8"))
     names = {d["name"] for d in gold["documents"]}
-    assert names == {p.name for p in bench.HELDOUT.glob("*.txt")}
+    assert names == {p.name for p in heldout_bench.HELDOUT.glob("*.txt")}
 
 
 def test_claims_f1_floor(scores):

@@ -10,13 +10,10 @@ it is absent.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import shared_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "tests" / "data" / "heldout_events"
@@ -27,23 +24,13 @@ IRREALIS_REPORT = "e08_irrealis_deir.txt"
 
 
 @pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("score_heldout", ROOT / "bench" / "score_heldout.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    shared_or_skip(module.SCORER)
-    return module
+def analyses(heldout_bench, pipeline):
+    return heldout_bench.analyse_folder(FOLDER, pipeline)
 
 
 @pytest.fixture(scope="module")
-def analyses(bench, pipeline):
-    return bench.analyse_folder(FOLDER, pipeline)
-
-
-@pytest.fixture(scope="module")
-def scores(bench, analyses) -> dict:
-    return bench.score(analyses, gold=GOLD, texts=FOLDER)
+def scores(heldout_bench, analyses) -> dict:
+    return heldout_bench.score(analyses, gold=GOLD, texts=FOLDER)
 
 
 def test_every_report_is_annotated():

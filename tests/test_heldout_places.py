@@ -8,13 +8,10 @@ catches regressions, not noise. The scorer is the shared one; the test skips whe
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import shared_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "tests" / "data" / "heldout_places"
@@ -26,13 +23,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def scores(pipeline) -> dict:
-    spec = importlib.util.spec_from_file_location("score_heldout", ROOT / "bench" / "score_heldout.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    shared_or_skip(bench.SCORER)
-    return bench.score(bench.analyse_folder(FOLDER, pipeline), gold=GOLD, texts=FOLDER)
+def scores(pipeline, heldout_bench) -> dict:
+    return heldout_bench.score(heldout_bench.analyse_folder(FOLDER, pipeline), gold=GOLD, texts=FOLDER)
 
 
 def test_every_report_is_annotated() -> None:
