@@ -94,3 +94,13 @@ def test_compass_word_before_a_country_is_not_a_place(analyse) -> None:
 def test_site_suffix_is_dropped_only_from_long_names() -> None:
     assert suffix_free("Tell al-Harra base") == "Tell al-Harra"
     assert suffix_free("Tabqa base") is None
+
+
+def test_town_after_a_verb_of_attack_is_a_place(analyse) -> None:
+    a = analyse("Rebels shelled Manbij overnight, a monitor said.")
+    assert near(where(a, "Manbij"), 36.53, 37.95)
+
+
+def test_name_before_an_area_noun_is_a_place(analyse) -> None:
+    a = analyse("Rockets fired from the enclave landed in the Jaramana area of Damascus on Tuesday.")
+    assert near(where(a, "Jaramana"), 33.49, 36.35)
