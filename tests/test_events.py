@@ -144,6 +144,7 @@ def test_attacking_civilians_is_violence_against_civilians(events_of):
     "The SDF refused an agreement with ISIS in Hajin.",
     "If the SDF captures Hajin, the war is over.",
     "There were no clashes in Hajin on Monday.",
+    "No date has been set for an assault on Hajin.",
 ])
 def test_negated_future_and_hypothetical_mentions_are_not_events(events_of, text):
     assert events_of(text) == []

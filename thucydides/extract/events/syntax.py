@@ -189,6 +189,11 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
 
 
+def _nothing_done_for(token: Token) -> bool:
+    """'no date has been set for an assault': a passive head whose subject is 'no ...' says the act is not done."""
+    return any(c.dep_ == "nsubjpass" and _negated(c) for c in token.children)
+
+
 def _conditional(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in token.children)
 
@@ -221,7 +226,7 @@ def is_realis(trigger: Token, lex: Lexicon, realis_heads: frozenset[str] = froze
             # a report verb ("said that ...") keeps its own modality
             return not (_negated(token) or _cue(token, lex))
         via_conj = i > 0 and chain[i - 1].dep_ == "conj"
-        if i > 0 and _cue(token, lex):
+        if i > 0 and (_cue(token, lex) or _nothing_done_for(token)):
             return False
         if via_conj:
             continue
