@@ -1,30 +1,15 @@
-"""Within-document reconciliation: one claim per figure, one event per happening."""
+"""Within-document reconciliation of events: one event per happening.
+
+Restated figures are merged where claims are made (`extract.claims.merge_restatements`), so this stage
+only joins events that agree on type, place, actors and date.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from thucydides.model import Analysis, Claim, Event
+from thucydides.model import Analysis, Event
 from thucydides.pipeline import StageFn, register
-
-
-def dedupe_claims(claims: Sequence[Claim]) -> list[Claim]:
-    """The same figure (metric, unit, interval) stated twice in a report is one claim.
-
-    The first statement wins; fields it lacks are filled from later repetitions, since a
-    headline often gives the figure and the body says who claims it.
-    """
-    kept: dict[tuple, Claim] = {}
-    for claim in sorted(claims, key=lambda c: c.evidence.start):
-        key = (claim.metric, claim.unit, claim.low, claim.high)
-        first = kept.get(key)
-        if first is None:
-            kept[key] = claim
-            continue
-        for attr in ("subject", "agent", "claimant", "place", "time"):
-            if getattr(first, attr) is None and getattr(claim, attr) is not None:
-                setattr(first, attr, getattr(claim, attr))
-    return list(kept.values())
 
 
 def _event_key(event: Event) -> tuple:
@@ -52,7 +37,6 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
 def make_resolve_stage() -> StageFn:
     def resolve_stage(batch: Sequence[Analysis]) -> None:
         for analysis in batch:
-            analysis.claims = dedupe_claims(analysis.claims)
             analysis.events = merge_events(analysis.events)
 
     return resolve_stage
