@@ -11,6 +11,7 @@ from typing import Any
 
 from thucydides.export import contract
 from thucydides.export.geojson import to_geojson
+from thucydides.resolve.across import merge_across_documents
 from thucydides.resolve.series import build_series, contradictions, rate_sources
 from thucydides.runner import load_bundle
 from thucydides.store.db import Store
@@ -36,7 +37,7 @@ def claims(store: Store, query: Query) -> Any:
 
 
 def events(store: Store, query: Query) -> Any:
-    rows = [contract.event(e) for e in load_bundle(store).events]
+    rows = [contract.event(e) for e in merge_across_documents(store.events())]
     return [r for r in rows if _matches(r, query, ("event_type", "sub_event_type", "actor1", "actor2", "place"))]
 
 

@@ -75,8 +75,6 @@ class Store:
                 _sqlite_pragmas(self.engine)
             with self.engine.begin() as conn:
                 migrate(conn)
-        except StoreError:
-            raise
         except Exception as exc:  # a clear message naming the store, whatever the driver raised
             raise StoreError(f"{target}: cannot open store: {exc}") from exc
 
