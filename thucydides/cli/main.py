@@ -198,9 +198,7 @@ def series(
     docs = store.documents()
     names = {d.id: d.name or d.id for d in docs}
     shown = 0
-    for s in build_series(store.claims(), docs):
-        if (metric and s.metric != metric) or (subject and s.subject != subject):
-            continue
+    for s in build_series(store.claims(), docs, metric, subject):
         table = Table(title=f"{s.metric} ({s.unit}) of {s.subject or 'anyone'}", title_justify="left")
         for column in ("when", "figure", "qualifier", "claimant", "report", "evidence"):
             table.add_column(column, overflow="fold")

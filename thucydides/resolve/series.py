@@ -57,10 +57,14 @@ def _sort_day(point: SeriesPoint) -> date:
     return (w.end or w.start or date.max) if w else date.max
 
 
-def build_series(claims: Iterable[Claim], documents: Iterable[Document]) -> list[Series]:
+def build_series(claims: Iterable[Claim], documents: Iterable[Document], metric: str | None = None,
+                 subject: str | None = None) -> list[Series]:
+    """Series of every quantity, or only those of one metric and/or one subject when given."""
     published = {d.id: d.published for d in documents}
     groups: dict[tuple[str, str, str | None], list[SeriesPoint]] = {}
     for claim in claims:
+        if (metric and claim.metric != metric) or (subject and claim.subject != subject):
+            continue
         key = (claim.metric, claim.unit, claim.subject)
         groups.setdefault(key, []).append(SeriesPoint(claim, _when(claim, published)))
     return [

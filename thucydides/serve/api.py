@@ -47,10 +47,7 @@ def places(store: Store, query: Query) -> Any:
 
 def series(store: Store, query: Query) -> Any:
     out = []
-    for s in build_series(store.claims(), store.documents()):
-        if (query.get("metric") and s.metric != query["metric"]) or (
-                query.get("subject") and s.subject != query["subject"]):
-            continue
+    for s in build_series(store.claims(), store.documents(), query.get("metric"), query.get("subject")):
         out.append({
             "metric": s.metric, "unit": s.unit, "subject": s.subject,
             "points": [{"when": contract.interval(p.when), "claim": contract.claim(p.claim)} for p in s.points],
