@@ -76,7 +76,7 @@ def parsed(texts: list[str], cache: Path | None, urls: list[str | None] | None =
         return Pipeline(["nlp", "actors"]).run_documents(docs)
     from spacy.tokens import DocBin
 
-    from thucydides.nlp.spacy_stage import load_model
+    from thucydides.ling.spacy_model import load_model
 
     key = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:16]
     path = cache / f"parsed-{key}.pkl"

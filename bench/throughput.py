@@ -62,7 +62,7 @@ def phase_process(db: Path) -> dict:
 
 
 def phase_spacy(folder: Path) -> dict:
-    from thucydides.nlp.spacy_stage import load_model
+    from thucydides.ling.spacy_model import load_model
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     nlp = load_model()

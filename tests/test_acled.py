@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 from datetime import date
 
+from thucydides.actors.recognize import registry
+from thucydides.events.lexicon import lexicon
 from thucydides.export.acled import COLUMNS, acled_rows, interaction, write_acled_csv
 from thucydides.export.bundle import ExportBundle
-from thucydides.extract.events.lexicon import lexicon
 from thucydides.model import Document, Event, Evidence, Interval, Place
-from thucydides.nlp.actors import registry
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import SEEDS, shared_or_skip
-from thucydides.extract.claims import extract_claims, merge_restatements
+from thucydides.claims import extract_claims, merge_restatements
 from thucydides.model import METRICS, QUALIFIERS, UNITS, Analysis, Interval, TimeExpression, Toponym
 
 

@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
-from thucydides.extract.events import extract_events
-from thucydides.extract.events.arguments import conservative_count, fatalities
-from thucydides.extract.events.lexicon import lexicon
+from thucydides.events import extract_events
+from thucydides.events.arguments import conservative_count, fatalities
+from thucydides.events.lexicon import lexicon
 from thucydides.model import Analysis, Claim, Document, Event, Evidence, Interval, Place, Span, TimeExpression, Toponym
 from thucydides.pipeline import Pipeline
 

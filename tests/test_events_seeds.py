@@ -7,9 +7,9 @@ import csv
 import pytest
 
 from tests.conftest import SEEDS, shared_or_skip
+from thucydides.events.lexicon import lexicon
 from thucydides.export.acled import COLUMNS, write_acled_csv
 from thucydides.export.bundle import ExportBundle
-from thucydides.extract.events.lexicon import lexicon
 from thucydides.model import Analysis, Document
 
 

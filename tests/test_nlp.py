@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from thucydides.nlp.spacy_stage import ModelMissing, load_model
+from thucydides.ling.spacy_model import ModelMissing, load_model
 
 
 def test_a_headline_is_its_own_sentence():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from thucydides.extract.numbers import hedged, parse_digits, read_hedge, read_quantity
+from thucydides.ling.numbers import hedged, parse_digits, read_hedge, read_quantity
 
 
 @pytest.mark.parametrize(("text", "value"), [

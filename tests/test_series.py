@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from thucydides.corpus.series import build_series, contradictions
 from thucydides.model import Claim, Document, Evidence, Interval
-from thucydides.resolve.series import build_series, contradictions
 
 A = Document.from_text("Report A says the group holds about 40 square kilometres.", name="a.txt",
                        published=Interval(date(2019, 1, 10), date(2019, 1, 10)))
@@ -70,7 +70,7 @@ def test_cli_lists_series_and_disputes(tmp_path):
 
 
 def test_sources_are_rated_by_volume_hedging_and_disputes():
-    from thucydides.resolve.series import rate_sources
+    from thucydides.corpus.series import rate_sources
 
     claims = [claim(A, 40, 40, "approximately", "SOHR"), claim(B, 4, 4, claimant="SDF"),
               claim(C, 2, 2, claimant="SDF")]

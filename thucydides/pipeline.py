@@ -37,12 +37,12 @@ def registered() -> list[str]:
 
 def _load_builtin_stages() -> None:
     """Importing the stage modules registers them."""
-    import thucydides.extract.claims  # noqa: F401
-    import thucydides.extract.events  # noqa: F401
+    import thucydides.actors.recognize  # noqa: F401
+    import thucydides.claims  # noqa: F401
+    import thucydides.events  # noqa: F401
+    import thucydides.events.within  # noqa: F401
     import thucydides.geo.stage  # noqa: F401
-    import thucydides.nlp.actors  # noqa: F401
-    import thucydides.nlp.spacy_stage  # noqa: F401
-    import thucydides.resolve.document  # noqa: F401
+    import thucydides.ling.spacy_model  # noqa: F401
     import thucydides.time.stage  # noqa: F401
 
 

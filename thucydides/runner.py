@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from thucydides.corpus.across import merge_across_documents
 from thucydides.export.bundle import ExportBundle, referenced_actors
 from thucydides.model import Analysis, Document
 from thucydides.pipeline import Pipeline
-from thucydides.resolve.across import merge_across_documents
 from thucydides.store.db import Store
 
 if TYPE_CHECKING:

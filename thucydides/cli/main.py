@@ -192,7 +192,7 @@ def series(
     subject: Annotated[str | None, typer.Option(help="Only claims about this actor id, e.g. ISIS.")] = None,
 ) -> None:
     """Every claim about one quantity in time order, with who says so (e.g. the area ISIS held)."""
-    from thucydides.resolve.series import build_series
+    from thucydides.corpus.series import build_series
 
     store = _open(db)
     docs = store.documents()
@@ -217,7 +217,7 @@ def series(
 @app.command()
 def disputes(db: DbOption = DEFAULT_DB) -> None:
     """Claims from different reports that count the same thing at the same time and cannot both be true."""
-    from thucydides.resolve.series import contradictions
+    from thucydides.corpus.series import contradictions
 
     store = _open(db)
     docs = store.documents()
@@ -233,7 +233,7 @@ def disputes(db: DbOption = DEFAULT_DB) -> None:
 @app.command()
 def sources(db: DbOption = DEFAULT_DB) -> None:
     """Who says what: claims, reports, hedged and disputed figures per claimant."""
-    from thucydides.resolve.series import contradictions, rate_sources
+    from thucydides.corpus.series import contradictions, rate_sources
 
     store = _open(db)
     claims = store.claims()

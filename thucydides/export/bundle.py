@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from thucydides.actors.recognize import registry
 from thucydides.model import Actor, Analysis, Claim, Document, Event, Mention, Place
-from thucydides.nlp.actors import registry
 
 
 @dataclass

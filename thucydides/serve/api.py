@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from thucydides.corpus.across import merge_across_documents
+from thucydides.corpus.series import build_series, contradictions, rate_sources
 from thucydides.export import contract
 from thucydides.export.geojson import to_geojson
-from thucydides.resolve.across import merge_across_documents
-from thucydides.resolve.series import build_series, contradictions, rate_sources
 from thucydides.runner import load_bundle
 from thucydides.store.db import Store
 

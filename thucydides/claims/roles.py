@@ -12,11 +12,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from thucydides.extract.claims.figures import Figure, Segment
-from thucydides.extract.claims.lexicon import ClaimLexicon
-from thucydides.extract.claims.metric import Reading
+from thucydides.actors.recognize import ActorRegistry
+from thucydides.claims.figures import Figure, Segment
+from thucydides.claims.lexicon import ClaimLexicon
+from thucydides.claims.metric import Reading
 from thucydides.model import ActorMention, Analysis, Interval, TimeExpression, Toponym
-from thucydides.nlp.actors import ActorRegistry
 
 AGENTIVE = frozenset({"killed", "wounded", "captured", "territory_taken"})
 """Metrics that have a doer."""

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
-from thucydides.extract.events.lexicon import Lexicon
-from thucydides.extract.events.syntax import Token, in_clause_of, is_root, lemma, words
+from thucydides.actors.recognize import ActorRegistry
+from thucydides.events.lexicon import Lexicon
+from thucydides.events.syntax import Token, in_clause_of, is_root, lemma, words
 from thucydides.model import ActorMention, Claim, Interval, Place, TimeExpression, Toponym
-from thucydides.nlp.actors import ActorRegistry
 
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _INDEFINITE = {"a", "an", "any", "some", "several", "many", "few"}

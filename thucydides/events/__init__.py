@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from thucydides.extract.events import arguments as args
-from thucydides.extract.events import syntax
-from thucydides.extract.events.lexicon import TAKEOVER, Lexicon, Trigger, lexicon
-from thucydides.extract.events.merge import Sighting, build_events
-from thucydides.extract.events.syntax import is_root
+from thucydides.actors.recognize import ActorRegistry, registry
+from thucydides.events import arguments as args
+from thucydides.events import syntax
+from thucydides.events.lexicon import TAKEOVER, Lexicon, Trigger, lexicon
+from thucydides.events.merge import Sighting, build_events
+from thucydides.events.syntax import is_root
 from thucydides.model import Analysis, Claim, Event, TimeExpression, Toponym
-from thucydides.nlp.actors import ActorRegistry, registry
 from thucydides.pipeline import StageFn, register
 
 EVIDENCE_MAX = 320

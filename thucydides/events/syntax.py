@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from thucydides.extract.events.lexicon import Lexicon, Trigger
+from thucydides.events.lexicon import Lexicon, Trigger
 
 Token = Any
 """A spaCy Token (typed loosely: the model layer does not depend on spaCy)."""

@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from thucydides.extract.events.arguments import plausible
-from thucydides.extract.events.lexicon import OVERTAKES, REGAINS, TAKEOVER, Lexicon
+from thucydides.actors.recognize import ActorRegistry
+from thucydides.events.arguments import plausible
+from thucydides.events.lexicon import OVERTAKES, REGAINS, TAKEOVER, Lexicon
 from thucydides.model import Document, Event, Evidence, Interval, Place, TimeExpression, stable_id
-from thucydides.nlp.actors import ActorRegistry
 
 BATTLES = "Battles"
 ARMED_CLASH = "Armed clash"

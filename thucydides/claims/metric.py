@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from thucydides.extract.claims.figures import Figure, Segment
-from thucydides.extract.claims.lexicon import ClaimLexicon
+from thucydides.claims.figures import Figure, Segment
+from thucydides.claims.lexicon import ClaimLexicon
 
 _NEAR = 12  # tokens around the figure searched when the parse gives no trigger
 TERRITORY = ("territory_held", "territory_taken")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from thucydides.extract.claims.figures import Figure, find_figures, segments
-from thucydides.extract.claims.lexicon import ClaimLexicon, lexicon
-from thucydides.extract.claims.metric import read_metric
-from thucydides.extract.claims.roles import Context, place_of, roles, time_of
+from thucydides.actors.recognize import ActorRegistry, registry
+from thucydides.claims.figures import Figure, find_figures, segments
+from thucydides.claims.lexicon import ClaimLexicon, lexicon
+from thucydides.claims.metric import read_metric
+from thucydides.claims.roles import Context, place_of, roles, time_of
 from thucydides.model import Analysis, Claim, Evidence, Span, stable_id
-from thucydides.nlp.actors import ActorRegistry, registry
 from thucydides.pipeline import StageFn, register
 
 __all__ = ["extract_claims", "make_claims_stage", "merge_restatements"]

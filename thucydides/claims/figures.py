@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from thucydides.extract import numbers
-from thucydides.extract.claims.lexicon import ClaimLexicon
+from thucydides.claims.lexicon import ClaimLexicon
+from thucydides.ling import numbers
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _BAD_BEFORE = set("-^$€£¥#/+_.:@&*=<>|\\")

@@ -1,0 +1,1 @@
+"""Corpus reconciliation across reports: merged events, claim series, contradictions, source ratings."""

@@ -1,1 +1,0 @@
-"""Extraction stages: figures become Claims, happenings become Events."""

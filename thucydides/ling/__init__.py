@@ -1,0 +1,1 @@
+"""The linguistic layer every extraction stage reads: the spaCy parse, sentences, clauses, arguments."""

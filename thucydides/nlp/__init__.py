@@ -1,1 +1,0 @@
-"""Language processing shared by the extraction stages: spaCy, actor recognition."""

@@ -1,1 +1,0 @@
-"""Reconciliation: within a document and across documents."""
