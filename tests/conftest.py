@@ -41,10 +41,10 @@ def analyse(pipeline) -> Callable[..., Analysis]:
 
 @pytest.fixture(scope="session")
 def parse_claims() -> Callable[..., Analysis]:
-    """Only the stages claims need (nlp, actors, claims), so claim tests do not hang on places or events."""
+    """Only the stages claims need (up to claims), so claim tests do not wait on events."""
     from thucydides.pipeline import Pipeline
 
-    pipe = Pipeline(("nlp", "actors", "claims"))
+    pipe = Pipeline(("nlp", "actors", "time", "places", "claims"))
 
     def run(text: str, **meta) -> Analysis:
         return pipe.run_documents([Document.from_text(text, name="test.txt", **meta)])[0]

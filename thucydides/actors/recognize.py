@@ -16,7 +16,7 @@ import ahocorasick
 
 from thucydides import data
 from thucydides.model import Actor, ActorMention, Analysis
-from thucydides.pipeline import StageFn, register
+from thucydides.pipeline import StageFn, stage
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
@@ -135,7 +135,7 @@ def matcher() -> ActorMatcher:
     return ActorMatcher(registry())
 
 
-@register("actors")
+@stage("actors", assigns=("actors",))
 def make_actor_stage() -> StageFn:
     m = matcher()
 

@@ -15,7 +15,7 @@ from thucydides.claims.lexicon import ClaimLexicon, lexicon
 from thucydides.claims.metric import read_metric
 from thucydides.claims.roles import Context, place_of, roles, time_of
 from thucydides.model import Analysis, Claim, Evidence, Span, stable_id
-from thucydides.pipeline import StageFn, register
+from thucydides.pipeline import StageFn, stage
 
 __all__ = ["extract_claims", "make_claims_stage", "merge_restatements"]
 
@@ -96,7 +96,7 @@ def _open_ended(claim: Claim) -> bool:
     return claim.low is None or claim.high is None
 
 
-@register("claims")
+@stage("claims", requires=("spacy_doc", "actors", "toponyms", "times"), assigns=("claims",))
 def make_claims_stage() -> StageFn:
     lex = lexicon()
     reg = registry()

@@ -21,7 +21,7 @@ from thucydides.events.lexicon import TAKEOVER, Lexicon, Trigger, lexicon
 from thucydides.events.merge import Sighting, build_events
 from thucydides.events.syntax import is_root
 from thucydides.model import Analysis, Claim, Event, TimeExpression, Toponym
-from thucydides.pipeline import StageFn, register
+from thucydides.pipeline import StageFn, stage
 
 EVIDENCE_MAX = 320
 ARMED_CLASH = "Armed clash"
@@ -482,7 +482,8 @@ def extract_events(analysis: Analysis, lex: Lexicon | None = None, reg: ActorReg
     return build_events(sightings(ctx), analysis.document, ctx.lex, ctx.registry, analysis.places)
 
 
-@register("events")
+@stage("events", requires=("spacy_doc", "actors", "toponyms", "places", "times", "claims"),
+       assigns=("events",))
 def make_events_stage() -> StageFn:
     lex, reg = lexicon(), registry()
 

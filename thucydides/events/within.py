@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from thucydides.model import Analysis, Event
-from thucydides.pipeline import StageFn, register
+from thucydides.pipeline import StageFn, stage
 
 
 def _event_key(event: Event) -> tuple:
@@ -33,7 +33,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     return list(kept.values())
 
 
-@register("resolve")
+@stage("resolve", requires=("events",), assigns=("events",))
 def make_resolve_stage() -> StageFn:
     def resolve_stage(batch: Sequence[Analysis]) -> None:
         for analysis in batch:

@@ -12,7 +12,7 @@ from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
 from thucydides.geo.recognize import Found, knowledge, recognise
 from thucydides.geo.resolve import Resolution, actor_countries, home_country, resolve
 from thucydides.model import Analysis, Toponym
-from thucydides.pipeline import StageFn, register
+from thucydides.pipeline import StageFn, stage
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
@@ -52,7 +52,7 @@ def analyse_places(analysis: Analysis, gaz: Gazetteer) -> None:
             analysis.places[place.id] = place
 
 
-@register("places")
+@stage("places", requires=("spacy_doc", "actors"), assigns=("toponyms", "places"))
 def make_places_stage() -> StageFn:
     gaz = open_gazetteer()
 

