@@ -101,7 +101,7 @@ def _first_block(text: str) -> str:
 
 def _names_a_side(toponym: Toponym, analysis: Analysis) -> bool:
     """'an agreement between the SDF and Damascus': a capital listed with an actor stands for a government."""
-    span = analysis.spacy_doc.char_span(toponym.start, toponym.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    span = analysis.spacy_doc.char_span(toponym.start, toponym.end, alignment_mode="expand")  # type: ignore[union-attr]
     if span is None or not len(span):
         return False
     root = span.root
@@ -117,7 +117,7 @@ def _event_times(analysis: Analysis, lex: Lexicon) -> list[TimeExpression]:
     doc = analysis.spacy_doc
     out = []
     for t in analysis.times:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[union-attr]
         if span is None or not _inside_bounding_phrase(span.root, lex):
             out.append(t)
     return out
@@ -278,7 +278,7 @@ def _evidence_span(token: Any, sentence: tuple[int, int], ctx: _Context) -> tupl
         return lo, hi
     lo = max(sentence[0], token.idx - EVIDENCE_MAX // 2)
     hi = min(sentence[1], token.idx + EVIDENCE_MAX // 2)
-    span = ctx.analysis.spacy_doc.char_span(lo, hi, alignment_mode="contract")  # type: ignore[attr-defined]
+    span = ctx.analysis.spacy_doc.char_span(lo, hi, alignment_mode="contract")  # type: ignore[union-attr]
     return (span.start_char, span.end_char) if span is not None and len(span) else (lo, hi)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from thucydides.ling.segments import segment
 from thucydides.model import Analysis
 from thucydides.pipeline import StageFn, stage
 
@@ -75,7 +76,7 @@ class NlpConfig:
     batch_size: int
 
 
-@stage("nlp", assigns=("spacy_doc",), config=NlpConfig)
+@stage("nlp", assigns=("spacy_doc", "segments"), config=NlpConfig)
 def make_nlp_stage(config: NlpConfig) -> StageFn:
     nlp = load_model(config.model)
 
@@ -83,5 +84,6 @@ def make_nlp_stage(config: NlpConfig) -> StageFn:
         texts = (a.document.analysis_text for a in batch)
         for analysis, doc in zip(batch, nlp.pipe(texts, batch_size=config.batch_size), strict=True):
             analysis.spacy_doc = doc
+            analysis.segments = segment(doc, analysis.document.analysis_text, analysis.document.title)
 
     return nlp_stage
