@@ -33,6 +33,16 @@ class CodingRule:
 
 
 @dataclass(frozen=True)
+class DefaultActors:
+    """ACLED's generic actors for an event whose text names none ('Protesters', 'Civilians')."""
+
+    actor1: str | None = None
+    actor2: str | None = None
+    first: bool = False
+    """The default wins over what the text says (a protest's actor 1 is always the protesters)."""
+
+
+@dataclass(frozen=True)
 class Taxonomy:
     event_types: Mapping[str, tuple[str, ...]]
     disorder_types: Mapping[str, str]
@@ -42,6 +52,7 @@ class Taxonomy:
     regions: Mapping[str, str]
     """ISO alpha-2 country code → ACLED region."""
     continent_regions: Mapping[str, str]
+    default_actors: Mapping[str, DefaultActors]
 
     def __post_init__(self) -> None:
         parents = {sub: kind for kind, subs in self.event_types.items() for sub in subs}
@@ -129,4 +140,12 @@ def taxonomy() -> Taxonomy:
         vague_fatalities={str(k): int(str(v)) for k, v in _mapping(raw, "vague_fatalities", where).items()},
         regions=regions,
         continent_regions={str(k): str(v) for k, v in _mapping(raw, "continent_regions", where).items()},
+        default_actors={str(k): _defaults(v, f"{where}: default_actors.{k}")
+                        for k, v in _mapping(raw, "default_actors", where).items()},
     )
+
+
+def _defaults(raw: object, where: str) -> DefaultActors:
+    if not isinstance(raw, Mapping) or set(raw) - {"actor1", "actor2", "first"}:
+        raise KnowledgeError(f"{where}: needs actor1, actor2 and first only")
+    return DefaultActors(actor1=raw.get("actor1"), actor2=raw.get("actor2"), first=bool(raw.get("first")))
