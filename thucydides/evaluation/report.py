@@ -20,6 +20,8 @@ from thucydides.evaluation.suite import Results
 from thucydides.evaluation.voa import VoaPart
 
 Row = tuple[str, str, str, str]
+CLAIM_ATTRIBUTES = frozenset({"qualifier", "subject", "agent", "claimant", "place", "time"})
+EVENT_ATTRIBUTES = frozenset({"sub_event_type", "actor1", "actor2"})
 SEP = " · "
 
 
@@ -64,8 +66,9 @@ def _prf_rows(part: str, f: ScorerFigures, docs: int) -> list[Row]:
         (part, f"{k} P · R · F1", f"{f3(x.p)}{SEP}{f3(x.r)}{SEP}{f3(x.f1)}", f"tp {x.tp} fp {x.fp} fn {x.fn}")
         for k, x in (("claims", f.claims), ("places", f.places), ("events", f.events))
     ]
-    attrs = ", ".join(f"{a.name} {f3(a.accuracy)} ({a.n})" for a in f.attributes if a.n)
-    rows.append((part, "attribute accuracy on matches (n)", attrs or "-", f"{docs} docs"))
+    for what, names in (("claim", CLAIM_ATTRIBUTES), ("event", EVENT_ATTRIBUTES)):
+        attrs = ", ".join(f"{a.name} {f3(a.accuracy)} ({a.n})" for a in f.attributes if a.n and a.name in names)
+        rows.append((part, f"{what} attributes on matches: accuracy (n)", attrs or "-", f"{docs} docs"))
     if f.contract_errors or f.bad_spans:
         rows.append((part, "contract errors · bad spans", f"{f.contract_errors}{SEP}{f.bad_spans}", ""))
     return rows
