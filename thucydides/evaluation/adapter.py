@@ -78,7 +78,12 @@ def doc_text(doc: Doc) -> str:
 
 
 def spacy_model() -> Any:
-    """The spaCy pipeline the nlp stage loads, for the bare-spaCy throughput baseline."""
-    from thucydides.nlp.spacy_stage import load_model
+    """The spaCy pipeline the nlp stage loads, for the bare-spaCy throughput baseline.
 
+    The loader lives in `nlp.spacy_stage` here and in `ling.spacy_model` after the layout change on main.
+    """
+    try:
+        from thucydides.ling.spacy_model import load_model
+    except ImportError:
+        from thucydides.nlp.spacy_stage import load_model
     return load_model()

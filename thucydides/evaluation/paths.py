@@ -39,5 +39,5 @@ def voa_stories() -> Path:
 
 
 def voa_gold() -> Path:
-    """Our own annotations of VOA stories (tests/data/voa/GUIDELINES.md)."""
-    return ROOT / "tests" / "data" / "voa" / "gold"
+    """Our own annotations of VOA stories (tests/data/voa/GUIDELINES.md); THUCYDIDES_VOA_GOLD names another folder."""
+    return Path(os.environ.get("THUCYDIDES_VOA_GOLD") or ROOT / "tests" / "data" / "voa" / "gold")

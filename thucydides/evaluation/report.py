@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -90,8 +91,8 @@ def _speed_rows(s: SpeedResult) -> list[Row]:
     rows = []
     for name, p in (("whole pipeline", s.pipeline), ("bare spaCy", s.spacy)):
         rate = "-" if p.per_second is None else f"{p.per_second:.2f}"
-        rows.append((f"speed: {name}", "reports/s · peak RSS MB", f"{rate}{SEP}{p.peak_rss_mb:.0f}",
-                     f"{p.documents} VOA stories"))
+        rows.append((f"speed: {name}", f"reports/s · peak RSS MB (best of {s.repeats})",
+                     f"{rate}{SEP}{p.peak_rss_mb:.0f}", f"{p.documents} VOA stories"))
     return rows
 
 
@@ -147,6 +148,9 @@ def _part_times(res: Results) -> str:
         parts.append(f"seeds {res.seeds.seconds:.0f} s")
     if res.voa:
         parts.append(f"VOA {res.voa.seconds:.0f} s")
+    if res.speed:
+        parts.append(f"throughput {res.speed.seconds:.0f} s at load average {res.speed.load_average:.1f} "
+                     f"on {os.cpu_count()} cores")
     return f" ({', '.join(parts)})" if parts else ""
 
 
