@@ -59,7 +59,8 @@ def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base:
     _read_roles(ctx, s, readers, base, taxonomy)
     _read_place(ctx, s, readers)
     _read_date(ctx, s, readers)
-    s.fatalities, s.claims = fatalities(ctx.claims, candidate.start, candidate.end, taxonomy.vague_fatalities)
+    s.fatalities, s.claims = fatalities(ctx.doc, ctx.claims, candidate.start, candidate.end,
+                                        taxonomy.vague_fatalities)
     _recode(s, base, taxonomy)
     return s
 
