@@ -12,8 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from thucydides.model import Claim, Document, Interval
+
+if TYPE_CHECKING:
+    from thucydides.store.db import Store
 
 # How far apart two exact figures may be and still be "the same" (rounding, "about").
 TOLERANCE = 0.10
@@ -189,4 +193,13 @@ def rate_sources(claims: Sequence[Claim], found: Sequence[Contradiction]) -> lis
         )
         for source, items in by_source.items()
     ]
+    return sorted(records, key=lambda r: (-r.claims, str(r.claimant)))
+
+
+def stored_sources(store: Store) -> list[SourceRecord]:
+    """The stored source ratings (kept up to date by `corpus.reconcile`), most prolific first."""
+    from thucydides.store.reconciled import Reconciled
+
+    records = [SourceRecord(claimant, claims, reports, hedged, disputed)
+               for claimant, claims, reports, hedged, disputed in Reconciled(store).source_ratings()]
     return sorted(records, key=lambda r: (-r.claims, str(r.claimant)))

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, select, updat
 from sqlalchemy.engine import Connection
 
 from thucydides.model import Analysis, Claim, Document, Event, Mention, Place
-from thucydides.store import codec
+from thucydides.store import codec, reconciled
 from thucydides.store import schema as t
 from thucydides.store.schema import migrate
 
@@ -156,6 +156,7 @@ class Store:
     def _clear_results(conn: Connection, doc_id: str) -> None:
         for table in (t.mentions, t.claims, t.events):
             conn.execute(delete(table).where(table.c.doc == doc_id))
+        reconciled.enqueue(conn, [doc_id])  # its merged events, disputes and sources are redone after
 
     @staticmethod
     def _upsert_places(conn: Connection, items: Iterable[Place]) -> None:
