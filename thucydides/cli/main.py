@@ -81,14 +81,42 @@ def _ingest(store: Store, paths: list[Path]) -> int:
     return 1 if report.failures else 0
 
 
-def _process(store: Store, batch_size: int, retry_failed: bool) -> int:
+EngineOption = Annotated[str, typer.Option("--engine", help="local (this process) or dask (a Dask cluster).")]
+SchedulerOption = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); "
+                                                     "without it, --engine dask starts a local cluster.")]
+WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Worker processes of a local Dask cluster.")]
+
+
+def _process_on_dask(store: Store, batch_size: int, retry_failed: bool, scheduler: str | None,
+                     workers: int, todo: int) -> int:
+    from thucydides.engine.dask import EngineError, process_on_dask
+
+    with _resumable("processing"), _progress("processing on dask", todo) as bar:
+        try:
+            report = process_on_dask(store, scheduler, workers, batch_size, retry_failed, advance=_advance(bar))
+        except EngineError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+    for name, error in report.failures:
+        err.print(f"[red]failed[/red] {name}: {error}", highlight=False)
+    err.print(f"processed: {report.processed} documents, {len(report.failures)} failed")
+    return 1 if report.failures else 0
+
+
+def _process(store: Store, batch_size: int, retry_failed: bool, engine: str = "local",
+             scheduler: str | None = None, workers: int = 2) -> int:
     from thucydides.pipeline import Pipeline
     from thucydides.runner import process
 
+    if engine not in ("local", "dask"):
+        err.print(f"[red]error:[/red] unknown engine {engine!r}; choose local or dask")
+        raise typer.Exit(2)
     todo = len(store.pending_ids(include_failed=retry_failed))
     if not todo:
         err.print("processed: nothing pending")
         return 0
+    if engine == "dask":
+        return _process_on_dask(store, batch_size, retry_failed, scheduler, workers, todo)
     with _resumable("processing"):
         with err.status("loading language model and gazetteer", spinner="dots"):
             pipeline = Pipeline()
@@ -141,11 +169,14 @@ def run(
     out_dir: Annotated[Path | None, typer.Option("--out", help="Also write every export format into this folder.")]
     = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = 2,
 ) -> None:
     """Ingest PATHS and process everything pending: the main job."""
     store = _open(db, create=True)
     status = _ingest(store, paths)
-    status = max(status, _process(store, batch_size, retry_failed=False))
+    status = max(status, _process(store, batch_size, False, engine, scheduler, workers))
     _summary(store)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -168,12 +199,15 @@ def process(
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
     retry_failed: Annotated[bool, typer.Option(help="Also retry documents whose processing failed.")] = False,
     again: Annotated[bool, typer.Option("--all", help="Reprocess every document (after a lexicon change).")] = False,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = 2,
 ) -> None:
     """Process the documents the store holds but has not processed yet (resumes a killed run)."""
     store = _open(db)
     if again:
         store.reset()
-    raise typer.Exit(_process(store, batch_size, retry_failed))
+    raise typer.Exit(_process(store, batch_size, retry_failed, engine, scheduler, workers))
 
 
 @app.command("export")

@@ -120,6 +120,19 @@ class Store:
         by_id = {r.id: codec.document_from(r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
+    def load_unprocessed(self, ids: Sequence[str], include_failed: bool = False) -> list[Document]:
+        """Of these documents, those still waiting to be processed (failed ones too when asked).
+
+        The Dask engine's minimal claim: it hands each pending document to exactly one task, so no two
+        workers are given the same one, and a task run again after its worker was killed skips what the
+        killed attempt had already stored. (To be replaced by the store's atomic claim of pending
+        documents where several engines share one store.)"""
+        states = [PENDING, FAILED] if include_failed else [PENDING]
+        with self.engine.connect() as conn:
+            waiting = set(conn.scalars(select(t.documents.c.id).where(
+                t.documents.c.id.in_(list(ids)), t.documents.c.status.in_(states))))
+        return self.load_documents([i for i in ids if i in waiting])
+
     def reset(self) -> int:
         """Mark every document for processing again (after a model or lexicon change)."""
         with self.engine.begin() as conn:

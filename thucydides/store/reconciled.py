@@ -44,7 +44,7 @@ def chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
 
 def stream(conn: Connection, query: Any) -> Iterator[Any]:
     """Rows of a query, fetched a page at a time (a server-side cursor on PostgreSQL)."""
-    yield from conn.execution_options(yield_per=PAGE).execute(query)
+    yield from conn.execute(query.execution_options(yield_per=PAGE))
 
 
 # --- the queue -----------------------------------------------------------------------------------
@@ -159,9 +159,14 @@ def merged_row(event: Event, lead: str, block: str, acled_day: str) -> dict[str,
 
 
 def merged_from(row: Any) -> Event:
-    event = codec.event_from(row)
-    event.docs = list(row.docs)
-    return event
+    return Event(
+        id=row.id, docs=list(row.docs), event_type=row.event_type, sub_event_type=row.sub_event_type,
+        evidence=[codec.evidence_in(x) for x in row.evidence], actor1=row.actor1, actor2=row.actor2,
+        assoc_actor1=row.assoc_actor1, assoc_actor2=row.assoc_actor2, place=row.place,
+        geo_precision=row.geo_precision, date=codec.interval_in(row.date), time_precision=row.time_precision,
+        fatalities=row.fatalities, claims=list(row.claims), civilian_targeting=bool(row.civilian_targeting),
+        notes=row.notes or "",
+    )
 
 
 def merged_rows_of_block(conn: Connection, block: str) -> dict[str, dict[str, Any]]:
@@ -436,7 +441,7 @@ class Reconciled:
     def disputes(self) -> Iterator[tuple[str, str, str]]:
         """(claim a, claim b, reason), by the first claim's report and id."""
         d = t.disputes
-        return ((r.a, r.b, r.reason) for r in self._rows(select(d).order_by(d.c.a_doc, d.c.a, d.c.b)))
+        return ((r.a, r.b, r.reason) for r in self._rows(select(d).order_by(d.c.a_doc, d.c.a, d.c.b_doc, d.c.b)))
 
     def source_ratings(self) -> list[tuple[str | None, int, int, int, int]]:
         with self.store.engine.connect() as conn:

@@ -193,7 +193,7 @@ disputes = Table(
     Column("b_claimant", String(64), index=True),
     Column("reason", Text, nullable=False),
 )
-Index("ix_disputes_order", disputes.c.a_doc, disputes.c.a, disputes.c.b)
+Index("ix_disputes_order", disputes.c.a_doc, disputes.c.a, disputes.c.b_doc, disputes.c.b)
 
 # Per claimant ('' for outlets speaking in their own voice): claims, reports, hedged and disputed figures.
 source_ratings = Table(
