@@ -32,16 +32,26 @@ DbOption = Annotated[Path, typer.Option("--db", help="Store: a SQLite file, or a
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).", show_default=False)]
 
 
+def _store_target(db: Path) -> str:
+    """--db as given: a SQLAlchemy URL comes through Path, which folds its '//' into '/': unfold it."""
+    text = str(db)
+    scheme, sep, rest = text.partition(":/")
+    if sep and scheme and all(ch.isalnum() or ch in "+-." for ch in scheme) and not rest.startswith("/"):
+        return f"{scheme}://{rest}"
+    return text
+
+
 def _open(db: Path, create: bool = False) -> Store:
     """Open the store; commands that write may create it, commands that read need it to exist."""
-    is_file = "://" not in str(db)
+    target = _store_target(db)
+    is_file = "://" not in target
     if is_file and not db.exists():
         if not create:
             err.print(f"[red]error:[/red] {db}: no store here; create one with `thucydides run PATH --db {db}`")
             raise typer.Exit(2)
         db.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return Store(db)
+        return Store(target)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
