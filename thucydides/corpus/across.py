@@ -65,8 +65,19 @@ def merge_block(events: Iterable[Event]) -> list[list[Event]]:
     member's dates reach its start and that holds no report of its own; groups whose earliest end
     is past are closed. Undated events then join, in id order, the first group without their report.
     """
+    items = list(events)
+    groups = _sweep_dated(items)
+    for event in sorted((e for e in items if _days(e.date) is None), key=lambda e: e.id):
+        target = next((g for g in groups if g.takes(event)), None)
+        if target is None:
+            target = _Group()
+            groups.append(target)
+        target.add(event)
+    return [sorted(g.members, key=lambda e: e.id) for g in groups]
+
+
+def _sweep_dated(events: Iterable[Event]) -> list[_Group]:
     dated = sorted(((d, e) for e in events if (d := _days(e.date)) is not None), key=lambda p: (*p[0], p[1].id))
-    undated = sorted((e for e in events if _days(e.date) is None), key=lambda e: e.id)
     groups: list[_Group] = []
     open_groups: list[_Group] = []
     for (start, _), event in dated:
@@ -77,13 +88,7 @@ def merge_block(events: Iterable[Event]) -> list[list[Event]]:
             groups.append(target)
             open_groups.append(target)
         target.add(event)
-    for event in undated:
-        target = next((g for g in groups if g.takes(event)), None)
-        if target is None:
-            target = _Group()
-            groups.append(target)
-        target.add(event)
-    return [sorted(g.members, key=lambda e: e.id) for g in groups]
+    return groups
 
 
 def merge_across_documents(events: Sequence[Event]) -> list[Event]:

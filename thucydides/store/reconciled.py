@@ -189,11 +189,15 @@ def replace_block(conn: Connection, block: str, rows: dict[str, dict[str, Any]],
         conn.execute(update(t.merged_events).where(t.merged_events.c.id == i).values(rows[i]))
     if fresh:
         conn.execute(t.merged_events.insert(), [rows[i] for i in fresh])
-        member_rows = [{"event": ev, "merged": i, "doc": doc} for i in fresh for ev, doc in members[i]]
-        for part in chunks([r["event"] for r in member_rows]):  # an event merged elsewhere before moves here
-            conn.execute(delete(t.merged_members).where(t.merged_members.c.event.in_(part)))
-        conn.execute(t.merged_members.insert(), member_rows)
+        _move_members(conn, [{"event": ev, "merged": i, "doc": doc} for i in fresh for ev, doc in members[i]])
     return len(fresh), len(changed), len(gone)
+
+
+def _move_members(conn: Connection, member_rows: list[dict[str, str]]) -> None:
+    """Record which merged event each event now belongs to (an event merged elsewhere before moves)."""
+    for part in chunks([r["event"] for r in member_rows]):
+        conn.execute(delete(t.merged_members).where(t.merged_members.c.event.in_(part)))
+    conn.execute(t.merged_members.insert(), member_rows)
 
 
 def insert_merged(conn: Connection, rows: list[dict[str, Any]], members: list[dict[str, str]]) -> None:
