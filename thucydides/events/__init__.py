@@ -479,7 +479,16 @@ def extract_events(analysis: Analysis, lex: Lexicon | None = None, reg: ActorReg
     if analysis.spacy_doc is None:
         return []
     ctx = _Context.of(analysis, lex or lexicon(), reg or registry())
-    return build_events(sightings(ctx), analysis.document, ctx.lex, ctx.registry, analysis.places)
+    events = build_events(sightings(ctx), analysis.document, ctx.lex, ctx.registry, analysis.places)
+    set_fatalities(events, analysis.claims, ctx.lex)
+    return events
+
+
+def set_fatalities(events: Sequence[Event], claims: Sequence[Claim], lex: Lexicon) -> None:
+    """Each event's toll from every figure the report attaches to it, by the one fatalities policy."""
+    by_id = {c.id: c for c in claims}
+    for event in events:
+        event.fatalities = args.fatalities([by_id[c] for c in event.claims if c in by_id], lex)
 
 
 @stage("events", requires=("spacy_doc", "actors", "toponyms", "places", "times", "claims"),
