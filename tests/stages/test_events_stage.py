@@ -119,3 +119,13 @@ def test_arrest_by_a_non_state_group_is_recoded_as_abduction(events_of) -> None:
     (event,) = events_of("Islamic State militants abducted ten villagers near Kadugli on Monday.")
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Abduction/forced disappearance")
     assert event.actor1 is not None
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Gunmen killed 20 soldiers near Kadugli, 15 of whom were conscripts.", 20),
+    ("Gunmen killed twelve people near Kadugli, among them three children.", 12),
+    ("Gunmen killed two soldiers and three militants near Kadugli.", 5),
+])
+def test_tolls_add_coordinated_groups_and_never_parts(events_of, text: str, toll: int) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events_of(text)
+    assert event.fatalities == toll

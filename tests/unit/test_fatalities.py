@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from thucydides.corpus import fatalities as toll
 from thucydides.corpus.across import merge_across_documents
+from thucydides.events import tolls as toll
 from thucydides.model import Claim, Event, Evidence, Interval, Span
 
 VAGUE = {"dozens": 12, "several": 3}

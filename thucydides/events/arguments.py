@@ -14,7 +14,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from thucydides.actors.recognize import ActorRegistry
-from thucydides.corpus import fatalities as toll
+from thucydides.events import tolls as toll
 from thucydides.events.lexicon import Lexicon
 from thucydides.events.syntax import Token, in_clause_of, is_root, lemma, words
 from thucydides.model import ActorMention, Claim, Interval, Place, TimeExpression, Toponym
@@ -476,7 +476,7 @@ def conservative_count(claim: Claim, lex: Lexicon) -> int | None:
 
 
 def fatalities(claims: Sequence[Claim], lex: Lexicon) -> int | None:
-    """The toll of one event as one report tells it: `thucydides.corpus.fatalities.report_toll`
+    """The toll of one event as one report tells it: `thucydides.events.tolls.report_toll`
     (one group's restated figures: the lowest; distinct named victim groups: added; never two
     accounts of one toll added)."""
     return toll.report_toll(claims, lex.vague_fatalities)

@@ -7,15 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from thucydides.events import tolls
 from thucydides.events.actorbase import ActorBase
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.events.roles import RoleContext, anchor_arguments
-from thucydides.events.tolls import fatalities
 from thucydides.events.when import DateContext, Dated
 from thucydides.events.where import Located, PlaceContext, carried_place
 from thucydides.knowledge.acled import Taxonomy
-from thucydides.model import Event, Evidence, Interval, stable_id
+from thucydides.model import Claim, Event, Evidence, Interval, stable_id
 from thucydides.steps import Steps
 
 
@@ -59,8 +59,9 @@ def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base:
     _read_roles(ctx, s, readers, base, taxonomy)
     _read_place(ctx, s, readers)
     _read_date(ctx, s, readers)
-    s.fatalities, s.claims = fatalities(ctx.doc, ctx.claims, candidate.start, candidate.end,
-                                        taxonomy.vague_fatalities)
+    told = tolls.unit_claims(ctx.claims, candidate.start, candidate.end)
+    s.fatalities = _toll(ctx, told, taxonomy)
+    s.claims = [c.id for c in told]
     _recode(s, base, taxonomy)
     return s
 
@@ -90,6 +91,13 @@ def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     published = ctx.analysis.document.published
     if step != "publication" and s.date and s.date.end and published and published.start:
         s.background = s.date.end < published.start - timedelta(days=readers.background_days)
+
+
+def _toll(ctx: DocContext, told: Sequence[Claim], taxonomy: Taxonomy) -> int | None:
+    """The events' toll by the one fatalities policy (`events.tolls`), parts of a figure left out."""
+    parts = tolls.parts(ctx.doc, told)
+    whole = [c for c in told if c.id not in parts]
+    return tolls.report_toll(whole, taxonomy.vague_fatalities, tolls.groups(ctx.doc, whole))
 
 
 def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy) -> None:
@@ -148,12 +156,12 @@ def group(ctx: DocContext, sightings: Sequence[Sighting]) -> list[list[Sighting]
     return groups
 
 
-def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int) -> Event:
+def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, taxonomy: Taxonomy) -> Event:
     lead = members[0]
     document = ctx.analysis.document
     evidence = [Evidence.of(document, m.candidate.start, min(m.candidate.end, m.candidate.start + evidence_max))
                 for m in members]
-    tolls = [m.fatalities for m in members if m.fatalities is not None]
+    told = [c for c in ctx.claims if c.id in {i for m in members for i in m.claims}]
     return Event(
         id=stable_id("event", document.id, lead.sub_event_type, lead.place, lead.candidate.start),
         docs=[document.id],
@@ -166,7 +174,7 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int) ->
         geo_precision=lead.geo_precision,
         date=lead.date,
         time_precision=lead.time_precision,
-        fatalities=max(tolls) if tolls else None,
+        fatalities=_toll(ctx, told, taxonomy),
         claims=list(dict.fromkeys(c for m in members for c in m.claims)),
         notes=_notes(lead),
     )

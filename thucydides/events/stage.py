@@ -80,7 +80,7 @@ class EventCoderStage:
         ctx = DocContext.of(analysis)
         candidates = [c for c in detect(ctx, self.coder, self.config.threshold) if self.filters.failing(c) is None]
         sightings = [read_sighting(ctx, c, self.readers, self.base, self.taxonomy) for c in candidates]
-        return [to_event(g, ctx, self.config.evidence_max) for g in group(ctx, sightings)]
+        return [to_event(g, ctx, self.config.evidence_max, self.taxonomy) for g in group(ctx, sightings)]
 
     def __call__(self, batch: Sequence[Analysis]) -> None:
         for analysis in batch:

@@ -1,69 +1,119 @@
-"""An event's fatalities, from the killed claims told in its own unit of text (never from background or
-from another event of the report), read as ACLED reads them: the conservative figure ('at least 5' is 5,
-'dozens' 12). Figures coordinated in one phrase count different people and are added ('five villagers
-and two policemen'); separate statements of a toll in the unit are restatements or parts of it
-('seven were killed, including five villagers'), so the highest stands."""
+"""Fatalities: the one policy every toll in thucydides is decided by (ACLED's).
+
+ACLED records, for each event, the most conservative credible number of people killed, and never
+adds up overlapping tolls. Spelled out, for the three places a toll is decided:
+
+1. **One figure** (`figure`): a `killed` claim counts its lowest bound ("at least 12" is 12, "2,500 to
+   3,000" is 2,500, "up to 100" is 100: the only number given); a vague word counts the small fixed
+   number the events lexicon gives it ("dozens" 12, "hundreds" 100).
+2. **One event in one report** (`report_toll`): the report's `killed` figures about the event are
+   sorted by the victim group they count (the claim's `subject`; figures coordinated in one phrase,
+   "five villagers and two policemen", count different groups whatever their subjects: `groups`).
+   A figure told as part of another ("seven people, including five villagers", "20 soldiers, 15 of
+   whom...") is not a toll of its own (`parts`).
+   - Figures about one group restate one toll: the lowest counts, never their sum.
+   - Figures about *different named groups* count different people ("5 civilians and 40 fighters"):
+     the claims say so, so their tolls are added (45). Only named groups are added; a group is
+     named when the claim has a subject.
+   - A figure that names no group ("12 people were killed") may include every named group: it is
+     not added to them; the toll is the larger of it and the named groups' sum, the smallest toll
+     that every figure of the report allows.
+3. **One event across reports** (`across_reports`): each report's toll is one account of the same
+   dead; accounts are never added: the lowest (most conservative) toll stands.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
-from thucydides.ling.tokens import span_head
+from thucydides.knowledge.lexicons import lexicons
+from thucydides.ling.tokens import children, contains, span_head
 from thucydides.model import Claim
 
 KILLED = "killed"
 
 
-def conservative(claim: Claim, vague: Mapping[str, int]) -> int | None:
-    """ACLED's reading of one figure: the lower bound; a vague amount by its word ('dozens' → 12)."""
-    if claim.qualifier == "vague" and claim.figure is not None:
-        hit = next((vague[w] for w in claim.figure.text.lower().split() if w in vague), None)
-        if hit is not None:
-            return hit
-    value = claim.low if claim.low is not None else claim.high
-    return int(value) if value is not None and value >= 0 else None
+def figure(claim: Claim, vague_counts: Mapping[str, int]) -> int | None:
+    """The number one `killed` claim counts: its lowest bound, or its vague word's fixed count."""
+    if claim.qualifier == "vague":
+        text = (claim.figure.text if claim.figure else claim.evidence.text).lower()
+        for word, count in vague_counts.items():
+            if word in text.split() or word in text:
+                return count
+    if claim.low is not None:
+        return int(claim.low)
+    if claim.high is not None:
+        return int(claim.high)
+    return None
+
+
+def report_toll(claims: Iterable[Claim], vague_counts: Mapping[str, int],
+                groups: Mapping[str, str] | None = None) -> int | None:
+    """The toll of one event as one report tells it (rule 2 above); None when it gives no figure.
+    `groups` names the victim group of claims (by id) whose subject does not say it (see `groups`)."""
+    lowest: dict[str | None, int] = {}
+    for claim in claims:
+        count = figure(claim, vague_counts) if claim.metric == KILLED else None
+        if count is not None:
+            group = (groups or {}).get(claim.id) or claim.subject
+            lowest[group] = min(lowest.get(group, count), count)
+    if not lowest:
+        return None
+    named = sum(count for group, count in lowest.items() if group is not None)
+    return max(named, lowest.get(None, 0))
+
+
+def across_reports(tolls: Iterable[int | None]) -> int | None:
+    """The toll of one event told by several reports (rule 3 above): the lowest; None when none gives one."""
+    known = [t for t in tolls if t is not None]
+    return min(known) if known else None
 
 
 def _counted(doc: Doc, claim: Claim) -> Token | None:
     """The noun a figure counts ('five villagers' → villagers), or the figure itself."""
-    start, end = (claim.figure.start, claim.figure.end) if claim.figure else (claim.evidence.start,
-                                                                            claim.evidence.end)
-    head = span_head(doc, start, end)
+    span = claim.figure or claim.evidence
+    head = span_head(doc, span.start, span.end)
     if head is not None and head.dep_ == "nummod":
         return head.head
     return head
 
 
-def _phrases(doc: Doc, told: Sequence[tuple[Claim, int]]) -> list[list[int]]:
-    """Figures grouped by coordination: figures whose counted nouns are conjuncts form one phrase."""
-    heads = [_counted(doc, c) for c, _ in told]
-    groups: list[list[int]] = []
-    for i, head in enumerate(heads):
-        home = None
-        for g in groups:
-            other = heads[g[0]]
-            if head is not None and other is not None and head.i in {t.i for t in other.conjuncts}:
-                home = g
-                break
-        if home is None:
-            groups.append([i])
-        else:
-            home.append(i)
-    return groups
+def groups(doc: Doc, claims: Sequence[Claim]) -> dict[str, str]:
+    """Claims whose counted nouns are coordinated ('five villagers and two policemen') count different
+    groups: each gets a group of its own (its counted noun), by claim id."""
+    heads = {c.id: _counted(doc, c) for c in claims if c.metric == KILLED}
+    out = {}
+    for claim_id, head in heads.items():
+        if head is None:
+            continue
+        partners = {t.i for t in head.conjuncts}
+        if any(other is not None and other.i in partners for other in heads.values()):
+            out[claim_id] = f"{head.lemma_.lower()}@{head.i}"
+    return out
 
 
-def fatalities(doc: Doc, claims: Sequence[Claim], start: int, end: int,
-               vague: Mapping[str, int]) -> tuple[int | None, list[str]]:
-    """The unit's death toll and the claims it comes from; None when the unit tells none."""
-    told = [c for c in claims if c.metric == KILLED and start <= _figure_start(c) < end]
-    values = [(c, v) for c in told if (v := conservative(c, vague)) is not None]
-    if not values:
-        return None, [c.id for c in told]
-    totals = [sum(values[i][1] for i in g) for g in _phrases(doc, values)]
-    return max(totals), [c.id for c in told]
+def unit_claims(claims: Sequence[Claim], start: int, end: int) -> list[Claim]:
+    """The killed claims whose figure is told between characters `start` and `end`."""
+    return [c for c in claims if c.metric == KILLED and start <= (c.figure or c.evidence).start < end]
 
 
-def _figure_start(claim: Claim) -> int:
-    return claim.figure.start if claim.figure is not None else claim.evidence.start
+def parts(doc: Doc, claims: Sequence[Claim]) -> set[str]:
+    """Ids of figures told as a part of another figure beside them: inside its phrase ('20 soldiers, 15
+    of whom...') or marked so ('including five villagers', 'among them three children')."""
+    markers = lexicons().part_markers
+    heads = {c.id: _counted(doc, c) for c in claims if c.metric == KILLED}
+    out = set()
+    for claim_id, head in heads.items():
+        if head is None:
+            continue
+        marked = head.dep_ == "pobj" and head.head.lower_ in markers
+        marked = marked or any(p.lower_ in markers and any(o.pos_ == "PRON" for o in children(p, "pobj"))
+                               for p in children(head, "prep"))
+        partners = {t.i for t in head.conjuncts}
+        inside = any(other is not None and other.i != head.i and other.i not in partners and contains(other, head)
+                     for other in heads.values())
+        if marked or inside:
+            out.add(claim_id)
+    return out

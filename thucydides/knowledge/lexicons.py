@@ -26,6 +26,7 @@ class Lexicons:
     anaphoric_determiners: frozenset[str]
     group_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
+    part_markers: frozenset[str]
 
 
 @cache
@@ -46,4 +47,5 @@ def lexicons() -> Lexicons:
         anaphoric_determiners=word_set(raw, "anaphoric_determiners", where),
         group_pronouns=word_set(raw, "group_pronouns", where),
         person_pronouns=word_set(raw, "person_pronouns", where),
+        part_markers=word_set(raw, "part_markers", where),
     )
