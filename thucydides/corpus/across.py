@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from thucydides.events import tolls as toll
+import thucydides.events.tolls as toll
 from thucydides.model import Event, Interval, stable_id
 
 BlockKey = tuple[str | None, str, str, str | None]

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
+import thucydides.events.tolls as toll
 from thucydides.actors.recognize import ActorRegistry
-from thucydides.events import tolls as toll
 from thucydides.events.lexicon import Lexicon
 from thucydides.events.syntax import Token, in_clause_of, is_root, lemma, words
 from thucydides.model import ActorMention, Claim, Interval, Place, TimeExpression, Toponym
