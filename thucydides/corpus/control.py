@@ -22,12 +22,16 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Literal
 
 from thucydides.knowledge.settings import section
 from thucydides.model import Claim, Document, Event, Evidence, Interval, Place
 
 StatementKind = Literal["takeover", "holds", "lost", "contests"]
+
+TERRITORY_METRICS = ("territory_held", "share_held", "territory_taken")
+"""Claims that say who holds or took ground."""
 
 TAKEOVER_SUBTYPES = frozenset({
     "Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory",
@@ -104,9 +108,9 @@ class Segment:
     def claims(self) -> list[str]:
         return list(dict.fromkeys(s.claim for s in self.statements if s.claim))
 
-    @property
+    @cached_property
     def support(self) -> float:
-        """Independent reports agreeing: noisy-or of the strongest statement of each document."""
+        """Independent reports agreeing: noisy-or of the strongest statement of each document (read once built)."""
         best: dict[str, float] = {}
         for s in self.statements:
             best[s.evidence.doc] = max(best.get(s.evidence.doc, 0.0), s.confidence)
@@ -120,11 +124,24 @@ class Segment:
         end = _first_day(self.until)
         return (begin is None or begin <= day) and (end is None or day < end)
 
+    def overlaps(self, other: Segment) -> bool:
+        """Could both be in force on some day? (An open end reaches as far as it may.)"""
+        a0, a1 = _first_day(self.start) or date.min, _first_day(self.until) or date.max
+        b0, b1 = _first_day(other.start) or date.min, _first_day(other.until) or date.max
+        return a0 < b1 and b0 < a1 or a0 == b0
+
 
 @dataclass
 class PlaceTimeline:
     place: Place
     segments: list[Segment]
+    confidences: dict[int, float] = field(default_factory=dict, repr=False)
+    """Each segment's confidence by id(segment), computed once the timeline is built."""
+
+    def confidence(self, segment: Segment) -> float:
+        if id(segment) not in self.confidences:
+            self.confidences[id(segment)] = confidence(segment, self.segments)
+        return self.confidences[id(segment)]
 
     def at(self, day: date | None) -> list[Segment]:
         """Segments in force on `day` (several when accounts disagree), best supported first; None: the latest."""
@@ -132,7 +149,7 @@ class PlaceTimeline:
             chosen = [s for s in self.segments if s.until is None]
         else:  # a segment with neither end dated cannot be placed on a given day
             chosen = [s for s in self.segments if s.covers(day) and (s.start or s.until)]
-        return sorted(chosen, key=lambda s: -confidence(s, self.segments))
+        return sorted(chosen, key=lambda s: -self.confidence(s))
 
 
 def _first_day(interval: Interval | None) -> date | None:
@@ -140,9 +157,10 @@ def _first_day(interval: Interval | None) -> date | None:
 
 
 def confidence(segment: Segment, rivals: Sequence[Segment]) -> float:
-    """Support, shared with contradicting accounts for the same time (each keeps its own share)."""
+    """Support, shared with the contradicting accounts for the same time (each keeps its own share)."""
     own = segment.support
-    contest = sum(r.support for r in rivals if r is not segment and r.controller in segment.contested_by)
+    contest = sum(r.support for r in rivals if r is not segment and r.controller in segment.contested_by
+                  and r.overlaps(segment)) if segment.contested_by else 0.0
     return round(own * own / (own + contest) if own + contest else 0.0, 3)
 
 
@@ -329,7 +347,10 @@ def build_timelines(statements: Iterable[ControlStatement], places: Iterable[Pla
         for st in sorted(items, key=_sort_key):
             builder.add(st)
         segments = sorted(builder.segments, key=lambda s: (_first_day(s.start) or date.min, s.controller))
-        out.append(PlaceTimeline(by_id[place_id], segments))
+        timeline = PlaceTimeline(by_id[place_id], segments)
+        for s in segments:  # once, here, rather than on every read
+            timeline.confidence(s)
+        out.append(timeline)
     return sorted(out, key=lambda t: (t.place.name, t.place.id))
 
 

@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from thucydides.corpus.control import PlaceTimeline, Segment, confidence
+from thucydides.corpus.control import TAKEOVER_SUBTYPES, TERRITORY_METRICS, PlaceTimeline, Segment
 from thucydides.export.contract import evidence, interval, place
 from thucydides.knowledge import data_path
 from thucydides.store.db import Store
@@ -24,12 +24,14 @@ from thucydides.store.db import Store
 ADMIN_AREAS = "geo_world_admin1.geojson.gz"
 
 
-def segment(s: Segment, rivals: Sequence[Segment]) -> dict[str, Any]:
+def segment(s: Segment, timeline: PlaceTimeline, most: int | None = None) -> dict[str, Any]:
+    """A segment in the contract's shapes; `most` caps the evidence listed (evidence_total counts it all)."""
+    spans = s.evidence
     return {
         "controller": s.controller, "from": interval(s.start), "until": interval(s.until),
-        "confidence": confidence(s, rivals), "evidence": [evidence(e) for e in s.evidence],
-        "claimants": s.claimants, "contested_by": sorted(s.contested_by), "claims": s.claims,
-        "implied": s.implied,
+        "confidence": timeline.confidence(s), "evidence": [evidence(e) for e in spans[:most]],
+        "evidence_total": len(spans), "claimants": s.claimants, "contested_by": sorted(s.contested_by),
+        "claims": s.claims, "implied": s.implied,
     }
 
 
@@ -39,7 +41,7 @@ def to_json(timelines: Sequence[PlaceTimeline], at: date | None = None) -> dict[
     for t in timelines:
         chosen = t.at(at) if at else t.segments
         if chosen:
-            out.append({"place": place(t.place), "timeline": [segment(s, t.segments) for s in chosen]})
+            out.append({"place": place(t.place), "timeline": [segment(s, t) for s in chosen]})
     return {"at": at.isoformat() if at else None, "places": out}
 
 
@@ -49,7 +51,7 @@ def _point_feature(t: PlaceTimeline, at: date | None) -> dict[str, Any]:
     props: dict[str, Any] = {
         "feature": "control", "place": t.place.id, "name": t.place.name, "kind": t.place.kind,
         "controller": top.controller if top else None,
-        "confidence": confidence(top, t.segments) if top else None,
+        "confidence": t.confidence(top) if top else None,
         "contested_by": sorted({s.controller for s in held[1:]} | (top.contested_by if top else set())),
         "from": interval(top.start) if top else None, "until": interval(top.until) if top else None,
         "evidence": " | ".join(e.text for e in top.evidence) if top else "",
@@ -111,7 +113,7 @@ def to_csv(timelines: Sequence[PlaceTimeline], at: date | None = None) -> str:
             start, until = interval(s.start) or {}, interval(s.until) or {}
             writer.writerow([
                 t.place.id, t.place.name, t.place.lat, t.place.lon, s.controller, start.get("start"),
-                start.get("end"), until.get("start"), until.get("end"), confidence(s, t.segments),
+                start.get("end"), until.get("start"), until.get("end"), t.confidence(s),
                 ";".join(sorted(s.contested_by)), ";".join(c or "(outlet)" for c in s.claimants), s.implied,
                 ";".join(dict.fromkeys(e.doc for e in s.evidence)), " | ".join(e.text for e in s.evidence),
             ])
@@ -132,6 +134,9 @@ def render(timelines: Sequence[PlaceTimeline], fmt: str, at: date | None = None)
 def timelines_from_store(store: Store) -> list[PlaceTimeline]:
     """Every place's timeline from what the store holds (processed documents only)."""
     from thucydides.corpus.control_text import control_timelines
+    from thucydides.store.queries import Queries
 
+    q = Queries(store)
     documents = store.documents(status="processed")
-    return control_timelines(documents, store.events(), store.claims(), store.mentions(), store.places())
+    return control_timelines(documents, q.events_of_kinds(sorted(TAKEOVER_SUBTYPES)),
+                             q.claims_of_metrics(TERRITORY_METRICS), store.mentions(), store.places())

@@ -12,19 +12,18 @@ import binascii
 import hashlib
 import hmac
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from thucydides.corpus.series import Series
 from thucydides.export import contract
 from thucydides.export.control import segment, to_geojson
 from thucydides.ingest.errors import IngestError, IngestFailure
 from thucydides.model import Document
-from thucydides.serve.data import Added, ServeData, in_force
+from thucydides.serve.data import Added, SeriesSummary, ServeData, in_force
 from thucydides.serve.settings import ServeSettings
 from thucydides.store.queries import (
     BBox,
@@ -91,6 +90,17 @@ def sliced(items: Sequence[Any], cursor: str | None, limit: int) -> tuple[Sequen
     return items[start:end], (_encode("o", end) if end < len(items) else None)
 
 
+def sliced_by_weight(items: Sequence[Any], cursor: str | None, limit: int,
+                     weight: Callable[[Any], int]) -> tuple[Sequence[Any], str | None]:
+    """Whole items (at least one) until their weights reach `limit`: a page of places bounded in segments."""
+    start = end = _offset(cursor)
+    total = 0
+    while end < len(items) and (end == start or total + weight(items[end]) <= limit):
+        total += weight(items[end])
+        end += 1
+    return items[start:end], (_encode("o", end) if end < len(items) else None)
+
+
 def keyset(page: Page) -> str | None:
     return _encode("k", page.after) if page.after else None
 
@@ -132,10 +142,11 @@ def document_summary(d: DocumentSummary) -> dict[str, Any]:
             "error": d.error, "chars": d.chars}
 
 
-def series_record(s: Series) -> dict[str, Any]:
-    return {"metric": s.metric, "unit": s.unit, "subject": s.subject,
-            "dated": sum(1 for p in s.points if p.when and (p.when.start or p.when.end)),
-            "points": [{"when": contract.interval(p.when), "claim": contract.claim(p.claim)} for p in s.points]}
+def series_record(s: SeriesSummary) -> dict[str, Any]:
+    """A series without its points (those are paged by /api/series/points)."""
+    return {"metric": s.metric, "unit": s.unit, "subject": s.subject, "points": s.points, "dated": s.dated,
+            "first_day": s.first_day.isoformat() if s.first_day else None,
+            "last_day": s.last_day.isoformat() if s.last_day else None}
 
 
 # --- the routes ------------------------------------------------------------------------------------------------
@@ -200,12 +211,24 @@ def read_routes(data: ServeData, settings: ServeSettings) -> APIRouter:  # noqa:
         found = data.places(PlaceFilter(kind, country, q, parse_bbox(bbox)), limit, _decode(cursor, "k"))
         return reply(request, listing([contract.place(p) for p in found.items], keyset(found), limit))
 
-    @router.api_route("/series", methods=READ, summary="Claim series, the most dated first")
+    @router.api_route("/series", methods=READ, summary="Claim series (quantities), the most dated first")
     def series(request: Request, page: tuple[int, str | None] = paging, metric: Text = None,
                subject: Text = None) -> Response:
         limit, cursor = page
-        items, nxt = sliced(data.series(metric, subject), cursor, limit)
+        chosen = [s for s in data.series_index() if (not metric or s.metric == metric)
+                  and (not subject or s.subject == subject)]
+        items, nxt = sliced(chosen, cursor, limit)
         return reply(request, listing([series_record(s) for s in items], nxt, limit))
+
+    @router.api_route("/series/points", methods=READ, summary="Every claim of one series, oldest first")
+    def series_points(request: Request, metric: Annotated[str, Query()], unit: Annotated[str, Query()],
+                      page: tuple[int, str | None] = paging, subject: Text = None) -> Response:
+        limit, cursor = page
+        found = [s for s in data.series(metric, subject) if s.unit == unit and s.subject == (subject or None)]
+        points = found[0].points if found else ()
+        items, nxt = sliced(points, cursor, limit)
+        return reply(request, listing([{"when": contract.interval(p.when), "claim": contract.claim(p.claim)}
+                                       for p in items], nxt, limit, metric=metric, unit=unit, subject=subject))
 
     @router.api_route("/disputes", methods=READ, summary="Figures from different reports that cannot both be true")
     def disputes(request: Request, page: tuple[int, str | None] = paging, metric: Text = None) -> Response:
@@ -220,15 +243,19 @@ def read_routes(data: ServeData, settings: ServeSettings) -> APIRouter:  # noqa:
         items, nxt = sliced(data.sources(), cursor, limit)
         return reply(request, listing([vars(r) | {"disputed_share": r.disputed_share} for r in items], nxt, limit))
 
-    @router.api_route("/control", methods=READ, summary="Who controls each place over time")
+    @router.api_route("/control", methods=READ, summary="Who controls each place over time",
+                      description="A page holds whole places; `limit` bounds the segments on it (one place at least).")
     def control(request: Request, page: tuple[int, str | None] = paging,
                 at: Annotated[date | None, Query(description="Only segments in force on this day.")] = None,
-                place: Text = None, bbox: Text = None) -> Response:
+                place: Text = None, bbox: Text = None,
+                evidence: Annotated[int, Query(ge=0, le=10_000, description="Evidence spans per segment.")] = 10,
+                ) -> Response:
         limit, cursor = page
         timelines = in_force(data.control(place, parse_bbox(bbox)), at)
-        items, nxt = sliced(timelines, cursor, limit)
+        items, nxt = sliced_by_weight(timelines, cursor, limit, lambda t: len(t.at(at) if at else t.segments))
         records = [{"place": contract.place(t.place),
-                    "timeline": [segment(s, t.segments) for s in (t.at(at) if at else t.segments)]} for t in items]
+                    "timeline": [segment(s, t, evidence) for s in (t.at(at) if at else t.segments)]}
+                   for t in items]
         return reply(request, listing(records, nxt, limit, at=at.isoformat() if at else None))
 
     @router.api_route("/control.geojson", methods=READ, summary="Controllers on a day, as a map layer")

@@ -16,7 +16,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from thucydides.corpus.control import PlaceTimeline, filter_timelines
+from thucydides.corpus.control import (
+    TAKEOVER_SUBTYPES,
+    TERRITORY_METRICS,
+    ControlSettings,
+    ControlStatement,
+    PlaceTimeline,
+    build_timelines,
+    control_settings,
+    filter_timelines,
+    statements_from_claims,
+    statements_from_events,
+)
 from thucydides.corpus.series import Contradiction, Series, SourceRecord, build_series, contradictions, rate_sources
 from thucydides.model import Document, Interval, Place
 from thucydides.store.db import Store, StoreStats
@@ -40,6 +51,23 @@ log = logging.getLogger("thucydides.serve")
 
 
 @dataclass(frozen=True)
+class SeriesSummary:
+    metric: str
+    unit: str
+    subject: str | None
+    points: int
+    dated: int
+    first_day: date | None
+    last_day: date | None
+
+    @classmethod
+    def of(cls, s: Series) -> SeriesSummary:
+        days = [d for p in s.points if p.when for d in (p.when.start, p.when.end) if d]
+        return cls(s.metric, s.unit, s.subject, len(s.points), _dated(s), min(days, default=None),
+                   max(days, default=None))
+
+
+@dataclass(frozen=True)
 class Added:
     """What a POST of reports did: stored, already known, processed, failed (named with the reason)."""
 
@@ -59,6 +87,8 @@ class ServeData:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._pipeline: Pipeline | None = None
+        self._statements_by_doc: dict[str, list[ControlStatement]] = {}
+        self._control_lock = threading.Lock()
         self._pipeline_factory = pipeline_factory
 
     # --- cached whole-quantity views --------------------------------------------------------------------
@@ -81,7 +111,8 @@ class ServeData:
         try:
             self.date_range()
             self.series(None, None)
-            self.disputes(None)
+            self.series_index()
+            self.sources()
             self.timelines()
         except Exception:  # noqa: BLE001 - a failed warm-up only means the first request computes it
             log.warning("warming the reconciled views failed; they will be computed on first use", exc_info=True)
@@ -124,20 +155,53 @@ class ServeData:
             return sorted(found, key=lambda s: (-_dated(s), -len(s.points)))
         return self._cached(f"series:{metric}:{subject}", compute)
 
+    def series_index(self) -> list[SeriesSummary]:
+        """Every series in one line each, the most dated first: what the series list shows."""
+        return self._cached("series-index", lambda: [SeriesSummary.of(s) for s in self.series(None, None)])
+
     def disputes(self, metric: str | None) -> list[Contradiction]:
         return self._cached(f"disputes:{metric}", lambda: contradictions(
             self.queries.all_claims(ClaimFilter(metric=metric)), self._published()))
 
     def sources(self) -> list[SourceRecord]:
         def compute() -> list[SourceRecord]:
-            claims = self.queries.all_claims(ClaimFilter())
-            return rate_sources(claims, contradictions(claims, self._published()))
+            return rate_sources(self.queries.all_claims(ClaimFilter()), self.disputes(None))
         return self._cached("sources", compute)
 
     def timelines(self) -> list[PlaceTimeline]:
-        from thucydides.export.control import timelines_from_store
+        return self._cached("control", self._build_timelines)
 
-        return self._cached("control", lambda: timelines_from_store(self.store))
+    def _build_timelines(self) -> list[PlaceTimeline]:
+        """Control from takeover events, territory claims and the text; the text is parsed once per document."""
+        with self._control_lock:
+            return self._timelines_now()
+
+    def _timelines_now(self) -> list[PlaceTimeline]:
+        settings = control_settings()
+        published = {d.id: d.published for d in self.queries.publication_dates()}
+        statements = statements_from_events(self.queries.events_of_kinds(sorted(TAKEOVER_SUBTYPES)), published,
+                                            settings)
+        statements += statements_from_claims(self.queries.claims_of_metrics(TERRITORY_METRICS), published, settings)
+        statements += [s for group in self._text_statements(settings).values() for s in group]
+        return build_timelines(statements, self.store.places(), settings)
+
+    def _text_statements(self, settings: ControlSettings) -> dict[str, list[ControlStatement]]:
+        """Control phrases per processed document, kept across store versions: only new reports are parsed."""
+        from thucydides.corpus.control_text import read_statements
+        from thucydides.ling.spacy_model import load_model
+
+        ids = self.queries.processed_ids()
+        known = self._statements_by_doc
+        for gone in set(known) - set(ids):
+            del known[gone]
+        fresh = [i for i in ids if i not in known]
+        for start in range(0, len(fresh), 500):
+            chunk = fresh[start:start + 500]
+            found = read_statements(self.store.load_documents(chunk), self.queries.mentions_for(chunk), load_model(),
+                                    settings)
+            for doc_id in chunk:
+                known[doc_id] = [s for s in found if s.evidence.doc == doc_id]
+        return known
 
     def control(self, place: str | None = None, bbox: BBox | None = None) -> list[PlaceTimeline]:
         return filter_timelines(self.timelines(), place, bbox)

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, delete, func, or_, select
 
-from thucydides.model import Claim, Document, Interval, Place
+from thucydides.model import Claim, Document, Event, Interval, Mention, Place
 from thucydides.store import codec
 from thucydides.store import schema as t
 from thucydides.store.db import Store
@@ -242,6 +242,29 @@ class Queries:
         with self.engine.connect() as conn:
             row = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).first()
         return (codec.document_from(row), row.status) if row else None
+
+    def processed_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(t.documents.c.id).where(t.documents.c.status == "processed")
+                                     .order_by(t.documents.c.seq)))
+
+    def mentions_for(self, doc_ids: Sequence[str]) -> list[Mention]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.mentions).where(t.mentions.c.doc.in_(list(doc_ids)))).all()
+        return [codec.mention_from(r) for r in rows]
+
+    def events_of_kinds(self, sub_event_types: Sequence[str]) -> list[Event]:
+        """Every event of these ACLED sub-event types (territory changing hands, say)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.events).where(t.events.c.sub_event_type.in_(list(sub_event_types)))
+                                .order_by(t.events.c.id)).all()
+        return [codec.event_from(r) for r in rows]
+
+    def claims_of_metrics(self, metrics: Sequence[str]) -> list[Claim]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.claims).where(t.claims.c.metric.in_(list(metrics)))
+                                .order_by(t.claims.c.id)).all()
+        return [codec.claim_from(r) for r in rows]
 
     def publication_dates(self) -> list[Document]:
         """Every document as an id and its publication date only (no text): what dating claims needs."""

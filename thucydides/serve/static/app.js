@@ -7,7 +7,7 @@ const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b
 const DAY = 86400000;
 const MAX_PAGES = 20;
 
-const state = {events: [], claims: [], places: {}, docs: {}, series: [], disputes: [], control: [], day: null,
+const state = {events: [], claims: [], places: {}, docs: {}, series: [], points: [], disputes: [], control: [], day: null,
   first: null, last: null, colors: {}, playing: null};
 window.thucydides = state;  // for the browser tests and the curious
 
@@ -225,11 +225,16 @@ function ticks(t0, t1) {
   return out;
 }
 
+async function loadPoints() {
+  const s = state.series[$("series").value];
+  state.points = s ? await all("/api/series/points", {metric: s.metric, unit: s.unit, subject: s.subject}) : [];
+}
+
 function drawChart() {
   const chart = $("chart"); chart.innerHTML = "";
   const s = state.series[$("series").value];
   if (!s) { svg(chart, "text", {x: 20, y: 40}, "no claims"); return; }
-  const pts = s.points.filter((p) => p.when && (p.when.start || p.when.end) && (!$("f-claimant").value || p.claim.claimant === $("f-claimant").value));
+  const pts = state.points.filter((p) => p.when && (p.when.start || p.when.end) && (!$("f-claimant").value || p.claim.claimant === $("f-claimant").value));
   if (!pts.length) { svg(chart, "text", {x: 20, y: 40}, "no dated claims in this series"); return; }
   const tOf = (p) => dayOf(p.when.end || p.when.start);
   let t0 = Math.min(...pts.map((p) => dayOf(p.when.start || p.when.end))), t1 = Math.max(...pts.map(tOf));
@@ -308,7 +313,7 @@ function drawTables() {
     const from = s.from ? dayOf(s.from.start || s.from.end) : null, until = s.until ? dayOf(s.until.start || s.until.end) : null;
     const active = state.day === null ? !s.until : (from !== null || until !== null) && (from === null || from <= state.day) && (until === null || state.day < until);
     rows.push({inactive: !active, click: () => showControl(t), cells: [esc(t.place.name), `<b style="color:${colorOf(s.controller)}">${esc(s.controller)}</b>`,
-      esc(when(s.from)), esc(s.until ? when(s.until) : "—"), esc(s.confidence), esc(s.contested_by.join(", ")), esc(s.evidence.length)]});
+      esc(when(s.from)), esc(s.until ? when(s.until) : "—"), esc(s.confidence), esc(s.contested_by.join(", ")), esc(s.evidence_total)]});
   }
   table($("control"), ["place", "controller", "from", "until", "confidence", "contested by", "evidence"], rows);
 }
@@ -369,8 +374,9 @@ async function load() {
   const select = $("series");
   const keep = select.value;
   select.length = 0;
-  series.forEach((s, i) => select.add(new Option(`${s.metric} (${s.unit}) of ${s.subject || "anyone"} — ${s.dated} dated / ${s.points.length}`, i)));
+  series.forEach((s, i) => select.add(new Option(`${s.metric} (${s.unit}) of ${s.subject || "anyone"} — ${s.dated} dated / ${s.points}`, i)));
   select.value = keep && keep < series.length ? keep : 0;  // the API lists the most dated series first
+  await loadPoints();
   options($("f-type"), [...new Set(state.events.map((e) => e.event_type))].sort());
   options($("f-actor"), [...new Set(state.events.flatMap((e) => [e.actor1, e.actor2]).filter(Boolean))].sort());
   drawDisputes();
@@ -397,7 +403,7 @@ async function main() {
   $("slider").addEventListener("input", (e) => setDay(e.target.value));
   $("window").addEventListener("change", () => setDay($("slider").value));
   $("f-undated").addEventListener("change", () => drawEvents());
-  $("series").addEventListener("change", drawChart);
+  $("series").addEventListener("change", async () => { await loadPoints(); drawChart(); });
   $("play").addEventListener("click", play);
   for (const id of ["f-country", "f-type", "f-actor", "f-claimant", "f-start", "f-end"]) $(id).addEventListener("change", load);
   document.body.dataset.ready = "1";
