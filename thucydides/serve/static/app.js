@@ -200,7 +200,12 @@ function showClaim(c) {
 function showControl(t) {
   const rows = t.timeline.map((s) => [`${s.controller}`, `${when(s.from)} → ${s.until ? when(s.until) : "now"} · confidence ${s.confidence}` +
     (s.contested_by.length ? ` · contested by ${s.contested_by.join(", ")}` : "") + (s.implied ? " · implied" : "")]);
-  show(`Control of ${t.place.name}`, rows, t.timeline.flatMap((s) => s.evidence));
+  const seen = new Set();
+  const spans = t.timeline.flatMap((s) => s.evidence).filter((e) => {
+    const key = `${e.doc}:${e.start}:${e.end}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  show(`Control of ${t.place.name}`, rows, spans);
 }
 
 /* --- claims chart: a real time axis, claimants coloured, hedges as intervals --------------------------------- */
