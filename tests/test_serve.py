@@ -247,3 +247,27 @@ def test_post_ingests_processes_and_lists_a_report(store, pipeline):
         status, _, _ = client.call("/api/documents", "POST", b"<x/>", Content_Type="application/xml",
                                    Authorization=f"Bearer {TOKEN}")
         assert status == 415
+
+
+def test_disputes_and_series_list_what_disagrees(tmp_path):
+    store = Store(tmp_path / "d.db")
+    claims = []
+    for n, (figure, who) in enumerate(((40, "SDF"), (4, "SOHR"))):
+        doc = Document.from_text(f"Report {n}: the group holds {figure} square kilometres, says {who}.", name=f"d{n}",
+                                 published=Interval(date(2019, 2, 10 + n), date(2019, 2, 10 + n)))
+        store.add_documents([doc])
+        claim = Claim(id=f"claim-d{n}", doc=doc.id, metric="territory_held", unit="km2", low=figure, high=figure,
+                      qualifier="exact", evidence=Evidence.of(doc, 0, len(doc.text)), subject="ISIS", claimant=who,
+                      place="gn-9")
+        claims.append(claim)
+        store.save_analysis(Analysis(doc, places={"gn-9": Place("gn-9", "Baghuz", 34.46, 40.95)}, claims=[claim]))
+    with Server(store, port=0) as server:
+        client = Client(server.url)
+        (dispute,) = client.json("/api/disputes")["items"]
+        assert {c["claimant"] for c in dispute["claims"]} == {"SDF", "SOHR"}
+        (series,) = client.json("/api/series")["items"]
+        assert (series["metric"], series["points"], series["dated"]) == ("territory_held", 2, 2)
+        points = client.json("/api/series/points?metric=territory_held&unit=km2&subject=ISIS")["items"]
+        assert [p["claim"]["low"] for p in points] == [40, 4]
+        (source,) = [s for s in client.json("/api/sources")["items"] if s["claimant"] == "SOHR"]
+        assert source["disputed"] == 1
