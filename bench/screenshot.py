@@ -62,7 +62,7 @@ def _shrink(path: Path) -> None:
         from PIL import Image
     except ImportError:
         return
-    Image.open(path).convert("RGB").quantize(colors=64).save(path, optimize=True)
+    Image.open(path).convert("RGB").quantize(colors=192, method=Image.Quantize.MAXCOVERAGE).save(path, optimize=True)
 
 
 if __name__ == "__main__":

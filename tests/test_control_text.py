@@ -56,3 +56,8 @@ def test_holding_phrases_and_the_last_pocket(read):
 def test_plans_and_denials_are_no_fact_of_control(read):
     assert read("The SDF plans to capture Raqqa before the end of the year.") == set()
     assert read("The SDF has not captured Raqqa, despite weeks of fighting.") == set()
+
+
+def test_the_area_around_what_changed_hands_did_not_change_hands(read):
+    found = read("The SDF captured three villages in Deir ez-Zor province on Sunday.")
+    assert not [s for s in found if s[0] == "takeover"]  # the villages changed hands, not the province

@@ -120,6 +120,16 @@ def _objects(verb: Token) -> list[Token]:
     return [t for o in _children(verb, {"dobj", "obj", "attr", "oprd"}) for t in o.subtree]
 
 
+def _core(tokens: Sequence[Token], containers: frozenset[str]) -> list[Token]:
+    """An argument without the places it is said to lie in ('villages in Deir ez-Zor': the villages)."""
+    ids = {t.i for t in tokens}
+    dropped: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "prep" and t.lower_ in containers and t.head.i in ids:
+            dropped |= {x.i for x in t.subtree}
+    return [t for t in tokens if t.i not in dropped]
+
+
 def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     """Tokens under tok's prepositions in `preps` ("from Hajin", "out of Hajin")."""
     out: list[Token] = []
@@ -153,6 +163,9 @@ class TextReader:
     def __init__(self, lex: ControlLexicon, settings: ControlSettings) -> None:
         self.lex = lex
         self.settings = settings
+
+    def _core(self, tokens: Sequence[Token]) -> list[Token]:
+        return _core(tokens, self.lex.container_preps)
 
     def read(self, ctx: _Context) -> Iterator[tuple[Token, Reading]]:
         for tok in ctx.parsed:
@@ -189,9 +202,9 @@ class TextReader:
         if tok.dep_ in ("amod", "compound", "acl") and tok.head is not tok:
             return self._held_noun(tok, ctx)
         if _passive(tok):
-            holder, places = ctx.actors(_agent(tok)), ctx.places(_children_subtrees(tok, {"nsubjpass"}))
+            holder, places = ctx.actors(_agent(tok)), ctx.places(self._core(_children_subtrees(tok, {"nsubjpass"})))
         else:
-            holder, places = ctx.actors(_subject(tok)), ctx.places(_objects(tok))
+            holder, places = ctx.actors(_subject(tok)), ctx.places(self._core(_objects(tok)))
         if not holder:
             return None
         return Reading("lost" if _negated(tok) else "holds", holder[0], tuple(places))
@@ -201,7 +214,7 @@ class TextReader:
         holder = ctx.actors(_agent(tok)) or ctx.actors([t for t in tok.subtree if t.i < tok.i])
         if not holder:
             return None
-        return Reading("holds", holder[0], tuple(ctx.places(_subtree(tok.head, skip=tok))))
+        return Reading("holds", holder[0], tuple(ctx.places(self._core(_subtree(tok.head, skip=tok)))))
 
     def _under_control(self, tok: Token, ctx: _Context) -> Reading | None:
         """'under ISIS control', 'in the hands of the SDF': what the prepositional phrase hangs on."""
@@ -231,9 +244,9 @@ class TextReader:
         if _negated(tok):
             return None
         if _passive(tok):
-            taker, places = ctx.actors(_agent(tok)), ctx.places(_children_subtrees(tok, {"nsubjpass"}))
+            taker, places = ctx.actors(_agent(tok)), ctx.places(self._core(_children_subtrees(tok, {"nsubjpass"})))
         else:
-            taker, places = ctx.actors(_subject(tok)), ctx.places(_objects(tok))
+            taker, places = ctx.actors(_subject(tok)), ctx.places(self._core(_objects(tok)))
         previous = ctx.actors(_prep_objects(tok, self.lex.source_preps))
         return _change(taker, places, previous)
 
@@ -257,7 +270,7 @@ class TextReader:
         if _passive(tok):
             return _change(ctx.actors(_agent(tok)), ctx.places(_children_subtrees(tok, {"nsubjpass"})), [])
         taker = ctx.actors(_prep_objects(tok, frozenset({"to"})))
-        return _change(taker, ctx.places(_objects(tok)), ctx.actors(_subject(tok)))
+        return _change(taker, ctx.places(self._core(_objects(tok))), ctx.actors(_subject(tok)))
 
     def _expel(self, tok: Token, ctx: _Context) -> Reading | None:
         """'Z drove X out of Y'; 'X was expelled from Y (by Z)'."""

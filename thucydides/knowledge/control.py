@@ -26,6 +26,7 @@ class ControlLexicon:
     withdraw_verbs: frozenset[str]
     siege_verbs: frozenset[str]
     source_preps: frozenset[str]
+    container_preps: frozenset[str]
     irrealis_heads: frozenset[str]
     irregular_forms: frozenset[str]
 

@@ -60,6 +60,7 @@ const countries = L.geoJSON(null, {style: {color: "#8a8f95", weight: 0.8, fillCo
 const admin = L.geoJSON(null, {style: {color: "#b9bcc2", weight: 0.5, dashArray: "3", fill: false},
   onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.name} (${f.properties.country})`, {sticky: true})});
 const labels = L.layerGroup();
+const placeLabels = L.layerGroup();
 const events = L.markerClusterGroup({maxClusterRadius: 40, showCoverageOnHover: false});
 const claimsLayer = L.layerGroup();
 const controlLayer = L.layerGroup();
@@ -76,7 +77,10 @@ async function drawBase() {
     labels.addLayer(L.marker(center, {interactive: false, icon: L.divIcon({className: "label", html: esc(f.properties.name), iconSize: null})}));
   }
   map.on("zoomend moveend", refreshAdmin);
-  map.on("zoomend", () => { map.getZoom() >= 3 ? map.addLayer(labels) : map.removeLayer(labels); });
+  map.on("zoomend", () => {
+    map.getZoom() >= 3 ? map.addLayer(labels) : map.removeLayer(labels);
+    map.getZoom() >= 7 ? map.addLayer(placeLabels) : map.removeLayer(placeLabels);
+  });
 }
 
 let adminKey = "";
@@ -404,6 +408,8 @@ async function main() {
   await drawBase();
   await load();
   const pts = Object.values(state.places).filter((p) => p.kind !== "country");
+  for (const p of pts.filter((x) => x.kind === "populated_place"))
+    placeLabels.addLayer(L.marker([p.lat, p.lon], {interactive: false, icon: L.divIcon({className: "label place-label", html: esc(p.name), iconSize: null, iconAnchor: [-8, 6]})}));
   if (pts.length) map.fitBounds(L.latLngBounds(pts.map((p) => [p.lat, p.lon])).pad(0.3), {maxZoom: 8});
   $("slider").addEventListener("input", (e) => setDay(e.target.value));
   $("window").addEventListener("change", () => setDay($("slider").value));
