@@ -61,3 +61,35 @@ def test_plans_and_denials_are_no_fact_of_control(read):
 def test_the_area_around_what_changed_hands_did_not_change_hands(read):
     found = read("The SDF captured three villages in Deir ez-Zor province on Sunday.")
     assert not [s for s in found if s[0] == "takeover"]  # the villages changed hands, not the province
+
+
+def test_reports_through_the_pipeline_make_a_timeline(pipeline):
+    """Capture, a counter-attack that retakes the town, a denial, and a claim of what is left: four reports."""
+    from thucydides.corpus.control_text import control_timelines
+
+    def report(text: str, day: str) -> Document:
+        when = date.fromisoformat(day)
+        return Document.from_text(text, name=f"{day}.txt", published=Interval(when, when))
+
+    docs = [report("Fighters of the SDF captured Raqqa from ISIS on Wednesday after a week of street battles, "
+                   "a commander said.", "2021-03-04"),
+            report("ISIS fighters recaptured Raqqa from the SDF on Saturday in a counter-attack, residents said.",
+                   "2021-03-21"),
+            report("The SDF insisted on Sunday that its forces still hold Raqqa and that the attack had been "
+                   "repelled.", "2021-03-22"),
+            report("Only 4 square kilometres of Raqqa remain in ISIS hands, the SDF said on Monday.", "2021-03-29")]
+    analyses = pipeline.run_documents(docs)
+    events = [e for a in analyses for e in a.events]
+    claims = [c for a in analyses for c in a.claims]
+    mentions = [m for a in analyses for m in a.mentions()]
+    (timeline,) = control_timelines(docs, events, claims, mentions, [p for a in analyses for p in a.places.values()])
+    assert timeline.place.name == "Ar Raqqah"
+    steps = [(s.controller, s.start.start if s.start else None, s.until.start if s.until else None)
+             for s in timeline.segments]
+    assert steps == [("ISIS", None, date(2021, 3, 3)), ("SDF", date(2021, 3, 3), date(2021, 3, 20)),
+                     ("ISIS", date(2021, 3, 20), None), ("SDF", date(2021, 3, 22), None)]
+    retaken, denial = timeline.segments[2], timeline.segments[3]
+    assert retaken.contested_by == {"SDF"} and denial.contested_by == {"ISIS"}  # both accounts stand
+    assert timeline.confidence(retaken) > timeline.confidence(denial)
+    assert any("4 square kilometres" in e.text for e in retaken.evidence)
+    assert [s.controller for s in timeline.at(date(2021, 3, 10))] == ["SDF"]

@@ -199,6 +199,18 @@ def statements_from_claims(claims: Iterable[Claim], published: dict[str, Interva
     return out
 
 
+def not_told_twice(text: Iterable[ControlStatement], events: Sequence[ControlStatement]) -> list[ControlStatement]:
+    """Text statements less the changes of hands a takeover event already records from the same words."""
+    told = {(s.evidence.doc, s.place, s.actor): s.evidence for s in events if s.kind == "takeover"}
+    out = []
+    for s in text:
+        seen = told.get((s.evidence.doc, s.place, s.actor))
+        if s.kind == "takeover" and seen and seen.start < s.evidence.end and s.evidence.start < seen.end:
+            continue
+        out.append(s)
+    return out
+
+
 def published_dates(documents: Iterable[Document]) -> dict[str, Interval | None]:
     return {d.id: d.published for d in documents}
 

@@ -23,6 +23,7 @@ from thucydides.corpus.control import (
     StatementKind,
     build_timelines,
     control_settings,
+    not_told_twice,
     published_dates,
     statements_from_claims,
     statements_from_events,
@@ -35,6 +36,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass"})
 REPORTING = frozenset({"say", "tell", "confirm", "report", "announce", "claim", "state", "add", "declare",
                        "insist", "deny", "acknowledge", "admit", "allege", "estimate", "write"})
+SPEAKER_PRONOUNS = frozenset({"its", "their", "our", "we", "they", "it"})
 MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "must", "can"})
 
 
@@ -204,7 +206,7 @@ class TextReader:
         if _passive(tok):
             holder, places = ctx.actors(_agent(tok)), ctx.places(self._core(_children_subtrees(tok, {"nsubjpass"})))
         else:
-            holder, places = ctx.actors(_subject(tok)), ctx.places(self._core(_objects(tok)))
+            holder, places = _doer(_subject(tok), tok, ctx), ctx.places(self._core(_objects(tok)))
         if not holder:
             return None
         return Reading("lost" if _negated(tok) else "holds", holder[0], tuple(places))
@@ -246,7 +248,7 @@ class TextReader:
         if _passive(tok):
             taker, places = ctx.actors(_agent(tok)), ctx.places(self._core(_children_subtrees(tok, {"nsubjpass"})))
         else:
-            taker, places = ctx.actors(_subject(tok)), ctx.places(self._core(_objects(tok)))
+            taker, places = _doer(_subject(tok), tok, ctx), ctx.places(self._core(_objects(tok)))
         previous = ctx.actors(_prep_objects(tok, self.lex.source_preps))
         return _change(taker, places, previous)
 
@@ -356,6 +358,15 @@ def _sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+def _doer(subject: Sequence[Token], cue: Token, ctx: _Context) -> list[str]:
+    """The actors a subject names; 'its forces', 'they', 'we' stand for whoever the clause is reported from."""
+    named = ctx.actors(subject)
+    if named or not any(t.lower_ in SPEAKER_PRONOUNS for t in subject):
+        return named
+    speaker = _reporter(cue, ctx)
+    return [speaker] if speaker else []
+
+
 def _claimant(cue: Token, ctx: _Context) -> str | None:
     """'according to X', or X as the subject of a reporting verb the cue's clause hangs on."""
     for tok in ctx.parsed:
@@ -363,6 +374,11 @@ def _claimant(cue: Token, ctx: _Context) -> str | None:
             named = ctx.actors(_prep_objects(tok, frozenset({"to"})))
             if named:
                 return named[0]
+    return _reporter(cue, ctx)
+
+
+def _reporter(cue: Token, ctx: _Context) -> str | None:
+    """X when the cue's clause hangs on 'X said / insisted / claimed ...'."""
     head = cue
     for _ in range(4):
         if head.head is head:
@@ -412,6 +428,6 @@ def control_timelines(documents: Sequence[Document], events: Iterable[Event], cl
         nlp = load_model()
     published = published_dates(documents)
     statements = statements_from_events(events, published, settings)
+    statements += not_told_twice(read_statements(documents, mentions, nlp, settings), statements)
     statements += statements_from_claims(claims, published, settings)
-    statements += read_statements(documents, mentions, nlp, settings)
     return build_timelines(statements, places, settings)

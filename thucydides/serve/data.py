@@ -25,6 +25,7 @@ from thucydides.corpus.control import (
     build_timelines,
     control_settings,
     filter_timelines,
+    not_told_twice,
     statements_from_claims,
     statements_from_events,
 )
@@ -181,8 +182,9 @@ class ServeData:
         published = {d.id: d.published for d in self.queries.publication_dates()}
         statements = statements_from_events(self.queries.events_of_kinds(sorted(TAKEOVER_SUBTYPES)), published,
                                             settings)
+        text = [s for group in self._text_statements(settings).values() for s in group]
+        statements += not_told_twice(text, statements)
         statements += statements_from_claims(self.queries.claims_of_metrics(TERRITORY_METRICS), published, settings)
-        statements += [s for group in self._text_statements(settings).values() for s in group]
         return build_timelines(statements, self.store.places(), settings)
 
     def _text_statements(self, settings: ControlSettings) -> dict[str, list[ControlStatement]]:
