@@ -85,6 +85,10 @@ def test_map_slider_click_and_screenshot(driver, ui, tmp_path):
     highlighted = driver.find_element("css selector", "#detail mark").text
     assert highlighted == CAPTURE[CAPTURE.index("took"):CAPTURE.index(" after")]
 
+    driver.execute_script("const f = document.getElementById('f-type'); f.value = 'Battles'; "
+                          "f.dispatchEvent(new Event('change'));")
+    wait_for(driver, "return window.thucydides.events.length > 0 && "
+                     "window.thucydides.events.every((e) => e.event_type === 'Battles')")  # filtered by the API
     shot = tmp_path / "ui.png"
     assert driver.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]

@@ -271,3 +271,15 @@ def test_disputes_and_series_list_what_disagrees(tmp_path):
         assert [p["claim"]["low"] for p in points] == [40, 4]
         (source,) = [s for s in client.json("/api/sources")["items"] if s["claimant"] == "SOHR"]
         assert source["disputed"] == 1
+
+
+def test_control_pages_count_segments_and_continue_a_long_timeline():
+    from thucydides.corpus.control import PlaceTimeline, Segment
+    from thucydides.serve.api import sliced_segments
+
+    long = PlaceTimeline(Place("gn-1", "Hajīn", 34.7, 40.8), [Segment(c, None) for c in ("ISIS", "SDF", "ISIS")])
+    short = PlaceTimeline(Place("gn-2", "Sūsah", 34.5, 41.0), [Segment("SDF", None)])
+    first, cursor = sliced_segments([long, short], None, 2, None)
+    assert [(t.place.id, len(s)) for t, s in first] == [("gn-1", 2)] and cursor
+    rest, end = sliced_segments([long, short], cursor, 2, None)
+    assert [(t.place.id, len(s)) for t, s in rest] == [("gn-1", 1), ("gn-2", 1)] and end is None

@@ -12,13 +12,14 @@ import binascii
 import hashlib
 import hmac
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
+from thucydides.corpus.control import PlaceTimeline, Segment
 from thucydides.export import contract
 from thucydides.export.control import segment, to_geojson
 from thucydides.ingest.errors import IngestError, IngestFailure
@@ -90,15 +91,23 @@ def sliced(items: Sequence[Any], cursor: str | None, limit: int) -> tuple[Sequen
     return items[start:end], (_encode("o", end) if end < len(items) else None)
 
 
-def sliced_by_weight(items: Sequence[Any], cursor: str | None, limit: int,
-                     weight: Callable[[Any], int]) -> tuple[Sequence[Any], str | None]:
-    """Whole items (at least one) until their weights reach `limit`: a page of places bounded in segments."""
-    start = end = _offset(cursor)
-    total = 0
-    while end < len(items) and (end == start or total + weight(items[end]) <= limit):
-        total += weight(items[end])
-        end += 1
-    return items[start:end], (_encode("o", end) if end < len(items) else None)
+def sliced_segments(timelines: Sequence[PlaceTimeline], cursor: str | None, limit: int,
+                    at: date | None) -> tuple[list[tuple[PlaceTimeline, list[Segment]]], str | None]:
+    """`limit` segments, place after place; a long timeline goes on on the next page under the same place."""
+    raw = _decode(cursor, "s") or "0.0"
+    place, _, first = raw.partition(".")
+    if not (place.isdigit() and first.isdigit()):
+        raise HTTPException(400, "cursor is not one this list gave out; start again without it")
+    p, s = int(place), int(first)
+    out: list[tuple[PlaceTimeline, list[Segment]]] = []
+    room = limit
+    while p < len(timelines) and room > 0:
+        segments = timelines[p].at(at) if at else timelines[p].segments
+        taken = segments[s:s + room]
+        out.append((timelines[p], taken))
+        room -= len(taken)
+        p, s = (p, s + len(taken)) if s + len(taken) < len(segments) else (p + 1, 0)
+    return out, (_encode("s", f"{p}.{s}") if p < len(timelines) else None)
 
 
 def keyset(page: Page) -> str | None:
@@ -244,7 +253,8 @@ def read_routes(data: ServeData, settings: ServeSettings) -> APIRouter:  # noqa:
         return reply(request, listing([vars(r) | {"disputed_share": r.disputed_share} for r in items], nxt, limit))
 
     @router.api_route("/control", methods=READ, summary="Who controls each place over time",
-                      description="A page holds whole places; `limit` bounds the segments on it (one place at least).")
+                      description="`limit` counts segments; a long timeline goes on on the next page under the "
+                                  "same place.")
     def control(request: Request, page: tuple[int, str | None] = paging,
                 at: Annotated[date | None, Query(description="Only segments in force on this day.")] = None,
                 place: Text = None, bbox: Text = None,
@@ -252,10 +262,9 @@ def read_routes(data: ServeData, settings: ServeSettings) -> APIRouter:  # noqa:
                 ) -> Response:
         limit, cursor = page
         timelines = in_force(data.control(place, parse_bbox(bbox)), at)
-        items, nxt = sliced_by_weight(timelines, cursor, limit, lambda t: len(t.at(at) if at else t.segments))
-        records = [{"place": contract.place(t.place),
-                    "timeline": [segment(s, t, evidence) for s in (t.at(at) if at else t.segments)]}
-                   for t in items]
+        items, nxt = sliced_segments(timelines, cursor, limit, at)
+        records = [{"place": contract.place(t.place), "timeline": [segment(s, t, evidence) for s in chosen]}
+                   for t, chosen in items]
         return reply(request, listing(records, nxt, limit, at=at.isoformat() if at else None))
 
     @router.api_route("/control.geojson", methods=READ, summary="Controllers on a day, as a map layer")

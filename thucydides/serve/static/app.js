@@ -377,7 +377,12 @@ async function load() {
     all("/api/events", {country: f.country, event_type: f.event_type, actor: f.actor, start: f.start, end: f.end}),
     all("/api/claims", {country: f.country, claimant: f.claimant, start: f.start, end: f.end})]);
   const ctl = await all("/api/control", {});
-  state.control = ctl;
+  state.control = [];  // a long timeline may span pages: join the parts of one place
+  for (const part of ctl) {
+    const last = state.control[state.control.length - 1];
+    if (last && last.place.id === part.place.id) last.timeline.push(...part.timeline);
+    else state.control.push(part);
+  }
   const [series, disputes] = await Promise.all([all("/api/series", {}), all("/api/disputes", {})]);
   state.series = series; state.disputes = disputes;
   const select = $("series");
