@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -325,27 +326,54 @@ def reconcile_cmd(
 
 
 @app.command()
+def control(
+    db: DbOption = DEFAULT_DB,
+    at: Annotated[str | None, typer.Option(help="Only what holds on this day (YYYY-MM-DD).")] = None,
+    place: Annotated[str | None, typer.Option(help="Only this place (id or name).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json, geojson or csv.")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Who controls each place over time: segments with their evidence, claimants and rival accounts."""
+    from thucydides.corpus.control import filter_timelines
+    from thucydides.export.control import FORMATS, render, timelines_from_store
+
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    try:
+        day = date.fromisoformat(at) if at else None
+    except ValueError:
+        err.print(f"[red]error:[/red] --at {at!r} is not a date (YYYY-MM-DD)")
+        raise typer.Exit(2) from None
+    timelines = filter_timelines(timelines_from_store(_open(db)), place)
+    text = render(timelines, fmt, day)
+    if output is None:
+        print(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {len(timelines)} place timeline(s) as {fmt} to {output}")
+
+
+@app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    host: Annotated[str | None, typer.Option(help="Address to listen on (default: settings, 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on (default: settings, 8000).")] = None,
 ) -> None:
-    """Serve the web UI (map, claims over time, disagreements) and the read-only REST API."""
-    from thucydides.serve.server import make_server
+    """Serve the web UI (map, control, claims over time, disagreements) and the REST API (docs at /docs).
+
+    Read-only unless THUCYDIDES_API_TOKEN is set: then POST/DELETE /api/documents need that bearer token.
+    """
+    from thucydides.serve.server import Server
 
     store = _open(db)
     try:
-        server = make_server(store, host, port)
+        server = Server(store, host, port)
     except OSError as exc:
         err.print(f"[red]error:[/red] cannot listen on {host}:{port}: {exc}")
         raise typer.Exit(2) from exc
-    err.print(f"serving {db} at http://{host}:{server.server_port}/ (API under /api/, Ctrl-C to stop)")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    err.print(f"serving {db} at {server.url}/ (API under /api/, docs at /docs, Ctrl-C to stop)")
+    server.run()
 
 
 def _mount_optional() -> None:

@@ -1,72 +1,77 @@
-"""A small web server for the UI and the REST API (standard library only).
+"""Running the application under uvicorn with the `serve` settings: bounded, quiet, loopback by default.
 
-Read-only: it opens the store, answers GET requests, and never writes. Bound to
-127.0.0.1 by default; analysts share a store file, not an open port.
+`Server` binds its own socket (so port 0 picks a free port and the listen backlog is ours), then serves
+on a thread (tests, benchmarks) or in the foreground (`thucydides serve`).
 """
 
 from __future__ import annotations
 
-import json
-from functools import partial
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from importlib.resources import files
-from typing import Any
-from urllib.parse import parse_qsl, urlparse
+import socket
+import threading
+import time
+from dataclasses import replace
 
-from thucydides.data import data_path
-from thucydides.serve.api import ROUTES
+import uvicorn
+
+from thucydides.serve.app import create_app
+from thucydides.serve.data import ServeData
+from thucydides.serve.settings import ServeSettings, serve_settings
 from thucydides.store.db import Store
 
-STATIC = {
-    "/": ("index.html", "text/html; charset=utf-8"),
-    "/index.html": ("index.html", "text/html; charset=utf-8"),
-}
 
+class Server:
+    def __init__(self, store: Store, host: str | None = None, port: int | None = None,
+                 settings: ServeSettings | None = None, token: str | None = None,
+                 data: ServeData | None = None) -> None:
+        settings = settings or serve_settings()
+        self.settings = replace(settings, host=host or settings.host, port=settings.port if port is None else port)
+        self.data = data or ServeData(store)
+        app = create_app(self.data, self.settings, token=token, host=self.settings.host)
+        family = socket.AF_INET6 if ":" in self.settings.host else socket.AF_INET
+        self.socket = socket.socket(family, socket.SOCK_STREAM)
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.socket.bind((self.settings.host, self.settings.port))
+        self.socket.listen(self.settings.backlog)
+        config = uvicorn.Config(
+            app, log_level="warning", server_header=False, date_header=True, access_log=False,
+            timeout_keep_alive=self.settings.keep_alive_timeout_s, limit_concurrency=self.settings.max_connections,
+            backlog=self.settings.backlog, h11_max_incomplete_event_size=64 * 1024, proxy_headers=False,
+        )
+        self.uvicorn = uvicorn.Server(config)
+        self._thread: threading.Thread | None = None
 
-class Handler(BaseHTTPRequestHandler):
-    server_version = "thucydides"
+    @property
+    def port(self) -> int:
+        return int(self.socket.getsockname()[1])
 
-    def __init__(self, *args: Any, store: Store, **kwargs: Any) -> None:
-        self.store = store
-        super().__init__(*args, **kwargs)
+    @property
+    def url(self) -> str:
+        host = self.settings.host
+        return f"http://{'[' + host + ']' if ':' in host else host}:{self.port}"
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        url = urlparse(self.path)
-        query = dict(parse_qsl(url.query))
-        if url.path in ROUTES:
-            try:
-                payload = ROUTES[url.path](self.store, query)
-            except Exception as exc:  # noqa: BLE001 - report, keep serving
-                self._send(HTTPStatus.INTERNAL_SERVER_ERROR, json.dumps({"error": str(exc)}), "application/json")
-                return
-            self._send(HTTPStatus.OK, json.dumps(payload, ensure_ascii=False), "application/json")
-        elif url.path == "/api/admin1.geojson":
-            self._send(HTTPStatus.OK, data_path("geo_admin1.geojson").read_text(encoding="utf-8"),
-                       "application/geo+json")
-        elif url.path in STATIC:
-            name, kind = STATIC[url.path]
-            self._send(HTTPStatus.OK, files("thucydides.serve").joinpath("static", name).read_text("utf-8"), kind)
-        else:
-            routes = sorted([*ROUTES, "/api/admin1.geojson"])
-            self._send(HTTPStatus.NOT_FOUND, json.dumps({"error": f"no such path {url.path}", "paths": routes}),
-                       "application/json")
+    def run(self) -> None:
+        """Serve in the foreground until interrupted."""
+        self.uvicorn.run(sockets=[self.socket])
 
-    def _send(self, status: HTTPStatus, body: str, kind: str) -> None:
-        raw = body.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        self.wfile.write(raw)
+    def start(self) -> Server:
+        """Serve on a background thread; returns once the server answers."""
+        self._thread = threading.Thread(target=self.uvicorn.run, kwargs={"sockets": [self.socket]}, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 30
+        while not self.uvicorn.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("the web server did not start")
+            time.sleep(0.02)
+        return self
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature of the base class
-        return
+    def stop(self) -> None:
+        self.uvicorn.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self.socket.close()
 
+    def __enter__(self) -> Server:
+        return self.start()
 
-def make_server(store: Store, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
-    from thucydides.corpus.reconcile import needs_reconciling, reconcile
-
-    if needs_reconciling(store):  # the API reads the stored reconciliation: bring it up to date once
-        reconcile(store)
-    return ThreadingHTTPServer((host, port), partial(Handler, store=store))
+    def __exit__(self, *_: object) -> None:
+        self.stop()
