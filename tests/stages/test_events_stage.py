@@ -37,6 +37,10 @@ class _Guess:
     sub_event_type: str | None
     confidence: float
 
+    @property
+    def event_probability(self) -> float:
+        return self.confidence if self.event_type else 1 - self.confidence
+
 
 class KeywordCoder:
     """A test double: the first keyword in a text decides its type."""

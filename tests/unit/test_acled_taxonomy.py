@@ -30,6 +30,7 @@ def test_interaction_codes() -> None:
     ("Abduction/forced disappearance", 1, 7, "Arrests"),
     ("Armed clash", 3, 7, "Attack"),                            # a militia on unarmed villagers
     ("Armed clash", 3, 4, "Armed clash"),                       # armed auxiliaries are combatants
+    ("Attack", 2, 1, "Armed clash"),                            # an attack on soldiers is a battle
     ("Armed clash", 5, 5, "Mob violence"),
     ("Armed clash", 6, 1, "Violent demonstration"),
     ("Non-state actor overtakes territory", 1, 2, "Government regains territory"),

@@ -13,8 +13,9 @@ from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.events.roles import RoleContext, anchor_arguments
 from thucydides.events.when import DateContext, Dated
-from thucydides.events.where import Located, PlaceContext, carried_place
+from thucydides.events.where import Located, PlaceContext, carried_place, refine
 from thucydides.knowledge.acled import Taxonomy
+from thucydides.knowledge.lexicons import lexicons
 from thucydides.model import Claim, Event, Evidence, Interval, stable_id
 from thucydides.steps import Steps
 
@@ -79,6 +80,7 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
 def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried_place(ctx, s.candidate)))
     if located is not None:
+        located = refine(ctx, located)
         s.place, s.geo_precision = located.toponym.place, located.geo_precision
     s.why["place"] = step or "-"
 
@@ -143,11 +145,24 @@ def _overlap(a: Interval | None, b: Interval | None) -> bool:
     return not (a.end < b.start or b.end < a.start)  # type: ignore[operator]
 
 
+def is_echo(s: Sighting) -> bool:
+    """'Al-Shabaab claimed responsibility for the attack': a claim of a happening told before, which names
+    its doer but is no happening of its own."""
+    words = lexicons().responsibility_nouns
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in s.candidate.anchor.children)
+
+
 def group(ctx: DocContext, sightings: Sequence[Sighting]) -> list[list[Sighting]]:
-    """One group per happening; a group is led by its first body sighting (a headline joins later)."""
+    """One group per happening; a group is led by its first body sighting (a headline joins later); an
+    echo joins the happening told last before it (and is dropped when none was)."""
     ordered = sorted(sightings, key=lambda s: (s.candidate.headline, s.candidate.start))
     groups: list[list[Sighting]] = []
     for s in ordered:
+        if is_echo(s):
+            earlier = [g for g in groups if g[0].candidate.start < s.candidate.start and not g[0].background]
+            if earlier:
+                max(earlier, key=lambda g: g[-1].candidate.start).append(s)
+            continue
         home = next((g for g in groups if _same_happening(ctx, g[0], s)), None)
         if home is None:
             groups.append([s])
@@ -168,7 +183,7 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         event_type=lead.event_type,
         sub_event_type=lead.sub_event_type,
         evidence=evidence,
-        actor1=lead.actor1 or next((m.actor1 for m in members if m.actor1), None),
+        actor1=next((m.actor1 for m in members if _named_actor1(m)), lead.actor1),
         actor2=lead.actor2 or next((m.actor2 for m in members if m.actor2), None),
         place=lead.place or next((m.place for m in members if m.place), None),
         geo_precision=lead.geo_precision,

@@ -31,6 +31,9 @@ class Guess(Protocol):
     @property
     def confidence(self) -> float: ...
 
+    @property
+    def event_probability(self) -> float: ...
+
 
 class Coder(Protocol):
     def classify(self, texts: Sequence[str]) -> Sequence[Guess]: ...
@@ -68,7 +71,7 @@ def detect(ctx: DocContext, coder: Coder, threshold: float) -> list[Candidate]:
     guesses = coder.classify([ctx.text[lo:hi] for _, lo, hi in units])
     out = []
     for (sentence, lo, hi), guess in zip(units, guesses, strict=True):
-        if guess.event_type is None or guess.sub_event_type is None or guess.confidence < threshold:
+        if guess.event_type is None or guess.sub_event_type is None or guess.event_probability < threshold:
             continue
         span = char_span(ctx.doc, lo, hi)
         if span is None:

@@ -20,7 +20,7 @@ from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.when import DATE_STEPS
 from thucydides.events.where import PLACE_STEPS
 from thucydides.knowledge.acled import Taxonomy, taxonomy
-from thucydides.ling.clauses import is_realis
+from thucydides.ling.clauses import is_aggregate, is_realis, tense
 from thucydides.model import Analysis, Event
 from thucydides.pipeline import StageFn, stage
 from thucydides.steps import Filters, Steps
@@ -50,7 +50,16 @@ def _realis(c: Candidate) -> bool:
     return is_realis(c.anchor)
 
 
-FILTERS: Mapping[str, Callable[[Candidate], bool]] = {"realis": _realis}
+def _specific(c: Candidate) -> bool:
+    """One happening, not a pattern: not told in the simple present outside a headline ('militants
+    attack villages'), nor as a count or a wave ('several attacks', 'a wave of strikes'), nor as what
+    has gone on since a date ('have intensified attacks since May')."""
+    if not c.headline and tense(c.anchor) == "present":
+        return False
+    return not is_aggregate(c.anchor)
+
+
+FILTERS: Mapping[str, Callable[[Candidate], bool]] = {"realis": _realis, "specific": _specific}
 
 
 def readers(config: EventsConfig) -> Readers:

@@ -101,3 +101,24 @@ def carried_place(ctx: DocContext, candidate: Candidate) -> Toponym | None:
 PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {
     "clause": in_clause, "sentence": in_sentence, "paragraph": paragraph, "document": document,
 }
+
+
+def _inside(ctx: DocContext, area: Toponym, t: Toponym) -> bool:
+    outer, inner = ctx.place_of(area), ctx.place_of(t)
+    if outer.country is None or outer.country != inner.country:
+        return False
+    return outer.kind == "country" or (outer.admin1 is not None and outer.admin1 == inner.admin1)
+
+
+def refine(ctx: DocContext, located: Located) -> Located:
+    """A happening told only at the scale of a region or country ('in Balochistan province') is placed at
+    the report's most named town inside it, at precision 2, when the report names one: ACLED codes the
+    most specific place the reporting allows."""
+    if located.geo_precision < 3 or SPECIFICITY.get(ctx.place_of(located.toponym).kind, 3) < 3:
+        return located
+    towns = [t for t in ctx.toponyms.items if _specificity(ctx, t) <= 1 and _inside(ctx, located.toponym, t)]
+    if not towns:
+        return located
+    counts = Counter(t.place for t in towns)
+    best = min(towns, key=lambda t: (-counts[t.place], t.start))
+    return Located(best, 2)

@@ -27,6 +27,8 @@ class Lexicons:
     group_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     part_markers: frozenset[str]
+    aggregate_words: frozenset[str]
+    responsibility_nouns: frozenset[str]
 
 
 @cache
@@ -48,4 +50,6 @@ def lexicons() -> Lexicons:
         group_pronouns=word_set(raw, "group_pronouns", where),
         person_pronouns=word_set(raw, "person_pronouns", where),
         part_markers=word_set(raw, "part_markers", where),
+        aggregate_words=word_set(raw, "aggregate_words", where),
+        responsibility_nouns=word_set(raw, "responsibility_nouns", where),
     )

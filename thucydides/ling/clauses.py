@@ -166,3 +166,24 @@ def mood(token: Token, lex: Lexicons | None = None) -> Mood:
 def is_realis(token: Token, lex: Lexicons | None = None) -> bool:
     """Whether the clause `token` stands in reports something that happened (or is happening)."""
     return mood(token, lex).realis
+
+
+def is_aggregate(token: Token, lex: Lexicons | None = None) -> bool:
+    """Whether a clause or happening noun tells many happenings as one: a plural happening quantified as a
+    pattern ('several attacks', 'a wave of strikes'), or a perfect that has gone on since a date."""
+    lex = lex or lexicons()
+    head = clause_head(token) if token.pos_ in VERBAL else token
+    nouns = [token, *(c for c in head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"})]
+    if any(_quantified_plural(n, lex) for n in nouns):
+        return True
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in head.children)
+    return perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in head.children)
+
+
+def _quantified_plural(noun: Token, lex: Lexicons) -> bool:
+    """'several attacks', 'a wave of attacks', 'attacks' counted by a number word of the aggregate list."""
+    if forms(noun) & lex.aggregate_words:
+        return True
+    if noun.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return any(forms(c) & lex.aggregate_words for c in noun.children if c.i < noun.i)
