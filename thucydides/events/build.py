@@ -16,7 +16,7 @@ from thucydides.events.when import DateContext, Dated
 from thucydides.events.where import Located, PlaceContext, carried_place, refine
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.model import Claim, Event, Evidence, Interval, stable_id
+from thucydides.model import Event, Evidence, Interval, stable_id
 from thucydides.steps import Steps
 
 
@@ -32,6 +32,7 @@ class Readers:
     anaphora_reach: int
     undated_window_days: int
     background_days: int
+    toll_reach: int
 
 
 @dataclass
@@ -60,9 +61,7 @@ def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base:
     _read_roles(ctx, s, readers, base, taxonomy)
     _read_place(ctx, s, readers)
     _read_date(ctx, s, readers)
-    told = tolls.unit_claims(ctx.claims, candidate.start, candidate.end)
-    s.fatalities = _toll(ctx, told, taxonomy)
-    s.claims = [c.id for c in told]
+    s.claims = [c.id for c in tolls.unit_claims(ctx.claims, candidate.start, candidate.end)]
     _recode(s, base, taxonomy)
     return s
 
@@ -95,11 +94,29 @@ def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:
         s.background = s.date.end < published.start - timedelta(days=readers.background_days)
 
 
-def _toll(ctx: DocContext, told: Sequence[Claim], taxonomy: Taxonomy) -> int | None:
-    """The events' toll by the one fatalities policy (`events.tolls`), parts of a figure left out."""
+def _toll(ctx: DocContext, units: Sequence[tuple[int, int]], taxonomy: Taxonomy) -> tuple[int | None, list[str]]:
+    """An event's toll by the one fatalities policy (`events.tolls`) from the killed claims of its units
+    (parts of a figure left out), else from what the words tell; and the claims it rests on."""
+    told = list({c.id: c for lo, hi in units for c in tolls.unit_claims(ctx.claims, lo, hi)}.values())
     parts = tolls.parts(ctx.doc, told)
     whole = [c for c in told if c.id not in parts]
-    return tolls.report_toll(whole, taxonomy.vague_fatalities, tolls.groups(ctx.doc, whole))
+    toll = tolls.report_toll(whole, taxonomy.vague_fatalities, tolls.groups(ctx.doc, whole))
+    if toll is None:
+        counts = [t for lo, hi in units if (t := tolls.told_toll(ctx.doc, lo, hi, taxonomy.vague_fatalities))]
+        toll = max(counts) if counts else None
+    return toll, [c.id for c in told]
+
+
+def continuation(ctx: DocContext, members: Sequence[Sighting], taken: set[int], reach: int) -> list[tuple[int, int]]:
+    """The sentences after a happening's last one, in its paragraph, that tell no happening of their own
+    ('Gunmen stormed the village. Two people were killed.'): its toll may be told there."""
+    last = max(members, key=lambda m: m.candidate.start).candidate.sentence
+    out = []
+    for sentence in ctx.segments.sentences[last.index + 1:last.index + 1 + reach]:
+        if sentence.paragraph != last.paragraph or sentence.index in taken:
+            break
+        out.append((sentence.start, sentence.end))
+    return out
 
 
 def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy) -> None:
@@ -152,9 +169,19 @@ def is_echo(s: Sighting) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in s.candidate.anchor.children)
 
 
+def _continues(group: Sequence[Sighting], s: Sighting) -> bool:
+    """'Gunmen stormed the village on Monday. Two people were killed.': the next sentence of the paragraph,
+    naming no place and no date of its own, goes on telling the same happening (whatever its type)."""
+    last = group[-1].candidate.sentence
+    here = s.candidate.sentence
+    own = s.why.get("place") in {"clause", "sentence"} or s.why.get("date") in {"clause", "sentence"}
+    return here.index == last.index + 1 and here.paragraph == last.paragraph and not own
+
+
 def group(ctx: DocContext, sightings: Sequence[Sighting]) -> list[list[Sighting]]:
     """One group per happening; a group is led by its first body sighting (a headline joins later); an
-    echo joins the happening told last before it (and is dropped when none was)."""
+    echo joins the happening told last before it (and is dropped when none was); a sentence that goes on
+    telling the happening before it joins it."""
     ordered = sorted(sightings, key=lambda s: (s.candidate.headline, s.candidate.start))
     groups: list[list[Sighting]] = []
     for s in ordered:
@@ -163,7 +190,7 @@ def group(ctx: DocContext, sightings: Sequence[Sighting]) -> list[list[Sighting]
             if earlier:
                 max(earlier, key=lambda g: g[-1].candidate.start).append(s)
             continue
-        home = next((g for g in groups if _same_happening(ctx, g[0], s)), None)
+        home = next((g for g in groups if _continues(g, s) or _same_happening(ctx, g[0], s)), None)
         if home is None:
             groups.append([s])
         else:
@@ -171,12 +198,14 @@ def group(ctx: DocContext, sightings: Sequence[Sighting]) -> list[list[Sighting]
     return groups
 
 
-def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, taxonomy: Taxonomy) -> Event:
+def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, taxonomy: Taxonomy,
+             follow: Sequence[tuple[int, int]] = ()) -> Event:
+    """One event from the sightings of one happening; `follow` are sentences after it that may tell its toll."""
     lead = members[0]
     document = ctx.analysis.document
     evidence = [Evidence.of(document, m.candidate.start, min(m.candidate.end, m.candidate.start + evidence_max))
                 for m in members]
-    told = [c for c in ctx.claims if c.id in {i for m in members for i in m.claims}]
+    fatalities, claims = _toll(ctx, [(m.candidate.start, m.candidate.end) for m in members] + list(follow), taxonomy)
     return Event(
         id=stable_id("event", document.id, lead.sub_event_type, lead.place, lead.candidate.start),
         docs=[document.id],
@@ -189,8 +218,8 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         geo_precision=lead.geo_precision,
         date=lead.date,
         time_precision=lead.time_precision,
-        fatalities=_toll(ctx, told, taxonomy),
-        claims=list(dict.fromkeys(c for m in members for c in m.claims)),
+        fatalities=fatalities,
+        claims=claims,
         notes=_notes(lead),
     )
 

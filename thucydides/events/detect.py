@@ -9,16 +9,17 @@ time are the event's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from spacy.tokens import Span, Token
 
 from thucydides.events.context import DocContext
+from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import heads_clause
 from thucydides.ling.segments import Sentence
-from thucydides.ling.tokens import char_span
+from thucydides.ling.tokens import char_span, forms
 
 
 class Guess(Protocol):
@@ -64,8 +65,10 @@ def unit_bounds(ctx: DocContext, sentence: Sentence) -> tuple[int, int]:
     return start, sentence.end
 
 
-def detect(ctx: DocContext, coder: Coder, threshold: float) -> list[Candidate]:
-    """Every sentence the coder reads as an event with at least `threshold` confidence, anchored."""
+def detect(ctx: DocContext, coder: Coder, threshold: float,
+           admissible: Callable[[Candidate], bool] = lambda c: True) -> list[Candidate]:
+    """Every sentence the coder reads as an event with at least `threshold` probability, anchored on its
+    best-read clause that is `admissible` (a sentence with none is dropped)."""
     units = [(s, *unit_bounds(ctx, s)) for s in ctx.segments.sentences]
     units = [(s, lo, hi) for s, lo, hi in units if hi > lo]
     guesses = coder.classify([ctx.text[lo:hi] for _, lo, hi in units])
@@ -76,8 +79,12 @@ def detect(ctx: DocContext, coder: Coder, threshold: float) -> list[Candidate]:
         span = char_span(ctx.doc, lo, hi)
         if span is None:
             continue
-        out.append(Candidate(lo, hi, sentence, guess.event_type, guess.sub_event_type, guess.confidence,
-                             anchor_of(span, guess, coder), ctx.segments.in_headline(lo)))
+        headline = ctx.segments.in_headline(lo)
+        readings = (Candidate(lo, hi, sentence, guess.event_type, guess.sub_event_type, guess.confidence, head,
+                              headline) for head in ranked_anchors(span, guess, coder))
+        chosen = next((c for c in readings if admissible(c)), None)
+        if chosen is not None:
+            out.append(chosen)
     return out
 
 
@@ -85,18 +92,22 @@ def clause_heads(span: Span) -> list[Token]:
     return [t for t in span if heads_clause(t) and span.start <= t.left_edge.i and t.right_edge.i < span.end]
 
 
-def anchor_of(span: Span, guess: Guess, coder: Coder) -> Token:
-    """The clause of `span` the coder reads as the same happening most confidently (the root if none)."""
-    heads = [h for h in clause_heads(span) if h.i != span.root.i]
+def ranked_anchors(span: Span, guess: Guess, coder: Coder) -> list[Token]:
+    """The clauses of `span` the coder reads as the same happening, most confident first, then the root
+    ('gathered to demand...' offers 'demand' first, then 'gathered')."""
+    root = [] if reports_content(span.root) else [span.root]
+    heads = [h for h in clause_heads(span) if h.i != span.root.i and not reports_content(h)]
     if not heads:
-        return span.root
+        return root
     texts = [span.doc[h.left_edge.i:h.right_edge.i + 1].text for h in heads]
-    best, best_score = span.root, -1.0
-    for head, clause_guess in zip(heads, coder.classify(texts), strict=True):
-        score = _agreement(guess, clause_guess)
-        if score > best_score:
-            best, best_score = head, score
-    return best if best_score > 0 else span.root
+    scored = [(_agreement(guess, g), h) for h, g in zip(heads, coder.classify(texts), strict=True)]
+    agreeing = [h for score, h in sorted(scored, key=lambda x: -x[0]) if score > 0]
+    return [*agreeing, *root]
+
+
+def reports_content(head: Token) -> bool:
+    """'Officials said (that) ...': a verb of telling with a clause under it tells, it does not happen."""
+    return bool(forms(head) & lexicons().reporting_verbs) and any(c.dep_ == "ccomp" for c in head.children)
 
 
 def _agreement(sentence: Guess, clause: Guess) -> float:

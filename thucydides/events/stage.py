@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thucydides.events.actorbase import ActorBase
-from thucydides.events.build import Readers, group, read_sighting, to_event
+from thucydides.events.build import Readers, continuation, group, read_sighting, to_event
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate, Coder, detect
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
@@ -40,26 +40,48 @@ class EventsConfig:
     anaphora_reach: int
     """Sentences back a pronoun may point."""
     undated_window_days: int
+    toll_reach: int
+    """Sentences after a happening, in its paragraph, that may tell its toll."""
     background_days: int
     """A happening dated this many days before publication is background: never merged with the news."""
     evidence_max: int
     """Characters of a unit quoted as evidence."""
 
 
-def _realis(c: Candidate) -> bool:
-    return is_realis(c.anchor)
+@dataclass(frozen=True)
+class Reading:
+    """A candidate reading of a unit, with its document, for the filters."""
+
+    doc: DocContext
+    candidate: Candidate
 
 
-def _specific(c: Candidate) -> bool:
-    """One happening, not a pattern: not told in the simple present outside a headline ('militants
-    attack villages'), nor as a count or a wave ('several attacks', 'a wave of strikes'), nor as what
-    has gone on since a date ('have intensified attacks since May')."""
-    if not c.headline and tense(c.anchor) == "present":
+def _realis(r: Reading) -> bool:
+    return is_realis(r.candidate.anchor)
+
+
+def _specific(r: Reading) -> bool:
+    """One happening, not a pattern: not told as a count or a wave ('several attacks', 'a wave of
+    strikes'), nor as what has gone on since a date ('have intensified attacks since May'), nor in the
+    simple present with nothing particular to it ('militants attack villages': no date, place or number;
+    a headline's present tells news)."""
+    c = r.candidate
+    if is_aggregate(c.anchor):
         return False
-    return not is_aggregate(c.anchor)
+    if c.headline or tense(c.anchor) != "present":
+        return True
+    return _particular(r)
 
 
-FILTERS: Mapping[str, Callable[[Candidate], bool]] = {"realis": _realis, "specific": _specific}
+def _particular(r: Reading) -> bool:
+    """A date, a named place or a number told in the unit."""
+    c = r.candidate
+    if r.doc.times.within(c.start, c.end) or r.doc.toponyms.within(c.start, c.end):
+        return True
+    return any(t.like_num for t in c.anchor.subtree)
+
+
+FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific}
 
 
 def readers(config: EventsConfig) -> Readers:
@@ -73,6 +95,7 @@ def readers(config: EventsConfig) -> Readers:
         anaphora_reach=config.anaphora_reach,
         undated_window_days=config.undated_window_days,
         background_days=config.background_days,
+        toll_reach=config.toll_reach,
     )
 
 
@@ -81,15 +104,18 @@ class EventCoderStage:
     coder: Coder
     config: EventsConfig
     readers: Readers
-    filters: Filters[Candidate]
+    filters: Filters[Reading]
     base: ActorBase
     taxonomy: Taxonomy
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
-        candidates = [c for c in detect(ctx, self.coder, self.config.threshold) if self.filters.failing(c) is None]
+        candidates = detect(ctx, self.coder, self.config.threshold,
+                            lambda c: self.filters.failing(Reading(ctx, c)) is None)
         sightings = [read_sighting(ctx, c, self.readers, self.base, self.taxonomy) for c in candidates]
-        return [to_event(g, ctx, self.config.evidence_max, self.taxonomy) for g in group(ctx, sightings)]
+        taken = {c.sentence.index for c in candidates}
+        return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,
+                         continuation(ctx, g, taken, self.config.toll_reach)) for g in group(ctx, sightings)]
 
     def __call__(self, batch: Sequence[Analysis]) -> None:
         for analysis in batch:

@@ -18,6 +18,9 @@ adds up overlapping tolls. Spelled out, for the three places a toll is decided:
    - A figure that names no group ("12 people were killed") may include every named group: it is
      not added to them; the toll is the larger of it and the named groups' sum, the smallest toll
      that every figure of the report allows.
+   With no figure at all, the words still count (`told_toll`): each victim a killing names counts one
+   ("shot and killed a farmer and his son": 2), a vague amount counts its fixed number ("an unknown
+   number of militants were killed": 3).
 3. **One event across reports** (`across_reports`): each report's toll is one account of the same
    dead; accounts are never added: the lowest (most conservative) toll stands.
 """
@@ -29,7 +32,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.tokens import children, contains, span_head
+from thucydides.ling.arguments import arguments
+from thucydides.ling.clauses import is_realis
+from thucydides.ling.tokens import VERBAL, char_span, children, contains, forms, span_head
 from thucydides.model import Claim
 
 KILLED = "killed"
@@ -117,3 +122,39 @@ def parts(doc: Doc, claims: Sequence[Claim]) -> set[str]:
         if marked or inside:
             out.add(claim_id)
     return out
+
+
+def told_toll(doc: Doc, start: int, end: int, vague_counts: Mapping[str, int]) -> int | None:
+    """Deaths the words tell between `start` and `end` without a figure: the victims of the most telling
+    realised killing (one each, or a vague amount's fixed count); None when no killing is told."""
+    span = char_span(doc, start, end)
+    if span is None:
+        return None
+    words = lexicons().death_words
+    tolls = [_victims(t, vague_counts) for t in span if t.pos_ in VERBAL and forms(t) & words and is_realis(t)]
+    known = [t for t in tolls if t]
+    return max(known) if known else None
+
+
+def _victims(verb: Token, vague_counts: Mapping[str, int]) -> int:
+    """'killed a farmer and his son' 2, 'an unknown number were killed' 3; a counted victim ('killed five')
+    is the claims' to count, so it counts none here."""
+    args = arguments(verb)
+    victims = args.undergoers or (args.subjects if verb.lemma_.lower() == "die" else ())
+    total = 0
+    for victim in victims:
+        total += _victim_count(victim, vague_counts)
+    return total
+
+
+def _victim_count(victim: Token, vague_counts: Mapping[str, int]) -> int:
+    amounts = lexicons().vague_amounts
+    quantifiers = [w for w in victim.subtree if w.i <= victim.i and forms(w) & amounts]
+    if quantifiers:
+        return max((vague_counts.get(w.lower_, vague_counts.get(w.lemma_.lower(), 0)) for w in quantifiers),
+                   default=0)
+    if any(c.dep_ == "nummod" for c in victim.children) or victim.like_num or victim.pos_ == "PRON":
+        return 0
+    if victim.tag_ in {"NN", "NNP"} and victim.pos_ in {"NOUN", "PROPN"}:
+        return 1
+    return 0

@@ -29,6 +29,8 @@ class Lexicons:
     part_markers: frozenset[str]
     aggregate_words: frozenset[str]
     responsibility_nouns: frozenset[str]
+    death_words: frozenset[str]
+    vague_amounts: frozenset[str]
 
 
 @cache
@@ -52,4 +54,6 @@ def lexicons() -> Lexicons:
         part_markers=word_set(raw, "part_markers", where),
         aggregate_words=word_set(raw, "aggregate_words", where),
         responsibility_nouns=word_set(raw, "responsibility_nouns", where),
+        death_words=word_set(raw, "death_words", where),
+        vague_amounts=word_set(raw, "vague_amounts", where),
     )

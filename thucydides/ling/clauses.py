@@ -173,7 +173,7 @@ def is_aggregate(token: Token, lex: Lexicons | None = None) -> bool:
     pattern ('several attacks', 'a wave of strikes'), or a perfect that has gone on since a date."""
     lex = lex or lexicons()
     head = clause_head(token) if token.pos_ in VERBAL else token
-    nouns = [token, *(c for c in head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"})]
+    nouns = [token, *(c for c in head.children if c.dep_ in {"dobj", "attr"})]
     if any(_quantified_plural(n, lex) for n in nouns):
         return True
     perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in head.children)
