@@ -133,3 +133,14 @@ def test_arrest_by_a_non_state_group_is_recoded_as_abduction(events_of) -> None:
 def test_tolls_add_coordinated_groups_and_never_parts(events_of, text: str, toll: int) -> None:  # type: ignore[no-untyped-def]
     (event,) = events_of(text)
     assert event.fatalities == toll
+
+
+def test_a_purpose_that_did_not_happen_yields_to_the_verb_it_serves(events_of) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events_of("Hundreds of traders protested in Kadugli on Monday to demand lower taxes.")
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.date is not None and event.date.start == date(2024, 3, 4)
+
+
+def test_a_pattern_is_not_an_event(events_of) -> None:  # type: ignore[no-untyped-def]
+    assert events_of("Rebels have attacked villages around Kadugli repeatedly since 2019.") == []
+    assert events_of("Rebels carried out several attacks near Kadugli last year, officials said.") == []

@@ -136,3 +136,16 @@ def test_pronoun_points_back_within_reach(nlp) -> None:  # type: ignore[no-untyp
     rsf = _Mention(text.index("Rapid"), text.index(" entered"), "RSF")
     assert antecedent(word(doc, "They"), [rsf], seg, reach=2) == rsf
     assert antecedent(word(doc, "They"), [rsf], seg, reach=0) is None
+
+
+@pytest.mark.parametrize("sentence, verb, aggregate", [
+    ("Rebels carried out several attacks on the town.", "carried", True),
+    ("Rebels launched a wave of attacks.", "launched", True),
+    ("Rebels have attacked the town repeatedly since May.", "attacked", True),
+    ("Rebels attacked the town on Monday.", "attacked", False),
+    ("Dozens of rebels attacked the town.", "attacked", False),
+])
+def test_aggregate(nlp, sentence: str, verb: str, aggregate: bool) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.ling.clauses import is_aggregate
+
+    assert is_aggregate(word(nlp(sentence), verb)) is aggregate

@@ -81,7 +81,7 @@ def detect(ctx: DocContext, coder: Coder, threshold: float,
             continue
         headline = ctx.segments.in_headline(lo)
         readings = (Candidate(lo, hi, sentence, guess.event_type, guess.sub_event_type, guess.confidence, head,
-                              headline) for head in ranked_anchors(span, guess, coder))
+                              headline) for best in ranked_anchors(span, guess, coder) for head in with_purpose(best))
         chosen = next((c for c in readings if admissible(c)), None)
         if chosen is not None:
             out.append(chosen)
@@ -93,8 +93,8 @@ def clause_heads(span: Span) -> list[Token]:
 
 
 def ranked_anchors(span: Span, guess: Guess, coder: Coder) -> list[Token]:
-    """The clauses of `span` the coder reads as the same happening, most confident first, then the root
-    ('gathered to demand...' offers 'demand' first, then 'gathered')."""
+    """The clauses of `span` the coder reads as the same happening, most confident first; the root when
+    none does."""
     root = [] if reports_content(span.root) else [span.root]
     heads = [h for h in clause_heads(span) if h.i != span.root.i and not reports_content(h)]
     if not heads:
@@ -102,7 +102,14 @@ def ranked_anchors(span: Span, guess: Guess, coder: Coder) -> list[Token]:
     texts = [span.doc[h.left_edge.i:h.right_edge.i + 1].text for h in heads]
     scored = [(_agreement(guess, g), h) for h, g in zip(heads, coder.classify(texts), strict=True)]
     agreeing = [h for score, h in sorted(scored, key=lambda x: -x[0]) if score > 0]
-    return [*agreeing, *root]
+    return agreeing or root
+
+
+def with_purpose(head: Token) -> list[Token]:
+    """A clause, then — when it is a purpose infinitive ('gathered to demand ...') — the verb it serves,
+    which tells the happening when the purpose itself did not happen."""
+    purpose = head.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+    return [head, head.head] if purpose else [head]
 
 
 def reports_content(head: Token) -> bool:

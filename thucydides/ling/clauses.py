@@ -176,8 +176,15 @@ def is_aggregate(token: Token, lex: Lexicons | None = None) -> bool:
     nouns = [token, *(c for c in head.children if c.dep_ in {"dobj", "attr"})]
     if any(_quantified_plural(n, lex) for n in nouns):
         return True
-    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in head.children)
-    return perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in head.children)
+    return any(_perfect_since(verb) for verb, _ in governing_chain(head))
+
+
+def _perfect_since(verb: Token) -> bool:
+    """'have intensified attacks since May' (and the participles hung on it): what has gone on since."""
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+    return perfect and any(c.dep_ in {"prep", "advcl", "mark"} and c.lower_ == "since" or
+                           (c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children))
+                           for c in verb.children)
 
 
 def _quantified_plural(noun: Token, lex: Lexicons) -> bool:
