@@ -378,6 +378,9 @@ def serve(
 
 def _mount_optional() -> None:
     """Sub-commands that live beside their stage (gazetteer tools, web server)."""
+    from thucydides.learn.cli import app as train_app
+
+    app.add_typer(train_app, name="train", help="Rebuild learned components (the event coder) from local data.")
     try:
         from thucydides.cli.gazetteer import app as gazetteer_app
     except ImportError:

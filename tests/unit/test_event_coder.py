@@ -1,0 +1,134 @@
+"""The learned event coder: loads from a local file, codes sentences we wrote, keeps ACLED's hierarchy, and
+names the file when the artefact is missing or broken."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from thucydides.events.coder import DEFAULT_MODEL, EventCoder, EventCoderError, EventGuess, artefact_paths
+from thucydides.events.lexicon import lexicon
+
+EVENTS = [
+    ("Gunmen stormed a farming village at dawn and shot dead eleven villagers in their homes.",
+     "Violence against civilians", "Attack"),
+    ("Fighter jets bombed a rebel camp near the border on Monday, killing several fighters.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("Hundreds of teachers marched peacefully to the education ministry to demand higher wages.",
+     "Protests", "Peaceful protest"),
+    ("Army troops clashed with fighters of the rebel movement outside the town, leaving dozens dead on both sides.",
+     "Battles", "Armed clash"),
+    ("Police arrested the opposition leader and two of his aides at the party's offices in the capital.",
+     "Strategic developments", "Arrests"),
+    ("The government and the armed group signed a peace agreement in the capital on Friday.",
+     "Strategic developments", "Agreement"),
+]
+NON_EVENTS = [
+    "The foreign minister arrived in the capital for a two-day visit to discuss trade and investment.",
+    "Parliament approved next year's budget, which raises spending on schools and roads.",
+    "Forecasters expect heavy rain and strong winds along the coast this weekend.",
+    "The company reported higher quarterly profits thanks to strong demand for its phones.",
+]
+
+
+@pytest.fixture(scope="module")
+def local_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The artefact pair copied to a folder of our own: any local file works, not only the packaged one."""
+    folder = tmp_path_factory.mktemp("coder")
+    for source in artefact_paths(DEFAULT_MODEL):
+        shutil.copy(source, folder / source.name)
+    return folder / DEFAULT_MODEL.name
+
+
+@pytest.fixture(scope="module")
+def coder(local_copy: Path) -> EventCoder:
+    return EventCoder.load(local_copy)
+
+
+@pytest.mark.parametrize("text, event_type, sub_event_type", EVENTS)
+def test_codes_events_we_wrote(coder: EventCoder, text: str, event_type: str, sub_event_type: str) -> None:
+    guess = coder.classify([text])[0]
+    assert (guess.event_type, guess.sub_event_type) == (event_type, sub_event_type)
+    assert 0.0 < guess.confidence <= 1.0
+
+
+@pytest.mark.parametrize("text", NON_EVENTS)
+def test_plain_news_is_no_event(coder: EventCoder, text: str) -> None:
+    guess = coder.classify([text])[0]
+    assert guess.event_type is None and guess.sub_event_type is None and not guess.is_event
+    assert guess.confidence == pytest.approx(1.0 - guess.event_probability)
+
+
+def test_batch_equals_one_by_one(coder: EventCoder) -> None:
+    texts = [t for t, _, _ in EVENTS] + NON_EVENTS
+    assert coder.classify(texts) == [coder.classify([t])[0] for t in texts]
+    assert coder.classify([]) == []
+
+
+def test_the_acled_hierarchy_always_holds(coder: EventCoder) -> None:
+    parent = lexicon().event_type_of
+    odd = ["", "   ", "!!!", "12 34", "attack attack attack protest protest", "x" * 5000, "Zzyzx qwv."]
+    guesses: list[EventGuess] = coder.classify([t for t, _, _ in EVENTS] + NON_EVENTS + odd)
+    assert set(coder.sub_event_types) <= set(parent)
+    for g in guesses:
+        assert (g.event_type is None) == (g.sub_event_type is None)
+        if g.sub_event_type is not None:
+            assert g.event_type == parent[g.sub_event_type]
+        assert g.runner_up != g.sub_event_type
+        assert g.runner_up is None or g.runner_up in parent
+        assert 0.0 <= g.runner_up_confidence <= 1.0 and 0.0 <= g.event_probability <= 1.0
+
+
+def test_an_acled_note_with_coder_furniture_reads_like_news(coder: EventCoder) -> None:
+    """The coder's prefix, the leading date and the size tag are cut, so they cannot decide the type."""
+    plain = "Protesters gathered outside the town hall to oppose the new water tariffs."
+    note = f"Other: On 3 April 2021, {plain} [size=no report]"
+    assert coder.probabilities([note]).tolist() == coder.probabilities([plain]).tolist()
+
+
+def test_a_threshold_of_one_codes_nothing(local_copy: Path, tmp_path: Path) -> None:
+    """The event threshold is the model's metadata, not code: a stricter one finds fewer events."""
+    coder = EventCoder.load(local_copy)
+    strict = EventCoder(type(coder.model)(**{**coder.model.__dict__, "threshold": 1.01}))
+    assert not any(g.is_event for g in strict.classify([t for t, _, _ in EVENTS]))
+
+
+def test_missing_artefact_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(EventCoderError, match=str(tmp_path / "absent.json")):
+        EventCoder.load(tmp_path / "absent.npz")
+
+
+def _copy(local_copy: Path, folder: Path) -> tuple[Path, Path]:
+    npz, meta = artefact_paths(local_copy)
+    shutil.copy(npz, folder / npz.name)
+    shutil.copy(meta, folder / meta.name)
+    return folder / npz.name, folder / meta.name
+
+
+def test_corrupt_arrays_name_the_file(local_copy: Path, tmp_path: Path) -> None:
+    npz, _ = _copy(local_copy, tmp_path)
+    npz.write_bytes(b"not a zip at all")
+    with pytest.raises(EventCoderError, match=str(npz)):
+        EventCoder.load(npz)
+
+
+def test_arrays_from_another_training_are_refused(local_copy: Path, tmp_path: Path) -> None:
+    npz, meta = _copy(local_copy, tmp_path)
+    raw = json.loads(meta.read_text(encoding="utf-8"))
+    raw["arrays_sha256"] = "0" * 64
+    meta.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(EventCoderError, match=str(npz)):
+        EventCoder.load(meta)
+
+
+def test_corrupt_metadata_names_the_file(local_copy: Path, tmp_path: Path) -> None:
+    npz, meta = _copy(local_copy, tmp_path)
+    meta.write_text("{ this is not json", encoding="utf-8")
+    with pytest.raises(EventCoderError, match=str(meta)):
+        EventCoder.load(npz)
+    meta.write_text(json.dumps({"format": "something-else"}), encoding="utf-8")
+    with pytest.raises(EventCoderError, match=str(meta)):
+        EventCoder.load(npz)

@@ -1,0 +1,100 @@
+"""Training the event coder: reproducible to the byte, and what it writes is what the run time reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("sklearn")
+
+from thucydides.events.coder import EventCoder  # noqa: E402
+from thucydides.learn.corpora import CorpusError, Unit  # noqa: E402
+from thucydides.learn.events import (  # noqa: E402
+    EventTrainingSettings,
+    TrainingData,
+    choose_threshold,
+    fit_model,
+    training_data,
+    write_artefact,
+)
+
+PLACES = ["the northern town", "a market village", "the river port", "the hill district", "the border crossing",
+          "the old quarter", "a farming settlement", "the coastal road"]
+TEMPLATES = {
+    "Peaceful protest": "Several hundred students marched through {} demanding lower fees.",
+    "Armed clash": "Soldiers exchanged gunfire with rebel fighters near {} for several hours.",
+    "Air/drone strike": "Warplanes carried out air strikes on insurgent positions around {}.",
+    None: "The council opened a new library and a sports hall in {} last week.",
+}
+
+
+def _units() -> list[Unit]:
+    return [Unit(template.format(place), sub, "acled" if sub else "news", f"{sub}:{i}")
+            for sub, template in TEMPLATES.items() for i, place in enumerate(PLACES)]
+
+
+SETTINGS = EventTrainingSettings(min_df=1, max_features=5000, calibration_share=4, max_iter=200)
+
+
+def test_same_data_same_seed_same_bytes(tmp_path: Path) -> None:
+    units = _units()
+    data = TrainingData(units, units[::4])
+    paths = []
+    for name in ("a", "b"):
+        trained = fit_model(data, SETTINGS, seed=7)
+        paths.append(write_artefact(trained.model, tmp_path / name / "coder.npz", {"note": "test"}))
+    (npz_a, json_a), (npz_b, json_b) = paths
+    assert npz_a.read_bytes() == npz_b.read_bytes()
+    assert json_a.read_text(encoding="utf-8") == json_b.read_text(encoding="utf-8")
+
+
+def test_written_artefact_codes_as_the_fitted_model(tmp_path: Path) -> None:
+    units = _units()
+    trained = fit_model(TrainingData(units, units[::4]), SETTINGS, seed=0)
+    npz, _ = write_artefact(trained.model, tmp_path / "coder.npz", {})
+    loaded = EventCoder.load(npz)
+    texts = [u.text for u in units]
+    assert np.allclose(loaded.probabilities(texts), EventCoder(trained.model).probabilities(texts), atol=1e-6)
+    new = ["Rebel fighters and soldiers exchanged gunfire near the airport.",
+           "The council opened a new sports hall near the airport last week."]
+    guesses = loaded.classify(new)
+    assert guesses[0].sub_event_type == "Armed clash" and guesses[0].event_type == "Battles"
+    assert guesses[1].sub_event_type is None
+
+
+def test_labels_outside_the_taxonomy_are_refused() -> None:
+    units = [*_units(), Unit("A parade of floats went down the high street.", "Carnival", "acled", "x")]
+    with pytest.raises(CorpusError, match="Carnival"):
+        fit_model(TrainingData(units, []), SETTINGS, seed=0)
+
+
+def test_a_missing_acled_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="nowhere.csv"):
+        training_data(tmp_path / "nowhere.csv", [], [], 10)
+
+
+def test_a_csv_without_notes_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="other.csv.*notes"):
+        training_data(path, [], [], 10)
+
+
+def test_threshold_is_chosen_for_f1() -> None:
+    p = np.array([0.95, 0.9, 0.8, 0.3, 0.2, 0.1])
+    gold = np.array([True, True, False, False, False, False])
+    assert 0.8 < choose_threshold(p, gold) <= 0.9
+
+
+def test_the_train_command_names_a_missing_export(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from thucydides.cli.main import app
+
+    result = CliRunner().invoke(app, ["train", "events", "--acled", str(tmp_path / "mine.csv"),
+                                      "--out", str(tmp_path / "coder.npz")])
+    assert result.exit_code == 2
+    assert "mine.csv" in result.output
+    assert not (tmp_path / "coder.npz").exists()

@@ -1,0 +1,329 @@
+"""The learned event coder: does a unit of text (a sentence, a clause, an ACLED note) report an ACLED event,
+and of which event type and sub-event type?
+
+A linear model over word and character n-grams, trained on ACLED's coded notes and on real news sentences
+that report no event (`thucydides train events`; see docs/models/event_coder.md). The artefact is a pair of
+files, an `.npz` of arrays (vocabulary, idf, weights) and a `.json` of metadata; nothing is pickled and
+nothing is downloaded. Scoring a batch is one sparse-times-dense product in numpy, so a document's sentences
+cost one call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from thucydides.knowledge import PACKAGE_DATA
+
+MODEL_DIR = PACKAGE_DATA / "models"
+DEFAULT_MODEL = MODEL_DIR / "event_coder.npz"
+FORMAT = "thucydides-event-coder"
+VERSION = 1
+WORD_CACHE_MAX = 200_000
+"""words whose character n-gram ids a coder keeps (then it starts afresh)"""
+NO_EVENT = "no event"
+"""The label of the class that reports no event (stored in the metadata as null)."""
+
+# ACLED's coders write things that news text never has; they are cut before featurising, at training and at run
+# time alike, so the model cannot learn them as cues: a sub-type prefix ("Looting: ..."), trailing tags
+# ("[size=no report]"), a leading date clause ("On 1 March 2020," / "As reported on 3 May 2021,").
+_CODER_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z/\-]*(?: [A-Za-z/\-]+){0,4}:\s+")
+_TAGS = re.compile(r"\[[^\[\]]{0,300}\]")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
+_LEAD_DATE = re.compile(
+    rf"^\s*(?:[A-Za-z ]{{0,30}}?)\b(?:{_DAYS} {_MONTH}|{_MONTH} {_DAYS}),? (?:19|20)\d\d\s*[,:]?\s*",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+_DIGITS = re.compile(r"\d")
+
+
+class EventCoderError(RuntimeError):
+    """The coder's artefact is missing or unusable; the message names the file."""
+
+
+def normalise(text: str) -> str:
+    """The text the model sees: coder furniture cut, lower case, every digit a 0 (counts are not types)."""
+    text = _CODER_PREFIX.sub("", text, count=1)
+    text = _TAGS.sub(" ", text)
+    text = _LEAD_DATE.sub("", text, count=1)
+    return _DIGITS.sub("0", text.lower())
+
+
+@dataclass(frozen=True)
+class Features:
+    """Which n-grams make a text's features; stored in the artefact so training and run time agree."""
+
+    word_min: int = 1
+    word_max: int = 2
+    char_min: int = 3
+    char_max: int = 5
+    furniture: int = 1
+    """1: cut ACLED's coder furniture first (see `normalise`); 0 keeps it (only to measure the leak)"""
+
+    def words(self, text: str) -> list[str]:
+        return _WORD.findall(normalise(text) if self.furniture else _DIGITS.sub("0", text.lower()))
+
+    def word_grams(self, words: Sequence[str]) -> list[str]:
+        return [f"w:{' '.join(words[i:i + n])}" for n in range(self.word_min, self.word_max + 1)
+                for i in range(len(words) - n + 1)]
+
+    def char_grams(self, word: str) -> list[str]:
+        """Character n-grams inside one word, padded with a space at each end."""
+        padded = f" {word} "
+        return [f"c:{padded[i:i + n]}" for n in range(self.char_min, self.char_max + 1)
+                for i in range(len(padded) - n + 1)]
+
+    def grams(self, text: str) -> list[str]:
+        """Word n-grams ('w:') and character n-grams inside word boundaries ('c:') of the normalised text."""
+        words = self.words(text)
+        return self.word_grams(words) + [g for word in words for g in self.char_grams(word)]
+
+    def to_json(self) -> dict[str, int]:
+        return {"word_min": self.word_min, "word_max": self.word_max,
+                "char_min": self.char_min, "char_max": self.char_max, "furniture": self.furniture}
+
+
+@dataclass(frozen=True)
+class SparseRows:
+    """A batch of texts as CSR arrays (indptr, indices, values): no scipy needed at run time."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    values: np.ndarray
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.indptr) - 1
+
+
+def vectorise(texts: Sequence[str], features: Features, vocab: dict[str, int], idf: np.ndarray,
+              word_cache: dict[str, list[int]] | None = None) -> SparseRows:
+    """tf-idf rows (sublinear tf, L2-normalised) of the features the vocabulary knows; unknown n-grams drop
+    out. A word's character n-grams are looked up once and kept in `word_cache` (news repeats its words)."""
+    cache = {} if word_cache is None else word_cache
+    indptr = [0]
+    indices: list[int] = []
+    counts: list[int] = []
+    for text in texts:
+        words = features.words(text)
+        ids = [i for i in map(vocab.get, features.word_grams(words)) if i is not None]
+        for word in words:
+            known = cache.get(word)
+            if known is None:
+                known = cache[word] = [i for i in map(vocab.get, features.char_grams(word)) if i is not None]
+            ids.extend(known)
+        tally = Counter(ids)
+        indices.extend(tally.keys())
+        counts.extend(tally.values())
+        indptr.append(len(indices))
+    idx = np.asarray(indices, dtype=np.int64)
+    values = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idf[idx]
+    ptr = np.asarray(indptr, dtype=np.int64)
+    norms = np.sqrt(_row_sums(values ** 2, ptr))
+    values /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(ptr))
+    return SparseRows(ptr, idx, values)
+
+
+def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Per-row sums of a CSR value array (empty rows sum to 0)."""
+    out = np.zeros((len(indptr) - 1,) + values.shape[1:], dtype=np.float64)
+    nonempty = np.flatnonzero(np.diff(indptr))
+    if len(nonempty):
+        out[nonempty] = np.add.reduceat(values, indptr[:-1][nonempty], axis=0)
+    return out
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(shifted)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+@dataclass(frozen=True)
+class EventGuess:
+    """What the coder says about one unit of text.
+
+    `event_type`/`sub_event_type` are None when the unit reports no event. `confidence` is the calibrated
+    probability of the sub-event type given (or, for no event, of no event). The runner-up is the next most
+    likely sub-event type (None = no event), so a caller can keep a close call open.
+    """
+
+    event_type: str | None
+    sub_event_type: str | None
+    confidence: float
+    event_probability: float
+    """calibrated probability that the unit reports any event at all"""
+    runner_up: str | None
+    runner_up_confidence: float
+
+    @property
+    def is_event(self) -> bool:
+        return self.sub_event_type is not None
+
+
+@dataclass(frozen=True)
+class CoderModel:
+    """The arrays and metadata of one trained artefact."""
+
+    features: Features
+    vocab: dict[str, int]
+    idf: np.ndarray
+    weights: np.ndarray
+    bias: np.ndarray
+    subs: tuple[str | None, ...]
+    """the class labels, in weight-column order: ACLED sub-event types, None for no event"""
+    event_type_of: dict[str, str]
+    temperature: float
+    threshold: float
+    """a unit reports an event when P(any event) is at least this"""
+    meta: dict[str, object]
+
+
+class EventCoder:
+    """Classifies units of text into ACLED event types and sub-event types, or no event."""
+
+    def __init__(self, model: CoderModel) -> None:
+        self.model = model
+        self._none = model.subs.index(None)
+        self._types = tuple(sorted(set(model.event_type_of.values())))
+        type_index = {t: i for i, t in enumerate(self._types)}
+        self._type_of_class = np.array([-1 if s is None else type_index[model.event_type_of[s]]
+                                        for s in model.subs])
+        self._word_cache: dict[str, list[int]] = {}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> EventCoder:
+        """The packaged artefact, or the one at `path` (either file of the .npz/.json pair); never a download."""
+        return cls(read_artefact(path or DEFAULT_MODEL))
+
+    @property
+    def sub_event_types(self) -> tuple[str, ...]:
+        return tuple(s for s in self.model.subs if s is not None)
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """Calibrated class probabilities, one row per text, columns in `model.subs` order."""
+        m = self.model
+        if len(self._word_cache) > WORD_CACHE_MAX:
+            self._word_cache.clear()
+        rows = vectorise(texts, m.features, m.vocab, m.idf, self._word_cache)
+        contributions = m.weights[rows.indices].astype(np.float64) * rows.values[:, None]
+        logits = _row_sums(contributions, rows.indptr) + m.bias
+        return softmax(logits / m.temperature)
+
+    def classify(self, texts: Sequence[str]) -> list[EventGuess]:
+        """One guess per text, scored in one vectorised call."""
+        if not texts:
+            return []
+        return [self._guess(row) for row in self.probabilities(texts)]
+
+    def _guess(self, probs: np.ndarray) -> EventGuess:
+        """The event type with the most probability mass, then its likeliest sub-type: the hierarchy holds."""
+        p_event = float(1.0 - probs[self._none])
+        event_probs = np.where(self._type_of_class >= 0, probs, 0.0)
+        type_mass = np.bincount(self._type_of_class[self._type_of_class >= 0],
+                                weights=event_probs[self._type_of_class >= 0], minlength=len(self._types))
+        best_type = int(np.argmax(type_mass))
+        in_type = np.where(self._type_of_class == best_type, probs, -1.0)
+        best = int(np.argmax(in_type))
+        if p_event >= self.model.threshold:
+            chosen, confidence = best, float(probs[best])
+            rest = probs.copy()
+            rest[best] = -1.0
+        else:
+            chosen, confidence = self._none, float(probs[self._none])
+            rest = probs.copy()
+            rest[self._none] = -1.0
+        second = int(np.argmax(rest))
+        sub = self.model.subs[chosen]
+        return EventGuess(
+            event_type=None if sub is None else self.model.event_type_of[sub],
+            sub_event_type=sub,
+            confidence=confidence,
+            event_probability=p_event,
+            runner_up=self.model.subs[second],
+            runner_up_confidence=float(probs[second]),
+        )
+
+
+def artefact_paths(path: Path) -> tuple[Path, Path]:
+    """The (.npz, .json) pair that `path` names."""
+    return path.with_suffix(".npz"), path.with_suffix(".json")
+
+
+def read_artefact(path: Path) -> CoderModel:
+    """Read and check an artefact pair; anything missing or inconsistent is an EventCoderError naming the file."""
+    npz_path, json_path = artefact_paths(Path(path))
+    meta = _read_meta(json_path)
+    arrays = _read_arrays(npz_path)
+    if meta.get("arrays_sha256") != sha256_file(npz_path):
+        raise EventCoderError(f"{npz_path}: does not match its metadata {json_path.name} (arrays_sha256 differs)")
+    try:
+        return _model(meta, arrays)
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise EventCoderError(f"{json_path}: malformed event coder metadata: {exc!r}") from exc
+
+
+def _read_meta(path: Path) -> dict[str, object]:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise EventCoderError(f"{path}: event coder metadata not found (train one: thucydides train events)") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise EventCoderError(f"{path}: event coder metadata is not readable JSON: {exc}") from exc
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("version") != VERSION:
+        raise EventCoderError(f"{path}: not a {FORMAT} v{VERSION} metadata file")
+    return meta
+
+
+def _read_arrays(path: Path) -> dict[str, np.ndarray]:
+    names = ("vocab", "idf", "weights", "bias")
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            return {name: npz[name] for name in names}
+    except FileNotFoundError as exc:
+        raise EventCoderError(f"{path}: event coder arrays not found (train one: thucydides train events)") from exc
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError) as exc:
+        raise EventCoderError(f"{path}: event coder arrays are unreadable: {exc}") from exc
+
+
+def _model(meta: dict[str, object], arrays: dict[str, np.ndarray]) -> CoderModel:
+    vocab_list = bytes(arrays["vocab"]).decode("utf-8").split("\n")
+    labels = meta["classes"]
+    event_type_of = meta["event_type_of"]
+    if not isinstance(labels, list) or not isinstance(event_type_of, dict):
+        raise TypeError("'classes' must be a list and 'event_type_of' a mapping")
+    subs = tuple(None if label is None else str(label) for label in labels)
+    weights = arrays["weights"]
+    if weights.shape != (len(vocab_list), len(subs)) or arrays["idf"].shape != (len(vocab_list),):
+        raise ValueError(f"array shapes {weights.shape} do not fit {len(vocab_list)} features, {len(subs)} classes")
+    if None not in subs or any(s not in event_type_of for s in subs if s is not None):
+        raise ValueError("every class must be a known sub-event type, and one must be no event (null)")
+    raw_features = meta["features"]
+    if not isinstance(raw_features, dict):
+        raise TypeError("'features' must be a mapping")
+    return CoderModel(
+        features=Features(**{k: int(v) for k, v in raw_features.items()}),
+        vocab={g: i for i, g in enumerate(vocab_list)},
+        idf=arrays["idf"].astype(np.float64),
+        weights=weights,
+        bias=arrays["bias"].astype(np.float64),
+        subs=subs,
+        event_type_of={str(k): str(v) for k, v in event_type_of.items()},
+        temperature=float(meta["temperature"]),  # type: ignore[arg-type]
+        threshold=float(meta["threshold"]),  # type: ignore[arg-type]
+        meta=meta,
+    )
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

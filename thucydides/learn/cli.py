@@ -1,0 +1,46 @@
+"""`thucydides train ...`: rebuild the learned artefacts from local data (nothing is downloaded)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(help="Rebuild learned components from local data.", no_args_is_help=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+@app.command("events")
+def events(
+    acled: Annotated[Path | None, typer.Option(
+        "--acled", help="ACLED export (CSV with event_id_cnty, sub_event_type, notes); train split only. "
+                        "[default: ../shared/data/acled/events.csv]", show_default=False)] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Artefact to write (.npz, with its .json beside it). [default: the packaged model]",
+        show_default=False)] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the learner (same data, same seed: same bytes).")] = 0,
+    learner: Annotated[str | None, typer.Option(
+        "--learner", help="logreg, svm or nb (default: learn.events.learner in settings.yaml).",
+        show_default=False)] = None,
+) -> None:
+    """Train the event coder on ACLED notes plus news sentences that report no event."""
+    from dataclasses import replace
+
+    from thucydides.events.coder import DEFAULT_MODEL
+    from thucydides.knowledge.settings import section
+    from thucydides.learn.corpora import DEFAULT_ACLED, CorpusError
+    from thucydides.learn.events import EventTrainingSettings, summary, train
+
+    settings = section("learn.events", EventTrainingSettings)
+    if learner:
+        settings = replace(settings, learner=learner)
+    try:
+        report = train(acled or DEFAULT_ACLED, out or DEFAULT_MODEL, seed, settings, log=err.print)
+    except (CorpusError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    for line in summary(report.figures):
+        typer.echo(line)
+    typer.echo(f"wrote {report.npz} and {report.meta}")

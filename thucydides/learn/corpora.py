@@ -1,0 +1,199 @@
+"""The real text the event coder learns from and is measured on, read from outside the repository.
+
+- ACLED notes (`acled/events.csv`) with ACLED's own event and sub-event types, split by SPLITS.md's rule;
+- sentences of local and epidemic news (LGL, GeoVirus) as units that report no ACLED event;
+- Voice of America stories: the 45 gold stories (evaluation only) and hand labels, by offsets, for sentences of
+  the other stories (training).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+from spacy.language import Language
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED_DATA = REPO.parent / "shared" / "data"
+DEFAULT_ACLED = SHARED_DATA / "acled" / "events.csv"
+VOA_STORIES = SHARED_DATA / "voa" / "voa_stories.jsonl"
+GEOPARSING = (SHARED_DATA / "geoparsing" / "lgl.xml", SHARED_DATA / "geoparsing" / "GeoVirus.xml")
+VOA_GOLD = REPO / "tests" / "data" / "voa" / "gold"
+VOA_LABELS = Path(__file__).resolve().parent / "data" / "voa_event_labels.jsonl"
+SKIP = "skip"
+"""a hand label for a sentence that is neither clearly an event nor clearly none: left out of training"""
+
+
+class CorpusError(ValueError):
+    """An input file is missing or malformed; the message names it."""
+
+
+def stable_hash(key: str) -> int:
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16)
+
+
+def acled_split(event_id: str) -> str:
+    """SPLITS.md: dev when sha256(event_id_cnty) % 10 == 0."""
+    return "dev" if stable_hash(event_id) % 10 == 0 else "train"
+
+
+def voa_part(story_id: str) -> str:
+    """Gold VOA stories: test when sha256(story id) % 3 == 0, else dev (thresholds are chosen on dev only)."""
+    return "test" if stable_hash(story_id) % 3 == 0 else "dev"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of text with its label: an ACLED sub-event type, or None for no event."""
+
+    text: str
+    sub: str | None
+    source: str
+    key: str
+
+
+def acled_notes(path: Path, split: str) -> list[Unit]:
+    """ACLED rows of one split as units (source 'acled'), in file order."""
+    needed = {"event_id_cnty", "sub_event_type", "notes"}
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = needed - set(reader.fieldnames or ())
+            if missing:
+                raise CorpusError(f"{path}: not an ACLED export, missing column(s) {', '.join(sorted(missing))}")
+            csv.field_size_limit(sys.maxsize)
+            return [Unit(row["notes"], row["sub_event_type"], "acled", row["event_id_cnty"])
+                    for row in reader if row["notes"] and acled_split(row["event_id_cnty"]) == split]
+    except FileNotFoundError as exc:
+        raise CorpusError(f"{path}: ACLED file not found") from exc
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise CorpusError(f"{path}: unreadable as a UTF-8 CSV: {exc}") from exc
+
+
+def article_texts(path: Path) -> list[str]:
+    """The article texts of an LGL/GeoVirus XML file."""
+    try:
+        root = etree.parse(str(path)).getroot()
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise CorpusError(f"{path}: unreadable news corpus: {exc}") from exc
+    return [t.text for t in root.iter("text") if t.text and t.text.strip()]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(texts: Sequence[str], full_parse: bool) -> list[list[Sentence]]:
+    """Sentences as the pipeline's linguistic layer cuts them (full parse), or with spaCy's faster sentence
+    recogniser, for negatives whose exact boundaries matter less."""
+    nlp = _full_pipeline() if full_parse else _fast_pipeline()
+    docs = nlp.pipe(texts, batch_size=16 if full_parse else 64)
+    return [[Sentence(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()] for doc in docs]
+
+
+def _full_pipeline() -> Language:
+    from thucydides.ling.spacy_model import load_model
+
+    nlp: Language = load_model()
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _fast_pipeline() -> Language:
+    """The packaged spaCy model with only its sentence recogniser (several times faster than the parser)."""
+    import spacy
+
+    from thucydides.ling.spacy_model import DEFAULT_MODEL
+
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "ner"])
+    if "senter" not in nlp.component_names:
+        raise CorpusError(f"{DEFAULT_MODEL}: the spaCy model has no sentence recogniser ('senter')")
+    nlp.enable_pipe("senter")
+    return nlp
+
+
+def news_negatives(paths: Sequence[Path] = GEOPARSING) -> list[Unit]:
+    """Every sentence of local and epidemic news articles, as 'no event' units."""
+    texts = [t for p in paths for t in article_texts(p)]
+    out: list[Unit] = []
+    for i, sentences in enumerate(split_sentences(texts, full_parse=False)):
+        out.extend(Unit(s.text, None, "news", f"news{i}:{s.start}") for s in sentences if len(s.text) >= 20)
+    return out
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    text: str
+
+
+@lru_cache(maxsize=2)
+def voa_stories(path: Path = VOA_STORIES) -> dict[str, Story]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise CorpusError(f"{path}: VOA stories not found") from exc
+    stories = (json.loads(line) for line in lines if line.strip())
+    return {s["id"]: Story(s["id"], s["text"]) for s in stories}
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    start: int
+    end: int
+    subs: tuple[str, ...]
+    optional: bool
+
+
+def gold_events(folder: Path = VOA_GOLD) -> dict[str, list[GoldEvent]]:
+    """The gold VOA stories' events by story id (evaluation only: never training data)."""
+    out = {}
+    for path in sorted(folder.glob("*.json")):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        out[raw["story"]] = [GoldEvent(e["span"][0], e["span"][1], tuple(e["sub_event_types"]),
+                                       bool(e.get("optional"))) for e in raw["events"]]
+    return out
+
+
+@dataclass(frozen=True)
+class HandLabel:
+    story: str
+    start: int
+    end: int
+    label: str
+    """an ACLED sub-event type, 'no event', or 'skip'"""
+
+
+def hand_labels(path: Path = VOA_LABELS) -> list[HandLabel]:
+    """Our labels for sentences of the non-gold VOA stories, as story id + offsets (the text stays outside)."""
+    out: list[HandLabel] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            raw = json.loads(line)
+            try:
+                out.append(HandLabel(str(raw["story"]), int(raw["start"]), int(raw["end"]), str(raw["label"])))
+            except (KeyError, ValueError) as exc:
+                raise CorpusError(f"{path}:{n}: a label needs story, start, end and label") from exc
+    return out
+
+
+def labelled_voa_units(labels: Sequence[HandLabel], stories: dict[str, Story], no_event: str) -> Iterator[Unit]:
+    """Hand-labelled VOA sentences as training units ('skip' left out); the text is read from ../shared."""
+    gold = set(gold_events())
+    for lab in labels:
+        if lab.story in gold:
+            raise CorpusError(f"{VOA_LABELS}: story {lab.story} is a gold story and may not be training data")
+        if lab.label == SKIP:
+            continue
+        text = stories[lab.story].text[lab.start:lab.end]
+        yield Unit(text, None if lab.label == no_event else lab.label, "voa", f"{lab.story}:{lab.start}")

@@ -1,0 +1,314 @@
+"""Training the event coder (`thucydides train events`): ACLED's coded notes plus real news sentences that
+report no event, into the portable artefact that `thucydides.events.coder` reads.
+
+Steps, each reproducible from the seed: read the units; hold out a calibration share of the training units
+(by a hash of their key, not at random); build the n-gram vocabulary; fit the learner; fit a softmax temperature
+on the calibration share; choose the event threshold on the VOA-dev gold sentences; measure on ACLED dev and
+on VOA dev and test; write the arrays and the metadata (with the figures) as a pair of files.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import minimize_scalar
+
+from thucydides.events.coder import (
+    DEFAULT_MODEL,
+    FORMAT,
+    NO_EVENT,
+    VERSION,
+    CoderModel,
+    EventCoder,
+    Features,
+    artefact_paths,
+    sha256_file,
+    softmax,
+    vectorise,
+)
+from thucydides.knowledge.settings import section
+from thucydides.learn import corpora
+from thucydides.learn.corpora import Unit
+from thucydides.learn.evaluate import AcledDev, VoaFigures, acled_figures, voa_figures, voa_sentences
+
+
+@dataclass(frozen=True)
+class EventTrainingSettings:
+    """`learn.events` in settings.yaml: the learner and its hyper-parameters."""
+
+    learner: str = "logreg"
+    """logreg (multinomial logistic regression), svm (linear SVM, scores through a fitted softmax) or nb"""
+    c: float = 10.0
+    """inverse regularisation strength (logreg, svm)"""
+    min_df: int = 3
+    """an n-gram must occur in this many training units to become a feature"""
+    max_features: int = 60000
+    """the most frequent n-grams kept (bounds the artefact's size)"""
+    class_weight_power: float = 0.8
+    """unit weight (mean class size / class size) ** power: 0 keeps ACLED's imbalance, 1 balances fully"""
+    news_weight: float = 3.0
+    """extra weight on real news sentences (no-event and hand-labelled), which stand for the run-time text"""
+    calibration_share: int = 10
+    """one training unit in this many (by hash) is held out to fit the softmax temperature"""
+    max_iter: int = 300
+    features: dict[str, int] = field(default_factory=lambda: Features().to_json())
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    units: list[Unit]
+    calibration: list[Unit]
+
+
+def training_data(acled_csv: Path, news: Sequence[Unit] | None, voa: Sequence[Unit] | None,
+                  share: int) -> TrainingData:
+    """ACLED train notes, news no-event sentences and hand-labelled VOA sentences, split fit/calibration."""
+    units = corpora.acled_notes(acled_csv, "train")
+    units += list(news) if news is not None else corpora.news_negatives()
+    units += list(voa) if voa is not None else list(corpora.labelled_voa_units(
+        corpora.hand_labels(), corpora.voa_stories(), NO_EVENT))
+    held = [corpora.stable_hash("calibration:" + u.key) % share == 0 for u in units]
+    return TrainingData([u for u, h in zip(units, held, strict=True) if not h],
+                        [u for u, h in zip(units, held, strict=True) if h])
+
+
+def build_vocabulary(texts: Sequence[str], features: Features, min_df: int, max_features: int
+                     ) -> tuple[list[str], np.ndarray]:
+    """The n-grams in at least `min_df` texts, the `max_features` most frequent (ties by the n-gram), and
+    their smoothed idf, as scikit-learn computes it."""
+    df: Counter[str] = Counter()
+    for text in texts:
+        df.update(set(features.grams(text)))
+    kept = sorted((g for g, n in df.items() if n >= min_df), key=lambda g: (-df[g], g))[:max_features]
+    kept.sort()
+    counts = np.array([df[g] for g in kept], dtype=np.float64)
+    idf = np.log((1 + len(texts)) / (1 + counts)) + 1.0
+    return kept, idf
+
+
+def design_matrix(texts: Sequence[str], features: Features, vocab: dict[str, int], idf: np.ndarray
+                  ) -> sparse.csr_matrix:
+    rows = vectorise(texts, features, vocab, idf)
+    return sparse.csr_matrix((rows.values, rows.indices, rows.indptr), shape=(rows.n_rows, len(vocab)))
+
+
+def unit_weights(units: Sequence[Unit], power: float, news_weight: float) -> np.ndarray:
+    labels = [u.sub or NO_EVENT for u in units]
+    sizes = Counter(labels)
+    mean = len(labels) / len(sizes)
+    w = np.array([(mean / sizes[lab]) ** power for lab in labels])
+    w *= np.array([news_weight if u.source != "acled" else 1.0 for u in units])
+    return w * len(w) / w.sum()
+
+
+Fitter = Callable[[sparse.csr_matrix, np.ndarray, np.ndarray, EventTrainingSettings, int],
+                  tuple[np.ndarray, np.ndarray]]
+
+
+def _fit_logreg(x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, s: EventTrainingSettings, seed: int
+                ) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=s.c, max_iter=s.max_iter, random_state=seed, tol=1e-4)
+    model.fit(x, y, sample_weight=w)
+    return model.coef_.T, model.intercept_
+
+
+def _fit_svm(x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, s: EventTrainingSettings, seed: int
+             ) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.svm import LinearSVC
+
+    model = LinearSVC(C=s.c, max_iter=s.max_iter * 10, random_state=seed)
+    model.fit(x, y, sample_weight=w)
+    return model.coef_.T, model.intercept_
+
+
+def _fit_nb(x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, s: EventTrainingSettings, seed: int
+            ) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.naive_bayes import ComplementNB
+
+    model = ComplementNB(alpha=0.3)
+    model.fit(x, y, sample_weight=w)
+    return model.feature_log_prob_.T, np.zeros(len(model.classes_))
+
+
+LEARNERS: dict[str, Fitter] = {"logreg": _fit_logreg, "svm": _fit_svm, "nb": _fit_nb}
+
+
+def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """The softmax temperature that minimises the log loss on held-out units (Guo et al. 2017)."""
+    def loss(log_t: float) -> float:
+        p = softmax(logits / np.exp(log_t))
+        return float(-np.mean(np.log(np.clip(p[np.arange(len(y)), y], 1e-12, None))))
+
+    best = minimize_scalar(loss, bounds=(-4.0, 4.0), method="bounded")
+    return round(float(np.exp(best.x)), 4)
+
+
+def event_type_of() -> dict[str, str]:
+    from thucydides.events.lexicon import lexicon
+
+    return dict(lexicon().event_type_of)
+
+
+@dataclass
+class Trained:
+    model: CoderModel
+    seconds: float
+
+
+def fit_model(data: TrainingData, settings: EventTrainingSettings, seed: int) -> Trained:
+    """Vocabulary, learner and temperature from the training units alone."""
+    started = time.perf_counter()
+    features = Features(**settings.features)
+    vocab_list, idf = build_vocabulary([u.text for u in data.units], features, settings.min_df,
+                                       settings.max_features)
+    vocab = {g: i for i, g in enumerate(vocab_list)}
+    taxonomy = event_type_of()
+    unknown = sorted({u.sub for u in data.units if u.sub is not None and u.sub not in taxonomy})
+    if unknown:
+        raise corpora.CorpusError(f"training labels outside ACLED's taxonomy: {', '.join(unknown)}")
+    subs: tuple[str | None, ...] = (None, *sorted({u.sub for u in data.units if u.sub is not None}))
+    index = {s: i for i, s in enumerate(subs)}
+    x = design_matrix([u.text for u in data.units], features, vocab, idf)
+    y = np.array([index[u.sub] for u in data.units])
+    w = unit_weights(data.units, settings.class_weight_power, settings.news_weight)
+    weights, bias = LEARNERS[settings.learner](x, y, w, settings, seed)
+    weights = weights.astype(np.float16)
+    model = CoderModel(features, vocab, idf, weights, np.asarray(bias, dtype=np.float64), subs, taxonomy,
+                       1.0, 0.5, {})
+    temperature = _calibrate(model, data.calibration, index)
+    model = CoderModel(features, vocab, idf, weights, model.bias, subs, taxonomy, temperature, 0.5, {})
+    return Trained(model, time.perf_counter() - started)
+
+
+def _calibrate(model: CoderModel, calibration: Sequence[Unit], index: dict[str | None, int]) -> float:
+    known = [u for u in calibration if u.sub in index]
+    if not known:
+        return 1.0
+    coder = EventCoder(model)
+    probs = coder.probabilities([u.text for u in known])
+    logits = np.log(np.clip(probs, 1e-300, None))
+    return fit_temperature(logits, np.array([index[u.sub] for u in known]))
+
+
+def choose_threshold(p_event: np.ndarray, gold: np.ndarray) -> float:
+    """The P(event) cut that maximises detection F1 on the VOA-dev sentences (the middle of the best plateau)."""
+    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
+    scores = []
+    for t in grid:
+        pred = p_event >= t
+        tp = int(np.sum(pred & gold))
+        denominator = int(np.sum(pred)) + int(np.sum(gold))
+        scores.append(2 * tp / denominator if denominator else 0.0)
+    best = max(scores)
+    plateau = grid[[i for i, s in enumerate(scores) if s >= best - 1e-9]]
+    return float(plateau[len(plateau) // 2])
+
+
+def with_threshold(model: CoderModel, threshold: float, meta: dict[str, object]) -> CoderModel:
+    return CoderModel(model.features, model.vocab, model.idf, model.weights, model.bias, model.subs,
+                      model.event_type_of, model.temperature, threshold, meta)
+
+
+def write_artefact(model: CoderModel, out: Path, meta: dict[str, object]) -> tuple[Path, Path]:
+    """The arrays as a zip with fixed timestamps (same training, same bytes) and the metadata beside it."""
+    npz_path, json_path = artefact_paths(out)
+    npz_path.parent.mkdir(parents=True, exist_ok=True)
+    vocab_bytes = "\n".join(sorted(model.vocab, key=model.vocab.__getitem__)).encode("utf-8")
+    arrays = {"vocab": np.frombuffer(vocab_bytes, dtype=np.uint8), "idf": model.idf.astype(np.float32),
+              "weights": model.weights.astype(np.float16), "bias": model.bias.astype(np.float32)}
+    tmp = npz_path.with_suffix(".npz.tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.asarray(array), allow_pickle=False)
+            zf.writestr(zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)), buffer.getvalue(),
+                        compress_type=zipfile.ZIP_DEFLATED)
+    tmp.replace(npz_path)
+    full = {"format": FORMAT, "version": VERSION, "arrays_sha256": sha256_file(npz_path),
+            "classes": list(model.subs), "event_type_of": model.event_type_of,
+            "features": model.features.to_json(), "temperature": model.temperature,
+            "threshold": model.threshold, **meta}
+    json_path.write_text(json.dumps(full, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return npz_path, json_path
+
+
+@dataclass(frozen=True)
+class Figures:
+    acled_dev: AcledDev
+    voa_dev: VoaFigures
+    voa_test: VoaFigures
+
+    def to_json(self) -> dict[str, object]:
+        return {"acled_dev": self.acled_dev.to_json(), "voa_dev": self.voa_dev.to_json(),
+                "voa_test": self.voa_test.to_json()}
+
+
+@dataclass
+class Report:
+    npz: Path
+    meta: Path
+    figures: Figures
+
+
+def train(acled_csv: Path = corpora.DEFAULT_ACLED, out: Path = DEFAULT_MODEL, seed: int = 0,
+          settings: EventTrainingSettings | None = None, log: Callable[[str], None] = print) -> Report:
+    """The whole recipe, from the ACLED export to the artefact pair with its figures."""
+    s = settings or section("learn.events", EventTrainingSettings)
+    if s.learner not in LEARNERS:
+        raise ValueError(f"learn.events.learner: unknown learner {s.learner!r} (one of {', '.join(LEARNERS)})")
+    log("reading ACLED train notes, news sentences and hand-labelled VOA sentences ...")
+    data = training_data(acled_csv, None, None, s.calibration_share)
+    log(f"fitting {s.learner} on {len(data.units)} units ({len(data.calibration)} held out for calibration) ...")
+    trained = fit_model(data, s, seed)
+    log(f"fitted in {trained.seconds:.0f} s; choosing the event threshold on VOA-dev sentences ...")
+    coder = EventCoder(trained.model)
+    dev_sentences = voa_sentences("dev")
+    p_event = 1.0 - coder.probabilities([x.text for x in dev_sentences])[:, 0]
+    gold = np.array([x.is_event for x in dev_sentences])
+    counted = np.array([x.counted for x in dev_sentences])
+    threshold = choose_threshold(p_event[counted], gold[counted])
+    coder = EventCoder(with_threshold(trained.model, threshold, {}))
+    log("measuring on ACLED dev and VOA dev/test ...")
+    figures = Figures(acled_figures(coder, corpora.acled_notes(acled_csv, "dev")),
+                      voa_figures(coder, dev_sentences), voa_figures(coder, voa_sentences("test")))
+    meta: dict[str, object] = {
+        "training": {"learner": s.learner, "seed": seed, "settings": _settings_json(s),
+                     "units": dict(Counter(u.source for u in data.units)), "calibration_units": len(data.calibration),
+                     "acled_csv_sha256": sha256_file(acled_csv)},
+            "figures": figures.to_json(), "credit": CREDIT}
+    npz, meta_path = write_artefact(coder.model, out, meta)
+    return Report(npz, meta_path, figures)
+
+
+CREDIT = ("Trained on Armed Conflict Location & Event Data (ACLED), acleddata.com, used under ACLED's terms "
+          "(attribution; development and training); news sentences from LGL, GeoVirus and Voice of America.")
+
+
+def _settings_json(s: EventTrainingSettings) -> dict[str, object]:
+    from dataclasses import asdict
+
+    return asdict(s)
+
+
+def summary(figures: Figures) -> list[str]:
+    """The headline figures, one line each, for the command's output."""
+    a = figures.acled_dev.as_written
+    lines = [f"ACLED dev ({a.n} notes): event type accuracy {a.event_type.accuracy:.3f} (macro F1 "
+             f"{a.event_type.macro_f1:.3f}), sub-event type accuracy {a.sub_event_type.accuracy:.3f} (macro F1 "
+             f"{a.sub_event_type.macro_f1:.3f}), notes with an event {a.with_event:.3f}"]
+    for name, v in (("VOA dev", figures.voa_dev), ("VOA test", figures.voa_test)):
+        d = v.detection
+        lines.append(f"{name} ({v.sentences} sentences, {v.event_sentences} with an event): detection "
+                     f"P {d.precision:.3f} R {d.recall:.3f} F1 {d.f1:.3f}")
+    return lines
