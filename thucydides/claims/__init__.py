@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from thucydides.actors.recognize import ActorRegistry, registry
+from thucydides.claims.cast import ActorBase, Cast, actor_base
+from thucydides.claims.context import Context
 from thucydides.claims.figures import Figure, find_figures, segments
 from thucydides.claims.lexicon import ClaimLexicon, lexicon
 from thucydides.claims.metric import read_metric
-from thucydides.claims.roles import Context, place_of, roles, time_of
+from thucydides.claims.roles import check_settings, make_context, place_of, roles, time_of
+from thucydides.claims.settings import ClaimsSettings, claims_settings
 from thucydides.model import Analysis, Claim, Evidence, Span, stable_id
 from thucydides.pipeline import StageFn, stage
 
@@ -22,8 +24,8 @@ __all__ = ["extract_claims", "make_claims_stage", "merge_restatements"]
 
 def _claim(fig: Figure, ctx: Context) -> Claim | None:
     armed_counted = fig.noun_class != "civilians" and any(
-        ctx.armed(m.actor) for m in ctx.within(fig.start, fig.unit_end))
-    reading = read_metric(fig, armed_counted, ctx.lex)
+        ctx.cast.armed(m.actor) for m in ctx.cast.within(fig.start, fig.unit_end))
+    reading = read_metric(fig, armed_counted, ctx.lex, ctx.cfg)
     if reading is None:
         return None
     who = roles(fig, reading, ctx)
@@ -48,17 +50,19 @@ def _claim(fig: Figure, ctx: Context) -> Claim | None:
     )
 
 
-def extract_claims(analysis: Analysis, lex: ClaimLexicon | None = None,
-                   reg: ActorRegistry | None = None) -> list[Claim]:
+def extract_claims(analysis: Analysis, lex: ClaimLexicon | None = None, base: ActorBase | None = None,
+                   cfg: ClaimsSettings | None = None) -> list[Claim]:
     """All claims of one parsed document, in text order."""
     doc = analysis.spacy_doc
     if doc is None:
         return []
     lex = lex or lexicon()
-    segs = segments(doc)
-    ctx = Context.of(analysis, lex, reg or registry(), segs)
+    cfg = cfg or claims_settings()
+    segs = segments(doc, analysis.segments)
+    cast = Cast.of(analysis, base or actor_base())
+    ctx = make_context(analysis, lex, cast, cfg, segs)
     out = []
-    for fig in find_figures(doc, segs, lex):
+    for fig in find_figures(doc, segs, lex, cfg):
         claim = _claim(fig, ctx)
         if claim is not None:
             out.append(claim)
@@ -96,13 +100,15 @@ def _open_ended(claim: Claim) -> bool:
     return claim.low is None or claim.high is None
 
 
-@stage("claims", requires=("spacy_doc", "actors", "toponyms", "times"), assigns=("claims",))
-def make_claims_stage() -> StageFn:
+@stage("claims", requires=("spacy_doc", "segments", "actors", "toponyms", "times"), assigns=("claims",),
+       config=ClaimsSettings)
+def make_claims_stage(config: ClaimsSettings) -> StageFn:
     lex = lexicon()
-    reg = registry()
+    base = actor_base()
+    check_settings(config)
 
     def claims_stage(batch: Sequence[Analysis]) -> None:
         for analysis in batch:
-            analysis.claims = extract_claims(analysis, lex, reg)
+            analysis.claims = extract_claims(analysis, lex, base, config)
 
     return claims_stage

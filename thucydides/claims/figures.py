@@ -13,10 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from thucydides.claims.lexicon import ClaimLexicon
-from thucydides.ling import numbers
+from spacy.tokens import Doc
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+from thucydides.claims.lexicon import ClaimLexicon
+from thucydides.claims.settings import ClaimsSettings
+from thucydides.ling import numbers
+from thucydides.ling.segments import Segmentation, segment
+
 _BAD_BEFORE = set("-^$€£¥#/+_.:@&*=<>|\\")
 _BAD_AFTER = set("^/:@*=<>|\\")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -24,12 +27,14 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A sentence cut at paragraph breaks: headlines and parsing run-ons never leak into the body."""
+    """A sentence of the shared segmentation (cut at blank lines) with its token range and paragraph."""
 
     start: int
     end: int
     first_token: int
     last_token: int  # exclusive
+    index: int = 0
+    paragraph: int = 0
 
     def holds(self, token: Any) -> bool:
         return self.first_token <= token.i < self.last_token
@@ -52,20 +57,16 @@ class Figure:
     """Character offset where the unit words end."""
 
 
-def segments(doc: Any) -> list[Segment]:
-    """spaCy sentences split again at blank lines."""
+def segments(doc: Doc, segmentation: Segmentation | None = None) -> list[Segment]:
+    """The report's sentences (the shared segmentation, made here when a caller has none) as token ranges."""
+    segmentation = segmentation or segment(doc, doc.text)
     starts = [t.idx for t in doc]
     out: list[Segment] = []
-    text = doc.text
-    for sent in doc.sents:
-        cut = sent.start_char
-        pieces = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char)]
-        for brk in [*pieces, sent.end_char]:
-            first = bisect.bisect_left(starts, cut)
-            last = bisect.bisect_left(starts, brk)
-            if last > first and text[cut:brk].strip():
-                out.append(Segment(cut, brk, first, last))
-            cut = brk
+    for sent in segmentation.sentences:
+        first = bisect.bisect_left(starts, sent.start)
+        last = bisect.bisect_left(starts, sent.end)
+        if last > first:
+            out.append(Segment(sent.start, sent.end, first, last, len(out), sent.paragraph))
     return out
 
 
@@ -128,7 +129,7 @@ def _happening_counted(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> int
     return None
 
 
-def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, int, int] | None:
+def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon, reach: int = 5) -> tuple[str, int, int] | None:
     """What the figure ending before token j counts: (unit class, unit token index, index after).
 
     Skips modifiers and actor names ("300 ISIS militants"), and a leading "of the" ("200 of the
@@ -139,7 +140,7 @@ def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, i
         k += 1
         if k < seg.last_token and doc[k].lower_ in ("the", "these", "those", "its", "their", "our", "his", "her"):
             k += 1
-    limit = min(seg.last_token, k + 5)
+    limit = min(seg.last_token, k + reach)
     while k < limit:
         happening = _happening_counted(doc, k, seg, lex)
         if happening is not None:
@@ -164,14 +165,10 @@ def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, i
     return None
 
 
-_AGGREGATE_CLIMB = 6  # heads between a figure and the verb that carries a count ("at" -> "holed up" -> "put")
-_COUNT_NOUN_REACH = 25  # tokens back to the count noun a parse left unattached
-
-
-def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon) -> Any | None:
+def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon, cfg: ClaimsSettings) -> Any | None:
     """The verb that carries a count to this figure ("rose to", "raising to N", "put ... at N"), if any."""
     tok = number
-    for _ in range(_AGGREGATE_CLIMB):
+    for _ in range(cfg.aggregate_climb):
         if tok.head is tok or not seg.holds(tok.head):
             return None
         tok = tok.head
@@ -180,13 +177,14 @@ def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon) -> Any | None:
     return None
 
 
-def _count_nouns(doc: Any, verb: Any, number: Any, seg: Segment, lex: ClaimLexicon) -> list[Any]:
+def _count_nouns(doc: Any, verb: Any, number: Any, seg: Segment, lex: ClaimLexicon,
+                 cfg: ClaimsSettings) -> list[Any]:
     """The count noun the verb carries ("the number ... rose", "raising to N the number"), else the one just before."""
     attached = [c for c in verb.children
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in lex.count_nouns]
     if attached:
         return attached
-    lo = max(seg.first_token, number.i - _COUNT_NOUN_REACH)
+    lo = max(seg.first_token, number.i - cfg.count_noun_reach)
     before = [doc[k] for k in range(number.i - 1, lo - 1, -1) if doc[k].lemma_.lower() in lex.count_nouns]
     return before[:1]
 
@@ -199,12 +197,13 @@ def _people_by_what_happened(tok: Any, lex: ClaimLexicon) -> bool:
                for c in tok.children)
 
 
-def _aggregate_unit(doc: Any, number: Any, seg: Segment, lex: ClaimLexicon) -> tuple[str, Any] | None:
+def _aggregate_unit(doc: Any, number: Any, seg: Segment, lex: ClaimLexicon,
+                    cfg: ClaimsSettings) -> tuple[str, Any] | None:
     """"the number of militants killed has risen to 1650": the count noun's "of" object is the unit."""
-    verb = _aggregate_verb(number, seg, lex)
+    verb = _aggregate_verb(number, seg, lex, cfg)
     if verb is None:
         return None
-    for noun in _count_nouns(doc, verb, number, seg, lex):
+    for noun in _count_nouns(doc, verb, number, seg, lex, cfg):
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
@@ -256,7 +255,7 @@ def _in_idiom(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) ->
     return False
 
 
-def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon) -> list[Figure]:
+def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon, cfg: ClaimsSettings) -> list[Figure]:
     """Every figure in the document that counts people, area, distance or a share."""
     nlex = numbers.lexicon()
     words = [t.text for t in doc]
@@ -274,7 +273,7 @@ def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon) -> list[F
                 i += 1
                 continue
             shifted = numbers.Quantity(q.low, q.high, q.qualifier, q.start + seg.first_token, q.end + seg.first_token)
-            figure = _figure(doc, shifted, seg, lex, nlex, text, local)
+            figure = _figure(doc, shifted, seg, lex, nlex, text, local, cfg)
             if figure is not None:
                 out.append(figure)
             i = q.end
@@ -282,7 +281,7 @@ def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon) -> list[F
 
 
 def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLexicon,
-            text: str, local: Sequence[str]) -> Figure | None:
+            text: str, local: Sequence[str], cfg: ClaimsSettings) -> Figure | None:
     start_char = doc[q.start].idx
     end_char = doc[q.end - 1].idx + len(doc[q.end - 1].text)
     if not _plain_context(text, start_char, end_char) or _excluded(doc, q, seg, lex):
@@ -290,7 +289,7 @@ def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex
     number = doc[q.end - 1]
     unit_token: Any | None = None
     unit_end = end_char
-    found = find_unit(doc, q.end, seg, lex)
+    found = find_unit(doc, q.end, seg, lex, cfg.unit_reach)
     if found:
         unit, unit_i, after = found
         unit_token = doc[unit_i]
@@ -298,7 +297,7 @@ def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex
     else:
         if q.qualifier == "vague" or _YEAR.match(number.text):
             return None
-        aggregate = _aggregate_unit(doc, number, seg, lex)
+        aggregate = _aggregate_unit(doc, number, seg, lex, cfg)
         if aggregate:
             unit, unit_token = aggregate
         elif _bare_person(number, seg, lex):  # "killed 23 of them": people, of no known side

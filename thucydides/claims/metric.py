@@ -13,11 +13,9 @@ from typing import Any
 
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.lexicon import ClaimLexicon
+from thucydides.claims.settings import ClaimsSettings
 
-_NEAR = 12  # tokens around the figure searched when the parse gives no trigger
 TERRITORY = ("territory_held", "territory_taken")
-_DEPTH = 4  # levels below the counted noun searched
-_CHAIN = 6  # heads climbed at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,20 +85,20 @@ def _done_by_taking(verb: Any, lex: ClaimLexicon) -> bool:
                for c in verb.children)
 
 
-def _chain(start: Any, seg: Segment) -> Iterator[tuple[Any, bool]]:
+def _chain(start: Any, seg: Segment, steps: int) -> Iterator[tuple[Any, bool]]:
     """Heads above `start` inside the clause; (token, True when it is the first head)."""
     tok = start
-    for n in range(_CHAIN):
+    for n in range(steps):
         if tok.head is tok or not seg.holds(tok.head):
             return
         tok = tok.head
         yield tok, n == 0
 
 
-def _descendants(tok: Any, seg: Segment) -> Iterator[Any]:
+def _descendants(tok: Any, seg: Segment, depth: int) -> Iterator[Any]:
     """Tokens below `tok` in the clause, breadth first ("an area of 50 km2 that the army managed to take")."""
     level = [tok]
-    for _ in range(_DEPTH):
+    for _ in range(depth):
         level = [c for t in level for c in t.children if seg.holds(c)]
         yield from level
 
@@ -109,7 +107,7 @@ UNIT, MODIFIER, CHAIN, OTHER = "unit", "modifier", "chain", "other"
 """Where a candidate comes from: the counted noun, its modifiers, its heads, or elsewhere in the clause."""
 
 
-def candidates(fig: Figure, lex: ClaimLexicon) -> Iterator[tuple[Any, bool, str]]:
+def candidates(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Iterator[tuple[Any, bool, str]]:
     """Tokens that may decide the metric, best first, with the flag that allows copulas ("there are 300
     fighters") and where the token comes from."""
     seg = fig.segment
@@ -119,7 +117,7 @@ def candidates(fig: Figure, lex: ClaimLexicon) -> Iterator[tuple[Any, bool, str]
         for child in fig.unit_token.children:
             if child.dep_ in ("acl", "relcl", "amod") and seg.holds(child):
                 yield child, False, MODIFIER
-    for tok, first in _chain(anchor, seg):
+    for tok, first in _chain(anchor, seg, cfg.metric_chain):
         yield tok, first, CHAIN
         lemma = tok.lemma_.lower()
         if lemma in lex.count_nouns:  # "the number of soldiers killed in ..."
@@ -133,29 +131,29 @@ def candidates(fig: Figure, lex: ClaimLexicon) -> Iterator[tuple[Any, bool, str]
                         if seg.holds(inner):
                             yield inner, False, OTHER
     if fig.unit_token is not None:
-        yield from ((t, False, OTHER) for t in _descendants(fig.unit_token, seg))
-    lo = max(seg.first_token, fig.number_token.i - _NEAR)
-    hi = min(seg.last_token, fig.number_token.i + _NEAR)
+        yield from ((t, False, OTHER) for t in _descendants(fig.unit_token, seg, cfg.metric_depth))
+    lo = max(seg.first_token, fig.number_token.i - cfg.metric_near)
+    hi = min(seg.last_token, fig.number_token.i + cfg.metric_near)
     doc = fig.number_token.doc
     for tok in sorted((doc[k] for k in range(lo, hi)), key=lambda t: abs(t.i - fig.number_token.i)):
         yield tok, False, OTHER
 
 
-def read_metric(fig: Figure, subject_kind_armed: bool, lex: ClaimLexicon) -> Reading | None:
+def read_metric(fig: Figure, subject_kind_armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
     """The metric of a figure, or None when nothing in its clause says what happened to what it counts."""
     if fig.unit == "person":
-        return _read_person(fig, subject_kind_armed, lex)
+        return _read_person(fig, subject_kind_armed, lex, cfg)
     if fig.unit == "percent":
-        return _read_share(fig, lex)
-    return _read_area(fig, lex)
+        return _read_share(fig, lex, cfg)
+    return _read_area(fig, lex, cfg)
 
 
-def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon) -> Reading | None:
+def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
     """A state named by a modifier ("people sheltering in a basement") gives way to what the clause's verb says
     happened to them ("... were killed"); any other first trigger decides."""
     counted = fig.unit_token if fig.unit_token is not None else fig.number_token
     state: Reading | None = None
-    for tok, chain, source in candidates(fig, lex):
+    for tok, chain, source in candidates(fig, lex, cfg):
         metric = _person_metric(tok, lex, chain, counted)
         if metric is None:
             continue
@@ -172,7 +170,7 @@ def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon) -> Reading | None:
     return state
 
 
-def _measures_distance(fig: Figure, lex: ClaimLexicon) -> bool:
+def _measures_distance(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> bool:
     """A length that the clause says is a distance: "5 km from the town", "the gap has narrowed to 2 km"."""
     doc = fig.number_token.doc
     after = fig.unit_token.i + 1 if fig.unit_token is not None else fig.number_token.i + 1
@@ -182,13 +180,13 @@ def _measures_distance(fig: Figure, lex: ClaimLexicon) -> bool:
     if anchor.head is not anchor and anchor.head.lower_ in lex.distance_preceders:  # "within 2 km of"
         return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.distance_nouns
-               for tok, _ in _chain(anchor, fig.segment) for c in tok.children)
+               for tok, _ in _chain(anchor, fig.segment, cfg.metric_chain) for c in tok.children)
 
 
-def _read_area(fig: Figure, lex: ClaimLexicon) -> Reading | None:
-    if fig.unit in ("km", "m") and _measures_distance(fig, lex):
+def _read_area(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
+    if fig.unit in ("km", "m") and _measures_distance(fig, lex, cfg):
         return Reading("distance", None)
-    for tok, _, _ in candidates(fig, lex):
+    for tok, _, _ in candidates(fig, lex, cfg):
         metric = _area_metric(tok, lex)
         if metric == "distance" and fig.unit not in ("km", "m"):
             continue
@@ -197,7 +195,7 @@ def _read_area(fig: Figure, lex: ClaimLexicon) -> Reading | None:
     return Reading("distance" if fig.unit == "m" else "territory_held", None)
 
 
-def _read_share(fig: Figure, lex: ClaimLexicon) -> Reading | None:
+def _read_share(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
     """A percentage is a claim only as a share of territory ("2% of the country")."""
     seg = fig.segment
     doc = fig.number_token.doc
@@ -205,6 +203,6 @@ def _read_share(fig: Figure, lex: ClaimLexicon) -> Reading | None:
         tok = doc[k]
         lemma = tok.lemma_.lower()
         territorial = lemma in lex.territory_nouns or lex.area_triggers.get(lemma) in TERRITORY
-        if territorial and abs(k - fig.number_token.i) <= 3 * _NEAR:
+        if territorial and abs(k - fig.number_token.i) <= 3 * cfg.metric_near:
             return Reading("share_held", None)
     return None

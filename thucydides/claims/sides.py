@@ -1,0 +1,351 @@
+"""Whose people or territory a figure counts (subject) and who did it (agent): named, ordered steps.
+
+Each step reads one kind of evidence from the figure's clause (the linguistic layer's arguments) and the
+cast of actors; `stages.claims.subject_steps` and `agent_steps` order them or switch them off. Only the
+metrics that have a doer (killed, wounded, captured, territory taken) get an agent; civilians never are one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from spacy.tokens import Token
+
+from thucydides.claims.context import Context, Step
+from thucydides.claims.figures import Figure, Segment
+from thucydides.claims.metric import Reading
+from thucydides.claims.speakers import speaker_of
+from thucydides.knowledge.lexicons import lexicons
+from thucydides.ling.anaphora import is_pronoun
+from thucydides.ling.arguments import arguments, subjects
+from thucydides.ling.clauses import is_passive
+from thucydides.ling.tokens import ancestors, forms
+
+AGENTIVE = frozenset({"killed", "wounded", "captured", "territory_taken"})
+HELD = frozenset({"territory_held", "share_held"})
+CASUALTIES = frozenset({"killed", "wounded"})
+SUBJECT_FALLBACK = frozenset({"killed", "wounded", "captured", "surrendered", "fighters_present",
+                              "territory_held", "territory_taken", "share_held"})
+"""Metrics whose counted side, when unnamed, is the armed group the text was just talking about."""
+_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+_HOLDER_PREPS = frozenset({"under", "by"})
+_LOSER_PREPS = frozenset({"from"})
+
+
+def governing_verb(tok: Token, seg: Segment, climb: int) -> Token | None:
+    for _ in range(climb):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i or not seg.holds(tok.head):
+            return None
+        tok = tok.head
+    return None
+
+
+def _verb(reading: Reading, ctx: Context, seg: Segment) -> Token | None:
+    if reading.trigger is None:
+        return None
+    return governing_verb(reading.trigger, seg, ctx.cfg.governing_climb)
+
+
+def actor_of(token: Token, seg: Segment, ctx: Context) -> str | None:
+    """The actor a doer or undergoer phrase stands for; a pronoun under a telling verb is its teller
+    ("Russia said it killed ..."), another pronoun the group named last."""
+    if is_pronoun(token):
+        teller = _teller_of_clause(token, seg, ctx)
+        if teller is not None:
+            return teller
+        if token.lower_ in ("we", "our", "us"):
+            return speaker_of(token, seg, ctx) or None
+        return _group_before(token, ctx)
+    if not forms(token).isdisjoint(ctx.lex.attack_nouns):
+        return attack_owner(token, ctx)  # 'barrel bombs' name no one; 'Israeli strikes' their owner
+    return ctx.cast.named_by(token)
+
+
+def _teller_of_clause(token: Token, seg: Segment, ctx: Context) -> str | None:
+    for head in ancestors(token):
+        if head.pos_ in ("VERB", "AUX") and forms(head) & lexicons().reporting_verbs:
+            tellers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] or list(subjects(head))
+            if tellers and tellers[0].i != token.i:
+                return speaker_of(tellers[0], seg, ctx)
+    return None
+
+
+def _group_before(token: Token, ctx: Context) -> str | None:
+    start = max(0, token.idx - ctx.cfg.lookback_chars)
+    for m in reversed(ctx.cast.within(start, token.idx)):
+        if not ctx.cast.civilian(m.actor) and not m.speaker:
+            return m.actor
+    return None
+
+
+def attack_owner(token: Token, ctx: Context) -> str | None:
+    """A weapon or attack stands for whoever uses it: 'Israeli strikes', 'Turkish shelling', 'regime artillery'."""
+    if forms(token).isdisjoint(ctx.lex.attack_nouns):
+        return None
+    for mod in token.children:
+        if mod.dep_ not in ("amod", "compound", "nmod", "poss") or mod.i > token.i:
+            continue
+        owner = ctx.lex.owner_words.get(mod.lower_)
+        if owner is not None and ctx.cast.get(owner) is not None:
+            return owner
+        iso = ctx.cast.lex.demonyms.get(mod.lower_)
+        if iso is None and mod.is_sent_start:  # a capital that only opens the sentence names no one
+            continue
+        found = ctx.cast.forces_of(iso) if iso else ctx.cast.named_by(mod)
+        if found is not None:
+            return found
+    return None
+
+
+def _first(tokens: Iterable[Token], seg: Segment, ctx: Context, exclude: set[str | None]) -> str | None:
+    for token in tokens:
+        found = actor_of(token, seg, ctx)
+        if found is not None and found not in exclude and not ctx.cast.civilian(found):
+            return found
+    return None
+
+
+# subject steps -----------------------------------------------------------------------------------
+
+
+def counted_phrase(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """Actors named in the counted phrase: '300 ISIS militants', 'Ukrainian soldiers', '25 people' (civilians
+    of the report's country), 'wives of Daesh fighters'."""
+    if fig.unit_token is None:
+        return None
+    known = [m.actor for m in ctx.cast.within(min(fig.start, fig.unit_token.idx), fig.unit_end) if not m.speaker]
+    if known and not (len(known) == 1 and ctx.cast.civilian(known[0])):
+        return known[0]
+    of = [o for p in fig.unit_token.children if p.dep_ == "prep" and p.lower_ == "of"
+          for o in p.children if o.dep_ == "pobj"]
+    for token in [*of, fig.unit_token]:
+        found = ctx.cast.named_by(token)
+        if found is not None:
+            return found
+    return known[0] if known else None
+
+
+def loser(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'ISIS lost 20 km2': the doer of a verb of losing loses what is counted."""
+    verb = _verb(reading, ctx, fig.segment)
+    if verb is None or forms(verb).isdisjoint(ctx.lex.loss_triggers) or is_passive(verb):
+        return None
+    return _first(arguments(verb).subjects, fig.segment, ctx, set())
+
+
+def holder(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'held by ISIS', 'under SDF control', 'the group controls 50 km2'."""
+    if reading.metric not in HELD:
+        return None
+    found = _in_preps(fig, reading, _HOLDER_PREPS, ctx)
+    if found is not None:
+        return found
+    verb = _verb(reading, ctx, fig.segment)
+    if verb is None or is_passive(verb) or ctx.lex.area_triggers.get(verb.lemma_.lower()) != "territory_held":
+        return None
+    return _first(arguments(verb).subjects, fig.segment, ctx, set())
+
+
+def taken_from(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'took 65 km2 from ISIS': the side that lost the area."""
+    if reading.metric != "territory_taken":
+        return None
+    return _in_preps(fig, reading, _LOSER_PREPS, ctx)
+
+
+def _in_preps(fig: Figure, reading: Reading, preps: frozenset[str], ctx: Context) -> str | None:
+    seg = fig.segment
+    heads = [] if reading.trigger is None else [reading.trigger, reading.trigger.head]
+    tok = fig.unit_token if fig.unit_token is not None else fig.number_token
+    heads += [tok, *ancestors(tok, 4)]
+    objects = [o for h in heads if seg.holds(h) for p in h.children if p.dep_ in ("prep", "agent")
+               and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+    return _first(objects, seg, ctx, set())
+
+
+def own_people(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'29 of its fighters', 'their men': the counted people belong to whoever the possessive stands for."""
+    if fig.unit_token is None:
+        return None
+    for k in range(fig.number_token.i + 1, fig.unit_token.i):
+        word = ctx.doc[k]
+        if word.lower_ in _POSSESSIVES:
+            return actor_of(word, fig.segment, ctx) or speaker_of(word, fig.segment, ctx) or None
+    return None
+
+
+def sender(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'the army sent 300 soldiers': fighters someone deploys are theirs."""
+    verb = _verb(reading, ctx, fig.segment)
+    if reading.metric != "fighters_present" or verb is None or is_passive(verb):
+        return None
+    if not forms(verb).isdisjoint(ctx.lex.loss_triggers):
+        return None
+    found = _first(arguments(verb).subjects, fig.segment, ctx, set())
+    return found if ctx.cast.armed(found) else None
+
+
+def state_people(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'two soldiers', 'four policemen': the state force speaking, else the one named last."""
+    if fig.unit_token is None or fig.unit_token.lemma_.lower() not in ctx.lex.state_nouns:
+        return None
+    said = _claimant(fig, reading, ctx)
+    if ctx.cast.kind(said) in ctx.lex.state_kinds:
+        return said
+    return _recent(fig, ctx, exclude={said}, kinds=ctx.lex.state_kinds)
+
+
+def sibling(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'... and seven others were injured': the side counted just before in the sentence."""
+    if fig.unit_token is not None and fig.unit_token.lemma_.lower() not in ctx.lex.sibling_nouns:
+        return None
+    return ctx.subjects.get(fig.segment.index)
+
+
+def recent_armed(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """The armed actor the text was just talking about ('the group'), for figures of fighting."""
+    if reading.metric not in SUBJECT_FALLBACK or fig.noun_class == "civilians":
+        return None
+    return _recent(fig, ctx, exclude={_claimant(fig, reading, ctx), doer(fig, reading, ctx),
+                                      by_agent(fig, reading, ctx)})
+
+
+def _recent(fig: Figure, ctx: Context, exclude: set[str | None], same_sentence: bool = False,
+            kinds: frozenset[str] | None = None) -> str | None:
+    start = fig.segment.start if same_sentence else max(0, fig.start - ctx.cfg.lookback_chars)
+    for m in reversed(ctx.cast.within(start, fig.start)):
+        if m.actor in exclude or m.speaker or not ctx.cast.armed(m.actor) or _backer(m.end, ctx):
+            continue
+        if _teller(m.start, ctx):
+            continue
+        if kinds is None or ctx.cast.kind(m.actor) in kinds:
+            return m.actor
+    return None
+
+
+def _teller(start: int, ctx: Context) -> bool:
+    """'The SDF said ...': an actor speaking is a source, not a side the next figure counts."""
+    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    for head in [token, *ancestors(token, 3)]:
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return not forms(head.head).isdisjoint(lexicons().reporting_verbs)
+        if head.dep_ not in ("compound", "amod", "flat", "appos", "det", "poss"):
+            return False
+    return False
+
+
+def _backer(end: int, ctx: Context) -> bool:
+    """'U.S.-backed fighters', 'SDF-held areas': the name qualifies someone or something else."""
+    return ctx.text[end:end + 16].lower().startswith(ctx.lex.backer_suffixes)
+
+
+def _claimant(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    return ctx.claimant_of(fig, reading)
+
+
+# agent steps -------------------------------------------------------------------------------------
+
+
+def by_agent(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'were killed by militants', 'freed by their captors'."""
+    if reading.trigger is None:
+        return None
+    verb = _verb(reading, ctx, fig.segment) or reading.trigger
+    objects = [*arguments(reading.trigger).agents, *arguments(verb).agents]
+    return _first(objects, fig.segment, ctx, set())
+
+
+def doer(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """The doer of the clause that tells what happened: 'Russia said it killed', 'Israeli strikes killed',
+    'the army ... killing 12', 'the killing of 33 by the army'."""
+    if reading.trigger is None:
+        return None
+    verb = _verb(reading, ctx, fig.segment)
+    if verb is not None and not forms(verb).isdisjoint(ctx.lex.loss_triggers):
+        return None  # 'ISIS lost 20 km2': the subject lost it
+    telling = verb is not None and not forms(verb).isdisjoint(lexicons().reporting_verbs) \
+        and verb.i != reading.trigger.i
+    heads = [reading.trigger] if verb is None or telling else [verb, reading.trigger]
+    doers = [d for h in heads for d in arguments(h).doers]
+    return _first(doers, fig.segment, ctx, set())
+
+
+def when_clause(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'Five were killed when militants attacked their post': the subject of a clause on a passive toll."""
+    verb = _verb(reading, ctx, fig.segment)
+    if verb is None:
+        return None
+    verbs = [verb, *[c for c in verb.children if c.dep_ == "conj"]]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")]
+    doers = [d for c in clauses if not is_passive(c) for d in arguments(c).subjects]
+    return _first(doers, fig.segment, ctx, set())
+
+
+def attack_owner_nearby(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """The owner of the attack nearest the toll in its sentence ('the toll of the Turkish attack')."""
+    if reading.metric not in CASUALTIES:
+        return None
+    found = [(abs(t.i - fig.number_token.i), a) for t in ctx.tokens(fig.segment)
+             if (a := attack_owner(t, ctx)) is not None]
+    return min(found)[1] if found else None
+
+
+def responsibility(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'The group claimed responsibility for the attack': the doer of a toll told just before."""
+    if reading.metric not in CASUALTIES:
+        return None
+    i = fig.segment.index
+    for later in ctx.segments[i:i + 1 + ctx.cfg.responsibility_reach]:
+        for verb in ctx.tokens(later):
+            if forms(verb).isdisjoint(ctx.lex.responsibility_verbs):
+                continue
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.responsibility_objects for c in verb.children):
+                found = _first(arguments(verb).subjects, later, ctx, set())
+                if found is not None:
+                    return found
+    return None
+
+
+def speaker_did_it(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'we killed', 'they managed to take': an armed source speaking of its own deed."""
+    said = _claimant(fig, reading, ctx)
+    if not ctx.cast.armed(said) or fig.noun_class == "civilians":
+        return None
+    verb = _verb(reading, ctx, fig.segment)
+    if verb is None or is_passive(verb):
+        return said if reading.metric in ("captured",) else None
+    return said if any(is_pronoun(s) for s in arguments(verb).subjects) else None
+
+
+def recent_armed_agent(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """The armed actor named earlier in the same sentence."""
+    return _recent(fig, ctx, exclude={_claimant(fig, reading, ctx)}, same_sentence=True)
+
+
+SUBJECT_STEPS: Mapping[str, Step] = {
+    "counted_phrase": counted_phrase,
+    "loser": loser,
+    "holder": holder,
+    "taken_from": taken_from,
+    "own_people": own_people,
+    "sender": sender,
+    "state_people": state_people,
+    "sibling": sibling,
+    "recent_armed": recent_armed,
+}
+AGENT_STEPS: Mapping[str, Step] = {
+    "by_agent": by_agent,
+    "doer": doer,
+    "when_clause": when_clause,
+    "attack_owner": attack_owner_nearby,
+    "responsibility": responsibility,
+    "speaker_did_it": speaker_did_it,
+    "recent_armed": recent_armed_agent,
+}

@@ -1,0 +1,241 @@
+"""Who says a figure: named, ordered steps (`stages.claims.claimant_steps`), the first that finds a source wins.
+
+headline ("X: ..."), attribution_phrase ("according to X"), reporting_subject (the subject of the telling
+verb the figure hangs from, or of the sentence's main one), quoted_speaker (a quotation's speaker in the
+sentences around it), first_person ("our fighters": whoever spoke just before), paragraph_carry (a sentence
+with no source of its own goes on in the voice of its paragraph), publisher (a monitor's own release).
+None found: the outlet says it in its own voice. Any speaker is a source: a known actor, an office or force
+described from its words, a person (resolved to the organisation the report says they speak for), or a
+pronoun or "the spokesman" pointing back to the last speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Span, Token
+
+from thucydides.claims.cast import entity_of
+from thucydides.claims.context import Context, Step
+from thucydides.claims.figures import Figure, Segment
+from thucydides.claims.metric import Reading
+from thucydides.knowledge.lexicons import lexicons
+from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
+from thucydides.ling.arguments import subjects
+from thucydides.ling.tokens import ancestors, forms
+
+_QUOTES_OPEN = "\"“‘«"
+_QUOTES = "\"“”«»"
+_SPEAKER_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+UNNAMED = ""
+"""A source the text gives no name for ("a nurse said"): it speaks, so no earlier source carries over."""
+
+
+def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
+    """The source a speaker phrase stands for: named, described, or pointing back to the last speaker;
+    UNNAMED when it is a speaker the text does not name."""
+    if is_pronoun(token):
+        found = last_speaker(seg, ctx, ctx.cfg.pronoun_reach)
+        return found if found is not None else _antecedent_group(token, ctx)
+    entity = entity_of(token)
+    if entity is not None and entity.label_ == "PERSON":
+        return _person(entity, seg, ctx)
+    if _bare_back_reference(token):
+        found = last_speaker(seg, ctx, ctx.cfg.anaphor_reach, institutional=True)
+        if found:
+            return found
+    found = ctx.cast.named_by(token, speaking=True)
+    if found is not None:
+        return found
+    if is_definite_back_reference(token) or token.lemma_.lower() in ctx.lex.anaphoric_speakers:
+        found = last_speaker(seg, ctx, ctx.cfg.anaphor_reach)
+        return found if found is not None else _antecedent_group(token, ctx)
+    return UNNAMED if token.pos_ in ("NOUN", "PROPN") else None
+
+
+def _person(entity: Span, seg: Segment, ctx: Context) -> str | None:
+    """A person speaks for the organisation the report gives them; one introduced by a bare title
+    ("Spokesman Yahya Rasool") for the source named just before; else for themselves."""
+    found = ctx.cast.affiliation(ctx.cast.introduction(entity) or entity)
+    if found is None and ctx.cast.titled(entity, ctx.lex.anaphoric_speakers):
+        found = last_speaker(seg, ctx, ctx.cfg.anaphor_reach) or None
+    return found or ctx.cast.person(entity)
+
+
+def _antecedent_group(token: Token, ctx: Context) -> str | None:
+    """'the group said', 'it said': the organisation named last before, within the pronoun's reach."""
+    start = max(0, token.idx - ctx.cfg.lookback_chars)
+    for m in reversed(ctx.cast.within(start, token.idx)):
+        if not ctx.cast.civilian(m.actor):
+            return m.actor
+    return None
+
+
+def _bare_back_reference(token: Token) -> bool:
+    """'the ministry said', 'the group added': a definite noun with nothing of its own to name it by."""
+    return is_definite_back_reference(token) and all(c.dep_ in ("det", "punct") for c in token.children)
+
+
+_PERSONAL_KINDS = frozenset({"person", "source", "civilians"})
+
+
+def last_speaker(seg: Segment, ctx: Context, reach: int, institutional: bool = False) -> str | None:
+    """The source of the nearest earlier sentence that names one, within `reach` sentences (`institutional`:
+    an organisation, not a person or a witness)."""
+    i = ctx.segment_index(seg)
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        found = sentence_source(ctx.segments[j], ctx)
+        if institutional and (not found or ctx.cast.kind(found) in _PERSONAL_KINDS):
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def sentence_source(seg: Segment, ctx: Context) -> str | None:
+    """The source a sentence names for itself (headline, "according to", the main telling verb's subject)."""
+    i = seg.index
+    if i not in ctx.speakers:
+        ctx.speakers[i] = None  # guards against a pronoun chain pointing back to itself
+        found = _headline(seg, ctx) or _according_to(seg, ctx) or _reporting(seg, ctx, None)
+        ctx.speakers[i] = found if found is not None else _spokesperson(seg, ctx)
+    return ctx.speakers[i]
+
+
+def _spokesperson(seg: Segment, ctx: Context) -> str | None:
+    """'A Coalition spokesman spoke to reporters': a sentence that names who speaks for an actor."""
+    return next((m.actor for m in ctx.cast.within(seg.start, seg.end) if m.speaker), None)
+
+
+# the steps --------------------------------------------------------------------------------------
+
+
+def headline(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    return _headline(fig.segment, ctx)
+
+
+def _headline(seg: Segment, ctx: Context) -> str | None:
+    """'SDF: 40 fighters captured': a name before a colon opening the sentence speaks."""
+    tokens = ctx.tokens(seg)[:12]
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if not colon:
+        return None
+    span = ctx.doc[tokens[0].i:tokens[colon].i]
+    return ctx.cast.named_by(span.root, speaking=True)
+
+
+def attribution_phrase(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    return _according_to(fig.segment, ctx)
+
+
+def _according_to(seg: Segment, ctx: Context) -> str | None:
+    """'..., according to the ministry', 'per witnesses', 'cited by X'."""
+    tokens = ctx.tokens(seg)
+    lowered = [t.lower_ for t in tokens]
+    for phrase in lexicons().attribution_phrases:
+        words = phrase.split()
+        for k in range(len(tokens) - len(words) + 1):
+            if lowered[k:k + len(words)] != words or tokens[k + len(words) - 1].dep_ == "compound":
+                continue
+            objects = [o for o in tokens[k + len(words) - 1].children if o.dep_ in ("pobj", "dobj", "pcomp")]
+            for obj in objects:
+                found = speaker_of(obj, seg, ctx)
+                if found is not None:
+                    return found
+    return None
+
+
+def reporting_subject(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    return _reporting(fig.segment, ctx, fig.number_token)
+
+
+def _reporting(seg: Segment, ctx: Context, anchor: Token | None) -> str | None:
+    """The subject of a telling verb: the one the figure hangs from first, then the main clause's."""
+    tokens = ctx.tokens(seg)
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and forms(t) & lexicons().reporting_verbs]
+    above = {t.i for t in ancestors(anchor)} if anchor is not None else set()
+    verbs.sort(key=lambda v: (v.i not in above, len(ancestors(v))))
+    for verb in verbs:
+        for who in _tellers(verb):
+            found = speaker_of(who, seg, ctx)
+            if found is not None:
+                return found
+    return None  # no telling verb has a subject
+
+
+def _tellers(verb: Token) -> list[Token]:
+    """Who tells: the subject (own or inherited: 'X arrived and said'), or the agent of a passive telling."""
+    agents = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+    own = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS]
+    return agents + (own or list(subjects(verb)))
+
+
+def quoted_speaker(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """A figure inside a quotation whose own sentence names no source: the quotation's speaker, told in a
+    sentence around it ('"... 10 more," he said.' or a speaker introduced just before the quote)."""
+    if not _inside_quote(fig, ctx):
+        return None
+    i = fig.segment.index
+    for j in (i + 1, i - 1, i + 2, i - 2):
+        if 0 <= j < len(ctx.segments) and _has_quote(ctx.segments[j], ctx):
+            found = sentence_source(ctx.segments[j], ctx)
+            if found is not None:
+                return found
+    return None
+
+
+def _inside_quote(fig: Figure, ctx: Context) -> bool:
+    """An odd number of quotation marks between the paragraph's start and the figure, or a sentence that
+    opens with one."""
+    seg = fig.segment
+    if ctx.text[seg.start:seg.end].lstrip()[:1] in _QUOTES_OPEN:
+        return True
+    para_start = next((s.start for s in ctx.segments if s.paragraph == seg.paragraph), seg.start)
+    before = ctx.text[para_start:fig.start]
+    return sum(before.count(q) for q in _QUOTES) % 2 == 1
+
+
+def _has_quote(seg: Segment, ctx: Context) -> bool:
+    return any(q in ctx.text[seg.start:seg.end] for q in _QUOTES)
+
+
+_FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
+
+
+def first_person(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'Two of our fighters were killed': a statement's own voice, whose author spoke just before."""
+    if not any(t.lower_ in _FIRST_PERSON for t in ctx.tokens(fig.segment)):
+        return None
+    return last_speaker(fig.segment, ctx, ctx.cfg.anaphor_reach)
+
+
+def paragraph_carry(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """A sentence with no source goes on in the voice of the last source its paragraph named."""
+    seg = fig.segment
+    i = ctx.segment_index(seg)
+    for j in range(i - 1, max(-1, i - 1 - ctx.cfg.carry_reach), -1):
+        prev = ctx.segments[j]
+        if prev.paragraph != seg.paragraph:
+            return None
+        found = sentence_source(prev, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+def publisher(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """A monitor's or agency's own release speaks in its voice (a news outlet's voice is no source)."""
+    return ctx.voice
+
+
+STEPS: Mapping[str, Step] = {
+    "headline": headline,
+    "attribution_phrase": attribution_phrase,
+    "reporting_subject": reporting_subject,
+    "quoted_speaker": quoted_speaker,
+    "first_person": first_person,
+    "paragraph_carry": paragraph_carry,
+    "publisher": publisher,
+}
