@@ -45,6 +45,9 @@ class Descriptions:
     """pattern -> nouns a country's adjective makes the same actor with ("forces": Iraqi forces)"""
     adjectives: Mapping[str, tuple[str, ...]]
     """ISO code -> its demonyms"""
+    armed_name_words: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    speaker_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: Mapping[str, object]) -> Descriptions:
@@ -65,6 +68,9 @@ class Descriptions:
             sources=data.word_set(raw, "sources"),
             kinds={str(k): str(v) for k, v in (raw.get("kinds") or {}).items()},  # type: ignore[union-attr]
             ministry_nouns=data.word_set(raw, "ministry_nouns"),
+            armed_name_words=data.word_set(raw, "armed_name_words"),
+            group_nouns=data.word_set(raw, "group_nouns"),
+            speaker_nouns=data.word_set(raw, "speaker_nouns"),
             demonyms=words,
             country_names=names,
         )
@@ -131,15 +137,34 @@ class Cast:
     """The country (ISO code) of each described record that has one."""
     home: str | None = None
     """The country the report is about (the most frequent among its resolved places)."""
+    local: str | None = None
+    """The country of the passage being read (its sentence's places, else its paragraph's)."""
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, analysis: Analysis, base: ActorBase | None = None, lex: Descriptions | None = None) -> Cast:
         mentions = sorted(analysis.actors, key=lambda m: m.start)
         cast = cls(analysis, base or actor_base(), lex or descriptions(), mentions)
-        cast._starts = [m.start for m in mentions]
         cast.home = _home_country(analysis)
+        cast.mentions = sorted([*mentions, *cast._organisations(mentions)], key=lambda m: m.start)
+        cast._starts = [m.start for m in cast.mentions]
         return cast
+
+    def _organisations(self, known: list[ActorMention]) -> list[ActorMention]:
+        """Organisations spaCy names that the actor base does not know ("Baloch Liberation Army"), as mentions
+        of described records, so recency and "the group" reach them too."""
+        doc = self.analysis.spacy_doc
+        if doc is None:
+            return []
+        taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in self.analysis.toponyms]
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or any(lo < ent.end_char and ent.start_char < hi for lo, hi in taken):
+                continue
+            found = self._organisation(ent.root, ent, list(ent))
+            if found is not None:
+                out.append(ActorMention(ent.start_char, ent.end_char, ent.text, found))
+        return out
 
     # known actors ---------------------------------------------------------------------------------
 
@@ -205,8 +230,9 @@ class Cast:
         if speaking and token.lemma_.lower() in self.lex.sources and token.tag_ in ("NNS", "NNPS"):
             return self.record(token.lemma_.lower().capitalize() + "es" * token.lemma_.endswith("ss")
                                + "s" * (not token.lemma_.endswith("ss")), "source", None)
-        return (self._ministry(token, words) or self._by_pattern(token, words)
-                or self._organisation(token, entity, words) or self._country_actor(token, entity, speaking))
+        found = (self._ministry(token, words) or self._by_pattern(token, words)
+                 or self._organisation(token, entity, words) or self._country_actor(token, entity, speaking))
+        return None if speaking and self.civilian(found) else found  # people speak as witnesses, not as a side
 
     def _by_pattern(self, token: Token, words: list[Token]) -> str | None:
         lemmas = {token.lemma_.lower(), token.lower_}
@@ -257,14 +283,23 @@ class Cast:
         if entity is None:
             entity = next((e for w in words if (e := entity_of(w)) is not None and e.label_ in ("ORG", "NORP")
                            and _country_word(e.root, self.lex) is None), None)
-        if entity is None or entity.label_ not in ("ORG", "NORP"):
-            return None
-        if _country_word(entity.root, self.lex) is not None:  # "Somali", "Iranian": a country, not a group
+        if entity is None or not self._names_group(entity, token):
             return None
         name = entity.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s").strip()
         if not name or name.islower():
             return None
-        return self.base.find(name) or self.record(name, "organisation", None)
+        armed = any(w.lower_ in self.lex.armed_name_words for w in entity)
+        return self.base.find(name) or self.record(name, "rebel_group" if armed else "organisation", None)
+
+    def _names_group(self, entity: Span, token: Token) -> bool:
+        """An organisation's name (ORG), or a group named as a nationality ("the Taliban"), not a country's
+        adjective ("Somali", "Islamist") nor a place."""
+        if entity.label_ not in ("ORG", "NORP") or _country_word(entity.root, self.lex) is not None:
+            return False
+        if any(t.start < entity.end_char and entity.start_char < t.end for t in self.analysis.toponyms):
+            return False
+        return entity.label_ == "ORG" or (entity.root.pos_ == "PROPN" and entity.root.tag_ in ("NNPS", "NNP")
+                                          and entity.start <= token.i < entity.end)
 
     def _country_actor(self, token: Token, entity: Span | None, speaking: bool) -> str | None:
         """A country named as an actor: its government speaks, its forces act ("Pakistan said", "Russia struck")."""
@@ -307,14 +342,11 @@ class Cast:
         around += [w for c in root.children if c.dep_ == "appos" for w in phrase(c)]
         if root.dep_ == "appos":
             around += [w for w in phrase(root.head) if not (entity.start <= w.i < entity.end)]
-        for word in sorted({w.i: w for w in around}.values(), key=lambda w: w.i):
-            if word.pos_ not in ("NOUN", "PROPN", "ADJ") or entity_of(word) is entity:
-                continue
-            found = self._mention_at(word) or self._by_pattern(word, [word]) or self._organisation(
-                word, entity_of(word), [word])
-            if found is not None and self.kind(found) not in ("civilians", "person"):
-                return found
-        return None
+        words = [w for w in sorted({w.i: w for w in around}.values(), key=lambda w: w.i)
+                 if w.pos_ in ("NOUN", "PROPN", "ADJ") and not (entity.start <= w.i < entity.end)]
+        named = [f for w in words if (f := self._mention_at(w) or self._organisation(w, entity_of(w), [w]))]
+        described = [f for w in words if (f := self._by_pattern(w, words))]
+        return next((f for f in [*named, *described] if self.kind(f) not in ("civilians", "person")), None)
 
     def _mention_at(self, token: Token) -> str | None:
         for m in self.within(max(0, token.idx - 80), token.idx + 1):
@@ -323,12 +355,24 @@ class Cast:
         return None
 
     def country(self, words: Iterable[Token]) -> str | None:
-        """The country a phrase names ("Somali forces", "officials in Kabul", "Sudan's army"), else the report's."""
+        """The country a phrase names ("Somali forces", "officials in Kabul", "Sudan's army"), else the passage's,
+        else the report's."""
         for word in words:
             iso = _country_word(word, self.lex) or self._place_country(word)
             if iso is not None:
                 return iso
-        return self.home
+        return self.local or self.home
+
+    def focus(self, *spans: tuple[int, int]) -> None:
+        """Read the passage: its country is the most frequent among the first of `spans` that places any."""
+        self.local = None
+        for start, end in spans:
+            counts = Counter(self.analysis.places[t.place].country for t in self.analysis.toponyms
+                             if start <= t.start < end and t.place in self.analysis.places
+                             and self.analysis.places[t.place].country)
+            if counts:
+                self.local = counts.most_common(1)[0][0]
+                return
 
     def _place_country(self, token: Token) -> str | None:
         if token.ent_type_ not in ("GPE", "LOC", "FAC"):

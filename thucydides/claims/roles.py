@@ -44,6 +44,8 @@ class Roles:
 
 def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
     """Subject, agent and claimant of one figure; civilians never do the killing, capturing or taking."""
+    paragraph = [s for s in ctx.segments if s.paragraph == fig.segment.paragraph]
+    ctx.cast.focus((fig.segment.start, fig.segment.end), (paragraph[0].start, paragraph[-1].end))
     claimant = ctx.claimant_of(fig, reading) or None  # UNNAMED: a speaker without a name
     subject = run_steps(ctx.cfg.subject_steps, SUBJECT_STEPS, fig, reading, ctx)
     if subject is not None:

@@ -10,7 +10,8 @@ from thucydides.knowledge.settings import section
 
 @dataclass(frozen=True)
 class ClaimsSettings:
-    claimant_steps: tuple[str, ...] = ("headline", "attribution_phrase", "reporting_subject", "quoted_speaker",
+    claimant_steps: tuple[str, ...] = ("headline", "attribution_phrase", "reporting_subject", "toll_setter",
+                                       "quoted_speaker",
                                        "first_person", "paragraph_carry", "publisher")
     """Who says so: each step is tried in order until one names a source; none found is the outlet's voice."""
     subject_steps: tuple[str, ...] = ("counted_phrase", "loser", "holder", "taken_from", "own_people", "sender",

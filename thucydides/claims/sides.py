@@ -53,7 +53,7 @@ def actor_of(token: Token, seg: Segment, ctx: Context) -> str | None:
     ("Russia said it killed ..."), another pronoun the group named last."""
     if is_pronoun(token):
         teller = _teller_of_clause(token, seg, ctx)
-        if teller is not None:
+        if teller:
             return teller
         if token.lower_ in ("we", "our", "us"):
             return speaker_of(token, seg, ctx) or None
@@ -68,7 +68,7 @@ def _teller_of_clause(token: Token, seg: Segment, ctx: Context) -> str | None:
         if head.pos_ in ("VERB", "AUX") and forms(head) & lexicons().reporting_verbs:
             tellers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] or list(subjects(head))
             if tellers and tellers[0].i != token.i:
-                return speaker_of(tellers[0], seg, ctx)
+                return speaker_of(tellers[0], seg, ctx) or None
     return None
 
 
@@ -102,7 +102,7 @@ def attack_owner(token: Token, ctx: Context) -> str | None:
 def _first(tokens: Iterable[Token], seg: Segment, ctx: Context, exclude: set[str | None]) -> str | None:
     for token in tokens:
         found = actor_of(token, seg, ctx)
-        if found is not None and found not in exclude and not ctx.cast.civilian(found):
+        if found and found not in exclude and not ctx.cast.civilian(found):
             return found
     return None
 
@@ -115,7 +115,8 @@ def counted_phrase(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     of the report's country), 'wives of Daesh fighters'."""
     if fig.unit_token is None:
         return None
-    known = [m.actor for m in ctx.cast.within(min(fig.start, fig.unit_token.idx), fig.unit_end) if not m.speaker]
+    after = fig.unit_token.i > fig.number_token.i  # "300 ISIS militants"; else "the number of ISIS members ... 391"
+    known = [m.actor for m in ctx.cast.within(fig.start, fig.unit_end) if not m.speaker] if after else []
     if known and not (len(known) == 1 and ctx.cast.civilian(known[0])):
         return known[0]
     of = [o for p in fig.unit_token.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -38,21 +38,48 @@ def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
     UNNAMED when it is a speaker the text does not name."""
     if is_pronoun(token):
         found = last_speaker(seg, ctx, ctx.cfg.pronoun_reach)
-        return found if found is not None else _antecedent_group(token, ctx)
-    entity = entity_of(token)
+        return found if found is not None else antecedent_group(token, ctx)
+    entity = entity_of(token) or _person_named_before(token)
     if entity is not None and entity.label_ == "PERSON":
         return _person(entity, seg, ctx)
     if _bare_back_reference(token):
-        found = last_speaker(seg, ctx, ctx.cfg.anaphor_reach, institutional=True)
-        if found:
-            return found
+        return _back_reference(token, seg, ctx)
     found = ctx.cast.named_by(token, speaking=True)
     if found is not None:
         return found
-    if is_definite_back_reference(token) or token.lemma_.lower() in ctx.lex.anaphoric_speakers:
-        found = last_speaker(seg, ctx, ctx.cfg.anaphor_reach)
-        return found if found is not None else _antecedent_group(token, ctx)
     return UNNAMED if token.pos_ in ("NOUN", "PROPN") else None
+
+
+def _person_named_before(token: Token) -> Span | None:
+    """'Eguiluz told VOA': a surname spaCy did not tag here, of a person it tagged before."""
+    if token.pos_ != "PROPN":
+        return None
+    return next((e for e in token.doc.ents if e.label_ == "PERSON" and e.start < token.i
+                 and any(t.text == token.text for t in e)), None)
+
+
+def _back_reference(token: Token, seg: Segment, ctx: Context) -> str | None:
+    """'the ministry said': an earlier name holding the noun ("the Iraqi Ministry of Defence"); 'the spokesman':
+    the organisation that spoke last; 'the military': the country's forces; 'the group': the organisation
+    named last."""
+    words = ctx.cast.lex
+    found = _antecedent_holding(token, ctx)
+    if found is None and token.lemma_.lower() in words.speaker_nouns:
+        found = last_speaker(seg, ctx, ctx.cfg.anaphor_reach, institutional=True) or None
+    if found is None:
+        found = ctx.cast.named_by(token, speaking=True)
+    if found is None and token.lemma_.lower() in words.group_nouns:
+        found = antecedent_group(token, ctx)
+    return found if found is not None else UNNAMED
+
+
+def _antecedent_holding(token: Token, ctx: Context) -> str | None:
+    start = max(0, token.idx - ctx.cfg.lookback_chars)
+    word = token.lower_
+    for m in reversed(ctx.cast.within(start, token.idx)):
+        if word in m.text.lower().split():
+            return m.actor
+    return None
 
 
 def _person(entity: Span, seg: Segment, ctx: Context) -> str | None:
@@ -64,7 +91,7 @@ def _person(entity: Span, seg: Segment, ctx: Context) -> str | None:
     return found or ctx.cast.person(entity)
 
 
-def _antecedent_group(token: Token, ctx: Context) -> str | None:
+def antecedent_group(token: Token, ctx: Context) -> str | None:
     """'the group said', 'it said': the organisation named last before, within the pronoun's reach."""
     start = max(0, token.idx - ctx.cfg.lookback_chars)
     for m in reversed(ctx.cast.within(start, token.idx)):
@@ -165,6 +192,17 @@ def _reporting(seg: Segment, ctx: Context, anchor: Token | None) -> str | None:
     return None  # no telling verb has a subject
 
 
+def toll_setter(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'officials raised the death toll to 60', 'medics put the number at 40': who sets a count says it."""
+    for head in ancestors(fig.number_token, ctx.cfg.aggregate_climb):
+        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in ctx.lex.aggregate_verbs:
+            continue
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.count_nouns for c in head.children):
+            who = [c for c in head.children if c.dep_ == "nsubj"]
+            return speaker_of(who[0], fig.segment, ctx) if who else None
+    return None
+
+
 def _tellers(verb: Token) -> list[Token]:
     """Who tells: the subject (own or inherited: 'X arrived and said'), or the agent of a passive telling."""
     agents = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
@@ -234,6 +272,7 @@ STEPS: Mapping[str, Step] = {
     "headline": headline,
     "attribution_phrase": attribution_phrase,
     "reporting_subject": reporting_subject,
+    "toll_setter": toll_setter,
     "quoted_speaker": quoted_speaker,
     "first_person": first_person,
     "paragraph_carry": paragraph_carry,
