@@ -13,9 +13,10 @@ from thucydides.claims.cast import ActorBase, Cast, actor_base
 from thucydides.claims.context import Context
 from thucydides.claims.figures import Figure, find_figures, segments
 from thucydides.claims.lexicon import ClaimLexicon, lexicon
-from thucydides.claims.metric import read_metric
+from thucydides.claims.metric import Reading, read_metric
 from thucydides.claims.roles import check_settings, make_context, place_of, roles, time_of
 from thucydides.claims.settings import ClaimsSettings, claims_settings
+from thucydides.ling.clauses import mood
 from thucydides.model import Analysis, Claim, Evidence, Span, stable_id
 from thucydides.pipeline import StageFn, stage
 
@@ -26,7 +27,7 @@ def _claim(fig: Figure, ctx: Context) -> Claim | None:
     armed_counted = fig.noun_class != "civilians" and any(
         ctx.cast.armed(m.actor) for m in ctx.cast.within(fig.start, fig.unit_end))
     reading = read_metric(fig, armed_counted, ctx.lex, ctx.cfg)
-    if reading is None:
+    if reading is None or not _affirmed(fig, reading):
         return None
     who = roles(fig, reading, ctx)
     document = ctx.analysis.document
@@ -48,6 +49,11 @@ def _claim(fig: Figure, ctx: Context) -> Claim | None:
         time=time_of(fig, ctx.analysis.times),
         figure=Span(fig.start, fig.end, document.text[fig.start:fig.end]),
     )
+
+
+def _affirmed(fig: Figure, reading: Reading) -> bool:
+    """'had not killed even 30', 'no civilians were hurt': a figure in a denied clause states nothing."""
+    return not mood(reading.trigger if reading.trigger is not None else fig.number_token).negated
 
 
 def extract_claims(analysis: Analysis, lex: ClaimLexicon | None = None, base: ActorBase | None = None,

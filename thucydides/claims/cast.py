@@ -46,6 +46,8 @@ class Descriptions:
     adjectives: Mapping[str, tuple[str, ...]]
     """ISO code -> its demonyms"""
     armed_name_words: frozenset[str] = frozenset()
+    armed_context: frozenset[str] = frozenset()
+    facility_words: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
 
@@ -69,6 +71,8 @@ class Descriptions:
             kinds={str(k): str(v) for k, v in (raw.get("kinds") or {}).items()},  # type: ignore[union-attr]
             ministry_nouns=data.word_set(raw, "ministry_nouns"),
             armed_name_words=data.word_set(raw, "armed_name_words"),
+            armed_context=data.word_set(raw, "armed_context"),
+            facility_words=data.word_set(raw, "facility_words"),
             group_nouns=data.word_set(raw, "group_nouns"),
             speaker_nouns=data.word_set(raw, "speaker_nouns"),
             demonyms=words,
@@ -112,6 +116,18 @@ class ActorBase:
 @lru_cache(maxsize=1)
 def actor_base() -> ActorBase:
     return ActorBase()
+
+
+OWNER_PREPOSITIONS = frozenset({"of", "for"})
+
+
+def core(token: Token) -> list[Token]:
+    """The phrase without its place and time prepositions: 'officials [in Kabul]', 'women [to Turkey]'."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in PHRASE_DROP and (child.dep_ != "prep" or child.lower_ in OWNER_PREPOSITIONS):
+            out.extend(core(child))
+    return sorted(out, key=lambda t: t.i)
 
 
 def phrase(token: Token) -> list[Token]:
@@ -198,7 +214,7 @@ class Cast:
         """The actor the phrase headed by `token` names: a known name in it, else one described from its words
         (`speaking`: as the source of a statement, where "witnesses" or a person are sources of their own)."""
         words = phrase(token)
-        known = self._known_in(token, words)
+        known = self._known_in(token, core(token))
         if known is not None and not self._generic(known):
             return known.actor
         described = self.describe(token, words, speaking)
@@ -219,7 +235,8 @@ class Cast:
     def _generic(self, mention: ActorMention) -> bool:
         """A common-noun alias ("government forces", "civilians", "rebels") names whoever the report's
         country gives it, not the one theatre a dictionary entry was written for."""
-        return mention.text.islower() and not mention.speaker
+        return mention.text[1:].islower() and " " not in mention.text.strip() and not mention.speaker \
+            or mention.text.islower() and not mention.speaker
 
     def describe(self, token: Token, words: list[Token] | None = None, speaking: bool = False) -> str | None:
         """A record for the phrase headed by `token` from its words; None when they name no actor."""
@@ -227,11 +244,10 @@ class Cast:
         entity = entity_of(token)
         if entity is not None and entity.label_ == "PERSON":
             return self.person(entity) if speaking else None
-        if speaking and token.lemma_.lower() in self.lex.sources and token.tag_ in ("NNS", "NNPS"):
-            return self.record(token.lemma_.lower().capitalize() + "es" * token.lemma_.endswith("ss")
-                               + "s" * (not token.lemma_.endswith("ss")), "source", None)
+        if speaking and _plural_of(token, self.lex.sources):  # "witnesses said", "residents told VOA"
+            return self.record(token.lower_.capitalize(), "source", None, known_first=False)
         found = (self._ministry(token, words) or self._by_pattern(token, words)
-                 or self._organisation(token, entity, words) or self._country_actor(token, entity, speaking))
+                 or self._organisation(token, entity, core(token)) or self._country_actor(token, entity, speaking))
         return None if speaking and self.civilian(found) else found  # people speak as witnesses, not as a side
 
     def _by_pattern(self, token: Token, words: list[Token]) -> str | None:
@@ -253,6 +269,16 @@ class Cast:
 
     def forces_of(self, country: str) -> str | None:
         return self._from_pattern("Military Forces of {country}", country)
+
+    def civilians(self) -> str | None:
+        return self._from_pattern("Civilians ({country})", self.local or self.home)
+
+    def armed_side(self, actor_id: str) -> str:
+        """A government acts through its forces: the doer of a killing or an arrest is never an office."""
+        country = self.countries.get(actor_id)
+        if self.kind(actor_id) == "government" and country is not None:
+            return self.forces_of(country) or actor_id
+        return actor_id
 
     def _known_as(self, pattern: str, country: str) -> str | None:
         """The known actor the base files under the country's own words ("Iraqi forces" for Military Forces of
@@ -288,13 +314,25 @@ class Cast:
         name = entity.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s").strip()
         if not name or name.islower():
             return None
-        armed = any(w.lower_ in self.lex.armed_name_words for w in entity)
-        return self.base.find(name) or self.record(name, "rebel_group" if armed else "organisation", None)
+        return self.base.find(name) or self.record(name, "rebel_group" if self._armed(entity) else "organisation",
+                                                   None)
+
+    def _armed(self, entity: Span) -> bool:
+        """'Baloch Liberation Army', 'al-Shabab militants', 'the group stormed': a name, a noun or a deed of arms."""
+        if any(w.lower_ in self.lex.armed_name_words for w in entity):
+            return True
+        head = entity.root.head
+        return head.i != entity.root.i and head.lemma_.lower() in self.lex.armed_context \
+            and entity.root.dep_ in ("compound", "nmod", "nsubj", "poss", "amod")
 
     def _names_group(self, entity: Span, token: Token) -> bool:
         """An organisation's name (ORG), or a group named as a nationality ("the Taliban"), not a country's
         adjective ("Somali", "Islamist") nor a place."""
         if entity.label_ not in ("ORG", "NORP") or _country_word(entity.root, self.lex) is not None:
+            return False
+        if entity[-1].lower_ in self.lex.facility_words:
+            return False
+        if len(entity) == 1 and entity[0].is_sent_start and entity[0].is_title:  # "Barrel bombs killed"
             return False
         if any(t.start < entity.end_char and entity.start_char < t.end for t in self.analysis.toponyms):
             return False
@@ -367,6 +405,7 @@ class Cast:
         """Read the passage: its country is the most frequent among the first of `spans` that places any."""
         self.local = None
         for start, end in spans:
+            start = max(0, start)
             counts = Counter(self.analysis.places[t.place].country for t in self.analysis.toponyms
                              if start <= t.start < end and t.place in self.analysis.places
                              and self.analysis.places[t.place].country)
@@ -382,9 +421,9 @@ class Cast:
                 return self.analysis.places[t.place].country
         return None
 
-    def record(self, name: str, kind: str | None, country: str | None) -> str:
+    def record(self, name: str, kind: str | None, country: str | None, known_first: bool = True) -> str:
         """The known actor of this name, else a new record (id: the name, so any export can show it)."""
-        known = self.base.find(name)
+        known = self.base.find(name) if known_first else None
         if known is not None:
             return known
         actor_id = name[:64]
@@ -393,6 +432,12 @@ class Cast:
             if country:
                 self.countries[actor_id] = country
         return actor_id
+
+
+def _plural_of(token: Token, nouns: frozenset[str]) -> bool:
+    if token.tag_ not in ("NNS", "NNPS") or not token.lower_.endswith("s"):
+        return False
+    return bool({token.lemma_.lower(), token.lower_[:-1], token.lower_[:-2]} & nouns)
 
 
 def entity_of(token: Token) -> Span | None:

@@ -52,6 +52,9 @@ class ClaimLexicon:
     owner_words: dict[str, str] = field(default_factory=dict)
     """lower-cased word before an attack noun -> actor id ("Turkish shelling": Turkey)."""
     backer_suffixes: tuple[str, ...] = ()
+    restating_nouns: frozenset[str] = frozenset()
+    travel_verbs: frozenset[str] = frozenset()
+    weak_presence: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
@@ -91,6 +94,9 @@ class ClaimLexicon:
             attack_nouns=data.word_set(raw, "attack_nouns"),
             owner_words={str(k).lower(): str(v) for k, v in (raw.get("owner_words") or {}).items()},
             backer_suffixes=tuple(str(w).lower() for w in raw.get("backer_suffixes") or ()),
+            restating_nouns=data.word_set(raw, "restating_nouns"),
+            travel_verbs=data.word_set(raw, "travel_verbs"),
+            weak_presence=data.word_set(raw, "weak_presence"),
         )
 
     @property

@@ -46,25 +46,46 @@ def _complement_event(tok: Any, lex: ClaimLexicon, skip: Any | None = None) -> s
 
 
 def _person_metric(tok: Any, lex: ClaimLexicon, chain: bool, counted: Any | None = None) -> str | None:
+    """The metric a word says of the people counted, or None; copulas only on the figure's own chain."""
     lemma = tok.lemma_.lower()
-    if lemma in lex.verb_only_triggers and tok.pos_ not in ("VERB", "AUX"):
-        return None
-    if tok.dep_ in ("aux", "auxpass"):  # "have been killed": the auxiliary says nothing
-        return None
+    if (lemma in lex.verb_only_triggers and tok.pos_ not in ("VERB", "AUX")) or tok.dep_ in ("aux", "auxpass"):
+        return None  # "the water station"; "have been killed": the auxiliary says nothing
     if lemma == "leave":
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-        if counted is not None and any(counted in o.subtree for o in objects):  # "leaving 300 people inside"
-            return _complement_event(tok, lex) or _complement_event(counted, lex) or "present"
-        return "fled" if objects else "present"
+        return _left(tok, lex, counted)
     if lemma == "be":
         return (_complement_event(tok, lex) or "present") if chain else None
-    particles = [c.lower_ for c in tok.children
-                 if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES)]
-    for prt in particles:  # "come out", "get out"
-        metric = lex.person_triggers.get(f"{lemma} {prt}")
-        if metric is not None:
+    return _with_particle(tok, lex) or _suffered(tok, lex) or lex.person_triggers.get(lemma) \
+        or lex.person_triggers.get(tok.lower_)
+
+
+def _left(tok: Any, lex: ClaimLexicon, counted: Any | None) -> str:
+    """'left 30 people dead', 'leaving 300 people inside' (present), 'left the city' (fled)."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if counted is not None and any(counted in o.subtree for o in objects):
+        return _complement_event(tok, lex) or _complement_event(counted, lex) or "present"
+    return "fled" if objects else "present"
+
+
+def _with_particle(tok: Any, lex: ClaimLexicon) -> str | None:
+    """'come out', 'get out': a verb and its particle."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES):
+            metric = lex.person_triggers.get(f"{lemma} {c.lower_}")
+            if metric is not None:
+                return metric
+    return None
+
+
+def _suffered(tok: Any, lex: ClaimLexicon) -> str | None:
+    """'sustained injuries', 'suffered wounds': a verb whose object names what happened to its subject."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for obj in tok.children:
+        metric = lex.person_triggers.get(obj.lemma_.lower()) if obj.dep_ in ("dobj", "obj") else None
+        if metric is not None and metric != "present" and obj.pos_ == "NOUN":
             return metric
-    return lex.person_triggers.get(lemma) or lex.person_triggers.get(tok.lower_)
+    return None
 
 
 def _area_metric(tok: Any, lex: ClaimLexicon) -> str | None:
@@ -158,8 +179,10 @@ def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSetting
         if metric is None:
             continue
         if metric == "present":
-            reading = Reading("fighters_present" if fig.noun_class == "fighters" or armed else "civilians_present",
-                              tok)
+            fighters = fig.noun_class == "fighters" or armed
+            if not fighters and tok.lemma_.lower() in lex.weak_presence:
+                continue  # "16 million children are out of school" says nothing of a place they are held in
+            reading = Reading("fighters_present" if fighters else "civilians_present", tok)
             if source == MODIFIER and state is None:
                 state = reading
                 continue
@@ -184,15 +207,20 @@ def _measures_distance(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> b
 
 
 def _read_area(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
-    if fig.unit in ("km", "m") and _measures_distance(fig, lex, cfg):
+    """An area is territory unless its clause says otherwise; a length is a distance between places, or
+    territory only when a verb of holding or taking governs it ("ran 2 km", "beyond 78 km" are neither)."""
+    length = fig.unit in ("km", "m")
+    if length and _measures_distance(fig, lex, cfg):
         return Reading("distance", None)
-    for tok, _, _ in candidates(fig, lex, cfg):
-        metric = _area_metric(tok, lex)
-        if metric == "distance" and fig.unit not in ("km", "m"):
+    for tok, _, source in candidates(fig, lex, cfg):
+        if length and tok.lemma_.lower() in lex.travel_verbs:
+            return None
+        if length and source == OTHER:
             continue
-        if metric is not None:
+        metric = _area_metric(tok, lex)
+        if metric is not None and not (metric == "distance" and not length):
             return Reading(metric, tok)
-    return Reading("distance" if fig.unit == "m" else "territory_held", None)
+    return None if length else Reading("territory_held", None)
 
 
 def _read_share(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:

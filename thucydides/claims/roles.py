@@ -45,7 +45,8 @@ class Roles:
 def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
     """Subject, agent and claimant of one figure; civilians never do the killing, capturing or taking."""
     paragraph = [s for s in ctx.segments if s.paragraph == fig.segment.paragraph]
-    ctx.cast.focus((fig.segment.start, fig.segment.end), (paragraph[0].start, paragraph[-1].end))
+    ctx.cast.focus((fig.segment.start, fig.segment.end), (paragraph[0].start, paragraph[-1].end),
+                   (fig.start - ctx.cfg.lookback_chars, fig.start))
     claimant = ctx.claimant_of(fig, reading) or None  # UNNAMED: a speaker without a name
     subject = run_steps(ctx.cfg.subject_steps, SUBJECT_STEPS, fig, reading, ctx)
     if subject is not None:
@@ -54,6 +55,7 @@ def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
     if reading.metric in AGENTIVE:
         agent = run_steps(ctx.cfg.agent_steps, AGENT_STEPS, fig, reading, ctx,
                           accept=lambda a: a != subject and not ctx.cast.civilian(a))
+        agent = ctx.cast.armed_side(agent) if agent is not None else None
     return Roles(subject, agent, claimant)
 
 

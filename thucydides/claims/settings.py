@@ -18,7 +18,7 @@ class ClaimsSettings:
                                       "state_people", "sibling", "recent_armed")
     """Whose people or territory the figure counts."""
     agent_steps: tuple[str, ...] = ("by_agent", "doer", "when_clause", "attack_owner", "responsibility",
-                                    "speaker_did_it", "recent_armed")
+                                    "speaker_did_it", "recent_armed", "main_armed_group")
     """Who did it (killed, wounded, captured, took the area)."""
     pronoun_reach: int = 3
     """Sentences back to the speaker a pronoun ("he added", "it said") stands for."""
@@ -44,6 +44,8 @@ class ClaimsSettings:
     """Heads above the counted noun searched for a trigger."""
     governing_climb: int = 5
     """Heads climbed from a trigger to the verb that governs it."""
+    main_group_mentions: int = 2
+    """Mentions that make an armed group the one a report is about (the doer of tolls told without one)."""
 
 
 @cache

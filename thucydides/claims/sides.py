@@ -7,6 +7,7 @@ metrics that have a doer (killed, wounded, captured, territory taken) get an age
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
@@ -19,7 +20,7 @@ from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_pronoun
 from thucydides.ling.arguments import arguments, subjects
 from thucydides.ling.clauses import is_passive
-from thucydides.ling.tokens import ancestors, forms
+from thucydides.ling.tokens import ancestors, contains, forms
 
 AGENTIVE = frozenset({"killed", "wounded", "captured", "territory_taken"})
 HELD = frozenset({"territory_held", "share_held"})
@@ -27,6 +28,7 @@ CASUALTIES = frozenset({"killed", "wounded"})
 SUBJECT_FALLBACK = frozenset({"killed", "wounded", "captured", "surrendered", "fighters_present",
                               "territory_held", "territory_taken", "share_held"})
 """Metrics whose counted side, when unnamed, is the armed group the text was just talking about."""
+_NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 _HOLDER_PREPS = frozenset({"under", "by"})
 _LOSER_PREPS = frozenset({"from"})
@@ -72,10 +74,14 @@ def _teller_of_clause(token: Token, seg: Segment, ctx: Context) -> str | None:
     return None
 
 
+_NOT_GROUPS = frozenset({"civilians", "person", "source"})
+
+
 def _group_before(token: Token, ctx: Context) -> str | None:
+    """'they': the group named last before, that is not a speaker nor the people a story is about."""
     start = max(0, token.idx - ctx.cfg.lookback_chars)
     for m in reversed(ctx.cast.within(start, token.idx)):
-        if not ctx.cast.civilian(m.actor) and not m.speaker:
+        if ctx.cast.kind(m.actor) not in _NOT_GROUPS and not m.speaker and not _teller(m.start, ctx):
             return m.actor
     return None
 
@@ -113,15 +119,16 @@ def _first(tokens: Iterable[Token], seg: Segment, ctx: Context, exclude: set[str
 def counted_phrase(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """Actors named in the counted phrase: '300 ISIS militants', 'Ukrainian soldiers', '25 people' (civilians
     of the report's country), 'wives of Daesh fighters'."""
-    if fig.unit_token is None:
-        return None
+    if fig.unit_token is None:  # "the death toll rose to 40": the report's civilians
+        return ctx.cast.civilians() if fig.noun_class == "civilians" else None
     after = fig.unit_token.i > fig.number_token.i  # "300 ISIS militants"; else "the number of ISIS members ... 391"
     known = [m.actor for m in ctx.cast.within(fig.start, fig.unit_end) if not m.speaker] if after else []
     if known and not (len(known) == 1 and ctx.cast.civilian(known[0])):
         return known[0]
     of = [o for p in fig.unit_token.children if p.dep_ == "prep" and p.lower_ == "of"
           for o in p.children if o.dep_ == "pobj"]
-    for token in [*of, fig.unit_token]:
+    heads = [*of, fig.unit_token] if fig.unit == "person" else of  # "50 km2 of ISIS territory"
+    for token in heads:
         found = ctx.cast.named_by(token)
         if found is not None:
             return found
@@ -271,9 +278,17 @@ def doer(fig: Figure, reading: Reading, ctx: Context) -> str | None:
         return None  # 'ISIS lost 20 km2': the subject lost it
     telling = verb is not None and not forms(verb).isdisjoint(lexicons().reporting_verbs) \
         and verb.i != reading.trigger.i
+    if telling and _claims_deed(verb, reading.trigger, ctx):  # "the military claimed the killing of 33"
+        return _first(arguments(verb).subjects, fig.segment, ctx, set())
     heads = [reading.trigger] if verb is None or telling else [verb, reading.trigger]
-    doers = [d for h in heads for d in arguments(h).doers]
+    counted = fig.unit_token if fig.unit_token is not None else fig.number_token
+    doers = [d for h in heads for d in arguments(h).doers if not contains(d, counted)]  # "21 passengers died"
     return _first(doers, fig.segment, ctx, set())
+
+
+def _claims_deed(verb: Token, trigger: Token, ctx: Context) -> bool:
+    return not forms(verb).isdisjoint(ctx.lex.responsibility_verbs) and any(
+        c.dep_ == "dobj" and c.i == trigger.i for c in verb.children)
 
 
 def when_clause(fig: Figure, reading: Reading, ctx: Context) -> str | None:
@@ -325,6 +340,19 @@ def speaker_did_it(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     return said if any(is_pronoun(s) for s in arguments(verb).subjects) else None
 
 
+def main_armed_group(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """A toll of civilians or state forces with no doer in its clause: the armed group the report is about
+    (the one it names most, at least twice), as coders read a story about one group's attack."""
+    if reading.metric not in CASUALTIES | {"captured"}:
+        return None
+    groups = [m.actor for m in ctx.cast.mentions if ctx.cast.kind(m.actor) in _NON_STATE_ARMED]
+    counts = Counter(groups)
+    if not counts:
+        return None
+    actor, n = counts.most_common(1)[0]
+    return actor if n >= ctx.cfg.main_group_mentions else None
+
+
 def recent_armed_agent(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """The armed actor named earlier in the same sentence."""
     return _recent(fig, ctx, exclude={_claimant(fig, reading, ctx)}, same_sentence=True)
@@ -349,4 +377,5 @@ AGENT_STEPS: Mapping[str, Step] = {
     "responsibility": responsibility,
     "speaker_did_it": speaker_did_it,
     "recent_armed": recent_armed_agent,
+    "main_armed_group": main_armed_group,
 }
