@@ -23,6 +23,7 @@ from thucydides import data
 from thucydides.actors.recognize import ActorRegistry, registry
 from thucydides.model import Actor, ActorMention, Analysis
 
+NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 ARMED_KINDS = frozenset({"rebel_group", "state_forces", "political_militia", "identity_militia", "external_force"})
 PHRASE_DROP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
 """Children that start a clause or another phrase: not part of the phrase naming an actor."""
@@ -177,10 +178,37 @@ class Cast:
         for ent in doc.ents:
             if ent.label_ != "ORG" or any(lo < ent.end_char and ent.start_char < hi for lo, hi in taken):
                 continue
-            found = self._organisation(ent.root, ent, list(ent))
+            found = self._acronym_of(ent, out) or self._organisation(ent.root, ent, list(ent))
             if found is not None:
                 out.append(ActorMention(ent.start_char, ent.end_char, ent.text, found))
+        return self._repeated(out, taken)
+
+    def _repeated(self, found: list[ActorMention], taken: list[tuple[int, int]]) -> list[ActorMention]:
+        """Every other place the text writes a described organisation's name ("Al-Shabab" after "al-Shabab")."""
+        text = self.analysis.document.analysis_text.lower()
+        spans = taken + [(m.start, m.end) for m in found]
+        out = list(found)
+        for name, actor in {m.text.lower(): m.actor for m in found if len(m.text) > 3}.items():
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                bounded = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+                if bounded and not any(lo < end and at < hi for lo, hi in spans):
+                    out.append(ActorMention(at, end, self.analysis.document.analysis_text[at:end], actor))
+                    spans.append((at, end))
+                at = text.find(name, end)
         return out
+
+    def _acronym_of(self, ent: Span, earlier: list[ActorMention]) -> str | None:
+        """'BLA' after 'Baloch Liberation Army': the short form names the organisation named before."""
+        short = ent.text.strip()
+        if len(ent) != 1 or not short.isupper() or len(short) < 2:
+            return None
+        for m in reversed(earlier):
+            initials = "".join(w[0] for w in m.text.split() if w[:1].isupper())
+            if initials == short:
+                return m.actor
+        return None
 
     # known actors ---------------------------------------------------------------------------------
 
@@ -224,7 +252,8 @@ class Cast:
         if not words:
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        found = [m for m in self.within(start, end) if m.end <= end]
+        text = self.analysis.document.text
+        found = [m for m in self.within(start, end) if m.end <= end and text[m.end:m.end + 1] != "-"]
         if not found:
             covering = self.within(max(0, head.idx - 80), head.idx + 1)
             found = [m for m in covering if m.start <= head.idx < m.end]
@@ -261,6 +290,10 @@ class Cast:
 
     def _from_pattern(self, pattern: str, country: str | None) -> str | None:
         kind = self.lex.kinds.get(pattern)
+        if kind in NON_STATE_ARMED:  # "the attackers", "gunmen": in a story about one armed group, that group
+            found = self.main_group(2)
+            if found is not None:
+                return found
         if country is None:
             return self.base.find(pattern.replace(" ({country})", "").replace(" of {country}", "")) \
                 if kind == "civilians" else None
@@ -269,6 +302,14 @@ class Cast:
 
     def forces_of(self, country: str) -> str | None:
         return self._from_pattern("Military Forces of {country}", country)
+
+    def main_group(self, at_least: int) -> str | None:
+        """The armed group outside the state the report names most (at least `at_least` times)."""
+        counts = Counter(m.actor for m in self.mentions if self.kind(m.actor) in NON_STATE_ARMED)
+        if not counts:
+            return None
+        actor, n = counts.most_common(1)[0]
+        return actor if n >= at_least else None
 
     def civilians(self) -> str | None:
         return self._from_pattern("Civilians ({country})", self.local or self.home)

@@ -55,6 +55,7 @@ class ClaimLexicon:
     restating_nouns: frozenset[str] = frozenset()
     travel_verbs: frozenset[str] = frozenset()
     weak_presence: frozenset[str] = frozenset()
+    sending_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
@@ -97,6 +98,7 @@ class ClaimLexicon:
             restating_nouns=data.word_set(raw, "restating_nouns"),
             travel_verbs=data.word_set(raw, "travel_verbs"),
             weak_presence=data.word_set(raw, "weak_presence"),
+            sending_verbs=data.word_set(raw, "sending_verbs"),
         )
 
     @property

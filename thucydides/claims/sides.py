@@ -7,17 +7,17 @@ metrics that have a doer (killed, wounded, captured, territory taken) get an age
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
 
+from thucydides.claims.cast import NON_STATE_ARMED
 from thucydides.claims.context import Context, Step
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.metric import Reading
-from thucydides.claims.speakers import speaker_of
+from thucydides.claims.speakers import antecedent_group, speaker_of
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.anaphora import is_pronoun
+from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import arguments, subjects
 from thucydides.ling.clauses import is_passive
 from thucydides.ling.tokens import ancestors, contains, forms
@@ -28,7 +28,6 @@ CASUALTIES = frozenset({"killed", "wounded"})
 SUBJECT_FALLBACK = frozenset({"killed", "wounded", "captured", "surrendered", "fighters_present",
                               "territory_held", "territory_taken", "share_held"})
 """Metrics whose counted side, when unnamed, is the armed group the text was just talking about."""
-_NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 _HOLDER_PREPS = frozenset({"under", "by"})
 _LOSER_PREPS = frozenset({"from"})
@@ -62,6 +61,9 @@ def actor_of(token: Token, seg: Segment, ctx: Context) -> str | None:
         return _group_before(token, ctx)
     if not forms(token).isdisjoint(ctx.lex.attack_nouns):
         return attack_owner(token, ctx)  # 'barrel bombs' name no one; 'Israeli strikes' their owner
+    if is_definite_back_reference(token) and token.lemma_.lower() in ctx.cast.lex.group_nouns \
+            and all(c.dep_ in ("det", "punct") for c in token.children):
+        return antecedent_group(token, ctx)  # "the group holds 5,000 km2"
     return ctx.cast.named_by(token)
 
 
@@ -70,7 +72,9 @@ def _teller_of_clause(token: Token, seg: Segment, ctx: Context) -> str | None:
         if head.pos_ in ("VERB", "AUX") and forms(head) & lexicons().reporting_verbs:
             tellers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] or list(subjects(head))
             if tellers and tellers[0].i != token.i:
-                return speaker_of(tellers[0], seg, ctx) or None
+                teller = speaker_of(tellers[0], seg, ctx) or None
+                # "Russia said it killed": the teller; "Ajmal said they shot": not a person's "they"
+                return None if token.lower_ in ("they", "them") and ctx.cast.kind(teller) == "person" else teller
     return None
 
 
@@ -87,9 +91,13 @@ def _group_before(token: Token, ctx: Context) -> str | None:
 
 
 def attack_owner(token: Token, ctx: Context) -> str | None:
-    """A weapon or attack stands for whoever uses it: 'Israeli strikes', 'Turkish shelling', 'regime artillery'."""
+    """A weapon or attack stands for whoever uses it: 'Israeli strikes', 'Turkish shelling', 'regime artillery',
+    'the attack by the BLA'."""
     if forms(token).isdisjoint(ctx.lex.attack_nouns):
         return None
+    by = [a for o in arguments(token).agents if (a := ctx.cast.named_by(o))]
+    if by:
+        return by[0]
     for mod in token.children:
         if mod.dep_ not in ("amod", "compound", "nmod", "poss") or mod.i > token.i:
             continue
@@ -116,11 +124,21 @@ def _first(tokens: Iterable[Token], seg: Segment, ctx: Context, exclude: set[str
 # subject steps -----------------------------------------------------------------------------------
 
 
+def included(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'seven IS members, including two women': people counted among others count the same side."""
+    tok = fig.unit_token if fig.unit_token is not None else fig.number_token
+    for head in ancestors(tok, 3):
+        if head.lower_ in ("including", "among") and head.dep_ == "prep":
+            side = ctx.subjects.get(fig.segment.index)
+            return None if fig.noun_class == "fighters" and ctx.cast.civilian(side) else side
+    return None
+
+
 def counted_phrase(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """Actors named in the counted phrase: '300 ISIS militants', 'Ukrainian soldiers', '25 people' (civilians
     of the report's country), 'wives of Daesh fighters'."""
-    if fig.unit_token is None:  # "the death toll rose to 40": the report's civilians
-        return ctx.cast.civilians() if fig.noun_class == "civilians" else None
+    if fig.unit_token is None:  # "the toll of regime forces rose to 43"; "the death toll rose to 40": civilians
+        return _toll_of(fig, ctx) or (ctx.cast.civilians() if fig.noun_class == "civilians" else None)
     after = fig.unit_token.i > fig.number_token.i  # "300 ISIS militants"; else "the number of ISIS members ... 391"
     known = [m.actor for m in ctx.cast.within(fig.start, fig.unit_end) if not m.speaker] if after else []
     if known and not (len(known) == 1 and ctx.cast.civilian(known[0])):
@@ -133,6 +151,13 @@ def counted_phrase(fig: Figure, reading: Reading, ctx: Context) -> str | None:
         if found is not None:
             return found
     return known[0] if known else None
+
+
+def _toll_of(fig: Figure, ctx: Context) -> str | None:
+    tolls = [t for t in ctx.tokens(fig.segment) if t.lemma_.lower() in ctx.lex.count_nouns]
+    owners = [o for t in tolls for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+    return _first(owners, fig.segment, ctx, set())
 
 
 def loser(fig: Figure, reading: Reading, ctx: Context) -> str | None:
@@ -150,7 +175,7 @@ def holder(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     found = _in_preps(fig, reading, _HOLDER_PREPS, ctx)
     if found is not None:
         return found
-    verb = _verb(reading, ctx, fig.segment)
+    verb = _verb(reading, ctx, fig.segment) or governing_verb(fig.number_token, fig.segment, ctx.cfg.governing_climb)
     if verb is None or is_passive(verb) or ctx.lex.area_triggers.get(verb.lemma_.lower()) != "territory_held":
         return None
     return _first(arguments(verb).subjects, fig.segment, ctx, set())
@@ -189,7 +214,7 @@ def sender(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     verb = _verb(reading, ctx, fig.segment)
     if reading.metric != "fighters_present" or verb is None or is_passive(verb):
         return None
-    if not forms(verb).isdisjoint(ctx.lex.loss_triggers):
+    if forms(verb).isdisjoint(ctx.lex.sending_verbs):
         return None
     found = _first(arguments(verb).subjects, fig.segment, ctx, set())
     return found if ctx.cast.armed(found) else None
@@ -209,15 +234,24 @@ def sibling(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """'... and seven others were injured': the side counted just before in the sentence."""
     if fig.unit_token is not None and fig.unit_token.lemma_.lower() not in ctx.lex.sibling_nouns:
         return None
-    return ctx.subjects.get(fig.segment.index)
+    before = ctx.segments[fig.segment.index - 1] if fig.segment.index > 0 else None
+    same = ctx.subjects.get(fig.segment.index)
+    if same is None and before is not None and before.paragraph == fig.segment.paragraph:
+        return ctx.subjects.get(before.index)  # "Two soldiers were killed. Three others were wounded."
+    return same
 
 
 def recent_armed(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """The armed actor the text was just talking about ('the group'), for figures of fighting."""
     if reading.metric not in SUBJECT_FALLBACK or fig.noun_class == "civilians":
         return None
-    return _recent(fig, ctx, exclude={_claimant(fig, reading, ctx), doer(fig, reading, ctx),
-                                      by_agent(fig, reading, ctx)})
+    exclude = {_claimant(fig, reading, ctx), doer(fig, reading, ctx), by_agent(fig, reading, ctx)}
+    if fig.unit_token is not None and fig.noun_class == "fighters" \
+            and fig.unit_token.lemma_.lower() not in ctx.lex.state_nouns:  # militants are no state's forces
+        found = _recent(fig, ctx, exclude, kinds=NON_STATE_ARMED)
+        if found is not None:
+            return found
+    return _recent(fig, ctx, exclude)
 
 
 def _recent(fig: Figure, ctx: Context, exclude: set[str | None], same_sentence: bool = False,
@@ -345,12 +379,7 @@ def main_armed_group(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     (the one it names most, at least twice), as coders read a story about one group's attack."""
     if reading.metric not in CASUALTIES | {"captured"}:
         return None
-    groups = [m.actor for m in ctx.cast.mentions if ctx.cast.kind(m.actor) in _NON_STATE_ARMED]
-    counts = Counter(groups)
-    if not counts:
-        return None
-    actor, n = counts.most_common(1)[0]
-    return actor if n >= ctx.cfg.main_group_mentions else None
+    return ctx.cast.main_group(ctx.cfg.main_group_mentions)
 
 
 def recent_armed_agent(fig: Figure, reading: Reading, ctx: Context) -> str | None:
@@ -359,6 +388,7 @@ def recent_armed_agent(fig: Figure, reading: Reading, ctx: Context) -> str | Non
 
 
 SUBJECT_STEPS: Mapping[str, Step] = {
+    "included": included,
     "counted_phrase": counted_phrase,
     "loser": loser,
     "holder": holder,

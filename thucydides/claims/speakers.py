@@ -37,7 +37,7 @@ def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
     """The source a speaker phrase stands for: named, described, or pointing back to the last speaker;
     UNNAMED when it is a speaker the text does not name."""
     if is_pronoun(token):
-        found = last_speaker(seg, ctx, ctx.cfg.pronoun_reach)
+        found = last_speaker(seg, ctx, ctx.cfg.pronoun_reach, named=True)
         return found if found is not None else antecedent_group(token, ctx)
     entity = entity_of(token) or _person_named_before(token)
     if entity is not None and entity.label_ == "PERSON":
@@ -51,11 +51,21 @@ def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
 
 
 def _person_named_before(token: Token) -> Span | None:
-    """'Eguiluz told VOA': a surname spaCy did not tag here, of a person it tagged before."""
-    if token.pos_ != "PROPN":
+    """'Eguiluz told VOA', 'Alasow said': a surname spaCy did not tag here, of a person named before (tagged, or
+    a name the text introduced as the head of a titled phrase)."""
+    if token.pos_ != "PROPN" or token.ent_type_:
         return None
-    return next((e for e in token.doc.ents if e.label_ == "PERSON" and e.start < token.i
-                 and any(t.text == token.text for t in e)), None)
+    tagged = next((e for e in token.doc.ents if e.label_ == "PERSON" and e.start < token.i
+                   and any(t.text == token.text for t in e)), None)
+    if tagged is not None:
+        return tagged
+    first = next((t for t in token.doc[:token.i] if t.text == token.text and t.pos_ == "PROPN"), None)
+    if first is None:
+        return None
+    names = [t for t in first.doc[max(0, first.i - 3):first.i + 1] if t.pos_ == "PROPN" and t.dep_ in (
+        "compound", "flat") or t.i == first.i]
+    start = next((t.i for t in names if all(n.pos_ == "PROPN" for n in first.doc[t.i:first.i + 1])), first.i)
+    return Span(first.doc, start, first.i + 1, label="PERSON")
 
 
 def _back_reference(token: Token, seg: Segment, ctx: Context) -> str | None:
@@ -92,12 +102,13 @@ def _person(entity: Span, seg: Segment, ctx: Context) -> str | None:
 
 
 def antecedent_group(token: Token, ctx: Context) -> str | None:
-    """'the group said', 'it said': the organisation named last before, within the pronoun's reach."""
+    """'the group said', 'it said': the organisation named last before, within the pronoun's reach, else the
+    armed group the report is about."""
     start = max(0, token.idx - ctx.cfg.lookback_chars)
     for m in reversed(ctx.cast.within(start, token.idx)):
-        if not ctx.cast.civilian(m.actor):
+        if ctx.cast.kind(m.actor) not in _PERSONAL_KINDS:
             return m.actor
-    return None
+    return ctx.cast.main_group(ctx.cfg.main_group_mentions)
 
 
 def _bare_back_reference(token: Token) -> bool:
@@ -108,13 +119,16 @@ def _bare_back_reference(token: Token) -> bool:
 _PERSONAL_KINDS = frozenset({"person", "source", "civilians"})
 
 
-def last_speaker(seg: Segment, ctx: Context, reach: int, institutional: bool = False) -> str | None:
+def last_speaker(seg: Segment, ctx: Context, reach: int, institutional: bool = False,
+                 named: bool = False) -> str | None:
     """The source of the nearest earlier sentence that names one, within `reach` sentences (`institutional`:
-    an organisation, not a person or a witness)."""
+    an organisation, not a person or a witness; `named`: past speakers the text gives no name)."""
     i = ctx.segment_index(seg)
     for j in range(i - 1, max(-1, i - 1 - reach), -1):
         found = sentence_source(ctx.segments[j], ctx)
         if institutional and (not found or ctx.cast.kind(found) in _PERSONAL_KINDS):
+            continue
+        if named and found == UNNAMED:
             continue
         if found is not None:
             return found
