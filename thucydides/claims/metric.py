@@ -217,7 +217,8 @@ def _read_area(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading |
             return None
         if length and source == OTHER:
             continue
-        metric = _area_metric(tok, lex)
+        metric = _area_metric(tok, lex) or ("territory_held" if length and source == CHAIN
+                                            and tok.lemma_.lower() in lex.territory_nouns else None)
         if metric is not None and not (metric == "distance" and not length):
             return Reading(metric, tok)
     return None if length else Reading("territory_held", None)

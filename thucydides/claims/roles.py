@@ -48,6 +48,8 @@ def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
     ctx.cast.focus((fig.segment.start, fig.segment.end), (paragraph[0].start, paragraph[-1].end),
                    (fig.start - ctx.cfg.lookback_chars, fig.start))
     claimant = ctx.claimant_of(fig, reading) or None  # UNNAMED: a speaker without a name
+    if ctx.voice is not None and ctx.cast.kind(claimant) == "source":
+        claimant = ctx.voice  # "reliable sources confirmed to the Observatory": in its own release, the monitor
     subject = run_steps(ctx.cfg.subject_steps, SUBJECT_STEPS, fig, reading, ctx)
     if subject is not None:
         ctx.subjects[fig.segment.index] = subject

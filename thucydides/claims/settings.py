@@ -17,7 +17,7 @@ class ClaimsSettings:
     subject_steps: tuple[str, ...] = ("included", "counted_phrase", "loser", "holder", "taken_from", "own_people", "sender",
                                       "state_people", "sibling", "recent_armed")
     """Whose people or territory the figure counts."""
-    agent_steps: tuple[str, ...] = ("by_agent", "doer", "when_clause", "attack_owner", "responsibility",
+    agent_steps: tuple[str, ...] = ("by_agent", "gainer", "doer", "when_clause", "attack_owner", "responsibility",
                                     "speaker_did_it", "recent_armed", "main_armed_group")
     """Who did it (killed, wounded, captured, took the area)."""
     pronoun_reach: int = 3

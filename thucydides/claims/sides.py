@@ -364,14 +364,24 @@ def responsibility(fig: Figure, reading: Reading, ctx: Context) -> str | None:
 
 
 def speaker_did_it(fig: Figure, reading: Reading, ctx: Context) -> str | None:
-    """'we killed', 'they managed to take': an armed source speaking of its own deed."""
+    """'we killed', 'they managed to take', 'ISIS militants killed since May: 1,650 (SDF official)': an armed
+    source speaking of its own deed, or of the enemy's losses no one else is said to have caused."""
     said = _claimant(fig, reading, ctx)
     if not ctx.cast.armed(said) or fig.noun_class == "civilians":
         return None
     verb = _verb(reading, ctx, fig.segment)
     if verb is None or is_passive(verb):
-        return said if reading.metric in ("captured",) else None
+        side = ctx.subjects.get(fig.segment.index)
+        return said if ctx.cast.armed(side) and side != said else None
     return said if any(is_pronoun(s) for s in arguments(verb).subjects) else None
+
+
+def gainer(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'ISIS loses its enclave to the SDF', 'ceded 20 km2 to the army': who gained what another lost."""
+    verb = _verb(reading, ctx, fig.segment)
+    if reading.metric != "territory_taken" or verb is None or forms(verb).isdisjoint(ctx.lex.loss_triggers):
+        return None
+    return _in_preps(fig, reading, frozenset({"to", "for"}), ctx)
 
 
 def main_armed_group(fig: Figure, reading: Reading, ctx: Context) -> str | None:
@@ -401,6 +411,7 @@ SUBJECT_STEPS: Mapping[str, Step] = {
 }
 AGENT_STEPS: Mapping[str, Step] = {
     "by_agent": by_agent,
+    "gainer": gainer,
     "doer": doer,
     "when_clause": when_clause,
     "attack_owner": attack_owner_nearby,
