@@ -87,8 +87,7 @@ def merge_restatements(claims: Sequence[Claim]) -> list[Claim]:
     """
     kept: list[Claim] = []
     for claim in claims:
-        n = next((i for i, k in enumerate(kept) if k.metric == claim.metric and k.unit == claim.unit
-                  and _values(k) & _values(claim)), None)
+        n = next((i for i, k in enumerate(kept) if _restates(k, claim)), None)
         if n is None:
             kept.append(claim)
             continue
@@ -99,6 +98,13 @@ def merge_restatements(claims: Sequence[Claim]) -> list[Claim]:
             if getattr(first, attr) is None and getattr(later, attr) is not None:
                 setattr(first, attr, getattr(later, attr))
     return kept
+
+
+def _restates(first: Claim, later: Claim) -> bool:
+    """Same metric, unit and a shared bound, and not two different sides ("five people ... five militants")."""
+    different = first.subject is not None and later.subject is not None and first.subject != later.subject
+    return (first.metric == later.metric and first.unit == later.unit and bool(_values(first) & _values(later))
+            and not different)
 
 
 def _open_ended(claim: Claim) -> bool:

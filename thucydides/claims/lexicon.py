@@ -56,6 +56,9 @@ class ClaimLexicon:
     travel_verbs: frozenset[str] = frozenset()
     weak_presence: frozenset[str] = frozenset()
     sending_verbs: frozenset[str] = frozenset()
+    structural_triggers: frozenset[str] = frozenset()
+    captivity_nouns: frozenset[str] = frozenset()
+    displaced_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
@@ -99,6 +102,9 @@ class ClaimLexicon:
             travel_verbs=data.word_set(raw, "travel_verbs"),
             weak_presence=data.word_set(raw, "weak_presence"),
             sending_verbs=data.word_set(raw, "sending_verbs"),
+            structural_triggers=data.word_set(raw, "structural_triggers"),
+            captivity_nouns=data.word_set(raw, "captivity_nouns"),
+            displaced_nouns=data.word_set(raw, "displaced_nouns"),
         )
 
     @property

@@ -124,7 +124,7 @@ def _descendants(tok: Any, seg: Segment, depth: int) -> Iterator[Any]:
         yield from level
 
 
-UNIT, MODIFIER, CHAIN, OTHER = "unit", "modifier", "chain", "other"
+UNIT, MODIFIER, CHAIN, BELOW, OTHER = "unit", "modifier", "chain", "below", "other"
 """Where a candidate comes from: the counted noun, its modifiers, its heads, or elsewhere in the clause."""
 
 
@@ -152,7 +152,7 @@ def candidates(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Iterator[
                         if seg.holds(inner):
                             yield inner, False, OTHER
     if fig.unit_token is not None:
-        yield from ((t, False, OTHER) for t in _descendants(fig.unit_token, seg, cfg.metric_depth))
+        yield from ((t, False, BELOW) for t in _descendants(fig.unit_token, seg, cfg.metric_depth))
     lo = max(seg.first_token, fig.number_token.i - cfg.metric_near)
     hi = min(seg.last_token, fig.number_token.i + cfg.metric_near)
     doc = fig.number_token.doc
@@ -175,7 +175,11 @@ def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSetting
     counted = fig.unit_token if fig.unit_token is not None else fig.number_token
     state: Reading | None = None
     for tok, chain, source in candidates(fig, lex, cfg):
+        if source == OTHER and tok.lemma_.lower() in lex.structural_triggers:
+            continue
         metric = _person_metric(tok, lex, chain, counted)
+        if metric == "present" and _held_in(tok, lex):
+            metric = "captured"
         if metric is None:
             continue
         if metric == "present":
@@ -190,7 +194,27 @@ def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSetting
         if state is not None and source != CHAIN:
             return state
         return Reading(metric, tok)
-    return state
+    return state or _estimated_fighters(fig) or _displaced(fig, lex)
+
+
+def _held_in(tok: Any, lex: ClaimLexicon) -> bool:
+    """'who remain in custody', 'held in detention'."""
+    return any(o.lemma_.lower() in lex.captivity_nouns for p in tok.children if p.dep_ == "prep"
+               for o in p.children if o.dep_ == "pobj")
+
+
+def _displaced(fig: Figure, lex: ClaimLexicon) -> Reading | None:
+    """'hosting 410,000 refugees': refugees with nothing else said of them have fled."""
+    unit = fig.unit_token
+    return Reading("fled", unit) if unit is not None and unit.lemma_.lower() in lex.displaced_nouns else None
+
+
+def _estimated_fighters(fig: Figure) -> Reading | None:
+    """'put the number of IS fighters at 1,500': fighters counted through a count noun are fighters present."""
+    unit = fig.unit_token
+    if fig.noun_class == "fighters" and unit is not None and unit.i < fig.number_token.i:
+        return Reading("fighters_present", None)
+    return None
 
 
 def _measures_distance(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> bool:
@@ -225,13 +249,18 @@ def _read_area(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading |
 
 
 def _read_share(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
-    """A percentage is a claim only as a share of territory ("2% of the country")."""
-    seg = fig.segment
-    doc = fig.number_token.doc
-    for k in range(seg.first_token, seg.last_token):
-        tok = doc[k]
-        lemma = tok.lemma_.lower()
-        territorial = lemma in lex.territory_nouns or lex.area_triggers.get(lemma) in TERRITORY
-        if territorial and abs(k - fig.number_token.i) <= 3 * cfg.metric_near:
-            return Reading("share_held", None)
+    """A percentage is a claim only as a share of territory: "60 percent of Raqqa", "2% of the country",
+    "controls 30 percent" (not "25% tariffs", "85% of refugees")."""
+    unit = fig.unit_token if fig.unit_token is not None else fig.number_token
+    owners = [o for p in unit.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+              if o.dep_ == "pobj"]
+    owners = [o for o in owners if not any(t.like_num for t in o.subtree)]  # "50% of Syria's 24 million"
+    if any(o.lemma_.lower() in lex.territory_nouns or o.ent_type_ in ("GPE", "LOC") for o in owners):
+        return Reading("share_held", None)
+    if any(o.lower_ == "it" for o in owners) and any(  # "2% of it", the country named before
+            t.lemma_.lower() in lex.territory_nouns for t in fig.number_token.doc[fig.segment.first_token:unit.i]):
+        return Reading("share_held", None)
+    if not owners and any(lex.area_triggers.get(t.lemma_.lower()) in TERRITORY
+                          for t, _ in _chain(unit, fig.segment, cfg.metric_chain)):
+        return Reading("share_held", None)
     return None

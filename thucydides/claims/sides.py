@@ -127,6 +127,8 @@ def _first(tokens: Iterable[Token], seg: Segment, ctx: Context, exclude: set[str
 def included(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """'seven IS members, including two women': people counted among others count the same side."""
     tok = fig.unit_token if fig.unit_token is not None else fig.number_token
+    if any(not m.speaker for m in ctx.cast.within(fig.start, fig.unit_end)):
+        return None  # "including five al-Shabab militants" names its own side
     for head in ancestors(tok, 3):
         if head.lower_ in ("including", "among") and head.dep_ == "prep":
             side = ctx.subjects.get(fig.segment.index)
