@@ -423,13 +423,15 @@ class Cast:
             around += [w for w in phrase(root.head) if not (entity.start <= w.i < entity.end)]
         words = [w for w in sorted({w.i: w for w in around}.values(), key=lambda w: w.i)
                  if w.pos_ in ("NOUN", "PROPN", "ADJ") and not (entity.start <= w.i < entity.end)]
-        named = [f for w in words if (f := self._mention_at(w) or self._organisation(w, entity_of(w), [w]))]
+        named = [f for w in words if (f := self.mention_at(w) or self._organisation(w, entity_of(w), [w]))]
         described = [f for w in words if (f := self._by_pattern(w, words))]
         return next((f for f in [*named, *described] if self.kind(f) not in ("civilians", "person")), None)
 
-    def _mention_at(self, token: Token) -> str | None:
+    def mention_at(self, token: Token) -> str | None:
+        """The actor a known name covering `token` names ("U.S.-designated" names no one: it qualifies)."""
+        text = self.analysis.document.text
         for m in self.within(max(0, token.idx - 80), token.idx + 1):
-            if m.start <= token.idx < m.end:
+            if m.start <= token.idx < m.end and text[m.end:m.end + 1] != "-":
                 return m.actor
         return None
 

@@ -39,7 +39,10 @@ def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
     if is_pronoun(token):
         found = last_speaker(seg, ctx, ctx.cfg.pronoun_reach, named=True)
         return found if found is not None else antecedent_group(token, ctx)
-    entity = entity_of(token) or _person_named_before(token)
+    known = ctx.cast.mention_at(token)
+    if known is not None:
+        return known
+    entity = _person_named_before(token) or entity_of(token)
     if entity is not None and entity.label_ == "PERSON":
         return _person(entity, seg, ctx)
     if _bare_back_reference(token):
@@ -53,11 +56,11 @@ def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
 def _person_named_before(token: Token) -> Span | None:
     """'Eguiluz told VOA', 'Alasow said': a surname spaCy did not tag here, of a person named before (tagged, or
     a name the text introduced as the head of a titled phrase)."""
-    if token.pos_ != "PROPN" or token.ent_type_:
+    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
         return None
     tagged = next((e for e in token.doc.ents if e.label_ == "PERSON" and e.start < token.i
                    and any(t.text == token.text for t in e)), None)
-    if tagged is not None:
+    if tagged is not None or token.ent_type_:
         return tagged
     first = next((t for t in token.doc[:token.i] if t.text == token.text and t.pos_ == "PROPN"), None)
     if first is None:
