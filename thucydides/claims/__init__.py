@@ -14,7 +14,8 @@ from thucydides.claims.context import Context
 from thucydides.claims.figures import Figure, find_figures, segments
 from thucydides.claims.lexicon import ClaimLexicon, lexicon
 from thucydides.claims.metric import Reading, read_metric
-from thucydides.claims.roles import check_settings, make_context, place_of, roles, time_of
+from thucydides.claims.roles import check_settings, make_context, roles
+from thucydides.claims.when import place_of, time_of
 from thucydides.claims.settings import ClaimsSettings, claims_settings
 from thucydides.ling.clauses import mood
 from thucydides.model import Analysis, Claim, Evidence, Span, stable_id
@@ -46,7 +47,7 @@ def _claim(fig: Figure, ctx: Context) -> Claim | None:
         agent=who.agent,
         claimant=who.claimant,
         place=place_of(fig, ctx.analysis.toponyms),
-        time=time_of(fig, ctx.analysis.times),
+        time=time_of(fig, ctx.analysis.times, ctx.lex),
         figure=Span(fig.start, fig.end, document.text[fig.start:fig.end]),
     )
 

@@ -6,7 +6,6 @@ The steps live in `speakers` (claimant) and `sides` (subject and agent); `data/s
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,7 +17,7 @@ from thucydides.claims.metric import Reading
 from thucydides.claims.settings import ClaimsSettings
 from thucydides.claims.sides import AGENT_STEPS, AGENTIVE, SUBJECT_STEPS
 from thucydides.claims.speakers import STEPS as CLAIMANT_STEPS
-from thucydides.model import ActorMention, Analysis, Interval, TimeExpression, Toponym
+from thucydides.model import ActorMention, Analysis
 
 
 def check_settings(cfg: ClaimsSettings) -> None:
@@ -83,65 +82,3 @@ def _masthead_actors(line: str, mentions: Sequence[ActorMention]) -> list[str]:
     for m in mentions:
         covered[m.actor] = covered.get(m.actor, 0) + len(m.text)
     return [actor for actor, size in covered.items() if line and size >= 0.7 * len(line)]
-
-
-# place and time ----------------------------------------------------------------------------------
-
-def place_of(fig: Figure, toponyms: Sequence[Toponym]) -> str | None:
-    """The resolved toponym nearest the figure in its clause."""
-    seg = fig.segment
-    near = [t for t in toponyms if t.place and seg.start <= t.start < seg.end]
-    if not near:
-        return None
-    return min(near, key=lambda t: abs(t.start - fig.start)).place
-
-
-def time_of(fig: Figure, times: Sequence[TimeExpression]) -> Interval | None:
-    """The period phrase nearest the figure in its clause; "since X" is open-ended."""
-    seg = fig.segment
-    near = [t for t in times if seg.start <= t.start < seg.end and not _in_other_clause(fig, t)]
-    if not near:
-        return None
-    best = min(near, key=lambda t: abs(t.start - fig.start))
-    if best.role == "since":
-        return Interval(best.interval.start, None, best.interval.inferred)
-    if best.role == "until":
-        return Interval(None, best.interval.end, best.interval.inferred)
-    return best.interval
-
-
-def _own_clause(tok: Any) -> bool:
-    """A verb with its own subject heads a clause of its own."""
-    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
-
-
-def _in_other_clause(fig: Figure, t: TimeExpression) -> bool:
-    """A time phrase in a relative clause ("the enclave, under siege since 2013") or on a clause coordinated with
-    the figure's ("took the town in May and 900 are still trapped") dates something else; one in the subject both
-    clauses share ("the toll since May has reached 40 killed and 90 wounded") dates both."""
-    doc = fig.number_token.doc
-    k = bisect.bisect_right([tok.idx for tok in doc], t.start) - 1
-    if k < 0:
-        return False
-    above = {fig.number_token.i, *(a.i for a in fig.number_token.ancestors)}
-    tok = doc[k]
-    hook = tok
-    while tok.i not in above:
-        if tok.dep_ == "relcl" or tok.dep_ == "acl" and _own_clause(tok):
-            return True
-        if tok.dep_ == "conj" and _own_clause(tok):
-            return True
-        if tok.head.i == tok.i:
-            return False
-        hook, tok = tok, tok.head
-    meeting = tok.i
-    shared_subject = hook.dep_ in ("nsubj", "nsubjpass")
-    tok = fig.number_token
-    path = {tok.i}
-    while tok.i != meeting and tok.head.i != tok.i:
-        subjects = [c.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if tok.dep_ == "conj" and subjects and (any(i not in path for i in subjects) or not shared_subject):
-            return True
-        tok = tok.head
-        path.add(tok.i)
-    return False

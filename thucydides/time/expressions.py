@@ -280,6 +280,8 @@ class Context:
     context_year: int | None
     lex: TimeLexicon
     guess: YearGuess | None = None
+    floor_year: int | None = None
+    """The latest year the text names at all: a report is not written before what it narrates."""
 
     @property
     def horizon(self) -> date:
@@ -327,6 +329,8 @@ def _year_from_weekday(parts: DateParts, ctx: Context) -> int | None:
     else:
         reference, spread = ctx.today.year, tuple(range(0, -12, -1))
     for offset in spread:
+        if ctx.floor_year is not None and reference + offset < ctx.floor_year:
+            continue
         day = ranges.safe_date(reference + offset, cast(int, parts.month), cast(int, parts.day))
         if day is not None and day <= ctx.horizon and day.weekday() == parts.weekday:
             return day.year
@@ -504,10 +508,19 @@ def _expression(text: str, cand: Candidate, settled: Settled, start: int, role: 
     return TimeExpression(start, cand.end, text[start:cand.end], span, precision, role)
 
 
-def _explicit_years(cands: list[Candidate]) -> Iterator[int]:
+def _named_years(cands: list[Candidate]) -> Iterator[int]:
     for cand in cands:
         for parts in (cand.parts, cand.until):
             if parts is not None and parts.year is not None:
+                yield parts.year
+
+
+def _explicit_years(cands: list[Candidate]) -> Iterator[int]:
+    """Years of dates precise to a month or better: a year alone ("the revolution in 2011") is background and
+    says nothing of when the report was written."""
+    for cand in cands:
+        for parts in (cand.parts, cand.until):
+            if parts is not None and parts.year is not None and parts.month is not None:
                 yield parts.year
 
 
@@ -535,7 +548,8 @@ def place(
     lex = lexicon()
     today = today or date.today()
     years = [y for y in _explicit_years(cands) if ranges.plausible_year(y) and y <= today.year]
-    ctx = Context(anchor, today, max(years) if years else None, lex)
+    named = [y for y in _named_years(cands) if ranges.plausible_year(y) and y <= today.year]
+    ctx = Context(anchor, today, max(years) if years else None, lex, floor_year=max(named) if named else None)
     roles = [_role_prefix(text, cand, lex) for cand in cands]
     settled = [_settle(cand, ctx, role) for cand, (_, role) in zip(cands, roles, strict=True)]
     if anchor is None and guess_years:
