@@ -58,14 +58,15 @@ def dates_figure(fig: Figure, t: TimeExpression, lex: ClaimLexicon) -> bool:
 
 def _modifies_other_noun(tok: Token, fig: Figure, lex: ClaimLexicon) -> bool:
     """'the start of the revolution in 2011': a phrase hanging on a noun dates that noun, unless the noun is
-    what the figure counts or a count of it ("the toll since May", "deaths in 2024")."""
+    what the figure counts, a count of it or the happening itself ("the toll since May", "deaths in 2024",
+    "the attack, in 2009, killed 25")."""
     own = {fig.number_token.i, *(t.i for t in (fig.unit_token,) if t is not None)}
     for head in ancestors(tok):
         if head.i in own or head.pos_ in ("VERB", "AUX"):
             return False
         lemma = head.lemma_.lower()
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ != "npadvmod" and head.ent_type_ not in ("DATE", "TIME"):
-            return not (lemma in lex.count_nouns or lemma in lex.person_triggers)
+            return lemma not in lex.count_nouns | lex.attack_nouns and lemma not in lex.person_triggers
     return False
 
 
