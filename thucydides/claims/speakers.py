@@ -58,17 +58,23 @@ def _person_named_before(token: Token) -> Span | None:
     a name the text introduced as the head of a titled phrase)."""
     if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
         return None
-    tagged = next((e for e in token.doc.ents if e.label_ == "PERSON" and e.start < token.i
-                   and any(t.text == token.text for t in e)), None)
+    tagged = next((e for e in token.doc.ents if _names_person(e, token)), None)
     if tagged is not None or token.ent_type_:
         return tagged
-    first = next((t for t in token.doc[:token.i] if t.text == token.text and t.pos_ == "PROPN"), None)
-    if first is None:
-        return None
-    names = [t for t in first.doc[max(0, first.i - 3):first.i + 1] if t.pos_ == "PROPN" and t.dep_ in (
-        "compound", "flat") or t.i == first.i]
-    start = next((t.i for t in names if all(n.pos_ == "PROPN" for n in first.doc[t.i:first.i + 1])), first.i)
-    return Span(first.doc, start, first.i + 1, label="PERSON")
+    first = [t for t in token.doc[:token.i] if t.text == token.text]
+    return _name_ending_at(first[0]) if first else None
+
+
+def _names_person(entity: Span, token: Token) -> bool:
+    return entity.label_ == "PERSON" and entity.start < token.i and any(t.text == token.text for t in entity)
+
+
+def _name_ending_at(last: Token) -> Span:
+    """The run of proper nouns ending at `last` ("Omar Osman Alasow"), as a person's name."""
+    start = last.i
+    while start > max(0, last.i - 3) and last.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return Span(last.doc, start, last.i + 1, label="PERSON")
 
 
 def _back_reference(token: Token, seg: Segment, ctx: Context) -> str | None:
