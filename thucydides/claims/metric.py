@@ -35,27 +35,42 @@ _COMPLEMENT_DEPS = frozenset({"attr", "acomp", "prep", "oprd", "pobj", "acl", "a
 
 def _complement_event(tok: Any, lex: ClaimLexicon, skip: Any | None = None) -> str | None:
     """A non-state trigger in the complements of `tok` ("were among those killed", "left 30 people dead")."""
-    level = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS and c is not skip]
+    level = [c for c in _complements(tok) if skip is None or c.i != skip.i]
     for _ in range(3):
-        for c in level:
-            metric = lex.person_triggers.get(c.lemma_.lower())
-            if metric is not None and metric != "present":
-                return metric
-        level = [g for c in level for g in c.children if g.dep_ in _COMPLEMENT_DEPS]
+        found = next(filter(None, (_event_metric(c, lex) for c in level)), None)
+        if found is not None:
+            return found
+        level = [g for c in level for g in _complements(c)]
     return None
+
+
+def _complements(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS]
+
+
+def _event_metric(tok: Any, lex: ClaimLexicon) -> str | None:
+    """What happened to people, as a word says it (never mere presence)."""
+    metric = lex.person_triggers.get(tok.lemma_.lower())
+    return None if metric == "present" else metric
 
 
 def _person_metric(tok: Any, lex: ClaimLexicon, chain: bool, counted: Any | None = None) -> str | None:
     """The metric a word says of the people counted, or None; copulas only on the figure's own chain."""
     lemma = tok.lemma_.lower()
-    if (lemma in lex.verb_only_triggers and tok.pos_ not in ("VERB", "AUX")) or tok.dep_ in ("aux", "auxpass"):
-        return None  # "the water station"; "have been killed": the auxiliary says nothing
+    if _says_nothing(tok, lex):
+        return None
     if lemma == "leave":
         return _left(tok, lex, counted)
     if lemma == "be":
         return (_complement_event(tok, lex) or "present") if chain else None
     return _with_particle(tok, lex) or _suffered(tok, lex) or lex.person_triggers.get(lemma) \
         or lex.person_triggers.get(tok.lower_)
+
+
+def _says_nothing(tok: Any, lex: ClaimLexicon) -> bool:
+    """'the water station' (a verb-only trigger as a noun); 'have been killed': the auxiliary says nothing."""
+    verbal = tok.pos_ in ("VERB", "AUX")
+    return (tok.lemma_.lower() in lex.verb_only_triggers and not verbal) or tok.dep_ in ("aux", "auxpass")
 
 
 def _left(tok: Any, lex: ClaimLexicon, counted: Any | None) -> str:
@@ -135,29 +150,36 @@ def candidates(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Iterator[
     anchor = fig.unit_token if fig.unit_token is not None else fig.number_token
     if fig.unit_token is not None:
         yield fig.unit_token, False, UNIT
-        for child in fig.unit_token.children:
-            if child.dep_ in ("acl", "relcl", "amod") and seg.holds(child):
-                yield child, False, MODIFIER
+        yield from ((c, False, MODIFIER) for c in _clausal_modifiers(fig.unit_token, seg, ("acl", "relcl", "amod")))
     for tok, first in _chain(anchor, seg, cfg.metric_chain):
         yield tok, first, CHAIN
-        lemma = tok.lemma_.lower()
-        if lemma in lex.count_nouns:  # "the number of soldiers killed in ..."
-            for child in tok.children:
-                if child.dep_ in ("acl", "relcl", "amod", "compound") and seg.holds(child):
-                    yield child, False, MODIFIER
-        if lemma in lex.aggregate_verbs:
-            for subj in tok.children:
-                if subj.dep_ in ("nsubj", "nsubjpass"):
-                    for inner in subj.subtree:
-                        if seg.holds(inner):
-                            yield inner, False, OTHER
+        yield from _around_head(tok, seg, lex)
     if fig.unit_token is not None:
         yield from ((t, False, BELOW) for t in _descendants(fig.unit_token, seg, cfg.metric_depth))
-    lo = max(seg.first_token, fig.number_token.i - cfg.metric_near)
-    hi = min(seg.last_token, fig.number_token.i + cfg.metric_near)
-    doc = fig.number_token.doc
-    for tok in sorted((doc[k] for k in range(lo, hi)), key=lambda t: abs(t.i - fig.number_token.i)):
-        yield tok, False, OTHER
+    yield from ((t, False, OTHER) for t in _nearby(fig, cfg))
+
+
+def _clausal_modifiers(tok: Any, seg: Segment, deps: tuple[str, ...]) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps and seg.holds(c)]
+
+
+def _around_head(tok: Any, seg: Segment, lex: ClaimLexicon) -> Iterator[tuple[Any, bool, str]]:
+    """'the number of soldiers killed': a count noun's modifiers; 'the death toll rose': the subject of a verb
+    carrying a count."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.count_nouns:
+        yield from ((c, False, MODIFIER) for c in _clausal_modifiers(tok, seg, ("acl", "relcl", "amod", "compound")))
+    if lemma in lex.aggregate_verbs:
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        yield from ((t, False, OTHER) for subj in subjects for t in subj.subtree if seg.holds(t))
+
+
+def _nearby(fig: Figure, cfg: ClaimsSettings) -> list[Any]:
+    """The words around the figure in its sentence, nearest first."""
+    seg, number = fig.segment, fig.number_token
+    lo = max(seg.first_token, number.i - cfg.metric_near)
+    hi = min(seg.last_token, number.i + cfg.metric_near)
+    return sorted((number.doc[k] for k in range(lo, hi)), key=lambda t: abs(t.i - number.i))
 
 
 def read_metric(fig: Figure, subject_kind_armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
@@ -172,29 +194,44 @@ def read_metric(fig: Figure, subject_kind_armed: bool, lex: ClaimLexicon, cfg: C
 def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
     """A state named by a modifier ("people sheltering in a basement") gives way to what the clause's verb says
     happened to them ("... were killed"); any other first trigger decides."""
-    counted = fig.unit_token if fig.unit_token is not None else fig.number_token
     state: Reading | None = None
     for tok, chain, source in candidates(fig, lex, cfg):
-        if source == OTHER and tok.lemma_.lower() in lex.structural_triggers:
-            continue
-        metric = _person_metric(tok, lex, chain, counted)
-        if metric == "present" and _held_in(tok, lex):
-            metric = "captured"
+        metric = _candidate_metric(fig, tok, chain, source, armed, lex)
         if metric is None:
             continue
-        if metric == "present":
-            fighters = fig.noun_class == "fighters" or armed
-            if not fighters and tok.lemma_.lower() in lex.weak_presence:
-                continue  # "16 million children are out of school" says nothing of a place they are held in
-            reading = Reading("fighters_present" if fighters else "civilians_present", tok)
-            if source == MODIFIER and state is None:
-                state = reading
-                continue
-            return state or reading
-        if state is not None and source != CHAIN:
-            return state
-        return Reading(metric, tok)
+        reading = Reading(metric, tok)
+        if metric in PRESENCE and source == MODIFIER and state is None:
+            state = reading
+            continue
+        return _decided(state, reading, source)
     return state or _estimated_fighters(fig) or _displaced(fig, lex)
+
+
+PRESENCE = frozenset({"fighters_present", "civilians_present"})
+
+
+def _decided(state: Reading | None, reading: Reading, source: str) -> Reading:
+    """A state read first stands against a later presence or a word off the figure's chain of heads."""
+    if state is not None and (reading.metric in PRESENCE or source != CHAIN):
+        return state
+    return reading
+
+
+def _candidate_metric(fig: Figure, tok: Any, chain: bool, source: str, armed: bool,
+                      lex: ClaimLexicon) -> str | None:
+    """The metric one candidate word gives the figure, with presence resolved to fighters or civilians."""
+    if source == OTHER and tok.lemma_.lower() in lex.structural_triggers:
+        return None
+    counted = fig.unit_token if fig.unit_token is not None else fig.number_token
+    metric = _person_metric(tok, lex, chain, counted)
+    if metric != "present":
+        return metric
+    if _held_in(tok, lex):
+        return "captured"
+    fighters = fig.noun_class == "fighters" or armed
+    if not fighters and tok.lemma_.lower() in lex.weak_presence:
+        return None  # "16 million children are out of school" says nothing of a place they are held in
+    return "fighters_present" if fighters else "civilians_present"
 
 
 def _held_in(tok: Any, lex: ClaimLexicon) -> bool:
@@ -233,34 +270,51 @@ def _measures_distance(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> b
 def _read_area(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
     """An area is territory unless its clause says otherwise; a length is a distance between places, or
     territory only when a verb of holding or taking governs it ("ran 2 km", "beyond 78 km" are neither)."""
-    length = fig.unit in ("km", "m")
-    if length and _measures_distance(fig, lex, cfg):
+    if fig.unit not in ("km", "m"):
+        found = (Reading(m, tok) for tok, _, _ in candidates(fig, lex, cfg)
+                 if (m := _area_metric(tok, lex)) not in (None, "distance"))
+        return next(found, Reading("territory_held", None))
+    if _measures_distance(fig, lex, cfg):
         return Reading("distance", None)
     for tok, _, source in candidates(fig, lex, cfg):
-        if length and tok.lemma_.lower() in lex.travel_verbs:
+        if tok.lemma_.lower() in lex.travel_verbs:
             return None
-        if length and source == OTHER:
-            continue
-        metric = _area_metric(tok, lex) or ("territory_held" if length and source == CHAIN
-                                            and tok.lemma_.lower() in lex.territory_nouns else None)
-        if metric is not None and not (metric == "distance" and not length):
+        metric = _length_metric(tok, source, lex)
+        if metric is not None:
             return Reading(metric, tok)
-    return None if length else Reading("territory_held", None)
+    return None
+
+
+def _length_metric(tok: Any, source: str, lex: ClaimLexicon) -> str | None:
+    """A length is territory only through its own chain: a verb of holding or taking, or "an area 3 km long"."""
+    if source == OTHER:
+        return None
+    territorial = source == CHAIN and tok.lemma_.lower() in lex.territory_nouns
+    return _area_metric(tok, lex) or ("territory_held" if territorial else None)
 
 
 def _read_share(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
     """A percentage is a claim only as a share of territory: "60 percent of Raqqa", "2% of the country",
     "controls 30 percent" (not "25% tariffs", "85% of refugees")."""
     unit = fig.unit_token if fig.unit_token is not None else fig.number_token
-    owners = [o for p in unit.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-              if o.dep_ == "pobj"]
-    owners = [o for o in owners if not any(t.like_num for t in o.subtree)]  # "50% of Syria's 24 million"
-    if any(o.lemma_.lower() in lex.territory_nouns or o.ent_type_ in ("GPE", "LOC") for o in owners):
-        return Reading("share_held", None)
-    if any(o.lower_ == "it" for o in owners) and any(  # "2% of it", the country named before
-            t.lemma_.lower() in lex.territory_nouns for t in fig.number_token.doc[fig.segment.first_token:unit.i]):
-        return Reading("share_held", None)
-    if not owners and any(lex.area_triggers.get(t.lemma_.lower()) in TERRITORY
-                          for t, _ in _chain(unit, fig.segment, cfg.metric_chain)):
-        return Reading("share_held", None)
-    return None
+    owners = [o for o in _of_objects(unit) if not any(t.like_num for t in o.subtree)]  # not "of Syria's 24 million"
+    if owners:
+        share = any(_territorial(o, lex) for o in owners) or _of_it(owners, fig, unit, lex)
+    else:
+        share = any(lex.area_triggers.get(t.lemma_.lower()) in TERRITORY
+                    for t, _ in _chain(unit, fig.segment, cfg.metric_chain))
+    return Reading("share_held", None) if share else None
+
+
+def _of_objects(tok: Any) -> list[Any]:
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
+def _territorial(tok: Any, lex: ClaimLexicon) -> bool:
+    return tok.lemma_.lower() in lex.territory_nouns or tok.ent_type_ in ("GPE", "LOC")
+
+
+def _of_it(owners: list[Any], fig: Figure, unit: Any, lex: ClaimLexicon) -> bool:
+    """'2% of it': the territory named before in the sentence."""
+    before = fig.number_token.doc[fig.segment.first_token:unit.i]
+    return any(o.lower_ == "it" for o in owners) and any(t.lemma_.lower() in lex.territory_nouns for t in before)
