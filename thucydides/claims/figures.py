@@ -172,15 +172,20 @@ def _unit_here(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, 
 
 def _modifier(tok: Any) -> bool:
     """A word inside the counted noun phrase before its head: adjectives, names, hyphens, quotes."""
-    if tok.text in _SKIPPABLE_TEXT:
-        return True
+    return tok.text in _SKIPPABLE_TEXT or _attached_modifier(tok) or _loose_modifier(tok)
+
+
+def _attached_modifier(tok: Any) -> bool:
     if tok.pos_ in _SKIPPABLE_POS and tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "punct"):
         return True
-    if tok.dep_ == "advmod" and tok.head.i > tok.i and tok.head.dep_ in ("amod", "compound"):  # "well-respected"
-        return True
-    modifier = tok.dep_ == "compound" and tok.pos_ != "NUM"  # "63 suspected IS members": IS parsed as a verb
-    return modifier or (tok.pos_ in ("ADJ", "PROPN") and tok.dep_ != "ROOT") or (tok.pos_ == "VERB"
-                                                                               and tok.dep_ == "amod")
+    # "well-respected"; "63 suspected IS members": IS parsed as a verb
+    hyphened = tok.dep_ == "advmod" and tok.head.i > tok.i and tok.head.dep_ in ("amod", "compound")
+    return hyphened or (tok.dep_ == "compound" and tok.pos_ != "NUM")
+
+
+def _loose_modifier(tok: Any) -> bool:
+    """An adjective or name the parser attached elsewhere, or a participle used as an adjective."""
+    return (tok.pos_ in ("ADJ", "PROPN") and tok.dep_ != "ROOT") or (tok.pos_ == "VERB" and tok.dep_ == "amod")
 
 
 def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon, cfg: ClaimsSettings) -> Any | None:
@@ -227,20 +232,26 @@ def _aggregate_unit(doc: Any, number: Any, seg: Segment, lex: ClaimLexicon,
     verb = _aggregate_verb(number, seg, lex, cfg)
     if verb is None:
         return None
-    for noun in _count_nouns(doc, verb, number, seg, lex, cfg):
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    found = _unit_at(doc, obj.i, seg.last_token, lex)
-                    if obj.dep_ == "pobj" and found and found[0] in ("fighters", "civilians"):
-                        return found[0], obj
-                    if obj.dep_ == "pobj" and _people_by_what_happened(obj, lex):  # "the number of those abducted"
-                        return "people", obj
-        if any(c.lemma_.lower() in lex.person_triggers for c in noun.children):  # "the death toll"
-            return "civilians", None
-        if _toll_noun(noun, lex):
-            return "people", noun
-    return None
+    units = (_count_noun_unit(doc, noun, seg, lex) for noun in _count_nouns(doc, verb, number, seg, lex, cfg))
+    return next((u for u in units if u is not None), None)
+
+
+def _count_noun_unit(doc: Any, noun: Any, seg: Segment, lex: ClaimLexicon) -> tuple[str, Any] | None:
+    """What a count noun counts: its "of" object ("the number of militants", "of those abducted"), the people a
+    toll implies ("the death toll"), or the happening it is ("deaths rose")."""
+    for obj in _of_objects(noun):
+        found = _unit_at(doc, obj.i, seg.last_token, lex)
+        if found and found[0] in ("fighters", "civilians"):
+            return found[0], obj
+        if _people_by_what_happened(obj, lex):
+            return "people", obj
+    if any(c.lemma_.lower() in lex.person_triggers for c in noun.children):
+        return "civilians", None
+    return ("people", noun) if _toll_noun(noun, lex) else None
+
+
+def _of_objects(tok: Any) -> list[Any]:
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def _bare_person(number: Any, seg: Segment, lex: ClaimLexicon) -> bool:
@@ -346,13 +357,16 @@ def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex
         q = numbers.hedged(q, hedge[0])
         start_char = doc[seg.first_token + hedge[1]].idx
     noun_class = unit if unit in ("fighters", "civilians") else None
-    if unit in ("fighters", "civilians", "people"):
-        unit = "person"
+    unit = "person" if unit in ("fighters", "civilians", "people") else unit
     q = _converted(q, unit, lex)
     unit = lex.conversions.get(unit, (unit, 1.0))[0]
-    if unit == "percent" and max(v for v in (q.low, q.high) if v is not None) > 100:
+    if _impossible_share(q, unit):
         return None
     return Figure(q, unit, noun_class, unit_token, number, start_char, end_char, seg, unit_end or end_char)
+
+
+def _impossible_share(q: numbers.Quantity, unit: str) -> bool:
+    return unit == "percent" and max(v for v in (q.low, q.high) if v is not None) > 100
 
 
 def _counted(doc: Any, q: numbers.Quantity, number: Any, seg: Segment, lex: ClaimLexicon,
