@@ -56,11 +56,18 @@ def infer_publication(text: str, times: Sequence[TimeExpression]) -> Interval | 
     evidence = [t.interval for t in times if _dates_report(text, t)]
     if not evidence:
         return None
-    latest_end = max(i.end for i in evidence if i.end is not None)
-    last = _window_end(latest_end)
-    first = max(i.start for i in evidence if i.start is not None)
+    last = _window_end(max(_ends(evidence)))
+    first = max(_starts(evidence))
     floors = [f for f in _lower_bounds(text, times) if f <= last]
     return Interval(max([first, *floors]), last, inferred=True)
+
+
+def _ends(intervals: Sequence[Interval]) -> list[date]:
+    return [i.end for i in intervals if i.end is not None]
+
+
+def _starts(intervals: Sequence[Interval]) -> list[date]:
+    return [i.start for i in intervals if i.start is not None]
 
 
 def _window_end(latest: date) -> date:
@@ -119,14 +126,20 @@ def _is_dateline(text: str, expression: TimeExpression) -> bool:
     line_end = text.find("\n", expression.end)
     line_end = len(text) if line_end < 0 else line_end
     before, after = text[line_start:expression.start], text[expression.end:line_end]
-    if lexicon().publication_cue.search(before):
+    if lexicon().publication_cue.search(before) or _wire_dateline(before, after):
         return True
-    if _AGENCY_AFTER.match(after) or (_PLACE_BEFORE.match(before) and _DASH_AFTER.match(after)):
-        return True
-    if not _on_edge_line(text, line_start):
-        return False
-    last_field = _SEPARATOR_BEFORE.search(before) is not None and not re.search(r"[A-Za-z]", after)
-    alone = not re.search(r"\w", before) and not re.search(r"[A-Za-z]", after)
+    return _on_edge_line(text, line_start) and _stands_alone(before, after, expression)
+
+
+def _wire_dateline(before: str, after: str) -> bool:
+    return bool(_AGENCY_AFTER.match(after) or (_PLACE_BEFORE.match(before) and _DASH_AFTER.match(after)))
+
+
+def _stands_alone(before: str, after: str, expression: TimeExpression) -> bool:
+    """Alone on its line, the last field of a header line, or "as of" a day."""
+    no_words_after = not re.search(r"[A-Za-z]", after)
+    last_field = _SEPARATOR_BEFORE.search(before) is not None and no_words_after
+    alone = not re.search(r"\w", before) and no_words_after
     return alone or last_field or _AS_OF.match(expression.text) is not None
 
 
