@@ -28,6 +28,9 @@ ARMED_KINDS = frozenset({"rebel_group", "state_forces", "political_militia", "id
 PHRASE_DROP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
 """Children that start a clause or another phrase: not part of the phrase naming an actor."""
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+NAME_REACH = 200
+"""Characters back from a word to where a name covering it may start (longer than any actor's name): a bound
+on a search, not a tuning constant."""
 
 
 @dataclass(frozen=True)
@@ -260,7 +263,7 @@ class Cast:
         text = self.analysis.document.text
         found = [m for m in self.within(start, end) if m.end <= end and text[m.end:m.end + 1] != "-"]
         if not found:
-            covering = self.within(max(0, head.idx - 80), head.idx + 1)
+            covering = self.within(max(0, head.idx - NAME_REACH), head.idx + 1)
             found = [m for m in covering if m.start <= head.idx < m.end]
         # the name covering the phrase's head first ("Coalition-backed SDF" is the SDF)
         found.sort(key=lambda m: (not (m.start <= head.idx < m.end), abs(head.idx - m.start)))
@@ -435,7 +438,7 @@ class Cast:
     def mention_at(self, token: Token) -> str | None:
         """The actor a known name covering `token` names ("U.S.-designated" names no one: it qualifies)."""
         text = self.analysis.document.text
-        for m in self.within(max(0, token.idx - 80), token.idx + 1):
+        for m in self.within(max(0, token.idx - NAME_REACH), token.idx + 1):
             if m.start <= token.idx < m.end and text[m.end:m.end + 1] != "-":
                 return m.actor
         return None

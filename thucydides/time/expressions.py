@@ -19,6 +19,7 @@ from thucydides.model import Interval, TimeExpression
 from thucydides.time import ranges
 from thucydides.time.lexicon import TimeLexicon, lexicon
 from thucydides.time.ranges import DayRange
+from thucydides.time.settings import time_settings
 
 Role = Literal["point", "since", "until", "during"]
 
@@ -88,7 +89,7 @@ def scan(text: str, lex: TimeLexicon | None = None) -> list[Candidate]:
     return kept
 
 
-WINDOW_MARGIN = 48
+WINDOW_MARGIN = time_settings().window_margin
 """Characters on either side of a trigger word that a date phrase may reach ("the first week of " ...)."""
 
 
@@ -252,17 +253,17 @@ def _share_year(first: DateParts, last: DateParts) -> tuple[DateParts, DateParts
 # --- settling dates -------------------------------------------------------------------------------------
 
 
-NEAR_FUTURE_DAYS = 31
+NEAR_FUTURE_DAYS = time_settings().near_future_days
 """A year-less day this soon after a known publication date is an upcoming one ("a convoy is planned for
 8 March" in a report of 6 March), not the same day a year before: writers drop the year only for dates
 near publication."""
 
-MAX_RELATIVE_ANCHOR_DAYS = 92
+MAX_RELATIVE_ANCHOR_DAYS = time_settings().max_relative_anchor_days
 """Relative phrases ("Tuesday", "yesterday") are placed only against an anchor at most this wide. An
 inferred publication interval is at most about two months wide (publication.py); a wider anchor (a
 publication known only to its year) would turn "Tuesday" into a quarter or more, which dates nothing."""
 
-MAX_CONTEXT_DAYS = 31
+MAX_CONTEXT_DAYS = time_settings().max_context_days
 """Only dates precise to a month or better say which year a report is about ("in June 2017" does, "the
 war began in 2011" does not)."""
 
@@ -494,9 +495,9 @@ def _role_prefix(text: str, cand: Candidate, lex: TimeLexicon) -> tuple[int, Rol
     return window_start + m.start(), role
 
 
-SINCE_ONSET_REACH = 80
+SINCE_ONSET_REACH = time_settings().since_onset_reach
 """Characters before a date searched for "since the siege began in" (a since-phrase over a clause)."""
-SINCE_ONSET_GAP = 48
+SINCE_ONSET_GAP = time_settings().since_onset_gap
 """At most this many characters (no comma, no number) between "since" and the onset verb."""
 
 

@@ -22,15 +22,17 @@ from datetime import date
 from thucydides.model import Interval, TimeExpression
 from thucydides.time import ranges
 from thucydides.time.lexicon import lexicon
+from thucydides.time.settings import time_settings
 
-MAX_EVIDENCE_DAYS = 31
+_CFG = time_settings()
+MAX_EVIDENCE_DAYS = _CFG.max_evidence_days
 """Dates vaguer than a month do not date a report."""
-PUBLICATION_WINDOW_MONTHS = 1
+PUBLICATION_WINDOW_MONTHS = _CFG.publication_window_months
 """How far after the latest narrated date a report may be published: to the end of the following month.
 Reporters mostly narrate the last days or weeks; a monthly round-up appears early in the next month."""
-DATELINE_LINES = 5
+DATELINE_LINES = _CFG.dateline_lines
 """How many non-empty lines at the top (and bottom) of a report may hold its date alone."""
-CLAUSE_REACH = 120
+CLAUSE_REACH = _CFG.clause_reach
 """Characters before a date searched for a cue of a plan or an onset, within its own clause."""
 
 _AGENCY_AFTER = re.compile(r"^\s*\(\s*[A-Z][A-Za-z .&]{1,30}\)\s*[-–—:]")
