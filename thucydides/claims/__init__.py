@@ -73,7 +73,9 @@ def extract_claims(analysis: Analysis, lex: ClaimLexicon | None = None, base: Ac
         claim = _claim(fig, ctx)
         if claim is not None:
             out.append(claim)
-    return merge_restatements(out)
+    claims = merge_restatements(out)
+    analysis.actor_records.update(cast.used_records(a for c in claims for a in (c.subject, c.agent, c.claimant)))
+    return claims
 
 
 def _values(claim: Claim) -> set[float]:
@@ -113,7 +115,8 @@ def _open_ended(claim: Claim) -> bool:
     return claim.low is None or claim.high is None
 
 
-@stage("claims", requires=("spacy_doc", "segments", "actors", "toponyms", "times"), assigns=("claims",),
+@stage("claims", requires=("spacy_doc", "segments", "actors", "toponyms", "times"),
+       assigns=("claims", "actor_records"),
        config=ClaimsSettings)
 def make_claims_stage(config: ClaimsSettings) -> StageFn:
     lex = lexicon()

@@ -241,8 +241,9 @@ class Cast:
     def civilian(self, actor_id: str | None) -> bool:
         return self.kind(actor_id) == "civilians"
 
-    def new_records(self) -> list[Actor]:
-        return sorted(self.records.values(), key=lambda a: a.id)
+    def used_records(self, ids: Iterable[str | None]) -> dict[str, Actor]:
+        """The described records among `ids` (those a claim points at)."""
+        return {i: self.records[i] for i in sorted({i for i in ids if i in self.records})}
 
     # phrases ----------------------------------------------------------------------------------------
 
@@ -479,7 +480,7 @@ class Cast:
             return known
         actor_id = name[:64]
         if actor_id not in self.records:
-            self.records[actor_id] = Actor(id=actor_id, name=name, kind=kind)
+            self.records[actor_id] = Actor(id=actor_id, name=name, kind=kind, country=country)
             if country:
                 self.countries[actor_id] = country
         return actor_id
