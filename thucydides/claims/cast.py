@@ -189,7 +189,8 @@ class Cast:
             return []
         taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in self.analysis.toponyms]
         out: list[ActorMention] = []
-        for ent in (e for e in doc.ents if e.label_ == "ORG" and not _overlaps(e.start_char, e.end_char, taken)):
+        named = (e for e in doc.ents if e.label_ in ("ORG", "PERSON"))  # "Al-Shabab fighters" read as a person
+        for ent in (e for e in named if not _overlaps(e.start_char, e.end_char, taken)):
             found = self._acronym_of(ent, out) or self._organisation(ent.root, ent, list(ent))
             if found is not None:
                 out.append(ActorMention(ent.start_char, ent.end_char, ent.text, found))
@@ -213,7 +214,7 @@ class Cast:
         if len(ent) != 1 or not short.isupper() or len(short) < 2:
             return None
         for m in reversed(earlier):
-            initials = "".join(w[0] for w in m.text.split() if w[:1].isupper())
+            initials = "".join(w[0] for w in _bare_name(m.text).split() if w[:1].isupper())
             if initials == short:
                 return m.actor
         return None
@@ -369,7 +370,7 @@ class Cast:
 
     def _group_entity(self, words: list[Token]) -> Span | None:
         entities = (entity_of(w) for w in words)
-        return next((e for e in entities if e is not None and e.label_ in ("ORG", "NORP")
+        return next((e for e in entities if e is not None and e.label_ in ("ORG", "NORP", "PERSON")
                      and _country_word(e.root, self.lex) is None), None)
 
     def _armed(self, entity: Span) -> bool:
@@ -383,7 +384,11 @@ class Cast:
     def _names_group(self, entity: Span, token: Token) -> bool:
         """An organisation's name (ORG), or a group named as a nationality ("the Taliban"), not a country's
         adjective ("Somali", "Islamist") nor a place."""
-        if entity.label_ not in ("ORG", "NORP") or not self._may_name_group(entity):
+        if not self._may_name_group(entity):
+            return False
+        if entity.label_ == "PERSON":  # "40 Boko Haram fighters": a name before fighters is their group's
+            return entity.root.dep_ == "compound" and entity.root.head.lemma_.lower() in self.lex.armed_context
+        if entity.label_ not in ("ORG", "NORP"):
             return False
         return entity.label_ == "ORG" or (entity.root.pos_ == "PROPN" and entity.start <= token.i < entity.end)
 
@@ -394,7 +399,8 @@ class Cast:
             return False
         if len(entity) == 1 and entity[0].is_sent_start and entity[0].is_title:
             return False
-        return not _overlaps(entity.start_char, entity.end_char, ((t.start, t.end) for t in self.analysis.toponyms))
+        # a place, not a name holding one ("the Tigray Relief Committee")
+        return not any(t.start <= entity.start_char and entity.end_char <= t.end for t in self.analysis.toponyms)
 
     def _country_actor(self, token: Token, entity: Span | None, speaking: bool) -> str | None:
         """A country named as an actor: its government speaks, its forces act ("Pakistan said", "Russia struck")."""
@@ -436,11 +442,13 @@ class Cast:
         described = [f for w in words if (f := self._by_pattern(w, words))]
         return next((f for f in [*named, *described] if self.kind(f) not in ("civilians", "person")), None)
 
-    def mention_at(self, token: Token) -> str | None:
-        """The actor a known name covering `token` names ("U.S.-designated" names no one: it qualifies)."""
+    def mention_at(self, token: Token, generic: bool = True) -> str | None:
+        """The actor a known name covering `token` names ("U.S.-designated" names no one: it qualifies;
+        without `generic`, a common-noun alias like "police" names no one either)."""
         text = self.analysis.document.text
         for m in self.within(max(0, token.idx - NAME_REACH), token.idx + 1):
-            if m.start <= token.idx < m.end and text[m.end:m.end + 1] != "-":
+            covers = m.start <= token.idx < m.end and text[m.end:m.end + 1] != "-"
+            if covers and (generic or not self._generic(m)):
                 return m.actor
         return None
 
@@ -478,7 +486,8 @@ class Cast:
         known = self.base.find(name) if known_first else None
         if known is not None:
             return known
-        actor_id = name[:64]
+        spelled = next((i for i in self.records if _fold(i) == _fold(name)), None)  # "Al-Shabab", "al-Shabab"
+        actor_id = spelled or name[:64]
         if actor_id not in self.records:
             self.records[actor_id] = Actor(id=actor_id, name=name, kind=kind, country=country)
             if country:

@@ -20,7 +20,7 @@ from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import arguments, subjects
 from thucydides.ling.clauses import is_passive
-from thucydides.ling.tokens import ancestors, children, contains, forms
+from thucydides.ling.tokens import ancestors, children, conjuncts, contains, forms
 
 AGENTIVE = frozenset({"killed", "wounded", "captured", "territory_taken"})
 HELD = frozenset({"territory_held", "share_held"})
@@ -340,7 +340,8 @@ def doer(fig: Figure, reading: Reading, ctx: Context) -> str | None:
 
 def _doers_of(heads: list[Token], fig: Figure, ctx: Context) -> str | None:
     counted = fig.unit_token if fig.unit_token is not None else fig.number_token
-    doers = [d for h in heads for d in arguments(h).doers if not contains(d, counted)]  # "21 passengers died"
+    victims = {t.i for t in conjuncts(counted)}  # "21 passengers and four soldiers died": no doer among them
+    doers = [d for h in heads for d in arguments(h).doers if not contains(d, counted) and d.i not in victims]
     return _first(doers, fig.segment, ctx, set())
 
 

@@ -37,9 +37,8 @@ def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
     """The source a speaker phrase stands for: named, described, or pointing back to the last speaker;
     UNNAMED when it is a speaker the text does not name."""
     if is_pronoun(token):
-        found = last_speaker(seg, ctx, ctx.cfg.pronoun_reach, named=True)
-        return found if found is not None else antecedent_group(token, ctx)
-    known = ctx.cast.mention_at(token)
+        return _pronoun_speaker(token, seg, ctx)
+    known = ctx.cast.mention_at(token, generic=False)
     if known is not None:
         return known
     entity = _person_named_before(token) or entity_of(token)
@@ -51,6 +50,28 @@ def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
     if found is not None:
         return found
     return UNNAMED if token.pos_ in ("NOUN", "PROPN") else None
+
+
+def _pronoun_speaker(token: Token, seg: Segment, ctx: Context) -> str | None:
+    """'he said': the last named speaker, else the person named last; 'it said': the last speaker, else the
+    subject of the sentence before, else the organisation named last."""
+    found = last_speaker(seg, ctx, ctx.cfg.pronoun_reach, named=True)
+    if found is not None:
+        return found
+    if token.lower_ in lexicons().person_pronouns:
+        person = next((e for e in reversed(token.doc.ents) if e.label_ == "PERSON" and e.end <= token.i), None)
+        return _person(person, seg, ctx) if person is not None else None
+    return _subject_before(seg, ctx) or antecedent_group(token, ctx)
+
+
+def _subject_before(seg: Segment, ctx: Context) -> str | None:
+    """'The defence ministry gave no toll. It said ...': the subject of the sentence just before."""
+    if seg.index == 0:
+        return None
+    before = ctx.segments[seg.index - 1]
+    roots = [t for t in ctx.tokens(before) if t.dep_ == "ROOT"]
+    subjects = [c for r in roots for c in r.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next(filter(None, (ctx.cast.named_by(s, speaking=True) for s in subjects)), None)
 
 
 def _person_named_before(token: Token) -> Span | None:
@@ -82,7 +103,7 @@ def _back_reference(token: Token, seg: Segment, ctx: Context) -> str | None:
     the organisation that spoke last; 'the military': the country's forces; 'the group': the organisation
     named last."""
     words = ctx.cast.lex
-    found = _antecedent_holding(token, ctx)
+    found = _antecedent_holding(token, ctx) or _earlier_phrase(token, seg, ctx)
     if found is None and token.lemma_.lower() in words.speaker_nouns:
         found = last_speaker(seg, ctx, ctx.cfg.anaphor_reach, institutional=True) or None
     if found is None:
@@ -90,6 +111,17 @@ def _back_reference(token: Token, seg: Segment, ctx: Context) -> str | None:
     if found is None and token.lemma_.lower() in words.group_nouns:
         found = antecedent_group(token, ctx)
     return found if found is not None else UNNAMED
+
+
+def _earlier_phrase(token: Token, seg: Segment, ctx: Context) -> str | None:
+    """'Niger's defence ministry spoke ... The ministry added': the fuller phrase the noun was named by before."""
+    for before in reversed(ctx.segments[max(0, seg.index - ctx.cfg.anaphor_reach):seg.index]):
+        fuller = [t for t in ctx.tokens(before) if t.lower_ == token.lower_
+                  and any(c.dep_ not in ("det", "punct") for c in t.children)]
+        found = next(filter(None, (ctx.cast.named_by(t, speaking=True) for t in fuller)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _antecedent_holding(token: Token, ctx: Context) -> str | None:
