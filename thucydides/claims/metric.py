@@ -228,6 +228,8 @@ def _candidate_metric(fig: Figure, tok: Any, chain: bool, source: str, armed: bo
         return metric
     if _held_in(tok, lex):
         return "captured"
+    if fig.unit_token is not None and fig.unit_token.lemma_.lower() in lex.displaced_nouns:
+        return "fled"  # "the camps host 400,000 refugees": people displaced from their homes
     fighters = fig.noun_class == "fighters" or armed
     if not fighters and tok.lemma_.lower() in lex.weak_presence:
         return None  # "16 million children are out of school" says nothing of a place they are held in
@@ -297,7 +299,9 @@ def _read_share(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading 
     """A percentage is a claim only as a share of territory: "60 percent of Raqqa", "2% of the country",
     "controls 30 percent" (not "25% tariffs", "85% of refugees")."""
     unit = fig.unit_token if fig.unit_token is not None else fig.number_token
-    owners = [o for o in _of_objects(unit) if not any(t.like_num for t in o.subtree)]  # not "of Syria's 24 million"
+    owners = _of_objects(unit)
+    if any(t.like_num for o in owners for t in o.subtree):  # "50% of Syria's 24 million people": a population
+        return None
     if owners:
         share = any(_territorial(o, lex) for o in owners) or _of_it(owners, fig, unit, lex)
     else:
