@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from thucydides import data
 from thucydides.actors.recognize import ActorRegistry, registry
@@ -189,8 +189,7 @@ class Cast:
             return []
         taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in self.analysis.toponyms]
         out: list[ActorMention] = []
-        named = (e for e in doc.ents if e.label_ in ("ORG", "PERSON"))  # "Al-Shabab fighters" read as a person
-        for ent in (e for e in named if not _overlaps(e.start_char, e.end_char, taken)):
+        for ent in _names(doc, taken):
             found = self._acronym_of(ent, out) or self._organisation(ent.root, ent, list(ent))
             if found is not None:
                 out.append(ActorMention(ent.start_char, ent.end_char, ent.text, found))
@@ -503,6 +502,11 @@ def _around(entity: Span) -> list[Token]:
     around += [w for c in root.children if c.dep_ == "appos" for w in phrase(c)]
     unique = sorted({w.i: w for w in around}.values(), key=lambda w: w.i)
     return [w for w in unique if w.pos_ in ("NOUN", "PROPN", "ADJ") and not entity.start <= w.i < entity.end]
+
+
+def _names(doc: Doc, taken: list[tuple[int, int]]) -> list[Span]:
+    """Organisations spaCy names ("Al-Shabab fighters" it may read as a person) outside known names and places."""
+    return [e for e in doc.ents if e.label_ in ("ORG", "PERSON") and not _overlaps(e.start_char, e.end_char, taken)]
 
 
 def _bare_name(text: str) -> str:

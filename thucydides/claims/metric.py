@@ -222,17 +222,20 @@ def _candidate_metric(fig: Figure, tok: Any, chain: bool, source: str, armed: bo
     """The metric one candidate word gives the figure, with presence resolved to fighters or civilians."""
     if source == OTHER and tok.lemma_.lower() in lex.structural_triggers:
         return None
-    counted = fig.unit_token if fig.unit_token is not None else fig.number_token
-    metric = _person_metric(tok, lex, chain, counted)
-    if metric != "present":
-        return metric
+    metric = _person_metric(tok, lex, chain, fig.unit_token if fig.unit_token is not None else fig.number_token)
+    return _presence(fig, tok, armed, lex) if metric == "present" else metric
+
+
+def _presence(fig: Figure, tok: Any, armed: bool, lex: ClaimLexicon) -> str | None:
+    """Being somewhere: held in custody (captured), hosted as refugees (fled), else fighters or civilians
+    present; a mere "be" or "have" says nothing of civilians ("16 million children are out of school")."""
     if _held_in(tok, lex):
         return "captured"
-    if fig.unit_token is not None and fig.unit_token.lemma_.lower() in lex.displaced_nouns:
-        return "fled"  # "the camps host 400,000 refugees": people displaced from their homes
+    if _displaced(fig, lex) is not None:
+        return "fled"
     fighters = fig.noun_class == "fighters" or armed
     if not fighters and tok.lemma_.lower() in lex.weak_presence:
-        return None  # "16 million children are out of school" says nothing of a place they are held in
+        return None
     return "fighters_present" if fighters else "civilians_present"
 
 
