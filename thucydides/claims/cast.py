@@ -133,7 +133,7 @@ def actor_base() -> ActorBase:
     return ActorBase()
 
 
-OWNER_PREPOSITIONS = frozenset({"of", "for"})
+OWNER_PREPOSITIONS = frozenset({"of", "for", "from"})
 
 
 def core(token: Token) -> list[Token]:
@@ -461,16 +461,22 @@ class Cast:
         return self.local or self.home
 
     def focus(self, *spans: tuple[int, int]) -> None:
-        """Read the passage: its country is the most frequent among the first of `spans` that places any."""
+        """Read the passage: its country is the most frequent among the first of `spans` that places any, else
+        the country of the place named last before the passage."""
         self.local = None
         for start, end in spans:
-            start = max(0, start)
-            counts = Counter(self.analysis.places[t.place].country for t in self.analysis.toponyms
-                             if start <= t.start < end and t.place in self.analysis.places
-                             and self.analysis.places[t.place].country)
+            counts = Counter(self._countries_in(start, end))
             if counts:
                 self.local = counts.most_common(1)[0][0]
                 return
+        before = self._countries_in(0, min((s for s, _ in spans), default=0))
+        self.local = before[-1] if before else None
+
+    def _countries_in(self, start: int, end: int) -> list[str]:
+        places = self.analysis.places
+        found = [places[t.place].country for t in self.analysis.toponyms
+                 if start <= t.start < end and t.place in places]
+        return [c for c in found if c]
 
     def _place_country(self, token: Token) -> str | None:
         if token.ent_type_ not in ("GPE", "LOC", "FAC"):

@@ -44,8 +44,7 @@ class Roles:
 def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
     """Subject, agent and claimant of one figure; civilians never do the killing, capturing or taking."""
     paragraph = [s for s in ctx.segments if s.paragraph == fig.segment.paragraph]
-    ctx.cast.focus((fig.segment.start, fig.segment.end), (paragraph[0].start, paragraph[-1].end),
-                   (fig.start - ctx.cfg.lookback_chars, fig.start))
+    ctx.cast.focus((fig.segment.start, fig.segment.end), (paragraph[0].start, paragraph[-1].end))
     claimant = ctx.claimant_of(fig, reading) or None  # UNNAMED: a speaker without a name
     if ctx.voice is not None and ctx.cast.kind(claimant) == "source":
         claimant = ctx.voice  # "reliable sources confirmed to the Observatory": in its own release, the monitor

@@ -318,8 +318,10 @@ def by_agent(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     if reading.trigger is None:
         return None
     verb = _verb(reading, ctx, fig.segment) or reading.trigger
-    objects = [*arguments(reading.trigger).agents, *arguments(verb).agents]
-    return _first(objects, fig.segment, ctx, set())
+    counted = fig.unit_token if fig.unit_token is not None else fig.number_token
+    holder = governing_verb(counted, fig.segment, ctx.cfg.governing_climb)  # "... were freed by their captors"
+    heads = [reading.trigger, verb, *([holder] if holder is not None else [])]
+    return _first([a for h in heads for a in arguments(h).agents], fig.segment, ctx, set())
 
 
 def doer(fig: Figure, reading: Reading, ctx: Context) -> str | None:
@@ -414,6 +416,14 @@ def main_armed_group(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     return ctx.cast.main_group(ctx.cfg.main_group_mentions)
 
 
+def main_armed_subject(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'33 terrorists', 'two militants': fighters of no named side, in a report about one armed group, are
+    that group's."""
+    if fig.noun_class != "fighters" or fig.unit_token is None or fig.unit_token.lemma_.lower() in ctx.lex.state_nouns:
+        return None
+    return ctx.cast.main_group(ctx.cfg.main_group_mentions)
+
+
 def recent_armed_agent(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """The armed actor named earlier in the same sentence."""
     return _recent(fig, ctx, exclude={_claimant(fig, reading, ctx)}, same_sentence=True)
@@ -430,6 +440,7 @@ SUBJECT_STEPS: Mapping[str, Step] = {
     "state_people": state_people,
     "sibling": sibling,
     "recent_armed": recent_armed,
+    "main_armed_group": main_armed_subject,
 }
 AGENT_STEPS: Mapping[str, Step] = {
     "by_agent": by_agent,

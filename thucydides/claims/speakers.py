@@ -46,7 +46,8 @@ def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
         return _person(entity, seg, ctx)
     if _bare_back_reference(token):
         return _back_reference(token, seg, ctx)
-    found = ctx.cast.named_by(token, speaking=True)
+    found = _antecedent_holding(token, ctx) if is_definite_back_reference(token) else None
+    found = found or ctx.cast.named_by(token, speaking=True)
     if found is not None:
         return found
     return UNNAMED if token.pos_ in ("NOUN", "PROPN") else None
@@ -125,10 +126,12 @@ def _earlier_phrase(token: Token, seg: Segment, ctx: Context) -> str | None:
 
 
 def _antecedent_holding(token: Token, ctx: Context) -> str | None:
+    """'the ministry', 'the disaster management department': an earlier name holding the noun and its modifiers
+    ("Department of Disaster Management Affairs")."""
     start = max(0, token.idx - ctx.cfg.lookback_chars)
-    word = token.lower_
+    words = {token.lower_, *(c.lower_ for c in token.children if c.dep_ in ("compound", "amod"))}
     for m in reversed(ctx.cast.within(start, token.idx)):
-        if word in m.text.lower().split():
+        if words <= set(m.text.lower().split()):
             return m.actor
     return None
 
