@@ -187,13 +187,17 @@ class Cast:
         doc = self.analysis.spacy_doc
         if doc is None:
             return []
-        taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in self.analysis.toponyms]
+        names = [(m.start, m.end) for m in known]
+        places = [(t.start, t.end) for t in self.analysis.toponyms]
         out: list[ActorMention] = []
-        for ent in _names(doc, taken):
-            found = self._acronym_of(ent, out) or self._organisation(ent.root, ent, list(ent))
+        for ent in _names(doc, names):
+            # "BLA" after "Baloch Liberation Army" even where a gazetteer knows a place of that name
+            found = self._acronym_of(ent, out)
+            if found is None and not _overlaps(ent.start_char, ent.end_char, places):
+                found = self._organisation(ent.root, ent, list(ent))
             if found is not None:
                 out.append(ActorMention(ent.start_char, ent.end_char, ent.text, found))
-        return self._repeated(out, taken)
+        return self._repeated(out, names + places)
 
     def _repeated(self, found: list[ActorMention], taken: list[tuple[int, int]]) -> list[ActorMention]:
         """Every other place the text writes a described organisation's name ("Al-Shabab" after "al-Shabab")."""

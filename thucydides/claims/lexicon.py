@@ -74,6 +74,7 @@ class ClaimLexicon:
     structural_triggers: frozenset[str] = frozenset()
     captivity_nouns: frozenset[str] = frozenset()
     displaced_nouns: frozenset[str] = frozenset()
+    state_capture_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:

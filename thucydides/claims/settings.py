@@ -18,7 +18,7 @@ class ClaimsSettings:
                                       "state_people", "sibling", "recent_armed", "main_armed_group")
     """Whose people or territory the figure counts."""
     agent_steps: tuple[str, ...] = ("by_agent", "gainer", "doer", "when_clause", "attack_owner", "responsibility",
-                                    "speaker_did_it", "recent_armed", "main_armed_group")
+                                    "speaker_did_it", "state_arrest", "recent_armed", "main_armed_group")
     """Who did it (killed, wounded, captured, took the area)."""
     pronoun_reach: int = 3
     """Sentences back to the speaker a pronoun ("he added", "it said") stands for."""

@@ -90,12 +90,12 @@ _NOT_GROUPS = frozenset({"civilians", "person", "source"})
 
 
 def _group_before(token: Token, ctx: Context) -> str | None:
-    """'they': the group named last before, that is not a speaker nor the people a story is about."""
+    """'they': the armed group named last before, else any group that is not a speaker nor the people a story
+    is about."""
     start = max(0, token.idx - ctx.cfg.lookback_chars)
-    for m in reversed(ctx.cast.within(start, token.idx)):
-        if ctx.cast.kind(m.actor) not in _NOT_GROUPS and not m.speaker and not _teller(m.start, ctx):
-            return m.actor
-    return None
+    groups = [m.actor for m in reversed(ctx.cast.within(start, token.idx))
+              if ctx.cast.kind(m.actor) not in _NOT_GROUPS and not m.speaker and not _teller(m.start, ctx)]
+    return next((g for g in groups if ctx.cast.armed(g)), None) or next(iter(groups), None)
 
 
 def attack_owner(token: Token, ctx: Context) -> str | None:
@@ -103,7 +103,8 @@ def attack_owner(token: Token, ctx: Context) -> str | None:
     'the attack by the BLA'."""
     if forms(token).isdisjoint(ctx.lex.attack_nouns):
         return None
-    by = [a for o in arguments(token).agents if (a := ctx.cast.named_by(o))]
+    agents = [*arguments(token).agents, *(o for c in children(token, "acl") for o in arguments(c).agents)]
+    by = [a for o in agents if (a := ctx.cast.named_by(o))]  # "the attack by X", "an operation conducted by X"
     if by:
         return by[0]
     owners = (_owner(mod, ctx) for mod in token.children
@@ -263,7 +264,7 @@ def sibling(fig: Figure, reading: Reading, ctx: Context) -> str | None:
 
 def recent_armed(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """The armed actor the text was just talking about ('the group'), for figures of fighting."""
-    if reading.metric not in SUBJECT_FALLBACK or fig.noun_class == "civilians":
+    if reading.metric not in SUBJECT_FALLBACK or fig.noun_class == "civilians" or _toll_counted(fig, ctx):
         return None
     exclude = {_claimant(fig, reading, ctx), doer(fig, reading, ctx), by_agent(fig, reading, ctx)}
     if fig.unit_token is not None and fig.noun_class == "fighters" \
@@ -272,6 +273,12 @@ def recent_armed(fig: Figure, reading: Reading, ctx: Context) -> str | None:
         if found is not None:
             return found
     return _recent(fig, ctx, exclude)
+
+
+def _toll_counted(fig: Figure, ctx: Context) -> bool:
+    """'Deaths surged to 388': a count of what happened, of no side in particular."""
+    unit = fig.unit_token
+    return unit is not None and ctx.lex.person_triggers.get(unit.lemma_.lower()) not in (None, "present")
 
 
 def _recent(fig: Figure, ctx: Context, exclude: set[str | None], same_sentence: bool = False,
@@ -408,6 +415,13 @@ def gainer(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     return _in_preps(fig, reading, frozenset({"to", "for"}), ctx)
 
 
+def state_arrest(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'the arrest of five people': arrests and detentions no one is said to have made are the state's."""
+    if reading.trigger is None or reading.trigger.lemma_.lower() not in ctx.lex.state_capture_words:
+        return None
+    return ctx.cast.forces_of(ctx.cast.local or ctx.cast.home) if (ctx.cast.local or ctx.cast.home) else None
+
+
 def main_armed_group(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """A toll of civilians or state forces with no doer in its clause: the armed group the report is about
     (the one it names most, at least twice), as coders read a story about one group's attack."""
@@ -450,6 +464,7 @@ AGENT_STEPS: Mapping[str, Step] = {
     "attack_owner": attack_owner_nearby,
     "responsibility": responsibility,
     "speaker_did_it": speaker_did_it,
+    "state_arrest": state_arrest,
     "recent_armed": recent_armed_agent,
     "main_armed_group": main_armed_group,
 }
