@@ -85,6 +85,8 @@ def test_publisher_speaks_only_in_its_own_release(upstream):
     ("sender", "The Syrian army sent 300 soldiers to Deir ez-Zor.", 300, "SAA"),
     ("state_people", "The Iraqi army said two soldiers were wounded near Rawa.", 2, "ISF"),
     ("recent_armed", "ISIS still holds the village. About 300 militants remain inside.", 300, "ISIS"),
+    ("main_armed_group", "ISIS fighters attacked the post. ISIS gunmen then fled.\n\nAbout 30 militants died.", 30,
+     "ISIS"),
 ])
 def test_each_subject_step_alone(upstream, step, text, figure, expected):
     fig, reading, ctx = first_figure(upstream(text), figure)
@@ -105,6 +107,9 @@ def test_the_sibling_step_takes_the_side_counted_before(upstream):
     ("attack_owner", "The toll of the Turkish assault on the town reached 52 civilians killed.", 52, "Turkey"),
     ("responsibility", "A bomb killed 12 people in Kirkuk. ISIS claimed responsibility for the attack.", 12, "ISIS"),
     ("speaker_did_it", "The SDF said they killed 14 ISIS fighters near Hajin.", 14, "SDF"),
+    ("state_arrest", "The raid in Kirkuk led to the arrest of five people.", 5, "ISF"),
+    ("main_armed_group", "ISIS fighters attacked the post. ISIS gunmen then fled.\n\nSome 9 guards were killed.", 9,
+     "ISIS"),
     ("recent_armed", "ISIS fighters attacked the post and 9 soldiers were killed.", 9, "ISIS"),
 ])
 def test_each_agent_step_alone(upstream, step, text, figure, expected):

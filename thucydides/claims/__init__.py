@@ -15,8 +15,8 @@ from thucydides.claims.figures import Figure, find_figures, segments
 from thucydides.claims.lexicon import ClaimLexicon, lexicon
 from thucydides.claims.metric import Reading, read_metric
 from thucydides.claims.roles import check_settings, make_context, roles
-from thucydides.claims.when import place_of, time_of
 from thucydides.claims.settings import ClaimsSettings, claims_settings
+from thucydides.claims.when import place_of, time_of
 from thucydides.ling.clauses import mood
 from thucydides.model import Analysis, Claim, Evidence, Span, stable_id
 from thucydides.pipeline import StageFn, stage

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -80,7 +81,7 @@ class Descriptions:
         )
 
 
-def _mapping(raw: Mapping[str, object], key: str) -> Mapping[str, object]:
+def _mapping(raw: Mapping[str, object], key: str) -> Mapping[str, Any]:
     value = raw.get(key) or {}
     if not isinstance(value, Mapping):
         raise data.DataFileError(f"claims.yaml: described_actors.{key} must be a mapping")

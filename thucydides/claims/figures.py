@@ -135,8 +135,8 @@ def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon, reach: int = 5)
     Skips modifiers and actor names ("300 ISIS militants", "two well-respected elders"), and a leading "of
     the" ("200 of the escapees", "dozens of fighters"); stops at the first word that closes the noun phrase.
     """
-    k = _after_of(doc, j, seg)
-    for k in range(k, min(seg.last_token, k + reach)):
+    first = _after_of(doc, j, seg)
+    for k in range(first, min(seg.last_token, first + reach)):
         found = _unit_here(doc, k, seg, lex)
         if found is not None:
             return found

@@ -103,13 +103,18 @@ def attack_owner(token: Token, ctx: Context) -> str | None:
     'the attack by the BLA'."""
     if forms(token).isdisjoint(ctx.lex.attack_nouns):
         return None
-    agents = [*arguments(token).agents, *(o for c in children(token, "acl") for o in arguments(c).agents)]
-    by = [a for o in agents if (a := ctx.cast.named_by(o))]  # "the attack by X", "an operation conducted by X"
-    if by:
-        return by[0]
+    by = _attack_agents(token, ctx)
+    if by is not None:
+        return by
     owners = (_owner(mod, ctx) for mod in token.children
               if mod.dep_ in ("amod", "compound", "nmod", "poss") and mod.i < token.i)
     return next((o for o in owners if o is not None), None)
+
+
+def _attack_agents(token: Token, ctx: Context) -> str | None:
+    """'the attack by X', 'an operation conducted by X'."""
+    agents = [*arguments(token).agents, *(o for c in children(token, "acl") for o in arguments(c).agents)]
+    return next(filter(None, map(ctx.cast.named_by, agents)), None)
 
 
 def _owner(mod: Token, ctx: Context) -> str | None:
@@ -419,7 +424,8 @@ def state_arrest(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """'the arrest of five people': arrests and detentions no one is said to have made are the state's."""
     if reading.trigger is None or reading.trigger.lemma_.lower() not in ctx.lex.state_capture_words:
         return None
-    return ctx.cast.forces_of(ctx.cast.local or ctx.cast.home) if (ctx.cast.local or ctx.cast.home) else None
+    country = ctx.cast.local or ctx.cast.home
+    return ctx.cast.forces_of(country) if country is not None else None
 
 
 def main_armed_group(fig: Figure, reading: Reading, ctx: Context) -> str | None:

@@ -46,6 +46,11 @@ def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
         return _person(entity, seg, ctx)
     if _bare_back_reference(token):
         return _back_reference(token, seg, ctx)
+    return _named_speaker(token, ctx)
+
+
+def _named_speaker(token: Token, ctx: Context) -> str | None:
+    """A speaker named by its own words ("the disaster management department": the name given before)."""
     found = _antecedent_holding(token, ctx) if is_definite_back_reference(token) else None
     found = found or ctx.cast.named_by(token, speaking=True)
     if found is not None:

@@ -241,12 +241,13 @@ def _joinable(text: str, first: Candidate, second: Candidate, lex: TimeLexicon) 
 
 def _share_year(first: DateParts, last: DateParts) -> tuple[DateParts, DateParts]:
     """ "late October to early November 2018": the end's year carries back (a year earlier across New Year)."""
-    if not (first.month and last.month):
+    start, end = first.month, last.month
+    if start is None or end is None:
         return first, last
     if first.year is None and last.year is not None:
-        first = replace(first, year=last.year - 1 if first.month > last.month else last.year)
+        first = replace(first, year=last.year - 1 if start > end else last.year)
     elif last.year is None and first.year is not None:
-        last = replace(last, year=first.year + 1 if last.month < first.month else first.year)
+        last = replace(last, year=first.year + 1 if end < start else first.year)
     return first, last
 
 
