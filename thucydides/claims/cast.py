@@ -195,7 +195,7 @@ class Cast:
             # "BLA" after "Baloch Liberation Army" even where a gazetteer knows a place of that name
             found = self._acronym_of(ent, out)
             if found is None and not _overlaps(ent.start_char, ent.end_char, places):
-                found = self._organisation(ent.root, ent, list(ent))
+                found = self._ministry(ent.root, list(ent)) or self._organisation(ent.root, ent, list(ent))
             if found is not None:
                 out.append(ActorMention(ent.start_char, ent.end_char, ent.text, found))
         return self._repeated(out, names + places)
@@ -300,6 +300,7 @@ class Cast:
         lemmas = {token.lemma_.lower(), token.lower_}
         lemmas |= {w.lemma_.lower() for w in token.children if w.dep_ in MODIFIER_DEPS}
         lemmas |= {f"{w.lower_} {token.lower_}" for w in token.children if w.dep_ in ("compound", "amod")}
+        lemmas |= {o.lemma_.lower() for o in _of_objects(token)}  # "units of the army", "members of the police"
         for pattern, nouns in self.lex.patterns:
             if lemmas & nouns:
                 return self._from_pattern(pattern, self.country(words))
@@ -357,9 +358,21 @@ class Cast:
         if not purpose:
             return None
         country = self.country(words)
-        name = f"{token.lemma_.capitalize()} of {purpose[0].text.capitalize()}"
+        what = _title(purpose[0])
+        name = f"{token.lemma_.capitalize()} of {what}"
+        known = self._known_ministry(name, what, token.lemma_.capitalize(), country)
+        if known is not None:
+            return known
         return self.record(f"{name} of {self.lex.country_names.get(country, country)}" if country else name,
                            "government", country)
+
+    def _known_ministry(self, name: str, purpose: str, noun: str, country: str | None) -> str | None:
+        """'the Iraqi Ministry of Defence', 'the Iraqi Defence Ministry' as the actor base files them."""
+        for adjective in self.lex.adjectives.get(country or "", ()):
+            found = self.base.find(f"{adjective} {name}") or self.base.find(f"{adjective} {purpose} {noun}")
+            if found is not None:
+                return found
+        return None
 
     def _organisation(self, token: Token, entity: Span | None, words: list[Token]) -> str | None:
         """A named organisation the base does not know ("Doctors Without Borders", "al-Shabab")."""
@@ -503,6 +516,12 @@ class Cast:
             if country:
                 self.countries[actor_id] = country
         return actor_id
+
+
+def _title(head: Token) -> str:
+    """'Disaster Management Affairs', 'Health': what a ministry is for, with the words before its head."""
+    words = [t for t in head.doc[head.left_edge.i:head.i + 1] if t.dep_ in ("compound", "amod") or t.i == head.i]
+    return " ".join(w.text[:1].upper() + w.text[1:] for w in words)
 
 
 def _around(entity: Span) -> list[Token]:

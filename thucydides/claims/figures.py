@@ -278,11 +278,12 @@ def _year(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> boo
     return bool(q.end == q.start + 1 and _YEAR.match(last.text) and first.ent_type_ in ("DATE", "TIME", ""))
 
 
-_NAME_LABELS = frozenset({"FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON", "NORP"})
+_NAME_LABELS = frozenset({"FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON", "NORP",
+                          "DATE", "TIME"})
 
 
 def _inside_name(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
-    """'the Dalori 2 camp', 'Route 4': a number inside a name is a label."""
+    """'the Dalori 2 camp', 'Route 4': a number inside a name is a label; 'since 9 October': inside a date."""
     tok = doc[q.start]
     if tok.ent_type_ not in _NAME_LABELS:
         return False

@@ -75,6 +75,7 @@ class ClaimLexicon:
     captivity_nouns: frozenset[str] = frozenset()
     displaced_nouns: frozenset[str] = frozenset()
     state_capture_words: frozenset[str] = frozenset()
+    presence_places: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:

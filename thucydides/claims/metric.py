@@ -234,9 +234,18 @@ def _presence(fig: Figure, tok: Any, armed: bool, lex: ClaimLexicon) -> str | No
     if _displaced(fig, lex) is not None:
         return "fled"
     fighters = fig.noun_class == "fighters" or armed
-    if not fighters and tok.lemma_.lower() in lex.weak_presence:
+    if not fighters and tok.lemma_.lower() in lex.weak_presence and not _held_somewhere(tok, lex):
         return None
     return "fighters_present" if fighters else "civilians_present"
+
+
+def _held_somewhere(tok: Any, lex: ClaimLexicon) -> bool:
+    """'are still trapped', 'were still in the town': a copula whose complement says where people are held."""
+    trapped = any(lex.person_triggers.get(c.lemma_.lower()) == "present" for c in _complements(tok))
+    places = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "inside", "at", "within")
+              for o in p.children if o.dep_ == "pobj"]
+    return trapped or any(o.lemma_.lower() in lex.presence_places or o.ent_type_ in ("GPE", "LOC", "FAC")
+                          for o in places)
 
 
 def _held_in(tok: Any, lex: ClaimLexicon) -> bool:

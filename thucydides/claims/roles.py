@@ -19,6 +19,9 @@ from thucydides.claims.sides import AGENT_STEPS, AGENTIVE, SUBJECT_STEPS
 from thucydides.claims.speakers import STEPS as CLAIMANT_STEPS
 from thucydides.model import ActorMention, Analysis
 
+NEVER_DOERS = frozenset({"civilians", "monitor", "outlet", "agency", "source"})
+"""Kinds of actors that tell of killings and captures but do not do them."""
+
 
 def check_settings(cfg: ClaimsSettings) -> None:
     """Every step the settings name exists (a typo fails at start-up, naming the step)."""
@@ -54,7 +57,7 @@ def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
     agent = None
     if reading.metric in AGENTIVE:
         agent = run_steps(ctx.cfg.agent_steps, AGENT_STEPS, fig, reading, ctx,
-                          accept=lambda a: a != subject and not ctx.cast.civilian(a))
+                          accept=lambda a: a != subject and ctx.cast.kind(a) not in NEVER_DOERS)
         agent = ctx.cast.armed_side(agent) if agent is not None else None
     return Roles(subject, agent, claimant)
 

@@ -15,7 +15,7 @@ from thucydides.claims.cast import NON_STATE_ARMED
 from thucydides.claims.context import Context, Step
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.metric import Reading
-from thucydides.claims.speakers import antecedent_group, speaker_of
+from thucydides.claims.speakers import antecedent_group, antecedent_holding, speaker_of
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import arguments, subjects
@@ -50,21 +50,47 @@ def _verb(reading: Reading, ctx: Context, seg: Segment) -> Token | None:
 
 
 def actor_of(token: Token, seg: Segment, ctx: Context) -> str | None:
-    """The actor a doer or undergoer phrase stands for; a pronoun under a telling verb is its teller
-    ("Russia said it killed ..."), another pronoun the group named last."""
+    """The actor a doer or undergoer phrase stands for: a pronoun's antecedent, a weapon's owner, the speaker
+    of "our forces", the name "the forces" points back to, else what the phrase names."""
     if is_pronoun(token):
-        teller = _teller_of_clause(token, seg, ctx)
-        if teller:
-            return teller
-        if token.lower_ in ("we", "our", "us"):
-            return speaker_of(token, seg, ctx) or None
-        return _group_before(token, ctx)
+        return _pronoun_actor(token, seg, ctx)
     if not forms(token).isdisjoint(ctx.lex.attack_nouns):
         return attack_owner(token, ctx)  # 'barrel bombs' name no one; 'Israeli strikes' their owner
-    if is_definite_back_reference(token) and token.lemma_.lower() in ctx.cast.lex.group_nouns \
-            and all(c.dep_ in ("det", "punct") for c in token.children):
-        return antecedent_group(token, ctx)  # "the group holds 5,000 km2"
-    return ctx.cast.named_by(token)
+    owner = _pronoun_owner(token)
+    if owner is not None and owner.lower_ in ("our", "my"):  # "our forces": the speaker's
+        return speaker_of(owner, seg, ctx) or None
+    if _bare_definite(token):
+        return _back_reference(token, ctx)
+    found = ctx.cast.named_by(token)
+    if found is None and owner is not None:  # "its fighters": whoever "it" is
+        return _pronoun_actor(owner, seg, ctx)
+    return found
+
+
+def _pronoun_owner(token: Token) -> Token | None:
+    return next((c for c in children(token, "poss") if is_pronoun(c)), None)
+
+
+def _bare_definite(token: Token) -> bool:
+    return is_definite_back_reference(token) and all(c.dep_ in ("det", "punct") for c in token.children)
+
+
+def _pronoun_actor(token: Token, seg: Segment, ctx: Context) -> str | None:
+    """'Russia said it killed': the teller; 'we': the speaker; 'they': the group named last."""
+    teller = _teller_of_clause(token, seg, ctx)
+    if teller:
+        return teller
+    if token.lower_ in ("we", "our", "us"):
+        return speaker_of(token, seg, ctx) or None
+    return _group_before(token, ctx)
+
+
+def _back_reference(token: Token, ctx: Context) -> str | None:
+    """'the forces', 'the group': the name given before that holds the noun, else the group named last."""
+    found = antecedent_holding(token, ctx)
+    if found is None and token.lemma_.lower() in ctx.cast.lex.group_nouns:
+        found = antecedent_group(token, ctx)  # "the group holds 5,000 km2"
+    return found or ctx.cast.named_by(token)
 
 
 def _teller_of_clause(token: Token, seg: Segment, ctx: Context) -> str | None:
@@ -370,8 +396,14 @@ def when_clause(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     if verb is None:
         return None
     verbs = [verb, *children(verb, "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
-    clauses = [c for v in verbs for c in children(v, "advcl") if c.pos_ in ("VERB", "AUX") and not is_passive(c)]
+    clauses = [c for v in verbs for c in children(v, "advcl") if _subordinate(c)]
     return _first([d for c in clauses for d in arguments(c).subjects], fig.segment, ctx, set())
+
+
+def _subordinate(clause: Token) -> bool:
+    """'when militants stormed the post', not 'raising the toll to 43' (a participle the speaker tells)."""
+    introduced = any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in clause.children)
+    return clause.pos_ in ("VERB", "AUX") and not is_passive(clause) and introduced
 
 
 def attack_owner_nearby(fig: Figure, reading: Reading, ctx: Context) -> str | None:

@@ -51,7 +51,7 @@ def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
 
 def _named_speaker(token: Token, ctx: Context) -> str | None:
     """A speaker named by its own words ("the disaster management department": the name given before)."""
-    found = _antecedent_holding(token, ctx) if is_definite_back_reference(token) else None
+    found = antecedent_holding(token, ctx) if is_definite_back_reference(token) else None
     found = found or ctx.cast.named_by(token, speaking=True)
     if found is not None:
         return found
@@ -109,7 +109,7 @@ def _back_reference(token: Token, seg: Segment, ctx: Context) -> str | None:
     the organisation that spoke last; 'the military': the country's forces; 'the group': the organisation
     named last."""
     words = ctx.cast.lex
-    found = _antecedent_holding(token, ctx) or _earlier_phrase(token, seg, ctx)
+    found = antecedent_holding(token, ctx) or _earlier_phrase(token, seg, ctx)
     if found is None and token.lemma_.lower() in words.speaker_nouns:
         found = last_speaker(seg, ctx, ctx.cfg.anaphor_reach, institutional=True) or None
     if found is None:
@@ -130,7 +130,7 @@ def _earlier_phrase(token: Token, seg: Segment, ctx: Context) -> str | None:
     return None
 
 
-def _antecedent_holding(token: Token, ctx: Context) -> str | None:
+def antecedent_holding(token: Token, ctx: Context) -> str | None:
     """'the ministry', 'the disaster management department': an earlier name holding the noun and its modifiers
     ("Department of Disaster Management Affairs")."""
     start = max(0, token.idx - ctx.cfg.lookback_chars)
