@@ -168,10 +168,19 @@ def test_weekday_with_date_fixes_the_year_without_anchor():
     assert expr.interval.inferred
 
 
-def test_weekday_prefers_a_year_near_the_years_the_text_names():
-    text = "The war began in 2012. The checkpoint was hit on Saturday, 14 December."
+def test_weekday_prefers_a_year_near_the_months_the_text_names():
+    text = "Talks collapsed in March 2013. The checkpoint was hit on Saturday, 14 December."
     found = find_time_expressions(text, None, today=TODAY)
     assert [days(e) for e in found][-1] == (date(2013, 12, 14), date(2013, 12, 14))
+
+
+def test_a_background_year_is_only_a_floor_for_a_weekday_date():
+    # A year alone ("the revolution in 2011") is background: the weekday date takes the latest year on or
+    # after it that the horizon allows, never the nearest one after the background year (2012).
+    text = "Since the start of the revolution in 2011 the town changed hands often. On Wednesday, October 31, " \
+           "shells fell on the market."
+    found = find_time_expressions(text, None, today=date(2019, 1, 15))
+    assert [days(e) for e in found][-1] == (date(2018, 10, 31), date(2018, 10, 31))
 
 
 @pytest.mark.parametrize(

@@ -148,6 +148,8 @@ class Actor:
     """ACLED inter code (1 state forces ... 8 external/other forces)."""
     parent: str | None = None
     """For people speaking for an organisation: the organisation's id."""
+    country: str | None = None
+    """ISO 3166 alpha-2 code of the country the actor belongs to, where one is known."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +270,8 @@ class Analysis:
     times: list[TimeExpression] = field(default_factory=list)
     places: dict[str, Place] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
+    actor_records: dict[str, Actor] = field(default_factory=dict)
+    """Actors this document's stages described because the actor base does not know them, by id."""
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from thucydides.actors.recognize import ActorRegistry, registry
+from thucydides.claims.cast import ActorBase, Cast, actor_base
+from thucydides.claims.context import Context
 from thucydides.claims.figures import Figure, find_figures, segments
 from thucydides.claims.lexicon import ClaimLexicon, lexicon
-from thucydides.claims.metric import read_metric
-from thucydides.claims.roles import Context, place_of, roles, time_of
+from thucydides.claims.metric import Reading, read_metric
+from thucydides.claims.roles import check_settings, make_context, roles
+from thucydides.claims.settings import ClaimsSettings, claims_settings
+from thucydides.claims.when import place_of, time_of
+from thucydides.ling.clauses import mood
 from thucydides.model import Analysis, Claim, Evidence, Span, stable_id
 from thucydides.pipeline import StageFn, stage
 
@@ -22,9 +26,9 @@ __all__ = ["extract_claims", "make_claims_stage", "merge_restatements"]
 
 def _claim(fig: Figure, ctx: Context) -> Claim | None:
     armed_counted = fig.noun_class != "civilians" and any(
-        ctx.armed(m.actor) for m in ctx.within(fig.start, fig.unit_end))
-    reading = read_metric(fig, armed_counted, ctx.lex)
-    if reading is None:
+        ctx.cast.armed(m.actor) for m in ctx.cast.within(fig.start, fig.unit_end))
+    reading = read_metric(fig, armed_counted, ctx.lex, ctx.cfg)
+    if reading is None or not _affirmed(fig, reading):
         return None
     who = roles(fig, reading, ctx)
     document = ctx.analysis.document
@@ -43,26 +47,35 @@ def _claim(fig: Figure, ctx: Context) -> Claim | None:
         agent=who.agent,
         claimant=who.claimant,
         place=place_of(fig, ctx.analysis.toponyms),
-        time=time_of(fig, ctx.analysis.times),
+        time=time_of(fig, ctx.analysis.times, ctx.lex),
         figure=Span(fig.start, fig.end, document.text[fig.start:fig.end]),
     )
 
 
-def extract_claims(analysis: Analysis, lex: ClaimLexicon | None = None,
-                   reg: ActorRegistry | None = None) -> list[Claim]:
+def _affirmed(fig: Figure, reading: Reading) -> bool:
+    """'had not killed even 30', 'no civilians were hurt': a figure in a denied clause states nothing."""
+    return not mood(reading.trigger if reading.trigger is not None else fig.number_token).negated
+
+
+def extract_claims(analysis: Analysis, lex: ClaimLexicon | None = None, base: ActorBase | None = None,
+                   cfg: ClaimsSettings | None = None) -> list[Claim]:
     """All claims of one parsed document, in text order."""
     doc = analysis.spacy_doc
     if doc is None:
         return []
     lex = lex or lexicon()
-    segs = segments(doc)
-    ctx = Context.of(analysis, lex, reg or registry(), segs)
+    cfg = cfg or claims_settings()
+    segs = segments(doc, analysis.segments)
+    cast = Cast.of(analysis, base or actor_base())
+    ctx = make_context(analysis, lex, cast, cfg, segs)
     out = []
-    for fig in find_figures(doc, segs, lex):
+    for fig in find_figures(doc, segs, lex, cfg):
         claim = _claim(fig, ctx)
         if claim is not None:
             out.append(claim)
-    return merge_restatements(out)
+    claims = merge_restatements(out)
+    analysis.actor_records.update(cast.used_records(a for c in claims for a in (c.subject, c.agent, c.claimant)))
+    return claims
 
 
 def _values(claim: Claim) -> set[float]:
@@ -77,8 +90,7 @@ def merge_restatements(claims: Sequence[Claim]) -> list[Claim]:
     """
     kept: list[Claim] = []
     for claim in claims:
-        n = next((i for i, k in enumerate(kept) if k.metric == claim.metric and k.unit == claim.unit
-                  and _values(k) & _values(claim)), None)
+        n = next((i for i, k in enumerate(kept) if _restates(k, claim)), None)
         if n is None:
             kept.append(claim)
             continue
@@ -91,18 +103,28 @@ def merge_restatements(claims: Sequence[Claim]) -> list[Claim]:
     return kept
 
 
+def _restates(first: Claim, later: Claim) -> bool:
+    """Same metric, unit and a shared bound, and not two different sides ("five people ... five militants")."""
+    different = first.subject is not None and later.subject is not None and first.subject != later.subject
+    return (first.metric == later.metric and first.unit == later.unit and bool(_values(first) & _values(later))
+            and not different)
+
+
 def _open_ended(claim: Claim) -> bool:
     """A figure with one bound only ("up to 1,600"): a later range ending there says more."""
     return claim.low is None or claim.high is None
 
 
-@stage("claims", requires=("spacy_doc", "actors", "toponyms", "times"), assigns=("claims",))
-def make_claims_stage() -> StageFn:
+@stage("claims", requires=("spacy_doc", "segments", "actors", "toponyms", "times"),
+       assigns=("claims", "actor_records"),
+       config=ClaimsSettings)
+def make_claims_stage(config: ClaimsSettings) -> StageFn:
     lex = lexicon()
-    reg = registry()
+    base = actor_base()
+    check_settings(config)
 
     def claims_stage(batch: Sequence[Analysis]) -> None:
         for analysis in batch:
-            analysis.claims = extract_claims(analysis, lex, reg)
+            analysis.claims = extract_claims(analysis, lex, base, config)
 
     return claims_stage

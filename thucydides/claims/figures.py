@@ -13,10 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from thucydides.claims.lexicon import ClaimLexicon
-from thucydides.ling import numbers
+from spacy.tokens import Doc
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+from thucydides.claims.lexicon import ClaimLexicon
+from thucydides.claims.settings import ClaimsSettings
+from thucydides.ling import numbers
+from thucydides.ling.segments import Segmentation, segment
+
 _BAD_BEFORE = set("-^$€£¥#/+_.:@&*=<>|\\")
 _BAD_AFTER = set("^/:@*=<>|\\")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -24,12 +27,14 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A sentence cut at paragraph breaks: headlines and parsing run-ons never leak into the body."""
+    """A sentence of the shared segmentation (cut at blank lines) with its token range and paragraph."""
 
     start: int
     end: int
     first_token: int
     last_token: int  # exclusive
+    index: int = 0
+    paragraph: int = 0
 
     def holds(self, token: Any) -> bool:
         return self.first_token <= token.i < self.last_token
@@ -52,20 +57,16 @@ class Figure:
     """Character offset where the unit words end."""
 
 
-def segments(doc: Any) -> list[Segment]:
-    """spaCy sentences split again at blank lines."""
+def segments(doc: Doc, segmentation: Segmentation | None = None) -> list[Segment]:
+    """The report's sentences (the shared segmentation, made here when a caller has none) as token ranges."""
+    segmentation = segmentation or segment(doc, doc.text)
     starts = [t.idx for t in doc]
     out: list[Segment] = []
-    text = doc.text
-    for sent in doc.sents:
-        cut = sent.start_char
-        pieces = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char)]
-        for brk in [*pieces, sent.end_char]:
-            first = bisect.bisect_left(starts, cut)
-            last = bisect.bisect_left(starts, brk)
-            if last > first and text[cut:brk].strip():
-                out.append(Segment(cut, brk, first, last))
-            cut = brk
+    for sent in segmentation.sentences:
+        first = bisect.bisect_left(starts, sent.start)
+        last = bisect.bisect_left(starts, sent.end)
+        if last > first:
+            out.append(Segment(sent.start, sent.end, first, last, len(out), sent.paragraph))
     return out
 
 
@@ -128,50 +129,69 @@ def _happening_counted(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> int
     return None
 
 
-def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, int, int] | None:
+def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon, reach: int = 5) -> tuple[str, int, int] | None:
     """What the figure ending before token j counts: (unit class, unit token index, index after).
 
-    Skips modifiers and actor names ("300 ISIS militants"), and a leading "of the" ("200 of the
-    escapees", "dozens of fighters"); stops at the first word that closes the noun phrase.
+    Skips modifiers and actor names ("300 ISIS militants", "two well-respected elders"), and a leading "of
+    the" ("200 of the escapees", "dozens of fighters"); stops at the first word that closes the noun phrase.
     """
-    k = j
-    if k < seg.last_token and doc[k].lower_ == "of":
-        k += 1
-        if k < seg.last_token and doc[k].lower_ in ("the", "these", "those", "its", "their", "our", "his", "her"):
-            k += 1
-    limit = min(seg.last_token, k + 5)
-    while k < limit:
-        happening = _happening_counted(doc, k, seg, lex)
-        if happening is not None:
-            return "people", happening, happening + 1
-        found = _unit_at(doc, k, seg.last_token, lex)
-        if found:
-            unit, after = found
-            return unit, after - 1, after
-        tok = doc[k]
-        if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS"):  # "2 million Syrians"
-            return "civilians", k, k + 1
-        if tok.text in _SKIPPABLE_TEXT or (tok.pos_ in _SKIPPABLE_POS and tok.dep_ in ("compound", "amod", "nmod",
-                                                                                      "npadvmod", "punct")):
-            k += 1
-            continue
-        modifier = tok.dep_ == "compound" and tok.pos_ != "NUM"  # "63 suspected IS members": IS parsed as a verb
-        adjective = (tok.pos_ in ("ADJ", "PROPN") and tok.dep_ != "ROOT") or (tok.pos_ == "VERB" and tok.dep_ == "amod")
-        if modifier or adjective:
-            k += 1
-            continue
-        return None
+    first = _after_of(doc, j, seg)
+    for k in range(first, min(seg.last_token, first + reach)):
+        found = _unit_here(doc, k, seg, lex)
+        if found is not None:
+            return found
+        if not _modifier(doc[k]):
+            return None
     return None
 
 
-_AGGREGATE_CLIMB = 6  # heads between a figure and the verb that carries a count ("at" -> "holed up" -> "put")
-_COUNT_NOUN_REACH = 25  # tokens back to the count noun a parse left unattached
+_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "his", "her"})
 
 
-def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon) -> Any | None:
+def _after_of(doc: Any, k: int, seg: Segment) -> int:
+    """Past a leading "of the" ("200 of the escapees")."""
+    if k < seg.last_token and doc[k].lower_ == "of":
+        k += 1
+        if k < seg.last_token and doc[k].lower_ in _DETERMINERS:
+            k += 1
+    return k
+
+
+def _unit_here(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, int, int] | None:
+    happening = _happening_counted(doc, k, seg, lex)
+    if happening is not None:
+        return "people", happening, happening + 1
+    found = _unit_at(doc, k, seg.last_token, lex)
+    if found:
+        return found[0], found[1] - 1, found[1]
+    tok = doc[k]
+    if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS"):  # "2 million Syrians"
+        return "civilians", k, k + 1
+    return None
+
+
+def _modifier(tok: Any) -> bool:
+    """A word inside the counted noun phrase before its head: adjectives, names, hyphens, quotes."""
+    return tok.text in _SKIPPABLE_TEXT or _attached_modifier(tok) or _loose_modifier(tok)
+
+
+def _attached_modifier(tok: Any) -> bool:
+    if tok.pos_ in _SKIPPABLE_POS and tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "punct"):
+        return True
+    # "well-respected"; "63 suspected IS members": IS parsed as a verb
+    hyphened = tok.dep_ == "advmod" and tok.head.i > tok.i and tok.head.dep_ in ("amod", "compound")
+    return hyphened or (tok.dep_ == "compound" and tok.pos_ != "NUM")
+
+
+def _loose_modifier(tok: Any) -> bool:
+    """An adjective or name the parser attached elsewhere, or a participle used as an adjective."""
+    return (tok.pos_ in ("ADJ", "PROPN") and tok.dep_ != "ROOT") or (tok.pos_ == "VERB" and tok.dep_ == "amod")
+
+
+def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon, cfg: ClaimsSettings) -> Any | None:
     """The verb that carries a count to this figure ("rose to", "raising to N", "put ... at N"), if any."""
     tok = number
-    for _ in range(_AGGREGATE_CLIMB):
+    for _ in range(cfg.aggregate_climb):
         if tok.head is tok or not seg.holds(tok.head):
             return None
         tok = tok.head
@@ -180,15 +200,22 @@ def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon) -> Any | None:
     return None
 
 
-def _count_nouns(doc: Any, verb: Any, number: Any, seg: Segment, lex: ClaimLexicon) -> list[Any]:
+def _count_nouns(doc: Any, verb: Any, number: Any, seg: Segment, lex: ClaimLexicon,
+                 cfg: ClaimsSettings) -> list[Any]:
     """The count noun the verb carries ("the number ... rose", "raising to N the number"), else the one just before."""
-    attached = [c for c in verb.children
-                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in lex.count_nouns]
+    attached = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and (c.lemma_.lower() in lex.count_nouns or _toll_noun(c, lex))]
     if attached:
         return attached
-    lo = max(seg.first_token, number.i - _COUNT_NOUN_REACH)
+    lo = max(seg.first_token, number.i - cfg.count_noun_reach)
     before = [doc[k] for k in range(number.i - 1, lo - 1, -1) if doc[k].lemma_.lower() in lex.count_nouns]
     return before[:1]
+
+
+def _toll_noun(tok: Any, lex: ClaimLexicon) -> bool:
+    """'Deaths surged to 388', 'casualties rose to 40': a noun of what happened to people, counted."""
+    metric = lex.person_triggers.get(tok.lemma_.lower())
+    return tok.pos_ == "NOUN" and metric is not None and metric != "present"
 
 
 def _people_by_what_happened(tok: Any, lex: ClaimLexicon) -> bool:
@@ -199,23 +226,32 @@ def _people_by_what_happened(tok: Any, lex: ClaimLexicon) -> bool:
                for c in tok.children)
 
 
-def _aggregate_unit(doc: Any, number: Any, seg: Segment, lex: ClaimLexicon) -> tuple[str, Any] | None:
+def _aggregate_unit(doc: Any, number: Any, seg: Segment, lex: ClaimLexicon,
+                    cfg: ClaimsSettings) -> tuple[str, Any] | None:
     """"the number of militants killed has risen to 1650": the count noun's "of" object is the unit."""
-    verb = _aggregate_verb(number, seg, lex)
+    verb = _aggregate_verb(number, seg, lex, cfg)
     if verb is None:
         return None
-    for noun in _count_nouns(doc, verb, number, seg, lex):
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    found = _unit_at(doc, obj.i, seg.last_token, lex)
-                    if obj.dep_ == "pobj" and found and found[0] in ("fighters", "civilians"):
-                        return found[0], obj
-                    if obj.dep_ == "pobj" and _people_by_what_happened(obj, lex):  # "the number of those abducted"
-                        return "people", obj
-        if any(c.lemma_.lower() in lex.person_triggers for c in noun.children):  # "the death toll"
-            return "civilians", None
-    return None
+    units = (_count_noun_unit(doc, noun, seg, lex) for noun in _count_nouns(doc, verb, number, seg, lex, cfg))
+    return next((u for u in units if u is not None), None)
+
+
+def _count_noun_unit(doc: Any, noun: Any, seg: Segment, lex: ClaimLexicon) -> tuple[str, Any] | None:
+    """What a count noun counts: its "of" object ("the number of militants", "of those abducted"), the people a
+    toll implies ("the death toll"), or the happening it is ("deaths rose")."""
+    for obj in _of_objects(noun):
+        found = _unit_at(doc, obj.i, seg.last_token, lex)
+        if found and found[0] in ("fighters", "civilians"):
+            return found[0], obj
+        if _people_by_what_happened(obj, lex):
+            return "people", obj
+    if any(c.lemma_.lower() in lex.person_triggers for c in noun.children):
+        return "civilians", None
+    return ("people", noun) if _toll_noun(noun, lex) else None
+
+
+def _of_objects(tok: Any) -> list[Any]:
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def _bare_person(number: Any, seg: Segment, lex: ClaimLexicon) -> bool:
@@ -227,21 +263,46 @@ def _bare_person(number: Any, seg: Segment, lex: ClaimLexicon) -> bool:
     return metric is not None and metric != "present" and head.pos_ == "VERB"
 
 
-def _excluded(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
-    """Names, ages, dates and "one of the" are not figures."""
-    first, last = doc[q.start], doc[q.end - 1]
-    if q.start > seg.first_token and doc[q.start - 1].lower_.rstrip(".") in lex.designators:
-        return True
-    if q.start > seg.first_token and doc[q.start - 1].lower_ in lex.designators:
-        return True
+def _designated(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+    """'Brigade 93', 'Resolution 2254', 'no one': a word before the number makes it a name or nothing."""
+    return q.start > seg.first_token and doc[q.start - 1].lower_.rstrip(".") in lex.designators | {"no."}
+
+
+def _age_or_date(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
     nxt = doc[q.end].lower_ if q.end < seg.last_token else ""
-    if nxt in lex.non_count_followers:
-        return True
-    if first.lower_ == "one" and q.end == q.start + 1 and nxt == "of":
-        return True
-    if _in_idiom(doc, q, seg, lex):
-        return True
+    return nxt in lex.non_count_followers or (doc[q.start].lower_ == "one" and q.end == q.start + 1 and nxt == "of")
+
+
+def _year(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+    first, last = doc[q.start], doc[q.end - 1]
     return bool(q.end == q.start + 1 and _YEAR.match(last.text) and first.ent_type_ in ("DATE", "TIME", ""))
+
+
+_NAME_LABELS = frozenset({"FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON", "NORP",
+                          "DATE", "TIME"})
+
+
+def _inside_name(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+    """'the Dalori 2 camp', 'Route 4': a number inside a name is a label; 'since 9 October': inside a date."""
+    tok = doc[q.start]
+    if tok.ent_type_ not in _NAME_LABELS:
+        return False
+    return any(t.ent_type_ == tok.ent_type_ and not t.like_num for t in doc[max(0, q.start - 2):q.end + 2]
+               if t.ent_iob_ != "O" and t.i != tok.i)
+
+
+def _negated(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+    """'no one was hurt', 'not even 30', 'none of the 12': a figure denied is no figure."""
+    before = [doc[k].lower_ for k in range(max(seg.first_token, q.start - 2), q.start)]
+    return bool({"no", "not", "none", "never"} & set(before)) and "than" not in before
+
+
+EXCLUSIONS = (_designated, _age_or_date, _year, _inside_name, _negated)
+
+
+def _excluded(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+    """Names, ages, dates, denials and idioms ("more than one") are not figures."""
+    return any(check(doc, q, seg, lex) for check in EXCLUSIONS) or _in_idiom(doc, q, seg, lex)
 
 
 def _in_idiom(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
@@ -256,7 +317,7 @@ def _in_idiom(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) ->
     return False
 
 
-def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon) -> list[Figure]:
+def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon, cfg: ClaimsSettings) -> list[Figure]:
     """Every figure in the document that counts people, area, distance or a share."""
     nlex = numbers.lexicon()
     words = [t.text for t in doc]
@@ -274,7 +335,7 @@ def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon) -> list[F
                 i += 1
                 continue
             shifted = numbers.Quantity(q.low, q.high, q.qualifier, q.start + seg.first_token, q.end + seg.first_token)
-            figure = _figure(doc, shifted, seg, lex, nlex, text, local)
+            figure = _figure(doc, shifted, seg, lex, nlex, text, local, cfg)
             if figure is not None:
                 out.append(figure)
             i = q.end
@@ -282,41 +343,54 @@ def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon) -> list[F
 
 
 def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLexicon,
-            text: str, local: Sequence[str]) -> Figure | None:
+            text: str, local: Sequence[str], cfg: ClaimsSettings) -> Figure | None:
     start_char = doc[q.start].idx
     end_char = doc[q.end - 1].idx + len(doc[q.end - 1].text)
     if not _plain_context(text, start_char, end_char) or _excluded(doc, q, seg, lex):
         return None
     number = doc[q.end - 1]
-    unit_token: Any | None = None
-    unit_end = end_char
-    found = find_unit(doc, q.end, seg, lex)
-    if found:
-        unit, unit_i, after = found
-        unit_token = doc[unit_i]
-        unit_end = doc[after - 1].idx + len(doc[after - 1].text)
-    else:
-        if q.qualifier == "vague" or _YEAR.match(number.text):
-            return None
-        aggregate = _aggregate_unit(doc, number, seg, lex)
-        if aggregate:
-            unit, unit_token = aggregate
-        elif _bare_person(number, seg, lex):  # "killed 23 of them": people, of no known side
-            unit = "people"
-        else:
-            return None
+    counted = _counted(doc, q, number, seg, lex, cfg)
+    if counted is None or _restated(text, start_char, counted[1], lex):
+        return None
+    unit, unit_token, unit_end = counted
     hedge = numbers.read_hedge(local, q.start - seg.first_token, nlex)
     if hedge:
         q = numbers.hedged(q, hedge[0])
         start_char = doc[seg.first_token + hedge[1]].idx
     noun_class = unit if unit in ("fighters", "civilians") else None
-    if unit in ("fighters", "civilians", "people"):
-        unit = "person"
+    unit = "person" if unit in ("fighters", "civilians", "people") else unit
     q = _converted(q, unit, lex)
     unit = lex.conversions.get(unit, (unit, 1.0))[0]
-    if unit == "percent" and max(v for v in (q.low, q.high) if v is not None) > 100:
+    if _impossible_share(q, unit):
         return None
-    return Figure(q, unit, noun_class, unit_token, number, start_char, end_char, seg, unit_end)
+    return Figure(q, unit, noun_class, unit_token, number, start_char, end_char, seg, unit_end or end_char)
+
+
+def _impossible_share(q: numbers.Quantity, unit: str) -> bool:
+    return unit == "percent" and max(v for v in (q.low, q.high) if v is not None) > 100
+
+
+def _counted(doc: Any, q: numbers.Quantity, number: Any, seg: Segment, lex: ClaimLexicon,
+             cfg: ClaimsSettings) -> tuple[str, Any | None, int | None] | None:
+    """What the figure counts: (unit class, the counted noun, where the unit words end), or None."""
+    found = find_unit(doc, q.end, seg, lex, cfg.unit_reach)
+    if found:
+        unit, unit_i, after = found
+        return unit, doc[unit_i], doc[after - 1].idx + len(doc[after - 1].text)
+    if q.qualifier == "vague" or _YEAR.match(number.text):
+        return None
+    aggregate = _aggregate_unit(doc, number, seg, lex, cfg)
+    if aggregate:
+        return aggregate[0], aggregate[1], None
+    if _bare_person(number, seg, lex):  # "killed 23 of them": people, of no known side
+        return "people", None, None
+    return None
+
+
+def _restated(text: str, start: int, unit_token: Any | None, lex: ClaimLexicon) -> bool:
+    """'300 people (65 families)': households in brackets restate the figure before them."""
+    return (unit_token is not None and text[:start].rstrip().endswith("(")
+            and unit_token.lemma_.lower() in lex.restating_nouns)
 
 
 def _converted(q: numbers.Quantity, unit: str, lex: ClaimLexicon) -> numbers.Quantity:

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from thucydides import data
+
+
+def _table(raw: dict, key: str) -> dict:
+    return dict(raw.get(key) or {})
+
+
+def _listed(raw: dict, key: str) -> list:
+    return list(raw.get(key) or ())
+
+
+def _unit_phrases(units: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+    """lower-cased word tuple -> unit class; the first class listing a phrase keeps it."""
+    phrases: dict[tuple[str, ...], str] = {}
+    for unit, words in units.items():
+        for w in words:
+            phrases.setdefault(tuple(str(w).lower().split()), unit)
+    return phrases
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -30,8 +47,6 @@ class ClaimLexicon:
     aggregate_verbs: frozenset[str]
     count_nouns: frozenset[str]
     loss_triggers: frozenset[str]
-    reporting_verbs: frozenset[str]
-    attribution_phrases: tuple[tuple[str, ...], ...]
     voice_claimant_kinds: frozenset[str]
     armed_kinds: frozenset[str]
     designators: frozenset[str]
@@ -52,45 +67,29 @@ class ClaimLexicon:
     owner_words: dict[str, str] = field(default_factory=dict)
     """lower-cased word before an attack noun -> actor id ("Turkish shelling": Turkey)."""
     backer_suffixes: tuple[str, ...] = ()
+    restating_nouns: frozenset[str] = frozenset()
+    travel_verbs: frozenset[str] = frozenset()
+    weak_presence: frozenset[str] = frozenset()
+    sending_verbs: frozenset[str] = frozenset()
+    structural_triggers: frozenset[str] = frozenset()
+    captivity_nouns: frozenset[str] = frozenset()
+    displaced_nouns: frozenset[str] = frozenset()
+    state_capture_words: frozenset[str] = frozenset()
+    presence_places: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
-        phrases: dict[tuple[str, ...], str] = {}
-        for unit, words in raw["units"].items():
-            for w in words:
-                phrases.setdefault(tuple(str(w).lower().split()), unit)
+        """Every word list by its field's name; the tables that are not plain lists by their own readers."""
+        words = {f.name: data.word_set(raw, f.name) for f in fields(cls) if f.type == "frozenset[str]"}
         return cls(
-            unit_phrases=phrases,
-            conversions={k: (str(v[0]), float(v[1])) for k, v in (raw.get("conversions") or {}).items()},
+            unit_phrases=_unit_phrases(raw["units"]),
+            conversions={k: (str(v[0]), float(v[1])) for k, v in _table(raw, "conversions").items()},
             person_triggers=_invert(raw["person_triggers"]),
             area_triggers=_invert(raw["area_triggers"]),
-            onset_verbs=data.word_set(raw, "onset_verbs"),
-            distance_followers=data.word_set(raw, "distance_followers"),
-            territory_nouns=data.word_set(raw, "territory_nouns"),
-            aggregate_verbs=data.word_set(raw, "aggregate_verbs"),
-            count_nouns=data.word_set(raw, "count_nouns"),
-            loss_triggers=data.word_set(raw, "loss_triggers"),
-            reporting_verbs=data.word_set(raw, "reporting_verbs"),
-            attribution_phrases=tuple(tuple(p.lower().split()) for p in raw.get("attribution_phrases") or ()),
-            voice_claimant_kinds=data.word_set(raw, "voice_claimant_kinds"),
-            armed_kinds=data.word_set(raw, "armed_kinds"),
-            designators=data.word_set(raw, "designators"),
-            non_count_followers=data.word_set(raw, "non_count_followers"),
-            distance_nouns=data.word_set(raw, "distance_nouns"),
-            anaphoric_speakers=data.word_set(raw, "anaphoric_speakers"),
-            idioms=tuple(tuple(str(p).lower().split()) for p in raw.get("idioms") or ()),
-            event_counts=data.word_set(raw, "event_counts"),
-            state_nouns=data.word_set(raw, "state_nouns"),
-            state_kinds=data.word_set(raw, "state_kinds"),
-            sibling_nouns=data.word_set(raw, "sibling_nouns"),
-            responsibility_verbs=data.word_set(raw, "responsibility_verbs"),
-            responsibility_objects=data.word_set(raw, "responsibility_objects"),
-            verb_only_triggers=data.word_set(raw, "verb_only_triggers"),
-            distance_preceders=data.word_set(raw, "distance_preceders"),
-            masthead_claimant_kinds=data.word_set(raw, "masthead_claimant_kinds"),
-            attack_nouns=data.word_set(raw, "attack_nouns"),
-            owner_words={str(k).lower(): str(v) for k, v in (raw.get("owner_words") or {}).items()},
-            backer_suffixes=tuple(str(w).lower() for w in raw.get("backer_suffixes") or ()),
+            idioms=tuple(tuple(str(p).lower().split()) for p in _listed(raw, "idioms")),
+            owner_words={str(k).lower(): str(v) for k, v in _table(raw, "owner_words").items()},
+            backer_suffixes=tuple(str(w).lower() for w in _listed(raw, "backer_suffixes")),
+            **words,
         )
 
     @property

@@ -13,11 +13,9 @@ from typing import Any
 
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.lexicon import ClaimLexicon
+from thucydides.claims.settings import ClaimsSettings
 
-_NEAR = 12  # tokens around the figure searched when the parse gives no trigger
 TERRITORY = ("territory_held", "territory_taken")
-_DEPTH = 4  # levels below the counted noun searched
-_CHAIN = 6  # heads climbed at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,36 +35,72 @@ _COMPLEMENT_DEPS = frozenset({"attr", "acomp", "prep", "oprd", "pobj", "acl", "a
 
 def _complement_event(tok: Any, lex: ClaimLexicon, skip: Any | None = None) -> str | None:
     """A non-state trigger in the complements of `tok` ("were among those killed", "left 30 people dead")."""
-    level = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS and c is not skip]
+    level = [c for c in _complements(tok) if skip is None or c.i != skip.i]
     for _ in range(3):
-        for c in level:
-            metric = lex.person_triggers.get(c.lemma_.lower())
-            if metric is not None and metric != "present":
-                return metric
-        level = [g for c in level for g in c.children if g.dep_ in _COMPLEMENT_DEPS]
+        found = next(filter(None, (_event_metric(c, lex) for c in level)), None)
+        if found is not None:
+            return found
+        level = [g for c in level for g in _complements(c)]
     return None
 
 
+def _complements(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS]
+
+
+def _event_metric(tok: Any, lex: ClaimLexicon) -> str | None:
+    """What happened to people, as a word says it (never mere presence)."""
+    metric = lex.person_triggers.get(tok.lemma_.lower())
+    return None if metric == "present" else metric
+
+
 def _person_metric(tok: Any, lex: ClaimLexicon, chain: bool, counted: Any | None = None) -> str | None:
+    """The metric a word says of the people counted, or None; copulas only on the figure's own chain."""
     lemma = tok.lemma_.lower()
-    if lemma in lex.verb_only_triggers and tok.pos_ not in ("VERB", "AUX"):
-        return None
-    if tok.dep_ in ("aux", "auxpass"):  # "have been killed": the auxiliary says nothing
+    if _says_nothing(tok, lex):
         return None
     if lemma == "leave":
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-        if counted is not None and any(counted in o.subtree for o in objects):  # "leaving 300 people inside"
-            return _complement_event(tok, lex) or _complement_event(counted, lex) or "present"
-        return "fled" if objects else "present"
+        return _left(tok, lex, counted)
     if lemma == "be":
         return (_complement_event(tok, lex) or "present") if chain else None
-    particles = [c.lower_ for c in tok.children
-                 if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES)]
-    for prt in particles:  # "come out", "get out"
-        metric = lex.person_triggers.get(f"{lemma} {prt}")
-        if metric is not None:
+    return _with_particle(tok, lex) or _suffered(tok, lex) or lex.person_triggers.get(lemma) \
+        or lex.person_triggers.get(tok.lower_)
+
+
+def _says_nothing(tok: Any, lex: ClaimLexicon) -> bool:
+    """'the water station' (a verb-only trigger as a noun); 'have been killed': the auxiliary says nothing."""
+    verbal = tok.pos_ in ("VERB", "AUX")
+    return (tok.lemma_.lower() in lex.verb_only_triggers and not verbal) or tok.dep_ in ("aux", "auxpass")
+
+
+def _left(tok: Any, lex: ClaimLexicon, counted: Any | None) -> str:
+    """'left 30 people dead', 'leaving 300 people inside' (present), 'left the city' (fled)."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if counted is not None and any(counted in o.subtree for o in objects):
+        return _complement_event(tok, lex) or _complement_event(counted, lex) or "present"
+    return "fled" if objects else "present"
+
+
+def _with_particle(tok: Any, lex: ClaimLexicon) -> str | None:
+    """'come out', 'get out': a verb and its particle."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES):
+            metric = lex.person_triggers.get(f"{lemma} {c.lower_}")
+            if metric is not None:
+                return metric
+    return None
+
+
+def _suffered(tok: Any, lex: ClaimLexicon) -> str | None:
+    """'sustained injuries', 'suffered wounds': a verb whose object names what happened to its subject."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for obj in tok.children:
+        metric = lex.person_triggers.get(obj.lemma_.lower()) if obj.dep_ in ("dobj", "obj") else None
+        if metric is not None and metric != "present" and obj.pos_ == "NOUN":
             return metric
-    return lex.person_triggers.get(lemma) or lex.person_triggers.get(tok.lower_)
+    return None
 
 
 def _area_metric(tok: Any, lex: ClaimLexicon) -> str | None:
@@ -87,92 +121,154 @@ def _done_by_taking(verb: Any, lex: ClaimLexicon) -> bool:
                for c in verb.children)
 
 
-def _chain(start: Any, seg: Segment) -> Iterator[tuple[Any, bool]]:
+def _chain(start: Any, seg: Segment, steps: int) -> Iterator[tuple[Any, bool]]:
     """Heads above `start` inside the clause; (token, True when it is the first head)."""
     tok = start
-    for n in range(_CHAIN):
+    for n in range(steps):
         if tok.head is tok or not seg.holds(tok.head):
             return
         tok = tok.head
         yield tok, n == 0
 
 
-def _descendants(tok: Any, seg: Segment) -> Iterator[Any]:
+def _descendants(tok: Any, seg: Segment, depth: int) -> Iterator[Any]:
     """Tokens below `tok` in the clause, breadth first ("an area of 50 km2 that the army managed to take")."""
     level = [tok]
-    for _ in range(_DEPTH):
+    for _ in range(depth):
         level = [c for t in level for c in t.children if seg.holds(c)]
         yield from level
 
 
-UNIT, MODIFIER, CHAIN, OTHER = "unit", "modifier", "chain", "other"
+UNIT, MODIFIER, CHAIN, BELOW, OTHER = "unit", "modifier", "chain", "below", "other"
 """Where a candidate comes from: the counted noun, its modifiers, its heads, or elsewhere in the clause."""
 
 
-def candidates(fig: Figure, lex: ClaimLexicon) -> Iterator[tuple[Any, bool, str]]:
+def candidates(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Iterator[tuple[Any, bool, str]]:
     """Tokens that may decide the metric, best first, with the flag that allows copulas ("there are 300
     fighters") and where the token comes from."""
     seg = fig.segment
     anchor = fig.unit_token if fig.unit_token is not None else fig.number_token
     if fig.unit_token is not None:
         yield fig.unit_token, False, UNIT
-        for child in fig.unit_token.children:
-            if child.dep_ in ("acl", "relcl", "amod") and seg.holds(child):
-                yield child, False, MODIFIER
-    for tok, first in _chain(anchor, seg):
+        yield from ((c, False, MODIFIER) for c in _clausal_modifiers(fig.unit_token, seg, ("acl", "relcl", "amod")))
+    for tok, first in _chain(anchor, seg, cfg.metric_chain):
         yield tok, first, CHAIN
-        lemma = tok.lemma_.lower()
-        if lemma in lex.count_nouns:  # "the number of soldiers killed in ..."
-            for child in tok.children:
-                if child.dep_ in ("acl", "relcl", "amod", "compound") and seg.holds(child):
-                    yield child, False, MODIFIER
-        if lemma in lex.aggregate_verbs:
-            for subj in tok.children:
-                if subj.dep_ in ("nsubj", "nsubjpass"):
-                    for inner in subj.subtree:
-                        if seg.holds(inner):
-                            yield inner, False, OTHER
+        yield from _around_head(tok, seg, lex)
     if fig.unit_token is not None:
-        yield from ((t, False, OTHER) for t in _descendants(fig.unit_token, seg))
-    lo = max(seg.first_token, fig.number_token.i - _NEAR)
-    hi = min(seg.last_token, fig.number_token.i + _NEAR)
-    doc = fig.number_token.doc
-    for tok in sorted((doc[k] for k in range(lo, hi)), key=lambda t: abs(t.i - fig.number_token.i)):
-        yield tok, False, OTHER
+        yield from ((t, False, BELOW) for t in _descendants(fig.unit_token, seg, cfg.metric_depth))
+    yield from ((t, False, OTHER) for t in _nearby(fig, cfg))
 
 
-def read_metric(fig: Figure, subject_kind_armed: bool, lex: ClaimLexicon) -> Reading | None:
+def _clausal_modifiers(tok: Any, seg: Segment, deps: tuple[str, ...]) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps and seg.holds(c)]
+
+
+def _around_head(tok: Any, seg: Segment, lex: ClaimLexicon) -> Iterator[tuple[Any, bool, str]]:
+    """'the number of soldiers killed': a count noun's modifiers; 'the death toll rose': the subject of a verb
+    carrying a count."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.count_nouns:
+        yield from ((c, False, MODIFIER) for c in _clausal_modifiers(tok, seg, ("acl", "relcl", "amod", "compound")))
+    if lemma in lex.aggregate_verbs:
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        yield from ((t, False, OTHER) for subj in subjects for t in subj.subtree if seg.holds(t))
+
+
+def _nearby(fig: Figure, cfg: ClaimsSettings) -> list[Any]:
+    """The words around the figure in its sentence, nearest first."""
+    seg, number = fig.segment, fig.number_token
+    lo = max(seg.first_token, number.i - cfg.metric_near)
+    hi = min(seg.last_token, number.i + cfg.metric_near)
+    return sorted((number.doc[k] for k in range(lo, hi)), key=lambda t: abs(t.i - number.i))
+
+
+def read_metric(fig: Figure, subject_kind_armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
     """The metric of a figure, or None when nothing in its clause says what happened to what it counts."""
     if fig.unit == "person":
-        return _read_person(fig, subject_kind_armed, lex)
+        return _read_person(fig, subject_kind_armed, lex, cfg)
     if fig.unit == "percent":
-        return _read_share(fig, lex)
-    return _read_area(fig, lex)
+        return _read_share(fig, lex, cfg)
+    return _read_area(fig, lex, cfg)
 
 
-def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon) -> Reading | None:
+def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
     """A state named by a modifier ("people sheltering in a basement") gives way to what the clause's verb says
     happened to them ("... were killed"); any other first trigger decides."""
-    counted = fig.unit_token if fig.unit_token is not None else fig.number_token
     state: Reading | None = None
-    for tok, chain, source in candidates(fig, lex):
-        metric = _person_metric(tok, lex, chain, counted)
+    for tok, chain, source in candidates(fig, lex, cfg):
+        metric = _candidate_metric(fig, tok, chain, source, armed, lex)
         if metric is None:
             continue
-        if metric == "present":
-            reading = Reading("fighters_present" if fig.noun_class == "fighters" or armed else "civilians_present",
-                              tok)
-            if source == MODIFIER and state is None:
-                state = reading
-                continue
-            return state or reading
-        if state is not None and source != CHAIN:
-            return state
-        return Reading(metric, tok)
-    return state
+        reading = Reading(metric, tok)
+        if metric in PRESENCE and source == MODIFIER and state is None:
+            state = reading
+            continue
+        return _decided(state, reading, source)
+    return state or _estimated_fighters(fig) or _displaced(fig, lex)
 
 
-def _measures_distance(fig: Figure, lex: ClaimLexicon) -> bool:
+PRESENCE = frozenset({"fighters_present", "civilians_present"})
+
+
+def _decided(state: Reading | None, reading: Reading, source: str) -> Reading:
+    """A state read first stands against a later presence or a word off the figure's chain of heads."""
+    if state is not None and (reading.metric in PRESENCE or source != CHAIN):
+        return state
+    return reading
+
+
+def _candidate_metric(fig: Figure, tok: Any, chain: bool, source: str, armed: bool,
+                      lex: ClaimLexicon) -> str | None:
+    """The metric one candidate word gives the figure, with presence resolved to fighters or civilians."""
+    if source == OTHER and tok.lemma_.lower() in lex.structural_triggers:
+        return None
+    metric = _person_metric(tok, lex, chain, fig.unit_token if fig.unit_token is not None else fig.number_token)
+    return _presence(fig, tok, armed, lex) if metric == "present" else metric
+
+
+def _presence(fig: Figure, tok: Any, armed: bool, lex: ClaimLexicon) -> str | None:
+    """Being somewhere: held in custody (captured), hosted as refugees (fled), else fighters or civilians
+    present; a mere "be" or "have" says nothing of civilians ("16 million children are out of school")."""
+    if _held_in(tok, lex):
+        return "captured"
+    if _displaced(fig, lex) is not None:
+        return "fled"
+    fighters = fig.noun_class == "fighters" or armed
+    if not fighters and tok.lemma_.lower() in lex.weak_presence and not _held_somewhere(tok, lex):
+        return None
+    return "fighters_present" if fighters else "civilians_present"
+
+
+def _held_somewhere(tok: Any, lex: ClaimLexicon) -> bool:
+    """'are still trapped', 'were still in the town': a copula whose complement says where people are held."""
+    trapped = any(lex.person_triggers.get(c.lemma_.lower()) == "present" for c in _complements(tok))
+    places = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "inside", "at", "within")
+              for o in p.children if o.dep_ == "pobj"]
+    return trapped or any(o.lemma_.lower() in lex.presence_places or o.ent_type_ in ("GPE", "LOC", "FAC")
+                          for o in places)
+
+
+def _held_in(tok: Any, lex: ClaimLexicon) -> bool:
+    """'who remain in custody', 'held in detention'."""
+    return any(o.lemma_.lower() in lex.captivity_nouns for p in tok.children if p.dep_ == "prep"
+               for o in p.children if o.dep_ == "pobj")
+
+
+def _displaced(fig: Figure, lex: ClaimLexicon) -> Reading | None:
+    """'hosting 410,000 refugees': refugees with nothing else said of them have fled."""
+    unit = fig.unit_token
+    return Reading("fled", unit) if unit is not None and unit.lemma_.lower() in lex.displaced_nouns else None
+
+
+def _estimated_fighters(fig: Figure) -> Reading | None:
+    """'put the number of IS fighters at 1,500': fighters counted through a count noun are fighters present."""
+    unit = fig.unit_token
+    if fig.noun_class == "fighters" and unit is not None and unit.i < fig.number_token.i:
+        return Reading("fighters_present", None)
+    return None
+
+
+def _measures_distance(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> bool:
     """A length that the clause says is a distance: "5 km from the town", "the gap has narrowed to 2 km"."""
     doc = fig.number_token.doc
     after = fig.unit_token.i + 1 if fig.unit_token is not None else fig.number_token.i + 1
@@ -182,29 +278,59 @@ def _measures_distance(fig: Figure, lex: ClaimLexicon) -> bool:
     if anchor.head is not anchor and anchor.head.lower_ in lex.distance_preceders:  # "within 2 km of"
         return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.distance_nouns
-               for tok, _ in _chain(anchor, fig.segment) for c in tok.children)
+               for tok, _ in _chain(anchor, fig.segment, cfg.metric_chain) for c in tok.children)
 
 
-def _read_area(fig: Figure, lex: ClaimLexicon) -> Reading | None:
-    if fig.unit in ("km", "m") and _measures_distance(fig, lex):
+def _read_area(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
+    """An area is territory unless its clause says otherwise; a length is a distance between places, or
+    territory only when a verb of holding or taking governs it ("ran 2 km", "beyond 78 km" are neither)."""
+    if fig.unit not in ("km", "m"):
+        found = (Reading(m, tok) for tok, _, _ in candidates(fig, lex, cfg)
+                 if (m := _area_metric(tok, lex)) not in (None, "distance"))
+        return next(found, Reading("territory_held", None))
+    if _measures_distance(fig, lex, cfg):
         return Reading("distance", None)
-    for tok, _, _ in candidates(fig, lex):
-        metric = _area_metric(tok, lex)
-        if metric == "distance" and fig.unit not in ("km", "m"):
-            continue
+    for tok, _, source in candidates(fig, lex, cfg):
+        if tok.lemma_.lower() in lex.travel_verbs:
+            return None
+        metric = _length_metric(tok, source, lex)
         if metric is not None:
             return Reading(metric, tok)
-    return Reading("distance" if fig.unit == "m" else "territory_held", None)
-
-
-def _read_share(fig: Figure, lex: ClaimLexicon) -> Reading | None:
-    """A percentage is a claim only as a share of territory ("2% of the country")."""
-    seg = fig.segment
-    doc = fig.number_token.doc
-    for k in range(seg.first_token, seg.last_token):
-        tok = doc[k]
-        lemma = tok.lemma_.lower()
-        territorial = lemma in lex.territory_nouns or lex.area_triggers.get(lemma) in TERRITORY
-        if territorial and abs(k - fig.number_token.i) <= 3 * _NEAR:
-            return Reading("share_held", None)
     return None
+
+
+def _length_metric(tok: Any, source: str, lex: ClaimLexicon) -> str | None:
+    """A length is territory only through its own chain: a verb of holding or taking, or "an area 3 km long"."""
+    if source == OTHER:
+        return None
+    territorial = source == CHAIN and tok.lemma_.lower() in lex.territory_nouns
+    return _area_metric(tok, lex) or ("territory_held" if territorial else None)
+
+
+def _read_share(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
+    """A percentage is a claim only as a share of territory: "60 percent of Raqqa", "2% of the country",
+    "controls 30 percent" (not "25% tariffs", "85% of refugees")."""
+    unit = fig.unit_token if fig.unit_token is not None else fig.number_token
+    owners = _of_objects(unit)
+    if any(t.like_num for o in owners for t in o.subtree):  # "50% of Syria's 24 million people": a population
+        return None
+    if owners:
+        share = any(_territorial(o, lex) for o in owners) or _of_it(owners, fig, unit, lex)
+    else:
+        share = any(lex.area_triggers.get(t.lemma_.lower()) in TERRITORY
+                    for t, _ in _chain(unit, fig.segment, cfg.metric_chain))
+    return Reading("share_held", None) if share else None
+
+
+def _of_objects(tok: Any) -> list[Any]:
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
+def _territorial(tok: Any, lex: ClaimLexicon) -> bool:
+    return tok.lemma_.lower() in lex.territory_nouns or tok.ent_type_ in ("GPE", "LOC")
+
+
+def _of_it(owners: list[Any], fig: Figure, unit: Any, lex: ClaimLexicon) -> bool:
+    """'2% of it': the territory named before in the sentence."""
+    before = fig.number_token.doc[fig.segment.first_token:unit.i]
+    return any(o.lower_ == "it" for o in owners) and any(t.lemma_.lower() in lex.territory_nouns for t in before)

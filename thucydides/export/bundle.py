@@ -23,14 +23,17 @@ class ExportBundle:
         """Bundle analysed documents directly (no store), for tests and quick runs."""
         bundle = cls()
         places: dict[str, Place] = {}
+        described: dict[str, Actor] = {}  # actors a stage described because the actor base lacks them
         for a in analyses:
+            described.update(a.actor_records)
             bundle.documents.append(a.document)
             places.update(a.places)
             bundle.mentions.extend(a.mentions())
             bundle.claims.extend(a.claims)
             bundle.events.extend(a.events)
         bundle.places = sorted(places.values(), key=lambda p: p.id)
-        bundle.actors = referenced_actors(bundle.mentions, bundle.claims, bundle.events)
+        bundle.actors = [described.get(a.id, a) for a in referenced_actors(bundle.mentions, bundle.claims,
+                                                                             bundle.events)]
         return bundle
 
 

@@ -48,10 +48,10 @@ class NumberLexicon:
     def from_data(cls, raw: dict) -> NumberLexicon:
         hedges = {tuple(p.lower().split()): q for q, phrases in raw["hedges"].items() for p in phrases}
         return cls(
-            ones={k.lower(): int(v) for k, v in raw["ones"].items()},
-            tens={k.lower(): int(v) for k, v in raw["tens"].items()},
-            scales={k.lower(): int(v) for k, v in raw["scales"].items()},
-            fractions={k.lower(): float(v) for k, v in (raw.get("fractions") or {}).items()},
+            ones=_ints(raw["ones"]),
+            tens=_ints(raw["tens"]),
+            scales=_ints(raw["scales"]),
+            fractions={k.lower(): float(v) for k, v in dict(raw.get("fractions") or {}).items()},
             vague={tuple(k.lower().split()): (int(v[0]), int(v[1])) for k, v in raw["vague"].items()},
             range_joiners=frozenset(str(w) for w in raw["range_joiners"]),
             hedges=hedges,
@@ -62,6 +62,10 @@ class NumberLexicon:
     def is_number_word(self, word: str) -> bool:
         w = word.lower()
         return w in self.ones or w in self.tens or w in self.scales or w in self.fractions
+
+
+def _ints(table: dict) -> dict[str, int]:
+    return {str(k).lower(): int(v) for k, v in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -81,25 +85,47 @@ def parse_digits(text: str) -> float | None:
 
 
 def _word_value(words: Sequence[str], i: int, lex: NumberLexicon) -> tuple[float, int] | None:
-    """A number spelt in words starting at i ("twenty-seven", "two hundred and fifty", "a hundred")."""
-    n = len(words)
-    w = words[i].lower() if i < n else ""
-    if w in ("a", "an") and i + 1 < n and words[i + 1].lower() in lex.scales:
+    """A number spelt in words starting at i ("twenty-seven", "two hundred and fifty", "a hundred",
+    "half a million")."""
+    w = words[i].lower() if i < len(words) else ""
+    if w in ("a", "an") and i + 1 < len(words) and words[i + 1].lower() in lex.scales:
         return _apply_scales(1.0, words, i + 1, lex)
     if w in lex.tens:
-        value, j = float(lex.tens[w]), i + 1
-        if j + 1 < n and words[j] == "-" and words[j + 1].lower() in lex.ones:
-            value, j = value + lex.ones[words[j + 1].lower()], j + 2
-        return _apply_scales(value, words, j, lex)
-    if "-" in w:  # "twenty-seven" kept as one token
-        head, _, tail = w.partition("-")
-        if head in lex.tens and tail in lex.ones:
-            return _apply_scales(float(lex.tens[head] + lex.ones[tail]), words, i + 1, lex)
+        return _tens(words, i, lex)
+    if "-" in w:
+        return _hyphenated_word(words, i, lex)
     if w in lex.ones:
         return _apply_scales(float(lex.ones[w]), words, i + 1, lex)
-    if w in lex.fractions and i + 1 < n and words[i + 1].lower() in ("a", "an"):  # "half a square kilometre"
-        return lex.fractions[w], i + 2
+    return _fraction(words, i, lex) if w in lex.fractions else None
+
+
+def _hyphenated_word(words: Sequence[str], i: int, lex: NumberLexicon) -> tuple[float, int] | None:
+    """'twenty-seven' kept as one token."""
+    head, _, tail = words[i].lower().partition("-")
+    if head in lex.tens and tail in lex.ones:
+        return _apply_scales(float(lex.tens[head] + lex.ones[tail]), words, i + 1, lex)
     return None
+
+
+def _tens(words: Sequence[str], i: int, lex: NumberLexicon) -> tuple[float, int]:
+    """'twenty', 'twenty - seven' (hyphen split off), with scales after."""
+    value, j = float(lex.tens[words[i].lower()]), i + 1
+    if j + 1 < len(words) and words[j] == "-" and words[j + 1].lower() in lex.ones:
+        value, j = value + lex.ones[words[j + 1].lower()], j + 2
+    return _apply_scales(value, words, j, lex)
+
+
+def _fraction(words: Sequence[str], i: int, lex: NumberLexicon) -> tuple[float, int] | None:
+    """'half a square kilometre' (0.5), 'half a million', 'half-a-million' (500000)."""
+    rest = [w.lower() for w in words[i + 1:i + 5] if w != "-"]
+    skipped = sum(1 for w in words[i + 1:i + 5] if w == "-")
+    if not rest or rest[0] not in ("a", "an"):
+        return None
+    value = lex.fractions[words[i].lower()]
+    if len(rest) > 1 and rest[1] in lex.scales:
+        hyphens = min(skipped, 2)
+        return value * lex.scales[rest[1]], i + 3 + hyphens
+    return value, i + 2
 
 
 def _apply_scales(value: float, words: Sequence[str], j: int, lex: NumberLexicon) -> tuple[float, int]:
@@ -155,20 +181,11 @@ def read_quantity(words: Sequence[str], i: int, lex: NumberLexicon | None = None
     vague = read_vague(words, i, lex)
     if vague:
         return Quantity(float(vague[0]), float(vague[1]), "vague", i, vague[2])
-    lowered = words[i].lower()
-    if lowered == "between":
-        first = read_number(words, i + 1, lex)
-        if first and first[1] < len(words) and words[first[1]].lower() == "and":
-            second = read_number(words, first[1] + 1, lex)
-            if second and second[0] > first[0]:
-                return _checked(Quantity(first[0], second[0], "range", i, second[1]), lex)
-        return None
+    if words[i].lower() == "between":
+        return _between(words, i, lex)
     hyphenated = _HYPHEN_RANGE.match(words[i])
     if hyphenated:
-        a, b = parse_digits(hyphenated.group(1)), parse_digits(hyphenated.group(2))
-        if a is not None and b is not None and b > a:
-            return _checked(Quantity(a, b, "range", i, i + 1), lex)
-        return None
+        return _hyphen_range(hyphenated, i, lex)
     first = read_number(words, i, lex)
     if not first:
         return None
@@ -177,6 +194,25 @@ def read_quantity(words: Sequence[str], i: int, lex: NumberLexicon | None = None
     if upper:
         return _checked(Quantity(value, upper[0], "range", i, upper[1]), lex)
     return _checked(Quantity(value, value, "exact", i, j), lex)
+
+
+def _between(words: Sequence[str], i: int, lex: NumberLexicon) -> Quantity | None:
+    """'between 10 and 12'."""
+    first = read_number(words, i + 1, lex)
+    if not first or first[1] >= len(words) or words[first[1]].lower() != "and":
+        return None
+    second = read_number(words, first[1] + 1, lex)
+    if second and second[0] > first[0]:
+        return _checked(Quantity(first[0], second[0], "range", i, second[1]), lex)
+    return None
+
+
+def _hyphen_range(m: re.Match[str], i: int, lex: NumberLexicon) -> Quantity | None:
+    """'10-12' kept as one token."""
+    a, b = parse_digits(m.group(1)), parse_digits(m.group(2))
+    if a is not None and b is not None and b > a:
+        return _checked(Quantity(a, b, "range", i, i + 1), lex)
+    return None
 
 
 def _checked(q: Quantity, lex: NumberLexicon) -> Quantity | None:

@@ -19,6 +19,7 @@ from thucydides.model import Interval, TimeExpression
 from thucydides.time import ranges
 from thucydides.time.lexicon import TimeLexicon, lexicon
 from thucydides.time.ranges import DayRange
+from thucydides.time.settings import time_settings
 
 Role = Literal["point", "since", "until", "during"]
 
@@ -88,7 +89,7 @@ def scan(text: str, lex: TimeLexicon | None = None) -> list[Candidate]:
     return kept
 
 
-WINDOW_MARGIN = 48
+WINDOW_MARGIN = time_settings().window_margin
 """Characters on either side of a trigger word that a date phrase may reach ("the first week of " ...)."""
 
 
@@ -128,10 +129,15 @@ def _read(name: str, m: re.Match[str], text: str, lex: TimeLexicon) -> Candidate
     if parts is None:
         return None
     role = "during" if parts.day_to is not None or parts.year_to is not None else "point"
-    bare = name in ("month", "year", "year_range") and parts.part is None and not (name == "month" and parts.year)
-    if not bare:
-        return Candidate(start, end, parts=parts, role=role)
-    return _read_bare(m, text, lex, Candidate(start, end, parts=parts, role=role), name)
+    cand = Candidate(start, end, parts=parts, role=role)
+    return _read_bare(m, text, lex, cand, name) if _bare(name, parts) else cand
+
+
+def _bare(name: str, parts: DateParts) -> bool:
+    """A month or year alone ("May", "2011"), which is a date only after a preposition."""
+    if name not in ("month", "year", "year_range") or parts.part is not None:
+        return False
+    return not (name == "month" and parts.year)
 
 
 def _read_bare(m: re.Match[str], text: str, lex: TimeLexicon, cand: Candidate, name: str) -> Candidate | None:
@@ -235,27 +241,30 @@ def _joinable(text: str, first: Candidate, second: Candidate, lex: TimeLexicon) 
 
 def _share_year(first: DateParts, last: DateParts) -> tuple[DateParts, DateParts]:
     """ "late October to early November 2018": the end's year carries back (a year earlier across New Year)."""
-    if first.year is None and last.year is not None and first.month and last.month:
-        first = replace(first, year=last.year - 1 if first.month > last.month else last.year)
-    elif last.year is None and first.year is not None and first.month and last.month:
-        last = replace(last, year=first.year + 1 if last.month < first.month else first.year)
+    start, end = first.month, last.month
+    if start is None or end is None:
+        return first, last
+    if first.year is None and last.year is not None:
+        first = replace(first, year=last.year - 1 if start > end else last.year)
+    elif last.year is None and first.year is not None:
+        last = replace(last, year=first.year + 1 if end < start else first.year)
     return first, last
 
 
 # --- settling dates -------------------------------------------------------------------------------------
 
 
-NEAR_FUTURE_DAYS = 31
+NEAR_FUTURE_DAYS = time_settings().near_future_days
 """A year-less day this soon after a known publication date is an upcoming one ("a convoy is planned for
 8 March" in a report of 6 March), not the same day a year before: writers drop the year only for dates
 near publication."""
 
-MAX_RELATIVE_ANCHOR_DAYS = 92
+MAX_RELATIVE_ANCHOR_DAYS = time_settings().max_relative_anchor_days
 """Relative phrases ("Tuesday", "yesterday") are placed only against an anchor at most this wide. An
 inferred publication interval is at most about two months wide (publication.py); a wider anchor (a
 publication known only to its year) would turn "Tuesday" into a quarter or more, which dates nothing."""
 
-MAX_CONTEXT_DAYS = 31
+MAX_CONTEXT_DAYS = time_settings().max_context_days
 """Only dates precise to a month or better say which year a report is about ("in June 2017" does, "the
 war began in 2011" does not)."""
 
@@ -280,6 +289,8 @@ class Context:
     context_year: int | None
     lex: TimeLexicon
     guess: YearGuess | None = None
+    floor_year: int | None = None
+    """The latest year the text names at all: a report is not written before what it narrates."""
 
     @property
     def horizon(self) -> date:
@@ -293,13 +304,17 @@ def _settle_year(parts: DateParts, ctx: Context, role: Role = "point") -> tuple[
         return parts.year, False
     if parts.month is None:
         return None
-    if parts.weekday is not None and parts.day is not None:
-        year = _year_from_weekday(parts, ctx)
-        if year is not None:
-            return year, ctx.anchor is None or ctx.anchor.inferred
+    year = _year_from_weekday(parts, ctx) if parts.weekday is not None and parts.day is not None else None
+    if year is not None:
+        return year, ctx.anchor is None or ctx.anchor.inferred
     if ctx.anchor is None or ctx.anchor.end is None:
-        return (ctx.guess.year, True) if ctx.guess is not None and parts.weekday is None else None
+        return _guessed_year(parts, ctx)
     return _year_before_anchor(parts, ctx.anchor, role), ctx.anchor.inferred
+
+
+def _guessed_year(parts: DateParts, ctx: Context) -> tuple[int, bool] | None:
+    """Without an anchor: the year the report is about, never for a weekday that did not fit it."""
+    return (ctx.guess.year, True) if ctx.guess is not None and parts.weekday is None else None
 
 
 def _year_before_anchor(parts: DateParts, anchor: Interval, role: Role) -> int:
@@ -327,6 +342,8 @@ def _year_from_weekday(parts: DateParts, ctx: Context) -> int | None:
     else:
         reference, spread = ctx.today.year, tuple(range(0, -12, -1))
     for offset in spread:
+        if ctx.floor_year is not None and reference + offset < ctx.floor_year:
+            continue
         day = ranges.safe_date(reference + offset, cast(int, parts.month), cast(int, parts.day))
         if day is not None and day <= ctx.horizon and day.weekday() == parts.weekday:
             return day.year
@@ -364,17 +381,20 @@ def _year_range(parts: DateParts, year: int) -> DayRange | None:
 
 def _settle_parts(parts: DateParts, ctx: Context, role: Role = "point") -> Settled | None:
     settled = _settle_year(parts, ctx, role)
-    if settled is None:
+    if settled is None or not _believable_year(parts, settled[0], ctx):
         return None
     year, inferred = settled
-    if not ranges.plausible_year(year) or (parts.year_to or 0) > ctx.horizon.year:
-        return None
-    if parts.year is not None and year > ctx.horizon.year:
-        return None
     days = _day_range(parts, year)
     if days is None or (ctx.anchor is None and parts.year is None and not _fits_guess(days, ctx)):
         return None
     return Settled(days[0], days[1], inferred)
+
+
+def _believable_year(parts: DateParts, year: int, ctx: Context) -> bool:
+    """A plausible year, and no year written out that lies after the horizon."""
+    if not ranges.plausible_year(year) or (parts.year_to or 0) > ctx.horizon.year:
+        return False
+    return parts.year is None or year <= ctx.horizon.year
 
 
 def _fits_guess(days: DayRange, ctx: Context) -> bool:
@@ -476,9 +496,9 @@ def _role_prefix(text: str, cand: Candidate, lex: TimeLexicon) -> tuple[int, Rol
     return window_start + m.start(), role
 
 
-SINCE_ONSET_REACH = 80
+SINCE_ONSET_REACH = time_settings().since_onset_reach
 """Characters before a date searched for "since the siege began in" (a since-phrase over a clause)."""
-SINCE_ONSET_GAP = 48
+SINCE_ONSET_GAP = time_settings().since_onset_gap
 """At most this many characters (no comma, no number) between "since" and the onset verb."""
 
 
@@ -504,10 +524,19 @@ def _expression(text: str, cand: Candidate, settled: Settled, start: int, role: 
     return TimeExpression(start, cand.end, text[start:cand.end], span, precision, role)
 
 
-def _explicit_years(cands: list[Candidate]) -> Iterator[int]:
+def _named_years(cands: list[Candidate]) -> Iterator[int]:
     for cand in cands:
         for parts in (cand.parts, cand.until):
             if parts is not None and parts.year is not None:
+                yield parts.year
+
+
+def _explicit_years(cands: list[Candidate]) -> Iterator[int]:
+    """Years of dates precise to a month or better: a year alone ("the revolution in 2011") is background and
+    says nothing of when the report was written."""
+    for cand in cands:
+        for parts in (cand.parts, cand.until):
+            if parts is not None and parts.year is not None and parts.month is not None:
                 yield parts.year
 
 
@@ -534,18 +563,30 @@ def place(
     """Candidates of `text` settled against `anchor`; those that cannot be placed are left out."""
     lex = lexicon()
     today = today or date.today()
-    years = [y for y in _explicit_years(cands) if ranges.plausible_year(y) and y <= today.year]
-    ctx = Context(anchor, today, max(years) if years else None, lex)
+    ctx = Context(anchor, today, _latest(_explicit_years(cands), today), lex,
+                  floor_year=_latest(_named_years(cands), today))
     roles = [_role_prefix(text, cand, lex) for cand in cands]
     settled = [_settle(cand, ctx, role) for cand, (_, role) in zip(cands, roles, strict=True)]
     if anchor is None and guess_years:
-        guess = _year_guess(cands, roles, settled)
-        if guess is not None:
-            guessing = replace(ctx, guess=guess)
-            settled = [s if s is not None or not _yearless(c) else _settle(c, guessing, role)
-                       for c, (_, role), s in zip(cands, roles, settled, strict=True)]
+        settled = _with_guess(cands, roles, settled, ctx)
     return [_expression(text, cand, s, start, role)
             for cand, (start, role), s in zip(cands, roles, settled, strict=True) if s is not None]
+
+
+def _latest(years: Iterator[int], today: date) -> int | None:
+    """The latest plausible year not after today, or None."""
+    return max((y for y in years if ranges.plausible_year(y) and y <= today.year), default=None)
+
+
+def _with_guess(cands: list[Candidate], roles: list[tuple[int, Role]], settled: list[Settled | None],
+                ctx: Context) -> list[Settled | None]:
+    """Year-less dates read again in the year the report is about (see `YearGuess`)."""
+    guess = _year_guess(cands, roles, settled)
+    if guess is None:
+        return settled
+    guessing = replace(ctx, guess=guess)
+    return [s if s is not None or not _yearless(c) else _settle(c, guessing, role)
+            for c, (_, role), s in zip(cands, roles, settled, strict=True)]
 
 
 def _yearless(cand: Candidate) -> bool:

@@ -149,42 +149,68 @@ def _patterns(raw: dict[str, Any], months: dict[str, int], weekdays: dict[str, i
 
 
 def build(raw: dict[str, Any]) -> TimeLexicon:
-    full = _cased({str(k): int(v) for k, v in raw["months"].items()})
-    abbreviations = _cased({str(k): int(v) for k, v in (raw.get("month_abbreviations") or {}).items()})
-    months = {**abbreviations, **full}
-    weekdays = _cased({str(k): int(v) for k, v in raw["weekdays"].items()})
+    full = _cased(_ints(raw, "months"))
+    months = {**_cased(_ints(raw, "month_abbreviations")), **full}
+    weekdays = _cased(_ints(raw, "weekdays"))
     numbers = _numbers(raw)
-    role_prefixes = {str(k): str(v) for k, v in raw["role_prefixes"].items()}
-    connectors = _alt(raw["range_connectors"])
+    role_prefixes = _strs(raw, "role_prefixes")
     return TimeLexicon(
         months=months,
         full_months=frozenset(full),
         weekdays=weekdays,
-        period_parts={str(k): str(v) for k, v in raw["period_parts"].items()},
-        halves={str(k): int(v) for k, v in raw["halves"].items()},
-        week_ordinals={str(k): v for k, v in raw["week_ordinals"].items()},
-        seasons={str(k): (int(v[0]), int(v[1])) for k, v in raw["seasons"].items()},
+        period_parts=_strs(raw, "period_parts"),
+        halves=_ints(raw, "halves"),
+        week_ordinals=dict(raw["week_ordinals"]),
+        seasons=_pairs(raw, "seasons"),
         numbers=numbers,
         vague_default=str(raw.get("vague_default") or "few"),
-        relative_days={str(k): (int(v[0]), int(v[1])) for k, v in raw["relative_days"].items()},
+        relative_days=_pairs(raw, "relative_days"),
         lookback_words=tuple(raw["lookback_words"]),
-        calendar_relatives={str(k): int(v) for k, v in raw["calendar_relatives"].items()},
-        units={str(k): str(v) for k, v in raw["units"].items()},
+        calendar_relatives=_ints(raw, "calendar_relatives"),
+        units=_strs(raw, "units"),
         role_prefixes=role_prefixes,
         patterns=_patterns(raw, months, weekdays, numbers),
-        role_prefix=re.compile(rf"(?<![A-Za-z])(?i:(?P<prefix>{_alt(role_prefixes)}))\s+$"),
-        date_preposition=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw['date_prepositions'])})[\s-]+$"),
-        range_connector=re.compile(rf"^\s*(?i:(?P<connector>{connectors}))\s*$"),
-        between_before=re.compile(r"(?<![A-Za-z])(?i:between|from)\s+$"),
-        year_followers=frozenset(str(w) for w in raw.get("year_followers") or ()),
+        year_followers=frozenset(str(w) for w in _listed(raw, "year_followers", [])),
         trigger=_trigger(raw, months, weekdays),
-        publication_cue=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw.get('publication_cues') or ['published'])})"
-                                   r"(?:\s+on)?\s*[:\-–—]?\s*$"),
-        onset_cue=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw.get('onset_cues') or ['began'])})"
-                             rf"\s+(?:(?i:{_alt(raw.get('onset_prepositions') or ['in'])})\s+)?(?:(?i:the)\s+)?$"),
-        since_word=re.compile(rf"(?<![A-Za-z])(?i:{_alt(_since_words(role_prefixes))})(?![A-Za-z])"),
-        future_cue=re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw.get('future_cues') or ['will'])})(?![A-Za-z])"),
+        **_cues(raw, role_prefixes),
     )
+
+
+def _table(raw: dict[str, Any], key: str) -> dict[str, Any]:
+    return dict(raw.get(key) or {})
+
+
+def _ints(raw: dict[str, Any], key: str) -> dict[str, int]:
+    return {str(k): int(v) for k, v in _table(raw, key).items()}
+
+
+def _strs(raw: dict[str, Any], key: str) -> dict[str, str]:
+    return {str(k): str(v) for k, v in _table(raw, key).items()}
+
+
+def _pairs(raw: dict[str, Any], key: str) -> dict[str, tuple[int, int]]:
+    return {str(k): (int(v[0]), int(v[1])) for k, v in _table(raw, key).items()}
+
+
+def _listed(raw: dict[str, Any], key: str, default: list[str]) -> list[str]:
+    return [str(w) for w in raw.get(key) or default]
+
+
+def _cues(raw: dict[str, Any], role_prefixes: dict[str, str]) -> dict[str, re.Pattern[str]]:
+    """The regexes of words around a date: role prefixes, prepositions, range connectors and cues."""
+    onset = _alt(_listed(raw, "onset_cues", ["began"]))
+    onset_prepositions = _alt(_listed(raw, "onset_prepositions", ["in"]))
+    return {
+        "role_prefix": re.compile(rf"(?<![A-Za-z])(?i:(?P<prefix>{_alt(role_prefixes)}))\s+$"),
+        "date_preposition": re.compile(rf"(?<![A-Za-z])(?i:{_alt(raw['date_prepositions'])})[\s-]+$"),
+        "range_connector": re.compile(rf"^\s*(?i:(?P<connector>{_alt(raw['range_connectors'])}))\s*$"),
+        "between_before": re.compile(r"(?<![A-Za-z])(?i:between|from)\s+$"),
+        "publication_cue": re.compile(rf"(?<![A-Za-z])(?i:{_alt(_listed(raw, 'publication_cues', ['published']))})"
+                                      r"(?:\s+on)?\s*[:\-–—]?\s*$"),
+        "onset_cue": re.compile(rf"(?<![A-Za-z])(?i:{onset})\s+(?:(?i:{onset_prepositions})\s+)?(?:(?i:the)\s+)?$"),
+        "since_word": re.compile(rf"(?<![A-Za-z])(?i:{_alt(_since_words(role_prefixes))})(?![A-Za-z])"),
+        "future_cue": re.compile(rf"(?<![A-Za-z])(?i:{_alt(_listed(raw, 'future_cues', ['will']))})(?![A-Za-z])"),
+    }
 
 
 def _since_words(role_prefixes: dict[str, str]) -> list[str]:

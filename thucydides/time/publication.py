@@ -22,15 +22,17 @@ from datetime import date
 from thucydides.model import Interval, TimeExpression
 from thucydides.time import ranges
 from thucydides.time.lexicon import lexicon
+from thucydides.time.settings import time_settings
 
-MAX_EVIDENCE_DAYS = 31
+_CFG = time_settings()
+MAX_EVIDENCE_DAYS = _CFG.max_evidence_days
 """Dates vaguer than a month do not date a report."""
-PUBLICATION_WINDOW_MONTHS = 1
+PUBLICATION_WINDOW_MONTHS = _CFG.publication_window_months
 """How far after the latest narrated date a report may be published: to the end of the following month.
 Reporters mostly narrate the last days or weeks; a monthly round-up appears early in the next month."""
-DATELINE_LINES = 5
+DATELINE_LINES = _CFG.dateline_lines
 """How many non-empty lines at the top (and bottom) of a report may hold its date alone."""
-CLAUSE_REACH = 120
+CLAUSE_REACH = _CFG.clause_reach
 """Characters before a date searched for a cue of a plan or an onset, within its own clause."""
 
 _AGENCY_AFTER = re.compile(r"^\s*\(\s*[A-Z][A-Za-z .&]{1,30}\)\s*[-–—:]")
@@ -56,11 +58,18 @@ def infer_publication(text: str, times: Sequence[TimeExpression]) -> Interval | 
     evidence = [t.interval for t in times if _dates_report(text, t)]
     if not evidence:
         return None
-    latest_end = max(i.end for i in evidence if i.end is not None)
-    last = _window_end(latest_end)
-    first = max(i.start for i in evidence if i.start is not None)
+    last = _window_end(max(_ends(evidence)))
+    first = max(_starts(evidence))
     floors = [f for f in _lower_bounds(text, times) if f <= last]
     return Interval(max([first, *floors]), last, inferred=True)
+
+
+def _ends(intervals: Sequence[Interval]) -> list[date]:
+    return [i.end for i in intervals if i.end is not None]
+
+
+def _starts(intervals: Sequence[Interval]) -> list[date]:
+    return [i.start for i in intervals if i.start is not None]
 
 
 def _window_end(latest: date) -> date:
@@ -119,14 +128,20 @@ def _is_dateline(text: str, expression: TimeExpression) -> bool:
     line_end = text.find("\n", expression.end)
     line_end = len(text) if line_end < 0 else line_end
     before, after = text[line_start:expression.start], text[expression.end:line_end]
-    if lexicon().publication_cue.search(before):
+    if lexicon().publication_cue.search(before) or _wire_dateline(before, after):
         return True
-    if _AGENCY_AFTER.match(after) or (_PLACE_BEFORE.match(before) and _DASH_AFTER.match(after)):
-        return True
-    if not _on_edge_line(text, line_start):
-        return False
-    last_field = _SEPARATOR_BEFORE.search(before) is not None and not re.search(r"[A-Za-z]", after)
-    alone = not re.search(r"\w", before) and not re.search(r"[A-Za-z]", after)
+    return _on_edge_line(text, line_start) and _stands_alone(before, after, expression)
+
+
+def _wire_dateline(before: str, after: str) -> bool:
+    return bool(_AGENCY_AFTER.match(after) or (_PLACE_BEFORE.match(before) and _DASH_AFTER.match(after)))
+
+
+def _stands_alone(before: str, after: str, expression: TimeExpression) -> bool:
+    """Alone on its line, the last field of a header line, or "as of" a day."""
+    no_words_after = not re.search(r"[A-Za-z]", after)
+    last_field = _SEPARATOR_BEFORE.search(before) is not None and no_words_after
+    alone = not re.search(r"\w", before) and no_words_after
     return alone or last_field or _AS_OF.match(expression.text) is not None
 
 

@@ -1,0 +1,107 @@
+"""Who says a figure (issue 11): any speaker is a claimant, the outlet's own voice is nobody; sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.model import Analysis, Claim
+
+
+def by_figure(analysis: Analysis) -> dict[float | None, Claim]:
+    return {c.low if c.low is not None else c.high: c for c in analysis.claims}
+
+
+def name_of(analysis: Analysis, actor_id: str | None) -> str | None:
+    """The display name of a claim's actor: a described record's, else the id itself."""
+    record = analysis.actor_records.get(actor_id or "")
+    return record.name if record else actor_id
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # an office or force described from its words, in the country the phrase or the report names
+    ("Chad's health ministry said 31 people were killed in the clashes near Abeche.", "Ministry of Health of Chad"),
+    ("Army officers in Mali said 14 soldiers were wounded near Gao on Sunday.", "Military Forces of Mali"),
+    ("Police in Kenya said 9 people were arrested after the riot in Kisumu.", "Police Forces of Kenya"),
+    ("Officials in Kabul said 12 civilians were wounded in the blast.", "Government of Afghanistan"),
+    # sources of their own
+    ("Witnesses said at least 20 villagers were killed near Djibo.", "Witnesses"),
+    ("Medics told reporters that 45 people were wounded in Khartoum.", "Medics"),
+    # an organisation the actor base does not know
+    ("The Tigray Relief Committee said 3,000 families fled the town of Alamata.", "Tigray Relief Committee"),
+])
+def test_any_speaker_is_a_claimant(parse_claims, text, claimant):
+    a = parse_claims(text)
+    c = a.claims[0]
+    assert name_of(a, c.claimant) == claimant, [(x.metric, x.claimant) for x in a.claims]
+
+
+def test_a_person_speaks_for_the_organisation_the_report_gives_them(parse_claims):
+    a = parse_claims("Hafal Roni, the SDF's commander in the east, spoke on Monday. "
+                     "Roni said 40 militants were captured near the river.")
+    assert by_figure(a)[40].claimant == "SDF"
+
+
+def test_a_person_with_no_organisation_speaks_for_themselves(parse_claims):
+    a = parse_claims("A farmer, Musa Ibrahim Garba, reached the camp at dawn. "
+                     "Garba said 15 people from his village were abducted.")
+    assert name_of(a, by_figure(a)[15].claimant) == "Musa Ibrahim Garba"
+
+
+def test_a_titled_official_speaks_for_the_office_the_title_names(parse_claims):
+    a = parse_claims("District Commissioner Amina Yusuf toured the market on Friday. "
+                     "Yusuf said 11 traders were killed when the mortar landed in Baidoa.")
+    assert name_of(a, by_figure(a)[11].claimant) == "Government of Somalia"
+
+
+def test_the_outlets_own_voice_is_no_claimant(parse_claims):
+    a = parse_claims("Fighting in the hills near Bunia killed 18 people on Thursday.")
+    assert by_figure(a)[18].claimant is None
+
+
+def test_the_outlet_quoting_a_reporter_is_a_claimant(parse_claims):
+    a = parse_claims("A Reuters correspondent in Goma said 26 bodies lay in the street.")
+    assert by_figure(a)[26].claimant == "Reuters"
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry of defence in Niger gave no toll on Monday. It said 17 soldiers were wounded near Tillaberi.",
+    "Niger's defence ministry spoke on Monday. The ministry added that 17 soldiers were wounded near Tillaberi.",
+])
+def test_it_said_and_the_ministry_added_carry_the_source(parse_claims, text):
+    a = parse_claims(text)
+    assert name_of(a, by_figure(a)[17].claimant) in ("Ministry of Defence of Niger", "Military Forces of Niger")
+
+
+def test_he_added_points_back_to_the_last_named_speaker(parse_claims):
+    a = parse_claims("Governor Babagana Zulum said 30 farmers were killed near Maiduguri. "
+                     "He added that 12 others were missing and 7 were wounded.")
+    assert by_figure(a)[7].claimant == by_figure(a)[30].claimant is not None
+
+
+def test_a_paragraph_of_reported_speech_keeps_its_source(parse_claims):
+    a = parse_claims("The Darfur Lawyers Union said 52 people were killed in the raid on the camp. "
+                     "Another 80 were wounded, most of them women.\n\nThe market reopened on Sunday.")
+    assert by_figure(a)[80].claimant == by_figure(a)[52].claimant is not None
+
+
+def test_a_new_paragraph_in_the_outlets_voice_has_no_claimant(parse_claims):
+    a = parse_claims("The Darfur Lawyers Union said 52 people were killed in the raid on the camp.\n\n"
+                     "About 300 families have since fled toward the border.")
+    assert by_figure(a)[300].claimant is None
+
+
+def test_a_quotation_speaks_in_the_voice_of_its_speaker(parse_claims):
+    a = parse_claims("Colonel Ibrahim Sow, an army spokesman in Mali, spoke to reporters. "
+                     "\u201cOur units freed 23 hostages in the forest,\u201d he said.")
+    assert name_of(a, by_figure(a)[23].claimant) == "Military Forces of Mali"
+
+
+def test_an_unnamed_speaker_stops_the_voice_carried_before(parse_claims):
+    a = parse_claims("The Burkina Red Cross said 14 people were killed in Djibo. "
+                     "A nurse at the clinic said 40 people were wounded.")
+    assert by_figure(a)[40].claimant is None
+
+
+def test_who_sets_a_toll_says_it(parse_claims):
+    a = parse_claims("Officials in Port-au-Prince raised the death toll to 61 on Tuesday.")
+    assert name_of(a, by_figure(a)[61].claimant) == "Government of Haiti"

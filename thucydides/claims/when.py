@@ -1,0 +1,105 @@
+"""Where and when a figure holds: the resolved place nearest it in its sentence, and the time phrase of its
+own clause.
+
+A time phrase dates a figure when it stands in the figure's clause or a clause the figure's clause hangs on
+("X said on Tuesday that 40 were killed"); not when it stands in a relative clause ("the town, under siege
+since 2014"), in a coordinated clause with a subject of its own ("took the bridge in 2016 and 900 are
+trapped"), or modifies another noun ("since the start of the revolution in 2011": the year dates the
+revolution). A phrase in a subject both clauses share ("the toll since May has reached 40 killed and 90
+wounded") dates both.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from thucydides.claims.figures import Figure
+from thucydides.claims.lexicon import ClaimLexicon
+from thucydides.ling.tokens import ancestors, is_root
+from thucydides.model import Interval, TimeExpression, Toponym
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def place_of(fig: Figure, toponyms: Sequence[Toponym]) -> str | None:
+    """The resolved toponym nearest the figure in its sentence."""
+    seg = fig.segment
+    near = [t for t in toponyms if t.place and seg.start <= t.start < seg.end]
+    if not near:
+        return None
+    return min(near, key=lambda t: abs(t.start - fig.start)).place
+
+
+def time_of(fig: Figure, times: Sequence[TimeExpression], lex: ClaimLexicon) -> Interval | None:
+    """The time phrase of the figure's own clause nearest it; "since X" is open-ended, "until X" too."""
+    seg = fig.segment
+    near = [t for t in times if seg.start <= t.start < seg.end and dates_figure(fig, t, lex)]
+    if not near:
+        return None
+    best = min(near, key=lambda t: abs(t.start - fig.start))
+    if best.role == "since":
+        return Interval(best.interval.start, None, best.interval.inferred)
+    if best.role == "until":
+        return Interval(None, best.interval.end, best.interval.inferred)
+    return best.interval
+
+
+def dates_figure(fig: Figure, t: TimeExpression, lex: ClaimLexicon) -> bool:
+    doc = fig.number_token.doc
+    k = bisect.bisect_right([tok.idx for tok in doc], t.start) - 1
+    if k < 0:
+        return False
+    tok = doc[k]
+    return not (_modifies_other_noun(tok, fig, lex) or _in_other_clause(fig, tok))
+
+
+def _modifies_other_noun(tok: Token, fig: Figure, lex: ClaimLexicon) -> bool:
+    """'the start of the revolution in 2011': a phrase hanging on a noun dates that noun, unless the noun is
+    what the figure counts, a count of it or the happening itself ("the toll since May", "deaths in 2024",
+    "the attack, in 2009, killed 25")."""
+    own = {fig.number_token.i, *(t.i for t in (fig.unit_token,) if t is not None)}
+    for head in ancestors(tok):
+        if head.i in own or head.pos_ in ("VERB", "AUX"):
+            return False
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ != "npadvmod" and head.ent_type_ not in ("DATE", "TIME"):
+            return lemma not in lex.count_nouns | lex.attack_nouns and lemma not in lex.person_triggers
+    return False
+
+
+def _own_clause(tok: Token) -> bool:
+    """A verb with its own subject heads a clause of its own."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ in (*_SUBJECTS, "expl") for c in tok.children)
+
+
+def _leaves_clause(tok: Token) -> bool:
+    return tok.dep_ == "relcl" or (tok.dep_ in ("acl", "conj") and _own_clause(tok))
+
+
+def _in_other_clause(fig: Figure, tok: Token) -> bool:
+    above = {fig.number_token.i, *(a.i for a in fig.number_token.ancestors)}
+    hook = tok
+    while tok.i not in above:
+        if _leaves_clause(tok):
+            return True
+        if is_root(tok):
+            return False
+        hook, tok = tok, tok.head
+    return _figure_side_leaves(fig, tok.i, shared_subject=hook.dep_ in _SUBJECTS)
+
+
+def _figure_side_leaves(fig: Figure, meeting: int, shared_subject: bool) -> bool:
+    """Between the figure and where the time phrase joins its path: a coordinated clause with a subject of its
+    own ("... and 900 are still trapped") leaves the time phrase's clause."""
+    tok = fig.number_token
+    path = {tok.i}
+    while tok.i != meeting and not is_root(tok):
+        subjects = [c.i for c in tok.children if c.dep_ in _SUBJECTS]
+        if tok.dep_ == "conj" and subjects and (any(i not in path for i in subjects) or not shared_subject):
+            return True
+        tok = tok.head
+        path.add(tok.i)
+    return False

@@ -1,0 +1,52 @@
+"""A fallback for happenings the learned coder is known to miss in news sentences: captures of places,
+arrests, abductions (rare in ACLED's notes it learnt from, common in news). Consulted only for a sentence the
+coder reads as no event; a predicate from `fallback_predicates` (data/acled.yaml) counts only with the right
+kind of object — a place for a capture ('captured the town of X'), 'control of' a place, people for an
+arrest — and only if its clause passes the same filters as the coder's readings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from thucydides.events.context import DocContext
+from thucydides.knowledge.acled import FallbackPredicate, Taxonomy
+from thucydides.ling.arguments import arguments
+from thucydides.ling.tokens import VERBAL, children, lemma
+
+FALLBACK_CONFIDENCE = 0.5
+"""What a fallback reading is worth next to the coder's calibrated ones (it is not a probability)."""
+
+
+def _is_place(ctx: DocContext, token: Token, taxonomy: Taxonomy) -> bool:
+    """A toponym, a place noun ('the town'), or a place noun naming one ('the town of X')."""
+    if ctx.toponyms.overlapping(token.idx, token.idx + len(token.text)):
+        return True
+    return lemma(token) in taxonomy.place_nouns
+
+
+def _objects(head: Token) -> tuple[Token, ...]:
+    args = arguments(head)
+    return args.subjects if args.passive else args.objects
+
+
+def _fits(ctx: DocContext, head: Token, predicate: FallbackPredicate, taxonomy: Taxonomy) -> bool:
+    objects = _objects(head)
+    if predicate.object == "place":
+        return any(_is_place(ctx, o, taxonomy) for o in objects)
+    if predicate.object == "control":
+        controlled = [p for o in objects if lemma(o) == "control" for p in children(o, "prep")]
+        return any(_is_place(ctx, obj, taxonomy) for p in controlled for obj in children(p, "pobj"))
+    return bool(objects) and not any(_is_place(ctx, o, taxonomy) for o in objects)
+
+
+def readings(ctx: DocContext, span: Span, taxonomy: Taxonomy) -> Iterator[tuple[Token, str]]:
+    """(predicate token, sub-event type) for every fallback predicate of the span that has its object."""
+    for token in span:
+        if token.pos_ not in VERBAL:
+            continue
+        for predicate in taxonomy.fallback_predicates:
+            if lemma(token) in predicate.lemmas and _fits(ctx, token, predicate, taxonomy):
+                yield token, predicate.sub_event_type
+                break
