@@ -1,7 +1,7 @@
-"""Events stage: each ACLED rule on sentences written for these tests.
+"""Events stage: ACLED's rules on sentences written for these tests, with the learned coder.
 
 Places and dates are attached by hand (the places and time stages are tested on their own), so
-these tests exercise the trigger lexicon, the parse reading and the merging rules alone.
+these tests exercise the coder, the parse reading and the merging rules alone.
 """
 
 from __future__ import annotations
@@ -11,11 +11,8 @@ from datetime import date
 
 import pytest
 
-from thucydides.events import extract_events
-from thucydides.events.arguments import conservative_count, fatalities
-from thucydides.events.lexicon import lexicon
-from thucydides.model import Analysis, Claim, Document, Event, Evidence, Interval, Place, Span, TimeExpression, Toponym
-from thucydides.pipeline import Pipeline
+from thucydides.model import Analysis, Document, Event, Interval, Place, TimeExpression, Toponym
+from thucydides.pipeline import Pipeline, available_stages
 
 PLACES = {
     "Hajin": Place("hajin", "Hajin", 34.69, 40.83, "populated_place", "SY", "Deir ez-Zor"),
@@ -39,11 +36,14 @@ def parse():
 @pytest.fixture(scope="module")
 def events_of(parse):
     """Events of a text we wrote, with its place names and dated phrases attached by hand."""
+    claims, events = (available_stages()[name].build() for name in ("claims", "events"))
 
     def run(text: str, times: dict[str, tuple[Interval, int]] | None = None,
             published: Interval | None = None) -> list[Event]:
         analysis = analysed(parse, text, times or {}, published)
-        return extract_events(analysis)
+        claims([analysis])
+        events([analysis])
+        return analysis.events
 
     return run
 
@@ -65,18 +65,6 @@ def analysed(parse, text: str, times: dict[str, tuple[Interval, int]], published
 def only(events: list[Event]) -> Event:
     assert len(events) == 1, [(e.sub_event_type, e.evidence[0].text) for e in events]
     return events[0]
-
-
-def test_vocabulary_is_acleds_six_types_and_twenty_five_sub_types():
-    lex = lexicon()
-    assert set(lex.event_type_of.values()) == {
-        "Battles", "Protests", "Riots", "Explosions/Remote violence", "Violence against civilians",
-        "Strategic developments",
-    }
-    assert len(lex.event_type_of) == 25
-    assert lex.event_type("Air/drone strike") == "Explosions/Remote violence"
-    assert lex.event_type("Non-state actor overtakes territory") == "Battles"
-    assert lex.event_type("Abduction/forced disappearance") == "Violence against civilians"
 
 
 def test_non_state_capture_is_an_overtaking(events_of):
@@ -222,23 +210,6 @@ def test_an_event_without_a_known_place_has_no_place(events_of):
 def test_ids_are_stable_across_runs(events_of):
     text = "The SDF captured the town of Hajin from ISIS on Monday."
     assert [e.id for e in events_of(text)] == [e.id for e in events_of(text)]
-
-
-def _killed(low: float | None, high: float | None, qualifier: str, figure: str, subject: str | None = None) -> Claim:
-    ev = Evidence("d", 0, len(figure), figure)
-    return Claim("c-" + figure, "d", "killed", "person", low, high, qualifier, ev, subject=subject,
-                 figure=Span(0, len(figure), figure))
-
-
-def test_fatalities_follow_aclEDs_conservative_rule():
-    lex = lexicon()
-    assert conservative_count(_killed(24, 99, "vague", "dozens"), lex) == 12
-    assert conservative_count(_killed(200, 999, "vague", "hundreds"), lex) == 100
-    assert conservative_count(_killed(None, 100, "at_most", "up to 100"), lex) == 100
-    assert conservative_count(_killed(2500, 3000, "range", "2,500 to 3,000"), lex) == 2500
-    # one group told twice: the lowest; distinct named groups of one event: added (corpus/fatalities.py)
-    assert fatalities([_killed(30, 30, "exact", "30", "ISIS"), _killed(25, 25, "exact", "25", "ISIS")], lex) == 25
-    assert fatalities([_killed(5, 5, "exact", "5", "Civilians"), _killed(40, 40, "exact", "40", "ISIS")], lex) == 45
 
 
 def test_a_defused_bomb_did_not_explode(events_of):

@@ -149,3 +149,13 @@ def test_aggregate(nlp, sentence: str, verb: str, aggregate: bool) -> None:  # t
     from thucydides.ling.clauses import is_aggregate
 
     assert is_aggregate(word(nlp(sentence), verb)) is aggregate
+
+
+def test_a_finite_verb_parsed_as_a_modifier_still_heads_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.ling.clauses import heads_clause
+
+    doc = nlp("The SDF captured Hajin.")
+    verb = word(doc, "captured")
+    assert heads_clause(verb)
+    args = arguments(verb)
+    assert names(args.doers) == {"SDF"} and names(args.undergoers) >= {"Hajin"}

@@ -15,7 +15,10 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from thucydides.events import fallback
 from thucydides.events.context import DocContext
+from thucydides.events.fallback import FALLBACK_CONFIDENCE
+from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import heads_clause
 from thucydides.ling.segments import Sentence
@@ -52,6 +55,8 @@ class Candidate:
     confidence: float
     anchor: Token
     headline: bool
+    source: str = "coder"
+    """'coder', or 'fallback' when the learned coder read no event and a fallback predicate did."""
 
 
 def unit_bounds(ctx: DocContext, sentence: Sentence) -> tuple[int, int]:
@@ -66,23 +71,29 @@ def unit_bounds(ctx: DocContext, sentence: Sentence) -> tuple[int, int]:
 
 
 def detect(ctx: DocContext, coder: Coder, threshold: float,
-           admissible: Callable[[Candidate], bool] = lambda c: True) -> list[Candidate]:
+           admissible: Callable[[Candidate], bool] = lambda c: True,
+           taxonomy: Taxonomy | None = None) -> list[Candidate]:
     """Every sentence the coder reads as an event with at least `threshold` probability, anchored on its
-    best-read clause that is `admissible` (a sentence with none is dropped)."""
+    best-read clause that is `admissible` (a sentence with none is dropped); with a `taxonomy`, sentences
+    the coder reads as no event get the fallback predicates' reading (events.fallback)."""
     units = [(s, *unit_bounds(ctx, s)) for s in ctx.segments.sentences]
     units = [(s, lo, hi) for s, lo, hi in units if hi > lo]
     guesses = coder.classify([ctx.text[lo:hi] for _, lo, hi in units])
     out = []
     for (sentence, lo, hi), guess in zip(units, guesses, strict=True):
-        if guess.event_type is None or guess.sub_event_type is None or guess.event_probability < threshold:
-            continue
         span = char_span(ctx.doc, lo, hi)
         if span is None:
             continue
         headline = ctx.segments.in_headline(lo)
-        readings = (Candidate(lo, hi, sentence, guess.event_type, guess.sub_event_type, guess.confidence, head,
-                              headline) for best in ranked_anchors(span, guess, coder) for head in with_purpose(best))
-        chosen = next((c for c in readings if admissible(c)), None)
+        if guess.event_type is not None and guess.sub_event_type is not None and guess.event_probability >= threshold:
+            found = (Candidate(lo, hi, sentence, guess.event_type, guess.sub_event_type, guess.confidence, head,
+                               headline) for best in ranked_anchors(span, guess, coder) for head in with_purpose(best))
+        elif taxonomy is not None:
+            found = (Candidate(lo, hi, sentence, taxonomy.event_type_of(sub), sub, FALLBACK_CONFIDENCE, head, headline,
+                               "fallback") for head, sub in fallback.readings(ctx, span, taxonomy))
+        else:
+            continue
+        chosen = next((c for c in found if admissible(c)), None)
         if chosen is not None:
             out.append(chosen)
     return out

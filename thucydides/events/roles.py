@@ -24,6 +24,10 @@ from thucydides.ling.tokens import NOMINAL, children
 from thucydides.model import ActorMention
 
 MEMBER_PREPOSITIONS = frozenset({"of", "from"})
+PAIR_PREPOSITIONS = ("between", "among")
+"""'clashes between X and Y': both sides named, neither as the subject."""
+OPPONENT_PREPOSITIONS = ("with", "against", "from")
+"""'clashed with X', 'fought against X', 'captured the town from X': the other side."""
 AFFILIATION_WORDS = frozenset({"loyal", "affiliated", "linked", "allied", "belonging", "close"})
 
 
@@ -115,6 +119,34 @@ def undergoers(rc: RoleContext) -> str | None:
     return _first_actor(rc, nested)
 
 
+def _pair(rc: RoleContext) -> list[str]:
+    """The sides named by 'between X and Y', on the anchor or on the noun that is its subject."""
+    tokens = list(rc.args.prep_objects(*PAIR_PREPOSITIONS))
+    for noun in (t for t in rc.args.subjects + rc.args.objects if t.pos_ in NOMINAL):
+        tokens += noun_arguments(noun).prep_objects(*PAIR_PREPOSITIONS)
+    sides: list[str] = []
+    for token in tokens:
+        mention = phrase_actor(rc.doc, token)
+        actor = rc.base.settle(mention, rc.country) if mention else None
+        if actor is not None and actor not in sides:
+            sides.append(actor)
+    return sides
+
+
+def pair_first(rc: RoleContext) -> str | None:
+    sides = _pair(rc)
+    return sides[0] if sides else None
+
+
+def pair_second(rc: RoleContext) -> str | None:
+    return next((a for a in _pair(rc) if a != rc.actor1), None)
+
+
+def opponent(rc: RoleContext) -> str | None:
+    """The other side of a fight or a capture: 'clashed with X', 'captured the town from X'."""
+    return _first_actor(rc, rc.args.prep_objects(*OPPONENT_PREPOSITIONS))
+
+
 def default_actor1(rc: RoleContext) -> str | None:
     defaults = rc.taxonomy.default_actors.get(rc.candidate.event_type)
     return rc.base.generic(defaults.actor1, rc.country) if defaults and defaults.actor1 else None
@@ -126,10 +158,10 @@ def default_actor2(rc: RoleContext) -> str | None:
 
 
 ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
-    "doers": doers, "means_owner": means_owner, "pronoun": pronoun, "default": default_actor1,
+    "doers": doers, "means_owner": means_owner, "pronoun": pronoun, "pair": pair_first, "default": default_actor1,
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
-    "undergoers": undergoers, "default": default_actor2,
+    "undergoers": undergoers, "pair": pair_second, "opponent": opponent, "default": default_actor2,
 }
 
 

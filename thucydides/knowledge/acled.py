@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from thucydides.knowledge import KnowledgeError, data_path, read_yaml
+from thucydides.knowledge import KnowledgeError, data_path, read_yaml, word_set
 
 FILE = "acled.yaml"
 NO_ACTOR = 0
+OBJECT_KINDS = frozenset({"place", "people", "control"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,15 @@ class DefaultActors:
 
 
 @dataclass(frozen=True)
+class FallbackPredicate:
+    """A predicate that tells a sub-event type when its object is of a kind (place, people, control)."""
+
+    lemmas: frozenset[str]
+    object: str
+    sub_event_type: str
+
+
+@dataclass(frozen=True)
 class Taxonomy:
     event_types: Mapping[str, tuple[str, ...]]
     disorder_types: Mapping[str, str]
@@ -53,6 +63,9 @@ class Taxonomy:
     """ISO alpha-2 country code → ACLED region."""
     continent_regions: Mapping[str, str]
     default_actors: Mapping[str, DefaultActors]
+    plausible_years: tuple[int, int]
+    fallback_predicates: tuple[FallbackPredicate, ...]
+    place_nouns: frozenset[str]
 
     def __post_init__(self) -> None:
         parents = {sub: kind for kind, subs in self.event_types.items() for sub in subs}
@@ -75,6 +88,9 @@ class Taxonomy:
             if rule.applies(sub_event_type, inter1 or NO_ACTOR, inter2 or NO_ACTOR):
                 return rule.then, rule.name
         return sub_event_type, None
+
+    def plausible(self, year: int) -> bool:
+        return self.plausible_years[0] <= year <= self.plausible_years[1]
 
     @staticmethod
     def interaction(inter1: int | None, inter2: int | None) -> int | None:
@@ -142,7 +158,30 @@ def taxonomy() -> Taxonomy:
         continent_regions={str(k): str(v) for k, v in _mapping(raw, "continent_regions", where).items()},
         default_actors={str(k): _defaults(v, f"{where}: default_actors.{k}")
                         for k, v in _mapping(raw, "default_actors", where).items()},
+        plausible_years=_years(raw.get("plausible_years"), where),
+        fallback_predicates=tuple(_fallback(f, f"{where}: fallback_predicates[{i}]", subs)
+                                  for i, f in enumerate(_list(raw, "fallback_predicates", where))),
+        place_nouns=word_set(raw, "place_nouns", where),
     )
+
+
+def _list(raw: Mapping[str, object], key: str, where: str) -> list[object]:
+    value = raw.get(key) or []
+    if not isinstance(value, list):
+        raise KnowledgeError(f"{where}: '{key}' must be a list")
+    return value
+
+
+def _fallback(raw: object, where: str, subs: set[str]) -> FallbackPredicate:
+    if not isinstance(raw, Mapping) or raw.get("sub") not in subs or raw.get("object") not in OBJECT_KINDS:
+        raise KnowledgeError(f"{where}: needs lemmas, an object among {sorted(OBJECT_KINDS)} and a known sub")
+    return FallbackPredicate(word_set(raw, "lemmas", where), str(raw["object"]), str(raw["sub"]))
+
+
+def _years(raw: object, where: str) -> tuple[int, int]:
+    if not (isinstance(raw, list) and len(raw) == 2 and all(isinstance(y, int) for y in raw)):
+        raise KnowledgeError(f"{where}: 'plausible_years' must be [first, last]")
+    return raw[0], raw[1]
 
 
 def _defaults(raw: object, where: str) -> DefaultActors:

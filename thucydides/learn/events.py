@@ -155,9 +155,10 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
 
 
 def event_type_of() -> dict[str, str]:
-    from thucydides.events.lexicon import lexicon
+    from thucydides.knowledge.acled import taxonomy
 
-    return dict(lexicon().event_type_of)
+    t = taxonomy()
+    return {sub: t.event_type_of(sub) for sub in t.sub_event_types}
 
 
 @dataclass

@@ -23,6 +23,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at", "upon"})
 DOER_MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 NAME_LIKE = frozenset({"PROPN"})
+MISPARSED_AS_MODIFIER = frozenset({"amod", "compound", "nmod"})
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,11 @@ def verb_arguments(verb: Token) -> Arguments:
     found = subjects(verb)
     if verb.dep_ == "acl" and passive:
         found = (verb.head,)  # 'a convoy targeted by drones': the noun undergoes
-    return Arguments(head=verb, passive=passive, subjects=found, objects=_expand(children(verb, *OBJECT_DEPS)),
+    objects = _expand(children(verb, *OBJECT_DEPS))
+    if not objects and not passive and verb.dep_ in MISPARSED_AS_MODIFIER and verb.head.pos_ in NOMINAL \
+            and own_subjects(verb):
+        objects = _expand([verb.head])  # 'the SDF captured Hajin' parsed as 'captured' modifying Hajin
+    return Arguments(head=verb, passive=passive, subjects=found, objects=objects,
                      agents=_agents(verb), preps=_preps(verb))
 
 

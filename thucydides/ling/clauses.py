@@ -27,7 +27,13 @@ Tense = Literal["past", "present", "future", "nonfinite"]
 
 
 def heads_clause(token: Token) -> bool:
-    return is_root(token) or (token.pos_ in VERBAL and token.dep_ in CLAUSE_DEPS)
+    return is_root(token) or (token.pos_ in VERBAL and (token.dep_ in CLAUSE_DEPS or has_own_subject(token)))
+
+
+def has_own_subject(token: Token) -> bool:
+    """A verb with a subject of its own heads a clause wherever the parser hung it ('the SDF captured Hajin'
+    parsed as a modifier of Hajin)."""
+    return token.pos_ in VERBAL and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
 def clause_head(token: Token) -> Token:
