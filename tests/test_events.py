@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from thucydides.actors.settle import settle_analysis
 from thucydides.events import extract_events
 from thucydides.events.arguments import conservative_count, fatalities
 from thucydides.events.lexicon import lexicon
@@ -59,6 +60,7 @@ def analysed(parse, text: str, times: dict[str, tuple[Interval, int]], published
     for phrase, (interval, precision) in times.items():
         start = text.index(phrase)
         analysis.times.append(TimeExpression(start, start + len(phrase), phrase, interval, precision))
+    settle_analysis(analysis)  # as the "settle" stage does once places are known
     return analysis
 
 

@@ -1,0 +1,1 @@
+"""Offline building of shipped models and data from outside data sets (never imported at run time)."""
