@@ -561,15 +561,23 @@ def _remap(actor: Actor, moved: Mapping[str, str]) -> Actor:
 
 
 def _index(actors: Mapping[str, Actor], learned: Iterable[LearnedAlias], frequency: Mapping[str, int],
-           curated_ids: frozenset[str]) -> tuple[dict[str, str], dict[str, str]]:
+           curated_ids: frozenset[str], family_ids: frozenset[str] = frozenset(),
+           ) -> tuple[dict[str, str], dict[str, str]]:
     """Folded names and exact acronyms -> actor id. A curated actor's names win; otherwise the stronger
     evidence: how often ACLED codes the actor whose own name it is, or how many notes taught a learned alias
-    ('RSF' of the Rapid Support Forces in 111 notes over Reporters Without Borders' own acronym)."""
+    ('RSF' of the Rapid Support Forces in 111 notes over Reporters Without Borders' own acronym). A one-word
+    name of ACLED's ('The Left', 'Taliban') only counts as written: folded, it would be an English word; a
+    family's ('Students', 'Pastoralists') names people in any case."""
     ranked: dict[tuple[str, bool], tuple[tuple[int, int], str]] = {}
+    folded_ok = curated_ids | family_ids
 
-    def offer(text: str, actor_id: str, weight: int) -> None:
-        exact = case_sensitive(text)
-        key = (text.strip() if exact else fold_name(text), exact)
+    def offer(text: str, actor_id: str, weight: int, learned: bool = False) -> None:
+        text = text.strip()
+        one_word = len(fold_name(text).split()) == 1
+        article = text.startswith("The ") and one_word  # 'The Left' is a name, 'left' a word
+        exact = case_sensitive(text) or article or (not learned and actor_id not in folded_ok and one_word)
+        written = text[4:] if text.startswith("The ") and not article else text
+        key = (written if exact else fold_name(text), exact)
         if len(key[0]) < 2:
             return
         rank = (int(actor_id in curated_ids), weight)
@@ -581,7 +589,7 @@ def _index(actors: Mapping[str, Actor], learned: Iterable[LearnedAlias], frequen
             offer(text, actor.id, frequency.get(actor.id, 0))
     for alias in learned:
         if alias.actor in actors:
-            offer(alias.alias, alias.actor, alias.support)
+            offer(alias.alias, alias.actor, alias.support, learned=True)
     names = {k: v for (k, exact), (_, v) in ranked.items() if not exact}
     exact_names = {k: v for (k, exact), (_, v) in ranked.items() if exact}
     return names, exact_names
@@ -594,11 +602,8 @@ def _own_names(actor: Actor) -> Iterator[str]:
     yield from actor.aliases
 
 
-def build_base(curated: Curated, derived: list[Actor], frequency: dict[str, int], learned: list[LearnedAlias],
-               table: Countries) -> ActorBase:
-    """The base from its sources: derived records, curated entries merged in, generic families, indexes."""
-    actors = {a.id: a for a in derived}
-    family_ids = _family_records(curated, actors)
+def _merge_all_curated(curated: Curated, actors: dict[str, Actor], frequency: dict[str, int]) -> dict[str, str]:
+    """Every curated entry into `actors`, joined with the derived record it names; returns old id -> new id."""
     by_key = {name_key(a.name): a.id for a in actors.values()}
     moved: dict[str, str] = {}
     for entry in curated.entries:
@@ -608,20 +613,35 @@ def build_base(curated: Curated, derived: list[Actor], frequency: dict[str, int]
             moved[old_id] = record.id
             frequency[record.id] = frequency.get(old_id, 0)
         actors[record.id] = record
+    return moved
+
+
+def _members(actors: Mapping[str, Actor], frequency: Mapping[str, int]) -> dict[tuple[str, str], str]:
+    """(family id, country) -> the family's member there; the most frequent wins."""
+    members: dict[tuple[str, str], str] = {}
+    for a in sorted(actors.values(), key=lambda a: frequency.get(a.id, 0)):
+        if a.family and len(a.countries) == 1:
+            members[(a.family, a.countries[0])] = a.id
+    return members
+
+
+def build_base(curated: Curated, derived: list[Actor], frequency: dict[str, int], learned: list[LearnedAlias],
+               table: Countries) -> ActorBase:
+    """The base from its sources: derived records, curated entries merged in, generic families, indexes.
+    Curated records come first, then the generic families, then ACLED's."""
+    actors = {a.id: a for a in derived}
+    family_ids = _family_records(curated, actors)
+    moved = _merge_all_curated(curated, actors, frequency)
     actors = {i: _remap(a, moved) for i, a in actors.items()}
     family_ids = {k: moved.get(v, v) for k, v in family_ids.items()}
     learned = [replace(a, actor=moved.get(a.actor, a.actor)) for a in learned]
     curated_ids = [e.actor.id for e in curated.entries]
     order = [*curated_ids, *(i for i in family_ids.values() if i not in curated_ids)]
     actors = {**{i: actors[i] for i in order if i in actors}, **actors}
-    names, exact = _index(actors, learned, frequency, frozenset(curated_ids))
-    members: dict[tuple[str, str], str] = {}
-    for a in sorted(actors.values(), key=lambda a: frequency.get(a.id, 0)):
-        if a.family and len(a.countries) == 1:
-            members[(a.family, a.countries[0])] = a.id  # the most frequent member wins
-    generics = {g.key: g for g in curated.generic}
-    return ActorBase(actors, names, exact, members, generics, family_ids, table, curated, frequency,
-                     frozenset(curated_ids))
+    families = frozenset(a.id for a in actors.values() if a.generic)
+    names, exact = _index(actors, learned, frequency, frozenset(curated_ids), families)
+    return ActorBase(actors, names, exact, _members(actors, frequency), {g.key: g for g in curated.generic},
+                     family_ids, table, curated, frequency, frozenset(curated_ids))
 
 
 @dataclass(frozen=True)
