@@ -44,7 +44,7 @@ def parse_claims() -> Callable[..., Analysis]:
     """Only the stages claims need (up to claims), so claim tests do not wait on events."""
     from thucydides.pipeline import Pipeline
 
-    pipe = Pipeline(("nlp", "actors", "time", "places", "claims"))
+    pipe = Pipeline(("nlp", "actors", "time", "places", "settle", "claims"))
 
     def run(text: str, **meta) -> Analysis:
         return pipe.run_documents([Document.from_text(text, name="test.txt", **meta)])[0]

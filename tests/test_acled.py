@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from datetime import date
 
 from thucydides.actors.recognize import registry
@@ -39,6 +40,20 @@ def _bundle(*events: Event) -> ExportBundle:
                         places=[PALMYRA], events=list(events))
 
 
+def test_inter_codes_follow_where_the_event_is():
+    """A state's forces are 1 at home and 8 abroad; ACLED's interaction puts the lower code first."""
+    reg = registry()
+    israel = reg.base.generic("military", "IL")
+    event = _event(actor2=None)
+    event.actor1 = israel.id
+    (row,) = acled_rows(ExportBundle(documents=[DOC], actors=[israel], places=[PALMYRA], events=[event]))
+    assert (row["inter1"], row["inter2"], row["interaction"]) == ("8", "", "80")
+    gaza = Place("gaza", "Gaza", 31.5, 34.47, "populated_place", "IL", None)
+    (row,) = acled_rows(ExportBundle(documents=[DOC], actors=[israel], places=[gaza],
+                                     events=[replace(event, place="gaza")]))
+    assert (row["inter1"], row["interaction"]) == ("1", "10")
+
+
 def test_columns_are_aclEDs_thirty_one_in_order():
     assert list(COLUMNS) == ACLED_COLUMNS
     assert len(COLUMNS) == 31
@@ -48,8 +63,8 @@ def test_a_located_dated_event_fills_aclEDs_fields():
     (row,) = acled_rows(_bundle(_event()), timestamp=1700000000)
     assert row["event_date"] == "2018-03-04" and row["year"] == "2018"
     assert row["disorder_type"] == "Political violence"
-    assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
-        "Military Forces of Syria", "1", "Islamic State", "2")
+    assert row["actor1"].startswith("Military Forces of Syria")  # ACLED's name, with its period
+    assert (row["inter1"], row["actor2"], row["inter2"]) == ("1", "Islamic State (Syria)", "2")  # in Syria
     assert row["interaction"] == "12"
     assert (row["iso"], row["country"], row["region"]) == ("760", "Syria", "Middle East")
     assert (row["location"], row["admin1"]) == ("Palmyra", "Homs")

@@ -35,7 +35,7 @@ def test_according_to(parse_claims):
 
 
 def test_fighters_present_at_most(parse_claims):
-    c = only(parse_claims("Up to 300 jihadists remain inside the old city."))
+    c = only(parse_claims("Up to 300 ISIS militants remain inside the old city."))  # "jihadists" names no one group
     assert (c.metric, c.unit, c.low, c.high, c.qualifier) == ("fighters_present", "person", None, 300, "at_most")
     assert c.subject == "ISIS"
 
@@ -106,7 +106,7 @@ def test_quote_carried_to_its_speaker(parse_claims):
 
 
 def test_pronoun_speaker_takes_the_claimant_of_the_sentence_before(parse_claims):
-    a = parse_claims("A Coalition spokesman spoke to reporters on Monday. "
+    a = parse_claims("A US-led coalition spokesman spoke to reporters on Monday. "
               "“Some 2,000 fighters remain in the valley,” he said.")
     c = only(a)
     assert (c.metric, c.low, c.qualifier, c.claimant) == ("fighters_present", 2000, "approximately", "Coalition")

@@ -110,7 +110,7 @@ def test_a_ministry_speaks_for_its_country_forces(parse_claims):
 def parse_timed():
     from thucydides.pipeline import Pipeline
 
-    pipe = Pipeline(("nlp", "actors", "time", "places", "claims"))
+    pipe = Pipeline(("nlp", "actors", "time", "places", "settle", "claims"))
 
     def run(text: str) -> Analysis:
         return pipe.run_documents([Document.from_text(text, name="test.txt")])[0]

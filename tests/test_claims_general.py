@@ -73,7 +73,7 @@ def test_strikes_vehicles_and_positions_are_not_claims(parse_claims):
 
 
 def test_the_spokesman_is_the_one_named_before(parse_claims):
-    a = parse_claims("A Coalition spokesman spoke to reporters in Baghdad on Monday. "
+    a = parse_claims("A US-led coalition spokesman spoke to reporters in Baghdad on Monday. "
               "Fewer than 30 square kilometres remain under ISIS control, the spokesman said.")
     c = only(a)
     assert (c.metric, c.subject, c.claimant) == ("territory_held", "ISIS", "Coalition")
@@ -168,7 +168,7 @@ def test_the_group_claiming_the_attack_is_the_agent(parse_claims):
 
 
 def test_a_titled_speaker_speaks_for_the_command_named_before(parse_claims):
-    a = parse_claims("The Joint Operations Command issued a statement on Saturday.\n\n"
+    a = parse_claims("The Iraqi Joint Operations Command issued a statement on Saturday.\n\n"
               "Spokesman Yahya Rasool told reporters that three soldiers were wounded near al-Qaim.")
     c = only(a)
     assert (c.metric, c.claimant, c.subject) == ("wounded", "ISF", "ISF")

@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from tests.conftest import SEEDS, shared_or_skip
-from thucydides.events.lexicon import lexicon
+from thucydides.knowledge.acled import taxonomy
 from thucydides.export.acled import COLUMNS, write_acled_csv
 from thucydides.export.bundle import ExportBundle
 from thucydides.model import Analysis, Document
@@ -21,11 +21,11 @@ def analysed(pipeline) -> list[Analysis]:
 
 
 def test_every_event_speaks_aclEDs_vocabulary(analysed):
-    lex = lexicon()
+    t = taxonomy()
     events = [e for a in analysed for e in a.events]
     assert events, "the development reports tell of fighting; some events are expected"
     for e in events:
-        assert lex.event_type_of[e.sub_event_type] == e.event_type
+        assert t.event_type_of(e.sub_event_type) == e.event_type
         assert e.geo_precision in (1, 2, 3) and e.time_precision in (1, 2, 3)
 
 
@@ -41,7 +41,7 @@ def test_evidence_quotes_the_report_and_places_are_known(analysed):
 
 
 def test_dates_are_plausible(analysed):
-    low, high = lexicon().plausible_years
+    low, high = taxonomy().plausible_years
     for a in analysed:
         for e in a.events:
             if e.date is not None:

@@ -150,6 +150,14 @@ class Actor:
     """For people speaking for an organisation: the organisation's id."""
     country: str | None = None
     """ISO 3166 alpha-2 code of the country the actor belongs to, where one is known."""
+    acronyms: tuple[str, ...] = ()
+    """Short forms ACLED writes before its names ("RSF" of "RSF: Rapid Support Forces")."""
+    countries: tuple[str, ...] = ()
+    """ISO alpha-2 codes of the countries the actor belongs to or is mostly reported in."""
+    family: str | None = None
+    """For a country's member of a family ("Protesters (Kenya)"), the family's id ("Protesters")."""
+    generic: bool = False
+    """A family whose country a report settles ("police", "gunmen", "Islamic State")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +193,12 @@ class ActorMention:
     actor: str
     speaker: bool = False
     """True when the span names a person speaking for `actor` ("an SDF official")."""
+    kind: str | None = None
+    """The actor's kind (state_forces, protesters, government ...), as the actor base has it."""
+    country: str | None = None
+    """ISO alpha-2 code of the actor's country when the span or the base says one ("Nigerian troops")."""
+    generic: bool = False
+    """The actor is a family whose country the report must settle ("security forces", "gunmen")."""
 
 
 @dataclass(frozen=True, slots=True)

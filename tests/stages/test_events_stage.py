@@ -45,7 +45,7 @@ class _Guess:
 class KeywordCoder:
     """A test double: the first keyword in a text decides its type."""
 
-    def classify(self, texts: Sequence[str]) -> list[_Guess]:
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[_Guess]:
         out = []
         for text in texts:
             hit = next(((t, s) for k, t, s in KEYWORDS if k in text.lower()), None)

@@ -26,6 +26,8 @@ def test_interaction_codes() -> None:
 
 @pytest.mark.parametrize("sub, inter1, inter2, expected", [
     ("Arrests", 2, 7, "Abduction/forced disappearance"),       # a rebel group taking people
+    ("Arrests", 2, 1, "Armed clash"),                          # a rebel group capturing soldiers: fighting
+    ("Arrests", 1, 2, "Arrests"),                              # police arresting militants
     ("Arrests", 1, 7, "Arrests"),                              # police detaining people
     ("Abduction/forced disappearance", 1, 7, "Arrests"),
     ("Armed clash", 3, 7, "Attack"),                            # a militia on unarmed villagers

@@ -1,29 +1,45 @@
-"""The events stage's view of the actor base: ACLED inter codes and ACLED's country-named generic actors.
-
-One small adapter, so the stage does not depend on how the actor base stores its records.
-"""
+"""The events stage's view of the actor base (`knowledge.actors`): ACLED inter codes in an event's country,
+and ACLED's generic actors ('Protesters (Kenya)') for the event types whose text names none."""
 
 from __future__ import annotations
 
-from thucydides.actors.recognize import ActorRegistry, registry
+from thucydides.actors.settle import settle
+from thucydides.knowledge.actors import ActorBase as Base
+from thucydides.knowledge.actors import actor_base
 from thucydides.model import ActorMention
+
+CIVILIANS = 7
+"""ACLED's inter code of civilians."""
 
 
 class ActorBase:
-    def __init__(self, reg: ActorRegistry | None = None) -> None:
-        self.registry = reg or registry()
+    def __init__(self, base: Base | None = None) -> None:
+        self.base = base or actor_base()
 
-    def inter(self, actor_id: str | None) -> int | None:
-        actor = self.registry.get(actor_id)
-        return actor.inter if actor else None
+    def inter(self, actor_id: str | None, country: str | None = None) -> int | None:
+        """ACLED's inter code of the actor in an event in `country` (a state's forces abroad are 8)."""
+        actor = self.base.get(actor_id)
+        return self.base.inter_in(actor, country) if actor else None
 
     def kind(self, actor_id: str | None) -> str | None:
-        return self.registry.kind(actor_id)
+        return self.base.kind(actor_id)
 
-    def generic(self, name: str, country: str | None) -> str | None:
-        """ACLED's generic actor `name` ('Protesters', 'Unidentified Armed Group') for a country, if known."""
-        return None
+    def generic(self, key: str, country: str | None) -> str | None:
+        """ACLED's generic actor of a kind ('protesters', 'armed_group', 'civilians') for `country`; its family
+        ('Protesters') when no country is known."""
+        return self.base.generic(key, country).id
+
+    def civilian_group(self, actor_id: str | None) -> bool:
+        """A group of civilians ACLED names apart ('Farmers (Syria)', 'Journalists (Iraq)'): coded as the country's
+        civilians with the group as associated actor."""
+        actor = self.base.get(actor_id)
+        if actor is None or self.base.generic_key(actor.id) == "civilians":
+            return False
+        inter = self.base.inter_in(actor, None)
+        # ACLED names social groups ('Farmers', 'Students') only as associated actors: no inter code of their own
+        social = inter is None and actor.kind is None and actor.family is not None
+        return inter == CIVILIANS or social
 
     def settle(self, mention: ActorMention, country: str | None) -> str:
-        """The actor a mention stands for once the report's country is known (generic mentions take it)."""
-        return mention.actor
+        """The actor a mention stands for in an event in `country` (generic mentions take it)."""
+        return settle(mention, country, self.base).actor

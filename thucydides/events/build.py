@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from thucydides.events import tolls
-from thucydides.events.actorbase import ActorBase
+from thucydides.events.actorbase import CIVILIANS, ActorBase
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.events.roles import RoleContext, anchor_arguments
@@ -16,7 +16,8 @@ from thucydides.events.when import DateContext, Dated
 from thucydides.events.where import Located, PlaceContext, carried_place, refine
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.model import Event, Evidence, Interval, stable_id
+from thucydides.ling.tokens import span_head
+from thucydides.model import Event, Evidence, Interval, Toponym, stable_id
 from thucydides.steps import Steps
 
 
@@ -44,6 +45,7 @@ class Sighting:
     sub_event_type: str
     actor1: str | None = None
     actor2: str | None = None
+    assoc_actor2: str | None = None
     place: str | None = None
     geo_precision: int = 3
     date: Interval | None = None
@@ -51,29 +53,69 @@ class Sighting:
     fatalities: int | None = None
     claims: list[str] = field(default_factory=list)
     background: bool = False
+    civilian_targeting: bool = False
+    """ACLED's flag: the happening's victims are civilians (actor 2's inter code is 7)."""
     why: dict[str, str] = field(default_factory=dict)
     """Which step decided each field, for the audit trail (event notes)."""
 
 
+def read_sightings(ctx: DocContext, candidate: Candidate, readers: Readers, base: ActorBase,
+                   taxonomy: Taxonomy) -> list[Sighting]:
+    """The unit's happening, one per place when it names several coordinated places ('took the towns of A
+    and B', 'clashes in A and B'): ACLED codes one event per location."""
+    first = read_sighting(ctx, candidate, readers, base, taxonomy)
+    out = [first]
+    for other in conjoined_places(ctx, first):
+        out.append(read_sighting(ctx, candidate, readers, base, taxonomy, other))
+    return out
+
+
 def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base: ActorBase,
-                  taxonomy: Taxonomy) -> Sighting:
+                  taxonomy: Taxonomy, at: Toponym | None = None) -> Sighting:
     s = Sighting(candidate, candidate.event_type, candidate.sub_event_type)
-    _read_roles(ctx, s, readers, base, taxonomy)
-    _read_place(ctx, s, readers)
+    if at is None:
+        _read_place(ctx, s, readers)
+    else:
+        s.place, s.geo_precision, s.why["place"] = at.place, 1, "conjoined"
+    place = ctx.places.get(s.place or "")
+    country = place.country if place and place.country else ctx.country
+    _read_roles(ctx, s, readers, base, taxonomy, country)
     _read_date(ctx, s, readers)
     s.claims = [c.id for c in tolls.unit_claims(ctx.claims, candidate.start, candidate.end)]
-    _recode(s, base, taxonomy)
+    _recode(s, base, taxonomy, country)
+    s.civilian_targeting = base.inter(s.actor2, country) == CIVILIANS
     return s
 
 
-def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase, taxonomy: Taxonomy) -> None:
-    rc = RoleContext(ctx, s.candidate, anchor_arguments(s.candidate.anchor), base, taxonomy, readers.anaphora_reach)
-    defaults = taxonomy.default_actors.get(s.event_type)
+def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase, taxonomy: Taxonomy,
+                country: str | None) -> None:
+    rc = RoleContext(ctx, s.candidate, anchor_arguments(s.candidate.anchor), base, taxonomy, readers.anaphora_reach,
+                     country)
+    defaults = taxonomy.defaults_for(s.event_type, s.sub_event_type)
     chain = readers.actor1_first_default if defaults and defaults.first else readers.actor1
     s.actor1, step1 = chain.first(rc)
-    rc = RoleContext(ctx, s.candidate, rc.args, base, taxonomy, readers.anaphora_reach, actor1=s.actor1)
+    rc = RoleContext(ctx, s.candidate, rc.args, base, taxonomy, readers.anaphora_reach, country, actor1=s.actor1)
     s.actor2, step2 = readers.actor2.first(rc)
+    if base.civilian_group(s.actor2):  # ACLED: Civilians (Syria), with Farmers (Syria) associated
+        s.assoc_actor2, s.actor2 = s.actor2, base.generic("civilians", country)
     s.why.update(actor1=step1 or "-", actor2=step2 or "-")
+
+
+def conjoined_places(ctx: DocContext, s: Sighting) -> list[Toponym]:
+    """The other places coordinated with the sighting's own in its unit ('A and B', 'A, B and C')."""
+    own = next((t for t in ctx.toponyms.within(s.candidate.start, s.candidate.end) if t.place == s.place), None)
+    if own is None or s.why.get("place") != "clause" or s.geo_precision != 1:
+        return []  # one event per town; regions named together are one wider event
+    head = span_head(ctx.doc, own.start, own.end)
+    if head is None:
+        return []
+    partners = {t.i for t in head.conjuncts}
+    found: list[Toponym] = []
+    for t in ctx.toponyms.within(s.candidate.start, s.candidate.end):
+        other = span_head(ctx.doc, t.start, t.end)
+        if other is not None and other.i in partners and t.place != s.place and t.place not in {f.place for f in found}:
+            found.append(t)
+    return found
 
 
 def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
@@ -119,8 +161,8 @@ def continuation(ctx: DocContext, members: Sequence[Sighting], taken: set[int], 
     return out
 
 
-def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy) -> None:
-    sub, rule = taxonomy.recode(s.sub_event_type, base.inter(s.actor1), base.inter(s.actor2))
+def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | None) -> None:
+    sub, rule = taxonomy.recode(s.sub_event_type, base.inter(s.actor1, country), base.inter(s.actor2, country))
     if rule is not None:
         s.sub_event_type, s.event_type = sub, taxonomy.event_type_of(sub)
         s.why["recoded"] = rule
@@ -214,12 +256,14 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         evidence=evidence,
         actor1=next((m.actor1 for m in members if _named_actor1(m)), lead.actor1),
         actor2=lead.actor2 or next((m.actor2 for m in members if m.actor2), None),
+        assoc_actor2=lead.assoc_actor2,
         place=lead.place or next((m.place for m in members if m.place), None),
         geo_precision=lead.geo_precision,
         date=lead.date,
         time_precision=lead.time_precision,
         fatalities=fatalities,
         claims=claims,
+        civilian_targeting=any(m.civilian_targeting for m in members),
         notes=_notes(lead),
     )
 

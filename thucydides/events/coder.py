@@ -220,13 +220,15 @@ class EventCoder:
         logits = _row_sums(contributions, rows.indptr) + m.bias
         return softmax(logits / m.temperature)
 
-    def classify(self, texts: Sequence[str]) -> list[EventGuess]:
-        """One guess per text, scored in one vectorised call."""
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[EventGuess]:
+        """One guess per text, scored in one vectorised call; a text is an event when its probability of one
+        reaches `threshold` (default: the threshold the model was shipped with)."""
         if not texts:
             return []
-        return [self._guess(row) for row in self.probabilities(texts)]
+        cut = self.model.threshold if threshold is None else threshold
+        return [self._guess(row, cut) for row in self.probabilities(texts)]
 
-    def _guess(self, probs: np.ndarray) -> EventGuess:
+    def _guess(self, probs: np.ndarray, threshold: float) -> EventGuess:
         """The event type with the most probability mass, then its likeliest sub-type: the hierarchy holds."""
         p_event = float(1.0 - probs[self._none])
         event_probs = np.where(self._type_of_class >= 0, probs, 0.0)
@@ -235,7 +237,7 @@ class EventCoder:
         best_type = int(np.argmax(type_mass))
         in_type = np.where(self._type_of_class == best_type, probs, -1.0)
         best = int(np.argmax(in_type))
-        if p_event >= self.model.threshold:
+        if p_event >= threshold:
             chosen, confidence = best, float(probs[best])
             rest = probs.copy()
             rest[best] = -1.0

@@ -40,7 +40,7 @@ class Guess(Protocol):
 
 
 class Coder(Protocol):
-    def classify(self, texts: Sequence[str]) -> Sequence[Guess]: ...
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> Sequence[Guess]: ...
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def detect(ctx: DocContext, coder: Coder, threshold: float,
     the coder reads as no event get the fallback predicates' reading (events.fallback)."""
     units = [(s, *unit_bounds(ctx, s)) for s in ctx.segments.sentences]
     units = [(s, lo, hi) for s, lo, hi in units if hi > lo]
-    guesses = coder.classify([ctx.text[lo:hi] for _, lo, hi in units])
+    guesses = coder.classify([ctx.text[lo:hi] for _, lo, hi in units], threshold)
     out = []
     for (sentence, lo, hi), guess in zip(units, guesses, strict=True):
         span = char_span(ctx.doc, lo, hi)
@@ -111,7 +111,7 @@ def ranked_anchors(span: Span, guess: Guess, coder: Coder) -> list[Token]:
     if not heads:
         return root
     texts = [span.doc[h.left_edge.i:h.right_edge.i + 1].text for h in heads]
-    scored = [(_agreement(guess, g), h) for h, g in zip(heads, coder.classify(texts), strict=True)]
+    scored = [(_agreement(guess, g), h) for h, g in zip(heads, coder.classify(texts, 0.0), strict=True)]
     agreeing = [h for score, h in sorted(scored, key=lambda x: -x[0]) if score > 0]
     return agreeing or root
 

@@ -34,7 +34,9 @@ def _objects(head: Token) -> tuple[Token, ...]:
 def _fits(ctx: DocContext, head: Token, predicate: FallbackPredicate, taxonomy: Taxonomy) -> bool:
     objects = _objects(head)
     if predicate.object == "place":
-        return any(_is_place(ctx, o, taxonomy) for o in objects)
+        # a place name straight after the verb is its object, however the parser hung it ('recaptured Mosul')
+        named = [c for c in children(head, "advmod", "npadvmod") if c.i == head.i + 1]
+        return any(_is_place(ctx, o, taxonomy) for o in (*objects, *named))
     if predicate.object == "control":
         controlled = [p for o in objects if lemma(o) == "control" for p in children(o, "prep")]
         return any(_is_place(ctx, obj, taxonomy) for p in controlled for obj in children(p, "pobj"))

@@ -18,9 +18,10 @@ from thucydides.events.actorbase import ActorBase
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import Taxonomy
+from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
-from thucydides.ling.arguments import Arguments, arguments, noun_arguments
-from thucydides.ling.tokens import NOMINAL, children
+from thucydides.ling.arguments import Arguments, arguments, noun_arguments, verb_arguments
+from thucydides.ling.tokens import NOMINAL, VERBAL, children, forms
 from thucydides.model import ActorMention
 
 MEMBER_PREPOSITIONS = frozenset({"of", "from"})
@@ -39,12 +40,10 @@ class RoleContext:
     base: ActorBase
     taxonomy: Taxonomy
     anaphora_reach: int
+    country: str | None
+    """The event's country (its place's, else the report's): generic actors are named for it."""
     actor1: str | None = None
     """Once chosen, actor 2 steps never return it again."""
-
-    @property
-    def country(self) -> str | None:
-        return self.doc.country
 
 
 def phrase_actor(ctx: DocContext, token: Token) -> ActorMention | None:
@@ -147,21 +146,59 @@ def opponent(rc: RoleContext) -> str | None:
     return _first_actor(rc, rc.args.prep_objects(*OPPONENT_PREPOSITIONS))
 
 
+def _repelled(rc: RoleContext) -> bool:
+    return bool(forms(rc.candidate.anchor) & lexicons().defence_verbs)
+
+
+def _attack_doers(rc: RoleContext) -> list[Token]:
+    """Who made the attack a repelling verb stops: its 'by' agent, owner, or the agent of a participle on it
+    ('an attack launched by X')."""
+    out: list[Token] = []
+    for attack in (o for o in rc.args.objects if o.pos_ in NOMINAL):
+        out += noun_arguments(attack).doers
+        out += [a for v in children(attack, "acl") for a in verb_arguments(v).agents]
+    return out
+
+
+def attacker_repelled(rc: RoleContext) -> str | None:
+    """'The army repelled an attack by militants': the attackers are actor 1."""
+    return _first_actor(rc, _attack_doers(rc)) if _repelled(rc) else None
+
+
+def repeller(rc: RoleContext) -> str | None:
+    """... and the side that repelled it is actor 2."""
+    return _first_actor(rc, rc.args.subjects) if _repelled(rc) else None
+
+
+def victims(rc: RoleContext) -> str | None:
+    """'..., killing four civilians', 'the death of four civilians': the people a harming verb or a death of
+    the unit names are acted on."""
+    lex = lexicons()
+    span = rc.doc.doc.char_span(rc.candidate.start, rc.candidate.end, alignment_mode="expand")
+    tokens = list(span or ())
+    harmed = [u for t in tokens if t.pos_ in VERBAL and forms(t) & lex.harm_verbs for u in verb_arguments(t).undergoers]
+    dead = [o for t in tokens if t.pos_ == "NOUN" and forms(t) & lex.death_words
+            for p in children(t, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+    return _first_actor(rc, [*harmed, *dead])
+
+
 def default_actor1(rc: RoleContext) -> str | None:
-    defaults = rc.taxonomy.default_actors.get(rc.candidate.event_type)
+    defaults = rc.taxonomy.defaults_for(rc.candidate.event_type, rc.candidate.sub_event_type)
     return rc.base.generic(defaults.actor1, rc.country) if defaults and defaults.actor1 else None
 
 
 def default_actor2(rc: RoleContext) -> str | None:
-    defaults = rc.taxonomy.default_actors.get(rc.candidate.event_type)
+    defaults = rc.taxonomy.defaults_for(rc.candidate.event_type, rc.candidate.sub_event_type)
     return rc.base.generic(defaults.actor2, rc.country) if defaults and defaults.actor2 else None
 
 
 ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
-    "doers": doers, "means_owner": means_owner, "pronoun": pronoun, "pair": pair_first, "default": default_actor1,
+    "repelled": attacker_repelled, "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
+    "pair": pair_first, "default": default_actor1,
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
-    "undergoers": undergoers, "pair": pair_second, "opponent": opponent, "default": default_actor2,
+    "repeller": repeller, "undergoers": undergoers, "pair": pair_second, "opponent": opponent, "victims": victims,
+    "default": default_actor2,
 }
 
 

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thucydides.events.actorbase import ActorBase
-from thucydides.events.build import Readers, continuation, group, read_sighting, to_event
+from thucydides.events.build import Readers, continuation, group, read_sightings, to_event
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate, Coder, detect
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.when import DATE_STEPS
 from thucydides.events.where import PLACE_STEPS
 from thucydides.knowledge.acled import Taxonomy, taxonomy
-from thucydides.ling.clauses import is_aggregate, is_realis, tense
+from thucydides.ling.arguments import arguments
+from thucydides.ling.clauses import is_aggregate, is_bare_plural, is_realis, tense
 from thucydides.model import Analysis, Event
 from thucydides.pipeline import StageFn, stage
 from thucydides.steps import Filters, Steps
@@ -72,6 +73,8 @@ def _specific(r: Reading) -> bool:
         return False
     if c.headline or tense(c.anchor) != "present":
         return True
+    if any(is_bare_plural(o) for o in arguments(c.anchor).objects):
+        return False  # 'militants carry out attacks near X'
     return _particular(r)
 
 
@@ -115,7 +118,7 @@ class EventCoderStage:
         candidates = detect(ctx, self.coder, self.config.threshold,
                             lambda c: self.filters.failing(Reading(ctx, c)) is None,
                             self.taxonomy if self.config.fallback else None)
-        sightings = [read_sighting(ctx, c, self.readers, self.base, self.taxonomy) for c in candidates]
+        sightings = [s for c in candidates for s in read_sightings(ctx, c, self.readers, self.base, self.taxonomy)]
         taken = {c.sentence.index for c in candidates}
         return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,
                          continuation(ctx, g, taken, self.config.toll_reach)) for g in group(ctx, sightings)]

@@ -1,6 +1,7 @@
-"""The date of an event: a time phrase in its own clause, else in its sentence, else the report's
-publication date — named steps (settings `stages.events.date_steps`) giving an interval and ACLED's time
-precision. Phrases that bound a period ('since 2011', 'until Monday') never date a happening."""
+"""The date of an event: a time phrase in its own clause, else in its sentence, else (when configured) the last
+one told before it in its paragraph, else the days up to the report's publication — named steps (settings
+`stages.events.date_steps`) giving an interval and ACLED's time precision. Phrases that bound a period
+('since 2011', 'until Monday') never date a happening."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import timedelta
 
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
+from thucydides.knowledge.acled import taxonomy
 from thucydides.ling.clauses import clause_head
 from thucydides.ling.tokens import span_head
 from thucydides.model import Interval, TimeExpression
@@ -31,8 +33,14 @@ class DateContext:
     """An undated happening in a news report is taken to fall in the days up to its publication."""
 
 
+def plausible(interval: Interval) -> bool:
+    """A date a report can tell (ACLED's plausible years): never year 25 or 3018."""
+    return all(day is None or taxonomy().plausible(day.year) for day in (interval.start, interval.end))
+
+
 def _dating(ctx: DateContext) -> list[TimeExpression]:
-    return [t for t in ctx.doc.times.within(ctx.candidate.start, ctx.candidate.end) if t.role in DATING_ROLES]
+    return [t for t in ctx.doc.times.within(ctx.candidate.start, ctx.candidate.end)
+            if t.role in DATING_ROLES and plausible(t.interval)]
 
 
 def _nearest(ctx: DateContext, found: list[TimeExpression]) -> Dated | None:
@@ -54,11 +62,24 @@ def in_sentence(ctx: DateContext) -> Dated | None:
     return _nearest(ctx, _dating(ctx))
 
 
+def paragraph(ctx: DateContext) -> Dated | None:
+    """'On 5 March air strikes hit X. On the same day shells landed in Y.': the last date told before the
+    unit in its paragraph."""
+    sentence = ctx.candidate.sentence
+    lo = ctx.doc.segments.paragraphs[sentence.paragraph][0] if ctx.doc.segments.paragraphs else sentence.start
+    earlier = [t for t in ctx.doc.times.within(lo, ctx.candidate.start)
+               if t.role in DATING_ROLES and plausible(t.interval)]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda t: t.start)
+    return Dated(last.interval, last.precision)
+
+
 def publication(ctx: DateContext) -> Dated | None:
     """Told with no date of its own: the days up to the report's publication (ACLED precision 2, or 3 when
     the publication date itself is only known to the month)."""
     published = ctx.doc.analysis.document.published
-    if published is None or published.start is None or published.end is None:
+    if published is None or published.start is None or published.end is None or not plausible(published):
         return None
     if (published.days or 99) > 7:
         return Dated(published, 3)
@@ -67,5 +88,5 @@ def publication(ctx: DateContext) -> Dated | None:
 
 
 DATE_STEPS: Mapping[str, Callable[[DateContext], Dated | None]] = {
-    "clause": in_clause, "sentence": in_sentence, "publication": publication,
+    "clause": in_clause, "sentence": in_sentence, "paragraph": paragraph, "publication": publication,
 }

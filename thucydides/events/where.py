@@ -8,10 +8,12 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.ling.clauses import clause_head
-from thucydides.ling.tokens import span_head
+from thucydides.ling.tokens import ancestors, contains, span_head
 from thucydides.model import Toponym
 
 SPECIFICITY = {"populated_place": 0, "facility": 0, "other": 1, "border": 1, "admin2": 2, "river": 3,
@@ -64,8 +66,23 @@ def in_clause(pc: PlaceContext) -> Located | None:
     return _located(pc.doc, best) if best else None
 
 
+APART_DEPS = frozenset({"appos", "parataxis"})
+"""Phrases set beside the sentence that tell something else ('..., a claim rejected in Mosul'); a relative
+clause on a side of the happening often tells where it was ('attackers who besieged a hotel in X')."""
+
+
+def told_apart(ctx: DocContext, t: Toponym, anchor: Token) -> bool:
+    """Whether a place is named in an appositive or parenthetical phrase that does not hold the anchor: it
+    locates what that phrase tells, not the happening."""
+    head = span_head(ctx.doc, t.start, t.end)
+    if head is None:
+        return False
+    return any(token.dep_ in APART_DEPS and not contains(token, anchor) for token in (head, *ancestors(head)))
+
+
 def in_sentence(pc: PlaceContext) -> Located | None:
-    found = pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
+    found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
+             if not told_apart(pc.doc, t, pc.candidate.anchor)]
     best = most_specific(pc.doc, found, pc.candidate.anchor.idx)
     return _located(pc.doc, best) if best else None
 

@@ -19,6 +19,7 @@ from typing import Any
 from thucydides.export.bundle import ExportBundle
 from thucydides.export.records import DocumentInfo, Records, as_records, pages
 from thucydides.knowledge.acled import taxonomy
+from thucydides.knowledge.actors import actor_base
 from thucydides.model import Actor, Event, Interval, Place
 
 COLUMNS: tuple[str, ...] = (
@@ -102,11 +103,13 @@ def tags(event: Event) -> str:
     return "; ".join(out)
 
 
-def _actor(actors: Mapping[str, Actor], actor_id: str | None) -> tuple[str, int | None]:
+def _actor(actors: Mapping[str, Actor], actor_id: str | None, country: str | None) -> tuple[str, int | None]:
+    """ACLED's name and inter code of an actor in an event in `country` (a state's forces abroad are 8)."""
     if actor_id is None:
         return "", None
-    actor = actors.get(actor_id)
-    return (actor.name, actor.inter) if actor else (actor_id, None)
+    base = actor_base()
+    actor = actors.get(actor_id) or base.get(actor_id)
+    return (base.name_in(actor, country), base.inter_in(actor, country)) if actor else (actor_id, None)
 
 
 def _coordinate(value: float) -> str:
@@ -119,10 +122,10 @@ def row(event: Event, places: Mapping[str, Place], actors: Mapping[str, Actor], 
     place = places.get(event.place) if event.place else None
     country = place.country if place else None
     info = _countries().get(country or "")
-    actor1, inter1 = _actor(actors, event.actor1)
-    actor2, inter2 = _actor(actors, event.actor2)
-    assoc1, _ = _actor(actors, event.assoc_actor1)
-    assoc2, _ = _actor(actors, event.assoc_actor2)
+    actor1, inter1 = _actor(actors, event.actor1, country)
+    actor2, inter2 = _actor(actors, event.actor2, country)
+    assoc1, _ = _actor(actors, event.assoc_actor1, country)
+    assoc2, _ = _actor(actors, event.assoc_actor2, country)
     day = event_day(event.date)
     return {
         "event_id_cnty": event_id_cnty(event, country),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from thucydides.actors.recognize import registry
+from thucydides.knowledge.actors import actor_base
 from thucydides.model import Actor, Analysis, Claim, Document, Event, Mention, Place
 
 
@@ -38,11 +38,16 @@ class ExportBundle:
 
 
 def referenced_actors(mentions: Iterable[Mention], claims: Iterable[Claim], events: Iterable[Event]) -> list[Actor]:
-    """The actors the records point at, from the actor dictionary (unknown ids get a bare entry)."""
-    ids: set[str] = {m.ref for m in mentions if m.kind == "actor" and m.ref}
+    """The actors the records point at, from the actor base, with ACLED's name and the short names as aliases.
+    An actor found in an earlier run that the base cannot rebuild is named by the text that mentioned it."""
+    texts: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == "actor" and m.ref:
+            texts.setdefault(m.ref, m.text)
+    ids: set[str] = set(texts)
     for c in claims:
         ids.update(x for x in (c.subject, c.agent, c.claimant) if x)
     for e in events:
         ids.update(x for x in (e.actor1, e.actor2, e.assoc_actor1, e.assoc_actor2) if x)
-    reg = registry()
-    return [reg.get(i) or Actor(id=i, name=i) for i in sorted(ids)]  # type: ignore[misc]
+    base = actor_base()
+    return [base.exported(base.actor_or_new(i, texts.get(i))) for i in sorted(ids)]

@@ -75,6 +75,10 @@ class Taxonomy:
     def sub_event_types(self) -> tuple[str, ...]:
         return tuple(s for subs in self.event_types.values() for s in subs)
 
+    def defaults_for(self, event_type: str, sub_event_type: str) -> DefaultActors | None:
+        """ACLED's generic actors for an event naming none: the sub-event type's, else the event type's."""
+        return self.default_actors.get(sub_event_type) or self.default_actors.get(event_type)
+
     def event_type_of(self, sub_event_type: str) -> str:
         """The event type a sub-event type belongs to; a KnowledgeError for a name ACLED does not use."""
         try:
@@ -156,7 +160,7 @@ def taxonomy() -> Taxonomy:
         vague_fatalities={str(k): int(str(v)) for k, v in _mapping(raw, "vague_fatalities", where).items()},
         regions=regions,
         continent_regions={str(k): str(v) for k, v in _mapping(raw, "continent_regions", where).items()},
-        default_actors={str(k): _defaults(v, f"{where}: default_actors.{k}")
+        default_actors={str(k): _defaults(v, f"{where}: default_actors.{k}", set(types) | subs)
                         for k, v in _mapping(raw, "default_actors", where).items()},
         plausible_years=_years(raw.get("plausible_years"), where),
         fallback_predicates=tuple(_fallback(f, f"{where}: fallback_predicates[{i}]", subs)
@@ -184,7 +188,9 @@ def _years(raw: object, where: str) -> tuple[int, int]:
     return raw[0], raw[1]
 
 
-def _defaults(raw: object, where: str) -> DefaultActors:
+def _defaults(raw: object, where: str, known: set[str]) -> DefaultActors:
     if not isinstance(raw, Mapping) or set(raw) - {"actor1", "actor2", "first"}:
         raise KnowledgeError(f"{where}: needs actor1, actor2 and first only")
+    if where.rsplit(".", 1)[-1] not in known:
+        raise KnowledgeError(f"{where}: not an ACLED event type or sub-event type")
     return DefaultActors(actor1=raw.get("actor1"), actor2=raw.get("actor2"), first=bool(raw.get("first")))

@@ -31,6 +31,9 @@ class Lexicons:
     responsibility_nouns: frozenset[str]
     death_words: frozenset[str]
     vague_amounts: frozenset[str]
+    harm_verbs: frozenset[str]
+    defence_verbs: frozenset[str]
+    blocking_verbs: frozenset[str]
 
 
 @cache
@@ -56,4 +59,7 @@ def lexicons() -> Lexicons:
         responsibility_nouns=word_set(raw, "responsibility_nouns", where),
         death_words=word_set(raw, "death_words", where),
         vague_amounts=word_set(raw, "vague_amounts", where),
+        harm_verbs=word_set(raw, "harm_verbs", where),
+        defence_verbs=word_set(raw, "defence_verbs", where),
+        blocking_verbs=word_set(raw, "blocking_verbs", where),
     )

@@ -61,6 +61,17 @@ class EventTrainingSettings:
     """one training unit in this many (by hash) is held out to fit the softmax temperature"""
     max_iter: int = 300
     features: dict[str, int] = field(default_factory=lambda: Features().to_json())
+    ambiguous_stems: tuple[str, ...] = ()
+    """news sentences holding a word that starts with one of these ('kill', 'shot', 'arrest') are not used as
+    'no event': local crime news reads like conflict news, and would teach that violence is no event"""
+
+
+def unambiguous(units: Sequence[Unit], stems: Sequence[str]) -> list[Unit]:
+    """The no-event news units that name no violence, protest or arrest (see `ambiguous_stems`)."""
+    if not stems:
+        return list(units)
+    prefixes = tuple(s.lower() for s in stems)
+    return [u for u in units if not any(w.startswith(prefixes) for w in u.text.lower().split())]
 
 
 @dataclass(frozen=True)
@@ -70,10 +81,10 @@ class TrainingData:
 
 
 def training_data(acled_csv: Path, news: Sequence[Unit] | None, voa: Sequence[Unit] | None,
-                  share: int) -> TrainingData:
+                  share: int, ambiguous_stems: Sequence[str] = ()) -> TrainingData:
     """ACLED train notes, news no-event sentences and hand-labelled VOA sentences, split fit/calibration."""
     units = corpora.acled_notes(acled_csv, "train")
-    units += list(news) if news is not None else corpora.news_negatives()
+    units += unambiguous(news if news is not None else corpora.news_negatives(), ambiguous_stems)
     units += list(voa) if voa is not None else list(corpora.labelled_voa_units(
         corpora.hand_labels(), corpora.voa_stories(), NO_EVENT))
     held = [corpora.stable_hash("calibration:" + u.key) % share == 0 for u in units]
@@ -269,7 +280,7 @@ def train(acled_csv: Path = corpora.DEFAULT_ACLED, out: Path = DEFAULT_MODEL, se
     if s.learner not in LEARNERS:
         raise ValueError(f"learn.events.learner: unknown learner {s.learner!r} (one of {', '.join(LEARNERS)})")
     log("reading ACLED train notes, news sentences and hand-labelled VOA sentences ...")
-    data = training_data(acled_csv, None, None, s.calibration_share)
+    data = training_data(acled_csv, None, None, s.calibration_share, s.ambiguous_stems)
     log(f"fitting {s.learner} on {len(data.units)} units ({len(data.calibration)} held out for calibration) ...")
     trained = fit_model(data, s, seed)
     log(f"fitted in {trained.seconds:.0f} s; choosing the event threshold on VOA-dev sentences ...")

@@ -148,14 +148,17 @@ def governing_chain(head: Token) -> list[tuple[Token, str]]:
 
 
 def mood(token: Token, lex: Lexicons | None = None) -> Mood:
-    """The mood of the clause `token` stands in, with what its governing clauses pass down.
+    """The mood of the clause `token` stands in, with what its governing clauses pass down. A happening
+    its clause tells as planned, similar or possible ('a planned protest was cancelled') is generic.
 
     A coordinated clause inherits only cue words from the clause it is joined to ('could retreat and X
     captured' still tells a capture); a reported clause keeps its own modality ('said X would attack' is
     not a happening, 'said X attacked' is)."""
     lex = lex or lexicons()
-    found: dict[str, bool] = {"generic": _generic_noun(token, lex)}
-    for i, (verb, link) in enumerate(governing_chain(clause_head(token))):
+    head = clause_head(token)
+    told = [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
+    found: dict[str, bool] = {"generic": any(_generic_noun(t, lex) for t in told)}
+    for i, (verb, link) in enumerate(governing_chain(head)):
         if i == 0 or link != "conj":
             found["negated"] = found.get("negated", False) or _negated(verb)
         if i == 0:
@@ -164,6 +167,8 @@ def mood(token: Token, lex: Lexicons | None = None) -> Mood:
             found["unrealised_infinitive"] = _unrealised_infinitive(verb, lex)
         if (i > 0 or verb.i != token.i) and _cue(verb, lex):
             found["cue"] = True
+        if i == 0 and forms(verb) & lex.blocking_verbs and any(c.dep_ == "dobj" for c in verb.children):
+            found["cue"] = True  # 'refused an agreement', 'foiled an attack'
         if i > 0 and link == "ccomp" and forms(verb) & lex.reporting_verbs:
             break
     return Mood(**found)
@@ -191,6 +196,12 @@ def _perfect_since(verb: Token) -> bool:
     return perfect and any(c.dep_ in {"prep", "advcl", "mark"} and c.lower_ == "since" or
                            (c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children))
                            for c in verb.children)
+
+
+def is_bare_plural(noun: Token) -> bool:
+    """'carry out attacks': a plural noun with no determiner, possessor or number tells of happenings in
+    general."""
+    return noun.tag_ in {"NNS", "NNPS"} and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
 
 
 def _quantified_plural(noun: Token, lex: Lexicons) -> bool:

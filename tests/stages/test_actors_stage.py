@@ -1,0 +1,129 @@
+"""The actors stage on sentences we wrote: names and acronyms, generic actors given a country by their phrase or
+settled by the report's, new records for organisations the base lacks, speakers, and names inside names."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.actors.settle import settle_all, settle_analysis
+from thucydides.knowledge.actors import load_base, name_key
+from thucydides.model import Analysis, Document
+from thucydides.pipeline import Pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def parse():
+    pipe = Pipeline(("nlp", "actors"))
+
+    def run(text: str) -> Analysis:
+        return pipe.run_documents([Document.from_text(text, name="test.txt")])[0]
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def base():
+    return load_base(True)
+
+
+def named(analysis: Analysis, base, country: str | None = None) -> dict[str, str]:
+    """Mention text -> the period-free name of its actor (settled by `country` when given)."""
+    mentions = settle_all(analysis.actors, country, base) if country else analysis.actors
+    return {m.text: name_key(base.get(m.actor).name) for m in mentions}
+
+
+def test_acronym_and_full_name_name_one_actor(parse, base) -> None:
+    a = parse("Fighters of the March 23 Movement entered the town on Monday. M23 later withdrew.")
+    found = named(a, base)
+    assert found["March 23 Movement"] == found["M23"] == name_key("M23: March 23 Movement")
+
+
+def test_an_acronym_defined_in_the_report_names_that_actor(parse, base) -> None:
+    a = parse("The Kassala Youth Brigade (KYB) blocked the road. Later KYB members fired at a bus.")
+    ids = {m.text: m.actor for m in a.actors}
+    assert ids["KYB"] == ids["Kassala Youth Brigade"]
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("Kenyan police dispersed a crowd in the market.", "Kenyan police", "Police Forces of Kenya"),
+    ("Nigerian troops repelled the raid at dawn.", "Nigerian troops", "Military Forces of Nigeria"),
+    ("Somali soldiers manned the checkpoint all night.", "Somali soldiers", "Military Forces of Somalia"),
+    ("Ukrainian forces shelled the outskirts overnight.", "Ukrainian forces", "Military Forces of Ukraine"),
+    ("The Sudanese army retook the bridge on Friday.", "Sudanese army", "Military Forces of Sudan"),
+])
+def test_a_demonym_gives_a_generic_actor_its_country(parse, base, text, span, name) -> None:
+    found = named(parse(text), base)
+    assert found.get(span) == name_key(name), found
+
+
+def test_a_bare_generic_actor_waits_for_the_reports_country(parse, base) -> None:
+    a = parse("Gunmen on motorbikes stormed the village and residents fled into the bush.")
+    gunmen = next(m for m in a.actors if m.text == "Gunmen")
+    assert gunmen.generic and gunmen.country is None
+    settled = named(a, base, "NG")
+    assert settled["Gunmen"] == name_key("Unidentified Armed Group (Nigeria)")
+    assert settled["residents"] == name_key("Civilians (Nigeria)")
+    assert named(a, base, "ML")["Gunmen"] == name_key("Unidentified Armed Group (Mali)")
+
+
+def test_settling_by_the_places_of_the_report(base) -> None:
+    pipe = Pipeline(("nlp", "actors", "time", "places"))
+    a = pipe.run_documents([Document.from_text(
+        "Protesters gathered outside the governor's office in Kano on Tuesday, and police fired tear gas.",
+        name="test.txt")])[0]
+    assert settle_analysis(a, base=base) == "NG"
+    found = {m.text: name_key(base.get(m.actor).name) for m in a.actors}
+    assert found["Protesters"] == name_key("Protesters (Nigeria)")
+    assert found["police"] == name_key("Police Forces of Nigeria")
+
+
+def test_unknown_organisations_become_new_actors(parse, base) -> None:
+    a = parse("The Darfur Bar Association said the camp was hit, and Sudan's health ministry counted the dead.")
+    by_text = {m.text: base.get(m.actor) for m in a.actors}
+    bar = by_text["Darfur Bar Association"]
+    assert bar.id.startswith("new-") and bar.kind == "organisation"
+    ministry = next(actor for text, actor in by_text.items() if "ministry" in text)
+    assert ministry.kind == "government" and ministry.countries == ("SD",)
+    assert all(not actor.name.startswith("Syrian") for actor in by_text.values())
+
+
+def test_an_office_of_a_place_is_a_new_actor(parse, base) -> None:
+    a = parse("The governor of Kassala imposed a curfew after the clashes.")
+    office = next(base.get(m.actor) for m in a.actors if "governor" in m.text.lower())
+    assert office.name == "Governor of Kassala" and office.kind == "government"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("An SDF official said two fighters were wounded.", "SDF"),
+    ("A police spokesman said nobody was arrested.", "police"),
+    ("Rodi Haso, the SDF's commander in the area, confirmed the raid.", "SDF"),
+    ("A spokesman for the SDF denied the report.", "SDF"),
+])
+def test_speakers_keep_their_organisation(parse, text, span) -> None:
+    mention = next(m for m in parse(text).actors if m.text == span)
+    assert mention.speaker
+
+
+def test_a_country_speaker_speaks_for_its_government(parse, base) -> None:
+    a = parse("A Malian official said the convoy had been ambushed.")
+    speaker = next(m for m in a.actors if m.speaker)
+    assert name_key(base.get(speaker.actor).name) == name_key("Government of Mali")
+
+
+def test_a_place_in_an_actor_name_is_not_a_place_and_a_place_named_group_is_an_actor() -> None:
+    pipe = Pipeline(("nlp", "actors", "time", "places"))
+    a = pipe.run_documents([Document.from_text(
+        "The Darfur Bar Association condemned the attack. The Tal Afar militia withdrew from the hills.",
+        name="test.txt")])[0]
+    assert not any(t.text in ("Darfur", "Tal Afar") for t in a.toponyms)
+    assert any(m.text.startswith("Tal Afar") for m in a.actors)
+
+
+def test_nothing_defaults_to_syria_or_iraq(parse, base) -> None:
+    a = parse("Government forces shelled rebel positions, the monitor said, and the coalition denied it. "
+              "Security forces arrested jihadists and state media showed the army in the square.")
+    for m in a.actors:
+        actor = base.get(m.actor)
+        assert not {"SY", "IQ"} & set(actor.countries), (m.text, actor.name)

@@ -1,0 +1,250 @@
+"""What the parse adds to the names the scanner found.
+
+- A generic name ("troops", "police", "protesters", "the authorities") takes its country from its own phrase:
+  a demonym or a country before it ("Nigerian troops", "Kenyan police"), a possessive ("Sudan's army") or an
+  "of" after it ("the army of Mali"); any family does ("Kenyan students": Students (Kenya)).
+- An organisation the base lacks becomes a new actor record: spaCy's ORG entities ("the Darfur Bar
+  Association"), an office with a country ("Sudan's health ministry"), an office of a place ("the governor of
+  Kassala"), and a group named after a place ("the Tal Afar militia", whose town is then no place).
+- A person named by a country and a speaker noun speaks for that country's government ("a Somali official").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from thucydides.knowledge.actors import ActorBase
+from thucydides.model import Actor
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "nummod"})
+GROUP_HEADS = frozenset({"militia", "militias", "brigade", "brigades", "battalion", "battalions", "front",
+                         "movement", "group", "forces", "army", "guards"})
+"""Heads of a group that a place or a person may name ('the Tal Afar militia', 'the Kabiye guards')."""
+MEMBER_HEADS = frozenset({"militiamen", "fighters", "militants", "rebels", "gunmen"})
+"""Heads naming a group's members: the group is named by the words before them ('Fano militiamen': Fano)."""
+NAME_KINDS = frozenset({"ORG"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An actor found through the parse: a span, the actor, and whether a person speaks for it."""
+
+    start: int
+    end: int
+    actor: Actor
+    speaker: bool = False
+
+
+def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+class PhraseReader:
+    """Reads one parsed report for the actors its phrases name."""
+
+    def __init__(self, base: ActorBase, new_actors: bool = True) -> None:
+        self.base = base
+        self.new_actors = new_actors
+        self.means = {m.lower(): g.key for g in base.generics.values() for m in g.means if " " not in m}
+        """Weapons that name a side only with its country ('Israeli drones'), by generic kind."""
+        self.speaker_words = frozenset(n.lower() for n in base.curated.speaker_nouns
+                                       if " " not in n and n.lower() not in base.curated.head_kinds)
+        """Nouns naming a person who speaks ('official', 'minister'), not an office ('ministry')."""
+
+    # countries of phrases
+
+    def country_word(self, token: Token) -> str | None:
+        """The country a word names: a demonym, a country, or the entity the word is part of ('South Sudanese')."""
+        doc = token.doc
+        if token.ent_type_ in ("GPE", "NORP"):
+            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                found = self.base.countries.code_of(_without_article(ent.text))
+                if found:
+                    return found
+        return self.base.countries.code_of(token.text)
+
+    def country_of(self, head: Token, before: int) -> tuple[str, int, int] | None:
+        """(country, start, end) of the phrase on `head` that names the country, from a modifier left of `before`
+        ('Nigerian troops', "Sudan's army") or an 'of' after the head ('the army of Mali')."""
+        for child in head.lefts:
+            if child.dep_ in MODIFIER_DEPS and child.idx < before:
+                code = self.country_word(child) if child.dep_ != "poss" else self._possessor(child)
+                if code:
+                    return code, child.left_edge.idx, head.idx + len(head.text)
+        for prep in head.rights:
+            if prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (code := self.country_word(obj)):
+                        return code, head.idx, obj.idx + len(obj.text)
+        return None
+
+    def _possessor(self, token: Token) -> str | None:
+        words = [t for t in token.subtree if t.dep_ != "case" and t.text not in ("'s", "’s", "'")]
+        text = _without_article(" ".join(t.text for t in words))
+        return self.base.countries.code_of(text) or self.country_word(token)
+
+    # generic names settled by their own phrase
+
+    def settle_families(self, doc: Doc, hits: Sequence[tuple[int, int, str]]) -> list[Found]:
+        """Family names the scanner found ('troops', 'students') whose phrase names a country."""
+        out = []
+        for start, end, actor_id in hits:
+            actor = self.base.get(actor_id)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if actor is None or not actor.generic or span is None or not len(span):
+                continue
+            where = self.country_of(span.root, start) or self._conjunct_country(span.root)
+            member = self.base.member(actor.id, where[0]) if where else None
+            if where and member is not None:
+                out.append(Found(min(where[1], start), max(where[2], end), member))
+        return out
+
+    def armed_means(self, doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Found]:
+        """'Israeli drones', 'Russian air strikes': a weapon with a country names that country's forces."""
+        out = []
+        for token in doc:
+            key = self.means.get(token.lower_)
+            if key is None or overlaps(token.idx, token.idx + len(token), taken):
+                continue
+            where = self.country_of(token, token.idx)
+            if where:
+                out.append(Found(where[1], where[2], self.base.generic(key, where[0])))
+        return out
+
+    def _conjunct_country(self, head: Token) -> tuple[str, int, int] | None:
+        """'Israeli artillery and tanks': a bare noun joined to a phrase with a country shares that country."""
+        if head.dep_ != "conj":
+            return None
+        where = self.country_of(head.head, head.head.idx)
+        return (where[0], head.idx, head.idx + len(head.text)) if where else None
+
+    # actors the base lacks
+
+    def organisations(self, doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Found]:
+        """New actor records for organisations and offices the base lacks, and groups named after a place."""
+        if not self.new_actors:
+            return []
+        out: list[Found] = []
+        for found in (*self._entities(doc), *self._offices(doc), *self._place_groups(doc)):
+            if not overlaps(found.start, found.end, [*taken, *((f.start, f.end) for f in out)]):
+                out.append(found)
+        return out
+
+    def _entities(self, doc: Doc) -> Iterable[Found]:
+        for ent in doc.ents:
+            if ent.label_ not in NAME_KINDS:
+                continue
+            span = _trim(ent)
+            if span is None or len(span) > 8 or not self._organisation_name(span):
+                continue
+            yield Found(span.start_char, span.end_char, self._office_or_new(span.text, self._country_of_name(span)))
+
+    def _office_or_new(self, name: str, country: str | None) -> Actor:
+        """An office that speaks for a generic actor is that actor ('the Defence Ministry': the military of
+        its country, settled later when the name gives none); any other organisation is a new record."""
+        key = self.base.office_generic(name) if self.base.head_kind(name) in ("government", "state_forces") \
+            or name.lower().endswith("command") else None
+        return self.base.generic(key, country) if key else self.base.discover(name, country)
+
+    def _organisation_name(self, span: Span) -> bool:
+        """An entity that names an organisation by its head noun ('Bar Association', 'Health Ministry') or by an
+        acronym ('DBA'); spaCy's ORG label alone also covers places and people it misreads."""
+        text = span.text
+        if self.base.countries.code_of(text) or not any(c.isupper() for c in text):
+            return False
+        if len(span) == 1 and text.isupper() and len(text) >= 2:
+            return True
+        return self.base.head_kind(text) is not None
+
+    def _country_of_name(self, span: Span) -> str | None:
+        """A country in the name ('Sudanese Doctors Union') or owning it ("Sudan's Rapid Support Forces")."""
+        for token in span:
+            code = self.base.countries.code_of(token.text)
+            if code:
+                return code
+        before = span.doc[span.start - 1] if span.start else None
+        if before is not None and before.text in ("'s", "’s") and before.i > 0:
+            return self.country_word(before.doc[before.i - 1])
+        return None
+
+    def _offices(self, doc: Doc) -> Iterable[Found]:
+        """'Sudan's health ministry' (an office with a country) and 'the governor of Kassala' (of a place)."""
+        for token in doc:
+            low = token.lower_
+            if self.base.curated.head_kinds.get(low) != "government" or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            where = self.country_of(token, token.idx)
+            known = self.base.lookup(low)
+            if where and self.base.generic_key(known.id if known else None) is None:
+                words = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.idx >= where[1]
+                         and not self.country_word(t)]
+                label = " ".join(w.text for w in (*words, token)).title()
+                country = self.base.countries.get(where[0])
+                name = f"{label} ({country.name})" if country else label
+                key = self.base.office_generic(label)
+                yield Found(where[1], where[2], self.base.generic(key, where[0]) if key
+                            else self.base.discover(name, where[0], "government"))
+            elif (place := _of_proper(token)) is not None:
+                yield Found(token.idx, place.end_char,
+                            self.base.discover(f"{token.text.title()} of {place.text}",
+                                               self.base.countries.code_of(place.text), "government"))
+
+    def _place_groups(self, doc: Doc) -> Iterable[Found]:
+        """'the Tal Afar militia', 'Fano militiamen': a group (or its members) named by a proper name that is no
+        country."""
+        for token in doc:
+            low = token.lower_
+            if low not in GROUP_HEADS and low not in MEMBER_HEADS:
+                continue
+            names = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.pos_ == "PROPN"]
+            if not names or any(self.country_word(t) for t in names):
+                continue
+            start = min(t.left_edge.idx for t in names)
+            end = token.idx + len(token.text)
+            if low in MEMBER_HEADS:
+                name = doc.text[start:max(t.idx + len(t.text) for t in names)]
+                yield Found(start, end, self.base.discover(name, kind="political_militia"))
+            else:
+                yield Found(start, end, self.base.discover(doc.text[start:end]))
+
+    # people speaking for a country
+
+    def country_speakers(self, doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Found]:
+        """'a Somali official', "Sudan's foreign minister": a person speaking for that country's government."""
+        out = []
+        for token in doc:
+            if token.lower_ not in self.speaker_words or overlaps(token.idx, token.idx + len(token), taken):
+                continue
+            where = self.country_of(token, token.idx)
+            if where:
+                out.append(Found(where[1], where[2], self.base.generic("government", where[0]), speaker=True))
+        return out
+
+
+def _without_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _trim(span: Span) -> Span | None:
+    """An entity without a leading article or a trailing possessive."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and span.doc[end - 1].text in ("'s", "’s", "'"):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _of_proper(token: Token) -> Span | None:
+    """The proper name after 'of' on a head ('governor of Kassala'), as a span."""
+    for prep in token.rights:
+        if prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                return token.doc[obj.left_edge.i:obj.i + 1]
+    return None

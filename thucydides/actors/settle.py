@@ -1,0 +1,85 @@
+"""Generic actors settled by a report's country once places are known.
+
+"Security forces", "gunmen" or "protesters" name ACLED's generic actors of some country: the recogniser settles
+them when their own phrase says which ("Nigerian troops"); otherwise the "settle" stage (after "places") calls
+`settle_analysis`, and each such mention becomes the actor of the same family named just before it or of the
+report's country (gunmen in a Nigerian
+report: Unidentified Armed Group (Nigeria)). A family with members per country settles the same way ("Islamic
+State" in a Syrian report: Islamic State (Syria)). Nothing is assumed where no country is known.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from thucydides.knowledge.actors import ActorBase, actor_base, actor_config
+from thucydides.model import ActorMention, Analysis
+from thucydides.pipeline import StageFn, stage
+
+
+def settle(mention: ActorMention, country: str | None, base: ActorBase | None = None) -> ActorMention:
+    """The mention with its generic actor replaced by that actor's member for `country` (unchanged when the
+    mention is not generic or no country is given)."""
+    if not mention.generic or not country:
+        return mention
+    member = (base or actor_base()).member(mention.actor, country)
+    if member is None:
+        return mention
+    return replace(mention, actor=member.id, kind=member.kind, country=country, generic=False)
+
+
+def settle_all(mentions: Iterable[ActorMention], country: str | None,
+               base: ActorBase | None = None) -> list[ActorMention]:
+    """Every mention settled: a generic one by the country of a mention just before it with the same family and
+    head noun ('the Turkish army ... the army': Turkey's), else by `country`."""
+    base = base or actor_base()
+    window = actor_config().coreference_window
+    last: dict[tuple[str, str], tuple[int, str]] = {}
+    out = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        actor = base.get(m.actor)
+        head = m.text.lower().split()[-1] if m.text.split() else ""
+        if not m.generic and actor is not None and actor.family and (m.country or actor.countries):
+            last[(actor.family, head)] = (m.end, m.country or actor.countries[0])
+        near = last.get((m.actor, head)) if m.generic else None
+        out.append(settle(m, near[1] if near and m.start - near[0] <= window else country, base))
+    return out
+
+
+def document_country(analysis: Analysis) -> str | None:
+    """The country most of the report's resolved places lie in (the first named wins a tie)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for toponym in analysis.toponyms:
+        place = analysis.places.get(toponym.place or "")
+        if place is not None and place.country:
+            counts[place.country] += 1
+            first.setdefault(place.country, toponym.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def settle_analysis(analysis: Analysis, country: str | None = None, base: ActorBase | None = None) -> str | None:
+    """Settle every generic mention of the analysis by `country`, or by the country of its places; returns the
+    country used (None: mentions left generic)."""
+    chosen = country or document_country(analysis)
+    if chosen:
+        analysis.actors = settle_all(analysis.actors, chosen, base)
+    return chosen
+
+
+@stage("settle", requires=("actors", "toponyms", "places"), assigns=("actors",))
+def make_settle_stage() -> StageFn:
+    """Generic actors settled by the report's country once the places stage has found it, so the claims and
+    events stages read "government forces" in a report on Raqqa as Syria's forces and in one on Kano as
+    Nigeria's."""
+    base = actor_base()
+
+    def settle_stage(batch: Sequence[Analysis]) -> None:
+        for analysis in batch:
+            settle_analysis(analysis, base=base)
+
+    return settle_stage
