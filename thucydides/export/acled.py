@@ -18,6 +18,7 @@ from typing import Any
 
 from thucydides import data
 from thucydides.export.bundle import ExportBundle
+from thucydides.export.cells import safe_cell
 from thucydides.model import Actor, Document, Event, Interval, Place
 
 COLUMNS: tuple[str, ...] = (
@@ -198,5 +199,5 @@ def write_acled_csv(bundle: ExportBundle, path: Path, timestamp: int | None = No
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in rows)
     return len(rows)

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from thucydides.export.bundle import ExportBundle
+from thucydides.export.cells import safe_row
 from thucydides.export.contract import number
 
 COLUMNS = [
@@ -22,9 +23,9 @@ def write_claims_csv(bundle: ExportBundle, path: Path) -> None:
         writer.writerow(COLUMNS)
         for c in bundle.claims:
             place = places.get(c.place) if c.place else None
-            writer.writerow([
+            writer.writerow(safe_row([
                 c.id, names.get(c.doc, c.doc), c.metric, c.unit, number(c.low), number(c.high), c.qualifier,
                 c.subject, c.agent, c.claimant, c.place, place.name if place else None,
                 place.lat if place else None, place.lon if place else None,
                 c.time.start if c.time else None, c.time.end if c.time else None, c.evidence.text,
-            ])
+            ]))
