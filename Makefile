@@ -1,32 +1,47 @@
 # Two entry points for a fresh machine (see README):
-#   make demo   set up, then run the main job on the demo corpus (embedded SQLite store)
-#   make test   set up, then lint, type-check and run the tests
+#   make demo   set up (runtime packages only), then run the main job on the demo corpus (embedded SQLite store)
+#   make test   set up with the developer tools too, then lint, type-check and run the tests
+# Also: make bench (throughput, one core against all), make stress (hostile inputs at full size).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
+# pip as bundled with Python 3.11 warns about an extra spelled two ways (lxml's html-clean); a current pip does not
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: setup demo test bench clean
+.PHONY: setup setup-dev demo test bench stress clean
 
-$(BIN)/thucydides: pyproject.toml constraints.txt
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
-	touch $(BIN)/thucydides
+	$(PIP) install --upgrade "pip>=24.1,<27"
 
-setup: $(BIN)/thucydides
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) install -c constraints.txt -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+setup-dev: $(VENV)/.installed-dev
 
 demo: setup
 	rm -f $(OUT)/demo.db $(OUT)/demo.db-wal $(OUT)/demo.db-shm
 	mkdir -p $(OUT)
 	$(BIN)/thucydides run demo/reports --db $(OUT)/demo.db --out $(OUT)
 
-test: setup
+test: setup-dev
 	$(BIN)/ruff check thucydides tests bench
 	$(BIN)/mypy thucydides
 	$(BIN)/pytest -q
 
 bench: setup
 	$(BIN)/python bench/throughput.py
+
+stress: setup
+	$(BIN)/python bench/stress.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

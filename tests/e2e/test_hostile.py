@@ -76,7 +76,7 @@ def test_a_hostile_folder_fails_input_by_input_and_keeps_the_rest(tmp_path: Path
     folder, bad = hostile_folder(tmp_path)
     db = tmp_path / "s.db"
     began = time.monotonic()
-    result = thucydides("run", folder, "--db", db, timeout=600)
+    result = thucydides("run", folder, "--db", db, timeout=300)
     assert result.returncode == 1, result.stderr
     assert time.monotonic() - began < 300, "nothing may hang the run"
     err = result.stderr

@@ -32,6 +32,7 @@ CSV_COLUMNS = ("metric", "unit", "subject", "when_start", "when_end", "low", "hi
 class CliSettings:
     series_context_chars: int
     lookup_min_similarity: float
+    lookup_leading_articles: tuple[str, ...]
 
 
 def cli_settings() -> CliSettings:
