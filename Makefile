@@ -6,22 +6,29 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
-# pip as bundled with Python 3.11 warns about an extra spelled two ways (lxml's html-clean); a current pip does not
+# pip as bundled with Python 3.11 warns about an extra spelled two ways (lxml's html-clean); a current pip does not.
+# A machine whose pip configuration names a local package index that is not there gets one warning per package
+# ("Location ... is ignored"): harmless, and not the project's, so it is filtered out; every other line shows.
+SHELL  := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+QUIET  := 2>&1 | { grep -v "^WARNING: Location '.*' is ignored: it is neither a file nor a directory\.$$" || true; }
 
 .PHONY: setup setup-dev demo test bench stress clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --upgrade "pip>=24.1,<27"
+	@$(PIP) install --upgrade "pip>=24.1,<27" $(QUIET)
 
 $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
-	$(PIP) install -c constraints.txt -e .
-	touch $@
+	@echo "installing thucydides and its pinned dependencies into $(VENV) (one to two minutes, about 630 MB)"
+	@$(PIP) install -c constraints.txt -e . $(QUIET)
+	@touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(PIP) install -c constraints.txt -e ".[dev]"
-	touch $@
+	@echo "installing the developer tools (pytest, ruff, mypy, the PostgreSQL driver) into $(VENV)"
+	@$(PIP) install -c constraints.txt -e ".[dev]" $(QUIET)
+	@touch $@
 
 setup: $(VENV)/.installed
 

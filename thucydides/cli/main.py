@@ -138,10 +138,10 @@ def _process(store: Store, batch_size: int, retry_failed: bool, workers: int | N
     if not todo:
         err.print("processed: nothing pending")
         return 0
-    n = worker_count(workers)
+    n = min(worker_count(workers), todo)
     with _resumable("processing"):
-        err.print(f"processing {todo} document(s) with {n} worker(s); each loads the language model and "
-                  "gazetteer first")
+        err.print(f"processing {todo} document(s) with {n} worker(s), after loading the language model and "
+                  "gazetteer")
         with _progress("processing", todo) as bar:
             report = process(store, batch_size=batch_size, retry_failed=retry_failed, advance=_advance(bar),
                              workers=n, time_limit=time_limit)
