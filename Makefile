@@ -9,9 +9,11 @@ OUT    ?= out
 # pip as bundled with Python 3.11 warns about an extra spelled two ways (lxml's html-clean); a current pip does not.
 # A machine whose pip configuration names a local package index that is not there gets one warning per package
 # ("Location ... is ignored"): harmless, and not the project's, so it is filtered out; every other line shows.
+# setuptools also prints a banner on every editable install ("Editable installation... be careful with folders
+# named like your package"): a reminder, not a problem, silenced by a filter on exactly that message.
 SHELL  := /bin/bash
 .SHELLFLAGS := -o pipefail -c
-PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+PIP    := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip --disable-pip-version-check --quiet
 QUIET  := 2>&1 | { grep -v "^WARNING: Location '.*' is ignored: it is neither a file nor a directory\.$$" || true; }
 
 .PHONY: setup setup-dev demo test bench stress clean
