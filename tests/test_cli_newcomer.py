@@ -108,10 +108,19 @@ def _candidates() -> list[_Candidate]:
 def test_lookup_shows_only_names_similar_enough(typed: str, shown: list[str], capsys) -> None:
     from thucydides.cli.lookup_view import show_candidates
 
-    show_candidates(typed, _candidates(), 0.88, 15, as_json=True)
+    show_candidates(typed, _candidates(), 0.8, 15, as_json=True)
     data = json.loads(capsys.readouterr().out)
     assert [c["id"] for c in data["candidates"]] == shown
-    assert data["min_similarity"] == 0.88
+    assert data["min_similarity"] == 0.8
+
+
+def test_a_spelling_variant_is_similar_enough_a_code_only_when_typed_exactly() -> None:
+    from thucydides.cli.lookup_view import similarity
+
+    assert similarity("Tal Abyad", "Tell Abyad") >= 0.8
+    assert similarity("Raqqa", "Ar-Raqqa") == 1.0
+    assert similarity("zzzz", "ZZZ", "Stansted Mountfitchet") < 0.5
+    assert similarity("zzz", "ZZZ", "Stansted Mountfitchet") == 1.0
 
 
 def test_lookup_table_fits_80_columns_with_whole_coordinates(capsys) -> None:

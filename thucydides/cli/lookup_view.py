@@ -3,7 +3,9 @@
 The gazetteer finds candidates by a folded key that forgives spelling (Deir ez-Zor, Deir Ezzor), and a
 short or odd name can fold onto the key of an unrelated place ('zzzz' and an airport code). Each
 candidate's *similarity* — of the name typed to the spelling that matched, 0 to 1, ignoring case,
-accents, punctuation and a short leading article — decides whether it is shown.
+accents, punctuation and a leading article — decides whether it is shown. A code-like alias (`ZZZ`,
+an airport's) is an identifier, not a spelling: it counts only when typed exactly, else the place's
+own name is compared instead.
 """
 
 from __future__ import annotations
@@ -33,9 +35,21 @@ def _plain(name: str, articles: frozenset[str]) -> str:
     return " ".join(words)
 
 
-def similarity(typed: str, matched: str) -> float:
+def _ratio(a: str, b: str, articles: frozenset[str]) -> float:
+    return SequenceMatcher(None, _plain(a, articles), _plain(b, articles)).ratio()
+
+
+def _code_like(name: str) -> bool:
+    return name.isalpha() and name.isupper() and len(name) <= 4
+
+
+def similarity(typed: str, matched: str, place_name: str | None = None) -> float:
+    """How close the typed name is to the spelling that matched (or, for a code, to the place's name)."""
     articles = frozenset(cli_settings().lookup_leading_articles)
-    return SequenceMatcher(None, _plain(typed, articles), _plain(matched, articles)).ratio()
+    score = _ratio(typed, matched, articles)
+    if _code_like(matched) and score < 1.0:
+        return _ratio(typed, place_name, articles) if place_name else 0.0
+    return score
 
 
 def _row(candidate: Any, score: float) -> dict[str, Any]:
@@ -45,7 +59,7 @@ def _row(candidate: Any, score: float) -> dict[str, Any]:
 
 
 def show_candidates(name: str, candidates: Sequence[Any], threshold: float, limit: int, as_json: bool) -> None:
-    scored = [(c, similarity(name, c.name)) for c in candidates]
+    scored = [(c, similarity(name, c.name, c.place.name)) for c in candidates]
     close = [(c, s) for c, s in scored if s >= threshold][:limit]
     if as_json:
         json.dump({"query": name, "min_similarity": threshold, "candidates": [_row(c, s) for c, s in close],
