@@ -42,6 +42,7 @@ KEPT = 1000  # failures and warnings kept in a report to show; the rest are coun
 class RunSettings:
     workers: int
     document_time_limit_s: float
+    worker_memory_mb: float
     lease_s: float
 
 
@@ -177,7 +178,8 @@ class _OrderedIngest:
     def __init__(self, inputs: list[Any], writer: _DocumentWriter, workers: int, limit: float,
                  advance: Progress | None) -> None:
         self.inputs, self.writer, self.limit, self.advance = inputs, writer, limit, advance
-        self.pool = Supervisor(INGEST_WORKER, workers=workers, time_limit=limit)
+        self.pool = Supervisor(INGEST_WORKER, workers=workers, time_limit=limit,
+                               memory_limit_mb=run_settings().worker_memory_mb)
         self.window = workers * 2
         self.buffered: dict[int, list[Any]] = {}
         self.done: set[int] = set()
@@ -232,7 +234,8 @@ class _OrderedIngest:
         i = self.index_of[event.task.key]
         file, _ = event.task.payload
         why = (f"too slow to read (over {self.limit:g} s; ingest.time_limit_s in the settings file)"
-               if event.overran else f"could not be read ({event.detail})")
+               if event.overran else f"could not be read ({event.detail}; run.worker_memory_mb in the settings file)"
+               if event.over_memory else f"could not be read ({event.detail})")
         marker = event.marker
         if isinstance(marker, Position):
             self._emit(i, IngestFailure(marker.source, why))
@@ -316,7 +319,7 @@ class _SupervisedProcess:
         if can_fork():
             preload(stages)
         self.pool = Supervisor(PROCESS_WORKER, (tuple(stages) if stages else None,), workers=workers,
-                               time_limit=limit)
+                               time_limit=limit, memory_limit_mb=run_settings().worker_memory_mb)
         self.lease = run_settings().lease_s
         self.renew_at = time.monotonic() + self.lease / 3
         self.docs: dict[str, Document] = {}
@@ -381,12 +384,20 @@ class _SupervisedProcess:
                 self._submit([doc], first=True)
             return
         for doc in docs:
-            error = (f"too slow: still running after {self.limit:g} s (run.document_time_limit_s; "
-                     "retry with `thucydides process --retry-failed --time-limit SECONDS`)"
-                     if event.overran else f"processing crashed: {event.detail}")
+            error = _stop_reason(event, self.limit)
             _store_result(self.store, self.owner, DocumentFailed(doc.id, error), self.docs, self.report,
                           self.failures)
             self._done(event.task.key, doc.id)
+
+
+def _stop_reason(event: Stopped, limit: float) -> str:
+    if event.overran:
+        return (f"too slow: still running after {limit:g} s (run.document_time_limit_s; "
+                "retry with `thucydides process --retry-failed --time-limit SECONDS`)")
+    if event.over_memory:
+        return (f"too much memory: {event.detail} (run.worker_memory_mb in the settings file; "
+                "retry with `thucydides process --retry-failed` after raising it)")
+    return f"processing crashed: {event.detail}"
 
 
 def load_bundle(store: Store) -> ExportBundle:

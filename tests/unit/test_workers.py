@@ -19,6 +19,10 @@ def echo_worker(tag: str) -> Any:
         for unit, seconds, end in payload:
             yield "start", unit
             time.sleep(seconds)
+            if end == "grow":
+                hog = bytearray(400 * 1024 * 1024)
+                time.sleep(10)
+                del hog
             if end == "crash":
                 os._exit(9)
             if end == "raise":
@@ -79,3 +83,13 @@ def test_a_worker_that_cannot_set_up_stops_the_run_with_its_reason() -> None:
     pool = Supervisor(f"{__name__}.broken_worker", workers=1, time_limit=30)
     with pytest.raises(WorkerSetupError, match="no model here"):
         _run(pool, [[("x", 0, "ok")]])
+
+
+def test_a_unit_growing_past_the_memory_limit_is_killed_and_named() -> None:
+    pool = Supervisor(FACTORY, ("t",), workers=1, time_limit=60, memory_limit_mb=250)
+    began = time.monotonic()
+    events = _run(pool, [[("hog", 0, "grow")], [("after", 0, "ok")]])
+    assert time.monotonic() - began < 9
+    [stopped] = [e for e in events if isinstance(e, Stopped)]
+    assert stopped.over_memory and stopped.marker == "hog" and "MB of memory" in stopped.detail
+    assert [e.item[1] for e in events if isinstance(e, Output)] == ["after"]

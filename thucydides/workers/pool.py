@@ -58,12 +58,14 @@ class Finished:
 
 @dataclass(frozen=True)
 class Stopped:
-    """The task's worker was killed (`overran`) or died; `marker` is the unit it was on (None: before any)."""
+    """The task's worker was killed (`overran` its time, or `over_memory`) or died; `marker` is the unit it
+    was on (None: before any)."""
 
     task: Task
     marker: Any
     overran: bool
     detail: str
+    over_memory: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,8 @@ class Supervisor:
     args: tuple[Any, ...] = ()
     workers: int = 1
     time_limit: float = 60.0
+    memory_limit_mb: float = 0.0
+    """A busy worker whose resident memory grows past this is killed like one that overruns (0: no limit)."""
     tick: float = 30.0
     queue: deque[Task] = field(default_factory=deque)
     _pool: list[_Worker] = field(default_factory=list)
@@ -207,7 +211,8 @@ class Supervisor:
     def _wait(self) -> Iterator[Event]:
         now = time.monotonic()
         soonest = min((w.deadline for w in self._pool if w.task is not None), default=now + self.tick)
-        ready = wait([w.conn for w in self._pool], timeout=max(0.0, min(soonest - now, self.tick)))
+        every = MEMORY_CHECK_S if self.memory_limit_mb else self.tick
+        ready = wait([w.conn for w in self._pool], timeout=max(0.0, min(soonest - now, self.tick, every)))
         if not ready:
             yield Tick()
         for worker in list(self._pool):
@@ -217,6 +222,12 @@ class Supervisor:
         for worker in list(self._pool):
             if worker.task is not None and now > worker.deadline:
                 yield self._stop(worker, overran=True, detail=f"over {self.time_limit:g} s")
+            elif worker.task is not None and self._over_memory(worker):
+                yield self._stop(worker, overran=False, detail=f"over {self.memory_limit_mb:g} MB of memory",
+                                 over_memory=True)
+
+    def _over_memory(self, worker: _Worker) -> bool:
+        return bool(self.memory_limit_mb) and _rss_mb(worker.process.pid) > self.memory_limit_mb
 
     def _receive(self, worker: _Worker) -> Iterator[Event]:
         """Everything the worker has sent so far (a bounded number of messages, so deadlines are checked)."""
@@ -263,11 +274,11 @@ class Supervisor:
             worker.task = None
             yield Finished(task)
 
-    def _stop(self, worker: _Worker, overran: bool, detail: str) -> Stopped:
+    def _stop(self, worker: _Worker, overran: bool, detail: str, over_memory: bool = False) -> Stopped:
         task = worker.task
         assert task is not None
         self._retire(worker)
-        return Stopped(task, worker.marker, overran=overran, detail=detail)
+        return Stopped(task, worker.marker, overran=overran, detail=detail, over_memory=over_memory)
 
     def _retire(self, worker: _Worker) -> None:
         if worker.process.is_alive():
@@ -284,6 +295,19 @@ class Supervisor:
                     worker.conn.send(None)
                 worker.process.join(timeout=2)
             self._retire(worker)
+
+
+MEMORY_CHECK_S = 0.5
+
+
+def _rss_mb(pid: int | None) -> float:
+    """Resident memory of a process, from /proc (Linux); 0 where that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as fh:
+            pages = int(fh.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
 
 
 def _exit_reason(code: int | None) -> str:
