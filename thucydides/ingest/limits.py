@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thucydides.knowledge.settings import section
+from thucydides.knowledge.settings import raw_settings, section
 
 MB = 1024 * 1024
 
@@ -26,8 +26,15 @@ class IngestSettings:
         return int(self.max_record_mb * MB)
 
 
+_built: list[tuple[object, IngestSettings]] = []
+
+
 def ingest_settings() -> IngestSettings:
-    return section("ingest", IngestSettings)
+    """The `ingest` section, built once per settings tree (it is read for every record of a large dump)."""
+    raw = raw_settings()
+    if not _built or _built[0][0] is not raw:
+        _built[:] = [(raw, section("ingest", IngestSettings, raw))]
+    return _built[0][1]
 
 
 def megabytes(n: int) -> str:
