@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -141,7 +142,10 @@ def test_every_export_format_writes(tmp_path):
     (inputs / "r.txt").write_text(_report(7), encoding="utf-8")
     db = tmp_path / "s.db"
     out = tmp_path / "out"
-    assert thucydides("run", inputs, "--db", db, "--out", out).returncode == 0
+    result = thucydides("run", inputs, "--db", db, "--out", out)
+    assert result.returncode == 0
+    hinted = result.stderr.split("next: `", 1)[1].split(" ", 1)[0]
+    assert shutil.which(hinted) or Path(hinted).exists(), f"the hint names a command that is not there: {hinted}"
     geo = json.loads((out / "thucydides.geojson").read_text())
     assert geo["type"] == "FeatureCollection"
     assert (out / "thucydides.claims.csv").read_text().startswith("claim_id,")

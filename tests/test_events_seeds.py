@@ -7,9 +7,9 @@ import csv
 import pytest
 
 from tests.conftest import SEEDS, shared_or_skip
-from thucydides.knowledge.acled import taxonomy
 from thucydides.export.acled import COLUMNS, write_acled_csv
 from thucydides.export.bundle import ExportBundle
+from thucydides.knowledge.acled import taxonomy
 from thucydides.model import Analysis, Document
 
 

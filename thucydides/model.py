@@ -9,7 +9,6 @@ and the store and exporters can serialise without guessing.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,12 +40,21 @@ def stable_id(prefix: str, *parts: object, length: int = 16) -> str:
     return f"{prefix}-{digest[:length]}"
 
 
+# Every character str.isspace() (and the regex \s) calls whitespace, mapped to a space.
+_SPACES = {code: " " for code in (*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B),
+                                  0x2028, 0x2029, 0x202F, 0x205F, 0x3000)}
+
+
 def normalise_for_identity(text: str) -> str:
     """The text a document is identified by: NFC, whitespace collapsed, trimmed.
 
-    Two copies of a report that differ only in line endings or spacing are one document.
+    Two copies of a report that differ only in line endings or spacing are one document. Same result as
+    a regex collapsing whitespace runs and a strip, without the piece per word that costs ~12x a large text's size.
     """
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    spaced = unicodedata.normalize("NFC", text).translate(_SPACES)
+    while "  " in spaced:
+        spaced = spaced.replace("  ", " ")
+    return spaced.strip(" ")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 app = typer.Typer(help="The offline gazetteer: import place files, look names up.", no_args_is_help=True)
 console = Console()
@@ -33,21 +32,18 @@ def import_(file: Annotated[Path, typer.Argument(help="GeoNames dump (.zip/.txt)
 
 @app.command()
 def lookup(name: Annotated[str, typer.Argument(help="A place name, any spelling")],
-           limit: Annotated[int, typer.Option(help="Most candidates to show")] = 15) -> None:
-    """Show the candidates a name may refer to, best known first."""
-    from thucydides.geo.fold import fold
+           limit: Annotated[int, typer.Option(help="Most candidates to show")] = 15,
+           min_similarity: Annotated[float | None, typer.Option(
+               min=0.0, max=1.0, help="Show candidates whose matched name is at least this similar to NAME (0-1) "
+                                      "[default: cli.lookup_min_similarity in the settings]")] = None,
+           as_json: Annotated[bool, typer.Option("--json", help="Print the candidates as JSON.")] = False) -> None:
+    """Show the places a name may refer to, best known first, with whole coordinates."""
+    from thucydides.cli.lookup_view import show_candidates
+    from thucydides.cli.series_view import cli_settings
     from thucydides.geo.gazetteer import open_gazetteer
 
-    gaz = open_gazetteer()
-    found = gaz.candidates(name)
-    table = Table(title=f"{name!r} (key {fold(name)!r}): {len(found)} candidates")
-    for col in ("id", "name", "matched", "kind", "country", "admin1", "lat", "lon", "population"):
-        table.add_column(col)
-    for c in found[:limit]:
-        p = c.place
-        table.add_row(p.id, p.name, c.name, p.kind, p.country or "", p.admin1 or "", f"{p.lat:.4f}", f"{p.lon:.4f}",
-                      str(p.population or ""))
-    console.print(table)
+    threshold = cli_settings().lookup_min_similarity if min_similarity is None else min_similarity
+    show_candidates(name, open_gazetteer().candidates(name), threshold, limit, as_json)
 
 
 @app.command()

@@ -20,8 +20,9 @@ from typing import Any
 
 from thucydides.corpus.reconcile import reconcile
 from thucydides.pipeline import Pipeline
-from thucydides.runner import ProcessReport, _analyse
+from thucydides.runner import ProcessReport
 from thucydides.store.db import Store
+from thucydides.workers.jobs import DocumentFailed, pipeline_handler
 
 PLUGIN = "thucydides-pipeline"
 
@@ -71,13 +72,16 @@ def process_batch(ids: list[str], retry_failed: bool = False) -> BatchResult:
     assert plugin.store is not None and plugin.pipeline is not None, "worker plugin not set up"
     result = BatchResult()
     docs = plugin.store.load_unprocessed(ids, include_failed=retry_failed)
-    for analysis, error in _analyse(plugin.pipeline, docs):
-        if error is None:
-            plugin.store.save_analysis(analysis)
-            result.processed += 1
+    names = {d.id: d.name or d.id for d in docs}
+    for kind, item in pipeline_handler(plugin.pipeline)(docs):
+        if kind != "out":
+            continue
+        if isinstance(item, DocumentFailed):
+            plugin.store.mark_failed(item.doc_id, item.error)
+            result.failures.append((names.get(item.doc_id, item.doc_id), item.error))
         else:
-            plugin.store.mark_failed(analysis.doc_id, error)
-            result.failures.append((analysis.document.name or analysis.doc_id, error))
+            plugin.store.save_analysis(item)
+            result.processed += 1
     return result
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from thucydides.export.bundle import ExportBundle
+from thucydides.export.cells import safe_cell
 from thucydides.export.records import DocumentInfo, Records, as_records, pages
 from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.actors import actor_base
@@ -180,6 +181,6 @@ def write_acled_csv(source: ExportBundle | Records, path: Path, timestamp: int |
         writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
         writer.writeheader()
         for r in acled_rows(source, timestamp):
-            writer.writerow(r)
+            writer.writerow({key: safe_cell(value) for key, value in r.items()})
             written += 1
     return written

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from thucydides.export.bundle import ExportBundle
+from thucydides.export.cells import safe_row
 from thucydides.export.contract import number
 from thucydides.export.records import Records, as_records, pages
 
@@ -26,9 +27,9 @@ def write_claims_csv(source: ExportBundle | Records, path: Path) -> None:
             for c in claims:
                 place = places.get(c.place) if c.place else None
                 doc = docs.get(c.doc)
-                writer.writerow([
+                writer.writerow(safe_row([
                     c.id, (doc.name or doc.id) if doc else c.doc, c.metric, c.unit, number(c.low), number(c.high),
                     c.qualifier, c.subject, c.agent, c.claimant, c.place, place.name if place else None,
                     place.lat if place else None, place.lon if place else None,
                     c.time.start if c.time else None, c.time.end if c.time else None, c.evidence.text,
-                ])
+                ]))

@@ -1,5 +1,9 @@
 """Bytes to text: UTF-8 first (fast path), then BOMs, then charset detection.
 
+Detection is a guess, and on a short text several legacy encodings fit equally well (the same
+bytes read as French in cp1252 or as Czech in cp1250): ties are broken by the preference list in
+the settings file (`ingest.encodings`), and every guessed decoding is reported, never silent.
+
 The stored text of a UTF-8 file must equal `Path.read_text(encoding="utf-8")`, because
 evidence offsets are checked against that: so a UTF-8 BOM is kept, and newlines are
 normalised the way universal-newline reading does (\\r\\n and \\r become \\n).
@@ -8,6 +12,8 @@ normalised the way universal-newline reading does (\\r\\n and \\r become \\n).
 from __future__ import annotations
 
 import codecs
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 BINARY = "binary file, not a report"
 
@@ -21,8 +27,26 @@ _CONTROL = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r", "\f", "\v",
 _MAX_CONTROL_SHARE = 0.01
 
 
+# Candidates this much messier than the cleanest one are not considered.
+_CHAOS_SLACK = 0.01
+
+
 class NotText(ValueError):
     """The bytes are not text in any encoding we accept."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    guessed: bool = False
+    """True when the encoding came from detection rather than from UTF-8 or a byte-order mark."""
+
+    def warning(self) -> str | None:
+        if not self.guessed:
+            return None
+        return (f"not UTF-8: decoded as {self.encoding}, a guess; if the text reads wrongly, "
+                "save the file as UTF-8")
 
 
 def universal_newlines(text: str) -> str:
@@ -47,34 +71,49 @@ def _looks_binary(text: str) -> bool:
     return controls > _MAX_CONTROL_SHARE * len(text)
 
 
-def _detect(data: bytes) -> str:
-    """Slow path: let charset-normalizer guess; refuse what it cannot read as text."""
+def _normal(encoding: str) -> str:
+    return codecs.lookup(encoding).name
+
+
+def _detect(data: bytes, preferred: Sequence[str]) -> Decoded:
+    """Slow path: let charset-normalizer guess; refuse what it cannot read as text.
+
+    Among the candidates about as clean as the best, the first in `preferred` wins.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise NotText(BINARY)
-    text = str(best)
+    least = min(m.chaos for m in matches)
+    fitting = [m for m in matches if m.chaos <= least + _CHAOS_SLACK]
+    rank = {_normal(e): i for i, e in enumerate(preferred)}
+    best = min(fitting, key=lambda m: (rank.get(_normal(m.encoding), len(rank)), -m.coherence))
     if b"\x00" in data and not best.encoding.startswith(("utf_16", "utf_32")):
         raise NotText(BINARY)
-    return text
+    return Decoded(str(best), best.encoding, guessed=True)
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode a report's bytes to text with universal newlines, or raise NotText."""
+def decode_report(data: bytes, preferred: Sequence[str] = ()) -> Decoded:
+    """Decode a report's bytes to text with universal newlines, saying how; or raise NotText."""
     bom = bom_encoding(data)
     if bom is not None:
         try:
-            text = data.decode(bom)
+            decoded = Decoded(data.decode(bom), bom)
         except UnicodeDecodeError as exc:
             raise NotText(f"starts with a {bom} byte-order mark but does not decode as {bom}") from exc
     elif b"\x00" in data:
-        text = _detect(data)
+        decoded = _detect(data, preferred)
     else:
         try:
-            text = data.decode("utf-8")
+            decoded = Decoded(data.decode("utf-8"), "utf-8")
         except UnicodeDecodeError:
-            text = _detect(data)
-    if _looks_binary(text):
+            decoded = _detect(data, preferred)
+    if _looks_binary(decoded.text):
         raise NotText(BINARY)
-    return universal_newlines(text)
+    return Decoded(universal_newlines(decoded.text), decoded.encoding, decoded.guessed)
+
+
+def decode_bytes(data: bytes, preferred: Sequence[str] = ()) -> str:
+    """Decode a report's bytes to text with universal newlines, or raise NotText."""
+    return decode_report(data, preferred).text

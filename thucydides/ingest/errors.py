@@ -1,4 +1,4 @@
-"""What ingestion reports when an input cannot become a Document."""
+"""What ingestion reports besides Documents: inputs that failed, repairs worth knowing, progress."""
 
 from __future__ import annotations
 
@@ -14,6 +14,28 @@ class IngestFailure:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class IngestWarning:
+    """An input that was read, but with a guess or a repair its owner should know about."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Position:
+    """Reading of record `n` of a multi-record file (JSONL line, JSON record, feed entry) begins.
+
+    Lets a supervisor that stops a record running too long name it and resume after it.
+    """
+
+    n: int
+    source: str
 
 
 class IngestError(Exception):

@@ -12,7 +12,7 @@ import binascii
 import hashlib
 import hmac
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Annotated, Any
 
@@ -286,15 +286,22 @@ def _bearer(settings_token: str | None) -> Any:
     return check
 
 
+def _documents_and_failures(results: Iterable[object]) -> list[Document | IngestFailure]:
+    """What a reader yields, without its warnings and resume markers (a request is read whole)."""
+    return [r for r in results if isinstance(r, Document | IngestFailure)]
+
+
 def read_reports(body: bytes, content_type: str, request: Request) -> list[Document | IngestFailure]:
     """The posted body as documents: a plain-text report, a JSON record or array, or JSONL lines."""
-    from thucydides.ingest.jsonl import parse_json, parse_jsonl
+    import io
+
+    from thucydides.ingest.jsonl import parse_json_file, parse_jsonl
 
     kind = content_type.split(";")[0].strip().lower()
     if kind in JSONL_TYPES:
-        return list(parse_jsonl(body.splitlines(), "api"))
+        return _documents_and_failures(parse_jsonl(body.splitlines(), "api"))
     if kind == "application/json":
-        return list(parse_json(body.decode("utf-8", errors="replace"), "api"))
+        return _documents_and_failures(parse_json_file(io.BytesIO(body), "api"))
     if kind in ("text/plain", ""):
         return [_plain_report(body, request)]
     raise HTTPException(415, "send text/plain (one report), application/json or application/x-ndjson (records)")

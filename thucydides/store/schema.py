@@ -50,6 +50,8 @@ documents = Table(
     Column("furniture", JSON, nullable=False),
     Column("status", String(16), nullable=False, default="ingested"),
     Column("error", Text),
+    Column("owner", String(160)),
+    Column("lease_until", Float),
 )
 Index("ix_documents_status", documents.c.status)
 
@@ -224,7 +226,7 @@ NEW_INDEXES_V2 = (
 
 RECONCILE_LOCK = "reconcile_lock"
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1(conn: Connection) -> None:
@@ -243,8 +245,15 @@ def _v2(conn: Connection) -> None:
     conn.execute(meta.insert().values(key=RECONCILE_LOCK, value="0"))
 
 
+def _v3(conn: Connection) -> None:
+    """Who is processing a document, until when: lets concurrent runs claim distinct documents."""
+    conn.execute(text("ALTER TABLE documents ADD COLUMN owner VARCHAR(160)"))
+    conn.execute(text("ALTER TABLE documents ADD COLUMN lease_until FLOAT"))
+
+
 # Migration n brings a store at version n-1 to version n. Append, never edit.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
+# A new store is created from `metadata` as it stands and stamped with the latest version.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def current_version(conn: Connection) -> int:
@@ -255,14 +264,25 @@ def current_version(conn: Connection) -> int:
 
 
 def migrate(conn: Connection) -> int:
-    """Apply pending migrations in order, each recorded as it lands; returns the version reached."""
+    """Create a new store, or apply pending migrations in order, each recorded as it lands.
+
+    The caller holds the store's write lock, so two processes opening one new store never both create it.
+    """
     version = current_version(conn)
     if version > SCHEMA_VERSION:
         raise RuntimeError(
             f"this store has schema version {version}, newer than this thucydides ({SCHEMA_VERSION}); upgrade it"
         )
+    if version == 0:
+        metadata.create_all(conn)
+        _stamp(conn, SCHEMA_VERSION)
+        return SCHEMA_VERSION
     for target in range(version + 1, SCHEMA_VERSION + 1):
         MIGRATIONS[target](conn)
-        conn.execute(text("DELETE FROM meta WHERE key = 'schema_version'"))
-        conn.execute(meta.insert().values(key="schema_version", value=str(target)))
+        _stamp(conn, target)
     return SCHEMA_VERSION
+
+
+def _stamp(conn: Connection, version: int) -> None:
+    conn.execute(text("DELETE FROM meta WHERE key = 'schema_version'"))
+    conn.execute(meta.insert().values(key="schema_version", value=str(version)))

@@ -1,0 +1,95 @@
+"""The worker pool: tasks run on several processes, an overrunning unit is killed and named, a crash too."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from thucydides.workers.pool import Finished, Output, Stopped, Supervisor, WorkerSetupError
+
+
+def echo_worker(tag: str) -> Any:
+    """Payload: a list of (unit, seconds to take, how to end); the unit is the marker."""
+
+    def handle(payload: list[tuple[str, float, str]]) -> Iterator[tuple[str, Any]]:
+        for unit, seconds, end in payload:
+            yield "start", unit
+            time.sleep(seconds)
+            if end == "grow":
+                hog = bytearray(400 * 1024 * 1024)
+                time.sleep(10)
+                del hog
+            if end == "crash":
+                os._exit(9)
+            if end == "raise":
+                raise ValueError(f"broken {unit}")
+            yield "out", (tag, unit, os.getpid())
+
+    return handle
+
+
+def broken_worker() -> Any:
+    raise RuntimeError("no model here")
+
+
+FACTORY = f"{__name__}.echo_worker"
+
+
+def _run(pool: Supervisor, payloads: list[list[tuple[str, float, str]]]) -> list[Any]:
+    for payload in payloads:
+        pool.submit(payload)
+    return list(pool.events())
+
+
+def test_tasks_spread_over_workers_and_all_finish() -> None:
+    pool = Supervisor(FACTORY, ("t",), workers=2, time_limit=30)
+    events = _run(pool, [[(f"u{i}", 0.3, "ok")] for i in range(6)])
+    outputs = [e.item for e in events if isinstance(e, Output)]
+    assert sorted(u for _, u, _ in outputs) == [f"u{i}" for i in range(6)]
+    assert len({pid for _, _, pid in outputs}) == 2
+    assert sum(isinstance(e, Finished) for e in events) == 6
+
+
+def test_a_unit_over_the_limit_is_killed_named_and_the_rest_goes_on() -> None:
+    pool = Supervisor(FACTORY, ("t",), workers=1, time_limit=1)
+    began = time.monotonic()
+    events = _run(pool, [[("fast", 0, "ok"), ("slow", 60, "ok")], [("after", 0, "ok")]])
+    assert time.monotonic() - began < 20
+    [stopped] = [e for e in events if isinstance(e, Stopped)]
+    assert stopped.overran and stopped.marker == "slow"
+    assert [e.item[1] for e in events if isinstance(e, Output)] == ["fast", "after"]
+
+
+def test_the_clock_restarts_at_each_unit() -> None:
+    pool = Supervisor(FACTORY, ("t",), workers=1, time_limit=1.5)
+    events = _run(pool, [[(f"u{i}", 0.6, "ok") for i in range(5)]])
+    assert not any(isinstance(e, Stopped) for e in events)
+
+
+def test_a_crash_or_an_error_stops_one_task_only() -> None:
+    pool = Supervisor(FACTORY, ("t",), workers=1, time_limit=30)
+    events = _run(pool, [[("dies", 0, "crash")], [("raises", 0, "raise")], [("fine", 0, "ok")]])
+    stopped = {e.marker: e for e in events if isinstance(e, Stopped)}
+    assert not stopped["dies"].overran and "worker died" in stopped["dies"].detail
+    assert "broken raises" in stopped["raises"].detail
+    assert [e.item[1] for e in events if isinstance(e, Output)] == ["fine"]
+
+
+def test_a_worker_that_cannot_set_up_stops_the_run_with_its_reason() -> None:
+    pool = Supervisor(f"{__name__}.broken_worker", workers=1, time_limit=30)
+    with pytest.raises(WorkerSetupError, match="no model here"):
+        _run(pool, [[("x", 0, "ok")]])
+
+
+def test_a_unit_growing_past_the_memory_limit_is_killed_and_named() -> None:
+    pool = Supervisor(FACTORY, ("t",), workers=1, time_limit=60, memory_limit_mb=250)
+    began = time.monotonic()
+    events = _run(pool, [[("hog", 0, "grow")], [("after", 0, "ok")]])
+    assert time.monotonic() - began < 9
+    [stopped] = [e for e in events if isinstance(e, Stopped)]
+    assert stopped.over_memory and stopped.marker == "hog" and "MB of memory" in stopped.detail
+    assert [e.item[1] for e in events if isinstance(e, Output)] == ["after"]
