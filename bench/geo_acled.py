@@ -54,7 +54,7 @@ def _geoparse():  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
-    from thucydides.geo.build import km
+    from thucydides.geo.distance import km
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev", choices=("dev", "train"))

@@ -24,7 +24,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from thucydides.geo.build import km
+from thucydides.geo.distance import km
 from thucydides.geo.gazetteer import open_gazetteer
 from thucydides.geo.stage import analyse_places
 from thucydides.model import Analysis, Document

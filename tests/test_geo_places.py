@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from thucydides.geo.build import km
+from thucydides.geo.distance import km
 from thucydides.model import Analysis
 
 pytestmark = pytest.mark.slow

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from thucydides.geo.build import km, suffix_free
+from thucydides.build.gazetteer import suffix_free
+from thucydides.geo.distance import km
 from thucydides.geo.gazetteer import open_gazetteer
 from thucydides.geo.resolve import actor_countries, penalties
 from thucydides.model import Analysis

@@ -17,9 +17,9 @@ console = Console()
 def import_(file: Annotated[Path, typer.Argument(help="GeoNames dump (.zip/.txt), alternate names, or CSV "
                                                     "name,lat,lon,kind,country")]) -> None:
     """Add places from FILE; a malformed file changes nothing."""
-    from thucydides.geo.build import GazetteerImportError
+    from thucydides.build.gazetteer import GazetteerImportError
     from thucydides.geo.gazetteer import default_path, open_gazetteer
-    from thucydides.geo.importers import import_file
+    from thucydides.build.importers import import_file
 
     target = default_path()
     open_gazetteer(target)  # build first when absent
@@ -53,7 +53,7 @@ def lookup(name: Annotated[str, typer.Argument(help="A place name, any spelling"
 @app.command()
 def build(path: Annotated[Path | None, typer.Option(help="Output file (default: cache path)")] = None) -> None:
     """(Re)build the gazetteer from GeoNames and the shipped supplements."""
-    from thucydides.geo.build import build as build_gazetteer
+    from thucydides.build.gazetteer import build as build_gazetteer
     from thucydides.geo.gazetteer import default_path
 
     target = path or default_path()

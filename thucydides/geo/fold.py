@@ -67,6 +67,21 @@ def fold(name: str) -> str:
     return " ".join(word_map.get(t, t) for t in folded)
 
 
+@lru_cache(maxsize=1)
+def _skeleton_rules() -> tuple[frozenset[str], int]:
+    raw = data.load("geo_places.yaml").get("folding") or {}
+    return frozenset(str(c) for c in raw.get("skeleton_drop") or ()), int(raw.get("skeleton_min_letters") or 3)
+
+
+@lru_cache(maxsize=65_536)
+def skeleton(key: str) -> str:
+    """The consonant skeleton of a folded key ("wuldiya" -> "wld"); empty when too short to tell names apart."""
+    drop, least = _skeleton_rules()
+    words = [w[0] + "".join(c for c in w[1:] if c not in drop) for w in key.split() if w]
+    out = " ".join(words)
+    return out if len(out.replace(" ", "")) >= least else ""
+
+
 def is_latin(name: str) -> bool:
     """True when a name is written in Latin letters (other scripts are not searchable in English text)."""
     return name.isascii() or strip_accents(name).isascii()

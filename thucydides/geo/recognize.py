@@ -46,6 +46,9 @@ class Knowledge:
     place_heads: frozenset[str]
     site_nouns: frozenset[str]
     its_place_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
+    actor_nouns: frozenset[str]
+    name_prefixes: frozenset[str]
     demonyms: dict[str, str]
     """folded demonym or country name -> ISO code"""
     borders: dict[frozenset[str], str]
@@ -65,7 +68,7 @@ def knowledge() -> Knowledge:
     return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
                      words("never_names"), words("place_prepositions"), words("place_nouns"), words("street_words"),
                      words("resident_nouns"), words("place_heads"), words("site_nouns"), words("its_place_nouns"),
-                     demonyms, borders)
+                     words("facility_nouns"), words("actor_nouns"), words("name_prefixes"), demonyms, borders)
 
 
 @dataclass(slots=True)
@@ -105,6 +108,10 @@ class Found:
     """Names a street, not the place ("Memphis Street", "Dublin Rd.")."""
     other_entity: str | None = None
     """spaCy's label when it tagged the span as something else: a person, a date, part of an organisation."""
+    facility: bool = False
+    """Names a facility: followed by "hospital", "camp", "checkpoint" ... ("the Kakuma camp")."""
+    group: bool = False
+    """Names an armed group or body: followed by "militia", "rebels", "council" ... ("the X militia")."""
 
 
 class Token(NamedTuple):
@@ -129,6 +136,13 @@ def words(text: str) -> list[Token]:
     return out
 
 
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"the", "president", "governor", "mayor", "minister", "general", "sheriff"}
+
+
+_FUNCTION_WORDS = _function_words()
 _CONTRACTION = re.compile(r"['’](?:ll|m|ve|re|d|t)$", re.I)
 
 
@@ -149,29 +163,50 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 
 
 def gazetteer_matches(text: str, tokens: list[Token], gaz: Gazetteer, max_words: int = 6) -> list[Found]:
-    """Longest gazetteer names over capitalised word runs, left to right."""
+    """Longest gazetteer names over capitalised word runs, left to right; names are kept whole: a known
+    name right after an unknown capitalised word of the same run ("Abu Shouk", "Wadi al-Rabi") is the end
+    of a longer unknown name, not a place, and a name-forming word alone ("Abu", "Wadi") is no place."""
     found: list[Found] = []
     n = len(tokens)
     limit = min(max_words, gaz.max_words)
     caps = [is_capitalised(t.text) for t in tokens]
+    know = knowledge()
     i = 0
+    unknown_before = False  # the previous capitalised word, joined to this one, belongs to an unknown name
     while i < n:
         if not caps[i] or tokens[i].text in ("The", "THE"):  # "The Athens Police": the name starts after it
             i += 1
+            unknown_before = False
             continue
+        joined_before = i > 0 and caps[i - 1] and _joined(text, tokens[i - 1], tokens[i])
+        unknown_before = unknown_before and joined_before
         last = i  # the run of joined capitalised words and connectors that may form one name
         while (last + 1 < n and last + 1 - i < limit and _joined(text, tokens[last], tokens[last + 1])
                and (caps[last + 1] or tokens[last + 1].text.lower() in _CONNECTORS)):
             last += 1
         best = next((j for j in range(last, i - 1, -1)
                      if caps[j] and gaz.knows(fold(text[tokens[i].start:tokens[j].end]))), None)
-        if best is None:
-            i += 1
+        if best is None or unknown_before or _name_prefix_only(tokens[i:best + 1], know):
+            unknown_before = _starts_a_name(tokens[i].text, know)
+            i = (best if best is not None else i) + 1
             continue
         span = text[tokens[i].start:tokens[best].end]
         found.append(Found(tokens[i].start, tokens[best].end, span, span, gazetteer=True))
         i = best + 1
+        unknown_before = False
     return found
+
+
+def _name_prefix_only(run: list[Token], know: Knowledge) -> bool:
+    return all(t.text.lower() in know.name_prefixes or t.text.lower() in _CONNECTORS for t in run)
+
+
+def _starts_a_name(word: str, know: Knowledge) -> bool:
+    """An unknown capitalised word that a following known name would continue: not a function word
+    ("In Mogadishu"), a compass or part word ("Northern Mali") or an administrative noun."""
+    low = word.lower()
+    return not (low in _FUNCTION_WORDS or low in know.part_words or low in know.admin_nouns
+                or low in know.demonyms or low in know.never_names)
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +249,8 @@ def judged_other(f: Found, ents: list[tuple[int, int, str]]) -> str | None:
             if label in ("GPE", "LOC") or (label == "FAC" and (start, end) == (f.start, f.end)):
                 f.ner = label
                 return None
+            if label == "ORG" and (start, end) == (f.start, f.end):
+                return label  # the organisation itself ("Al Shabaab"), not a place at the head of its name
             if label in HOLDER_LABELS and start == f.start:
                 f.holder = True
                 return None
@@ -273,6 +310,10 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
             f.vicinity = True
         elif nxt in know.street_words and not after.group(0).startswith(("’", "'")):
             f.street = True
+        if nxt in know.facility_nouns:
+            f.facility = True
+        elif nxt in know.actor_nouns:
+            f.group = True
     before = text[max(0, f.start - 60):f.start]
     before_words = re.findall(r"[A-Za-z]+", before.lower())[-4:]
     if _DISTANCE_CUE.search(before) or _DIRECTION_OF.search(before):
@@ -368,7 +409,7 @@ def overruled(found: list[Found], admin_nouns: frozenset[str]) -> list[Found]:
     previous_kept = False
     places = {fold(f.name) for f in found if f.ner in ("GPE", "LOC") and not f.street}
     for f in found:
-        keep = not f.street and (not f.other_entity or f.place_cue or (f.listed and previous_kept)
+        keep = not f.street and not f.group and (not f.other_entity or f.place_cue or (f.listed and previous_kept)
                                  or (f.cue and f.other_entity in THING_LABELS)
                                  or (f.other_entity == "PERSON" and fold(f.name) in places)
                                  or f.name.rsplit(" ", 1)[-1].lower() in admin_nouns)

