@@ -98,9 +98,15 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--cache", type=Path, default=None, help="folder to keep spaCy parses in between runs")
     ap.add_argument("--errors", type=int, default=0, help="print the N worst resolved toponyms")
+    ap.add_argument("--half", choices=("all", "fit", "report"), default="all",
+                    help="articles of the ranker's fit half, of the report half (never fitted on), or all")
     a = ap.parse_args()
     xml = a.xml or SHARED / "data" / "geoparsing" / CORPORA[a.corpus]
     articles = (geovirus_articles if a.corpus == "geovirus" else lgl_articles)(xml)
+    if a.half != "all":
+        from thucydides.learn.places import is_fit_half
+
+        articles = [art for i, art in enumerate(articles) if is_fit_half(a.corpus, i) == (a.half == "fit")]
     if a.limit:
         articles = articles[:a.limit]
     gaz = open_gazetteer()
@@ -132,7 +138,7 @@ def main() -> int:
             within161 += d <= 161
             within15 += d <= 15
     places_s = time.perf_counter() - t1
-    print(f"{a.corpus}: {len(articles)} articles, {gold_n} gold toponyms with coordinates, "
+    print(f"{a.corpus} ({a.half}): {len(articles)} articles, {gold_n} gold toponyms with coordinates, "
           f"{time.perf_counter() - t0:.1f} s ({places_s:.1f} s places stage)")
     print(f"toponym recall            {found_n / max(gold_n, 1):.3f}")
     print(f"resolved (of found)       {resolved_n / max(found_n, 1):.3f}")

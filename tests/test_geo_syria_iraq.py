@@ -8,7 +8,8 @@ import pytest
 from thucydides.build.gazetteer import suffix_free
 from thucydides.geo.distance import km
 from thucydides.geo.gazetteer import open_gazetteer
-from thucydides.geo.resolve import actor_countries, penalties
+from thucydides.geo.document import actor_countries
+from thucydides.geo.features import namesakes
 from thucydides.model import Analysis
 
 pytestmark = pytest.mark.slow
@@ -51,7 +52,7 @@ def test_map_villages_yield_to_a_geonames_town_of_the_same_name() -> None:
     gaz = open_gazetteer()
     cs = gaz.candidates("Ras al-Ain")
     map_ids = {c.place.id for c in cs if c.source == "wikipedia-syria-map"}
-    assert map_ids and map_ids <= set(penalties(cs))
+    assert map_ids and map_ids <= set(namesakes(cs))
 
 
 def test_region_yields_to_the_big_town_of_its_name(analyse) -> None:

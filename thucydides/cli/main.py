@@ -90,6 +90,9 @@ def _process(store: Store, batch_size: int, retry_failed: bool) -> int:
         err.print("processed: nothing pending")
         return 0
     with _resumable("processing"):
+        from thucydides.cli.gazetteer import ensure_gazetteer
+
+        ensure_gazetteer(err)  # the one-off build, announced, before anything else loads
         with err.status("loading language model and gazetteer", spinner="dots"):
             pipeline = Pipeline()
         with _progress("processing", todo) as bar:

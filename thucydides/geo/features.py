@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from thucydides.geo.document import GeographyView
@@ -26,7 +26,7 @@ STATIC_FEATURES = (
 )
 CONTEXT_FEATURES = (
     "text_country", "text_region", "foreign", "actor_country", "home_country", "other_continent",
-    "near_50", "near_150", "near_400", "unplaced_small",
+    "near_50", "near_150", "near_400", "unplaced_small", "picked_country", "picked_region", "possible_region",
 )
 CANDIDATE_FEATURES = STATIC_FEATURES + CONTEXT_FEATURES
 NULL_FEATURES = (
@@ -124,9 +124,14 @@ def _static_row(f: Found, c: Candidate, pop: int, top: int, main_pop: int, flag:
 
 @dataclass(frozen=True, slots=True)
 class Points:
-    """(place id, lat, lon) of the point-like places the document's other names resolved to."""
+    """Where the document's other names resolved to: (place id, lat, lon) of the point-like places, the share
+    of those places in each country and region, and the regions the other names could lie in (each name's
+    vote split evenly over its candidates' regions, so two ambiguous names meet in the one state they share)."""
 
     items: tuple[tuple[str, float, float], ...]
+    countries: Mapping[str, float] = field(default_factory=dict)
+    regions: Mapping[tuple[str, str], float] = field(default_factory=dict)
+    possible: Mapping[tuple[str, str], float] = field(default_factory=dict)
 
     def nearest_km(self, c: Candidate, limit_km: float = 450.0) -> float:
         from thucydides.geo.distance import km
@@ -154,10 +159,13 @@ def _context_row(c: Candidate, view: GeographyView, points: Points, top_continen
     continent = continents().get(cc)
     d = points.nearest_km(c) if p.kind not in CONTAINER_KINDS else math.inf
     small = not view.known and p.kind == "populated_place" and c.population < SEAT_NOMINAL_POPULATION
+    where = (cc, p.admin1 or "")
     return [
         min(1.0, view.countries.get(cc, 0.0)), min(1.0, region), float(foreign), float(cc in view.actors),
         float(bool(cc) and cc == view.home), float(bool(top_continent and continent and continent != top_continent)),
         float(d < 50), float(d < 150), float(d < 400), float(small),
+        points.countries.get(cc, 0.0), points.regions.get(where, 0.0) if p.kind != "country" else 0.0,
+        min(1.0, points.possible.get(where, 0.0)) if p.kind != "country" else 0.0,
     ]
 
 

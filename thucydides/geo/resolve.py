@@ -223,13 +223,51 @@ def geography(mentions: list[Mention], text: str, home: str | None, actors: froz
     return geo
 
 
-def points_of(mentions: list[Mention], picks: list[Candidate | None]) -> dict[str, tuple[str, float, float]]:
-    """Name key -> the point its first resolved mention chose (areas have no useful point)."""
-    out: dict[str, tuple[str, float, float]] = {}
+def points_of(mentions: list[Mention], picks: list[Candidate | None]) -> dict[str, Candidate]:
+    """Name key -> the place its first resolved mention chose."""
+    out: dict[str, Candidate] = {}
     for m, c in zip(mentions, picks, strict=True):
-        if c is not None and m.key not in out and c.place.kind not in AREA_KINDS:
-            out[m.key] = (c.place.id, c.place.lat, c.place.lon)
+        if c is not None and m.key not in out:
+            out[m.key] = c
     return out
+
+
+Regions = dict[tuple[str, str], float]
+
+
+def possible_regions(mentions: list[Mention]) -> dict[str, Regions]:
+    """For each name, the regions its candidates lie in, 1/n of a vote each: "Paris and Henry County" share
+    Tennessee before either is resolved."""
+    out: dict[str, Regions] = {}
+    for m in mentions:
+        if m.key in out or not m.eligible:
+            continue
+        regions = {(c.place.country, c.place.admin1) for c in m.options
+                   if c.place.country and c.place.admin1 and c.place.kind != "country"}
+        if regions:
+            out[m.key] = {r: 1.0 / len(regions) for r in regions}  # type: ignore[misc]
+    return out
+
+
+def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Regions]) -> Points:
+    """What the other names say, as the mention `key` sees it (its own name left out)."""
+    others = [c for k, c in located.items() if k != key]
+    points = tuple({c.place.id: (c.place.id, c.place.lat, c.place.lon) for c in others
+                    if c.place.kind not in AREA_KINDS}.values())
+    countries: dict[str, float] = {}
+    regions: Regions = {}
+    for c in others:
+        if c.place.country:
+            countries[c.place.country] = countries.get(c.place.country, 0.0) + 1.0 / len(others)
+            if c.place.admin1 and c.place.kind != "country":
+                where = (c.place.country, c.place.admin1)
+                regions[where] = regions.get(where, 0.0) + 1.0 / len(others)
+    votes: Regions = {}
+    for k, shares in possible.items():
+        if k != key:
+            for region, share in shares.items():
+                votes[region] = votes.get(region, 0.0) + share
+    return Points(points, countries, regions, votes)
 
 
 def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
@@ -245,13 +283,15 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
     views: dict[str, GeographyView] = {}
     picks: list[Candidate | None] = [None] * len(mentions)
     ranked: list[Ranked | None] = [None] * len(mentions)
+    possible = possible_regions(mentions)
     for _ in range(settings.passes):
         located = points_of(mentions, picks)
+        contexts: dict[str, Points] = {}
         for i, m in enumerate(mentions):
             if not m.eligible:
                 continue
             view = views.get(m.key) or views.setdefault(m.key, geo.view(m.key))
-            points = Points(tuple(p for k, p in located.items() if k != m.key))
+            points = contexts.get(m.key) or contexts.setdefault(m.key, context_for(m.key, located, possible))
             ranked[i] = rank(m, view, points, model, settings)
             picks[i] = ranked[i].best(floor)  # type: ignore[union-attr]
     return [resolution(m, r, floor) for m, r in zip(mentions, ranked, strict=True) if keeps(m, r, floor)]

@@ -40,12 +40,12 @@ import numpy as np
 from thucydides.data import PACKAGE_DATA
 from thucydides.geo.distance import km
 from thucydides.geo.document import actor_countries, home_country
-from thucydides.geo.features import CANDIDATE_FEATURES, NULL_FEATURES, Points, context_rows, null_row, static_rows
+from thucydides.geo.features import CANDIDATE_FEATURES, NULL_FEATURES, context_rows, null_row, static_rows
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Candidate, Gazetteer, open_gazetteer
 from thucydides.geo.ranker import Ranker, abstain_threshold, places_settings
 from thucydides.geo.recognize import recognise
-from thucydides.geo.resolve import allowed, build_mentions, geography, points_of
+from thucydides.geo.resolve import allowed, build_mentions, context_for, geography, points_of, possible_regions
 from thucydides.model import Analysis, Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,7 +143,7 @@ def parsed(items: list[Item], cache: Path | None) -> list[Analysis]:
 
 # --- labels ----------------------------------------------------------------------------------
 
-def corpus_label(start: int, end: int, cands: list[Candidate], gold: Gold) -> int | None:
+def corpus_label(start: int, end: int, cands: list[Candidate], gold: Gold, admin: bool = False) -> int | None:
     """Index of the candidate nearest the gold point of the toponym under the mention (within 161 km),
     -1 ("none") when there is no gold toponym there or no candidate near it, None when the gold has no point."""
     hit = next((g for g in gold.spans if g[0] < end and start < g[1]), None)
@@ -153,8 +153,11 @@ def corpus_label(start: int, end: int, cands: list[Candidate], gold: Gold) -> in
         return None
     lat, lon = hit[2], hit[3]
     dists = [km(c.place.lat, c.place.lon, lat, lon) for c in cands]
-    best = min(range(len(cands)), key=dists.__getitem__, default=None)
-    return best if best is not None and dists[best] <= GOLD_KM else -1
+    order = sorted(range(len(cands)), key=dists.__getitem__)
+    near = [i for i in order if dists[i] <= GOLD_KM]
+    if admin:  # "X County": the county, when one is near the gold point, not the town of its name
+        near = [i for i in near if cands[i].place.kind in ("admin1", "admin2")] or near
+    return near[0] if near else -1
 
 
 def acled_label(name: str, cands: list[Candidate], row: dict[str, str]) -> int | None:
@@ -169,8 +172,8 @@ def acled_label(name: str, cands: list[Candidate], row: dict[str, str]) -> int |
         dists = [km(c.place.lat, c.place.lon, lat, lon) for c in cands]
         best = min(range(len(cands)), key=dists.__getitem__, default=None)
         return best if best is not None and dists[best] <= limit else -1
-    wanted = {fold(row["admin1"]): ("admin1",), fold(row["country"]): ("country",)}.get(key)
-    if wanted is None:
+    wanted = {fold(row["country"]): ("country",)}.get(key)
+    if wanted is None:  # an admin1 name: notes write "Town, Region", news means the town by a bare name
         return None
     near = [i for i, c in enumerate(cands) if c.place.kind in wanted
             and km(c.place.lat, c.place.lon, lat, lon) <= (1500 if wanted == ("country",) else 400)]
@@ -200,7 +203,8 @@ def examples(item: Item, analysis: Analysis, gaz: Gazetteer, model: Ranker | Non
     scorer = model or _population_only()
     mentions = build_mentions(found, gaz, settings, scorer)
     geo = geography(mentions, text, home_country(item.url), actor_countries(a.actor for a in analysis.actors))
-    picks = first_picks(mentions, geo, scorer, settings)
+    possible = possible_regions(mentions)
+    picks = first_picks(mentions, geo, scorer, settings, possible)
     located = points_of(mentions, picks)
     out = []
     for m in mentions:
@@ -210,10 +214,10 @@ def examples(item: Item, analysis: Analysis, gaz: Gazetteer, model: Ranker | Non
         keep = allowed(m, view, settings)
         cands = [m.options[i] for i in keep]
         label = (acled_label(m.found.name, cands, item.gold.acled) if item.gold.acled is not None
-                 else corpus_label(m.found.start, m.found.end, cands, item.gold))
+                 else corpus_label(m.found.start, m.found.end, cands, item.gold, m.found.admin))
         if label is None:
             continue
-        points = Points(tuple(p for k, p in located.items() if k != m.key))
+        points = context_for(m.key, located, possible)
         static = static_rows(m.found, m.options)
         rows = [static[i] + ctx for i, ctx in zip(keep, context_rows(cands, view, points), strict=True)]
         out.append(Example(np.array(rows, dtype=np.float64).reshape(len(rows), len(CANDIDATE_FEATURES)),
@@ -234,8 +238,8 @@ def _distances(cands: list[Candidate], item: Item, f) -> list[float]:  # type: i
     return [km(c.place.lat, c.place.lon, lat, lon) for c in cands]
 
 
-def first_picks(mentions, geo, scorer: Ranker, settings) -> list[Candidate | None]:  # type: ignore[no-untyped-def]
-    """The first pass of the resolver: each mention's best candidate with no distance context."""
+def first_picks(mentions, geo, scorer: Ranker, settings, possible) -> list[Candidate | None]:  # type: ignore[no-untyped-def]
+    """The first pass of the resolver: each mention's best candidate with no other place resolved yet."""
     from thucydides.geo.resolve import rank
 
     picks: list[Candidate | None] = []
@@ -243,7 +247,7 @@ def first_picks(mentions, geo, scorer: Ranker, settings) -> list[Candidate | Non
         if not m.eligible:
             picks.append(None)
             continue
-        ranked = rank(m, geo.view(m.key), Points(()), scorer, settings)
+        ranked = rank(m, geo.view(m.key), context_for(m.key, {}, possible), scorer, settings)
         picks.append(ranked.best(abstain_threshold(scorer, settings)))
     return picks
 
@@ -251,7 +255,8 @@ def first_picks(mentions, geo, scorer: Ranker, settings) -> list[Candidate | Non
 def _population_only() -> Ranker:
     weights = tuple(1.0 if f in ("population", "main_name", "kind_country", "text_country") else 0.0
                     for f in CANDIDATE_FEATURES)
-    return Ranker(CANDIDATE_FEATURES, weights, NULL_FEATURES, tuple(0.0 for _ in NULL_FEATURES), 1.0, 0.0)
+    null = tuple(-3.0 if f == "bias" else 0.0 for f in NULL_FEATURES)
+    return Ranker(CANDIDATE_FEATURES, weights, NULL_FEATURES, null, 1.0, 0.0)
 
 
 # --- fitting ---------------------------------------------------------------------------------
@@ -326,11 +331,15 @@ def decisions(w: np.ndarray, v: np.ndarray, t: float, exs: list[Example]) -> lis
     return out
 
 
+WRONG_COST = 0.5
+"""What a wrong resolution costs against a right one when the abstain threshold is chosen."""
+
+
 def threshold(decided: list[tuple[float, bool, bool]]) -> float:
-    """The probability floor that maximises right minus wrong resolutions."""
+    """The probability floor that maximises right minus WRONG_COST times wrong resolutions."""
     best, best_t = -math.inf, 0.5
     for t in np.arange(0.05, 0.96, 0.05):
-        gain = sum((1 if right else -1) for p, right, _ in decided if p >= t)
+        gain = sum((1.0 if right else -WRONG_COST) for p, right, _ in decided if p >= t)
         if gain > best:
             best, best_t = gain, round(float(t), 2)
     return best_t
