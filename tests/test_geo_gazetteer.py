@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from thucydides.build.gazetteer import GazetteerImportError, write
-from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
 from thucydides.build.importers import import_file
+from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
 
 
 @pytest.fixture()

@@ -7,9 +7,9 @@ import pytest
 
 from thucydides.build.gazetteer import suffix_free
 from thucydides.geo.distance import km
-from thucydides.geo.gazetteer import open_gazetteer
 from thucydides.geo.document import actor_countries
 from thucydides.geo.features import namesakes
+from thucydides.geo.gazetteer import open_gazetteer
 from thucydides.model import Analysis
 
 pytestmark = pytest.mark.slow
