@@ -13,7 +13,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # the model itself needs no spaCy; stages that fill these fields do
+    from spacy.tokens import Doc
+
+    from thucydides.ling.segments import Segmentation
 
 MentionKind = Literal["place", "actor", "date", "number"]
 PlaceKind = Literal[
@@ -254,8 +259,10 @@ class Analysis:
     """
 
     document: Document
-    spacy_doc: object | None = None
-    """The spaCy `Doc` of `document.analysis_text` (typed loosely so the model needs no spaCy)."""
+    spacy_doc: Doc | None = None
+    """The spaCy parse of `document.analysis_text`."""
+    segments: Segmentation | None = None
+    """Sentences, paragraphs, headline and datelines, segmented once for every stage."""
     actors: list[ActorMention] = field(default_factory=list)
     toponyms: list[Toponym] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)

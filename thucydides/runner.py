@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thucydides.corpus.across import merge_across_documents
+from thucydides.corpus.reconcile import reconcile
 from thucydides.export.bundle import ExportBundle, referenced_actors
 from thucydides.model import Analysis, Document
 from thucydides.pipeline import Pipeline
@@ -83,6 +84,7 @@ def process(store: Store, pipeline: Pipeline | None = None, batch_size: int = 32
                 report.failures.append((analysis.document.name or analysis.doc_id, error))
             if advance:
                 advance(1)
+        reconcile(store)  # across documents: only what this batch's documents touch is redone
     return report
 
 

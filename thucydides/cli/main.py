@@ -32,16 +32,26 @@ DbOption = Annotated[Path, typer.Option("--db", help="Store: a SQLite file, or a
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).", show_default=False)]
 
 
+def _store_target(db: Path) -> str:
+    """--db as given: a SQLAlchemy URL comes through Path, which folds its '//' into '/': unfold it."""
+    text = str(db)
+    scheme, sep, rest = text.partition(":/")
+    if sep and scheme and all(ch.isalnum() or ch in "+-." for ch in scheme) and not rest.startswith("/"):
+        return f"{scheme}://{rest}"
+    return text
+
+
 def _open(db: Path, create: bool = False) -> Store:
     """Open the store; commands that write may create it, commands that read need it to exist."""
-    is_file = "://" not in str(db)
+    target = _store_target(db)
+    is_file = "://" not in target
     if is_file and not db.exists():
         if not create:
             err.print(f"[red]error:[/red] {db}: no store here; create one with `thucydides run PATH --db {db}`")
             raise typer.Exit(2)
         db.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return Store(db)
+        return Store(target)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -81,14 +91,42 @@ def _ingest(store: Store, paths: list[Path]) -> int:
     return 1 if report.failures else 0
 
 
-def _process(store: Store, batch_size: int, retry_failed: bool) -> int:
+EngineOption = Annotated[str, typer.Option("--engine", help="local (this process) or dask (a Dask cluster).")]
+SchedulerOption = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); "
+                                                     "without it, --engine dask starts a local cluster.")]
+WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Worker processes of a local Dask cluster.")]
+
+
+def _process_on_dask(store: Store, batch_size: int, retry_failed: bool, scheduler: str | None,
+                     workers: int, todo: int) -> int:
+    from thucydides.engine.dask import EngineError, process_on_dask
+
+    with _resumable("processing"), _progress("processing on dask", todo) as bar:
+        try:
+            report = process_on_dask(store, scheduler, workers, batch_size, retry_failed, advance=_advance(bar))
+        except EngineError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+    for name, error in report.failures:
+        err.print(f"[red]failed[/red] {name}: {error}", highlight=False)
+    err.print(f"processed: {report.processed} documents, {len(report.failures)} failed")
+    return 1 if report.failures else 0
+
+
+def _process(store: Store, batch_size: int, retry_failed: bool, engine: str = "local",
+             scheduler: str | None = None, workers: int = 2) -> int:
     from thucydides.pipeline import Pipeline
     from thucydides.runner import process
 
+    if engine not in ("local", "dask"):
+        err.print(f"[red]error:[/red] unknown engine {engine!r}; choose local or dask")
+        raise typer.Exit(2)
     todo = len(store.pending_ids(include_failed=retry_failed))
     if not todo:
         err.print("processed: nothing pending")
         return 0
+    if engine == "dask":
+        return _process_on_dask(store, batch_size, retry_failed, scheduler, workers, todo)
     with _resumable("processing"):
         from thucydides.cli.gazetteer import ensure_gazetteer
 
@@ -114,8 +152,17 @@ def _summary(store: Store) -> None:
     out.print(table)
 
 
+def _reconciled(store: Store) -> None:
+    """Catch the stored reconciliation up with results stored since (a killed run, an older store)."""
+    from thucydides.corpus.reconcile import needs_reconciling, reconcile
+
+    if needs_reconciling(store):
+        with err.status("reconciling reports", spinner="dots"):
+            reconcile(store)
+
+
 def _export(store: Store, fmt: str, output: Path) -> None:
-    from thucydides.runner import load_bundle
+    from thucydides.export.records import StoreRecords
 
     if fmt not in exporters.FORMATS:
         err.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(exporters.FORMATS)}")
@@ -123,7 +170,8 @@ def _export(store: Store, fmt: str, output: Path) -> None:
     if not output.parent.is_dir():
         err.print(f"[red]error:[/red] {output}: folder {output.parent} does not exist")
         raise typer.Exit(2)
-    exporters.write(load_bundle(store), fmt, output)
+    _reconciled(store)
+    exporters.write(StoreRecords(store), fmt, output)
     err.print(f"wrote {fmt} to {output}")
 
 
@@ -134,11 +182,14 @@ def run(
     out_dir: Annotated[Path | None, typer.Option("--out", help="Also write every export format into this folder.")]
     = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = 2,
 ) -> None:
     """Ingest PATHS and process everything pending: the main job."""
     store = _open(db, create=True)
     status = _ingest(store, paths)
-    status = max(status, _process(store, batch_size, retry_failed=False))
+    status = max(status, _process(store, batch_size, False, engine, scheduler, workers))
     _summary(store)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -161,12 +212,15 @@ def process(
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
     retry_failed: Annotated[bool, typer.Option(help="Also retry documents whose processing failed.")] = False,
     again: Annotated[bool, typer.Option("--all", help="Reprocess every document (after a lexicon change).")] = False,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = 2,
 ) -> None:
     """Process the documents the store holds but has not processed yet (resumes a killed run)."""
     store = _open(db)
     if again:
         store.reset()
-    raise typer.Exit(_process(store, batch_size, retry_failed))
+    raise typer.Exit(_process(store, batch_size, retry_failed, engine, scheduler, workers))
 
 
 @app.command("export")
@@ -195,22 +249,24 @@ def series(
     subject: Annotated[str | None, typer.Option(help="Only claims about this actor id, e.g. ISIS.")] = None,
 ) -> None:
     """Every claim about one quantity in time order, with who says so (e.g. the area ISIS held)."""
-    from thucydides.corpus.series import build_series
+    from thucydides.export.records import StoreRecords, pages
 
     store = _open(db)
-    docs = store.documents()
-    names = {d.id: d.name or d.id for d in docs}
+    _reconciled(store)
+    records = StoreRecords(store)
     shown = 0
-    for s in build_series(store.claims(), docs, metric, subject):
-        table = Table(title=f"{s.metric} ({s.unit}) of {s.subject or 'anyone'}", title_justify="left")
+    for key in records.series_keys(metric, subject):
+        table = Table(title=f"{key[0]} ({key[1]}) of {key[2] or 'anyone'}", title_justify="left")
         for column in ("when", "figure", "qualifier", "claimant", "report", "evidence"):
             table.add_column(column, overflow="fold")
-        for p in s.points:
-            c = p.claim
-            when = "" if p.when is None else f"{p.when.start or '…'} – {p.when.end or '…'}"
-            figure = "–".join(f"{x:g}" for x in dict.fromkeys(v for v in (c.low, c.high) if v is not None))
-            table.add_row(when, figure, c.qualifier, c.claimant or "(outlet)", names.get(c.doc, c.doc),
-                          c.evidence.text[:120])
+        for points in pages(records.series_points(key)):
+            names = records.documents_by_id(c.doc for c, _ in points)
+            for c, when in points:
+                doc = names.get(c.doc)
+                span = "" if when is None else f"{when.start or '…'} – {when.end or '…'}"
+                figure = "–".join(f"{x:g}" for x in dict.fromkeys(v for v in (c.low, c.high) if v is not None))
+                table.add_row(span, figure, c.qualifier, c.claimant or "(outlet)",
+                              (doc.name or doc.id) if doc else c.doc, c.evidence.text[:120])
         out.print(table)
         shown += 1
     if not shown:
@@ -220,33 +276,55 @@ def series(
 @app.command()
 def disputes(db: DbOption = DEFAULT_DB) -> None:
     """Claims from different reports that count the same thing at the same time and cannot both be true."""
-    from thucydides.corpus.series import contradictions
+    from thucydides.export.records import StoreRecords, pages
 
     store = _open(db)
-    docs = store.documents()
-    names = {d.id: d.name or d.id for d in docs}
-    found = contradictions(store.claims(), docs)
-    for c in found:
-        out.print(f"[bold]{c.a.metric}[/bold] of {c.a.subject or 'anyone'}: {c.reason}")
-        for claim in (c.a, c.b):
-            out.print(f"  {names.get(claim.doc, claim.doc)}: “{claim.evidence.text[:160]}”", highlight=False)
-    err.print(f"{len(found)} disagreement(s)")
+    _reconciled(store)
+    records = StoreRecords(store)
+    found = 0
+    for page in pages(records.disputes()):
+        claims = records.claims_by_id(x for a, b, _ in page for x in (a, b))
+        names = records.documents_by_id(c.doc for c in claims.values())
+        for a, b, reason in page:
+            first = claims[a]
+            out.print(f"[bold]{first.metric}[/bold] of {first.subject or 'anyone'}: {reason}")
+            for claim in (first, claims[b]):
+                doc = names.get(claim.doc)
+                out.print(f"  {(doc.name or doc.id) if doc else claim.doc}: “{claim.evidence.text[:160]}”",
+                          highlight=False)
+            found += 1
+    err.print(f"{found} disagreement(s)")
 
 
 @app.command()
 def sources(db: DbOption = DEFAULT_DB) -> None:
     """Who says what: claims, reports, hedged and disputed figures per claimant."""
-    from thucydides.corpus.series import contradictions, rate_sources
+    from thucydides.corpus.series import stored_sources
 
     store = _open(db)
-    claims = store.claims()
+    _reconciled(store)
     table = Table(title="sources of figures", title_justify="left")
     for column in ("claimant", "claims", "reports", "hedged", "disputed"):
         table.add_column(column, justify="left" if column == "claimant" else "right")
-    for r in rate_sources(claims, contradictions(claims, store.documents())):
+    for r in stored_sources(store):
         table.add_row(r.claimant or "(outlet's own voice)", str(r.claims), str(r.reports), str(r.hedged),
                       f"{r.disputed} ({100 * r.disputed_share:.0f}%)")
     out.print(table)
+
+
+@app.command("reconcile")
+def reconcile_cmd(
+    db: DbOption = DEFAULT_DB,
+    again: Annotated[bool, typer.Option("--all", help="Redo the whole reconciliation, not only what changed.")]
+    = False,
+) -> None:
+    """Merge events across reports, find disputes and rate sources, for what changed since last time."""
+    from thucydides.corpus.reconcile import reconcile
+
+    report = reconcile(_open(db), everything=again)
+    how = "rebuilt" if report.rebuilt else "updated"
+    err.print(f"reconciled ({how}): {report.documents} documents; merged events +{report.added} "
+              f"~{report.changed} -{report.removed}; {report.disputes} disputes found")
 
 
 @app.command()

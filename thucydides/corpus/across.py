@@ -1,26 +1,103 @@
 """Across documents: one happening reported by several outlets is one event.
 
-Two events merge when they agree on type, sub-event type, place and actor 1 and their
-dates overlap (an undated report merges with a dated one of the same happening). The
-merged event lists every document and every evidence span, so no account is lost.
+Two events merge when they agree on type, sub-event type, place and actor 1 (their *block*), come
+from different reports, and their dates overlap (an undated report merges with a dated one of the
+same happening). Events are only ever compared inside their block, and inside a block by a sweep
+in date order that drops groups once their dates are past, so the cost grows with the events, not
+their pairs, and a new report touches only its own blocks. The merged event lists every document
+and every evidence span, so no account is lost; its toll follows `corpus.fatalities`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
 
+from thucydides.corpus import fatalities as toll
 from thucydides.model import Event, Interval, stable_id
 
+BlockKey = tuple[str | None, str, str, str | None]
 
-def _overlap(a: Interval | None, b: Interval | None) -> bool:
-    if a is None or b is None:
-        return True
-    a_start, a_end = a.start or a.end, a.end or a.start
-    b_start, b_end = b.start or b.end, b.end or b.start
-    if None in (a_start, a_end, b_start, b_end):
-        return True
-    return not (a_end < b_start or b_end < a_start)  # type: ignore[operator]
+
+def block_key(event: Event) -> BlockKey:
+    return (event.place, event.event_type, event.sub_event_type, event.actor1)
+
+
+def block_id(event: Event) -> str:
+    """The stored name of an event's block; an event with no place is a block of its own (we cannot
+    tell two happenings with no place apart)."""
+    if event.place is None:
+        return event.id
+    return stable_id("block", *block_key(event))
+
+
+def _days(interval: Interval | None) -> tuple[date, date] | None:
+    if interval is None:
+        return None
+    start, end = interval.start or interval.end, interval.end or interval.start
+    if start is None or end is None:
+        return None
+    return start, end
+
+
+@dataclass
+class _Group:
+    members: list[Event] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
+    first_end: date = date.max
+
+    def add(self, event: Event) -> None:
+        self.members.append(event)
+        self.docs.update(event.docs)
+        days = _days(event.date)
+        if days:
+            self.first_end = min(self.first_end, days[1])
+
+    def takes(self, event: Event) -> bool:
+        return not self.docs & set(event.docs)
+
+
+def merge_block(events: Iterable[Event]) -> list[list[Event]]:
+    """Groups of one block's events that tell one happening each, in a deterministic order.
+
+    Dated events are swept by (start, end, id): an event joins the first open group whose every
+    member's dates reach its start and that holds no report of its own; groups whose earliest end
+    is past are closed. Undated events then join, in id order, the first group without their report.
+    """
+    items = list(events)
+    groups = _sweep_dated(items)
+    for event in sorted((e for e in items if _days(e.date) is None), key=lambda e: e.id):
+        target = next((g for g in groups if g.takes(event)), None)
+        if target is None:
+            target = _Group()
+            groups.append(target)
+        target.add(event)
+    return [sorted(g.members, key=lambda e: e.id) for g in groups]
+
+
+def _sweep_dated(events: Iterable[Event]) -> list[_Group]:
+    dated = sorted(((d, e) for e in events if (d := _days(e.date)) is not None), key=lambda p: (*p[0], p[1].id))
+    groups: list[_Group] = []
+    open_groups: list[_Group] = []
+    for (start, _), event in dated:
+        open_groups = [g for g in open_groups if g.first_end >= start]
+        target = next((g for g in open_groups if g.takes(event)), None)
+        if target is None:
+            target = _Group()
+            groups.append(target)
+            open_groups.append(target)
+        target.add(event)
+    return groups
+
+
+def merge_across_documents(events: Sequence[Event]) -> list[Event]:
+    """Every happening once, in the order of each one's smallest member id (the stored order)."""
+    blocks: dict[str, list[Event]] = {}
+    for event in events:
+        blocks.setdefault(block_id(event), []).append(event)
+    groups = sorted((g for block in blocks.values() for g in merge_block(block)), key=lambda g: g[0].id)
+    return [combine(g) for g in groups]
 
 
 def _narrower(a: Interval | None, b: Interval | None) -> Interval | None:
@@ -32,41 +109,22 @@ def _narrower(a: Interval | None, b: Interval | None) -> Interval | None:
     return a if (a.days or 10**6) <= (b.days or 10**6) else b
 
 
-def merge_across_documents(events: Sequence[Event]) -> list[Event]:
-    groups: list[list[Event]] = []
-    for event in sorted(events, key=lambda e: e.id):
-        if event.place is None:  # with no place we cannot tell two happenings apart
-            groups.append([event])
-            continue
-        for group in groups:
-            head = group[0]
-            if (head.place == event.place and head.event_type == event.event_type
-                    and head.sub_event_type == event.sub_event_type and head.actor1 == event.actor1
-                    and not set(event.docs) & {d for e in group for d in e.docs}
-                    and all(_overlap(e.date, event.date) for e in group)):
-                group.append(event)
-                break
-        else:
-            groups.append([event])
-    return [_combine(g) for g in groups]
-
-
-def _combine(group: list[Event]) -> Event:
-    if len(group) == 1:
-        return group[0]
+def combine(group: Sequence[Event]) -> Event:
+    """One event from a group sorted by id: the first member's fields, the most precise date, every
+    report and evidence span, and the most conservative toll."""
     first = group[0]
+    if len(group) == 1:
+        return first
     merged = replace(
         first,
         id=stable_id("event", *sorted(e.id for e in group)),
         docs=sorted({d for e in group for d in e.docs}),
         evidence=[x for e in group for x in e.evidence],
         claims=[c for e in group for c in e.claims],
+        fatalities=toll.across_reports(e.fatalities for e in group),
     )
     for other in group[1:]:
         merged.date = _narrower(merged.date, other.date)
         merged.time_precision = min(merged.time_precision, other.time_precision)
         merged.actor2 = merged.actor2 or other.actor2
-        if other.fatalities is not None:  # ACLED's rule: the most conservative figure
-            merged.fatalities = other.fatalities if merged.fatalities is None else min(merged.fatalities,
-                                                                                        other.fatalities)
     return merged

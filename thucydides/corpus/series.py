@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import combinations
+from typing import TYPE_CHECKING
 
 from thucydides.model import Claim, Document, Interval
+
+if TYPE_CHECKING:
+    from thucydides.store.db import Store
 
 # How far apart two exact figures may be and still be "the same" (rounding, "about").
 TOLERANCE = 0.10
@@ -82,32 +85,69 @@ def _bounds(c: Claim) -> tuple[float, float]:
     return low, high
 
 
-def _times_overlap(a: Interval | None, b: Interval | None) -> bool:
-    if a is None or b is None:
-        return False  # undated figures cannot be held against each other
-    a0, a1 = a.start or a.end, a.end or a.start
-    b0, b1 = b.start or b.end, b.end or b.start
-    if a0 is None or a1 is None or b0 is None or b1 is None:
-        return False
-    return a0 - WINDOW <= b1 and b0 - WINDOW <= a1
+def held_days(when: Interval | None) -> tuple[date, date] | None:
+    """The first and last day a figure may hold (an open end takes the other's day); None when undated:
+    undated figures cannot be held against each other."""
+    if when is None:
+        return None
+    first, last = when.start or when.end, when.end or when.start
+    if first is None or last is None:
+        return None
+    return first, last
+
+
+DisputeBlock = tuple[str, str, str | None, str | None]
+
+
+def dispute_block(claim: Claim) -> DisputeBlock:
+    """Figures can only dispute each other inside one block: same metric, unit, subject and place."""
+    return (claim.metric, claim.unit, claim.subject, claim.place)
+
+
+@dataclass(frozen=True)
+class HeldClaim:
+    """A stock figure with the days it holds, ready for a dispute sweep."""
+
+    claim: Claim
+    first: date
+    last: date
+
+
+def excludes(a: Claim, b: Claim) -> bool:
+    """Whether two figures' intervals (rounding allowed for) cannot both be true."""
+    a_low, a_high = _bounds(a)
+    b_low, b_high = _bounds(b)
+    return a_high < b_low or b_high < a_low
+
+
+def _order(a: Claim, b: Claim) -> tuple[Claim, Claim]:
+    return (a, b) if (a.doc, a.id) <= (b.doc, b.id) else (b, a)
+
+
+def sweep_disputes(block: Iterable[HeldClaim]) -> Iterable[Contradiction]:
+    """Disputes inside one block, by a sweep in time order: each figure is compared only with the
+    figures whose days reach within WINDOW of its first day, never with the whole block."""
+    active: list[HeldClaim] = []
+    for current in sorted(block, key=lambda h: (h.first, h.last, h.claim.doc, h.claim.id)):
+        active = [h for h in active if h.last + WINDOW >= current.first]
+        for earlier in active:
+            if earlier.claim.doc != current.claim.doc and excludes(earlier.claim, current.claim):
+                a, b = _order(earlier.claim, current.claim)
+                yield Contradiction(a, b, f"{_fmt(a)} vs {_fmt(b)}")
+        active.append(current)
 
 
 def contradictions(claims: Sequence[Claim], documents: Iterable[Document]) -> list[Contradiction]:
+    """Pairs of figures from different reports that count the same stock at the same place and time
+    (within WINDOW) and cannot both be true; ordered by the first figure's (report, id), then the second's."""
     published = {d.id: d.published for d in documents}
-    found = []
-    stocks = [c for c in claims if c.metric in STOCK_METRICS]
-    by_key: dict[tuple, list[Claim]] = {}
-    for c in stocks:
-        by_key.setdefault((c.metric, c.unit, c.subject, c.place), []).append(c)
-    for group in by_key.values():
-        for a, b in combinations(group, 2):
-            if a.doc == b.doc or not _times_overlap(_when(a, published), _when(b, published)):
-                continue
-            a_low, a_high = _bounds(a)
-            b_low, b_high = _bounds(b)
-            if a_high < b_low or b_high < a_low:
-                found.append(Contradiction(a, b, f"{_fmt(a)} vs {_fmt(b)}"))
-    return found
+    blocks: dict[DisputeBlock, list[HeldClaim]] = {}
+    for c in claims:
+        days = held_days(_when(c, published)) if c.metric in STOCK_METRICS else None
+        if days is not None:
+            blocks.setdefault(dispute_block(c), []).append(HeldClaim(c, *days))
+    found = [pair for block in blocks.values() for pair in sweep_disputes(block)]
+    return sorted(found, key=lambda x: (x.a.doc, x.a.id, x.b.doc, x.b.id))
 
 
 def _fmt(c: Claim) -> str:
@@ -153,4 +193,13 @@ def rate_sources(claims: Sequence[Claim], found: Sequence[Contradiction]) -> lis
         )
         for source, items in by_source.items()
     ]
+    return sorted(records, key=lambda r: (-r.claims, str(r.claimant)))
+
+
+def stored_sources(store: Store) -> list[SourceRecord]:
+    """The stored source ratings (kept up to date by `corpus.reconcile`), most prolific first."""
+    from thucydides.store.reconciled import Reconciled
+
+    records = [SourceRecord(claimant, claims, reports, hedged, disputed)
+               for claimant, claims, reports, hedged, disputed in Reconciled(store).source_ratings()]
     return sorted(records, key=lambda r: (-r.claims, str(r.claimant)))

@@ -101,7 +101,7 @@ def _first_block(text: str) -> str:
 
 def _names_a_side(toponym: Toponym, analysis: Analysis) -> bool:
     """'an agreement between the SDF and Damascus': a capital listed with an actor stands for a government."""
-    span = analysis.spacy_doc.char_span(toponym.start, toponym.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    span = analysis.spacy_doc.char_span(toponym.start, toponym.end, alignment_mode="expand")  # type: ignore[union-attr]
     if span is None or not len(span):
         return False
     root = span.root
@@ -117,7 +117,7 @@ def _event_times(analysis: Analysis, lex: Lexicon) -> list[TimeExpression]:
     doc = analysis.spacy_doc
     out = []
     for t in analysis.times:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")  # type: ignore[union-attr]
         if span is None or not _inside_bounding_phrase(span.root, lex):
             out.append(t)
     return out
@@ -278,7 +278,7 @@ def _evidence_span(token: Any, sentence: tuple[int, int], ctx: _Context) -> tupl
         return lo, hi
     lo = max(sentence[0], token.idx - EVIDENCE_MAX // 2)
     hi = min(sentence[1], token.idx + EVIDENCE_MAX // 2)
-    span = ctx.analysis.spacy_doc.char_span(lo, hi, alignment_mode="contract")  # type: ignore[attr-defined]
+    span = ctx.analysis.spacy_doc.char_span(lo, hi, alignment_mode="contract")  # type: ignore[union-attr]
     return (span.start_char, span.end_char) if span is not None and len(span) else (lo, hi)
 
 
@@ -479,7 +479,16 @@ def extract_events(analysis: Analysis, lex: Lexicon | None = None, reg: ActorReg
     if analysis.spacy_doc is None:
         return []
     ctx = _Context.of(analysis, lex or lexicon(), reg or registry())
-    return build_events(sightings(ctx), analysis.document, ctx.lex, ctx.registry, analysis.places)
+    events = build_events(sightings(ctx), analysis.document, ctx.lex, ctx.registry, analysis.places)
+    set_fatalities(events, analysis.claims, ctx.lex)
+    return events
+
+
+def set_fatalities(events: Sequence[Event], claims: Sequence[Claim], lex: Lexicon) -> None:
+    """Each event's toll from every figure the report attaches to it, by the one fatalities policy."""
+    by_id = {c.id: c for c in claims}
+    for event in events:
+        event.fatalities = args.fatalities([by_id[c] for c in event.claims if c in by_id], lex)
 
 
 @stage("events", requires=("spacy_doc", "actors", "toponyms", "places", "times", "claims"),

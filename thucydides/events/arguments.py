@@ -14,6 +14,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from thucydides.actors.recognize import ActorRegistry
+from thucydides.corpus import fatalities as toll
 from thucydides.events.lexicon import Lexicon
 from thucydides.events.syntax import Token, in_clause_of, is_root, lemma, words
 from thucydides.model import ActorMention, Claim, Interval, Place, TimeExpression, Toponym
@@ -470,32 +471,15 @@ def plausible(interval: Interval | None, lex: Lexicon) -> bool:
 
 
 def conservative_count(claim: Claim, lex: Lexicon) -> int | None:
-    """ACLED's rule: the lowest figure reported; vague words map to fixed small counts."""
-    if claim.qualifier == "vague":
-        text = (claim.figure.text if claim.figure else claim.evidence.text).lower()
-        for word, count in lex.vague_fatalities.items():
-            if word in text.split() or word in text:
-                return count
-    if claim.low is not None:
-        return int(claim.low)
-    if claim.high is not None:
-        return int(claim.high)
-    return None
+    """The number one killed figure counts (ACLED's lowest bound; vague words fixed small counts)."""
+    return toll.figure(claim, lex.vague_fatalities)
 
 
 def fatalities(claims: Sequence[Claim], lex: Lexicon) -> int | None:
-    """Killed figures of one event: lowest per counted group, groups (subjects) added up."""
-    by_subject: dict[str | None, int] = {}
-    for claim in claims:
-        if claim.metric != "killed":
-            continue
-        count = conservative_count(claim, lex)
-        if count is None:
-            continue
-        by_subject[claim.subject] = min(by_subject.get(claim.subject, count), count)
-    if not by_subject:
-        return None
-    return max(by_subject.values())
+    """The toll of one event as one report tells it: `thucydides.corpus.fatalities.report_toll`
+    (one group's restated figures: the lowest; distinct named victim groups: added; never two
+    accounts of one toll added)."""
+    return toll.report_toll(claims, lex.vague_fatalities)
 
 
 def taken_phrase(trigger: Token, takes: str | None) -> Token | None:

@@ -231,8 +231,7 @@ def _absorb(keeper: Sighting, absorbed: Sequence[Sighting]) -> Sighting:
     if not absorbed:
         return keeper
     claims = tuple(dict.fromkeys([*keeper.claims, *(c for s in absorbed for c in s.claims)]))
-    counts = [s.fatalities for s in (keeper, *absorbed) if s.fatalities is not None]
-    return replace(keeper, claims=claims, fatalities=max(counts) if counts else None)
+    return replace(keeper, claims=claims)  # the toll is decided from all the claims (events.set_fatalities)
 
 
 def order_symmetric(sightings: Sequence[Sighting]) -> list[Sighting]:
@@ -331,7 +330,6 @@ def to_event(members: Sequence[Sighting], document: Document, fallback: Interval
     claims: list[str] = []
     for m in members:
         claims.extend(c for c in m.claims if c not in claims)
-    counts = [m.fatalities for m in members if m.fatalities is not None]
     return Event(
         id=stable_id("event", document.id, lead.event_type, lead.sub_event_type, lead.place, lead.trigger_start),
         docs=[document.id],
@@ -345,7 +343,7 @@ def to_event(members: Sequence[Sighting], document: Document, fallback: Interval
         geo_precision=min(m.geo_precision for m in members),
         date=date,
         time_precision=precision,
-        fatalities=max(counts) if counts else None,
+        fatalities=None,  # decided from the event's claims by the one policy (events.set_fatalities)
         claims=claims,
         civilian_targeting=any(m.civilian_targeting for m in members),
         notes=summary(lead, members, actor1),

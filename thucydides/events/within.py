@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from thucydides.events import set_fatalities
+from thucydides.events.lexicon import lexicon
 from thucydides.model import Analysis, Event
 from thucydides.pipeline import StageFn, stage
 
@@ -28,15 +30,16 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         seen = {(e.doc, e.start, e.end) for e in first.evidence}
         first.evidence.extend(e for e in event.evidence if (e.doc, e.start, e.end) not in seen)
         first.claims.extend(c for c in event.claims if c not in first.claims)
-        if event.fatalities is not None:
-            first.fatalities = max(first.fatalities or 0, event.fatalities)
     return list(kept.values())
 
 
 @stage("resolve", requires=("events",), assigns=("events",))
 def make_resolve_stage() -> StageFn:
+    lex = lexicon()
+
     def resolve_stage(batch: Sequence[Analysis]) -> None:
         for analysis in batch:
             analysis.events = merge_events(analysis.events)
+            set_fatalities(analysis.events, analysis.claims, lex)  # from the merged events' claims
 
     return resolve_stage

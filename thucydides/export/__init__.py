@@ -7,8 +7,9 @@ from importlib import import_module
 from pathlib import Path
 
 from thucydides.export.bundle import ExportBundle
+from thucydides.export.records import Records
 
-Writer = Callable[[ExportBundle, Path], None]
+Writer = Callable[[ExportBundle | Records, Path], None]
 
 # format name -> (module, function, file suffix); imported on use so a format's
 # dependencies cost nothing to the others.
@@ -27,5 +28,6 @@ def writer(fmt: str) -> Writer:
     return getattr(import_module(module), name)  # type: ignore[no-any-return]
 
 
-def write(bundle: ExportBundle, fmt: str, path: Path) -> None:
-    writer(fmt)(bundle, path)
+def write(source: ExportBundle | Records, fmt: str, path: Path) -> None:
+    """Write a bundle held in memory, or a store's records a page at a time (`records.StoreRecords`)."""
+    writer(fmt)(source, path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +18,8 @@ from typing import Any
 
 from thucydides import data
 from thucydides.export.bundle import ExportBundle
-from thucydides.model import Actor, Document, Event, Interval, Place
+from thucydides.export.records import DocumentInfo, Records, as_records, pages
+from thucydides.model import Actor, Event, Interval, Place
 
 COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -100,7 +101,7 @@ def notes(event: Event) -> str:
     return text if len(text) <= NOTES_MAX else text[:NOTES_MAX - 1] + "…"
 
 
-def sources(event: Event, documents: dict[str, Document]) -> str:
+def sources(event: Event, documents: Mapping[str, DocumentInfo]) -> str:
     names = []
     for doc_id in event.docs:
         doc = documents.get(doc_id)
@@ -121,7 +122,7 @@ def tags(event: Event) -> str:
     return "; ".join(out)
 
 
-def _actor(actors: dict[str, Actor], actor_id: str | None) -> tuple[str, int | None]:
+def _actor(actors: Mapping[str, Actor], actor_id: str | None) -> tuple[str, int | None]:
     if actor_id is None:
         return "", None
     actor = actors.get(actor_id)
@@ -132,7 +133,7 @@ def _coordinate(value: float) -> str:
     return f"{value:.4f}"
 
 
-def row(event: Event, places: dict[str, Place], actors: dict[str, Actor], documents: dict[str, Document],
+def row(event: Event, places: Mapping[str, Place], actors: Mapping[str, Actor], documents: Mapping[str, DocumentInfo],
         timestamp: int) -> dict[str, str]:
     """One event as ACLED's columns (all strings, empty where unknown)."""
     place = places.get(event.place) if event.place else None
@@ -178,25 +179,24 @@ def row(event: Event, places: dict[str, Place], actors: dict[str, Actor], docume
     }
 
 
-def acled_rows(bundle: ExportBundle, timestamp: int | None = None) -> list[dict[str, str]]:
-    """Every event of the bundle as an ACLED row, in a stable order (date, then id)."""
-    places = {p.id: p for p in bundle.places}
-    actors = {a.id: a for a in bundle.actors}
-    documents = {d.id: d for d in bundle.documents}
+def acled_rows(source: ExportBundle | Records, timestamp: int | None = None) -> Iterator[dict[str, str]]:
+    """Every event as an ACLED row, in a stable order (date, then id), a page of lookups at a time."""
+    records = as_records(source)
+    actors = {a.id: a for a in records.actors()}
     stamp = int(time.time()) if timestamp is None else timestamp
-    rows = [row(e, places, actors, documents, stamp) for e in _ordered(bundle.events)]
-    return rows
+    for events in pages(records.events(order="acled")):
+        places = records.places_by_id(e.place for e in events)
+        documents = records.documents_by_id(d for e in events for d in e.docs)
+        yield from (row(e, places, actors, documents, stamp) for e in events)
 
 
-def _ordered(events: Iterable[Event]) -> list[Event]:
-    return sorted(events, key=lambda e: ((event_day(e.date) or date.max).isoformat(), e.id))
-
-
-def write_acled_csv(bundle: ExportBundle, path: Path, timestamp: int | None = None) -> int:
-    """Write the bundle's events as ACLED CSV; returns the number of rows written."""
-    rows = acled_rows(bundle, timestamp)
+def write_acled_csv(source: ExportBundle | Records, path: Path, timestamp: int | None = None) -> int:
+    """Write the events as ACLED CSV; returns the number of rows written."""
+    written = 0
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
         writer.writeheader()
-        writer.writerows(rows)
-    return len(rows)
+        for r in acled_rows(source, timestamp):
+            writer.writerow(r)
+            written += 1
+    return written

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from thucydides.export.bundle import ExportBundle
 from thucydides.export.contract import number
+from thucydides.export.records import Records, as_records, pages
 
 COLUMNS = [
     "claim_id", "document", "metric", "unit", "low", "high", "qualifier", "subject", "agent", "claimant",
@@ -14,17 +15,20 @@ COLUMNS = [
 ]
 
 
-def write_claims_csv(bundle: ExportBundle, path: Path) -> None:
-    places = {p.id: p for p in bundle.places}
-    names = {d.id: d.name or d.id for d in bundle.documents}
-    with path.open("w", newline="", encoding="utf-8") as fh:
+def write_claims_csv(source: ExportBundle | Records, path: Path) -> None:
+    records = as_records(source)
+    with Path(path).open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(COLUMNS)
-        for c in bundle.claims:
-            place = places.get(c.place) if c.place else None
-            writer.writerow([
-                c.id, names.get(c.doc, c.doc), c.metric, c.unit, number(c.low), number(c.high), c.qualifier,
-                c.subject, c.agent, c.claimant, c.place, place.name if place else None,
-                place.lat if place else None, place.lon if place else None,
-                c.time.start if c.time else None, c.time.end if c.time else None, c.evidence.text,
-            ])
+        for claims in pages(records.claims()):
+            places = records.places_by_id(c.place for c in claims)
+            docs = records.documents_by_id(c.doc for c in claims)
+            for c in claims:
+                place = places.get(c.place) if c.place else None
+                doc = docs.get(c.doc)
+                writer.writerow([
+                    c.id, (doc.name or doc.id) if doc else c.doc, c.metric, c.unit, number(c.low), number(c.high),
+                    c.qualifier, c.subject, c.agent, c.claimant, c.place, place.name if place else None,
+                    place.lat if place else None, place.lon if place else None,
+                    c.time.start if c.time else None, c.time.end if c.time else None, c.evidence.text,
+                ])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from thucydides.export.bundle import ExportBundle
+from thucydides.export.records import DocumentInfo, Records, as_records
 from thucydides.model import Actor, Claim, Document, Event, Evidence, Interval, Mention, Place
 
 FORMAT = "thucydides-export"
@@ -31,7 +33,7 @@ def evidence(e: Evidence, with_doc: bool = True) -> dict[str, Any]:
     return out
 
 
-def document(d: Document) -> dict[str, Any]:
+def document(d: Document | DocumentInfo) -> dict[str, Any]:
     return {
         "id": d.id, "name": d.name, "url": d.url, "title": d.title, "outlet": d.outlet,
         "language": d.language, "published": interval(d.published), "text_sha256": d.text_sha256,
@@ -77,18 +79,36 @@ def event(e: Event) -> dict[str, Any]:
     }
 
 
-def to_contract(bundle: ExportBundle) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "documents": [document(d) for d in bundle.documents],
-        "actors": [actor(a) for a in bundle.actors],
-        "places": [place(p) for p in bundle.places],
-        "mentions": [mention(m) for m in bundle.mentions],
-        "claims": [claim(c) for c in bundle.claims],
-        "events": [event(e) for e in bundle.events],
-    }
+def sections(records: Records) -> Iterator[tuple[str, Iterable[dict[str, Any]]]]:
+    """The contract's record lists, in order, each as a stream."""
+    yield "documents", (document(d) for d in records.documents())
+    yield "actors", (actor(a) for a in records.actors())
+    yield "places", (place(p) for p in records.places())
+    yield "mentions", (mention(m) for m in records.mentions())
+    yield "claims", (claim(c) for c in records.claims())
+    yield "events", (event(e) for e in records.events())
 
 
-def write_json(bundle: ExportBundle, path: Path) -> None:
-    path.write_text(json.dumps(to_contract(bundle), ensure_ascii=False, indent=1), encoding="utf-8")
+def to_contract(source: ExportBundle | Records) -> dict[str, Any]:
+    """The whole contract document in memory (small stores, tests); `write_json` streams it."""
+    out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    out.update((name, list(items)) for name, items in sections(as_records(source)))
+    return out
+
+
+def write_contract(source: ExportBundle | Records, out: TextIO) -> None:
+    """The contract document, written record by record: one record a line, lists never held whole."""
+    out.write(f'{{"format": "{FORMAT}", "version": {VERSION}')
+    for name, items in sections(as_records(source)):
+        out.write(f',\n "{name}": [')
+        first = True
+        for item in items:
+            out.write(("\n  " if first else ",\n  ") + json.dumps(item, ensure_ascii=False))
+            first = False
+        out.write("]" if first else "\n ]")
+    out.write("\n}\n")
+
+
+def write_json(source: ExportBundle | Records, path: Path) -> None:
+    with Path(path).open("w", encoding="utf-8") as fh:
+        write_contract(source, fh)

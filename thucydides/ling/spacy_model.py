@@ -6,8 +6,11 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from thucydides.ling.segments import segment
 from thucydides.model import Analysis
 from thucydides.pipeline import StageFn, stage
 
@@ -28,13 +31,11 @@ def _register_paragraph_breaks() -> None:
     full stop; left alone, the parser runs a headline into the first sentence of the body
     and parses both wrongly.
     """
-    from spacy.language import Language
-
     if Language.has_factory("paragraph_breaks"):
         return
 
     @Language.component("paragraph_breaks")
-    def paragraph_breaks(doc: Any) -> Any:
+    def paragraph_breaks(doc: Doc) -> Doc:
         previous_ends_line = False
         for token in doc[:-1]:
             newlines = token.text_with_ws.count("\n")
@@ -45,7 +46,7 @@ def _register_paragraph_breaks() -> None:
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str | None = None) -> Any:
+def load_model(name: str | None = None) -> Language:
     """Load a spaCy pipeline from an installed package or a local directory, never the network."""
     import spacy
 
@@ -75,7 +76,7 @@ class NlpConfig:
     batch_size: int
 
 
-@stage("nlp", assigns=("spacy_doc",), config=NlpConfig)
+@stage("nlp", assigns=("spacy_doc", "segments"), config=NlpConfig)
 def make_nlp_stage(config: NlpConfig) -> StageFn:
     nlp = load_model(config.model)
 
@@ -83,5 +84,6 @@ def make_nlp_stage(config: NlpConfig) -> StageFn:
         texts = (a.document.analysis_text for a in batch)
         for analysis, doc in zip(batch, nlp.pipe(texts, batch_size=config.batch_size), strict=True):
             analysis.spacy_doc = doc
+            analysis.segments = segment(doc, analysis.document.analysis_text, analysis.document.title)
 
     return nlp_stage

@@ -9,18 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from thucydides.corpus.across import merge_across_documents
-from thucydides.corpus.series import build_series, contradictions, rate_sources
+from thucydides.corpus.series import stored_sources
 from thucydides.export import contract
 from thucydides.export.geojson import to_geojson
-from thucydides.runner import load_bundle
+from thucydides.export.records import StoreRecords
 from thucydides.store.db import Store
 
 Query = Mapping[str, str]
-
-
-def _matches(record: Mapping[str, Any], query: Query, fields: tuple[str, ...]) -> bool:
-    return all(record.get(f) == query[f] for f in fields if query.get(f))
 
 
 def stats(store: Store, query: Query) -> Any:
@@ -28,50 +23,52 @@ def stats(store: Store, query: Query) -> Any:
 
 
 def documents(store: Store, query: Query) -> Any:
-    return [contract.document(d) for d in store.documents()]
+    return [contract.document(d) for d in StoreRecords(store).documents()]
 
 
 def claims(store: Store, query: Query) -> Any:
-    rows = [contract.claim(c) for c in store.claims()]
-    return [r for r in rows if _matches(r, query, ("metric", "subject", "claimant", "doc", "place"))]
+    found = StoreRecords(store).claims(query.get("metric"), query.get("subject"), query.get("claimant"))
+    return [contract.claim(c) for c in found
+            if all(getattr(c, f) == query[f] for f in ("doc", "place") if query.get(f))]
 
 
 def events(store: Store, query: Query) -> Any:
-    rows = [contract.event(e) for e in merge_across_documents(store.events())]
-    return [r for r in rows if _matches(r, query, ("event_type", "sub_event_type", "actor1", "actor2", "place"))]
+    """Stored merged events, filtered in the query (reconciled once, after processing)."""
+    fields = ("event_type", "sub_event_type", "actor1", "actor2", "place")
+    return [contract.event(e) for e in StoreRecords(store).events(**{f: query.get(f, "") for f in fields})]
 
 
 def places(store: Store, query: Query) -> Any:
-    return [contract.place(p) for p in store.places()]
+    return [contract.place(p) for p in StoreRecords(store).places()]
 
 
 def series(store: Store, query: Query) -> Any:
-    out = []
-    for s in build_series(store.claims(), store.documents(), query.get("metric"), query.get("subject")):
-        out.append({
-            "metric": s.metric, "unit": s.unit, "subject": s.subject,
-            "points": [{"when": contract.interval(p.when), "claim": contract.claim(p.claim)} for p in s.points],
-        })
-    return out
+    records = StoreRecords(store)
+    return [{"metric": key[0], "unit": key[1], "subject": key[2],
+             "points": [{"when": contract.interval(when), "claim": contract.claim(c)}
+                        for c, when in records.series_points(key)]}
+            for key in records.series_keys(query.get("metric"), query.get("subject"))]
 
 
 def disputes(store: Store, query: Query) -> Any:
-    return [{"reason": c.reason, "claims": [contract.claim(c.a), contract.claim(c.b)]}
-            for c in contradictions(store.claims(), store.documents())]
+    records = StoreRecords(store)
+    out = []
+    for a, b, reason in records.disputes():
+        pair = records.claims_by_id((a, b))
+        out.append({"reason": reason, "claims": [contract.claim(pair[a]), contract.claim(pair[b])]})
+    return out
 
 
 def sources(store: Store, query: Query) -> Any:
-    claims = store.claims()
-    return [vars(r) | {"disputed_share": r.disputed_share}
-            for r in rate_sources(claims, contradictions(claims, store.documents()))]
+    return [vars(r) | {"disputed_share": r.disputed_share} for r in stored_sources(store)]
 
 
 def export(store: Store, query: Query) -> Any:
-    return contract.to_contract(load_bundle(store))
+    return contract.to_contract(StoreRecords(store))
 
 
 def geojson(store: Store, query: Query) -> Any:
-    return to_geojson(load_bundle(store))
+    return to_geojson(StoreRecords(store))
 
 
 ROUTES: dict[str, Callable[[Store, Query], Any]] = {

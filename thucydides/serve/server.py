@@ -65,4 +65,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def make_server(store: Store, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
+    from thucydides.corpus.reconcile import needs_reconciling, reconcile
+
+    if needs_reconciling(store):  # the API reads the stored reconciliation: bring it up to date once
+        reconcile(store)
     return ThreadingHTTPServer((host, port), partial(Handler, store=store))

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, select, updat
 from sqlalchemy.engine import Connection
 
 from thucydides.model import Analysis, Claim, Document, Event, Mention, Place
-from thucydides.store import codec
+from thucydides.store import codec, reconciled
 from thucydides.store import schema as t
 from thucydides.store.schema import migrate
 
@@ -120,6 +120,19 @@ class Store:
         by_id = {r.id: codec.document_from(r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
+    def load_unprocessed(self, ids: Sequence[str], include_failed: bool = False) -> list[Document]:
+        """Of these documents, those still waiting to be processed (failed ones too when asked).
+
+        The Dask engine's minimal claim: it hands each pending document to exactly one task, so no two
+        workers are given the same one, and a task run again after its worker was killed skips what the
+        killed attempt had already stored. (To be replaced by the store's atomic claim of pending
+        documents where several engines share one store.)"""
+        states = [PENDING, FAILED] if include_failed else [PENDING]
+        with self.engine.connect() as conn:
+            waiting = set(conn.scalars(select(t.documents.c.id).where(
+                t.documents.c.id.in_(list(ids)), t.documents.c.status.in_(states))))
+        return self.load_documents([i for i in ids if i in waiting])
+
     def reset(self) -> int:
         """Mark every document for processing again (after a model or lexicon change)."""
         with self.engine.begin() as conn:
@@ -156,6 +169,7 @@ class Store:
     def _clear_results(conn: Connection, doc_id: str) -> None:
         for table in (t.mentions, t.claims, t.events):
             conn.execute(delete(table).where(table.c.doc == doc_id))
+        reconciled.enqueue(conn, [doc_id])  # its merged events, disputes and sources are redone after
 
     @staticmethod
     def _upsert_places(conn: Connection, items: Iterable[Place]) -> None:

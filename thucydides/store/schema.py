@@ -115,15 +115,136 @@ events = Table(
     Column("evidence", JSON, nullable=False),
 )
 
-SCHEMA_VERSION = 1
+# --- reconciliation across documents, stored (thucydides.corpus.reconcile writes these) ------------------
+# One row per merged event (one happening, every report of it), in the export's shape.
+merged_events = Table(
+    "merged_events", metadata,
+    Column("id", String(96), primary_key=True),
+    # the smallest member event id: exports list merged events in this order
+    Column("lead", String(96), nullable=False),
+    # the merging block (place, event type, sub-event type, actor 1) its members were matched in
+    Column("block", String(96), nullable=False),
+    Column("docs", JSON, nullable=False),
+    Column("event_type", String(64), nullable=False),
+    Column("sub_event_type", String(64), nullable=False),
+    Column("actor1", String(64)),
+    Column("actor2", String(64)),
+    Column("assoc_actor1", String(64)),
+    Column("assoc_actor2", String(64)),
+    Column("place", String(96)),
+    Column("geo_precision", Integer, nullable=False),
+    Column("date", JSON),
+    # the day ACLED files it under, '9999-12-31' when unknown: the ACLED export's order
+    Column("acled_day", String(10), nullable=False),
+    Column("time_precision", Integer, nullable=False),
+    Column("fatalities", Integer),
+    Column("civilian_targeting", Boolean, nullable=False, default=False),
+    Column("notes", Text, nullable=False, default=""),
+    Column("claims", JSON, nullable=False),
+    Column("evidence", JSON, nullable=False),
+)
+Index("ix_merged_events_lead", merged_events.c.lead)
+Index("ix_merged_events_block", merged_events.c.block)
+Index("ix_merged_events_acled", merged_events.c.acled_day, merged_events.c.id)
+Index("ix_merged_events_kind", merged_events.c.event_type, merged_events.c.lead)
+
+# Which document event belongs to which merged event.
+merged_members = Table(
+    "merged_members", metadata,
+    Column("event", String(96), primary_key=True),
+    Column("merged", String(96), nullable=False, index=True),
+    Column("doc", String(64), nullable=False, index=True),
+)
+
+# Each claim's series key and the time it holds (its own, else its report's publication date).
+claim_keys = Table(
+    "claim_keys", metadata,
+    Column("claim", String(96), primary_key=True),
+    Column("doc", String(64), nullable=False, index=True),
+    Column("metric", String(32), nullable=False),
+    Column("unit", String(16), nullable=False),
+    Column("subject", String(64)),
+    Column("place", String(96)),
+    Column("claimant", String(64)),
+    Column("qualifier", String(16), nullable=False),
+    Column("low", Float),
+    Column("high", Float),
+    Column("held", JSON),
+    # first day the figure may hold (start, else end), null when undated: dispute windows
+    Column("first_day", String(10)),
+    Column("last_day", String(10)),
+    # series order: the last day, else the first, else '9999-12-31'
+    Column("sort_day", String(10), nullable=False),
+)
+Index("ix_claim_keys_block", claim_keys.c.metric, claim_keys.c.unit, claim_keys.c.subject, claim_keys.c.place,
+      claim_keys.c.first_day)
+Index("ix_claim_keys_series", claim_keys.c.metric, claim_keys.c.unit, claim_keys.c.subject, claim_keys.c.sort_day,
+      claim_keys.c.doc, claim_keys.c.claim)
+Index("ix_claim_keys_claimant", claim_keys.c.claimant)
+
+# Pairs of figures from different reports that cannot both be true; `a` is the first in (doc, id) order.
+disputes = Table(
+    "disputes", metadata,
+    Column("a", String(96), primary_key=True),
+    Column("b", String(96), primary_key=True),
+    Column("a_doc", String(64), nullable=False, index=True),
+    Column("b_doc", String(64), nullable=False, index=True),
+    Column("a_claimant", String(64), index=True),
+    Column("b_claimant", String(64), index=True),
+    Column("reason", Text, nullable=False),
+)
+Index("ix_disputes_order", disputes.c.a_doc, disputes.c.a, disputes.c.b_doc, disputes.c.b)
+
+# Per claimant ('' for outlets speaking in their own voice): claims, reports, hedged and disputed figures.
+source_ratings = Table(
+    "source_ratings", metadata,
+    Column("source", String(64), primary_key=True),
+    Column("claims", Integer, nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("hedged", Integer, nullable=False),
+    Column("disputed", Integer, nullable=False),
+)
+
+# Documents whose results changed since the last reconciliation; `token` tells a re-queued document apart.
+reconcile_queue = Table(
+    "reconcile_queue", metadata,
+    Column("doc", String(64), primary_key=True),
+    Column("token", String(32), nullable=False),
+)
+
+# Indexes for the queries the store runs on the first tables (max(seq), export orders, blocks).
+NEW_INDEXES_V2 = (
+    Index("ix_documents_seq", documents.c.seq),
+    Index("ix_documents_status_seq", documents.c.status, documents.c.seq),
+    Index("ix_mentions_order", mentions.c.doc, mentions.c.start, mentions.c.end),
+    Index("ix_mentions_ref", mentions.c.kind, mentions.c.ref),
+    Index("ix_claims_order", claims.c.doc, claims.c.id),
+    Index("ix_events_block", events.c.place, events.c.event_type, events.c.sub_event_type, events.c.actor1),
+)
+
+RECONCILE_LOCK = "reconcile_lock"
+
+SCHEMA_VERSION = 2
 
 
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn)
 
 
+def _v2(conn: Connection) -> None:
+    """Stored reconciliation: its tables, indexes for every query, and every processed document queued."""
+    metadata.create_all(conn)  # only creates what is missing
+    for index in NEW_INDEXES_V2:
+        index.create(conn, checkfirst=True)
+    conn.execute(text("DELETE FROM reconcile_queue"))
+    conn.execute(text("INSERT INTO reconcile_queue (doc, token) SELECT id, 'v2' FROM documents "
+                      "WHERE status = 'processed'"))
+    conn.execute(text("DELETE FROM meta WHERE key = :key"), {"key": RECONCILE_LOCK})
+    conn.execute(meta.insert().values(key=RECONCILE_LOCK, value="0"))
+
+
 # Migration n brings a store at version n-1 to version n. Append, never edit.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
 
 
 def current_version(conn: Connection) -> int:

@@ -1,0 +1,138 @@
+"""The linguistic layer on sentences we wrote: segmentation, clauses and mood, arguments, anaphora."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from thucydides.ling.anaphora import antecedent
+from thucydides.ling.arguments import arguments
+from thucydides.ling.clauses import clause_head, in_clause, is_realis, mood, tense
+from thucydides.ling.segments import segment
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from thucydides.ling.spacy_model import load_model
+
+    return load_model()
+
+
+def word(doc: Doc, text: str, nth: int = 0) -> Token:
+    hits = [t for t in doc if t.text == text]
+    return hits[nth]
+
+
+def names(tokens: tuple[Token, ...]) -> set[str]:
+    return {t.text for t in tokens}
+
+
+def test_headline_dateline_and_blank_line_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Fighting spreads in the north\n\n"
+            "GOMA, March 3 (Wire) - Rebels attacked two villages on Monday. Residents fled.\n\n"
+            "Aid groups said food was short")
+    doc = nlp(text)
+    seg = segment(doc, text)
+    assert seg.headline == (0, len("Fighting spreads in the north"))
+    assert len(seg.datelines) == 1
+    lo, hi = seg.datelines[0]
+    assert text[lo:hi] == "GOMA, March 3 (Wire)"
+    assert [text[s.start:s.end] for s in seg.sentences][0] == "Fighting spreads in the north"
+    assert [s.paragraph for s in seg.sentences] == [0, 1, 1, 2]
+    assert seg.in_headline(3) and not seg.in_headline(40)
+
+
+def test_given_title_is_the_headline(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Curfew imposed after riots. The city was calm on Friday.\n\nShops reopened."
+    seg = segment(nlp(text), text, title="Curfew imposed after riots.")
+    assert seg.headline == (0, len("Curfew imposed after riots."))
+
+
+def test_no_dateline_in_plain_prose(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The militia - a local force - withdrew from the town on Sunday."
+    assert segment(nlp(text), text).datelines == ()
+
+
+@pytest.mark.parametrize("sentence, verb, realis", [
+    ("Rebels attacked the town on Monday.", "attacked", True),
+    ("Rebels did not attack the town.", "attack", False),
+    ("Rebels never attacked the town.", "attacked", False),
+    ("Rebels could attack the town.", "attack", False),
+    ("Rebels will attack the town.", "attack", False),
+    ("Rebels plan to attack the town.", "attack", False),
+    ("Rebels managed to capture the town.", "capture", True),
+    ("If rebels attack the town, the army will respond.", "attack", False),
+    ("The army said rebels would attack the town.", "attack", False),
+    ("The army said rebels attacked the town.", "attacked", True),
+    ("Soldiers threatened to burn the market.", "burn", False),
+    ("Soldiers surrounded the town and shelled it.", "shelled", True),
+])
+def test_mood(nlp, sentence: str, verb: str, realis: bool) -> None:  # type: ignore[no-untyped-def]
+    assert is_realis(word(nlp(sentence), verb)) is realis
+
+
+def test_generic_happening_noun_is_not_realis(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Organisers called off a planned protest.")
+    assert mood(word(doc, "protest")).generic
+
+
+def test_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert tense(word(nlp("Rebels attacked the town."), "attacked")) == "past"
+    assert tense(word(nlp("Rebels have attacked the town."), "attacked")) == "past"
+    assert tense(word(nlp("Rebels will attack the town."), "attack")) == "future"
+    assert tense(word(nlp("Rebels hold the town."), "hold")) == "present"
+
+
+def test_relative_clause_is_its_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Troops entered Kadugli, which rebels had captured in May.")
+    entered, captured = word(doc, "entered"), word(doc, "captured")
+    assert clause_head(word(doc, "May")).i == captured.i
+    assert not in_clause(word(doc, "May"), entered)
+    assert in_clause(word(doc, "Kadugli"), entered)
+
+
+@pytest.mark.parametrize("sentence, head, doers, undergoers", [
+    ("Gunmen killed five villagers.", "killed", {"Gunmen"}, {"villagers"}),
+    ("Five villagers were killed by gunmen.", "killed", {"gunmen"}, {"villagers"}),
+    ("The army and the police stormed the camp.", "stormed", {"army", "police"}, {"camp"}),
+    ("Soldiers entered the village and arrested ten men.", "arrested", {"Soldiers"}, {"men"}),
+    ("Militants managed to seize the base.", "seize", {"Militants"}, {"base"}),
+    ("The militia that attacked the convoy withdrew.", "attacked", {"militia"}, {"convoy"}),
+    ("Drones struck a market in the town.", "struck", {"Drones"}, {"market"}),
+])
+def test_verb_arguments(nlp, sentence: str, head: str, doers: set[str],  # type: ignore[no-untyped-def]
+                        undergoers: set[str]) -> None:
+    args = arguments(word(nlp(sentence), head))
+    assert names(args.doers) == doers
+    assert names(args.undergoers) >= undergoers
+
+
+def test_noun_arguments(nlp) -> None:  # type: ignore[no-untyped-def]
+    args = arguments(word(nlp("An attack by militants on a police post left two dead."), "attack"))
+    assert names(args.doers) == {"militants"}
+    assert names(args.undergoers) == {"post"}
+
+
+def test_name_like_modifier_is_a_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    args = arguments(word(nlp("The ministry said Israeli strikes hit the camp."), "strikes"))
+    assert names(args.doers) == {"Israeli"}
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+
+
+def test_pronoun_points_back_within_reach(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Rapid Support Forces entered the town. They looted the market."
+    doc = nlp(text)
+    seg = segment(doc, text)
+    rsf = _Mention(text.index("Rapid"), text.index(" entered"), "RSF")
+    assert antecedent(word(doc, "They"), [rsf], seg, reach=2) == rsf
+    assert antecedent(word(doc, "They"), [rsf], seg, reach=0) is None

@@ -1,0 +1,140 @@
+"""Stored reconciliation: computed once, updated only where a new report touches, read by exports."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import create_engine, select
+
+from thucydides.corpus.across import merge_across_documents
+from thucydides.corpus.reconcile import rebuild, reconcile
+from thucydides.corpus.series import contradictions, rate_sources, stored_sources
+from thucydides.export.bundle import ExportBundle, referenced_actors
+from thucydides.export.contract import to_contract, write_contract
+from thucydides.export.records import StoreRecords
+from thucydides.model import Analysis, Claim, Document, Event, Evidence, Interval, Place
+from thucydides.store import schema as t
+from thucydides.store.db import Store
+from thucydides.store.schema import metadata
+
+PG_URL = os.environ.get("THUCYDIDES_TEST_PG_URL")
+PLACES = {f"p{i}": Place(f"p{i}", f"Town {i}", 30.0 + i, 40.0 + i, country="SY") for i in range(3)}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        s = Store(tmp_path / "s.db")
+    else:
+        if not PG_URL:
+            pytest.skip("set THUCYDIDES_TEST_PG_URL=postgresql+psycopg://... to run on PostgreSQL")
+        engine = create_engine(PG_URL)
+        with engine.begin() as conn:
+            metadata.drop_all(conn)
+        engine.dispose()
+        s = Store(PG_URL)
+    yield s
+    s.close()
+
+
+def day(n: int) -> Interval:
+    d = date(2021, 3, 1) + timedelta(days=n)
+    return Interval(d, d)
+
+
+def report(n: int, place: str, when: int, actor: str = "A", killed: int | None = None,
+           held: float | None = None, claimant: str | None = None) -> Analysis:
+    """A report we make up: one clash at `place` on day `when`, optionally a toll and an area figure."""
+    doc = Document.from_text(f"Report {n}: fighting at {place} on day {when}.", name=f"r{n}.txt",
+                             published=day(when))
+    ev = Evidence.of(doc, 0, len(doc.text))
+    claims = []
+    if held is not None:
+        claims.append(Claim(f"claim-{n}-held", doc.id, "territory_held", "km2", held, held, "exact", ev,
+                            subject="B", claimant=claimant, place=place, time=day(when)))
+    if killed is not None:
+        claims.append(Claim(f"claim-{n}-killed", doc.id, "killed", "person", killed, killed, "exact", ev))
+    event = Event(id=f"event-{n:03}", docs=[doc.id], event_type="Battles", sub_event_type="Armed clash",
+                  evidence=[ev], actor1=actor, place=place, date=day(when), time_precision=1, fatalities=killed,
+                  claims=[c.id for c in claims])
+    return Analysis(doc, places={place: PLACES[place]}, claims=claims, events=[event])
+
+
+def save(store: Store, analyses: list[Analysis]) -> None:
+    store.add_documents([a.document for a in analyses])
+    for a in analyses:
+        store.save_analysis(a)
+
+
+def stored_rows(store: Store) -> dict[str, dict]:
+    with store.engine.connect() as conn:
+        return {r["id"]: dict(r) for r in conn.execute(select(t.merged_events)).mappings()}
+
+
+def corpus(n: int) -> list[Analysis]:
+    """Reports over three places and two actors; reports 2k and 2k+1 tell one happening."""
+    return [report(i, f"p{(i // 2) % 3}", when=i // 2, actor="A" if (i // 2) % 4 else "C", killed=10 + i % 5,
+                   held=float(5 + (i % 2) * 40), claimant=f"S{i % 3}") for i in range(n)]
+
+
+def test_stored_reconciliation_equals_the_whole_computation(store):
+    save(store, corpus(24))
+    reconcile(store)
+    records = StoreRecords(store)
+    expected = merge_across_documents(store.events())
+    assert [(e.id, e.docs, e.fatalities) for e in records.events()] == [(e.id, e.docs, e.fatalities)
+                                                                        for e in expected]
+    assert any(len(e.docs) > 1 for e in expected)
+    docs = store.documents()
+    pairs = contradictions(store.claims(), docs)
+    assert pairs and [(a, b) for a, b, _ in records.disputes()] == [(p.a.id, p.b.id) for p in pairs]
+    assert stored_sources(store) == rate_sources(store.claims(), pairs)
+
+
+def test_adding_one_report_changes_only_the_merged_events_it_touches(store):
+    save(store, corpus(24))
+    reconcile(store)
+    before = stored_rows(store)
+    newcomer = report(99, "p1", when=1, actor="A", killed=7)
+    save(store, [newcomer])
+    result = reconcile(store)
+    after = stored_rows(store)
+    changed = {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
+    touched = {i for i, row in after.items() if newcomer.doc_id in row["docs"]}
+    assert len(touched) == 1
+    (merged,) = touched
+    assert len(after[merged]["docs"]) > 1 and after[merged]["fatalities"] == 7  # the lowest toll stands
+    assert changed <= touched | (before.keys() - after.keys())
+    assert result.added == 1 and result.removed <= 1 and result.documents == 1
+    assert len(changed) <= 2  # the group it joined: old id gone, new id in
+
+
+def test_reprocessed_and_failed_reports_leave_nothing_behind(store):
+    analyses = corpus(12)
+    save(store, analyses)
+    reconcile(store)
+    store.mark_failed(analyses[3].doc_id, "broken")
+    reconcile(store)
+    assert all(analyses[3].doc_id not in e.docs for e in StoreRecords(store).events())
+    incremental = stored_rows(store)
+    rebuild(store)
+    assert stored_rows(store) == incremental
+
+
+def test_streamed_export_is_the_contract_of_the_whole_store(store):
+    save(store, corpus(10))
+    reconcile(store)
+    buffer = io.StringIO()
+    write_contract(StoreRecords(store), buffer)
+    streamed = json.loads(buffer.getvalue())
+    mentions, claims = store.mentions(), store.claims()
+    events = merge_across_documents(store.events())
+    bundle = ExportBundle(documents=store.documents(status="processed"),
+                          actors=referenced_actors(mentions, claims, events), places=store.places(),
+                          mentions=mentions, claims=claims, events=events)
+    assert streamed == to_contract(bundle)
+    assert streamed["format"] == "thucydides-export" and len(streamed["events"]) < 10

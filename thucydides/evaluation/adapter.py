@@ -1,0 +1,87 @@
+"""The only calls from the evaluation into the runtime package: documents, pipeline, contract.
+
+When the runtime package is refactored, this module is the one to update; the rest of the
+evaluation sees documents as opaque values and results as the export contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+from thucydides.evaluation.view import ExportView
+from thucydides.export.bundle import ExportBundle
+from thucydides.export.contract import to_contract
+from thucydides.ingest import read_path
+from thucydides.ingest.documents import make_document
+from thucydides.model import Analysis, Document
+from thucydides.pipeline import Pipeline
+
+Doc = Document
+Pipe = Pipeline
+CHUNK = 128
+"""Documents per pipeline call: big enough for spaCy's batching, small enough to free parses early."""
+
+
+def build_pipeline() -> Pipeline:
+    """Every stage, as `thucydides run` uses them."""
+    return Pipeline()
+
+
+def document(text: str, *, name: str, published: date | None = None, url: str | None = None,
+             title: str | None = None, source: str = "evaluation") -> Doc:
+    """A document made the way ingest makes one (furniture marked, id from the text)."""
+    return make_document(text, source=source, name=name, url=url, title=title, published=published)
+
+
+def read_folder(folder: Path) -> list[Doc]:
+    """Every .txt report of a folder, in name order, read as `thucydides run` reads them."""
+    return [d for p in sorted(folder.glob("*.txt")) for d in read_path(p)]
+
+
+def _contract(analyses: Sequence[Analysis]) -> dict[str, Any]:
+    return to_contract(ExportBundle.from_analyses(list(analyses)))
+
+
+def export(pipeline: Pipeline, docs: Sequence[Doc]) -> ExportView:
+    """One contract for all documents, as `bench/score_dev.py` builds it (no cross-document merge)."""
+    analyses: list[Analysis] = []
+    for start in range(0, len(docs), CHUNK):
+        analyses += pipeline.run_documents(docs[start:start + CHUNK])
+    return ExportView.from_contract(_contract(analyses))
+
+
+def export_each(pipeline: Pipeline, docs: Iterable[Doc]) -> Iterator[tuple[Doc, ExportView]]:
+    """One contract per document, so documents never share records; parses are freed chunk by chunk."""
+    chunk: list[Doc] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) == CHUNK:
+            yield from _each(pipeline, chunk)
+            chunk = []
+    yield from _each(pipeline, chunk)
+
+
+def _each(pipeline: Pipeline, chunk: list[Doc]) -> Iterator[tuple[Doc, ExportView]]:
+    for doc, analysis in zip(chunk, pipeline.run_documents(chunk), strict=True):
+        yield doc, ExportView.from_contract(_contract([analysis]))
+
+
+def doc_id(doc: Doc) -> str:
+    return doc.id
+
+
+def doc_text(doc: Doc) -> str:
+    return doc.text
+
+
+def spacy_model() -> Language:
+    """The spaCy pipeline the nlp stage loads, for the bare-spaCy throughput baseline."""
+    from thucydides.ling.spacy_model import load_model
+
+    return load_model()

@@ -1,0 +1,80 @@
+"""Run the chosen parts of the evaluation with one pipeline, and collect their typed results."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from thucydides.evaluation import acled, adapter, geoparse, paths, seeds, speed, voa
+
+PARTS = ("acled", "geo", "seeds", "voa", "speed")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Options:
+    only: tuple[str, ...] = PARTS
+    acled_cap: int | None = acled.DEFAULT_CAP
+    acled_limit: int | None = None
+    geo_limit: int | None = None
+    voa_gold: Path | None = None
+    command: str = "make eval"
+
+
+@dataclass
+class Results:
+    options: Options
+    started: str
+    commit: str
+    acled: acled.AcledResult | None = None
+    geo: list[geoparse.GeoResult] = field(default_factory=list)
+    seeds: seeds.SeedsResult | None = None
+    voa: voa.VoaResult | None = None
+    speed: speed.SpeedResult | None = None
+    seconds: float = 0.0
+
+
+def commit() -> str:
+    """The evaluated code: HEAD, marked dirty when the work tree differs from it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=paths.ROOT, capture_output=True, text=True).stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    return head + ("-dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def _timed(name: str, fn: Callable[[], T]) -> T:
+    began = time.perf_counter()
+    print(f"eval: {name} ...", file=sys.stderr, flush=True)
+    out = fn()
+    print(f"eval: {name} done in {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
+    return out
+
+
+def _geo(corpus: str, pipeline: adapter.Pipe | None, options: Options) -> geoparse.GeoResult:
+    return _timed(geoparse.NAMES[corpus], lambda: geoparse.evaluate(corpus, pipeline, options.geo_limit))
+
+
+def run(options: Options) -> Results:
+    began = time.perf_counter()
+    res = Results(options, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), commit())
+    needs_pipeline = set(options.only) & {"acled", "geo", "seeds", "voa"}
+    pipeline = _timed("loading the pipeline", adapter.build_pipeline) if needs_pipeline else None
+    if "acled" in options.only:
+        res.acled = _timed("ACLED dev", lambda: acled.evaluate(pipeline, options.acled_cap, options.acled_limit))
+    if "geo" in options.only:
+        res.geo = [_geo(corpus, pipeline, options) for corpus in geoparse.CORPORA]
+    if "seeds" in options.only:
+        res.seeds = _timed("seeds", lambda: seeds.evaluate(pipeline))
+    if "voa" in options.only:
+        res.voa = _timed("VOA", lambda: voa.evaluate(pipeline, options.voa_gold))
+    if "speed" in options.only:
+        res.speed = _timed("throughput", speed.evaluate)
+    res.seconds = time.perf_counter() - began
+    return res

@@ -1,0 +1,65 @@
+"""What one document offers every event in it: the parse, its segments, actor and place mentions, times,
+claims, and the country the report is about (for ACLED's country-named generic actors)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from thucydides.ling.segments import Segmentation
+from thucydides.ling.spans import SpanIndex
+from thucydides.model import ActorMention, Analysis, Claim, Place, TimeExpression, Toponym
+
+
+@dataclass(frozen=True)
+class DocContext:
+    analysis: Analysis
+    doc: Doc
+    segments: Segmentation
+    actors: SpanIndex[ActorMention]
+    toponyms: SpanIndex[Toponym]
+    """Resolved toponyms only."""
+    places: Mapping[str, Place]
+    times: SpanIndex[TimeExpression]
+    claims: tuple[Claim, ...]
+    country: str | None
+    """The country the report is mostly about (ISO alpha-2), from its resolved places."""
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> DocContext:
+        if analysis.spacy_doc is None or analysis.segments is None:
+            raise ValueError(f"{analysis.doc_id}: events need the nlp stage's parse and segments")
+        resolved = [t for t in analysis.toponyms if t.place and t.place in analysis.places]
+        return cls(
+            analysis=analysis,
+            doc=analysis.spacy_doc,
+            segments=analysis.segments,
+            actors=SpanIndex(analysis.actors),
+            toponyms=SpanIndex(resolved),
+            places=analysis.places,
+            times=SpanIndex(analysis.times),
+            claims=tuple(analysis.claims),
+            country=main_country(resolved, analysis.places),
+        )
+
+    @property
+    def text(self) -> str:
+        return self.analysis.document.text
+
+    def place_of(self, toponym: Toponym) -> Place:
+        return self.places[toponym.place or ""]
+
+    def token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+
+def main_country(toponyms: list[Toponym], places: Mapping[str, Place]) -> str | None:
+    """The country most of a report's places lie in (a country named as such counts too)."""
+    counts = Counter(places[t.place].country for t in toponyms if t.place and places[t.place].country)
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]

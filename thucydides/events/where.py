@@ -1,0 +1,103 @@
+"""The place an event happened: the most specific place its own clause names, else its sentence's, else
+the place the paragraph was about so far, else the report's main place — named steps (settings
+`stages.events.place_steps`), each giving a toponym and ACLED's geo precision."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from thucydides.events.context import DocContext
+from thucydides.events.detect import Candidate
+from thucydides.ling.clauses import clause_head
+from thucydides.ling.tokens import span_head
+from thucydides.model import Toponym
+
+SPECIFICITY = {"populated_place": 0, "facility": 0, "other": 1, "border": 1, "admin2": 2, "river": 3,
+               "admin1": 3, "region": 4, "country": 5}
+"""Lower is more specific: a village locates a happening better than its province."""
+PRECISION = {"populated_place": 1, "facility": 1, "other": 2, "border": 2, "admin2": 2, "river": 2,
+             "admin1": 3, "region": 3, "country": 3}
+"""ACLED geo precision by the kind of place: 1 the place itself, 2 part of a region, 3 the region."""
+NEAR_WORDS = frozenset({"near", "outside", "outskirts", "vicinity", "around", "countryside", "environs"})
+
+
+@dataclass(frozen=True)
+class Located:
+    toponym: Toponym
+    geo_precision: int
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    doc: DocContext
+    candidate: Candidate
+    carried: Toponym | None
+    """The place the paragraph was about before this sentence."""
+
+
+def _specificity(ctx: DocContext, t: Toponym) -> int:
+    return SPECIFICITY.get(ctx.place_of(t).kind, 3)
+
+
+def _located(ctx: DocContext, t: Toponym, downgrade: bool = False) -> Located:
+    precision = PRECISION.get(ctx.place_of(t).kind, 3)
+    before = ctx.text[max(0, t.start - 24):t.start].lower().split()
+    if precision == 1 and (downgrade or NEAR_WORDS & set(before[-3:])):
+        precision = 2
+    return Located(t, precision)
+
+
+def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int) -> Toponym | None:
+    if not found:
+        return None
+    return min(found, key=lambda t: (_specificity(ctx, t), abs(t.start - anchor)))
+
+
+def in_clause(pc: PlaceContext) -> Located | None:
+    """A place told in the anchor's own clause (not in a relative clause on one of its words)."""
+    anchor = pc.candidate.anchor
+    found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
+             if (head := span_head(pc.doc.doc, t.start, t.end)) is not None and clause_head(head).i == anchor.i]
+    best = most_specific(pc.doc, found, anchor.idx)
+    return _located(pc.doc, best) if best else None
+
+
+def in_sentence(pc: PlaceContext) -> Located | None:
+    found = pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
+    best = most_specific(pc.doc, found, pc.candidate.anchor.idx)
+    return _located(pc.doc, best) if best else None
+
+
+def paragraph(pc: PlaceContext) -> Located | None:
+    """'Fighting broke out in X on Monday. Five people were killed.': the place the paragraph was about."""
+    return _located(pc.doc, pc.carried) if pc.carried else None
+
+
+def document(pc: PlaceContext) -> Located | None:
+    """The report's main place, at best a region-level precision (it is not told for this event)."""
+    best = main_place(pc.doc)
+    return _located(pc.doc, best, downgrade=True) if best else None
+
+
+def main_place(ctx: DocContext) -> Toponym | None:
+    """The most repeated specific place of the report (first named on ties)."""
+    items = ctx.toponyms.items
+    if not items:
+        return None
+    counts = Counter(t.place for t in items)
+    return min(items, key=lambda t: (_specificity(ctx, t) > 1, -counts[t.place], t.start))
+
+
+def carried_place(ctx: DocContext, candidate: Candidate) -> Toponym | None:
+    """The most specific place named earlier in the candidate's paragraph, nearest first."""
+    sentence = candidate.sentence
+    lo = next((p[0] for i, p in enumerate(ctx.segments.paragraphs) if i == sentence.paragraph), sentence.start)
+    earlier = ctx.toponyms.within(lo, candidate.start)
+    return most_specific(ctx, earlier, candidate.start)
+
+
+PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {
+    "clause": in_clause, "sentence": in_sentence, "paragraph": paragraph, "document": document,
+}

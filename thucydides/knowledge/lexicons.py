@@ -1,0 +1,49 @@
+"""The shared word lists of the linguistic layer (`data/lexicons.yaml`), as one typed object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from thucydides.knowledge import data_path, read_yaml, strings, word_set
+
+FILE = "lexicons.yaml"
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Closed-class and cue words every stage reads the same way."""
+
+    reporting_verbs: frozenset[str]
+    attribution_phrases: tuple[str, ...]
+    modal_auxiliaries: frozenset[str]
+    conditional_marks: frozenset[str]
+    irrealis_cues: frozenset[str]
+    realis_controls: frozenset[str]
+    generic_modifiers: frozenset[str]
+    same_day_words: frozenset[str]
+    duration_units: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    group_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+
+
+@cache
+def lexicons() -> Lexicons:
+    path = data_path(FILE)
+    raw = read_yaml(path)
+    where = str(path)
+    return Lexicons(
+        reporting_verbs=word_set(raw, "reporting_verbs", where),
+        attribution_phrases=tuple(p.lower() for p in strings(raw, "attribution_phrases", where)),
+        modal_auxiliaries=word_set(raw, "modal_auxiliaries", where),
+        conditional_marks=word_set(raw, "conditional_marks", where),
+        irrealis_cues=word_set(raw, "irrealis_cues", where),
+        realis_controls=word_set(raw, "realis_controls", where),
+        generic_modifiers=word_set(raw, "generic_modifiers", where),
+        same_day_words=word_set(raw, "same_day_words", where),
+        duration_units=word_set(raw, "duration_units", where),
+        anaphoric_determiners=word_set(raw, "anaphoric_determiners", where),
+        group_pronouns=word_set(raw, "group_pronouns", where),
+        person_pronouns=word_set(raw, "person_pronouns", where),
+    )

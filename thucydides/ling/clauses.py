@@ -1,0 +1,168 @@
+"""Clauses: the verb (or predicate) heading the clause a word stands in, its voice, tense and mood.
+
+A clause is headed by the sentence root or by a verb attached as a clause (complement, adverbial,
+relative, participial, coordinated or parenthetical). Its mood says whether it reports something that
+happened: negation, a modal, a condition, a governing cue of intent or expectation ("planned to
+attack"), or an infinitive no verb of success governs make it not a happening.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Token
+
+from thucydides.knowledge.lexicons import Lexicons, lexicons
+from thucydides.ling.tokens import NOMINAL, VERBAL, ancestors, contains, forms, is_root, lemma
+
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
+"""Attachments by which a verb heads a clause of its own."""
+EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp", "csubj"})
+"""Clauses whose mood the governing clause passes down ('planned to attack', 'said they would attack')."""
+BARRIER_DEPS = frozenset({"relcl", "acl", "parataxis"})
+"""Clauses with a mood of their own: a relative or parenthetical clause is told as a fact of its own."""
+
+Tense = Literal["past", "present", "future", "nonfinite"]
+
+
+def heads_clause(token: Token) -> bool:
+    return is_root(token) or (token.pos_ in VERBAL and token.dep_ in CLAUSE_DEPS)
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause `token` stands in (the sentence root when no nearer verb heads one)."""
+    if heads_clause(token):
+        return token
+    for head in ancestors(token):
+        if heads_clause(head):
+            return head
+    return token.sent.root
+
+
+def clause_tokens(head: Token) -> list[Token]:
+    """The clause's own words: the head's subtree without the clauses embedded in it."""
+    embedded = [t for t in head.subtree if t.i != head.i and heads_clause(t)]
+    return [t for t in head.subtree if not any(contains(e, t) for e in embedded)]
+
+
+def in_clause(token: Token, head: Token) -> bool:
+    """Whether `token` is told in the clause `head` heads (not in a clause embedded in it)."""
+    return clause_head(token).i == head.i
+
+
+def is_passive(head: Token) -> bool:
+    if any(c.dep_ in {"nsubjpass", "auxpass", "csubjpass"} for c in head.children):
+        return True
+    # 'militants backed by Iran', 'a bomb planted by the group': a participle modifying a noun
+    return head.tag_ == "VBN" and head.dep_ == "acl"
+
+
+def tense(head: Token, lex: Lexicons | None = None) -> Tense:
+    lex = lex or lexicons()
+    auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    if any(forms(a) & lex.modal_auxiliaries for a in auxes) and any(a.lower_ in {"will", "'ll", "shall"}
+                                                                    for a in auxes):
+        return "future"
+    tags = {head.tag_, *(a.tag_ for a in auxes)}
+    if tags & {"VBD"} or (head.tag_ == "VBN" and any(lemma(a) == "have" for a in auxes)):
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    return "nonfinite"
+
+
+@dataclass(frozen=True, slots=True)
+class Mood:
+    """Why a clause is not a report of something that happened, if it is not."""
+
+    negated: bool = False
+    modal: bool = False
+    conditional: bool = False
+    cue: bool = False
+    unrealised_infinitive: bool = False
+    generic: bool = False
+
+    @property
+    def realis(self) -> bool:
+        return not (self.negated or self.modal or self.conditional or self.cue
+                    or self.unrealised_infinitive or self.generic)
+
+
+def _negated(token: Token) -> bool:
+    """'did not attack', 'never attacked', 'there were no clashes'."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _modal(token: Token, lex: Lexicons) -> bool:
+    if any(c.dep_ in {"aux", "auxpass"} and forms(c) & lex.modal_auxiliaries for c in token.children):
+        return True
+    # 'is going to attack'
+    head = token.head
+    return (not is_root(token) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and lemma(head) == "go" and head.tag_ == "VBG")
+
+
+def _conditional(token: Token, lex: Lexicons) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in token.children)
+
+
+def _cue(token: Token, lex: Lexicons) -> bool:
+    if forms(token) & lex.irrealis_cues:
+        return True
+    return any(c.dep_ in {"advmod", "acomp"} and forms(c) & lex.irrealis_cues for c in token.children)
+
+
+def _unrealised_infinitive(token: Token, lex: Lexicons) -> bool:
+    """'to attack' tells an intention unless a verb like 'managed' or 'continued' governs it."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) or is_root(token):
+        return False
+    return not forms(token.head) & lex.realis_controls
+
+
+def _generic_noun(token: Token, lex: Lexicons) -> bool:
+    """'a planned protest', 'similar attacks', 'possible clashes'."""
+    return token.pos_ in NOMINAL and any(
+        c.dep_ in {"amod", "compound", "advmod"} and forms(c) & (lex.generic_modifiers | lex.irrealis_cues)
+        for c in token.children)
+
+
+def governing_chain(head: Token) -> list[tuple[Token, str]]:
+    """The clause head and the clauses it is embedded in whose mood it inherits, with the link that
+    led to each ('' for the head itself)."""
+    chain = [(head, "")]
+    current = head
+    for _ in range(8):
+        if is_root(current) or current.dep_ in BARRIER_DEPS or current.dep_ not in EMBEDDING_DEPS:
+            break
+        link = current.dep_
+        current = clause_head(current.head)
+        chain.append((current, link))
+    return chain
+
+
+def mood(token: Token, lex: Lexicons | None = None) -> Mood:
+    """The mood of the clause `token` stands in, with what its governing clauses pass down.
+
+    A coordinated clause inherits only cue words from the clause it is joined to ('could retreat and X
+    captured' still tells a capture); a reported clause keeps its own modality ('said X would attack' is
+    not a happening, 'said X attacked' is)."""
+    lex = lex or lexicons()
+    found: dict[str, bool] = {"generic": _generic_noun(token, lex)}
+    for i, (verb, link) in enumerate(governing_chain(clause_head(token))):
+        if i == 0 or link != "conj":
+            found["negated"] = found.get("negated", False) or _negated(verb)
+        if i == 0:
+            found["modal"] = _modal(verb, lex)
+            found["conditional"] = _conditional(verb, lex)
+            found["unrealised_infinitive"] = _unrealised_infinitive(verb, lex)
+        if (i > 0 or verb.i != token.i) and _cue(verb, lex):
+            found["cue"] = True
+        if i > 0 and link == "ccomp" and forms(verb) & lex.reporting_verbs:
+            break
+    return Mood(**found)
+
+
+def is_realis(token: Token, lex: Lexicons | None = None) -> bool:
+    """Whether the clause `token` stands in reports something that happened (or is happening)."""
+    return mood(token, lex).realis

@@ -1,0 +1,60 @@
+"""Small readings of spaCy tokens that every part of the linguistic layer shares."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+VERBAL = frozenset({"VERB", "AUX"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def is_root(token: Token) -> bool:
+    """spaCy makes a fresh Token object on every access, so identity is by index."""
+    return token.head.i == token.i
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def forms(token: Token) -> frozenset[str]:
+    """The forms a word list may name a token by: its lemma and its lower-cased text."""
+    return frozenset((token.lemma_.lower(), token.lower_))
+
+
+def contains(outer: Token, token: Token) -> bool:
+    """Whether `token` lies in the subtree of `outer`."""
+    return outer.left_edge.i <= token.i <= outer.right_edge.i
+
+
+def char_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering characters [start, end), widened to whole tokens; None for empty or outside text."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def span_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The syntactic head of the tokens covering [start, end)."""
+    span = char_span(doc, start, end)
+    return span.root if span is not None else None
+
+
+def ancestors(token: Token, limit: int = 16) -> list[Token]:
+    """The token's heads up to the root, nearest first (bounded: parses can be deep)."""
+    out: list[Token] = []
+    current = token
+    for _ in range(limit):
+        if is_root(current):
+            break
+        current = current.head
+        out.append(current)
+    return out
+
+
+def conjuncts(token: Token) -> tuple[Token, ...]:
+    """The token and every item coordinated with it ('the army and the police' → army, police)."""
+    return (token, *token.conjuncts) if token.conjuncts else (token,)
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]

@@ -1,0 +1,458 @@
+"""The stored reconciliation across documents: merged events, claim series keys, disputes, source
+ratings, and the queue of documents whose results changed since they were last reconciled.
+
+Queries only: what to merge and what disputes what is decided in `thucydides.corpus`. Every query
+here runs on an index (see schema.py), and every read of many rows is paged, so memory does not grow
+with the store.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, case, delete, distinct, func, or_, select, update
+from sqlalchemy.sql.elements import ColumnElement
+
+from thucydides.model import Claim, Document, Event, Evidence, Interval, Mention, Place
+from thucydides.store import codec
+from thucydides.store import schema as t
+
+if TYPE_CHECKING:
+    from thucydides.store.db import Store
+
+PAGE = 1000
+"""Rows fetched per round trip when streaming a table."""
+
+CHUNK = 500
+"""Ids per IN (...) list."""
+
+NO_DAY = "9999-12-31"
+
+
+def same(column: Any, value: object) -> ColumnElement[bool]:
+    """Equality that also matches NULL to None (subjects, places and actors may be unknown)."""
+    return column.is_(None) if value is None else column == value  # type: ignore[no-any-return]
+
+
+def chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def stream(conn: Connection, query: Any) -> Iterator[Any]:
+    """Rows of a query, fetched a page at a time (a server-side cursor on PostgreSQL)."""
+    yield from conn.execute(query.execution_options(yield_per=PAGE))
+
+
+# --- the queue -----------------------------------------------------------------------------------
+def enqueue(conn: Connection, doc_ids: Iterable[str]) -> None:
+    """Mark documents as changed since their last reconciliation (in the caller's transaction)."""
+    ids = list(dict.fromkeys(doc_ids))
+    for part in chunks(ids):
+        conn.execute(delete(t.reconcile_queue).where(t.reconcile_queue.c.doc.in_(part)))
+    if ids:
+        conn.execute(t.reconcile_queue.insert(), [{"doc": d, "token": uuid.uuid4().hex} for d in ids])
+
+
+def queued(conn: Connection, limit: int) -> list[tuple[str, str]]:
+    rows = conn.execute(select(t.reconcile_queue.c.doc, t.reconcile_queue.c.token)
+                        .order_by(t.reconcile_queue.c.doc).limit(limit)).all()
+    return [(r.doc, r.token) for r in rows]
+
+
+def queue_size(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.scalar(select(func.count()).select_from(t.reconcile_queue)) or 0)
+
+
+def dequeue(conn: Connection, entries: Iterable[tuple[str, str]]) -> None:
+    """Drop the entries reconciled; a document re-queued meanwhile has a new token and stays."""
+    for doc, token in entries:
+        conn.execute(delete(t.reconcile_queue).where(t.reconcile_queue.c.doc == doc,
+                                                     t.reconcile_queue.c.token == token))
+
+
+def lock(conn: Connection) -> None:
+    """One reconciliation at a time: a write to one row, held until the caller's transaction ends
+    (a row lock on PostgreSQL, the write lock on SQLite), taken before anything is read."""
+    key = t.meta.c.key == t.RECONCILE_LOCK
+    if conn.execute(update(t.meta).where(key).values(value=t.meta.c.value)).rowcount == 0:
+        conn.execute(t.meta.insert().values(key=t.RECONCILE_LOCK, value="0"))
+
+
+def clear_all(conn: Connection) -> None:
+    """Forget every reconciled result (a rebuild follows in the same transaction)."""
+    for table in (t.merged_events, t.merged_members, t.claim_keys, t.disputes, t.source_ratings,
+                  t.reconcile_queue):
+        conn.execute(delete(table))
+
+
+# --- merged events -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BlockRef:
+    """How to find one block's document events: by its key, or (no place) the one event it holds."""
+
+    block: str
+    key: tuple[str | None, str, str, str | None] | None
+    event: str | None = None
+
+
+def member_blocks(conn: Connection, doc_ids: Sequence[str]) -> set[BlockRef]:
+    """The blocks the documents' events were merged in last time."""
+    out: set[BlockRef] = set()
+    m, e = t.merged_members, t.merged_events
+    for part in chunks(doc_ids):
+        rows = conn.execute(select(e.c.id, e.c.block, e.c.place, e.c.event_type, e.c.sub_event_type, e.c.actor1)
+                            .where(e.c.id.in_(select(m.c.merged).where(m.c.doc.in_(part))))).all()
+        for r in rows:
+            key = None if r.place is None else (r.place, r.event_type, r.sub_event_type, r.actor1)
+            out.add(BlockRef(r.block, key, r.id if key is None else None))
+    return out
+
+
+def events_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Event]:
+    out: list[Event] = []
+    for part in chunks(doc_ids):
+        out += [codec.event_from(r) for r in conn.execute(select(t.events).where(t.events.c.doc.in_(part)))]
+    return out
+
+
+def block_events(conn: Connection, ref: BlockRef) -> list[Event]:
+    """Every document event of one block, through the events' block index."""
+    if ref.key is None:
+        query = select(t.events).where(t.events.c.id == ref.event)
+    else:
+        place, event_type, sub_event_type, actor1 = ref.key
+        query = select(t.events).where(t.events.c.place == place, t.events.c.event_type == event_type,
+                                       t.events.c.sub_event_type == sub_event_type, same(t.events.c.actor1, actor1))
+    return [codec.event_from(r) for r in conn.execute(query)]
+
+
+def stream_blocks(conn: Connection) -> Iterator[list[Event]]:
+    """Every block's events, one block at a time (a sorted scan of the block index)."""
+    e = t.events
+    current: list[Event] = []
+    key: tuple[Any, ...] | None = None
+    query = select(e).where(e.c.place.is_not(None)).order_by(e.c.place, e.c.event_type, e.c.sub_event_type,
+                                                              e.c.actor1)
+    for row in stream(conn, query):
+        row_key = (row.place, row.event_type, row.sub_event_type, row.actor1)
+        if row_key != key and current:
+            yield current
+            current = []
+        key = row_key
+        current.append(codec.event_from(row))
+    if current:
+        yield current
+    for row in stream(conn, select(e).where(e.c.place.is_(None)).order_by(e.c.id)):
+        yield [codec.event_from(row)]
+
+
+def merged_row(event: Event, lead: str, block: str, acled_day: str) -> dict[str, Any]:
+    row = codec.event_row(event, "")
+    del row["doc"]
+    row.update(lead=lead, block=block, docs=list(event.docs), acled_day=acled_day)
+    return row
+
+
+def merged_from(row: Any) -> Event:
+    return Event(
+        id=row.id, docs=list(row.docs), event_type=row.event_type, sub_event_type=row.sub_event_type,
+        evidence=[codec.evidence_in(x) for x in row.evidence], actor1=row.actor1, actor2=row.actor2,
+        assoc_actor1=row.assoc_actor1, assoc_actor2=row.assoc_actor2, place=row.place,
+        geo_precision=row.geo_precision, date=codec.interval_in(row.date), time_precision=row.time_precision,
+        fatalities=row.fatalities, claims=list(row.claims), civilian_targeting=bool(row.civilian_targeting),
+        notes=row.notes or "",
+    )
+
+
+def merged_rows_of_block(conn: Connection, block: str) -> dict[str, dict[str, Any]]:
+    rows = conn.execute(select(t.merged_events).where(t.merged_events.c.block == block)).mappings().all()
+    return {r["id"]: dict(r) for r in rows}
+
+
+def replace_block(conn: Connection, block: str, rows: dict[str, dict[str, Any]],
+                  members: dict[str, list[tuple[str, str]]]) -> tuple[int, int, int]:
+    """Make a block's stored merged events `rows` (id -> row), touching only those that differ:
+    returns (added, changed, removed). `members` maps a merged id to its (event id, doc) pairs."""
+    old = merged_rows_of_block(conn, block)
+    gone = [i for i in old if i not in rows]
+    fresh = [i for i in rows if i not in old]
+    changed = [i for i in rows if i in old and old[i] != rows[i]]
+    for part in chunks(gone):
+        conn.execute(delete(t.merged_events).where(t.merged_events.c.id.in_(part)))
+        conn.execute(delete(t.merged_members).where(t.merged_members.c.merged.in_(part)))
+    for i in changed:
+        conn.execute(update(t.merged_events).where(t.merged_events.c.id == i).values(rows[i]))
+    if fresh:
+        conn.execute(t.merged_events.insert(), [rows[i] for i in fresh])
+        _move_members(conn, [{"event": ev, "merged": i, "doc": doc} for i in fresh for ev, doc in members[i]])
+    return len(fresh), len(changed), len(gone)
+
+
+def _move_members(conn: Connection, member_rows: list[dict[str, str]]) -> None:
+    """Record which merged event each event now belongs to (an event merged elsewhere before moves)."""
+    for part in chunks([r["event"] for r in member_rows]):
+        conn.execute(delete(t.merged_members).where(t.merged_members.c.event.in_(part)))
+    conn.execute(t.merged_members.insert(), member_rows)
+
+
+def insert_merged(conn: Connection, rows: list[dict[str, Any]], members: list[dict[str, str]]) -> None:
+    if rows:
+        conn.execute(t.merged_events.insert(), rows)
+    if members:
+        conn.execute(t.merged_members.insert(), members)
+
+
+# --- claims: series keys, disputes, sources -----------------------------------------------------
+def published_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, Interval | None]:
+    d = t.documents
+    out: dict[str, Interval | None] = {}
+    for part in chunks(doc_ids):
+        for r in conn.execute(select(d.c.id, d.c.published_start, d.c.published_end, d.c.published_inferred)
+                              .where(d.c.id.in_(part))):
+            out[r.id] = codec.interval_in({"start": r.published_start, "end": r.published_end,
+                                           "inferred": r.published_inferred})
+    return out
+
+
+def claims_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Claim]:
+    out: list[Claim] = []
+    for part in chunks(doc_ids):
+        out += [codec.claim_from(r) for r in conn.execute(select(t.claims).where(t.claims.c.doc.in_(part)))]
+    return out
+
+
+def stream_claims_with_published(conn: Connection) -> Iterator[tuple[Claim, Interval | None]]:
+    c, d = t.claims, t.documents
+    query = (select(c, d.c.published_start, d.c.published_end, d.c.published_inferred)
+             .join(d, d.c.id == c.c.doc).order_by(c.c.doc, c.c.id))
+    for r in stream(conn, query):
+        yield codec.claim_from(r), codec.interval_in({"start": r.published_start, "end": r.published_end,
+                                                      "inferred": r.published_inferred})
+
+
+def claimants_of_docs(conn: Connection, doc_ids: Sequence[str]) -> set[str | None]:
+    out: set[str | None] = set()
+    for part in chunks(doc_ids):
+        out |= set(conn.scalars(select(t.claim_keys.c.claimant).distinct().where(t.claim_keys.c.doc.in_(part))))
+        rows = conn.execute(select(t.disputes.c.a_claimant, t.disputes.c.b_claimant)
+                            .where(or_(t.disputes.c.a_doc.in_(part), t.disputes.c.b_doc.in_(part)))).all()
+        out |= {x for r in rows for x in (r.a_claimant, r.b_claimant)}
+    return out
+
+
+def forget_claims_of_docs(conn: Connection, doc_ids: Sequence[str]) -> None:
+    for part in chunks(doc_ids):
+        conn.execute(delete(t.disputes).where(or_(t.disputes.c.a_doc.in_(part), t.disputes.c.b_doc.in_(part))))
+        conn.execute(delete(t.claim_keys).where(t.claim_keys.c.doc.in_(part)))
+
+
+def insert_claim_keys(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(t.claim_keys.insert(), rows)
+
+
+def key_claim(row: Any) -> Claim:
+    """The figure a claim_keys row holds, enough to judge and word a dispute (no evidence text)."""
+    return Claim(id=row.claim, doc=row.doc, metric=row.metric, unit=row.unit, low=row.low, high=row.high,
+                 qualifier=row.qualifier, evidence=Evidence(row.doc, 0, 0, ""), subject=row.subject,
+                 claimant=row.claimant, place=row.place)
+
+
+def window_candidates(conn: Connection, block: tuple[str, str, str | None, str | None], first: str,
+                      last: str) -> list[Any]:
+    """claim_keys rows of one dispute block whose days reach into [first, last]."""
+    k = t.claim_keys
+    metric, unit, subject, place = block
+    query = select(k).where(k.c.metric == metric, k.c.unit == unit, same(k.c.subject, subject),
+                            same(k.c.place, place), k.c.first_day.is_not(None), k.c.first_day <= last,
+                            k.c.last_day >= first)
+    return list(conn.execute(query))
+
+
+def stream_dispute_blocks(conn: Connection, metrics: Iterable[str]) -> Iterator[list[Any]]:
+    """Dated stock figures one dispute block at a time (a sorted scan of the block index)."""
+    k = t.claim_keys
+    query = (select(k).where(k.c.metric.in_(list(metrics)), k.c.first_day.is_not(None))
+             .order_by(k.c.metric, k.c.unit, k.c.subject, k.c.place, k.c.first_day))
+    current: list[Any] = []
+    key: tuple[Any, ...] | None = None
+    for row in stream(conn, query):
+        row_key = (row.metric, row.unit, row.subject, row.place)
+        if row_key != key and current:
+            yield current
+            current = []
+        key = row_key
+        current.append(row)
+    if current:
+        yield current
+
+
+def insert_disputes(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(t.disputes.insert(), rows)
+
+
+def rate_source(conn: Connection, claimant: str | None) -> None:
+    """Recount one claimant's row from the indexed claim keys and disputes."""
+    k, d = t.claim_keys, t.disputes
+    hedged = func.sum(case((k.c.qualifier != "exact", 1), else_=0))
+    row = conn.execute(select(func.count(), func.count(distinct(k.c.doc)), hedged)
+                       .where(same(k.c.claimant, claimant))).one()
+    disputed = conn.scalar(select(func.count()).select_from(
+        select(d.c.a.label("c")).where(same(d.c.a_claimant, claimant))
+        .union(select(d.c.b.label("c")).where(same(d.c.b_claimant, claimant))).subquery()))
+    source = claimant or ""
+    conn.execute(delete(t.source_ratings).where(t.source_ratings.c.source == source))
+    if row[0]:
+        conn.execute(t.source_ratings.insert().values(source=source, claims=row[0], reports=row[1],
+                                                      hedged=int(row[2] or 0), disputed=int(disputed or 0)))
+
+
+def rate_all_sources(conn: Connection) -> None:
+    conn.execute(delete(t.source_ratings))
+    for claimant in list(conn.scalars(select(t.claim_keys.c.claimant).distinct())):
+        rate_source(conn, claimant)
+
+
+# --- reading the stored results ------------------------------------------------------------------
+@dataclass(frozen=True)
+class DocumentMeta:
+    """A stored document without its text: what exports and listings show of it."""
+
+    id: str
+    name: str | None
+    url: str | None
+    title: str | None
+    outlet: str | None
+    language: str | None
+    published: Interval | None
+    text_sha256: str
+
+
+def _meta(r: Any) -> DocumentMeta:
+    published = codec.interval_in({"start": r.published_start, "end": r.published_end,
+                                   "inferred": r.published_inferred})
+    return DocumentMeta(r.id, r.name, r.url, r.title, r.outlet, r.language, published, r.text_sha256)
+
+
+_META_COLUMNS = tuple(c for c in t.documents.c if c.name not in ("text", "furniture"))
+
+
+class Reconciled:
+    """Paged reads of a store and its reconciled results, in the export's orders."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _rows(self, query: Any) -> Iterator[Any]:
+        with self.store.engine.connect() as conn:
+            yield from stream(conn, query)
+
+    def documents(self) -> Iterator[DocumentMeta]:
+        d = t.documents
+        query = select(*_META_COLUMNS).where(d.c.status == "processed").order_by(d.c.seq)
+        return (_meta(r) for r in self._rows(query))
+
+    def documents_by_id(self, ids: Iterable[str]) -> dict[str, DocumentMeta]:
+        wanted = sorted(set(ids))
+        with self.store.engine.connect() as conn:
+            return {r.id: _meta(r) for part in chunks(wanted)
+                    for r in conn.execute(select(*_META_COLUMNS).where(t.documents.c.id.in_(part)))}
+
+    def places(self) -> Iterator[Place]:
+        return (codec.place_from(r) for r in self._rows(select(t.places).order_by(t.places.c.id)))
+
+    def places_by_id(self, ids: Iterable[str | None]) -> dict[str, Place]:
+        wanted = sorted({i for i in ids if i})
+        with self.store.engine.connect() as conn:
+            return {r.id: codec.place_from(r) for part in chunks(wanted)
+                    for r in conn.execute(select(t.places).where(t.places.c.id.in_(part)))}
+
+    def place_documents(self, ids: Iterable[str]) -> dict[str, int]:
+        """How many documents mention each of these places."""
+        m = t.mentions
+        wanted = sorted(set(ids))
+        with self.store.engine.connect() as conn:
+            return {r.ref: r.n for part in chunks(wanted) for r in conn.execute(
+                select(m.c.ref, func.count(distinct(m.c.doc)).label("n"))
+                .where(m.c.kind == "place", m.c.ref.in_(part)).group_by(m.c.ref))}
+
+    def mentions(self) -> Iterator[Mention]:
+        m = t.mentions
+        return (codec.mention_from(r) for r in self._rows(select(m).order_by(m.c.doc, m.c.start, m.c.end)))
+
+    def claims(self, metric: str | None = None, subject: str | None = None,
+               claimant: str | None = None) -> Iterator[Claim]:
+        c = t.claims
+        query = select(c).order_by(c.c.doc, c.c.id)
+        for column, value in ((c.c.metric, metric), (c.c.subject, subject), (c.c.claimant, claimant)):
+            if value:
+                query = query.where(column == value)
+        return (codec.claim_from(r) for r in self._rows(query))
+
+    def claims_by_id(self, ids: Iterable[str]) -> dict[str, Claim]:
+        wanted = sorted(set(ids))
+        with self.store.engine.connect() as conn:
+            return {r.id: codec.claim_from(r) for part in chunks(wanted)
+                    for r in conn.execute(select(t.claims).where(t.claims.c.id.in_(part)))}
+
+    def events(self, order: str = "lead", **match: str) -> Iterator[Event]:
+        """Merged events in the export's order ('lead') or ACLED's ('acled': day, then id)."""
+        e = t.merged_events
+        query = select(e).order_by(*((e.c.acled_day, e.c.id) if order == "acled" else (e.c.lead,)))
+        for name, value in match.items():
+            if value:
+                query = query.where(e.c[name] == value)
+        return (merged_from(r) for r in self._rows(query))
+
+    def actor_ids(self) -> set[str]:
+        """Every actor id the records point at (a few hundred at most: the actor dictionary's size)."""
+        m, c, e = t.mentions, t.claims, t.merged_events
+        queries = [select(m.c.ref).distinct().where(m.c.kind == "actor", m.c.ref.is_not(None))]
+        queries += [select(col).distinct().where(col.is_not(None)) for col in (c.c.subject, c.c.agent, c.c.claimant)]
+        queries += [select(col).distinct().where(col.is_not(None))
+                    for col in (e.c.actor1, e.c.actor2, e.c.assoc_actor1, e.c.assoc_actor2)]
+        with self.store.engine.connect() as conn:
+            return {x for q in queries for x in conn.scalars(q)}
+
+    # series, disputes, sources
+    def series_keys(self, metric: str | None = None, subject: str | None = None) -> list[tuple[str, str, str | None]]:
+        k = t.claim_keys
+        query = select(k.c.metric, k.c.unit, k.c.subject).distinct()
+        if metric:
+            query = query.where(k.c.metric == metric)
+        if subject:
+            query = query.where(k.c.subject == subject)
+        with self.store.engine.connect() as conn:
+            keys = [(r.metric, r.unit, r.subject) for r in conn.execute(query)]
+        return sorted(keys, key=lambda key: tuple(str(x) for x in key))
+
+    def series_points(self, key: tuple[str, str, str | None]) -> Iterator[tuple[Claim, Interval | None]]:
+        """One series' claims in time order (the figure's last day, else first; undated last), each with
+        the time it holds."""
+        k, c = t.claim_keys, t.claims
+        metric, unit, subject = key
+        query = (select(c, k.c.held).join(k, k.c.claim == c.c.id)
+                 .where(k.c.metric == metric, k.c.unit == unit, same(k.c.subject, subject))
+                 .order_by(k.c.sort_day, k.c.doc, k.c.claim))
+        return ((codec.claim_from(r), codec.interval_in(r.held)) for r in self._rows(query))
+
+    def disputes(self) -> Iterator[tuple[str, str, str]]:
+        """(claim a, claim b, reason), by the first claim's report and id."""
+        d = t.disputes
+        return ((r.a, r.b, r.reason) for r in self._rows(select(d).order_by(d.c.a_doc, d.c.a, d.c.b_doc, d.c.b)))
+
+    def source_ratings(self) -> list[tuple[str | None, int, int, int, int]]:
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(select(t.source_ratings)).all()
+        return [(r.source or None, r.claims, r.reports, r.hedged, r.disputed) for r in rows]
+
+
+def document_meta(d: Document) -> DocumentMeta:
+    return DocumentMeta(d.id, d.name, d.url, d.title, d.outlet, d.language, d.published, d.text_sha256)
+
