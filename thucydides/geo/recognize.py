@@ -112,6 +112,9 @@ class Found:
     """Names a facility: followed by "hospital", "camp", "checkpoint" ... ("the Kakuma camp")."""
     group: bool = False
     """Names an armed group or body: followed by "militia", "rebels", "council" ... ("the X militia")."""
+    doubtful: bool = False
+    """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
+    place: only the fitted admit model may resolve it."""
 
 
 class Token(NamedTuple):
@@ -157,9 +160,15 @@ def is_capitalised(word: str) -> bool:
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
-    """Two words belong to one name only when a single space or hyphen separates them."""
+    """Two words belong to one name only when a single space or hyphen separates them, or an abbreviation's
+    full stop and a space ("St. Louis")."""
     gap = text[a.end:b.start]
-    return gap in (" ", "-", "‐")
+    return gap in (" ", "-", "‐") or (gap == ". " and a.text in _name_abbreviations())
+
+
+@lru_cache(maxsize=1)
+def _name_abbreviations() -> frozenset[str]:
+    return frozenset(str(w) for w in data.load("geo_places.yaml").get("name_abbreviations") or ())
 
 
 def gazetteer_matches(text: str, tokens: list[Token], gaz: Gazetteer, max_words: int = 6) -> list[Found]:
@@ -400,20 +409,24 @@ THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 
 
 def overruled(found: list[Found], admin_nouns: frozenset[str]) -> list[Found]:
-    """Names spaCy took for a person or the like stay out, unless the words before them say place
-    ("the village of X", "in X"), they continue a list of places ("the towns of A, B and C"), or
-    spaCy calls the same name a place elsewhere in the report (one sense per report), or the name
-    itself ends in an administrative noun ("Rapides Parish"). A name spaCy took for a thing (a product,
-    an event) counts after any locative word ("entered Manbij")."""
+    """Streets and armed groups named after places go. Names spaCy took for a person or the like are doubtful
+    (only the fitted admit model may resolve them), unless the words before them say place ("the village
+    of X", "in X"), they continue a list of places ("the towns of A, B and C"), or spaCy calls the same name
+    a place elsewhere in the report (one sense per report), or the name itself ends in an administrative
+    noun ("Rapides Parish"). A name spaCy took for a thing (a product, an event) counts after any locative
+    word ("entered Manbij")."""
     kept: list[Found] = []
     previous_kept = False
     places = {fold(f.name) for f in found if f.ner in ("GPE", "LOC") and not f.street}
     for f in found:
-        keep = not f.street and not f.group and (not f.other_entity or f.place_cue or (f.listed and previous_kept)
-                                 or (f.cue and f.other_entity in THING_LABELS)
-                                 or (f.other_entity == "PERSON" and fold(f.name) in places)
-                                 or f.name.rsplit(" ", 1)[-1].lower() in admin_nouns)
-        if keep:
-            kept.append(f)
+        if f.street or f.group:
+            previous_kept = False
+            continue
+        keep = (not f.other_entity or f.place_cue or (f.listed and previous_kept)
+                or (f.cue and f.other_entity in THING_LABELS)
+                or (f.other_entity == "PERSON" and fold(f.name) in places)
+                or f.name.rsplit(" ", 1)[-1].lower() in admin_nouns)
+        f.doubtful = not keep
+        kept.append(f)
         previous_kept = keep
     return kept

@@ -1,14 +1,14 @@
 """Toponym resolution: pick, for each recognised span, the place the report means, or none.
 
 First the document's geography (`document.py`): the countries and regions its unambiguous names,
-demonyms, actors and outlet imply. Then each mention's candidates are ranked by a fitted conditional
-logit (`ranker.py`) over their features (`features.py`): population, kind, how the name matches,
-agreement with the document's geography, distance to the places the other names resolved to,
-obscurity of the alternate name. The option "none of them" competes with the candidates, so a name
-with no fitting candidate stays unresolved instead of landing on another continent. A second pass
-scores every mention against the places the first pass chose for the *other* names. "Town, State"
-pins the town inside the state. A weak mention (a capitalised word only the gazetteer knows) is
-considered only when a locative cue introduces it.
+demonyms, actors and outlet imply. The strong names' likeliest places seed the context. Then, pass
+after pass, each mention's candidates are gated by the hand-set rules (`handset.py`: how much the text
+says the name is a place, and whether the candidate fits the places the *other* names resolved to) and
+ranked by a fitted conditional logit (`ranker.py`) over their features (`features.py`): the hand-set
+score, population, kind, how the name matches, agreement with the document's geography, distance to
+the other places. A mention the gates admit is resolved to the best of their candidates; one they leave
+out (a name the text barely marks as a place) only when the fitted admit model is confident. "Town,
+State" pins the town inside the state.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from thucydides.geo import handset
+from thucydides.geo.context import Points, Region
 from thucydides.geo.document import (
     DocumentGeography,
     GeographyView,
@@ -25,10 +27,11 @@ from thucydides.geo.document import (
     home_country,
     name_evidence,
 )
-from thucydides.geo.features import AREA_KINDS, CONTAINER_KINDS, Points, context_rows, null_row, static_rows
+from thucydides.geo.features import admit_row, context_rows, static_rows
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Candidate, Gazetteer
-from thucydides.geo.ranker import PlacesSettings, Ranker, abstain_threshold, places_settings, ranker
+from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS
+from thucydides.geo.ranker import PlacesSettings, Ranker, admit_threshold, places_settings, ranker
 from thucydides.geo.recognize import Found, Knowledge, knowledge
 
 __all__ = ["Resolution", "actor_countries", "home_country", "resolve"]
@@ -66,7 +69,7 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
         if _is_acronym(variant):  # "US" is the country, not Oss or Us: acronyms match only as written
             found = [c for c in found if c.name == variant]
         if found:
-            return found[:settings.max_candidates]
+            return capped(found, settings.max_candidates)
     if not (f.ner in ("GPE", "LOC") or f.place_cue or f.admin):
         return []
     for variant in [*variants, *lookup_names(f, know)[1:]]:  # another transliteration of a known name
@@ -76,6 +79,18 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     return []
 
 
+BIG_PLACE = 100_000
+
+
+def capped(cs: list[Candidate], limit: int) -> list[Candidate]:
+    """At most `limit` candidates, main names first, but never leaving out a big place known by the name
+    as an alternate one (Washington, D.C. among the many towns called Washington)."""
+    if len(cs) <= limit:
+        return cs
+    big = [c for c in cs if c.weight >= 1 and c.population >= BIG_PLACE]
+    return big + [c for c in cs if c not in big][:max(0, limit - len(big))]
+
+
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
@@ -83,7 +98,7 @@ def _is_acronym(text: str) -> bool:
 
 def is_strong(f: Found) -> bool:
     """Mentions trusted without document context."""
-    return bool(f.ner or f.admin or f.border or f.fixed or f.dateline or " " in f.name.strip())
+    return not f.doubtful and bool(f.ner or f.admin or f.border or f.fixed or f.dateline or " " in f.name.strip())
 
 
 @lru_cache(maxsize=1)
@@ -127,22 +142,26 @@ def inside(c: Candidate, container: Candidate) -> bool:
 
 
 def pin_containers(found: list[Found], options: list[list[Candidate]]) -> None:
-    """ "Town, State": keep the town's candidates inside a candidate of the state, and the state's that hold one."""
+    """ "Town, State": keep the town's candidates inside a candidate of the state, and the state's that hold one.
+    A town-like name (no state or country among its candidates) with none inside is a town the gazetteer does
+    not know there: it keeps no candidate rather than landing on a namesake abroad."""
     at = {f.start: i for i, f in enumerate(found)}
     for i, f in enumerate(found):
         j = at.get(f.within) if f.within is not None else None
         if j is None:
             continue
-        boxes = [b for b in options[j] if b.place.kind in CONTAINER_KINDS]
+        boxes = [b for b in options[j] if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
         held = [c for c in options[i] if any(inside(c, b) for b in boxes)]
         if held:
             options[i] = held
             options[j] = [b for b in boxes if any(inside(c, b) for c in held)]
+        elif boxes and len(options[j]) == len(boxes) and not any(c.place.kind in CONTAINER_KINDS for c in options[i]):
+            options[i] = []
 
 
 @dataclass(slots=True)
 class Mention:
-    """A recognised span with its name key, its candidates and their static scores."""
+    """A recognised span with its name key, its candidates, the hand-set gate it passes and its static scores."""
 
     found: Found
     key: str
@@ -150,33 +169,38 @@ class Mention:
     strong: bool
     plausible: bool
     common: bool
-    static: list[float] = field(default_factory=list)
-    null: float = 0.0
+    gate: str | None = None
+    static: list[list[float]] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
 
     @property
-    def eligible(self) -> bool:
-        """Worth ranking: a plausible name with candidates, and something beyond the gazetteer saying it is a place."""
-        f = self.found
-        if not self.options or not self.plausible:
-            return False
-        if self.strong and not self.common:
-            return True
-        return f.holder or f.place_cue or f.cue or f.listed
+    def considered(self) -> bool:
+        return bool(self.options) and self.plausible
 
 
 @dataclass(frozen=True, slots=True)
 class Ranked:
-    """A mention's candidates that passed the gates, with their calibrated probabilities, best first."""
+    """A mention's candidates that may be meant, best first, with their probabilities; `gated` when the hand-set
+    gates admitted them, else `admit` is the fitted admit model's probability of resolving the mention."""
 
     scored: list[tuple[float, Candidate]]
+    gated: bool
+    admit: float
 
     def best(self, floor: float) -> Candidate | None:
-        return self.scored[0][1] if self.scored and self.scored[0][0] >= floor else None
+        if not self.scored or not (self.gated or self.admit >= floor):
+            return None
+        return self.scored[0][1]
+
+    @property
+    def confidence(self) -> float:
+        top = self.scored[0][0] if self.scored else 0.0
+        return top if self.gated else top * self.admit
 
 
 def allowed(m: Mention, view: GeographyView, settings: PlacesSettings) -> list[int]:
-    """Indices of the candidates that may be meant at all: when the report implies some country, a small town
-    in a country it never implies is not (nor, for a facility's name, any place outside its countries)."""
+    """Indices of the candidates that may be meant outside the gates: when the report implies some country, a
+    small town in a country it never implies is not (nor, for a facility's name, any place outside its countries)."""
     out = []
     f = m.found
     for i, c in enumerate(m.options):
@@ -191,13 +215,45 @@ def allowed(m: Mention, view: GeographyView, settings: PlacesSettings) -> list[i
     return out
 
 
-def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, settings: PlacesSettings) -> Ranked:
-    keep = allowed(m, view, settings)
-    if not keep:
-        return Ranked([])
-    cands = [m.options[i] for i in keep]
-    probs = model.probabilities([m.static[i] for i in keep], context_rows(cands, view, points), m.null)
-    return Ranked(sorted(zip(probs, cands, strict=True), key=lambda pc: pc[0], reverse=True))
+def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSettings) -> tuple[list[int], bool]:
+    """The candidates a mention may mean, and whether the hand-set gates admitted them (else the ones
+    the document's geography allows, for the admit model to judge)."""
+    f = m.found
+    if m.gate is not None:
+        gated = [i for i, c in enumerate(m.options) if handset.admitted(m.gate, f, c, view, points)]
+        if gated:
+            return gated, True
+    return allowed(m, view, settings), False
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """What the ranker reads for one mention in one context: the candidates that may be meant and their features."""
+
+    keep: list[int]
+    gated: bool
+    static: list[list[float]]
+    context: list[list[float]]
+
+
+def rows_for(m: Mention, view: GeographyView, points: Points, settings: PlacesSettings) -> Rows:
+    keep, gated = choices(m, view, points, settings)
+    static = [m.static[i] for i in keep]
+    return Rows(keep, gated, static, context_rows([m.options[i] for i in keep], view, points, static))
+
+
+def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, settings: PlacesSettings,
+         confirmed: bool) -> Ranked | None:
+    """The mention's candidates ranked; `confirmed`: another mention of its name resolved through the gates."""
+    rows = rows_for(m, view, points, settings)
+    if not rows.keep:
+        return None
+    cands = [m.options[i] for i in rows.keep]
+    probs = model.probabilities([m.scores[i] for i in rows.keep], rows.context)
+    best = max(range(len(probs)), key=probs.__getitem__)
+    admit = 1.0 if rows.gated else model.admit(
+        admit_row(m.found, m.gate, confirmed, cands, best, probs[best], rows.static[best], rows.context[best]))
+    return Ranked(sorted(zip(probs, cands, strict=True), key=lambda pc: pc[0], reverse=True), rows.gated, admit)
 
 
 def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings, model: Ranker) -> list[Mention]:
@@ -206,11 +262,12 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     pin_containers(found, options)
     mentions = []
     for f, cs in zip(found, options, strict=True):
-        m = Mention(f, fold(f.name), cs, is_strong(f), bool(f.border) or plausible_name(f, know),
-                    is_common_word(f, know))
-        if m.eligible:
-            m.static = model.static_scores(static_rows(f, cs))
-            m.null = model.null_score(null_row(f, cs))
+        strong, common = is_strong(f), is_common_word(f, know)
+        m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
+                    handset.gate(f, strong, common))
+        if m.considered:
+            m.static = static_rows(f, cs)
+            m.scores = model.static_scores(m.static)
         mentions.append(m)
     return mentions
 
@@ -232,7 +289,7 @@ def points_of(mentions: list[Mention], picks: list[Candidate | None]) -> dict[st
     return out
 
 
-Regions = dict[tuple[str, str], float]
+Regions = dict[Region, float]
 
 
 def possible_regions(mentions: list[Mention]) -> dict[str, Regions]:
@@ -240,7 +297,7 @@ def possible_regions(mentions: list[Mention]) -> dict[str, Regions]:
     Tennessee before either is resolved."""
     out: dict[str, Regions] = {}
     for m in mentions:
-        if m.key in out or not m.eligible:
+        if m.key in out or not m.considered or m.gate is None:
             continue
         regions = {(c.place.country, c.place.admin1) for c in m.options
                    if c.place.country and c.place.admin1 and c.place.kind != "country"}
@@ -270,6 +327,49 @@ def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Reg
     return Points(points, countries, regions, votes)
 
 
+def first_guess(m: Mention) -> Candidate | None:
+    """A strong mention's best candidate on the hand-set prior alone: the seed of the document's context."""
+    if not (m.considered and m.gate == "strong"):
+        return None
+    best = max(range(len(m.options)), key=lambda i: m.static[i][-1])
+    return m.options[best]
+
+
+@dataclass(slots=True)
+class Passes:
+    """The state of the passes over one document: each mention's ranking and pick, and the regions the names
+    may lie in."""
+
+    ranked: list[Ranked | None]
+    picks: list[Candidate | None]
+    possible: dict[str, Regions]
+
+    def confirmed(self, mentions: list[Mention]) -> set[str]:
+        """Names resolved through the hand-set gates (strong names' first guesses before any pass)."""
+        return {m.key for m, r, c in zip(mentions, self.ranked, self.picks, strict=True)
+                if c is not None and (r.gated if r else m.gate == "strong")}
+
+
+def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, settings: PlacesSettings,
+               passes: int) -> Passes:
+    """Rank every mention `passes` times, each time against the places the previous pass chose for the others."""
+    floor = admit_threshold(model, settings)
+    state = Passes([None] * len(mentions), [first_guess(m) for m in mentions], possible_regions(mentions))
+    views: dict[str, GeographyView] = {}
+    for _ in range(passes):
+        located = points_of(mentions, state.picks)
+        confirmed = state.confirmed(mentions)
+        contexts: dict[str, Points] = {}
+        for i, m in enumerate(mentions):
+            if not m.considered:
+                continue
+            view = views.get(m.key) or views.setdefault(m.key, geo.view(m.key))
+            points = contexts.get(m.key) or contexts.setdefault(m.key, context_for(m.key, located, state.possible))
+            ranked = state.ranked[i] = rank(m, view, points, model, settings, m.key in confirmed)
+            state.picks[i] = ranked.best(floor) if ranked else None
+    return state
+
+
 def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
             actor_countries: frozenset[str] = frozenset(), text: str = "") -> list[Resolution]:
     """Resolve every recognised span; weak spans that fit nothing are left out, strong ones stay unresolved.
@@ -277,24 +377,11 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
     `home` is the outlet's country (ISO code); `actor_countries` are where the report's actors fight;
     `text` is searched for demonyms. All three join the names in the document's geography."""
     settings, model = places_settings(), ranker()
-    floor = abstain_threshold(model, settings)
+    floor = admit_threshold(model, settings)
     mentions = build_mentions(found, gaz, settings, model)
     geo = geography(mentions, text, home, actor_countries)
-    views: dict[str, GeographyView] = {}
-    picks: list[Candidate | None] = [None] * len(mentions)
-    ranked: list[Ranked | None] = [None] * len(mentions)
-    possible = possible_regions(mentions)
-    for _ in range(settings.passes):
-        located = points_of(mentions, picks)
-        contexts: dict[str, Points] = {}
-        for i, m in enumerate(mentions):
-            if not m.eligible:
-                continue
-            view = views.get(m.key) or views.setdefault(m.key, geo.view(m.key))
-            points = contexts.get(m.key) or contexts.setdefault(m.key, context_for(m.key, located, possible))
-            ranked[i] = rank(m, view, points, model, settings)
-            picks[i] = ranked[i].best(floor)  # type: ignore[union-attr]
-    return [resolution(m, r, floor) for m, r in zip(mentions, ranked, strict=True) if keeps(m, r, floor)]
+    state = run_passes(mentions, geo, model, settings, settings.passes)
+    return [resolution(m, r, floor) for m, r in zip(mentions, state.ranked, strict=True) if keeps(m, r, floor)]
 
 
 def keeps(m: Mention, ranked: Ranked | None, floor: float) -> bool:
@@ -311,4 +398,4 @@ def resolution(m: Mention, ranked: Ranked | None, floor: float) -> Resolution:
     best = ranked.best(floor) if ranked else None
     if ranked is None or best is None:
         return Resolution(m.found, None, 0.0, 3)
-    return Resolution(m.found, best, round(ranked.scored[0][0], 3), precision_of(m.found, best))
+    return Resolution(m.found, best, round(ranked.confidence, 3), precision_of(m.found, best))

@@ -1,22 +1,29 @@
 """Fit the place ranker (`data/geo_ranker.json`) on real labelled text; offline, the runtime never imports this.
 
-    python -m thucydides.learn.places [--shared ../shared] [--acled-per-country 60] [--cache DIR]
+    python -m thucydides.learn.places [--shared ../shared] [--acled-per-country 50] [--acled-share 0.5]
+                                      [--cache DIR]
 
 Data, all read from `shared/data` (never copied into the repository):
 - LGL and GeoVirus: the *fit* half of each corpus (an article is fit when sha256("lgl:<index>") is even;
-  the other half is the report half, scored by `bench/geoparse_lgl.py --half report`). A recognised
-  mention on a gold toponym is labelled with its candidate nearest the gold point when within 161 km,
-  else "none"; a mention on no gold span is labelled "none".
+  the other half is the report half, scored by `bench/eval.py --geo-half report`). A recognised
+  mention on a gold toponym is right with each candidate within 161 km of the gold point (the
+  benchmark's measure); a mention on no gold span has no right candidate.
 - ACLED notes of the **train** split (SPLITS.md), at most N per country in hash order: a mention whose
-  name is the note's location, admin unit or country is labelled with the candidate at ACLED's point
-  (within 30 km, 60 km for admin2/3 units, the region or country itself for admin1 and country names),
-  else "none"; other mentions are not labelled.
+  name is the note's location or admin unit is right with the candidates near ACLED's point (within
+  30 km, 60 km for admin2/3 units; a town over the unit named like it); a country's name with the
+  country; other mentions are not labelled.
+  Notes read differently from news (a bare region name is the region there, its capital in news), so
+  ACLED's examples weigh `--acled-share` of the news corpora's together, however many there are.
 
-The model is a conditional logit over each mention's candidates plus a "none" option (features in
-`thucydides.geo.features`), fitted by gradient descent with an L2 penalty, twice: the second round
-computes the distance features against the places the first round's model picks. A fifth of the fit
-documents (by hash) is kept aside to fit the temperature (calibration) and the abstain threshold: the
-threshold maximises right minus wrong resolutions there. Prints the fit's figures; writes the file.
+Two models (features in `thucydides.geo.features`). The ranker, a conditional logit over the candidates
+a mention may mean (the hand-set gates' ones, else the ones the document's geography allows), is fitted
+by gradient descent on the mentions with a right candidate, with an L2 penalty that pulls the weights
+towards the hand-set resolver's (stacking: with no evidence, the fit is the hand-set choice). The admit
+model, a logistic regression, learns when a mention the gates leave out names a place whose best
+candidate is right (news corpora only, where every span is labelled). Both are fitted twice: the second
+round computes the context features against the places the first round's models pick. A fifth of the fit
+documents (by hash) is kept aside to fit the ranker's temperature and the admit threshold (the one that
+maximises right minus wrong resolutions there). Prints the fit's figures; writes the file.
 """
 
 from __future__ import annotations
@@ -40,12 +47,20 @@ import numpy as np
 from thucydides.data import PACKAGE_DATA
 from thucydides.geo.distance import km
 from thucydides.geo.document import actor_countries, home_country
-from thucydides.geo.features import CANDIDATE_FEATURES, NULL_FEATURES, context_rows, null_row, static_rows
+from thucydides.geo.features import ADMIT_FEATURES, CANDIDATE_FEATURES, admit_row
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Candidate, Gazetteer, open_gazetteer
-from thucydides.geo.ranker import Ranker, abstain_threshold, places_settings
-from thucydides.geo.recognize import recognise
-from thucydides.geo.resolve import allowed, build_mentions, context_for, geography, points_of, possible_regions
+from thucydides.geo.ranker import Ranker, places_settings
+from thucydides.geo.recognize import Found, recognise
+from thucydides.geo.resolve import (
+    Mention,
+    build_mentions,
+    context_for,
+    geography,
+    points_of,
+    rows_for,
+    run_passes,
+)
 from thucydides.model import Analysis, Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +69,8 @@ ACLED_KM = {"location": 30.0, "area": 60.0}
 L2 = 0.01
 STEPS = 400
 LEARNING_RATE = 0.05
+HAND_WEIGHT = 5.0
+"""The hand-set resolver as a ranker: this weight on its prior and on its coherence (scaled by HAND_SCALE)."""
 
 
 @dataclass(slots=True)
@@ -143,25 +160,30 @@ def parsed(items: list[Item], cache: Path | None) -> list[Analysis]:
 
 # --- labels ----------------------------------------------------------------------------------
 
-def corpus_label(start: int, end: int, cands: list[Candidate], gold: Gold, admin: bool = False) -> int | None:
-    """Index of the candidate nearest the gold point of the toponym under the mention (within 161 km),
-    -1 ("none") when there is no gold toponym there or no candidate near it, None when the gold has no point."""
+POINT_KINDS = frozenset({"populated_place", "facility", "other"})
+
+
+def corpus_right(start: int, end: int, cands: list[Candidate], gold: Gold,
+                 admin: bool = False) -> frozenset[int] | None:
+    """The candidates within 161 km of the gold point of the toponym under the mention (the benchmark's
+    measure): empty when there is no gold toponym there or no candidate near it, None when the gold has no
+    point. For "X County", the counties among them when there are any."""
     hit = next((g for g in gold.spans if g[0] < end and start < g[1]), None)
     if hit is None:
-        return -1
+        return frozenset()
     if hit[2] is None or hit[3] is None:
         return None
     lat, lon = hit[2], hit[3]
-    dists = [km(c.place.lat, c.place.lon, lat, lon) for c in cands]
-    order = sorted(range(len(cands)), key=dists.__getitem__)
-    near = [i for i in order if dists[i] <= GOLD_KM]
-    if admin:  # "X County": the county, when one is near the gold point, not the town of its name
+    near = [i for i, c in enumerate(cands) if km(c.place.lat, c.place.lon, lat, lon) <= GOLD_KM]
+    if admin:
         near = [i for i in near if cands[i].place.kind in ("admin1", "admin2")] or near
-    return near[0] if near else -1
+    return frozenset(near)
 
 
-def acled_label(name: str, cands: list[Candidate], row: dict[str, str]) -> int | None:
-    """Which candidate ACLED's coding says the mention means; None when the note's coding does not name it."""
+def acled_right(name: str, cands: list[Candidate], row: dict[str, str]) -> frozenset[int] | None:
+    """The candidates ACLED's coding says the mention means: near ACLED's point for the note's location (a
+    town rather than the unit named like it) or admin unit, the country for its name; None when the coding
+    does not name the mention."""
     key = fold(name)
     location = row["location"]
     lat, lon = float(row["latitude"]), float(row["longitude"])
@@ -169,114 +191,92 @@ def acled_label(name: str, cands: list[Candidate], row: dict[str, str]) -> int |
     areas = {fold(row["admin2"]), fold(row["admin3"])} - {""}
     if key in places or key in areas:
         limit = ACLED_KM["location"] if key in places else ACLED_KM["area"]
-        dists = [km(c.place.lat, c.place.lon, lat, lon) for c in cands]
-        best = min(range(len(cands)), key=dists.__getitem__, default=None)
-        return best if best is not None and dists[best] <= limit else -1
-    wanted = {fold(row["country"]): ("country",)}.get(key)
-    if wanted is None:  # an admin1 name: notes write "Town, Region", news means the town by a bare name
+        near = [i for i, c in enumerate(cands) if km(c.place.lat, c.place.lon, lat, lon) <= limit]
+        if key in places:
+            near = [i for i in near if cands[i].place.kind in POINT_KINDS] or near
+        return frozenset(near)
+    if key != fold(row["country"]):  # an admin1 name: notes write "Town, Region", news means the town by a bare name
         return None
-    near = [i for i, c in enumerate(cands) if c.place.kind in wanted
-            and km(c.place.lat, c.place.lon, lat, lon) <= (1500 if wanted == ("country",) else 400)]
-    return near[0] if near else -1
+    return frozenset(i for i, c in enumerate(cands) if c.place.kind == "country"
+                     and km(c.place.lat, c.place.lon, lat, lon) <= 1500)
 
 
 # --- examples --------------------------------------------------------------------------------
 
 @dataclass(slots=True)
 class Example:
+    """One labelled mention in the context the resolver's last pass gives it."""
+
     rows: np.ndarray
     """candidates x CANDIDATE_FEATURES"""
-    null: np.ndarray
-    label: int
-    """index of the right candidate; -1 when none is right"""
-    distances: list[float]
+    right: np.ndarray
+    """which candidates are right (bool per candidate; none may be)"""
+    gated: bool
+    """whether the hand-set gates admitted these candidates"""
+    found: Found
+    gate: str | None
+    confirmed: bool
+    cands: list[Candidate]
+    static: list[list[float]]
+    context: list[list[float]]
     calibration: bool
     corpus: str
+    doc: str
+    weight: float = 1.0
 
 
-def examples(item: Item, analysis: Analysis, gaz: Gazetteer, model: Ranker | None) -> list[Example]:
-    """One example per labelled, eligible mention, its context features as the resolver would see them
-    (distances against the places `model` picks for the other names; no model: the most populous candidate)."""
+def examples(item: Item, analysis: Analysis, gaz: Gazetteer, model: Ranker) -> list[Example]:
+    """One example per labelled mention, its context features as the resolver's last pass sees them
+    (against the places `model` picks for the other names in the passes before)."""
     text = analysis.document.analysis_text
     found = recognise(text, analysis.spacy_doc, gaz, [(a.start, a.end) for a in analysis.actors])
     settings = places_settings()
-    scorer = model or _population_only()
-    mentions = build_mentions(found, gaz, settings, scorer)
+    mentions = build_mentions(found, gaz, settings, model)
     geo = geography(mentions, text, home_country(item.url), actor_countries(a.actor for a in analysis.actors))
-    possible = possible_regions(mentions)
-    picks = first_picks(mentions, geo, scorer, settings, possible)
-    located = points_of(mentions, picks)
+    state = run_passes(mentions, geo, model, settings, settings.passes - 1)
+    located = points_of(mentions, state.picks)
+    confirmed = state.confirmed(mentions)
     out = []
     for m in mentions:
-        if not m.eligible:
+        if not m.considered:
             continue
-        view = geo.view(m.key)
-        keep = allowed(m, view, settings)
-        cands = [m.options[i] for i in keep]
-        label = (acled_label(m.found.name, cands, item.gold.acled) if item.gold.acled is not None
-                 else corpus_label(m.found.start, m.found.end, cands, item.gold, m.found.admin))
-        if label is None:
+        rows = rows_for(m, geo.view(m.key), context_for(m.key, located, state.possible), settings)
+        cands = [m.options[i] for i in rows.keep]
+        right = _right(item, m, cands)
+        if right is None or not cands:
             continue
-        points = context_for(m.key, located, possible)
-        static = static_rows(m.found, m.options)
-        rows = [static[i] + ctx for i, ctx in zip(keep, context_rows(cands, view, points), strict=True)]
-        out.append(Example(np.array(rows, dtype=np.float64).reshape(len(rows), len(CANDIDATE_FEATURES)),
-                           np.array(null_row(m.found, m.options)), label, _distances(cands, item, m.found),
-                           is_calibration(item.key), item.corpus))
+        x = np.array([s + c for s, c in zip(rows.static, rows.context, strict=True)], dtype=np.float64)
+        out.append(Example(x, np.array([i in right for i in range(len(cands))]), rows.gated, m.found, m.gate,
+                           m.key in confirmed, cands, rows.static, rows.context, is_calibration(item.key), item.corpus,
+                           item.key))
     return out
 
 
-def _distances(cands: list[Candidate], item: Item, f) -> list[float]:  # type: ignore[no-untyped-def]
-    """km from each candidate to the gold point (for the fit's report), inf where there is none."""
+def _right(item: Item, m: Mention, cands: list[Candidate]) -> frozenset[int] | None:
     if item.gold.acled is not None:
-        lat, lon = float(item.gold.acled["latitude"]), float(item.gold.acled["longitude"])
-    else:
-        hit = next((g for g in item.gold.spans if g[0] < f.end and f.start < g[1] and g[2] is not None), None)
-        if hit is None:
-            return [math.inf] * len(cands)
-        lat, lon = hit[2], hit[3]  # type: ignore[assignment]
-    return [km(c.place.lat, c.place.lon, lat, lon) for c in cands]
+        return acled_right(m.found.name, cands, item.gold.acled)
+    return corpus_right(m.found.start, m.found.end, cands, item.gold, m.found.admin)
 
 
-def first_picks(mentions, geo, scorer: Ranker, settings, possible) -> list[Candidate | None]:  # type: ignore[no-untyped-def]
-    """The first pass of the resolver: each mention's best candidate with no other place resolved yet."""
-    from thucydides.geo.resolve import rank
-
-    picks: list[Candidate | None] = []
-    for m in mentions:
-        if not m.eligible:
-            picks.append(None)
-            continue
-        ranked = rank(m, geo.view(m.key), context_for(m.key, {}, possible), scorer, settings)
-        picks.append(ranked.best(abstain_threshold(scorer, settings)))
-    return picks
-
-
-def _population_only() -> Ranker:
-    weights = tuple(1.0 if f in ("population", "main_name", "kind_country", "text_country") else 0.0
-                    for f in CANDIDATE_FEATURES)
-    null = tuple(-3.0 if f == "bias" else 0.0 for f in NULL_FEATURES)
-    return Ranker(CANDIDATE_FEATURES, weights, NULL_FEATURES, null, 1.0, 0.0)
+def hand_ranker() -> Ranker:
+    """The hand-set resolver's choice as a ranker: its prior plus its coherence, nothing else."""
+    weights = tuple(HAND_WEIGHT if f in ("hand_prior", "hand_coherence") else 0.0 for f in CANDIDATE_FEATURES)
+    return Ranker(CANDIDATE_FEATURES, weights, 1.0)
 
 
 # --- fitting ---------------------------------------------------------------------------------
 
 def stack(exs: list[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Padded arrays: X (n, C, K), mask (n, C), Z (n, J), y (n,) with 0 for none and i+1 for candidate i."""
+    """Padded arrays: X (n, C, K), mask (n, C), right (n, C), w (n,) the example weights."""
     width = max(len(e.rows) for e in exs)
     x = np.zeros((len(exs), width, len(CANDIDATE_FEATURES)))
     mask = np.zeros((len(exs), width), dtype=bool)
+    right = np.zeros((len(exs), width), dtype=bool)
     for i, e in enumerate(exs):
         x[i, :len(e.rows)] = e.rows
         mask[i, :len(e.rows)] = True
-    z = np.stack([e.null for e in exs])
-    y = np.array([e.label + 1 for e in exs])
-    return x, mask, z, y
-
-
-def logits(w: np.ndarray, v: np.ndarray, x: np.ndarray, mask: np.ndarray, z: np.ndarray) -> np.ndarray:
-    s = np.where(mask, x @ w, -np.inf)
-    return np.concatenate([(z @ v)[:, None], s], axis=1)
+        right[i, :len(e.rows)] = e.right
+    return x, mask, right, np.array([e.weight for e in exs])
 
 
 def softmax(a: np.ndarray) -> np.ndarray:
@@ -285,91 +285,163 @@ def softmax(a: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit(exs: list[Example]) -> tuple[np.ndarray, np.ndarray]:
-    """Conditional logit weights (candidates, none) by Adam on the mean log loss plus an L2 penalty."""
-    x, mask, z, y = stack(exs)
-    w, v = np.zeros(x.shape[2]), np.zeros(z.shape[1])
-    params = np.concatenate([w, v])
+def adam(grad_of, start: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """STEPS of Adam from `start` on the gradient function `grad_of(params)`."""
+    params = start.copy()
     m1, m2 = np.zeros_like(params), np.zeros_like(params)
-    onehot = np.zeros((len(y), x.shape[1] + 1))
-    onehot[np.arange(len(y)), y] = 1.0
     for step in range(1, STEPS + 1):
-        w, v = params[:x.shape[2]], params[x.shape[2]:]
-        diff = softmax(logits(w, v, x, mask, z)) - onehot
-        grad_w = np.einsum("nc,nck->k", diff[:, 1:], x) / len(y) + L2 * w
-        grad_v = diff[:, 0] @ z / len(y) + L2 * v
-        grad = np.concatenate([grad_w, grad_v])
+        grad = grad_of(params)
         m1 = 0.9 * m1 + 0.1 * grad
         m2 = 0.999 * m2 + 0.001 * grad ** 2
         params = params - LEARNING_RATE * (m1 / (1 - 0.9 ** step)) / (np.sqrt(m2 / (1 - 0.999 ** step)) + 1e-8)
-    return params[:x.shape[2]], params[x.shape[2]:]
+    return params
 
 
-def temperature(w: np.ndarray, v: np.ndarray, exs: list[Example]) -> float:
-    """The temperature that minimises the log loss on the calibration documents."""
-    x, mask, z, y = stack(exs)
-    raw = logits(w, v, x, mask, z)
+def fit_ranker(exs: list[Example], start: np.ndarray) -> np.ndarray:
+    """Conditional logit weights by Adam on the weighted mean log loss of the right candidates' total
+    probability, with an L2 pull towards `start`."""
+    x, mask, right, w = stack(exs)
+    total = w.sum()
+
+    def grad(params: np.ndarray) -> np.ndarray:
+        p = softmax(np.where(mask, x @ params, -np.inf))
+        hit = np.where(right, p, 0.0)
+        diff = p - hit / hit.sum(axis=1, keepdims=True)
+        return np.einsum("n,nc,nck->k", w, diff, x) / total + L2 * (params - start)
+
+    return adam(grad, start)
+
+
+def scores(weights: np.ndarray, exs: list[Example], t: float = 1.0) -> np.ndarray:
+    x, mask, _, _ = stack(exs)
+    return softmax(np.where(mask, x @ weights, -np.inf) / t)
+
+
+def temperature(weights: np.ndarray, exs: list[Example]) -> float:
+    """The temperature that minimises the log loss of the right candidates on the calibration documents."""
+    _, _, right, _ = stack(exs)
     best, best_t = math.inf, 1.0
     for t in np.arange(0.5, 3.01, 0.05):
-        p = softmax(raw / t)[np.arange(len(y)), y]
+        p = np.where(right, scores(weights, exs, float(t)), 0.0).sum(axis=1)
         loss = -np.log(np.clip(p, 1e-12, None)).mean()
         if loss < best:
             best, best_t = loss, float(t)
     return round(best_t, 2)
 
 
-def decisions(w: np.ndarray, v: np.ndarray, t: float, exs: list[Example]) -> list[tuple[float, bool, bool]]:
-    """(probability of the best candidate, whether it is right, whether some candidate was right) per example."""
-    x, mask, z, y = stack(exs)
-    p = softmax(logits(w, v, x, mask, z) / t)
-    out = []
+def admit_data(weights: np.ndarray, t: float, exs: list[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """ADMIT_FEATURES rows of the mentions outside the gates, whether their best candidate is right, weights."""
+    p = scores(weights, exs, t)
+    rows, right = [], []
     for i, e in enumerate(exs):
-        best = int(np.argmax(p[i, 1:len(e.rows) + 1])) if len(e.rows) else -1
-        right = best >= 0 and e.label >= 0 and e.distances[best] <= GOLD_KM and (
-            e.corpus != "acled" or best == e.label)
-        out.append((float(p[i, best + 1]) if best >= 0 else 0.0, right, e.label >= 0))
-    return out
+        best = int(np.argmax(p[i, :len(e.cands)]))
+        rows.append(admit_row(e.found, e.gate, e.confirmed, e.cands, best, float(p[i, best]), e.static[best],
+                              e.context[best]))
+        right.append(float(e.right[best]))
+    return np.array(rows), np.array(right), np.array([e.weight for e in exs])
 
 
-WRONG_COST = 0.5
-"""What a wrong resolution costs against a right one when the abstain threshold is chosen."""
+def fit_admit(z: np.ndarray, y: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Logistic regression weights by Adam on the weighted mean log loss plus an L2 penalty."""
+    total = w.sum()
+
+    def grad(params: np.ndarray) -> np.ndarray:
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ params, -30, 30)))
+        return (w * (p - y)) @ z / total + L2 * params
+
+    return adam(grad, np.zeros(z.shape[1]))
 
 
-def threshold(decided: list[tuple[float, bool, bool]]) -> float:
-    """The probability floor that maximises right minus WRONG_COST times wrong resolutions."""
-    best, best_t = -math.inf, 0.5
+def threshold(probabilities: np.ndarray, right: np.ndarray) -> float:
+    """The admit probability floor that maximises right minus wrong resolutions (1: admit nothing)."""
+    best, best_t = 0.0, 1.0
     for t in np.arange(0.05, 0.96, 0.05):
-        gain = sum((1.0 if right else -WRONG_COST) for p, right, _ in decided if p >= t)
+        chosen = probabilities >= t
+        gain = float(right[chosen].sum() - (1 - right[chosen]).sum())
         if gain > best:
             best, best_t = gain, round(float(t), 2)
     return best_t
 
 
-def reliability(decided: list[tuple[float, bool, bool]]) -> str:
-    """Share right per band of stated probability: a calibrated ranker says 0.7 where it is right 70% of the time."""
+def reliability(p: np.ndarray, right: np.ndarray) -> str:
+    """Share right per band of stated probability: a calibrated model says 0.7 where it is right 70% of the time."""
     bands = []
     for low in (0.0, 0.2, 0.4, 0.6, 0.8):
-        inside = [right for p, right, _ in decided if low <= p < low + 0.2 or (low == 0.8 and p == 1.0)]
-        if inside:
-            bands.append(f"{low:.1f}-{low + 0.2:.1f}: {sum(inside) / len(inside):.2f} of {len(inside)}")
+        inside = (p >= low) & ((p < low + 0.2) | (low == 0.8))
+        if inside.any():
+            bands.append(f"{low:.1f}-{low + 0.2:.1f}: {right[inside].mean():.2f} of {int(inside.sum())}")
     return "; ".join(bands)
 
 
-def collect(items: list[Item], analyses: list[Analysis], gaz: Gazetteer, model: Ranker | None) -> list[Example]:
+def balance(exs: list[Example], acled_share: float) -> None:
+    """Weigh ACLED's examples together as `acled_share` of the news corpora's (each news example weighs 1)."""
+    news = sum(1 for e in exs if e.corpus != "acled")
+    acled = sum(1 for e in exs if e.corpus == "acled")
+    for e in exs:
+        e.weight = acled_share * news / acled if e.corpus == "acled" and acled else 1.0
+
+
+def collect(items: list[Item], analyses: list[Analysis], gaz: Gazetteer, model: Ranker) -> list[Example]:
     out: list[Example] = []
     for item, analysis in zip(items, analyses, strict=True):
         out.extend(examples(item, analysis, gaz, model))
     return out
 
 
-def as_ranker(w: np.ndarray, v: np.ndarray, t: float, floor: float) -> Ranker:
-    return Ranker(CANDIDATE_FEATURES, tuple(float(a) for a in w), NULL_FEATURES, tuple(float(a) for a in v), t, floor)
+@dataclass(frozen=True, slots=True)
+class Round:
+    model: Ranker
+    report: list[str]
+
+
+def fold_of(e: Example, folds: int = 5) -> int:
+    return int(hashlib.sha256(f"fold:{e.doc}".encode()).hexdigest(), 16) % folds
+
+
+def admit_probabilities(z: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z @ weights, -30, 30))) if len(z) else np.zeros(0)
+
+
+def out_of_fold(z: np.ndarray, y: np.ndarray, w: np.ndarray, folds: np.ndarray) -> np.ndarray:
+    """Each news mention's admit probability from a model fitted without its document's fold."""
+    p = np.zeros(len(y))
+    for k in np.unique(folds):
+        held = folds == k
+        p[held] = admit_probabilities(z[held], fit_admit(z[~held], y[~held], w[~held]))
+    return p
+
+
+def fit_round(exs: list[Example], start: np.ndarray) -> Round:
+    """Fit the ranker on the mentions with a right candidate (temperature on the calibration documents), then
+    the admit model on the news mentions outside the gates, its threshold on out-of-fold probabilities."""
+    ranked = [e for e in exs if e.right.any()]
+    weights = fit_ranker([e for e in ranked if not e.calibration], start)
+    t = temperature(weights, [e for e in ranked if e.calibration])
+    weights = fit_ranker(ranked, start)
+    outside = [e for e in exs if not e.gated and e.corpus != "acled"]
+    z, right, w = admit_data(weights, t, outside)
+    admit = fit_admit(z, right, w) if len(z) else np.zeros(len(ADMIT_FEATURES))
+    oof = out_of_fold(z, right, w, np.array([fold_of(e) for e in outside])) if len(z) else np.zeros(0)
+    floor = threshold(oof, right)
+    model = Ranker(CANDIDATE_FEATURES, tuple(float(a) for a in weights), t, ADMIT_FEATURES,
+                   tuple(float(a) for a in admit), floor)
+    calib = [e for e in ranked if e.calibration]
+    p = scores(weights, calib, t)
+    top = np.array([float(e.right[np.argmax(p[i, :len(e.cands)])]) for i, e in enumerate(calib)])
+    chosen = oof >= floor
+    report = [f"{len(ranked)} mentions with a right candidate ({len(calib)} for calibration), {len(outside)} "
+              f"news mentions outside the gates; temperature {t}, admit at {floor}",
+              f"ranker top-1 on calibration: {top.mean():.3f}; reliability {reliability(p.max(axis=1), top)}",
+              f"admit, out of fold: {int(chosen.sum())} admitted, {int(right[chosen].sum())} right; "
+              f"reliability {reliability(oof, right)}"]
+    return Round(model, report)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--acled-per-country", type=int, default=60)
+    ap.add_argument("--acled-per-country", type=int, default=50)
+    ap.add_argument("--acled-share", type=float, default=0.5)
     ap.add_argument("--cache", type=Path, default=None, help="folder to keep spaCy parses in between runs")
     ap.add_argument("--out", type=Path, default=PACKAGE_DATA / "geo_ranker.json")
     a = ap.parse_args(argv)
@@ -380,37 +452,33 @@ def main(argv: list[str] | None = None) -> int:
              *acled_items(data / "acled" / "events.csv", a.acled_per_country)]
     analyses = parsed(items, a.cache)
     gaz = open_gazetteer()
-    model: Ranker | None = None
+    model = hand_ranker()
+    start = np.array(model.candidate_weights)
     for round_ in (1, 2):
         exs = collect(items, analyses, gaz, model)
-        train = [e for e in exs if not e.calibration and len(e.rows)]
-        calib = [e for e in exs if e.calibration and len(e.rows)]
-        w, v = fit(train)
-        t = temperature(w, v, calib)
-        decided = decisions(w, v, t, calib)
-        model = as_ranker(w, v, t, threshold(decided))
-        print(f"round {round_}: {len(train)} fit mentions, {len(calib)} calibration mentions; "
-              f"temperature {t}, abstain below {model.abstain_below}", file=sys.stderr)
-        print(f"  calibration reliability: {reliability(decided)}", file=sys.stderr)
-    assert model is not None
+        balance(exs, a.acled_share)
+        fitted = fit_round(exs, start)
+        model = fitted.model
+        print(f"round {round_}: " + "\n  ".join(fitted.report), file=sys.stderr)
     counts = {c: sum(1 for e in exs if e.corpus == c) for c in ("lgl", "geovirus", "acled")}
-    write_model(a.out, model, counts, a.acled_per_country)
+    write_model(a.out, model, counts, a)
     print(f"wrote {a.out} in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     return 0
 
 
-def write_model(out: Path, model: Ranker, counts: dict[str, int], per_country: int) -> None:
+def write_model(out: Path, model: Ranker, counts: dict[str, int], a: argparse.Namespace) -> None:
     payload = {
         "candidate_features": list(model.candidate_features),
         "candidate_weights": [round(w, 4) for w in model.candidate_weights],
-        "null_features": list(model.null_features),
-        "null_weights": [round(w, 4) for w in model.null_weights],
         "temperature": model.temperature,
-        "abstain_below": model.abstain_below,
+        "admit_features": list(model.admit_features),
+        "admit_weights": [round(w, 4) for w in model.admit_weights],
+        "admit_below": model.admit_below,
         "fit": {"command": "python -m thucydides.learn.places", "mentions": counts,
                 "data": f"LGL and GeoVirus fit halves (sha256('corpus:index') even); ACLED train split, "
-                        f"at most {per_country} notes per country (credited to ACLED in DATA-LICENSES)",
-                "l2": L2, "steps": STEPS},
+                        f"at most {a.acled_per_country} notes per country, weighing {a.acled_share} of the news "
+                        f"corpora together (credited to ACLED in DATA-LICENSES)",
+                "l2": L2, "steps": STEPS, "hand_weight": HAND_WEIGHT},
     }
     out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
 
