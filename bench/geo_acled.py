@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import importlib.util
+import pickle
 import statistics
 import sys
 import time
@@ -23,8 +23,10 @@ from datetime import date
 from pathlib import Path
 
 from thucydides.geo.gazetteer import open_gazetteer
+from thucydides.geo.precision import event_place
 from thucydides.geo.stage import analyse_places
-from thucydides.model import Interval
+from thucydides.model import Analysis, Document, Interval
+from thucydides.pipeline import Pipeline
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVENTS = SHARED / "data" / "acled" / "events.csv"
@@ -45,12 +47,25 @@ def rows(split: str, limit: int) -> list[dict[str, str]]:
     return out
 
 
-def _geoparse():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("geoparse_lgl", Path(__file__).with_name("geoparse_lgl.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def parsed(texts: list[str], cache: Path | None) -> list[Analysis]:
+    """spaCy + actors for every note, from `cache` when it holds them, so only the places stage is re-run."""
+    docs = [Document.from_text(t) for t in texts]
+    if cache is None:
+        return Pipeline(["nlp", "actors"]).run_documents(docs)
+    from spacy.tokens import DocBin
+
+    from thucydides.ling.spacy_model import load_model
+
+    path = cache / f"parsed-{hashlib.sha256(chr(0).join(texts).encode()).hexdigest()[:16]}.pkl"
+    if path.exists():
+        blob, actors = pickle.loads(path.read_bytes())
+        spacy_docs = list(DocBin().from_bytes(blob).get_docs(load_model().vocab))
+        return [Analysis(d, spacy_doc=s, actors=a) for d, s, a in zip(docs, spacy_docs, actors, strict=True)]
+    analyses = Pipeline(["nlp", "actors"]).run_documents(docs)
+    cache.mkdir(parents=True, exist_ok=True)
+    blob = DocBin(docs=[a.spacy_doc for a in analyses], store_user_data=True).to_bytes()  # type: ignore[misc]
+    path.write_bytes(pickle.dumps((blob, [a.actors for a in analyses])))
+    return analyses
 
 
 def main() -> int:
@@ -65,11 +80,7 @@ def main() -> int:
     data = rows(a.split, a.limit)
     gaz = open_gazetteer()
     t0 = time.perf_counter()
-    analyses = _geoparse().parsed([r["notes"] for r in data], a.cache)
-    try:
-        from thucydides.geo.precision import event_place
-    except ImportError:  # before the helper existed
-        event_place = None
+    analyses = parsed([r["notes"] for r in data], a.cache)
     any25 = any161 = own25 = own161 = own_n = precision_same = 0
     errors: list[float] = []
     worst: list[tuple[float, str, str, str]] = []
@@ -88,8 +99,6 @@ def main() -> int:
         any161 += best <= 161
         by_country[row["country"]] += 1
         hit_country[row["country"]] += best <= 25
-        if event_place is None:
-            continue
         own = event_place(analysis.toponyms, analysis.places, 0, len(analysis.document.text))
         if own is None:
             continue
@@ -106,13 +115,12 @@ def main() -> int:
           f"({time.perf_counter() - t1:.1f} s places stage)")
     print(f"some resolved place within  25 km  {any25 / n:.3f}")
     print(f"some resolved place within 161 km  {any161 / n:.3f}")
-    if event_place is not None:
-        print(f"event place given           {own_n / n:.3f}")
-        print(f"event place within  25 km   {own25 / n:.3f} (of all notes)")
-        print(f"event place within 161 km   {own161 / n:.3f} (of all notes)")
-        print(f"geo_precision as ACLED's    {precision_same / max(own_n, 1):.3f} (of notes with a place)")
-        if errors:
-            print(f"event place error km        median {statistics.median(errors):.1f}")
+    print(f"event place given           {own_n / n:.3f}")
+    print(f"event place within  25 km   {own25 / n:.3f} (of all notes)")
+    print(f"event place within 161 km   {own161 / n:.3f} (of all notes)")
+    print(f"geo_precision as ACLED's    {precision_same / max(own_n, 1):.3f} (of notes with a place)")
+    if errors:
+        print(f"event place error km        median {statistics.median(errors):.1f}")
     top = [c for c, _ in by_country.most_common(12)]
     print("within 25 km by country: " + ", ".join(f"{c} {hit_country[c] / by_country[c]:.2f} ({by_country[c]})"
                                                   for c in top))

@@ -111,18 +111,29 @@ class GeographyView:
 
 def demonym_votes(text: str, know: Knowledge) -> dict[str, float]:
     """Countries named by their people's adjective anywhere in the text ("Sudanese troops"): one vote each."""
+    phrases = _demonym_phrases(tuple(sorted(know.demonyms.items())))
+    words = _LETTERS.findall(text.lower())
     out: dict[str, float] = {}
-    for word in _demonym_pattern(tuple(sorted(know.demonyms))).findall(text):
-        cc = know.demonyms.get(word.lower())
-        if cc:
-            out[cc] = 1.0
+    for i, word in enumerate(words):
+        for n, phrase, iso in phrases.get(word, ()):
+            if n == 1 or " ".join(words[i:i + n]) == phrase:
+                out[iso] = 1.0
     return out
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 @lru_cache(maxsize=2)
-def _demonym_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b({alternatives})\b", re.I)
+def _demonym_phrases(items: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[int, str, str], ...]]:
+    """First word -> (length in words, words, ISO code) of each demonym or country name: one pass over the
+    text's words finds them all."""
+    out: dict[str, list[tuple[int, str, str]]] = {}
+    for phrase, iso in items:
+        parts = _LETTERS.findall(phrase.lower())
+        if parts:
+            out.setdefault(parts[0], []).append((len(parts), " ".join(parts), iso))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)

@@ -54,8 +54,23 @@ def _log_pop(n: int) -> float:
     return math.log10(n + 1) / POPULATION_SCALE
 
 
+_STATIC_CACHE: dict[tuple[object, ...], list[list[float]]] = {}
+STATIC_CACHE_SIZE = 20_000
+
+
 def static_rows(f: Found, cs: Sequence[Candidate]) -> list[list[float]]:
-    """STATIC_FEATURES of each candidate of one mention."""
+    """STATIC_FEATURES of each candidate of one mention; names recur across reports, so the rows are kept
+    (they depend on the candidates and on whether the mention names an admin unit or a facility only)."""
+    key = (f.admin, f.facility, *((c.place.id, c.weight, c.match) for c in cs))
+    rows = _STATIC_CACHE.get(key)
+    if rows is None:
+        if len(_STATIC_CACHE) >= STATIC_CACHE_SIZE:
+            _STATIC_CACHE.clear()
+        rows = _STATIC_CACHE[key] = _static_rows(f, cs)
+    return rows
+
+
+def _static_rows(f: Found, cs: Sequence[Candidate]) -> list[list[float]]:
     if not cs:
         return []
     pops = [prior_population(c) for c in cs]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,7 +88,7 @@ class Ranker:
 
 
 def _dot(weights: Sequence[float], row: Sequence[float]) -> float:
-    return sum(w * x for w, x in zip(weights, row, strict=True))
+    return sum(map(operator.mul, weights, row))
 
 
 @lru_cache(maxsize=2)

@@ -172,6 +172,8 @@ class Mention:
     gate: str | None = None
     static: list[list[float]] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    signature: tuple[object, ...] = ()
+    """What its ranking depends on besides the document: two mentions alike in it rank alike in one pass."""
 
     @property
     def considered(self) -> bool:
@@ -245,6 +247,8 @@ def rows_for(m: Mention, view: GeographyView, points: Points, settings: PlacesSe
 def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, settings: PlacesSettings,
          confirmed: bool) -> Ranked | None:
     """The mention's candidates ranked; `confirmed`: another mention of its name resolved through the gates."""
+    if m.gate is not None and len(m.options) == 1 and handset.admitted(m.gate, m.found, m.options[0], view, points):
+        return Ranked([(1.0, m.options[0])], True, 1.0)  # nothing to rank
     rows = rows_for(m, view, points, settings)
     if not rows.keep:
         return None
@@ -268,8 +272,15 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
         if m.considered:
             m.static = static_rows(f, cs)
             m.scores = model.static_scores(m.static)
+            m.signature = signature(m)
         mentions.append(m)
     return mentions
+
+
+def signature(m: Mention) -> tuple[object, ...]:
+    f = m.found
+    return (m.key, m.gate, f.ner, f.cue, f.place_cue, f.listed, f.holder, f.other_entity, f.facility, f.dateline,
+            f.admin, f.vicinity, f.doubtful, " " in f.name.strip(), tuple(c.place.id for c in m.options))
 
 
 def geography(mentions: list[Mention], text: str, home: str | None, actors: frozenset[str]) -> DocumentGeography:
@@ -360,12 +371,15 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
         located = points_of(mentions, state.picks)
         confirmed = state.confirmed(mentions)
         contexts: dict[str, Points] = {}
+        done: dict[tuple[object, ...], Ranked | None] = {}
         for i, m in enumerate(mentions):
             if not m.considered:
                 continue
-            view = views.get(m.key) or views.setdefault(m.key, geo.view(m.key))
-            points = contexts.get(m.key) or contexts.setdefault(m.key, context_for(m.key, located, state.possible))
-            ranked = state.ranked[i] = rank(m, view, points, model, settings, m.key in confirmed)
+            if m.signature not in done:
+                view = views.get(m.key) or views.setdefault(m.key, geo.view(m.key))
+                points = contexts.get(m.key) or contexts.setdefault(m.key, context_for(m.key, located, state.possible))
+                done[m.signature] = rank(m, view, points, model, settings, m.key in confirmed)
+            ranked = state.ranked[i] = done[m.signature]
             state.picks[i] = ranked.best(floor) if ranked else None
     return state
 
