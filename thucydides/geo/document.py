@@ -41,14 +41,19 @@ def name_evidence(options: list[Candidate], strong: bool, admin: bool) -> Eviden
     """A name's vote: split over the containers it may name, else (strong names only) over its towns' countries."""
     ev = Evidence()
     exact = [c for c in options if c.match >= 1.0 and c.weight >= 1]
-    containers = [c for c in exact if c.place.kind in CONTAINER_KINDS and c.place.country]
-    if admin:
-        containers = [c for c in exact if c.place.kind in ("admin1", "admin2") and c.place.country] or containers
+    containers = _containers(exact, admin)
     if containers:
         _split(ev, containers, 1.0)
     elif strong and exact and len({c.place.country for c in exact}) <= SPREAD_LIMIT:
         _split(ev, exact, TOWN_SHARE)
     return ev
+
+
+def _containers(exact: list[Candidate], admin: bool) -> list[Candidate]:
+    """The states and countries a name may be; for "X Province", its admin units first."""
+    kinds = ("admin1", "admin2") if admin else ()
+    units = [c for c in exact if c.place.kind in kinds and c.place.country]
+    return units or [c for c in exact if c.place.kind in CONTAINER_KINDS and c.place.country]
 
 
 def _split(ev: Evidence, cands: list[Candidate], total: float) -> None:

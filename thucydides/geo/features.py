@@ -117,20 +117,34 @@ def _with_hand_scores(rows: list[list[float]], static: Sequence[Sequence[float]]
 
 
 def _context_row(c: Candidate, view: GeographyView, points: Points, top_continent: str | None) -> list[float]:
+    return _geography_features(c, view, top_continent) + _other_places_features(c, points, view.known)
+
+
+def _geography_features(c: Candidate, view: GeographyView, top_continent: str | None) -> list[float]:
+    """text_country .. other_continent: agreement with what the report's names, actors and outlet imply."""
     p = c.place
     cc = p.country or ""
     region = view.regions.get((cc, p.admin1 or ""), 0.0) if p.kind != "country" else 0.0
     foreign = view.known and bool(cc) and not view.implies(cc)
     continent = continents().get(cc)
-    d = points.nearest_km(c) if p.kind not in CONTAINER_KINDS else math.inf
-    small = not view.known and p.kind == "populated_place" and c.population < SEAT_NOMINAL_POPULATION
-    where = (cc, p.admin1 or "")
     return [
         min(1.0, view.countries.get(cc, 0.0)), min(1.0, region), float(foreign), float(cc in view.actors),
         float(bool(cc) and cc == view.home), float(bool(top_continent and continent and continent != top_continent)),
+    ]
+
+
+def _other_places_features(c: Candidate, points: Points, placed: bool) -> list[float]:
+    """near_50 .. possible_region: closeness to the places the other names resolved to (or may lie in);
+    `placed`: anything places the report."""
+    p = c.place
+    d = points.nearest_km(c) if p.kind not in CONTAINER_KINDS else math.inf
+    small = not placed and p.kind == "populated_place" and c.population < SEAT_NOMINAL_POPULATION
+    where = (p.country or "", p.admin1 or "")
+    below_country = p.kind != "country"
+    return [
         float(d < 50), float(d < 150), float(d < 400), float(small),
-        points.countries.get(cc, 0.0), points.regions.get(where, 0.0) if p.kind != "country" else 0.0,
-        min(1.0, points.possible.get(where, 0.0)) if p.kind != "country" else 0.0,
+        points.countries.get(where[0], 0.0), points.regions.get(where, 0.0) if below_country else 0.0,
+        min(1.0, points.possible.get(where, 0.0)) if below_country else 0.0,
     ]
 
 

@@ -43,14 +43,23 @@ def strip_accents(text: str) -> str:
 
 
 def _fold_token(token: str, rewrites: tuple[tuple[str, str], ...], inner: bool) -> str:
-    if inner and len(token) > 3 and token[0] in "ae" and token[1] == token[2] and token[1] not in "aeiou":
+    if inner and _glued_article(token):
         token = token[2:]  # a glued article: Deir Ezzor -> Deir Zor
     token = _DOUBLED.sub(r"\1", token)
     for old, new in rewrites:
         if old in token:
             token = token.replace(old, new)
+    return _final_vowel(token)
+
+
+def _glued_article(token: str) -> bool:
+    return len(token) > 3 and token[0] in "ae" and token[1] == token[2] and token[1] not in "aeiou"
+
+
+def _final_vowel(token: str) -> str:
+    """Sousah, Souseh, Sousa: one ending."""
     if len(token) > 3 and token.endswith("h") and token[-2] in "aeiou":
-        token = token[:-1]  # Sousah, Souseh -> Sousa
+        token = token[:-1]
     if len(token) > 3 and token.endswith("e"):
         token = token[:-1] + "a"
     return token

@@ -63,22 +63,38 @@ def prior(f: Found, c: Candidate, penalty: dict[str, float]) -> float:
 
 def coherence(c: Candidate, view: GeographyView, points: Points) -> float:
     """How well a candidate fits the places the report's other names resolved to, its outlet and its actors."""
-    place, cc = c.place, c.place.country or ""
+    cc = c.place.country or ""
     score = HOME_BONUS * (bool(cc) and cc == view.home) + ACTOR_COUNTRY_BONUS * (cc in view.actors)
-    if points.countries and cc:
-        score += 3.0 * points.countries.get(cc, 0.0)
-        top = max(points.countries, key=lambda k: points.countries[k])
-        if continents().get(top) and continents().get(cc) not in (continents().get(top), None):
-            score -= 2.0
-    if place.kind != "country" and cc and place.admin1:
-        score += 2.0 * points.regions.get((cc, place.admin1), 0.0)
-        score += SHARED_REGION_WEIGHT * min(1.0, points.possible.get((cc, place.admin1), 0.0))
-    elif place.kind == "country" and cc:
-        score += SHARED_REGION_WEIGHT * min(1.0, points.possible_countries().get(cc, 0.0))
-    if place.kind not in CONTAINER_KINDS:  # a state's or country's point is nominal: its towns vote instead
-        d = points.nearest_km(c)
-        score += 2.0 if d < 50 else 1.2 if d < 150 else 0.5 if d < 400 else 0.0
-    return score
+    return score + _country_fit(cc, points) + _region_fit(c, points) + _nearness(c, points)
+
+
+def _country_fit(cc: str, points: Points) -> float:
+    """The share of the other places in the candidate's country; a candidate on another continent than most loses."""
+    if not (points.countries and cc):
+        return 0.0
+    top = max(points.countries, key=lambda k: points.countries[k])
+    elsewhere = continents().get(top) and continents().get(cc) not in (continents().get(top), None)
+    return 3.0 * points.countries.get(cc, 0.0) - (2.0 if elsewhere else 0.0)
+
+
+def _region_fit(c: Candidate, points: Points) -> float:
+    """The other places in the candidate's region, and the other names that may lie in it (a country holds
+    every region of it)."""
+    place, cc = c.place, c.place.country or ""
+    if place.kind == "country" and cc:
+        return SHARED_REGION_WEIGHT * min(1.0, points.possible_countries().get(cc, 0.0))
+    if not (cc and place.admin1):
+        return 0.0
+    where = (cc, place.admin1)
+    return 2.0 * points.regions.get(where, 0.0) + SHARED_REGION_WEIGHT * min(1.0, points.possible.get(where, 0.0))
+
+
+def _nearness(c: Candidate, points: Points) -> float:
+    """Closeness to the nearest other place; a state's or country's point is nominal: its towns vote instead."""
+    if c.place.kind in CONTAINER_KINDS:
+        return 0.0
+    d = points.nearest_km(c)
+    return 2.0 if d < 50 else 1.2 if d < 150 else 0.5 if d < 400 else 0.0
 
 
 def stands_alone(f: Found, c: Candidate) -> bool:
@@ -144,11 +160,22 @@ def admitted(kind: str, f: Found, c: Candidate, view: GeographyView, points: Poi
         return False  # a hospital or a camp lies in the report's countries
     if c.match < 1.0:
         return fits_closely(f, c, view, points)
-    if kind == "strong":
-        return fits(f, c, view, points) or (stands_alone(f, c) and not off_theatre(c, view, points))
-    if kind == "holder":  # "Texas Department of ...": a region or a big town named first, or a place nearby
-        return fits_closely(f, c, view, points) or (fits(f, c, view, points) and (
-            c.place.kind in CONTAINER_KINDS or c.population >= 100_000))
-    if kind == "place_cue":  # "in X", "the X crossing": a place of the report's countries
-        return fits_closely(f, c, view, points) or (fits(f, c, view, points) and c.population >= 10_000)
-    return fits_closely(f, c, view, points)
+    return _GATES[kind](f, c, view, points)
+
+
+def _strong(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
+    return fits(f, c, view, points) or (stands_alone(f, c) and not off_theatre(c, view, points))
+
+
+def _holder(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
+    """ "Texas Department of ...": a region or a big town named first, or a place nearby."""
+    return fits_closely(f, c, view, points) or (fits(f, c, view, points) and (
+        c.place.kind in CONTAINER_KINDS or c.population >= 100_000))
+
+
+def _place_cue(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
+    """ "in X", "the X crossing": a place of the report's countries."""
+    return fits_closely(f, c, view, points) or (fits(f, c, view, points) and c.population >= 10_000)
+
+
+_GATES = {"strong": _strong, "holder": _holder, "place_cue": _place_cue, "cue": fits_closely}

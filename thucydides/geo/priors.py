@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from thucydides.geo.fold import fold
@@ -52,21 +53,54 @@ def namesakes(cs: Sequence[Candidate]) -> dict[str, str]:
     """Candidates a bare name rarely means, by place id, with why: a region named like a town inside it
     ("seat_twin"), a village named after a far bigger state elsewhere ("namesake"), a war-map village
     named like a GeoNames town of the same country ("map_namesake")."""
-    out: dict[str, str] = {}
-    towns = {(c.place.country, c.place.admin1) for c in cs if c.place.kind == "populated_place"
-             and (c.weight == 2 or c.population >= SEAT_TOWN_POPULATION)}
-    areas = {(c.place.country, c.place.admin1): c.population for c in cs
-             if c.place.kind in CONTAINER_KINDS and c.weight == 2}
-    biggest_area = max(areas.values(), default=0)
-    surveyed = {c.place.country for c in cs if c.source == "geonames" and c.place.kind == "populated_place"
-                and c.weight == 2}
-    for c in cs:
+    others = _Namesakes.of(cs)
+    return {c.place.id: why for c in cs if (why := others.why(c))}
+
+
+Where = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Namesakes:
+    """What a name's candidates say about each other."""
+
+    towns: frozenset[Where]
+    """(country, admin1) of its notable towns"""
+    areas: dict[Where, int]
+    """(country, admin1) -> population of the states and countries it is the main name of"""
+    surveyed: frozenset[str | None]
+    """countries where GeoNames knows a town of the name"""
+
+    @classmethod
+    def of(cls, cs: Sequence[Candidate]) -> _Namesakes:
+        return cls(frozenset((c.place.country, c.place.admin1) for c in cs if _notable_town(c)),
+                   {(c.place.country, c.place.admin1): c.population for c in cs if _main_area(c)},
+                   frozenset(c.place.country for c in cs if _surveyed_town(c)))
+
+    def why(self, c: Candidate) -> str | None:
         p = c.place
-        if p.kind in ("admin1", "admin2") and (p.country, p.admin1) in towns:
-            out[p.id] = "seat_twin"
-        elif c.source == MAP_SOURCE and p.country in surveyed:
-            out[p.id] = "map_namesake"
-        elif p.kind == "populated_place" and biggest_area > 10 * c.population and (p.country, p.admin1) not in areas \
-                and not any(country == p.country and admin1 is None for country, admin1 in areas):
-            out[p.id] = "namesake"
-    return out
+        if p.kind in ("admin1", "admin2") and (p.country, p.admin1) in self.towns:
+            return "seat_twin"
+        if c.source == MAP_SOURCE and p.country in self.surveyed:
+            return "map_namesake"
+        return "namesake" if self._named_after_a_bigger_area(c) else None
+
+    def _named_after_a_bigger_area(self, c: Candidate) -> bool:
+        """A village named after a state or country ten times its size, and not inside it (Mexico, Missouri)."""
+        p = c.place
+        if p.kind != "populated_place" or (p.country, p.admin1) in self.areas:
+            return False
+        biggest = max(self.areas.values(), default=0)
+        return biggest > 10 * c.population and (p.country, None) not in self.areas
+
+
+def _notable_town(c: Candidate) -> bool:
+    return c.place.kind == "populated_place" and (c.weight == 2 or c.population >= SEAT_TOWN_POPULATION)
+
+
+def _main_area(c: Candidate) -> bool:
+    return c.place.kind in CONTAINER_KINDS and c.weight == 2
+
+
+def _surveyed_town(c: Candidate) -> bool:
+    return c.source == "geonames" and c.place.kind == "populated_place" and c.weight == 2

@@ -57,22 +57,43 @@ def lookup_names(f: Found, know: Knowledge) -> list[str]:
 
 
 def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSettings) -> list[Candidate]:
+    """The places a span may name: the one it is fixed to, else those of its first spelling the gazetteer
+    knows, else (for a name something marks as a place) another transliteration's."""
     fixed = f.border or f.fixed
     if fixed:
-        place = gaz.place(fixed)
-        return [Candidate(place, place.name, 2, "thucydides")] if place else []
+        return fixed_place(fixed, gaz)
+    variants = spellings(f, know)
+    found = next((cs for cs in (written(v, gaz) for v in variants) if cs), None)
+    if found:
+        return capped(found, settings.max_candidates)
+    if f.ner in ("GPE", "LOC") or f.place_cue or f.admin:
+        return transliterated(variants, gaz, settings)
+    return []
+
+
+def written(variant: str, gaz: Gazetteer) -> list[Candidate]:
+    """The places of one spelling; "US" is the country, not Oss or Us: acronyms match only as written."""
+    found = gaz.candidates(variant)
+    return [c for c in found if c.name == variant] if _is_acronym(variant) else found
+
+
+def fixed_place(place_id: str, gaz: Gazetteer) -> list[Candidate]:
+    """The one place a border's or a state abbreviation's span names."""
+    place = gaz.place(place_id)
+    return [Candidate(place, place.name, 2, "thucydides")] if place else []
+
+
+def spellings(f: Found, know: Knowledge) -> list[str]:
+    """The name, then without its admin noun, "the" or a part word."""
     variants = [f.name]
     if f.admin:
         variants.append(re.sub(r"\s+(?:" + "|".join(sorted(know.admin_nouns)) + r")$", "", f.name, flags=re.I))
-    for variant in [*variants, *lookup_names(f, know)[1:]]:
-        found = gaz.candidates(variant)
-        if _is_acronym(variant):  # "US" is the country, not Oss or Us: acronyms match only as written
-            found = [c for c in found if c.name == variant]
-        if found:
-            return capped(found, settings.max_candidates)
-    if not (f.ner in ("GPE", "LOC") or f.place_cue or f.admin):
-        return []
-    for variant in [*variants, *lookup_names(f, know)[1:]]:  # another transliteration of a known name
+    return [*variants, *lookup_names(f, know)[1:]]
+
+
+def transliterated(variants: list[str], gaz: Gazetteer, settings: PlacesSettings) -> list[Candidate]:
+    """The places of the first spelling that shares a known name's consonant skeleton, closest first."""
+    for variant in variants:
         found = sorted(gaz.similar(variant, settings.skeleton_match), key=lambda c: -c.match)
         if found:
             return found[:settings.max_candidates]
@@ -142,21 +163,32 @@ def inside(c: Candidate, container: Candidate) -> bool:
 
 
 def pin_containers(found: list[Found], options: list[list[Candidate]]) -> None:
-    """ "Town, State": keep the town's candidates inside a candidate of the state, and the state's that hold one.
-    A town-like name (no state or country among its candidates) with none inside is a town the gazetteer does
-    not know there: it keeps no candidate rather than landing on a namesake abroad."""
+    """ "Town, State": each town's candidates and its state's, pinned to each other (`pinned`)."""
     at = {f.start: i for i, f in enumerate(found)}
     for i, f in enumerate(found):
         j = at.get(f.within) if f.within is not None else None
-        if j is None:
-            continue
-        boxes = [b for b in options[j] if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
-        held = [c for c in options[i] if any(inside(c, b) for b in boxes)]
-        if held:
-            options[i] = held
-            options[j] = [b for b in boxes if any(inside(c, b) for c in held)]
-        elif boxes and len(options[j]) == len(boxes) and not any(c.place.kind in CONTAINER_KINDS for c in options[i]):
-            options[i] = []
+        if j is not None:
+            options[i], options[j] = pinned(options[i], options[j])
+
+
+def pinned(town: list[Candidate], state: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """The town's candidates inside a candidate of the state, and the state's that hold one. A town-like name
+    (no state or country among its candidates) with none inside a name that can only be a state or country
+    is a town the gazetteer does not know there: it keeps no candidate rather than landing on a namesake abroad."""
+    boxes = [b for b in state if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
+    held = _within(town, boxes)
+    if held:
+        return held, _within(boxes, held, holding=True)
+    if boxes and len(state) == len(boxes) and not any(c.place.kind in CONTAINER_KINDS for c in town):
+        return [], state
+    return town, state
+
+
+def _within(cands: list[Candidate], others: list[Candidate], holding: bool = False) -> list[Candidate]:
+    """The candidates inside one of `others` (or, `holding`, holding one of them)."""
+    if holding:
+        return [c for c in cands if any(inside(o, c) for o in others)]
+    return [c for c in cands if any(inside(c, o) for o in others)]
 
 
 @dataclass(slots=True)
@@ -203,18 +235,19 @@ class Ranked:
 def allowed(m: Mention, view: GeographyView, settings: PlacesSettings) -> list[int]:
     """Indices of the candidates that may be meant outside the gates: when the report implies some country, a
     small town in a country it never implies is not (nor, for a facility's name, any place outside its countries)."""
-    out = []
     f = m.found
-    for i, c in enumerate(m.options):
-        p = c.place
-        if view.known and p.country and not view.implies(p.country) and not f.dateline and (
-                f.facility or c.weight < 2 or c.match < 1.0
-                or (p.kind not in AREA_KINDS and c.population < settings.foreign_town_population)):
-            continue
-        if f.facility and not view.known:
-            continue
-        out.append(i)
-    return out
+    if f.facility and not view.known:
+        return []
+    return [i for i, c in enumerate(m.options) if not _foreign_and_obscure(f, c, view, settings)]
+
+
+def _foreign_and_obscure(f: Found, c: Candidate, view: GeographyView, settings: PlacesSettings) -> bool:
+    """In a country the report never implies (when it implies any), and small, or known by another name there."""
+    p = c.place
+    if not (view.known and p.country and not view.implies(p.country) and not f.dateline):
+        return False
+    small = p.kind not in AREA_KINDS and c.population < settings.foreign_town_population
+    return f.facility or c.weight < 2 or c.match < 1.0 or small
 
 
 def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSettings) -> tuple[list[int], bool]:
@@ -308,13 +341,17 @@ def possible_regions(mentions: list[Mention]) -> dict[str, Regions]:
     Tennessee before either is resolved."""
     out: dict[str, Regions] = {}
     for m in mentions:
-        if m.key in out or not m.considered or m.gate is None:
-            continue
-        regions = {(c.place.country, c.place.admin1) for c in m.options
-                   if c.place.country and c.place.admin1 and c.place.kind != "country"}
-        if regions:
-            out[m.key] = {r: 1.0 / len(regions) for r in regions}  # type: ignore[misc]
+        if m.key not in out and m.considered and m.gate is not None:
+            regions = {_region(c) for c in m.options} - {None}
+            if regions:
+                out[m.key] = {r: 1.0 / len(regions) for r in regions if r}
     return out
+
+
+def _region(c: Candidate) -> Region | None:
+    """(country, admin1) of a place below the country level."""
+    p = c.place
+    return (p.country, p.admin1) if p.country and p.admin1 and p.kind != "country" else None
 
 
 def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Regions]) -> Points:
@@ -327,15 +364,20 @@ def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Reg
     for c in others:
         if c.place.country:
             countries[c.place.country] = countries.get(c.place.country, 0.0) + 1.0 / len(others)
-            if c.place.admin1 and c.place.kind != "country":
-                where = (c.place.country, c.place.admin1)
-                regions[where] = regions.get(where, 0.0) + 1.0 / len(others)
+        where = _region(c)
+        if where:
+            regions[where] = regions.get(where, 0.0) + 1.0 / len(others)
+    return Points(points, countries, regions, _votes(key, possible))
+
+
+def _votes(key: str, possible: dict[str, Regions]) -> Regions:
+    """The regions the other names may lie in, each name's vote split among its own."""
     votes: Regions = {}
     for k, shares in possible.items():
         if k != key:
             for region, share in shares.items():
                 votes[region] = votes.get(region, 0.0) + share
-    return Points(points, countries, regions, votes)
+    return votes
 
 
 def first_guess(m: Mention) -> Candidate | None:
