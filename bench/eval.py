@@ -1,7 +1,7 @@
 """The real-data evaluation (`make eval`): ACLED dev, LGL, GeoVirus, seeds, VOA dev/test, throughput.
 
     python bench/eval.py [--only acled,geo,seeds,voa,speed] [--acled-cap N] [--acled-limit N]
-                         [--geo-limit N] [--voa-gold DIR] [--json FILE]
+                         [--geo-limit N] [--geo-half report,all] [--voa-gold DIR] [--json FILE]
 
 Prints one table (thucydides/evaluation/report.py); progress goes to stderr. Reads the data in
 ../shared in place; writes nothing unless --json is given. docs/eval/baseline.md holds the
@@ -27,6 +27,17 @@ def parse_only(value: str) -> tuple[str, ...]:
     return parts
 
 
+def parse_halves(value: str) -> tuple[str, ...]:
+    from thucydides.evaluation.geoparse import HALVES
+
+    parts = tuple(p.strip() for p in value.split(",") if p.strip())
+    unknown = [p for p in parts if p not in HALVES]
+    if unknown or not parts:
+        named = ", ".join(unknown) or "(none)"
+        raise argparse.ArgumentTypeError(f"unknown half {named}; choose from {', '.join(HALVES)}")
+    return parts
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", type=parse_only, default=suite.PARTS, help="comma-separated parts (default: all)")
@@ -34,13 +45,15 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"at most N ACLED dev rows per country, by hash order (default {DEFAULT_CAP}; 0: no cap)")
     ap.add_argument("--acled-limit", type=int, default=0, help="only the first N capped ACLED rows in hash order")
     ap.add_argument("--geo-limit", type=int, default=0, help="only the first N articles of LGL and of GeoVirus")
+    ap.add_argument("--geo-half", type=parse_halves, default=suite.Options.geo_halves,
+                    help="LGL/GeoVirus halves: report (never fitted on), fit, all (default: report,all)")
     ap.add_argument("--voa-gold", type=Path, default=None, help="VOA gold folder (default tests/data/voa/gold)")
     ap.add_argument("--json", type=Path, default=None, help="also write every figure here as JSON")
     a = ap.parse_args(argv)
     args = sys.argv[1:] if argv is None else argv
     options = suite.Options(
         only=a.only, acled_cap=a.acled_cap or None, acled_limit=a.acled_limit or None,
-        geo_limit=a.geo_limit or None, voa_gold=a.voa_gold,
+        geo_limit=a.geo_limit or None, geo_halves=a.geo_half, voa_gold=a.voa_gold,
         command=shlex.join(["python", "bench/eval.py", *args]),
     )
     results = suite.run(options)

@@ -22,6 +22,17 @@ def shared_or_skip(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gazetteer_built() -> None:
+    """The gazetteer is built once (the library only opens it); tests that load the places stage need it."""
+    from thucydides.geo.gazetteer import default_path, missing_reason
+
+    if missing_reason(default_path()):
+        from thucydides.build.gazetteer import build
+
+        build(default_path())
+
+
 @pytest.fixture(scope="session")
 def pipeline():
     from thucydides.pipeline import Pipeline

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.geo.build import GazetteerImportError, write
+from thucydides.build.gazetteer import GazetteerImportError, write
+from thucydides.build.importers import import_file
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
-from thucydides.geo.importers import import_file
 
 
 @pytest.fixture()
@@ -104,7 +104,7 @@ def test_cli_lookup_and_failed_import(small_gazetteer: Path, tmp_path: Path, mon
     target = tmp_path / "cli.sqlite"
     shutil.copy(small_gazetteer, target)
     monkeypatch.setenv("THUCYDIDES_GAZETTEER", str(target))
-    monkeypatch.setattr(gz, "_is_current", lambda path: True)
+    monkeypatch.setattr(gz, "is_current", lambda path: True)
     gz.open_gazetteer.cache_clear()
     runner = CliRunner()
     result = runner.invoke(app, ["lookup", "Tal Abyad"])

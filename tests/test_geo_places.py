@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from thucydides.geo.build import km
+from thucydides.geo.distance import km
 from thucydides.model import Analysis
 
 pytestmark = pytest.mark.slow
@@ -143,7 +143,7 @@ def test_the_outlets_country_breaks_ties_the_report_leaves_open(analyse) -> None
 
 
 def test_vanity_domains_say_nothing_about_the_outlet() -> None:
-    from thucydides.geo.resolve import home_country
+    from thucydides.geo.document import home_country
 
     assert home_country("https://www.example.co.uk/a") == "GB"
     assert home_country("https://example.tv/a") is None

@@ -163,7 +163,7 @@ def _process(store: Store, batch_size: int, retry_failed: bool, workers: int | N
     if not todo:
         err.print("processed: nothing pending")
         return 0
-    ensure_gazetteer()
+    ensure_gazetteer(err)  # the one-off build, announced, before anything else loads
     if engine == "dask":
         return _process_on_dask(store, batch_size, retry_failed, scheduler, workers, todo)
     n = min(worker_count(workers), todo)

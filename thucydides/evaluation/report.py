@@ -53,12 +53,12 @@ def _acled_rows(a: AcledResult) -> list[Row]:
 
 
 def _geo_rows(g: GeoResult) -> list[Row]:
-    n = str(g.accuracy_all.n)
+    n, part = str(g.accuracy_all.n), g.label
     return [
-        (g.corpus, "accuracy ≤161 km, all gold toponyms", r3(g.accuracy_all), n),
-        (g.corpus, "toponym recall · precision", f"{r3(g.recall)}{SEP}{r3(g.precision)}", f"{n}{SEP}{g.precision.n}"),
-        (g.corpus, "accuracy ≤161 km of resolved · median error km", f"{r3(g.accuracy_resolved)}{SEP}"
-                   f"{'-' if g.median_km is None else f'{g.median_km:.1f}'}", str(g.accuracy_resolved.n)),
+        (part, "accuracy ≤161 km, all gold toponyms", r3(g.accuracy_all), n),
+        (part, "toponym recall · precision", f"{r3(g.recall)}{SEP}{r3(g.precision)}", f"{n}{SEP}{g.precision.n}"),
+        (part, "accuracy ≤161 km of resolved · median error km", f"{r3(g.accuracy_resolved)}{SEP}"
+               f"{'-' if g.median_km is None else f'{g.median_km:.1f}'}", str(g.accuracy_resolved.n)),
     ]
 
 
@@ -119,6 +119,9 @@ def header(res: Results) -> list[str]:
         limit = f", first {a.limit} in hash order" if a.limit else ""
         lines.append(f"ACLED dev split (sha256(event_id_cnty) % 10 == 0): {a.selection_rows:,} of {a.dev_rows:,} "
                      f"dev rows, {cap}{limit}; primary event = earliest evidence")
+    if any(g.half != "all" for g in res.geo):
+        lines.append("LGL, GeoVirus: the report half (sha256('corpus:index') odd) was never fitted on; the place "
+                     "ranker is fitted on the fit half (thucydides.learn.places)")
     if res.voa:
         lines.append(f"VOA: {res.voa.dev.stories} dev + {res.voa.test.stories} test annotated stories from "
                      f"{res.voa.gold_dir} (test = sha256(id) % 3 == 0)")
@@ -143,7 +146,7 @@ def _part_times(res: Results) -> str:
     parts = []
     if res.acled:
         parts.append(f"ACLED {res.acled.seconds:.0f} s")
-    parts += [f"{g.corpus} {g.seconds:.0f} s" for g in res.geo]
+    parts += [f"{g.corpus} {g.seconds:.0f} s" for g in res.geo if g.half == res.geo[0].half]
     if res.seeds:
         parts.append(f"seeds {res.seeds.seconds:.0f} s")
     if res.voa:

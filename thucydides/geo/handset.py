@@ -1,0 +1,181 @@
+"""The hand-set resolver, kept inside the fitted one: its gates and its score.
+
+Before the ranker was fitted, candidates were scored by hand-set priors (kind, population, capital,
+namesakes) plus their coherence with the places the other names resolved to, and gated by how much the
+text says a name is a place: a strong name (spaCy's place, "X Province", a multi-word name) may mean
+any candidate that fits the report or stands alone; a name at the head of an organisation, after a
+place word or in a list only one that fits the report closely. Those gates decide here which candidates
+a mention may mean at all, and the hand-set score is one feature of the fitted ranker (stacking: the
+fit starts from the hand-set choice and can only add to it). The constants are the hand-set ones; the
+ranker's fitted weight decides how much they count.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from thucydides.geo.context import Points
+from thucydides.geo.document import GeographyView
+from thucydides.geo.gazetteer import Candidate
+from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS, continents, is_capital, namesakes, prior_population
+from thucydides.geo.recognize import Found
+
+KIND_PRIOR = {"country": 2.5, "admin1": 1.0, "region": 1.5, "river": 1.5, "border": 1.5, "admin2": 0.3,
+              "populated_place": 0.0, "facility": -0.5, "other": -1.0}
+PENALTY = {"seat_twin": 2.5, "namesake": 2.5, "map_namesake": 2.0}
+ALIAS_PENALTY = 1.5
+CAPITAL_BONUS = 1.5
+SHARED_REGION_WEIGHT = 2.0
+HOME_BONUS = 1.0
+ACTOR_COUNTRY_BONUS = 0.5
+BIG_TOWN = 50_000
+THEATRE_TOWN = 200_000
+
+
+def penalties(cs: Sequence[Candidate]) -> dict[str, float]:
+    """Place id -> how much less likely a bare name means it: a region named like its own town, a village
+    named after a far bigger state, a war-map village beside a GeoNames town, an obscure alternate name."""
+    flags = namesakes(cs)
+    main_population = max((c.population for c in cs if c.weight == 2 and c.place.kind not in CONTAINER_KINDS),
+                          default=-1)
+    out: dict[str, float] = {}
+    for c in cs:
+        flag = flags.get(c.place.id)
+        if flag:
+            out[c.place.id] = PENALTY[flag]
+        elif c.weight < 2 and c.source == "geonames" and main_population > c.population:
+            out[c.place.id] = min(4.0, ALIAS_PENALTY + math.log10(main_population / (c.population + 1)))
+    return out
+
+
+def prior(f: Found, c: Candidate, penalty: dict[str, float]) -> float:
+    """Context-free plausibility: kind, population, capital status and how well the name fits."""
+    place = c.place
+    score = KIND_PRIOR.get(place.kind, 0.0) + 0.4 * math.log10(prior_population(c) + 1)
+    score += {2: 0.5, 1: 0.0}.get(c.weight, -0.7) - 2.0 * (1.0 - c.match)
+    if f.admin:
+        score += 3.0 if place.kind in ("admin1", "admin2") else -1.0
+    else:
+        score -= penalty.get(place.id, 0.0)
+    return score + CAPITAL_BONUS * is_capital(c)
+
+
+def coherence(c: Candidate, view: GeographyView, points: Points) -> float:
+    """How well a candidate fits the places the report's other names resolved to, its outlet and its actors."""
+    cc = c.place.country or ""
+    score = HOME_BONUS * (bool(cc) and cc == view.home) + ACTOR_COUNTRY_BONUS * (cc in view.actors)
+    return score + _country_fit(cc, points) + _region_fit(c, points) + _nearness(c, points)
+
+
+def _country_fit(cc: str, points: Points) -> float:
+    """The share of the other places in the candidate's country; a candidate on another continent than most loses."""
+    if not (points.countries and cc):
+        return 0.0
+    top = max(points.countries, key=lambda k: points.countries[k])
+    elsewhere = continents().get(top) and continents().get(cc) not in (continents().get(top), None)
+    return 3.0 * points.countries.get(cc, 0.0) - (2.0 if elsewhere else 0.0)
+
+
+def _region_fit(c: Candidate, points: Points) -> float:
+    """The other places in the candidate's region, and the other names that may lie in it (a country holds
+    every region of it)."""
+    place, cc = c.place, c.place.country or ""
+    if place.kind == "country" and cc:
+        return SHARED_REGION_WEIGHT * min(1.0, points.possible_countries().get(cc, 0.0))
+    if not (cc and place.admin1):
+        return 0.0
+    where = (cc, place.admin1)
+    return 2.0 * points.regions.get(where, 0.0) + SHARED_REGION_WEIGHT * min(1.0, points.possible.get(where, 0.0))
+
+
+def _nearness(c: Candidate, points: Points) -> float:
+    """Closeness to the nearest other place; a state's or country's point is nominal: its towns vote instead."""
+    if c.place.kind in CONTAINER_KINDS:
+        return 0.0
+    d = points.nearest_km(c)
+    return 2.0 if d < 50 else 1.2 if d < 150 else 0.5 if d < 400 else 0.0
+
+
+def stands_alone(f: Found, c: Candidate) -> bool:
+    """A strong mention may resolve outside the report's focus only to a place that is hard to confuse."""
+    return bool(f.admin or f.border or f.fixed or f.dateline or " " in f.name.strip()
+                or c.place.kind in AREA_KINDS or c.population >= BIG_TOWN)
+
+
+def off_theatre(c: Candidate, view: GeographyView, points: Points) -> bool:
+    """With no other place to go by, a town outside the countries of the report's actors must be a big city."""
+    return bool(view.actors and not points.countries and c.place.country not in view.actors
+                and c.place.kind not in AREA_KINDS and c.population < THEATRE_TOWN)
+
+
+def fits(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
+    """In a country the other names resolved to or the outlet's, or near one of the report's places; with no
+    such context, a well-known town after a locative word or a large city."""
+    cc = c.place.country
+    if cc and (points.countries.get(cc, 0.0) > 0 or cc == view.home or cc in view.countries):
+        return True
+    if points.nearest_km(c) < 400:
+        return True
+    if points.countries or (view.actors and cc not in view.actors):
+        return False
+    return c.population >= (10_000 if f.cue else THEATRE_TOWN)
+
+
+def fits_closely(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
+    """In a region the other names resolved to, or near one of their places."""
+    if not points.regions and not points.items:
+        return fits(f, c, view, points)
+    p = c.place
+    if p.country and p.admin1 and points.regions.get((p.country, p.admin1), 0.0) > 0:
+        return True
+    return points.nearest_km(c) < 150
+
+
+GATES = ("strong", "holder", "place_cue", "cue")
+"""How a mention came to be considered, strongest first; the gate's name is a feature too."""
+
+
+def gate(f: Found, strong: bool, common: bool) -> str | None:
+    """Which gate a mention passes; None: a capitalised word only the gazetteer knows, with no cue, or a
+    name spaCy read as something else."""
+    if f.doubtful:
+        return None
+    if strong and not common:
+        return "strong"
+    if f.holder:
+        return "holder"
+    if f.place_cue:
+        return "place_cue"
+    if f.cue or f.listed:
+        return "cue"
+    return None
+
+
+def admitted(kind: str, f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
+    """Whether candidate `c` may be meant by a mention that passed gate `kind`. Another spelling's place (met
+    through the consonant skeleton) only where the report's other places are; a facility's place only in a
+    country the report implies."""
+    if f.facility and view.known and not view.implies(c.place.country):
+        return False  # a hospital or a camp lies in the report's countries
+    if c.match < 1.0:
+        return fits_closely(f, c, view, points)
+    return _GATES[kind](f, c, view, points)
+
+
+def _strong(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
+    return fits(f, c, view, points) or (stands_alone(f, c) and not off_theatre(c, view, points))
+
+
+def _holder(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
+    """ "Texas Department of ...": a region or a big town named first, or a place nearby."""
+    return fits_closely(f, c, view, points) or (fits(f, c, view, points) and (
+        c.place.kind in CONTAINER_KINDS or c.population >= 100_000))
+
+
+def _place_cue(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
+    """ "in X", "the X crossing": a place of the report's countries."""
+    return fits_closely(f, c, view, points) or (fits(f, c, view, points) and c.population >= 10_000)
+
+
+_GATES = {"strong": _strong, "holder": _holder, "place_cue": _place_cue, "cue": fits_closely}

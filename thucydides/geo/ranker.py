@@ -1,0 +1,110 @@
+"""The fitted place ranker: a conditional logit over a mention's candidates, and an admit model.
+
+Each candidate gets a score w·x from its features (`features.py`, the hand-set resolver's score among
+them); a softmax over a mention's candidates, sharpened or softened by a fitted temperature, gives each
+a calibrated probability of being the place meant. Mentions the hand-set gates (`handset.py`) would
+leave out are resolved only when a logistic admit model, over the mention's and its best candidate's
+features, is confident enough. The weights, the temperature, the admit threshold and the provenance of
+the fit live in `data/geo_ranker.json`, written by `python -m thucydides.learn.places` (which the
+runtime never imports).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thucydides.knowledge import KnowledgeError, data_path
+from thucydides.knowledge.settings import section
+
+
+@dataclass(frozen=True, slots=True)
+class PlacesSettings:
+    """`stages.places` in settings.yaml."""
+
+    ranker: str = "geo_ranker.json"
+    """The fitted weights, a data file name."""
+    admit_below: float | None = None
+    """A mention the hand-set gates would not resolve is resolved when the fitted admit model's probability
+    reaches this; None: the threshold fitted with the ranker (stored in the ranker file)."""
+    max_candidates: int = 30
+    """Candidates scored per mention (main names first, then by population)."""
+    passes: int = 2
+    """Resolution passes: the second scores each mention against the places the first one chose."""
+    foreign_town_population: int = 100_000
+    """A town smaller than this, in a country the report never implies, is not considered when the report
+    implies any country at all (the candidate inside wins, or the mention stays unresolved)."""
+    skeleton_match: float = 0.75
+    """Least similarity of a spelling met only through its consonant skeleton (Woldiya for Weldiya)."""
+
+
+@lru_cache(maxsize=1)
+def places_settings() -> PlacesSettings:
+    return section("stages.places", PlacesSettings)
+
+
+def admit_threshold(model: Ranker, settings: PlacesSettings) -> float:
+    """The settings' admit threshold when set, else the one fitted with the ranker."""
+    return settings.admit_below if settings.admit_below is not None else model.admit_below
+
+
+@dataclass(frozen=True, slots=True)
+class Ranker:
+    """A conditional logit over a mention's candidates, and a logistic model of whether to resolve a mention
+    the hand-set gates would not have resolved (a name the text barely marks as a place)."""
+
+    candidate_features: tuple[str, ...]
+    candidate_weights: tuple[float, ...]
+    temperature: float
+    admit_features: tuple[str, ...] = ()
+    admit_weights: tuple[float, ...] = ()
+    admit_below: float = 1.0
+    """A mention outside the hand-set gates is resolved when its admit probability reaches this (1: never)."""
+
+    def static_scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """The part of each candidate's score that does not depend on the rest of the document (computed once)."""
+        weights = self.candidate_weights[:len(rows[0])] if rows else ()
+        return [_dot(weights, row) for row in rows]
+
+    def probabilities(self, static: Sequence[float], context_rows: Sequence[Sequence[float]]) -> list[float]:
+        """Probability of each candidate being the one meant, given that one of them is."""
+        weights = self.candidate_weights[len(self.candidate_weights) - len(context_rows[0]):] if context_rows else ()
+        scores = [(s + _dot(weights, row)) / self.temperature for s, row in zip(static, context_rows, strict=True)]
+        top = max(scores, default=0.0)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def admit(self, row: Sequence[float]) -> float:
+        """Probability that a mention outside the gates names a place and its best candidate is the one."""
+        if not self.admit_weights:
+            return 0.0
+        z = _dot(self.admit_weights, row)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+
+def _dot(weights: Sequence[float], row: Sequence[float]) -> float:
+    return sum(map(operator.mul, weights, row))
+
+
+@lru_cache(maxsize=2)
+def ranker(name: str | None = None) -> Ranker:
+    """The shipped ranker (or the data file `name`); its feature names must be the ones the code computes."""
+    from thucydides.geo.features import ADMIT_FEATURES, CANDIDATE_FEATURES
+
+    path = data_path(name or places_settings().ranker)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        model = Ranker(tuple(raw["candidate_features"]), tuple(float(w) for w in raw["candidate_weights"]),
+                       float(raw.get("temperature", 1.0)), tuple(raw.get("admit_features") or ()),
+                       tuple(float(w) for w in raw.get("admit_weights") or ()), float(raw.get("admit_below", 1.0)))
+    except (OSError, ValueError, KeyError) as exc:
+        raise KnowledgeError(f"{path}: cannot read the place ranker: {exc}") from exc
+    if model.candidate_features != CANDIDATE_FEATURES or model.admit_features not in ((), ADMIT_FEATURES):
+        raise KnowledgeError(f"{path}: fitted on other features than the code computes; "
+                             "refit with `python -m thucydides.learn.places`")
+    return model
