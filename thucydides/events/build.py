@@ -95,7 +95,7 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     chain = readers.actor1_first_default if defaults and defaults.first else readers.actor1
     s.actor1, step1 = chain.first(rc)
     rc = RoleContext(ctx, s.candidate, rc.args, base, taxonomy, readers.anaphora_reach, country, actor1=s.actor1)
-    s.actor2, step2 = readers.actor2.first(rc)
+    s.actor2, step2 = (None, "alone") if defaults and defaults.alone else readers.actor2.first(rc)
     if base.civilian_group(s.actor2):  # ACLED: Civilians (Syria), with Farmers (Syria) associated
         s.assoc_actor2, s.actor2 = s.actor2, base.generic("civilians", country)
     s.why.update(actor1=step1 or "-", actor2=step2 or "-")
@@ -180,15 +180,23 @@ def _same_happening(ctx: DocContext, a: Sighting, b: Sighting) -> bool:
     return _named_actor1(a) is None or _named_actor1(b) is None or a.actor1 == b.actor1
 
 
+def _borrowed_place(s: Sighting) -> bool:
+    """The place came from the paragraph or the report, not from the sighting's own sentence."""
+    return s.why.get("place") in {"paragraph", "document"}
+
+
 def _named_actor1(s: Sighting) -> str | None:
     """Actor 1 as the text names it; ACLED's generic default names nobody in particular."""
     return None if s.why.get("actor1") in {"default", "-"} else s.actor1
 
 
 def _same_area(ctx: DocContext, a: Sighting, b: Sighting) -> bool:
-    """Same place, or one told only as the wider area (region, country) the other lies in."""
+    """Same place, or one told only as the wider area (region, country) the other lies in, or one whose
+    sentence names no place of its own (a retelling) in the other's country."""
     if a.place == b.place or a.place is None or b.place is None:
         return True
+    if _borrowed_place(a) or _borrowed_place(b):
+        return ctx.places[a.place].country == ctx.places[b.place].country
     wide, narrow = (a, b) if a.geo_precision >= b.geo_precision else (b, a)
     if wide.geo_precision < 3:
         return False

@@ -9,7 +9,7 @@ time are the event's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -20,9 +20,9 @@ from thucydides.events.context import DocContext
 from thucydides.events.fallback import FALLBACK_CONFIDENCE
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.clauses import heads_clause
+from thucydides.ling.clauses import heads_clause, own_mood
 from thucydides.ling.segments import Sentence
-from thucydides.ling.tokens import char_span, forms
+from thucydides.ling.tokens import ancestors, char_span, forms
 
 
 class Guess(Protocol):
@@ -41,6 +41,9 @@ class Guess(Protocol):
 
 class Coder(Protocol):
     def classify(self, texts: Sequence[str], threshold: float | None = None) -> Sequence[Guess]: ...
+
+    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
+                            threshold: float | None = None) -> Sequence[Guess]: ...
 
 
 @dataclass(frozen=True)
@@ -72,31 +75,55 @@ def unit_bounds(ctx: DocContext, sentence: Sentence) -> tuple[int, int]:
 
 def detect(ctx: DocContext, coder: Coder, threshold: float,
            admissible: Callable[[Candidate], bool] = lambda c: True,
-           taxonomy: Taxonomy | None = None) -> list[Candidate]:
+           taxonomy: Taxonomy | None = None, context_weight: float = 0.0,
+           single_threshold: float | None = None) -> list[Candidate]:
     """Every sentence the coder reads as an event with at least `threshold` probability, anchored on its
     best-read clause that is `admissible` (a sentence with none is dropped); with a `taxonomy`, sentences
-    the coder reads as no event get the fallback predicates' reading (events.fallback)."""
+    the coder reads as no event get the fallback predicates' reading (events.fallback). A sentence's type
+    blends its own reading with its paragraph's (`context_weight`). A report with no sentence this sure keeps
+    its likeliest one when that reaches `single_threshold` (a short report, such as a dispatch, tells one
+    happening without saying it twice)."""
     units = [(s, *unit_bounds(ctx, s)) for s in ctx.segments.sentences]
     units = [(s, lo, hi) for s, lo, hi in units if hi > lo]
-    guesses = coder.classify([ctx.text[lo:hi] for _, lo, hi in units], threshold)
+    paragraphs = ctx.segments.paragraphs
+    contexts = [ctx.text[slice(*paragraphs[s.paragraph])] if paragraphs else ctx.text for s, _, _ in units]
+    low = threshold if single_threshold is None else min(threshold, single_threshold)
+    guesses = coder.classify_in_context([ctx.text[lo:hi] for _, lo, hi in units], contexts, context_weight, low)
     out = []
     for (sentence, lo, hi), guess in zip(units, guesses, strict=True):
         span = char_span(ctx.doc, lo, hi)
-        if span is None:
-            continue
-        headline = ctx.segments.in_headline(lo)
-        if guess.event_type is not None and guess.sub_event_type is not None and guess.event_probability >= threshold:
-            found = (Candidate(lo, hi, sentence, guess.event_type, guess.sub_event_type, guess.confidence, head,
-                               headline) for best in ranked_anchors(span, guess, coder) for head in with_purpose(best))
-        elif taxonomy is not None:
-            found = (Candidate(lo, hi, sentence, taxonomy.event_type_of(sub), sub, FALLBACK_CONFIDENCE, head, headline,
-                               "fallback") for head, sub in fallback.readings(ctx, span, taxonomy))
-        else:
-            continue
-        chosen = next((c for c in found if admissible(c)), None)
+        readings = _readings(ctx, Unit(sentence, lo, hi, span), guess, coder, low, taxonomy) if span else ()
+        chosen = next((c for c in readings if admissible(c)), None)
         if chosen is not None:
-            out.append(chosen)
-    return out
+            out.append((chosen, guess.event_probability))
+    confident = [c for c, p in out if p >= threshold or c.source == "fallback"]
+    if confident or not out:
+        return confident
+    return [max(out, key=lambda x: x[1])[0]]  # a report with no confident event: its likeliest one
+
+
+@dataclass(frozen=True)
+class Unit:
+    sentence: Sentence
+    start: int
+    end: int
+    span: Span
+
+
+def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold: float,
+              taxonomy: Taxonomy | None) -> Iterator[Candidate]:
+    """The unit's candidate readings, best first: the coder's, anchored on each clause that backs it; or,
+    when the coder reads no event, the fallback predicates'."""
+    headline = ctx.segments.in_headline(unit.start)
+    if guess.event_type is not None and guess.sub_event_type is not None and guess.event_probability >= threshold:
+        for best in ranked_anchors(unit.span, guess, coder):
+            for head in with_purpose(best):
+                yield Candidate(unit.start, unit.end, unit.sentence, guess.event_type, guess.sub_event_type,
+                                guess.confidence, head, headline)
+    elif taxonomy is not None:
+        for head, sub in fallback.readings(ctx, unit.span, taxonomy):
+            yield Candidate(unit.start, unit.end, unit.sentence, taxonomy.event_type_of(sub), sub,
+                            FALLBACK_CONFIDENCE, head, headline, "fallback")
 
 
 def clause_heads(span: Span) -> list[Token]:
@@ -104,23 +131,26 @@ def clause_heads(span: Span) -> list[Token]:
 
 
 def ranked_anchors(span: Span, guess: Guess, coder: Coder) -> list[Token]:
-    """The clauses of `span` the coder reads as the same happening, most confident first; the root when
-    none does."""
-    root = [] if reports_content(span.root) else [span.root]
+    """The clause of `span` that tells the sentence's happening: the smallest clause the coder reads as the
+    same kind of happening (the main clause reads as the whole sentence does), else the one it most reads as
+    any happening. If that clause did not happen, no other clause of the sentence tells it."""
     heads = [h for h in clause_heads(span) if h.i != span.root.i and not reports_content(h)]
-    if not heads:
-        return root
     texts = [span.doc[h.left_edge.i:h.right_edge.i + 1].text for h in heads]
-    scored = [(_agreement(guess, g), h) for h, g in zip(heads, coder.classify(texts, 0.0), strict=True)]
-    agreeing = [h for score, h in sorted(scored, key=lambda x: -x[0]) if score > 0]
-    return agreeing or root
+    readings = list(zip(heads, coder.classify(texts, 0.0) if texts else [], strict=True))
+    if not reports_content(span.root):
+        readings.append((span.root, guess))
+    if not readings:
+        return []
+    return [max(readings, key=lambda r: _fit(guess, r[1], r[0]))[0]]
 
 
 def with_purpose(head: Token) -> list[Token]:
-    """A clause, then — when it is a purpose infinitive ('gathered to demand ...') — the verb it serves,
-    which tells the happening when the purpose itself did not happen."""
-    purpose = head.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
-    return [head, head.head] if purpose else [head]
+    """A clause, then — when its own words tell it as happening and only the clauses above it do not
+    (a purpose, 'gathered to demand ...'; a participle, '..., rejecting the scheme') — the clauses it hangs
+    on, up to the sentence's main one: they tell the happening the purpose or manner belongs to."""
+    if not own_mood(head).realis:
+        return [head]
+    return [head, *(t for t in ancestors(head) if heads_clause(t))]
 
 
 def reports_content(head: Token) -> bool:
@@ -128,10 +158,10 @@ def reports_content(head: Token) -> bool:
     return bool(forms(head) & lexicons().reporting_verbs) and any(c.dep_ == "ccomp" for c in head.children)
 
 
-def _agreement(sentence: Guess, clause: Guess) -> float:
-    """How well a clause's reading backs the sentence's: same sub-type best, same event type next."""
-    if clause.sub_event_type == sentence.sub_event_type:
-        return 1.0 + clause.confidence
-    if clause.event_type == sentence.event_type:
-        return clause.confidence
-    return 0.0
+def _fit(sentence: Guess, clause: Guess, head: Token) -> tuple[int, int, float]:
+    """How well a clause tells the sentence's happening: same sub-type best, same event type next; then the
+    smaller clause (the most specific words that carry it); then how surely it reads as a happening."""
+    level = 2 if clause.sub_event_type == sentence.sub_event_type else 1 if clause.event_type == sentence.event_type \
+        else 0
+    size = head.right_edge.i - head.left_edge.i
+    return level, -size if level else 0, clause.event_probability

@@ -33,6 +33,10 @@ class EventsConfig:
     """The event coder's artefact (.npz); null: the one shipped with the package."""
     threshold: float
     """The coder's probability of an event below which a unit is not taken for one."""
+    single_threshold: float
+    """For a report with no unit above `threshold`: the probability at which its likeliest unit is taken."""
+    context_weight: float
+    """How much the whole report's reading weighs in the type of each of its sentences (0: none)."""
     fallback: bool
     """Consult the fallback predicates (data/acled.yaml) for sentences the coder reads as no event."""
     filters: tuple[str, ...]
@@ -117,7 +121,8 @@ class EventCoderStage:
         ctx = DocContext.of(analysis)
         candidates = detect(ctx, self.coder, self.config.threshold,
                             lambda c: self.filters.failing(Reading(ctx, c)) is None,
-                            self.taxonomy if self.config.fallback else None)
+                            self.taxonomy if self.config.fallback else None, self.config.context_weight,
+                            self.config.single_threshold)
         sightings = [s for c in candidates for s in read_sightings(ctx, c, self.readers, self.base, self.taxonomy)]
         taken = {c.sentence.index for c in candidates}
         return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,

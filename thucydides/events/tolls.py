@@ -107,21 +107,26 @@ def unit_claims(claims: Sequence[Claim], start: int, end: int) -> list[Claim]:
 def parts(doc: Doc, claims: Sequence[Claim]) -> set[str]:
     """Ids of figures told as a part of another figure beside them: inside its phrase ('20 soldiers, 15
     of whom...') or marked so ('including five villagers', 'among them three children')."""
-    markers = lexicons().part_markers
     heads = {c.id: _counted(doc, c) for c in claims if c.metric == KILLED}
-    out = set()
-    for claim_id, head in heads.items():
-        if head is None:
-            continue
-        marked = head.dep_ == "pobj" and head.head.lower_ in markers
-        marked = marked or any(p.lower_ in markers and any(o.pos_ == "PRON" for o in children(p, "pobj"))
-                               for p in children(head, "prep"))
-        partners = {t.i for t in head.conjuncts}
-        inside = any(other is not None and other.i != head.i and other.i not in partners and contains(other, head)
-                     for other in heads.values())
-        if marked or inside:
-            out.add(claim_id)
-    return out
+    others = [h for h in heads.values() if h is not None]
+    return {claim_id for claim_id, head in heads.items()
+            if head is not None and (_marked_part(head) or _inside_another(head, others))}
+
+
+def _marked_part(head: Token) -> bool:
+    """'including five villagers', 'among them three children'."""
+    markers = lexicons().part_markers
+    if head.dep_ == "pobj" and head.head.lower_ in markers:
+        return True
+    return any(p.lower_ in markers and any(o.pos_ == "PRON" for o in children(p, "pobj"))
+               for p in children(head, "prep"))
+
+
+def _inside_another(head: Token, others: Sequence[Token]) -> bool:
+    """'20 soldiers, 15 of whom...': a figure in the phrase of another figure's noun (a coordinated one is
+    a group beside it, not a part of it)."""
+    partners = {t.i for t in head.conjuncts}
+    return any(o.i != head.i and o.i not in partners and contains(o, head) for o in others)
 
 
 def told_toll(doc: Doc, start: int, end: int, vague_counts: Mapping[str, int]) -> int | None:

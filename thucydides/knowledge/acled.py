@@ -41,6 +41,8 @@ class DefaultActors:
     actor2: str | None = None
     first: bool = False
     """The default wins over what the text says (a protest's actor 1 is always the protesters)."""
+    alone: bool = False
+    """ACLED codes no actor 2 for these events."""
 
 
 @dataclass(frozen=True)
@@ -147,19 +149,16 @@ def taxonomy() -> Taxonomy:
     types = {str(k): tuple(str(s) for s in v) for k, v in _mapping(raw, "event_types", where).items()
              if isinstance(v, list)}
     subs = {s for v in types.values() for s in v}
-    rules = raw.get("coding_rules") or []
-    if not isinstance(rules, list):
-        raise KnowledgeError(f"{where}: 'coding_rules' must be a list")
-    regions = {str(code): str(region) for region, codes in _mapping(raw, "regions", where).items()
-               if isinstance(codes, list) for code in codes}
     return Taxonomy(
         event_types=types,
-        disorder_types={str(k): str(v) for k, v in _mapping(raw, "disorder_types", where).items()},
+        disorder_types=_strings(raw, "disorder_types", where),
         inter_codes={int(str(k)): str(v) for k, v in _mapping(raw, "inter_codes", where).items()},
-        rules=tuple(_rule(r, f"{where}: coding_rules[{i}]", subs) for i, r in enumerate(rules)),
+        rules=tuple(_rule(r, f"{where}: coding_rules[{i}]", subs)
+                    for i, r in enumerate(_list(raw, "coding_rules", where))),
         vague_fatalities={str(k): int(str(v)) for k, v in _mapping(raw, "vague_fatalities", where).items()},
-        regions=regions,
-        continent_regions={str(k): str(v) for k, v in _mapping(raw, "continent_regions", where).items()},
+        regions={str(code): str(region) for region, codes in _mapping(raw, "regions", where).items()
+                 if isinstance(codes, list) for code in codes},
+        continent_regions=_strings(raw, "continent_regions", where),
         default_actors={str(k): _defaults(v, f"{where}: default_actors.{k}", set(types) | subs)
                         for k, v in _mapping(raw, "default_actors", where).items()},
         plausible_years=_years(raw.get("plausible_years"), where),
@@ -167,6 +166,10 @@ def taxonomy() -> Taxonomy:
                                   for i, f in enumerate(_list(raw, "fallback_predicates", where))),
         place_nouns=word_set(raw, "place_nouns", where),
     )
+
+
+def _strings(raw: Mapping[str, object], key: str, where: str) -> dict[str, str]:
+    return {str(k): str(v) for k, v in _mapping(raw, key, where).items()}
 
 
 def _list(raw: Mapping[str, object], key: str, where: str) -> list[object]:
@@ -189,8 +192,9 @@ def _years(raw: object, where: str) -> tuple[int, int]:
 
 
 def _defaults(raw: object, where: str, known: set[str]) -> DefaultActors:
-    if not isinstance(raw, Mapping) or set(raw) - {"actor1", "actor2", "first"}:
-        raise KnowledgeError(f"{where}: needs actor1, actor2 and first only")
+    if not isinstance(raw, Mapping) or set(raw) - {"actor1", "actor2", "first", "alone"}:
+        raise KnowledgeError(f"{where}: needs actor1, actor2, first and alone only")
     if where.rsplit(".", 1)[-1] not in known:
         raise KnowledgeError(f"{where}: not an ACLED event type or sub-event type")
-    return DefaultActors(actor1=raw.get("actor1"), actor2=raw.get("actor2"), first=bool(raw.get("first")))
+    return DefaultActors(actor1=raw.get("actor1"), actor2=raw.get("actor2"), first=bool(raw.get("first")),
+                         alone=bool(raw.get("alone")))

@@ -156,22 +156,47 @@ def mood(token: Token, lex: Lexicons | None = None) -> Mood:
     not a happening, 'said X attacked' is)."""
     lex = lex or lexicons()
     head = clause_head(token)
-    told = [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
-    found: dict[str, bool] = {"generic": any(_generic_noun(t, lex) for t in told)}
-    for i, (verb, link) in enumerate(governing_chain(head)):
-        if i == 0 or link != "conj":
-            found["negated"] = found.get("negated", False) or _negated(verb)
-        if i == 0:
-            found["modal"] = _modal(verb, lex)
-            found["conditional"] = _conditional(verb, lex)
-            found["unrealised_infinitive"] = _unrealised_infinitive(verb, lex)
-        if (i > 0 or verb.i != token.i) and _cue(verb, lex):
-            found["cue"] = True
-        if i == 0 and forms(verb) & lex.blocking_verbs and any(c.dep_ == "dobj" for c in verb.children):
-            found["cue"] = True  # 'refused an agreement', 'foiled an attack'
-        if i > 0 and link == "ccomp" and forms(verb) & lex.reporting_verbs:
+    told = [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"})]
+    own = _own_mood(head, token, lex)
+    governors = _governors(head, lex)
+    return Mood(
+        negated=any(_negated(t) for t in (head, *told)) or any(_negated(v) for v, link in governors if link != "conj"),
+        modal=own.modal,
+        conditional=own.conditional,
+        cue=own.cue or any(_cue(v, lex) for v, _ in governors),
+        unrealised_infinitive=own.unrealised_infinitive,
+        generic=any(_generic_noun(t, lex) for t in told),
+    )
+
+
+def own_mood(token: Token, lex: Lexicons | None = None) -> Mood:
+    """The mood the clause of `token` has by its own words, whatever the clauses above it say: its
+    negation, modal, condition, generic happening noun or a verb that stops its object."""
+    lex = lex or lexicons()
+    head = clause_head(token)
+    told = [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"})]
+    own = _own_mood(head, token, lex)
+    return Mood(negated=any(_negated(t) for t in (head, *told)), modal=own.modal, conditional=own.conditional,
+                cue=own.cue, generic=any(_generic_noun(t, lex) for t in told))
+
+
+def _own_mood(head: Token, token: Token, lex: Lexicons) -> Mood:
+    """What the clause's own verb says: a modal, a condition, an unrealised infinitive, a cue word above the
+    happening ('planned attacks'), or a verb that stops its object ('refused an agreement')."""
+    blocking = bool(forms(head) & lex.blocking_verbs) and any(c.dep_ == "dobj" for c in head.children)
+    return Mood(modal=_modal(head, lex), conditional=_conditional(head, lex),
+                unrealised_infinitive=_unrealised_infinitive(head, lex),
+                cue=blocking or (head.i != token.i and _cue(head, lex)))
+
+
+def _governors(head: Token, lex: Lexicons) -> list[tuple[Token, str]]:
+    """The clauses above `head` whose mood it inherits, up to a verb of telling it reports under."""
+    out = []
+    for verb, link in governing_chain(head)[1:]:
+        out.append((verb, link))
+        if link == "ccomp" and forms(verb) & lex.reporting_verbs:
             break
-    return Mood(**found)
+    return out
 
 
 def is_realis(token: Token, lex: Lexicons | None = None) -> bool:
