@@ -133,42 +133,46 @@ def _coordinate(value: float) -> str:
     return f"{value:.4f}"
 
 
+def _actor_columns(event: Event, actors: Mapping[str, Actor]) -> dict[str, str]:
+    actor1, inter1 = _actor(actors, event.actor1)
+    actor2, inter2 = _actor(actors, event.actor2)
+    return {
+        "actor1": actor1, "assoc_actor_1": _actor(actors, event.assoc_actor1)[0],
+        "inter1": "" if inter1 is None else str(inter1),
+        "actor2": actor2, "assoc_actor_2": _actor(actors, event.assoc_actor2)[0],
+        "inter2": "" if inter2 is None else str(inter2),
+        "interaction": interaction(inter1, inter2),
+    }
+
+
+def _place_columns(place: Place | None) -> dict[str, str]:
+    if place is None:
+        return {"iso": "", "region": "", "country": "", "admin1": "", "admin2": "", "admin3": "", "location": "",
+                "latitude": "", "longitude": ""}
+    info = _countries().get(place.country or "")
+    return {
+        "iso": str(info["isonumeric"]) if info else "", "region": region_of(place.country),
+        "country": str(info["name"]) if info else "", "admin1": place.admin1 or "", "admin2": "", "admin3": "",
+        "location": place.name, "latitude": _coordinate(place.lat), "longitude": _coordinate(place.lon),
+    }
+
+
 def row(event: Event, places: Mapping[str, Place], actors: Mapping[str, Actor], documents: Mapping[str, DocumentInfo],
         timestamp: int) -> dict[str, str]:
     """One event as ACLED's columns (all strings, empty where unknown)."""
     place = places.get(event.place) if event.place else None
-    country = place.country if place else None
-    info = _countries().get(country or "")
-    actor1, inter1 = _actor(actors, event.actor1)
-    actor2, inter2 = _actor(actors, event.actor2)
-    assoc1, _ = _actor(actors, event.assoc_actor1)
-    assoc2, _ = _actor(actors, event.assoc_actor2)
     day = event_day(event.date)
     return {
-        "event_id_cnty": event_id_cnty(event, country),
+        "event_id_cnty": event_id_cnty(event, place.country if place else None),
         "event_date": day.isoformat() if day else "",
         "year": str(day.year) if day else "",
         "time_precision": str(event.time_precision),
         "disorder_type": str(_vocabulary()["disorder"].get(event.event_type, "")),
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
-        "actor1": actor1,
-        "assoc_actor_1": assoc1,
-        "inter1": "" if inter1 is None else str(inter1),
-        "actor2": actor2,
-        "assoc_actor_2": assoc2,
-        "inter2": "" if inter2 is None else str(inter2),
-        "interaction": interaction(inter1, inter2),
+        **_actor_columns(event, actors),
         "civilian_targeting": "Civilian targeting" if event.civilian_targeting else "",
-        "iso": str(info["isonumeric"]) if info else "",
-        "region": region_of(country),
-        "country": str(info["name"]) if info else "",
-        "admin1": (place.admin1 or "") if place else "",
-        "admin2": "",
-        "admin3": "",
-        "location": place.name if place else "",
-        "latitude": _coordinate(place.lat) if place else "",
-        "longitude": _coordinate(place.lon) if place else "",
+        **_place_columns(place),
         "geo_precision": str(event.geo_precision),
         "source": sources(event, documents),
         "source_scale": "",
@@ -194,7 +198,7 @@ def write_acled_csv(source: ExportBundle | Records, path: Path, timestamp: int |
     """Write the events as ACLED CSV; returns the number of rows written."""
     written = 0
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
+        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS), extrasaction="ignore")  # rows have no extra keys
         writer.writeheader()
         for r in acled_rows(source, timestamp):
             writer.writerow(r)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from thucydides.actors.recognize import registry
@@ -34,12 +34,14 @@ class ExportBundle:
         return bundle
 
 
+def _actor_refs(mentions: Iterable[Mention], claims: Iterable[Claim], events: Iterable[Event]) -> Iterator[str | None]:
+    yield from (m.ref for m in mentions if m.kind == "actor")
+    yield from (x for c in claims for x in (c.subject, c.agent, c.claimant))
+    yield from (x for e in events for x in (e.actor1, e.actor2, e.assoc_actor1, e.assoc_actor2))
+
+
 def referenced_actors(mentions: Iterable[Mention], claims: Iterable[Claim], events: Iterable[Event]) -> list[Actor]:
     """The actors the records point at, from the actor dictionary (unknown ids get a bare entry)."""
-    ids: set[str] = {m.ref for m in mentions if m.kind == "actor" and m.ref}
-    for c in claims:
-        ids.update(x for x in (c.subject, c.agent, c.claimant) if x)
-    for e in events:
-        ids.update(x for x in (e.actor1, e.actor2, e.assoc_actor1, e.assoc_actor2) if x)
+    ids = {i for i in _actor_refs(mentions, claims, events) if i}
     reg = registry()
     return [reg.get(i) or Actor(id=i, name=i) for i in sorted(ids)]  # type: ignore[misc]

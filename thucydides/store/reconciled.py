@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, case, delete, distinct, func, or_, select, update
@@ -45,6 +46,15 @@ def chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
 def stream(conn: Connection, query: Any) -> Iterator[Any]:
     """Rows of a query, fetched a page at a time (a server-side cursor on PostgreSQL)."""
     yield from conn.execute(query.execution_options(yield_per=PAGE))
+
+
+def stream_named(conn: Connection, query: Any) -> Iterator[SimpleNamespace]:
+    """`stream`, each row's values read by name at a plain attribute's speed (a row's own named access
+    costs more than turning it into a namespace once, for rows read field by field into domain objects)."""
+    result = conn.execute(query.execution_options(yield_per=PAGE))
+    fields = tuple(result.keys())
+    for row in result:
+        yield SimpleNamespace(**dict(zip(fields, row, strict=True)))
 
 
 # --- the queue -----------------------------------------------------------------------------------
@@ -334,13 +344,33 @@ class DocumentMeta:
     text_sha256: str
 
 
+def published_in(r: Any) -> Interval | None:
+    """A document row's publication date; None when it has neither day (as `codec.document_from`)."""
+    if not (r.published_start or r.published_end):
+        return None
+    return codec.interval_in({"start": r.published_start, "end": r.published_end, "inferred": r.published_inferred})
+
+
 def _meta(r: Any) -> DocumentMeta:
-    published = codec.interval_in({"start": r.published_start, "end": r.published_end,
-                                   "inferred": r.published_inferred})
-    return DocumentMeta(r.id, r.name, r.url, r.title, r.outlet, r.language, published, r.text_sha256)
+    return DocumentMeta(r.id, r.name, r.url, r.title, r.outlet, r.language, published_in(r), r.text_sha256)
 
 
-_META_COLUMNS = tuple(c for c in t.documents.c if c.name not in ("text", "furniture"))
+META_COLUMNS = tuple(c for c in t.documents.c if c.name not in ("text", "furniture"))
+
+
+def processed_documents_query() -> Any:
+    """Processed documents without their text, in the order they were ingested (the export's)."""
+    return select(*META_COLUMNS).where(t.documents.c.status == "processed").order_by(t.documents.c.seq)
+
+
+def actor_ids(conn: Connection) -> set[str]:
+    """Every actor id the records point at (a few hundred at most: the actor dictionary's size)."""
+    m, c, e = t.mentions, t.claims, t.merged_events
+    queries = [select(m.c.ref).distinct().where(m.c.kind == "actor", m.c.ref.is_not(None))]
+    queries += [select(col).distinct().where(col.is_not(None)) for col in (c.c.subject, c.c.agent, c.c.claimant)]
+    queries += [select(col).distinct().where(col.is_not(None))
+                for col in (e.c.actor1, e.c.actor2, e.c.assoc_actor1, e.c.assoc_actor2)]
+    return {x for q in queries for x in conn.scalars(q)}
 
 
 class Reconciled:
@@ -351,18 +381,16 @@ class Reconciled:
 
     def _rows(self, query: Any) -> Iterator[Any]:
         with self.store.engine.connect() as conn:
-            yield from stream(conn, query)
+            yield from stream_named(conn, query)
 
     def documents(self) -> Iterator[DocumentMeta]:
-        d = t.documents
-        query = select(*_META_COLUMNS).where(d.c.status == "processed").order_by(d.c.seq)
-        return (_meta(r) for r in self._rows(query))
+        return (_meta(r) for r in self._rows(processed_documents_query()))
 
     def documents_by_id(self, ids: Iterable[str]) -> dict[str, DocumentMeta]:
         wanted = sorted(set(ids))
         with self.store.engine.connect() as conn:
             return {r.id: _meta(r) for part in chunks(wanted)
-                    for r in conn.execute(select(*_META_COLUMNS).where(t.documents.c.id.in_(part)))}
+                    for r in conn.execute(select(*META_COLUMNS).where(t.documents.c.id.in_(part)))}
 
     def places(self) -> Iterator[Place]:
         return (codec.place_from(r) for r in self._rows(select(t.places).order_by(t.places.c.id)))
@@ -411,14 +439,8 @@ class Reconciled:
         return (merged_from(r) for r in self._rows(query))
 
     def actor_ids(self) -> set[str]:
-        """Every actor id the records point at (a few hundred at most: the actor dictionary's size)."""
-        m, c, e = t.mentions, t.claims, t.merged_events
-        queries = [select(m.c.ref).distinct().where(m.c.kind == "actor", m.c.ref.is_not(None))]
-        queries += [select(col).distinct().where(col.is_not(None)) for col in (c.c.subject, c.c.agent, c.c.claimant)]
-        queries += [select(col).distinct().where(col.is_not(None))
-                    for col in (e.c.actor1, e.c.actor2, e.c.assoc_actor1, e.c.assoc_actor2)]
         with self.store.engine.connect() as conn:
-            return {x for q in queries for x in conn.scalars(q)}
+            return actor_ids(conn)
 
     # series, disputes, sources
     def series_keys(self, metric: str | None = None, subject: str | None = None) -> list[tuple[str, str, str | None]]:
