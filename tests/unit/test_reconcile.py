@@ -138,3 +138,50 @@ def test_streamed_export_is_the_contract_of_the_whole_store(store):
                           mentions=mentions, claims=claims, events=events)
     assert streamed == to_contract(bundle)
     assert streamed["format"] == "thucydides-export" and len(streamed["events"]) < 10
+
+
+def random_report(rng, n: int, salt: int = 0) -> Analysis:
+    """A made-up report with 1-3 events over two places, two types and two actors; dates of one to
+    four days, some open-ended, some missing (an undated event makes its block be redone whole)."""
+    doc = Document.from_text(f"Report {n} (version {salt}) of fighting.", name=f"r{n}.txt", published=day(n % 30))
+    ev = Evidence.of(doc, 0, len(doc.text))
+    events = []
+    for k in range(rng.randint(1, 3)):
+        start = date(2021, 3, 1) + timedelta(days=rng.randint(0, 15))
+        shape = rng.random()
+        when = (None if shape < 0.05 else Interval(start, None) if shape < 0.1
+                else Interval(start, start + timedelta(days=rng.choice((0, 0, 1, 3)))))
+        kind = rng.choice((("Battles", "Armed clash"), ("Riots", "Mob violence")))
+        events.append(Event(id=f"event-{n:03}-{salt}-{k}", docs=[doc.id], event_type=kind[0], sub_event_type=kind[1],
+                            evidence=[Evidence.of(doc, 0, 6 + k), ev], actor1=rng.choice(("A", "A", None)),
+                            actor2=rng.choice(("C", None)), place=rng.choice(("p0", "p1", "p1", None)),
+                            date=when, time_precision=rng.randint(1, 3), fatalities=rng.choice((None, 3, 9)),
+                            claims=[f"claim-{n}-{k}"]))
+    return Analysis(doc, places=dict(PLACES), events=events)
+
+
+def test_incremental_stretches_equal_the_whole_computation(store):
+    """Reports added, reprocessed with other events, and failed, reconciled a few at a time in chunks of
+    three: the stored merged events stay those of the whole in-memory merge, and of a rebuild."""
+    import random
+
+    from thucydides.corpus.reconcile import ReconcileSettings
+    from thucydides.export.contract import event as event_record
+
+    rng = random.Random(7)
+    small = ReconcileSettings(chunk=3, rebuild_share=0.9)
+    analyses = [random_report(rng, n) for n in range(24)]
+    save(store, analyses[:12])
+    reconcile(store)
+    for step in range(6):
+        batch = analyses[12 + 2 * step:14 + 2 * step]
+        batch += [random_report(rng, n, salt=step + 1) for n in rng.sample(range(12 + 2 * step), 2)]
+        save(store, batch)
+        store.mark_failed(analyses[rng.randrange(12)].doc_id, "made to fail")
+        reconcile(store, settings=small)
+        stored = [event_record(e) for e in StoreRecords(store).events()]
+        assert stored == [event_record(e) for e in merge_across_documents(store.events())]
+        incremental = stored_rows(store)
+        rebuild(store)
+        assert stored_rows(store) == incremental
+    assert any(len(e["docs"]) > 2 for e in stored)

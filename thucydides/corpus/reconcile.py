@@ -18,7 +18,8 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from thucydides.corpus.across import block_id, combine, merge_block
+from thucydides.corpus.across import block_id
+from thucydides.corpus.merged import Merged, StoredEvent, block_change, stored_event
 from thucydides.corpus.series import (
     STOCK_METRICS,
     WINDOW,
@@ -29,7 +30,7 @@ from thucydides.corpus.series import (
     sweep_disputes,
 )
 from thucydides.knowledge.settings import section
-from thucydides.model import Claim, Event, Interval
+from thucydides.model import Claim, Interval
 from thucydides.store import codec
 from thucydides.store import reconciled as rs
 from thucydides.store import schema as t
@@ -54,10 +55,10 @@ class ReconcileReport:
     rebuilt: bool = False
 
 
-def reconcile(store: Store, everything: bool = False) -> ReconcileReport:
+def reconcile(store: Store, everything: bool = False, settings: ReconcileSettings | None = None) -> ReconcileReport:
     """Bring the stored reconciliation up to date with the documents' results (all of it when
-    `everything`); returns what changed."""
-    settings = section("corpus.reconcile", ReconcileSettings)
+    `everything`); returns what changed. `settings` default to the settings file's."""
+    settings = settings or section("corpus.reconcile", ReconcileSettings)
     with store.engine.connect() as conn:
         waiting = int(conn.scalar(select(func.count()).select_from(t.reconcile_queue)) or 0)
         processed = int(conn.scalar(select(func.count()).select_from(t.documents)
@@ -82,52 +83,46 @@ def needs_reconciling(store: Store) -> bool:
 # --- incremental -----------------------------------------------------------------------------------
 def _reconcile_docs(conn: Connection, docs: Sequence[str], report: ReconcileReport) -> None:
     report.documents += len(docs)
-    refs = rs.member_blocks(conn, docs) | {_ref(e) for e in rs.events_of_docs(conn, docs)}
-    for ref in sorted(refs, key=lambda r: r.block):
-        events = rs.block_events(conn, ref)
-        rows, members = _merged_rows(events)
-        added, changed, removed = rs.replace_block(conn, ref.block, rows, members)
-        report.added, report.changed, report.removed = (report.added + added, report.changed + changed,
-                                                        report.removed + removed)
+    _reconcile_events(conn, docs, report)
     _reconcile_claims(conn, docs, report)
 
 
-def _ref(event: Event) -> rs.BlockRef:
-    if event.place is None:
-        return rs.BlockRef(block_id(event), None, event.id)
-    return rs.BlockRef(block_id(event), (event.place, event.event_type, event.sub_event_type, event.actor1))
-
-
-def _merged_rows(events: Sequence[Event]) -> tuple[dict[str, dict[str, Any]], dict[str, list[tuple[str, str]]]]:
-    rows: dict[str, dict[str, Any]] = {}
-    members: dict[str, list[tuple[str, str]]] = {}
-    for group in merge_block(events):
-        event = combine(group)
-        rows[event.id] = rs.merged_row(event, group[0].id, block_id(group[0]), _acled_day(event.date))
-        members[event.id] = [(e.id, e.docs[0]) for e in group]
-    return rows, members
-
-
-def _acled_day(when: Interval | None) -> str:
-    from thucydides.export.acled import event_day
-
-    day = event_day(when)
-    return day.isoformat() if day else rs.NO_DAY
+def _reconcile_events(conn: Connection, docs: Sequence[str], report: ReconcileReport) -> None:
+    """Merge again only the stretches of the blocks the documents' events were and are in."""
+    queued = set(docs)
+    fresh = [stored_event(r) for r in rs.events_of_docs(conn, docs)]
+    by_block: dict[str, list[StoredEvent]] = {}
+    for s in fresh:
+        by_block.setdefault(block_id(s.event), []).append(s)
+    blocks = sorted(rs.blocks_of_docs(conn, docs) | set(by_block))
+    members: dict[str, list[rs.Member]] = {b: [] for b in blocks}
+    for m in rs.members_of_blocks(conn, blocks):
+        members[m.block].append(m)
+    changes = {b: block_change(members[b], by_block.get(b, []), queued) for b in blocks}
+    known = {s.event.id: s for s in fresh}
+    wanted = sorted({i for c in changes.values() for i in c.events} - known.keys())
+    known |= {r.id: stored_event(r) for r in rs.events_by_id(conn, wanted)}
+    merged = Merged()
+    for change in changes.values():
+        merged.add_block([known[i] for i in sorted(change.events)])
+    dropped = rs.merged_rows_by_id(conn, sorted({i for c in changes.values() for i in c.dropped}))
+    added, changed, removed = rs.replace_merged(conn, dropped, merged.rows, merged.members)
+    report.added, report.changed, report.removed = (report.added + added, report.changed + changed,
+                                                    report.removed + removed)
 
 
 def _reconcile_claims(conn: Connection, docs: Sequence[str], report: ReconcileReport) -> None:
     touched = rs.claimants_of_docs(conn, docs)
     rs.forget_claims_of_docs(conn, docs)
     published = rs.published_of(conn, docs)
-    claims = rs.claims_of_docs(conn, docs)
+    claims = rs.figures_of_docs(conn, docs)
     rs.insert_claim_keys(conn, [key_row(c, published.get(c.doc)) for c in claims])
     touched |= {c.claimant for c in claims}
     found = _disputes_for(conn, claims, published, set(docs))
     rs.insert_disputes(conn, [dispute_row(x) for x in found])
     report.disputes += len(found)
     touched |= {x for pair in found for x in (pair.a.claimant, pair.b.claimant)}
-    for claimant in sorted(touched, key=str):
-        rs.rate_source(conn, claimant)
+    rs.rate_sources(conn, touched)
 
 
 def _disputes_for(conn: Connection, claims: Iterable[Claim], published: dict[str, Interval | None],
@@ -206,19 +201,23 @@ class _Batch:
 
 
 def _rebuild_events(conn: Connection, report: ReconcileReport) -> None:
-    merged, members = _Batch(conn, t.merged_events), _Batch(conn, t.merged_members)
+    merged = Merged()
     for block in rs.stream_blocks(conn):
-        rows, parts = _merged_rows(block)
-        merged.add(rows.values())
-        members.add({"event": ev, "merged": i, "doc": doc} for i, pairs in parts.items() for ev, doc in pairs)
-        report.added += len(rows)
-    merged.flush()
-    members.flush()
+        merged.add_block([stored_event(r) for r in block])
+        if len(merged.rows) >= rs.PAGE:
+            _flush(conn, merged, report)
+            merged = Merged()
+    _flush(conn, merged, report)
+
+
+def _flush(conn: Connection, merged: Merged, report: ReconcileReport) -> None:
+    rs.insert_merged(conn, list(merged.rows.values()), merged.members)
+    report.added += len(merged.rows)
 
 
 def _rebuild_claims(conn: Connection, report: ReconcileReport) -> None:
     keys = _Batch(conn, t.claim_keys)
-    for claim, published in rs.stream_claims_with_published(conn):
+    for claim, published in rs.stream_figures_with_published(conn):
         keys.add([key_row(claim, published)])
     keys.flush()
     disputes = _Batch(conn, t.disputes)

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, case, delete, distinct, func, or_, select, update
+from sqlalchemy import Connection, bindparam, case, delete, distinct, func, or_, select, union, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from thucydides.model import Claim, Document, Event, Evidence, Interval, Mention, Place
-from thucydides.store import codec
+from thucydides.store import codec, raw
 from thucydides.store import schema as t
 
 if TYPE_CHECKING:
@@ -80,9 +80,10 @@ def queue_size(store: Store) -> int:
 
 def dequeue(conn: Connection, entries: Iterable[tuple[str, str]]) -> None:
     """Drop the entries reconciled; a document re-queued meanwhile has a new token and stays."""
-    for doc, token in entries:
-        conn.execute(delete(t.reconcile_queue).where(t.reconcile_queue.c.doc == doc,
-                                                     t.reconcile_queue.c.token == token))
+    q = t.reconcile_queue
+    rows = [{"queued_doc": doc, "queued_token": token} for doc, token in entries]
+    if rows:
+        conn.execute(delete(q).where(q.c.doc == bindparam("queued_doc"), q.c.token == bindparam("queued_token")), rows)
 
 
 def lock(conn: Connection) -> None:
@@ -101,71 +102,103 @@ def clear_all(conn: Connection) -> None:
 
 
 # --- merged events -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class BlockRef:
-    """How to find one block's document events: by its key, or (no place) the one event it holds."""
-
-    block: str
-    key: tuple[str | None, str, str, str | None] | None
-    event: str | None = None
-
-
-def member_blocks(conn: Connection, doc_ids: Sequence[str]) -> set[BlockRef]:
-    """The blocks the documents' events were merged in last time."""
-    out: set[BlockRef] = set()
-    m, e = t.merged_members, t.merged_events
-    for part in chunks(doc_ids):
-        rows = conn.execute(select(e.c.id, e.c.block, e.c.place, e.c.event_type, e.c.sub_event_type, e.c.actor1)
-                            .where(e.c.id.in_(select(m.c.merged).where(m.c.doc.in_(part))))).all()
-        for r in rows:
-            key = None if r.place is None else (r.place, r.event_type, r.sub_event_type, r.actor1)
-            out.add(BlockRef(r.block, key, r.id if key is None else None))
-    return out
-
-
-def events_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Event]:
-    out: list[Event] = []
-    for part in chunks(doc_ids):
-        out += [codec.event_from(r) for r in conn.execute(select(t.events).where(t.events.c.doc.in_(part)))]
-    return out
-
-
-def block_events(conn: Connection, ref: BlockRef) -> list[Event]:
-    """Every document event of one block, through the events' block index."""
-    if ref.key is None:
-        query = select(t.events).where(t.events.c.id == ref.event)
-    else:
-        place, event_type, sub_event_type, actor1 = ref.key
-        query = select(t.events).where(t.events.c.place == place, t.events.c.event_type == event_type,
-                                       t.events.c.sub_event_type == sub_event_type, same(t.events.c.actor1, actor1))
-    return [codec.event_from(r) for r in conn.execute(query)]
-
-
-def stream_blocks(conn: Connection) -> Iterator[list[Event]]:
-    """Every block's events, one block at a time (a sorted scan of the block index)."""
-    e = t.events
-    current: list[Event] = []
+# Document events and merged events are read and written through the raw views (`store.raw`): their
+# lists (evidence, claims) move from one to the other as the JSON text they are stored as.
+def _by_block(rows: Iterable[Any]) -> Iterator[list[Any]]:
+    current: list[Any] = []
     key: tuple[Any, ...] | None = None
-    query = select(e).where(e.c.place.is_not(None)).order_by(e.c.place, e.c.event_type, e.c.sub_event_type,
-                                                              e.c.actor1)
-    for row in stream(conn, query):
+    for row in rows:
         row_key = (row.place, row.event_type, row.sub_event_type, row.actor1)
         if row_key != key and current:
             yield current
             current = []
         key = row_key
-        current.append(codec.event_from(row))
+        current.append(row)
     if current:
         yield current
-    for row in stream(conn, select(e).where(e.c.place.is_(None)).order_by(e.c.id)):
-        yield [codec.event_from(row)]
 
 
-def merged_row(event: Event, lead: str, block: str, acled_day: str) -> dict[str, Any]:
-    row = codec.event_row(event, "")
-    del row["doc"]
-    row.update(lead=lead, block=block, docs=list(event.docs), acled_day=acled_day)
-    return row
+def stream_blocks(conn: Connection) -> Iterator[list[Any]]:
+    """Every block's document events (raw rows), one block at a time: a sorted scan of the block index,
+    then each event without a place on its own."""
+    e = raw.events
+    yield from _by_block(stream_named(conn, select(e).where(e.c.place.is_not(None))
+                                      .order_by(e.c.place, e.c.event_type, e.c.sub_event_type, e.c.actor1)))
+    for row in stream_named(conn, select(e).where(e.c.place.is_(None)).order_by(e.c.id)):
+        yield [row]
+
+
+def events_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Any]:
+    """The documents' events as raw rows."""
+    e = raw.events
+    return [r for part in chunks(doc_ids) for r in stream_named(conn, select(e).where(e.c.doc.in_(part)))]
+
+
+def events_by_id(conn: Connection, ids: Sequence[str]) -> list[Any]:
+    e = raw.events
+    return [r for part in chunks(ids) for r in stream_named(conn, select(e).where(e.c.id.in_(part)))]
+
+
+@dataclass(frozen=True)
+class Member:
+    """A document event as last merged: its merged event and block, and its date now (None when the
+    event is gone: its document was reprocessed or failed since)."""
+
+    event: str
+    merged: str
+    doc: str
+    block: str
+    present: bool
+    date: str | None
+
+
+def blocks_of_docs(conn: Connection, doc_ids: Sequence[str]) -> set[str]:
+    """The blocks the documents' events were merged in last time."""
+    m, e = t.merged_members, t.merged_events
+    return {b for part in chunks(doc_ids)
+            for b in conn.scalars(select(e.c.block).distinct().join(m, m.c.merged == e.c.id).where(m.c.doc.in_(part)))}
+
+
+def members_of_blocks(conn: Connection, blocks: Sequence[str]) -> list[Member]:
+    """Every member of these blocks' merged events, with its event's date as stored now."""
+    m, me, e = t.merged_members, t.merged_events, raw.events
+    query = (select(m.c.event, m.c.merged, m.c.doc, me.c.block, e.c.id.is_not(None).label("present"), e.c.date)
+             .join(me, me.c.id == m.c.merged).outerjoin(e, e.c.id == m.c.event))
+    return [Member(r.event, r.merged, r.doc, r.block, bool(r.present), r.date)
+            for part in chunks(blocks) for r in conn.execute(query.where(me.c.block.in_(part)))]
+
+
+def merged_rows_by_id(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Stored merged events (raw rows, id -> row)."""
+    return {r["id"]: dict(r) for part in chunks(ids)
+            for r in conn.execute(select(raw.merged_events).where(raw.merged_events.c.id.in_(part))).mappings()}
+
+
+def replace_merged(conn: Connection, dropped: dict[str, dict[str, Any]], rows: dict[str, dict[str, Any]],
+                   members: list[dict[str, str]]) -> tuple[int, int, int]:
+    """Replace the merged events `dropped` (id -> stored row) by `rows` (id -> row), writing only what
+    differs, and their members by `members`: returns (added, changed, removed)."""
+    gone = sorted(i for i in dropped if i not in rows)
+    fresh = [row for i, row in rows.items() if i not in dropped]
+    changed = [row for i, row in rows.items() if i in dropped and dropped[i] != row]
+    me = raw.merged_events
+    for part in chunks(sorted(dropped)):
+        conn.execute(delete(t.merged_members).where(t.merged_members.c.merged.in_(part)))
+    for part in chunks(gone):
+        conn.execute(delete(me).where(me.c.id.in_(part)))
+    if changed:
+        columns = {c.name: bindparam(f"new_{c.name}", type_=c.type) for c in me.c if c.name != "id"}
+        conn.execute(update(me).where(me.c.id == bindparam("old_id")).values(columns),
+                     [{"old_id": r["id"], **{f"new_{k}": v for k, v in r.items() if k != "id"}} for r in changed])
+    insert_merged(conn, fresh, members)
+    return len(fresh), len(changed), len(gone)
+
+
+def insert_merged(conn: Connection, rows: list[dict[str, Any]], members: list[dict[str, str]]) -> None:
+    if rows:
+        conn.execute(raw.merged_events.insert(), rows)
+    if members:
+        conn.execute(t.merged_members.insert(), members)
 
 
 def merged_from(row: Any) -> Event:
@@ -179,70 +212,38 @@ def merged_from(row: Any) -> Event:
     )
 
 
-def merged_rows_of_block(conn: Connection, block: str) -> dict[str, dict[str, Any]]:
-    rows = conn.execute(select(t.merged_events).where(t.merged_events.c.block == block)).mappings().all()
-    return {r["id"]: dict(r) for r in rows}
-
-
-def replace_block(conn: Connection, block: str, rows: dict[str, dict[str, Any]],
-                  members: dict[str, list[tuple[str, str]]]) -> tuple[int, int, int]:
-    """Make a block's stored merged events `rows` (id -> row), touching only those that differ:
-    returns (added, changed, removed). `members` maps a merged id to its (event id, doc) pairs."""
-    old = merged_rows_of_block(conn, block)
-    gone = [i for i in old if i not in rows]
-    fresh = [i for i in rows if i not in old]
-    changed = [i for i in rows if i in old and old[i] != rows[i]]
-    for part in chunks(gone):
-        conn.execute(delete(t.merged_events).where(t.merged_events.c.id.in_(part)))
-        conn.execute(delete(t.merged_members).where(t.merged_members.c.merged.in_(part)))
-    for i in changed:
-        conn.execute(update(t.merged_events).where(t.merged_events.c.id == i).values(rows[i]))
-    if fresh:
-        conn.execute(t.merged_events.insert(), [rows[i] for i in fresh])
-        _move_members(conn, [{"event": ev, "merged": i, "doc": doc} for i in fresh for ev, doc in members[i]])
-    return len(fresh), len(changed), len(gone)
-
-
-def _move_members(conn: Connection, member_rows: list[dict[str, str]]) -> None:
-    """Record which merged event each event now belongs to (an event merged elsewhere before moves)."""
-    for part in chunks([r["event"] for r in member_rows]):
-        conn.execute(delete(t.merged_members).where(t.merged_members.c.event.in_(part)))
-    conn.execute(t.merged_members.insert(), member_rows)
-
-
-def insert_merged(conn: Connection, rows: list[dict[str, Any]], members: list[dict[str, str]]) -> None:
-    if rows:
-        conn.execute(t.merged_events.insert(), rows)
-    if members:
-        conn.execute(t.merged_members.insert(), members)
-
-
 # --- claims: series keys, disputes, sources -----------------------------------------------------
 def published_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, Interval | None]:
     d = t.documents
-    out: dict[str, Interval | None] = {}
-    for part in chunks(doc_ids):
-        for r in conn.execute(select(d.c.id, d.c.published_start, d.c.published_end, d.c.published_inferred)
-                              .where(d.c.id.in_(part))):
-            out[r.id] = codec.interval_in({"start": r.published_start, "end": r.published_end,
-                                           "inferred": r.published_inferred})
-    return out
+    return {r.id: published_in(r) for part in chunks(doc_ids)
+            for r in conn.execute(select(d.c.id, d.c.published_start, d.c.published_end, d.c.published_inferred)
+                                  .where(d.c.id.in_(part)))}
 
 
-def claims_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Claim]:
-    out: list[Claim] = []
-    for part in chunks(doc_ids):
-        out += [codec.claim_from(r) for r in conn.execute(select(t.claims).where(t.claims.c.doc.in_(part)))]
-    return out
+_FIGURE_COLUMNS = tuple(t.claims.c[name] for name in ("id", "doc", "metric", "unit", "low", "high", "qualifier",
+                                                      "subject", "claimant", "place", "time"))
 
 
-def stream_claims_with_published(conn: Connection) -> Iterator[tuple[Claim, Interval | None]]:
+def figure_of(row: Any) -> Claim:
+    """A claim as keys and disputes read it: its figure, who and where, without evidence text."""
+    return Claim(id=row.id, doc=row.doc, metric=row.metric, unit=row.unit, low=row.low, high=row.high,
+                 qualifier=row.qualifier, evidence=Evidence(row.doc, 0, 0, ""), subject=row.subject,
+                 claimant=row.claimant, place=row.place, time=codec.interval_in(row.time))
+
+
+def figures_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Claim]:
+    c = t.claims
+    return [figure_of(r) for part in chunks(doc_ids)
+            for r in stream_named(conn, select(*_FIGURE_COLUMNS).where(c.c.doc.in_(part)))]
+
+
+def stream_figures_with_published(conn: Connection) -> Iterator[tuple[Claim, Interval | None]]:
+    """Every claim's figure (`figure_of`) with its report's publication date, in (report, id) order."""
     c, d = t.claims, t.documents
-    query = (select(c, d.c.published_start, d.c.published_end, d.c.published_inferred)
+    query = (select(*_FIGURE_COLUMNS, d.c.published_start, d.c.published_end, d.c.published_inferred)
              .join(d, d.c.id == c.c.doc).order_by(c.c.doc, c.c.id))
-    for r in stream(conn, query):
-        yield codec.claim_from(r), codec.interval_in({"start": r.published_start, "end": r.published_end,
-                                                      "inferred": r.published_inferred})
+    for r in stream_named(conn, query):
+        yield figure_of(r), published_in(r)
 
 
 def claimants_of_docs(conn: Connection, doc_ids: Sequence[str]) -> set[str | None]:
@@ -307,26 +308,49 @@ def insert_disputes(conn: Connection, rows: list[dict[str, Any]]) -> None:
         conn.execute(t.disputes.insert(), rows)
 
 
-def rate_source(conn: Connection, claimant: str | None) -> None:
-    """Recount one claimant's row from the indexed claim keys and disputes."""
+def _claimant_in(column: Any, names: Sequence[str]) -> ColumnElement[bool]:
+    """The column names one of these sources ('' for outlets in their own voice: no claimant)."""
+    named = column.in_([n for n in names if n])
+    return or_(named, column.is_(None)) if "" in names else named  # type: ignore[no-any-return]
+
+
+def _ratings(conn: Connection, names: Sequence[str] | None) -> list[dict[str, Any]]:
+    """Source rating rows counted in two grouped queries (of these sources only, when named)."""
     k, d = t.claim_keys, t.disputes
+    source = func.coalesce(k.c.claimant, "")
     hedged = func.sum(case((k.c.qualifier != "exact", 1), else_=0))
-    row = conn.execute(select(func.count(), func.count(distinct(k.c.doc)), hedged)
-                       .where(same(k.c.claimant, claimant))).one()
-    disputed = conn.scalar(select(func.count()).select_from(
-        select(d.c.a.label("c")).where(same(d.c.a_claimant, claimant))
-        .union(select(d.c.b.label("c")).where(same(d.c.b_claimant, claimant))).subquery()))
-    source = claimant or ""
-    conn.execute(delete(t.source_ratings).where(t.source_ratings.c.source == source))
-    if row[0]:
-        conn.execute(t.source_ratings.insert().values(source=source, claims=row[0], reports=row[1],
-                                                      hedged=int(row[2] or 0), disputed=int(disputed or 0)))
+    counts = select(source, func.count(), func.count(distinct(k.c.doc)), hedged).group_by(source)
+    sides = [select(claim.label("claim"), func.coalesce(claimant, "").label("source"))
+             for claim, claimant in ((d.c.a, d.c.a_claimant), (d.c.b, d.c.b_claimant))]
+    if names is not None:
+        counts = counts.where(_claimant_in(k.c.claimant, names))
+        sides = [side.where(_claimant_in(column, names)) for side, column in zip(sides, (d.c.a_claimant,
+                                                                                          d.c.b_claimant), strict=True)]
+    disputed_claims = union(*sides).subquery()
+    disputed: dict[str, int] = dict(conn.execute(select(disputed_claims.c.source, func.count())
+                                 .group_by(disputed_claims.c.source)).all())
+    return [{"source": name, "claims": n, "reports": reports, "hedged": int(hedges or 0),
+             "disputed": int(disputed.get(name, 0))} for name, n, reports, hedges in conn.execute(counts)]
+
+
+def rate_sources(conn: Connection, claimants: Iterable[str | None] | None = None) -> None:
+    """Recount the ratings of these claimants (None: of every claimant) from the claim keys and disputes."""
+    r = t.source_ratings
+    if claimants is None:
+        conn.execute(delete(r))
+        parts: Iterable[Sequence[str] | None] = [None]
+    else:
+        parts = list(chunks(sorted({c or "" for c in claimants})))
+    for part in parts:
+        if part is not None:
+            conn.execute(delete(r).where(r.c.source.in_(part)))
+        rows = _ratings(conn, part)
+        if rows:
+            conn.execute(r.insert(), rows)
 
 
 def rate_all_sources(conn: Connection) -> None:
-    conn.execute(delete(t.source_ratings))
-    for claimant in list(conn.scalars(select(t.claim_keys.c.claimant).distinct())):
-        rate_source(conn, claimant)
+    rate_sources(conn)
 
 
 # --- reading the stored results ------------------------------------------------------------------
