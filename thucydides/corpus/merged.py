@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -26,6 +26,8 @@ from thucydides.store import codec
 from thucydides.store import reconciled as rs
 
 Days = tuple[date, date] | None
+
+_ascii_string = json.encoder.encode_basestring_ascii  # what json.dumps writes for a str
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ def json_concat(texts: Iterable[str]) -> str:
     return "[" + ", ".join(inner) + "]"
 
 
+def json_strings(items: Iterable[str]) -> str:
+    """A list of strings as `json.dumps` writes it."""
+    return "[" + ", ".join(map(_ascii_string, items)) + "]"
+
+
 def acled_day(when: Interval | None) -> str:
     from thucydides.export.acled import event_day
 
@@ -68,10 +75,10 @@ def acled_day(when: Interval | None) -> str:
 def merged_row(group: Sequence[StoredEvent]) -> dict[str, Any]:
     """The stored row of one merged event (members sorted by id), in the raw view's shape."""
     first = group[0]
-    event = combine([s.event for s in group])
-    row = codec.event_row(replace(event, evidence=[], claims=[]), "")
+    event = combine([s.event for s in group])  # its lists are empty: the stored texts stand for them
+    row = codec.event_row(event, "")
     del row["doc"]
-    row.update(lead=first.event.id, block=block_id(first.event), docs=json.dumps(list(event.docs)),
+    row.update(lead=first.event.id, block=block_id(first.event), docs=json_strings(event.docs),
                acled_day=acled_day(event.date))
     if len(group) == 1:
         row.update(date=first.date, claims=first.claims, evidence=first.evidence)
@@ -121,17 +128,30 @@ class BlockChange:
     dropped: set[str]
 
 
-def block_change(members: Sequence[rs.Member], fresh: Sequence[StoredEvent], queued: set[str]) -> BlockChange:
-    """What a change of the `queued` reports redoes in one block: `members` are the block's members as
-    last merged, `fresh` the block's events of the queued reports now."""
-    dirty = {m.merged for m in members if m.doc in queued}
-    kept = {m.event: m for m in members if m.present and m.doc not in queued}
-    days: dict[str, Days] = {i: event_days(_interval(m.date)) for i, m in kept.items()}
-    days |= {s.event.id: event_days(s.event.date) for s in fresh}
-    seeds = {s.event.id for s in fresh} | {i for i, m in kept.items() if m.merged in dirty}
+def _stretches_touched(days: dict[str, Days], seeds: set[str]) -> set[str]:
+    """The events of every stretch holding a seed; every event when one is undated."""
     dated = {i: d for i, d in days.items() if d is not None}
     if len(dated) < len(days):
-        events = set(days)
-    else:
-        events = {i for run in stretches(dated) if seeds.intersection(run) for i in run}
-    return BlockChange(events, dirty | {m.merged for m in members if m.event in events})
+        return set(days)
+    return {i for run in stretches(dated) if seeds.intersection(run) for i in run}
+
+
+def _days_now(kept: dict[str, rs.Member], fresh: Sequence[StoredEvent]) -> dict[str, Days]:
+    """The block's events after the change, with their days: the members that stay, and the fresh events."""
+    days: dict[str, Days] = {i: event_days(_interval(m.date)) for i, m in kept.items()}
+    return days | {s.event.id: event_days(s.event.date) for s in fresh}
+
+
+def block_change(members: Sequence[rs.Member], fresh: Sequence[StoredEvent], queued: set[str]) -> BlockChange:
+    """What a change of the `queued` reports redoes in one block: `members` are the block's members as
+    last merged, `fresh` the block's events of the queued reports now. The stretches to redo are those
+    of the fresh events and of the members left in a merged event that a queued report was in."""
+    dirty = {m.merged for m in members if m.doc in queued}
+    kept = {m.event: m for m in members if m.present and m.doc not in queued}
+    left_behind = {i for i, m in kept.items() if m.merged in dirty}
+    events = _stretches_touched(_days_now(kept, fresh), left_behind | {s.event.id for s in fresh})
+    return BlockChange(events, dirty | _merged_of(members, events))
+
+
+def _merged_of(members: Sequence[rs.Member], events: set[str]) -> set[str]:
+    return {m.merged for m in members if m.event in events}

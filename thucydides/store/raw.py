@@ -35,6 +35,11 @@ def _json_from_text_pg(element: _JsonFromText, compiler: Any, **kw: Any) -> str:
     return f"CAST({compiler.process(element.clauses, **kw)} AS JSON)"
 
 
+def json_from_text(expression: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A SQL expression giving JSON text, as a value for a JSON column."""
+    return _JsonFromText(expression)  # type: ignore[return-value]
+
+
 class JsonText(TypeDecorator[str]):
     """A JSON column seen as its text: no decoding on read, no encoding on write."""
 

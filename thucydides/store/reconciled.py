@@ -14,7 +14,24 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, case, delete, distinct, func, or_, select, union, update
+from sqlalchemy import (
+    Connection,
+    String,
+    Text,
+    and_,
+    bindparam,
+    case,
+    cast,
+    delete,
+    distinct,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union,
+    update,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from thucydides.model import Claim, Document, Event, Evidence, Interval, Mention, Place
@@ -94,11 +111,16 @@ def lock(conn: Connection) -> None:
         conn.execute(t.meta.insert().values(key=t.RECONCILE_LOCK, value="0"))
 
 
-def clear_all(conn: Connection) -> None:
-    """Forget every reconciled result (a rebuild follows in the same transaction)."""
-    for table in (t.merged_events, t.merged_members, t.claim_keys, t.disputes, t.source_ratings,
-                  t.reconcile_queue):
+def clear_results(conn: Connection) -> None:
+    """Forget every reconciled result (a rebuild follows in the same transaction); the queue stays."""
+    for table in (t.merged_events, t.merged_members, t.claim_keys, t.disputes, t.source_ratings):
         conn.execute(delete(table))
+
+
+def clear_all(conn: Connection) -> None:
+    """Forget every reconciled result and the queue."""
+    clear_results(conn)
+    conn.execute(delete(t.reconcile_queue))
 
 
 # --- merged events -------------------------------------------------------------------------------
@@ -181,17 +203,23 @@ def replace_merged(conn: Connection, dropped: dict[str, dict[str, Any]], rows: d
     gone = sorted(i for i in dropped if i not in rows)
     fresh = [row for i, row in rows.items() if i not in dropped]
     changed = [row for i, row in rows.items() if i in dropped and dropped[i] != row]
-    me = raw.merged_events
     for part in chunks(sorted(dropped)):
         conn.execute(delete(t.merged_members).where(t.merged_members.c.merged.in_(part)))
     for part in chunks(gone):
-        conn.execute(delete(me).where(me.c.id.in_(part)))
-    if changed:
-        columns = {c.name: bindparam(f"new_{c.name}", type_=c.type) for c in me.c if c.name != "id"}
-        conn.execute(update(me).where(me.c.id == bindparam("old_id")).values(columns),
-                     [{"old_id": r["id"], **{f"new_{k}": v for k, v in r.items() if k != "id"}} for r in changed])
+        conn.execute(delete(raw.merged_events).where(raw.merged_events.c.id.in_(part)))
+    _rewrite_merged(conn, changed)
     insert_merged(conn, fresh, members)
     return len(fresh), len(changed), len(gone)
+
+
+def _rewrite_merged(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Update merged events in place, in one statement run for every row."""
+    if not rows:
+        return
+    me = raw.merged_events
+    values = {c.name: bindparam(f"new_{c.name}", type_=c.type) for c in me.c if c.name != "id"}
+    params = [{f"new_{name}": value for name, value in row.items()} for row in rows]
+    conn.execute(update(me).where(me.c.id == bindparam("new_id")).values(values), params)
 
 
 def insert_merged(conn: Connection, rows: list[dict[str, Any]], members: list[dict[str, str]]) -> None:
@@ -213,37 +241,54 @@ def merged_from(row: Any) -> Event:
 
 
 # --- claims: series keys, disputes, sources -----------------------------------------------------
-def published_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, Interval | None]:
-    d = t.documents
-    return {r.id: published_in(r) for part in chunks(doc_ids)
-            for r in conn.execute(select(d.c.id, d.c.published_start, d.c.published_end, d.c.published_inferred)
-                                  .where(d.c.id.in_(part)))}
+_KEY_COLUMNS = tuple(c for c in t.claim_keys.c if c.name != "held")
+"""What a dispute reads of a claim key (the time it holds is in its days)."""
 
 
-_FIGURE_COLUMNS = tuple(t.claims.c[name] for name in ("id", "doc", "metric", "unit", "low", "high", "qualifier",
-                                                      "subject", "claimant", "place", "time"))
+def _day_json(day: Any) -> ColumnElement[str]:
+    return case((day.is_(None), "null"), else_=literal('"', String) + day + '"')
 
 
-def figure_of(row: Any) -> Claim:
-    """A claim as keys and disputes read it: its figure, who and where, without evidence text."""
-    return Claim(id=row.id, doc=row.doc, metric=row.metric, unit=row.unit, low=row.low, high=row.high,
-                 qualifier=row.qualifier, evidence=Evidence(row.doc, 0, 0, ""), subject=row.subject,
-                 claimant=row.claimant, place=row.place, time=codec.interval_in(row.time))
+def _published_json() -> ColumnElement[str]:
+    """A report's publication date as the JSON text `codec.interval_out` writes, from its columns."""
+    d = t.documents.c
+    inferred = case((d.published_inferred, "true"), else_="false")
+    return (literal('{"start": ', String) + _day_json(d.published_start) + ', "end": ' + _day_json(d.published_end)
+            + ', "inferred": ' + inferred + "}")
 
 
-def figures_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Claim]:
-    c = t.claims
-    return [figure_of(r) for part in chunks(doc_ids)
-            for r in stream_named(conn, select(*_FIGURE_COLUMNS).where(c.c.doc.in_(part)))]
+def _keys_of_claims() -> Any:
+    """Every claim's series key and the days it holds (its own time, else its report's publication date;
+    an open end takes the other's day), computed in one statement."""
+    c, d = t.claims.c, t.documents.c
+    own = and_(c.time.is_not(None), cast(c.time, Text).not_in(["null", "{}"]))
+    start = case((own, c.time["start"].as_string()), else_=d.published_start)
+    end = case((own, c.time["end"].as_string()), else_=d.published_end)
+    dated = or_(d.published_start.is_not(None), d.published_end.is_not(None))
+    held = case((own, cast(c.time, Text)), (dated, _published_json()), else_=null())
+    last = func.coalesce(end, start)
+    columns = {"claim": c.id, "doc": c.doc, "metric": c.metric, "unit": c.unit, "subject": c.subject,
+               "place": c.place, "claimant": c.claimant, "qualifier": c.qualifier, "low": c.low, "high": c.high,
+               "held": raw.json_from_text(held), "first_day": func.coalesce(start, end), "last_day": last,
+               "sort_day": func.coalesce(last, NO_DAY)}
+    query = select(*(value.label(name) for name, value in columns.items())).join(t.documents, d.id == c.doc)
+    return list(columns), query
 
 
-def stream_figures_with_published(conn: Connection) -> Iterator[tuple[Claim, Interval | None]]:
-    """Every claim's figure (`figure_of`) with its report's publication date, in (report, id) order."""
-    c, d = t.claims, t.documents
-    query = (select(*_FIGURE_COLUMNS, d.c.published_start, d.c.published_end, d.c.published_inferred)
-             .join(d, d.c.id == c.c.doc).order_by(c.c.doc, c.c.id))
-    for r in stream_named(conn, query):
-        yield figure_of(r), published_in(r)
+def key_claims(conn: Connection, doc_ids: Sequence[str] | None = None) -> None:
+    """Store the claim keys of these documents' claims (of every claim when None), set-based."""
+    names, query = _keys_of_claims()
+    if doc_ids is None:
+        conn.execute(t.claim_keys.insert().from_select(names, query))
+        return
+    for part in chunks(doc_ids):
+        conn.execute(t.claim_keys.insert().from_select(names, query.where(t.claims.c.doc.in_(part))))
+
+
+def keys_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Any]:
+    """The stored keys of these documents' claims (without the time they hold: their days say it)."""
+    k = t.claim_keys
+    return [r for part in chunks(doc_ids) for r in stream_named(conn, select(*_KEY_COLUMNS).where(k.c.doc.in_(part)))]
 
 
 def claimants_of_docs(conn: Connection, doc_ids: Sequence[str]) -> set[str | None]:
@@ -262,11 +307,6 @@ def forget_claims_of_docs(conn: Connection, doc_ids: Sequence[str]) -> None:
         conn.execute(delete(t.claim_keys).where(t.claim_keys.c.doc.in_(part)))
 
 
-def insert_claim_keys(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(t.claim_keys.insert(), rows)
-
-
 def key_claim(row: Any) -> Claim:
     """The figure a claim_keys row holds, enough to judge and word a dispute (no evidence text)."""
     return Claim(id=row.claim, doc=row.doc, metric=row.metric, unit=row.unit, low=row.low, high=row.high,
@@ -279,7 +319,7 @@ def window_candidates(conn: Connection, block: tuple[str, str, str | None, str |
     """claim_keys rows of one dispute block whose days reach into [first, last]."""
     k = t.claim_keys
     metric, unit, subject, place = block
-    query = select(k).where(k.c.metric == metric, k.c.unit == unit, same(k.c.subject, subject),
+    query = select(*_KEY_COLUMNS).where(k.c.metric == metric, k.c.unit == unit, same(k.c.subject, subject),
                             same(k.c.place, place), k.c.first_day.is_not(None), k.c.first_day <= last,
                             k.c.last_day >= first)
     return list(conn.execute(query))
@@ -288,11 +328,11 @@ def window_candidates(conn: Connection, block: tuple[str, str, str | None, str |
 def stream_dispute_blocks(conn: Connection, metrics: Iterable[str]) -> Iterator[list[Any]]:
     """Dated stock figures one dispute block at a time (a sorted scan of the block index)."""
     k = t.claim_keys
-    query = (select(k).where(k.c.metric.in_(list(metrics)), k.c.first_day.is_not(None))
+    query = (select(*_KEY_COLUMNS).where(k.c.metric.in_(list(metrics)), k.c.first_day.is_not(None))
              .order_by(k.c.metric, k.c.unit, k.c.subject, k.c.place, k.c.first_day))
     current: list[Any] = []
     key: tuple[Any, ...] | None = None
-    for row in stream(conn, query):
+    for row in stream_named(conn, query):
         row_key = (row.metric, row.unit, row.subject, row.place)
         if row_key != key and current:
             yield current
