@@ -153,3 +153,33 @@ def test_mentions_keep_their_order_and_null_refs(store):
     mentions = json.loads(exported(store))["mentions"]
     expected = sorted((m for a in analyses for m in a.mentions()), key=lambda m: (m.doc, m.start, m.end))
     assert [Mention(**m) for m in mentions] == expected
+
+
+def test_every_format_from_the_store_is_the_in_memory_one(store, tmp_path):
+    """GeoJSON, the claims CSV and ACLED's CSV read from the store (some straight from rows) are, byte for
+    byte, what they are from the whole store held in memory."""
+    from thucydides.export.acled import write_acled_csv
+    from thucydides.export.claims_csv import write_claims_csv
+    from thucydides.export.geojson import write_geojson
+
+    stored(store, corpus())
+    writers = {"geojson": write_geojson, "csv": write_claims_csv,
+               "acled": lambda source, path: write_acled_csv(source, path, timestamp=1700000000)}
+    for name, write in writers.items():
+        write(StoreRecords(store), tmp_path / f"store.{name}")
+        write(in_memory(store), tmp_path / f"memory.{name}")
+        assert (tmp_path / f"store.{name}").read_bytes() == (tmp_path / f"memory.{name}").read_bytes(), name
+    assert "ثلاثة" in (tmp_path / "store.csv").read_text(encoding="utf-8")
+
+
+def test_an_export_reads_one_state_of_the_store(store):
+    """Reports stored while an export is being written are in none of its lists."""
+    analyses = corpus()
+    stored(store, analyses[:4])
+    chunks = contract_chunks(StoreRecords(store))
+    begun = "".join(next(chunks) for _ in range(3))  # the documents have been read
+    stored(store, analyses[4:])
+    doc = json.loads(begun + "".join(chunks))
+    ids = {d["id"] for d in doc["documents"]}
+    assert len(ids) == 4 and {c["doc"] for c in doc["claims"]} == ids and {m["doc"] for m in doc["mentions"]} == ids
+    assert {d for e in doc["events"] for d in e["docs"]} <= ids

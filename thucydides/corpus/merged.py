@@ -72,13 +72,13 @@ def acled_day(when: Interval | None) -> str:
     return day.isoformat() if day else rs.NO_DAY
 
 
-def merged_row(group: Sequence[StoredEvent]) -> dict[str, Any]:
-    """The stored row of one merged event (members sorted by id), in the raw view's shape."""
+def merged_row(group: Sequence[StoredEvent], block: str) -> dict[str, Any]:
+    """The stored row of one merged event of `block` (members sorted by id), in the raw view's shape."""
     first = group[0]
     event = combine([s.event for s in group])  # its lists are empty: the stored texts stand for them
     row = codec.event_row(event, "")
     del row["doc"]
-    row.update(lead=first.event.id, block=block_id(first.event), docs=json_strings(event.docs),
+    row.update(lead=first.event.id, block=block, docs=json_strings(event.docs),
                acled_day=acled_day(event.date))
     if len(group) == 1:
         row.update(date=first.date, claims=first.claims, evidence=first.evidence)
@@ -96,9 +96,12 @@ class Merged:
     members: list[dict[str, str]] = field(default_factory=list)
 
     def add_block(self, events: Sequence[StoredEvent]) -> None:
-        by_id = {s.event.id: s for s in events}
+        """Merge the events of one block (all of it, or whole stretches of it)."""
+        if not events:
+            return
+        block, by_id = block_id(events[0].event), {s.event.id: s for s in events}
         for group in merge_block([s.event for s in events]):
-            row = merged_row([by_id[e.id] for e in group])
+            row = merged_row([by_id[e.id] for e in group], block)
             self.rows[row["id"]] = row
             self.members += [{"event": e.id, "merged": row["id"], "doc": e.docs[0]} for e in group]
 

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -197,10 +198,11 @@ def acled_rows(source: ExportBundle | Records, timestamp: int | None = None) -> 
 def write_acled_csv(source: ExportBundle | Records, path: Path, timestamp: int | None = None) -> int:
     """Write the events as ACLED CSV; returns the number of rows written."""
     written = 0
+    in_order = itemgetter(*COLUMNS)
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS), extrasaction="ignore")  # rows have no extra keys
-        writer.writeheader()
+        writer = csv.writer(fh)
+        writer.writerow(COLUMNS)
         for r in acled_rows(source, timestamp):
-            writer.writerow(r)
+            writer.writerow(in_order(r))
             written += 1
     return written

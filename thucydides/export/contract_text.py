@@ -173,9 +173,13 @@ def store_sections(conn: Connection) -> Iterator[tuple[str, Iterable[str]]]:
 
 
 def snapshot(store: Store) -> Connection:
-    """A connection whose reads, until it closes, all see one state of the store."""
+    """A connection whose reads, until it closes, all see one state of the store (from its first read):
+    a repeatable-read transaction on PostgreSQL, a read transaction on SQLite (whose driver would only
+    begin one before a write)."""
     conn = store.engine.connect()
     if conn.dialect.name == "postgresql":
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
-    conn.begin()
+        conn.begin()
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN")
     return conn
