@@ -179,7 +179,7 @@ def snapshot(store: Store) -> Connection:
     conn = store.engine.connect()
     if conn.dialect.name == "postgresql":
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
-        conn.begin()
-    elif conn.dialect.name == "sqlite":
+    conn.begin()
+    if conn.dialect.name == "sqlite" and not conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
         conn.exec_driver_sql("BEGIN")
     return conn
