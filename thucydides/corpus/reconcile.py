@@ -108,16 +108,32 @@ def _block_changes(conn: Connection, fresh: Sequence[StoredEvent], queued: set[s
 
 
 def _reconcile_claims(conn: Connection, docs: Sequence[str], report: ReconcileReport) -> None:
-    touched = rs.claimants_of_docs(conn, docs)
+    """Key the documents' claims again, find their disputes, and change the source ratings by the
+    difference: their keys and the disputed standing of every figure in a dispute they were or are in."""
+    sides = rs.dispute_sides(conn, docs)
+    before, held_before = rs.key_counts(conn, docs), rs.disputed(conn, sides)
     rs.forget_claims_of_docs(conn, docs)
     rs.key_claims(conn, docs)
-    keys = rs.keys_of_docs(conn, docs)
-    touched |= {k.claimant for k in keys}
-    found = disputes_for(conn, keys, set(docs))
+    found = disputes_for(conn, rs.keys_of_docs(conn, docs), set(docs))
+    fresh = {(c.id, c.doc) for pair in found for c in (pair.a, pair.b)} - sides
+    held_before |= rs.disputed(conn, fresh)  # their other disputes, untouched by the change
     rs.insert_disputes(conn, [dispute_row(x) for x in found])
     report.disputes += len(found)
-    touched |= {x for pair in found for x in (pair.a.claimant, pair.b.claimant)}
-    rs.rate_sources(conn, touched)
+    after, held_after = rs.key_counts(conn, docs), rs.disputed(conn, sides | fresh)
+    rs.adjust_ratings(conn, rating_changes(before, after, held_before, held_after))
+
+
+def rating_changes(before: rs.Counts, after: rs.Counts, held_before: set[tuple[str, str]],
+                   held_after: set[tuple[str, str]]) -> rs.Counts:
+    """Per source: counts after minus counts before, disputed figures included."""
+    changes: rs.Counts = {}
+    for name in before.keys() | after.keys():
+        old, new = before.get(name, [0, 0, 0, 0]), after.get(name, [0, 0, 0, 0])
+        changes[name] = [b - a for a, b in zip(old, new, strict=True)]
+    for held, sign in ((held_before, -1), (held_after, 1)):
+        for _, name in held:
+            changes.setdefault(name, [0, 0, 0, 0])[3] += sign
+    return changes
 
 
 # --- whole rebuild -------------------------------------------------------------------------------

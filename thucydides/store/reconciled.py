@@ -291,16 +291,6 @@ def keys_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Any]:
     return [r for part in chunks(doc_ids) for r in stream_named(conn, select(*_KEY_COLUMNS).where(k.c.doc.in_(part)))]
 
 
-def claimants_of_docs(conn: Connection, doc_ids: Sequence[str]) -> set[str | None]:
-    out: set[str | None] = set()
-    for part in chunks(doc_ids):
-        out |= set(conn.scalars(select(t.claim_keys.c.claimant).distinct().where(t.claim_keys.c.doc.in_(part))))
-        rows = conn.execute(select(t.disputes.c.a_claimant, t.disputes.c.b_claimant)
-                            .where(or_(t.disputes.c.a_doc.in_(part), t.disputes.c.b_doc.in_(part)))).all()
-        out |= {x for r in rows for x in (r.a_claimant, r.b_claimant)}
-    return out
-
-
 def forget_claims_of_docs(conn: Connection, doc_ids: Sequence[str]) -> None:
     for part in chunks(doc_ids):
         conn.execute(delete(t.disputes).where(or_(t.disputes.c.a_doc.in_(part), t.disputes.c.b_doc.in_(part))))
@@ -391,6 +381,70 @@ def rate_sources(conn: Connection, claimants: Iterable[str | None] | None = None
 
 def rate_all_sources(conn: Connection) -> None:
     rate_sources(conn)
+
+
+# Source ratings kept up to date by differences: what a chunk of documents changes is counted from
+# their own keys and the disputes they touch (indexed), never by recounting a source's every claim.
+Counts = dict[str, list[int]]
+"""source ('' for no claimant) -> [claims, reports, hedged, disputed]"""
+
+
+def key_counts(conn: Connection, doc_ids: Sequence[str]) -> Counts:
+    """Per source: the claims, reports and hedged figures among these documents' stored keys."""
+    k = t.claim_keys
+    source = func.coalesce(k.c.claimant, "")
+    hedged = func.sum(case((k.c.qualifier != "exact", 1), else_=0))
+    out: Counts = {}
+    for part in chunks(doc_ids):
+        query = select(source, func.count(), func.count(distinct(k.c.doc)), hedged).where(k.c.doc.in_(part))
+        for name, n, reports, hedges in conn.execute(query.group_by(source)):
+            counts = out.setdefault(name, [0, 0, 0, 0])
+            counts[0] += n
+            counts[1] += reports  # the parts hold different documents: their reports add up
+            counts[2] += int(hedges or 0)
+    return out
+
+
+def dispute_sides(conn: Connection, doc_ids: Sequence[str]) -> set[tuple[str, str]]:
+    """(claim, report) of both figures of every dispute these documents are in."""
+    d = t.disputes
+    out: set[tuple[str, str]] = set()
+    for part in chunks(doc_ids):
+        for r in conn.execute(select(d.c.a, d.c.a_doc, d.c.b, d.c.b_doc).where(or_(d.c.a_doc.in_(part),
+                                                                                  d.c.b_doc.in_(part)))):
+            out |= {(r.a, r.a_doc), (r.b, r.b_doc)}
+    return out
+
+
+def disputed(conn: Connection, sides: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """(claim, source) of those figures (claim, report) that some dispute holds now."""
+    d = t.disputes
+    claims = {c for c, _ in sides}
+    out: set[tuple[str, str]] = set()
+    for part in chunks(sorted(claims)):
+        out |= {(r.a, r.a_claimant or "") for r in conn.execute(select(d.c.a, d.c.a_claimant).where(d.c.a.in_(part)))}
+    for part in chunks(sorted({doc for _, doc in sides})):  # `b` has no index of its own: through its report
+        rows = conn.execute(select(d.c.b, d.c.b_claimant).where(d.c.b_doc.in_(part)))
+        out |= {(r.b, r.b_claimant or "") for r in rows if r.b in claims}
+    return out
+
+
+def adjust_ratings(conn: Connection, changes: Counts) -> None:
+    """Add per-source changes to the stored ratings; a source left with no claim has no row."""
+    r = t.source_ratings
+    names = sorted(n for n, change in changes.items() if any(change))
+    totals: Counts = {n: [0, 0, 0, 0] for n in names}
+    for part in chunks(names):
+        for row in conn.execute(select(r).where(r.c.source.in_(part))):
+            totals[row.source] = [row.claims, row.reports, row.hedged, row.disputed]
+        conn.execute(delete(r).where(r.c.source.in_(part)))
+    rows = []
+    for n in names:
+        claims, reports, hedged, disputes = (a + b for a, b in zip(totals[n], changes[n], strict=True))
+        if claims > 0:
+            rows.append({"source": n, "claims": claims, "reports": reports, "hedged": hedged, "disputed": disputes})
+    if rows:
+        conn.execute(r.insert(), rows)
 
 
 # --- reading the stored results ------------------------------------------------------------------
