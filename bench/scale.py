@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -141,7 +141,9 @@ def reconcile_timed(db: Path, out: dict[str, Any]) -> None:
 
     store = Store(db)
     report = rc.ReconcileReport(rebuilt=True)
-    with store.engine.begin() as conn:
+    cache = getattr(rs, "page_cache", None)  # what `rebuild` does around these (revisions that have it)
+    with store.engine.begin() as conn, (cache(conn, rc.ReconcileSettings().rebuild_cache_mb) if cache
+                                         else nullcontext()):
         rs.lock(conn)
         rs.clear_all(conn)
         with timer(out, "event merging (whole)"):

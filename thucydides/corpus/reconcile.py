@@ -32,6 +32,7 @@ from thucydides.store.db import PROCESSED, Store
 class ReconcileSettings:
     chunk: int = 500
     rebuild_share: float = 0.5
+    rebuild_cache_mb: int = 64
 
 
 @dataclass
@@ -58,7 +59,7 @@ def reconcile(store: Store, everything: bool = False, settings: ReconcileSetting
         processed = int(conn.scalar(select(func.count()).select_from(t.documents)
                                     .where(t.documents.c.status == PROCESSED)) or 0)
     if everything or (waiting and waiting >= settings.rebuild_share * max(processed, 1)):
-        return rebuild(store)
+        return rebuild(store, settings)
     report = ReconcileReport()
     while True:
         with store.engine.begin() as conn:
@@ -137,10 +138,11 @@ def rating_changes(before: rs.Counts, after: rs.Counts, held_before: set[tuple[s
 
 
 # --- whole rebuild -------------------------------------------------------------------------------
-def rebuild(store: Store) -> ReconcileReport:
+def rebuild(store: Store, settings: ReconcileSettings | None = None) -> ReconcileReport:
     """Everything again, in one sorted pass per table: blocks of events, claims, dispute blocks."""
+    settings = settings or section("corpus.reconcile", ReconcileSettings)
     report = ReconcileReport(rebuilt=True)
-    with store.engine.begin() as conn:
+    with store.engine.begin() as conn, rs.page_cache(conn, settings.rebuild_cache_mb):
         rs.lock(conn)
         entries = rs.queued(conn, 10**12)
         rs.clear_results(conn)

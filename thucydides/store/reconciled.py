@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -101,6 +102,21 @@ def dequeue(conn: Connection, entries: Iterable[tuple[str, str]]) -> None:
     rows = [{"queued_doc": doc, "queued_token": token} for doc, token in entries]
     if rows:
         conn.execute(delete(q).where(q.c.doc == bindparam("queued_doc"), q.c.token == bindparam("queued_token")), rows)
+
+
+@contextmanager
+def page_cache(conn: Connection, megabytes: int) -> Iterator[None]:
+    """A larger SQLite page cache on this connection for a while (a bulk write whose indexes outgrow the
+    default cache would read their pages back again and again); other stores are left as they are."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = {-1024 * int(megabytes)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 
 
 def lock(conn: Connection) -> None:
