@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import reduce
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from thucydides.corpus import fatalities as toll
 from thucydides.model import Event, Interval, stable_id
@@ -45,24 +45,38 @@ def event_days(interval: Interval | None) -> tuple[date, date] | None:
     return start, end
 
 
+class Mergeable(Protocol):
+    """What merging reads of an event: its id, its reports and its date (an Event, or a stored row's view)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def docs(self) -> Sequence[str]: ...
+    @property
+    def date(self) -> Interval | None: ...
+
+
+M = TypeVar("M", bound=Mergeable)
+
+
 @dataclass
-class _Group:
-    members: list[Event] = field(default_factory=list)
+class _Group(Generic[M]):
+    members: list[M] = field(default_factory=list)
     docs: set[str] = field(default_factory=set)
     first_end: date = date.max
 
-    def add(self, event: Event) -> None:
+    def add(self, event: M) -> None:
         self.members.append(event)
         self.docs.update(event.docs)
         days = event_days(event.date)
         if days:
             self.first_end = min(self.first_end, days[1])
 
-    def takes(self, event: Event) -> bool:
-        return not self.docs & set(event.docs)
+    def takes(self, event: M) -> bool:
+        return not self.docs.intersection(event.docs)
 
 
-def merge_block(events: Iterable[Event]) -> list[list[Event]]:
+def merge_block(events: Iterable[M]) -> list[list[M]]:
     """Groups of one block's events that tell one happening each, in a deterministic order.
 
     Dated events are swept by (start, end, id): an event joins the first open group whose every
@@ -74,21 +88,21 @@ def merge_block(events: Iterable[Event]) -> list[list[Event]]:
     for event in sorted((e for e in items if event_days(e.date) is None), key=lambda e: e.id):
         target = next((g for g in groups if g.takes(event)), None)
         if target is None:
-            target = _Group()
+            target = _Group[M]()
             groups.append(target)
         target.add(event)
     return [sorted(g.members, key=lambda e: e.id) for g in groups]
 
 
-def _sweep_dated(events: Iterable[Event]) -> list[_Group]:
+def _sweep_dated(events: Iterable[M]) -> list[_Group[M]]:
     dated = sorted(((d, e) for e in events if (d := event_days(e.date)) is not None), key=lambda p: (*p[0], p[1].id))
-    groups: list[_Group] = []
-    open_groups: list[_Group] = []
+    groups: list[_Group[M]] = []
+    open_groups: list[_Group[M]] = []
     for (start, _), event in dated:
         open_groups = [g for g in open_groups if g.first_end >= start]
         target = next((g for g in open_groups if g.takes(event)), None)
         if target is None:
-            target = _Group()
+            target = _Group[M]()
             groups.append(target)
             open_groups.append(target)
         target.add(event)

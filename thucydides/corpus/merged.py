@@ -32,22 +32,33 @@ _ascii_string = json.encoder.encode_basestring_ascii  # what json.dumps writes f
 
 @dataclass(frozen=True)
 class StoredEvent:
-    """A document event as merging reads it (its lists left empty), with its lists' stored JSON text."""
+    """A document event as merging reads it: its raw row (`store.raw.events`, lists as the JSON text
+    stored) and its date. An Event is made of it only where it merges with another."""
 
-    event: Event
-    date: str | None
-    claims: str
-    evidence: str
+    row: Any
+    date: Interval | None
+
+    @property
+    def id(self) -> str:
+        return str(self.row.id)
+
+    @property
+    def docs(self) -> tuple[str]:
+        return (self.row.doc,)
+
+    def event(self) -> Event:
+        """The event, its lists left empty (their stored texts stand for them)."""
+        r = self.row
+        return Event(id=r.id, docs=[r.doc], event_type=r.event_type, sub_event_type=r.sub_event_type, evidence=[],
+                     actor1=r.actor1, actor2=r.actor2, assoc_actor1=r.assoc_actor1, assoc_actor2=r.assoc_actor2,
+                     place=r.place, geo_precision=r.geo_precision, date=self.date, time_precision=r.time_precision,
+                     fatalities=r.fatalities, claims=[], civilian_targeting=bool(r.civilian_targeting),
+                     notes=r.notes or "")
 
 
 def stored_event(row: Any) -> StoredEvent:
     """A raw row of the events table (`store.raw.events`)."""
-    event = Event(id=row.id, docs=[row.doc], event_type=row.event_type, sub_event_type=row.sub_event_type,
-                  evidence=[], actor1=row.actor1, actor2=row.actor2, assoc_actor1=row.assoc_actor1,
-                  assoc_actor2=row.assoc_actor2, place=row.place, geo_precision=row.geo_precision,
-                  date=_interval(row.date), time_precision=row.time_precision, fatalities=row.fatalities,
-                  claims=[], civilian_targeting=bool(row.civilian_targeting), notes=row.notes or "")
-    return StoredEvent(event, row.date, row.claims, row.evidence)
+    return StoredEvent(row, _interval(row.date))
 
 
 def _interval(text: str | None) -> Interval | None:
@@ -72,19 +83,26 @@ def acled_day(when: Interval | None) -> str:
     return day.isoformat() if day else rs.NO_DAY
 
 
+_AS_STORED = ("id", "event_type", "sub_event_type", "actor1", "actor2", "assoc_actor1", "assoc_actor2", "place",
+              "geo_precision", "date", "time_precision", "fatalities", "claims", "evidence")
+"""The columns a merged event of one report takes from its event's row as they are."""
+
+
 def merged_row(group: Sequence[StoredEvent], block: str) -> dict[str, Any]:
     """The stored row of one merged event of `block` (members sorted by id), in the raw view's shape."""
-    first = group[0]
-    event = combine([s.event for s in group])  # its lists are empty: the stored texts stand for them
-    row = codec.event_row(event, "")
-    del row["doc"]
-    row.update(lead=first.event.id, block=block, docs=json_strings(event.docs),
-               acled_day=acled_day(event.date))
     if len(group) == 1:
-        row.update(date=first.date, claims=first.claims, evidence=first.evidence)
+        first = group[0]
+        row = {name: getattr(first.row, name) for name in _AS_STORED}
+        row.update(civilian_targeting=bool(first.row.civilian_targeting), notes=first.row.notes or "",
+                   docs=json_strings(first.docs), acled_day=acled_day(first.date))
     else:
-        row.update(date=json.dumps(codec.interval_out(event.date)), claims=json_concat(s.claims for s in group),
-                   evidence=json_concat(s.evidence for s in group))
+        event = combine([s.event() for s in group])
+        row = codec.event_row(event, "")
+        del row["doc"]
+        row.update(docs=json_strings(event.docs), acled_day=acled_day(event.date),
+                   date=json.dumps(codec.interval_out(event.date)), claims=json_concat(s.row.claims for s in group),
+                   evidence=json_concat(s.row.evidence for s in group))
+    row.update(lead=group[0].id, block=block)
     return row
 
 
@@ -99,9 +117,9 @@ class Merged:
         """Merge the events of one block (all of it, or whole stretches of it)."""
         if not events:
             return
-        block, by_id = block_id(events[0].event), {s.event.id: s for s in events}
-        for group in merge_block([s.event for s in events]):
-            row = merged_row([by_id[e.id] for e in group], block)
+        block = block_id(events[0].event())
+        for group in merge_block(events):
+            row = merged_row(group, block)
             self.rows[row["id"]] = row
             self.members += [{"event": e.id, "merged": row["id"], "doc": e.docs[0]} for e in group]
 
@@ -142,7 +160,7 @@ def _stretches_touched(days: dict[str, Days], seeds: set[str]) -> set[str]:
 def _days_now(kept: dict[str, rs.Member], fresh: Sequence[StoredEvent]) -> dict[str, Days]:
     """The block's events after the change, with their days: the members that stay, and the fresh events."""
     days: dict[str, Days] = {i: event_days(_interval(m.date)) for i, m in kept.items()}
-    return days | {s.event.id: event_days(s.event.date) for s in fresh}
+    return days | {s.id: event_days(s.date) for s in fresh}
 
 
 def block_change(members: Sequence[rs.Member], fresh: Sequence[StoredEvent], queued: set[str]) -> BlockChange:
@@ -152,7 +170,7 @@ def block_change(members: Sequence[rs.Member], fresh: Sequence[StoredEvent], que
     dirty = {m.merged for m in members if m.doc in queued}
     kept = {m.event: m for m in members if m.present and m.doc not in queued}
     left_behind = {i for i, m in kept.items() if m.merged in dirty}
-    events = _stretches_touched(_days_now(kept, fresh), left_behind | {s.event.id for s in fresh})
+    events = _stretches_touched(_days_now(kept, fresh), left_behind | {s.id for s in fresh})
     return BlockChange(events, dirty | _merged_of(members, events))
 
 

@@ -86,7 +86,7 @@ def _reconcile_events(conn: Connection, docs: Sequence[str], report: ReconcileRe
     """Merge again only the stretches of the blocks the documents' events were and are in."""
     fresh = [stored_event(r) for r in rs.events_of_docs(conn, docs)]
     changes = _block_changes(conn, fresh, set(docs))
-    known = {s.event.id: s for s in fresh}
+    known = {s.id: s for s in fresh}
     wanted = sorted({i for c in changes for i in c.events} - known.keys())
     known |= {r.id: stored_event(r) for r in rs.events_by_id(conn, wanted)}
     merged = Merged()
@@ -100,7 +100,7 @@ def _block_changes(conn: Connection, fresh: Sequence[StoredEvent], queued: set[s
     """What to merge again in each block the queued documents' events were or are in."""
     by_block: dict[str, list[StoredEvent]] = {}
     for s in fresh:
-        by_block.setdefault(block_id(s.event), []).append(s)
+        by_block.setdefault(block_id(s.event()), []).append(s)
     blocks = sorted(rs.blocks_of_docs(conn, sorted(queued)) | set(by_block))
     members: dict[str, list[rs.Member]] = {b: [] for b in blocks}
     for m in rs.members_of_blocks(conn, blocks):
