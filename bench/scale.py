@@ -1,5 +1,6 @@
 """Scale: export, reconciliation, disputes, series and list queries on synthetic stores of 10,000,
-20,000 and 50,000 reports (figures, not a test).
+20,000 and 50,000 reports, for this code and, given `--before REV`, for an earlier revision's code on
+the same stores (figures, not a test).
 
 How the stores are made: no pipeline run. Each synthetic report is an analysed result written straight
 into the store's tables (documents, places, mentions, claims, events), shaped like the pipeline's: a
@@ -8,26 +9,49 @@ events merge and figures dispute); places come from a pool of 800, actors from 6
 spread over time at 20 a day, so a larger store covers a longer period (as a larger corpus does) rather
 than packing more reports into the same days.
 
-    .venv/bin/python bench/scale.py [--sizes 10000 20000 50000] [--keep DIR]
+Each revision is measured in its own processes on its own copy of each store: `git archive REV` is
+unpacked into a temporary folder and imported instead of this checkout. Every figure is given as wall
+seconds and, in brackets, CPU seconds: on a machine shared with other work the CPU time is the steadier
+of the two. `--legacy REV` also times, once on the first size, the export of a revision from before
+reconciliation was stored (it read the whole store into memory and merged there; e.g. d7b1fde).
+
+    .venv/bin/python bench/scale.py [--sizes 10000 20000 50000] [--before a3cedb3] [--legacy d7b1fde]
+                                    [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import resource
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 PLACES = 800
 ACTORS = ("ISIS", "SDF", "HTS", "Syrian Army", "Al Shabaab", "Wagner")
 PER_DAY = 20
 BASE = date(2019, 1, 1)
+
+
+def use_tree(tree: str | None) -> None:
+    """Import `thucydides` from `tree` (an unpacked revision) instead of this checkout: the editable
+    install's import hook would otherwise take precedence over sys.path."""
+    if tree:
+        sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in getattr(f, "__module__", "")]
+        sys.path.insert(0, tree)
+    else:
+        sys.path.insert(0, str(ROOT))
 
 
 def synthetic(r: int):  # type: ignore[no-untyped-def]
@@ -72,7 +96,7 @@ def synthetic(r: int):  # type: ignore[no-untyped-def]
 
 
 def build(db: Path, n: int) -> float:
-    """A store of n synthetic reports, written in bulk; returns seconds taken."""
+    """A store of n synthetic reports, written in bulk, every one queued; returns seconds taken."""
     from thucydides.store import codec, reconciled
     from thucydides.store import schema as t
     from thucydides.store.db import Store
@@ -97,109 +121,217 @@ def build(db: Path, n: int) -> float:
     return time.perf_counter() - started
 
 
-def reconcile_timed(db: Path) -> tuple[float, float, int, int]:
-    """A whole reconciliation: (event merging s, disputes s, merged events, disputes)."""
+# --- measured in a worker process, with one revision's code -----------------------------------------
+Timing = tuple[float, float]
+"""(wall seconds, CPU seconds)"""
+
+
+@contextmanager
+def timer(into: dict[str, Timing], name: str) -> Iterator[None]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    yield
+    into[name] = (time.perf_counter() - wall, time.process_time() - cpu)
+
+
+def reconcile_timed(db: Path, out: dict[str, Any]) -> None:
+    """A whole rebuild: event merging, then disputes and sources (keys, disputes, ratings)."""
     from thucydides.corpus import reconcile as rc
     from thucydides.store import reconciled as rs
     from thucydides.store.db import Store
 
     store = Store(db)
     report = rc.ReconcileReport(rebuilt=True)
-    with store.engine.begin() as conn:
+    cache = getattr(rs, "page_cache", None)  # what `rebuild` does around these (revisions that have it)
+    with store.engine.begin() as conn, (cache(conn, rc.ReconcileSettings().rebuild_cache_mb) if cache
+                                         else nullcontext()):
         rs.lock(conn)
-        entries = rs.queued(conn, 10**9)
         rs.clear_all(conn)
-        t0 = time.perf_counter()
-        rc._rebuild_events(conn, report)
-        t1 = time.perf_counter()
-        rc._rebuild_claims(conn, report)
-        rs.rate_all_sources(conn)
-        t2 = time.perf_counter()
-        del entries
+        with timer(out, "event merging (whole)"):
+            rc._rebuild_events(conn, report)
+        with timer(out, "disputes + sources (whole)"):
+            rc._rebuild_claims(conn, report)
+            rs.rate_all_sources(conn)
     store.close()
-    return t1 - t0, t2 - t1, report.added, report.disputes
+    out["merged events"], out["disputes"] = report.added, report.disputes
 
 
-def add_reports_timed(db: Path, first: int, count: int) -> float:
-    """Process-and-reconcile cost of `count` new reports on top of the store (incremental)."""
+def add_reports_timed(db: Path, first: int, count: int, out: dict[str, Any]) -> None:
+    """Reconciling `count` new reports on top of the reconciled store (incremental)."""
     from thucydides.corpus.reconcile import reconcile
+    from thucydides.export.acled import event_day
+    from thucydides.model import Interval
     from thucydides.store.db import Store
 
+    event_day(Interval(BASE, BASE))  # the ACLED vocabulary, read once per process, is not what is timed
     store = Store(db)
     batch = [synthetic(r) for r in range(first, first + count)]
     store.add_documents([a.document for a in batch])
     for a in batch:
         store.save_analysis(a)
-    started = time.perf_counter()
-    reconcile(store)
-    took = time.perf_counter() - started
+    with timer(out, f"{count} new reports (incremental)"):
+        reconcile(store)
     store.close()
-    return took
 
 
-def export_timed(db: Path, out: Path) -> tuple[float, float]:
-    """`thucydides export --format json` in a fresh process: (seconds, peak RSS MB)."""
-    code = ("import resource, sys, time\n"
-            "from thucydides.cli.main import app\n"
-            "t = time.perf_counter()\n"
-            "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
-    done = subprocess.run([sys.executable, "-c", code, "export", "--db", str(db), "--format", "json", "-o",
-                           str(out)], capture_output=True, text=True, check=True)
-    seconds, peak = done.stdout.split()[-2:]
-    return float(seconds), float(peak)
-
-
-def queries_timed(db: Path) -> dict[str, float]:
+def queries_timed(db: Path, out: dict[str, Any]) -> None:
     from thucydides.export.records import StoreRecords
     from thucydides.store.db import Store
 
     store = Store(db)
     records = StoreRecords(store)
-    out = {}
-    started = time.perf_counter()
-    for key in records.series_keys("territory_held"):
-        for _ in records.series_points(key):
-            pass
-    out["series territory_held (all)"] = time.perf_counter() - started
-    for name, stream in (("documents", records.documents()), ("claims", records.claims()),
-                         ("events", records.events()), ("disputes", records.disputes())):
-        started = time.perf_counter()
-        for i, _ in enumerate(stream):
-            if i == 99:
-                break
-        out[f"first 100 {name}"] = time.perf_counter() - started
+    with timer(out, "series territory_held (all)"):
+        for key in records.series_keys("territory_held"):
+            for _ in records.series_points(key):
+                pass
+    for name, stream in (("documents", records.documents), ("claims", records.claims), ("events", records.events),
+                         ("disputes", records.disputes)):
+        with timer(out, f"first 100 {name}"):
+            for i, _ in enumerate(stream()):
+                if i == 99:
+                    break
     store.close()
-    return out
+
+
+def worker(db: Path, n: int, tree: str | None, phase: str) -> None:
+    """One phase's figures, as JSON on stdout: 'whole' rebuilds, 'rest' adds reports and queries."""
+    use_tree(tree)
+    out: dict[str, Any] = {}
+    if phase == "whole":
+        reconcile_timed(db, out)
+    else:
+        add_reports_timed(db, n, 64, out)
+        queries_timed(db, out)
+    print(json.dumps(out))
+
+
+EXPORT = """
+import resource, sys
+sys.path.insert(0, {bench!r})
+from scale import use_tree
+use_tree({tree!r})
+from thucydides.cli.main import app
+try:
+    app(sys.argv[1:])
+except SystemExit:
+    pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def export_timed(db: Path, out: Path, tree: str | None, fmt: str = "json") -> tuple[float, float, float]:
+    """`thucydides export --format FMT` as a command: (wall s, CPU s, peak RSS MB) of its whole process,
+    its start (imports, command line) included."""
+    code = EXPORT.format(bench=str(ROOT / "bench"), tree=tree)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, "export", "--db", str(db), "--format", fmt, "-o", str(out)],
+                          capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, float(done.stdout.split()[-1])
+
+
+# --- driving -----------------------------------------------------------------------------------------
+def unpack(rev: str, folder: Path) -> str:
+    """`rev`'s thucydides package, unpacked under `folder`; returns the folder to import it from."""
+    target = folder / f"rev-{rev}"
+    target.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "thucydides"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return str(target)
+
+
+def copy_store(db: Path, to: Path) -> Path:
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(db, to)
+    return to
+
+
+def measure(db: Path, n: int, tree: str | None, folder: Path) -> dict[str, Any]:
+    """Every figure for one revision (None: this checkout) on its own copy of the store."""
+    def phase(name: str) -> dict[str, Any]:
+        done = subprocess.run([sys.executable, __file__, "--worker", str(db), str(n), tree or "", name],
+                              capture_output=True, text=True, check=True)
+        return dict(json.loads(done.stdout.splitlines()[-1]))
+
+    figures = phase("whole")
+    for kind in ("json", "geojson", "csv", "acled"):
+        wall, cpu, peak = export_timed(db, folder / f"export.{kind}", tree, kind)
+        figures[f"export --format {kind}"] = (wall, cpu)
+        figures[f"export --format {kind} peak RSS MB"] = peak
+    return figures | phase("rest")
+
+
+def legacy_export(db: Path, tree: str, folder: Path) -> tuple[float, float, float]:
+    """The export of a revision from before stored reconciliation (schema version 1: the newer tables
+    are there but unread)."""
+    copy = copy_store(db, folder / "legacy.db")
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    return export_timed(copy, folder / "legacy.json", tree)
+
+
+def fmt(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        wall, cpu = value
+        return f"{wall:.2f} s ({cpu:.2f})" if wall >= 0.1 else f"{wall * 1000:.0f} ms ({cpu * 1000:.0f})"
+    return f"{value:,.0f}" if isinstance(value, (int, float)) else str(value)
+
+
+def report(n: int, built: float, columns: dict[str, dict[str, Any]]) -> None:
+    print(f"\n== {n:,} reports (store built in {built:.1f} s); wall s (CPU s)")
+    names = list(next(iter(columns.values())))
+    print(f"  {'':42}" + "".join(f"{label:>20}" for label in columns))
+    for name in names:
+        print(f"  {name:42}" + "".join(f"{fmt(figures.get(name, '')):>20}" for figures in columns.values()))
+
+
+def ratios(rows: list[tuple[int, dict[str, dict[str, Any]]]], keys: tuple[str, ...]) -> None:
+    for (n1, a), (n2, b) in zip(rows, rows[1:], strict=False):
+        if n2 != 2 * n1:
+            continue
+        for label in a:
+            parts = [f"{k.split(' (')[0]} x{b[label][k][0] / a[label][k][0]:.2f} "
+                     f"(CPU x{b[label][k][1] / a[label][k][1]:.2f})" for k in keys]
+            print(f"{n1:,} -> {n2:,}, {label}: " + ", ".join(parts))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 20_000, 50_000])
+    parser.add_argument("--before", help="also measure this revision's code (e.g. a3cedb3, stored reconciliation's "
+                                         "first round)")
+    parser.add_argument("--legacy", help="also time this revision's in-memory export once, on the first size")
     parser.add_argument("--keep", type=Path, default=None, help="keep the stores in this folder")
+    parser.add_argument("--worker", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        worker(Path(args.worker[0]), int(args.worker[1]), args.worker[2] or None, args.worker[3])
+        return
+    use_tree(None)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="thucydides-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
+    trees: dict[str, str | None] = {"after": None}
+    if args.before:
+        trees = {f"before ({args.before})": unpack(args.before, folder), **trees}
     rows = []
-    for n in args.sizes:
+    for i, n in enumerate(args.sizes):
         db = folder / f"scale-{n}.db"
         db.unlink(missing_ok=True)
         built = build(db, n)
-        merging, disputing, merged, disputes = reconcile_timed(db)
-        export_s, export_mb = export_timed(db, folder / f"scale-{n}.json")
-        adding = add_reports_timed(db, n, 64)
-        queries = queries_timed(db)
-        rows.append((n, merging, disputing))
-        print(f"\n== {n:,} reports (store built in {built:.1f} s)")
-        print(f"  export --format json: {export_s:.2f} s, peak RSS {export_mb:.0f} MB")
-        print(f"  reconciliation, whole: event merging {merging:.2f} s ({merged:,} merged events), "
-              f"disputes + sources {disputing:.2f} s ({disputes:,} disputes)")
-        print(f"  reconciliation, incremental: 64 new reports {adding:.3f} s")
-        for name, seconds in queries.items():
-            print(f"  {name}: {seconds * 1000:.1f} ms")
-    for (n1, m1, d1), (n2, m2, d2) in zip(rows, rows[1:], strict=False):
-        if n2 == 2 * n1:
-            print(f"\n{n1:,} -> {n2:,}: event merging x{m2 / m1:.2f}, disputes x{d2 / d1:.2f}")
+        columns = {label: measure(copy_store(db, folder / f"scale-{n}-{k}.db"), n, tree, folder)
+                   for k, (label, tree) in enumerate(trees.items())}
+        if args.legacy and i == 0:
+            wall, cpu, peak = legacy_export(db, unpack(args.legacy, folder), folder)
+            columns[f"in memory ({args.legacy})"] = {"export --format json": (wall, cpu),
+                                                     "export --format json peak RSS MB": peak}
+        report(n, built, columns)
+        rows.append((n, columns))
+    print()
+    ratios([(n, {k: v for k, v in c.items() if k in trees}) for n, c in rows],
+           ("event merging (whole)", "disputes + sources (whole)"))
     print(f"\nstores in {folder}")
 
 

@@ -138,3 +138,79 @@ def test_streamed_export_is_the_contract_of_the_whole_store(store):
                           mentions=mentions, claims=claims, events=events)
     assert streamed == to_contract(bundle)
     assert streamed["format"] == "thucydides-export" and len(streamed["events"]) < 10
+
+
+def random_report(rng, n: int, salt: int = 0) -> Analysis:
+    """A made-up report with 1-3 events over two places, two types and two actors; dates of one to
+    four days, some open-ended, some missing (an undated event makes its block be redone whole)."""
+    first = date(2021, 3, 1) + timedelta(days=n % 15)
+    published = None if rng.random() < 0.2 else Interval(first, first + timedelta(days=rng.choice((0, 2))),
+                                                          rng.random() < 0.3)
+    doc = Document.from_text(f"Report {n} (version {salt}) of fighting.", name=f"r{n}.txt", published=published)
+    ev = Evidence.of(doc, 0, len(doc.text))
+    claims = [random_claim(rng, doc, ev, f"claim-{n}-{salt}-{k}") for k in range(rng.randint(0, 3))]
+    events = []
+    for k in range(rng.randint(1, 3)):
+        start = date(2021, 3, 1) + timedelta(days=rng.randint(0, 15))
+        shape = rng.random()
+        when = (None if shape < 0.05 else Interval(start, None) if shape < 0.1
+                else Interval(start, start + timedelta(days=rng.choice((0, 0, 1, 3)))))
+        kind = rng.choice((("Battles", "Armed clash"), ("Riots", "Mob violence")))
+        events.append(Event(id=f"event-{n:03}-{salt}-{k}", docs=[doc.id], event_type=kind[0], sub_event_type=kind[1],
+                            evidence=[Evidence.of(doc, 0, 6 + k), ev], actor1=rng.choice(("A", "A", None)),
+                            actor2=rng.choice(("C", None)), place=rng.choice(("p0", "p1", "p1", None)),
+                            date=when, time_precision=rng.randint(1, 3), fatalities=rng.choice((None, 3, 9)),
+                            claims=[f"claim-{n}-{k}"]))
+    return Analysis(doc, places=dict(PLACES), claims=claims, events=events)
+
+
+def random_claim(rng, doc: Document, ev: Evidence, claim_id: str) -> Claim:
+    """An area figure: its own time (a day, an open end, no day at all) or none (its report's date)."""
+    start = date(2021, 3, 1) + timedelta(days=rng.randint(0, 15))
+    when = rng.choice((None, None, Interval(start, start), Interval(None, start), Interval(None, None)))
+    low = float(rng.choice((5, 6, 40, 100)))
+    return Claim(claim_id, doc.id, "territory_held", "km2", low, rng.choice((low, None)),
+                 rng.choice(("exact", "approximately", "at_least")), ev, subject=rng.choice(("B", None)),
+                 claimant=rng.choice(("S1", "S2", None)), place=rng.choice(("p0", "p1", None)), time=when)
+
+
+def test_incremental_stretches_equal_the_whole_computation(store):
+    """Reports added, reprocessed with other events, and failed, reconciled a few at a time in chunks of
+    three: the stored merged events stay those of the whole in-memory merge, and of a rebuild."""
+    import random
+
+    from thucydides.corpus.reconcile import ReconcileSettings
+    from thucydides.export.contract import event as event_record
+
+    rng = random.Random(7)
+    small = ReconcileSettings(chunk=3, rebuild_share=0.9)
+    analyses = [random_report(rng, n) for n in range(24)]
+    save(store, analyses[:12])
+    reconcile(store)
+    for step in range(6):
+        batch = analyses[12 + 2 * step:14 + 2 * step]
+        batch += [random_report(rng, n, salt=step + 1) for n in rng.sample(range(12 + 2 * step), 2)]
+        save(store, batch)
+        store.mark_failed(analyses[rng.randrange(12)].doc_id, "made to fail")
+        reconcile(store, settings=small)
+        stored = [event_record(e) for e in StoreRecords(store).events()]
+        assert stored == [event_record(e) for e in merge_across_documents(store.events())]
+        assert_claims_as_in_memory(store)
+        incremental = stored_rows(store)
+        rebuild(store)
+        assert stored_rows(store) == incremental
+        assert_claims_as_in_memory(store)
+    assert any(len(e["docs"]) > 2 for e in stored)
+
+
+def assert_claims_as_in_memory(store: Store) -> None:
+    """Stored series, disputes and source ratings are those computed from the whole store in memory."""
+    from thucydides.corpus.series import build_series
+
+    records, claims, docs = StoreRecords(store), store.claims(), store.documents()
+    series = build_series(claims, docs)
+    assert [(key, [(c.id, when) for c, when in records.series_points(key)]) for key in records.series_keys()] == [
+        ((s.metric, s.unit, s.subject), [(p.claim.id, p.when) for p in s.points]) for s in series]
+    pairs = contradictions(claims, docs)
+    assert [(a, b, reason) for a, b, reason in records.disputes()] == [(p.a.id, p.b.id, p.reason) for p in pairs]
+    assert stored_sources(store) == rate_sources(claims, pairs)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import reduce
+from typing import Any, Generic, Protocol, TypeVar
 
 import thucydides.events.tolls as toll
 from thucydides.model import Event, Interval, stable_id
@@ -32,7 +34,9 @@ def block_id(event: Event) -> str:
     return stable_id("block", *block_key(event))
 
 
-def _days(interval: Interval | None) -> tuple[date, date] | None:
+def event_days(interval: Interval | None) -> tuple[date, date] | None:
+    """The first and last day an event's date may cover (an open end takes the other's day); None when
+    undated."""
     if interval is None:
         return None
     start, end = interval.start or interval.end, interval.end or interval.start
@@ -41,24 +45,38 @@ def _days(interval: Interval | None) -> tuple[date, date] | None:
     return start, end
 
 
+class Mergeable(Protocol):
+    """What merging reads of an event: its id, its reports and its date (an Event, or a stored row's view)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def docs(self) -> Sequence[str]: ...
+    @property
+    def date(self) -> Interval | None: ...
+
+
+M = TypeVar("M", bound=Mergeable)
+
+
 @dataclass
-class _Group:
-    members: list[Event] = field(default_factory=list)
+class _Group(Generic[M]):
+    members: list[M] = field(default_factory=list)
     docs: set[str] = field(default_factory=set)
     first_end: date = date.max
 
-    def add(self, event: Event) -> None:
+    def add(self, event: M) -> None:
         self.members.append(event)
         self.docs.update(event.docs)
-        days = _days(event.date)
+        days = event_days(event.date)
         if days:
             self.first_end = min(self.first_end, days[1])
 
-    def takes(self, event: Event) -> bool:
-        return not self.docs & set(event.docs)
+    def takes(self, event: M) -> bool:
+        return not self.docs.intersection(event.docs)
 
 
-def merge_block(events: Iterable[Event]) -> list[list[Event]]:
+def merge_block(events: Iterable[M]) -> list[list[M]]:
     """Groups of one block's events that tell one happening each, in a deterministic order.
 
     Dated events are swept by (start, end, id): an event joins the first open group whose every
@@ -67,24 +85,24 @@ def merge_block(events: Iterable[Event]) -> list[list[Event]]:
     """
     items = list(events)
     groups = _sweep_dated(items)
-    for event in sorted((e for e in items if _days(e.date) is None), key=lambda e: e.id):
+    for event in sorted((e for e in items if event_days(e.date) is None), key=lambda e: e.id):
         target = next((g for g in groups if g.takes(event)), None)
         if target is None:
-            target = _Group()
+            target = _Group[M]()
             groups.append(target)
         target.add(event)
     return [sorted(g.members, key=lambda e: e.id) for g in groups]
 
 
-def _sweep_dated(events: Iterable[Event]) -> list[_Group]:
-    dated = sorted(((d, e) for e in events if (d := _days(e.date)) is not None), key=lambda p: (*p[0], p[1].id))
-    groups: list[_Group] = []
-    open_groups: list[_Group] = []
+def _sweep_dated(events: Iterable[M]) -> list[_Group[M]]:
+    dated = sorted(((d, e) for e in events if (d := event_days(e.date)) is not None), key=lambda p: (*p[0], p[1].id))
+    groups: list[_Group[M]] = []
+    open_groups: list[_Group[M]] = []
     for (start, _), event in dated:
         open_groups = [g for g in open_groups if g.first_end >= start]
         target = next((g for g in open_groups if g.takes(event)), None)
         if target is None:
-            target = _Group()
+            target = _Group[M]()
             groups.append(target)
             open_groups.append(target)
         target.add(event)
@@ -109,22 +127,24 @@ def _narrower(a: Interval | None, b: Interval | None) -> Interval | None:
     return a if (a.days or 10**6) <= (b.days or 10**6) else b
 
 
+def _accounts(group: Sequence[Event]) -> dict[str, Any]:
+    """What a merged event lists of every member: its reports, evidence spans and claims."""
+    return {"docs": sorted({d for e in group for d in e.docs}), "evidence": [x for e in group for x in e.evidence],
+            "claims": [c for e in group for c in e.claims]}
+
+
 def combine(group: Sequence[Event]) -> Event:
     """One event from a group sorted by id: the first member's fields, the most precise date, every
     report and evidence span, and the most conservative toll."""
     first = group[0]
     if len(group) == 1:
         return first
-    merged = replace(
+    return replace(
         first,
         id=stable_id("event", *sorted(e.id for e in group)),
-        docs=sorted({d for e in group for d in e.docs}),
-        evidence=[x for e in group for x in e.evidence],
-        claims=[c for e in group for c in e.claims],
         fatalities=toll.across_reports(e.fatalities for e in group),
+        date=reduce(_narrower, (e.date for e in group)),
+        time_precision=min(e.time_precision for e in group),
+        actor2=next((e.actor2 for e in group if e.actor2), group[-1].actor2),
+        **_accounts(group),
     )
-    for other in group[1:]:
-        merged.date = _narrower(merged.date, other.date)
-        merged.time_precision = min(merged.time_precision, other.time_precision)
-        merged.actor2 = merged.actor2 or other.actor2
-    return merged

@@ -1,36 +1,28 @@
 """Reconciliation across documents, run once after processing and stored.
 
 Processing a document queues it (in the transaction that stores its results). `reconcile` then
-takes the queue a chunk at a time: it re-merges only the blocks the queued documents' events were
-and are in (`corpus.across`), re-keys only their claims and looks for disputes only inside the
-blocks and time windows of their figures (`corpus.series`), and recounts only the sources those
-touch. A merged event no queued document belongs to keeps its id and its row. Exports, the API and
-the listing commands read the stored result. A queue holding most of the store (a first run, a
-store from before this feature, `--all`) is rebuilt in one sorted pass over each table instead.
+takes the queue a chunk at a time: it merges again only the stretches of the blocks the queued
+documents' events were and are in (`corpus.merged`), keys again only their claims and looks for
+disputes only inside the blocks and time windows of their figures (`corpus.claimkeys`), and
+recounts only the sources those touch, in a few set-based statements per chunk. A merged event no
+queued document belongs to keeps its id and its row. Exports, the API and the listing commands read
+the stored result. A queue holding most of the store (a first run, a store from before this
+feature, `--all`) is rebuilt in one sorted pass over each table instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from thucydides.corpus.across import block_id, combine, merge_block
-from thucydides.corpus.series import (
-    STOCK_METRICS,
-    WINDOW,
-    Contradiction,
-    HeldClaim,
-    dispute_block,
-    held_days,
-    sweep_disputes,
-)
+from thucydides.corpus.across import block_id
+from thucydides.corpus.claimkeys import dispute_row, disputes_for, held_claims
+from thucydides.corpus.merged import BlockChange, Merged, StoredEvent, block_change, stored_event
+from thucydides.corpus.series import STOCK_METRICS, sweep_disputes
 from thucydides.knowledge.settings import section
-from thucydides.model import Claim, Event, Interval
-from thucydides.store import codec
 from thucydides.store import reconciled as rs
 from thucydides.store import schema as t
 from thucydides.store.db import PROCESSED, Store
@@ -40,6 +32,7 @@ from thucydides.store.db import PROCESSED, Store
 class ReconcileSettings:
     chunk: int = 500
     rebuild_share: float = 0.5
+    rebuild_cache_mb: int = 64
 
 
 @dataclass
@@ -53,17 +46,20 @@ class ReconcileReport:
     """disputes found for the documents reconciled"""
     rebuilt: bool = False
 
+    def count(self, added: int, changed: int, removed: int) -> None:
+        self.added, self.changed, self.removed = self.added + added, self.changed + changed, self.removed + removed
 
-def reconcile(store: Store, everything: bool = False) -> ReconcileReport:
+
+def reconcile(store: Store, everything: bool = False, settings: ReconcileSettings | None = None) -> ReconcileReport:
     """Bring the stored reconciliation up to date with the documents' results (all of it when
-    `everything`); returns what changed."""
-    settings = section("corpus.reconcile", ReconcileSettings)
+    `everything`); returns what changed. `settings` default to the settings file's."""
+    settings = settings or section("corpus.reconcile", ReconcileSettings)
     with store.engine.connect() as conn:
         waiting = int(conn.scalar(select(func.count()).select_from(t.reconcile_queue)) or 0)
         processed = int(conn.scalar(select(func.count()).select_from(t.documents)
                                     .where(t.documents.c.status == PROCESSED)) or 0)
     if everything or (waiting and waiting >= settings.rebuild_share * max(processed, 1)):
-        return rebuild(store)
+        return rebuild(store, settings)
     report = ReconcileReport()
     while True:
         with store.engine.begin() as conn:
@@ -82,104 +78,74 @@ def needs_reconciling(store: Store) -> bool:
 # --- incremental -----------------------------------------------------------------------------------
 def _reconcile_docs(conn: Connection, docs: Sequence[str], report: ReconcileReport) -> None:
     report.documents += len(docs)
-    refs = rs.member_blocks(conn, docs) | {_ref(e) for e in rs.events_of_docs(conn, docs)}
-    for ref in sorted(refs, key=lambda r: r.block):
-        events = rs.block_events(conn, ref)
-        rows, members = _merged_rows(events)
-        added, changed, removed = rs.replace_block(conn, ref.block, rows, members)
-        report.added, report.changed, report.removed = (report.added + added, report.changed + changed,
-                                                        report.removed + removed)
+    _reconcile_events(conn, docs, report)
     _reconcile_claims(conn, docs, report)
 
 
-def _ref(event: Event) -> rs.BlockRef:
-    if event.place is None:
-        return rs.BlockRef(block_id(event), None, event.id)
-    return rs.BlockRef(block_id(event), (event.place, event.event_type, event.sub_event_type, event.actor1))
+def _reconcile_events(conn: Connection, docs: Sequence[str], report: ReconcileReport) -> None:
+    """Merge again only the stretches of the blocks the documents' events were and are in."""
+    fresh = [stored_event(r) for r in rs.events_of_docs(conn, docs)]
+    changes = _block_changes(conn, fresh, set(docs))
+    known = {s.id: s for s in fresh}
+    wanted = sorted({i for c in changes for i in c.events} - known.keys())
+    known |= {r.id: stored_event(r) for r in rs.events_by_id(conn, wanted)}
+    merged = Merged()
+    for change in changes:
+        merged.add_block([known[i] for i in sorted(change.events)])
+    dropped = rs.merged_rows_by_id(conn, sorted({i for c in changes for i in c.dropped}))
+    report.count(*rs.replace_merged(conn, dropped, merged.rows, merged.members))
 
 
-def _merged_rows(events: Sequence[Event]) -> tuple[dict[str, dict[str, Any]], dict[str, list[tuple[str, str]]]]:
-    rows: dict[str, dict[str, Any]] = {}
-    members: dict[str, list[tuple[str, str]]] = {}
-    for group in merge_block(events):
-        event = combine(group)
-        rows[event.id] = rs.merged_row(event, group[0].id, block_id(group[0]), _acled_day(event.date))
-        members[event.id] = [(e.id, e.docs[0]) for e in group]
-    return rows, members
-
-
-def _acled_day(when: Interval | None) -> str:
-    from thucydides.export.acled import event_day
-
-    day = event_day(when)
-    return day.isoformat() if day else rs.NO_DAY
+def _block_changes(conn: Connection, fresh: Sequence[StoredEvent], queued: set[str]) -> list[BlockChange]:
+    """What to merge again in each block the queued documents' events were or are in."""
+    by_block: dict[str, list[StoredEvent]] = {}
+    for s in fresh:
+        by_block.setdefault(block_id(s.event()), []).append(s)
+    blocks = sorted(rs.blocks_of_docs(conn, sorted(queued)) | set(by_block))
+    members: dict[str, list[rs.Member]] = {b: [] for b in blocks}
+    for m in rs.members_of_blocks(conn, blocks):
+        members[m.block].append(m)
+    return [block_change(members[b], by_block.get(b, []), queued) for b in blocks]
 
 
 def _reconcile_claims(conn: Connection, docs: Sequence[str], report: ReconcileReport) -> None:
-    touched = rs.claimants_of_docs(conn, docs)
+    """Key the documents' claims again, find their disputes, and change the source ratings by the
+    difference: their keys and the disputed standing of every figure in a dispute they were or are in."""
+    sides = rs.dispute_sides(conn, docs)
+    before, held_before = rs.key_counts(conn, docs), rs.disputed(conn, sides)
     rs.forget_claims_of_docs(conn, docs)
-    published = rs.published_of(conn, docs)
-    claims = rs.claims_of_docs(conn, docs)
-    rs.insert_claim_keys(conn, [key_row(c, published.get(c.doc)) for c in claims])
-    touched |= {c.claimant for c in claims}
-    found = _disputes_for(conn, claims, published, set(docs))
+    rs.key_claims(conn, docs)
+    found = disputes_for(conn, rs.keys_of_docs(conn, docs), set(docs))
+    fresh = {(c.id, c.doc) for pair in found for c in (pair.a, pair.b)} - sides
+    held_before |= rs.disputed(conn, fresh)  # their other disputes, untouched by the change
     rs.insert_disputes(conn, [dispute_row(x) for x in found])
     report.disputes += len(found)
-    touched |= {x for pair in found for x in (pair.a.claimant, pair.b.claimant)}
-    for claimant in sorted(touched, key=str):
-        rs.rate_source(conn, claimant)
+    after, held_after = rs.key_counts(conn, docs), rs.disputed(conn, sides | fresh)
+    rs.adjust_ratings(conn, rating_changes(before, after, held_before, held_after))
 
 
-def _disputes_for(conn: Connection, claims: Iterable[Claim], published: dict[str, Interval | None],
-                  docs: set[str]) -> list[Contradiction]:
-    """Disputes involving the given figures: each block is read only over its figures' time window."""
-    spans: dict[tuple[str, str, str | None, str | None], tuple[date, date]] = {}
-    for c in claims:
-        days = held_days(c.time or published.get(c.doc)) if c.metric in STOCK_METRICS else None
-        if days is None:
-            continue
-        block = dispute_block(c)
-        first, last = spans.get(block, days)
-        spans[block] = (min(first, days[0]), max(last, days[1]))
-    found: dict[tuple[str, str], Contradiction] = {}
-    for block, (first, last) in spans.items():
-        rows = rs.window_candidates(conn, block, (first - WINDOW).isoformat(), (last + WINDOW).isoformat())
-        held = [HeldClaim(rs.key_claim(r), date.fromisoformat(r.first_day), date.fromisoformat(r.last_day))
-                for r in rows]
-        for pair in sweep_disputes(held):
-            if pair.a.doc in docs or pair.b.doc in docs:
-                found[(pair.a.id, pair.b.id)] = pair
-    return list(found.values())
-
-
-def key_row(claim: Claim, published: Interval | None) -> dict[str, Any]:
-    """A claim's series key and the days it holds: its own time, else its report's publication."""
-    when = claim.time or published
-    days = held_days(when)
-    last = (when.end or when.start) if when else None
-    return {
-        "claim": claim.id, "doc": claim.doc, "metric": claim.metric, "unit": claim.unit, "subject": claim.subject,
-        "place": claim.place, "claimant": claim.claimant, "qualifier": claim.qualifier, "low": claim.low,
-        "high": claim.high, "held": codec.interval_out(when),
-        "first_day": days[0].isoformat() if days else None, "last_day": days[1].isoformat() if days else None,
-        "sort_day": last.isoformat() if last else rs.NO_DAY,
-    }
-
-
-def dispute_row(pair: Contradiction) -> dict[str, Any]:
-    return {"a": pair.a.id, "b": pair.b.id, "a_doc": pair.a.doc, "b_doc": pair.b.doc,
-            "a_claimant": pair.a.claimant, "b_claimant": pair.b.claimant, "reason": pair.reason}
+def rating_changes(before: rs.Counts, after: rs.Counts, held_before: set[tuple[str, str]],
+                   held_after: set[tuple[str, str]]) -> rs.Counts:
+    """Per source: counts after minus counts before, disputed figures included."""
+    changes: rs.Counts = {}
+    for name in before.keys() | after.keys():
+        old, new = before.get(name, [0, 0, 0, 0]), after.get(name, [0, 0, 0, 0])
+        changes[name] = [b - a for a, b in zip(old, new, strict=True)]
+    for held, sign in ((held_before, -1), (held_after, 1)):
+        for _, name in held:
+            changes.setdefault(name, [0, 0, 0, 0])[3] += sign
+    return changes
 
 
 # --- whole rebuild -------------------------------------------------------------------------------
-def rebuild(store: Store) -> ReconcileReport:
+def rebuild(store: Store, settings: ReconcileSettings | None = None) -> ReconcileReport:
     """Everything again, in one sorted pass per table: blocks of events, claims, dispute blocks."""
+    settings = settings or section("corpus.reconcile", ReconcileSettings)
     report = ReconcileReport(rebuilt=True)
-    with store.engine.begin() as conn:
+    with store.engine.begin() as conn, rs.page_cache(conn, settings.rebuild_cache_mb):
         rs.lock(conn)
         entries = rs.queued(conn, 10**12)
-        for table in (t.merged_events, t.merged_members, t.claim_keys, t.disputes, t.source_ratings):
-            conn.execute(table.delete())
+        rs.clear_results(conn)
         _rebuild_events(conn, report)
         _rebuild_claims(conn, report)
         rs.rate_all_sources(conn)
@@ -191,8 +157,9 @@ def rebuild(store: Store) -> ReconcileReport:
 class _Batch:
     """Rows to insert, flushed a page at a time so a rebuild's memory stays flat."""
 
-    def __init__(self, conn: Connection, table: Any) -> None:
-        self.conn, self.table, self.rows = conn, table, []  # type: ignore[var-annotated]
+    def __init__(self, insert: Callable[[list[dict[str, Any]]], None]) -> None:
+        self.insert = insert
+        self.rows: list[dict[str, Any]] = []
 
     def add(self, rows: Iterable[dict[str, Any]]) -> None:
         self.rows.extend(rows)
@@ -201,32 +168,27 @@ class _Batch:
 
     def flush(self) -> None:
         if self.rows:
-            self.conn.execute(self.table.insert(), self.rows)
+            self.insert(self.rows)
             self.rows = []
 
 
 def _rebuild_events(conn: Connection, report: ReconcileReport) -> None:
-    merged, members = _Batch(conn, t.merged_events), _Batch(conn, t.merged_members)
+    merged = Merged()
     for block in rs.stream_blocks(conn):
-        rows, parts = _merged_rows(block)
-        merged.add(rows.values())
-        members.add({"event": ev, "merged": i, "doc": doc} for i, pairs in parts.items() for ev, doc in pairs)
-        report.added += len(rows)
-    merged.flush()
-    members.flush()
+        merged.add_block([stored_event(r) for r in block])
+        if len(merged.rows) >= rs.PAGE:
+            rs.insert_merged(conn, list(merged.rows.values()), merged.members)
+            report.added += len(merged.rows)
+            merged = Merged()
+    rs.insert_merged(conn, list(merged.rows.values()), merged.members)
+    report.added += len(merged.rows)
 
 
 def _rebuild_claims(conn: Connection, report: ReconcileReport) -> None:
-    keys = _Batch(conn, t.claim_keys)
-    for claim, published in rs.stream_claims_with_published(conn):
-        keys.add([key_row(claim, published)])
-    keys.flush()
-    disputes = _Batch(conn, t.disputes)
+    rs.key_claims(conn)
+    disputes = _Batch(lambda rows: rs.insert_disputes(conn, rows))
     for block in rs.stream_dispute_blocks(conn, sorted(STOCK_METRICS)):
-        held = [HeldClaim(rs.key_claim(r), date.fromisoformat(r.first_day), date.fromisoformat(r.last_day))
-                for r in block]
-        found = [dispute_row(x) for x in sweep_disputes(held)]
+        found = [dispute_row(x) for x in sweep_disputes(held_claims(block))]
         disputes.add(found)
         report.disputes += len(found)
     disputes.flush()
-

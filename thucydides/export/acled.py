@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -117,16 +118,35 @@ def _coordinate(value: float) -> str:
     return f"{value:.4f}"
 
 
+def _actor_columns(event: Event, actors: Mapping[str, Actor], country: str | None) -> dict[str, str]:
+    actor1, inter1 = _actor(actors, event.actor1, country)
+    actor2, inter2 = _actor(actors, event.actor2, country)
+    return {
+        "actor1": actor1, "assoc_actor_1": _actor(actors, event.assoc_actor1, country)[0],
+        "inter1": "" if inter1 is None else str(inter1),
+        "actor2": actor2, "assoc_actor_2": _actor(actors, event.assoc_actor2, country)[0],
+        "inter2": "" if inter2 is None else str(inter2),
+        "interaction": interaction(inter1, inter2),
+    }
+
+
+def _place_columns(place: Place | None) -> dict[str, str]:
+    if place is None:
+        return {"iso": "", "region": "", "country": "", "admin1": "", "admin2": "", "admin3": "", "location": "",
+                "latitude": "", "longitude": ""}
+    info = _countries().get(place.country or "")
+    return {
+        "iso": str(info["isonumeric"]) if info else "", "region": region_of(place.country),
+        "country": str(info["name"]) if info else "", "admin1": place.admin1 or "", "admin2": "", "admin3": "",
+        "location": place.name, "latitude": _coordinate(place.lat), "longitude": _coordinate(place.lon),
+    }
+
+
 def row(event: Event, places: Mapping[str, Place], actors: Mapping[str, Actor], documents: Mapping[str, DocumentInfo],
         timestamp: int) -> dict[str, str]:
     """One event as ACLED's columns (all strings, empty where unknown)."""
     place = places.get(event.place) if event.place else None
     country = place.country if place else None
-    info = _countries().get(country or "")
-    actor1, inter1 = _actor(actors, event.actor1, country)
-    actor2, inter2 = _actor(actors, event.actor2, country)
-    assoc1, _ = _actor(actors, event.assoc_actor1, country)
-    assoc2, _ = _actor(actors, event.assoc_actor2, country)
     day = event_day(event.date)
     return {
         "event_id_cnty": event_id_cnty(event, country),
@@ -136,23 +156,9 @@ def row(event: Event, places: Mapping[str, Place], actors: Mapping[str, Actor], 
         "disorder_type": taxonomy().disorder_types.get(event.event_type, ""),
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
-        "actor1": actor1,
-        "assoc_actor_1": assoc1,
-        "inter1": "" if inter1 is None else str(inter1),
-        "actor2": actor2,
-        "assoc_actor_2": assoc2,
-        "inter2": "" if inter2 is None else str(inter2),
-        "interaction": interaction(inter1, inter2),
+        **_actor_columns(event, actors, country),
         "civilian_targeting": "Civilian targeting" if event.civilian_targeting else "",
-        "iso": str(info["isonumeric"]) if info else "",
-        "region": region_of(country),
-        "country": str(info["name"]) if info else "",
-        "admin1": (place.admin1 or "") if place else "",
-        "admin2": "",
-        "admin3": "",
-        "location": place.name if place else "",
-        "latitude": _coordinate(place.lat) if place else "",
-        "longitude": _coordinate(place.lon) if place else "",
+        **_place_columns(place),
         "geo_precision": str(event.geo_precision),
         "source": sources(event, documents),
         "source_scale": "",
@@ -177,10 +183,11 @@ def acled_rows(source: ExportBundle | Records, timestamp: int | None = None) -> 
 def write_acled_csv(source: ExportBundle | Records, path: Path, timestamp: int | None = None) -> int:
     """Write the events as ACLED CSV; returns the number of rows written."""
     written = 0
+    in_order = itemgetter(*COLUMNS)
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
-        writer.writeheader()
+        writer = csv.writer(fh)
+        writer.writerow(COLUMNS)
         for r in acled_rows(source, timestamp):
-            writer.writerow({key: safe_cell(value) for key, value in r.items()})
+            writer.writerow([safe_cell(value) for value in in_order(r)])
             written += 1
     return written

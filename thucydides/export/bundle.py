@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from thucydides.knowledge.actors import actor_base
@@ -37,6 +37,20 @@ class ExportBundle:
         return bundle
 
 
+def actors_of(ids: Iterable[str], texts: Mapping[str, str] | None = None) -> list[Actor]:
+    """The actors of these ids from the actor base as exports show them (ACLED's name, short names as aliases),
+    by id; an actor found in an earlier run that the base cannot rebuild is named by `texts` (its first mention)."""
+    base = actor_base()
+    texts = texts or {}
+    return [base.exported(base.actor_or_new(i, texts.get(i))) for i in sorted(set(ids))]
+
+
+def _actor_refs(mentions: Iterable[Mention], claims: Iterable[Claim], events: Iterable[Event]) -> Iterator[str | None]:
+    yield from (m.ref for m in mentions if m.kind == "actor")
+    yield from (x for c in claims for x in (c.subject, c.agent, c.claimant))
+    yield from (x for e in events for x in (e.actor1, e.actor2, e.assoc_actor1, e.assoc_actor2))
+
+
 def referenced_actors(mentions: Iterable[Mention], claims: Iterable[Claim], events: Iterable[Event]) -> list[Actor]:
     """The actors the records point at, from the actor base, with ACLED's name and the short names as aliases.
     An actor found in an earlier run that the base cannot rebuild is named by the text that mentioned it."""
@@ -44,10 +58,4 @@ def referenced_actors(mentions: Iterable[Mention], claims: Iterable[Claim], even
     for m in mentions:
         if m.kind == "actor" and m.ref:
             texts.setdefault(m.ref, m.text)
-    ids: set[str] = set(texts)
-    for c in claims:
-        ids.update(x for x in (c.subject, c.agent, c.claimant) if x)
-    for e in events:
-        ids.update(x for x in (e.actor1, e.actor2, e.assoc_actor1, e.assoc_actor2) if x)
-    base = actor_base()
-    return [base.exported(base.actor_or_new(i, texts.get(i))) for i in sorted(ids)]
+    return actors_of((i for i in _actor_refs(mentions, claims, events) if i), texts)

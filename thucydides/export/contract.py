@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from thucydides.export.bundle import ExportBundle
-from thucydides.export.records import DocumentInfo, Records, as_records
+from thucydides.export.records import DocumentInfo, Records, as_records, pages
 from thucydides.model import Actor, Claim, Document, Event, Evidence, Interval, Mention, Place
 
 FORMAT = "thucydides-export"
@@ -96,17 +95,38 @@ def to_contract(source: ExportBundle | Records) -> dict[str, Any]:
     return out
 
 
-def write_contract(source: ExportBundle | Records, out: TextIO) -> None:
-    """The contract document, written record by record: one record a line, lists never held whole."""
-    out.write(f'{{"format": "{FORMAT}", "version": {VERSION}')
-    for name, items in sections(as_records(source)):
-        out.write(f',\n "{name}": [')
+def _json_sections(records: Records) -> Iterator[tuple[str, Iterable[str]]]:
+    """The record lists as JSON lines: a store's straight from its rows (`contract_text`, one snapshot),
+    anything else through the record shapes above. Both give the same bytes."""
+    from thucydides.export.contract_text import ENCODER, snapshot, store_sections
+    from thucydides.export.records import StoreRecords
+
+    if isinstance(records, StoreRecords):
+        with snapshot(records.store) as conn:
+            yield from store_sections(conn)
+        return
+    for name, items in sections(records):
+        yield name, (ENCODER.encode(item) for item in items)
+
+
+def contract_chunks(source: ExportBundle | Records) -> Iterator[str]:
+    """The contract document as text, a page of records per chunk: what `write_json` writes, and what a
+    web response streams (the whole document is never held)."""
+    yield f'{{"format": "{FORMAT}", "version": {VERSION}'
+    for name, lines in _json_sections(as_records(source)):
+        yield f',\n "{name}": ['
         first = True
-        for item in items:
-            out.write(("\n  " if first else ",\n  ") + json.dumps(item, ensure_ascii=False))
+        for page in pages(lines):
+            yield ("\n  " if first else ",\n  ") + ",\n  ".join(page)
             first = False
-        out.write("]" if first else "\n ]")
-    out.write("\n}\n")
+        yield "]" if first else "\n ]"
+    yield "\n}\n"
+
+
+def write_contract(source: ExportBundle | Records, out: TextIO) -> None:
+    """The contract document, written a page of records at a time: one record a line, lists never held whole."""
+    for chunk in contract_chunks(source):
+        out.write(chunk)
 
 
 def write_json(source: ExportBundle | Records, path: Path) -> None:

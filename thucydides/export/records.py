@@ -12,8 +12,7 @@ from datetime import date
 from itertools import islice
 from typing import Protocol, TypeVar
 
-from thucydides.actors.recognize import registry
-from thucydides.export.bundle import ExportBundle
+from thucydides.export.bundle import ExportBundle, actors_of
 from thucydides.model import Actor, Claim, Event, Interval, Mention, Place
 from thucydides.store.db import Store
 from thucydides.store.reconciled import Reconciled
@@ -61,12 +60,6 @@ def pages(items: Iterable[T], size: int = PAGE) -> Iterator[list[T]]:
     it = iter(items)
     while page := list(islice(it, size)):
         yield page
-
-
-def actors_of(ids: Iterable[str]) -> list[Actor]:
-    """The actors of these ids from the actor dictionary (unknown ids get a bare entry), by id."""
-    reg = registry()
-    return [reg.get(i) or Actor(id=i, name=i) for i in sorted(set(ids))]  # type: ignore[misc]
 
 
 def acled_order(event: Event) -> tuple[str, str]:
@@ -123,7 +116,7 @@ class StoreRecords(Reconciled):
         super().__init__(store)
 
     def actors(self) -> list[Actor]:
-        return actors_of(self.actor_ids())
+        return actors_of(self.actor_ids(), self.new_actor_texts())
 
 
 def as_records(source: ExportBundle | Records) -> Records:

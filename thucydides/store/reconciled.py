@@ -10,14 +10,34 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, case, delete, distinct, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    String,
+    Text,
+    and_,
+    bindparam,
+    case,
+    cast,
+    delete,
+    distinct,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union,
+    update,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
+from thucydides.knowledge.actors import NEW_PREFIX
 from thucydides.model import Claim, Document, Event, Evidence, Interval, Mention, Place
-from thucydides.store import codec
+from thucydides.store import codec, raw
 from thucydides.store import schema as t
 
 if TYPE_CHECKING:
@@ -47,6 +67,15 @@ def stream(conn: Connection, query: Any) -> Iterator[Any]:
     yield from conn.execute(query.execution_options(yield_per=PAGE))
 
 
+def stream_named(conn: Connection, query: Any) -> Iterator[SimpleNamespace]:
+    """`stream`, each row's values read by name at a plain attribute's speed (a row's own named access
+    costs more than turning it into a namespace once, for rows read field by field into domain objects)."""
+    result = conn.execute(query.execution_options(yield_per=PAGE))
+    fields = tuple(result.keys())
+    for row in result:
+        yield SimpleNamespace(**dict(zip(fields, row, strict=True)))
+
+
 # --- the queue -----------------------------------------------------------------------------------
 def enqueue(conn: Connection, doc_ids: Iterable[str]) -> None:
     """Mark documents as changed since their last reconciliation (in the caller's transaction)."""
@@ -70,9 +99,25 @@ def queue_size(store: Store) -> int:
 
 def dequeue(conn: Connection, entries: Iterable[tuple[str, str]]) -> None:
     """Drop the entries reconciled; a document re-queued meanwhile has a new token and stays."""
-    for doc, token in entries:
-        conn.execute(delete(t.reconcile_queue).where(t.reconcile_queue.c.doc == doc,
-                                                     t.reconcile_queue.c.token == token))
+    q = t.reconcile_queue
+    rows = [{"queued_doc": doc, "queued_token": token} for doc, token in entries]
+    if rows:
+        conn.execute(delete(q).where(q.c.doc == bindparam("queued_doc"), q.c.token == bindparam("queued_token")), rows)
+
+
+@contextmanager
+def page_cache(conn: Connection, megabytes: int) -> Iterator[None]:
+    """A larger SQLite page cache on this connection for a while (a bulk write whose indexes outgrow the
+    default cache would read their pages back again and again); other stores are left as they are."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = {-1024 * int(megabytes)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 
 
 def lock(conn: Connection) -> None:
@@ -83,79 +128,122 @@ def lock(conn: Connection) -> None:
         conn.execute(t.meta.insert().values(key=t.RECONCILE_LOCK, value="0"))
 
 
-def clear_all(conn: Connection) -> None:
-    """Forget every reconciled result (a rebuild follows in the same transaction)."""
-    for table in (t.merged_events, t.merged_members, t.claim_keys, t.disputes, t.source_ratings,
-                  t.reconcile_queue):
+def clear_results(conn: Connection) -> None:
+    """Forget every reconciled result (a rebuild follows in the same transaction); the queue stays."""
+    for table in (t.merged_events, t.merged_members, t.claim_keys, t.disputes, t.source_ratings):
         conn.execute(delete(table))
 
 
+def clear_all(conn: Connection) -> None:
+    """Forget every reconciled result and the queue."""
+    clear_results(conn)
+    conn.execute(delete(t.reconcile_queue))
+
+
 # --- merged events -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class BlockRef:
-    """How to find one block's document events: by its key, or (no place) the one event it holds."""
-
-    block: str
-    key: tuple[str | None, str, str, str | None] | None
-    event: str | None = None
-
-
-def member_blocks(conn: Connection, doc_ids: Sequence[str]) -> set[BlockRef]:
-    """The blocks the documents' events were merged in last time."""
-    out: set[BlockRef] = set()
-    m, e = t.merged_members, t.merged_events
-    for part in chunks(doc_ids):
-        rows = conn.execute(select(e.c.id, e.c.block, e.c.place, e.c.event_type, e.c.sub_event_type, e.c.actor1)
-                            .where(e.c.id.in_(select(m.c.merged).where(m.c.doc.in_(part))))).all()
-        for r in rows:
-            key = None if r.place is None else (r.place, r.event_type, r.sub_event_type, r.actor1)
-            out.add(BlockRef(r.block, key, r.id if key is None else None))
-    return out
-
-
-def events_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Event]:
-    out: list[Event] = []
-    for part in chunks(doc_ids):
-        out += [codec.event_from(r) for r in conn.execute(select(t.events).where(t.events.c.doc.in_(part)))]
-    return out
-
-
-def block_events(conn: Connection, ref: BlockRef) -> list[Event]:
-    """Every document event of one block, through the events' block index."""
-    if ref.key is None:
-        query = select(t.events).where(t.events.c.id == ref.event)
-    else:
-        place, event_type, sub_event_type, actor1 = ref.key
-        query = select(t.events).where(t.events.c.place == place, t.events.c.event_type == event_type,
-                                       t.events.c.sub_event_type == sub_event_type, same(t.events.c.actor1, actor1))
-    return [codec.event_from(r) for r in conn.execute(query)]
-
-
-def stream_blocks(conn: Connection) -> Iterator[list[Event]]:
-    """Every block's events, one block at a time (a sorted scan of the block index)."""
-    e = t.events
-    current: list[Event] = []
+# Document events and merged events are read and written through the raw views (`store.raw`): their
+# lists (evidence, claims) move from one to the other as the JSON text they are stored as.
+def _by_block(rows: Iterable[Any]) -> Iterator[list[Any]]:
+    current: list[Any] = []
     key: tuple[Any, ...] | None = None
-    query = select(e).where(e.c.place.is_not(None)).order_by(e.c.place, e.c.event_type, e.c.sub_event_type,
-                                                              e.c.actor1)
-    for row in stream(conn, query):
+    for row in rows:
         row_key = (row.place, row.event_type, row.sub_event_type, row.actor1)
         if row_key != key and current:
             yield current
             current = []
         key = row_key
-        current.append(codec.event_from(row))
+        current.append(row)
     if current:
         yield current
-    for row in stream(conn, select(e).where(e.c.place.is_(None)).order_by(e.c.id)):
-        yield [codec.event_from(row)]
 
 
-def merged_row(event: Event, lead: str, block: str, acled_day: str) -> dict[str, Any]:
-    row = codec.event_row(event, "")
-    del row["doc"]
-    row.update(lead=lead, block=block, docs=list(event.docs), acled_day=acled_day)
-    return row
+def stream_blocks(conn: Connection) -> Iterator[list[Any]]:
+    """Every block's document events (raw rows), one block at a time: a sorted scan of the block index,
+    then each event without a place on its own."""
+    e = raw.events
+    yield from _by_block(stream_named(conn, select(e).where(e.c.place.is_not(None))
+                                      .order_by(e.c.place, e.c.event_type, e.c.sub_event_type, e.c.actor1)))
+    for row in stream_named(conn, select(e).where(e.c.place.is_(None)).order_by(e.c.id)):
+        yield [row]
+
+
+def events_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Any]:
+    """The documents' events as raw rows."""
+    e = raw.events
+    return [r for part in chunks(doc_ids) for r in stream_named(conn, select(e).where(e.c.doc.in_(part)))]
+
+
+def events_by_id(conn: Connection, ids: Sequence[str]) -> list[Any]:
+    e = raw.events
+    return [r for part in chunks(ids) for r in stream_named(conn, select(e).where(e.c.id.in_(part)))]
+
+
+@dataclass(frozen=True)
+class Member:
+    """A document event as last merged: its merged event and block, and its date now (None when the
+    event is gone: its document was reprocessed or failed since)."""
+
+    event: str
+    merged: str
+    doc: str
+    block: str
+    present: bool
+    date: str | None
+
+
+def blocks_of_docs(conn: Connection, doc_ids: Sequence[str]) -> set[str]:
+    """The blocks the documents' events were merged in last time."""
+    m, e = t.merged_members, t.merged_events
+    return {b for part in chunks(doc_ids)
+            for b in conn.scalars(select(e.c.block).distinct().join(m, m.c.merged == e.c.id).where(m.c.doc.in_(part)))}
+
+
+def members_of_blocks(conn: Connection, blocks: Sequence[str]) -> list[Member]:
+    """Every member of these blocks' merged events, with its event's date as stored now."""
+    m, me, e = t.merged_members, t.merged_events, raw.events
+    query = (select(m.c.event, m.c.merged, m.c.doc, me.c.block, e.c.id.is_not(None).label("present"), e.c.date)
+             .join(me, me.c.id == m.c.merged).outerjoin(e, e.c.id == m.c.event))
+    return [Member(r.event, r.merged, r.doc, r.block, bool(r.present), r.date)
+            for part in chunks(blocks) for r in conn.execute(query.where(me.c.block.in_(part)))]
+
+
+def merged_rows_by_id(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Stored merged events (raw rows, id -> row)."""
+    return {r["id"]: dict(r) for part in chunks(ids)
+            for r in conn.execute(select(raw.merged_events).where(raw.merged_events.c.id.in_(part))).mappings()}
+
+
+def replace_merged(conn: Connection, dropped: dict[str, dict[str, Any]], rows: dict[str, dict[str, Any]],
+                   members: list[dict[str, str]]) -> tuple[int, int, int]:
+    """Replace the merged events `dropped` (id -> stored row) by `rows` (id -> row), writing only what
+    differs, and their members by `members`: returns (added, changed, removed)."""
+    gone = sorted(i for i in dropped if i not in rows)
+    fresh = [row for i, row in rows.items() if i not in dropped]
+    changed = [row for i, row in rows.items() if i in dropped and dropped[i] != row]
+    for part in chunks(sorted(dropped)):
+        conn.execute(delete(t.merged_members).where(t.merged_members.c.merged.in_(part)))
+    for part in chunks(gone):
+        conn.execute(delete(raw.merged_events).where(raw.merged_events.c.id.in_(part)))
+    _rewrite_merged(conn, changed)
+    insert_merged(conn, fresh, members)
+    return len(fresh), len(changed), len(gone)
+
+
+def _rewrite_merged(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Update merged events in place, in one statement run for every row."""
+    if not rows:
+        return
+    me = raw.merged_events
+    values = {c.name: bindparam(f"new_{c.name}", type_=c.type) for c in me.c if c.name != "id"}
+    params = [{f"new_{name}": value for name, value in row.items()} for row in rows]
+    conn.execute(update(me).where(me.c.id == bindparam("new_id")).values(values), params)
+
+
+def insert_merged(conn: Connection, rows: list[dict[str, Any]], members: list[dict[str, str]]) -> None:
+    if rows:
+        conn.execute(raw.merged_events.insert(), rows)
+    if members:
+        conn.execute(t.merged_members.insert(), members)
 
 
 def merged_from(row: Any) -> Event:
@@ -169,91 +257,61 @@ def merged_from(row: Any) -> Event:
     )
 
 
-def merged_rows_of_block(conn: Connection, block: str) -> dict[str, dict[str, Any]]:
-    rows = conn.execute(select(t.merged_events).where(t.merged_events.c.block == block)).mappings().all()
-    return {r["id"]: dict(r) for r in rows}
-
-
-def replace_block(conn: Connection, block: str, rows: dict[str, dict[str, Any]],
-                  members: dict[str, list[tuple[str, str]]]) -> tuple[int, int, int]:
-    """Make a block's stored merged events `rows` (id -> row), touching only those that differ:
-    returns (added, changed, removed). `members` maps a merged id to its (event id, doc) pairs."""
-    old = merged_rows_of_block(conn, block)
-    gone = [i for i in old if i not in rows]
-    fresh = [i for i in rows if i not in old]
-    changed = [i for i in rows if i in old and old[i] != rows[i]]
-    for part in chunks(gone):
-        conn.execute(delete(t.merged_events).where(t.merged_events.c.id.in_(part)))
-        conn.execute(delete(t.merged_members).where(t.merged_members.c.merged.in_(part)))
-    for i in changed:
-        conn.execute(update(t.merged_events).where(t.merged_events.c.id == i).values(rows[i]))
-    if fresh:
-        conn.execute(t.merged_events.insert(), [rows[i] for i in fresh])
-        _move_members(conn, [{"event": ev, "merged": i, "doc": doc} for i in fresh for ev, doc in members[i]])
-    return len(fresh), len(changed), len(gone)
-
-
-def _move_members(conn: Connection, member_rows: list[dict[str, str]]) -> None:
-    """Record which merged event each event now belongs to (an event merged elsewhere before moves)."""
-    for part in chunks([r["event"] for r in member_rows]):
-        conn.execute(delete(t.merged_members).where(t.merged_members.c.event.in_(part)))
-    conn.execute(t.merged_members.insert(), member_rows)
-
-
-def insert_merged(conn: Connection, rows: list[dict[str, Any]], members: list[dict[str, str]]) -> None:
-    if rows:
-        conn.execute(t.merged_events.insert(), rows)
-    if members:
-        conn.execute(t.merged_members.insert(), members)
-
-
 # --- claims: series keys, disputes, sources -----------------------------------------------------
-def published_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, Interval | None]:
-    d = t.documents
-    out: dict[str, Interval | None] = {}
+_KEY_COLUMNS = tuple(c for c in t.claim_keys.c if c.name != "held")
+"""What a dispute reads of a claim key (the time it holds is in its days)."""
+
+
+def _day_json(day: Any) -> ColumnElement[str]:
+    return case((day.is_(None), "null"), else_=literal('"', String) + day + '"')
+
+
+def _published_json() -> ColumnElement[str]:
+    """A report's publication date as the JSON text `codec.interval_out` writes, from its columns."""
+    d = t.documents.c
+    inferred = case((d.published_inferred, "true"), else_="false")
+    return (literal('{"start": ', String) + _day_json(d.published_start) + ', "end": ' + _day_json(d.published_end)
+            + ', "inferred": ' + inferred + "}")
+
+
+def _keys_of_claims() -> Any:
+    """Every claim's series key and the days it holds (its own time, else its report's publication date;
+    an open end takes the other's day), computed in one statement."""
+    c, d = t.claims.c, t.documents.c
+    own = and_(c.time.is_not(None), cast(c.time, Text).not_in(["null", "{}"]))
+    start = case((own, c.time["start"].as_string()), else_=d.published_start)
+    end = case((own, c.time["end"].as_string()), else_=d.published_end)
+    dated = or_(d.published_start.is_not(None), d.published_end.is_not(None))
+    held = case((own, cast(c.time, Text)), (dated, _published_json()), else_=null())
+    last = func.coalesce(end, start)
+    columns = {"claim": c.id, "doc": c.doc, "metric": c.metric, "unit": c.unit, "subject": c.subject,
+               "place": c.place, "claimant": c.claimant, "qualifier": c.qualifier, "low": c.low, "high": c.high,
+               "held": raw.json_from_text(held), "first_day": func.coalesce(start, end), "last_day": last,
+               "sort_day": func.coalesce(last, NO_DAY)}
+    query = select(*(value.label(name) for name, value in columns.items())).join(t.documents, d.id == c.doc)
+    return list(columns), query
+
+
+def key_claims(conn: Connection, doc_ids: Sequence[str] | None = None) -> None:
+    """Store the claim keys of these documents' claims (of every claim when None), set-based."""
+    names, query = _keys_of_claims()
+    if doc_ids is None:
+        conn.execute(t.claim_keys.insert().from_select(names, query))
+        return
     for part in chunks(doc_ids):
-        for r in conn.execute(select(d.c.id, d.c.published_start, d.c.published_end, d.c.published_inferred)
-                              .where(d.c.id.in_(part))):
-            out[r.id] = codec.interval_in({"start": r.published_start, "end": r.published_end,
-                                           "inferred": r.published_inferred})
-    return out
+        conn.execute(t.claim_keys.insert().from_select(names, query.where(t.claims.c.doc.in_(part))))
 
 
-def claims_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Claim]:
-    out: list[Claim] = []
-    for part in chunks(doc_ids):
-        out += [codec.claim_from(r) for r in conn.execute(select(t.claims).where(t.claims.c.doc.in_(part)))]
-    return out
-
-
-def stream_claims_with_published(conn: Connection) -> Iterator[tuple[Claim, Interval | None]]:
-    c, d = t.claims, t.documents
-    query = (select(c, d.c.published_start, d.c.published_end, d.c.published_inferred)
-             .join(d, d.c.id == c.c.doc).order_by(c.c.doc, c.c.id))
-    for r in stream(conn, query):
-        yield codec.claim_from(r), codec.interval_in({"start": r.published_start, "end": r.published_end,
-                                                      "inferred": r.published_inferred})
-
-
-def claimants_of_docs(conn: Connection, doc_ids: Sequence[str]) -> set[str | None]:
-    out: set[str | None] = set()
-    for part in chunks(doc_ids):
-        out |= set(conn.scalars(select(t.claim_keys.c.claimant).distinct().where(t.claim_keys.c.doc.in_(part))))
-        rows = conn.execute(select(t.disputes.c.a_claimant, t.disputes.c.b_claimant)
-                            .where(or_(t.disputes.c.a_doc.in_(part), t.disputes.c.b_doc.in_(part)))).all()
-        out |= {x for r in rows for x in (r.a_claimant, r.b_claimant)}
-    return out
+def keys_of_docs(conn: Connection, doc_ids: Sequence[str]) -> list[Any]:
+    """The stored keys of these documents' claims (without the time they hold: their days say it)."""
+    k = t.claim_keys
+    return [r for part in chunks(doc_ids) for r in stream_named(conn, select(*_KEY_COLUMNS).where(k.c.doc.in_(part)))]
 
 
 def forget_claims_of_docs(conn: Connection, doc_ids: Sequence[str]) -> None:
     for part in chunks(doc_ids):
         conn.execute(delete(t.disputes).where(or_(t.disputes.c.a_doc.in_(part), t.disputes.c.b_doc.in_(part))))
         conn.execute(delete(t.claim_keys).where(t.claim_keys.c.doc.in_(part)))
-
-
-def insert_claim_keys(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(t.claim_keys.insert(), rows)
 
 
 def key_claim(row: Any) -> Claim:
@@ -268,7 +326,7 @@ def window_candidates(conn: Connection, block: tuple[str, str, str | None, str |
     """claim_keys rows of one dispute block whose days reach into [first, last]."""
     k = t.claim_keys
     metric, unit, subject, place = block
-    query = select(k).where(k.c.metric == metric, k.c.unit == unit, same(k.c.subject, subject),
+    query = select(*_KEY_COLUMNS).where(k.c.metric == metric, k.c.unit == unit, same(k.c.subject, subject),
                             same(k.c.place, place), k.c.first_day.is_not(None), k.c.first_day <= last,
                             k.c.last_day >= first)
     return list(conn.execute(query))
@@ -277,11 +335,11 @@ def window_candidates(conn: Connection, block: tuple[str, str, str | None, str |
 def stream_dispute_blocks(conn: Connection, metrics: Iterable[str]) -> Iterator[list[Any]]:
     """Dated stock figures one dispute block at a time (a sorted scan of the block index)."""
     k = t.claim_keys
-    query = (select(k).where(k.c.metric.in_(list(metrics)), k.c.first_day.is_not(None))
+    query = (select(*_KEY_COLUMNS).where(k.c.metric.in_(list(metrics)), k.c.first_day.is_not(None))
              .order_by(k.c.metric, k.c.unit, k.c.subject, k.c.place, k.c.first_day))
     current: list[Any] = []
     key: tuple[Any, ...] | None = None
-    for row in stream(conn, query):
+    for row in stream_named(conn, query):
         row_key = (row.metric, row.unit, row.subject, row.place)
         if row_key != key and current:
             yield current
@@ -297,26 +355,113 @@ def insert_disputes(conn: Connection, rows: list[dict[str, Any]]) -> None:
         conn.execute(t.disputes.insert(), rows)
 
 
-def rate_source(conn: Connection, claimant: str | None) -> None:
-    """Recount one claimant's row from the indexed claim keys and disputes."""
+def _claimant_in(column: Any, names: Sequence[str]) -> ColumnElement[bool]:
+    """The column names one of these sources ('' for outlets in their own voice: no claimant)."""
+    named = column.in_([n for n in names if n])
+    return or_(named, column.is_(None)) if "" in names else named  # type: ignore[no-any-return]
+
+
+def _ratings(conn: Connection, names: Sequence[str] | None) -> list[dict[str, Any]]:
+    """Source rating rows counted in two grouped queries (of these sources only, when named)."""
     k, d = t.claim_keys, t.disputes
+    source = func.coalesce(k.c.claimant, "")
     hedged = func.sum(case((k.c.qualifier != "exact", 1), else_=0))
-    row = conn.execute(select(func.count(), func.count(distinct(k.c.doc)), hedged)
-                       .where(same(k.c.claimant, claimant))).one()
-    disputed = conn.scalar(select(func.count()).select_from(
-        select(d.c.a.label("c")).where(same(d.c.a_claimant, claimant))
-        .union(select(d.c.b.label("c")).where(same(d.c.b_claimant, claimant))).subquery()))
-    source = claimant or ""
-    conn.execute(delete(t.source_ratings).where(t.source_ratings.c.source == source))
-    if row[0]:
-        conn.execute(t.source_ratings.insert().values(source=source, claims=row[0], reports=row[1],
-                                                      hedged=int(row[2] or 0), disputed=int(disputed or 0)))
+    counts = select(source, func.count(), func.count(distinct(k.c.doc)), hedged).group_by(source)
+    sides = [select(claim.label("claim"), func.coalesce(claimant, "").label("source"))
+             for claim, claimant in ((d.c.a, d.c.a_claimant), (d.c.b, d.c.b_claimant))]
+    if names is not None:
+        counts = counts.where(_claimant_in(k.c.claimant, names))
+        sides = [side.where(_claimant_in(column, names)) for side, column in zip(sides, (d.c.a_claimant,
+                                                                                          d.c.b_claimant), strict=True)]
+    disputed_claims = union(*sides).subquery()
+    disputed: dict[str, int] = dict(conn.execute(select(disputed_claims.c.source, func.count())
+                                 .group_by(disputed_claims.c.source)).all())
+    return [{"source": name, "claims": n, "reports": reports, "hedged": int(hedges or 0),
+             "disputed": int(disputed.get(name, 0))} for name, n, reports, hedges in conn.execute(counts)]
+
+
+def rate_sources(conn: Connection, claimants: Iterable[str | None] | None = None) -> None:
+    """Recount the ratings of these claimants (None: of every claimant) from the claim keys and disputes."""
+    r = t.source_ratings
+    if claimants is None:
+        conn.execute(delete(r))
+        parts: Iterable[Sequence[str] | None] = [None]
+    else:
+        parts = list(chunks(sorted({c or "" for c in claimants})))
+    for part in parts:
+        if part is not None:
+            conn.execute(delete(r).where(r.c.source.in_(part)))
+        rows = _ratings(conn, part)
+        if rows:
+            conn.execute(r.insert(), rows)
 
 
 def rate_all_sources(conn: Connection) -> None:
-    conn.execute(delete(t.source_ratings))
-    for claimant in list(conn.scalars(select(t.claim_keys.c.claimant).distinct())):
-        rate_source(conn, claimant)
+    rate_sources(conn)
+
+
+# Source ratings kept up to date by differences: what a chunk of documents changes is counted from
+# their own keys and the disputes they touch (indexed), never by recounting a source's every claim.
+Counts = dict[str, list[int]]
+"""source ('' for no claimant) -> [claims, reports, hedged, disputed]"""
+
+
+def key_counts(conn: Connection, doc_ids: Sequence[str]) -> Counts:
+    """Per source: the claims, reports and hedged figures among these documents' stored keys."""
+    k = t.claim_keys
+    source = func.coalesce(k.c.claimant, "")
+    hedged = func.sum(case((k.c.qualifier != "exact", 1), else_=0))
+    out: Counts = {}
+    for part in chunks(doc_ids):
+        query = select(source, func.count(), func.count(distinct(k.c.doc)), hedged).where(k.c.doc.in_(part))
+        for name, n, reports, hedges in conn.execute(query.group_by(source)):
+            counts = out.setdefault(name, [0, 0, 0, 0])
+            counts[0] += n
+            counts[1] += reports  # the parts hold different documents: their reports add up
+            counts[2] += int(hedges or 0)
+    return out
+
+
+def dispute_sides(conn: Connection, doc_ids: Sequence[str]) -> set[tuple[str, str]]:
+    """(claim, report) of both figures of every dispute these documents are in."""
+    d = t.disputes
+    out: set[tuple[str, str]] = set()
+    for part in chunks(doc_ids):
+        for r in conn.execute(select(d.c.a, d.c.a_doc, d.c.b, d.c.b_doc).where(or_(d.c.a_doc.in_(part),
+                                                                                  d.c.b_doc.in_(part)))):
+            out |= {(r.a, r.a_doc), (r.b, r.b_doc)}
+    return out
+
+
+def disputed(conn: Connection, sides: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """(claim, source) of those figures (claim, report) that some dispute holds now."""
+    d = t.disputes
+    claims = {c for c, _ in sides}
+    out: set[tuple[str, str]] = set()
+    for part in chunks(sorted(claims)):
+        out |= {(r.a, r.a_claimant or "") for r in conn.execute(select(d.c.a, d.c.a_claimant).where(d.c.a.in_(part)))}
+    for part in chunks(sorted({doc for _, doc in sides})):  # `b` has no index of its own: through its report
+        rows = conn.execute(select(d.c.b, d.c.b_claimant).where(d.c.b_doc.in_(part)))
+        out |= {(r.b, r.b_claimant or "") for r in rows if r.b in claims}
+    return out
+
+
+def adjust_ratings(conn: Connection, changes: Counts) -> None:
+    """Add per-source changes to the stored ratings; a source left with no claim has no row."""
+    r = t.source_ratings
+    names = sorted(n for n, change in changes.items() if any(change))
+    totals: Counts = {n: [0, 0, 0, 0] for n in names}
+    for part in chunks(names):
+        for row in conn.execute(select(r).where(r.c.source.in_(part))):
+            totals[row.source] = [row.claims, row.reports, row.hedged, row.disputed]
+        conn.execute(delete(r).where(r.c.source.in_(part)))
+    rows = []
+    for n in names:
+        claims, reports, hedged, disputes = (a + b for a, b in zip(totals[n], changes[n], strict=True))
+        if claims > 0:
+            rows.append({"source": n, "claims": claims, "reports": reports, "hedged": hedged, "disputed": disputes})
+    if rows:
+        conn.execute(r.insert(), rows)
 
 
 # --- reading the stored results ------------------------------------------------------------------
@@ -334,13 +479,44 @@ class DocumentMeta:
     text_sha256: str
 
 
+def published_in(r: Any) -> Interval | None:
+    """A document row's publication date; None when it has neither day (as `codec.document_from`)."""
+    if not (r.published_start or r.published_end):
+        return None
+    return codec.interval_in({"start": r.published_start, "end": r.published_end, "inferred": r.published_inferred})
+
+
 def _meta(r: Any) -> DocumentMeta:
-    published = codec.interval_in({"start": r.published_start, "end": r.published_end,
-                                   "inferred": r.published_inferred})
-    return DocumentMeta(r.id, r.name, r.url, r.title, r.outlet, r.language, published, r.text_sha256)
+    return DocumentMeta(r.id, r.name, r.url, r.title, r.outlet, r.language, published_in(r), r.text_sha256)
 
 
-_META_COLUMNS = tuple(c for c in t.documents.c if c.name not in ("text", "furniture"))
+META_COLUMNS = tuple(c for c in t.documents.c if c.name not in ("text", "furniture"))
+
+
+def processed_documents_query() -> Any:
+    """Processed documents without their text, in the order they were ingested (the export's)."""
+    return select(*META_COLUMNS).where(t.documents.c.status == "processed").order_by(t.documents.c.seq)
+
+
+def actor_ids(conn: Connection) -> set[str]:
+    """Every actor id the records point at (a few hundred at most: the actor dictionary's size)."""
+    m, c, e = t.mentions, t.claims, t.merged_events
+    queries = [select(m.c.ref).distinct().where(m.c.kind == "actor", m.c.ref.is_not(None))]
+    queries += [select(col).distinct().where(col.is_not(None)) for col in (c.c.subject, c.c.agent, c.c.claimant)]
+    queries += [select(col).distinct().where(col.is_not(None))
+                for col in (e.c.actor1, e.c.actor2, e.c.assoc_actor1, e.c.assoc_actor2)]
+    return {x for q in queries for x in conn.scalars(q)}
+
+
+def new_actor_texts(conn: Connection) -> dict[str, str]:
+    """The first text naming each actor found in a run rather than the base (the name it is exported under)."""
+    m = t.mentions
+    query = (select(m.c.ref, m.c.text).where(m.c.kind == "actor", m.c.ref.like(f"{NEW_PREFIX}%"))
+             .order_by(m.c.doc, m.c.start))
+    texts: dict[str, str] = {}
+    for ref, text in conn.execute(query):
+        texts.setdefault(ref, text)
+    return texts
 
 
 class Reconciled:
@@ -351,18 +527,16 @@ class Reconciled:
 
     def _rows(self, query: Any) -> Iterator[Any]:
         with self.store.engine.connect() as conn:
-            yield from stream(conn, query)
+            yield from stream_named(conn, query)
 
     def documents(self) -> Iterator[DocumentMeta]:
-        d = t.documents
-        query = select(*_META_COLUMNS).where(d.c.status == "processed").order_by(d.c.seq)
-        return (_meta(r) for r in self._rows(query))
+        return (_meta(r) for r in self._rows(processed_documents_query()))
 
     def documents_by_id(self, ids: Iterable[str]) -> dict[str, DocumentMeta]:
         wanted = sorted(set(ids))
         with self.store.engine.connect() as conn:
             return {r.id: _meta(r) for part in chunks(wanted)
-                    for r in conn.execute(select(*_META_COLUMNS).where(t.documents.c.id.in_(part)))}
+                    for r in conn.execute(select(*META_COLUMNS).where(t.documents.c.id.in_(part)))}
 
     def places(self) -> Iterator[Place]:
         return (codec.place_from(r) for r in self._rows(select(t.places).order_by(t.places.c.id)))
@@ -411,14 +585,12 @@ class Reconciled:
         return (merged_from(r) for r in self._rows(query))
 
     def actor_ids(self) -> set[str]:
-        """Every actor id the records point at (a few hundred at most: the actor dictionary's size)."""
-        m, c, e = t.mentions, t.claims, t.merged_events
-        queries = [select(m.c.ref).distinct().where(m.c.kind == "actor", m.c.ref.is_not(None))]
-        queries += [select(col).distinct().where(col.is_not(None)) for col in (c.c.subject, c.c.agent, c.c.claimant)]
-        queries += [select(col).distinct().where(col.is_not(None))
-                    for col in (e.c.actor1, e.c.actor2, e.c.assoc_actor1, e.c.assoc_actor2)]
         with self.store.engine.connect() as conn:
-            return {x for q in queries for x in conn.scalars(q)}
+            return actor_ids(conn)
+
+    def new_actor_texts(self) -> dict[str, str]:
+        with self.store.engine.connect() as conn:
+            return new_actor_texts(conn)
 
     # series, disputes, sources
     def series_keys(self, metric: str | None = None, subject: str | None = None) -> list[tuple[str, str, str | None]]:
