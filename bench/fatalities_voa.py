@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+from thucydides.model import Analysis
 
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = ROOT.parent / "shared" / "data" / "voa" / "voa_stories.jsonl"
@@ -19,6 +22,17 @@ GOLD = ROOT / "tests" / "data" / "voa" / "gold"
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _matched_toll(gold: dict[str, Any], analysis: Analysis) -> int | None:
+    """The toll of the predicted event of the gold's type whose evidence overlaps the gold span most."""
+    span = tuple(gold["span"])
+    scored = [(max(_overlap(span, (x.start, x.end)) for x in e.evidence), e) for e in analysis.events
+              if e.event_type == gold["event_type"] and e.evidence]
+    scored = [pair for pair in scored if pair[0] > 0]
+    if not scored:
+        return None
+    return max(scored, key=lambda pair: pair[0])[1].fatalities or 0
 
 
 def main() -> None:
@@ -32,15 +46,9 @@ def main() -> None:
     matched = exact = error = 0
     for analysis in analyses:
         for gold in golds[analysis.document.name or ""]["events"]:
-            if gold.get("fatalities") is None:
+            predicted = _matched_toll(gold, analysis)
+            if gold.get("fatalities") is None or predicted is None:
                 continue
-            span = tuple(gold["span"])
-            scored = [(max(_overlap(span, (x.start, x.end)) for x in e.evidence), e) for e in analysis.events
-                      if e.event_type == gold["event_type"] and e.evidence]
-            scored = [pair for pair in scored if pair[0] > 0]
-            if not scored:
-                continue
-            predicted = max(scored, key=lambda pair: pair[0])[1].fatalities or 0
             matched += 1
             exact += predicted == gold["fatalities"]
             error += abs(predicted - gold["fatalities"])

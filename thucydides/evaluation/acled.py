@@ -181,8 +181,15 @@ def _type_figures(event_type: str, outs: Sequence[Outcome]) -> TypeFigures:
     )
 
 
+def _fatalities(outs: Sequence[Outcome]) -> tuple[Rate, Rate]:
+    """Exact fatality counts: over the events with deaths, and over all."""
+    right = [o.fatalities == o.gold_fatalities for o in outs]
+    return rate(r for r, o in zip(right, outs, strict=True) if o.gold_fatalities > 0), rate(right)
+
+
 def summarise(selection: Selection, outs: Sequence[Outcome], seconds: float) -> AcledResult:
     types = sorted({o.gold_type for o in outs})
+    fatalities_positive, fatalities_all = _fatalities(outs)
     return AcledResult(
         selection_rows=len(outs), dev_rows=selection.dev_rows, cap=selection.cap, limit=selection.limit,
         has_event=rate(o.has_event for o in outs),
@@ -192,8 +199,7 @@ def summarise(selection: Selection, outs: Sequence[Outcome], seconds: float) -> 
         sub_macro_f1=macro_f1([o.gold_sub for o in outs], [o.sub for o in outs]),
         actor1=rate(o.actor1 for o in outs),
         loc25=_near(outs, 25), loc161=_near(outs, 161),
-        fatalities_positive=rate(o.fatalities == o.gold_fatalities for o in outs if o.gold_fatalities > 0),
-        fatalities_all=rate(o.fatalities == o.gold_fatalities for o in outs),
+        fatalities_positive=fatalities_positive, fatalities_all=fatalities_all,
         by_type=tuple(_type_figures(t, [o for o in outs if o.gold_type == t]) for t in types),
         seconds=seconds,
     )

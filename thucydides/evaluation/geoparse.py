@@ -160,15 +160,24 @@ def evaluate(corpus: str = "lgl", pipeline: adapter.Pipe | None = None, limit: i
     return evaluate_halves(corpus, pipeline, limit, path, (half,))[0]
 
 
-def evaluate_halves(corpus: str = "lgl", pipeline: adapter.Pipe | None = None, limit: int | None = None,
-                    path: Path | None = None, halves: Sequence[str] = ("all",)) -> list[GeoResult]:
-    """One result per half, from one pass of the pipeline over the articles any of them holds."""
+def _check_halves(halves: Sequence[str]) -> None:
     unknown = [h for h in halves if h not in HALVES]
     if unknown:
         raise ValueError(f"unknown half {', '.join(unknown)}: choose from {', '.join(HALVES)}")
-    began = time.perf_counter()
+
+
+def _articles(corpus: str, path: Path | None, halves: Sequence[str], limit: int | None) -> list[tuple[int, Article]]:
+    """The corpus's articles, by index, that any of `halves` holds (the first `limit`)."""
     articles = [(i, a) for i, a in enumerate(read_corpus(corpus, path)) if any(in_half(corpus, i, h) for h in halves)]
-    articles = articles[:limit or None]
+    return articles[:limit or None]
+
+
+def evaluate_halves(corpus: str = "lgl", pipeline: adapter.Pipe | None = None, limit: int | None = None,
+                    path: Path | None = None, halves: Sequence[str] = ("all",)) -> list[GeoResult]:
+    """One result per half, from one pass of the pipeline over the articles any of them holds."""
+    _check_halves(halves)
+    began = time.perf_counter()
+    articles = _articles(corpus, path, halves, limit)
     docs = (adapter.document(a.text, name=f"{corpus}-{i:04}", url=a.url, source=corpus) for i, a in articles)
     tallies = {h: (_Tally(), list[Miss]()) for h in halves}
     for (index, article), (doc, export) in zip(articles, adapter.export_each(pipeline or adapter.build_pipeline(),

@@ -83,23 +83,36 @@ def detect(ctx: DocContext, coder: Coder, threshold: float,
     blends its own reading with its paragraph's (`context_weight`). A report with no sentence this sure keeps
     its likeliest one when that reaches `single_threshold` (a short report, such as a dispatch, tells one
     happening without saying it twice)."""
-    units = [(s, *unit_bounds(ctx, s)) for s in ctx.segments.sentences]
-    units = [(s, lo, hi) for s, lo, hi in units if hi > lo]
-    paragraphs = ctx.segments.paragraphs
-    contexts = [ctx.text[slice(*paragraphs[s.paragraph])] if paragraphs else ctx.text for s, _, _ in units]
+    units = _units(ctx)
     low = threshold if single_threshold is None else min(threshold, single_threshold)
-    guesses = coder.classify_in_context([ctx.text[lo:hi] for _, lo, hi in units], contexts, context_weight, low)
+    guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units], _contexts(ctx, units),
+                                        context_weight, low)
     out = []
-    for (sentence, lo, hi), guess in zip(units, guesses, strict=True):
-        span = char_span(ctx.doc, lo, hi)
-        readings = _readings(ctx, Unit(sentence, lo, hi, span), guess, coder, low, taxonomy) if span else ()
-        chosen = next((c for c in readings if admissible(c)), None)
+    for unit, guess in zip(units, guesses, strict=True):
+        chosen = next((c for c in _readings(ctx, unit, guess, coder, low, taxonomy) if admissible(c)), None)
         if chosen is not None:
             out.append((chosen, guess.event_probability))
     confident = [c for c, p in out if p >= threshold or c.source == "fallback"]
     if confident or not out:
         return confident
     return [max(out, key=lambda x: x[1])[0]]  # a report with no confident event: its likeliest one
+
+
+def _units(ctx: DocContext) -> list[Unit]:
+    """The sentences the coder reads, without datelines, where they cover whole tokens."""
+    out = []
+    for sentence in ctx.segments.sentences:
+        lo, hi = unit_bounds(ctx, sentence)
+        span = char_span(ctx.doc, lo, hi) if hi > lo else None
+        if span is not None:
+            out.append(Unit(sentence, lo, hi, span))
+    return out
+
+
+def _contexts(ctx: DocContext, units: list[Unit]) -> list[str]:
+    """Each unit's paragraph (the whole text where the report has no paragraphs)."""
+    paragraphs = ctx.segments.paragraphs
+    return [ctx.text[slice(*paragraphs[u.sentence.paragraph])] if paragraphs else ctx.text for u in units]
 
 
 @dataclass(frozen=True)

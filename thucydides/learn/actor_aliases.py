@@ -189,13 +189,23 @@ class Words:
     def of(cls, text: str, table: Countries, generic: frozenset[str], initials: bool = False) -> Words:
         """The words of a name; with `initials`, also the acronyms its runs of words make ('rsf')."""
         words = [w.removesuffix("'s") for w in fold_name(text).replace(":", " ").replace("/", " ").split()]
-        countries = {table.code_of(w) or table.code_of(w.removesuffix("s")) for w in words}
-        countries |= {table.code_of(" ".join(words[i:i + 2])) for i in range(len(words) - 1)}
         content = {w for w in words if len(w) >= 3 and w not in generic}
         if initials:
-            letters = [w[0] for w in words if w not in ("of", "the", "and", "for")]
-            content |= {"".join(letters[i:j]) for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)}
-        return cls(frozenset(content), frozenset(c for c in countries if c))
+            content |= _acronyms(words)
+        return cls(frozenset(content), _countries_named(words, table))
+
+
+def _countries_named(words: list[str], table: Countries) -> frozenset[str]:
+    """Countries a name's words or word pairs name ('south sudan', 'nigerians')."""
+    countries = {table.code_of(w) or table.code_of(w.removesuffix("s")) for w in words}
+    countries |= {table.code_of(" ".join(words[i:i + 2])) for i in range(len(words) - 1)}
+    return frozenset(c for c in countries if c)
+
+
+def _acronyms(words: list[str]) -> set[str]:
+    """The acronyms a name's runs of words make ('rapid support forces' -> 'rs', 'rsf', 'sf')."""
+    letters = [w[0] for w in words if w not in ("of", "the", "and", "for")]
+    return {"".join(letters[i:j]) for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)}
 
 
 @dataclass
