@@ -89,10 +89,21 @@ def test_unknown_organisations_become_new_actors(parse, base) -> None:
     assert all(not actor.name.startswith("Syrian") for actor in by_text.values())
 
 
-def test_an_office_of_a_place_is_a_new_actor(parse, base) -> None:
+def test_an_office_of_a_place_speaks_for_its_countrys_government(parse, base) -> None:
+    """ACLED codes governors and commissioners as their country's government; the report's country settles it."""
     a = parse("The governor of Kassala imposed a curfew after the clashes.")
-    office = next(base.get(m.actor) for m in a.actors if "governor" in m.text.lower())
-    assert office.name == "Governor of Kassala" and office.kind == "government"
+    office = next(m for m in a.actors if "governor" in m.text.lower())
+    assert office.generic and base.get(office.actor).kind == "government"
+    assert named(a, base, "SD")[office.text] == name_key("Government of Sudan")
+
+
+def test_an_office_named_by_what_it_is_for_takes_acleds_form(parse, base) -> None:
+    a = parse("Chad's health ministry counted the dead, and the Ministry of Agriculture sent food.")
+    found = named(a, base, "TD")
+    assert found["Chad's health ministry"] == name_key("Ministry of Health of Chad")
+    assert found["Ministry of Agriculture"] == name_key("Ministry of Agriculture of Chad")
+    health = next(base.get(m.actor) for m in a.actors if m.text == "Chad's health ministry")
+    assert health.parent == base.generic("government", "TD").id and base.get(health.id) == health
 
 
 @pytest.mark.parametrize("text, span", [
