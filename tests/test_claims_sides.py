@@ -95,3 +95,16 @@ def test_a_distance_counts_no_side(parse_claims):
     a = parse_claims("Tawila lies about 60 kilometres from El Fasher, the aid group said.")
     c = by_figure(a)[60]
     assert (c.metric, c.subject, c.agent) == ("distance", None, None)
+
+
+def test_a_speakers_own_state_is_not_who_killed_its_police(parse_claims):
+    a = parse_claims("Colonel Ali Khan, a Pakistani army spokesman, said fighters of the Sindhi Liberation Front "
+                     "attacked a post near Sibi on Monday. Four police officers were killed, Khan said. The Sindhi "
+                     "Liberation Front has attacked posts in the province before.")
+    assert roles_are(a, 4, "Police Forces of Pakistan", "Sindhi Liberation Front", "Military Forces of Pakistan")
+
+
+def test_died_in_the_attack_names_who_attacked_before(parse_claims):
+    a = parse_claims("Gunmen of the Kassala Youth Brigade attacked a market in Kassala on Sunday. "
+                     "Officials said 12 traders died in the attack.")
+    assert is_actor(by_figure(a)[12].agent, "Kassala Youth Brigade")

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from thucydides.actors.settle import settle_all, settle_analysis
+from thucydides.actors.stage import initialisms, repeated_names
 from thucydides.knowledge.actors import load_base, name_key
-from thucydides.model import Analysis, Document
+from thucydides.model import ActorMention, Analysis, Document
 from thucydides.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
@@ -138,3 +139,20 @@ def test_nothing_defaults_to_syria_or_iraq(parse, base) -> None:
     for m in a.actors:
         actor = base.get(m.actor)
         assert not {"SY", "IQ"} & set(actor.countries), (m.text, actor.name)
+
+
+def test_initials_and_names_written_again_name_the_actor_named_before() -> None:
+    text = ("The Immigration and Customs Enforcement said the Gabu Youth Union marched. ICE later said gabu Youth "
+            "Union members and the Gabu Youth Union left GABU, while others stayed in Gabu Youth Union des Bois.")
+    ice = ActorMention(4, 39, text[4:39], "ice-id")
+    union = ActorMention(49, 65, text[49:65], "new-gabu-youth-union")
+    assert [(text[s:e], m.actor) for s, e, m in initialisms(text, [ice, union])] == [("ICE", "ice-id")]
+    again = [(s, text[s:e]) for s, e, _ in repeated_names(text, [ice, union])]
+    assert [t for _, t in again] == ["Gabu Youth Union", "gabu Youth Union", "Gabu Youth Union"]
+    assert all(s < text.index("GABU") for s, _ in again)  # never 'Gabu Youth Union des Bois', a longer name
+
+
+def test_a_countrys_army_spokesman_speaks_for_its_forces(parse, base) -> None:
+    a = parse("A Pakistani army spokesman said the convoy had been ambushed.")
+    speaker = next(m for m in a.actors if m.speaker)
+    assert name_key(base.get(speaker.actor).name) == name_key("Military Forces of Pakistan")

@@ -127,15 +127,20 @@ def initialisms(text: str, mentions: Sequence[ActorMention]) -> list[tuple[int, 
     return out
 
 
+_NAME_GOES_ON = re.compile(r"[\s-]+(?:[A-Z]|(?:de|des|du|la|le|al|el|of)[\s-]+[A-Z])")
+
+
 def repeated_names(text: str, mentions: Sequence[ActorMention]) -> list[tuple[int, int, ActorMention]]:
-    """Every other whole-word writing of the name of an organisation the base lacks ('Al-Shabab' after
-    'al-Shabab'), case aside."""
+    """Every other writing of the name of an organisation the base lacks ('Al-Shabab' after 'al-Shabab': only
+    the first letter's case may differ), unless it is part of a longer name ('Croix des Bouquets')."""
     out = []
-    named = {m.text.lower(): m for m in mentions if m.actor.startswith(NEW_PREFIX) and len(m.text) > 3
-             and not m.speaker and any(c.isupper() for c in m.text)}
+    named = {m.text: m for m in mentions if m.actor.startswith(NEW_PREFIX) and len(m.text) > 3
+             and not m.speaker and any(c.isupper() for c in m.text) and any(c.islower() for c in m.text)}
     for name, source in named.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
-            out.append((match.start(), match.end(), source))
+        written = rf"(?<![\w-])[{re.escape(name[0].lower())}{re.escape(name[0].upper())}]{re.escape(name[1:])}(?![\w-])"
+        for match in re.finditer(written, text):
+            if not _NAME_GOES_ON.match(text, match.end()):
+                out.append((match.start(), match.end(), source))
     return out
 
 

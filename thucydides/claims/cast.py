@@ -193,17 +193,18 @@ class Cast:
     def forces_of(self, country: str) -> str:
         return self.base.generic("military", country).id
 
-    def main_group(self, at_least: int) -> str | None:
+    def main_group(self, at_least: int, near: int | None = None) -> str | None:
         """The armed group outside the state the report names most (at least `at_least` times) as a side, not as
         a speaker: a named group first; only where it names none, a generic one ('gunmen': Unidentified Armed
-        Group (Nigeria))."""
-        sides = [m.actor for m in self.mentions if not m.speaker and self.kind(m.actor) in NON_STATE_ARMED]
-        named = [a for a in sides if self.base.generic_key(a) is None]
-        for group in (named, sides if not named else []):
-            if group:
-                actor, n = Counter(group).most_common(1)[0]
-                return actor if n >= at_least else None
-        return None
+        Group (Nigeria)). Of groups named as often, the one named last before `near` (a figure), else first."""
+        sides = [m for m in self.mentions if not m.speaker and self.kind(m.actor) in NON_STATE_ARMED]
+        named = [m for m in sides if self.base.generic_key(m.actor) is None]
+        group = named or sides
+        counts = Counter(m.actor for m in group)
+        if not counts or max(counts.values()) < at_least:
+            return None
+        top = [a for a, n in counts.items() if n == max(counts.values())]
+        return top[0] if near is None else _named_last(top, group, near)
 
     def civilians(self) -> str | None:
         return self.generic("civilians", self.local or self.home)
@@ -356,6 +357,12 @@ class Cast:
             if t.start <= token.idx < t.end and t.place in self.analysis.places:
                 return self.analysis.places[t.place].country
         return None
+
+
+def _named_last(actors: list[str], mentions: list[ActorMention], before: int) -> str:
+    """Of `actors`, the one named last before the offset `before`."""
+    last = {m.actor: m.start for m in mentions if m.start < before}
+    return max(actors, key=lambda a: last.get(a, -1))
 
 
 def _title(head: Token) -> str:

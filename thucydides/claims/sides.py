@@ -158,11 +158,17 @@ def _earlier_attack(token: Token, ctx: Context) -> str | None:
     for before in reversed(ctx.segments[max(0, index - ctx.cfg.anaphor_reach):index]):
         told = [t for t in ctx.tokens(before) if t.lemma_.lower() == token.lemma_.lower() and t.i != token.i]
         for doer in (d for t in told for d in arguments(t).doers):
-            start, end = doer.left_edge.idx, doer.right_edge.idx + len(doer.right_edge.text)
-            found = next((m.actor for m in ctx.cast.within(start, end) if ctx.cast.armed(m.actor)), None)
+            found = _named_in(doer, ctx)
             if found is not None:
                 return found
     return None
+
+
+def _named_in(phrase: Token, ctx: Context) -> str | None:
+    """The armed actor a doer's whole phrase names, a named one before a generic one ('gunmen of the BLA')."""
+    start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge.text)
+    armed = [m.actor for m in ctx.cast.within(start, end) if ctx.cast.armed(m.actor)]
+    return min(armed, key=lambda a: ctx.cast.base.generic_key(a) is not None, default=None)
 
 
 def _attack_agents(token: Token, ctx: Context) -> str | None:
@@ -495,7 +501,7 @@ def main_armed_group(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     (the one it names most, at least twice), as coders read a story about one group's attack."""
     if reading.metric not in CASUALTIES | {"captured"}:
         return None
-    return ctx.cast.main_group(ctx.cfg.main_group_mentions)
+    return ctx.cast.main_group(ctx.cfg.main_group_mentions, fig.start)
 
 
 def main_armed_subject(fig: Figure, reading: Reading, ctx: Context) -> str | None:
@@ -503,7 +509,7 @@ def main_armed_subject(fig: Figure, reading: Reading, ctx: Context) -> str | Non
     that group's."""
     if fig.noun_class != "fighters" or fig.unit_token is None or fig.unit_token.lemma_.lower() in ctx.lex.state_nouns:
         return None
-    return ctx.cast.main_group(ctx.cfg.main_group_mentions)
+    return ctx.cast.main_group(ctx.cfg.main_group_mentions, fig.start)
 
 
 def recent_armed_agent(fig: Figure, reading: Reading, ctx: Context) -> str | None:

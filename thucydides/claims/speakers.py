@@ -157,7 +157,7 @@ def antecedent_group(token: Token, ctx: Context) -> str | None:
     for m in reversed(ctx.cast.within(start, token.idx)):
         if ctx.cast.kind(m.actor) not in _PERSONAL_KINDS:
             return m.actor
-    return ctx.cast.main_group(ctx.cfg.main_group_mentions)
+    return ctx.cast.main_group(ctx.cfg.main_group_mentions, token.idx)
 
 
 def _bare_back_reference(token: Token) -> bool:

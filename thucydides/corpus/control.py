@@ -338,8 +338,8 @@ def _same_words(one: ControlStatement, other: ControlStatement) -> bool:
 def told_once(statements: Sequence[ControlStatement]) -> list[ControlStatement]:
     """One change of hands told in the same words by a takeover event and by the text's roles is one statement:
     the actor the text names where the event gave only a generic one ('Unidentified Armed Group (Syria)' for
-    'the SDF was able to liberate Hajin'), the more precise date and the narrower evidence of the two, and the
-    loser either names."""
+    'the SDF was able to liberate Hajin'), the event's date (the text reader dates by publication), the narrower
+    evidence of the two, and the loser either names."""
     from thucydides.actors.recognize import registry
 
     base = registry().base
@@ -351,7 +351,7 @@ def told_once(statements: Sequence[ControlStatement]) -> list[ControlStatement]:
                      and s.actor and base.generic_key(s.actor) is None), None)
         if twin is not None:
             named = merged.get(twin, statements[twin])
-            merged[twin] = replace(named, when=_narrower(named.when, vague.when),
+            merged[twin] = replace(named, when=vague.when or named.when,
                                    previous=named.previous or vague.previous,
                                    evidence=min(named.evidence, vague.evidence, key=lambda e: e.end - e.start),
                                    confidence=max(named.confidence, vague.confidence))
