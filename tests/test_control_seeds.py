@@ -35,9 +35,9 @@ def _segments(db, place: str, *extra: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("place", ["Hajin", pytest.param("Shafa", marks=pytest.mark.xfail(strict=True, reason=(
-    "the only account, 'clashes between ISIS and the SDF have led to ... the liberation of the village of "
-    "al-Shaafah', names no liberator: the old events stage coded it a takeover by the SDF, the learned coder (being "
-    "reworked by the lead) codes an armed clash, and reading a taker into it would be a rule for one sentence")))])
+    "the only account of al-Shaafah tells of fighting between the two and of the village's liberation without "
+    "naming a liberator: the old events stage coded a takeover by the SDF, the learned coder (being reworked) codes "
+    "an armed clash, and reading a taker into it would be a rule for one sentence")))])
 def test_seeds_show_the_town_passing_to_the_sdf_in_december_2018(seeds_db, place):
     timeline = _segments(seeds_db, place)
     sdf = [s for s in timeline if s["controller"] == "SDF"]
