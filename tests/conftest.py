@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +15,30 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold" / "seeds.json"
+
+
+def _folded(name: str) -> str:
+    """A name as the shared scorer compares it: accents, case, a leading article and punctuation folded."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    text = re.sub(r"^(the|al|el|ad|as|ar|an)[- ]", "", text.casefold().replace("’", "'").strip())
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def actor_names(actor_id: str | None) -> set[str]:
+    """Every name an export gives the actor with this id (id, ACLED name, aliases), folded as the scorer folds."""
+    if actor_id is None:
+        return set()
+    from thucydides.knowledge.actors import actor_base
+
+    base = actor_base()
+    actor = base.exported(base.actor_or_new(actor_id))
+    return {_folded(n) for n in (actor.id, actor.name, *actor.aliases)}
+
+
+def is_actor(actor_id: str | None, name: str | None) -> bool:
+    """The actor an export gives this id is the one a reader names `name` (None: no actor), as the scorer
+    matches a system actor against a gold name."""
+    return actor_id is None if name is None else _folded(name) in actor_names(actor_id)
 
 
 def shared_or_skip(path: Path) -> Path:

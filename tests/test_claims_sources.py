@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import actor_names, is_actor
 from thucydides.model import Analysis, Claim
 
 
 def by_figure(analysis: Analysis) -> dict[float | None, Claim]:
     return {c.low if c.low is not None else c.high: c for c in analysis.claims}
-
-
-def name_of(analysis: Analysis, actor_id: str | None) -> str | None:
-    """The display name of a claim's actor: a described record's, else the id itself."""
-    record = analysis.actor_records.get(actor_id or "")
-    return record.name if record else actor_id
 
 
 @pytest.mark.parametrize("text, claimant", [
@@ -32,25 +27,26 @@ def name_of(analysis: Analysis, actor_id: str | None) -> str | None:
 def test_any_speaker_is_a_claimant(parse_claims, text, claimant):
     a = parse_claims(text)
     c = a.claims[0]
-    assert name_of(a, c.claimant) == claimant, [(x.metric, x.claimant) for x in a.claims]
+    assert is_actor(c.claimant, claimant), [(x.metric, x.claimant, sorted(actor_names(x.claimant))[:3])
+                                            for x in a.claims]
 
 
 def test_a_person_speaks_for_the_organisation_the_report_gives_them(parse_claims):
     a = parse_claims("Hafal Roni, the SDF's commander in the east, spoke on Monday. "
                      "Roni said 40 militants were captured near the river.")
-    assert by_figure(a)[40].claimant == "SDF"
+    assert is_actor(by_figure(a)[40].claimant, "SDF")
 
 
 def test_a_person_with_no_organisation_speaks_for_themselves(parse_claims):
     a = parse_claims("A farmer, Musa Ibrahim Garba, reached the camp at dawn. "
                      "Garba said 15 people from his village were abducted.")
-    assert name_of(a, by_figure(a)[15].claimant) == "Musa Ibrahim Garba"
+    assert is_actor(by_figure(a)[15].claimant, "Musa Ibrahim Garba"), actor_names(by_figure(a)[15].claimant)
 
 
 def test_a_titled_official_speaks_for_the_office_the_title_names(parse_claims):
     a = parse_claims("District Commissioner Amina Yusuf toured the market on Friday. "
                      "Yusuf said 11 traders were killed when the mortar landed in Baidoa.")
-    assert name_of(a, by_figure(a)[11].claimant) == "Government of Somalia"
+    assert is_actor(by_figure(a)[11].claimant, "Government of Somalia"), actor_names(by_figure(a)[11].claimant)
 
 
 def test_the_outlets_own_voice_is_no_claimant(parse_claims):
@@ -60,7 +56,7 @@ def test_the_outlets_own_voice_is_no_claimant(parse_claims):
 
 def test_the_outlet_quoting_a_reporter_is_a_claimant(parse_claims):
     a = parse_claims("A Reuters correspondent in Goma said 26 bodies lay in the street.")
-    assert by_figure(a)[26].claimant == "Reuters"
+    assert is_actor(by_figure(a)[26].claimant, "Reuters")
 
 
 @pytest.mark.parametrize("text", [
@@ -69,7 +65,8 @@ def test_the_outlet_quoting_a_reporter_is_a_claimant(parse_claims):
 ])
 def test_it_said_and_the_ministry_added_carry_the_source(parse_claims, text):
     a = parse_claims(text)
-    assert name_of(a, by_figure(a)[17].claimant) in ("Ministry of Defence of Niger", "Military Forces of Niger")
+    claimant = by_figure(a)[17].claimant
+    assert is_actor(claimant, "Ministry of Defence of Niger") or is_actor(claimant, "Military Forces of Niger")
 
 
 def test_he_added_points_back_to_the_last_named_speaker(parse_claims):
@@ -93,7 +90,7 @@ def test_a_new_paragraph_in_the_outlets_voice_has_no_claimant(parse_claims):
 def test_a_quotation_speaks_in_the_voice_of_its_speaker(parse_claims):
     a = parse_claims("Colonel Ibrahim Sow, an army spokesman in Mali, spoke to reporters. "
                      "\u201cOur units freed 23 hostages in the forest,\u201d he said.")
-    assert name_of(a, by_figure(a)[23].claimant) == "Military Forces of Mali"
+    assert is_actor(by_figure(a)[23].claimant, "Military Forces of Mali"), actor_names(by_figure(a)[23].claimant)
 
 
 def test_an_unnamed_speaker_stops_the_voice_carried_before(parse_claims):
@@ -104,4 +101,4 @@ def test_an_unnamed_speaker_stops_the_voice_carried_before(parse_claims):
 
 def test_who_sets_a_toll_says_it(parse_claims):
     a = parse_claims("Officials in Port-au-Prince raised the death toll to 61 on Tuesday.")
-    assert name_of(a, by_figure(a)[61].claimant) == "Government of Haiti"
+    assert is_actor(by_figure(a)[61].claimant, "Government of Haiti"), actor_names(by_figure(a)[61].claimant)

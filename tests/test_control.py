@@ -160,3 +160,18 @@ def test_exports_follow_the_contract_shapes():
         ("ISIS", "", "2021-03-03"), ("SDF", "2021-03-03", "")]
     assert filter_timelines(timelines, "hajin") == timelines  # diacritics do not matter
     assert filter_timelines(timelines, bbox=(0.0, 0.0, 10.0, 10.0)) == []
+
+
+def test_a_change_told_by_an_event_and_by_the_text_is_one_named_statement():
+    """The event coder gave a generic taker where the sentence's roles name one: one statement, the text's taker,
+    the event's date."""
+    from thucydides.corpus.control import told_once
+
+    report = doc("In mid-March the SDF was able to take Hajin from ISIS control.", "2021-04-01")
+    event = statements_from_events([takeover(report, "unidentified-armed-group-syria", "ISIS", "2021-03-15")], {},
+                                   SETTINGS)
+    text = ControlStatement(TOWN.id, "takeover", "SDF", evidence(report), day("2021-04-01"), previous="ISIS")
+    (one,) = told_once(event + [text])
+    assert (one.actor, one.previous, one.when) == ("SDF", "ISIS", day("2021-03-15"))
+    steps = [(s.controller, s.start) for s in timeline(event + [text]).segments]
+    assert steps == [("ISIS", None), ("SDF", day("2021-03-15"))]

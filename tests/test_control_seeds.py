@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -32,7 +34,10 @@ def _segments(db, place: str, *extra: str) -> list[dict]:
     return found["timeline"]
 
 
-@pytest.mark.parametrize("place", ["Hajin", "Shafa"])
+@pytest.mark.parametrize("place", ["Hajin", pytest.param("Shafa", marks=pytest.mark.xfail(strict=True, reason=(
+    "the only account of al-Shaafah tells of fighting between the two and of the village's liberation without "
+    "naming a liberator: the old events stage coded a takeover by the SDF, the learned coder (being reworked) codes "
+    "an armed clash, and reading a taker into it would be a rule for one sentence")))])
 def test_seeds_show_the_town_passing_to_the_sdf_in_december_2018(seeds_db, place):
     timeline = _segments(seeds_db, place)
     sdf = [s for s in timeline if s["controller"] == "SDF"]
@@ -56,6 +61,8 @@ def test_seeds_control_on_a_day_as_geojson_and_csv(seeds_db, tmp_path):
     assert any(f["properties"]["feature"] == "admin_area" and f["properties"]["country"] == "SY" for f in features)
     before = CliRunner().invoke(app, ["control", "--db", str(seeds_db), "--at", "2018-12-01", "--place", "Hajin",
                                       "--format", "csv"])
-    assert before.exit_code == 0 and "SDF" not in before.stdout
+    assert before.exit_code == 0
+    controllers = {row["controller"] for row in csv.DictReader(io.StringIO(before.stdout))}
+    assert controllers == {"ISIS"}  # the sentence telling of the capture is evidence, not control, before it
     bad = CliRunner().invoke(app, ["control", "--db", str(seeds_db), "--at", "December"])
     assert bad.exit_code == 2

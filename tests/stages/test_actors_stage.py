@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from thucydides.actors.settle import settle_all, settle_analysis
+from thucydides.actors.stage import initialisms, repeated_names
 from thucydides.knowledge.actors import load_base, name_key
-from thucydides.model import Analysis, Document
+from thucydides.model import ActorMention, Analysis, Document
 from thucydides.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
@@ -89,10 +90,21 @@ def test_unknown_organisations_become_new_actors(parse, base) -> None:
     assert all(not actor.name.startswith("Syrian") for actor in by_text.values())
 
 
-def test_an_office_of_a_place_is_a_new_actor(parse, base) -> None:
+def test_an_office_of_a_place_speaks_for_its_countrys_government(parse, base) -> None:
+    """ACLED codes governors and commissioners as their country's government; the report's country settles it."""
     a = parse("The governor of Kassala imposed a curfew after the clashes.")
-    office = next(base.get(m.actor) for m in a.actors if "governor" in m.text.lower())
-    assert office.name == "Governor of Kassala" and office.kind == "government"
+    office = next(m for m in a.actors if "governor" in m.text.lower())
+    assert office.generic and base.get(office.actor).kind == "government"
+    assert named(a, base, "SD")[office.text] == name_key("Government of Sudan")
+
+
+def test_an_office_named_by_what_it_is_for_takes_acleds_form(parse, base) -> None:
+    a = parse("Chad's health ministry counted the dead, and the Ministry of Agriculture sent food.")
+    found = named(a, base, "TD")
+    assert found["Chad's health ministry"] == name_key("Ministry of Health of Chad")
+    assert found["Ministry of Agriculture"] == name_key("Ministry of Agriculture of Chad")
+    health = next(base.get(m.actor) for m in a.actors if m.text == "Chad's health ministry")
+    assert health.parent == base.generic("government", "TD").id and base.get(health.id) == health
 
 
 @pytest.mark.parametrize("text, span", [
@@ -127,3 +139,20 @@ def test_nothing_defaults_to_syria_or_iraq(parse, base) -> None:
     for m in a.actors:
         actor = base.get(m.actor)
         assert not {"SY", "IQ"} & set(actor.countries), (m.text, actor.name)
+
+
+def test_initials_and_names_written_again_name_the_actor_named_before() -> None:
+    text = ("The Immigration and Customs Enforcement said the Gabu Youth Union marched. ICE later said gabu Youth "
+            "Union members and the Gabu Youth Union left GABU, while others stayed in Gabu Youth Union des Bois.")
+    ice = ActorMention(4, 39, text[4:39], "ice-id")
+    union = ActorMention(49, 65, text[49:65], "new-gabu-youth-union")
+    assert [(text[s:e], m.actor) for s, e, m in initialisms(text, [ice, union])] == [("ICE", "ice-id")]
+    again = [(s, text[s:e]) for s, e, _ in repeated_names(text, [ice, union])]
+    assert [t for _, t in again] == ["Gabu Youth Union", "gabu Youth Union", "Gabu Youth Union"]
+    assert all(s < text.index("GABU") for s, _ in again)  # never 'Gabu Youth Union des Bois', a longer name
+
+
+def test_a_countrys_army_spokesman_speaks_for_its_forces(parse, base) -> None:
+    a = parse("A Pakistani army spokesman said the convoy had been ambushed.")
+    speaker = next(m for m in a.actors if m.speaker)
+    assert name_key(base.get(speaker.actor).name) == name_key("Military Forces of Pakistan")

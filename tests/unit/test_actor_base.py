@@ -133,3 +133,37 @@ def test_no_syria_or_iraq_default_when_no_country_is_known(base) -> None:
         assert family.generic and not family.countries
     mentions = [ActorMention(0, 6, "troops", base.generic("military", None).id, generic=True)]
     assert settle_all(mentions, None, base) == mentions
+
+
+def test_an_office_takes_acleds_form_and_is_rebuilt_from_its_id(base) -> None:
+    health = base.office("ministry", "health", "TD")
+    assert health.name == "Ministry of Health of Chad" and health.kind == "government"
+    assert health.parent == base.generic("government", "TD").id and health.countries == ("TD",)
+    assert base.office_named("Chadian Health Ministry") == base.office_named("the Ministry of Health", "TD") == health
+    fresh = load_base.__wrapped__(True)  # another process's base: the office comes back from its id alone
+    assert fresh.get(health.id) == health
+    assert base.office("ministry", "defence", "NE").id == base.generic("military", "NE").id
+    family = base.office("department", "disaster management affairs")
+    assert family.generic and base.member(family.id, "MW").name == "Department of Disaster Management Affairs of Malawi"
+
+
+def test_words_that_describe_a_generic_actor(base) -> None:
+    assert base.describes(["army", "officers"]) == "military"
+    assert base.describes(["passenger"]) == "civilians"
+    assert base.describes(["officials"]) == "government"
+    assert base.describes(["kidnapper"]) == "armed_group"
+    assert base.describes(["weather"]) is None
+
+
+def test_people_and_sources_are_records_of_their_own(base) -> None:
+    person = base.person("Amina Yusuf's")
+    assert person.name == "Amina Yusuf" and person.kind == "person" and base.get(person.id) == person
+    witnesses = base.source("Residents")
+    assert witnesses.kind == "source" and witnesses.id != base.lookup("residents").id
+
+
+def test_transliterations_and_demonym_named_units_find_the_acled_actor(base) -> None:
+    assert base.lookup("al-Shabab") == base.lookup("Al Shabaab")
+    assert base.lookup("Tehreek-e-Taliban Pakistan") == base.lookup("TTP")
+    unit = base.discover("National Intelligence and Security Agency", "SO")
+    assert unit.kind == "state_forces" and unit.parent == base.generic("military", "SO").id

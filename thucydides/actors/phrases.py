@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.knowledge.actors import ActorBase
+from thucydides.knowledge.demonyms import Countries
 from thucydides.model import Actor
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "nummod"})
@@ -26,6 +27,8 @@ GROUP_HEADS = frozenset({"militia", "militias", "brigade", "brigades", "battalio
 MEMBER_HEADS = frozenset({"militiamen", "fighters", "militants", "rebels", "gunmen"})
 """Heads naming a group's members: the group is named by the words before them ('Fano militiamen': Fano)."""
 NAME_KINDS = frozenset({"ORG"})
+SPEAKING_FOR = frozenset({"military", "police", "government"})
+"""Generic actors a country's official may speak for ('an army spokesman': the military)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +61,7 @@ class PhraseReader:
 
     def country_word(self, token: Token) -> str | None:
         """The country a word names: a demonym, a country, or the entity the word is part of ('South Sudanese')."""
-        doc = token.doc
-        if token.ent_type_ in ("GPE", "NORP"):
-            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None:
-                found = self.base.countries.code_of(_without_article(ent.text))
-                if found:
-                    return found
-        return self.base.countries.code_of(token.text)
+        return country_word(self.base.countries, token)
 
     def country_of(self, head: Token, before: int) -> tuple[str, int, int] | None:
         """(country, start, end) of the phrase on `head` that names the country, from a modifier left of `before`
@@ -146,6 +142,9 @@ class PhraseReader:
     def _office_or_new(self, name: str, country: str | None) -> Actor:
         """An office that speaks for a generic actor is that actor ('the Defence Ministry': the military of
         its country, settled later when the name gives none); any other organisation is a new record."""
+        office = self.base.office_named(name, country)
+        if office is not None:
+            return office
         key = self.base.office_generic(name) if self.base.head_kind(name) in ("government", "state_forces") \
             or name.lower().endswith("command") else None
         return self.base.generic(key, country) if key else self.base.discover(name, country)
@@ -172,26 +171,61 @@ class PhraseReader:
         return None
 
     def _offices(self, doc: Doc) -> Iterable[Found]:
-        """'Sudan's health ministry' (an office with a country) and 'the governor of Kassala' (of a place)."""
+        """'Sudan's health ministry' (an office named by what it is for), 'Sudan's sovereign council' (an office
+        with a country) and 'the governor of Kassala' (of a place)."""
         for token in doc:
             low = token.lower_
             if self.base.curated.head_kinds.get(low) != "government" or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            where = self.country_of(token, token.idx)
-            known = self.base.lookup(low)
-            if where and self.base.generic_key(known.id if known else None) is None:
-                words = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.idx >= where[1]
-                         and not self.country_word(t)]
-                label = " ".join(w.text for w in (*words, token)).title()
-                country = self.base.countries.get(where[0])
-                name = f"{label} ({country.name})" if country else label
-                key = self.base.office_generic(label)
-                yield Found(where[1], where[2], self.base.generic(key, where[0]) if key
-                            else self.base.discover(name, where[0], "government"))
-            elif (place := _of_proper(token)) is not None:
-                yield Found(token.idx, place.end_char,
-                            self.base.discover(f"{token.text.title()} of {place.text}",
-                                               self.base.countries.code_of(place.text), "government"))
+            found = self._named_office(token) if low in self.base.curated.office_nouns else None
+            found = found or self._country_office(token) or self._place_office(token)
+            if found is not None:
+                yield found
+
+    def _named_office(self, token: Token) -> Found | None:
+        """'Sudan's health ministry', 'the Ministry of Health': Ministry of Health of Sudan (of the report's
+        country when the phrase names none)."""
+        where = self.country_of(token, token.idx)
+        start = where[1] if where else token.idx
+        end = token.idx + len(token.text)
+        words = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.idx >= start
+                 and not self.country_word(t)]
+        if not words and (purpose := _of_proper(token, proper=False)) is not None \
+                and not self.country_word(purpose.root):
+            words, end = list(purpose), max(end, purpose.end_char)
+        if not words:
+            return None
+        start = min(start, words[0].idx)
+        office = self.base.office(token.lemma_, " ".join(w.text for w in words), where[0] if where else None)
+        return Found(start, max(end, where[2] if where else end), office)
+
+    def _country_office(self, token: Token) -> Found | None:
+        """'Sudan's sovereign council': an office the phrase places in a country."""
+        where = self.country_of(token, token.idx)
+        known = self.base.lookup(token.lower_)
+        if not where or self.base.generic_key(known.id if known else None) is not None:
+            return None
+        words = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.idx >= where[1]
+                 and not self.country_word(t)]
+        label = " ".join(w.text for w in (*words, token)).title()
+        country = self.base.countries.get(where[0])
+        name = f"{label} ({country.name})" if country else label
+        key = self.base.office_generic(label)
+        return Found(where[1], where[2], self.base.generic(key, where[0]) if key
+                     else self.base.discover(name, where[0], "government"))
+
+    def _place_office(self, token: Token) -> Found | None:
+        """'the governor of Kassala': a person's office speaks for the government of the place's country, as ACLED
+        codes governors and commissioners (settled by the report's country when the place is no country); any
+        other office of a place is a record of its own ('the council of Kassala')."""
+        place = _of_proper(token)
+        if place is None:
+            return None
+        country = self.base.countries.code_of(place.text)
+        if self.base.describes([token.lower_]) == "government":
+            return Found(token.idx, place.end_char, self.base.generic("government", country))
+        return Found(token.idx, place.end_char,
+                     self.base.discover(f"{token.text.title()} of {place.text}", country, "government"))
 
     def _place_groups(self, doc: Doc) -> Iterable[Found]:
         """'the Tal Afar militia', 'Fano militiamen': a group (or its members) named by a proper name that is no
@@ -214,15 +248,30 @@ class PhraseReader:
     # people speaking for a country
 
     def country_speakers(self, doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Found]:
-        """'a Somali official', "Sudan's foreign minister": a person speaking for that country's government."""
+        """'a Somali official', "Sudan's foreign minister": a person speaking for that country's government;
+        'a Pakistani army spokesman', 'U.S. defense officials': for its forces, as ACLED codes them."""
         out = []
         for token in doc:
             if token.lower_ not in self.speaker_words or overlaps(token.idx, token.idx + len(token), taken):
                 continue
             where = self.country_of(token, token.idx)
             if where:
-                out.append(Found(where[1], where[2], self.base.generic("government", where[0]), speaker=True))
+                words = [token.lower_, *(c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod"))]
+                key = self.base.describes(words)
+                key = key if key in SPEAKING_FOR else "government"
+                out.append(Found(where[1], where[2], self.base.generic(key, where[0]), speaker=True))
         return out
+
+
+def country_word(table: Countries, token: Token) -> str | None:
+    """The country a word names: a demonym, a country, or the entity the word is part of ('South Sudanese')."""
+    if token.ent_type_ in ("GPE", "NORP"):
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            found = table.code_of(_without_article(ent.text).removesuffix("'s").removesuffix("’s"))
+            if found:
+                return found
+    return table.code_of(token.text)
 
 
 def _without_article(text: str) -> str:
@@ -239,12 +288,14 @@ def _trim(span: Span) -> Span | None:
     return span.doc[start:end] if end > start else None
 
 
-def _of_proper(token: Token) -> Span | None:
-    """The proper name after 'of' on a head ('governor of Kassala'), as a span."""
+def _of_proper(token: Token, proper: bool = True) -> Span | None:
+    """The proper name (or, not `proper`, any noun phrase) after 'of' on a head ('governor of Kassala',
+    'the Ministry of Health'), as a span without its article."""
     for prep in token.rights:
         if prep.lower_ != "of":
             continue
         for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                return token.doc[obj.left_edge.i:obj.i + 1]
+            if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or not proper and obj.pos_ == "NOUN"):
+                first = obj.left_edge.i + (obj.left_edge.dep_ == "det")
+                return token.doc[first:obj.i + 1]
     return None

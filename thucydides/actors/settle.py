@@ -48,18 +48,22 @@ def settle_all(mentions: Iterable[ActorMention], country: str | None,
     return out
 
 
-def document_country(analysis: Analysis) -> str | None:
-    """The country most of the report's resolved places lie in (the first named wins a tie)."""
+def document_country(analysis: Analysis, start: int = 0, end: int | None = None) -> str | None:
+    """The country most of the report's (or the passage's) resolved towns and regions lie in, then most of its
+    places with the countries it names (a report on a train attack in Balochistan that often names Afghanistan,
+    whose government denied a part in it, is about Pakistan); the first named wins a tie."""
+    inside: Counter[str] = Counter()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for toponym in analysis.toponyms:
         place = analysis.places.get(toponym.place or "")
-        if place is not None and place.country:
+        if place is not None and place.country and start <= toponym.start and (end is None or toponym.start < end):
             counts[place.country] += 1
+            inside[place.country] += place.kind != "country"
             first.setdefault(place.country, toponym.start)
     if not counts:
         return None
-    return max(counts, key=lambda c: (counts[c], -first[c]))
+    return max(counts, key=lambda c: (inside[c], counts[c], -first[c]))
 
 
 def settle_analysis(analysis: Analysis, country: str | None = None, base: ActorBase | None = None) -> str | None:

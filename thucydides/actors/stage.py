@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from thucydides.actors.phrases import Found, PhraseReader, overlaps
 from thucydides.actors.scan import Hit, NameScanner, in_compound
 from thucydides.actors.speakers import SpeakerCues
-from thucydides.knowledge.actors import ActorBase, ActorConfig, load_base
+from thucydides.knowledge.actors import NEW_PREFIX, ActorBase, ActorConfig, load_base
 from thucydides.model import Actor, ActorMention, Analysis
 from thucydides.pipeline import StageFn, stage
 
@@ -44,7 +44,19 @@ class Recogniser:
             actor = self.base.get(hit.actor)
             if actor is not None and not overlaps(hit.start, hit.end, taken):
                 out.append(self._mention(text, hit.start, hit.end, actor, False))
-        return with_defined_acronyms(text, sorted(out, key=lambda m: (m.start, m.end)))
+        out = with_defined_acronyms(text, sorted(out, key=lambda m: (m.start, m.end)))
+        return self._named_again(text, out)
+
+    def _named_again(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Later writings of an actor named before that neither the base nor the parse caught: its initials
+        ('Immigration and Customs Enforcement ... ICE') and, for an organisation the base lacks, its name again
+        where spaCy did not tag it."""
+        out = list(mentions)
+        for start, end, source in [*initialisms(text, mentions), *repeated_names(text, mentions)]:
+            if not overlaps(start, end, [(m.start, m.end) for m in out]):
+                speaker = self.speakers.speaks(text, start, end)
+                out.append(replace(source, start=start, end=end, text=text[start:end], speaker=speaker))
+        return sorted(out, key=lambda m: (m.start, m.end))
 
     def _bound(self, text: str, hit: Hit, doc: Doc | None) -> bool:
         """A generic name that is not an actor of its own: part of a hyphenated word ('government-held') or
@@ -92,6 +104,44 @@ def with_defined_acronyms(text: str, mentions: list[ActorMention]) -> list[Actor
             if not overlaps(match.start(), match.end(), [(m.start, m.end) for m in out]):
                 out.append(replace(source, start=match.start(), end=match.end(), text=acronym, speaker=False))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "in", "on", "de", "du", "des", "al"})
+
+
+def initials(name: str) -> str:
+    """'Immigration and Customs Enforcement' -> 'ICE'; 'the Baloch Liberation Army' -> 'BLA'."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL_WORDS]
+    return "".join(w[0] for w in words) if all(w[0].isupper() for w in words) else ""
+
+
+def initialisms(text: str, mentions: Sequence[ActorMention]) -> list[tuple[int, int, ActorMention]]:
+    """Capital words that spell the initials of a name of several words given before them."""
+    out = []
+    for match in _CAPITALS.finditer(text):
+        source = next((m for m in reversed(mentions) if m.end <= match.start() and not m.speaker
+                       and len(m.text.split()) > 1 and initials(m.text) == match.group()), None)
+        if source is not None:
+            out.append((match.start(), match.end(), source))
+    return out
+
+
+_NAME_GOES_ON = re.compile(r"[\s-]+(?:[A-Z]|(?:de|des|du|la|le|al|el|of)[\s-]+[A-Z])")
+
+
+def repeated_names(text: str, mentions: Sequence[ActorMention]) -> list[tuple[int, int, ActorMention]]:
+    """Every other writing of the name of an organisation the base lacks ('Al-Shabab' after 'al-Shabab': only
+    the first letter's case may differ), unless it is part of a longer name ('Croix des Bouquets')."""
+    out = []
+    named = {m.text: m for m in mentions if m.actor.startswith(NEW_PREFIX) and len(m.text) > 3
+             and not m.speaker and any(c.isupper() for c in m.text) and any(c.islower() for c in m.text)}
+    for name, source in named.items():
+        written = rf"(?<![\w-])[{re.escape(name[0].lower())}{re.escape(name[0].upper())}]{re.escape(name[1:])}(?![\w-])"
+        for match in re.finditer(written, text):
+            if not _NAME_GOES_ON.match(text, match.end()):
+                out.append((match.start(), match.end(), source))
+    return out
 
 
 @stage("actors", requires=("spacy_doc",), assigns=("actors",), config=ActorConfig)

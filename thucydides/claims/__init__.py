@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from thucydides.claims.cast import ActorBase, Cast, actor_base
+from thucydides.claims.cast import Cast
 from thucydides.claims.context import Context
 from thucydides.claims.figures import Figure, find_figures, segments
 from thucydides.claims.lexicon import ClaimLexicon, lexicon
@@ -17,6 +17,7 @@ from thucydides.claims.metric import Reading, read_metric
 from thucydides.claims.roles import check_settings, make_context, roles
 from thucydides.claims.settings import ClaimsSettings, claims_settings
 from thucydides.claims.when import place_of, time_of
+from thucydides.knowledge.actors import ActorBase, actor_base
 from thucydides.ling.clauses import mood
 from thucydides.model import Analysis, Claim, Evidence, Span, stable_id
 from thucydides.pipeline import StageFn, stage
@@ -66,7 +67,7 @@ def extract_claims(analysis: Analysis, lex: ClaimLexicon | None = None, base: Ac
     lex = lex or lexicon()
     cfg = cfg or claims_settings()
     segs = segments(doc, analysis.segments)
-    cast = Cast.of(analysis, base or actor_base())
+    cast = Cast.of(analysis, base or actor_base(), lex)
     ctx = make_context(analysis, lex, cast, cfg, segs)
     out = []
     for fig in find_figures(doc, segs, lex, cfg):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from thucydides import data
@@ -64,8 +64,6 @@ class ClaimLexicon:
     distance_preceders: frozenset[str] = frozenset()
     masthead_claimant_kinds: frozenset[str] = frozenset()
     attack_nouns: frozenset[str] = frozenset()
-    owner_words: dict[str, str] = field(default_factory=dict)
-    """lower-cased word before an attack noun -> actor id ("Turkish shelling": Turkey)."""
     backer_suffixes: tuple[str, ...] = ()
     restating_nouns: frozenset[str] = frozenset()
     travel_verbs: frozenset[str] = frozenset()
@@ -76,6 +74,12 @@ class ClaimLexicon:
     displaced_nouns: frozenset[str] = frozenset()
     state_capture_words: frozenset[str] = frozenset()
     presence_places: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    """People who speak as a source of their own ("witnesses said")."""
+    armed_context: frozenset[str] = frozenset()
+    facility_words: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    speaker_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
@@ -87,7 +91,6 @@ class ClaimLexicon:
             person_triggers=_invert(raw["person_triggers"]),
             area_triggers=_invert(raw["area_triggers"]),
             idioms=tuple(tuple(str(p).lower().split()) for p in _listed(raw, "idioms")),
-            owner_words={str(k).lower(): str(v) for k, v in _table(raw, "owner_words").items()},
             backer_suffixes=tuple(str(w).lower() for w in _listed(raw, "backer_suffixes")),
             **words,
         )

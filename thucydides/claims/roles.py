@@ -65,7 +65,8 @@ def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
 def own_voice(analysis: Analysis, cast: Cast, lex: ClaimLexicon) -> str | None:
     """The actor a report speaks for when it is a monitor's or agency's own release (outlet field or masthead)."""
     doc = analysis.document
-    candidates = [cast.base.find(doc.outlet)] if doc.outlet else []
+    outlet = cast.base.lookup(doc.outlet) if doc.outlet else None
+    candidates = [outlet.id] if outlet is not None else []
     text = doc.analysis_text
     line_start = len(text) - len(text.lstrip())
     line_end = text.find("\n", line_start)

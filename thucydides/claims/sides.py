@@ -88,7 +88,7 @@ def _pronoun_actor(token: Token, seg: Segment, ctx: Context) -> str | None:
 def _back_reference(token: Token, ctx: Context) -> str | None:
     """'the forces', 'the group': the name given before that holds the noun, else the group named last."""
     found = antecedent_holding(token, ctx)
-    if found is None and token.lemma_.lower() in ctx.cast.lex.group_nouns:
+    if found is None and token.lemma_.lower() in ctx.lex.group_nouns:
         found = antecedent_group(token, ctx)  # "the group holds 5,000 km2"
     return found or ctx.cast.named_by(token)
 
@@ -120,8 +120,20 @@ def _group_before(token: Token, ctx: Context) -> str | None:
     is about."""
     start = max(0, token.idx - ctx.cfg.lookback_chars)
     groups = [m.actor for m in reversed(ctx.cast.within(start, token.idx))
-              if ctx.cast.kind(m.actor) not in _NOT_GROUPS and not m.speaker and not _teller(m.start, ctx)]
+              if ctx.cast.kind(m.actor) not in _NOT_GROUPS and not m.speaker and not _teller(m.start, ctx)
+              and not _undergoer(m.start, ctx)]
     return next((g for g in groups if ctx.cast.armed(g)), None) or next(iter(groups), None)
+
+
+def _undergoer(start: int, ctx: Context) -> bool:
+    """'they picked out police officers and shot them': the object of a deed is not who 'they' are."""
+    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("dobj", "nsubjpass")
 
 
 def attack_owner(token: Token, ctx: Context) -> str | None:
@@ -134,7 +146,29 @@ def attack_owner(token: Token, ctx: Context) -> str | None:
         return by
     owners = (_owner(mod, ctx) for mod in token.children
               if mod.dep_ in ("amod", "compound", "nmod", "poss") and mod.i < token.i)
-    return next((o for o in owners if o is not None), None)
+    return next((o for o in owners if o is not None), None) or _earlier_attack(token, ctx)
+
+
+def _earlier_attack(token: Token, ctx: Context) -> str | None:
+    """'died in the attack': the armed actor among the doers of the attack told just before ('militants linked
+    with the BLA attacked a train')."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    index = ctx.segment_of(token).index
+    for before in reversed(ctx.segments[max(0, index - ctx.cfg.anaphor_reach):index]):
+        told = [t for t in ctx.tokens(before) if t.lemma_.lower() == token.lemma_.lower() and t.i != token.i]
+        for doer in (d for t in told for d in arguments(t).doers):
+            found = _named_in(doer, ctx)
+            if found is not None:
+                return found
+    return None
+
+
+def _named_in(phrase: Token, ctx: Context) -> str | None:
+    """The armed actor a doer's whole phrase names, a named one before a generic one ('gunmen of the BLA')."""
+    start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge.text)
+    armed = [m.actor for m in ctx.cast.within(start, end) if ctx.cast.armed(m.actor)]
+    return min(armed, key=lambda a: ctx.cast.base.generic_key(a) is not None, default=None)
 
 
 def _attack_agents(token: Token, ctx: Context) -> str | None:
@@ -144,14 +178,14 @@ def _attack_agents(token: Token, ctx: Context) -> str | None:
 
 
 def _owner(mod: Token, ctx: Context) -> str | None:
-    """The actor an owner word names: 'Turkish', 'regime', 'Hamas'."""
-    owner = ctx.lex.owner_words.get(mod.lower_)
-    if owner is not None and ctx.cast.get(owner) is not None:
-        return owner
-    iso = ctx.cast.lex.demonyms.get(mod.lower_)
+    """The actor an owner word names: a country's word its forces ('Turkish', 'U.S.'), any other word the actor
+    it names ('regime': the passage's country's forces, 'Hamas')."""
+    iso = ctx.cast.country_word(mod)
     if iso is not None:
         return ctx.cast.forces_of(iso)
-    return None if mod.is_sent_start else ctx.cast.named_by(mod)  # a capital opening a sentence names no one
+    if mod.is_sent_start and mod.ent_type_:  # a capital opening a sentence names no one ("Barrel bombs")
+        return None
+    return ctx.cast.named_by(mod)
 
 
 def _first(tokens: Iterable[Token], seg: Segment, ctx: Context, exclude: set[str | None]) -> str | None:
@@ -168,7 +202,7 @@ def _first(tokens: Iterable[Token], seg: Segment, ctx: Context, exclude: set[str
 def included(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """'seven IS members, including two women': people counted among others count the same side."""
     tok = fig.unit_token if fig.unit_token is not None else fig.number_token
-    if any(not m.speaker for m in ctx.cast.within(fig.start, fig.unit_end)):
+    if any(ctx.cast.names_side(m) for m in ctx.cast.within(fig.start, fig.unit_end)):
         return None  # "including five al-Shabab militants" names its own side
     for head in ancestors(tok, 3):
         if head.lower_ in ("including", "among") and head.dep_ == "prep":
@@ -199,7 +233,7 @@ def _named_between(fig: Figure, ctx: Context) -> list[str]:
     first ("the number of ISIS members ... 391": the phrase of the noun says it)."""
     if fig.unit_token is None or fig.unit_token.i < fig.number_token.i:
         return []
-    return [m.actor for m in ctx.cast.within(fig.start, fig.unit_end) if not m.speaker]
+    return [m.actor for m in ctx.cast.within(fig.start, fig.unit_end) if ctx.cast.names_side(m)]
 
 
 def of_objects(token: Token) -> list[Token]:
@@ -316,7 +350,9 @@ def _recent(fig: Figure, ctx: Context, exclude: set[str | None], same_sentence: 
             kinds: frozenset[str] | None = None) -> str | None:
     start = fig.segment.start if same_sentence else max(0, fig.start - ctx.cfg.lookback_chars)
     for m in reversed(ctx.cast.within(start, fig.start)):
-        if m.actor in exclude or m.speaker or not ctx.cast.armed(m.actor) or _backer(m.end, ctx):
+        if m.speaker or not ctx.cast.armed(m.actor) or _backer(m.end, ctx):
+            continue
+        if any(ctx.cast.same_side(m.actor, x) for x in exclude):
             continue
         if _teller(m.start, ctx):
             continue
@@ -440,7 +476,7 @@ def speaker_did_it(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     verb = _verb(reading, ctx, fig.segment)
     if verb is None or is_passive(verb):
         side = ctx.subjects.get(fig.segment.index)
-        return said if ctx.cast.armed(side) and side != said else None
+        return said if ctx.cast.armed(side) and not ctx.cast.same_side(side, said) else None
     return said if any(is_pronoun(s) for s in arguments(verb).subjects) else None
 
 
@@ -465,7 +501,7 @@ def main_armed_group(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     (the one it names most, at least twice), as coders read a story about one group's attack."""
     if reading.metric not in CASUALTIES | {"captured"}:
         return None
-    return ctx.cast.main_group(ctx.cfg.main_group_mentions)
+    return ctx.cast.main_group(ctx.cfg.main_group_mentions, fig.start)
 
 
 def main_armed_subject(fig: Figure, reading: Reading, ctx: Context) -> str | None:
@@ -473,7 +509,7 @@ def main_armed_subject(fig: Figure, reading: Reading, ctx: Context) -> str | Non
     that group's."""
     if fig.noun_class != "fighters" or fig.unit_token is None or fig.unit_token.lemma_.lower() in ctx.lex.state_nouns:
         return None
-    return ctx.cast.main_group(ctx.cfg.main_group_mentions)
+    return ctx.cast.main_group(ctx.cfg.main_group_mentions, fig.start)
 
 
 def recent_armed_agent(fig: Figure, reading: Reading, ctx: Context) -> str | None:

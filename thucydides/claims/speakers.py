@@ -108,7 +108,7 @@ def _back_reference(token: Token, seg: Segment, ctx: Context) -> str | None:
     """'the ministry said': an earlier name holding the noun ("the Iraqi Ministry of Defence"); 'the spokesman':
     the organisation that spoke last; 'the military': the country's forces; 'the group': the organisation
     named last."""
-    words = ctx.cast.lex
+    words = ctx.lex
     found = antecedent_holding(token, ctx) or _earlier_phrase(token, seg, ctx)
     if found is None and token.lemma_.lower() in words.speaker_nouns:
         found = last_speaker(seg, ctx, ctx.cfg.anaphor_reach, institutional=True) or None
@@ -157,7 +157,7 @@ def antecedent_group(token: Token, ctx: Context) -> str | None:
     for m in reversed(ctx.cast.within(start, token.idx)):
         if ctx.cast.kind(m.actor) not in _PERSONAL_KINDS:
             return m.actor
-    return ctx.cast.main_group(ctx.cfg.main_group_mentions)
+    return ctx.cast.main_group(ctx.cfg.main_group_mentions, token.idx)
 
 
 def _bare_back_reference(token: Token) -> bool:

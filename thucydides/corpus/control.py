@@ -330,6 +330,35 @@ def _sort_key(st: ControlStatement) -> tuple[date, int, str, int]:
     return (st.day or date.max, _ORDER[st.kind], st.evidence.doc, st.evidence.start)
 
 
+def _same_words(one: ControlStatement, other: ControlStatement) -> bool:
+    a, b = one.evidence, other.evidence
+    return one.place == other.place and a.doc == b.doc and a.start < b.end and b.start < a.end
+
+
+def told_once(statements: Sequence[ControlStatement]) -> list[ControlStatement]:
+    """One change of hands told in the same words by a takeover event and by the text's roles is one statement:
+    the actor the text names where the event gave only a generic one ('Unidentified Armed Group (Syria)' for
+    'the SDF was able to liberate Hajin'), the event's date (the text reader dates by publication), the narrower
+    evidence of the two, and the loser either names."""
+    from thucydides.actors.recognize import registry
+
+    base = registry().base
+    generic = [s for s in statements if s.kind == "takeover" and base.generic_key(s.actor) is not None]
+    merged: dict[int, ControlStatement] = {}
+    dropped: set[int] = set()
+    for vague in generic:
+        twin = next((i for i, s in enumerate(statements) if s.kind == "takeover" and _same_words(s, vague)
+                     and s.actor and base.generic_key(s.actor) is None), None)
+        if twin is not None:
+            named = merged.get(twin, statements[twin])
+            merged[twin] = replace(named, when=vague.when or named.when,
+                                   previous=named.previous or vague.previous,
+                                   evidence=min(named.evidence, vague.evidence, key=lambda e: e.end - e.start),
+                                   confidence=max(named.confidence, vague.confidence))
+            dropped.add(id(vague))
+    return [merged.get(i, s) for i, s in enumerate(statements) if id(s) not in dropped]
+
+
 def _armed(statements: Iterable[ControlStatement], settings: ControlSettings) -> Iterator[ControlStatement]:
     """Statements whose actor can hold ground; a non-holder named as the loser is dropped from it."""
     from thucydides.actors.recognize import registry
@@ -350,7 +379,7 @@ def build_timelines(statements: Iterable[ControlStatement], places: Iterable[Pla
     settings = settings or control_settings()
     by_id = {p.id: p for p in places if p.kind in settings.place_kinds}
     grouped: dict[str, list[ControlStatement]] = {}
-    for st in _armed(statements, settings):
+    for st in _armed(told_once(list(statements)), settings):
         if st.place in by_id:
             grouped.setdefault(st.place, []).append(st)
     out = []

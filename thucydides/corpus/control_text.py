@@ -103,8 +103,8 @@ def _subject(verb: Token) -> list[Token]:
         if own[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return [verb.head]
         return [t for s in own for t in s.subtree]
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return _subject(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head is not verb:
+        return _subject(verb.head)  # 'X was able to take Y': X, through the adjective
     if verb.dep_ == "relcl":
         return [verb.head]
     return []
@@ -139,6 +139,11 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
         if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in preps:
             out += [t for t in child.subtree if t is not child]
     return out
+
+
+def _from_on_objects(verb: Token) -> list[Token]:
+    """'took the town from ISIS control' parsed with 'from' on the town: what the object is taken from."""
+    return [t for o in _children(verb, {"dobj", "obj"}) for t in _prep_objects(o, frozenset({"from"}))]
 
 
 def _negated(tok: Token) -> bool:
@@ -249,7 +254,7 @@ class TextReader:
             taker, places = ctx.actors(_agent(tok)), ctx.places(self._core(_children_subtrees(tok, {"nsubjpass"})))
         else:
             taker, places = _doer(_subject(tok), tok, ctx), ctx.places(self._core(_objects(tok)))
-        previous = ctx.actors(_prep_objects(tok, self.lex.source_preps))
+        previous = ctx.actors(_prep_objects(tok, self.lex.source_preps) + _from_on_objects(tok))
         return _change(taker, places, previous)
 
     def _capture_noun(self, tok: Token, ctx: _Context) -> Reading | None:

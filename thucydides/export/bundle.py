@@ -23,7 +23,7 @@ class ExportBundle:
         """Bundle analysed documents directly (no store), for tests and quick runs."""
         bundle = cls()
         places: dict[str, Place] = {}
-        described: dict[str, Actor] = {}  # actors a stage described because the actor base lacks them
+        described: dict[str, Actor] = {}  # actors the base made in the stages' process, which it may not rebuild
         for a in analyses:
             described.update(a.actor_records)
             bundle.documents.append(a.document)
@@ -32,8 +32,9 @@ class ExportBundle:
             bundle.claims.extend(a.claims)
             bundle.events.extend(a.events)
         bundle.places = sorted(places.values(), key=lambda p: p.id)
-        bundle.actors = [described.get(a.id, a) for a in referenced_actors(bundle.mentions, bundle.claims,
-                                                                             bundle.events)]
+        base = actor_base()
+        bundle.actors = [base.exported(described[a.id]) if a.id in described else a
+                         for a in referenced_actors(bundle.mentions, bundle.claims, bundle.events)]
         return bundle
 
 

@@ -88,6 +88,24 @@ def slug(name: str) -> str:
     return _SLUG.sub("-", fold_text(name)).strip("-")
 
 
+_DOUBLED_VOWEL = re.compile(r"([aiu])\1", re.IGNORECASE)
+
+
+_IZAFE = {" i ": " e ", " e ": " i "}
+
+
+def spelling_variants(name: str) -> list[str]:
+    """Other transliterations of a name, folded: a long a, i or u written once ('Al Shabaab': 'al shabab') and
+    the other vowel of the Persian and Urdu izafe ('Tehreek-i-Taliban': 'tehreek e taliban'). Acronyms have
+    none."""
+    if case_sensitive(name):
+        return []
+    folded = fold_name(name)
+    out = {_DOUBLED_VOWEL.sub(r"\1", folded)}
+    out |= {folded.replace(a, b) for a, b in _IZAFE.items() if a in folded}
+    return sorted(v for v in out if v != folded)
+
+
 def case_sensitive(alias: str) -> bool:
     """Acronyms only match as written: short all-capital ones ("IS", "US", "M23") and any one-word name with
     two capitals or more ("LeT", "JeI", "CORD", "AMISOM"), which would otherwise be English words."""
@@ -164,6 +182,19 @@ def _qualifiers(name: str, table: Countries) -> tuple[str, str | None, str | Non
     return base, country, qualifier
 
 
+_LOWER_WORDS = frozenset({"of", "and", "for", "the", "on", "in"})
+
+
+def _capital(word: str) -> str:
+    """'health' -> 'Health', 'ICT' stays, 'of' stays lower: words of an office's name as ACLED writes them."""
+    return word if word in _LOWER_WORDS or not word[:1].islower() else word[:1].upper() + word[1:]
+
+
+def _unslug(text: str) -> str:
+    """'disaster-management-affairs' -> 'disaster management affairs' (an office's purpose from its id)."""
+    return " ".join(text.split("-"))
+
+
 def _acronym(base: str) -> tuple[str | None, str]:
     """'RSF: Rapid Support Forces' -> ('RSF', 'Rapid Support Forces'); names without one keep themselves."""
     head, sep, tail = base.partition(": ")
@@ -187,6 +218,9 @@ class GenericKind:
     nouns: tuple[str, ...]
     means: tuple[str, ...] = ()
     """Nouns that name it only with a country ('Israeli drones')."""
+    people: tuple[str, ...] = ()
+    """Words that describe someone of this kind inside a phrase ('army officers', 'a colonel', 'passengers'):
+    never names on their own, so the scanner does not look for them."""
 
     def name_for(self, country: Country) -> str:
         return self.template.format(country=country.name, of_country=country.after_of)
@@ -215,6 +249,8 @@ class Curated:
     """Head nouns of the phrases notes use for actors (for learning aliases)."""
     office_generics: Mapping[str, str] = field(default_factory=dict)
     """A word of an office's name -> the generic actor it speaks for ('defence': military)."""
+    office_nouns: frozenset[str] = frozenset()
+    """Nouns of an office named by what it is for ('ministry', 'department': Ministry of Health of Chad)."""
 
 
 def _int_or_none(value: object, where: str) -> int | None:
@@ -241,7 +277,8 @@ def _generic_kind(raw: object, where: str) -> GenericKind:
     if not isinstance(raw, Mapping) or not all(raw.get(k) for k in ("key", "family", "name", "kind", "inter")):
         raise KnowledgeError(f"{where}: a generic actor needs key, family, name, kind and inter")
     return GenericKind(str(raw["key"]), str(raw["family"]), str(raw["name"]), str(raw["kind"]),
-                       int(raw["inter"]), strings(raw, "nouns", where), strings(raw, "means", where))
+                       int(raw["inter"]), strings(raw, "nouns", where), strings(raw, "means", where),
+                       strings(raw, "people", where))
 
 
 def _head_kinds(raw: Mapping[str, object], where: str) -> dict[str, str]:
@@ -262,7 +299,8 @@ def read_curated(path: Path) -> Curated:
     return Curated(entries, generic, frozenset(w.lower() for w in strings(raw, "generic_words", where)),
                    _head_kinds(raw, where), strings(raw, "speaker_nouns", where),
                    frozenset(w.lower() for w in strings(raw, "alias_heads", where)),
-                   {w.lower(): str(k) for k in offices for w in strings(offices, str(k), where)})
+                   {w.lower(): str(k) for k in offices for w in strings(offices, str(k), where)},
+                   frozenset(w.lower() for w in strings(raw, "office_nouns", where)))
 
 
 def _list(raw: Mapping[str, object], key: str, where: str) -> list[object]:
@@ -358,6 +396,9 @@ class ActorBase:
     made: dict[str, Actor] = field(default_factory=dict)
     """Actors made at run time: generic actors of countries no record has, organisations the base lacks."""
     _generic_ids: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _describing: dict[str, frozenset[str]] = field(default_factory=dict)
+    _offices: dict[str, str] = field(default_factory=dict)
+    """Id of an office family made at run time ('Ministry of Health', no country yet) -> its title."""
 
     # lookups
 
@@ -369,7 +410,7 @@ class ActorBase:
         if found is not None:
             return found
         generic = self._generic_id_index().get(actor_id)
-        return self.generic(*generic) if generic else None
+        return self.generic(*generic) if generic else self._office_from_id(actor_id)
 
     def lookup(self, name: str) -> Actor | None:
         """The actor a name or alias stands for (folded; acronyms as written), if the base knows it."""
@@ -442,6 +483,8 @@ class ActorBase:
         known = self.members.get((family.id, home.code))
         if known:
             return self.get(known)
+        if family.id in self._offices:
+            return self._office_of(self._offices[family.id], home)
         name = f"{without_periods(family.name)} ({home.name})"
         return self._make(Actor(id=slug(name), name=name, aliases=(family.name, *family.aliases), kind=family.kind,
                                 inter=family.inter, acronyms=family.acronyms, countries=(home.code,),
@@ -453,7 +496,7 @@ class ActorBase:
         display = " ".join(name.split())
         if display.lower().startswith("the "):
             display = display[4:]
-        known = self.lookup(display)
+        known = self.lookup(display) or self._demonym_named(display, country)
         if known is not None:
             return known
         guessed = kind or self.kind_of_name(display)
@@ -461,6 +504,102 @@ class ActorBase:
         return self.made.get(actor_id) or self._make(Actor(
             id=actor_id, name=display, kind=guessed, inter=INTER_BY_KIND.get(guessed),
             countries=(country,) if country else ()))
+
+    def person(self, name: str, speaks_for: Actor | None = None) -> Actor:
+        """A person a report quotes by name, as their own record (kind 'person'); the organisation they speak
+        for, when known, is its parent and gives its country."""
+        display = " ".join(name.split()).removesuffix("'s").removesuffix("’s")
+        known = self.lookup(display)
+        if known is not None:
+            return known
+        actor_id = NEW_PREFIX + slug(display)
+        return self.made.get(actor_id) or self._make(Actor(
+            id=actor_id, name=display, kind="person", parent=speaks_for.id if speaks_for else None,
+            countries=speaks_for.countries if speaks_for else ()))
+
+    def source(self, name: str) -> Actor:
+        """People who speak without being a side ('witnesses', 'medics', 'residents' telling a reporter): a
+        record of kind 'source' under their own word, never the actor the word may also name."""
+        display = " ".join(name.split())
+        actor_id = NEW_PREFIX + slug(display)
+        return self.made.get(actor_id) or self._make(Actor(id=actor_id, name=display, kind="source"))
+
+    def describes(self, words: Iterable[str]) -> str | None:
+        """The generic kind that words of a phrase describe ('army officers': military, 'passengers':
+        civilians), by the kinds' names and people words, in the order the curated file lists the kinds."""
+        if not self._describing:
+            for key, spec in self.generics.items():
+                self._describing[key] = frozenset(w.lower() for w in (*spec.nouns, *spec.people))
+        found = {w.lower() for w in words}
+        return next((key for key, known in self._describing.items() if found & known), None)
+
+    def office(self, noun: str, purpose: str, country: str | None = None) -> Actor:
+        """An office named by what it is for, in ACLED's 'X of Country' form: ('ministry', 'health', 'TD') ->
+        Ministry of Health of Chad, a government record under Government of Chad. An office that speaks for a
+        generic actor is that actor ('Ministry of Defence': Military Forces of Chad). Without a country, the
+        office's family, settled by the report's country like any generic actor."""
+        key = self.office_generic(purpose)
+        if key is not None:
+            return self.generic(key, country)
+        title = f"{_capital(noun)} of {' '.join(_capital(w) for w in purpose.split())}"
+        home = self.countries.get(country)
+        if home is not None:
+            return self._office_of(title, home)
+        family_id = NEW_PREFIX + slug(title)
+        self._offices.setdefault(family_id, title)
+        return self.made.get(family_id) or self._make(Actor(id=family_id, name=title, kind="government",
+                                                            inter=INTER_BY_KIND["government"], generic=True))
+
+    def office_named(self, name: str, country: str | None = None) -> Actor | None:
+        """The office a written name stands for ('the Ministry of Health', 'Health Ministry', 'Sudanese Health
+        Ministry'), in `country` unless its name gives one; None when the name is no office's."""
+        words = [w for w in name.replace("'s", " ").replace("’s", " ").split() if w.lower() != "the"]
+        named = next((c for w in words if (c := self.countries.code_of(w))), None)
+        parts = self._office_parts([w for w in words if not self.countries.code_of(w)])
+        return self.office(parts[0], parts[1], named or country) if parts else None
+
+    def _office_parts(self, words: list[str]) -> tuple[str, str] | None:
+        """(noun, purpose) of 'Ministry of Health' or 'Health Ministry'."""
+        while words and words[-1].lower() == "of":
+            words = words[:-1]
+        low = [w.lower() for w in words]
+        if len(low) > 2 and low[0] in self.curated.office_nouns and low[1] == "of":
+            return low[0], " ".join(words[2:])
+        if len(low) > 1 and low[-1] in self.curated.office_nouns:
+            return low[-1], " ".join(words[:-1])
+        return None
+
+    def _office_of(self, title: str, home: Country) -> Actor:
+        name = f"{title} of {home.after_of}"
+        known = self.lookup(name)
+        if known is not None:
+            return known
+        family = NEW_PREFIX + slug(title)
+        self._offices.setdefault(family, title)
+        government = self.generic("government", home.code)
+        return self.made.get(NEW_PREFIX + slug(name)) or self._make(Actor(
+            id=NEW_PREFIX + slug(name), name=name, aliases=(title,), kind="government",
+            inter=INTER_BY_KIND["government"], parent=government.id, countries=(home.code,), family=family))
+
+    def _office_from_id(self, actor_id: str) -> Actor | None:
+        """An office made in another run, rebuilt from its id ('new-ministry-of-health-of-chad')."""
+        rest = actor_id.removeprefix(NEW_PREFIX)
+        noun = next((n for n in self.curated.office_nouns if rest.startswith(f"{slug(n)}-of-")), None)
+        if not actor_id.startswith(NEW_PREFIX) or noun is None:
+            return None
+        purpose = rest[len(slug(noun)) + 4:]
+        for country in self.countries.by_code.values():
+            tail = f"-of-{slug(country.after_of)}"
+            if purpose.endswith(tail) and len(purpose) > len(tail):
+                return self.office(noun, _unslug(purpose[:-len(tail)]), country.code)
+        return None
+
+    def _demonym_named(self, name: str, country: str | None) -> Actor | None:
+        """A unit ACLED names with its country's demonym ("Somalia's National Intelligence and Security Agency" is
+        the Somali National Intelligence and Security Agency, a unit of Somalia's forces)."""
+        home = self.countries.get(country)
+        demonyms = home.demonyms if home is not None else ()
+        return next((a for d in demonyms if (a := self.lookup(f"{d} {name}")) is not None), None)
 
     def office_generic(self, name: str) -> str | None:
         """The generic actor an office speaks for ('Defence Ministry': military), if its name says one."""
@@ -516,8 +655,9 @@ class ActorBase:
         known = self.get(actor_id)
         if known is not None:
             return known
-        if actor_id.startswith(NEW_PREFIX) and text:
-            name = text[4:] if text.lower().startswith("the ") else text
+        if actor_id.startswith(NEW_PREFIX):
+            name = text[4:] if text and text.lower().startswith("the ") else text
+            name = name or " ".join(_capital(w) for w in _unslug(actor_id.removeprefix(NEW_PREFIX)).split())
             return Actor(id=actor_id, name=name, kind=self.kind_of_name(name),
                          inter=INTER_BY_KIND.get(self.kind_of_name(name)))
         return Actor(id=actor_id, name=actor_id)
@@ -587,6 +727,11 @@ def _index(actors: Mapping[str, Actor], learned: Iterable[LearnedAlias], frequen
     for actor in actors.values():
         for text in _own_names(actor):
             offer(text, actor.id, frequency.get(actor.id, 0))
+    for actor in actors.values():  # after every real name, so a spelling variant never displaces one
+        for text in _own_names(actor):
+            for variant in spelling_variants(text):
+                if (variant, False) not in ranked:
+                    offer(variant, actor.id, -1)
     for alias in learned:
         if alias.actor in actors:
             offer(alias.alias, alias.actor, alias.support, learned=True)
