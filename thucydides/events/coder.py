@@ -280,11 +280,13 @@ class EventCoder:
 
 def _blend(row: np.ndarray, whole: np.ndarray, weight: float, none: int) -> np.ndarray:
     """The unit's probability of no event, and its event probability shared out over the types as a mix of
-    its own distribution and the report's."""
+    its own distribution and its context's. The context weighs in as far as it reads as an event at all: the
+    type mix of a passage the coder reads as no event says nothing about the kind of happening."""
     own, ctx = row.copy(), whole.copy()
     own[none] = ctx[none] = 0.0
     if own.sum() <= 0 or ctx.sum() <= 0 or weight <= 0:
         return row
+    weight *= 1.0 - float(whole[none])
     mixed = (1 - weight) * own / own.sum() + weight * ctx / ctx.sum()
     out = mixed * (1.0 - row[none])
     out[none] = row[none]

@@ -73,20 +73,34 @@ def unit_bounds(ctx: DocContext, sentence: Sentence) -> tuple[int, int]:
     return start, sentence.end
 
 
-def detect(ctx: DocContext, coder: Coder, threshold: float,
-           admissible: Callable[[Candidate], bool] = lambda c: True,
-           taxonomy: Taxonomy | None = None, context_weight: float = 0.0,
-           single_threshold: float | None = None) -> list[Candidate]:
-    """Every sentence the coder reads as an event with at least `threshold` probability, anchored on its
+@dataclass(frozen=True)
+class Detection:
+    """How sure the coder must be, and how much a sentence's neighbours say about its type."""
+
+    threshold: float
+    """The coder's probability of an event below which a unit is not taken for one."""
+    single_threshold: float | None = None
+    """For a report with no unit above `threshold`: the probability at which its likeliest unit is taken."""
+    context_weight: float = 0.0
+    """Share of the neighbouring sentences' reading in each sentence's event type."""
+    context_sentences: int | None = None
+    """Sentences on either side, within the paragraph, that make a sentence's context (None: the paragraph)."""
+
+
+def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[Candidate], bool] = lambda c: True,
+           taxonomy: Taxonomy | None = None) -> list[Candidate]:
+    """Every sentence the coder reads as an event with at least `how.threshold` probability, anchored on its
     best-read clause that is `admissible` (a sentence with none is dropped); with a `taxonomy`, sentences
     the coder reads as no event get the fallback predicates' reading (events.fallback). A sentence's type
-    blends its own reading with its paragraph's (`context_weight`). A report with no sentence this sure keeps
-    its likeliest one when that reaches `single_threshold` (a short report, such as a dispatch, tells one
-    happening without saying it twice)."""
+    blends its own reading with its neighbours' (a short sentence says less about the kind of happening than
+    the passage around it; a whole report of politics would drown the one bombing it tells). A report with no
+    sentence this sure keeps its likeliest one when that reaches `single_threshold` (a short report, such as
+    a dispatch, tells one happening without saying it twice)."""
     units = _units(ctx)
-    low = threshold if single_threshold is None else min(threshold, single_threshold)
-    guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units], _contexts(ctx, units),
-                                        context_weight, low)
+    threshold = how.threshold
+    low = threshold if how.single_threshold is None else min(threshold, how.single_threshold)
+    guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units],
+                                        _contexts(ctx, units, how.context_sentences), how.context_weight, low)
     out = []
     for unit, guess in zip(units, guesses, strict=True):
         chosen = next((c for c in _readings(ctx, unit, guess, coder, low, taxonomy) if admissible(c)), None)
@@ -109,10 +123,16 @@ def _units(ctx: DocContext) -> list[Unit]:
     return out
 
 
-def _contexts(ctx: DocContext, units: list[Unit]) -> list[str]:
-    """Each unit's paragraph (the whole text where the report has no paragraphs)."""
-    paragraphs = ctx.segments.paragraphs
-    return [ctx.text[slice(*paragraphs[u.sentence.paragraph])] if paragraphs else ctx.text for u in units]
+def _contexts(ctx: DocContext, units: list[Unit], reach: int | None) -> list[str]:
+    """Each unit with up to `reach` sentences either side of it in its paragraph (None: the whole paragraph)."""
+    sentences = ctx.segments.sentences
+    out = []
+    for u in units:
+        i = u.sentence.index
+        window = sentences if reach is None else sentences[max(0, i - reach):i + reach + 1]
+        near = [s for s in window if s.paragraph == u.sentence.paragraph]
+        out.append(ctx.text[near[0].start:near[-1].end] if near else ctx.text[u.start:u.end])
+    return out
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from thucydides.events.actorbase import ActorBase
 from thucydides.events.build import Readers, continuation, group, read_sightings, to_event
 from thucydides.events.context import DocContext
-from thucydides.events.detect import Candidate, Coder, detect
+from thucydides.events.detect import Candidate, Coder, Detection, detect
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.when import DATE_STEPS
 from thucydides.events.where import PLACE_STEPS
@@ -36,7 +36,9 @@ class EventsConfig:
     single_threshold: float
     """For a report with no unit above `threshold`: the probability at which its likeliest unit is taken."""
     context_weight: float
-    """How much the whole report's reading weighs in the type of each of its sentences (0: none)."""
+    """How much the neighbouring sentences' reading weighs in the type of each sentence (0: none)."""
+    context_sentences: int | None
+    """Sentences either side of a sentence, within its paragraph, read as its context (null: the paragraph)."""
     fallback: bool
     """Consult the fallback predicates (data/acled.yaml) for sentences the coder reads as no event."""
     filters: tuple[str, ...]
@@ -117,12 +119,15 @@ class EventCoderStage:
     base: ActorBase
     taxonomy: Taxonomy
 
+    @property
+    def detection(self) -> Detection:
+        c = self.config
+        return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences)
+
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
-        candidates = detect(ctx, self.coder, self.config.threshold,
-                            lambda c: self.filters.failing(Reading(ctx, c)) is None,
-                            self.taxonomy if self.config.fallback else None, self.config.context_weight,
-                            self.config.single_threshold)
+        candidates = detect(ctx, self.coder, self.detection, lambda c: self.filters.failing(Reading(ctx, c)) is None,
+                            self.taxonomy if self.config.fallback else None)
         sightings = [s for c in candidates for s in read_sightings(ctx, c, self.readers, self.base, self.taxonomy)]
         taken = {c.sentence.index for c in candidates}
         return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,
