@@ -99,3 +99,12 @@ def test_before_dawn_on_a_day_is_that_day(events_of):
     text = "Before dawn on Sunday, ISIS militants attacked SDF positions in Hajin."
     e = only(events_of(text, {"Sunday": (Interval(date(2018, 12, 9), date(2018, 12, 9)), 1)}))
     assert e.date is not None and e.date.start == date(2018, 12, 9)
+
+
+def test_an_outlet_or_monitor_is_never_a_side_of_the_event(events_of):
+    e = only(events_of("Survivors spoke to Reuters on Monday. They said they attacked the village of Hajin, killing "
+                       "five people."))
+    assert "Reuters" not in (e.actor1, e.actor2)
+    e = only(events_of("Human Rights Watch researchers said they attacked the village of Hajin on Monday, killing five "
+                       "people."))
+    assert "HRW" not in (e.actor1, e.actor2)

@@ -73,7 +73,9 @@ def _settled(rc: RoleContext, mention: ActorMention | None) -> str | None:
     if mention is None:
         return None
     actor = rc.base.settle(mention, rc.country)
-    return None if actor == rc.actor1 else actor
+    if actor == rc.actor1 or rc.base.kind(actor) in rc.taxonomy.non_participant_kinds:
+        return None
+    return actor
 
 
 def _first_actor(rc: RoleContext, tokens: Iterable[Token]) -> str | None:

@@ -68,6 +68,8 @@ class Taxonomy:
     plausible_years: tuple[int, int]
     fallback_predicates: tuple[FallbackPredicate, ...]
     place_nouns: frozenset[str]
+    non_participant_kinds: frozenset[str]
+    """Kinds of actor never coded as a side of an event (outlets, monitors, people quoted)."""
 
     def __post_init__(self) -> None:
         parents = {sub: kind for kind, subs in self.event_types.items() for sub in subs}
@@ -165,6 +167,7 @@ def taxonomy() -> Taxonomy:
         fallback_predicates=tuple(_fallback(f, f"{where}: fallback_predicates[{i}]", subs)
                                   for i, f in enumerate(_list(raw, "fallback_predicates", where))),
         place_nouns=word_set(raw, "place_nouns", where),
+        non_participant_kinds=word_set(raw, "non_participant_kinds", where),
     )
 
 
