@@ -90,11 +90,11 @@ def parse_claims() -> Callable[..., Analysis]:
 
 
 @pytest.fixture(scope="session")
-def heldout_bench():
-    """bench/score_heldout.py as a module: runs the pipeline over a folder and scores it with the shared scorer."""
+def invented_bench():
+    """bench/score_invented.py as a module: runs the pipeline over a folder and scores it with the shared scorer."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("score_heldout", ROOT / "bench" / "score_heldout.py")
+    spec = importlib.util.spec_from_file_location("score_invented", ROOT / "bench" / "score_invented.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -72,14 +72,14 @@ def test_labels_outside_the_taxonomy_are_refused() -> None:
 
 def test_a_missing_acled_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="nowhere.csv"):
-        training_data(tmp_path / "nowhere.csv", [], [], 10)
+        training_data(tmp_path / "nowhere.csv", [], 10)
 
 
 def test_a_csv_without_notes_is_named(tmp_path: Path) -> None:
     path = tmp_path / "other.csv"
     path.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="other.csv.*notes"):
-        training_data(path, [], [], 10)
+        training_data(path, [], 10)
 
 
 def test_threshold_is_chosen_for_f1() -> None:

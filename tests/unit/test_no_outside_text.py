@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import SEEDS, shared_or_skip
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RUN = 8  # this many words in a row, shared with a report, is a copied sentence
 
 

@@ -407,7 +407,7 @@ def test_seed_reports_are_stored_as_read_text_returns_them() -> None:
 
 # the demo corpus shipped with the repo
 
-DEMO = Path(__file__).resolve().parents[1] / "demo" / "reports"
+DEMO = Path(__file__).resolve().parents[2] / "demo" / "reports"
 
 
 def test_demo_corpus_reads_without_failures() -> None:

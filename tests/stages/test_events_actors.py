@@ -2,15 +2,15 @@
 
 Actor 1 is the side that acts; the side attacked, hit or killed is actor 2; an unnamed attacker is
 not whoever else the sentence happens to name. Places and dates are attached by hand as in
-tests/test_events.py.
+tests/stages/test_events.py.
 """
 
-# ruff: noqa: F811  (the fixtures imported from tests/test_events.py are parameters here)
+# ruff: noqa: F811  (the fixtures imported from tests/stages/test_events.py are parameters here)
 from __future__ import annotations
 
 from datetime import date
 
-from tests.test_events import events_of, name, only, parse  # noqa: F401  (fixtures)
+from tests.stages.test_events import events_of, name, only, parse  # noqa: F401  (fixtures)
 from thucydides.model import Interval
 
 

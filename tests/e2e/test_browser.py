@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tests.browser import find_browser, open_ui, start_browser, wait_for
-from tests.test_serve import TEXTS, _seed
+from tests.e2e.test_serve import TEXTS, _seed
 from thucydides.model import Analysis, Document, Event, Evidence, Interval, Place, Toponym
 from thucydides.serve.server import Server
 from thucydides.store.db import Store

@@ -1,4 +1,5 @@
-"""The held-out event reports (tests/data/heldout_events, invented, in other outlets' styles) keep an events floor.
+"""The invented events dev set (tests/data/invented/events: reports we wrote in other outlets' styles, then
+tuned on, so a dev set and not a held-out one) keeps an events floor.
 
 The events stage was tuned on the five dev seeds; these reports (fourteen, then a blind round of eight:
 wire, monitor, strike release,
@@ -15,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-FOLDER = ROOT / "tests" / "data" / "heldout_events"
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "tests" / "data" / "invented" / "events"
 GOLD = FOLDER / "gold.json"
 EVENTS_F1_FLOOR = 0.80
 SUB_EVENT_FLOOR = 0.80
@@ -24,13 +25,13 @@ IRREALIS_REPORT = "e08_irrealis_deir.txt"
 
 
 @pytest.fixture(scope="module")
-def analyses(heldout_bench, pipeline):
-    return heldout_bench.analyse_folder(FOLDER, pipeline)
+def analyses(invented_bench, pipeline):
+    return invented_bench.analyse_folder(FOLDER, pipeline)
 
 
 @pytest.fixture(scope="module")
-def scores(heldout_bench, analyses) -> dict:
-    return heldout_bench.score(analyses, gold=GOLD, texts=FOLDER)
+def scores(invented_bench, analyses) -> dict:
+    return invented_bench.score(analyses, gold=GOLD, texts=FOLDER)
 
 
 def test_every_report_is_annotated():
