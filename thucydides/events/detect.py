@@ -160,7 +160,16 @@ def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold
 
 
 def clause_heads(span: Span) -> list[Token]:
-    return [t for t in span if heads_clause(t) and span.start <= t.left_edge.i and t.right_edge.i < span.end]
+    """The clauses inside `span` (a clause may end on the full stop or line break just past it)."""
+    return [t for t in span if heads_clause(t) and span.start <= t.left_edge.i and _last_word(t).i < span.end]
+
+
+def _last_word(head: Token) -> Token:
+    """The clause's last token that is neither punctuation nor white space."""
+    end = head.right_edge
+    while (end.is_punct or end.is_space) and end.i > head.i:
+        end = end.doc[end.i - 1]
+    return end
 
 
 def ranked_anchors(span: Span, guess: Guess, coder: Coder) -> list[Token]:

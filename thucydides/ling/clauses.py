@@ -182,8 +182,9 @@ def own_mood(token: Token, lex: Lexicons | None = None) -> Mood:
 
 def _own_mood(head: Token, token: Token, lex: Lexicons) -> Mood:
     """What the clause's own verb says: a modal, a condition, an unrealised infinitive, a cue word above the
-    happening ('planned attacks'), or a verb that stops its object ('refused an agreement')."""
-    blocking = bool(forms(head) & lex.blocking_verbs) and any(c.dep_ == "dobj" for c in head.children)
+    happening ('planned attacks'), or a verb that stops its object ('refused an agreement', 'the march was
+    cancelled')."""
+    blocking = bool(forms(head) & lex.blocking_verbs) and any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children)
     return Mood(modal=_modal(head, lex), conditional=_conditional(head, lex),
                 unrealised_infinitive=_unrealised_infinitive(head, lex),
                 cue=blocking or (head.i != token.i and _cue(head, lex)))
