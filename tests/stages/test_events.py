@@ -144,6 +144,10 @@ def test_attacking_civilians_is_violence_against_civilians(events_of):
     "If the SDF captures Hajin, the war is over.",
     "There were no clashes in Hajin on Monday.",
     "No date has been set for an assault on Hajin.",
+    "Talks on Raqqa have stalled, and a planned protest in Hajin against the talks was cancelled by its organisers.",
+    # the same, ending its paragraph: the clause reaches the line break past the sentence
+    "Talks on Raqqa have stalled, and a planned protest in Hajin against the talks was cancelled by its organisers."
+    "\n\nThe talks resume next week.",
 ])
 def test_negated_future_and_hypothetical_mentions_are_not_events(events_of, text):
     assert events_of(text) == []
