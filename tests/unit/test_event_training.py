@@ -72,14 +72,14 @@ def test_labels_outside_the_taxonomy_are_refused() -> None:
 
 def test_a_missing_acled_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="nowhere.csv"):
-        training_data(tmp_path / "nowhere.csv", [], 10)
+        training_data(tmp_path / "nowhere.csv", [], [], 10)
 
 
 def test_a_csv_without_notes_is_named(tmp_path: Path) -> None:
     path = tmp_path / "other.csv"
     path.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="other.csv.*notes"):
-        training_data(path, [], 10)
+        training_data(path, [], [], 10)
 
 
 def test_threshold_is_chosen_for_f1() -> None:
@@ -98,3 +98,15 @@ def test_the_train_command_names_a_missing_export(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "mine.csv" in result.output
     assert not (tmp_path / "coder.npz").exists()
+
+
+def test_no_sentence_of_a_voa_test_story_is_training_data() -> None:
+    from thucydides.learn.corpora import HandLabel, Story, labelled_voa_units, voa_part
+
+    test_story = next(str(i) for i in range(1000, 2000) if voa_part(str(i)) == "test")
+    dev_story = next(str(i) for i in range(1000, 2000) if voa_part(str(i)) == "dev")
+    stories = {s: Story(s, "Talks went on all day. Nothing else happened.") for s in (test_story, dev_story)}
+    units = list(labelled_voa_units([HandLabel(dev_story, 0, 22, "no event")], stories, "no event"))
+    assert [u.text for u in units] == ["Talks went on all day."]
+    with pytest.raises(CorpusError, match=f"story {test_story} is in the VOA test part"):
+        list(labelled_voa_units([HandLabel(test_story, 0, 22, "no event")], stories, "no event"))

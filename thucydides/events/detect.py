@@ -85,6 +85,10 @@ class Detection:
     """Share of the neighbouring sentences' reading in each sentence's event type."""
     context_sentences: int | None = None
     """Sentences on either side, within the paragraph, that make a sentence's context (None: the paragraph)."""
+    clause_events: bool = False
+    """A clause read on its own words as another type of event is a second event of its sentence."""
+    clause_min_tokens: int = 4
+    """The fewest words such a clause may have (shorter ones say too little to be read alone)."""
 
 
 def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[Candidate], bool] = lambda c: True,
@@ -106,6 +110,8 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
         chosen = next((c for c in _readings(ctx, unit, guess, coder, low, taxonomy) if admissible(c)), None)
         if chosen is not None:
             out.append((chosen, guess.event_probability))
+            if how.clause_events and chosen.source == "coder":
+                out += [(c, c.confidence) for c in also_told(unit, chosen, coder, how, admissible)]
     confident = [c for c, p in out if p >= threshold or c.source == "fallback"]
     if confident or not out:
         return confident
@@ -159,6 +165,34 @@ def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold
                             FALLBACK_CONFIDENCE, head, headline, "fallback")
 
 
+def also_told(unit: Unit, chosen: Candidate, coder: Coder, how: Detection,
+              admissible: Callable[[Candidate], bool]) -> list[Candidate]:
+    """Other happenings of the sentence: clauses the coder reads on their own words as an event of another
+    type than the one chosen ('troops killed six attackers and later killed fifty militants in airstrikes'),
+    the surest clause of each type; a clause above the chosen one holds its words, so reads as it does."""
+    above = {t.i for t in ancestors(chosen.anchor)}
+    best: dict[str, Candidate] = {}
+    for head, g in _clause_readings(unit.span, coder):
+        if g.event_type is None or g.sub_event_type is None or g.event_type == chosen.event_type:
+            continue
+        if head.i in above or head.i == chosen.anchor.i or g.event_probability < how.threshold:
+            continue
+        if _last_word(head).i - head.left_edge.i + 1 < how.clause_min_tokens:
+            continue
+        c = Candidate(unit.start, unit.end, unit.sentence, g.event_type, g.sub_event_type, g.confidence, head,
+                      chosen.headline)
+        if admissible(c) and (g.event_type not in best or c.confidence > best[g.event_type].confidence):
+            best[g.event_type] = c
+    return list(best.values())
+
+
+def _clause_readings(span: Span, coder: Coder) -> list[tuple[Token, Guess]]:
+    """Each clause of the span but its main one and verbs of telling, with the coder's reading of its words."""
+    heads = [h for h in clause_heads(span) if h.i != span.root.i and not reports_content(h)]
+    texts = [span.doc[h.left_edge.i:h.right_edge.i + 1].text for h in heads]
+    return list(zip(heads, coder.classify(texts, 0.0) if texts else [], strict=True))
+
+
 def clause_heads(span: Span) -> list[Token]:
     """The clauses inside `span` (a clause may end on the full stop or line break just past it)."""
     return [t for t in span if heads_clause(t) and span.start <= t.left_edge.i and _last_word(t).i < span.end]
@@ -176,9 +210,7 @@ def ranked_anchors(span: Span, guess: Guess, coder: Coder) -> list[Token]:
     """The clause of `span` that tells the sentence's happening: the smallest clause the coder reads as the
     same kind of happening (the main clause reads as the whole sentence does), else the one it most reads as
     any happening. If that clause did not happen, no other clause of the sentence tells it."""
-    heads = [h for h in clause_heads(span) if h.i != span.root.i and not reports_content(h)]
-    texts = [span.doc[h.left_edge.i:h.right_edge.i + 1].text for h in heads]
-    readings = list(zip(heads, coder.classify(texts, 0.0) if texts else [], strict=True))
+    readings = _clause_readings(span, coder)
     if not reports_content(span.root):
         readings.append((span.root, guess))
     if not readings:

@@ -12,7 +12,7 @@ import csv
 import hashlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +26,7 @@ DEFAULT_ACLED = SHARED_DATA / "acled" / "events.csv"
 VOA_STORIES = SHARED_DATA / "voa" / "voa_stories.jsonl"
 GEOPARSING = (SHARED_DATA / "geoparsing" / "lgl.xml", SHARED_DATA / "geoparsing" / "GeoVirus.xml")
 VOA_GOLD = REPO / "tests" / "data" / "voa" / "gold"
+VOA_LABELS = Path(__file__).resolve().parent / "data" / "voa_event_labels.jsonl"
 SKIP = "skip"
 """a hand label for a sentence that is neither clearly an event nor clearly none: left out of training"""
 
@@ -162,3 +163,38 @@ def gold_events(folder: Path = VOA_GOLD) -> dict[str, list[GoldEvent]]:
         out[raw["story"]] = [GoldEvent(e["span"][0], e["span"][1], tuple(e["sub_event_types"]),
                                        bool(e.get("optional"))) for e in raw["events"]]
     return out
+
+
+@dataclass(frozen=True)
+class HandLabel:
+    story: str
+    start: int
+    end: int
+    label: str
+    """an ACLED sub-event type, 'no event', or 'skip'"""
+
+
+def hand_labels(path: Path = VOA_LABELS) -> list[HandLabel]:
+    """Our labels for sentences of the non-gold VOA stories, as story id + offsets (the text stays outside)."""
+    out: list[HandLabel] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            raw = json.loads(line)
+            try:
+                out.append(HandLabel(str(raw["story"]), int(raw["start"]), int(raw["end"]), str(raw["label"])))
+            except (KeyError, ValueError) as exc:
+                raise CorpusError(f"{path}:{n}: a label needs story, start, end and label") from exc
+    return out
+
+
+def labelled_voa_units(labels: Sequence[HandLabel], stories: dict[str, Story], no_event: str) -> Iterator[Unit]:
+    """Hand-labelled VOA sentences as training units ('skip' left out); the text is read from ../shared.
+    A story of the gold's test part is never training data; stories of its dev part may be (their sentences
+    were labelled before they were annotated as gold), which the model card says of the dev figures."""
+    for lab in labels:
+        if voa_part(lab.story) == "test":
+            raise CorpusError(f"{VOA_LABELS}: story {lab.story} is in the VOA test part and may not be training data")
+        if lab.label == SKIP:
+            continue
+        text = stories[lab.story].text[lab.start:lab.end]
+        yield Unit(text, None if lab.label == no_event else lab.label, "voa", f"{lab.story}:{lab.start}")

@@ -80,12 +80,13 @@ class TrainingData:
     calibration: list[Unit]
 
 
-def training_data(acled_csv: Path, news: Sequence[Unit] | None, share: int,
-                  ambiguous_stems: Sequence[str] = ()) -> TrainingData:
-    """ACLED train notes and news no-event sentences, split fit/calibration. No VOA story is trained on: all
-    of them are (or may become) gold for the evaluation."""
+def training_data(acled_csv: Path, news: Sequence[Unit] | None, voa: Sequence[Unit] | None,
+                  share: int, ambiguous_stems: Sequence[str] = ()) -> TrainingData:
+    """ACLED train notes, news no-event sentences and hand-labelled VOA sentences, split fit/calibration."""
     units = corpora.acled_notes(acled_csv, "train")
     units += unambiguous(news if news is not None else corpora.news_negatives(), ambiguous_stems)
+    units += list(voa) if voa is not None else list(corpora.labelled_voa_units(
+        corpora.hand_labels(), corpora.voa_stories(), NO_EVENT))
     held = [corpora.stable_hash("calibration:" + u.key) % share == 0 for u in units]
     return TrainingData([u for u, h in zip(units, held, strict=True) if not h],
                         [u for u, h in zip(units, held, strict=True) if h])
@@ -278,8 +279,8 @@ def train(acled_csv: Path = corpora.DEFAULT_ACLED, out: Path = DEFAULT_MODEL, se
     s = settings or section("learn.events", EventTrainingSettings)
     if s.learner not in LEARNERS:
         raise ValueError(f"learn.events.learner: unknown learner {s.learner!r} (one of {', '.join(LEARNERS)})")
-    log("reading ACLED train notes and news sentences ...")
-    data = training_data(acled_csv, None, s.calibration_share, s.ambiguous_stems)
+    log("reading ACLED train notes, news sentences and hand-labelled VOA sentences ...")
+    data = training_data(acled_csv, None, None, s.calibration_share, s.ambiguous_stems)
     log(f"fitting {s.learner} on {len(data.units)} units ({len(data.calibration)} held out for calibration) ...")
     trained = fit_model(data, s, seed)
     log(f"fitted in {trained.seconds:.0f} s; choosing the event threshold on VOA-dev sentences ...")
