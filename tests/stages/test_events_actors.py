@@ -108,3 +108,15 @@ def test_an_outlet_or_monitor_is_never_a_side_of_the_event(events_of):
     e = only(events_of("Human Rights Watch researchers said they attacked the village of Hajin on Monday, killing five "
                        "people."))
     assert "HRW" not in (e.actor1, e.actor2)
+
+
+def test_a_clause_without_a_doer_was_done_by_the_doer_of_the_clause_it_hangs_on(events_of):
+    e = only(events_of("ISIS fighters shelled Hajin on Monday, as a result of which several houses were destroyed."))
+    assert e.actor1 == "ISIS"
+
+
+def test_the_doer_of_an_action_named_in_a_phrase_is_actor_1(events_of):
+    e = only(events_of("Two SDF fighters were killed on Monday following an ambush by ISIS militants near Hajin."))
+    assert (e.actor1, e.actor2) == ("ISIS", "SDF")
+    e = only(events_of("Three SDF fighters were killed on Monday during clashes with ISIS militants near Hajin."))
+    assert (e.actor1, e.actor2) == ("ISIS", "SDF")

@@ -85,6 +85,8 @@ class Detection:
     """Share of the neighbouring sentences' reading in each sentence's event type."""
     context_sentences: int | None = None
     """Sentences on either side, within the paragraph, that make a sentence's context (None: the paragraph)."""
+    fallback_below: float = 0.0
+    """A coder reading of its sub-event type less sure than this yields to a fallback predicate's."""
     clause_events: bool = False
     """A clause read on its own words as another type of event is a second event of its sentence."""
     clause_min_tokens: int = 4
@@ -107,7 +109,8 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
                                         _contexts(ctx, units, how.context_sentences), how.context_weight, low)
     out = []
     for unit, guess in zip(units, guesses, strict=True):
-        chosen = next((c for c in _readings(ctx, unit, guess, coder, low, taxonomy) if admissible(c)), None)
+        readings = _readings(ctx, unit, guess, coder, low, taxonomy, how.fallback_below)
+        chosen = next((c for c in readings if admissible(c)), None)
         if chosen is not None:
             out.append((chosen, guess.event_probability))
             if how.clause_events and chosen.source == "coder":
@@ -150,19 +153,24 @@ class Unit:
 
 
 def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold: float,
-              taxonomy: Taxonomy | None) -> Iterator[Candidate]:
-    """The unit's candidate readings, best first: the coder's, anchored on each clause that backs it; or,
-    when the coder reads no event, the fallback predicates'."""
-    headline = ctx.segments.in_headline(unit.start)
-    if guess.event_type is not None and guess.sub_event_type is not None and guess.event_probability >= threshold:
+              taxonomy: Taxonomy | None, fallback_below: float = 0.0) -> Iterator[Candidate]:
+    """The unit's candidate readings, best first: the coder's, anchored on each clause that backs it; the
+    fallback predicates' first when the coder reads no event or is less sure of its type than `fallback_below`
+    (rare types such as captures of territory are learnt from a handful of notes; a predicate defines them)."""
+    coded = guess.event_type is not None and guess.sub_event_type is not None and guess.event_probability >= threshold
+    if taxonomy is not None and (not coded or guess.confidence < fallback_below):
+        yield from _fallback_readings(ctx, unit, taxonomy)
+    if coded:
         for best in ranked_anchors(unit.span, guess, coder):
             for head in with_purpose(best):
-                yield Candidate(unit.start, unit.end, unit.sentence, guess.event_type, guess.sub_event_type,
-                                guess.confidence, head, headline)
-    elif taxonomy is not None:
-        for head, sub in fallback.readings(ctx, unit.span, taxonomy):
-            yield Candidate(unit.start, unit.end, unit.sentence, taxonomy.event_type_of(sub), sub,
-                            FALLBACK_CONFIDENCE, head, headline, "fallback")
+                yield Candidate(unit.start, unit.end, unit.sentence, guess.event_type or "", guess.sub_event_type or "",
+                                guess.confidence, head, ctx.segments.in_headline(unit.start))
+
+
+def _fallback_readings(ctx: DocContext, unit: Unit, taxonomy: Taxonomy) -> Iterator[Candidate]:
+    for head, sub in fallback.readings(ctx, unit.span, taxonomy):
+        yield Candidate(unit.start, unit.end, unit.sentence, taxonomy.event_type_of(sub), sub,
+                        FALLBACK_CONFIDENCE, head, ctx.segments.in_headline(unit.start), "fallback")
 
 
 def also_told(unit: Unit, chosen: Candidate, coder: Coder, how: Detection,

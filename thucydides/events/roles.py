@@ -21,7 +21,8 @@ from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import Arguments, arguments, noun_arguments, verb_arguments
-from thucydides.ling.tokens import NOMINAL, VERBAL, children, forms
+from thucydides.ling.clauses import heads_clause
+from thucydides.ling.tokens import NOMINAL, VERBAL, ancestors, children, forms
 from thucydides.model import ActorMention
 
 MEMBER_PREPOSITIONS = frozenset({"of", "from"})
@@ -110,6 +111,33 @@ def pronoun(rc: RoleContext) -> str | None:
     return None
 
 
+def governor(rc: RoleContext) -> str | None:
+    """'Russian forces shelled the town, as a result of which houses were damaged': a clause that names no doer
+    of its own was done by the doers of the clause it hangs on (up to a verb of telling)."""
+    lex = lexicons()
+    for head in ancestors(rc.candidate.anchor):
+        if head.pos_ not in VERBAL or not heads_clause(head):
+            continue
+        if forms(head) & lex.reporting_verbs:
+            return None
+        found = _first_actor(rc, arguments(head).doers)
+        if found is not None:
+            return found
+    return None
+
+
+def action_nouns(rc: RoleContext) -> str | None:
+    """'Two soldiers were killed following an ambush by the Taliban', '... during clashes with the TPLF': the
+    'by' agent of an action the clause names in a prepositional phrase or, where the clause tells what its
+    subject underwent, the side that subject fought with (a noun's modifiers are left out: 'at an SDF
+    checkpoint' names the target, not the doer)."""
+    nouns = [o for _, o in rc.args.preps if o.pos_ in NOMINAL]
+    found = _first_actor(rc, (d for n in nouns for d in noun_arguments(n).agents))
+    if found is not None or not rc.args.passive:
+        return found
+    return _first_actor(rc, (o for n in nouns for o in noun_arguments(n).prep_objects(*OPPONENT_PREPOSITIONS)))
+
+
 def undergoers(rc: RoleContext) -> str | None:
     """The actors the clause names as acted on: objects, a passive's subject, the targets of 'on',
     'against', 'at'; an attack named as the object ('launched an attack on X') passes on its own target."""
@@ -196,7 +224,7 @@ def default_actor2(rc: RoleContext) -> str | None:
 
 ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repelled": attacker_repelled, "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
-    "pair": pair_first, "default": default_actor1,
+    "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "default": default_actor1,
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "undergoers": undergoers, "pair": pair_second, "opponent": opponent, "victims": victims,

@@ -39,6 +39,8 @@ class EventsConfig:
     """How much the neighbouring sentences' reading weighs in the type of each sentence (0: none)."""
     context_sentences: int | None
     """Sentences either side of a sentence, within its paragraph, read as its context (null: the paragraph)."""
+    fallback_below: float
+    """A coder reading of its sub-event type less sure than this yields to a fallback predicate's."""
     clause_events: bool
     """A clause the coder reads on its own words as another type of event is a second event of its sentence."""
     clause_min_tokens: int
@@ -126,8 +128,8 @@ class EventCoderStage:
     @property
     def detection(self) -> Detection:
         c = self.config
-        return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences, c.clause_events,
-                         c.clause_min_tokens)
+        return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences, c.fallback_below,
+                         c.clause_events, c.clause_min_tokens)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
