@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
+from thucydides.geo.roles import modifies_non_place
 from thucydides.ling.clauses import clause_head
 from thucydides.ling.tokens import ancestors, contains, span_head
 from thucydides.model import Toponym
@@ -51,7 +52,27 @@ def _located(ctx: DocContext, t: Toponym, downgrade: bool = False) -> Located:
     return Located(t, precision)
 
 
+def inside_an_actor_name(ctx: DocContext, t: Toponym) -> bool:
+    """ "the Bank of [Canada]", "Hayat Tahrir al-[Sham]": a place inside an actor's name (past its first word)
+    says whose the actor is, not where it acted. A place heading the name ("the [Fargo] police") may say both."""
+    return any(a.start < t.start and t.end <= a.end for a in ctx.actors.overlapping(t.start, t.end))
+
+
+def told_as_modifier(ctx: DocContext, t: Toponym) -> bool:
+    """ "US bases", "Canada's health agency": a country named only to qualify something else."""
+    if ctx.place_of(t).kind != "country":
+        return False
+    spans = [(o.start, o.end) for o in ctx.toponyms.items if o is not t]
+    return modifies_non_place(ctx.doc, t.start, t.end, spans)
+
+
+def where_it_happens(ctx: DocContext, t: Toponym) -> bool:
+    """A place mention that may be where something happened (not one inside an actor's name or a modifier)."""
+    return not (inside_an_actor_name(ctx, t) or told_as_modifier(ctx, t))
+
+
 def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int) -> Toponym | None:
+    found = [t for t in found if where_it_happens(ctx, t)]
     if not found:
         return None
     return min(found, key=lambda t: (_specificity(ctx, t), abs(t.start - anchor)))
@@ -100,7 +121,7 @@ def document(pc: PlaceContext) -> Located | None:
 
 def main_place(ctx: DocContext) -> Toponym | None:
     """The most repeated specific place of the report (first named on ties)."""
-    items = ctx.toponyms.items
+    items = [t for t in ctx.toponyms.items if where_it_happens(ctx, t)]
     if not items:
         return None
     counts = Counter(t.place for t in items)
@@ -133,7 +154,8 @@ def refine(ctx: DocContext, located: Located) -> Located:
     most specific place the reporting allows."""
     if located.geo_precision < 3 or SPECIFICITY.get(ctx.place_of(located.toponym).kind, 3) < 3:
         return located
-    towns = [t for t in ctx.toponyms.items if _specificity(ctx, t) <= 1 and _inside(ctx, located.toponym, t)]
+    towns = [t for t in ctx.toponyms.items if _specificity(ctx, t) <= 1 and _inside(ctx, located.toponym, t)
+             and where_it_happens(ctx, t)]
     if not towns:
         return located
     counts = Counter(t.place for t in towns)

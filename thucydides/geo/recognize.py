@@ -112,6 +112,9 @@ class Found:
     """Names a facility: followed by "hospital", "camp", "checkpoint" ... ("the Kakuma camp")."""
     group: bool = False
     """Names an armed group or body: followed by "militia", "rebels", "council" ... ("the X militia")."""
+    in_actor: bool = False
+    """Inside an actor's name ("the [Fargo] Police Department", "the Bank of [Canada]"): a place, never where
+    something happens."""
     doubtful: bool = False
     """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
     place: only the fitted admit model may resolve it."""
@@ -462,7 +465,7 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
     out = []
     for f in merge(found):
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
-        if not in_an_actor_name(f, blocked):
+        if within_an_actor_name(f, blocked):
             out.append(annotate_context(text, f, know))
     link_lists(text, out)
     return overruled(out, know.admin_nouns)
@@ -478,11 +481,20 @@ def unknown_places(text: str, ents: list[tuple[int, int, str]], gazetteer_found:
     return out
 
 
-def in_an_actor_name(f: Found, blocked: list[tuple[int, int]]) -> bool:
-    """Part of an actor's name, unless a border or a place that names the actor ("Russia", "U.S. troops")."""
-    if f.border or not any(overlaps((f.start, f.end), b) for b in blocked):
+def within_an_actor_name(f: Found, actors: list[tuple[int, int]]) -> bool:
+    """Whether a span may name a place, given the actors' names: yes outside them; inside one, a place is still
+    named ("the Texas Department of Transportation", "the Bank of Canada"), but it tells whose the actor is,
+    not where anything happens: it is marked `in_actor`, and a place heading the name is read like one heading
+    an organisation's name (`holder`). A span that runs across an actor's name's edge is no place."""
+    hit = next((b for b in actors if overlaps((f.start, f.end), b)), None)
+    if hit is None or f.border:
+        return True
+    if not (hit[0] <= f.start and f.end <= hit[1]):
         return False
-    return not (f.ner == "GPE" and any(f.start == b[0] for b in blocked))
+    f.in_actor = True
+    if f.start == hit[0] and f.end < hit[1] and not f.ner:
+        f.holder = True
+    return True
 
 
 THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
