@@ -266,10 +266,11 @@ def abbreviation_matches(text: str) -> list[Found]:
 
 
 def link_lists(text: str, found: list[Found]) -> None:
-    """ "A, B": B may be the state or country that holds A; "A, B and C": B and C are named like A."""
+    """ "A, B" and "A (B, C)": B may be the state or country that holds A (or hold the region that does);
+    "A, B and C": B and C are named like A."""
     for a, b in zip(found, found[1:], strict=False):
         gap = text[a.end:b.start]
-        if gap in (", ", ","):
+        if gap in (", ", ",", " (", "("):
             a.within = b.start
         if gap in (", ", ",", " and ", ", and ", " or ", " and the ", " to "):
             b.listed = True
