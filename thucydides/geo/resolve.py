@@ -179,13 +179,16 @@ CONTAINER_HOPS = 3
 def container_of(i: int, found: list[Found], options: list[list[Candidate]], at: dict[int, int]) -> int | None:
     """The index of the name that holds name i: the next in its chain of "A, B" / "A (B" links that can be a
     state or a country; else the one right after it."""
-    first = j = at.get(found[i].within) if found[i].within is not None else None
+    first = j = _linked(found[i], at)
     for _ in range(CONTAINER_HOPS):
         if j is None or any(c.place.kind in CONTAINER_KINDS for c in options[j]):
             break
-        nxt = found[j].within
-        j = at.get(nxt) if nxt is not None else None
+        j = _linked(found[j], at)
     return j if j is not None else first
+
+
+def _linked(f: Found, at: dict[int, int]) -> int | None:
+    return at.get(f.within) if f.within is not None else None
 
 
 def pinned(town: list[Candidate], state: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
