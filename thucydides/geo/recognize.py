@@ -136,10 +136,27 @@ def words(text: str) -> list[Token]:
         if not (word[0].isupper() or "-" in word[:5] or "‐" in word[:5] or word in _CONNECTORS):
             continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            out.append(Token(m.start(), m.end() - 2, word[:-2]))
+            out.extend(_pieces_of(Token(m.start(), m.end() - 2, word[:-2])))
         else:
-            out.append(Token(m.start(), m.end(), word))
+            out.extend(_pieces_of(Token(m.start(), m.end(), word)))
     return out
+
+
+_HYPHEN = re.compile(r"[-‐]")
+
+
+def _pieces_of(token: Token) -> list[Token]:
+    """A hyphenated word whose first part is no Arabic article is read as its capitalised parts, joined by the
+    hyphen ("Gori-based": Gori; "EU-Israel": EU and Israel; "Guinea-Bissau" is still met whole, as a run)."""
+    word = token.text
+    if not _HYPHEN.search(word) or _ARTICLE_PREFIX.match(word) or not word[0].isupper():
+        return [token]
+    out, at = [], token.start
+    for part in _HYPHEN.split(word):
+        if part and part[0].isupper():
+            out.append(Token(at, at + len(part), part))
+        at += len(part) + 1
+    return out or [token]
 
 
 def _function_words() -> frozenset[str]:
@@ -243,10 +260,10 @@ def _name_prefix_only(run: list[Token], know: Knowledge) -> bool:
 
 
 def _starts_a_name(word: str, know: Knowledge) -> bool:
-    """An unknown capitalised word that a following known name would continue: not a function word
-    ("In Mogadishu"), a compass or part word ("Northern Mali") or an administrative noun."""
+    """An unknown capitalised word that a following known name would continue: not a lone initial ("D-Ohio"),
+    a function word ("In Mogadishu"), a compass or part word ("Northern Mali") or an administrative noun."""
     low = word.lower()
-    return not (low in _FUNCTION_WORDS or low in know.part_words or low in know.admin_nouns
+    return len(word) > 1 and not (low in _FUNCTION_WORDS or low in know.part_words or low in know.admin_nouns
                 or low in know.demonyms or low in know.never_names)
 
 
