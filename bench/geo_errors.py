@@ -27,9 +27,9 @@ from thucydides.geo.distance import km
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
 from thucydides.geo.ranker import places_settings
-from thucydides.geo.recognize import Found, knowledge, recognise
+from thucydides.geo.recognize import Found, knowledge
 from thucydides.geo.resolve import candidates_for
-from thucydides.geo.stage import analyse_places
+from thucydides.geo.stage import analyse_places, recognised
 from thucydides.learn.places import corpus_items, parsed
 from thucydides.model import Analysis, Toponym
 
@@ -100,7 +100,7 @@ def run(corpus: str, half: str, limit: int, cache: Path | None) -> tuple[list[Ca
         a = fresh(parsed_a)
         analyse_places(a, gaz)
         text = a.document.analysis_text
-        found = recognise(text, a.spacy_doc, gaz, [(x.start, x.end) for x in a.actors])
+        found = recognised(a, gaz)
         spans = [(s, e, la, lo) for s, e, la, lo in item.gold.spans if la is not None and lo is not None]
         for s, e, la, lo in spans:
             case = categorise(a, gaz, (s, e, la, lo), found)

@@ -10,7 +10,7 @@ resolver needs: an administrative noun ("X Province"), a vicinity cue ("countrys
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -473,8 +473,10 @@ def _pieces_of_one_name(text: str, matches: list[Found], inside: list[int], gaz:
 _SPACES = re.compile(r"[\s\-‐]+")
 
 
-def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]]) -> list[Found]:
-    """Every span that may name a place, with context cues; spans overlapping `blocked` (actor names) are skipped."""
+def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: Sequence[tuple[int, int]],
+              armed: Collection[tuple[int, int]] = ()) -> list[Found]:
+    """Every span that may name a place, with context cues; spans inside `blocked` (actors' names; `armed`: those
+    of armed forces and groups) are kept as `within_an_actor_name` says."""
     know = knowledge()
     ents = spacy_entities(doc)
     gazetteer_found = unsplit(text, gazetteer_matches(text, words(text), gaz), ents, gaz)
@@ -483,7 +485,7 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
     out = []
     for f in merge(found):
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
-        if within_an_actor_name(f, blocked):
+        if within_an_actor_name(f, blocked, armed):
             out.append(annotate_context(text, f, know))
     link_lists(text, out)
     return overruled(out, know.admin_nouns)
@@ -499,19 +501,24 @@ def unknown_places(text: str, ents: list[tuple[int, int, str]], gazetteer_found:
     return out
 
 
-def within_an_actor_name(f: Found, actors: list[tuple[int, int]]) -> bool:
-    """Whether a span may name a place, given the actors' names: yes outside them; inside one, a place is still
-    named ("the Texas Department of Transportation", "the Bank of Canada"), but it tells whose the actor is,
-    not where anything happens: it is marked `in_actor`, and a place heading the name is read like one heading
-    an organisation's name (`holder`). A span that runs across an actor's name's edge is no place."""
+def within_an_actor_name(f: Found, actors: Sequence[tuple[int, int]], armed: Collection[tuple[int, int]]) -> bool:
+    """Whether a span may name a place, given the actors' names (`armed`: those of armed forces and groups).
+    Outside them, yes; a whole actor's name that is a place ("Russia") or a place spaCy reads as one heading
+    it ("U.S. troops"), yes. A place heading a civil body's name ("the Texas Department of Transportation")
+    is read like one heading an organisation's name (`holder`); one heading an armed group's name names the
+    group ("Syria Democratic Forces"), and a name further inside ("Observatory for Human Rights") is none.
+    Kept spans inside an actor's name are marked `in_actor`: they say whose the actor is, not where it acts."""
     hit = next((b for b in actors if overlaps((f.start, f.end), b)), None)
     if hit is None or f.border:
         return True
     if not (hit[0] <= f.start and f.end <= hit[1]):
         return False
     f.in_actor = True
-    if f.start == hit[0] and f.end < hit[1] and not f.ner:
-        f.holder = True
+    if (f.start, f.end) == hit or (f.start == hit[0] and f.ner in ("GPE", "LOC")):
+        return True
+    if f.start != hit[0] or hit in armed:
+        return False
+    f.holder = True
     return True
 
 

@@ -15,11 +15,24 @@ from thucydides.geo.resolve import resolve
 from thucydides.model import Analysis, Toponym
 from thucydides.pipeline import StageFn, stage
 
+ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force"})
+"""Actor kinds whose names a place heads only to say whose forces they are ("Syria Democratic Forces")."""
+
+
+def actor_spans(analysis: Analysis) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """The spans of the actors' names, and those of armed forces and groups."""
+    return ([(a.start, a.end) for a in analysis.actors],
+            {(a.start, a.end) for a in analysis.actors if a.kind in ARMED_KINDS})
+
+
+def recognised(analysis: Analysis, gaz: Gazetteer) -> list[Found]:
+    """The spans of the analysis's text that may name places, its actors' names taken into account."""
+    return recognise(analysis.document.analysis_text, analysis.spacy_doc, gaz, *actor_spans(analysis))
+
 
 def analyse_places(analysis: Analysis, gaz: Gazetteer) -> None:
     text = analysis.document.analysis_text
-    blocked = [(a.start, a.end) for a in analysis.actors]
-    found: list[Found] = recognise(text, analysis.spacy_doc, gaz, blocked)
+    found = recognised(analysis, gaz)
     resolutions = resolve(found, gaz, home_country(analysis.document.url),
                           actor_countries(a.actor for a in analysis.actors), text)
     for res in resolutions:
