@@ -111,9 +111,12 @@ def _city(c: dict) -> PlaceRecord:
 
 
 def country_points() -> dict[str, tuple[float, float]]:
-    """The conventional point of each country (its geographic middle, as atlases give it)."""
+    """The conventional point of each country (its geographic middle, as atlases give it); `country_points` in
+    geo_places.yaml puts a country at GeoNames' own point where that is far from the atlas one."""
     with data.data_path("geo_country_points.csv").open(encoding="utf-8") as fh:
-        return {row["country"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(fh)}
+        points = {row["country"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(fh)}
+    fixed = data.load("geo_places.yaml").get("country_points") or {}
+    return points | {str(iso): (float(ll[0]), float(ll[1])) for iso, ll in fixed.items()}
 
 
 def country_names() -> dict[str, list[str]]:

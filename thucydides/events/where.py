@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
+from thucydides.geo.roles import modifies_non_place
 from thucydides.ling.clauses import clause_head
 from thucydides.ling.tokens import ancestors, contains, span_head
 from thucydides.model import Toponym
@@ -51,10 +52,41 @@ def _located(ctx: DocContext, t: Toponym, downgrade: bool = False) -> Located:
     return Located(t, precision)
 
 
+def inside_an_actor_name(ctx: DocContext, t: Toponym) -> bool:
+    """ "the Bank of [Canada]", "Hayat Tahrir al-[Sham]": a place inside an actor's name (past its first word)
+    says whose the actor is, not where it acted. A place heading the name ("the [Fargo] police") may say both."""
+    return any(a.start < t.start and t.end <= a.end for a in ctx.actors.overlapping(t.start, t.end))
+
+
+def told_as_modifier(ctx: DocContext, t: Toponym) -> bool:
+    """ "US bases", "Canada's health agency": a country named only to qualify something else."""
+    if ctx.place_of(t).kind != "country":
+        return False
+    spans = [(o.start, o.end) for o in ctx.toponyms.items if o is not t]
+    return modifies_non_place(ctx.doc, t.start, t.end, spans)
+
+
+def where_it_happens(ctx: DocContext, t: Toponym) -> bool:
+    """A place mention that may be where something happened (not one inside an actor's name or a modifier)."""
+    return not (inside_an_actor_name(ctx, t) or told_as_modifier(ctx, t))
+
+
+def astray(ctx: DocContext, t: Toponym) -> bool:
+    """A place in a country no other place of the report lies in, when the report is about another one: most
+    often a namesake ("Alameda" for a square in Luanda), or a place only talked about."""
+    country = ctx.place_of(t).country
+    if not (ctx.country and country) or country == ctx.country:
+        return False
+    return not any(o is not t and ctx.place_of(o).country == country for o in ctx.toponyms.items)
+
+
 def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int) -> Toponym | None:
+    """The most specific of the places that may be where something happened, those in the report's country
+    first, the nearest to `anchor` on ties."""
+    found = [t for t in found if where_it_happens(ctx, t)]
     if not found:
         return None
-    return min(found, key=lambda t: (_specificity(ctx, t), abs(t.start - anchor)))
+    return min(found, key=lambda t: (astray(ctx, t), _specificity(ctx, t), abs(t.start - anchor)))
 
 
 def in_clause(pc: PlaceContext) -> Located | None:
@@ -63,7 +95,25 @@ def in_clause(pc: PlaceContext) -> Located | None:
     found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
              if (head := span_head(pc.doc.doc, t.start, t.end)) is not None and clause_head(head).i == anchor.i]
     best = most_specific(pc.doc, found, anchor.idx)
-    return _located(pc.doc, best) if best else None
+    if best is None or coarser_than_its_sentence(pc, best):
+        return None
+    return _located(pc.doc, best)
+
+
+REGION_LEVEL = 3
+"""Specificity from which a place is a region: a state, a province, a country."""
+TOWN_LEVEL = 1
+
+
+def coarser_than_its_sentence(pc: PlaceContext, t: Toponym) -> bool:
+    """ "Activists rallied in Tartu against the war in Ukraine": a region or country in the anchor's clause,
+    while the sentence names a town where something may happen, says what the happening is about rather than
+    where it is; ACLED codes the most specific place, so the sentence decides."""
+    if _specificity(pc.doc, t) < REGION_LEVEL:
+        return False
+    return any(_specificity(pc.doc, o) <= TOWN_LEVEL and where_it_happens(pc.doc, o)
+               and not told_apart(pc.doc, o, pc.candidate.anchor)
+               for o in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end))
 
 
 APART_DEPS = frozenset({"appos", "parataxis"})
@@ -100,7 +150,7 @@ def document(pc: PlaceContext) -> Located | None:
 
 def main_place(ctx: DocContext) -> Toponym | None:
     """The most repeated specific place of the report (first named on ties)."""
-    items = ctx.toponyms.items
+    items = [t for t in ctx.toponyms.items if where_it_happens(ctx, t)]
     if not items:
         return None
     counts = Counter(t.place for t in items)
@@ -133,7 +183,8 @@ def refine(ctx: DocContext, located: Located) -> Located:
     most specific place the reporting allows."""
     if located.geo_precision < 3 or SPECIFICITY.get(ctx.place_of(located.toponym).kind, 3) < 3:
         return located
-    towns = [t for t in ctx.toponyms.items if _specificity(ctx, t) <= 1 and _inside(ctx, located.toponym, t)]
+    towns = [t for t in ctx.toponyms.items if _specificity(ctx, t) <= 1 and _inside(ctx, located.toponym, t)
+             and where_it_happens(ctx, t)]
     if not towns:
         return located
     counts = Counter(t.place for t in towns)

@@ -10,7 +10,7 @@ resolver needs: an administrative noun ("X Province"), a vicinity cue ("countrys
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -112,6 +112,9 @@ class Found:
     """Names a facility: followed by "hospital", "camp", "checkpoint" ... ("the Kakuma camp")."""
     group: bool = False
     """Names an armed group or body: followed by "militia", "rebels", "council" ... ("the X militia")."""
+    in_actor: bool = False
+    """Inside an actor's name ("the [Fargo] Police Department", "the Bank of [Canada]"): a place, never where
+    something happens."""
     doubtful: bool = False
     """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
     place: only the fitted admit model may resolve it."""
@@ -133,10 +136,27 @@ def words(text: str) -> list[Token]:
         if not (word[0].isupper() or "-" in word[:5] or "‐" in word[:5] or word in _CONNECTORS):
             continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            out.append(Token(m.start(), m.end() - 2, word[:-2]))
+            out.extend(_pieces_of(Token(m.start(), m.end() - 2, word[:-2])))
         else:
-            out.append(Token(m.start(), m.end(), word))
+            out.extend(_pieces_of(Token(m.start(), m.end(), word)))
     return out
+
+
+_HYPHEN = re.compile(r"[-‐]")
+
+
+def _pieces_of(token: Token) -> list[Token]:
+    """A hyphenated word whose first part is no Arabic article is read as its capitalised parts, joined by the
+    hyphen ("Gori-based": Gori; "EU-Israel": EU and Israel; "Guinea-Bissau" is still met whole, as a run)."""
+    word = token.text
+    if not _HYPHEN.search(word) or _ARTICLE_PREFIX.match(word) or not word[0].isupper():
+        return [token]
+    out, at = [], token.start
+    for part in _HYPHEN.split(word):
+        if part and part[0].isupper():
+            out.append(Token(at, at + len(part), part))
+        at += len(part) + 1
+    return out or [token]
 
 
 def _function_words() -> frozenset[str]:
@@ -240,10 +260,10 @@ def _name_prefix_only(run: list[Token], know: Knowledge) -> bool:
 
 
 def _starts_a_name(word: str, know: Knowledge) -> bool:
-    """An unknown capitalised word that a following known name would continue: not a function word
-    ("In Mogadishu"), a compass or part word ("Northern Mali") or an administrative noun."""
+    """An unknown capitalised word that a following known name would continue: not a lone initial ("D-Ohio"),
+    a function word ("In Mogadishu"), a compass or part word ("Northern Mali") or an administrative noun."""
     low = word.lower()
-    return not (low in _FUNCTION_WORDS or low in know.part_words or low in know.admin_nouns
+    return len(word) > 1 and not (low in _FUNCTION_WORDS or low in know.part_words or low in know.admin_nouns
                 or low in know.demonyms or low in know.never_names)
 
 
@@ -263,10 +283,11 @@ def abbreviation_matches(text: str) -> list[Found]:
 
 
 def link_lists(text: str, found: list[Found]) -> None:
-    """ "A, B": B may be the state or country that holds A; "A, B and C": B and C are named like A."""
+    """ "A, B" and "A (B, C)": B may be the state or country that holds A (or hold the region that does);
+    "A, B and C": B and C are named like A."""
     for a, b in zip(found, found[1:], strict=False):
         gap = text[a.end:b.start]
-        if gap in (", ", ","):
+        if gap in (", ", ",", " (", "("):
             a.within = b.start
         if gap in (", ", ",", " and ", ", and ", " or ", " and the ", " to "):
             b.listed = True
@@ -452,8 +473,10 @@ def _pieces_of_one_name(text: str, matches: list[Found], inside: list[int], gaz:
 _SPACES = re.compile(r"[\s\-‐]+")
 
 
-def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]]) -> list[Found]:
-    """Every span that may name a place, with context cues; spans overlapping `blocked` (actor names) are skipped."""
+def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: Sequence[tuple[int, int]],
+              armed: Collection[tuple[int, int]] = ()) -> list[Found]:
+    """Every span that may name a place, with context cues; spans inside `blocked` (actors' names; `armed`: those
+    of armed forces and groups) are kept as `within_an_actor_name` says."""
     know = knowledge()
     ents = spacy_entities(doc)
     gazetteer_found = unsplit(text, gazetteer_matches(text, words(text), gaz), ents, gaz)
@@ -462,7 +485,7 @@ def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: list[tuple[int, int]
     out = []
     for f in merge(found):
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
-        if not in_an_actor_name(f, blocked):
+        if within_an_actor_name(f, blocked, armed):
             out.append(annotate_context(text, f, know))
     link_lists(text, out)
     return overruled(out, know.admin_nouns)
@@ -478,11 +501,25 @@ def unknown_places(text: str, ents: list[tuple[int, int, str]], gazetteer_found:
     return out
 
 
-def in_an_actor_name(f: Found, blocked: list[tuple[int, int]]) -> bool:
-    """Part of an actor's name, unless a border or a place that names the actor ("Russia", "U.S. troops")."""
-    if f.border or not any(overlaps((f.start, f.end), b) for b in blocked):
+def within_an_actor_name(f: Found, actors: Sequence[tuple[int, int]], armed: Collection[tuple[int, int]]) -> bool:
+    """Whether a span may name a place, given the actors' names (`armed`: those of armed forces and groups).
+    Outside them, yes; a whole actor's name that is a place ("Russia") or a place spaCy reads as one heading
+    it ("U.S. troops"), yes. A place heading a civil body's name ("the Texas Department of Transportation")
+    is read like one heading an organisation's name (`holder`); one heading an armed group's name names the
+    group ("Syria Democratic Forces"), and a name further inside ("Observatory for Human Rights") is none.
+    Kept spans inside an actor's name are marked `in_actor`: they say whose the actor is, not where it acts."""
+    hit = next((b for b in actors if overlaps((f.start, f.end), b)), None)
+    if hit is None or f.border:
+        return True
+    if not (hit[0] <= f.start and f.end <= hit[1]):
         return False
-    return not (f.ner == "GPE" and any(f.start == b[0] for b in blocked))
+    f.in_actor = True
+    if (f.start, f.end) == hit or (f.start == hit[0] and f.ner in ("GPE", "LOC")):
+        return True
+    if f.start != hit[0] or hit in armed:
+        return False
+    f.holder = True
+    return True
 
 
 THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})

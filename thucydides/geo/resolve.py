@@ -163,12 +163,32 @@ def inside(c: Candidate, container: Candidate) -> bool:
 
 
 def pin_containers(found: list[Found], options: list[list[Candidate]]) -> None:
-    """ "Town, State": each town's candidates and its state's, pinned to each other (`pinned`)."""
+    """ "Town, State" and "Town (District, State)": each town's candidates and its container's, pinned to each
+    other (`pinned`); the container is the first name after it that can be a state or a country."""
     at = {f.start: i for i, f in enumerate(found)}
-    for i, f in enumerate(found):
-        j = at.get(f.within) if f.within is not None else None
+    for i in range(len(found)):
+        j = container_of(i, found, options, at)
         if j is not None:
             options[i], options[j] = pinned(options[i], options[j])
+
+
+CONTAINER_HOPS = 3
+"""How many names a chain "Village, Sector (Territory, Province)" may climb to find a state or a country."""
+
+
+def container_of(i: int, found: list[Found], options: list[list[Candidate]], at: dict[int, int]) -> int | None:
+    """The index of the name that holds name i: the next in its chain of "A, B" / "A (B" links that can be a
+    state or a country; else the one right after it."""
+    first = j = _linked(found[i], at)
+    for _ in range(CONTAINER_HOPS):
+        if j is None or any(c.place.kind in CONTAINER_KINDS for c in options[j]):
+            break
+        j = _linked(found[j], at)
+    return j if j is not None else first
+
+
+def _linked(f: Found, at: dict[int, int]) -> int | None:
+    return at.get(f.within) if f.within is not None else None
 
 
 def pinned(town: list[Candidate], state: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

@@ -51,7 +51,7 @@ from thucydides.geo.features import ADMIT_FEATURES, CANDIDATE_FEATURES, admit_ro
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Candidate, Gazetteer, open_gazetteer
 from thucydides.geo.ranker import Ranker, places_settings
-from thucydides.geo.recognize import Found, recognise
+from thucydides.geo.recognize import Found
 from thucydides.geo.resolve import (
     Mention,
     build_mentions,
@@ -61,6 +61,7 @@ from thucydides.geo.resolve import (
     rows_for,
     run_passes,
 )
+from thucydides.geo.stage import recognised
 from thucydides.model import Analysis, Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -235,7 +236,7 @@ def examples(item: Item, analysis: Analysis, gaz: Gazetteer, model: Ranker) -> l
     """One example per labelled mention, its context features as the resolver's last pass sees them
     (against the places `model` picks for the other names in the passes before)."""
     text = analysis.document.analysis_text
-    found = recognise(text, analysis.spacy_doc, gaz, [(a.start, a.end) for a in analysis.actors])
+    found = recognised(analysis, gaz)
     settings = places_settings()
     mentions = build_mentions(found, gaz, settings, model)
     geo = geography(mentions, text, home_country(item.url), actor_countries(a.actor for a in analysis.actors))

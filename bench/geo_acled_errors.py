@@ -1,0 +1,111 @@
+"""Where event places go wrong on ACLED notes, by category (train split by default: never fit on dev by looking).
+
+    python bench/geo_acled_errors.py [--split train|dev] [--cap N] [--limit N] [--examples N] [--category NAME]
+
+Each note (at most --cap per country, in hash order) runs through the whole pipeline; the primary event
+(earliest evidence, as `make eval` picks it) is compared with ACLED's point. Categories:
+right25 (within 25 km); right161 (25-161 km); no-event; no-place (an event, no place); and for places farther
+than 161 km or missing: wrong-mention (a toponym of the note lies within 25 km of ACLED's point, the event
+took another), misresolved (the note's location name was found but resolved elsewhere or not at all),
+unfound (the location name was not recognised), no-location-name (ACLED's location name is not in the note).
+Prints counts and examples. Read-only on the data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from thucydides.evaluation import adapter, paths
+from thucydides.evaluation.acled import AcledRow, _row, row_document, select
+from thucydides.evaluation.scoring import is_acled_dev, km, primary_event
+from thucydides.evaluation.view import ExportView
+from thucydides.geo.fold import fold
+
+
+@dataclass(frozen=True)
+class Case:
+    category: str
+    row: AcledRow
+    detail: str
+
+
+def read_split(split: str) -> list[AcledRow]:
+    with paths.acled_events().open(encoding="utf-8", newline="") as fh:
+        rows = [(_row(r), r["location"]) for r in csv.DictReader(fh)
+                if is_acled_dev(r["event_id_cnty"]) == (split == "dev") and r["notes"].strip() and r["latitude"]]
+    LOCATIONS.update({r.event_id: loc for r, loc in rows})
+    return sorted((r for r, _ in rows), key=lambda r: r.hash)
+
+
+LOCATIONS: dict[str, str] = {}
+
+
+def categorise(row: AcledRow, export: ExportView, doc_id: str) -> Case:
+    gold = (row.lat or 0.0, row.lon or 0.0)
+    event = primary_event(export.events_of(doc_id), doc_id)
+    where = export.coords(event.place) if event else None
+    if where is not None and km(where, gold) <= 161:
+        return Case("right25" if km(where, gold) <= 25 else "right161", row, _named(export, event.place))
+    if event is None:
+        return Case("no-event", row, "")
+    mentions = export.place_mentions(doc_id)
+    near = [m for m in mentions if (c := export.coords(m.ref)) and km(c, gold) <= 25]
+    picked = _named(export, event.place) if event.place else "(none)"
+    if near:
+        return Case("wrong-mention", row, f"picked {picked}; near: {row.notes[near[0].start:near[0].end]}")
+    return Case(_location_category(row, export, doc_id, event.place is None), row, f"picked {picked}")
+
+
+def _location_category(row: AcledRow, export: ExportView, doc_id: str, no_place: bool) -> str:
+    location = LOCATIONS.get(row.event_id, "")
+    key = fold(location)
+    text = fold(row.notes)
+    if not key or f" {key} " not in f" {text} ":
+        return "no-place/no-location-name" if no_place else "no-location-name"
+    hit = any(fold(row.notes[m.start:m.end]) == key or key in fold(row.notes[m.start:m.end])
+              for m in export.place_mentions(doc_id))
+    prefix = "no-place/" if no_place else ""
+    return prefix + ("misresolved" if hit else "unfound")
+
+
+def _named(export: ExportView, place_id: str | None) -> str:
+    p = export.places.get(place_id or "")
+    return p.name if p else "(none)"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", choices=("train", "dev"), default="train")
+    ap.add_argument("--cap", type=int, default=10)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--examples", type=int, default=0)
+    ap.add_argument("--category", default="")
+    a = ap.parse_args()
+    rows = select(read_split(a.split), a.cap, a.limit or None).rows
+    pipeline = adapter.build_pipeline()
+    cases = [categorise(r, export, adapter.doc_id(doc))
+             for r, (doc, export) in zip(rows, adapter.export_each(pipeline, (row_document(r) for r in rows)),
+                                         strict=True)]
+    counts = Counter(c.category for c in cases)
+    print(f"ACLED {a.split}, at most {a.cap} per country: {len(cases)} notes")
+    for cat, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        print(f"  {cat:28} {n:5}  {n / len(cases):.3f}")
+    by_cat: dict[str, list[Case]] = defaultdict(list)
+    for c in cases:
+        by_cat[c.category].append(c)
+    rng = random.Random(0)
+    for cat in sorted(by_cat):
+        if a.examples and not cat.startswith("right") and a.category in ("", cat):
+            print(f"\n== {cat}")
+            for c in rng.sample(by_cat[cat], min(a.examples, len(by_cat[cat]))):
+                print(f"  [{LOCATIONS.get(c.row.event_id)}] {c.detail} :: {c.row.notes[:220]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

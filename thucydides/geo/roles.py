@@ -1,0 +1,31 @@
+"""What a place name does in its sentence: a country named only as a modifier ("US bases", "the US'
+withdrawal", "Canada's health agency") is a place mention, but not where anything happens.
+
+The places stage keeps such mentions (geoparsing corpora count them); the event's place (`events/where.py`)
+leaves them out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from thucydides.geo.recognize import knowledge
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def modifies_non_place(doc: Doc | None, start: int, end: int, places: list[tuple[int, int]]) -> bool:
+    """Whether the name at start..end only modifies a later word that is neither a place noun ("province")
+    nor inside another place name (`places`: the spans of the report's place names)."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    last = span[-1]
+    head = last.head
+    if last.dep_ not in MODIFIER_DEPS or head.i <= last.i:
+        return False
+    if head.lower_ in knowledge().place_heads:
+        return False
+    return not any(s <= head.idx < e for s, e in places)
