@@ -58,3 +58,16 @@ def test_the_doer_of_a_killing_counts_no_one(analyse: Callable[[str], Analysis])
 def test_the_toll_counts_the_dead_not_the_killers_nor_places(analyse: Callable[[str], Analysis], text: str,
                                                              toll: int) -> None:
     assert _toll(analyse(text)) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("On Tuesday, a tax collector was shot dead by two strangers near the bus depot in Kisumu.", 1),
+    ("An angry crowd beat to death a suspected pickpocket in Lusaka on Sunday.", 1),
+    ("Guards fatally stabbed an inmate at the prison in Kampala on Monday.", 1),
+])
+def test_a_verb_whose_outcome_is_death_tells_a_toll(analyse: Callable[[str], Analysis], text: str, toll: int) -> None:
+    assert _toll(analyse(text)) == toll
+
+
+def test_a_shooting_with_no_death_told_has_no_toll(analyse: Callable[[str], Analysis]) -> None:
+    assert not _toll(analyse("On Tuesday, a tax collector was shot by two strangers near the bus depot in Kisumu."))

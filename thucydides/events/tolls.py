@@ -154,9 +154,18 @@ def told_toll(doc: Doc, start: int, end: int, vague_counts: Mapping[str, int]) -
     if span is None:
         return None
     words = lexicons().death_words
-    tolls = [_victims(t, vague_counts) for t in span if t.pos_ in VERBAL and forms(t) & words and is_realis(t)]
+    tolls = [_victims(t, vague_counts) for t in span if t.pos_ in VERBAL and _kills(t, words) and is_realis(t)]
     known = [t for t in tolls if t]
     return max(known) if known else None
+
+
+def _kills(verb: Token, words: frozenset[str]) -> bool:
+    """A death verb, or a verb whose outcome is death: 'shot dead', 'beaten to death', 'fatally stabbed'."""
+    if forms(verb) & words:
+        return True
+    outcome = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "advmod")]
+    outcome += [o for p in children(verb, "prep") if p.lower_ == "to" for o in children(p, "pobj")]
+    return any(forms(c) & words for c in outcome)
 
 
 def _victims(verb: Token, vague_counts: Mapping[str, int]) -> int:
