@@ -167,7 +167,25 @@ def _unit_here(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, 
     tok = doc[k]
     if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS"):  # "2 million Syrians"
         return "civilians", k, k + 1
+    if _victim_noun(tok, lex):
+        return "people", k, k + 1
     return None
+
+
+def _victim_noun(tok: Any, lex: ClaimLexicon) -> bool:
+    """A noun no list names that still counts people: what happened to them ("3 fatalities"), or the victim of a
+    verb that only people suffer ("six pirates were killed", "killed two youths"; not its doer, "two gunmen
+    killed a farmer")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.lemma_.lower() in lex.toll_nouns:
+        return True
+    verb = tok.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.victim_verbs:
+        return False
+    if tok.dep_ in ("nsubjpass", "dobj"):
+        return True
+    return tok.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _modifier(tok: Any) -> bool:

@@ -80,6 +80,10 @@ class ClaimLexicon:
     facility_words: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
+    victim_verbs: frozenset[str] = frozenset()
+    """Verbs whose victim is a person whatever noun names it ("six pirates were killed")."""
+    toll_nouns: frozenset[str] = frozenset()
+    """Nouns of what happened to people, counted as people ("3 fatalities")."""
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:

@@ -140,8 +140,8 @@ def _toll(ctx: DocContext, units: Sequence[tuple[int, int]], taxonomy: Taxonomy)
     """An event's toll by the one fatalities policy (`events.tolls`) from the killed claims of its units
     (parts of a figure left out), else from what the words tell; and the claims it rests on."""
     told = list({c.id: c for lo, hi in units for c in tolls.unit_claims(ctx.claims, lo, hi)}.values())
-    parts = tolls.parts(ctx.doc, told)
-    whole = [c for c in told if c.id not in parts]
+    left_out = tolls.parts(ctx.doc, told) | tolls.doers(ctx.doc, told)
+    whole = [c for c in told if c.id not in left_out]
     toll = tolls.report_toll(whole, taxonomy.vague_fatalities, tolls.groups(ctx.doc, whole))
     if toll is None:
         counts = [t for lo, hi in units if (t := tolls.told_toll(ctx.doc, lo, hi, taxonomy.vague_fatalities))]

@@ -10,7 +10,8 @@ adds up overlapping tolls. Spelled out, for the three places a toll is decided:
    sorted by the victim group they count (the claim's `subject`; figures coordinated in one phrase,
    "five villagers and two policemen", count different groups whatever their subjects: `groups`).
    A figure told as part of another ("seven people, including five villagers", "20 soldiers, 15 of
-   whom...") is not a toll of its own (`parts`).
+   whom...") is not a toll of its own (`parts`), nor is one that counts the killers ("two gunmen shot
+   and killed a farmer", "killed by three men": `doers`).
    - Figures about one group restate one toll: the lowest counts, never their sum.
    - Figures about *different named groups* count different people ("5 civilians and 40 fighters"):
      the claims say so, so their tolls are added (45). Only named groups are added; a group is
@@ -113,6 +114,23 @@ def parts(doc: Doc, claims: Sequence[Claim]) -> set[str]:
             if head is not None and (_marked_part(head) or _inside_another(head, others))}
 
 
+def doers(doc: Doc, claims: Sequence[Claim]) -> set[str]:
+    """Ids of figures that count who did the killing, not who died: the subject of a clause whose verb (or a
+    verb coordinated with it) has an object ('two gunmen shot and killed a farmer'), or the agent of a passive
+    ('a farmer was killed by three men')."""
+    heads = {c.id: _counted(doc, c) for c in claims if c.metric == KILLED}
+    return {claim_id for claim_id, head in heads.items() if head is not None and _is_doer(head)}
+
+
+def _is_doer(noun: Token) -> bool:
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        return True
+    if noun.dep_ != "nsubj" or noun.head.pos_ not in VERBAL:
+        return False
+    verbs = [noun.head, *noun.head.conjuncts]
+    return any(children(v, "dobj") for v in verbs)
+
+
 def _marked_part(head: Token) -> bool:
     """'including five villagers', 'among them three children'."""
     markers = lexicons().part_markers
@@ -136,20 +154,40 @@ def told_toll(doc: Doc, start: int, end: int, vague_counts: Mapping[str, int]) -
     if span is None:
         return None
     words = lexicons().death_words
-    tolls = [_victims(t, vague_counts) for t in span if t.pos_ in VERBAL and forms(t) & words and is_realis(t)]
+    tolls = [_victims(t, vague_counts) for t in span if t.pos_ in VERBAL and _kills(t, words) and is_realis(t)]
     known = [t for t in tolls if t]
     return max(known) if known else None
+
+
+def _kills(verb: Token, words: frozenset[str]) -> bool:
+    """A death verb, or a verb whose outcome is death: 'shot dead', 'beaten to death', 'fatally stabbed'."""
+    if forms(verb) & words:
+        return True
+    outcome = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "advmod")]
+    outcome += [o for p in children(verb, "prep") if p.lower_ == "to" for o in children(p, "pobj")]
+    return any(forms(c) & words for c in outcome)
 
 
 def _victims(verb: Token, vague_counts: Mapping[str, int]) -> int:
     """'killed a farmer and his son' 2, 'an unknown number were killed' 3; a counted victim ('killed five')
     is the claims' to count, so it counts none here."""
     args = arguments(verb)
-    victims = args.undergoers or (args.subjects if verb.lemma_.lower() == "die" else ())
+    direct = args.subjects if args.passive else args.objects  # not 'at her home', 'on suspicion'
+    victims = direct or (args.subjects if verb.lemma_.lower() == "die" else ())
     total = 0
     for victim in victims:
-        total += _victim_count(victim, vague_counts)
+        total += _victim_count(victim, vague_counts) if _whole_noun(victim) else 0
     return total
+
+
+def _whole_noun(token: Token) -> bool:
+    """A noun that names someone: not a piece of a hyphenated word ('sub-chief'), not a place or a date."""
+    doc = token.doc
+    glued = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-"
+    return not glued and token.text != "-" and token.ent_type_ not in PLACE_OR_TIME
+
+
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 
 
 def _victim_count(victim: Token, vague_counts: Mapping[str, int]) -> int:

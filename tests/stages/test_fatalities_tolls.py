@@ -1,0 +1,73 @@
+"""Tolls read from reports we wrote: who a figure counts (the dead, not the killers), nouns no list names
+that still count people (the victim of a killing verb, a toll noun), and victims told without a figure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from thucydides.model import Analysis, Document
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyse() -> Callable[[str], Analysis]:
+    from thucydides.pipeline import Pipeline
+
+    pipeline = Pipeline()
+
+    def run(text: str) -> Analysis:
+        return pipeline.run_documents([Document.from_text(text, name="t.txt")])[0]
+
+    return run
+
+
+def _killed(analysis: Analysis) -> list[float | None]:
+    return [c.low for c in analysis.claims if c.metric == "killed"]
+
+
+def _toll(analysis: Analysis) -> int | None:
+    first = min(analysis.events, key=lambda e: min(x.start for x in e.evidence))
+    return first.fatalities
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Nine smugglers were killed when the patrol boat opened fire off the northern coast.", 9.0),
+    ("The raiders killed three beekeepers near the orchard on Sunday.", 3.0),
+    ("Two shopkeepers were lynched by an angry crowd in the old quarter.", 2.0),
+    ("The shelling of the ridge left 6 fatalities and a dozen injuries.", 6.0),
+])
+def test_a_noun_no_list_names_counts_people_when_it_suffers_the_killing(
+        analyse: Callable[[str], Analysis], text: str, count: float) -> None:
+    assert _killed(analyse(text)) == [count]
+
+
+def test_the_doer_of_a_killing_counts_no_one(analyse: Callable[[str], Analysis]) -> None:
+    # the subject of an active killing with an object, and the agent of a passive one
+    assert not _killed(analyse("On Friday, five masked raiders ambushed and killed a miller outside Tamale."))
+    assert not _killed(analyse("Two cattle thieves killed a herder in the valley on Monday."))
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("On Friday, four masked raiders shot and killed a miller at his mill in Tamale.", 1),
+    ("A ferry clerk was killed at the harbour in Mombasa by three men on a motorbike.", 1),
+    ("On 2 June, rebels killed the deputy-governor of the district in Goma and wounded his driver.", 1),
+])
+def test_the_toll_counts_the_dead_not_the_killers_nor_places(analyse: Callable[[str], Analysis], text: str,
+                                                             toll: int) -> None:
+    assert _toll(analyse(text)) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("On Tuesday, a tax collector was shot dead by two strangers near the bus depot in Kisumu.", 1),
+    ("An angry crowd beat to death a suspected pickpocket in Lusaka on Sunday.", 1),
+    ("Guards fatally stabbed an inmate at the prison in Kampala on Monday.", 1),
+])
+def test_a_verb_whose_outcome_is_death_tells_a_toll(analyse: Callable[[str], Analysis], text: str, toll: int) -> None:
+    assert _toll(analyse(text)) == toll
+
+
+def test_a_shooting_with_no_death_told_has_no_toll(analyse: Callable[[str], Analysis]) -> None:
+    assert not _toll(analyse("On Tuesday, a tax collector was shot by two strangers near the bus depot in Kisumu."))
