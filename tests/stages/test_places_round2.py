@@ -32,6 +32,12 @@ def test_a_hyphenated_country_name_is_still_met_whole_and_a_lone_initial_starts_
     assert {"Guinea-Bissau", "Ohio", "Gori"} <= {f.text for f in found}
 
 
+def test_a_name_joined_by_hyphenated_connectors_is_met_whole() -> None:
+    assert [t.text for t in words("aid reached Port-au-Prince")] == ["Port", "au", "Prince"]
+    found = recognise("Aid flights landed in Port-au-Prince on Monday.", None, open_gazetteer(), [])
+    assert "Port-au-Prince" in {f.text for f in found}
+
+
 def _found(start: int, end: int, name: str = "X") -> Found:
     return Found(start, end, name, name, gazetteer=True)
 

@@ -22,7 +22,8 @@ from thucydides.geo.gazetteer import Gazetteer
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’ʿʾ‘][^\W\d_]+)*")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|ar|an|at|az|ez|es|ed|er|adh|ath|ul)[-‐]", re.I)
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
-                         "bin", "ibn", "abu", "bu", "and", "the", "upon", "on", "du", "des", "y", "da", "do", "dos"})
+                         "bin", "ibn", "abu", "bu", "and", "the", "upon", "on", "du", "des", "y", "da", "do", "dos",
+                         "au", "aux", "sur", "en", "les"})
 _DISTANCE_CUE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:re|er)s?|miles?|m|met(?:re|er)s?)\s+"
                            r"(?:to the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
                            r"(?:ern)?\s+(?:of|from)\s+$", re.I)
@@ -147,13 +148,14 @@ _HYPHEN = re.compile(r"[-‐]")
 
 def _pieces_of(token: Token) -> list[Token]:
     """A hyphenated word whose first part is no Arabic article is read as its capitalised parts, joined by the
-    hyphen ("Gori-based": Gori; "EU-Israel": EU and Israel; "Guinea-Bissau" is still met whole, as a run)."""
+    hyphen ("Gori-based": Gori; "EU-Israel": EU and Israel; "Guinea-Bissau" is still met whole, as a run);
+    connectors stay, so a name joined by them is still met whole ("Port-au-Prince", "Stratford-upon-Avon")."""
     word = token.text
     if not _HYPHEN.search(word) or _ARTICLE_PREFIX.match(word) or not word[0].isupper():
         return [token]
     out, at = [], token.start
     for part in _HYPHEN.split(word):
-        if part and part[0].isupper():
+        if part and (part[0].isupper() or part in _CONNECTORS):
             out.append(Token(at, at + len(part), part))
         at += len(part) + 1
     return out or [token]
