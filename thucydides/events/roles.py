@@ -30,10 +30,15 @@ PAIR_PREPOSITIONS = ("between", "among")
 """'clashes between X and Y': both sides named, neither as the subject."""
 OPPONENT_PREPOSITIONS = ("with", "against", "from")
 """'clashed with X', 'fought against X', 'captured the town from X': the other side."""
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_OR_ROOT = frozenset({"nsubj", "ROOT"})
 """Where a misparsed clause's doer still sits: an active subject, or the noun the parse made the root."""
 PHRASE_INTERNAL = frozenset({"compound", "amod", "nmod", "poss", "appos", "det", "nummod"})
 AFFILIATION_WORDS = frozenset({"loyal", "affiliated", "linked", "allied", "belonging", "close"})
+
+
+NAMED, GENERIC, VAGUE = 0, 1, 2
+"""How exactly a mention says who acted: a named actor, a country's generic one ('troops'), a vague one ('gunmen')."""
 
 
 @dataclass(frozen=True)
@@ -49,26 +54,29 @@ class RoleContext:
     actor1: str | None = None
     """Once chosen, actor 2 steps never return it again."""
 
-    def vague(self, mention: ActorMention) -> bool:
-        """A generic actor that says only that someone unnamed acted ('gunmen'): a named one beside it wins."""
-        return self.base.generic_key(mention.actor) in self.taxonomy.vague_generics
+    def exactness(self, mention: ActorMention) -> int:
+        """NAMED, GENERIC ('troops') or VAGUE ('gunmen': someone unnamed acted; a named actor beside it wins)."""
+        key = self.base.generic_key(mention.actor)
+        if key is None:
+            return NAMED
+        return VAGUE if key in self.taxonomy.vague_generics else GENERIC
 
 
-def _never(_: ActorMention) -> bool:
-    return False
+def _named(_: ActorMention) -> int:
+    return NAMED
 
 
 def phrase_actor(ctx: DocContext, token: Token,
-                 vague: Callable[[ActorMention], bool] = _never) -> ActorMention | None:
+                 exactness: Callable[[ActorMention], int] = _named) -> ActorMention | None:
     """The actor a noun phrase names: one a bracket right after its head names ('militiamen (identified as X)'),
     else a mention in the phrase up to its head ('the Somali army'; a named one before a vague one: 'Al-Shabaab
     gunmen'), or in its member or affiliation complement ('fighters of X', 'forces loyal to X')."""
-    bracketed = _bracketed(ctx, token, vague)
+    bracketed = _bracketed(ctx, token, exactness)
     if bracketed is not None:
         return bracketed
     found = ctx.actors.overlapping(token.left_edge.idx, token.idx + len(token.text))
     if found:
-        return max(found, key=lambda m: (not vague(m), m.end))
+        return max(found, key=lambda m: (exactness(m) != VAGUE, m.end))
     for complement in _complements(token):
         inner = ctx.actors.overlapping(complement.left_edge.idx, complement.idx + len(complement.text))
         if inner:
@@ -76,18 +84,27 @@ def phrase_actor(ctx: DocContext, token: Token,
     return None
 
 
-def _bracketed(ctx: DocContext, token: Token, vague: Callable[[ActorMention], bool]) -> ActorMention | None:
-    """'gunmen (believed to be X)', 'troops (the X brigade)': a bracket opening right after a phrase's head says
-    more exactly who it is (its first named actor, a vague one only where it names no other)."""
-    doc = token.doc
-    if token.i + 1 >= len(doc) or doc[token.i + 1].text != "(":
+def _bracketed(ctx: DocContext, token: Token, exactness: Callable[[ActorMention], int]) -> ActorMention | None:
+    """'gunmen (believed to be X)', 'armed men, riding on camels (likely X)': a bracket after a phrase, before
+    any other actor or finite verb, says more exactly who it is (its first actor named outright, a generic one
+    only where it names no other)."""
+    opening = _bracket_after(ctx, token)
+    if opening is None:
         return None
-    opening = doc[token.i + 1]
-    closing = next((t for t in doc[opening.i + 1:opening.sent.end] if t.text == ")"), None)
+    closing = next((t for t in token.doc[opening.i + 1:opening.sent.end] if t.text == ")"), None)
     if closing is None:
         return None
     inside = [m for m in ctx.actors.within(opening.idx, closing.idx) if not m.speaker]
-    return min(inside, key=lambda m: (vague(m), m.start)) if inside else None
+    return min(inside, key=lambda m: (exactness(m), m.start)) if inside else None
+
+
+def _bracket_after(ctx: DocContext, token: Token) -> Token | None:
+    for nxt in token.doc[token.i + 1:token.sent.end]:
+        if nxt.text == "(":
+            return nxt
+        if nxt.tag_ in FINITE_VERB_TAGS or ctx.actors.overlapping(nxt.idx, nxt.idx + len(nxt.text)):
+            return None
+    return None
 
 
 def _complements(token: Token) -> Iterable[Token]:
@@ -109,9 +126,19 @@ def _settled(rc: RoleContext, mention: ActorMention | None) -> str | None:
     return actor
 
 
+def in_label(token: Token) -> bool:
+    """'Movement of forces: On 3 May, ...': words without a verb before a colon that opens a sentence label what
+    follows; they name no side of it."""
+    sent = token.sent
+    colon = next((t for t in sent if t.text == ":" or t.pos_ in VERBAL or t.pos_ == "AUX"), None)
+    return colon is not None and colon.text == ":" and token.i < colon.i < sent.end - 1
+
+
 def _first_actor(rc: RoleContext, tokens: Iterable[Token]) -> str | None:
     for token in tokens:
-        actor = _settled(rc, phrase_actor(rc.doc, token, rc.vague))
+        if in_label(token):
+            continue
+        actor = _settled(rc, phrase_actor(rc.doc, token, rc.exactness))
         if actor is not None:
             return actor
     return None
@@ -180,7 +207,7 @@ def preceding(rc: RoleContext) -> str | None:
     anchor = rc.candidate.anchor
     for mention in reversed(rc.doc.actors.within(anchor.sent.start_char, anchor.idx)):
         token = rc.doc.token_at(mention.start)
-        if mention.speaker or token is None or _phrase_head(token).dep_ not in SUBJECT_OR_ROOT:
+        if mention.speaker or token is None or in_label(token) or _phrase_head(token).dep_ not in SUBJECT_OR_ROOT:
             continue
         actor = _settled(rc, mention)
         if actor is not None and rc.base.generic_key(actor) != "civilians":
@@ -221,7 +248,7 @@ def _pair(rc: RoleContext) -> list[str]:
         tokens += noun_arguments(noun).prep_objects(*PAIR_PREPOSITIONS)
     sides: list[str] = []
     for token in tokens:
-        mention = phrase_actor(rc.doc, token, rc.vague)
+        mention = phrase_actor(rc.doc, token, rc.exactness)
         actor = rc.base.settle(mention, rc.country) if mention else None
         if actor is not None and actor not in sides:
             sides.append(actor)
