@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.stages.test_events import events_of, name, only, parse  # noqa: F401  (fixtures)
-from thucydides.model import Interval
+from thucydides.model import Analysis, Document, Interval
 
 
 def test_the_side_attacked_in_the_passive_is_actor_2(events_of):
@@ -120,3 +120,50 @@ def test_the_doer_of_an_action_named_in_a_phrase_is_actor_1(events_of):
     assert (e.actor1, e.actor2) == ("ISIS", "SDF")
     e = only(events_of("Three SDF fighters were killed on Monday during clashes with ISIS militants near Hajin."))
     assert (e.actor1, e.actor2) == ("ISIS", "SDF")
+
+
+def test_a_bracket_after_an_unnamed_attacker_says_who_it_was(events_of):
+    e = only(events_of("On Monday, armed men on motorbikes (believed to be ISIS militants) shot dead a shepherd "
+                       "near Mosul."))
+    assert e.actor1 == "ISIS"
+    e = only(events_of("Masked gunmen, travelling in two pickups (thought to be ISIS), attacked a farm near Mosul."))
+    assert e.actor1 == "ISIS"
+
+
+def test_a_bracket_after_another_actor_or_verb_is_not_about_the_attacker(events_of):
+    e = only(events_of("Gunmen ambushed a patrol of the police (the PMF) near Mosul on Monday."))
+    assert e.actor1 != "PMF"
+
+
+def test_a_named_group_beats_the_vague_noun_it_modifies(events_of):
+    e = only(events_of("Suspected ISIS gunmen stormed a checkpoint near Tikrit on Tuesday."))
+    assert e.actor1 == "ISIS"
+
+
+def test_whoever_planted_a_bomb_owns_it(events_of):
+    e = only(events_of("A roadside bomb planted by ISIS militants exploded near Tikrit, killing two soldiers."))
+    assert e.actor1 == "ISIS"
+
+
+def test_a_label_before_a_colon_names_no_side(parse):
+    from thucydides.events.roles import in_label
+
+    doc = parse([Analysis(Document.from_text("Troop movements: on Friday, rebels reached the river.",
+                                             name="t.txt"))])[0].spacy_doc
+    assert doc is not None
+    assert in_label(doc[1]) and not in_label(doc[7])
+    said = parse([Analysis(Document.from_text("The army said: rebels reached the river.", name="t.txt"))])[0]
+    assert said.spacy_doc is not None and not in_label(said.spacy_doc[1])
+
+
+def test_named_actors_give_the_country_where_no_place_does():
+    from thucydides.events.context import actors_country
+    from thucydides.model import ActorMention
+
+    mentions = [ActorMention(0, 9, "marchers", "protesters", generic=True),
+                ActorMention(20, 23, "KANU", "kanu", country="KE"),
+                ActorMention(30, 34, "NASA", "nasa", country="US"),
+                ActorMention(40, 44, "KANU", "kanu", country="KE")]
+    assert actors_country(mentions) == "KE"
+    assert actors_country(mentions[:1]) is None
+    assert actors_country([mentions[2], mentions[1]]) == "US"  # a tie: the first named

@@ -24,6 +24,10 @@ class ActorBase:
     def kind(self, actor_id: str | None) -> str | None:
         return self.base.kind(actor_id)
 
+    def generic_key(self, actor_id: str | None) -> str | None:
+        """The generic kind ('armed_group', 'protesters') an actor or its family is, if any."""
+        return self.base.generic_key(actor_id)
+
     def generic(self, key: str, country: str | None) -> str | None:
         """ACLED's generic actor of a kind ('protesters', 'armed_group', 'civilians') for `country`; its family
         ('Protesters') when no country is known."""

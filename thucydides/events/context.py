@@ -26,7 +26,7 @@ class DocContext:
     times: SpanIndex[TimeExpression]
     claims: tuple[Claim, ...]
     country: str | None
-    """The country the report is mostly about (ISO alpha-2), from its resolved places."""
+    """The country the report is mostly about (ISO alpha-2), from its resolved places, else its named actors."""
 
     @classmethod
     def of(cls, analysis: Analysis) -> DocContext:
@@ -42,7 +42,7 @@ class DocContext:
             places=analysis.places,
             times=SpanIndex(analysis.times),
             claims=tuple(analysis.claims),
-            country=main_country(resolved, analysis.places),
+            country=main_country(resolved, analysis.places) or actors_country(analysis.actors),
         )
 
     @property
@@ -55,6 +55,15 @@ class DocContext:
     def token_at(self, char: int) -> Token | None:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
+
+
+def actors_country(mentions: list[ActorMention]) -> str | None:
+    """Where no place says it: the country most of the report's named actors belong to ('SYTTBHA workers
+    protested': Burkina Faso's union), the first named winning a tie; generic mentions ('protesters') say none."""
+    counts = Counter(m.country for m in mentions if m.country and not m.generic and not m.speaker)
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -next(i for i, m in enumerate(mentions) if m.country == c)))
 
 
 def main_country(toponyms: list[Toponym], places: Mapping[str, Place]) -> str | None:

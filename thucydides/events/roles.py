@@ -30,7 +30,15 @@ PAIR_PREPOSITIONS = ("between", "among")
 """'clashes between X and Y': both sides named, neither as the subject."""
 OPPONENT_PREPOSITIONS = ("with", "against", "from")
 """'clashed with X', 'fought against X', 'captured the town from X': the other side."""
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SUBJECT_OR_ROOT = frozenset({"nsubj", "ROOT"})
+"""Where a misparsed clause's doer still sits: an active subject, or the noun the parse made the root."""
+PHRASE_INTERNAL = frozenset({"compound", "amod", "nmod", "poss", "appos", "det", "nummod"})
 AFFILIATION_WORDS = frozenset({"loyal", "affiliated", "linked", "allied", "belonging", "close"})
+
+
+NAMED, GENERIC, VAGUE = 0, 1, 2
+"""How exactly a mention says who acted: a named actor, a country's generic one ('troops'), a vague one ('gunmen')."""
 
 
 @dataclass(frozen=True)
@@ -46,17 +54,56 @@ class RoleContext:
     actor1: str | None = None
     """Once chosen, actor 2 steps never return it again."""
 
+    def exactness(self, mention: ActorMention) -> int:
+        """NAMED, GENERIC ('troops') or VAGUE ('gunmen': someone unnamed acted; a named actor beside it wins)."""
+        key = self.base.generic_key(mention.actor)
+        if key is None:
+            return NAMED
+        return VAGUE if key in self.taxonomy.vague_generics else GENERIC
 
-def phrase_actor(ctx: DocContext, token: Token) -> ActorMention | None:
-    """The actor a noun phrase names: a mention in the phrase up to its head ('the Somali army'), or in
-    its member or affiliation complement ('fighters of X', 'forces loyal to X')."""
+
+def _named(_: ActorMention) -> int:
+    return NAMED
+
+
+def phrase_actor(ctx: DocContext, token: Token,
+                 exactness: Callable[[ActorMention], int] = _named) -> ActorMention | None:
+    """The actor a noun phrase names: one a bracket right after its head names ('militiamen (identified as X)'),
+    else a mention in the phrase up to its head ('the Somali army'; a named one before a vague one: 'Al-Shabaab
+    gunmen'), or in its member or affiliation complement ('fighters of X', 'forces loyal to X')."""
+    bracketed = _bracketed(ctx, token, exactness)
+    if bracketed is not None:
+        return bracketed
     found = ctx.actors.overlapping(token.left_edge.idx, token.idx + len(token.text))
     if found:
-        return max(found, key=lambda m: m.end)
+        return max(found, key=lambda m: (exactness(m) != VAGUE, m.end))
     for complement in _complements(token):
         inner = ctx.actors.overlapping(complement.left_edge.idx, complement.idx + len(complement.text))
         if inner:
             return inner[0]
+    return None
+
+
+def _bracketed(ctx: DocContext, token: Token, exactness: Callable[[ActorMention], int]) -> ActorMention | None:
+    """'gunmen (believed to be X)', 'armed men, riding on camels (likely X)': a bracket after a phrase, before
+    any other actor or finite verb, says more exactly who it is (its first actor named outright, a generic one
+    only where it names no other)."""
+    opening = _bracket_after(ctx, token)
+    if opening is None:
+        return None
+    closing = next((t for t in token.doc[opening.i + 1:opening.sent.end] if t.text == ")"), None)
+    if closing is None:
+        return None
+    inside = [m for m in ctx.actors.within(opening.idx, closing.idx) if not m.speaker]
+    return min(inside, key=lambda m: (exactness(m), m.start)) if inside else None
+
+
+def _bracket_after(ctx: DocContext, token: Token) -> Token | None:
+    for nxt in token.doc[token.i + 1:token.sent.end]:
+        if nxt.text == "(":
+            return nxt
+        if nxt.tag_ in FINITE_VERB_TAGS or ctx.actors.overlapping(nxt.idx, nxt.idx + len(nxt.text)):
+            return None
     return None
 
 
@@ -79,9 +126,19 @@ def _settled(rc: RoleContext, mention: ActorMention | None) -> str | None:
     return actor
 
 
+def in_label(token: Token) -> bool:
+    """'Movement of forces: On 3 May, ...': words without a verb before a colon that opens a sentence label what
+    follows; they name no side of it."""
+    sent = token.sent
+    colon = next((t for t in sent if t.text == ":" or t.pos_ in VERBAL or t.pos_ == "AUX"), None)
+    return colon is not None and colon.text == ":" and token.i < colon.i < sent.end - 1
+
+
 def _first_actor(rc: RoleContext, tokens: Iterable[Token]) -> str | None:
     for token in tokens:
-        actor = _settled(rc, phrase_actor(rc.doc, token))
+        if in_label(token):
+            continue
+        actor = _settled(rc, phrase_actor(rc.doc, token, rc.exactness))
         if actor is not None:
             return actor
     return None
@@ -93,10 +150,15 @@ def doers(rc: RoleContext) -> str | None:
 
 
 def means_owner(rc: RoleContext) -> str | None:
-    """'Israeli strikes killed 25', 'drones operated by the army struck': a weapon or an attack that does
-    it stands for whoever owns it."""
+    """'Israeli strikes killed 25', 'drones operated by the army struck', 'a bomb planted by X exploded': a weapon
+    or an attack that does it stands for whoever owns, operates or placed it."""
     means = [t for t in rc.args.doers if t.pos_ in NOMINAL and phrase_actor(rc.doc, t) is None]
-    return _first_actor(rc, (d for m in means for d in noun_arguments(m).doers))
+    return _first_actor(rc, (d for m in means for d in (*noun_arguments(m).doers, *_participle_agents(m))))
+
+
+def _participle_agents(noun: Token) -> list[Token]:
+    """'an attack launched by X', 'a mine planted by X': the agent of a participle on the noun."""
+    return [a for v in children(noun, "acl") for a in verb_arguments(v).agents]
 
 
 def pronoun(rc: RoleContext) -> str | None:
@@ -138,6 +200,37 @@ def action_nouns(rc: RoleContext) -> str | None:
     return _first_actor(rc, (o for n in nouns for o in noun_arguments(n).prep_objects(*OPPONENT_PREPOSITIONS)))
 
 
+def preceding(rc: RoleContext) -> str | None:
+    """'A Taliban sniper shot and killed a policeman' read as one long noun: where the parse gives the clause no
+    doer, the nearest actor named before the anchor in its sentence as an active subject, or inside the noun
+    the parse made the sentence's root (never civilians, ACLED's victims)."""
+    anchor = rc.candidate.anchor
+    for mention in reversed(rc.doc.actors.within(anchor.sent.start_char, anchor.idx)):
+        token = rc.doc.token_at(mention.start)
+        if mention.speaker or token is None or in_label(token) or _phrase_head(token).dep_ not in SUBJECT_OR_ROOT:
+            continue
+        actor = _settled(rc, mention)
+        if actor is not None and rc.base.generic_key(actor) != "civilians":
+            return actor
+    return None
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a token sits in ('Taliban' in 'a Taliban sniper': 'sniper')."""
+    while token.dep_ in PHRASE_INTERNAL and token.head is not token:
+        token = token.head
+    return token
+
+
+def topic(rc: RoleContext) -> str | None:
+    """'Troops were deployed to X', 'residents were evacuated from Y': for an event type ACLED gives no generic
+    actor 1 (strategic developments), the side a passive clause is about is its actor 1."""
+    defaults = rc.taxonomy.defaults_for(rc.candidate.event_type, rc.candidate.sub_event_type)
+    if (defaults and defaults.actor1) or not rc.args.passive:
+        return None
+    return _first_actor(rc, rc.args.subjects)
+
+
 def undergoers(rc: RoleContext) -> str | None:
     """The actors the clause names as acted on: objects, a passive's subject, the targets of 'on',
     'against', 'at'; an attack named as the object ('launched an attack on X') passes on its own target."""
@@ -155,7 +248,7 @@ def _pair(rc: RoleContext) -> list[str]:
         tokens += noun_arguments(noun).prep_objects(*PAIR_PREPOSITIONS)
     sides: list[str] = []
     for token in tokens:
-        mention = phrase_actor(rc.doc, token)
+        mention = phrase_actor(rc.doc, token, rc.exactness)
         actor = rc.base.settle(mention, rc.country) if mention else None
         if actor is not None and actor not in sides:
             sides.append(actor)
@@ -186,7 +279,7 @@ def _attack_doers(rc: RoleContext) -> list[Token]:
     out: list[Token] = []
     for attack in (o for o in rc.args.objects if o.pos_ in NOMINAL):
         out += noun_arguments(attack).doers
-        out += [a for v in children(attack, "acl") for a in verb_arguments(v).agents]
+        out += _participle_agents(attack)
     return out
 
 
@@ -224,7 +317,8 @@ def default_actor2(rc: RoleContext) -> str | None:
 
 ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repelled": attacker_repelled, "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
-    "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "default": default_actor1,
+    "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "preceding": preceding,
+    "topic": topic, "default": default_actor1,
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "undergoers": undergoers, "pair": pair_second, "opponent": opponent, "victims": victims,

@@ -70,6 +70,8 @@ class Taxonomy:
     place_nouns: frozenset[str]
     non_participant_kinds: frozenset[str]
     """Kinds of actor never coded as a side of an event (outlets, monitors, people quoted)."""
+    vague_generics: frozenset[str] = frozenset()
+    """Generic actor keys that a named actor in the same phrase refines ('Al-Shabaab gunmen')."""
 
     def __post_init__(self) -> None:
         parents = {sub: kind for kind, subs in self.event_types.items() for sub in subs}
@@ -168,6 +170,7 @@ def taxonomy() -> Taxonomy:
                                   for i, f in enumerate(_list(raw, "fallback_predicates", where))),
         place_nouns=word_set(raw, "place_nouns", where),
         non_participant_kinds=word_set(raw, "non_participant_kinds", where),
+        vague_generics=word_set(raw, "vague_generics", where),
     )
 
 
