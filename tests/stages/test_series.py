@@ -79,3 +79,22 @@ def test_sources_are_rated_by_volume_hedging_and_disputes():
     assert (sdf.claims, sdf.reports, sdf.hedged, sdf.disputed) == (2, 2, 0, 1)
     assert (records["SOHR"].hedged, records["SOHR"].disputed) == (1, 1)
     assert records["SDF"].disputed_share == 0.5
+
+
+def toll(doc: Document, figure: int, claimant: str | None, first: date, last: date) -> Claim:
+    return Claim(id=f"t-{doc.name}-{figure}-{claimant}", doc=doc.id, metric="killed", unit="person", low=figure,
+                 high=figure, qualifier="exact", evidence=Evidence.of(doc, 0, 10), subject="civilians",
+                 claimant=claimant, time=Interval(first, last))
+
+
+def test_rival_tolls_of_one_day_from_two_claimants_contradict_even_in_one_report():
+    day = date(2019, 1, 10)
+    found = contradictions([toll(A, 40, "Ministry of Health", day, day), toll(A, 6, "Army", day, day)], [A])
+    assert len(found) == 1 and "Army" in found[0].reason
+
+
+def test_a_rising_toll_in_one_voice_and_a_total_over_months_are_no_dispute():
+    day, later = date(2019, 1, 10), date(2019, 1, 11)
+    assert contradictions([toll(A, 6, "Army", day, day), toll(B, 40, "Army", later, later)], [A, B]) == []
+    total = toll(B, 900, "Monitor", date(2018, 6, 1), date(2019, 1, 10))
+    assert contradictions([toll(A, 6, "Army", day, day), total], [A, B]) == []

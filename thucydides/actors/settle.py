@@ -51,15 +51,19 @@ def settle_all(mentions: Iterable[ActorMention], country: str | None,
 def document_country(analysis: Analysis, start: int = 0, end: int | None = None) -> str | None:
     """The country most of the report's (or the passage's) resolved towns and regions lie in, then most of its
     places with the countries it names (a report on a train attack in Balochistan that often names Afghanistan,
-    whose government denied a part in it, is about Pakistan); the first named wins a tie."""
+    whose government denied a part in it, is about Pakistan); the first named wins a tie. A dateline's town
+    says where the report was filed, not where it happened ("MOSCOW, May 3 - ... killed in Kramatorsk"): it
+    counts as a country does."""
     inside: Counter[str] = Counter()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    segments = analysis.segments
     for toponym in analysis.toponyms:
         place = analysis.places.get(toponym.place or "")
         if place is not None and place.country and start <= toponym.start and (end is None or toponym.start < end):
+            filed = segments is not None and segments.in_dateline(toponym.start)
             counts[place.country] += 1
-            inside[place.country] += place.kind != "country"
+            inside[place.country] += place.kind != "country" and not filed
             first.setdefault(place.country, toponym.start)
     if not counts:
         return None

@@ -47,7 +47,7 @@ def _claim(fig: Figure, ctx: Context) -> Claim | None:
         subject=who.subject,
         agent=who.agent,
         claimant=who.claimant,
-        place=place_of(fig, ctx.analysis.toponyms),
+        place=place_of(fig, ctx.analysis),
         time=time_of(fig, ctx.analysis.times, ctx.lex),
         figure=Span(fig.start, fig.end, document.text[fig.start:fig.end]),
     )

@@ -247,8 +247,11 @@ def _reporting(seg: Segment, ctx: Context, anchor: Token | None) -> str | None:
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and forms(t) & lexicons().reporting_verbs]
     above = {t.i for t in ancestors(anchor)} if anchor is not None else set()
     verbs.sort(key=lambda v: (v.i not in above, len(ancestors(v))))
+    filed = ctx.analysis.segments
     for verb in verbs:
         for who in _tellers(verb):
+            if filed is not None and filed.in_dateline(who.idx):
+                continue  # "KYIV, June 7 - the ministry said": the parser may make the dateline's town a teller
             found = speaker_of(who, seg, ctx)
             if found is not None:
                 return found

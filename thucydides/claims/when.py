@@ -18,16 +18,19 @@ from spacy.tokens import Token
 
 from thucydides.claims.figures import Figure
 from thucydides.claims.lexicon import ClaimLexicon
+from thucydides.geo.roles import in_dateline, told_as_modifier
 from thucydides.ling.tokens import ancestors, is_root
-from thucydides.model import Interval, TimeExpression, Toponym
+from thucydides.model import Analysis, Interval, TimeExpression
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
-def place_of(fig: Figure, toponyms: Sequence[Toponym]) -> str | None:
-    """The resolved toponym nearest the figure in its sentence."""
+def place_of(fig: Figure, analysis: Analysis) -> str | None:
+    """The resolved toponym nearest the figure in its sentence, leaving out a dateline's town and a country
+    named as a modifier ("Russia's defence ministry said 6 were killed in Kramatorsk": Kramatorsk)."""
     seg = fig.segment
-    near = [t for t in toponyms if t.place and seg.start <= t.start < seg.end]
+    near = [t for t in analysis.toponyms if t.place and seg.start <= t.start < seg.end
+            and not (in_dateline(analysis, t) or told_as_modifier(analysis, t))]
     if not near:
         return None
     return min(near, key=lambda t: abs(t.start - fig.start)).place

@@ -328,7 +328,8 @@ def series(
 
 @app.command()
 def disputes(db: DbOption = DEFAULT_DB) -> None:
-    """Claims from different reports that count the same thing at the same time and cannot both be true."""
+    """Figures that cannot both be true: the same stock at the same place and time in different reports, or
+    rival tolls of one happening from different claimants (in one report or two)."""
     from thucydides.export.records import StoreRecords, pages
 
     store = _open(db)

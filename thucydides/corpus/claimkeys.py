@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from thucydides.corpus.series import STOCK_METRICS, WINDOW, Contradiction, HeldClaim, sweep_disputes
+from thucydides.corpus.series import DISPUTED_METRICS, WINDOW, Contradiction, HeldClaim, sweep_disputes
 from thucydides.store import reconciled as rs
 
 DisputeBlock = tuple[str, str, str | None, str | None]
@@ -36,7 +36,7 @@ def _spans(keys: Iterable[Any]) -> dict[DisputeBlock, tuple[str, str]]:
     """The days each dispute block's dated stock figures among `keys` cover, first to last."""
     spans: dict[DisputeBlock, tuple[str, str]] = {}
     for k in keys:
-        if k.metric in STOCK_METRICS and k.first_day:
+        if k.metric in DISPUTED_METRICS and k.first_day:
             block = (k.metric, k.unit, k.subject, k.place)
             first, last = spans.get(block, (k.first_day, k.last_day))
             spans[block] = (min(first, k.first_day), max(last, k.last_day))

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, func, select
 from thucydides.corpus.across import block_id
 from thucydides.corpus.claimkeys import dispute_row, disputes_for, held_claims
 from thucydides.corpus.merged import BlockChange, Merged, StoredEvent, block_change, stored_event
-from thucydides.corpus.series import STOCK_METRICS, sweep_disputes
+from thucydides.corpus.series import DISPUTED_METRICS, sweep_disputes
 from thucydides.knowledge.settings import section
 from thucydides.store import reconciled as rs
 from thucydides.store import schema as t
@@ -187,7 +187,7 @@ def _rebuild_events(conn: Connection, report: ReconcileReport) -> None:
 def _rebuild_claims(conn: Connection, report: ReconcileReport) -> None:
     rs.key_claims(conn)
     disputes = _Batch(lambda rows: rs.insert_disputes(conn, rows))
-    for block in rs.stream_dispute_blocks(conn, sorted(STOCK_METRICS)):
+    for block in rs.stream_dispute_blocks(conn, sorted(DISPUTED_METRICS)):
         found = [dispute_row(x) for x in sweep_disputes(held_claims(block))]
         disputes.add(found)
         report.disputes += len(found)

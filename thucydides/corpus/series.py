@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from thucydides.knowledge.settings import section
 from thucydides.model import Claim, Document, Interval
 
 if TYPE_CHECKING:
@@ -27,6 +28,19 @@ WINDOW = timedelta(days=7)
 
 # Metrics that count a stock at a moment (can be compared across reports).
 STOCK_METRICS = frozenset({"fighters_present", "civilians_present", "territory_held", "share_held", "distance"})
+
+
+@dataclass(frozen=True)
+class DisputeSettings:
+    """Rival tolls: counts of one happening (killed, wounded) told differently by different claimants."""
+
+    toll_metrics: tuple[str, ...] = ("killed", "wounded")
+    toll_max_days: int = 3
+
+
+DISPUTES = section("corpus.disputes", DisputeSettings)
+TOLL_METRICS = frozenset(DISPUTES.toll_metrics)
+DISPUTED_METRICS = STOCK_METRICS | TOLL_METRICS
 
 
 @dataclass(frozen=True)
@@ -124,6 +138,20 @@ def _order(a: Claim, b: Claim) -> tuple[Claim, Claim]:
     return (a, b) if (a.doc, a.id) <= (b.doc, b.id) else (b, a)
 
 
+def _short(h: HeldClaim) -> bool:
+    return (h.last - h.first).days < DISPUTES.toll_max_days
+
+
+def rivals(earlier: HeldClaim, current: HeldClaim) -> bool:
+    """Whether two figures of one block may dispute each other: stocks from different reports within WINDOW;
+    tolls of one happening (short, overlapping days) from different claimants, in one report or two — a toll
+    that only rises, told by one voice, is an update, not a dispute."""
+    if earlier.claim.metric not in TOLL_METRICS:
+        return earlier.claim.doc != current.claim.doc
+    return (earlier.claim.claimant != current.claim.claimant and earlier.last >= current.first
+            and _short(earlier) and _short(current))
+
+
 def sweep_disputes(block: Iterable[HeldClaim]) -> Iterable[Contradiction]:
     """Disputes inside one block, by a sweep in time order: each figure is compared only with the
     figures whose days reach within WINDOW of its first day, never with the whole block."""
@@ -131,19 +159,20 @@ def sweep_disputes(block: Iterable[HeldClaim]) -> Iterable[Contradiction]:
     for current in sorted(block, key=lambda h: (h.first, h.last, h.claim.doc, h.claim.id)):
         active = [h for h in active if h.last + WINDOW >= current.first]
         for earlier in active:
-            if earlier.claim.doc != current.claim.doc and excludes(earlier.claim, current.claim):
+            if rivals(earlier, current) and excludes(earlier.claim, current.claim):
                 a, b = _order(earlier.claim, current.claim)
                 yield Contradiction(a, b, f"{_fmt(a)} vs {_fmt(b)}")
         active.append(current)
 
 
 def contradictions(claims: Sequence[Claim], documents: Iterable[Document]) -> list[Contradiction]:
-    """Pairs of figures from different reports that count the same stock at the same place and time
-    (within WINDOW) and cannot both be true; ordered by the first figure's (report, id), then the second's."""
+    """Pairs of figures that count the same stock at the same place and time (within WINDOW), or the same
+    happening's toll, and cannot both be true (`rivals`); ordered by the first figure's (report, id), then
+    the second's."""
     published = {d.id: d.published for d in documents}
     blocks: dict[DisputeBlock, list[HeldClaim]] = {}
     for c in claims:
-        days = held_days(_when(c, published)) if c.metric in STOCK_METRICS else None
+        days = held_days(_when(c, published)) if c.metric in DISPUTED_METRICS else None
         if days is not None:
             blocks.setdefault(dispute_block(c), []).append(HeldClaim(c, *days))
     found = [pair for block in blocks.values() for pair in sweep_disputes(block)]

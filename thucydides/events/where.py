@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
-from thucydides.geo.roles import modifies_non_place
+from thucydides.geo import roles
 from thucydides.ling.clauses import clause_head
 from thucydides.ling.tokens import ancestors, contains, span_head
 from thucydides.model import Toponym
@@ -60,10 +60,7 @@ def inside_an_actor_name(ctx: DocContext, t: Toponym) -> bool:
 
 def told_as_modifier(ctx: DocContext, t: Toponym) -> bool:
     """ "US bases", "Canada's health agency": a country named only to qualify something else."""
-    if ctx.place_of(t).kind != "country":
-        return False
-    spans = [(o.start, o.end) for o in ctx.toponyms.items if o is not t]
-    return modifies_non_place(ctx.doc, t.start, t.end, spans)
+    return roles.told_as_modifier(ctx.analysis, t)
 
 
 def where_it_happens(ctx: DocContext, t: Toponym) -> bool:

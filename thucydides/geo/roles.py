@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from thucydides.geo.recognize import knowledge
+from thucydides.model import Analysis, Toponym
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
@@ -29,3 +30,17 @@ def modifies_non_place(doc: Doc | None, start: int, end: int, places: list[tuple
     if head.lower_ in knowledge().place_heads:
         return False
     return not any(s <= head.idx < e for s, e in places)
+
+
+def told_as_modifier(analysis: Analysis, t: Toponym) -> bool:
+    """ "US bases", "Canada's health agency": a country named only to qualify something else."""
+    place = analysis.places.get(t.place or "")
+    if place is None or place.kind != "country":
+        return False
+    spans = [(o.start, o.end) for o in analysis.toponyms if o is not t]
+    return modifies_non_place(analysis.spacy_doc, t.start, t.end, spans)
+
+
+def in_dateline(analysis: Analysis, t: Toponym) -> bool:
+    """ "MOSCOW, May 3 -": where the report was filed, not where anything it tells happened."""
+    return analysis.segments is not None and analysis.segments.in_dateline(t.start)
