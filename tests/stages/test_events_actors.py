@@ -199,3 +199,24 @@ def test_a_militia_named_by_its_people_and_militia_alone(events_of):
     e = only(events_of("Murle militiamen abducted two boys near Mosul on Tuesday."))
     family = actor_base().get(e.actor1)
     assert family is not None and family.name.startswith("Murle Ethnic Militia")
+
+
+def test_an_unnamed_attacker_is_the_family_acled_uses_in_the_country():
+    from thucydides.learn.unnamed_actors import UnnamedSettings, learn
+
+    rows = [{"actor1": a, "country": "Haiti", "event_type": "Violence against civilians"}
+            for a in ["Unidentified Gang (Haiti)"] * 4 + ["Unidentified Armed Group (Haiti)", "Police Forces of Haiti"]]
+    rows += [{"actor1": "Unidentified Armed Group (Kenya)", "country": "Kenya", "event_type": "Battles"}] * 9
+    learned = learn(rows, UnnamedSettings(min_support=5, min_share=0.5))
+    assert [(u.country, u.event_type, u.family, u.support) for u in learned] == [
+        ("HT", "Violence against civilians", "Unidentified Gang", 5)]
+    assert not learn(rows, UnnamedSettings(min_support=6, min_share=0.5))
+
+
+def test_the_default_actor1_follows_the_learned_family(events_of):
+    from thucydides.events.actorbase import ActorBase
+
+    assert ActorBase().member_named("Unidentified Gang", "HT") == "unidentified-gang-haiti"
+    assert ActorBase().member_named("No Such Family", "HT") is None
+    e = only(events_of("Two shopkeepers were shot dead near Mosul on Monday."))
+    assert name(e.actor1) == "Unidentified Armed Group (Iraq)"  # no learned family for this event type there

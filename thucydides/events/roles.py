@@ -19,6 +19,7 @@ from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.unnamed import unnamed_actors
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import Arguments, arguments, noun_arguments, verb_arguments
 from thucydides.ling.clauses import heads_clause
@@ -328,8 +329,14 @@ def victims(rc: RoleContext) -> str | None:
 
 
 def default_actor1(rc: RoleContext) -> str | None:
+    """ACLED's generic actor 1 for the event type, named for the country; an unnamed attacker is the family
+    ACLED's coders use in that country where it is not the armed group ('Unidentified Gang (Haiti)')."""
     defaults = rc.taxonomy.defaults_for(rc.candidate.event_type, rc.candidate.sub_event_type)
-    return rc.base.generic(defaults.actor1, rc.country) if defaults and defaults.actor1 else None
+    if not defaults or not defaults.actor1:
+        return None
+    family = unnamed_actors().get((rc.country or "", rc.candidate.event_type))
+    unnamed = rc.base.member_named(family, rc.country) if family and defaults.actor1 == "armed_group" else None
+    return unnamed or rc.base.generic(defaults.actor1, rc.country)
 
 
 def default_actor2(rc: RoleContext) -> str | None:
