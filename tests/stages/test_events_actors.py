@@ -167,3 +167,56 @@ def test_named_actors_give_the_country_where_no_place_does():
     assert actors_country(mentions) == "KE"
     assert actors_country(mentions[:1]) is None
     assert actors_country([mentions[2], mentions[1]]) == "US"  # a tie: the first named
+
+
+def test_a_name_read_as_an_auxiliary_still_does_the_deed(events_of):
+    e = only(events_of("On Monday, IS militants attacked an army checkpoint near Tikrit."))
+    assert e.actor1 == "ISIS" and "actor1 by doers" in e.notes
+
+
+def test_a_passive_shares_the_agent_of_the_verb_coordinated_with_it(events_of):
+    e = only(events_of("A shepherd was shot and wounded by Taliban fighters near Mosul on Friday."))
+    assert e.actor1 == "taliban" and "actor1 by doers" in e.notes
+
+
+def test_a_fight_between_two_sides_named_in_a_prepositional_phrase(events_of):
+    e = only(events_of("A fighter died on Sunday during a gunfight between the SDF and ISIS near Hajin."))
+    assert (e.actor1, e.actor2) == ("SDF", "ISIS")
+
+
+def test_a_clause_without_a_doer_goes_on_telling_the_sentence_before(events_of):
+    events = events_of("Turkish soldiers fired at a crowd near Tal Rifaat on Monday. Two farmers were killed.")
+    assert events and all(name(e.actor1) == "Military Forces of Turkey (2016-)" for e in events)
+    paragraphs = events_of("Turkish soldiers fired at a crowd near Tal Rifaat on Monday.\n\nTwo farmers were killed.")
+    assert any(name(e.actor1) != "Military Forces of Turkey (2016-)" for e in paragraphs)
+
+
+def test_a_militia_named_by_its_people_and_militia_alone(events_of):
+    from thucydides.knowledge.actors import actor_base, militia_variants
+
+    assert "murle militiamen" in militia_variants("Murle Ethnic Militia (South Sudan)")
+    assert militia_variants("Unidentified Communal Militia (Kenya)") == []
+    e = only(events_of("Murle militiamen abducted two boys near Mosul on Tuesday."))
+    family = actor_base().get(e.actor1)
+    assert family is not None and family.name.startswith("Murle Ethnic Militia")
+
+
+def test_an_unnamed_attacker_is_the_family_acled_uses_in_the_country():
+    from thucydides.learn.unnamed_actors import UnnamedSettings, learn
+
+    rows = [{"actor1": a, "country": "Haiti", "event_type": "Violence against civilians"}
+            for a in ["Unidentified Gang (Haiti)"] * 4 + ["Unidentified Armed Group (Haiti)", "Police Forces of Haiti"]]
+    rows += [{"actor1": "Unidentified Armed Group (Kenya)", "country": "Kenya", "event_type": "Battles"}] * 9
+    learned = learn(rows, UnnamedSettings(min_support=5, min_share=0.5))
+    assert [(u.country, u.event_type, u.family, u.support) for u in learned] == [
+        ("HT", "Violence against civilians", "Unidentified Gang", 5)]
+    assert not learn(rows, UnnamedSettings(min_support=6, min_share=0.5))
+
+
+def test_the_default_actor1_follows_the_learned_family(events_of):
+    from thucydides.events.actorbase import ActorBase
+
+    assert ActorBase().member_named("Unidentified Gang", "HT") == "unidentified-gang-haiti"
+    assert ActorBase().member_named("No Such Family", "HT") is None
+    e = only(events_of("Two shopkeepers were shot dead near Mosul on Monday."))
+    assert name(e.actor1) == "Unidentified Armed Group (Iraq)"  # no learned family for this event type there

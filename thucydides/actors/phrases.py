@@ -237,13 +237,19 @@ class PhraseReader:
             names = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.pos_ == "PROPN"]
             if not names or any(self.country_word(t) for t in names):
                 continue
-            start = min(t.left_edge.idx for t in names)
-            end = token.idx + len(token.text)
-            if low in MEMBER_HEADS:
-                name = doc.text[start:max(t.idx + len(t.text) for t in names)]
-                yield Found(start, end, self.base.discover(name, kind="political_militia"))
-            else:
-                yield Found(start, end, self.base.discover(doc.text[start:end]))
+            yield self._place_group(doc, token, names)
+
+    def _place_group(self, doc: Doc, head: Token, names: list[Token]) -> Found:
+        """The group, or its members, as the militia ACLED names by that people ('Murle militiamen': Murle Ethnic
+        Militia) or else a new organisation."""
+        start = min(t.left_edge.idx for t in names)
+        end = head.idx + len(head.text)
+        if head.lower_ in MEMBER_HEADS:
+            name = doc.text[start:max(t.idx + len(t.text) for t in names)]
+            known = self.base.militia(f"{name} militia") if head.lower_ == "militiamen" else None
+            return Found(start, end, known or self.base.discover(name, kind="political_militia"))
+        group = doc.text[start:end]
+        return Found(start, end, self.base.militia(group) or self.base.discover(group))
 
     # people speaking for a country
 

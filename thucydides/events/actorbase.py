@@ -33,6 +33,13 @@ class ActorBase:
         ('Protesters') when no country is known."""
         return self.base.generic(key, country).id
 
+    def member_named(self, family: str, country: str | None) -> str | None:
+        """The member for `country` of the family ACLED names so ('Unidentified Gang' + HT: Unidentified Gang
+        (Haiti)); None where the base knows no such family."""
+        record = self.base.lookup(family)
+        member = self.base.member(record.id, country) if record else None
+        return member.id if member else None
+
     def civilian_group(self, actor_id: str | None) -> bool:
         """A group of civilians ACLED names apart ('Farmers (Syria)', 'Journalists (Iraq)'): coded as the country's
         civilians with the group as associated actor."""

@@ -89,8 +89,8 @@ def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base:
 
 def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase, taxonomy: Taxonomy,
                 country: str | None) -> None:
-    rc = RoleContext(ctx, s.candidate, anchor_arguments(s.candidate.anchor), base, taxonomy, readers.anaphora_reach,
-                     country)
+    args = anchor_arguments(ctx, s.candidate.anchor)
+    rc = RoleContext(ctx, s.candidate, args, base, taxonomy, readers.anaphora_reach, country)
     defaults = taxonomy.defaults_for(s.event_type, s.sub_event_type)
     chain = readers.actor1_first_default if defaults and defaults.first else readers.actor1
     s.actor1, step1 = chain.first(rc)

@@ -10,7 +10,7 @@ ACLED always codes with a generic actor 1 (protests, riots) the default comes fi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -19,6 +19,7 @@ from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.unnamed import unnamed_actors
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import Arguments, arguments, noun_arguments, verb_arguments
 from thucydides.ling.clauses import heads_clause
@@ -215,6 +216,26 @@ def preceding(rc: RoleContext) -> str | None:
     return None
 
 
+def previous(rc: RoleContext) -> str | None:
+    """'Soldiers fired on a crowd near the market. Two men were killed.': a clause that names no doer of its own
+    goes on telling the sentence before it in its paragraph; the doers of that sentence's main clause did it
+    (never civilians, ACLED's victims)."""
+    here = rc.candidate.sentence
+    if here.index == 0 or any(phrase_actor(rc.doc, t) for t in rc.args.doers):
+        return None
+    before = rc.doc.segments.sentences[here.index - 1]
+    span = rc.doc.doc.char_span(before.start, before.end, alignment_mode="expand")
+    if before.paragraph != here.paragraph or span is None:
+        return None
+    for root in dict.fromkeys(t.sent.root for t in span):
+        if root.pos_ not in VERBAL:
+            continue
+        actor = _first_actor(rc, anchor_arguments(rc.doc, root).doers)
+        if actor is not None and rc.base.generic_key(actor) != "civilians":
+            return actor
+    return None
+
+
 def _phrase_head(token: Token) -> Token:
     """The head of the noun phrase a token sits in ('Taliban' in 'a Taliban sniper': 'sniper')."""
     while token.dep_ in PHRASE_INTERNAL and token.head is not token:
@@ -242,9 +263,11 @@ def undergoers(rc: RoleContext) -> str | None:
 
 
 def _pair(rc: RoleContext) -> list[str]:
-    """The sides named by 'between X and Y', on the anchor or on the noun that is its subject."""
+    """The sides named by 'between X and Y', on the anchor, on the noun that is its subject or object, or on a
+    fight its prepositions name ('killed during a firefight between X and Y')."""
     tokens = list(rc.args.prep_objects(*PAIR_PREPOSITIONS))
-    for noun in (t for t in rc.args.subjects + rc.args.objects if t.pos_ in NOMINAL):
+    nouns = rc.args.subjects + rc.args.objects + tuple(o for _, o in rc.args.preps)
+    for noun in (t for t in nouns if t.pos_ in NOMINAL):
         tokens += noun_arguments(noun).prep_objects(*PAIR_PREPOSITIONS)
     sides: list[str] = []
     for token in tokens:
@@ -306,8 +329,14 @@ def victims(rc: RoleContext) -> str | None:
 
 
 def default_actor1(rc: RoleContext) -> str | None:
+    """ACLED's generic actor 1 for the event type, named for the country; an unnamed attacker is the family
+    ACLED's coders use in that country where it is not the armed group ('Unidentified Gang (Haiti)')."""
     defaults = rc.taxonomy.defaults_for(rc.candidate.event_type, rc.candidate.sub_event_type)
-    return rc.base.generic(defaults.actor1, rc.country) if defaults and defaults.actor1 else None
+    if not defaults or not defaults.actor1:
+        return None
+    family = unnamed_actors().get((rc.country or "", rc.candidate.event_type))
+    unnamed = rc.base.member_named(family, rc.country) if family and defaults.actor1 == "armed_group" else None
+    return unnamed or rc.base.generic(defaults.actor1, rc.country)
 
 
 def default_actor2(rc: RoleContext) -> str | None:
@@ -318,7 +347,7 @@ def default_actor2(rc: RoleContext) -> str | None:
 ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repelled": attacker_repelled, "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
     "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "preceding": preceding,
-    "topic": topic, "default": default_actor1,
+    "previous": previous, "topic": topic, "default": default_actor1,
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "undergoers": undergoers, "pair": pair_second, "opponent": opponent, "victims": victims,
@@ -326,5 +355,18 @@ ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
 }
 
 
-def anchor_arguments(anchor: Token) -> Arguments:
-    return arguments(anchor)
+def anchor_arguments(ctx: DocContext, anchor: Token) -> Arguments:
+    """The anchor's arguments, read again where the parse misleads: an auxiliary that is part of an actor's name
+    ('IS militants attacked', 'IS' read as 'is') makes no passive; a passive with no agent of its own shares
+    the agent of the passive verb coordinated with it ('was shot and wounded by X')."""
+    args = arguments(anchor)
+    if not args.passive or args.head.pos_ not in VERBAL:
+        return args
+    auxiliaries = children(anchor, "auxpass")
+    if auxiliaries and all(ctx.actors.overlapping(a.idx, a.idx + len(a.text)) for a in auxiliaries) \
+            and children(anchor, "nsubj"):
+        return replace(args, passive=False)
+    if not args.agents:
+        shared = tuple(a for c in anchor.conjuncts if c.pos_ in VERBAL for a in verb_arguments(c).agents)
+        return replace(args, agents=shared)
+    return args

@@ -106,6 +106,22 @@ def spelling_variants(name: str) -> list[str]:
     return sorted(v for v in out if v != folded)
 
 
+_KINDED_MILITIA = re.compile(r"^(?!unidentified )(.+?) (?:ethnic|communal|clan|tribal|indigenous|caste) militia"
+                             r"(?: \([^()]*\))?$")
+
+
+def militia_variants(name: str) -> list[str]:
+    """How reports name a militia ACLED names by its people or place and its kind ('Murle Ethnic Militia (South
+    Sudan)'): without the country, and the people's name with 'militia' or 'militiamen' alone ('Murle
+    militia', 'Zaiter clan militiamen'), folded."""
+    match = _KINDED_MILITIA.match(fold_name(without_periods(name)))
+    if match is None:
+        return []
+    people, full = match.group(1), match.group(0).split(" (")[0]
+    heads = ("militia", "militias", "militiamen")
+    return sorted({full, *(f"{people} {h}" for h in heads), *(f"{full.removesuffix(' militia')} {h}" for h in heads)})
+
+
 def case_sensitive(alias: str) -> bool:
     """Acronyms only match as written: short all-capital ones ("IS", "US", "M23") and any one-word name with
     two capitals or more ("LeT", "JeI", "CORD", "AMISOM"), which would otherwise be English words."""
@@ -399,6 +415,9 @@ class ActorBase:
     _describing: dict[str, frozenset[str]] = field(default_factory=dict)
     _offices: dict[str, str] = field(default_factory=dict)
     """Id of an office family made at run time ('Ministry of Health', no country yet) -> its title."""
+    militias: dict[str, str] = field(default_factory=dict)
+    """Short folded names of militias ACLED names by people and kind ('murle militia') -> actor id: read only
+    for a group the parse finds ('Murle militiamen'), never scanned ('Tal Afar militia' is no Afar militia)."""
 
     # lookups
 
@@ -416,6 +435,10 @@ class ActorBase:
         """The actor a name or alias stands for (folded; acronyms as written), if the base knows it."""
         actor_id = self.exact.get(name.strip()) or self.names.get(fold_name(name)) or self.names.get(name_key(name))
         return self.get(actor_id)
+
+    def militia(self, name: str) -> Actor | None:
+        """The militia ACLED names by a people or place and its kind that a short name stands for."""
+        return self.get(self.militias.get(fold_name(name)))
 
     def kind(self, actor_id: str | None) -> str | None:
         actor = self.get(actor_id)
@@ -785,8 +808,22 @@ def build_base(curated: Curated, derived: list[Actor], frequency: dict[str, int]
     actors = {**{i: actors[i] for i in order if i in actors}, **actors}
     families = frozenset(a.id for a in actors.values() if a.generic)
     names, exact = _index(actors, learned, frequency, frozenset(curated_ids), families)
-    return ActorBase(actors, names, exact, _members(actors, frequency), {g.key: g for g in curated.generic},
+    base = ActorBase(actors, names, exact, _members(actors, frequency), {g.key: g for g in curated.generic},
                      family_ids, table, curated, frequency, frozenset(curated_ids))
+    base.militias = _militia_index(actors, names, frequency)
+    return base
+
+
+def _militia_index(actors: Mapping[str, Actor], names: Mapping[str, str],
+                   frequency: Mapping[str, int]) -> dict[str, str]:
+    """Short names of kinded militias ('murle militia') -> the militia (its family where it has one: the most
+    frequent record wins a name), leaving out names the base already gives another actor."""
+    out: dict[str, str] = {}
+    for actor in sorted(actors.values(), key=lambda a: (a.generic, frequency.get(a.id, 0))):
+        for variant in militia_variants(actor.name):
+            if variant not in names:
+                out[variant] = actor.family if actor.family and actor.family in actors else actor.id
+    return out
 
 
 @dataclass(frozen=True)
