@@ -72,9 +72,19 @@ def astray(ctx: DocContext, t: Toponym) -> bool:
     """A place in a country no other place of the report lies in, when the report is about another one: most
     often a namesake ("Alameda" for a square in Luanda), or a place only talked about."""
     country = ctx.place_of(t).country
-    if not (ctx.country and country) or country == ctx.country:
+    home = towns_country(ctx) or ctx.country
+    if not (home and country) or country == home:
         return False
     return not any(o is not t and ctx.place_of(o).country == country for o in ctx.toponyms.items)
+
+
+def towns_country(ctx: DocContext) -> str | None:
+    """The country most of the report's places below the country level lie in (the first named on ties): a
+    country named as such is often what a happening is about ("rallied in Oulu against the invasion of
+    Ukraine"), a town or a province where it is."""
+    countries = [p.country for t in ctx.toponyms.items
+                 if (p := ctx.place_of(t)).kind != "country" and p.country and where_it_happens(ctx, t)]
+    return Counter(countries).most_common(1)[0][0] if countries else None
 
 
 def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int) -> Toponym | None:

