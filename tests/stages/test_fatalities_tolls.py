@@ -71,3 +71,14 @@ def test_a_verb_whose_outcome_is_death_tells_a_toll(analyse: Callable[[str], Ana
 
 def test_a_shooting_with_no_death_told_has_no_toll(analyse: Callable[[str], Analysis]) -> None:
     assert not _toll(analyse("On Tuesday, a tax collector was shot by two strangers near the bus depot in Kisumu."))
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("On Monday, a bus conductor was stabbed and killed by robbers near the depot in Kumasi.", 1),
+    ("Raiders ambushed a grain trader near the weir in Mopti on Friday. He was killed in the ambush.", 1),
+    ("Unknown men waylaid a village elder on the road to Gulu on Sunday, killing him.", 1),
+    ("A roadside bomb went off near the ferry in Beira on Monday, killing both boatmen.", 2),
+])
+def test_victims_told_by_a_joined_passive_a_pronoun_or_a_pair_count(analyse: Callable[[str], Analysis], text: str,
+                                                                     toll: int) -> None:
+    assert _toll(analyse(text)) == toll

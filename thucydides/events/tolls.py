@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.arguments import arguments
-from thucydides.ling.clauses import is_realis
+from thucydides.ling.clauses import is_passive, is_realis
 from thucydides.ling.tokens import VERBAL, char_span, children, contains, forms, span_head
 from thucydides.model import Claim
 
@@ -172,12 +172,20 @@ def _victims(verb: Token, vague_counts: Mapping[str, int]) -> int:
     """'killed a farmer and his son' 2, 'an unknown number were killed' 3; a counted victim ('killed five')
     is the claims' to count, so it counts none here."""
     args = arguments(verb)
-    direct = args.subjects if args.passive else args.objects  # not 'at her home', 'on suspicion'
+    passive = args.passive or _shares_passive(verb)
+    direct = args.subjects if passive else args.objects  # not 'at her home', 'on suspicion'
     victims = direct or (args.subjects if verb.lemma_.lower() == "die" else ())
     total = 0
     for victim in victims:
         total += _victim_count(victim, vague_counts) if _whole_noun(victim) else 0
     return total
+
+
+def _shares_passive(verb: Token) -> bool:
+    """'was shot and killed': a participle joined to a passive verb, with no subject or auxiliary of its own,
+    is passive too (its subject is the first verb's undergoer)."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not own and is_passive(verb.head)
 
 
 def _whole_noun(token: Token) -> bool:
@@ -196,8 +204,13 @@ def _victim_count(victim: Token, vague_counts: Mapping[str, int]) -> int:
     if quantifiers:
         return max((vague_counts.get(w.lower_, vague_counts.get(w.lemma_.lower(), 0)) for w in quantifiers),
                    default=0)
-    if any(c.dep_ == "nummod" for c in victim.children) or victim.like_num or victim.pos_ == "PRON":
+    pairs = lexicons().pair_words
+    if any(c.lower_ in pairs for c in victim.children if c.i < victim.i):
+        return 2  # 'killed both drivers'
+    if any(c.dep_ == "nummod" for c in victim.children) or victim.like_num:
         return 0
+    if victim.pos_ == "PRON":
+        return 1 if victim.lower_ in lexicons().one_person_pronouns else 0  # 'killing him'
     if victim.tag_ in {"NN", "NNP"} and victim.pos_ in {"NOUN", "PROPN"}:
         return 1
     return 0
