@@ -82,3 +82,44 @@ def test_a_shooting_with_no_death_told_has_no_toll(analyse: Callable[[str], Anal
 def test_victims_told_by_a_joined_passive_a_pronoun_or_a_pair_count(analyse: Callable[[str], Analysis], text: str,
                                                                      toll: int) -> None:
     assert _toll(analyse(text)) == toll
+
+
+def test_alternative_accounts_keep_the_lowest(analyse: Callable[[str], Analysis]) -> None:
+    # the narrator's figure and a rebel group's own claim count the same dead: the lowest stands
+    text = ("On 4 May, 6 border guards were killed (9 according to the rebels) when a mine exploded under their "
+            "truck near Arua.")
+    assert _toll(analyse(text)) == 6
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Herders and farmers fought over a well near Gao. The death toll was estimated at 17.", 17.0),
+    ("Militiamen raided a hamlet near Kindu at dawn. Unknown number of fatalities put at 5.", 5.0),
+])
+def test_a_toll_noun_valued_by_an_estimating_verb_is_a_killed_figure(analyse: Callable[[str], Analysis], text: str,
+                                                                      count: float) -> None:
+    assert count in _killed(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, two traders were shot and wounded by bandits on the road to Moroto.",
+    "Troops shot four fishermen near the river crossing at Busia, injuring them.",
+])
+def test_a_shooting_that_wounds_counts_the_wounded_not_the_dead(analyse: Callable[[str], Analysis],
+                                                                 text: str) -> None:
+    claims = analyse(text).claims
+    assert not _killed(analyse(text)) and any(c.metric == "wounded" for c in claims)
+
+
+def test_a_shooting_that_kills_stays_a_killing(analyse: Callable[[str], Analysis]) -> None:
+    assert _killed(analyse("Troops shot dead one fisherman and wounded another near the crossing at Busia.")) == [1.0]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Seven are dead and three are hurt after a brawl between rival porters at the Gulu market.", 7.0),
+    ("Cattle raiders struck a kraal near Kotido. Four killed.", 4.0),
+    ("Bandits stormed a mine camp near Tarkwa, leading to the death of 8 diggers.", 8.0),
+    ("Rebels fought troops near Kailahun, resulting in the deaths of 3 rebels and 2 gendarmes.", 3.0),
+])
+def test_a_bare_number_said_dead_or_the_victims_of_a_toll_noun_is_a_killed_figure(
+        analyse: Callable[[str], Analysis], text: str, count: float) -> None:
+    assert count in _killed(analyse(text))

@@ -58,17 +58,40 @@ def figure(claim: Claim, vague_counts: Mapping[str, int]) -> int | None:
 def report_toll(claims: Iterable[Claim], vague_counts: Mapping[str, int],
                 groups: Mapping[str, str] | None = None) -> int | None:
     """The toll of one event as one report tells it (rule 2 above); None when it gives no figure.
-    `groups` names the victim group of claims (by id) whose subject does not say it (see `groups`)."""
-    lowest: dict[str | None, int] = {}
+    `groups` names the victim group of claims (by id) whose subject does not say it (see `groups`).
+    Each claimant's figures are one account; accounts that count the same people (a group in common, or
+    one naming no group) are alternatives, and the lowest stands ('2 killed, 3 according to the rebels')."""
+    accounts: dict[str | None, dict[str | None, int]] = {}
     for claim in claims:
         count = figure(claim, vague_counts) if claim.metric == KILLED else None
         if count is not None:
             group = (groups or {}).get(claim.id) or claim.subject
+            lowest = accounts.setdefault(claim.claimant, {})
             lowest[group] = min(lowest.get(group, count), count)
-    if not lowest:
+    if not accounts:
         return None
+    if len(accounts) > 1 and _alternatives(list(accounts.values())):
+        return min(_account_toll(lowest) for lowest in accounts.values())
+    merged: dict[str | None, int] = {}
+    for lowest in accounts.values():
+        for group, count in lowest.items():
+            merged[group] = min(merged.get(group, count), count)
+    return _account_toll(merged)
+
+
+def _account_toll(lowest: Mapping[str | None, int]) -> int:
+    """Named groups add up; a figure naming no group may include them all: the larger stands."""
     named = sum(count for group, count in lowest.items() if group is not None)
     return max(named, lowest.get(None, 0))
+
+
+def _alternatives(accounts: Sequence[Mapping[str | None, int]]) -> bool:
+    """Two accounts count the same people: a group in common, or one names no group."""
+    for i, a in enumerate(accounts):
+        for b in accounts[i + 1:]:
+            if None in a or None in b or set(a) & set(b):
+                return True
+    return False
 
 
 def across_reports(tolls: Iterable[int | None]) -> int | None:
@@ -207,10 +230,16 @@ def _victim_count(victim: Token, vague_counts: Mapping[str, int]) -> int:
     pairs = lexicons().pair_words
     if any(c.lower_ in pairs for c in victim.children if c.i < victim.i):
         return 2  # 'killed both drivers'
+    return _one_victim(victim)
+
+
+def _one_victim(victim: Token) -> int:
+    """A singular noun or a one-person pronoun ('killing him') counts one; a counted noun ('killed five') is the
+    claims' to count."""
     if any(c.dep_ == "nummod" for c in victim.children) or victim.like_num:
         return 0
     if victim.pos_ == "PRON":
-        return 1 if victim.lower_ in lexicons().one_person_pronouns else 0  # 'killing him'
+        return 1 if victim.lower_ in lexicons().one_person_pronouns else 0
     if victim.tag_ in {"NN", "NNP"} and victim.pos_ in {"NOUN", "PROPN"}:
         return 1
     return 0
