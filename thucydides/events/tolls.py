@@ -16,9 +16,12 @@ adds up overlapping tolls. Spelled out, for the three places a toll is decided:
    - Figures about *different named groups* count different people ("5 civilians and 40 fighters"):
      the claims say so, so their tolls are added (45). Only named groups are added; a group is
      named when the claim has a subject.
-   - A figure that names no group ("12 people were killed") may include every named group: it is
-     not added to them; the toll is the larger of it and the named groups' sum, the smallest toll
-     that every figure of the report allows.
+   - A figure that names no group ("12 people were killed", "3 fatalities in all") is the report's
+     own count of everyone: it is not added to the named groups, and it stands for the toll (larger
+     than their sum, it counts people they leave out; smaller, it is the most conservative count).
+   - Each claimant's figures are one account ("2 killed (3 according to the rebels)"): accounts that
+     count the same people (a group in common, or one naming no group) are alternatives, and the
+     lowest stands.
    With no figure at all, the words still count (`told_toll`): each victim a killing names counts one
    ("shot and killed a farmer and his son": 2), a vague amount counts its fixed number ("an unknown
    number of militants were killed": 3).
@@ -80,9 +83,9 @@ def report_toll(claims: Iterable[Claim], vague_counts: Mapping[str, int],
 
 
 def _account_toll(lowest: Mapping[str | None, int]) -> int:
-    """Named groups add up; a figure naming no group may include them all: the larger stands."""
+    """Named groups add up; a figure naming no group counts everyone: it stands (rule 2 above)."""
     named = sum(count for group, count in lowest.items() if group is not None)
-    return max(named, lowest.get(None, 0))
+    return lowest.get(None, named)
 
 
 def _alternatives(accounts: Sequence[Mapping[str | None, int]]) -> bool:
