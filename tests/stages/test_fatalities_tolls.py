@@ -123,3 +123,17 @@ def test_a_shooting_that_kills_stays_a_killing(analyse: Callable[[str], Analysis
 def test_a_bare_number_said_dead_or_the_victims_of_a_toll_noun_is_a_killed_figure(
         analyse: Callable[[str], Analysis], text: str, count: float) -> None:
     assert count in _killed(analyse(text))
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("On Sunday, a crowd beat two suspected cattle thieves to death near the market in Mbarara.", 2),
+    ("On 5 May, a patrol opened fire near the weir at Kanem, killing one Kanembu.", 1),
+])
+def test_a_counted_victim_no_claim_reads_counts_its_number(analyse: Callable[[str], Analysis], text: str,
+                                                            toll: int) -> None:
+    assert _toll(analyse(text)) == toll
+
+
+def test_a_death_in_a_restrictive_relative_clause_is_background(analyse: Callable[[str], Analysis]) -> None:
+    analysis = analyse("On Friday, neighbours of a tailor who was killed last year marched peacefully in Jinja.")
+    assert not _toll(analysis)

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.ling import numbers
 from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import is_passive, is_realis
 from thucydides.ling.tokens import VERBAL, char_span, children, contains, forms, span_head
@@ -180,9 +181,20 @@ def told_toll(doc: Doc, start: int, end: int, vague_counts: Mapping[str, int]) -
     if span is None:
         return None
     words = lexicons().death_words
-    tolls = [_victims(t, vague_counts) for t in span if t.pos_ in VERBAL and _kills(t, words) and is_realis(t)]
+    tolls = [_victims(t, vague_counts) for t in span
+             if t.pos_ in VERBAL and _kills(t, words) and is_realis(t) and not _describes(t)]
     known = [t for t in tolls if t]
     return max(known) if known else None
+
+
+def _describes(verb: Token) -> bool:
+    """'relatives of a man who died in custody': a restrictive relative clause whose subject is the relative
+    pronoun describes someone the report is about; it does not tell the happening (unlike 'a driver, who
+    died later' or 'clashes during which ten were killed')."""
+    if verb.dep_ != "relcl":
+        return False
+    pronouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")]
+    return bool(pronouns) and pronouns[0].i > 0 and verb.doc[pronouns[0].i - 1].text != ","
 
 
 def _kills(verb: Token, words: frozenset[str]) -> bool:
@@ -195,8 +207,7 @@ def _kills(verb: Token, words: frozenset[str]) -> bool:
 
 
 def _victims(verb: Token, vague_counts: Mapping[str, int]) -> int:
-    """'killed a farmer and his son' 2, 'an unknown number were killed' 3; a counted victim ('killed five')
-    is the claims' to count, so it counts none here."""
+    """'killed a farmer and his son' 2, 'an unknown number were killed' 3, 'killed five traders' 5."""
     args = arguments(verb)
     passive = args.passive or _shares_passive(verb)
     direct = args.subjects if passive else args.objects  # not 'at her home', 'on suspicion'
@@ -237,10 +248,12 @@ def _victim_count(victim: Token, vague_counts: Mapping[str, int]) -> int:
 
 
 def _one_victim(victim: Token) -> int:
-    """A singular noun or a one-person pronoun ('killing him') counts one; a counted noun ('killed five') is the
-    claims' to count."""
-    if any(c.dep_ == "nummod" for c in victim.children) or victim.like_num:
-        return 0
+    """A singular noun or a one-person pronoun ('killing him') counts one; a counted noun ('killed five
+    traders', 'one of them') counts its number (told tolls are read only where no claim counts the dead)."""
+    counted = [c for c in victim.children if c.dep_ == "nummod"] or ([victim] if victim.like_num else [])
+    if counted:
+        value = numbers.read_number([t.text for t in victim.doc[counted[0].i:counted[0].i + 3]], 0)
+        return int(value[0]) if value and value[0] >= 1 else 0
     if victim.pos_ == "PRON":
         return 1 if victim.lower_ in lexicons().one_person_pronouns else 0
     if victim.tag_ in {"NN", "NNP"} and victim.pos_ in {"NOUN", "PROPN"}:
