@@ -137,3 +137,13 @@ def test_a_counted_victim_no_claim_reads_counts_its_number(analyse: Callable[[st
 def test_a_death_in_a_restrictive_relative_clause_is_background(analyse: Callable[[str], Analysis]) -> None:
     analysis = analyse("On Friday, neighbours of a tailor who was killed last year marched peacefully in Jinja.")
     assert not _toll(analysis)
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Herders clashed with farmers near Kaduna on Monday. 24 fatalities were spread across three hamlets.", 8),
+    ("Herders clashed with farmers near Kaduna on Monday. At least 30 people were killed. The deaths were split "
+     "between two villages.", 15),
+])
+def test_a_toll_told_as_shared_out_counts_its_share(analyse: Callable[[str], Analysis], text: str,
+                                                    toll: int) -> None:
+    assert _toll(analyse(text)) == toll

@@ -73,3 +73,11 @@ def test_merged_reports_of_one_event_keep_the_lowest_toll():
     (merged,) = merge_across_documents([_event("d1", 14), _event("d2", 11), _event("d3", None)])
     assert merged.fatalities == 11
     assert merged.docs == ["d1", "d2", "d3"]
+
+
+def test_a_share_is_the_lowest_but_never_none_of_a_toll_of_some():
+    assert toll.share(20, 5) == 4
+    assert toll.share(7, 2) == 3
+    assert toll.share(1, 3) == 1
+    assert toll.share(0, 3) == 0
+    assert toll.report_toll([killed(20, 20)], VAGUE, shares={"c-20-20-None-killed": 5}) == 4

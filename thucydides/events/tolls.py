@@ -22,6 +22,9 @@ adds up overlapping tolls. Spelled out, for the three places a toll is decided:
    - Each claimant's figures are one account ("2 killed (3 according to the rebels)"): accounts that
      count the same people (a group in common, or one naming no group) are alternatives, and the
      lowest stands.
+   - A toll told as shared out among places, days or events ("20 fatalities split across 5 events", "the
+     deaths were spread over two days") counts one part's share, the lowest, never none (`shares`,
+     `told_share`, `share`): ACLED codes one event per place and day.
    With no figure at all, the words still count (`told_toll`): each victim a killing names counts one
    ("shot and killed a farmer and his son": 2), a vague amount counts its fixed number ("an unknown
    number of militants were killed": 3).
@@ -60,15 +63,17 @@ def figure(claim: Claim, vague_counts: Mapping[str, int]) -> int | None:
 
 
 def report_toll(claims: Iterable[Claim], vague_counts: Mapping[str, int],
-                groups: Mapping[str, str] | None = None) -> int | None:
+                groups: Mapping[str, str] | None = None, shares: Mapping[str, int] | None = None) -> int | None:
     """The toll of one event as one report tells it (rule 2 above); None when it gives no figure.
-    `groups` names the victim group of claims (by id) whose subject does not say it (see `groups`).
+    `groups` names the victim group of claims (by id) whose subject does not say it (see `groups`); `shares`
+    the number of parts a claim's figure is told as shared out among (see `shares`): it counts its share.
     Each claimant's figures are one account; accounts that count the same people (a group in common, or
     one naming no group) are alternatives, and the lowest stands ('2 killed, 3 according to the rebels')."""
     accounts: dict[str | None, dict[str | None, int]] = {}
     for claim in claims:
         count = figure(claim, vague_counts) if claim.metric == KILLED else None
         if count is not None:
+            count = share(count, (shares or {}).get(claim.id, 1))
             group = (groups or {}).get(claim.id) or claim.subject
             lowest = accounts.setdefault(claim.claimant, {})
             lowest[group] = min(lowest.get(group, count), count)
@@ -125,6 +130,41 @@ def groups(doc: Doc, claims: Sequence[Claim]) -> dict[str, str]:
         if any(other is not None and other.i in partners for other in heads.values()):
             out[claim_id] = f"{head.lemma_.lower()}@{head.i}"
     return out
+
+
+def share(toll: int, parts: int) -> int:
+    """One part's share of a toll shared out: the lowest, but never none of a toll of some."""
+    return max(1, toll // parts) if toll > 0 else toll
+
+
+def shares(doc: Doc, claims: Sequence[Claim]) -> dict[str, int]:
+    """Claims whose figure is told as shared out ('20 fatalities split among 5 events', 'spread across three
+    villages'): the number of parts, by claim id."""
+    heads = {c.id: _counted(doc, c) for c in claims if c.metric == KILLED}
+    return {claim_id: parts for claim_id, head in heads.items() if head is not None and (parts := _parts(head))}
+
+
+def told_share(doc: Doc, start: int, end: int) -> int:
+    """'The fatalities were split between two days': the number of parts a toll told without a figure between
+    characters `start` and `end` is shared out among (1 when none)."""
+    span = char_span(doc, start, end)
+    nouns = lexicons().shared_toll_nouns
+    found = [_parts(t) for t in span or () if t.lemma_.lower() in nouns and not children(t, "nummod")]
+    return max((p for p in found if p), default=1)
+
+
+def _parts(noun: Token) -> int | None:
+    """The number of parts the verb the noun is subject of shares it out among ('split across 3 events')."""
+    lex = lexicons()
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in lex.share_verbs:
+        return None
+    objects = [o for p in children(verb, "prep") if p.lower_ in lex.share_prepositions for o in children(p, "pobj")]
+    for number in (n for o in objects for n in children(o, "nummod")):
+        value = numbers.read_number([number.text], 0)
+        if value and value[0] >= 2:
+            return int(value[0])
+    return None
 
 
 def unit_claims(claims: Sequence[Claim], start: int, end: int) -> list[Claim]:
