@@ -54,6 +54,8 @@ def test_the_doer_of_a_killing_counts_no_one(analyse: Callable[[str], Analysis])
     ("On Friday, four masked raiders shot and killed a miller at his mill in Tamale.", 1),
     ("A ferry clerk was killed at the harbour in Mombasa by three men on a motorbike.", 1),
     ("On 2 June, rebels killed the deputy-governor of the district in Goma and wounded his driver.", 1),
+    ("On Monday, a band of four masked men shot and killed a ferryman at the jetty in Kisumu.", 1),
+    ("A tailor was killed in an ambush near the ferry in Kisumu by three riders on a motorbike.", 1),
 ])
 def test_the_toll_counts_the_dead_not_the_killers_nor_places(analyse: Callable[[str], Analysis], text: str,
                                                              toll: int) -> None:

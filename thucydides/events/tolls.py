@@ -42,7 +42,7 @@ from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling import numbers
 from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import is_passive, is_realis
-from thucydides.ling.tokens import VERBAL, char_span, children, contains, forms, span_head
+from thucydides.ling.tokens import NOMINAL, VERBAL, char_span, children, contains, forms, span_head
 from thucydides.model import Claim
 
 KILLED = "killed"
@@ -190,8 +190,10 @@ def doers(doc: Doc, claims: Sequence[Claim]) -> set[str]:
 
 
 def _is_doer(noun: Token) -> bool:
-    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
-        return True
+    if noun.dep_ == "pobj" and (noun.head.dep_ == "agent" or noun.head.lower_ == "by"):
+        return True  # 'killed in a shooting by two men on a motorbike'
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOMINAL:
+        noun = noun.head.head  # 'a group of three armed men shot and killed the mayor'
     if noun.dep_ != "nsubj" or noun.head.pos_ not in VERBAL:
         return False
     verbs = [noun.head, *noun.head.conjuncts]
