@@ -149,3 +149,8 @@ def test_a_death_in_a_restrictive_relative_clause_is_background(analyse: Callabl
 def test_a_toll_told_as_shared_out_counts_its_share(analyse: Callable[[str], Analysis], text: str,
                                                     toll: int) -> None:
     assert _toll(analyse(text)) == toll
+
+
+def test_a_name_coordinated_with_a_counted_victim_counts_people_too(analyse: Callable[[str], Analysis]) -> None:
+    analysis = analyse("Rangers fought with raiders near Kotido on Monday. 6 Jie and 3 herders were killed.")
+    assert sorted(_killed(analysis)) == [3.0, 6.0]

@@ -176,10 +176,12 @@ def _victim_noun(tok: Any, lex: ClaimLexicon) -> bool:
     """A noun no list names that still counts people: what happened to them ("3 fatalities"), or the victim of a
     verb that only people suffer ("six pirates were killed", "killed two youths"; not its doer, "two gunmen
     killed a farmer")."""
-    if tok.pos_ != "NOUN":
+    if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if tok.lemma_.lower() in lex.toll_nouns or _told_by_toll_noun(tok, lex):
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in lex.toll_nouns or _told_by_toll_noun(tok, lex)):
         return True
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # 'four rebels and two herders were killed'
     verb = tok.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.victim_verbs:
         return False
