@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from thucydides.corpus.across import merge_across_documents
@@ -38,8 +39,17 @@ def test_an_unnamed_total_is_not_added_to_the_groups_it_may_include():
     # "12 people were killed, among them 5 civilians and 4 soldiers": 12, not 21
     figures = [killed(12, 12), killed(5, 5, "Civilians"), killed(4, 4, "Army")]
     assert toll.report_toll(figures, VAGUE) == 12
-    # the groups told exceed the unnamed figure: every figure allows 9 and more
-    assert toll.report_toll([killed(3, 3), killed(5, 5, "Civilians"), killed(4, 4, "Army")], VAGUE) == 9
+    # the groups told exceed the unnamed figure: the report's own count of everyone, the most conservative, stands
+    assert toll.report_toll([killed(3, 3), killed(5, 5, "Civilians"), killed(4, 4, "Army")], VAGUE) == 3
+
+
+def test_alternative_accounts_of_the_same_people_keep_the_lowest():
+    narrator = killed(2, 2, "Police")
+    rebels = replace(killed(3, 3), id="c-rebels", claimant="Rebels")
+    assert toll.report_toll([narrator, rebels], VAGUE) == 2
+    # accounts of different named groups count different people
+    other = replace(killed(4, 4, "Rebels"), id="c-army", claimant="Army")
+    assert toll.report_toll([narrator, other], VAGUE) == 6
 
 
 def test_other_metrics_and_no_figure_give_no_toll():
@@ -63,3 +73,11 @@ def test_merged_reports_of_one_event_keep_the_lowest_toll():
     (merged,) = merge_across_documents([_event("d1", 14), _event("d2", 11), _event("d3", None)])
     assert merged.fatalities == 11
     assert merged.docs == ["d1", "d2", "d3"]
+
+
+def test_a_share_is_the_lowest_but_never_none_of_a_toll_of_some():
+    assert toll.share(20, 5) == 4
+    assert toll.share(7, 2) == 3
+    assert toll.share(1, 3) == 1
+    assert toll.share(0, 3) == 0
+    assert toll.report_toll([killed(20, 20)], VAGUE, shares={"c-20-20-None-killed": 5}) == 4

@@ -176,10 +176,12 @@ def _victim_noun(tok: Any, lex: ClaimLexicon) -> bool:
     """A noun no list names that still counts people: what happened to them ("3 fatalities"), or the victim of a
     verb that only people suffer ("six pirates were killed", "killed two youths"; not its doer, "two gunmen
     killed a farmer")."""
-    if tok.pos_ != "NOUN":
+    if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if tok.lemma_.lower() in lex.toll_nouns:
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in lex.toll_nouns or _told_by_toll_noun(tok, lex)):
         return True
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # 'four rebels and two herders were killed'
     verb = tok.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.victim_verbs:
         return False
@@ -213,7 +215,7 @@ def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon, cfg: ClaimsSet
         if tok.head is tok or not seg.holds(tok.head):
             return None
         tok = tok.head
-        if tok.lemma_.lower() in lex.aggregate_verbs and tok.pos_ in ("VERB", "AUX"):
+        if {tok.lemma_.lower(), tok.lower_} & lex.aggregate_verbs and tok.pos_ in ("VERB", "AUX"):
             return tok
     return None
 
@@ -221,7 +223,8 @@ def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon, cfg: ClaimsSet
 def _count_nouns(doc: Any, verb: Any, number: Any, seg: Segment, lex: ClaimLexicon,
                  cfg: ClaimsSettings) -> list[Any]:
     """The count noun the verb carries ("the number ... rose", "raising to N the number"), else the one just before."""
-    attached = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+    shared = verb.head.children if verb.dep_ == "conj" else ()  # 'fatalities split ... and put at 3'
+    attached = [c for c in (*verb.children, *shared) if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                 and (c.lemma_.lower() in lex.count_nouns or _toll_noun(c, lex))]
     if attached:
         return attached
@@ -261,7 +264,7 @@ def _count_noun_unit(doc: Any, noun: Any, seg: Segment, lex: ClaimLexicon) -> tu
         found = _unit_at(doc, obj.i, seg.last_token, lex)
         if found and found[0] in ("fighters", "civilians"):
             return found[0], obj
-        if _people_by_what_happened(obj, lex):
+        if _people_by_what_happened(obj, lex) or _toll_noun(obj, lex):  # 'the number of fatalities'
             return "people", obj
     if any(c.lemma_.lower() in lex.person_triggers for c in noun.children):
         return "civilians", None
@@ -275,10 +278,33 @@ def _of_objects(tok: Any) -> list[Any]:
 def _bare_person(number: Any, seg: Segment, lex: ClaimLexicon) -> bool:
     """"12 were killed", "killing 12": a bare number that a person-counting verb takes as argument."""
     head = number.head
-    if number.dep_ not in ("nsubj", "nsubjpass", "dobj") or not seg.holds(head):
+    if not seg.holds(head):
+        return False
+    if _told_by_toll_noun(number, lex) or _said_dead(number, lex):
+        return True
+    if number.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
     metric = lex.person_triggers.get(head.lemma_.lower())
     return metric is not None and metric != "present" and head.pos_ == "VERB"
+
+
+def _told_by_toll_noun(tok: Any, lex: ClaimLexicon) -> bool:
+    """'the death of 14', 'the killing of two gendarmes': the 'of' object of a toll noun is its victims."""
+    while tok.dep_ == "conj" and tok.head is not tok:  # 'the deaths of four rebels and two gendarmes'
+        tok = tok.head
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN"
+            and prep.head.lemma_.lower() in lex.toll_nouns)
+
+
+def _said_dead(number: Any, lex: ClaimLexicon) -> bool:
+    """'Nine are dead', 'Six killed.': a bare number that a death word describes, as the complement of its
+    copula or as a participle hanging on it."""
+    if number.dep_ == "nsubj" and number.head.lemma_.lower() == "be":
+        said = [c for c in number.head.children if c.dep_ in ("acomp", "attr")]
+    else:
+        said = [c for c in number.children if c.dep_ == "acl"]
+    return any(lex.person_triggers.get(w.lemma_.lower()) == "killed" for w in said)
 
 
 def _designated(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:

@@ -84,6 +84,8 @@ class ClaimLexicon:
     """Verbs whose victim is a person whatever noun names it ("six pirates were killed")."""
     toll_nouns: frozenset[str] = frozenset()
     """Nouns of what happened to people, counted as people ("3 fatalities")."""
+    open_outcome_triggers: frozenset[str] = frozenset()
+    """Triggers whose outcome a joined word may settle otherwise ("shot and wounded": wounded)."""
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:

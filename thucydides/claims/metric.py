@@ -203,8 +203,28 @@ def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSetting
         if metric in PRESENCE and source == MODIFIER and state is None:
             state = reading
             continue
-        return _decided(state, reading, source)
+        return _settled(_decided(state, reading, source), lex)
     return state or _estimated_fighters(fig) or _displaced(fig, lex)
+
+
+_OUTCOME_DEPS = frozenset({"conj", "advcl", "xcomp"})
+
+
+def _settled(reading: Reading, lex: ClaimLexicon) -> Reading:
+    """'were shot and wounded', 'shot three, injuring them': a trigger that leaves the outcome open gives way
+    to a joined or dependent verb that tells another one."""
+    trigger = reading.trigger
+    if trigger is None or trigger.lemma_.lower() not in lex.open_outcome_triggers:
+        return reading
+    outcome = [c for c in trigger.children if c.dep_ != "conj"]
+    if any(lex.person_triggers.get(c.lemma_.lower()) == reading.metric for c in outcome):
+        return reading  # 'shot dead one person and injured another'
+    joined = [*trigger.conjuncts, *(c for c in trigger.children if c.dep_ in _OUTCOME_DEPS)]
+    for verb in joined:
+        metric = lex.person_triggers.get(verb.lemma_.lower())
+        if verb.pos_ == "VERB" and metric is not None and metric not in (reading.metric, "present"):
+            return Reading(metric, verb)
+    return reading
 
 
 PRESENCE = frozenset({"fighters_present", "civilians_present"})

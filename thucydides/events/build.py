@@ -142,7 +142,10 @@ def _toll(ctx: DocContext, units: Sequence[tuple[int, int]], taxonomy: Taxonomy)
     told = list({c.id: c for lo, hi in units for c in tolls.unit_claims(ctx.claims, lo, hi)}.values())
     left_out = tolls.parts(ctx.doc, told) | tolls.doers(ctx.doc, told)
     whole = [c for c in told if c.id not in left_out]
-    toll = tolls.report_toll(whole, taxonomy.vague_fatalities, tolls.groups(ctx.doc, whole))
+    toll = tolls.report_toll(whole, taxonomy.vague_fatalities, tolls.groups(ctx.doc, whole),
+                             tolls.shares(ctx.doc, whole))
+    if toll:
+        toll = tolls.share(toll, max(tolls.told_share(ctx.doc, lo, hi) for lo, hi in units))  # 'split over 2 days'
     if toll is None:
         counts = [t for lo, hi in units if (t := tolls.told_toll(ctx.doc, lo, hi, taxonomy.vague_fatalities))]
         toll = max(counts) if counts else None

@@ -16,9 +16,15 @@ adds up overlapping tolls. Spelled out, for the three places a toll is decided:
    - Figures about *different named groups* count different people ("5 civilians and 40 fighters"):
      the claims say so, so their tolls are added (45). Only named groups are added; a group is
      named when the claim has a subject.
-   - A figure that names no group ("12 people were killed") may include every named group: it is
-     not added to them; the toll is the larger of it and the named groups' sum, the smallest toll
-     that every figure of the report allows.
+   - A figure that names no group ("12 people were killed", "3 fatalities in all") is the report's
+     own count of everyone: it is not added to the named groups, and it stands for the toll (larger
+     than their sum, it counts people they leave out; smaller, it is the most conservative count).
+   - Each claimant's figures are one account ("2 killed (3 according to the rebels)"): accounts that
+     count the same people (a group in common, or one naming no group) are alternatives, and the
+     lowest stands.
+   - A toll told as shared out among places, days or events ("20 fatalities split across 5 events", "the
+     deaths were spread over two days") counts one part's share, the lowest, never none (`shares`,
+     `told_share`, `share`): ACLED codes one event per place and day.
    With no figure at all, the words still count (`told_toll`): each victim a killing names counts one
    ("shot and killed a farmer and his son": 2), a vague amount counts its fixed number ("an unknown
    number of militants were killed": 3).
@@ -33,9 +39,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.ling import numbers
 from thucydides.ling.arguments import arguments
-from thucydides.ling.clauses import is_realis
-from thucydides.ling.tokens import VERBAL, char_span, children, contains, forms, span_head
+from thucydides.ling.clauses import is_passive, is_realis
+from thucydides.ling.tokens import NOMINAL, VERBAL, char_span, children, contains, forms, span_head
 from thucydides.model import Claim
 
 KILLED = "killed"
@@ -56,19 +63,44 @@ def figure(claim: Claim, vague_counts: Mapping[str, int]) -> int | None:
 
 
 def report_toll(claims: Iterable[Claim], vague_counts: Mapping[str, int],
-                groups: Mapping[str, str] | None = None) -> int | None:
+                groups: Mapping[str, str] | None = None, shares: Mapping[str, int] | None = None) -> int | None:
     """The toll of one event as one report tells it (rule 2 above); None when it gives no figure.
-    `groups` names the victim group of claims (by id) whose subject does not say it (see `groups`)."""
-    lowest: dict[str | None, int] = {}
+    `groups` names the victim group of claims (by id) whose subject does not say it (see `groups`); `shares`
+    the number of parts a claim's figure is told as shared out among (see `shares`): it counts its share.
+    Each claimant's figures are one account; accounts that count the same people (a group in common, or
+    one naming no group) are alternatives, and the lowest stands ('2 killed, 3 according to the rebels')."""
+    accounts: dict[str | None, dict[str | None, int]] = {}
     for claim in claims:
         count = figure(claim, vague_counts) if claim.metric == KILLED else None
         if count is not None:
+            count = share(count, (shares or {}).get(claim.id, 1))
             group = (groups or {}).get(claim.id) or claim.subject
+            lowest = accounts.setdefault(claim.claimant, {})
             lowest[group] = min(lowest.get(group, count), count)
-    if not lowest:
+    if not accounts:
         return None
+    if len(accounts) > 1 and _alternatives(list(accounts.values())):
+        return min(_account_toll(lowest) for lowest in accounts.values())
+    merged: dict[str | None, int] = {}
+    for lowest in accounts.values():
+        for group, count in lowest.items():
+            merged[group] = min(merged.get(group, count), count)
+    return _account_toll(merged)
+
+
+def _account_toll(lowest: Mapping[str | None, int]) -> int:
+    """Named groups add up; a figure naming no group counts everyone: it stands (rule 2 above)."""
     named = sum(count for group, count in lowest.items() if group is not None)
-    return max(named, lowest.get(None, 0))
+    return lowest.get(None, named)
+
+
+def _alternatives(accounts: Sequence[Mapping[str | None, int]]) -> bool:
+    """Two accounts count the same people: a group in common, or one names no group."""
+    for i, a in enumerate(accounts):
+        for b in accounts[i + 1:]:
+            if None in a or None in b or set(a) & set(b):
+                return True
+    return False
 
 
 def across_reports(tolls: Iterable[int | None]) -> int | None:
@@ -100,6 +132,41 @@ def groups(doc: Doc, claims: Sequence[Claim]) -> dict[str, str]:
     return out
 
 
+def share(toll: int, parts: int) -> int:
+    """One part's share of a toll shared out: the lowest, but never none of a toll of some."""
+    return max(1, toll // parts) if toll > 0 else toll
+
+
+def shares(doc: Doc, claims: Sequence[Claim]) -> dict[str, int]:
+    """Claims whose figure is told as shared out ('20 fatalities split among 5 events', 'spread across three
+    villages'): the number of parts, by claim id."""
+    heads = {c.id: _counted(doc, c) for c in claims if c.metric == KILLED}
+    return {claim_id: parts for claim_id, head in heads.items() if head is not None and (parts := _parts(head))}
+
+
+def told_share(doc: Doc, start: int, end: int) -> int:
+    """'The fatalities were split between two days': the number of parts a toll told without a figure between
+    characters `start` and `end` is shared out among (1 when none)."""
+    span = char_span(doc, start, end)
+    nouns = lexicons().shared_toll_nouns
+    found = [_parts(t) for t in span or () if t.lemma_.lower() in nouns and not children(t, "nummod")]
+    return max((p for p in found if p), default=1)
+
+
+def _parts(noun: Token) -> int | None:
+    """The number of parts the verb the noun is subject of shares it out among ('split across 3 events')."""
+    lex = lexicons()
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in lex.share_verbs:
+        return None
+    objects = [o for p in children(verb, "prep") if p.lower_ in lex.share_prepositions for o in children(p, "pobj")]
+    for number in (n for o in objects for n in children(o, "nummod")):
+        value = numbers.read_number([number.text], 0)
+        if value and value[0] >= 2:
+            return int(value[0])
+    return None
+
+
 def unit_claims(claims: Sequence[Claim], start: int, end: int) -> list[Claim]:
     """The killed claims whose figure is told between characters `start` and `end`."""
     return [c for c in claims if c.metric == KILLED and start <= (c.figure or c.evidence).start < end]
@@ -123,8 +190,10 @@ def doers(doc: Doc, claims: Sequence[Claim]) -> set[str]:
 
 
 def _is_doer(noun: Token) -> bool:
-    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
-        return True
+    if noun.dep_ == "pobj" and (noun.head.dep_ == "agent" or noun.head.lower_ == "by"):
+        return True  # 'killed in a shooting by two men on a motorbike'
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOMINAL:
+        noun = noun.head.head  # 'a group of three armed men shot and killed the mayor'
     if noun.dep_ != "nsubj" or noun.head.pos_ not in VERBAL:
         return False
     verbs = [noun.head, *noun.head.conjuncts]
@@ -154,9 +223,20 @@ def told_toll(doc: Doc, start: int, end: int, vague_counts: Mapping[str, int]) -
     if span is None:
         return None
     words = lexicons().death_words
-    tolls = [_victims(t, vague_counts) for t in span if t.pos_ in VERBAL and _kills(t, words) and is_realis(t)]
+    tolls = [_victims(t, vague_counts) for t in span
+             if t.pos_ in VERBAL and _kills(t, words) and is_realis(t) and not _describes(t)]
     known = [t for t in tolls if t]
     return max(known) if known else None
+
+
+def _describes(verb: Token) -> bool:
+    """'relatives of a man who died in custody': a restrictive relative clause whose subject is the relative
+    pronoun describes someone the report is about; it does not tell the happening (unlike 'a driver, who
+    died later' or 'clashes during which ten were killed')."""
+    if verb.dep_ != "relcl":
+        return False
+    pronouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")]
+    return bool(pronouns) and pronouns[0].i > 0 and verb.doc[pronouns[0].i - 1].text != ","
 
 
 def _kills(verb: Token, words: frozenset[str]) -> bool:
@@ -169,15 +249,22 @@ def _kills(verb: Token, words: frozenset[str]) -> bool:
 
 
 def _victims(verb: Token, vague_counts: Mapping[str, int]) -> int:
-    """'killed a farmer and his son' 2, 'an unknown number were killed' 3; a counted victim ('killed five')
-    is the claims' to count, so it counts none here."""
+    """'killed a farmer and his son' 2, 'an unknown number were killed' 3, 'killed five traders' 5."""
     args = arguments(verb)
-    direct = args.subjects if args.passive else args.objects  # not 'at her home', 'on suspicion'
+    passive = args.passive or _shares_passive(verb)
+    direct = args.subjects if passive else args.objects  # not 'at her home', 'on suspicion'
     victims = direct or (args.subjects if verb.lemma_.lower() == "die" else ())
     total = 0
     for victim in victims:
         total += _victim_count(victim, vague_counts) if _whole_noun(victim) else 0
     return total
+
+
+def _shares_passive(verb: Token) -> bool:
+    """'was shot and killed': a participle joined to a passive verb, with no subject or auxiliary of its own,
+    is passive too (its subject is the first verb's undergoer)."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not own and is_passive(verb.head)
 
 
 def _whole_noun(token: Token) -> bool:
@@ -196,8 +283,21 @@ def _victim_count(victim: Token, vague_counts: Mapping[str, int]) -> int:
     if quantifiers:
         return max((vague_counts.get(w.lower_, vague_counts.get(w.lemma_.lower(), 0)) for w in quantifiers),
                    default=0)
-    if any(c.dep_ == "nummod" for c in victim.children) or victim.like_num or victim.pos_ == "PRON":
-        return 0
+    pairs = lexicons().pair_words
+    if any(c.lower_ in pairs for c in victim.children if c.i < victim.i):
+        return 2  # 'killed both drivers'
+    return _one_victim(victim)
+
+
+def _one_victim(victim: Token) -> int:
+    """A singular noun or a one-person pronoun ('killing him') counts one; a counted noun ('killed five
+    traders', 'one of them') counts its number (told tolls are read only where no claim counts the dead)."""
+    counted = [c for c in victim.children if c.dep_ == "nummod"] or ([victim] if victim.like_num else [])
+    if counted:
+        value = numbers.read_number([t.text for t in victim.doc[counted[0].i:counted[0].i + 3]], 0)
+        return int(value[0]) if value and value[0] >= 1 else 0
+    if victim.pos_ == "PRON":
+        return 1 if victim.lower_ in lexicons().one_person_pronouns else 0
     if victim.tag_ in {"NN", "NNP"} and victim.pos_ in {"NOUN", "PROPN"}:
         return 1
     return 0

@@ -34,6 +34,11 @@ class Lexicons:
     harm_verbs: frozenset[str]
     defence_verbs: frozenset[str]
     blocking_verbs: frozenset[str]
+    one_person_pronouns: frozenset[str]
+    pair_words: frozenset[str]
+    share_verbs: frozenset[str]
+    share_prepositions: frozenset[str]
+    shared_toll_nouns: frozenset[str]
 
 
 @cache
@@ -62,4 +67,9 @@ def lexicons() -> Lexicons:
         harm_verbs=word_set(raw, "harm_verbs", where),
         defence_verbs=word_set(raw, "defence_verbs", where),
         blocking_verbs=word_set(raw, "blocking_verbs", where),
+        one_person_pronouns=word_set(raw, "one_person_pronouns", where),
+        pair_words=word_set(raw, "pair_words", where),
+        share_verbs=word_set(raw, "share_verbs", where),
+        share_prepositions=word_set(raw, "share_prepositions", where),
+        shared_toll_nouns=word_set(raw, "shared_toll_nouns", where),
     )
