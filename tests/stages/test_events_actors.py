@@ -220,3 +220,21 @@ def test_the_default_actor1_follows_the_learned_family(events_of):
     assert ActorBase().member_named("No Such Family", "HT") is None
     e = only(events_of("Two shopkeepers were shot dead near Mosul on Monday."))
     assert name(e.actor1) == "Unidentified Armed Group (Iraq)"  # no learned family for this event type there
+
+
+def test_unnamed_attackers_named_in_the_text_are_the_family_acled_uses_in_the_country(events_of):
+    from thucydides.knowledge.unnamed import unnamed_actors
+
+    family = unnamed_actors().get(("IQ", "Battles"))
+    e = only(events_of("Unidentified men clashed with soldiers near Mosul on Monday."))
+    assert e.event_type == "Battles"
+    expected = f"{family} (Iraq)" if family else "Unidentified Armed Group (Iraq)"
+    assert name(e.actor1) == expected  # as if no attacker were named at all
+    e = only(events_of("Two shopkeepers were shot dead by gang members near Mosul on Monday."))
+    assert name(e.actor1) == "Unidentified Armed Group (Iraq)"  # no learned family for attacks there
+
+
+def test_a_demonym_before_an_armed_noun_the_parse_made_a_modifier_names_that_countrys_forces(events_of):
+    e = only(events_of("A Turkish sniper shot and killed a farmer near Tal Rifaat on Sunday."))
+    assert name(e.actor1).startswith("Military Forces of Turkey")
+    assert name(e.actor2) == "Civilians (Syria)"

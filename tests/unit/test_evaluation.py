@@ -195,3 +195,12 @@ def test_voa_stories_are_documents_named_by_id_with_the_text_unchanged(tmp_path)
     story = voa.read_stories(path)["1000002"]
     assert story.published == date(2030, 1, 2) and story.title == "An invented title"
     assert adapter.doc_text(voa.story_document(story)) == line["text"]
+
+
+def test_a_family_keeping_one_id_is_compared_by_the_name_the_acled_export_writes_for_the_country():
+    islamic_state = ActorRef("ISIS", "Islamic State", ("ISIS",))
+    named = acled.acled_named(islamic_state, "EG")
+    assert named is not None and actor_matches(named, "Islamic State (Egypt)")
+    assert not actor_matches(islamic_state, "Islamic State (Egypt)")
+    assert acled.acled_named(islamic_state, None) == islamic_state
+    assert not actor_matches(acled.acled_named(islamic_state, "SY"), "Islamic State (Egypt)")

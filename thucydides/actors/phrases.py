@@ -106,10 +106,19 @@ class PhraseReader:
             key = self.means.get(token.lower_)
             if key is None or overlaps(token.idx, token.idx + len(token), taken):
                 continue
-            where = self.country_of(token, token.idx)
+            where = self.country_of(token, token.idx) or self._country_before(token)
             if where:
                 out.append(Found(where[1], where[2], self.base.generic(key, where[0])))
         return out
+
+    def _country_before(self, token: Token) -> tuple[str, int, int] | None:
+        """'an Israeli sniper shot ...' parsed as one noun ('sniper' a compound of 'shot'): a means noun the parse
+        made a modifier still takes the demonym right before it."""
+        if token.dep_ != "compound" or token.i == 0:
+            return None
+        before = token.doc[token.i - 1]
+        code = self.country_word(before) if before.dep_ in MODIFIER_DEPS else None
+        return (code, before.idx, token.idx + len(token.text)) if code else None
 
     def _conjunct_country(self, head: Token) -> tuple[str, int, int] | None:
         """'Israeli artillery and tanks': a bare noun joined to a phrase with a country shares that country."""

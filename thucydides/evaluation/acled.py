@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +27,8 @@ from thucydides.evaluation.scoring import (
     rate,
     sha256_int,
 )
-from thucydides.evaluation.view import ExportView
+from thucydides.evaluation.view import ActorRef, EventRef, ExportView
+from thucydides.knowledge.actors import actor_base
 
 DEFAULT_CAP = 300
 
@@ -149,6 +150,25 @@ def row_document(row: AcledRow) -> adapter.Doc:
     return adapter.document(row.notes, name=row.event_id, published=row.event_date, source="acled")
 
 
+def acled_named(actor: ActorRef | None, country: str | None) -> ActorRef | None:
+    """The actor with, among its names, the one the system's ACLED export writes for an event in `country`: a
+    family that keeps one id across countries ('Islamic State', id ISIS) is 'Islamic State (Egypt)' there."""
+    if actor is None or not country:
+        return actor
+    base = actor_base()
+    record = base.get(actor.id)
+    named = base.name_in(record, country) if record else actor.name
+    return actor if named in (actor.name, *actor.aliases) else replace(actor, aliases=(*actor.aliases, named))
+
+
+def _actor1(export: ExportView, event: EventRef | None) -> ActorRef | None:
+    """The event's actor 1 as the ACLED export names it in the country of the event's place."""
+    if event is None or not event.actor1:
+        return None
+    place = export.places.get(event.place) if event.place else None
+    return acled_named(export.actors.get(event.actor1), place.country if place else None)
+
+
 def outcome(row: AcledRow, export: ExportView, doc_id: str) -> Outcome:
     event = primary_event(export.events_of(doc_id), doc_id)
     located = row.lat is not None and row.lon is not None
@@ -158,7 +178,7 @@ def outcome(row: AcledRow, export: ExportView, doc_id: str) -> Outcome:
         gold_type=row.event_type, gold_sub=row.sub_event_type, has_event=event is not None,
         type=(event.event_type if event else None) or NONE_LABEL,
         sub=(event.sub_event_type if event else None) or NONE_LABEL,
-        actor1=actor_matches(export.actors.get(event.actor1) if event and event.actor1 else None, row.actor1),
+        actor1=actor_matches(_actor1(export, event), row.actor1),
         km=distance, located=located, gold_fatalities=row.fatalities,
         fatalities=(event.fatalities or 0) if event else 0,
     )

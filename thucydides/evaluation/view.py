@@ -23,6 +23,8 @@ class PlaceRef:
     name: str
     lat: float
     lon: float
+    country: str | None = None
+    """ISO alpha-2: the country the ACLED export names the event's actors for ('Islamic State (Egypt)')."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ class ExportView:
             doc_ids={d["name"]: d["id"] for d in data["documents"] if d.get("name")},
             actors={a["id"]: ActorRef(a["id"], a.get("name") or a["id"], tuple(a.get("aliases") or ()))
                     for a in data["actors"]},
-            places={p["id"]: PlaceRef(p["id"], p.get("name") or "", float(p["lat"]), float(p["lon"]))
+            places={p["id"]: PlaceRef(p["id"], p.get("name") or "", float(p["lat"]), float(p["lon"]),
+                                        p.get("country"))
                     for p in data["places"]},
             mentions=tuple(MentionRef(m["doc"], m["start"], m["end"], m["kind"], m.get("ref"))
                            for m in data["mentions"]),

@@ -121,10 +121,20 @@ def _complements(token: Token) -> Iterable[Token]:
 def _settled(rc: RoleContext, mention: ActorMention | None) -> str | None:
     if mention is None:
         return None
-    actor = rc.base.settle(mention, rc.country)
+    actor = _as_coded(rc, rc.base.settle(mention, rc.country))
     if actor == rc.actor1 or rc.base.kind(actor) in rc.taxonomy.non_participant_kinds:
         return None
     return actor
+
+
+def _as_coded(rc: RoleContext, actor: str) -> str:
+    """An unnamed attacker ('gunmen', 'armed men') read as actor 1 is the family ACLED's coders use for one in
+    the event's country and type ('Unidentified Gang (Brazil)', 'Sole Perpetrator (United States)'), as where no
+    attacker is named at all (`default_actor1`)."""
+    if rc.actor1 is not None or rc.base.generic_key(actor) != "armed_group":
+        return actor
+    family = unnamed_actors().get((rc.country or "", rc.candidate.event_type))
+    return (rc.base.member_named(family, rc.country) if family else None) or actor
 
 
 def in_label(token: Token) -> bool:
