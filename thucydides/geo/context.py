@@ -25,6 +25,9 @@ class Points:
     countries: Mapping[str, float] = field(default_factory=dict)
     regions: Mapping[Region, float] = field(default_factory=dict)
     possible: Mapping[Region, float] = field(default_factory=dict)
+    settled: frozenset[str] = frozenset()
+    """The countries of the other names' places below the country level: a town or a province says where the
+    report is; a country may be only what it is about ("rallied in Oulu against the invasion of Ukraine")."""
     _near: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     _possible_countries: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 

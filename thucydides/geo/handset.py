@@ -109,15 +109,17 @@ def off_theatre(c: Candidate, view: GeographyView, points: Points) -> bool:
                 and c.place.kind not in AREA_KINDS and c.population < THEATRE_TOWN)
 
 
-def fits(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
+def fits(f: Found, c: Candidate, view: GeographyView, points: Points, towns_only: bool = False) -> bool:
     """In a country the other names resolved to or the outlet's, or near one of the report's places; with no
-    such context, a well-known town after a locative word or a large city."""
+    such context, a well-known town after a locative word or a large city. `towns_only`: only towns and
+    regions placed elsewhere rule other countries out, not a country named, which may be only what the
+    report is about ("rallied in Oulu against the invasion of Ukraine")."""
     cc = c.place.country
     if cc and (points.countries.get(cc, 0.0) > 0 or cc == view.home or cc in view.countries):
         return True
     if points.nearest_km(c) < 400:
         return True
-    if points.countries or (view.actors and cc not in view.actors):
+    if (points.settled if towns_only else points.countries) or (view.actors and cc not in view.actors):
         return False
     return c.population >= (10_000 if f.cue else THEATRE_TOWN)
 
@@ -164,18 +166,19 @@ def admitted(kind: str, f: Found, c: Candidate, view: GeographyView, points: Poi
 
 
 def _strong(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
-    return fits(f, c, view, points) or (stands_alone(f, c) and not off_theatre(c, view, points))
+    return fits(f, c, view, points, towns_only=True) or (stands_alone(f, c) and not off_theatre(c, view, points))
 
 
 def _holder(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
     """ "Texas Department of ...": a region or a big town named first, or a place nearby."""
-    return fits_closely(f, c, view, points) or (fits(f, c, view, points) and (
+    return fits_closely(f, c, view, points) or (fits(f, c, view, points, towns_only=True) and (
         c.place.kind in CONTAINER_KINDS or c.population >= 100_000))
 
 
 def _place_cue(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
-    """ "in X", "the X crossing": a place of the report's countries."""
-    return fits_closely(f, c, view, points) or (fits(f, c, view, points) and c.population >= 10_000)
+    """ "in X", "the X crossing": a place of the report's countries, or a known town where no other town or
+    region places the report."""
+    return fits_closely(f, c, view, points) or (fits(f, c, view, points, towns_only=True) and c.population >= 10_000)
 
 
 _GATES = {"strong": _strong, "holder": _holder, "place_cue": _place_cue, "cue": fits_closely}

@@ -391,7 +391,8 @@ def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Reg
         where = _region(c)
         if where:
             regions[where] = regions.get(where, 0.0) + 1.0 / len(others)
-    return Points(points, countries, regions, _votes(key, possible))
+    settled = frozenset(c.place.country for c in others if c.place.country and c.place.kind != "country")
+    return Points(points, countries, regions, _votes(key, possible), settled)
 
 
 def _votes(key: str, possible: dict[str, Regions]) -> Regions:

@@ -46,7 +46,7 @@ import numpy as np
 
 from thucydides.data import PACKAGE_DATA
 from thucydides.geo.distance import km
-from thucydides.geo.document import actor_countries, home_country
+from thucydides.geo.document import actor_countries, home_country, named_actor_countries
 from thucydides.geo.features import ADMIT_FEATURES, CANDIDATE_FEATURES, admit_row
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Candidate, Gazetteer, open_gazetteer
@@ -239,7 +239,8 @@ def examples(item: Item, analysis: Analysis, gaz: Gazetteer, model: Ranker) -> l
     found = recognised(analysis, gaz)
     settings = places_settings()
     mentions = build_mentions(found, gaz, settings, model)
-    geo = geography(mentions, text, home_country(item.url), actor_countries(a.actor for a in analysis.actors))
+    geo = geography(mentions, text, home_country(item.url), actor_countries(a.actor for a in analysis.actors),
+                    named_actor_countries(analysis.actors))
     state = run_passes(mentions, geo, model, settings, settings.passes - 1)
     located = points_of(mentions, state.picks)
     confirmed = state.confirmed(mentions)
