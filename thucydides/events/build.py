@@ -34,6 +34,8 @@ class Readers:
     undated_window_days: int
     background_days: int
     toll_reach: int
+    guessed_actor1_steps: frozenset[str] = frozenset()
+    """Steps whose actor 1 is a guess from around the happening, not its told doer: no recoding rests on it."""
 
 
 @dataclass
@@ -82,7 +84,7 @@ def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base:
     _read_roles(ctx, s, readers, base, taxonomy, country)
     _read_date(ctx, s, readers)
     s.claims = [c.id for c in tolls.unit_claims(ctx.claims, candidate.start, candidate.end)]
-    _recode(s, base, taxonomy, country)
+    _recode(s, base, taxonomy, country, readers.guessed_actor1_steps)
     s.civilian_targeting = base.inter(s.actor2, country) == CIVILIANS
     return s
 
@@ -164,8 +166,12 @@ def continuation(ctx: DocContext, members: Sequence[Sighting], taken: set[int], 
     return out
 
 
-def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | None) -> None:
-    sub, rule = taxonomy.recode(s.sub_event_type, base.inter(s.actor1, country), base.inter(s.actor2, country))
+def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | None,
+            guessed: frozenset[str] = frozenset()) -> None:
+    """ACLED's coding rules by the actors' inter codes; an actor 1 only guessed ('Authorities said the girls
+    were kidnapped': the authorities did not kidnap them) changes no type."""
+    inter1 = None if s.why.get("actor1") in guessed else base.inter(s.actor1, country)
+    sub, rule = taxonomy.recode(s.sub_event_type, inter1, base.inter(s.actor2, country))
     if rule is not None:
         s.sub_event_type, s.event_type = sub, taxonomy.event_type_of(sub)
         s.why["recoded"] = rule

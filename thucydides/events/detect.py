@@ -229,10 +229,12 @@ def ranked_anchors(span: Span, guess: Guess, coder: Coder) -> list[Token]:
 def with_purpose(head: Token) -> list[Token]:
     """A clause, then — when its own words tell it as happening and only the clauses above it do not
     (a purpose, 'gathered to demand ...'; a participle, '..., rejecting the scheme') — the clauses it hangs
-    on, up to the sentence's main one: they tell the happening the purpose or manner belongs to."""
+    on, up to the sentence's main one: they tell the happening the purpose or manner belongs to. A verb of
+    telling is not one of them ('the minister said the men are gang members': the saying did not happen as
+    a conflict event)."""
     if not own_mood(head).realis:
         return [head]
-    return [head, *(t for t in ancestors(head) if heads_clause(t))]
+    return [head, *(t for t in ancestors(head) if heads_clause(t) and not reports_content(t))]
 
 
 def reports_content(head: Token) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thucydides.events.actorbase import ActorBase
-from thucydides.events.build import Readers, continuation, group, read_sightings, to_event
+from thucydides.events.build import Readers, Sighting, continuation, group, read_sightings, to_event
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate, Coder, Detection, detect
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
@@ -49,6 +49,8 @@ class EventsConfig:
     """Consult the fallback predicates (data/acled.yaml) for sentences the coder reads as no event."""
     filters: tuple[str, ...]
     actor1_steps: tuple[str, ...]
+    guessed_actor1_steps: tuple[str, ...]
+    """Actor 1 steps that guess from around the happening: ACLED's recoding by actor 1 does not rest on them."""
     actor2_steps: tuple[str, ...]
     place_steps: tuple[str, ...]
     date_steps: tuple[str, ...]
@@ -59,6 +61,8 @@ class EventsConfig:
     """Sentences after a happening, in its paragraph, that may tell its toll."""
     background_days: int
     """A happening dated this many days before publication is background: never merged with the news."""
+    keep_background: bool
+    """Report background happenings as events too (false: a report that tells news leaves its history out)."""
     evidence_max: int
     """Characters of a unit quoted as evidence."""
 
@@ -113,6 +117,7 @@ def readers(config: EventsConfig) -> Readers:
         undated_window_days=config.undated_window_days,
         background_days=config.background_days,
         toll_reach=config.toll_reach,
+        guessed_actor1_steps=frozenset(config.guessed_actor1_steps),
     )
 
 
@@ -137,12 +142,23 @@ class EventCoderStage:
                             self.taxonomy if self.config.fallback else None)
         sightings = [s for c in candidates for s in read_sightings(ctx, c, self.readers, self.base, self.taxonomy)]
         taken = {c.sentence.index for c in candidates}
+        groups = group(ctx, sightings)
+        if not self.config.keep_background:
+            groups = without_background(groups)
         return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,
-                         continuation(ctx, g, taken, self.config.toll_reach)) for g in group(ctx, sightings)]
+                         continuation(ctx, g, taken, self.config.toll_reach)) for g in groups]
 
     def __call__(self, batch: Sequence[Analysis]) -> None:
         for analysis in batch:
             analysis.events = self.events(analysis)
+
+
+def without_background(groups: list[list[Sighting]]) -> list[list[Sighting]]:
+    """A report that tells news tells its history as background: those happenings are the news of their own
+    day's reports. A report all of whose happenings lie long before it (a retrospective, a note filed late)
+    is about them, and keeps them."""
+    news = [g for g in groups if not g[0].background]
+    return news or groups
 
 
 def load_coder(model: str | None) -> Coder:

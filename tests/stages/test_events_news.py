@@ -1,0 +1,124 @@
+"""The events stage on news-shaped reports we wrote: what a story tells besides its news (history, what an
+official says, who is around a happening) makes no event of its own and changes no event's type. A keyword
+test double stands in for the learned coder, so the reading around a detection is what is tested."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from thucydides.events.actorbase import ActorBase
+from thucydides.events.stage import FILTERS as EVENT_FILTERS
+from thucydides.events.stage import EventCoderStage, EventsConfig, readers
+from thucydides.knowledge.acled import taxonomy
+from thucydides.knowledge.settings import section
+from thucydides.model import Analysis, Document, Event, Interval
+from thucydides.steps import Filters
+
+pytestmark = pytest.mark.slow
+
+KEYWORDS = (
+    ("kidnapped", "Violence against civilians", "Abduction/forced disappearance"),
+    ("ambushed", "Battles", "Armed clash"),
+    ("raid", "Battles", "Armed clash"),
+)
+
+
+@dataclass(frozen=True)
+class _Guess:
+    event_type: str | None
+    sub_event_type: str | None
+    confidence: float
+
+    @property
+    def event_probability(self) -> float:
+        return self.confidence if self.event_type else 1 - self.confidence
+
+
+class KeywordCoder:
+    """A test double: the first keyword in a text decides its type."""
+
+    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
+                            threshold: float | None = None) -> list[_Guess]:
+        return self.classify(texts, threshold)
+
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[_Guess]:
+        out = []
+        for text in texts:
+            hit = next(((t, s) for k, t, s in KEYWORDS if k in text.lower()), None)
+            out.append(_Guess(hit[0], hit[1], 0.95) if hit else _Guess(None, None, 0.95))
+        return out
+
+
+Run = Callable[..., list[Event]]
+
+
+@pytest.fixture(scope="module")
+def events_of() -> Run:
+    from thucydides.pipeline import Pipeline
+
+    upstream = Pipeline(["nlp", "actors", "time", "places", "claims"])
+    base = section("stages.events", EventsConfig)
+
+    def run(text: str, published: date = date(2024, 5, 17), **changes: object) -> list[Event]:
+        config = dataclasses.replace(base, fallback=False, **changes)  # type: ignore[arg-type]
+        stage = EventCoderStage(KeywordCoder(), config, readers(config),
+                                Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
+        doc = Document.from_text(text, name="n.txt", published=Interval(published, published))
+        analysis: Analysis = upstream.run_documents([doc])[0]
+        return stage.events(analysis)
+
+    return run
+
+
+HISTORY = "The market has a long past: in 2011, gunmen ambushed a convoy of traders on the road to Mopti."
+NEWS = "Soldiers raided a depot near Gao on Wednesday. "
+
+
+def test_a_happening_told_as_history_is_no_event_of_a_report_of_news(events_of: Run) -> None:
+    events = events_of(NEWS + HISTORY)
+    assert [(e.sub_event_type, e.date.start.year if e.date and e.date.start else None) for e in events] == \
+        [("Armed clash", 2024)]
+
+
+def test_a_report_that_tells_only_history_keeps_it(events_of: Run) -> None:
+    assert [e.sub_event_type for e in events_of(HISTORY)] == ["Armed clash"]
+
+
+def test_history_is_kept_when_the_settings_ask_for_it(events_of: Run) -> None:
+    events = events_of(NEWS + HISTORY, keep_background=True)
+    assert sorted(e.date.start.year for e in events if e.date and e.date.start) == [2011, 2024]
+
+
+def test_a_recent_happening_is_still_an_event(events_of: Run) -> None:
+    events = events_of("Gunmen ambushed a convoy of traders on the road to Mopti on Wednesday.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_who_tells_a_kidnapping_does_not_make_it_an_arrest(events_of: Run) -> None:
+    """Police only tell it; nobody named did it: ACLED's state-forces rule must not turn it into an arrest."""
+    events = events_of("Police in Kaduna said on Thursday that eleven pupils were kidnapped from their school "
+                       "late on Tuesday.")
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_without_guessed_steps_the_teller_recodes_it(events_of: Run) -> None:
+    """The guard is the setting: with no step counted as a guess, the police who tell it recode it."""
+    events = events_of("Police in Kaduna said on Thursday that eleven pupils were kidnapped from their school "
+                       "late on Tuesday.", guessed_actor1_steps=())
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_kidnapping_by_named_soldiers_is_still_an_arrest(events_of: Run) -> None:
+    """The rule itself still holds where the text names state forces as the doers."""
+    events = events_of("Soldiers kidnapped eleven pupils from their school in Kaduna on Tuesday.")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_statement_about_a_pattern_is_no_event(events_of: Run) -> None:
+    """What fails as a happening ('militants raid villages', a pattern) does not become the minister's saying."""
+    assert events_of("The minister said on Monday that militants raid border villages.") == []
