@@ -199,3 +199,14 @@ def test_the_number_of_those_something_happened_to(parse_claims):
 def test_refugees_crossing_a_border_fled(parse_claims):
     c = only(parse_claims("Over 14,000 refugees have crossed into Iraq's Kurdistan Region since October."))
     assert (c.metric, c.low, c.qualifier) == ("fled", 14000, "at_least")
+
+
+def test_a_figure_takes_the_time_of_its_own_verb_before_that_of_the_telling(parse_claims):
+    from datetime import date
+
+    from thucydides.model import Interval
+
+    a = parse_claims("Medics said on Friday that at least 12 people were killed in the raid on Kherson on Thursday.",
+                     published=Interval(date(2023, 8, 5), date(2023, 8, 5)))
+    (claim,) = a.claims
+    assert claim.time is not None and claim.time.start == date(2023, 8, 3)

@@ -137,3 +137,8 @@ def test_as_of_day_deep_in_the_body_is_only_narrated():
     published = infer(text)
     assert published is not None
     assert (published.start, published.end) == (date(2019, 2, 2), date(2019, 3, 31))
+
+
+def test_a_day_opening_its_line_before_a_dash_is_the_report_date():
+    published = infer("Strike on a depot\n\nMarch 9, 2022 - Officials said on Tuesday that the depot burned in 2020.")
+    assert published is not None and (published.start, published.end) == (date(2022, 3, 9), date(2022, 3, 9))

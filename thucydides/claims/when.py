@@ -42,12 +42,25 @@ def time_of(fig: Figure, times: Sequence[TimeExpression], lex: ClaimLexicon) -> 
     near = [t for t in times if seg.start <= t.start < seg.end and dates_figure(fig, t, lex)]
     if not near:
         return None
-    best = min(near, key=lambda t: abs(t.start - fig.start))
+    best = min(near, key=lambda t: (not _in_figure_clause(fig, t), abs(t.start - fig.start)))
     if best.role == "since":
         return Interval(best.interval.start, None, best.interval.inferred)
     if best.role == "until":
         return Interval(None, best.interval.end, best.interval.inferred)
     return best.interval
+
+
+def _verb_of(tok: Token) -> Token | None:
+    return next((a for a in (tok, *tok.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _in_figure_clause(fig: Figure, t: TimeExpression) -> bool:
+    """A time phrase of the figure's own verb, before one of the clause it hangs on ("said on Thursday that 35
+    were killed on Wednesday": Wednesday)."""
+    doc = fig.number_token.doc
+    k = bisect.bisect_right([tok.idx for tok in doc], t.start) - 1
+    own = _verb_of(fig.number_token)
+    return k >= 0 and own is not None and _verb_of(doc[k]) == own
 
 
 def dates_figure(fig: Figure, t: TimeExpression, lex: ClaimLexicon) -> bool:

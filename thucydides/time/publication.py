@@ -134,7 +134,10 @@ def _is_dateline(text: str, expression: TimeExpression) -> bool:
 
 
 def _wire_dateline(before: str, after: str) -> bool:
-    return bool(_AGENCY_AFTER.match(after) or (_PLACE_BEFORE.match(before) and _DASH_AFTER.match(after)))
+    """ "BASRA, Iraq, Sept. 5, 2018 -", "Dec 14 (Reuters) -", or a day opening its line before a dash
+    ("May 4, 2023 - The ministry said")."""
+    placed = _PLACE_BEFORE.match(before) or not before.strip()
+    return bool(_AGENCY_AFTER.match(after) or (placed and _DASH_AFTER.match(after)))
 
 
 def _stands_alone(before: str, after: str, expression: TimeExpression) -> bool:
