@@ -505,9 +505,8 @@ def unknown_places(text: str, ents: list[tuple[int, int, str]], gazetteer_found:
 
 def within_an_actor_name(f: Found, actors: Sequence[tuple[int, int]], armed: Collection[tuple[int, int]]) -> bool:
     """Whether a span may name a place, given the actors' names (`armed`: those of armed forces and groups).
-    Outside them, yes; a whole actor's name that is a place ("Russia", unless an armed group's name spaCy does
-    not read as a place: "SDF", also an airport's code) or a place spaCy reads as one heading it ("U.S. troops"),
-    yes. A place heading a civil body's name ("the Texas Department of Transportation")
+    Outside them, yes; a whole actor's name that is a place ("Russia") or a place spaCy reads as one heading
+    it ("U.S. troops"), yes. A place heading a civil body's name ("the Texas Department of Transportation")
     is read like one heading an organisation's name (`holder`); one heading an armed group's name names the
     group ("Syria Democratic Forces"), and a name further inside ("Observatory for Human Rights") is none.
     Kept spans inside an actor's name are marked `in_actor`: they say whose the actor is, not where it acts."""
@@ -517,9 +516,7 @@ def within_an_actor_name(f: Found, actors: Sequence[tuple[int, int]], armed: Col
     if not (hit[0] <= f.start and f.end <= hit[1]):
         return False
     f.in_actor = True
-    if (f.start, f.end) == hit and (hit not in armed or f.ner in ("GPE", "LOC")):
-        return True
-    if f.start == hit[0] and f.ner in ("GPE", "LOC"):
+    if (f.start, f.end) == hit or (f.start == hit[0] and f.ner in ("GPE", "LOC")):
         return True
     if f.start != hit[0] or hit in armed:
         return False
