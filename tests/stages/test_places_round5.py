@@ -60,6 +60,12 @@ def test_no_sharing_from_a_mention_nothing_says_is_a_place() -> None:
     assert _shared(sure=Found(0, 5, "Tartu", "Tartu", cue=True)).candidate is None
 
 
+def test_no_sharing_from_a_mention_spacy_reads_as_an_organisation() -> None:
+    """"In Tartu Holdings' offices" may resolve, but an organisation's name does not decide the town's mentions."""
+    firm = Found(0, 5, "Tartu", "Tartu", cue=True, place_cue=True, other_entity="ORG")
+    assert _shared(sure=firm).candidate is None
+
+
 def test_no_sharing_for_a_name_the_report_gives_a_person() -> None:
     surname = Found(60, 65, "Tartu", "Tartu", other_entity="PERSON", surname=True)
     mentions = [_mention(SURE), _mention(MODIFIER), _mention(surname)]
