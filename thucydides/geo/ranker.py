@@ -40,6 +40,14 @@ class PlacesSettings:
     implies any country at all (the candidate inside wins, or the mention stays unresolved)."""
     skeleton_match: float = 0.75
     """Least similarity of a spelling met only through its consonant skeleton (Woldiya for Weldiya)."""
+    same_name_same_place: bool = True
+    """One sense per discourse: a mention left unresolved, or resolved with less confidence than
+    `same_place_below`, takes the place another mention of its (folded) name in the report was resolved to
+    with at least `same_place_confidence` ("the town of Gori" ... "Gori-based")."""
+    same_place_confidence: float = 0.9
+    """Least confidence of the mention whose place the others of its name take."""
+    same_place_below: float = 0.5
+    """A mention resolved with less confidence than this yields to the confident one of its name."""
 
 
 @lru_cache(maxsize=1)

@@ -116,6 +116,8 @@ class Found:
     in_actor: bool = False
     """Inside an actor's name ("the [Fargo] Police Department", "the Bank of [Canada]"): a place, never where
     something happens."""
+    surname: bool = False
+    """Ends a longer name spaCy read as a person's ("Glenn [Polk]"): in this report, the name is a person's too."""
     doubtful: bool = False
     """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
     place: only the fitted admit model may resolve it."""
@@ -316,6 +318,8 @@ def _judged_inside(f: Found, start: int, end: int, label: str) -> str | None:
     if label in ("GPE", "LOC") or (label == "FAC" and whole):
         f.ner = label
         return None
+    if label == "PERSON" and not whole and f.end == end:
+        f.surname = True
     if label == "ORG" and whole:
         return label  # the organisation itself ("Al Shabaab"), not a place at the head of its name
     if label in HOLDER_LABELS and start == f.start:
