@@ -8,6 +8,9 @@ Israeli strike is explained away by "Israeli warplanes". An n-gram becomes an al
 in most notes that hold it (precision, lift over the actor's base rate and support thresholds in settings.yaml
 `actor_learning`), or of the actor's family ("soldiers": Military Forces) when no single member takes it; a family
 alias that starts with a demonym goes to that country's member ("Israeli tanks": Military Forces of Israel).
+A note often names one actor twice ("Israeli forces ... the IDF"): after the competitive pass, an n-gram left
+unlinked goes to the coded actor it co-occurs with in nearly all of its notes (`colink_precision`), so a frequent
+second name still gathers support.
 Names of places, people and dates are no aliases: spaCy's entity labels on a few notes per alias decide.
 """
 
@@ -46,6 +49,14 @@ class LearnSettings:
     demonym_precision: float
     entity_samples: int = 5
     """Notes per proper-name alias that spaCy labels, to drop names of places, people and dates."""
+    colink_precision: float = 1.0
+    """After the competitive pass, an n-gram left unlinked in a note is linked to the coded actor it co-occurs with
+    in at least this share of its notes ('IDF' beside 'Israeli forces')."""
+    colink_support: int = 5
+    """Notes in which the competitive pass linked the n-gram to that actor on its own, before it may co-link: a
+    name seen standing for the actor, not a place or a topic its notes mention ('Al Shifa Hospital')."""
+    colink_groups: tuple[str, ...] = ("state", "armed")
+    """Kind groups of the actors an n-gram may co-link to: a crowd's notes name what it protests about ('USPS')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,26 +268,66 @@ class Alignment:
     def precision(self, gram: str, target: str) -> float:
         return self.pairs[(gram, target)] / self.counts[gram]
 
-    def link(self, floor: float) -> dict[str, Counter[str]]:
-        """Competitive linking in each note: best pair first (shared words, then precision), each n-gram and
-        each actor once; n-grams nested in a linked one go with it. Returns n-gram -> actor -> notes linked."""
+    def link(self, floor: float, colink: Colink | None = None) -> dict[str, Counter[str]]:
+        """Competitive linking in each note, then, with `colink`, co-linking of what is left (see `link_note` and
+        `colink`). Returns n-gram -> actor -> notes linked."""
         out: dict[str, Counter[str]] = defaultdict(Counter)
-        for note, coded in zip(self.grams, self.coded, strict=True):
-            ranked = sorted(((self.shares_words(g, t), self.precision(g, t), len(g), g, t) for g in note
-                             for t in coded if self.pairs[(g, t)]), reverse=True)
-            used: set[str] = set()
-            done: set[str] = set()
-            for _, score, _, gram, target in ranked:
-                if gram in used or target in done or score < floor:
-                    continue
-                done.add(target)
-                padded = f" {gram} "
-                for other in note:
-                    if other not in used and (f" {other} " in padded or padded in f" {other} ") \
-                            and self.fits(other, target):
-                        used.add(other)
-                        out[other][target] += 1
+        used = [self.link_note(note, coded, floor, out) for note, coded in zip(self.grams, self.coded, strict=True)]
+        if colink is None:
+            return out
+        alone = {gram: Counter(targets) for gram, targets in out.items()}
+        for note, coded, linked in zip(self.grams, self.coded, used, strict=True):
+            self.colink(note, coded, linked, colink, alone, out)
         return out
+
+    def link_note(self, note: Mapping[str, object], coded: set[str], floor: float,
+                  out: dict[str, Counter[str]]) -> set[str]:
+        """Best pair first (shared words, then precision), each n-gram and each actor once; n-grams nested in a
+        linked one go with it. Returns the n-grams linked."""
+        ranked = sorted(((self.shares_words(g, t), self.precision(g, t), len(g), g, t) for g in note
+                         for t in coded if self.pairs[(g, t)]), reverse=True)
+        used: set[str] = set()
+        done: set[str] = set()
+        for _, score, _, gram, target in ranked:
+            if gram in used or target in done or score < floor:
+                continue
+            done.add(target)
+            padded = f" {gram} "
+            for other in note:
+                if other not in used and (f" {other} " in padded or padded in f" {other} ") \
+                        and self.fits(other, target):
+                    used.add(other)
+                    out[other][target] += 1
+        return used
+
+    def colink(self, note: Mapping[str, object], coded: set[str], used: set[str], colink: Colink,
+               alone: Mapping[str, Counter[str]], out: dict[str, Counter[str]]) -> None:
+        """An actor named twice in a note ('Israeli forces', then 'the IDF') is linked to one n-gram only by the
+        competitive pass: an n-gram it left is linked too, to the coded actor it nearly always co-occurs with, if
+        it was seen standing for that actor alone in enough notes and the actor is of a co-linking kind."""
+        for gram in note:
+            if gram in used:
+                continue
+            best = max(((self.precision(gram, t), t) for t in coded if self.pairs[(gram, t)]), default=None)
+            if best is None or best[0] < colink.precision:
+                continue
+            actor = self.targets.get(best[1])
+            group = KIND_GROUPS.get(actor.kind or "") if actor else None
+            if group in colink.groups and alone.get(gram, Counter())[best[1]] >= colink.support:
+                out[gram][best[1]] += 1
+
+
+@dataclass(frozen=True, slots=True)
+class Colink:
+    """When an n-gram the competitive pass left is linked all the same (LearnSettings.colink_*)."""
+
+    precision: float
+    support: int
+    groups: tuple[str, ...]
+
+    @classmethod
+    def of(cls, settings: LearnSettings) -> Colink:
+        return cls(settings.colink_precision, settings.colink_support, settings.colink_groups)
 
 
 @dataclass(frozen=True)
@@ -381,6 +432,11 @@ def excluded_words(places: Iterable[str], table: Countries) -> set[str]:
     return out
 
 
+def weapons(curated: Curated) -> set[str]:
+    """Nouns that name a weapon, not a side, without a country ('drones', 'UAVs'): never an alias alone."""
+    return {fold_name(noun) for spec in curated.generic for noun in spec.means}
+
+
 def _excluded(gram: str, excluded: set[str]) -> bool:
     """A place, a country or its people ('Israel's', 'U.S', 'Americans') names no actor alone."""
     key = fold_name(gram)
@@ -449,8 +505,9 @@ def learn_aliases(texts: Sequence[str], coded: Sequence[set[str]], targets: Sequ
                       head_groups(curated), words)
     families = {t.id: t.family for t in targets if t.family}
     nouns = {slug(g.family): frozenset(n.lower() for n in g.nouns) for g in curated.generic}
-    chooser = Chooser(align, align.link(settings.min_precision_shared / 2), families, settings, notes.surface, nouns)
-    excluded = excluded_words(places, table) | contained(notes.counts, settings.containment)
+    linked = align.link(settings.min_precision_shared / 2, Colink.of(settings))
+    chooser = Chooser(align, linked, families, settings, notes.surface, nouns)
+    excluded = excluded_words(places, table) | contained(notes.counts, settings.containment) | weapons(curated)
     generic_families = {slug(g.family): g.key for g in curated.generic}
     by_key = {t.key: t for t in targets}
     out = []
