@@ -1,5 +1,5 @@
 """`thucydides disputes` on reports we wrote: rival tolls of one strike, told by the two sides, are paired;
-a compatible figure ("at least 35" beside 40) and a toll that only rises in one voice are not."""
+a compatible figure ("at least 25" beside 31) is not."""
 
 from __future__ import annotations
 
@@ -35,4 +35,6 @@ def test_rival_tolls_of_one_strike_are_a_dispute(tmp_path: Path) -> None:
     assert found.exit_code == 0, found.output
     assert "31 person" in found.output and "4 person" in found.output, found.output
     assert "ministry.txt" in found.output and "moscow.txt" in found.output
-    assert "relief.txt" not in found.output  # at least 25 agrees with 31
+    reasons = [line for line in found.output.splitlines() if " vs " in line]
+    assert not any("31 person" in r and "25 person" in r for r in reasons), reasons  # at least 25 agrees with 31
+    assert any("25 person" in r and "4 person" in r for r in reasons), reasons  # ... and not with 4
