@@ -5,12 +5,12 @@ test double stands in for the learned coder, so the reading around a detection i
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
+from tests.stages.keyword_coder import KeywordCoder
 from thucydides.events.actorbase import ActorBase
 from thucydides.events.stage import FILTERS as EVENT_FILTERS
 from thucydides.events.stage import EventCoderStage, EventsConfig, readers
@@ -28,30 +28,6 @@ KEYWORDS = (
 )
 
 
-@dataclass(frozen=True)
-class _Guess:
-    event_type: str | None
-    sub_event_type: str | None
-    confidence: float
-
-    @property
-    def event_probability(self) -> float:
-        return self.confidence if self.event_type else 1 - self.confidence
-
-
-class KeywordCoder:
-    """A test double: the first keyword in a text decides its type."""
-
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[_Guess]:
-        return self.classify(texts, threshold)
-
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[_Guess]:
-        out = []
-        for text in texts:
-            hit = next(((t, s) for k, t, s in KEYWORDS if k in text.lower()), None)
-            out.append(_Guess(hit[0], hit[1], 0.95) if hit else _Guess(None, None, 0.95))
-        return out
 
 
 Run = Callable[..., list[Event]]
@@ -66,7 +42,7 @@ def events_of() -> Run:
 
     def run(text: str, published: date = date(2024, 5, 17), **changes: object) -> list[Event]:
         config = dataclasses.replace(base, fallback=False, **changes)  # type: ignore[arg-type]
-        stage = EventCoderStage(KeywordCoder(), config, readers(config),
+        stage = EventCoderStage(KeywordCoder(KEYWORDS, 0.95), config, readers(config),
                                 Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
         doc = Document.from_text(text, name="n.txt", published=Interval(published, published))
         analysis: Analysis = upstream.run_documents([doc])[0]

@@ -4,12 +4,11 @@ toll, ACLED's rules and one event per happening. The learned coder has its own t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
+from tests.stages.keyword_coder import KeywordCoder
 from thucydides.events.actorbase import ActorBase
 from thucydides.events.stage import FILTERS as EVENT_FILTERS
 from thucydides.events.stage import EventCoderStage, EventsConfig, readers
@@ -31,30 +30,6 @@ KEYWORDS = (
 )
 
 
-@dataclass(frozen=True)
-class _Guess:
-    event_type: str | None
-    sub_event_type: str | None
-    confidence: float
-
-    @property
-    def event_probability(self) -> float:
-        return self.confidence if self.event_type else 1 - self.confidence
-
-
-class KeywordCoder:
-    """A test double: the first keyword in a text decides its type."""
-
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[_Guess]:
-        return self.classify(texts, threshold)
-
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[_Guess]:
-        out = []
-        for text in texts:
-            hit = next(((t, s) for k, t, s in KEYWORDS if k in text.lower()), None)
-            out.append(_Guess(hit[0], hit[1], 0.9) if hit else _Guess(None, None, 0.9))
-        return out
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +38,7 @@ def events_of():  # type: ignore[no-untyped-def]
 
     upstream = Pipeline(["nlp", "actors", "time", "places", "claims"])
     config = section("stages.events", EventsConfig)
-    stage = EventCoderStage(KeywordCoder(), config, readers(config),
+    stage = EventCoderStage(KeywordCoder(KEYWORDS, 0.9), config, readers(config),
                             Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
 
     def run(text: str, published: date = date(2024, 3, 6)) -> list[Event]:
