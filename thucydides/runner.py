@@ -42,6 +42,7 @@ KEPT = 1000  # failures and warnings kept in a report to show; the rest are coun
 @dataclass(frozen=True)
 class RunSettings:
     workers: int
+    batch_size: int
     document_time_limit_s: float
     worker_memory_mb: float
     lease_s: float
@@ -260,13 +261,16 @@ class _OrderedIngest:
 # --- process ---------------------------------------------------------------------------------------
 
 
-def process(store: Store, pipeline: Any = None, batch_size: int = 1, retry_failed: bool = False,
+def process(store: Store, pipeline: Any = None, batch_size: int | None = None, retry_failed: bool = False,
             advance: Progress | None = None, workers: int | None = 0, time_limit: float | None = None,
             stages: Sequence[str] | None = None) -> ProcessReport:
     """Process what is pending: in worker processes (`workers`, None: the settings'), each batch of
-    `batch_size` documents stopped after `time_limit` seconds; or here, with `workers=0`."""
+    `batch_size` documents (None: the settings'; spaCy parses a batch together, which a document alone
+    forgoes) stopped after `time_limit` seconds, a stopped batch retried a document at a time; or here,
+    with `workers=0`."""
     if retry_failed:
         store.requeue_failed()
+    batch_size = batch_size or run_settings().batch_size
     owner = new_owner()
     report = ProcessReport()
     failures = _Kept()

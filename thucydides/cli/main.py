@@ -44,7 +44,8 @@ TimeLimitOption = Annotated[float | None, typer.Option(
                                   "[default: run.document_time_limit_s in the settings].")]
 FollowOption = Annotated[bool, typer.Option(
     "--follow-symlinks", help="Read files that symbolic links lead to outside the folders given.")]
-BatchOption = Annotated[int, typer.Option(min=1, help="Documents a worker processes together (one spaCy batch).")]
+BatchOption = Annotated[int | None, typer.Option(min=1, help="Documents a worker processes together (one spaCy "
+                                                                  "batch; default: run.batch_size in the settings).")]
 EngineOption = Annotated[str, typer.Option("--engine", help="local (worker processes here) or dask (a Dask cluster).")]
 SchedulerOption = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); "
                                                      "without it, --engine dask starts a local cluster of --workers.")]
@@ -151,10 +152,12 @@ def _process_on_dask(store: Store, batch_size: int, retry_failed: bool, schedule
     return EXIT_FAILED_INPUTS if report.failures else 0
 
 
-def _process(store: Store, batch_size: int, retry_failed: bool, workers: int | None,
+def _process(store: Store, batch_size: int | None, retry_failed: bool, workers: int | None,
              time_limit: float | None, engine: str = "local", scheduler: str | None = None) -> int:
     from thucydides.cli.gazetteer import ensure_gazetteer
-    from thucydides.runner import process, worker_count
+    from thucydides.runner import process, run_settings, worker_count
+
+    batch_size = batch_size or run_settings().batch_size
 
     if engine not in ("local", "dask"):
         err.print(f"[red]error:[/red] unknown engine {esc(repr(engine))}; choose local or dask")
@@ -228,7 +231,7 @@ def run(
     db: DbOption = DEFAULT_DB,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Also write every export format into this folder.")]
     = None,
-    batch_size: BatchOption = 1,
+    batch_size: BatchOption = None,
     workers: WorkersOption = None,
     time_limit: TimeLimitOption = None,
     follow_symlinks: FollowOption = False,
@@ -260,7 +263,7 @@ def ingest(paths: PathsArg, db: DbOption = DEFAULT_DB, workers: WorkersOption = 
 @app.command()
 def process(
     db: DbOption = DEFAULT_DB,
-    batch_size: BatchOption = 1,
+    batch_size: BatchOption = None,
     retry_failed: Annotated[bool, typer.Option(help="Also retry documents whose processing failed.")] = False,
     again: Annotated[bool, typer.Option("--all", help="Reprocess every document (after a lexicon change).")] = False,
     workers: WorkersOption = None,
