@@ -11,9 +11,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.knowledge.actors import ActorBase
@@ -56,6 +60,8 @@ class PhraseReader:
         self.speaker_words = frozenset(n.lower() for n in base.curated.speaker_nouns
                                        if " " not in n and n.lower() not in base.curated.head_kinds)
         """Nouns naming a person who speaks ('official', 'minister'), not an office ('ministry')."""
+        self.government_heads = frozenset(w for w, kind in base.curated.head_kinds.items() if kind == "government")
+        """Head nouns of a government office ('ministry', 'governor'): the only words `_offices` looks at."""
 
     # countries of phrases
 
@@ -102,7 +108,7 @@ class PhraseReader:
     def armed_means(self, doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Found]:
         """'Israeli drones', 'Russian air strikes': a weapon with a country names that country's forces."""
         out = []
-        for token in doc:
+        for token in tokens_among(doc, frozenset(self.means)):
             key = self.means.get(token.lower_)
             if key is None or overlaps(token.idx, token.idx + len(token), taken):
                 continue
@@ -182,7 +188,7 @@ class PhraseReader:
     def _offices(self, doc: Doc) -> Iterable[Found]:
         """'Sudan's health ministry' (an office named by what it is for), 'Sudan's sovereign council' (an office
         with a country) and 'the governor of Kassala' (of a place)."""
-        for token in doc:
+        for token in tokens_among(doc, self.government_heads):
             low = token.lower_
             if self.base.curated.head_kinds.get(low) != "government" or token.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -239,7 +245,7 @@ class PhraseReader:
     def _place_groups(self, doc: Doc) -> Iterable[Found]:
         """'the Tal Afar militia', 'Fano militiamen': a group (or its members) named by a proper name that is no
         country."""
-        for token in doc:
+        for token in tokens_among(doc, GROUP_HEADS | MEMBER_HEADS):
             low = token.lower_
             if low not in GROUP_HEADS and low not in MEMBER_HEADS:
                 continue
@@ -251,13 +257,14 @@ class PhraseReader:
     def _place_group(self, doc: Doc, head: Token, names: list[Token]) -> Found:
         """The group, or its members, as the militia ACLED names by that people ('Murle militiamen': Murle Ethnic
         Militia) or else a new organisation."""
-        start = min(t.left_edge.idx for t in names)
+        first = min((t.left_edge for t in names), key=lambda t: t.idx)
+        start = first.idx
         end = head.idx + len(head.text)
         if head.lower_ in MEMBER_HEADS:
-            name = doc.text[start:max(t.idx + len(t.text) for t in names)]
+            name = doc[first.i:max(names, key=lambda t: t.idx + len(t.text)).i + 1].text
             known = self.base.militia(f"{name} militia") if head.lower_ == "militiamen" else None
             return Found(start, end, known or self.base.discover(name, kind="political_militia"))
-        group = doc.text[start:end]
+        group = doc[first.i:head.i + 1].text
         return Found(start, end, self.base.militia(group) or self.base.discover(group))
 
     # people speaking for a country
@@ -266,7 +273,7 @@ class PhraseReader:
         """'a Somali official', "Sudan's foreign minister": a person speaking for that country's government;
         'a Pakistani army spokesman', 'U.S. defense officials': for its forces, as ACLED codes them."""
         out = []
-        for token in doc:
+        for token in tokens_among(doc, self.speaker_words):
             if token.lower_ not in self.speaker_words or overlaps(token.idx, token.idx + len(token), taken):
                 continue
             where = self.country_of(token, token.idx)
@@ -278,10 +285,38 @@ class PhraseReader:
         return out
 
 
+def tokens_among(doc: Doc, words: frozenset[str]) -> Iterator[Token]:
+    """The tokens whose lower-case form is one of `words`, in order, found in the parse's array of lower-case
+    ids: a pass over every token would build each as a Python object, once per question asked of the report."""
+    lower = doc.to_array(LOWER)
+    for i in np.flatnonzero(np.isin(lower, _string_ids(words))):
+        yield doc[int(i)]
+
+
+@lru_cache(maxsize=64)
+def _string_ids(words: frozenset[str]) -> np.ndarray:
+    return np.array([get_string_id(w) for w in words], dtype=np.uint64)
+
+
+def entity_of(token: Token) -> Span | None:
+    """The entity a token is part of, read from the tokens' entity tags around it (as `Doc.ents` reads them)
+    rather than by building every entity of the report."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def country_word(table: Countries, token: Token) -> str | None:
     """The country a word names: a demonym, a country, or the entity the word is part of ('South Sudanese')."""
     if token.ent_type_ in ("GPE", "NORP"):
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_of(token)
         if ent is not None:
             found = table.code_of(_without_article(ent.text).removesuffix("'s").removesuffix("’s"))
             if found:

@@ -70,7 +70,7 @@ def extract_claims(analysis: Analysis, lex: ClaimLexicon | None = None, base: Ac
     cast = Cast.of(analysis, base or actor_base(), lex)
     ctx = make_context(analysis, lex, cast, cfg, segs)
     out = []
-    for fig in find_figures(doc, segs, lex, cfg):
+    for fig in find_figures(doc, segs, lex, cfg, analysis.document.analysis_text):
         claim = _claim(fig, ctx)
         if claim is not None:
             out.append(claim)

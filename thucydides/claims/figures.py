@@ -361,11 +361,13 @@ def _in_idiom(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) ->
     return False
 
 
-def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon, cfg: ClaimsSettings) -> list[Figure]:
-    """Every figure in the document that counts people, area, distance or a share."""
+def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon, cfg: ClaimsSettings,
+                 text: str | None = None) -> list[Figure]:
+    """Every figure in the document that counts people, area, distance or a share. `text`: the parsed text when
+    the caller holds it (spaCy's `doc.text` rebuilds it from every token)."""
     nlex = numbers.lexicon()
     words = [t.text for t in doc]
-    text = doc.text
+    text = doc.text if text is None else text
     out: list[Figure] = []
     for seg in segs:
         local = words[seg.first_token:seg.last_token]

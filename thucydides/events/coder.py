@@ -243,11 +243,11 @@ class EventCoder:
         if not texts:
             return []
         cut = self.model.threshold if threshold is None else threshold
-        distinct = list(dict.fromkeys(contexts))
-        rows = self.probabilities([*texts, *distinct])
-        around = {c: rows[len(texts) + i] for i, c in enumerate(distinct)}
-        return [self._guess(_blend(row, around[c], weight, self._none), cut)
-                for row, c in zip(rows[:len(texts)], contexts, strict=True)]
+        distinct = list(dict.fromkeys([*texts, *contexts]))  # each read once: a lone sentence is its paragraph
+        rows = self.probabilities(distinct)
+        row_of = {t: rows[i] for i, t in enumerate(distinct)}
+        return [self._guess(_blend(row_of[t], row_of[c], weight, self._none), cut)
+                for t, c in zip(texts, contexts, strict=True)]
 
     def _guess(self, probs: np.ndarray, threshold: float) -> EventGuess:
         """The event type with the most probability mass, then its likeliest sub-type: the hierarchy holds."""

@@ -9,6 +9,7 @@ resolver needs: an administrative noun ("X Province"), a vicinity cue ("countrys
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -305,11 +306,20 @@ def judged_other(f: Found, ents: list[tuple[int, int, str]]) -> str | None:
     """What spaCy says of a gazetteer match: inside a place entity it is tagged as one; at the head of an
     organisation or facility it stays ("Fargo Police Department"); elsewhere in one ("City Hall"), or in
     a person, date or other entity ("Jones", "Dec"), it is not a place: that entity's label is returned."""
-    hit = next((e for e in ents if overlaps((f.start, f.end), (e[0], e[1]))), None)
+    hit = first_overlapping(f.start, f.end, ents)
     if hit is None:
         return None
     start, end, label = hit
     return _judged_inside(f, start, end, label) if start <= f.start and f.end <= end else label
+
+
+def first_overlapping(start: int, end: int, ents: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The first entity overlapping start..end. spaCy's entities never overlap and come in order, so their ends
+    rise: the only candidate is the first that ends after `start` (found by bisection, not a scan per match)."""
+    k = bisect.bisect_right(ents, start, key=lambda e: e[1])
+    if k < len(ents) and ents[k][0] < end:
+        return ents[k]
+    return None
 
 
 def _judged_inside(f: Found, start: int, end: int, label: str) -> str | None:
