@@ -54,21 +54,25 @@ def _verb_of(tok: Token) -> Token | None:
     return next((a for a in (tok, *tok.ancestors) if a.pos_ in ("VERB", "AUX")), None)
 
 
+def _token_at(fig: Figure, t: TimeExpression) -> Token | None:
+    """The token a time phrase starts in (None before the first token)."""
+    doc = fig.number_token.doc
+    k = bisect.bisect_right([tok.idx for tok in doc], t.start) - 1
+    return doc[k] if k >= 0 else None
+
+
 def _in_figure_clause(fig: Figure, t: TimeExpression) -> bool:
     """A time phrase of the figure's own verb, before one of the clause it hangs on ("said on Thursday that 35
     were killed on Wednesday": Wednesday)."""
-    doc = fig.number_token.doc
-    k = bisect.bisect_right([tok.idx for tok in doc], t.start) - 1
+    tok = _token_at(fig, t)
     own = _verb_of(fig.number_token)
-    return k >= 0 and own is not None and _verb_of(doc[k]) == own
+    return tok is not None and own is not None and _verb_of(tok) == own
 
 
 def dates_figure(fig: Figure, t: TimeExpression, lex: ClaimLexicon) -> bool:
-    doc = fig.number_token.doc
-    k = bisect.bisect_right([tok.idx for tok in doc], t.start) - 1
-    if k < 0:
+    tok = _token_at(fig, t)
+    if tok is None:
         return False
-    tok = doc[k]
     return not (_modifies_other_noun(tok, fig, lex) or _in_other_clause(fig, tok))
 
 

@@ -58,14 +58,9 @@ def inside_an_actor_name(ctx: DocContext, t: Toponym) -> bool:
     return any(a.start < t.start and t.end <= a.end for a in ctx.actors.overlapping(t.start, t.end))
 
 
-def told_as_modifier(ctx: DocContext, t: Toponym) -> bool:
-    """ "US bases", "Canada's health agency": a country named only to qualify something else."""
-    return roles.told_as_modifier(ctx.analysis, t)
-
-
 def where_it_happens(ctx: DocContext, t: Toponym) -> bool:
     """A place mention that may be where something happened (not one inside an actor's name or a modifier)."""
-    return not (inside_an_actor_name(ctx, t) or told_as_modifier(ctx, t))
+    return not (inside_an_actor_name(ctx, t) or roles.told_as_modifier(ctx.analysis, t))
 
 
 def astray(ctx: DocContext, t: Toponym) -> bool:
