@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.stages.test_geo_general import resolved
 from thucydides.geo.gazetteer import Candidate, open_gazetteer
 from thucydides.geo.recognize import Found, link_lists, recognise, within_an_actor_name, words
 from thucydides.geo.resolve import container_of
-from thucydides.model import Analysis, Place
-
-
-def resolved(analysis: Analysis, text: str) -> Place | None:
-    hit = next((t for t in analysis.toponyms if t.text == text and t.place), None)
-    return analysis.places[hit.place] if hit else None
-
+from thucydides.model import Place
 
 # --- fast -------------------------------------------------------------------------------------
 
