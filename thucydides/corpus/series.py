@@ -20,26 +20,27 @@ from thucydides.model import Claim, Document, Interval
 if TYPE_CHECKING:
     from thucydides.store.db import Store
 
-# How far apart two exact figures may be and still be "the same" (rounding, "about").
-TOLERANCE = 0.10
-
-# Two reports this close in time describe the same moment of a fast-moving front.
-WINDOW = timedelta(days=7)
-
-# Metrics that count a stock at a moment (can be compared across reports).
-STOCK_METRICS = frozenset({"fighters_present", "civilians_present", "territory_held", "share_held", "distance"})
-
 
 @dataclass(frozen=True)
 class DisputeSettings:
-    """Rival tolls: counts of one happening (killed, wounded) told differently by different claimants."""
+    """When figures of different reports are the same figure, or rivals (settings: corpus.disputes)."""
 
     toll_metrics: tuple[str, ...] = ("killed", "wounded")
     toll_max_days: int = 3
+    stock_metrics: tuple[str, ...] = ("fighters_present", "civilians_present", "territory_held", "share_held",
+                                      "distance")
+    tolerance: float = 0.10
+    window_days: int = 7
 
 
 DISPUTES = section("corpus.disputes", DisputeSettings)
 TOLL_METRICS = frozenset(DISPUTES.toll_metrics)
+# Metrics that count a stock at a moment (can be compared across reports).
+STOCK_METRICS = frozenset(DISPUTES.stock_metrics)
+# How far apart two exact figures may be and still be "the same" (rounding, "about").
+TOLERANCE = DISPUTES.tolerance
+# Two reports this close in time describe the same moment of a fast-moving front.
+WINDOW = timedelta(days=DISPUTES.window_days)
 DISPUTED_METRICS = STOCK_METRICS | TOLL_METRICS
 
 
