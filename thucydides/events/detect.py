@@ -127,15 +127,19 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
             out.append((chosen, guess.event_probability, cut))
             if how.clause_events and chosen.source == "coder":
                 out += [(c, c.confidence, how.threshold) for c in also_told(unit, chosen, coder, how, admissible)]
+    return _kept(out, how, len(units))
+
+
+def _kept(out: list[tuple[Candidate, float, float]], how: Detection, n_units: int) -> list[Candidate]:
+    """The readings sure enough for their unit's threshold (fallback ones always); a short report with none
+    keeps its likeliest reading if that reaches `single_threshold`."""
     confident = [c for c, p, cut in out if p >= cut or c.source == "fallback"]
-    if confident or not out or how.single_threshold is None or _longer(units, how.single_max_sentences):
+    single = how.single_threshold
+    too_long = how.single_max_sentences is not None and n_units > how.single_max_sentences
+    if confident or not out or single is None or too_long:
         return confident
     best, p, _ = max(out, key=lambda x: x[1])
-    return [best] if p >= how.single_threshold else []  # a report with no confident event: its likeliest one
-
-
-def _longer(units: list[Unit], most: int | None) -> bool:
-    return most is not None and len(units) > most
+    return [best] if p >= single else []
 
 
 def _thresholds(ctx: DocContext, units: list[Unit], how: Detection) -> list[float]:
