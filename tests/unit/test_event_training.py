@@ -110,3 +110,22 @@ def test_no_sentence_of_a_voa_test_story_is_training_data() -> None:
     assert [u.text for u in units] == ["Talks went on all day."]
     with pytest.raises(CorpusError, match=f"story {test_story} is in the VOA test part"):
         list(labelled_voa_units([HandLabel(test_story, 0, 22, "no event")], stories, "no event"))
+
+
+def test_a_gold_event_sentence_replaces_its_hand_label(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    rows = [f"ID{i},Peaceful protest,Students marched in the capital on day {i}." for i in range(40)]
+    path.write_text("event_id_cnty,sub_event_type,notes\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    hand = [Unit("Gunmen seized the mayor at his home.", None, "voa", "7:0"),
+            Unit("The talks went on all day.", None, "voa", "7:40")]
+    gold = [Unit("Gunmen seized the mayor at his home.", "Abduction/forced disappearance", "voa", "7:0")]
+    data = training_data(path, [], hand, 1000, voa_gold=gold)
+    voa = {u.key: u.sub for u in data.units + data.calibration if u.source == "voa"}
+    assert voa == {"7:0": "Abduction/forced disappearance", "7:40": None}
+
+
+def test_the_voa_test_gold_is_never_training_data() -> None:
+    from thucydides.learn.events import voa_gold_units
+
+    with pytest.raises(ValueError, match="test part"):
+        voa_gold_units("test")

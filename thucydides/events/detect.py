@@ -91,6 +91,19 @@ class Detection:
     """A clause read on its own words as another type of event is a second event of its sentence."""
     clause_min_tokens: int = 4
     """The fewest words such a clause may have (shorter ones say too little to be read alone)."""
+    lead_threshold: float | None = None
+    """The probability at which a unit of the lead (the headline and the first `lead_sentences` sentences) is
+    taken for an event (None: `threshold`); news tells its main happening first."""
+    lead_sentences: int = 1
+    """Sentences after the headline that make a report's lead."""
+    single_max_sentences: int | None = None
+    """The longest report (in sentences) that `single_threshold` applies to (None: any); a long story's
+    likeliest sentence below the threshold is mostly background or a re-telling, a short note's is its news."""
+
+    def lowest(self) -> float:
+        """The least probability at which any unit may be taken."""
+        cuts = [self.threshold, self.single_threshold, self.lead_threshold]
+        return min(c for c in cuts if c is not None)
 
 
 def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[Candidate], bool] = lambda c: True,
@@ -103,22 +116,42 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     sentence this sure keeps its likeliest one when that reaches `single_threshold` (a short report, such as
     a dispatch, tells one happening without saying it twice)."""
     units = _units(ctx)
-    threshold = how.threshold
-    low = threshold if how.single_threshold is None else min(threshold, how.single_threshold)
+    low = how.lowest()
     guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units],
                                         _contexts(ctx, units, how.context_sentences), how.context_weight, low)
     out = []
-    for unit, guess in zip(units, guesses, strict=True):
+    for unit, guess, cut in zip(units, guesses, _thresholds(ctx, units, how), strict=True):
         readings = _readings(ctx, unit, guess, coder, low, taxonomy, how.fallback_below)
         chosen = next((c for c in readings if admissible(c)), None)
         if chosen is not None:
-            out.append((chosen, guess.event_probability))
+            out.append((chosen, guess.event_probability, cut))
             if how.clause_events and chosen.source == "coder":
-                out += [(c, c.confidence) for c in also_told(unit, chosen, coder, how, admissible)]
-    confident = [c for c, p in out if p >= threshold or c.source == "fallback"]
-    if confident or not out:
+                out += [(c, c.confidence, how.threshold) for c in also_told(unit, chosen, coder, how, admissible)]
+    return _kept(out, how, len(units))
+
+
+def _kept(out: list[tuple[Candidate, float, float]], how: Detection, n_units: int) -> list[Candidate]:
+    """The readings sure enough for their unit's threshold (fallback ones always); a short report with none
+    keeps its likeliest reading if that reaches `single_threshold`."""
+    confident = [c for c, p, cut in out if p >= cut or c.source == "fallback"]
+    single = how.single_threshold
+    too_long = how.single_max_sentences is not None and n_units > how.single_max_sentences
+    if confident or not out or single is None or too_long:
         return confident
-    return [max(out, key=lambda x: x[1])[0]]  # a report with no confident event: its likeliest one
+    best, p, _ = max(out, key=lambda x: x[1])
+    return [best] if p >= single else []
+
+
+def _thresholds(ctx: DocContext, units: list[Unit], how: Detection) -> list[float]:
+    """Each unit's threshold: the lead's for the headline and the first sentences after it, else the body's."""
+    out = []
+    body = 0
+    for u in units:
+        headline = ctx.segments.in_headline(u.start)
+        lead = how.lead_threshold is not None and (headline or body < how.lead_sentences)
+        out.append(how.lead_threshold if lead and how.lead_threshold is not None else how.threshold)
+        body += not headline
+    return out
 
 
 def _units(ctx: DocContext) -> list[Unit]:

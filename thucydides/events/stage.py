@@ -33,8 +33,9 @@ class EventsConfig:
     """The event coder's artefact (.npz); null: the one shipped with the package."""
     threshold: float
     """The coder's probability of an event below which a unit is not taken for one."""
-    single_threshold: float
-    """For a report with no unit above `threshold`: the probability at which its likeliest unit is taken."""
+    single_threshold: float | None
+    """For a report with no unit above its threshold: the probability at which its likeliest unit is taken
+    (null: none is)."""
     context_weight: float
     """How much the neighbouring sentences' reading weighs in the type of each sentence (0: none)."""
     context_sentences: int | None
@@ -65,6 +66,12 @@ class EventsConfig:
     """Report background happenings as events too (false: a report that tells news leaves its history out)."""
     evidence_max: int
     """Characters of a unit quoted as evidence."""
+    lead_threshold: float | None = None
+    """The coder's probability of an event at which a unit of the lead (headline, first sentences) is taken."""
+    lead_sentences: int = 1
+    """Sentences after the headline that make the lead."""
+    single_max_sentences: int | None = None
+    """The longest report, in sentences, that `single_threshold` applies to (null: any)."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +141,8 @@ class EventCoderStage:
     def detection(self) -> Detection:
         c = self.config
         return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences, c.fallback_below,
-                         c.clause_events, c.clause_min_tokens)
+                         c.clause_events, c.clause_min_tokens, c.lead_threshold, c.lead_sentences,
+                         c.single_max_sentences)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
