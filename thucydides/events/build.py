@@ -177,16 +177,24 @@ def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | Non
         s.why["recoded"] = rule
 
 
-def _same_happening(ctx: DocContext, a: Sighting, b: Sighting) -> bool:
-    """Two sightings of a report tell one happening when type, place and date agree and neither names a
-    different actor 1 (a headline restates the story below it, whatever place it names)."""
+def _same_happening(ctx: DocContext, members: Sequence[Sighting], b: Sighting) -> bool:
+    """A sighting tells the happening of a group when type, place and date agree with its lead and neither
+    names a different actor 1 than the group's (a headline restates the story below it, whatever place it
+    names)."""
+    a = members[0]
     if a.event_type != b.event_type or a.background != b.background:
         return False
     if a.candidate.headline or b.candidate.headline:
         return True
     if not _overlap(a.date, b.date) or not _same_area(ctx, a, b):
         return False
-    return _named_actor1(a) is None or _named_actor1(b) is None or a.actor1 == b.actor1
+    named = _group_actor1(members)
+    return named is None or _named_actor1(b) is None or named == b.actor1
+
+
+def _group_actor1(members: Sequence[Sighting]) -> str | None:
+    """The actor 1 a group's event takes: the first its sightings name."""
+    return next((m.actor1 for m in members if _named_actor1(m)), None)
 
 
 def _borrowed_place(s: Sighting) -> bool:
@@ -249,7 +257,7 @@ def group(ctx: DocContext, sightings: Sequence[Sighting]) -> list[list[Sighting]
             if earlier:
                 max(earlier, key=lambda g: g[-1].candidate.start).append(s)
             continue
-        home = next((g for g in groups if _continues(g, s) or _same_happening(ctx, g[0], s)), None)
+        home = next((g for g in groups if _continues(g, s) or _same_happening(ctx, g, s)), None)
         if home is None:
             groups.append([s])
         else:
@@ -271,7 +279,7 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         event_type=lead.event_type,
         sub_event_type=lead.sub_event_type,
         evidence=evidence,
-        actor1=next((m.actor1 for m in members if _named_actor1(m)), lead.actor1),
+        actor1=_group_actor1(members) or lead.actor1,
         actor2=lead.actor2 or next((m.actor2 for m in members if m.actor2), None),
         assoc_actor2=lead.assoc_actor2,
         place=lead.place or next((m.place for m in members if m.place), None),
