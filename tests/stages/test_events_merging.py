@@ -58,3 +58,24 @@ def test_a_happening_of_another_named_doer_is_another_event(events_of: Run) -> N
     events = events_of(text)
     assert len(events) == 2
     assert events[0].fatalities != 12 and events[1].fatalities == 12
+
+
+COURT = "A court in Bulawayo on Thursday postponed the trial of a teacher arrested over a post on social media. "
+
+
+def test_an_arrest_is_dated_by_when_the_custody_it_led_to_began(events_of: Run) -> None:
+    """The sentence's date is the hearing's; the next sentence says since when the teacher is held."""
+    events = events_of(COURT + "The teacher has been in custody since 3 June, his lawyer said.")
+    assert [(e.sub_event_type, e.date.start if e.date else None) for e in events] == \
+        [("Arrests", date(2025, 6, 3))]
+
+
+def test_with_no_custody_told_the_arrest_keeps_its_sentence_date(events_of: Run) -> None:
+    events = events_of(COURT + "The teacher's family has lived in the city since 2010.")
+    assert [(e.date.start if e.date else None) for e in events] == [date(2025, 6, 12)]
+
+
+def test_the_custody_step_can_be_left_out(events_of: Run) -> None:
+    events = events_of(COURT + "The teacher has been in custody since 3 June.",
+                       date_steps=("clause", "sentence", "publication"))
+    assert [(e.date.start if e.date else None) for e in events] == [date(2025, 6, 12)]

@@ -36,6 +36,8 @@ class Readers:
     toll_reach: int
     guessed_actor1_steps: frozenset[str] = frozenset()
     """Steps whose actor 1 is a guess from around the happening, not its told doer: no recoding rests on it."""
+    state_reach: int = 0
+    custody_sub_events: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -129,7 +131,8 @@ def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
 
 
 def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:
-    dated, step = readers.date.first(DateContext(ctx, s.candidate, readers.undated_window_days))
+    dated, step = readers.date.first(DateContext(ctx, s.candidate, readers.undated_window_days,
+                                                    readers.state_reach, readers.custody_sub_events))
     if dated is not None:
         s.date, s.time_precision = dated.interval, dated.time_precision
     s.why["date"] = step or "-"
