@@ -26,6 +26,7 @@ KEYWORDS = (
     ("raided", "Battles", "Armed clash"),
     ("assault", "Battles", "Armed clash"),
     ("arrested", "Strategic developments", "Arrests"),
+    ("killed", "Violence against civilians", "Attack"),
 )
 
 Run = Callable[..., list[Event]]
@@ -44,7 +45,10 @@ def events_of() -> Run:
                                 Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
         doc = Document.from_text(text, name="m.txt", published=Interval(published, published))
         analysis: Analysis = upstream.run_documents([doc])[0]
-        return stage.events(analysis)
+        events = stage.events(analysis)
+        for e in events:  # the place's country, for readable assertions
+            e.notes = analysis.places[e.place].country or "" if e.place else ""
+        return events
 
     return run
 
@@ -79,3 +83,10 @@ def test_the_custody_step_can_be_left_out(events_of: Run) -> None:
     events = events_of(COURT + "The teacher has been in custody since 3 June.",
                        date_steps=("clause", "sentence", "publication"))
     assert [(e.date.start if e.date else None) for e in events] == [date(2025, 6, 12)]
+
+
+def test_a_namesake_abroad_in_the_clause_yields_to_the_sentences_place(events_of: Run) -> None:
+    """The quarter's name is also a town in another country: the clause's place is astray while the sentence
+    names a town of the report's country, so the sentence's town places the happening."""
+    (event,) = events_of("Gang members who live in Mejicanos killed a shopkeeper in the Lorena quarter on Friday.")
+    assert event.notes == "SV"
