@@ -27,6 +27,7 @@ KEYWORDS = (
     ("assault", "Battles", "Armed clash"),
     ("arrested", "Strategic developments", "Arrests"),
     ("killed", "Violence against civilians", "Attack"),
+    ("marched", "Protests", "Peaceful protest"),
 )
 
 Run = Callable[..., list[Event]]
@@ -90,3 +91,15 @@ def test_a_namesake_abroad_in_the_clause_yields_to_the_sentences_place(events_of
     names a town of the report's country, so the sentence's town places the happening."""
     (event,) = events_of("Gang members who live in Mejicanos killed a shopkeeper in the Lorena quarter on Friday.")
     assert event.notes == "SV"
+
+
+def test_the_deaths_a_protest_is_about_are_not_its_toll(events_of: Run) -> None:
+    """ACLED codes no deaths for a peaceful protest: the deaths its sentence names are its cause."""
+    (event,) = events_of("Hundreds of students marched in Tamale on Monday to mourn three traders who died in a fire.")
+    assert (event.sub_event_type, event.fatalities) == ("Peaceful protest", None)
+
+
+def test_deaths_told_after_a_protest_are_still_its_toll(events_of: Run) -> None:
+    (event,) = events_of("Hundreds of students marched in Tamale on Monday. Police fired on the crowd and two "
+                         "students died.")
+    assert event.fatalities == 2

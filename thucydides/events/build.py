@@ -275,7 +275,7 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
     document = ctx.analysis.document
     evidence = [Evidence.of(document, m.candidate.start, min(m.candidate.end, m.candidate.start + evidence_max))
                 for m in members]
-    fatalities, claims = _toll(ctx, [(m.candidate.start, m.candidate.end) for m in members] + list(follow), taxonomy)
+    fatalities, claims = _toll(ctx, _toll_units(members, taxonomy) + list(follow), taxonomy)
     return Event(
         id=stable_id("event", document.id, lead.sub_event_type, lead.place, lead.candidate.start),
         docs=[document.id],
@@ -294,6 +294,14 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         civilian_targeting=any(m.civilian_targeting for m in members),
         notes=_notes(lead),
     )
+
+
+def _toll_units(members: Sequence[Sighting], taxonomy: Taxonomy) -> list[tuple[int, int]]:
+    """The units whose words may tell a happening's toll. ACLED codes no deaths for a peaceful protest (protesters
+    killed make it another sub-event type): the deaths the sentence that tells it names are what it is about ('a
+    vigil for two men killed in a raid'); only the sentences after it (what happened at it) may tell a toll."""
+    units = [(m.candidate.start, m.candidate.end) for m in members]
+    return units[1:] if members[0].sub_event_type in taxonomy.fatality_free else units
 
 
 def _notes(lead: Sighting) -> str:
