@@ -36,6 +36,8 @@ class Readers:
     toll_reach: int
     guessed_actor1_steps: frozenset[str] = frozenset()
     """Steps whose actor 1 is a guess from around the happening, not its told doer: no recoding rests on it."""
+    state_reach: int = 0
+    custody_sub_events: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -129,7 +131,8 @@ def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
 
 
 def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:
-    dated, step = readers.date.first(DateContext(ctx, s.candidate, readers.undated_window_days))
+    dated, step = readers.date.first(DateContext(ctx, s.candidate, readers.undated_window_days,
+                                                    readers.state_reach, readers.custody_sub_events))
     if dated is not None:
         s.date, s.time_precision = dated.interval, dated.time_precision
     s.why["date"] = step or "-"
@@ -177,16 +180,24 @@ def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | Non
         s.why["recoded"] = rule
 
 
-def _same_happening(ctx: DocContext, a: Sighting, b: Sighting) -> bool:
-    """Two sightings of a report tell one happening when type, place and date agree and neither names a
-    different actor 1 (a headline restates the story below it, whatever place it names)."""
+def _same_happening(ctx: DocContext, members: Sequence[Sighting], b: Sighting) -> bool:
+    """A sighting tells the happening of a group when type, place and date agree with its lead and neither
+    names a different actor 1 than the group's (a headline restates the story below it, whatever place it
+    names)."""
+    a = members[0]
     if a.event_type != b.event_type or a.background != b.background:
         return False
     if a.candidate.headline or b.candidate.headline:
         return True
     if not _overlap(a.date, b.date) or not _same_area(ctx, a, b):
         return False
-    return _named_actor1(a) is None or _named_actor1(b) is None or a.actor1 == b.actor1
+    named = _group_actor1(members)
+    return named is None or _named_actor1(b) is None or named == b.actor1
+
+
+def _group_actor1(members: Sequence[Sighting]) -> str | None:
+    """The actor 1 a group's event takes: the first its sightings name."""
+    return next((m.actor1 for m in members if _named_actor1(m)), None)
 
 
 def _borrowed_place(s: Sighting) -> bool:
@@ -249,7 +260,7 @@ def group(ctx: DocContext, sightings: Sequence[Sighting]) -> list[list[Sighting]
             if earlier:
                 max(earlier, key=lambda g: g[-1].candidate.start).append(s)
             continue
-        home = next((g for g in groups if _continues(g, s) or _same_happening(ctx, g[0], s)), None)
+        home = next((g for g in groups if _continues(g, s) or _same_happening(ctx, g, s)), None)
         if home is None:
             groups.append([s])
         else:
@@ -264,14 +275,14 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
     document = ctx.analysis.document
     evidence = [Evidence.of(document, m.candidate.start, min(m.candidate.end, m.candidate.start + evidence_max))
                 for m in members]
-    fatalities, claims = _toll(ctx, [(m.candidate.start, m.candidate.end) for m in members] + list(follow), taxonomy)
+    fatalities, claims = _toll(ctx, _toll_units(members, taxonomy) + list(follow), taxonomy)
     return Event(
         id=stable_id("event", document.id, lead.sub_event_type, lead.place, lead.candidate.start),
         docs=[document.id],
         event_type=lead.event_type,
         sub_event_type=lead.sub_event_type,
         evidence=evidence,
-        actor1=next((m.actor1 for m in members if _named_actor1(m)), lead.actor1),
+        actor1=_group_actor1(members) or lead.actor1,
         actor2=lead.actor2 or next((m.actor2 for m in members if m.actor2), None),
         assoc_actor2=lead.assoc_actor2,
         place=lead.place or next((m.place for m in members if m.place), None),
@@ -283,6 +294,14 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         civilian_targeting=any(m.civilian_targeting for m in members),
         notes=_notes(lead),
     )
+
+
+def _toll_units(members: Sequence[Sighting], taxonomy: Taxonomy) -> list[tuple[int, int]]:
+    """The units whose words may tell a happening's toll. ACLED codes no deaths for a peaceful protest (protesters
+    killed make it another sub-event type): the deaths the sentence that tells it names are what it is about ('a
+    vigil for two men killed in a raid'); only the sentences after it (what happened at it) may tell a toll."""
+    units = [(m.candidate.start, m.candidate.end) for m in members]
+    return units[1:] if members[0].sub_event_type in taxonomy.fatality_free else units
 
 
 def _notes(lead: Sighting) -> str:

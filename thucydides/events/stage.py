@@ -60,6 +60,10 @@ class EventsConfig:
     undated_window_days: int
     toll_reach: int
     """Sentences after a happening, in its paragraph, that may tell its toll."""
+    state_reach: int
+    """Sentences after a happening, in its paragraph, that may tell the state it left ('held since ...')."""
+    custody_sub_events: tuple[str, ...]
+    """Sub-event types that leave someone held: dated by when the custody is told to have begun."""
     background_days: int
     """A happening dated this many days before publication is background: never merged with the news."""
     keep_background: bool
@@ -124,6 +128,8 @@ def readers(config: EventsConfig) -> Readers:
         undated_window_days=config.undated_window_days,
         background_days=config.background_days,
         toll_reach=config.toll_reach,
+        state_reach=config.state_reach,
+        custody_sub_events=frozenset(config.custody_sub_events),
         guessed_actor1_steps=frozenset(config.guessed_actor1_steps),
     )
 

@@ -12,7 +12,8 @@ from datetime import timedelta
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import taxonomy
-from thucydides.ling.clauses import clause_head
+from thucydides.knowledge.lexicons import lexicons
+from thucydides.ling.clauses import clause_head, clause_tokens
 from thucydides.ling.tokens import span_head
 from thucydides.model import Interval, TimeExpression
 
@@ -31,6 +32,10 @@ class DateContext:
     candidate: Candidate
     undated_window_days: int
     """An undated happening in a news report is taken to fall in the days up to its publication."""
+    state_reach: int = 0
+    """Sentences after the unit, in its paragraph, that may tell the state its happening left."""
+    custody_sub_events: frozenset[str] = frozenset()
+    """Sub-event types that leave someone held: the custody's start is the happening's day."""
 
 
 def plausible(interval: Interval) -> bool:
@@ -75,6 +80,33 @@ def paragraph(ctx: DateContext) -> Dated | None:
     return Dated(last.interval, last.precision)
 
 
+def custody(ctx: DateContext) -> Dated | None:
+    """'A reporter arrested over his posts ... He has been in custody since 24 February.': an arrest or an
+    abduction began when the custody it led to is told to run from, in its sentence or the next ones."""
+    if ctx.candidate.sub_event_type not in ctx.custody_sub_events:
+        return None
+    words = lexicons().custody_words
+    for t in _following_times(ctx):
+        head = span_head(ctx.doc.doc, t.start, t.end)
+        if t.role != "since" or head is None or t.interval.start is None or not plausible(t.interval):
+            continue
+        if any(w.lemma_.lower() in words or w.lower_ in words for w in clause_tokens(clause_head(head))):
+            day = t.interval.start
+            return Dated(Interval(day, day if t.precision == 1 else t.interval.end or day), t.precision)
+    return None
+
+
+def _following_times(ctx: DateContext) -> list[TimeExpression]:
+    """The time phrases of the unit's sentence and of the next `state_reach` sentences of its paragraph."""
+    sentence = ctx.candidate.sentence
+    end = sentence.end
+    for later in ctx.doc.segments.sentences[sentence.index + 1:sentence.index + 1 + ctx.state_reach]:
+        if later.paragraph != sentence.paragraph:
+            break
+        end = later.end
+    return ctx.doc.times.within(sentence.start, end)
+
+
 def publication(ctx: DateContext) -> Dated | None:
     """Told with no date of its own: the days up to the report's publication (ACLED precision 2, or 3 when
     the publication date itself is only known to the month)."""
@@ -88,5 +120,6 @@ def publication(ctx: DateContext) -> Dated | None:
 
 
 DATE_STEPS: Mapping[str, Callable[[DateContext], Dated | None]] = {
-    "clause": in_clause, "sentence": in_sentence, "paragraph": paragraph, "publication": publication,
+    "clause": in_clause, "custody": custody, "sentence": in_sentence, "paragraph": paragraph,
+    "publication": publication,
 }

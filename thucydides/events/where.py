@@ -97,9 +97,19 @@ def in_clause(pc: PlaceContext) -> Located | None:
     found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
              if (head := span_head(pc.doc.doc, t.start, t.end)) is not None and clause_head(head).i == anchor.i]
     best = most_specific(pc.doc, found, anchor.idx)
-    if best is None or coarser_than_its_sentence(pc, best):
+    if best is None or coarser_than_its_sentence(pc, best) or astray_in_its_sentence(pc, best):
         return None
     return _located(pc.doc, best)
+
+
+def astray_in_its_sentence(pc: PlaceContext, t: Toponym) -> bool:
+    """ "In Mejicanos, gunmen killed a man in the Lorena quarter", with the quarter read as a namesake abroad: a
+    place of the anchor's clause that is astray (`astray`) while its sentence names one that is not tells
+    less surely where the happening is than the sentence does; the sentence decides."""
+    if not astray(pc.doc, t):
+        return False
+    return any(not astray(pc.doc, o) and where_it_happens(pc.doc, o)
+               for o in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end))
 
 
 REGION_LEVEL = 3

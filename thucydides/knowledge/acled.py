@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from thucydides.knowledge import KnowledgeError, data_path, read_yaml, word_set
+from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings, word_set
 
 FILE = "acled.yaml"
 NO_ACTOR = 0
@@ -72,6 +72,8 @@ class Taxonomy:
     """Kinds of actor never coded as a side of an event (outlets, monitors, people quoted)."""
     vague_generics: frozenset[str] = frozenset()
     """Generic actor keys that a named actor in the same phrase refines ('Al-Shabaab gunmen')."""
+    fatality_free: frozenset[str] = frozenset()
+    """Sub-event types ACLED codes with no fatalities (a death during one is coded as another event)."""
 
     def __post_init__(self) -> None:
         parents = {sub: kind for kind, subs in self.event_types.items() for sub in subs}
@@ -171,7 +173,17 @@ def taxonomy() -> Taxonomy:
         place_nouns=word_set(raw, "place_nouns", where),
         non_participant_kinds=word_set(raw, "non_participant_kinds", where),
         vague_generics=word_set(raw, "vague_generics", where),
+        fatality_free=_known_subs(raw, "fatality_free_sub_events", where, subs),
     )
+
+
+def _known_subs(raw: Mapping[str, object], key: str, where: str, subs: set[str]) -> frozenset[str]:
+    """A list of sub-event types, each one of the taxonomy's."""
+    values = frozenset(strings(raw, key, where))
+    unknown = sorted(values - subs)
+    if unknown:
+        raise KnowledgeError(f"{where}: '{key}' names unknown sub-event types: {', '.join(unknown)}")
+    return values
 
 
 def _strings(raw: Mapping[str, object], key: str, where: str) -> dict[str, str]:

@@ -39,6 +39,7 @@ class Lexicons:
     share_verbs: frozenset[str]
     share_prepositions: frozenset[str]
     shared_toll_nouns: frozenset[str]
+    custody_words: frozenset[str]
 
 
 @cache
@@ -72,4 +73,5 @@ def lexicons() -> Lexicons:
         share_verbs=word_set(raw, "share_verbs", where),
         share_prepositions=word_set(raw, "share_prepositions", where),
         shared_toll_nouns=word_set(raw, "shared_toll_nouns", where),
+        custody_words=word_set(raw, "custody_words", where),
     )
