@@ -238,3 +238,8 @@ def test_a_demonym_before_an_armed_noun_the_parse_made_a_modifier_names_that_cou
     e = only(events_of("A Turkish sniper shot and killed a farmer near Tal Rifaat on Sunday."))
     assert name(e.actor1).startswith("Military Forces of Turkey")
     assert name(e.actor2) == "Civilians (Syria)"
+
+
+def test_of_sides_named_together_the_first_named_is_actor_1(events_of):
+    e = only(events_of("Clashes between Konkomba and Bimoba militias left two people dead in Hajin."))
+    assert (name(e.actor1), name(e.actor2)) == ("Konkomba Ethnic Militia (Ghana)", "Bimoba Ethnic Militia (Ghana)")

@@ -77,12 +77,28 @@ def phrase_actor(ctx: DocContext, token: Token,
         return bracketed
     found = ctx.actors.overlapping(token.left_edge.idx, token.idx + len(token.text))
     if found:
-        return max(found, key=lambda m: (exactness(m) != VAGUE, m.end))
+        coordinated = coordinated_names(ctx, token)
+        return coordinated[0] if coordinated else max(found, key=lambda m: (exactness(m) != VAGUE, m.end))
     for complement in _complements(token):
         inner = ctx.actors.overlapping(complement.left_edge.idx, complement.idx + len(complement.text))
         if inner:
             return inner[0]
     return None
+
+
+def coordinated_names(ctx: DocContext, token: Token) -> list[ActorMention]:
+    """'the Konkomba and Dagomba groups', 'Hamas and PIJ fighters': names coordinated inside one phrase, in the
+    order the phrase gives them (the first named is the side ACLED puts first); none where the phrase holds
+    fewer than two."""
+    found = [m for m in ctx.actors.overlapping(token.left_edge.idx, token.idx + len(token.text)) if not m.speaker]
+    if len(found) < 2:
+        return []
+    first = ctx.token_at(found[0].start)
+    if first is None:
+        return []
+    joined = {t.i for t in first.conjuncts}
+    rest = [m for m in found[1:] if (t := ctx.token_at(m.start)) is not None and t.i in joined]
+    return [found[0], *rest] if rest else []
 
 
 def _bracketed(ctx: DocContext, token: Token, exactness: Callable[[ActorMention], int]) -> ActorMention | None:
@@ -281,10 +297,11 @@ def _pair(rc: RoleContext) -> list[str]:
         tokens += noun_arguments(noun).prep_objects(*PAIR_PREPOSITIONS)
     sides: list[str] = []
     for token in tokens:
-        mention = phrase_actor(rc.doc, token, rc.exactness)
-        actor = rc.base.settle(mention, rc.country) if mention else None
-        if actor is not None and actor not in sides:
-            sides.append(actor)
+        one = phrase_actor(rc.doc, token, rc.exactness)
+        mentions = coordinated_names(rc.doc, token) or ([one] if one else [])
+        for actor in (rc.base.settle(m, rc.country) for m in mentions):
+            if actor not in sides:
+                sides.append(actor)
     return sides
 
 
