@@ -243,3 +243,8 @@ def test_a_demonym_before_an_armed_noun_the_parse_made_a_modifier_names_that_cou
 def test_of_sides_named_together_the_first_named_is_actor_1(events_of):
     e = only(events_of("Clashes between Konkomba and Bimoba militias left two people dead in Hajin."))
     assert (name(e.actor1), name(e.actor2)) == ("Konkomba Ethnic Militia (Ghana)", "Bimoba Ethnic Militia (Ghana)")
+
+
+def test_security_guards_are_private_security_forces(events_of):
+    e = only(events_of("A security guard shot dead a trader outside a bank in Raqqa on Sunday."))
+    assert (e.event_type, name(e.actor1)) == ("Violence against civilians", "Private Security Forces (Syria)")
