@@ -248,3 +248,8 @@ def test_of_sides_named_together_the_first_named_is_actor_1(events_of):
 def test_security_guards_are_private_security_forces(events_of):
     e = only(events_of("A security guard shot dead a trader outside a bank in Raqqa on Sunday."))
     assert (e.event_type, name(e.actor1)) == ("Violence against civilians", "Private Security Forces (Syria)")
+
+
+def test_the_side_repelled_attacked_and_is_actor_1(events_of):
+    e = only(events_of("ISIS militants were repelled by SDF fighters near Hajin on Friday."))
+    assert (e.event_type, e.actor1, e.actor2) == ("Battles", "ISIS", "SDF")

@@ -334,13 +334,18 @@ def _attack_doers(rc: RoleContext) -> list[Token]:
 
 
 def attacker_repelled(rc: RoleContext) -> str | None:
-    """'The army repelled an attack by militants': the attackers are actor 1."""
-    return _first_actor(rc, _attack_doers(rc)) if _repelled(rc) else None
+    """'The army repelled an attack by militants', 'militants were repelled by the army': the attackers are
+    actor 1."""
+    if not _repelled(rc):
+        return None
+    return _first_actor(rc, rc.args.subjects if rc.args.passive else _attack_doers(rc))
 
 
 def repeller(rc: RoleContext) -> str | None:
     """... and the side that repelled it is actor 2."""
-    return _first_actor(rc, rc.args.subjects) if _repelled(rc) else None
+    if not _repelled(rc):
+        return None
+    return _first_actor(rc, rc.args.agents if rc.args.passive else rc.args.subjects)
 
 
 def victims(rc: RoleContext) -> str | None:
