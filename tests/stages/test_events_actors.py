@@ -253,3 +253,14 @@ def test_security_guards_are_private_security_forces(events_of):
 def test_the_side_repelled_attacked_and_is_actor_1(events_of):
     e = only(events_of("ISIS militants were repelled by SDF fighters near Hajin on Friday."))
     assert (e.event_type, e.actor1, e.actor2) == ("Battles", "ISIS", "SDF")
+
+
+def test_the_group_that_claimed_an_attack_told_without_its_doer_is_actor_1(events_of):
+    e = only(events_of("Gunmen killed two farmers near Manbij on Monday. ISIS later claimed responsibility for it."))
+    assert (e.event_type, e.actor1) == ("Violence against civilians", "ISIS")
+
+
+def test_a_claim_does_not_replace_a_named_attacker(events_of):
+    events = events_of("SDF fighters killed two ISIS militants near Hajin on Monday. ISIS claimed responsibility "
+                       "for a bombing in Raqqa.")
+    assert [e.actor1 for e in events if e.place == "hajin"] == ["SDF"]

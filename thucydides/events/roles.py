@@ -23,6 +23,7 @@ from thucydides.knowledge.unnamed import unnamed_actors
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import Arguments, arguments, noun_arguments, verb_arguments
 from thucydides.ling.clauses import heads_clause
+from thucydides.ling.segments import Sentence
 from thucydides.ling.tokens import NOMINAL, VERBAL, ancestors, children, forms
 from thucydides.model import ActorMention
 
@@ -360,6 +361,52 @@ def victims(rc: RoleContext) -> str | None:
     return _first_actor(rc, [*harmed, *dead])
 
 
+CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
+"""Verbs whose subject owns a happening by the responsibility it takes ('X claimed responsibility')."""
+
+
+def claimed(rc: RoleContext) -> str | None:
+    """'Gunmen stormed the hotel ... Al-Shabaab claimed responsibility for the attack': where the clause names no
+    attacker of its own (nor the owner of its weapon, nor a pronoun standing for one), the group that took
+    responsibility for it, in its paragraph or the sentences just after, is actor 1, as ACLED codes a claimed
+    attack."""
+    if not _attacker_untold(rc):
+        return None
+    for sentence in _claim_scope(rc):
+        span = rc.doc.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        for verb in dict.fromkeys(t.head for t in span or () if _takes_responsibility(t)):
+            actor = _first_actor(rc, arguments(verb).doers)
+            if actor is not None and rc.base.generic_key(actor) is None:
+                return actor
+    return None
+
+
+def _attacker_untold(rc: RoleContext) -> bool:
+    """An attack (ACLED's default actor 1 is an unnamed armed group) whose clause names its doer vaguely or not
+    at all."""
+    defaults = rc.taxonomy.defaults_for(rc.candidate.event_type, rc.candidate.sub_event_type)
+    if not defaults or defaults.actor1 != "armed_group":
+        return False
+    told = (phrase_actor(rc.doc, t, rc.exactness) for t in rc.args.doers)
+    return not any(m is not None and rc.exactness(m) != VAGUE for m in told) \
+        and means_owner(rc) is None and pronoun(rc) is None
+
+
+def _takes_responsibility(token: Token) -> bool:
+    return token.dep_ == "dobj" and token.lemma_.lower() in lexicons().responsibility_nouns \
+        and token.head.lemma_.lower() in CLAIM_VERBS
+
+
+def _claim_scope(rc: RoleContext) -> list[Sentence]:
+    """The sentences of the happening's paragraph, its own first and then the nearest, and the few just after
+    it in later paragraphs (`anaphora_reach`)."""
+    here = rc.candidate.sentence
+    sentences = rc.doc.segments.sentences
+    after = sentences[here.index + 1:here.index + 1 + rc.anaphora_reach]
+    near = [s for s in sentences if s.paragraph == here.paragraph or s in after]
+    return sorted(near, key=lambda s: abs(s.index - here.index))
+
+
 def default_actor1(rc: RoleContext) -> str | None:
     """ACLED's generic actor 1 for the event type, named for the country; an unnamed attacker is the family
     ACLED's coders use in that country where it is not the armed group ('Unidentified Gang (Haiti)')."""
@@ -379,7 +426,7 @@ def default_actor2(rc: RoleContext) -> str | None:
 ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repelled": attacker_repelled, "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
     "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "preceding": preceding,
-    "previous": previous, "topic": topic, "default": default_actor1,
+    "previous": previous, "topic": topic, "claimed": claimed, "default": default_actor1,
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "undergoers": undergoers, "pair": pair_second, "opponent": opponent, "victims": victims,
