@@ -178,3 +178,13 @@ def test_a_place_named_militia_needs_its_noun_and_a_peoples_name_alone_needs_to_
     assert [m.text for m in a.actors if "Kakamega" in m.text] == ["Kakamega youths"]
     b = parse("The Pokot clashed with the Marakwet over pasture; the Pokot language has many speakers.")
     assert [m.text for m in b.actors if base.get(m.actor).name == "Pokot Ethnic Militia"] == ["Pokot"]
+
+
+@pytest.mark.parametrize("text, acronym, name", [
+    ("A KDF patrol came under fire near the border.", "KDF", "Military Forces of Kenya"),
+    ("ENDF units moved into the town overnight.", "ENDF", "Military Forces of Ethiopia"),
+    ("The SSPDF denied the report.", "SSPDF", "Military Forces of South Sudan"),
+])
+def test_a_national_army_named_by_its_acronym_is_its_countrys_military(parse, base, text, acronym, name) -> None:
+    found = {m.text: base.get(m.actor).name for m in parse(text).actors}
+    assert name_key(found[acronym]).startswith(name_key(name)), found
