@@ -188,3 +188,13 @@ def test_a_place_named_militia_needs_its_noun_and_a_peoples_name_alone_needs_to_
 def test_a_national_army_named_by_its_acronym_is_its_countrys_military(parse, base, text, acronym, name) -> None:
     found = {m.text: base.get(m.actor).name for m in parse(text).actors}
     assert name_key(found[acronym]).startswith(name_key(name)), found
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("Presumed IS Sahel militants raided the market.", "IS Sahel", "Islamic State (Sahel)"),
+    ("The ISGS claimed the ambush.", "ISGS", "Islamic State (Greater Sahara)"),
+    ("Koglweogos detained two traders at the crossroads.", "Koglweogos", "Koglweogo Militia"),
+])
+def test_sahel_armed_groups_under_the_names_reports_give_them(parse, base, text, span, name) -> None:
+    found = {m.text: base.get(m.actor).name for m in parse(text).actors}
+    assert found.get(span) == name, found
