@@ -264,3 +264,10 @@ def test_a_claim_does_not_replace_a_named_attacker(events_of):
     events = events_of("SDF fighters killed two ISIS militants near Hajin on Monday. ISIS claimed responsibility "
                        "for a bombing in Raqqa.")
     assert [e.actor1 for e in events if e.place == "hajin"] == ["SDF"]
+
+
+def test_who_planted_a_device_run_into_is_actor_1_and_who_ran_into_it_actor_2(events_of):
+    e = only(events_of("An SDF vehicle struck an IED planted by ISIS militants near Hajin, wounding two fighters."))
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Remote explosive/landmine/IED", "ISIS", "SDF")
+    unnamed = only(events_of("A civilian car hit a landmine near Manbij, killing two people."))
+    assert (name(unnamed.actor1), name(unnamed.actor2)) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")

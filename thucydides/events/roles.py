@@ -361,6 +361,40 @@ def victims(rc: RoleContext) -> str | None:
     return _first_actor(rc, [*harmed, *dead])
 
 
+DEVICE_NOUNS = frozenset({"ied", "ieds", "mine", "mines", "landmine", "landmines", "bomb", "explosive", "explosives",
+                          "device"})
+RUN_INTO_VERBS = frozenset({"hit", "strike", "run", "step", "drive", "trigger"})
+"""'A vehicle hit an IED', 'a farmer stepped on a mine': who runs into a device placed before is its victim."""
+RUN_INTO_PREPOSITIONS = ("over", "on", "onto", "into")
+
+
+def _device_run_into(rc: RoleContext) -> Token | None:
+    """The explosive device the clause's subject ran into ('struck an IED', 'ran over a mine', 'was hit by a
+    roadside bomb'), if that is what the clause tells."""
+    if rc.candidate.anchor.lemma_.lower() not in RUN_INTO_VERBS:
+        return None
+    agents = rc.args.agents if rc.args.passive else ()
+    told = (*rc.args.objects, *rc.args.prep_objects(*RUN_INTO_PREPOSITIONS), *agents)
+    return next((t for t in told if t.lower_ in DEVICE_NOUNS), None)
+
+
+def planter(rc: RoleContext) -> str | None:
+    """'An army vehicle struck an IED planted by JNIM', 'their car hit a Taliban-planted bomb': who placed the
+    device ran into is actor 1, ACLED's unnamed armed group where the report does not say."""
+    device = _device_run_into(rc)
+    if device is None:
+        return None
+    placed = _first_actor(rc, [*noun_arguments(device).doers, *_participle_agents(device)])
+    return placed or _settled(rc, phrase_actor(rc.doc, device, rc.exactness)) or default_actor1(rc)
+
+
+def ran_into(rc: RoleContext) -> str | None:
+    """... and who ran into it is actor 2 ('a Malian army vehicle': Mali's military)."""
+    if _device_run_into(rc) is None:
+        return None
+    return _first_actor(rc, rc.args.subjects)
+
+
 CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
 """Verbs whose subject owns a happening by the responsibility it takes ('X claimed responsibility')."""
 
@@ -426,11 +460,11 @@ def default_actor2(rc: RoleContext) -> str | None:
 ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repelled": attacker_repelled, "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
     "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "preceding": preceding,
-    "previous": previous, "topic": topic, "claimed": claimed, "default": default_actor1,
+    "previous": previous, "topic": topic, "claimed": claimed, "planter": planter, "default": default_actor1,
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
-    "repeller": repeller, "undergoers": undergoers, "pair": pair_second, "opponent": opponent, "victims": victims,
-    "default": default_actor2,
+    "repeller": repeller, "ran_into": ran_into, "undergoers": undergoers, "pair": pair_second, "opponent": opponent,
+    "victims": victims, "default": default_actor2,
 }
 
 
