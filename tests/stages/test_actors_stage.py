@@ -156,3 +156,45 @@ def test_a_countrys_army_spokesman_speaks_for_its_forces(parse, base) -> None:
     a = parse("A Pakistani army spokesman said the convoy had been ambushed.")
     speaker = next(m for m in a.actors if m.speaker)
     assert name_key(base.get(speaker.actor).name) == name_key("Military Forces of Pakistan")
+
+
+def test_a_peoples_name_with_a_noun_of_its_armed_men_names_its_militia(parse, base) -> None:
+    a = parse("Armed Pokot raiders drove off the herds, and later the Konkomba and Bimoba youths fought in the hills.")
+    found = {m.text.split()[0]: base.get(m.actor).name for m in a.actors}
+    assert found["Pokot"] == "Pokot Ethnic Militia"
+    assert found["Konkomba"] == "Konkomba Ethnic Militia" and found["Bimoba"] == "Bimoba Ethnic Militia"
+    konkomba = next(m for m in a.actors if m.text.startswith("Konkomba"))
+    assert konkomba.text == "Konkomba and Bimoba youths"  # the names say whose youths: no place
+
+
+def test_a_militia_known_in_one_country_only_settles_there_whatever_the_report_says(parse, base) -> None:
+    a = parse("The Konkomba militiamen burnt several houses before dawn.")
+    assert named(a, base, "UG")["Konkomba militiamen"] == name_key("Konkomba Ethnic Militia (Ghana)")
+    assert named(a, base, "GH")["Konkomba militiamen"] == name_key("Konkomba Ethnic Militia (Ghana)")
+
+
+def test_a_place_named_militia_needs_its_noun_and_a_peoples_name_alone_needs_to_be_a_side(parse, base) -> None:
+    a = parse("Traders in Kakamega closed their shops. Kakamega youths later blocked the highway.")
+    assert [m.text for m in a.actors if "Kakamega" in m.text] == ["Kakamega youths"]
+    b = parse("The Pokot clashed with the Marakwet over pasture; the Pokot language has many speakers.")
+    assert [m.text for m in b.actors if base.get(m.actor).name == "Pokot Ethnic Militia"] == ["Pokot"]
+
+
+@pytest.mark.parametrize("text, acronym, name", [
+    ("A KDF patrol came under fire near the border.", "KDF", "Military Forces of Kenya"),
+    ("ENDF units moved into the town overnight.", "ENDF", "Military Forces of Ethiopia"),
+    ("The SSPDF denied the report.", "SSPDF", "Military Forces of South Sudan"),
+])
+def test_a_national_army_named_by_its_acronym_is_its_countrys_military(parse, base, text, acronym, name) -> None:
+    found = {m.text: base.get(m.actor).name for m in parse(text).actors}
+    assert name_key(found[acronym]).startswith(name_key(name)), found
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("Presumed IS Sahel militants raided the market.", "IS Sahel", "Islamic State (Sahel)"),
+    ("The ISGS claimed the ambush.", "ISGS", "Islamic State (Greater Sahara)"),
+    ("Koglweogos detained two traders at the crossroads.", "Koglweogos", "Koglweogo Militia"),
+])
+def test_sahel_armed_groups_under_the_names_reports_give_them(parse, base, text, span, name) -> None:
+    found = {m.text: base.get(m.actor).name for m in parse(text).actors}
+    assert found.get(span) == name, found

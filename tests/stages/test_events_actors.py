@@ -238,3 +238,36 @@ def test_a_demonym_before_an_armed_noun_the_parse_made_a_modifier_names_that_cou
     e = only(events_of("A Turkish sniper shot and killed a farmer near Tal Rifaat on Sunday."))
     assert name(e.actor1).startswith("Military Forces of Turkey")
     assert name(e.actor2) == "Civilians (Syria)"
+
+
+def test_of_sides_named_together_the_first_named_is_actor_1(events_of):
+    e = only(events_of("Clashes between Konkomba and Bimoba militias left two people dead in Hajin."))
+    assert (name(e.actor1), name(e.actor2)) == ("Konkomba Ethnic Militia (Ghana)", "Bimoba Ethnic Militia (Ghana)")
+
+
+def test_security_guards_are_private_security_forces(events_of):
+    e = only(events_of("A security guard shot dead a trader outside a bank in Raqqa on Sunday."))
+    assert (e.event_type, name(e.actor1)) == ("Violence against civilians", "Private Security Forces (Syria)")
+
+
+def test_the_side_repelled_attacked_and_is_actor_1(events_of):
+    e = only(events_of("ISIS militants were repelled by SDF fighters near Hajin on Friday."))
+    assert (e.event_type, e.actor1, e.actor2) == ("Battles", "ISIS", "SDF")
+
+
+def test_the_group_that_claimed_an_attack_told_without_its_doer_is_actor_1(events_of):
+    e = only(events_of("Gunmen killed two farmers near Manbij on Monday. ISIS later claimed responsibility for it."))
+    assert (e.event_type, e.actor1) == ("Violence against civilians", "ISIS")
+
+
+def test_a_claim_does_not_replace_a_named_attacker(events_of):
+    events = events_of("SDF fighters killed two ISIS militants near Hajin on Monday. ISIS claimed responsibility "
+                       "for a bombing in Raqqa.")
+    assert [e.actor1 for e in events if e.place == "hajin"] == ["SDF"]
+
+
+def test_who_planted_a_device_run_into_is_actor_1_and_who_ran_into_it_actor_2(events_of):
+    e = only(events_of("An SDF vehicle struck an IED planted by ISIS militants near Hajin, wounding two fighters."))
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Remote explosive/landmine/IED", "ISIS", "SDF")
+    unnamed = only(events_of("A civilian car hit a landmine near Manbij, killing two people."))
+    assert (name(unnamed.actor1), name(unnamed.actor2)) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")

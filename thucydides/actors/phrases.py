@@ -32,6 +32,13 @@ MEMBER_HEADS = frozenset({"militiamen", "fighters", "militants", "rebels", "gunm
 """Heads naming a group's members: the group is named by the words before them ('Fano militiamen': Fano)."""
 NAME_KINDS = frozenset({"ORG"})
 SPEAKING_FOR = frozenset({"military", "police", "government"})
+COMMUNAL = "communal militia"
+"""ACLED's militias named by a place ('Kakamega Communal Militia'), whose name alone is the place."""
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos", "ROOT"})
+"""Where a people's name alone is a side: the doer, the one acted on ('Pokot raided the Turkana')."""
+SIDE_PREPOSITIONS = frozenset({"with", "against", "between", "among", "by"})
+"""... or the other side ('clashed with Marakwet', 'fighting between the Bimoba and Konkomba')."""
 """Generic actors a country's official may speak for ('an army spokesman': the military)."""
 
 
@@ -61,6 +68,10 @@ class PhraseReader:
                                        if " " not in n and n.lower() not in base.curated.head_kinds)
         """Nouns naming a person who speaks ('official', 'minister'), not an office ('ministry')."""
         self.government_heads = frozenset(w for w, kind in base.curated.head_kinds.items() if kind == "government")
+        self.peoples = {n.removesuffix(" militia"): n for n in base.militias
+                        if n.endswith(" militia") and " " not in n.removesuffix(" militia")}
+        """A people's or place's one-word name (folded) -> the short name of the militia ACLED names by it."""
+        self.people_words = frozenset((*self.peoples, *(f"{n}s" for n in self.peoples)))
         """Head nouns of a government office ('ministry', 'governor'): the only words `_offices` looks at."""
 
     # countries of phrases
@@ -267,6 +278,40 @@ class PhraseReader:
         group = doc[first.i:head.i + 1].text
         return Found(start, end, self.base.militia(group) or self.base.discover(group))
 
+    # militias named by their people
+
+    def people_militias(self, doc: Doc, hits: Sequence[tuple[int, int, str]]) -> list[Found]:
+        """'Pokot raiders', 'the Konkomba and Dagomba groups', 'Pokot clashed with Marakwet': a people's name with
+        a noun of its armed men (`people_heads`), or alone as a side, names the militia ACLED names by that people
+        ('Pokot Ethnic Militia'); it replaces a bare name of the people as a social group ('Fulani')."""
+        armed = [(s, e) for s, e, a in hits if (actor := self.base.get(a)) is None or actor.kind is not None]
+        out = []
+        for token in tokens_among(doc, self.people_words):
+            if not token.text[:1].isupper() or overlaps(token.idx, token.idx + len(token), armed) \
+                    or _inside_name(token):
+                continue
+            name = self.peoples.get(token.lower_) or self.peoples.get(token.lower_[:-1])
+            militia = self.base.militia(name) if name and not self.country_word(token) else None
+            end = self._people_side(token, COMMUNAL not in militia.name.lower()) if militia else None
+            if militia is not None and end is not None:
+                out.append(Found(token.idx, end, militia))
+        return out
+
+    def _people_side(self, token: Token, alone: bool) -> int | None:
+        """Where the militia's phrase ends: at the noun of a people's armed men the name heads ('Amhara and Gumuz
+        militias': the name is no place then), or at the name where it stands alone as a side (`alone`: a
+        people's name, not a place's, which alone is the place); None where the name is neither."""
+        first = token
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        noun = first.head
+        if first.dep_ in ("compound", "amod", "nmod"):
+            return noun.idx + len(noun.text) if noun.lower_ in self.base.curated.people_heads else None
+        if not alone or token.ent_type_ in PLACE_ENTITIES or token.pos_ != "PROPN":
+            return None
+        side = noun.lower_ in SIDE_PREPOSITIONS if first.dep_ == "pobj" else first.dep_ in SIDE_DEPS
+        return token.idx + len(token.text) if side else None
+
     # people speaking for a country
 
     def country_speakers(self, doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Found]:
@@ -283,6 +328,13 @@ class PhraseReader:
                 key = key if key in SPEAKING_FOR else "government"
                 out.append(Found(where[1], where[2], self.base.generic(key, where[0]), speaker=True))
         return out
+
+
+def _inside_name(token: Token) -> bool:
+    """'Tal Afar militia', 'Twic Dinka': the word ends a longer proper name, which is not the people's."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.head in (token, token.head) \
+        and before.dep_ in ("compound", "nmod") and not before.is_sent_start  # 'Armed Pokot raiders'
 
 
 def tokens_among(doc: Doc, words: frozenset[str]) -> Iterator[Token]:

@@ -22,9 +22,12 @@ from thucydides.pipeline import StageFn, stage
 def settle(mention: ActorMention, country: str | None, base: ActorBase | None = None) -> ActorMention:
     """The mention with its generic actor replaced by that actor's member for `country` (unchanged when the
     mention is not generic or no country is given)."""
+    base = base or actor_base()
+    home = base.home(mention.actor) if mention.generic else None
+    country = home if home and (not country or base.members.get((mention.actor, country)) is None) else country
     if not mention.generic or not country:
         return mention
-    member = (base or actor_base()).member(mention.actor, country)
+    member = base.member(mention.actor, country)
     if member is None:
         return mention
     return replace(mention, actor=member.id, kind=member.kind, country=country, generic=False)

@@ -74,7 +74,8 @@ class Recogniser:
 
     def _from_parse(self, doc: Doc, hits: Sequence[Hit]) -> list[Found]:
         """Family names settled by their phrase (they replace the bare name), then actors the names missed."""
-        settled = self.phrases.settle_families(doc, [(h.start, h.end, h.actor) for h in hits])
+        named = [(h.start, h.end, h.actor) for h in hits]
+        settled = [*self.phrases.settle_families(doc, named), *self.phrases.people_militias(doc, named)]
         kept = [(f.start, f.end) for f in settled]
         taken = kept + [(h.start, h.end) for h in hits if not overlaps(h.start, h.end, kept)]
         speakers = self.phrases.country_speakers(doc, taken)

@@ -23,6 +23,7 @@ from thucydides.knowledge.unnamed import unnamed_actors
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import Arguments, arguments, noun_arguments, verb_arguments
 from thucydides.ling.clauses import heads_clause
+from thucydides.ling.segments import Sentence
 from thucydides.ling.tokens import NOMINAL, VERBAL, ancestors, children, forms
 from thucydides.model import ActorMention
 
@@ -77,12 +78,28 @@ def phrase_actor(ctx: DocContext, token: Token,
         return bracketed
     found = ctx.actors.overlapping(token.left_edge.idx, token.idx + len(token.text))
     if found:
-        return max(found, key=lambda m: (exactness(m) != VAGUE, m.end))
+        coordinated = coordinated_names(ctx, token)
+        return coordinated[0] if coordinated else max(found, key=lambda m: (exactness(m) != VAGUE, m.end))
     for complement in _complements(token):
         inner = ctx.actors.overlapping(complement.left_edge.idx, complement.idx + len(complement.text))
         if inner:
             return inner[0]
     return None
+
+
+def coordinated_names(ctx: DocContext, token: Token) -> list[ActorMention]:
+    """'the Konkomba and Dagomba groups', 'Hamas and PIJ fighters': names coordinated inside one phrase, in the
+    order the phrase gives them (the first named is the side ACLED puts first); none where the phrase holds
+    fewer than two."""
+    found = [m for m in ctx.actors.overlapping(token.left_edge.idx, token.idx + len(token.text)) if not m.speaker]
+    if len(found) < 2:
+        return []
+    first = ctx.token_at(found[0].start)
+    if first is None:
+        return []
+    joined = {t.i for t in first.conjuncts}
+    rest = [m for m in found[1:] if (t := ctx.token_at(m.start)) is not None and t.i in joined]
+    return [found[0], *rest] if rest else []
 
 
 def _bracketed(ctx: DocContext, token: Token, exactness: Callable[[ActorMention], int]) -> ActorMention | None:
@@ -281,10 +298,11 @@ def _pair(rc: RoleContext) -> list[str]:
         tokens += noun_arguments(noun).prep_objects(*PAIR_PREPOSITIONS)
     sides: list[str] = []
     for token in tokens:
-        mention = phrase_actor(rc.doc, token, rc.exactness)
-        actor = rc.base.settle(mention, rc.country) if mention else None
-        if actor is not None and actor not in sides:
-            sides.append(actor)
+        one = phrase_actor(rc.doc, token, rc.exactness)
+        mentions = coordinated_names(rc.doc, token) or ([one] if one else [])
+        for actor in (rc.base.settle(m, rc.country) for m in mentions):
+            if actor not in sides:
+                sides.append(actor)
     return sides
 
 
@@ -317,13 +335,18 @@ def _attack_doers(rc: RoleContext) -> list[Token]:
 
 
 def attacker_repelled(rc: RoleContext) -> str | None:
-    """'The army repelled an attack by militants': the attackers are actor 1."""
-    return _first_actor(rc, _attack_doers(rc)) if _repelled(rc) else None
+    """'The army repelled an attack by militants', 'militants were repelled by the army': the attackers are
+    actor 1."""
+    if not _repelled(rc):
+        return None
+    return _first_actor(rc, rc.args.subjects if rc.args.passive else _attack_doers(rc))
 
 
 def repeller(rc: RoleContext) -> str | None:
     """... and the side that repelled it is actor 2."""
-    return _first_actor(rc, rc.args.subjects) if _repelled(rc) else None
+    if not _repelled(rc):
+        return None
+    return _first_actor(rc, rc.args.agents if rc.args.passive else rc.args.subjects)
 
 
 def victims(rc: RoleContext) -> str | None:
@@ -336,6 +359,86 @@ def victims(rc: RoleContext) -> str | None:
     dead = [o for t in tokens if t.pos_ == "NOUN" and forms(t) & lex.death_words
             for p in children(t, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
     return _first_actor(rc, [*harmed, *dead])
+
+
+DEVICE_NOUNS = frozenset({"ied", "ieds", "mine", "mines", "landmine", "landmines", "bomb", "explosive", "explosives",
+                          "device"})
+RUN_INTO_VERBS = frozenset({"hit", "strike", "run", "step", "drive", "trigger"})
+"""'A vehicle hit an IED', 'a farmer stepped on a mine': who runs into a device placed before is its victim."""
+RUN_INTO_PREPOSITIONS = ("over", "on", "onto", "into")
+
+
+def _device_run_into(rc: RoleContext) -> Token | None:
+    """The explosive device the clause's subject ran into ('struck an IED', 'ran over a mine', 'was hit by a
+    roadside bomb'), if that is what the clause tells."""
+    if rc.candidate.anchor.lemma_.lower() not in RUN_INTO_VERBS:
+        return None
+    agents = rc.args.agents if rc.args.passive else ()
+    told = (*rc.args.objects, *rc.args.prep_objects(*RUN_INTO_PREPOSITIONS), *agents)
+    return next((t for t in told if t.lower_ in DEVICE_NOUNS), None)
+
+
+def planter(rc: RoleContext) -> str | None:
+    """'An army vehicle struck an IED planted by JNIM', 'their car hit a Taliban-planted bomb': who placed the
+    device ran into is actor 1, ACLED's unnamed armed group where the report does not say."""
+    device = _device_run_into(rc)
+    if device is None:
+        return None
+    placed = _first_actor(rc, [*noun_arguments(device).doers, *_participle_agents(device)])
+    return placed or _settled(rc, phrase_actor(rc.doc, device, rc.exactness)) or default_actor1(rc)
+
+
+def ran_into(rc: RoleContext) -> str | None:
+    """... and who ran into it is actor 2 ('a Malian army vehicle': Mali's military)."""
+    if _device_run_into(rc) is None:
+        return None
+    return _first_actor(rc, rc.args.subjects)
+
+
+CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
+"""Verbs whose subject owns a happening by the responsibility it takes ('X claimed responsibility')."""
+
+
+def claimed(rc: RoleContext) -> str | None:
+    """'Gunmen stormed the hotel ... Al-Shabaab claimed responsibility for the attack': where the clause names no
+    attacker of its own (nor the owner of its weapon, nor a pronoun standing for one), the group that took
+    responsibility for it, in its paragraph or the sentences just after, is actor 1, as ACLED codes a claimed
+    attack."""
+    if not _attacker_untold(rc):
+        return None
+    for sentence in _claim_scope(rc):
+        span = rc.doc.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        for verb in dict.fromkeys(t.head for t in span or () if _takes_responsibility(t)):
+            actor = _first_actor(rc, arguments(verb).doers)
+            if actor is not None and rc.base.generic_key(actor) is None:
+                return actor
+    return None
+
+
+def _attacker_untold(rc: RoleContext) -> bool:
+    """An attack (ACLED's default actor 1 is an unnamed armed group) whose clause names its doer vaguely or not
+    at all."""
+    defaults = rc.taxonomy.defaults_for(rc.candidate.event_type, rc.candidate.sub_event_type)
+    if not defaults or defaults.actor1 != "armed_group":
+        return False
+    told = (phrase_actor(rc.doc, t, rc.exactness) for t in rc.args.doers)
+    return not any(m is not None and rc.exactness(m) != VAGUE for m in told) \
+        and means_owner(rc) is None and pronoun(rc) is None
+
+
+def _takes_responsibility(token: Token) -> bool:
+    return token.dep_ == "dobj" and token.lemma_.lower() in lexicons().responsibility_nouns \
+        and token.head.lemma_.lower() in CLAIM_VERBS
+
+
+def _claim_scope(rc: RoleContext) -> list[Sentence]:
+    """The sentences of the happening's paragraph, its own first and then the nearest, and the few just after
+    it in later paragraphs (`anaphora_reach`)."""
+    here = rc.candidate.sentence
+    sentences = rc.doc.segments.sentences
+    after = sentences[here.index + 1:here.index + 1 + rc.anaphora_reach]
+    near = [s for s in sentences if s.paragraph == here.paragraph or s in after]
+    return sorted(near, key=lambda s: abs(s.index - here.index))
 
 
 def default_actor1(rc: RoleContext) -> str | None:
@@ -357,11 +460,11 @@ def default_actor2(rc: RoleContext) -> str | None:
 ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repelled": attacker_repelled, "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
     "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "preceding": preceding,
-    "previous": previous, "topic": topic, "default": default_actor1,
+    "previous": previous, "topic": topic, "claimed": claimed, "planter": planter, "default": default_actor1,
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
-    "repeller": repeller, "undergoers": undergoers, "pair": pair_second, "opponent": opponent, "victims": victims,
-    "default": default_actor2,
+    "repeller": repeller, "ran_into": ran_into, "undergoers": undergoers, "pair": pair_second, "opponent": opponent,
+    "victims": victims, "default": default_actor2,
 }
 
 

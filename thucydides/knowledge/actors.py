@@ -267,6 +267,9 @@ class Curated:
     """A word of an office's name -> the generic actor it speaks for ('defence': military)."""
     office_nouns: frozenset[str] = frozenset()
     """Nouns of an office named by what it is for ('ministry', 'department': Ministry of Health of Chad)."""
+    people_heads: frozenset[str] = frozenset()
+    """Nouns that, after a people's name, make the phrase that people's militia ('Pokot raiders', 'Konkomba
+    and Dagomba groups')."""
 
 
 def _int_or_none(value: object, where: str) -> int | None:
@@ -316,7 +319,8 @@ def read_curated(path: Path) -> Curated:
                    _head_kinds(raw, where), strings(raw, "speaker_nouns", where),
                    frozenset(w.lower() for w in strings(raw, "alias_heads", where)),
                    {w.lower(): str(k) for k in offices for w in strings(offices, str(k), where)},
-                   frozenset(w.lower() for w in strings(raw, "office_nouns", where)))
+                   frozenset(w.lower() for w in strings(raw, "office_nouns", where)),
+                   frozenset(w.lower() for w in strings(raw, "people_heads", where)))
 
 
 def _list(raw: Mapping[str, object], key: str, where: str) -> list[object]:
@@ -415,6 +419,8 @@ class ActorBase:
     _describing: dict[str, frozenset[str]] = field(default_factory=dict)
     _offices: dict[str, str] = field(default_factory=dict)
     """Id of an office family made at run time ('Ministry of Health', no country yet) -> its title."""
+    _homes: dict[str, set[str]] = field(default_factory=dict)
+    """Family id -> the countries it has members in (built on first use)."""
     militias: dict[str, str] = field(default_factory=dict)
     """Short folded names of militias ACLED names by people and kind ('murle militia') -> actor id: read only
     for a group the parse finds ('Murle militiamen'), never scanned ('Tal Afar militia' is no Afar militia)."""
@@ -512,6 +518,17 @@ class ActorBase:
         return self._make(Actor(id=slug(name), name=name, aliases=(family.name, *family.aliases), kind=family.kind,
                                 inter=family.inter, acronyms=family.acronyms, countries=(home.code,),
                                 family=family.id))
+
+    def home(self, family_id: str) -> str | None:
+        """The one country a militia ACLED names by a people has members in ('Konkomba Ethnic Militia': Ghana):
+        a report whose places say nothing of that country (or another) still names that country's militia."""
+        if self.kind(family_id) != "identity_militia" or self.generic_key(family_id) is not None:
+            return None
+        if not self._homes:
+            for fam, code in self.members:
+                self._homes.setdefault(fam, set()).add(code)
+        found = self._homes.get(family_id, set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def discover(self, name: str, country: str | None = None, kind: str | None = None) -> Actor:
         """The record for an organisation or speaker the base lacks ('the Darfur Bar Association'): a stable
