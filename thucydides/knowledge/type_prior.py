@@ -41,7 +41,7 @@ class TypePrior:
         overall = self.counts.sum(axis=(0, 1))
         table = self.counts if inter1 is None else self.counts[inter1:inter1 + 1]
         given1 = _smoothed(table.sum(axis=(0, 1)), _share(overall), self.smoothing)
-        pair = table.sum(axis=0) if inter2 is None else table[:, inter2].sum(axis=0)
+        pair = table.sum(axis=(0, 1)) if inter2 is None else table[:, inter2].sum(axis=0)
         return _smoothed(pair, given1, self.smoothing)
 
     def probability(self, sub: str, inter1: int | None, inter2: int | None) -> float:
