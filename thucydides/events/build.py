@@ -41,6 +41,8 @@ class Readers:
     """Re-choose the sub-event type by the actors' inter codes with the learned prior (None: not)."""
     coding_rules: bool = True
     """Apply the hand-written coding rules of data/acled.yaml after that."""
+    prior_absent_unknown: bool = True
+    """To the prior, an actor not read is an unknown code (else ACLED's 0, no actor)."""
 
 
 @dataclass
@@ -174,13 +176,14 @@ def continuation(ctx: DocContext, members: Sequence[Sighting], taken: set[int], 
 def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | None, readers: Readers) -> None:
     """The sub-event type re-chosen by the actors' inter codes (the learned prior), then ACLED's coding rules;
     an actor 1 only guessed ('Authorities said the girls were kidnapped': the authorities did not kidnap them)
-    changes no type by the rules and is an unknown code to the prior (an absent actor is ACLED's 0)."""
+    changes no type by the rules and is an unknown code to the prior."""
     guessed = s.why.get("actor1") in readers.guessed_actor1_steps
     inter1 = None if guessed else base.inter(s.actor1, country)
     inter2 = base.inter(s.actor2, country)
     if readers.retyping is not None:
-        sub = readers.retyping.rechoose(s.candidate.readings, 0 if s.actor1 is None else inter1,
-                                        0 if s.actor2 is None else inter2)
+        absent = None if readers.prior_absent_unknown else 0
+        sub = readers.retyping.rechoose(s.candidate.readings, absent if s.actor1 is None else inter1,
+                                        absent if s.actor2 is None else inter2)
         if sub is not None and sub != s.sub_event_type:
             s.sub_event_type, s.event_type = sub, taxonomy.event_type_of(sub)
             s.why["retyped"] = "prior"

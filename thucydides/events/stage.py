@@ -81,6 +81,8 @@ class EventsConfig:
     """The exponent of the type prior against the coder's probabilities."""
     type_prior: str | None = None
     """The type prior's artefact (.json); null: the one shipped with the package."""
+    prior_absent_unknown: bool = True
+    """An actor the text was not read to name is an unknown code to the prior (false: ACLED's 0, no actor)."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ def readers(config: EventsConfig) -> Readers:
         guessed_actor1_steps=frozenset(config.guessed_actor1_steps),
         retyping=_retyping(config),
         coding_rules="rules" in config.recode_steps,
+        prior_absent_unknown=config.prior_absent_unknown,
     )
 
 

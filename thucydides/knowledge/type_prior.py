@@ -44,6 +44,13 @@ class TypePrior:
         pair = table.sum(axis=(0, 1)) if inter2 is None else table[:, inter2].sum(axis=0)
         return _smoothed(pair, given1, self.smoothing)
 
+    def lift(self, inter1: int | None, inter2: int | None) -> dict[str, float]:
+        """P(sub | inter1, inter2) / P(sub) per sub-event type: what knowing the codes adds to a reading that
+        already holds ACLED's overall mix (the coder's). Both codes unknown: 1 everywhere, no change."""
+        overall = self.distribution(None, None)
+        ratio = self.distribution(inter1, inter2) / np.where(overall > 0, overall, 1.0)
+        return dict(zip(self.subs, ratio.tolist(), strict=True))
+
     def probability(self, sub: str, inter1: int | None, inter2: int | None) -> float:
         return float(self.distribution(inter1, inter2)[self.subs.index(sub)]) if sub in self.subs else 0.0
 
@@ -60,11 +67,11 @@ def _smoothed(counts: np.ndarray, backoff: np.ndarray, pseudo: float) -> np.ndar
 def rechoose(readings: Sequence[tuple[str, float]], prior: Mapping[str, float], weight: float,
              event_type_of: Mapping[str, str]) -> str | None:
     """The sub-event type whose coder probability times prior ** `weight` is highest inside the event type
-    holding most of that product (the coder's own hierarchy: with weight 0 its choice is kept). None when no
-    reading is given."""
+    holding most of that product (the coder's own hierarchy: with weight 0 its choice is kept); a sub-event type
+    the prior does not know keeps its probability. None when no reading is given."""
     if not readings:
         return None
-    scores = {sub: p * prior.get(sub, 0.0) ** weight for sub, p in readings}
+    scores = {sub: p * prior.get(sub, 1.0) ** weight for sub, p in readings}
     mass: dict[str, float] = {}
     for sub, score in scores.items():
         mass[event_type_of[sub]] = mass.get(event_type_of[sub], 0.0) + score
@@ -107,7 +114,8 @@ def type_prior(path: Path = DEFAULT_PRIOR) -> TypePrior:
 @dataclass(frozen=True)
 class PriorRetyping:
     """The run-time step: re-choose a unit's sub-event type among the coder's readings once its actors' inter
-    codes are known (`stages.events.recode_steps: prior`)."""
+    codes are known (`stages.events.recode_steps: prior`): P(sub | text) * (P(sub | codes) / P(sub)) ** weight,
+    Bayes' rule with the text and the codes taken as independent given the type."""
 
     prior: TypePrior
     weight: float
@@ -115,6 +123,5 @@ class PriorRetyping:
 
     def rechoose(self, readings: Sequence[tuple[str, float]], inter1: int | None, inter2: int | None) -> str | None:
         """The re-chosen sub-event type (None when there are no readings to choose among)."""
-        dist = dict(zip(self.prior.subs, self.prior.distribution(inter1, inter2), strict=True))
         known = [(s, p) for s, p in readings if s in self.event_type_of]
-        return rechoose(known, dist, self.weight, self.event_type_of)
+        return rechoose(known, self.prior.lift(inter1, inter2), self.weight, self.event_type_of)

@@ -73,7 +73,8 @@ def count(rows: Iterator[Row]) -> dict[str, object]:
 def dev_figures(prior: TypePrior, rows: list[Row], coder: EventCoder, weights: tuple[float, ...]
                 ) -> dict[str, float]:
     """On ACLED dev with ACLED's own inter codes: the sub-event type accuracy of the prior alone (its likeliest
-    type), and of the coder's reading of the note re-chosen with the prior at each weight (0: the coder alone)."""
+    type), and of the coder's reading of the note re-chosen with the prior's lift at each weight (0: the coder
+    alone)."""
     figures = {"dev_rows": float(len(rows)),
                "prior_alone_sub_accuracy": _accuracy(rows, lambda r: prior.subs[int(np.argmax(
                    prior.distribution(r.inter1, r.inter2)))])}
@@ -81,7 +82,7 @@ def dev_figures(prior: TypePrior, rows: list[Row], coder: EventCoder, weights: t
     cols = [coder.model.subs.index(s) for s in event_subs]
     probs = coder.probabilities([r.notes for r in rows])[:, cols]
     kinds = {s: taxonomy().event_type_of(s) for s in event_subs}
-    dists = [dict(zip(prior.subs, prior.distribution(r.inter1, r.inter2), strict=True)) for r in rows]
+    dists = [prior.lift(r.inter1, r.inter2) for r in rows]
     for w in weights:
         right = sum(rechoose(list(zip(event_subs, probs[i], strict=True)), dists[i], w, kinds) == r.sub
                     for i, r in enumerate(rows))
