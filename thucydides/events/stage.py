@@ -77,8 +77,8 @@ class EventsConfig:
     recode_steps: tuple[str, ...] = ("rules",)
     """How the actors' inter codes re-type an event, in order: 'prior' (the learned type prior), 'rules' (the
     hand-written coding rules of data/acled.yaml)."""
-    prior_weight: float = 1.0
-    """The exponent of the type prior against the coder's probabilities."""
+    prior_weight: float = 0.5
+    """The exponent of the type prior's lift, P(sub | inter codes) / P(sub), against the coder's probabilities."""
     type_prior: str | None = None
     """The type prior's artefact (.json); null: the one shipped with the package."""
     prior_absent_unknown: bool = True
