@@ -12,6 +12,7 @@ class Guess:
     event_type: str | None
     sub_event_type: str | None
     confidence: float
+    readings: tuple[tuple[str, float], ...] = ()
 
     @property
     def event_probability(self) -> float:
@@ -20,10 +21,12 @@ class Guess:
 
 @dataclass(frozen=True)
 class KeywordCoder:
-    """`keywords`: (word, event type, sub-event type), first match wins; `confidence` of every reading."""
+    """`keywords`: (word, event type, sub-event type), first match wins; `confidence` of every reading;
+    `others`: the further sub-event type readings (sub-event type, probability) of every event guess."""
 
     keywords: tuple[tuple[str, str, str], ...]
     confidence: float = 0.9
+    others: tuple[tuple[str, float], ...] = ()
 
     def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
                             threshold: float | None = None) -> list[Guess]:
@@ -33,5 +36,9 @@ class KeywordCoder:
         out = []
         for text in texts:
             hit = next(((t, s) for k, t, s in self.keywords if k in text.lower()), None)
-            out.append(Guess(hit[0], hit[1], self.confidence) if hit else Guess(None, None, self.confidence))
+            if hit is None:
+                out.append(Guess(None, None, self.confidence))
+                continue
+            readings = ((hit[1], self.confidence), *((s, p) for s, p in self.others if s != hit[1]))
+            out.append(Guess(hit[0], hit[1], self.confidence, readings))
         return out

@@ -16,6 +16,7 @@ from thucydides.events.when import DateContext, Dated
 from thucydides.events.where import Located, PlaceContext, carried_place, refine
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.type_prior import PriorRetyping
 from thucydides.ling.tokens import span_head
 from thucydides.model import Event, Evidence, Interval, Toponym, stable_id
 from thucydides.steps import Steps
@@ -38,6 +39,12 @@ class Readers:
     """Steps whose actor 1 is a guess from around the happening, not its told doer: no recoding rests on it."""
     state_reach: int = 0
     custody_sub_events: frozenset[str] = frozenset()
+    retyping: PriorRetyping | None = None
+    """Re-choose the sub-event type by the actors' inter codes with the learned prior (None: not)."""
+    coding_rules: bool = True
+    """Apply the hand-written coding rules of data/acled.yaml after that."""
+    prior_absent_unknown: bool = True
+    """To the prior, an actor not read is an unknown code (else ACLED's 0, no actor)."""
 
 
 @dataclass
@@ -86,7 +93,7 @@ def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base:
     _read_roles(ctx, s, readers, base, taxonomy, country)
     _read_date(ctx, s, readers)
     s.claims = [c.id for c in tolls.unit_claims(ctx.claims, candidate.start, candidate.end)]
-    _recode(s, base, taxonomy, country, readers.guessed_actor1_steps)
+    _recode(s, base, taxonomy, country, readers)
     s.civilian_targeting = base.inter(s.actor2, country) == CIVILIANS
     return s
 
@@ -169,12 +176,21 @@ def continuation(ctx: DocContext, members: Sequence[Sighting], taken: set[int], 
     return out
 
 
-def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | None,
-            guessed: frozenset[str] = frozenset()) -> None:
-    """ACLED's coding rules by the actors' inter codes; an actor 1 only guessed ('Authorities said the girls
-    were kidnapped': the authorities did not kidnap them) changes no type."""
-    inter1 = None if s.why.get("actor1") in guessed else base.inter(s.actor1, country)
-    sub, rule = taxonomy.recode(s.sub_event_type, inter1, base.inter(s.actor2, country))
+def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | None, readers: Readers) -> None:
+    """The sub-event type re-chosen by the actors' inter codes (the learned prior), then ACLED's coding rules;
+    an actor 1 only guessed ('Authorities said the girls were kidnapped': the authorities did not kidnap them)
+    changes no type by the rules and is an unknown code to the prior."""
+    guessed = s.why.get("actor1") in readers.guessed_actor1_steps
+    inter1 = None if guessed else base.inter(s.actor1, country)
+    inter2 = base.inter(s.actor2, country)
+    if readers.retyping is not None:
+        absent = None if readers.prior_absent_unknown else 0
+        sub = readers.retyping.rechoose(s.candidate.readings, absent if s.actor1 is None else inter1,
+                                        absent if s.actor2 is None else inter2)
+        if sub is not None and sub != s.sub_event_type:
+            s.sub_event_type, s.event_type = sub, taxonomy.event_type_of(sub)
+            s.why["retyped"] = "prior"
+    sub, rule = taxonomy.recode(s.sub_event_type, inter1, inter2) if readers.coding_rules else (s.sub_event_type, None)
     if rule is not None:
         s.sub_event_type, s.event_type = sub, taxonomy.event_type_of(sub)
         s.why["recoded"] = rule

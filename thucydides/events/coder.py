@@ -172,6 +172,9 @@ class EventGuess:
     """calibrated probability that the unit reports any event at all"""
     runner_up: str | None
     runner_up_confidence: float
+    readings: tuple[tuple[str, float], ...] = ()
+    """every sub-event type with its probability, likeliest first: a caller that learns more (the actors)
+    may re-choose among them"""
 
     @property
     def is_event(self) -> bool:
@@ -275,7 +278,12 @@ class EventCoder:
             event_probability=p_event,
             runner_up=self.model.subs[second],
             runner_up_confidence=float(probs[second]),
+            readings=self._readings(probs),
         )
+
+    def _readings(self, probs: np.ndarray) -> tuple[tuple[str, float], ...]:
+        order = np.argsort(-probs, kind="stable")
+        return tuple((sub, float(probs[i])) for i in order if (sub := self.model.subs[i]) is not None)
 
 
 def _blend(row: np.ndarray, whole: np.ndarray, weight: float, none: int) -> np.ndarray:

@@ -38,6 +38,9 @@ class Guess(Protocol):
     @property
     def event_probability(self) -> float: ...
 
+    @property
+    def readings(self) -> tuple[tuple[str, float], ...]: ...
+
 
 class Coder(Protocol):
     def classify(self, texts: Sequence[str], threshold: float | None = None) -> Sequence[Guess]: ...
@@ -60,6 +63,8 @@ class Candidate:
     headline: bool
     source: str = "coder"
     """'coder', or 'fallback' when the learned coder read no event and a fallback predicate did."""
+    readings: tuple[tuple[str, float], ...] = ()
+    """the coder's probability of every sub-event type, likeliest first (none for a fallback reading)"""
 
 
 def unit_bounds(ctx: DocContext, sentence: Sentence) -> tuple[int, int]:
@@ -197,7 +202,8 @@ def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold
         for best in ranked_anchors(unit.span, guess, coder):
             for head in with_purpose(best):
                 yield Candidate(unit.start, unit.end, unit.sentence, guess.event_type or "", guess.sub_event_type or "",
-                                guess.confidence, head, ctx.segments.in_headline(unit.start))
+                                guess.confidence, head, ctx.segments.in_headline(unit.start),
+                                readings=guess.readings)
 
 
 def _fallback_readings(ctx: DocContext, unit: Unit, taxonomy: Taxonomy) -> Iterator[Candidate]:

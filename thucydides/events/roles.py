@@ -421,6 +421,8 @@ def _attacker_untold(rc: RoleContext) -> bool:
     defaults = rc.taxonomy.defaults_for(rc.candidate.event_type, rc.candidate.sub_event_type)
     if not defaults or defaults.actor1 != "armed_group":
         return False
+    if any(child.dep_ == "poss" for t in rc.args.doers for child in t.children):
+        return False  # 'its soldiers raided': the doer is told, by its owner
     told = (phrase_actor(rc.doc, t, rc.exactness) for t in rc.args.doers)
     return not any(m is not None and rc.exactness(m) != VAGUE for m in told) \
         and means_owner(rc) is None and pronoun(rc) is None

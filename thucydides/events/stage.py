@@ -19,7 +19,9 @@ from thucydides.events.detect import Candidate, Coder, Detection, detect
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.when import DATE_STEPS
 from thucydides.events.where import PLACE_STEPS
+from thucydides.knowledge import KnowledgeError
 from thucydides.knowledge.acled import Taxonomy, taxonomy
+from thucydides.knowledge.type_prior import DEFAULT_PRIOR, PriorRetyping, type_prior
 from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import is_aggregate, is_bare_plural, is_realis, tense
 from thucydides.model import Analysis, Event
@@ -76,6 +78,15 @@ class EventsConfig:
     """Sentences after the headline that make the lead."""
     single_max_sentences: int | None = None
     """The longest report, in sentences, that `single_threshold` applies to (null: any)."""
+    recode_steps: tuple[str, ...] = ("rules",)
+    """How the actors' inter codes re-type an event, in order: 'prior' (the learned type prior), 'rules' (the
+    hand-written coding rules of data/acled.yaml)."""
+    prior_weight: float = 0.5
+    """The exponent of the type prior's lift, P(sub | inter codes) / P(sub), against the coder's probabilities."""
+    type_prior: str | None = None
+    """The type prior's artefact (.json); null: the one shipped with the package."""
+    prior_absent_unknown: bool = True
+    """An actor the text was not read to name is an unknown code to the prior (false: ACLED's 0, no actor)."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +142,25 @@ def readers(config: EventsConfig) -> Readers:
         state_reach=config.state_reach,
         custody_sub_events=frozenset(config.custody_sub_events),
         guessed_actor1_steps=frozenset(config.guessed_actor1_steps),
+        retyping=_retyping(config),
+        coding_rules="rules" in config.recode_steps,
+        prior_absent_unknown=config.prior_absent_unknown,
     )
+
+
+RECODE_STEPS = ("prior", "rules")
+
+
+def _retyping(config: EventsConfig) -> PriorRetyping | None:
+    """The prior step when `recode_steps` asks for it (it runs before the rules, whatever the order given)."""
+    unknown = set(config.recode_steps) - set(RECODE_STEPS)
+    if unknown:
+        raise KnowledgeError(f"stages.events.recode_steps: unknown step(s) {sorted(unknown)}; known: {RECODE_STEPS}")
+    if "prior" not in config.recode_steps:
+        return None
+    prior = type_prior(Path(config.type_prior) if config.type_prior else DEFAULT_PRIOR)
+    kinds = taxonomy()
+    return PriorRetyping(prior, config.prior_weight, {s: kinds.event_type_of(s) for s in kinds.sub_event_types})
 
 
 @dataclass(frozen=True)

@@ -44,3 +44,32 @@ def events(
     for line in summary(report.figures):
         typer.echo(line)
     typer.echo(f"wrote {report.npz} and {report.meta}")
+
+
+@app.command("type-prior")
+def type_prior(
+    acled: Annotated[Path | None, typer.Option(
+        "--acled", help="ACLED export (CSV with event_id_cnty, sub_event_type, inter1, inter2, notes); counts the "
+                        "train split, reports on dev. [default: ../shared/data/acled/events.csv]",
+        show_default=False)] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="JSON file to write. [default: the packaged prior]", show_default=False)] = None,
+) -> None:
+    """Count P(sub-event type | inter1, inter2) on ACLED's train split (the event type prior)."""
+    from thucydides.events.coder import EventCoder
+    from thucydides.knowledge.settings import section
+    from thucydides.knowledge.type_prior import DEFAULT_PRIOR
+    from thucydides.learn.corpora import DEFAULT_ACLED, CorpusError
+    from thucydides.learn.type_prior import TypePriorSettings, train
+
+    target = out or DEFAULT_PRIOR
+    try:
+        artefact = train(acled or DEFAULT_ACLED, target, section("learn.type_prior", TypePriorSettings),
+                         EventCoder.load())
+    except CorpusError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    figures = artefact["figures"]
+    for name, value in figures.items() if isinstance(figures, dict) else ():
+        typer.echo(f"{name}: {value}")
+    typer.echo(f"wrote {target}")
