@@ -8,8 +8,9 @@ import pytest
 
 from tests.stages.test_geo_general import resolved
 from thucydides.geo.gazetteer import Candidate, open_gazetteer
-from thucydides.geo.recognize import Found, link_lists, recognise, within_an_actor_name, words
-from thucydides.geo.resolve import container_of
+from thucydides.geo.ranker import places_settings
+from thucydides.geo.recognize import Found, knowledge, link_lists, recognise, within_an_actor_name, words
+from thucydides.geo.resolve import candidates_for, container_of
 from thucydides.model import Place
 
 # --- fast -------------------------------------------------------------------------------------
@@ -47,6 +48,22 @@ def test_a_place_heading_a_civil_body_is_kept_one_heading_an_armed_group_is_not(
     whole = _found(40, 70)
     assert within_an_actor_name(whole, [body, group], {group})  # the actor is the place
     assert within_an_actor_name(_found(80, 86), [body, group], {group})  # outside every actor
+
+
+def _candidates_of(text: str, name: str, armed: bool) -> list[str]:
+    """The countries of the candidates of `name` in `text`, where `name` is an actor's whole name (armed or not)."""
+    gaz = open_gazetteer()
+    span = (text.index(name), text.index(name) + len(name))
+    f = next(f for f in recognise(text, None, gaz, [span], {span} if armed else set()) if f.text == name)
+    return sorted({c.place.country or "" for c in candidates_for(f, gaz, knowledge(), places_settings())})
+
+
+def test_an_armed_groups_acronym_names_no_town_through_the_towns_code() -> None:
+    """GeoNames gives Louisville the code SDF: the armed group's acronym is no town, the country's acronym is
+    still the country, and the code met outside an armed group's name still finds the town."""
+    assert _candidates_of("Officers of the SDF said the bridge was retaken.", "SDF", armed=True) == []
+    assert _candidates_of("Officers of the SDF said the bridge was retaken.", "SDF", armed=False) == ["US"]
+    assert "US" in _candidates_of("Aircraft of the US struck a depot near the bridge.", "US", armed=True)
 
 
 def test_a_parenthesis_links_a_town_to_its_containers() -> None:

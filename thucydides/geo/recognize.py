@@ -119,6 +119,9 @@ class Found:
     something happens."""
     surname: bool = False
     """Ends a longer name spaCy read as a person's ("Glenn [Polk]"): in this report, the name is a person's too."""
+    armed_name: bool = False
+    """Is the whole name of an armed force or group ("SDF"): a place only by the place's own name or an area's, not
+    through a town's alternate name (GeoNames gives Louisville the airport code SDF)."""
     doubtful: bool = False
     """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
     place: only the fitted admit model may resolve it."""
@@ -530,6 +533,7 @@ def within_an_actor_name(f: Found, actors: Sequence[tuple[int, int]], armed: Col
     if not (hit[0] <= f.start and f.end <= hit[1]):
         return False
     f.in_actor = True
+    f.armed_name = (f.start, f.end) == hit and hit in armed and f.ner not in ("GPE", "LOC")
     if (f.start, f.end) == hit or (f.start == hit[0] and f.ner in ("GPE", "LOC")):
         return True
     if f.start != hit[0] or hit in armed:

@@ -63,7 +63,7 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     if fixed:
         return fixed_place(fixed, gaz)
     variants = spellings(f, know)
-    found = next((cs for cs in (written(v, gaz) for v in variants) if cs), None)
+    found = next((cs for cs in (written(v, gaz, f.armed_name) for v in variants) if cs), None)
     if found:
         return capped(found, settings.max_candidates)
     if f.ner in ("GPE", "LOC") or f.place_cue or f.admin:
@@ -71,10 +71,18 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     return []
 
 
-def written(variant: str, gaz: Gazetteer) -> list[Candidate]:
-    """The places of one spelling; "US" is the country, not Oss or Us: acronyms match only as written."""
+def written(variant: str, gaz: Gazetteer, armed_name: bool = False) -> list[Candidate]:
+    """The places of one spelling; "US" is the country, not Oss or Us: acronyms match only as written. An armed
+    group's acronym ("SDF") names no town through the town's alternate names (an airport's code)."""
     found = gaz.candidates(variant)
-    return [c for c in found if c.name == variant] if _is_acronym(variant) else found
+    if not _is_acronym(variant):
+        return found
+    return [c for c in found if c.name == variant and not (armed_name and _code_of_a_town(c))]
+
+
+def _code_of_a_town(c: Candidate) -> bool:
+    """An alternate name of a place smaller than a region: a code or a nickname, not what the place is called."""
+    return c.weight < 2 and c.place.kind not in AREA_KINDS
 
 
 def fixed_place(place_id: str, gaz: Gazetteer) -> list[Candidate]:
