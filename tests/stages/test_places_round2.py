@@ -126,3 +126,14 @@ def test_a_country_named_as_a_modifier_is_a_mention_but_no_event_place(analyse) 
     assert resolved(a, "UK") is not None  # the geoparsing corpora count "UK" in "a UK aid convoy"
     assert a.events
     assert all(e.place is None or a.places[e.place].country != "GB" for e in a.events)
+
+
+@pytest.mark.slow
+def test_a_small_town_named_alone_after_in_is_the_only_place_of_its_name(analyse) -> None:
+    """Liessel (a Dutch village of some 2,400 people) is the only place so called: after "in", with nothing
+    placing the report elsewhere, no namesake competes with it however small it is."""
+    a = analyse("Dozens of farmers blocked a road in Liessel on Monday over the new rules.")
+    town = resolved(a, "Liessel")
+    assert town is not None and town.country == "NL"
+    a = analyse("Dozens of farmers blocked a road in Liessel, then marched on to Madrid, on Monday.")
+    assert resolved(a, "Liessel") is None  # a report placed in Spain: the Dutch village is not meant there

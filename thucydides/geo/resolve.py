@@ -284,9 +284,20 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
     f = m.found
     if m.gate is not None:
         gated = [i for i, c in enumerate(m.options) if handset.admitted(m.gate, f, c, view, points)]
-        if gated:
-            return gated, True
+        if gated or only_place_of_its_name(m, view):
+            return gated or [0], True
     return allowed(m, view, settings), False
+
+
+def only_place_of_its_name(m: Mention, view: GeographyView) -> bool:
+    """A name spaCy reads as a place, after a word that introduces places ("in Liessel"), that the gazetteer gives
+    one place only, by that place's own name, in a country the report implies or in a report that implies none:
+    however small, no namesake competes with it."""
+    f = m.found
+    if len(m.options) != 1 or f.ner not in ("GPE", "LOC") or not f.place_cue:
+        return False
+    c = m.options[0]
+    return c.weight == 2 and c.match >= 1.0 and (not view.known or view.implies(c.place.country))
 
 
 @dataclass(frozen=True, slots=True)
