@@ -10,7 +10,7 @@ from tests.stages.test_geo_general import resolved
 from thucydides.geo.gazetteer import Candidate, open_gazetteer
 from thucydides.geo.ranker import places_settings
 from thucydides.geo.recognize import Found, knowledge, link_lists, recognise, within_an_actor_name, words
-from thucydides.geo.resolve import candidates_for, container_of
+from thucydides.geo.resolve import candidates_for, container_of, inside
 from thucydides.model import Place
 
 # --- fast -------------------------------------------------------------------------------------
@@ -137,3 +137,29 @@ def test_a_small_town_named_alone_after_in_is_the_only_place_of_its_name(analyse
     assert town is not None and town.country == "NL"
     a = analyse("Dozens of farmers blocked a road in Liessel, then marched on to Madrid, on Monday.")
     assert resolved(a, "Liessel") is None  # a report placed in Spain: the Dutch village is not meant there
+
+
+def test_a_state_named_otherwise_by_another_source_still_holds_its_towns() -> None:
+    """One source calls the state "Extreme-Nord", the other "Far North": met by the first name, it holds the towns
+    the first source puts in it; a town of another state or country it does not."""
+    box = Candidate(Place("adm1-CM-far-north", "Far North", 10.5, 14.5, "admin1", "CM", "Far North"), "Extreme-Nord",
+                    1, "test")
+    town = Candidate(Place("t1", "Fotokol", 12.4, 14.2, "populated_place", "CM", "Extreme-Nord"), "Fotokol", 2, "test")
+    other = Candidate(Place("t2", "Foumban", 5.7, 10.9, "populated_place", "CM", "Ouest"), "Foumban", 2, "test")
+    assert inside(town, box) and not inside(other, box)
+
+
+@pytest.mark.slow
+def test_a_town_its_district_and_its_state_confirm_each_other(analyse) -> None:
+    """ "Town (Town, State)": the town lies in the state named after it, so neither needs another cue, even where
+    spaCy reads the names as a person's."""
+    a = analyse("On Sunday, traders rallied in Galigamuwa (Galigamuwa, Sabaragamuwa) over the price of fuel.")
+    town = resolved(a, "Galigamuwa")
+    assert town is not None and town.country == "LK"
+    assert resolved(a, "Sabaragamuwa") is not None
+
+
+def test_a_part_word_in_lower_case_does_not_hide_the_preposition_before_it() -> None:
+    found = recognise("Hundreds marched in central Joensuu on Saturday.", None, open_gazetteer(), [])
+    town = next(f for f in found if f.text == "Joensuu")
+    assert town.place_cue and town.vicinity

@@ -393,11 +393,20 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
     _mark_vicinity(f, before, before_words, know)
     if re.search(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", before, re.I):
         f.admin = True
-    cue_words = before_words[:-1] if before_words[-1:] == ["the"] else before_words  # "through the Euphrates"
+    cue_words = _cue_words(before, before_words, know)
     f.cue = bool(cue_words) and cue_words[-1] in _LOCATIVE
     f.dateline = f.text.isupper() and len(f.text) > 2 and bool(_DATELINE_END.match(text, f.end))
     f.place_cue = _place_cue(text, f, cue_words, after, know)
     return f
+
+
+def _cue_words(before: str, before_words: list[str], know: Knowledge) -> list[str]:
+    """The words before a span that may cue it as a place, read across "the" and a part word written in lower case
+    ("through the Euphrates", "in central Joensuu", "in the eastern Ghouta")."""
+    words = before_words
+    if words and words[-1] in know.part_words and before.rstrip().endswith(words[-1]):
+        words = words[:-1]
+    return words[:-1] if words[-1:] == ["the"] else words
 
 
 def _mark_after(text: str, f: Found, after: re.Match[str], know: Knowledge) -> None:

@@ -163,21 +163,30 @@ def precision_of(f: Found, c: Candidate) -> int:
 
 
 def inside(c: Candidate, container: Candidate) -> bool:
-    """A town in a state or a country named right after it ("Alexandria, Louisiana")."""
+    """A town in a state or a country named right after it ("Alexandria, Louisiana"). The gazetteer's sources name
+    some states differently (a town's "Extreme-Nord" is the state "Far North"): the name the state was met by, or
+    its own, counts as its name too."""
     p, box = c.place, container.place
     if p.id == box.id or p.country != box.country:
         return False
-    return box.kind == "country" or (p.admin1 is not None and p.admin1 == box.admin1)
+    return box.kind == "country" or (p.admin1 is not None and (
+        p.admin1 == box.admin1 or fold(p.admin1) in (fold(container.name), fold(box.name))))
 
 
-def pin_containers(found: list[Found], options: list[list[Candidate]]) -> None:
+def pin_containers(found: list[Found], options: list[list[Candidate]]) -> set[int]:
     """ "Town, State" and "Town (District, State)": each town's candidates and its container's, pinned to each
-    other (`pinned`); the container is the first name after it that can be a state or a country."""
+    other (`pinned`); the container is the first name after it that can be a state or a country. Returns the
+    names that met their container or their town: each confirms the other."""
     at = {f.start: i for i, f in enumerate(found)}
+    confirmed: set[int] = set()
     for i in range(len(found)):
         j = container_of(i, found, options, at)
         if j is not None:
+            boxes = [b for b in options[j] if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
             options[i], options[j] = pinned(options[i], options[j])
+            if options[i] and _within(options[i], boxes):
+                confirmed.update((i, j))
+    return confirmed
 
 
 CONTAINER_HOPS = 3
@@ -230,6 +239,9 @@ class Mention:
     plausible: bool
     common: bool
     gate: str | None = None
+    in_container: bool = False
+    """Named in a chain "Town, State" whose other name holds (or lies in) one of its candidates: each confirms
+    the other."""
     static: list[list[float]] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     signature: tuple[object, ...] = ()
@@ -286,6 +298,8 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
         gated = [i for i, c in enumerate(m.options) if handset.admitted(m.gate, f, c, view, points)]
         if gated or only_place_of_its_name(m, view):
             return gated or [0], True
+    if m.in_container:
+        return list(range(len(m.options))), True
     return allowed(m, view, settings), False
 
 
@@ -335,12 +349,12 @@ def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, setting
 def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings, model: Ranker) -> list[Mention]:
     know = knowledge()
     options = [candidates_for(f, gaz, know, settings) for f in found]
-    pin_containers(found, options)
+    confirmed = pin_containers(found, options)
     mentions = []
-    for f, cs in zip(found, options, strict=True):
+    for i, (f, cs) in enumerate(zip(found, options, strict=True)):
         strong, common = is_strong(f), is_common_word(f, know)
         m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
-                    handset.gate(f, strong, common))
+                    handset.gate(f, strong, common), in_container=i in confirmed)
         if m.considered:
             m.static = static_rows(f, cs)
             m.scores = model.static_scores(m.static)
@@ -352,7 +366,8 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
 def signature(m: Mention) -> tuple[object, ...]:
     f = m.found
     return (m.key, m.gate, f.ner, f.cue, f.place_cue, f.listed, f.holder, f.other_entity, f.facility, f.dateline,
-            f.admin, f.vicinity, f.doubtful, " " in f.name.strip(), tuple(c.place.id for c in m.options))
+            f.admin, f.vicinity, f.doubtful, " " in f.name.strip(), m.in_container,
+            tuple(c.place.id for c in m.options))
 
 
 def geography(mentions: list[Mention], text: str, home: str | None, actors: frozenset[str],
