@@ -8,8 +8,9 @@ import pytest
 
 from tests.stages.test_geo_general import resolved
 from thucydides.geo.gazetteer import Candidate, open_gazetteer
-from thucydides.geo.recognize import Found, link_lists, recognise, within_an_actor_name, words
-from thucydides.geo.resolve import container_of
+from thucydides.geo.ranker import places_settings
+from thucydides.geo.recognize import Found, knowledge, link_lists, recognise, within_an_actor_name, words
+from thucydides.geo.resolve import candidates_for, container_of, inside
 from thucydides.model import Place
 
 # --- fast -------------------------------------------------------------------------------------
@@ -47,6 +48,22 @@ def test_a_place_heading_a_civil_body_is_kept_one_heading_an_armed_group_is_not(
     whole = _found(40, 70)
     assert within_an_actor_name(whole, [body, group], {group})  # the actor is the place
     assert within_an_actor_name(_found(80, 86), [body, group], {group})  # outside every actor
+
+
+def _candidates_of(text: str, name: str, armed: bool) -> list[str]:
+    """The countries of the candidates of `name` in `text`, where `name` is an actor's whole name (armed or not)."""
+    gaz = open_gazetteer()
+    span = (text.index(name), text.index(name) + len(name))
+    f = next(f for f in recognise(text, None, gaz, [span], {span} if armed else set()) if f.text == name)
+    return sorted({c.place.country or "" for c in candidates_for(f, gaz, knowledge(), places_settings())})
+
+
+def test_an_armed_groups_acronym_names_no_town_through_the_towns_code() -> None:
+    """GeoNames gives Louisville the code SDF: the armed group's acronym is no town, the country's acronym is
+    still the country, and the code met outside an armed group's name still finds the town."""
+    assert _candidates_of("Officers of the SDF said the bridge was retaken.", "SDF", armed=True) == []
+    assert _candidates_of("Officers of the SDF said the bridge was retaken.", "SDF", armed=False) == ["US"]
+    assert "US" in _candidates_of("Aircraft of the US struck a depot near the bridge.", "US", armed=True)
 
 
 def test_a_parenthesis_links_a_town_to_its_containers() -> None:
@@ -109,3 +126,40 @@ def test_a_country_named_as_a_modifier_is_a_mention_but_no_event_place(analyse) 
     assert resolved(a, "UK") is not None  # the geoparsing corpora count "UK" in "a UK aid convoy"
     assert a.events
     assert all(e.place is None or a.places[e.place].country != "GB" for e in a.events)
+
+
+@pytest.mark.slow
+def test_a_small_town_named_alone_after_in_is_the_only_place_of_its_name(analyse) -> None:
+    """Liessel (a Dutch village of some 2,400 people) is the only place so called: after "in", with nothing
+    placing the report elsewhere, no namesake competes with it however small it is."""
+    a = analyse("Dozens of farmers blocked a road in Liessel on Monday over the new rules.")
+    town = resolved(a, "Liessel")
+    assert town is not None and town.country == "NL"
+    a = analyse("Dozens of farmers blocked a road in Liessel, then marched on to Madrid, on Monday.")
+    assert resolved(a, "Liessel") is None  # a report placed in Spain: the Dutch village is not meant there
+
+
+def test_a_state_named_otherwise_by_another_source_still_holds_its_towns() -> None:
+    """One source calls the state "Extreme-Nord", the other "Far North": met by the first name, it holds the towns
+    the first source puts in it; a town of another state or country it does not."""
+    box = Candidate(Place("adm1-CM-far-north", "Far North", 10.5, 14.5, "admin1", "CM", "Far North"), "Extreme-Nord",
+                    1, "test")
+    town = Candidate(Place("t1", "Fotokol", 12.4, 14.2, "populated_place", "CM", "Extreme-Nord"), "Fotokol", 2, "test")
+    other = Candidate(Place("t2", "Foumban", 5.7, 10.9, "populated_place", "CM", "Ouest"), "Foumban", 2, "test")
+    assert inside(town, box) and not inside(other, box)
+
+
+@pytest.mark.slow
+def test_a_town_its_district_and_its_state_confirm_each_other(analyse) -> None:
+    """ "Town (Town, State)": the town lies in the state named after it, so neither needs another cue, even where
+    spaCy reads the names as a person's."""
+    a = analyse("On Sunday, traders rallied in Galigamuwa (Galigamuwa, Sabaragamuwa) over the price of fuel.")
+    town = resolved(a, "Galigamuwa")
+    assert town is not None and town.country == "LK"
+    assert resolved(a, "Sabaragamuwa") is not None
+
+
+def test_a_part_word_in_lower_case_does_not_hide_the_preposition_before_it() -> None:
+    found = recognise("Hundreds marched in central Joensuu on Saturday.", None, open_gazetteer(), [])
+    town = next(f for f in found if f.text == "Joensuu")
+    assert town.place_cue and town.vicinity

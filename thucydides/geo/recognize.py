@@ -119,6 +119,9 @@ class Found:
     something happens."""
     surname: bool = False
     """Ends a longer name spaCy read as a person's ("Glenn [Polk]"): in this report, the name is a person's too."""
+    armed_name: bool = False
+    """Is the whole name of an armed force or group ("SDF"): a place only by the place's own name or an area's, not
+    through a town's alternate name (GeoNames gives Louisville the airport code SDF)."""
     doubtful: bool = False
     """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
     place: only the fitted admit model may resolve it."""
@@ -390,11 +393,20 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
     _mark_vicinity(f, before, before_words, know)
     if re.search(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", before, re.I):
         f.admin = True
-    cue_words = before_words[:-1] if before_words[-1:] == ["the"] else before_words  # "through the Euphrates"
+    cue_words = _cue_words(before, before_words, know)
     f.cue = bool(cue_words) and cue_words[-1] in _LOCATIVE
     f.dateline = f.text.isupper() and len(f.text) > 2 and bool(_DATELINE_END.match(text, f.end))
     f.place_cue = _place_cue(text, f, cue_words, after, know)
     return f
+
+
+def _cue_words(before: str, before_words: list[str], know: Knowledge) -> list[str]:
+    """The words before a span that may cue it as a place, read across "the" and a part word written in lower case
+    ("through the Euphrates", "in central Joensuu", "in the eastern Ghouta")."""
+    words = before_words
+    if words and words[-1] in know.part_words and before.rstrip().endswith(words[-1]):
+        words = words[:-1]
+    return words[:-1] if words[-1:] == ["the"] else words
 
 
 def _mark_after(text: str, f: Found, after: re.Match[str], know: Knowledge) -> None:
@@ -530,6 +542,7 @@ def within_an_actor_name(f: Found, actors: Sequence[tuple[int, int]], armed: Col
     if not (hit[0] <= f.start and f.end <= hit[1]):
         return False
     f.in_actor = True
+    f.armed_name = (f.start, f.end) == hit and hit in armed and f.ner not in ("GPE", "LOC")
     if (f.start, f.end) == hit or (f.start == hit[0] and f.ner in ("GPE", "LOC")):
         return True
     if f.start != hit[0] or hit in armed:

@@ -63,7 +63,7 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     if fixed:
         return fixed_place(fixed, gaz)
     variants = spellings(f, know)
-    found = next((cs for cs in (written(v, gaz) for v in variants) if cs), None)
+    found = next((cs for cs in (written(v, gaz, f.armed_name) for v in variants) if cs), None)
     if found:
         return capped(found, settings.max_candidates)
     if f.ner in ("GPE", "LOC") or f.place_cue or f.admin:
@@ -71,10 +71,18 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     return []
 
 
-def written(variant: str, gaz: Gazetteer) -> list[Candidate]:
-    """The places of one spelling; "US" is the country, not Oss or Us: acronyms match only as written."""
+def written(variant: str, gaz: Gazetteer, armed_name: bool = False) -> list[Candidate]:
+    """The places of one spelling; "US" is the country, not Oss or Us: acronyms match only as written. An armed
+    group's acronym ("SDF") names no town through the town's alternate names (an airport's code)."""
     found = gaz.candidates(variant)
-    return [c for c in found if c.name == variant] if _is_acronym(variant) else found
+    if not _is_acronym(variant):
+        return found
+    return [c for c in found if c.name == variant and not (armed_name and _code_of_a_town(c))]
+
+
+def _code_of_a_town(c: Candidate) -> bool:
+    """An alternate name of a place smaller than a region: a code or a nickname, not what the place is called."""
+    return c.weight < 2 and c.place.kind not in AREA_KINDS
 
 
 def fixed_place(place_id: str, gaz: Gazetteer) -> list[Candidate]:
@@ -155,21 +163,30 @@ def precision_of(f: Found, c: Candidate) -> int:
 
 
 def inside(c: Candidate, container: Candidate) -> bool:
-    """A town in a state or a country named right after it ("Alexandria, Louisiana")."""
+    """A town in a state or a country named right after it ("Alexandria, Louisiana"). The gazetteer's sources name
+    some states differently (a town's "Extreme-Nord" is the state "Far North"): the name the state was met by, or
+    its own, counts as its name too."""
     p, box = c.place, container.place
     if p.id == box.id or p.country != box.country:
         return False
-    return box.kind == "country" or (p.admin1 is not None and p.admin1 == box.admin1)
+    return box.kind == "country" or (p.admin1 is not None and (
+        p.admin1 == box.admin1 or fold(p.admin1) in (fold(container.name), fold(box.name))))
 
 
-def pin_containers(found: list[Found], options: list[list[Candidate]]) -> None:
+def pin_containers(found: list[Found], options: list[list[Candidate]]) -> set[int]:
     """ "Town, State" and "Town (District, State)": each town's candidates and its container's, pinned to each
-    other (`pinned`); the container is the first name after it that can be a state or a country."""
+    other (`pinned`); the container is the first name after it that can be a state or a country. Returns the
+    names that met their container or their town: each confirms the other."""
     at = {f.start: i for i, f in enumerate(found)}
+    confirmed: set[int] = set()
     for i in range(len(found)):
         j = container_of(i, found, options, at)
         if j is not None:
+            boxes = [b for b in options[j] if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
             options[i], options[j] = pinned(options[i], options[j])
+            if options[i] and _within(options[i], boxes):
+                confirmed.update((i, j))
+    return confirmed
 
 
 CONTAINER_HOPS = 3
@@ -222,6 +239,9 @@ class Mention:
     plausible: bool
     common: bool
     gate: str | None = None
+    in_container: bool = False
+    """Named in a chain "Town, State" whose other name holds (or lies in) one of its candidates: each confirms
+    the other."""
     static: list[list[float]] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     signature: tuple[object, ...] = ()
@@ -276,9 +296,22 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
     f = m.found
     if m.gate is not None:
         gated = [i for i, c in enumerate(m.options) if handset.admitted(m.gate, f, c, view, points)]
-        if gated:
-            return gated, True
+        if gated or only_place_of_its_name(m, view):
+            return gated or [0], True
+    if m.in_container:
+        return list(range(len(m.options))), True
     return allowed(m, view, settings), False
+
+
+def only_place_of_its_name(m: Mention, view: GeographyView) -> bool:
+    """A name spaCy reads as a place, after a word that introduces places ("in Liessel"), that the gazetteer gives
+    one place only, by that place's own name, in a country the report implies or in a report that implies none:
+    however small, no namesake competes with it."""
+    f = m.found
+    if len(m.options) != 1 or f.ner not in ("GPE", "LOC") or not f.place_cue:
+        return False
+    c = m.options[0]
+    return c.weight == 2 and c.match >= 1.0 and (not view.known or view.implies(c.place.country))
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,12 +349,12 @@ def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, setting
 def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings, model: Ranker) -> list[Mention]:
     know = knowledge()
     options = [candidates_for(f, gaz, know, settings) for f in found]
-    pin_containers(found, options)
+    confirmed = pin_containers(found, options)
     mentions = []
-    for f, cs in zip(found, options, strict=True):
+    for i, (f, cs) in enumerate(zip(found, options, strict=True)):
         strong, common = is_strong(f), is_common_word(f, know)
         m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
-                    handset.gate(f, strong, common))
+                    handset.gate(f, strong, common), in_container=i in confirmed)
         if m.considered:
             m.static = static_rows(f, cs)
             m.scores = model.static_scores(m.static)
@@ -333,7 +366,8 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
 def signature(m: Mention) -> tuple[object, ...]:
     f = m.found
     return (m.key, m.gate, f.ner, f.cue, f.place_cue, f.listed, f.holder, f.other_entity, f.facility, f.dateline,
-            f.admin, f.vicinity, f.doubtful, " " in f.name.strip(), tuple(c.place.id for c in m.options))
+            f.admin, f.vicinity, f.doubtful, " " in f.name.strip(), m.in_container,
+            tuple(c.place.id for c in m.options))
 
 
 def geography(mentions: list[Mention], text: str, home: str | None, actors: frozenset[str],
