@@ -16,7 +16,8 @@ from thucydides.claims.lexicon import ClaimLexicon, lexicon
 from thucydides.claims.metric import Reading, read_metric
 from thucydides.claims.roles import check_settings, make_context, roles
 from thucydides.claims.settings import ClaimsSettings, claims_settings
-from thucydides.claims.when import place_of, time_of
+from thucydides.claims.when import time_of
+from thucydides.claims.where import place_of
 from thucydides.knowledge.actors import ActorBase, actor_base
 from thucydides.ling.clauses import mood
 from thucydides.model import Analysis, Claim, Evidence, Span, stable_id
@@ -47,8 +48,8 @@ def _claim(fig: Figure, ctx: Context) -> Claim | None:
         subject=who.subject,
         agent=who.agent,
         claimant=who.claimant,
-        place=place_of(fig, ctx.analysis),
-        time=time_of(fig, ctx.analysis.times, ctx.lex),
+        place=place_of(fig, ctx.scene, ctx.cfg.place_steps),
+        time=time_of(fig, ctx.analysis, ctx.lex, ctx.cfg.time_steps),
         figure=Span(fig.start, fig.end, document.text[fig.start:fig.end]),
     )
 
