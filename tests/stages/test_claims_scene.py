@@ -51,3 +51,4 @@ def test_a_country_is_narrowed_to_the_report_s_town_inside_it(parse_claims):
     a = parse_claims("Armed men raided a cattle market near Kidal on Monday. Officials in Mali said nine traders "
                      "were killed.", published=PUBLISHED)
     assert _place_name(a, _claim(a, "killed")) == "Kidal"
+

@@ -26,10 +26,19 @@ from thucydides.pipeline import StageFn, stage
 __all__ = ["extract_claims", "make_claims_stage", "merge_restatements"]
 
 
-def _claim(fig: Figure, ctx: Context) -> Claim | None:
-    armed_counted = fig.noun_class != "civilians" and any(
+def _armed(fig: Figure, ctx: Context) -> bool:
+    """Whether an armed side is named in the figure's own words, or, for a percentage, in its sentence: only
+    an armed side holds a share of a country ("the army now holds 30%", not "the party won 21%")."""
+    if fig.unit == "percent":
+        seg = fig.segment
+        return any(ctx.cast.armed(m.actor) for m in ctx.cast.within(seg.start, seg.end)) or any(
+            t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ctx.lex.share_holders for t in ctx.tokens(seg))
+    return fig.noun_class != "civilians" and any(
         ctx.cast.armed(m.actor) for m in ctx.cast.within(fig.start, fig.unit_end))
-    reading = read_metric(fig, armed_counted, ctx.lex, ctx.cfg)
+
+
+def _claim(fig: Figure, ctx: Context) -> Claim | None:
+    reading = read_metric(fig, _armed(fig, ctx), ctx.lex, ctx.cfg)
     if reading is None or not _affirmed(fig, reading):
         return None
     who = roles(fig, reading, ctx)

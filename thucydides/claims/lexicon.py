@@ -84,6 +84,8 @@ class ClaimLexicon:
     """Verbs whose victim is a person whatever noun names it ("six pirates were killed")."""
     toll_nouns: frozenset[str] = frozenset()
     """Nouns of what happened to people, counted as people ("3 fatalities")."""
+    share_holders: frozenset[str] = frozenset()
+    """Nouns of an armed side, which alone holds a share of a country ("the rebels hold 30%", not "won 21%")."""
     open_outcome_triggers: frozenset[str] = frozenset()
     """Triggers whose outcome a joined word may settle otherwise ("shot and wounded": wounded)."""
 

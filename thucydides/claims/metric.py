@@ -187,7 +187,7 @@ def read_metric(fig: Figure, subject_kind_armed: bool, lex: ClaimLexicon, cfg: C
     if fig.unit == "person":
         return _read_person(fig, subject_kind_armed, lex, cfg)
     if fig.unit == "percent":
-        return _read_share(fig, lex, cfg)
+        return _read_share(fig, subject_kind_armed, lex, cfg)
     return _read_area(fig, lex, cfg)
 
 
@@ -327,9 +327,9 @@ def _length_metric(tok: Any, source: str, lex: ClaimLexicon) -> str | None:
     return _area_metric(tok, lex) or ("territory_held" if territorial else None)
 
 
-def _read_share(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
+def _read_share(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
     """A percentage is a claim only as a share of territory: "60 percent of Raqqa", "2% of the country",
-    "controls 30 percent" (not "25% tariffs", "85% of refugees")."""
+    "the rebels control 30 percent" (not "25% tariffs", "85% of refugees", "won 21%" with no armed side)."""
     unit = fig.unit_token if fig.unit_token is not None else fig.number_token
     owners = _of_objects(unit)
     if any(t.like_num for o in owners for t in o.subtree):  # "50% of Syria's 24 million people": a population
@@ -337,8 +337,8 @@ def _read_share(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading 
     if owners:
         share = any(_territorial(o, lex) for o in owners) or _of_it(owners, fig, unit, lex)
     else:
-        share = any(lex.area_triggers.get(t.lemma_.lower()) in TERRITORY
-                    for t, _ in _chain(unit, fig.segment, cfg.metric_chain))
+        share = armed and any(lex.area_triggers.get(t.lemma_.lower()) in TERRITORY
+                              for t, _ in _chain(unit, fig.segment, cfg.metric_chain))
     return Reading("share_held", None) if share else None
 
 
