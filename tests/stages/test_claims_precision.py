@@ -13,3 +13,16 @@ def test_an_armed_side_holds_a_percentage(parse_claims):
     assert (claim.metric, claim.low) == ("share_held", 30)
     (claim,) = parse_claims("Government forces have retaken 70% in a week.").claims
     assert (claim.metric, claim.low) == ("share_held", 70)
+
+
+def test_animals_slaughtered_are_no_toll(parse_claims):
+    assert parse_claims("Rangers said 40 cattle were slaughtered by raiders near the river.").claims == []
+    claims = parse_claims("Raiders killed 12 herders and stole 300 goats.").claims
+    assert [(c.metric, c.low) for c in claims] == [("killed", 12)]
+
+
+def test_a_capacity_is_no_count_but_a_hedge_is(parse_claims):
+    assert parse_claims("The new jail can hold only 130 detainees, an official said.").claims == []
+    assert parse_claims("Officials said the depot could be used to hold up to 9,000 migrants.").claims == []
+    (claim,) = parse_claims("Medics said at least 40 people could have been killed.").claims
+    assert (claim.metric, claim.low) == ("killed", 40)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from thucydides.claims.cast import Cast
 from thucydides.claims.context import Context
 from thucydides.claims.figures import Figure, find_figures, segments
@@ -39,7 +41,7 @@ def _armed(fig: Figure, ctx: Context) -> bool:
 
 def _claim(fig: Figure, ctx: Context) -> Claim | None:
     reading = read_metric(fig, _armed(fig, ctx), ctx.lex, ctx.cfg)
-    if reading is None or not _affirmed(fig, reading):
+    if reading is None or not _affirmed(fig, reading, ctx.lex):
         return None
     who = roles(fig, reading, ctx)
     document = ctx.analysis.document
@@ -63,9 +65,23 @@ def _claim(fig: Figure, ctx: Context) -> Claim | None:
     )
 
 
-def _affirmed(fig: Figure, reading: Reading) -> bool:
-    """'had not killed even 30', 'no civilians were hurt': a figure in a denied clause states nothing."""
-    return not mood(reading.trigger if reading.trigger is not None else fig.number_token).negated
+def _affirmed(fig: Figure, reading: Reading, lex: ClaimLexicon) -> bool:
+    """'had not killed even 30', 'no civilians were hurt': a figure in a denied clause states nothing; nor does
+    one told as a capacity or a future ("the camp can hold 500", "could be used to hold 30,000")."""
+    told = reading.trigger if reading.trigger is not None else fig.number_token
+    return not (mood(told).negated or _unrealised(told, lex))
+
+
+def _unrealised(tok: Token, lex: ClaimLexicon) -> bool:
+    """A modal of ability, will or duty on the figure's verb, or on a verb it completes, and no perfect: a hedge
+    ("may have killed 40", "could have died") still tells a figure."""
+    verb = next((a for a in (tok, *tok.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    while verb is not None:
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & lex.unrealised_modals and not aux & {"have", "'ve"}:
+            return True
+        verb = verb.head if verb.dep_ == "xcomp" else None
+    return False
 
 
 def extract_claims(analysis: Analysis, lex: ClaimLexicon | None = None, base: ActorBase | None = None,

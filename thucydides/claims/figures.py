@@ -175,8 +175,8 @@ def _unit_here(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, 
 def _victim_noun(tok: Any, lex: ClaimLexicon) -> bool:
     """A noun no list names that still counts people: what happened to them ("3 fatalities"), or the victim of a
     verb that only people suffer ("six pirates were killed", "killed two youths"; not its doer, "two gunmen
-    killed a farmer")."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    killed a farmer"; not animals, "40 cattle were slaughtered")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in lex.animal_nouns:
         return False
     if tok.pos_ == "NOUN" and (tok.lemma_.lower() in lex.toll_nouns or _told_by_toll_noun(tok, lex)):
         return True

@@ -84,6 +84,10 @@ class ClaimLexicon:
     """Verbs whose victim is a person whatever noun names it ("six pirates were killed")."""
     toll_nouns: frozenset[str] = frozenset()
     """Nouns of what happened to people, counted as people ("3 fatalities")."""
+    unrealised_modals: frozenset[str] = frozenset()
+    """Modals of ability, will or duty: a figure under one is a capacity or a plan, not a count."""
+    animal_nouns: frozenset[str] = frozenset()
+    """Victims that are not people: livestock raided or killed is no toll ("40 cattle were slaughtered")."""
     share_holders: frozenset[str] = frozenset()
     """Nouns of an armed side, which alone holds a share of a country ("the rebels hold 30%", not "won 21%")."""
     open_outcome_triggers: frozenset[str] = frozenset()
