@@ -26,3 +26,7 @@ def test_a_capacity_is_no_count_but_a_hedge_is(parse_claims):
     assert parse_claims("Officials said the depot could be used to hold up to 9,000 migrants.").claims == []
     (claim,) = parse_claims("Medics said at least 40 people could have been killed.").claims
     assert (claim.metric, claim.low) == ("killed", 40)
+
+
+def test_passengers_on_a_flight_did_not_flee(parse_claims):
+    assert parse_claims("On Monday, 31 passengers on a flight from Lagos fell ill on arrival.").claims == []
