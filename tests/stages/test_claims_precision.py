@@ -30,3 +30,10 @@ def test_a_capacity_is_no_count_but_a_hedge_is(parse_claims):
 
 def test_passengers_on_a_flight_did_not_flee(parse_claims):
     assert parse_claims("On Monday, 31 passengers on a flight from Lagos fell ill on arrival.").claims == []
+
+
+def test_the_size_of_a_thing_is_no_territory_held(parse_claims):
+    assert parse_claims("Engineers built a jetty on two small islands covering 25 square kilometers.").claims == []
+    assert parse_claims("The lake, which covers 300 square kilometres, lies east of the town.").claims == []
+    (claim,) = parse_claims("The rebels hold an enclave covering 40 square kilometres.").claims
+    assert (claim.metric, claim.low, claim.unit) == ("territory_held", 40, "km2")

@@ -84,6 +84,8 @@ class ClaimLexicon:
     """Verbs whose victim is a person whatever noun names it ("six pirates were killed")."""
     toll_nouns: frozenset[str] = frozenset()
     """Nouns of what happened to people, counted as people ("3 fatalities")."""
+    extent_verbs: frozenset[str] = frozenset()
+    """Verbs giving a thing's size ("islands covering 25 km2"): an area, not territory held, unless the thing is."""
     unrealised_modals: frozenset[str] = frozenset()
     """Modals of ability, will or duty: a figure under one is a capacity or a plan, not a count."""
     animal_nouns: frozenset[str] = frozenset()

@@ -305,9 +305,10 @@ def _read_area(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading |
     """An area is territory unless its clause says otherwise; a length is a distance between places, or
     territory only when a verb of holding or taking governs it ("ran 2 km", "beyond 78 km" are neither)."""
     if fig.unit not in ("km", "m"):
+        size = _size_of_a_place(fig, lex)
         found = (Reading(m, tok) for tok, _, _ in candidates(fig, lex, cfg)
-                 if (m := _area_metric(tok, lex)) not in (None, "distance"))
-        return next(found, Reading("territory_held", None))
+                 if (m := _area_metric(tok, lex)) not in (None, "distance") and (size is None or tok.i != size.i))
+        return next(found, None if size is not None else Reading("territory_held", None))
     if _measures_distance(fig, lex, cfg):
         return Reading("distance", None)
     for tok, _, source in candidates(fig, lex, cfg):
@@ -317,6 +318,19 @@ def _read_area(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading |
         if metric is not None:
             return Reading(metric, tok)
     return None
+
+
+def _size_of_a_place(fig: Figure, lex: ClaimLexicon) -> Any | None:
+    """'two islands covering 25 km2': the verb of extent that gives a thing's size, when the thing is no
+    territory; the area is then held by no one unless another word says so ("the rebels hold an enclave
+    covering 40 km2"; "an area covering 25 km2" stays territory)."""
+    anchor = fig.unit_token if fig.unit_token is not None else fig.number_token
+    verb = anchor.head
+    if verb.lemma_.lower() not in lex.extent_verbs:
+        return None
+    owner = verb.head if verb.dep_ in ("acl", "relcl") else next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return verb if owner is not None and owner.lemma_.lower() not in lex.territory_nouns else None
 
 
 def _length_metric(tok: Any, source: str, lex: ClaimLexicon) -> str | None:
