@@ -37,3 +37,10 @@ def test_the_size_of_a_thing_is_no_territory_held(parse_claims):
     assert parse_claims("The lake, which covers 300 square kilometres, lies east of the town.").claims == []
     (claim,) = parse_claims("The rebels hold an enclave covering 40 square kilometres.").claims
     assert (claim.metric, claim.low, claim.unit) == ("territory_held", 40, "km2")
+
+
+def test_a_noun_of_abduction_counts_the_captured(parse_claims):
+    (claim,) = parse_claims("The raid recalled the 2014 abduction of 110 students from a college.").claims
+    assert (claim.metric, claim.low) == ("captured", 110)
+    (claim,) = parse_claims("Monitors say over 20,000 people have been interned in camps in the north.").claims
+    assert (claim.metric, claim.low) == ("captured", 20000)
