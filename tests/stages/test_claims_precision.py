@@ -44,3 +44,10 @@ def test_a_noun_of_abduction_counts_the_captured(parse_claims):
     assert (claim.metric, claim.low) == ("captured", 110)
     (claim,) = parse_claims("Monitors say over 20,000 people have been interned in camps in the north.").claims
     assert (claim.metric, claim.low) == ("captured", 20000)
+
+
+def test_people_moved_out_of_a_prison_were_held(parse_claims):
+    (claim,) = parse_claims("Officials moved the 25 remaining detainees out of the prison on Friday.").claims
+    assert (claim.metric, claim.low) == ("captured", 25)
+    (claim,) = parse_claims("About 300 civilians remain in the town.").claims
+    assert (claim.metric, claim.low) == ("civilians_present", 300)

@@ -249,7 +249,7 @@ def _candidate_metric(fig: Figure, tok: Any, chain: bool, source: str, armed: bo
 def _presence(fig: Figure, tok: Any, armed: bool, lex: ClaimLexicon) -> str | None:
     """Being somewhere: held in custody (captured), hosted as refugees (fled), else fighters or civilians
     present; a mere "be" or "have" says nothing of civilians ("16 million children are out of school")."""
-    if _held_in(tok, lex):
+    if _held_in(tok, lex) or _held_in(_clause_verb(fig), lex):
         return "captured"
     if _displaced(fig, lex) is not None:
         return "fled"
@@ -269,9 +269,16 @@ def _held_somewhere(tok: Any, lex: ClaimLexicon) -> bool:
 
 
 def _held_in(tok: Any, lex: ClaimLexicon) -> bool:
-    """'who remain in custody', 'held in detention'."""
-    return any(o.lemma_.lower() in lex.captivity_nouns for p in tok.children if p.dep_ == "prep"
-               for o in p.children if o.dep_ == "pobj")
+    """'who remain in custody', 'held in detention', 'moved the 40 remaining migrants out of the prison'."""
+    return tok is not None and any(
+        o.lemma_.lower() in lex.captivity_nouns for p in tok.children if p.dep_ == "prep"
+        for o in (*p.children, *(c for k in p.children if k.dep_ == "prep" for c in k.children)) if o.dep_ == "pobj")
+
+
+def _clause_verb(fig: Figure) -> Any | None:
+    """The verb the counted people hang on ("remove all 40 remaining migrants": remove)."""
+    anchor = fig.unit_token if fig.unit_token is not None else fig.number_token
+    return next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _displaced(fig: Figure, lex: ClaimLexicon) -> Reading | None:
