@@ -52,3 +52,12 @@ def test_a_country_is_narrowed_to_the_report_s_town_inside_it(parse_claims):
                      "were killed.", published=PUBLISHED)
     assert _place_name(a, _claim(a, "killed")) == "Kidal"
 
+
+
+def test_a_destination_or_a_landmark_is_not_where_the_figure_holds(parse_claims):
+    a = parse_claims("Guards at a camp near Kidal said 40 detainees were flown to Bamako on Tuesday.",
+                     published=PUBLISHED)
+    assert _place_name(a, _claim(a, "captured")) == "Kidal"
+    b = parse_claims("Gunmen raided a market in Kidal, 300 km north of Gao, on Monday. Nine traders were killed.",
+                     published=PUBLISHED)
+    assert _place_name(b, _claim(b, "killed")) == "Kidal"

@@ -46,7 +46,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.segments]
-        self.scene = scene_of(self.analysis)
+        self.scene = scene_of(self.analysis, self.lex)
 
     @property
     def doc(self) -> Doc:

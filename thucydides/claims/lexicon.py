@@ -84,6 +84,10 @@ class ClaimLexicon:
     """Verbs whose victim is a person whatever noun names it ("six pirates were killed")."""
     toll_nouns: frozenset[str] = frozenset()
     """Nouns of what happened to people, counted as people ("3 fatalities")."""
+    destination_preps: frozenset[str] = frozenset()
+    """Prepositions of where people were sent ("flown to X"): that place is not where a figure holds."""
+    bearing_words: frozenset[str] = frozenset()
+    """Words measuring from a landmark ("300 km north of X"): X is not where a figure holds."""
     extent_verbs: frozenset[str] = frozenset()
     """Verbs giving a thing's size ("islands covering 25 km2"): an area, not territory held, unless the thing is."""
     unrealised_modals: frozenset[str] = frozenset()

@@ -14,20 +14,37 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from thucydides.claims.figures import Figure
+from thucydides.claims.lexicon import ClaimLexicon
 from thucydides.events.context import DocContext
 from thucydides.events.where import REGION_LEVEL, Located, main_place, most_specific, refine
 from thucydides.geo.roles import in_dateline
 from thucydides.ling.spans import SpanIndex
+from thucydides.ling.tokens import span_head
 from thucydides.model import Analysis, Toponym
 
 PlaceStep = Callable[[Figure, DocContext], "Toponym | None"]
 
 
-def scene_of(analysis: Analysis) -> DocContext:
-    """The report's resolved places as the events stage sees them, less a dateline's town."""
+def scene_of(analysis: Analysis, lex: ClaimLexicon) -> DocContext:
+    """The report's resolved places as the events stage sees them, less a dateline's town, destinations and
+    landmarks."""
     scene = DocContext.of(analysis)
-    kept = [t for t in scene.toponyms.items if not in_dateline(analysis, t)]
+    kept = [t for t in scene.toponyms.items if not (in_dateline(analysis, t) or _elsewhere(scene, t, lex))]
     return replace(scene, toponyms=SpanIndex(kept))
+
+
+def _elsewhere(scene: DocContext, t: Toponym, lex: ClaimLexicon) -> bool:
+    """A place named as where people were sent ("flown to X", "deported to X") or as a landmark to measure
+    from ("300 km north of X"): not where a figure holds."""
+    head = span_head(scene.doc, t.start, t.end)
+    if head is None:
+        return False
+    before = [w.lemma_.lower() for w in scene.doc[max(0, head.left_edge.i - 2):head.left_edge.i]]
+    if before[-2:-1] and before[-1] in ("of", "from") and before[-2] in lex.bearing_words:
+        return True
+    while head.dep_ == "conj" and head.head.i < head.i:  # "to X, Y or Z"
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in lex.destination_preps
 
 
 def in_sentence(fig: Figure, scene: DocContext) -> Toponym | None:
