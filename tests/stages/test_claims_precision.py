@@ -51,3 +51,8 @@ def test_people_moved_out_of_a_prison_were_held(parse_claims):
     assert (claim.metric, claim.low) == ("captured", 25)
     (claim,) = parse_claims("About 300 civilians remain in the town.").claims
     assert (claim.metric, claim.low) == ("civilians_present", 300)
+
+
+def test_a_word_describing_another_noun_says_nothing_of_the_counted(parse_claims):
+    text = "One of the remaining fish sellers is a single father who says feeding his three children is hard."
+    assert parse_claims(text).claims == []

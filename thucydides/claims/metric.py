@@ -240,10 +240,17 @@ def _decided(state: Reading | None, reading: Reading, source: str) -> Reading:
 def _candidate_metric(fig: Figure, tok: Any, chain: bool, source: str, armed: bool,
                       lex: ClaimLexicon) -> str | None:
     """The metric one candidate word gives the figure, with presence resolved to fighters or civilians."""
-    if source == OTHER and tok.lemma_.lower() in lex.structural_triggers:
+    if source == OTHER and (tok.lemma_.lower() in lex.structural_triggers or _describes_other_noun(fig, tok)):
         return None
     metric = _person_metric(tok, lex, chain, fig.unit_token if fig.unit_token is not None else fig.number_token)
     return _presence(fig, tok, armed, lex) if metric == "present" else metric
+
+
+def _describes_other_noun(fig: Figure, tok: Any) -> bool:
+    """'one of the remaining sellers ... his three children': a word describing another noun says nothing of
+    the people the figure counts."""
+    counted = fig.unit_token if fig.unit_token is not None else fig.number_token
+    return tok.dep_ == "amod" and tok.head.i != counted.i
 
 
 def _presence(fig: Figure, tok: Any, armed: bool, lex: ClaimLexicon) -> str | None:
