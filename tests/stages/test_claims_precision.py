@@ -56,3 +56,9 @@ def test_people_moved_out_of_a_prison_were_held(parse_claims):
 def test_a_word_describing_another_noun_says_nothing_of_the_counted(parse_claims):
     text = "One of the remaining fish sellers is a single father who says feeding his three children is hard."
     assert parse_claims(text).claims == []
+
+
+def test_being_somewhere_through_another_noun_tells_where_that_noun_is(parse_claims):
+    assert parse_claims("The museum now holds the diaries of some 500 people in its collection.").claims == []
+    (claim,) = parse_claims("The number of people trapped in the town has reached 3,000.").claims
+    assert (claim.metric, claim.low) == ("civilians_present", 3000)
