@@ -385,7 +385,39 @@ def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon, cfg: Clai
             if figure is not None:
                 out.append(figure)
             i = q.end
+        out.extend(_fractions(doc, seg, lex, nlex, local))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _fractions(doc: Any, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLexicon,
+               local: Sequence[str]) -> list[Figure]:
+    """'a third of the country', 'nearly two-thirds of its territory', 'half of the province': a fraction of
+    something, as a percentage (whether it is a share of territory is the metric's to say)."""
+    out = []
+    for k in range(seg.first_token, seg.last_token):
+        parts = lex.share_fractions.get(doc[k].lower_)
+        if parts is not None and k + 1 < seg.last_token and doc[k + 1].lower_ == "of":
+            out.append(_fraction(doc, seg, k, parts, nlex, local))
     return out
+
+
+def _numerator(doc: Any, seg: Segment, k: int, nlex: numbers.NumberLexicon) -> tuple[int, int]:
+    """How many parts a fraction word at `k` takes ("two-thirds": 2, "a third", "half": 1), and where it starts."""
+    first = k - 1 if k > seg.first_token and doc[k - 1].text in ("-", "–") else k
+    before = doc[first - 1].lower_ if first > seg.first_token else ""
+    count = 1 if before in ("a", "an") else nlex.ones.get(before)
+    return (count, first - 1) if count is not None else (1, first)
+
+
+def _fraction(doc: Any, seg: Segment, k: int, parts: int, nlex: numbers.NumberLexicon,
+              local: Sequence[str]) -> Figure:
+    count, first = _numerator(doc, seg, k, nlex)
+    share = round(100 * count / parts, 1)
+    q = numbers.Quantity(share, share, "exact", first, k + 1)
+    hedge = numbers.read_hedge(local, first - seg.first_token, nlex)
+    start = doc[seg.first_token + hedge[1]].idx if hedge else doc[first].idx
+    end = doc[k].idx + len(doc[k].text)
+    return Figure(numbers.hedged(q, hedge[0] if hedge else None), "percent", None, None, doc[k], start, end, seg, end)
 
 
 def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLexicon,

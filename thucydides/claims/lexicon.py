@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from thucydides import data
@@ -96,6 +96,8 @@ class ClaimLexicon:
     """Victims that are not people: livestock raided or killed is no toll ("40 cattle were slaughtered")."""
     share_holders: frozenset[str] = frozenset()
     """Nouns of an armed side, which alone holds a share of a country ("the rebels hold 30%", not "won 21%")."""
+    share_fractions: dict[str, int] = field(default_factory=dict)
+    """Fraction words and the parts they cut a whole into ("a third of the country": 3)."""
     open_outcome_triggers: frozenset[str] = frozenset()
     """Triggers whose outcome a joined word may settle otherwise ("shot and wounded": wounded)."""
 
@@ -110,6 +112,7 @@ class ClaimLexicon:
             area_triggers=_invert(raw["area_triggers"]),
             idioms=tuple(tuple(str(p).lower().split()) for p in _listed(raw, "idioms")),
             backer_suffixes=tuple(str(w).lower() for w in _listed(raw, "backer_suffixes")),
+            share_fractions={str(k).lower(): int(v) for k, v in _table(raw, "share_fractions").items()},
             **words,
         )
 
