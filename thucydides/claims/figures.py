@@ -396,9 +396,22 @@ def _fractions(doc: Any, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLe
     out = []
     for k in range(seg.first_token, seg.last_token):
         parts = lex.share_fractions.get(doc[k].lower_)
-        if parts is not None and k + 1 < seg.last_token and doc[k + 1].lower_ == "of":
+        of_follows = k + 1 < seg.last_token and doc[k + 1].lower_ == "of"
+        if parts is not None and of_follows and _counts_parts(doc, seg, k, nlex):
             out.append(_fraction(doc, seg, k, parts, nlex, local))
     return out
+
+
+def _counts_parts(doc: Any, seg: Segment, k: int, nlex: numbers.NumberLexicon) -> bool:
+    """'a third of', 'two-thirds of', 'half of': a fraction told with how many parts (or "half" alone); not a
+    part's name ("the 3rd quarter of the city", "the first half of the year")."""
+    first = k - 1 if k > seg.first_token and doc[k - 1].text in ("-", "–") else k
+    before = doc[first - 1] if first > seg.first_token else None
+    if before is None:
+        return doc[k].lower_ == "half"
+    if before.lower_ in ("a", "an") or before.lower_ in nlex.ones:
+        return True
+    return doc[k].lower_ == "half" and before.pos_ not in ("DET", "ADJ", "NUM", "PRON")
 
 
 def _numerator(doc: Any, seg: Segment, k: int, nlex: numbers.NumberLexicon) -> tuple[int, int]:

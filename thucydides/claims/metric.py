@@ -253,25 +253,9 @@ def _describes_other_noun(fig: Figure, tok: Any) -> bool:
     return tok.dep_ == "amod" and tok.head.i != counted.i
 
 
-def _through_other_noun(fig: Figure, tok: Any, lex: ClaimLexicon) -> bool:
-    """'contains the diaries of 500 people': a verb of being somewhere reached through another noun tells where
-    that noun is, not the people ("the number of people trapped" counts through a count noun)."""
-    counted = fig.unit_token if fig.unit_token is not None else fig.number_token
-    if tok.i not in {a.i for a in counted.ancestors}:
-        return False
-    for head in counted.ancestors:
-        if head.i == tok.i:
-            return False
-        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in lex.count_nouns | lex.group_nouns:
-            return True
-    return False
-
-
 def _presence(fig: Figure, tok: Any, armed: bool, lex: ClaimLexicon) -> str | None:
     """Being somewhere: held in custody (captured), hosted as refugees (fled), else fighters or civilians
     present; a mere "be" or "have" says nothing of civilians ("16 million children are out of school")."""
-    if _through_other_noun(fig, tok, lex):
-        return None
     if _held_in(tok, lex) or _held_in(_clause_verb(fig), lex):
         return "captured"
     if _displaced(fig, lex) is not None:
