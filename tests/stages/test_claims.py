@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import SEEDS, shared_or_skip
 from thucydides.claims import extract_claims, merge_restatements
-from thucydides.model import METRICS, QUALIFIERS, UNITS, Analysis, Interval, TimeExpression, Toponym
+from thucydides.model import METRICS, QUALIFIERS, UNITS, Analysis, Interval, Place, TimeExpression, Toponym
 
 
 def only(analysis: Analysis):
@@ -174,6 +174,7 @@ def test_place_and_time_come_from_the_other_stages(parse_claims):
     a = parse_claims(text)
     start = text.index("Raqqa")
     a.toponyms = [Toponym(start, start + 5, "Raqqa", place="place-raqqa", confidence=0.9)]
+    a.places = {"place-raqqa": Place("place-raqqa", "Raqqa", 35.95, 39.01, country="SY")}
     a.times = [TimeExpression(0, 12, "Since 1 March", Interval(date(2019, 3, 1), date(2019, 3, 1)), 1, "since")]
     c = only(Analysis(a.document, a.spacy_doc, a.actors, a.toponyms, a.times, claims=extract_claims(a)))
     assert c.place == "place-raqqa"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from thucydides.claims.cast import Cast
 from thucydides.claims.context import Context
 from thucydides.claims.figures import Figure, find_figures, segments
@@ -16,7 +18,8 @@ from thucydides.claims.lexicon import ClaimLexicon, lexicon
 from thucydides.claims.metric import Reading, read_metric
 from thucydides.claims.roles import check_settings, make_context, roles
 from thucydides.claims.settings import ClaimsSettings, claims_settings
-from thucydides.claims.when import place_of, time_of
+from thucydides.claims.when import time_of
+from thucydides.claims.where import place_of
 from thucydides.knowledge.actors import ActorBase, actor_base
 from thucydides.ling.clauses import mood
 from thucydides.model import Analysis, Claim, Evidence, Span, stable_id
@@ -25,11 +28,20 @@ from thucydides.pipeline import StageFn, stage
 __all__ = ["extract_claims", "make_claims_stage", "merge_restatements"]
 
 
-def _claim(fig: Figure, ctx: Context) -> Claim | None:
-    armed_counted = fig.noun_class != "civilians" and any(
+def _armed(fig: Figure, ctx: Context) -> bool:
+    """Whether an armed side is named in the figure's own words, or, for a percentage, in its sentence: only
+    an armed side holds a share of a country ("the army now holds 30%", not "the party won 21%")."""
+    if fig.unit == "percent":
+        seg = fig.segment
+        return any(ctx.cast.armed(m.actor) for m in ctx.cast.within(seg.start, seg.end)) or any(
+            t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ctx.lex.share_holders for t in ctx.tokens(seg))
+    return fig.noun_class != "civilians" and any(
         ctx.cast.armed(m.actor) for m in ctx.cast.within(fig.start, fig.unit_end))
-    reading = read_metric(fig, armed_counted, ctx.lex, ctx.cfg)
-    if reading is None or not _affirmed(fig, reading):
+
+
+def _claim(fig: Figure, ctx: Context) -> Claim | None:
+    reading = read_metric(fig, _armed(fig, ctx), ctx.lex, ctx.cfg)
+    if reading is None or not _affirmed(fig, reading, ctx.lex):
         return None
     who = roles(fig, reading, ctx)
     document = ctx.analysis.document
@@ -47,15 +59,29 @@ def _claim(fig: Figure, ctx: Context) -> Claim | None:
         subject=who.subject,
         agent=who.agent,
         claimant=who.claimant,
-        place=place_of(fig, ctx.analysis),
-        time=time_of(fig, ctx.analysis.times, ctx.lex),
+        place=place_of(fig, ctx.scene, ctx.cfg.place_steps),
+        time=time_of(fig, ctx.analysis, ctx.lex, ctx.cfg.time_steps),
         figure=Span(fig.start, fig.end, document.text[fig.start:fig.end]),
     )
 
 
-def _affirmed(fig: Figure, reading: Reading) -> bool:
-    """'had not killed even 30', 'no civilians were hurt': a figure in a denied clause states nothing."""
-    return not mood(reading.trigger if reading.trigger is not None else fig.number_token).negated
+def _affirmed(fig: Figure, reading: Reading, lex: ClaimLexicon) -> bool:
+    """'had not killed even 30', 'no civilians were hurt': a figure in a denied clause states nothing; nor does
+    one told as a capacity or a future ("the camp can hold 500", "could be used to hold 30,000")."""
+    told = reading.trigger if reading.trigger is not None else fig.number_token
+    return not (mood(told).negated or _unrealised(told, lex))
+
+
+def _unrealised(tok: Token, lex: ClaimLexicon) -> bool:
+    """A modal of ability, will or duty on the figure's verb, or on a verb it completes, and no perfect: a hedge
+    ("may have killed 40", "could have died") still tells a figure."""
+    verb = next((a for a in (tok, *tok.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    while verb is not None:
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & lex.unrealised_modals and not aux & {"have", "'ve"}:
+            return True
+        verb = verb.head if verb.dep_ == "xcomp" else None
+    return False
 
 
 def extract_claims(analysis: Analysis, lex: ClaimLexicon | None = None, base: ActorBase | None = None,

@@ -13,6 +13,8 @@ from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.lexicon import ClaimLexicon
 from thucydides.claims.metric import Reading
 from thucydides.claims.settings import ClaimsSettings
+from thucydides.claims.where import scene_of
+from thucydides.events.context import DocContext
 from thucydides.knowledge.settings import SettingsError
 from thucydides.model import Analysis
 
@@ -33,6 +35,8 @@ class Context:
     claimants: dict[int, str | None] = field(default_factory=dict)
     """Each figure's claimant, by the figure's start, once found."""
     claimant_steps: Mapping[str, Step] = field(default_factory=dict)
+    scene: DocContext = field(init=False)
+    """The report's places, indexed once (the events stage's view, so figures and events are placed alike)."""
     _starts: list[int] = field(default_factory=list)
 
     def claimant_of(self, fig: Figure, reading: Reading) -> str | None:
@@ -42,6 +46,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.segments]
+        self.scene = scene_of(self.analysis, self.lex)
 
     @property
     def doc(self) -> Doc:
@@ -79,7 +84,7 @@ def run_steps(names: Sequence[str], steps: Mapping[str, Step], fig: Figure, read
     return None
 
 
-def check_steps(kind: str, names: Sequence[str], steps: Mapping[str, Step]) -> None:
+def check_steps(kind: str, names: Sequence[str], steps: Mapping[str, object]) -> None:
     unknown = [n for n in names if n not in steps]
     if unknown:
         raise SettingsError(f"stages.claims.{kind}: unknown step(s) {', '.join(unknown)}; "

@@ -175,8 +175,8 @@ def _unit_here(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, 
 def _victim_noun(tok: Any, lex: ClaimLexicon) -> bool:
     """A noun no list names that still counts people: what happened to them ("3 fatalities"), or the victim of a
     verb that only people suffer ("six pirates were killed", "killed two youths"; not its doer, "two gunmen
-    killed a farmer")."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    killed a farmer"; not animals, "40 cattle were slaughtered")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in lex.animal_nouns:
         return False
     if tok.pos_ == "NOUN" and (tok.lemma_.lower() in lex.toll_nouns or _told_by_toll_noun(tok, lex)):
         return True
@@ -385,7 +385,52 @@ def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon, cfg: Clai
             if figure is not None:
                 out.append(figure)
             i = q.end
+        out.extend(_fractions(doc, seg, lex, nlex, local))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _fractions(doc: Any, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLexicon,
+               local: Sequence[str]) -> list[Figure]:
+    """'a third of the country', 'nearly two-thirds of its territory', 'half of the province': a fraction of
+    something, as a percentage (whether it is a share of territory is the metric's to say)."""
+    out = []
+    for k in range(seg.first_token, seg.last_token):
+        parts = lex.share_fractions.get(doc[k].lower_)
+        of_follows = k + 1 < seg.last_token and doc[k + 1].lower_ == "of"
+        if parts is not None and of_follows and _counts_parts(doc, seg, k, nlex):
+            out.append(_fraction(doc, seg, k, parts, nlex, local))
     return out
+
+
+def _counts_parts(doc: Any, seg: Segment, k: int, nlex: numbers.NumberLexicon) -> bool:
+    """'a third of', 'two-thirds of', 'half of': a fraction told with how many parts (or "half" alone); not a
+    part's name ("the 3rd quarter of the city", "the first half of the year")."""
+    first = k - 1 if k > seg.first_token and doc[k - 1].text in ("-", "–") else k
+    before = doc[first - 1] if first > seg.first_token else None
+    if before is None:
+        return doc[k].lower_ == "half"
+    if before.lower_ in ("a", "an") or before.lower_ in nlex.ones:
+        return True
+    return doc[k].lower_ == "half" and before.pos_ not in ("DET", "ADJ", "NUM", "PRON")
+
+
+def _numerator(doc: Any, seg: Segment, k: int, nlex: numbers.NumberLexicon) -> tuple[int, int]:
+    """How many parts a fraction word at `k` takes ("two-thirds": 2, "a third", "half": 1), and where it starts."""
+    first = k - 1 if k > seg.first_token and doc[k - 1].text in ("-", "–") else k
+    before = doc[first - 1].lower_ if first > seg.first_token else ""
+    count = 1 if before in ("a", "an") else nlex.ones.get(before)
+    return (count, first - 1) if count is not None else (1, first)
+
+
+def _fraction(doc: Any, seg: Segment, k: int, parts: int, nlex: numbers.NumberLexicon,
+              local: Sequence[str]) -> Figure:
+    count, first = _numerator(doc, seg, k, nlex)
+    share = round(100 * count / parts, 1)
+    q = numbers.Quantity(share, share, "exact", first, k + 1)
+    hedge = numbers.read_hedge(local, first - seg.first_token, nlex)
+    start = doc[seg.first_token + hedge[1]].idx if hedge else doc[first].idx
+    end = doc[k].idx + len(doc[k].text)
+    return Figure(numbers.hedged(q, hedge[0] if hedge else None), "percent", None, None, doc[k], start, end, seg, end)
 
 
 def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLexicon,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from thucydides import data
@@ -84,6 +84,20 @@ class ClaimLexicon:
     """Verbs whose victim is a person whatever noun names it ("six pirates were killed")."""
     toll_nouns: frozenset[str] = frozenset()
     """Nouns of what happened to people, counted as people ("3 fatalities")."""
+    destination_preps: frozenset[str] = frozenset()
+    """Prepositions of where people were sent ("flown to X"): that place is not where a figure holds."""
+    bearing_words: frozenset[str] = frozenset()
+    """Words measuring from a landmark ("300 km north of X"): X is not where a figure holds."""
+    extent_verbs: frozenset[str] = frozenset()
+    """Verbs giving a thing's size ("islands covering 25 km2"): an area, not territory held, unless the thing is."""
+    unrealised_modals: frozenset[str] = frozenset()
+    """Modals of ability, will or duty: a figure under one is a capacity or a plan, not a count."""
+    animal_nouns: frozenset[str] = frozenset()
+    """Victims that are not people: livestock raided or killed is no toll ("40 cattle were slaughtered")."""
+    share_holders: frozenset[str] = frozenset()
+    """Nouns of an armed side, which alone holds a share of a country ("the rebels hold 30%", not "won 21%")."""
+    share_fractions: dict[str, int] = field(default_factory=dict)
+    """Fraction words and the parts they cut a whole into ("a third of the country": 3)."""
     open_outcome_triggers: frozenset[str] = frozenset()
     """Triggers whose outcome a joined word may settle otherwise ("shot and wounded": wounded)."""
 
@@ -98,6 +112,7 @@ class ClaimLexicon:
             area_triggers=_invert(raw["area_triggers"]),
             idioms=tuple(tuple(str(p).lower().split()) for p in _listed(raw, "idioms")),
             backer_suffixes=tuple(str(w).lower() for w in _listed(raw, "backer_suffixes")),
+            share_fractions={str(k).lower(): int(v) for k, v in _table(raw, "share_fractions").items()},
             **words,
         )
 

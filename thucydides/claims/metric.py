@@ -187,7 +187,7 @@ def read_metric(fig: Figure, subject_kind_armed: bool, lex: ClaimLexicon, cfg: C
     if fig.unit == "person":
         return _read_person(fig, subject_kind_armed, lex, cfg)
     if fig.unit == "percent":
-        return _read_share(fig, lex, cfg)
+        return _read_share(fig, subject_kind_armed, lex, cfg)
     return _read_area(fig, lex, cfg)
 
 
@@ -240,16 +240,23 @@ def _decided(state: Reading | None, reading: Reading, source: str) -> Reading:
 def _candidate_metric(fig: Figure, tok: Any, chain: bool, source: str, armed: bool,
                       lex: ClaimLexicon) -> str | None:
     """The metric one candidate word gives the figure, with presence resolved to fighters or civilians."""
-    if source == OTHER and tok.lemma_.lower() in lex.structural_triggers:
+    if source == OTHER and (tok.lemma_.lower() in lex.structural_triggers or _describes_other_noun(fig, tok)):
         return None
     metric = _person_metric(tok, lex, chain, fig.unit_token if fig.unit_token is not None else fig.number_token)
     return _presence(fig, tok, armed, lex) if metric == "present" else metric
 
 
+def _describes_other_noun(fig: Figure, tok: Any) -> bool:
+    """'one of the remaining sellers ... his three children': a word describing another noun says nothing of
+    the people the figure counts."""
+    counted = fig.unit_token if fig.unit_token is not None else fig.number_token
+    return tok.dep_ == "amod" and tok.head.i != counted.i
+
+
 def _presence(fig: Figure, tok: Any, armed: bool, lex: ClaimLexicon) -> str | None:
     """Being somewhere: held in custody (captured), hosted as refugees (fled), else fighters or civilians
     present; a mere "be" or "have" says nothing of civilians ("16 million children are out of school")."""
-    if _held_in(tok, lex):
+    if _held_in(tok, lex) or _held_in(_clause_verb(fig), lex):
         return "captured"
     if _displaced(fig, lex) is not None:
         return "fled"
@@ -269,9 +276,16 @@ def _held_somewhere(tok: Any, lex: ClaimLexicon) -> bool:
 
 
 def _held_in(tok: Any, lex: ClaimLexicon) -> bool:
-    """'who remain in custody', 'held in detention'."""
-    return any(o.lemma_.lower() in lex.captivity_nouns for p in tok.children if p.dep_ == "prep"
-               for o in p.children if o.dep_ == "pobj")
+    """'who remain in custody', 'held in detention', 'moved the 40 remaining migrants out of the prison'."""
+    return tok is not None and any(
+        o.lemma_.lower() in lex.captivity_nouns for p in tok.children if p.dep_ == "prep"
+        for o in (*p.children, *(c for k in p.children if k.dep_ == "prep" for c in k.children)) if o.dep_ == "pobj")
+
+
+def _clause_verb(fig: Figure) -> Any | None:
+    """The verb the counted people hang on ("remove all 40 remaining migrants": remove)."""
+    anchor = fig.unit_token if fig.unit_token is not None else fig.number_token
+    return next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _displaced(fig: Figure, lex: ClaimLexicon) -> Reading | None:
@@ -305,9 +319,10 @@ def _read_area(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading |
     """An area is territory unless its clause says otherwise; a length is a distance between places, or
     territory only when a verb of holding or taking governs it ("ran 2 km", "beyond 78 km" are neither)."""
     if fig.unit not in ("km", "m"):
+        size = _size_of_a_place(fig, lex)
         found = (Reading(m, tok) for tok, _, _ in candidates(fig, lex, cfg)
-                 if (m := _area_metric(tok, lex)) not in (None, "distance"))
-        return next(found, Reading("territory_held", None))
+                 if (m := _area_metric(tok, lex)) not in (None, "distance") and (size is None or tok.i != size.i))
+        return next(found, None if size is not None else Reading("territory_held", None))
     if _measures_distance(fig, lex, cfg):
         return Reading("distance", None)
     for tok, _, source in candidates(fig, lex, cfg):
@@ -319,6 +334,19 @@ def _read_area(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading |
     return None
 
 
+def _size_of_a_place(fig: Figure, lex: ClaimLexicon) -> Any | None:
+    """'two islands covering 25 km2': the verb of extent that gives a thing's size, when the thing is no
+    territory; the area is then held by no one unless another word says so ("the rebels hold an enclave
+    covering 40 km2"; "an area covering 25 km2" stays territory)."""
+    anchor = fig.unit_token if fig.unit_token is not None else fig.number_token
+    verb = anchor.head
+    if verb.lemma_.lower() not in lex.extent_verbs:
+        return None
+    owner = verb.head if verb.dep_ in ("acl", "relcl") else next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return verb if owner is not None and owner.lemma_.lower() not in lex.territory_nouns else None
+
+
 def _length_metric(tok: Any, source: str, lex: ClaimLexicon) -> str | None:
     """A length is territory only through its own chain: a verb of holding or taking, or "an area 3 km long"."""
     if source == OTHER:
@@ -327,9 +355,9 @@ def _length_metric(tok: Any, source: str, lex: ClaimLexicon) -> str | None:
     return _area_metric(tok, lex) or ("territory_held" if territorial else None)
 
 
-def _read_share(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
+def _read_share(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
     """A percentage is a claim only as a share of territory: "60 percent of Raqqa", "2% of the country",
-    "controls 30 percent" (not "25% tariffs", "85% of refugees")."""
+    "the rebels control 30 percent" (not "25% tariffs", "85% of refugees", "won 21%" with no armed side)."""
     unit = fig.unit_token if fig.unit_token is not None else fig.number_token
     owners = _of_objects(unit)
     if any(t.like_num for o in owners for t in o.subtree):  # "50% of Syria's 24 million people": a population
@@ -337,8 +365,8 @@ def _read_share(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading 
     if owners:
         share = any(_territorial(o, lex) for o in owners) or _of_it(owners, fig, unit, lex)
     else:
-        share = any(lex.area_triggers.get(t.lemma_.lower()) in TERRITORY
-                    for t, _ in _chain(unit, fig.segment, cfg.metric_chain))
+        share = armed and any(lex.area_triggers.get(t.lemma_.lower()) in TERRITORY
+                              for t, _ in _chain(unit, fig.segment, cfg.metric_chain))
     return Reading("share_held", None) if share else None
 
 

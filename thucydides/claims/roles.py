@@ -1,4 +1,5 @@
-"""Subject, agent and claimant of a figure by ordered, named steps; its place and time from its own clause.
+"""Subject, agent and claimant of a figure by ordered, named steps; its place and time
+in `where` and `when`.
 
 The steps live in `speakers` (claimant) and `sides` (subject and agent); `data/settings.yaml`
 (`stages.claims`) orders them or switches them off. Actors come through one adapter (`cast`).
@@ -17,6 +18,8 @@ from thucydides.claims.metric import Reading
 from thucydides.claims.settings import ClaimsSettings
 from thucydides.claims.sides import AGENT_STEPS, AGENTIVE, SUBJECT_STEPS
 from thucydides.claims.speakers import STEPS as CLAIMANT_STEPS
+from thucydides.claims.when import TIME_STEPS
+from thucydides.claims.where import PLACE_STEPS
 from thucydides.model import ActorMention, Analysis
 
 NEVER_DOERS = frozenset({"civilians", "monitor", "outlet", "agency", "source"})
@@ -28,6 +31,8 @@ def check_settings(cfg: ClaimsSettings) -> None:
     check_steps("claimant_steps", cfg.claimant_steps, CLAIMANT_STEPS)
     check_steps("subject_steps", cfg.subject_steps, SUBJECT_STEPS)
     check_steps("agent_steps", cfg.agent_steps, AGENT_STEPS)
+    check_steps("place_steps", cfg.place_steps, PLACE_STEPS)
+    check_steps("time_steps", cfg.time_steps, TIME_STEPS)
 
 
 def make_context(analysis: Analysis, lex: ClaimLexicon, cast: Cast, cfg: ClaimsSettings,

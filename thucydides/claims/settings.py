@@ -20,6 +20,10 @@ class ClaimsSettings:
     agent_steps: tuple[str, ...] = ("by_agent", "gainer", "doer", "when_clause", "attack_owner", "responsibility",
                                     "speaker_did_it", "state_arrest", "recent_armed", "main_armed_group")
     """Who did it (killed, wounded, captured, took the area)."""
+    place_steps: tuple[str, ...] = ("sentence", "paragraph", "document")
+    """Where the figure holds: its sentence's most specific place, else its paragraph's, else the report's."""
+    time_steps: tuple[str, ...] = ("clause", "paragraph")
+    """When it holds: a time phrase of its own clause, else the last date its paragraph told before it."""
     pronoun_reach: int = 3
     """Sentences back to the speaker a pronoun ("he added", "it said") stands for."""
     anaphor_reach: int = 4

@@ -1,5 +1,6 @@
-"""Where and when a figure holds: the resolved place nearest it in its sentence, and the time phrase of its
-own clause.
+"""When a figure holds, by ordered, named steps (settings `stages.claims.time_steps`): the time phrase of its
+own clause, else the last date its paragraph told before it ("Gunmen stormed a hotel on Tuesday. Five people
+were killed.": Tuesday).
 
 A time phrase dates a figure when it stands in the figure's clause or a clause the figure's clause hangs on
 ("X said on Tuesday that 40 were killed"); not when it stands in a relative clause ("the town, under siege
@@ -12,32 +13,36 @@ wounded") dates both.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Token
 
 from thucydides.claims.figures import Figure
 from thucydides.claims.lexicon import ClaimLexicon
-from thucydides.geo.roles import in_dateline, told_as_modifier
+from thucydides.events.when import plausible
 from thucydides.ling.tokens import ancestors, is_root
 from thucydides.model import Analysis, Interval, TimeExpression
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
-def place_of(fig: Figure, analysis: Analysis) -> str | None:
-    """The resolved toponym nearest the figure in its sentence, leaving out a dateline's town and a country
-    named as a modifier ("Russia's defence ministry said 6 were killed in Kramatorsk": Kramatorsk)."""
-    seg = fig.segment
-    near = [t for t in analysis.toponyms if t.place and seg.start <= t.start < seg.end
-            and not (in_dateline(analysis, t) or told_as_modifier(analysis, t))]
-    if not near:
-        return None
-    return min(near, key=lambda t: abs(t.start - fig.start)).place
+TimeStep = Callable[[Figure, Analysis, ClaimLexicon], "Interval | None"]
+DATING_ROLES = frozenset({"point", "during"})
+"""Roles of a phrase that dates what its paragraph goes on to tell ("since 2011" only bounds its own clause)."""
 
 
-def time_of(fig: Figure, times: Sequence[TimeExpression], lex: ClaimLexicon) -> Interval | None:
+def time_of(fig: Figure, analysis: Analysis, lex: ClaimLexicon, steps: tuple[str, ...]) -> Interval | None:
+    """The interval the first step finds."""
+    for name in steps:
+        found = TIME_STEPS[name](fig, analysis, lex)
+        if found is not None:
+            return found
+    return None
+
+
+def in_clause(fig: Figure, analysis: Analysis, lex: ClaimLexicon) -> Interval | None:
     """The time phrase of the figure's own clause nearest it; "since X" is open-ended, "until X" too."""
+    times = analysis.times
     seg = fig.segment
     near = [t for t in times if seg.start <= t.start < seg.end and dates_figure(fig, t, lex)]
     if not near:
@@ -48,6 +53,19 @@ def time_of(fig: Figure, times: Sequence[TimeExpression], lex: ClaimLexicon) -> 
     if best.role == "until":
         return Interval(None, best.interval.end, best.interval.inferred)
     return best.interval
+
+
+def paragraph(fig: Figure, analysis: Analysis, lex: ClaimLexicon) -> Interval | None:
+    """The last date told before the figure's sentence in its paragraph: the day the paragraph is about."""
+    seg = fig.segment
+    paragraphs = analysis.segments.paragraphs if analysis.segments is not None else ()
+    lo = paragraphs[seg.paragraph][0] if seg.paragraph < len(paragraphs) else seg.start
+    earlier = [t for t in analysis.times if lo <= t.start and t.end <= seg.start
+               and t.role in DATING_ROLES and plausible(t.interval)]
+    return max(earlier, key=lambda t: t.start).interval if earlier else None
+
+
+TIME_STEPS: Mapping[str, TimeStep] = {"clause": in_clause, "paragraph": paragraph}
 
 
 def _verb_of(tok: Token) -> Token | None:
