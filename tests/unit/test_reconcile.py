@@ -8,7 +8,7 @@ import os
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, inspect, select
 
 from thucydides.corpus.across import merge_across_documents
 from thucydides.corpus.reconcile import rebuild, reconcile
@@ -93,6 +93,25 @@ def test_stored_reconciliation_equals_the_whole_computation(store):
     pairs = contradictions(store.claims(), docs)
     assert pairs and [(a, b) for a, b, _ in records.disputes()] == [(p.a.id, p.b.id) for p in pairs]
     assert stored_sources(store) == rate_sources(store.claims(), pairs)
+
+
+def test_a_rebuild_keeps_the_indexes_it_writes_without(store):
+    """A whole rebuild writes claim keys and disputes without their indexes, then makes them again."""
+    save(store, corpus(24))
+
+    def indexes() -> dict[str, list[str]]:
+        with store.engine.connect() as conn:
+            found = inspect(conn)
+            return {name: sorted(str(i["name"]) for i in found.get_indexes(name))
+                    for name in ("claim_keys", "disputes")}
+
+    before = indexes()
+    assert before["claim_keys"] and before["disputes"]
+    rebuild(store)
+    assert indexes() == before
+    records = StoreRecords(store)
+    pairs = contradictions(store.claims(), store.documents())
+    assert pairs and [(a, b) for a, b, _ in records.disputes()] == [(p.a.id, p.b.id) for p in pairs]
 
 
 def test_adding_one_report_changes_only_the_merged_events_it_touches(store):

@@ -54,6 +54,15 @@ def test_tasks_spread_over_workers_and_all_finish() -> None:
     assert sum(isinstance(e, Finished) for e in events) == 6
 
 
+def test_a_worker_gets_its_next_task_before_its_results_are_handed_on() -> None:
+    """The caller stores each result as it comes; the worker that sent them does not wait for that."""
+    pool = Supervisor(FACTORY, ("t",), workers=1, time_limit=30)
+    for i in range(3):
+        pool.submit([(f"u{i}", 0, "ok")])
+    queued_at_output = [len(pool.queue) for e in pool.events() if isinstance(e, Output)]
+    assert queued_at_output == [1, 0, 0]
+
+
 def test_a_unit_over_the_limit_is_killed_named_and_the_rest_goes_on() -> None:
     pool = Supervisor(FACTORY, ("t",), workers=1, time_limit=1)
     began = time.monotonic()

@@ -38,6 +38,8 @@ class Context:
     scene: DocContext = field(init=False)
     """The report's places, indexed once (the events stage's view, so figures and events are placed alike)."""
     _starts: list[int] = field(default_factory=list)
+    _tokens: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
+    """Each sentence's tokens, made once: the steps read the same sentences over and over."""
 
     def claimant_of(self, fig: Figure, reading: Reading) -> str | None:
         if fig.start not in self.claimants:
@@ -65,7 +67,11 @@ class Context:
         return self.segments[i]
 
     def tokens(self, seg: Segment) -> list[Token]:
-        return [self.doc[k] for k in range(seg.first_token, seg.last_token)]
+        key = (seg.first_token, seg.last_token)
+        if key not in self._tokens:
+            doc = self.doc
+            self._tokens[key] = [doc[k] for k in range(seg.first_token, seg.last_token)]
+        return self._tokens[key]
 
     def same_paragraph(self, a: Segment, b: Segment) -> bool:
         return a.paragraph == b.paragraph

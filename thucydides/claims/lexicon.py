@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from thucydides import data
 
@@ -116,8 +116,9 @@ class ClaimLexicon:
             **words,
         )
 
-    @property
+    @cached_property
     def max_unit_words(self) -> int:
+        """Counted once: every number of every report asks."""
         return max(len(k) for k in self.unit_phrases)
 
 

@@ -185,10 +185,12 @@ def _rebuild_events(conn: Connection, report: ReconcileReport) -> None:
 
 
 def _rebuild_claims(conn: Connection, report: ReconcileReport) -> None:
-    rs.key_claims(conn)
+    with rs.indexes_after(conn, t.claim_keys):
+        rs.key_claims(conn)
     disputes = _Batch(lambda rows: rs.insert_disputes(conn, rows))
-    for block in rs.stream_dispute_blocks(conn, sorted(DISPUTED_METRICS)):
-        found = [dispute_row(x) for x in sweep_disputes(held_claims(block))]
-        disputes.add(found)
-        report.disputes += len(found)
-    disputes.flush()
+    with rs.indexes_after(conn, t.disputes):
+        for block in rs.stream_dispute_blocks(conn, sorted(DISPUTED_METRICS)):
+            found = [dispute_row(x) for x in sweep_disputes(held_claims(block))]
+            disputes.add(found)
+            report.disputes += len(found)
+        disputes.flush()

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from thucydides.knowledge import KnowledgeError, data_path, read_yaml
@@ -23,8 +23,10 @@ LEARNED = "actors/learned_countries.csv"
 _NOT_WORD = re.compile(r"[^0-9a-z']+")
 
 
+@lru_cache(maxsize=16384)
 def fold_words(text: str) -> str:
-    """Accents, case, punctuation and a leading article do not tell two names apart."""
+    """Accents, case, punctuation and a leading article do not tell two names apart (kept for the words a run
+    meets again and again: every name is looked up as a country word)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     words = _NOT_WORD.sub(" ", text).split()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     Connection,
     String,
+    Table,
     Text,
     and_,
     bindparam,
@@ -118,6 +119,22 @@ def page_cache(conn: Connection, megabytes: int) -> Iterator[None]:
         yield
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
+
+
+@contextmanager
+def indexes_after(conn: Connection, *tables: Table) -> Iterator[None]:
+    """The tables' secondary indexes dropped for a bulk write into them and made again after it (SQLite): an index
+    made from every row at once is one sort, where one kept up to date row by row takes its pages in random order,
+    and that grows faster than the rows do. Inside the caller's transaction, so a failure leaves them as they were;
+    other stores keep their indexes (dropping one there would make readers wait)."""
+    indexes = [i for table in tables for i in sorted(table.indexes, key=lambda i: str(i.name))]
+    if conn.dialect.name != "sqlite":
+        indexes = []
+    for index in indexes:
+        index.drop(conn)
+    yield
+    for index in indexes:
+        index.create(conn)
 
 
 def lock(conn: Connection) -> None:

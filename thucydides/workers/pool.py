@@ -237,8 +237,10 @@ class Supervisor:
             except (EOFError, OSError):
                 yield from self._died(worker)
                 return
-            for kind, value in pairs:
-                yield from self._message(worker, kind, value)
+            events = [e for kind, value in pairs for e in self._message(worker, kind, value)]
+            if any(isinstance(e, Finished) for e in events):
+                self._dispatch()  # its next task goes out before the caller stores its results, not after
+            yield from events
             if worker not in self._pool or not worker.conn.poll():
                 return
 
