@@ -76,6 +76,10 @@ class EventsConfig:
     """Sentences after the headline that make the lead."""
     single_max_sentences: int | None = None
     """The longest report, in sentences, that `single_threshold` applies to (null: any)."""
+    mention_threshold: float = 0.5
+    """The coder's probability of an event at which a noun told as unrealised names a happening."""
+    reread_mentions: bool = False
+    """Drop a sentence that reads as an event only by happenings it names as not happening ('threat of')."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,7 @@ class EventCoderStage:
         c = self.config
         return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences, c.fallback_below,
                          c.clause_events, c.clause_min_tokens, c.lead_threshold, c.lead_sentences,
-                         c.single_max_sentences)
+                         c.single_max_sentences, c.mention_threshold, c.reread_mentions)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)

@@ -40,6 +40,7 @@ class Lexicons:
     share_prepositions: frozenset[str]
     shared_toll_nouns: frozenset[str]
     custody_words: frozenset[str]
+    irrealis_nouns: frozenset[str]
 
 
 @cache
@@ -74,4 +75,5 @@ def lexicons() -> Lexicons:
         share_prepositions=word_set(raw, "share_prepositions", where),
         shared_toll_nouns=word_set(raw, "shared_toll_nouns", where),
         custody_words=word_set(raw, "custody_words", where),
+        irrealis_nouns=word_set(raw, "irrealis_nouns", where),
     )

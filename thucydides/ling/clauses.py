@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from thucydides.knowledge.lexicons import Lexicons, lexicons
 from thucydides.ling.tokens import NOMINAL, VERBAL, ancestors, contains, forms, is_root, lemma
@@ -237,3 +237,27 @@ def _quantified_plural(noun: Token, lex: Lexicons) -> bool:
     if noun.tag_ not in {"NNS", "NNPS"}:
         return False
     return any(forms(c) & lex.aggregate_words for c in noun.children if c.i < noun.i)
+
+
+def unrealised_nouns(tokens: Span | list[Token], lex: Lexicons | None = None) -> list[Token]:
+    """Nouns the text names a happening by without telling that it happened: the complement of a noun of
+    threat, fear or possibility ('the threat of raids'), a noun denied by 'no' ('no clashes'), and the object
+    a verb stops ('rejected the truce', 'the rally was called off'). A relative clause on such a noun tells
+    of the unrealised thing, not of a happening."""
+    lex = lex or lexicons()
+    return [t for t in tokens if t.pos_ in NOMINAL and t.pos_ != "PRON" and _unrealised_noun(t, lex)]
+
+
+def _unrealised_noun(noun: Token, lex: Lexicons) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in NOMINAL:
+        return bool(forms(head.head) & lex.irrealis_nouns)
+    return noun.dep_ in {"dobj", "nsubjpass"} and bool(forms(head) & lex.blocking_verbs)
+
+
+def text_without(span: Span, nouns: list[Token]) -> str:
+    """The span's text with the words of `nouns` (and what hangs on them) left out."""
+    kept = [t for t in span if not any(contains(n, t) for n in nouns)]
+    return "".join(t.text_with_ws for t in kept).strip()
