@@ -159,3 +159,23 @@ def test_a_finite_verb_parsed_as_a_modifier_still_heads_its_clause(nlp) -> None:
     assert heads_clause(verb)
     args = arguments(verb)
     assert names(args.doers) == {"SDF"} and names(args.undergoers) >= {"Hajin"}
+
+
+@pytest.mark.parametrize("sentence, unrealised", [
+    ("Farmers left the valley, citing the threat of raids by herders.", {"raids"}),
+    ("Villagers spoke of their fear of reprisals after the vote.", {"reprisals"}),
+    ("The council rejected the truce offered by the rebels.", {"truce"}),
+    ("There were no clashes in the capital on Sunday.", {"clashes"}),
+    ("Rebels attacked the town and burned the market on Monday.", set()),
+])
+def test_unrealised_happening_nouns(nlp, sentence: str, unrealised: set[str]) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.ling.clauses import unrealised_nouns
+
+    assert {t.text for t in unrealised_nouns(nlp(sentence)[:])} == unrealised
+
+
+def test_text_without_leaves_out_a_noun_and_what_hangs_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.ling.clauses import text_without
+
+    span = nlp("The council rejected the truce that the rebels offered on Monday.")[:]
+    assert text_without(span, [word(span.doc, "truce")]).split() == ["The", "council", "rejected", "."]

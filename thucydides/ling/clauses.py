@@ -252,7 +252,7 @@ def _unrealised_noun(noun: Token, lex: Lexicons) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children):
         return True
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in NOMINAL:
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOMINAL:
         return bool(forms(head.head) & lex.irrealis_nouns)
     return noun.dep_ in {"dobj", "nsubjpass"} and bool(forms(head) & lex.blocking_verbs)
 
