@@ -151,14 +151,15 @@ def _kept(out: list[tuple[Candidate, float, float]], how: Detection, n_units: in
 
 def _only_mentions(unit: Unit, chosen: Candidate, coder: Coder, cut: float, how: Detection) -> bool:
     """Whether the sentence reads as an event only by the happenings it names as not happening: the nouns
-    told as unrealised whose own words read as an event, left out, leave a sentence that reads as none, and
-    less surely than with them (the words taken out carried the event; 'blocked the highway' keeps its road)."""
+    told as unrealised whose own words (up to the noun: 'the threat of raids', not what hangs on it) read as
+    an event, left out, leave a sentence that reads as none, and less surely than with them (the words taken
+    out carried the event; 'blocked the highway' keeps its road)."""
     if not how.reread_mentions or chosen.source != "coder":
         return False
     nouns = unrealised_nouns(unit.span)
     if not nouns:
         return False
-    phrases = [unit.span.doc[n.left_edge.i:n.right_edge.i + 1].text for n in nouns]
+    phrases = [unit.span.doc[n.left_edge.i:n.i + 1].text for n in nouns]
     happenings = [n for n, g in zip(nouns, coder.classify(phrases, 0.0), strict=True)
                   if g.event_probability >= how.mention_threshold]
     if not happenings:

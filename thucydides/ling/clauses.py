@@ -258,6 +258,13 @@ def _unrealised_noun(noun: Token, lex: Lexicons) -> bool:
 
 
 def text_without(span: Span, nouns: list[Token]) -> str:
-    """The span's text with the words of `nouns` (and what hangs on them) left out."""
-    kept = [t for t in span if not any(contains(n, t) for n in nouns)]
-    return "".join(t.text_with_ws for t in kept).strip()
+    """The span's text with the words of `nouns` left out: each noun's phrase, but not the clauses inside it,
+    which tell happenings of their own ('no one was hurt in the town, where a fire broke out')."""
+    dropped = {t.i for n in nouns for t in noun_words(n)}
+    return "".join(t.text_with_ws for t in span if t.i not in dropped).strip()
+
+
+def noun_words(noun: Token) -> list[Token]:
+    """A noun's phrase without the clauses embedded in it."""
+    embedded = [t for t in noun.subtree if t.i != noun.i and heads_clause(t)]
+    return [t for t in noun.subtree if not any(contains(e, t) for e in embedded)]
