@@ -180,3 +180,15 @@ def test_text_without_leaves_out_a_noun_phrase_but_not_the_clauses_in_it(nlp) ->
     span = nlp("Nobody was hurt in the market of Gao, where a fire broke out on Monday.")[:]
     rest = text_without(span, [word(span.doc, "market")])
     assert "fire broke out" in rest and "market" not in rest and "Gao" not in rest
+
+
+@pytest.mark.parametrize("sentence, verb, accident", [
+    ("A cargo helicopter crashed in the hills north of the town on Monday.", "crashed", True),
+    ("The ferry capsized near the island after the storm.", "capsized", True),
+    ("A driver crashed into the crowd of marchers.", "crashed", False),
+    ("Rebels derailed the train with explosives.", "derailed", False),
+])
+def test_accident(nlp, sentence: str, verb: str, accident: bool) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.ling.clauses import is_accident
+
+    assert is_accident(word(nlp(sentence), verb)) is accident

@@ -21,7 +21,8 @@ from thucydides.events.when import DATE_STEPS
 from thucydides.events.where import PLACE_STEPS
 from thucydides.knowledge.acled import Taxonomy, taxonomy
 from thucydides.ling.arguments import arguments
-from thucydides.ling.clauses import is_aggregate, is_bare_plural, is_realis, tense
+from thucydides.ling.clauses import heads_clause, is_accident, is_aggregate, is_bare_plural, is_realis, tense
+from thucydides.ling.tokens import ancestors
 from thucydides.model import Analysis, Event
 from thucydides.pipeline import StageFn, stage
 from thucydides.steps import Filters, Steps
@@ -117,7 +118,14 @@ def _particular(r: Reading) -> bool:
     return any(t.like_num for t in c.anchor.subtree)
 
 
-FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific}
+def _caused(r: Reading) -> bool:
+    """Someone did it: not a mishap that befell a vehicle or a building ('the plane crashed in the hills'),
+    nor a clause that describes what befell it ('a plane used to carry troops crashed')."""
+    anchor = r.candidate.anchor
+    return not any(is_accident(t) for t in (anchor, *ancestors(anchor)) if heads_clause(t))
+
+
+FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused}
 
 
 def readers(config: EventsConfig) -> Readers:

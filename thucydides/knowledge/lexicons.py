@@ -41,6 +41,8 @@ class Lexicons:
     shared_toll_nouns: frozenset[str]
     custody_words: frozenset[str]
     irrealis_nouns: frozenset[str]
+    accident_verbs: frozenset[str]
+    target_prepositions: frozenset[str]
 
 
 @cache
@@ -76,4 +78,6 @@ def lexicons() -> Lexicons:
         shared_toll_nouns=word_set(raw, "shared_toll_nouns", where),
         custody_words=word_set(raw, "custody_words", where),
         irrealis_nouns=word_set(raw, "irrealis_nouns", where),
+        accident_verbs=word_set(raw, "accident_verbs", where),
+        target_prepositions=word_set(raw, "target_prepositions", where),
     )

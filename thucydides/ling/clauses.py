@@ -268,3 +268,14 @@ def noun_words(noun: Token) -> list[Token]:
     """A noun's phrase without the clauses embedded in it."""
     embedded = [t for t in noun.subtree if t.i != noun.i and heads_clause(t)]
     return [t for t in noun.subtree if not any(contains(e, t) for e in embedded)]
+
+
+def is_accident(head: Token, lex: Lexicons | None = None) -> bool:
+    """Whether a clause tells a mishap that befell its subject and no one did ('the helicopter crashed in
+    the hills', 'the ferry capsized'): an accident verb with no object, no target ('crashed into the
+    crowd') and no agent ('was sunk by a drone')."""
+    lex = lex or lexicons()
+    if not forms(head) & lex.accident_verbs:
+        return False
+    return not any(c.dep_ in {"dobj", "agent"} or (c.dep_ == "prep" and c.lower_ in lex.target_prepositions)
+                   for c in head.children)
