@@ -98,3 +98,30 @@ def test_a_kidnapping_by_named_soldiers_is_still_an_arrest(events_of: Run) -> No
 def test_a_statement_about_a_pattern_is_no_event(events_of: Run) -> None:
     """What fails as a happening ('militants raid villages', a pattern) does not become the minister's saying."""
     assert events_of("The minister said on Monday that militants raid border villages.") == []
+
+
+MENTION = "Traders near Gao said they now travel in groups, given the constant threat of raids on the road."
+
+
+def test_a_sentence_that_only_names_a_threatened_happening_is_no_event(events_of: Run) -> None:
+    assert events_of(MENTION, reread_mentions=True) == []
+
+
+def test_without_the_reread_the_threatened_happening_is_coded(events_of: Run) -> None:
+    assert [e.sub_event_type for e in events_of(MENTION, reread_mentions=False)] == ["Armed clash"]
+
+
+def test_a_happening_told_beside_an_unrealised_one_is_kept(events_of: Run) -> None:
+    text = "Soldiers raided a depot near Gao on Wednesday and met no resistance, despite the threat of rain."
+    assert [e.sub_event_type for e in events_of(text, reread_mentions=True)] == ["Armed clash"]
+
+
+CRASH = "A supply plane used to ferry ammunition to units that ambushed rebels last year crashed near Gao on Monday."
+
+
+def test_a_mishap_no_one_did_is_no_event(events_of: Run) -> None:
+    assert events_of(CRASH) == []
+
+
+def test_without_the_caused_filter_the_description_of_the_plane_is_coded(events_of: Run) -> None:
+    assert [e.sub_event_type for e in events_of(CRASH, filters=("realis", "specific"))] == ["Armed clash"]

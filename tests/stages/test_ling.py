@@ -159,3 +159,36 @@ def test_a_finite_verb_parsed_as_a_modifier_still_heads_its_clause(nlp) -> None:
     assert heads_clause(verb)
     args = arguments(verb)
     assert names(args.doers) == {"SDF"} and names(args.undergoers) >= {"Hajin"}
+
+
+@pytest.mark.parametrize("sentence, unrealised", [
+    ("Farmers left the valley, citing the threat of raids by herders.", {"raids"}),
+    ("Villagers spoke of their fear of reprisals after the vote.", {"reprisals"}),
+    ("The council rejected the truce offered by the rebels.", {"truce"}),
+    ("There were no clashes in the capital on Sunday.", {"clashes"}),
+    ("Rebels attacked the town and burned the market on Monday.", set()),
+])
+def test_unrealised_happening_nouns(nlp, sentence: str, unrealised: set[str]) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.ling.clauses import unrealised_nouns
+
+    assert {t.text for t in unrealised_nouns(nlp(sentence)[:])} == unrealised
+
+
+def test_text_without_leaves_out_a_noun_phrase_but_not_the_clauses_in_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.ling.clauses import text_without
+
+    span = nlp("Nobody was hurt in the market of Gao, where a fire broke out on Monday.")[:]
+    rest = text_without(span, [word(span.doc, "market")])
+    assert "fire broke out" in rest and "market" not in rest and "Gao" not in rest
+
+
+@pytest.mark.parametrize("sentence, verb, accident", [
+    ("A cargo helicopter crashed in the hills north of the town on Monday.", "crashed", True),
+    ("The ferry capsized near the island after the storm.", "capsized", True),
+    ("A driver crashed into the crowd of marchers.", "crashed", False),
+    ("Rebels derailed the train with explosives.", "derailed", False),
+])
+def test_accident(nlp, sentence: str, verb: str, accident: bool) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.ling.clauses import is_accident
+
+    assert is_accident(word(nlp(sentence), verb)) is accident

@@ -20,7 +20,7 @@ from thucydides.events.context import DocContext
 from thucydides.events.fallback import FALLBACK_CONFIDENCE
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.clauses import heads_clause, own_mood
+from thucydides.ling.clauses import heads_clause, own_mood, text_without, unrealised_nouns
 from thucydides.ling.segments import Sentence
 from thucydides.ling.tokens import ancestors, char_span, forms
 
@@ -104,6 +104,11 @@ class Detection:
     single_max_sentences: int | None = None
     """The longest report (in sentences) that `single_threshold` applies to (None: any); a long story's
     likeliest sentence below the threshold is mostly background or a re-telling, a short note's is its news."""
+    mention_threshold: float = 0.5
+    """The coder's probability of an event at which the words of a noun told as unrealised name a happening."""
+    reread_mentions: bool = False
+    """Read a sentence again without the happenings it names as not happening ('the threat of raids', 'no
+    clashes', 'rejected the truce'): if what is left reads as no event, the sentence only mentions one."""
 
     def lowest(self) -> float:
         """The least probability at which any unit may be taken."""
@@ -128,6 +133,8 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     for unit, guess, cut in zip(units, guesses, _thresholds(ctx, units, how), strict=True):
         readings = _readings(ctx, unit, guess, coder, low, taxonomy, how.fallback_below)
         chosen = next((c for c in readings if admissible(c)), None)
+        if chosen is not None and _only_mentions(unit, chosen, coder, cut, how):
+            chosen = None
         if chosen is not None:
             out.append((chosen, guess.event_probability, cut))
             if how.clause_events and chosen.source == "coder":
@@ -145,6 +152,25 @@ def _kept(out: list[tuple[Candidate, float, float]], how: Detection, n_units: in
         return confident
     best, p, _ = max(out, key=lambda x: x[1])
     return [best] if p >= single else []
+
+
+def _only_mentions(unit: Unit, chosen: Candidate, coder: Coder, cut: float, how: Detection) -> bool:
+    """Whether the sentence reads as an event only by the happenings it names as not happening: the nouns
+    told as unrealised whose own words (up to the noun: 'the threat of raids', not what hangs on it) read as
+    an event, left out, leave a sentence that reads as none, and less surely than with them (the words taken
+    out carried the event; 'blocked the highway' keeps its road)."""
+    if not how.reread_mentions or chosen.source != "coder":
+        return False
+    nouns = unrealised_nouns(unit.span)
+    if not nouns:
+        return False
+    phrases = [unit.span.doc[n.left_edge.i:n.i + 1].text for n in nouns]
+    happenings = [n for n, g in zip(nouns, coder.classify(phrases, 0.0), strict=True)
+                  if g.event_probability >= how.mention_threshold]
+    if not happenings:
+        return False
+    whole, left = coder.classify([unit.span.text, text_without(unit.span, happenings)], 0.0)
+    return left.event_probability < cut and left.event_probability < whole.event_probability
 
 
 def _thresholds(ctx: DocContext, units: list[Unit], how: Detection) -> list[float]:

@@ -23,7 +23,8 @@ from thucydides.knowledge import KnowledgeError
 from thucydides.knowledge.acled import Taxonomy, taxonomy
 from thucydides.knowledge.type_prior import DEFAULT_PRIOR, PriorRetyping, type_prior
 from thucydides.ling.arguments import arguments
-from thucydides.ling.clauses import is_aggregate, is_bare_plural, is_realis, tense
+from thucydides.ling.clauses import heads_clause, is_accident, is_aggregate, is_bare_plural, is_realis, tense
+from thucydides.ling.tokens import ancestors
 from thucydides.model import Analysis, Event
 from thucydides.pipeline import StageFn, stage
 from thucydides.steps import Filters, Steps
@@ -87,6 +88,10 @@ class EventsConfig:
     """The type prior's artefact (.json); null: the one shipped with the package."""
     prior_absent_unknown: bool = True
     """An actor the text was not read to name is an unknown code to the prior (false: ACLED's 0, no actor)."""
+    mention_threshold: float = 0.5
+    """The coder's probability of an event at which a noun told as unrealised names a happening."""
+    reread_mentions: bool = False
+    """Drop a sentence that reads as an event only by happenings it names as not happening ('threat of')."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,14 @@ def _particular(r: Reading) -> bool:
     return any(t.like_num for t in c.anchor.subtree)
 
 
-FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific}
+def _caused(r: Reading) -> bool:
+    """Someone did it: not a mishap that befell a vehicle or a building ('the plane crashed in the hills'),
+    nor a clause that describes what befell it ('a plane used to carry troops crashed')."""
+    anchor = r.candidate.anchor
+    return not any(is_accident(t) for t in (anchor, *ancestors(anchor)) if heads_clause(t))
+
+
+FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused}
 
 
 def readers(config: EventsConfig) -> Readers:
@@ -177,7 +189,7 @@ class EventCoderStage:
         c = self.config
         return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences, c.fallback_below,
                          c.clause_events, c.clause_min_tokens, c.lead_threshold, c.lead_sentences,
-                         c.single_max_sentences)
+                         c.single_max_sentences, c.mention_threshold, c.reread_mentions)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)

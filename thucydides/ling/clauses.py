@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from thucydides.knowledge.lexicons import Lexicons, lexicons
 from thucydides.ling.tokens import NOMINAL, VERBAL, ancestors, contains, forms, is_root, lemma
@@ -237,3 +237,45 @@ def _quantified_plural(noun: Token, lex: Lexicons) -> bool:
     if noun.tag_ not in {"NNS", "NNPS"}:
         return False
     return any(forms(c) & lex.aggregate_words for c in noun.children if c.i < noun.i)
+
+
+def unrealised_nouns(tokens: Span | list[Token], lex: Lexicons | None = None) -> list[Token]:
+    """Nouns the text names a happening by without telling that it happened: the complement of a noun of
+    threat, fear or possibility ('the threat of raids'), a noun denied by 'no' ('no clashes'), and the object
+    a verb stops ('rejected the truce', 'the rally was called off'). A relative clause on such a noun tells
+    of the unrealised thing, not of a happening."""
+    lex = lex or lexicons()
+    return [t for t in tokens if t.pos_ in NOMINAL and t.pos_ != "PRON" and _unrealised_noun(t, lex)]
+
+
+def _unrealised_noun(noun: Token, lex: Lexicons) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOMINAL:
+        return bool(forms(head.head) & lex.irrealis_nouns)
+    return noun.dep_ in {"dobj", "nsubjpass"} and bool(forms(head) & lex.blocking_verbs)
+
+
+def text_without(span: Span, nouns: list[Token]) -> str:
+    """The span's text with the words of `nouns` left out: each noun's phrase, but not the clauses inside it,
+    which tell happenings of their own ('no one was hurt in the town, where a fire broke out')."""
+    dropped = {t.i for n in nouns for t in noun_words(n)}
+    return "".join(t.text_with_ws for t in span if t.i not in dropped).strip()
+
+
+def noun_words(noun: Token) -> list[Token]:
+    """A noun's phrase without the clauses embedded in it."""
+    embedded = [t for t in noun.subtree if t.i != noun.i and heads_clause(t)]
+    return [t for t in noun.subtree if not any(contains(e, t) for e in embedded)]
+
+
+def is_accident(head: Token, lex: Lexicons | None = None) -> bool:
+    """Whether a clause tells a mishap that befell its subject and no one did ('the helicopter crashed in
+    the hills', 'the ferry capsized'): an accident verb with no object, no target ('crashed into the
+    crowd') and no agent ('was sunk by a drone')."""
+    lex = lex or lexicons()
+    if not forms(head) & lex.accident_verbs:
+        return False
+    return not any(c.dep_ in {"dobj", "agent"} or (c.dep_ == "prep" and c.lower_ in lex.target_prepositions)
+                   for c in head.children)
