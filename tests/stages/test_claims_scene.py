@@ -61,3 +61,13 @@ def test_a_destination_or_a_landmark_is_not_where_the_figure_holds(parse_claims)
     b = parse_claims("Gunmen raided a market in Kidal, 300 km north of Gao, on Monday. Nine traders were killed.",
                      published=PUBLISHED)
     assert _place_name(b, _claim(b, "killed")) == "Kidal"
+
+
+def test_an_area_holds_where_its_own_sentence_says_not_at_the_report_s_town(parse_claims):
+    """Control reads held and taken areas as who holds their place: an area in a country is not its town."""
+    a = parse_claims("Rebels stormed the town of Kidal on Monday. The rebels now hold about 900 km2 in Mali.",
+                     published=PUBLISHED)
+    assert _place_name(a, _claim(a, "territory_held")) == "Mali"
+    b = parse_claims("Rebels stormed the town of Kidal on Monday. The rebels now hold about 900 km2.",
+                     published=PUBLISHED)
+    assert _claim(b, "territory_held").place is None

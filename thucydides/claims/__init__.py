@@ -59,10 +59,17 @@ def _claim(fig: Figure, ctx: Context) -> Claim | None:
         subject=who.subject,
         agent=who.agent,
         claimant=who.claimant,
-        place=place_of(fig, ctx.scene, ctx.cfg.place_steps),
+        place=_place(fig, reading, ctx),
         time=time_of(fig, ctx.analysis, ctx.lex, ctx.cfg.time_steps),
         figure=Span(fig.start, fig.end, document.text[fig.start:fig.end]),
     )
+
+
+def _place(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """An area's place as its sentence names it; any other figure's by the place steps."""
+    if reading.metric in ctx.cfg.area_metrics:
+        return place_of(fig, ctx.scene, ctx.cfg.area_place_steps, narrow=False)
+    return place_of(fig, ctx.scene, ctx.cfg.place_steps)
 
 
 def _affirmed(fig: Figure, reading: Reading, lex: ClaimLexicon) -> bool:

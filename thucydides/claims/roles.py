@@ -32,6 +32,7 @@ def check_settings(cfg: ClaimsSettings) -> None:
     check_steps("subject_steps", cfg.subject_steps, SUBJECT_STEPS)
     check_steps("agent_steps", cfg.agent_steps, AGENT_STEPS)
     check_steps("place_steps", cfg.place_steps, PLACE_STEPS)
+    check_steps("area_place_steps", cfg.area_place_steps, PLACE_STEPS)
     check_steps("time_steps", cfg.time_steps, TIME_STEPS)
 
 

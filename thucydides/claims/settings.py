@@ -22,6 +22,10 @@ class ClaimsSettings:
     """Who did it (killed, wounded, captured, took the area)."""
     place_steps: tuple[str, ...] = ("sentence", "paragraph", "document")
     """Where the figure holds: its sentence's most specific place, else its paragraph's, else the report's."""
+    area_place_steps: tuple[str, ...] = ("sentence",)
+    """Where an area held or taken lies: only a place its own sentence names, as named (a country is not
+    narrowed to the report's town): an area placed by its paragraph, or narrowed, would say that town is held."""
+    area_metrics: tuple[str, ...] = ("territory_held", "share_held", "territory_taken")
     time_steps: tuple[str, ...] = ("clause", "paragraph")
     """When it holds: a time phrase of its own clause, else the last date its paragraph told before it."""
     pronoun_reach: int = 3

@@ -70,10 +70,11 @@ def document(fig: Figure, scene: DocContext) -> Toponym | None:
 PLACE_STEPS: Mapping[str, PlaceStep] = {"sentence": in_sentence, "paragraph": paragraph, "document": document}
 
 
-def place_of(fig: Figure, scene: DocContext, steps: tuple[str, ...]) -> str | None:
-    """The place (id) the first step finds, a region narrowed to the report's town inside it."""
+def place_of(fig: Figure, scene: DocContext, steps: tuple[str, ...], narrow: bool = True) -> str | None:
+    """The place (id) the first step finds, a region narrowed to the report's town inside it (unless not
+    `narrow`)."""
     for name in steps:
         found = PLACE_STEPS[name](fig, scene)
         if found is not None:
-            return refine(scene, Located(found, REGION_LEVEL)).toponym.place
+            return refine(scene, Located(found, REGION_LEVEL)).toponym.place if narrow else found.place
     return None
