@@ -127,6 +127,7 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     a dispatch, tells one happening without saying it twice)."""
     units = _units(ctx)
     low = how.lowest()
+    coder = Remembered(coder)
     guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units],
                                         _contexts(ctx, units, how.context_sentences), how.context_weight, low)
     out = []
@@ -140,6 +141,26 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
             if how.clause_events and chosen.source == "coder":
                 out += [(c, c.confidence, how.threshold) for c in also_told(unit, chosen, coder, how, admissible)]
     return _kept(out, how, len(units))
+
+
+class Remembered:
+    """A coder that reads each text once per report: the chosen sentence's clauses are read again for its other
+    happenings, and a sentence re-read without its mentions may repeat a clause's words. Texts not yet read go
+    to the coder in one vectorised call."""
+
+    def __init__(self, coder: Coder) -> None:
+        self.coder = coder
+        self.seen: dict[tuple[str, float | None], Guess] = {}
+
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[Guess]:
+        new = list(dict.fromkeys(t for t in texts if (t, threshold) not in self.seen))
+        if new:
+            self.seen.update(zip(((t, threshold) for t in new), self.coder.classify(new, threshold), strict=True))
+        return [self.seen[t, threshold] for t in texts]
+
+    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
+                            threshold: float | None = None) -> Sequence[Guess]:
+        return self.coder.classify_in_context(texts, contexts, weight, threshold)
 
 
 def _kept(out: list[tuple[Candidate, float, float]], how: Detection, n_units: int) -> list[Candidate]:
