@@ -11,9 +11,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from thucydides.claims.lexicon import ClaimLexicon
 from thucydides.claims.settings import ClaimsSettings
@@ -36,7 +35,7 @@ class Segment:
     index: int = 0
     paragraph: int = 0
 
-    def holds(self, token: Any) -> bool:
+    def holds(self, token: Token) -> bool:
         return self.first_token <= token.i < self.last_token
 
 
@@ -47,8 +46,8 @@ class Figure:
     """person, km2, km, m or percent (miles already converted)."""
     noun_class: str | None
     """fighters or civilians for person figures counted by a noun, else None."""
-    unit_token: Any | None
-    number_token: Any
+    unit_token: Token | None
+    number_token: Token
     start: int
     end: int
     """Character span of the figure with its hedge ("no more than 300")."""
@@ -91,7 +90,7 @@ def _plain_context(text: str, start: int, end: int) -> bool:
     return not (after in ".," and after2.isdigit())
 
 
-def _nominal(tok: Any, as_written: bool) -> bool:
+def _nominal(tok: Token, as_written: bool) -> bool:
     """A noun, or a participle listed as one ("pulled 11 wounded from the rubble", not "63 suspected members"):
     no auxiliary or subject of its own."""
     if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -100,7 +99,7 @@ def _nominal(tok: Any, as_written: bool) -> bool:
     return as_written and tok.tag_ == "VBN" and not own_clause
 
 
-def _unit_at(doc: Any, k: int, stop: int, lex: ClaimLexicon) -> tuple[str, int] | None:
+def _unit_at(doc: Doc, k: int, stop: int, lex: ClaimLexicon) -> tuple[str, int] | None:
     """The unit phrase starting at token k (longest first): (unit class, index after it)."""
     for size in range(min(lex.max_unit_words, stop - k), 0, -1):
         texts = tuple(doc[k + n].text.lower() for n in range(size))
@@ -118,7 +117,7 @@ _SKIPPABLE_POS = {"ADJ", "PROPN", "NOUN", "X"}
 _SKIPPABLE_TEXT = {"-", "\"", "'", "“", "”", "‘", "’", "(", ")"}
 
 
-def _happening_counted(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> int | None:
+def _happening_counted(doc: Doc, k: int, seg: Segment, lex: ClaimLexicon) -> int | None:
     """"161 cases of arbitrary arrest": the index of the happening noun when token k counts cases of one."""
     if doc[k].lemma_.lower() not in lex.event_counts or k + 1 >= seg.last_token or doc[k + 1].lower_ != "of":
         return None
@@ -129,7 +128,7 @@ def _happening_counted(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> int
     return None
 
 
-def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon, reach: int = 5) -> tuple[str, int, int] | None:
+def find_unit(doc: Doc, j: int, seg: Segment, lex: ClaimLexicon, reach: int = 5) -> tuple[str, int, int] | None:
     """What the figure ending before token j counts: (unit class, unit token index, index after).
 
     Skips modifiers and actor names ("300 ISIS militants", "two well-respected elders"), and a leading "of
@@ -148,7 +147,7 @@ def find_unit(doc: Any, j: int, seg: Segment, lex: ClaimLexicon, reach: int = 5)
 _DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "his", "her"})
 
 
-def _after_of(doc: Any, k: int, seg: Segment) -> int:
+def _after_of(doc: Doc, k: int, seg: Segment) -> int:
     """Past a leading "of the" ("200 of the escapees")."""
     if k < seg.last_token and doc[k].lower_ == "of":
         k += 1
@@ -157,7 +156,7 @@ def _after_of(doc: Any, k: int, seg: Segment) -> int:
     return k
 
 
-def _unit_here(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, int, int] | None:
+def _unit_here(doc: Doc, k: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, int, int] | None:
     happening = _happening_counted(doc, k, seg, lex)
     if happening is not None:
         return "people", happening, happening + 1
@@ -172,7 +171,7 @@ def _unit_here(doc: Any, k: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, 
     return None
 
 
-def _victim_noun(tok: Any, lex: ClaimLexicon) -> bool:
+def _victim_noun(tok: Token, lex: ClaimLexicon) -> bool:
     """A noun no list names that still counts people: what happened to them ("3 fatalities"), or the victim of a
     verb that only people suffer ("six pirates were killed", "killed two youths"; not its doer, "two gunmen
     killed a farmer"; not animals, "40 cattle were slaughtered")."""
@@ -190,12 +189,12 @@ def _victim_noun(tok: Any, lex: ClaimLexicon) -> bool:
     return tok.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)
 
 
-def _modifier(tok: Any) -> bool:
+def _modifier(tok: Token) -> bool:
     """A word inside the counted noun phrase before its head: adjectives, names, hyphens, quotes."""
     return tok.text in _SKIPPABLE_TEXT or _attached_modifier(tok) or _loose_modifier(tok)
 
 
-def _attached_modifier(tok: Any) -> bool:
+def _attached_modifier(tok: Token) -> bool:
     if tok.pos_ in _SKIPPABLE_POS and tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "punct"):
         return True
     # "well-respected"; "63 suspected IS members": IS parsed as a verb
@@ -203,12 +202,12 @@ def _attached_modifier(tok: Any) -> bool:
     return hyphened or (tok.dep_ == "compound" and tok.pos_ != "NUM")
 
 
-def _loose_modifier(tok: Any) -> bool:
+def _loose_modifier(tok: Token) -> bool:
     """An adjective or name the parser attached elsewhere, or a participle used as an adjective."""
     return (tok.pos_ in ("ADJ", "PROPN") and tok.dep_ != "ROOT") or (tok.pos_ == "VERB" and tok.dep_ == "amod")
 
 
-def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon, cfg: ClaimsSettings) -> Any | None:
+def _aggregate_verb(number: Token, seg: Segment, lex: ClaimLexicon, cfg: ClaimsSettings) -> Token | None:
     """The verb that carries a count to this figure ("rose to", "raising to N", "put ... at N"), if any."""
     tok = number
     for _ in range(cfg.aggregate_climb):
@@ -220,8 +219,8 @@ def _aggregate_verb(number: Any, seg: Segment, lex: ClaimLexicon, cfg: ClaimsSet
     return None
 
 
-def _count_nouns(doc: Any, verb: Any, number: Any, seg: Segment, lex: ClaimLexicon,
-                 cfg: ClaimsSettings) -> list[Any]:
+def _count_nouns(doc: Doc, verb: Token, number: Token, seg: Segment, lex: ClaimLexicon,
+                 cfg: ClaimsSettings) -> list[Token]:
     """The count noun the verb carries ("the number ... rose", "raising to N the number"), else the one just before."""
     shared = verb.head.children if verb.dep_ == "conj" else ()  # 'fatalities split ... and put at 3'
     attached = [c for c in (*verb.children, *shared) if c.dep_ in ("nsubj", "nsubjpass", "dobj")
@@ -233,13 +232,13 @@ def _count_nouns(doc: Any, verb: Any, number: Any, seg: Segment, lex: ClaimLexic
     return before[:1]
 
 
-def _toll_noun(tok: Any, lex: ClaimLexicon) -> bool:
+def _toll_noun(tok: Token, lex: ClaimLexicon) -> bool:
     """'Deaths surged to 388', 'casualties rose to 40': a noun of what happened to people, counted."""
     metric = lex.person_triggers.get(tok.lemma_.lower())
     return tok.pos_ == "NOUN" and metric is not None and metric != "present"
 
 
-def _people_by_what_happened(tok: Any, lex: ClaimLexicon) -> bool:
+def _people_by_what_happened(tok: Token, lex: ClaimLexicon) -> bool:
     """"those abducted", "those who fled": a pronoun that a happening to people describes."""
     if tok.lemma_.lower() not in ("those", "that", "they"):
         return False
@@ -247,8 +246,8 @@ def _people_by_what_happened(tok: Any, lex: ClaimLexicon) -> bool:
                for c in tok.children)
 
 
-def _aggregate_unit(doc: Any, number: Any, seg: Segment, lex: ClaimLexicon,
-                    cfg: ClaimsSettings) -> tuple[str, Any] | None:
+def _aggregate_unit(doc: Doc, number: Token, seg: Segment, lex: ClaimLexicon,
+                    cfg: ClaimsSettings) -> tuple[str, Token | None] | None:
     """"the number of militants killed has risen to 1650": the count noun's "of" object is the unit."""
     verb = _aggregate_verb(number, seg, lex, cfg)
     if verb is None:
@@ -257,7 +256,7 @@ def _aggregate_unit(doc: Any, number: Any, seg: Segment, lex: ClaimLexicon,
     return next((u for u in units if u is not None), None)
 
 
-def _count_noun_unit(doc: Any, noun: Any, seg: Segment, lex: ClaimLexicon) -> tuple[str, Any] | None:
+def _count_noun_unit(doc: Doc, noun: Token, seg: Segment, lex: ClaimLexicon) -> tuple[str, Token | None] | None:
     """What a count noun counts: its "of" object ("the number of militants", "of those abducted"), the people a
     toll implies ("the death toll"), or the happening it is ("deaths rose")."""
     for obj in _of_objects(noun):
@@ -271,11 +270,11 @@ def _count_noun_unit(doc: Any, noun: Any, seg: Segment, lex: ClaimLexicon) -> tu
     return ("people", noun) if _toll_noun(noun, lex) else None
 
 
-def _of_objects(tok: Any) -> list[Any]:
+def _of_objects(tok: Token) -> list[Token]:
     return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
-def _bare_person(number: Any, seg: Segment, lex: ClaimLexicon) -> bool:
+def _bare_person(number: Token, seg: Segment, lex: ClaimLexicon) -> bool:
     """"12 were killed", "killing 12": a bare number that a person-counting verb takes as argument."""
     head = number.head
     if not seg.holds(head):
@@ -288,7 +287,7 @@ def _bare_person(number: Any, seg: Segment, lex: ClaimLexicon) -> bool:
     return metric is not None and metric != "present" and head.pos_ == "VERB"
 
 
-def _told_by_toll_noun(tok: Any, lex: ClaimLexicon) -> bool:
+def _told_by_toll_noun(tok: Token, lex: ClaimLexicon) -> bool:
     """'the death of 14', 'the killing of two gendarmes': the 'of' object of a toll noun is its victims."""
     while tok.dep_ == "conj" and tok.head is not tok:  # 'the deaths of four rebels and two gendarmes'
         tok = tok.head
@@ -297,7 +296,7 @@ def _told_by_toll_noun(tok: Any, lex: ClaimLexicon) -> bool:
             and prep.head.lemma_.lower() in lex.toll_nouns)
 
 
-def _said_dead(number: Any, lex: ClaimLexicon) -> bool:
+def _said_dead(number: Token, lex: ClaimLexicon) -> bool:
     """'Nine are dead', 'Six killed.': a bare number that a death word describes, as the complement of its
     copula or as a participle hanging on it."""
     if number.dep_ == "nsubj" and number.head.lemma_.lower() == "be":
@@ -307,17 +306,17 @@ def _said_dead(number: Any, lex: ClaimLexicon) -> bool:
     return any(lex.person_triggers.get(w.lemma_.lower()) == "killed" for w in said)
 
 
-def _designated(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+def _designated(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
     """'Brigade 93', 'Resolution 2254', 'no one': a word before the number makes it a name or nothing."""
     return q.start > seg.first_token and doc[q.start - 1].lower_.rstrip(".") in lex.designators | {"no."}
 
 
-def _age_or_date(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+def _age_or_date(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
     nxt = doc[q.end].lower_ if q.end < seg.last_token else ""
     return nxt in lex.non_count_followers or (doc[q.start].lower_ == "one" and q.end == q.start + 1 and nxt == "of")
 
 
-def _year(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+def _year(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
     first, last = doc[q.start], doc[q.end - 1]
     return bool(q.end == q.start + 1 and _YEAR.match(last.text) and first.ent_type_ in ("DATE", "TIME", ""))
 
@@ -326,7 +325,7 @@ _NAME_LABELS = frozenset({"FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_
                           "DATE", "TIME"})
 
 
-def _inside_name(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+def _inside_name(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
     """'the Dalori 2 camp', 'Route 4': a number inside a name is a label; 'since 9 October': inside a date."""
     tok = doc[q.start]
     if tok.ent_type_ not in _NAME_LABELS:
@@ -335,7 +334,7 @@ def _inside_name(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon)
                if t.ent_iob_ != "O" and t.i != tok.i)
 
 
-def _negated(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+def _negated(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
     """'no one was hurt', 'not even 30', 'none of the 12': a figure denied is no figure."""
     before = [doc[k].lower_ for k in range(max(seg.first_token, q.start - 2), q.start)]
     return bool({"no", "not", "none", "never"} & set(before)) and "than" not in before
@@ -344,12 +343,12 @@ def _negated(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> 
 EXCLUSIONS = (_designated, _age_or_date, _year, _inside_name, _negated)
 
 
-def _excluded(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+def _excluded(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
     """Names, ages, dates, denials and idioms ("more than one") are not figures."""
     return any(check(doc, q, seg, lex) for check in EXCLUSIONS) or _in_idiom(doc, q, seg, lex)
 
 
-def _in_idiom(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+def _in_idiom(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
     """The figure's first word sits inside a phrase that counts nothing ("more than one", "one by one")."""
     for idiom in lex.idioms:
         for offset in range(len(idiom)):
@@ -361,7 +360,7 @@ def _in_idiom(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) ->
     return False
 
 
-def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon, cfg: ClaimsSettings,
+def find_figures(doc: Doc, segs: Sequence[Segment], lex: ClaimLexicon, cfg: ClaimsSettings,
                  text: str | None = None) -> list[Figure]:
     """Every figure in the document that counts people, area, distance or a share. `text`: the parsed text when
     the caller holds it (spaCy's `doc.text` rebuilds it from every token)."""
@@ -389,20 +388,20 @@ def find_figures(doc: Any, segs: Sequence[Segment], lex: ClaimLexicon, cfg: Clai
     return sorted(out, key=lambda f: f.start)
 
 
-def _fractions(doc: Any, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLexicon,
+def _fractions(doc: Doc, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLexicon,
                local: Sequence[str]) -> list[Figure]:
     """'a third of the country', 'nearly two-thirds of its territory', 'half of the province': a fraction of
     something, as a percentage (whether it is a share of territory is the metric's to say)."""
     out = []
-    for k in range(seg.first_token, seg.last_token):
-        parts = lex.share_fractions.get(doc[k].lower_)
-        of_follows = k + 1 < seg.last_token and doc[k + 1].lower_ == "of"
-        if parts is not None and of_follows and _counts_parts(doc, seg, k, nlex):
+    for i, word in enumerate(local[:-1]):  # the sentence's words: no Token made for a word that is no fraction
+        parts = lex.share_fractions.get(word.lower())
+        k = seg.first_token + i
+        if parts is not None and local[i + 1].lower() == "of" and _counts_parts(doc, seg, k, nlex):
             out.append(_fraction(doc, seg, k, parts, nlex, local))
     return out
 
 
-def _counts_parts(doc: Any, seg: Segment, k: int, nlex: numbers.NumberLexicon) -> bool:
+def _counts_parts(doc: Doc, seg: Segment, k: int, nlex: numbers.NumberLexicon) -> bool:
     """'a third of', 'two-thirds of', 'half of': a fraction told with how many parts (or "half" alone); not a
     part's name ("the 3rd quarter of the city", "the first half of the year")."""
     first = k - 1 if k > seg.first_token and doc[k - 1].text in ("-", "–") else k
@@ -414,7 +413,7 @@ def _counts_parts(doc: Any, seg: Segment, k: int, nlex: numbers.NumberLexicon) -
     return doc[k].lower_ == "half" and before.pos_ not in ("DET", "ADJ", "NUM", "PRON")
 
 
-def _numerator(doc: Any, seg: Segment, k: int, nlex: numbers.NumberLexicon) -> tuple[int, int]:
+def _numerator(doc: Doc, seg: Segment, k: int, nlex: numbers.NumberLexicon) -> tuple[int, int]:
     """How many parts a fraction word at `k` takes ("two-thirds": 2, "a third", "half": 1), and where it starts."""
     first = k - 1 if k > seg.first_token and doc[k - 1].text in ("-", "–") else k
     before = doc[first - 1].lower_ if first > seg.first_token else ""
@@ -422,7 +421,7 @@ def _numerator(doc: Any, seg: Segment, k: int, nlex: numbers.NumberLexicon) -> t
     return (count, first - 1) if count is not None else (1, first)
 
 
-def _fraction(doc: Any, seg: Segment, k: int, parts: int, nlex: numbers.NumberLexicon,
+def _fraction(doc: Doc, seg: Segment, k: int, parts: int, nlex: numbers.NumberLexicon,
               local: Sequence[str]) -> Figure:
     count, first = _numerator(doc, seg, k, nlex)
     share = round(100 * count / parts, 1)
@@ -433,7 +432,7 @@ def _fraction(doc: Any, seg: Segment, k: int, parts: int, nlex: numbers.NumberLe
     return Figure(numbers.hedged(q, hedge[0] if hedge else None), "percent", None, None, doc[k], start, end, seg, end)
 
 
-def _figure(doc: Any, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLexicon,
+def _figure(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon, nlex: numbers.NumberLexicon,
             text: str, local: Sequence[str], cfg: ClaimsSettings) -> Figure | None:
     start_char = doc[q.start].idx
     end_char = doc[q.end - 1].idx + len(doc[q.end - 1].text)
@@ -461,8 +460,8 @@ def _impossible_share(q: numbers.Quantity, unit: str) -> bool:
     return unit == "percent" and max(v for v in (q.low, q.high) if v is not None) > 100
 
 
-def _counted(doc: Any, q: numbers.Quantity, number: Any, seg: Segment, lex: ClaimLexicon,
-             cfg: ClaimsSettings) -> tuple[str, Any | None, int | None] | None:
+def _counted(doc: Doc, q: numbers.Quantity, number: Token, seg: Segment, lex: ClaimLexicon,
+             cfg: ClaimsSettings) -> tuple[str, Token | None, int | None] | None:
     """What the figure counts: (unit class, the counted noun, where the unit words end), or None."""
     found = find_unit(doc, q.end, seg, lex, cfg.unit_reach)
     if found:
@@ -478,7 +477,7 @@ def _counted(doc: Any, q: numbers.Quantity, number: Any, seg: Segment, lex: Clai
     return None
 
 
-def _restated(text: str, start: int, unit_token: Any | None, lex: ClaimLexicon) -> bool:
+def _restated(text: str, start: int, unit_token: Token | None, lex: ClaimLexicon) -> bool:
     """'300 people (65 families)': households in brackets restate the figure before them."""
     return (unit_token is not None and text[:start].rstrip().endswith("(")
             and unit_token.lemma_.lower() in lex.restating_nouns)

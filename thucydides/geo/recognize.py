@@ -14,11 +14,14 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from thucydides import data
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’ʿʾ‘][^\W\d_]+)*")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|ar|an|at|az|ez|es|ed|er|adh|ath|ul)[-‐]", re.I)
@@ -352,7 +355,7 @@ def border_matches(text: str, know: Knowledge) -> list[Found]:
     return out
 
 
-def spacy_entities(doc: Any) -> list[tuple[int, int, str]]:
+def spacy_entities(doc: Doc | None) -> list[tuple[int, int, str]]:
     """(start, end, label) of spaCy's entities, a leading "the" left out ("the Athens Police" starts at Athens)."""
     if doc is None:
         return []
@@ -501,7 +504,7 @@ def _pieces_of_one_name(text: str, matches: list[Found], inside: list[int], gaz:
 _SPACES = re.compile(r"[\s\-‐]+")
 
 
-def recognise(text: str, doc: Any, gaz: Gazetteer, blocked: Sequence[tuple[int, int]],
+def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tuple[int, int]],
               armed: Collection[tuple[int, int]] = ()) -> list[Found]:
     """Every span that may name a place, with context cues; spans inside `blocked` (actors' names; `armed`: those
     of armed forces and groups) are kept as `within_an_actor_name` says."""
