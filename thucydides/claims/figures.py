@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 
 from thucydides.claims.lexicon import ClaimLexicon
@@ -59,7 +60,7 @@ class Figure:
 def segments(doc: Doc, segmentation: Segmentation | None = None) -> list[Segment]:
     """The report's sentences (the shared segmentation, made here when a caller has none) as token ranges."""
     segmentation = segmentation or segment(doc, doc.text)
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist()  # one array read, not a Token per word
     out: list[Segment] = []
     for sent in segmentation.sentences:
         first = bisect.bisect_left(starts, sent.start)
@@ -365,8 +366,8 @@ def find_figures(doc: Doc, segs: Sequence[Segment], lex: ClaimLexicon, cfg: Clai
     """Every figure in the document that counts people, area, distance or a share. `text`: the parsed text when
     the caller holds it (spaCy's `doc.text` rebuilds it from every token)."""
     nlex = numbers.lexicon()
-    words = [t.text for t in doc]
     text = doc.text if text is None else text
+    words = [text[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]  # no Token made per word
     out: list[Figure] = []
     for seg in segs:
         local = words[seg.first_token:seg.last_token]
