@@ -11,7 +11,6 @@ cost one call.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import zipfile
 from collections import Counter
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from thucydides.knowledge import PACKAGE_DATA
+from thucydides.knowledge import PACKAGE_DATA, read_artefact_json
 
 MODEL_DIR = PACKAGE_DATA / "models"
 DEFAULT_MODEL = MODEL_DIR / "event_coder.npz"
@@ -320,15 +319,8 @@ def read_artefact(path: Path) -> CoderModel:
 
 
 def _read_meta(path: Path) -> dict[str, object]:
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise EventCoderError(f"{path}: event coder metadata not found (train one: thucydides train events)") from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise EventCoderError(f"{path}: event coder metadata is not readable JSON: {exc}") from exc
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("version") != VERSION:
-        raise EventCoderError(f"{path}: not a {FORMAT} v{VERSION} metadata file")
-    return meta
+    return read_artefact_json(path, FORMAT, VERSION, "event coder metadata", "thucydides train events",
+                              EventCoderError)
 
 
 def _read_arrays(path: Path) -> dict[str, np.ndarray]:

@@ -6,6 +6,7 @@ the same name, so users extend the knowledge without code changes. Every reader 
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -40,6 +41,21 @@ def read_yaml(path: Path) -> Mapping[str, object]:
         return {}
     if not isinstance(raw, Mapping):
         raise KnowledgeError(f"{path}: the top level must be a mapping, not {type(raw).__name__}")
+    return raw
+
+
+def read_artefact_json(path: Path, fmt: str, version: int, what: str, train: str,
+                       error: type[Exception] = KnowledgeError) -> dict[str, object]:
+    """A shipped or trained JSON artefact of this format and version, as a mapping; anything else is an `error`
+    naming the file (`what` it is, and the command `train` that makes one when it is missing)."""
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise error(f"{path}: {what} not found (train one: {train})") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise error(f"{path}: {what} is not readable JSON: {exc}") from exc
+    if not isinstance(raw, dict) or raw.get("format") != fmt or raw.get("version") != version:
+        raise error(f"{path}: not a {fmt} v{version} {what}")
     return raw
 
 

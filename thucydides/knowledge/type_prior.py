@@ -9,7 +9,6 @@ of codes ACLED rarely sees falls back on what it does see.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from thucydides.knowledge import PACKAGE_DATA, KnowledgeError
+from thucydides.knowledge import PACKAGE_DATA, KnowledgeError, read_artefact_json
 
 DEFAULT_PRIOR = PACKAGE_DATA / "models" / "event_type_prior.json"
 FORMAT = "thucydides-event-type-prior"
@@ -81,14 +80,7 @@ def rechoose(readings: Sequence[tuple[str, float]], prior: Mapping[str, float], 
 
 def read_prior(path: Path) -> TypePrior:
     """The artefact at `path`; a KnowledgeError naming the file if it is missing or malformed."""
-    try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise KnowledgeError(f"{path}: event type prior not found (train one: thucydides train type-prior)") from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise KnowledgeError(f"{path}: event type prior is not readable JSON: {exc}") from exc
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT or raw.get("version") != VERSION:
-        raise KnowledgeError(f"{path}: not a {FORMAT} v{VERSION} file")
+    raw = read_artefact_json(path, FORMAT, VERSION, "event type prior", "thucydides train type-prior")
     try:
         return from_json(raw)
     except (KeyError, TypeError, ValueError, IndexError) as exc:
