@@ -3,8 +3,18 @@ the events stage test the reading around a detection (anchor, mood, roles, place
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
+
+from thucydides.events.actorbase import ActorBase
+from thucydides.events.stage import FILTERS as EVENT_FILTERS
+from thucydides.events.stage import EventCoderStage, EventsConfig, readers
+from thucydides.knowledge.acled import taxonomy
+from thucydides.knowledge.settings import section
+from thucydides.model import Analysis, Document, Event, Interval
+from thucydides.steps import Filters
 
 
 @dataclass(frozen=True)
@@ -42,3 +52,26 @@ class KeywordCoder:
             readings = ((hit[1], self.confidence), *((s, p) for s, p in self.others if s != hit[1]))
             out.append(Guess(hit[0], hit[1], self.confidence, readings))
         return out
+
+
+Read = Callable[..., tuple[Analysis, list[Event]]]
+
+
+def keyword_events(coder: KeywordCoder, published: date, name: str) -> Read:
+    """`read(text, published=..., **changes)`: the events stage with `coder` (its fallback off, `changes` made
+    to the shipped stages.events settings) over the upstream stages' analysis of `text`; the analysis and its
+    events."""
+    from thucydides.pipeline import Pipeline
+
+    upstream = Pipeline(["nlp", "actors", "time", "places", "claims"])
+    base = section("stages.events", EventsConfig)
+
+    def read(text: str, published: date = published, **changes: object) -> tuple[Analysis, list[Event]]:
+        config = dataclasses.replace(base, fallback=False, **changes)  # type: ignore[arg-type]
+        stage = EventCoderStage(coder, config, readers(config),
+                                Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
+        doc = Document.from_text(text, name=name, published=Interval(published, published))
+        analysis: Analysis = upstream.run_documents([doc])[0]
+        return analysis, stage.events(analysis)
+
+    return read

@@ -10,15 +10,11 @@ from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import KeywordCoder
-from thucydides.events.actorbase import ActorBase
-from thucydides.events.stage import FILTERS as EVENT_FILTERS
-from thucydides.events.stage import EventCoderStage, EventsConfig, readers
+from tests.stages.keyword_coder import KeywordCoder, keyword_events
+from thucydides.events.stage import EventsConfig, readers
 from thucydides.knowledge import KnowledgeError
-from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.settings import section
-from thucydides.model import Analysis, Document, Event, Interval
-from thucydides.steps import Filters
+from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
 
@@ -30,20 +26,8 @@ Run = Callable[..., list[Event]]
 
 @pytest.fixture(scope="module")
 def events_of() -> Run:
-    from thucydides.pipeline import Pipeline
-
-    upstream = Pipeline(["nlp", "actors", "time", "places", "claims"])
-    base = section("stages.events", EventsConfig)
-
-    def run(text: str, **changes: object) -> list[Event]:
-        config = dataclasses.replace(base, fallback=False, **changes)  # type: ignore[arg-type]
-        stage = EventCoderStage(KeywordCoder(KEYWORDS, 0.95, OTHERS), config, readers(config),
-                                Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
-        doc = Document.from_text(text, name="r.txt", published=Interval(date(2024, 5, 17), date(2024, 5, 17)))
-        analysis: Analysis = upstream.run_documents([doc])[0]
-        return stage.events(analysis)
-
-    return run
+    read = keyword_events(KeywordCoder(KEYWORDS, 0.95, OTHERS), date(2024, 5, 17), "r.txt")
+    return lambda text, **changes: read(text, **changes)[1]
 
 
 ARMY_ON_REBELS = "Soldiers killed nine Al-Shabaab fighters near Kismayo on Tuesday."

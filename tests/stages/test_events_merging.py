@@ -4,20 +4,13 @@ grouping is what is tested, on reports we wrote."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import KeywordCoder
-from thucydides.events.actorbase import ActorBase
-from thucydides.events.stage import FILTERS as EVENT_FILTERS
-from thucydides.events.stage import EventCoderStage, EventsConfig, readers
-from thucydides.knowledge.acled import taxonomy
-from thucydides.knowledge.settings import section
-from thucydides.model import Analysis, Document, Event, Interval
-from thucydides.steps import Filters
+from tests.stages.keyword_coder import KeywordCoder, keyword_events
+from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
 
@@ -35,18 +28,10 @@ Run = Callable[..., list[Event]]
 
 @pytest.fixture(scope="module")
 def events_of() -> Run:
-    from thucydides.pipeline import Pipeline
+    read = keyword_events(KeywordCoder(KEYWORDS, 0.95), date(2025, 6, 12), "m.txt")
 
-    upstream = Pipeline(["nlp", "actors", "time", "places", "claims"])
-    base = section("stages.events", EventsConfig)
-
-    def run(text: str, published: date = date(2025, 6, 12), **changes: object) -> list[Event]:
-        config = dataclasses.replace(base, fallback=False, **changes)  # type: ignore[arg-type]
-        stage = EventCoderStage(KeywordCoder(KEYWORDS, 0.95), config, readers(config),
-                                Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
-        doc = Document.from_text(text, name="m.txt", published=Interval(published, published))
-        analysis: Analysis = upstream.run_documents([doc])[0]
-        events = stage.events(analysis)
+    def run(text: str, **changes: object) -> list[Event]:
+        analysis, events = read(text, **changes)
         for e in events:  # the place's country, for readable assertions
             e.notes = analysis.places[e.place].country or "" if e.place else ""
         return events

@@ -4,20 +4,13 @@ test double stands in for the learned coder, so the reading around a detection i
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import KeywordCoder
-from thucydides.events.actorbase import ActorBase
-from thucydides.events.stage import FILTERS as EVENT_FILTERS
-from thucydides.events.stage import EventCoderStage, EventsConfig, readers
-from thucydides.knowledge.acled import taxonomy
-from thucydides.knowledge.settings import section
-from thucydides.model import Analysis, Document, Event, Interval
-from thucydides.steps import Filters
+from tests.stages.keyword_coder import KeywordCoder, keyword_events
+from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
 
@@ -35,20 +28,8 @@ Run = Callable[..., list[Event]]
 
 @pytest.fixture(scope="module")
 def events_of() -> Run:
-    from thucydides.pipeline import Pipeline
-
-    upstream = Pipeline(["nlp", "actors", "time", "places", "claims"])
-    base = section("stages.events", EventsConfig)
-
-    def run(text: str, published: date = date(2024, 5, 17), **changes: object) -> list[Event]:
-        config = dataclasses.replace(base, fallback=False, **changes)  # type: ignore[arg-type]
-        stage = EventCoderStage(KeywordCoder(KEYWORDS, 0.95), config, readers(config),
-                                Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
-        doc = Document.from_text(text, name="n.txt", published=Interval(published, published))
-        analysis: Analysis = upstream.run_documents([doc])[0]
-        return stage.events(analysis)
-
-    return run
+    read = keyword_events(KeywordCoder(KEYWORDS, 0.95), date(2024, 5, 17), "n.txt")
+    return lambda text, **changes: read(text, **changes)[1]
 
 
 HISTORY = "The market has a long past: in 2011, gunmen ambushed a convoy of traders on the road to Mopti."
