@@ -58,16 +58,16 @@ Read = Callable[..., tuple[Analysis, list[Event]]]
 
 
 def keyword_events(coder: KeywordCoder, published: date, name: str) -> Read:
-    """`read(text, published=..., **changes)`: the events stage with `coder` (its fallback off, `changes` made
-    to the shipped stages.events settings) over the upstream stages' analysis of `text`; the analysis and its
-    events."""
+    """`read(text, published=..., **changes)`: the events stage with `coder` (its fallback off unless `changes`
+    turn it on; `changes` made to the shipped stages.events settings) over the upstream stages' analysis of
+    `text`; the analysis and its events."""
     from thucydides.pipeline import Pipeline
 
     upstream = Pipeline(["nlp", "actors", "time", "places", "claims"])
     base = section("stages.events", EventsConfig)
 
     def read(text: str, published: date = published, **changes: object) -> tuple[Analysis, list[Event]]:
-        config = dataclasses.replace(base, fallback=False, **changes)  # type: ignore[arg-type]
+        config = dataclasses.replace(base, **{"fallback": False, **changes})  # type: ignore[arg-type]
         stage = EventCoderStage(coder, config, readers(config),
                                 Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
         doc = Document.from_text(text, name=name, published=Interval(published, published))

@@ -2,7 +2,9 @@
 arrests, abductions (rare in ACLED's notes it learnt from, common in news). Consulted only for a sentence the
 coder reads as no event; a predicate from `fallback_predicates` (data/acled.yaml) counts only with the right
 kind of object — a place for a capture ('captured the town of X'), 'control of' a place, people for an
-arrest — and only if its clause passes the same filters as the coder's readings."""
+arrest — and only if its clause passes the same filters as the coder's readings. A predicate may be told as a
+noun of the same lemma ('led to the arrest of five people'), with its 'of' phrase as the object, when its clause
+reports it rather than comments on it (not its subject: 'the arrest of X drew condemnation')."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from thucydides.events.context import DocContext
 from thucydides.knowledge.acled import FallbackPredicate, Taxonomy
 from thucydides.ling.arguments import arguments
 from thucydides.ling.tokens import VERBAL, children, lemma
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 FALLBACK_CONFIDENCE = 0.5
 """What a fallback reading is worth next to the coder's calibrated ones (it is not a probability)."""
@@ -27,7 +31,11 @@ def _is_place(ctx: DocContext, token: Token, taxonomy: Taxonomy) -> bool:
 
 
 def _objects(head: Token) -> tuple[Token, ...]:
+    """Who or what undergoes the predicate: a verb's object (its subject when passive), a noun's 'of' phrase
+    ('the arrest of five people')."""
     args = arguments(head)
+    if head.pos_ not in VERBAL:
+        return tuple(o for p, o in args.preps if p == "of")
     return args.subjects if args.passive else args.objects
 
 
@@ -43,10 +51,23 @@ def _fits(ctx: DocContext, head: Token, predicate: FallbackPredicate, taxonomy: 
     return bool(objects) and not any(_is_place(ctx, o, taxonomy) for o in objects)
 
 
+def _told_as_news(noun: Token) -> bool:
+    """Whether a noun naming a happening is what its clause reports ('led to the arrest of five', 'announced the
+    capture of the town'), not the topic it comments on ('the arrest of X sent a chilling message'): it is no
+    subject, nor inside one, below its clause's verb."""
+    token = noun
+    while token.pos_ not in VERBAL and token.head.i != token.i:
+        if token.dep_ in SUBJECTS:
+            return False
+        token = token.head
+    return token.pos_ in VERBAL
+
+
 def readings(ctx: DocContext, span: Span, taxonomy: Taxonomy) -> Iterator[tuple[Token, str]]:
-    """(predicate token, sub-event type) for every fallback predicate of the span that has its object."""
+    """(predicate token, sub-event type) for every fallback predicate of the span that has its object: a verb,
+    or a noun of the same lemma that its clause reports ('the arrest of five people')."""
     for token in span:
-        if token.pos_ not in VERBAL:
+        if token.pos_ not in VERBAL and not (token.pos_ == "NOUN" and _told_as_news(token)):
             continue
         for predicate in taxonomy.fallback_predicates:
             if lemma(token) in predicate.lemmas and _fits(ctx, token, predicate, taxonomy):
