@@ -1,6 +1,7 @@
-"""The fallback predicates told as nouns: 'led to the arrest of four men' reports an arrest as a verb would;
-'the arrest of the men sent a warning' comments on one, as its subject. The keyword test double reads no
-event in these sentences, so what is tested is the fallback alone (turned on here)."""
+"""The fallback predicates told as nouns ('led to the arrest of four men' reports an arrest as a verb would;
+'the arrest of the men sent a warning' comments on one, as its subject), and custody told with the date it runs
+from (the arrest that began it). The keyword test double reads no event in these sentences, so what is tested
+is the fallback alone (turned on here)."""
 
 from __future__ import annotations
 
@@ -41,3 +42,17 @@ def test_an_arrest_told_as_a_verb_is_still_an_arrest(events_of: Run) -> None:
 def test_a_capture_of_a_town_told_as_a_noun_is_a_takeover(events_of: Run) -> None:
     text = "The rebels announced the capture of the town of Mopti on Wednesday."
     assert [e.sub_event_type for e in events_of(text)] == ["Non-state actor overtakes territory"]
+
+
+def test_a_custody_told_to_run_from_a_date_is_an_arrest_on_that_date(events_of: Run) -> None:
+    events = events_of("The editor of a weekly in Mopti has been in detention since 3 May.")
+    assert [(e.sub_event_type, e.date.start if e.date else None) for e in events] == [("Arrests", date(2024, 5, 3))]
+
+
+def test_a_custody_without_the_date_it_runs_from_is_no_event(events_of: Run) -> None:
+    assert events_of("The editor of a weekly in Mopti remains in detention.") == []
+
+
+def test_a_date_hung_on_another_word_is_not_the_custodys(events_of: Run) -> None:
+    text = "Six traders in Mopti remain held: two in detention, with four others serving sentences since 2020."
+    assert events_of(text) == []

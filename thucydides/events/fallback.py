@@ -4,7 +4,9 @@ coder reads as no event; a predicate from `fallback_predicates` (data/acled.yaml
 kind of object — a place for a capture ('captured the town of X'), 'control of' a place, people for an
 arrest — and only if its clause passes the same filters as the coder's readings. A predicate may be told as a
 noun of the same lemma ('led to the arrest of five people'), with its 'of' phrase as the object, when its clause
-reports it rather than comments on it (not its subject: 'the arrest of X drew condemnation')."""
+reports it rather than comments on it (not its subject: 'the arrest of X drew condemnation'). A custody told
+with the date it runs from ('in detention since 30 September', object kind `since`) tells the arrest that began
+it."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from spacy.tokens import Span, Token
 from thucydides.events.context import DocContext
 from thucydides.knowledge.acled import FallbackPredicate, Taxonomy
 from thucydides.ling.arguments import arguments
-from thucydides.ling.tokens import VERBAL, children, lemma
+from thucydides.ling.tokens import VERBAL, children, lemma, span_head
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
@@ -40,6 +42,8 @@ def _objects(head: Token) -> tuple[Token, ...]:
 
 
 def _fits(ctx: DocContext, head: Token, predicate: FallbackPredicate, taxonomy: Taxonomy) -> bool:
+    if predicate.object == "since":
+        return _held_since(ctx, head)
     objects = _objects(head)
     if predicate.object == "place":
         # a place name straight after the verb is its object, however the parser hung it ('recaptured Mosul')
@@ -49,6 +53,29 @@ def _fits(ctx: DocContext, head: Token, predicate: FallbackPredicate, taxonomy: 
         controlled = [p for o in objects if lemma(o) == "control" for p in children(o, "prep")]
         return any(_is_place(ctx, obj, taxonomy) for p in controlled for obj in children(p, "pobj"))
     return bool(objects) and not any(_is_place(ctx, o, taxonomy) for o in objects)
+
+
+def _held_since(ctx: DocContext, word: Token) -> bool:
+    """'in pretrial detention since 30 September': a state of being held, told on the same verb as the date it
+    runs from, which is when the arrest that began it happened (the events stage's custody date step dates it);
+    a date hung on anything else ('three in detention, five serving sentences since 2020') is not the custody's."""
+    verb = _verb_of(word)
+    if verb is None:
+        return False
+    sentence = word.sent
+    for t in ctx.times.within(sentence.start_char, sentence.end_char):
+        head = span_head(ctx.doc, t.start, t.end)
+        if t.role == "since" and head is not None and (held := _verb_of(head)) is not None and held.i == verb.i:
+            return True
+    return False
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The verb `token` is told on, through prepositions only ('been in detention', 'held since May'); None when
+    it hangs on something else."""
+    while token.pos_ not in VERBAL and token.dep_ in {"pobj", "prep"} and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ in VERBAL else None
 
 
 def _told_as_news(noun: Token) -> bool:

@@ -11,7 +11,7 @@ from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings, 
 
 FILE = "acled.yaml"
 NO_ACTOR = 0
-OBJECT_KINDS = frozenset({"place", "people", "control"})
+OBJECT_KINDS = frozenset({"place", "people", "control", "since"})
 
 
 @dataclass(frozen=True)
