@@ -5,7 +5,8 @@ is the fallback alone (turned on here)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -56,3 +57,27 @@ def test_a_custody_without_the_date_it_runs_from_is_no_event(events_of: Run) -> 
 def test_a_date_hung_on_another_word_is_not_the_custodys(events_of: Run) -> None:
     text = "Six traders in Mopti remain held: two in detention, with four others serving sentences since 2020."
     assert events_of(text) == []
+
+
+@dataclass(frozen=True)
+class UnsureGuess:
+    """An event the coder is sure of (0.95) but not of its sub-type (0.4, under `fallback_below`)."""
+
+    event_type: str | None = "Protests"
+    sub_event_type: str | None = "Peaceful protest"
+    confidence: float = 0.4
+    event_probability: float = 0.95
+    readings: tuple[tuple[str, float], ...] = (("Peaceful protest", 0.4),)
+
+
+class UnsureCoder(KeywordCoder):
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[UnsureGuess]:  # type: ignore[override]
+        return [UnsureGuess() for _ in texts]
+
+
+def test_a_noun_does_not_override_an_event_the_coder_reads() -> None:
+    """'marched over the arrest of X': the coder reads a protest, unsure of its sub-type; the arrest named as a
+    noun is weaker evidence than that reading (a verb would override it)."""
+    read = keyword_events(UnsureCoder(()), date(2024, 5, 17), "u.txt")
+    events = read("Traders in Mopti marched on Wednesday over the arrest of four sellers.", fallback=True)[1]
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

@@ -244,7 +244,7 @@ def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold
     (rare types such as captures of territory are learnt from a handful of notes; a predicate defines them)."""
     coded = guess.event_type is not None and guess.sub_event_type is not None and guess.event_probability >= threshold
     if taxonomy is not None and (not coded or guess.confidence < fallback_below):
-        yield from _fallback_readings(ctx, unit, taxonomy)
+        yield from _fallback_readings(ctx, unit, taxonomy, nouns=not coded)
     if coded:
         for best in ranked_anchors(unit.span, guess, coder):
             for head in with_purpose(best):
@@ -253,8 +253,10 @@ def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold
                                 readings=guess.readings)
 
 
-def _fallback_readings(ctx: DocContext, unit: Unit, taxonomy: Taxonomy) -> Iterator[Candidate]:
-    for head, sub in fallback.readings(ctx, unit.span, taxonomy):
+def _fallback_readings(ctx: DocContext, unit: Unit, taxonomy: Taxonomy, nouns: bool) -> Iterator[Candidate]:
+    """The fallback's readings; a predicate told as a noun ('protested over the arrest of X') is weaker evidence
+    than the coder's reading of an event, so it is read only where the coder reads none."""
+    for head, sub in fallback.readings(ctx, unit.span, taxonomy, nouns):
         yield Candidate(unit.start, unit.end, unit.sentence, taxonomy.event_type_of(sub), sub,
                         FALLBACK_CONFIDENCE, head, ctx.segments.in_headline(unit.start), "fallback")
 

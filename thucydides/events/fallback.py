@@ -90,11 +90,11 @@ def _told_as_news(noun: Token) -> bool:
     return token.pos_ in VERBAL
 
 
-def readings(ctx: DocContext, span: Span, taxonomy: Taxonomy) -> Iterator[tuple[Token, str]]:
+def readings(ctx: DocContext, span: Span, taxonomy: Taxonomy, nouns: bool = True) -> Iterator[tuple[Token, str]]:
     """(predicate token, sub-event type) for every fallback predicate of the span that has its object: a verb,
-    or a noun of the same lemma that its clause reports ('the arrest of five people')."""
+    or (with `nouns`) a noun of the same lemma that its clause reports ('the arrest of five people')."""
     for token in span:
-        if token.pos_ not in VERBAL and not (token.pos_ == "NOUN" and _told_as_news(token)):
+        if token.pos_ not in VERBAL and not (nouns and token.pos_ == "NOUN" and _told_as_news(token)):
             continue
         for predicate in taxonomy.fallback_predicates:
             if lemma(token) in predicate.lemmas and _fits(ctx, token, predicate, taxonomy):
