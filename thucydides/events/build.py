@@ -45,6 +45,8 @@ class Readers:
     """Apply the hand-written coding rules of data/acled.yaml after that."""
     prior_absent_unknown: bool = True
     """To the prior, an actor not read is an unknown code (else ACLED's 0, no actor)."""
+    place_vouch_km: float | None = None
+    """A place no other place of the report lies this near is chosen last (`where.unvouched`; None: not)."""
 
 
 @dataclass
@@ -130,7 +132,8 @@ def conjoined_places(ctx: DocContext, s: Sighting) -> list[Toponym]:
 
 
 def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
-    located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried_place(ctx, s.candidate)))
+    vouch = readers.place_vouch_km
+    located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried_place(ctx, s.candidate, vouch), vouch))
     if located is not None:
         located = refine(ctx, located)
         s.place, s.geo_precision = located.toponym.place, located.geo_precision

@@ -13,9 +13,10 @@ from spacy.tokens import Token
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.geo import roles
+from thucydides.geo.distance import km
 from thucydides.ling.clauses import clause_head
 from thucydides.ling.tokens import ancestors, contains, span_head
-from thucydides.model import Toponym
+from thucydides.model import Place, Toponym
 
 SPECIFICITY = {"populated_place": 0, "facility": 0, "other": 1, "border": 1, "admin2": 2, "river": 3,
                "admin1": 3, "region": 4, "country": 5}
@@ -38,6 +39,8 @@ class PlaceContext:
     candidate: Candidate
     carried: Toponym | None
     """The place the paragraph was about before this sentence."""
+    vouch_km: float | None = None
+    """Places no other place of the report lies this near come last (`unvouched`; None: no such check)."""
 
 
 def _specificity(ctx: DocContext, t: Toponym) -> int:
@@ -82,13 +85,41 @@ def towns_country(ctx: DocContext) -> str | None:
     return Counter(countries).most_common(1)[0][0] if countries else None
 
 
-def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int) -> Toponym | None:
+def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int,
+                  vouch_km: float | None = None) -> Toponym | None:
     """The most specific of the places that may be where something happened, those in the report's country
-    first, the nearest to `anchor` on ties."""
+    first, then (given `vouch_km`) those another place of the report vouches for, the nearest to `anchor` on
+    ties."""
     found = [t for t in found if where_it_happens(ctx, t)]
     if not found:
         return None
-    return min(found, key=lambda t: (astray(ctx, t), _specificity(ctx, t), abs(t.start - anchor)))
+    return min(found, key=lambda t: (astray(ctx, t), vouch_km is not None and unvouched(ctx, t, vouch_km),
+                                     _specificity(ctx, t), abs(t.start - anchor)))
+
+
+def unvouched(ctx: DocContext, t: Toponym, reach_km: float) -> bool:
+    """ "In Tolima's capital, gunmen shot a man in the El Salado quarter", with the quarter read as a town of
+    that name 500 km away: a place that no other place of the report vouches for (none lies within `reach_km`
+    of it, no province named holds it or lies around it) while others vouch for each other is most often a
+    namesake of a quarter, a square or a building. Countries and wider regions vouch for nothing."""
+    here = ctx.place_of(t)
+    others = [p for o in ctx.toponyms.items if o.place != t.place
+              and (p := ctx.place_of(o)).kind not in WIDE_KINDS]
+    if not others or here.kind in WIDE_KINDS:
+        return False
+    return not any(_vouches(here, o, reach_km) for o in others)
+
+
+WIDE_KINDS = frozenset({"country", "region"})
+"""Kinds too wide to say which of two namesakes a report means."""
+
+
+def _vouches(here: Place, other: Place, reach_km: float) -> bool:
+    """`other` lies within `reach_km` of `here`, or one is a province holding the other."""
+    if here.country and here.country == other.country and here.admin1 and here.admin1 == other.admin1 \
+            and "admin1" in (here.kind, other.kind):
+        return True
+    return km(here.lat, here.lon, other.lat, other.lon) <= reach_km
 
 
 def in_clause(pc: PlaceContext) -> Located | None:
@@ -96,7 +127,7 @@ def in_clause(pc: PlaceContext) -> Located | None:
     anchor = pc.candidate.anchor
     found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
              if (head := span_head(pc.doc.doc, t.start, t.end)) is not None and clause_head(head).i == anchor.i]
-    best = most_specific(pc.doc, found, anchor.idx)
+    best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km)
     if best is None or coarser_than_its_sentence(pc, best) or astray_in_its_sentence(pc, best):
         return None
     return _located(pc.doc, best)
@@ -145,7 +176,7 @@ def told_apart(ctx: DocContext, t: Toponym, anchor: Token) -> bool:
 def in_sentence(pc: PlaceContext) -> Located | None:
     found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
              if not told_apart(pc.doc, t, pc.candidate.anchor)]
-    best = most_specific(pc.doc, found, pc.candidate.anchor.idx)
+    best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km)
     return _located(pc.doc, best) if best else None
 
 
@@ -169,12 +200,12 @@ def main_place(ctx: DocContext) -> Toponym | None:
     return min(items, key=lambda t: (_specificity(ctx, t) > 1, -counts[t.place], t.start))
 
 
-def carried_place(ctx: DocContext, candidate: Candidate) -> Toponym | None:
+def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None) -> Toponym | None:
     """The most specific place named earlier in the candidate's paragraph, nearest first."""
     sentence = candidate.sentence
     lo = next((p[0] for i, p in enumerate(ctx.segments.paragraphs) if i == sentence.paragraph), sentence.start)
     earlier = ctx.toponyms.within(lo, candidate.start)
-    return most_specific(ctx, earlier, candidate.start)
+    return most_specific(ctx, earlier, candidate.start, vouch_km)
 
 
 PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {

@@ -1,0 +1,67 @@
+"""An event's arguments once a sentence is taken for one — its place and its date — on reports we wrote, with
+a keyword test double in place of the learned coder."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from tests.stages.keyword_coder import KeywordCoder
+from thucydides.events.actorbase import ActorBase
+from thucydides.events.stage import FILTERS as EVENT_FILTERS
+from thucydides.events.stage import EventCoderStage, EventsConfig, readers
+from thucydides.knowledge.acled import taxonomy
+from thucydides.knowledge.settings import section
+from thucydides.model import Analysis, Document, Interval
+from thucydides.pipeline import Pipeline
+from thucydides.steps import Filters
+
+pytestmark = pytest.mark.slow
+
+KEYWORDS = (
+    ("killed", "Violence against civilians", "Attack"),
+    ("shelled", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("protested", "Protests", "Peaceful protest"),
+)
+
+Run = Callable[..., list[tuple[str, str | None, Interval | None]]]
+
+
+@pytest.fixture(scope="module")
+def upstream() -> Pipeline:
+    return Pipeline(["nlp", "actors", "time", "places", "claims"])
+
+
+@pytest.fixture(scope="module")
+def events_of(upstream: Pipeline) -> Run:
+    """(event type, place name, date) of each event of a text, under the settings with some keys replaced."""
+    def run(text: str, **changed: object) -> list[tuple[str, str | None, Interval | None]]:
+        config = dataclasses.replace(section("stages.events", EventsConfig), **changed)  # type: ignore[arg-type]
+        stage = EventCoderStage(KeywordCoder(KEYWORDS, 0.9), config, readers(config),
+                                Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
+        published = Interval(date(2024, 3, 6), date(2024, 3, 6))
+        analysis: Analysis = upstream.run_documents([Document.from_text(text, name="t.txt", published=published)])[0]
+        return [(e.event_type, analysis.places[e.place].name if e.place else None, e.date)
+                for e in stage.events(analysis)]
+    return run
+
+
+QUARTER = "On Sunday, in Ibague (Tolima), gunmen killed a driver in the El Salado neighbourhood."
+
+
+def test_a_far_namesake_of_a_quarter_yields_to_the_town_its_neighbours_vouch_for(events_of: Run) -> None:
+    """The quarter's name is also a town 400 km away that no other place of the report lies near; the town
+    named with its province is where it happened."""
+    assert [p for _, p, _ in events_of(QUARTER)] == ["Ibagué"]
+    assert [p for _, p, _ in events_of(QUARTER, place_vouch_km=None)] == ["El Salado"]
+
+
+def test_a_lone_place_is_kept_whatever_its_neighbours(events_of: Run) -> None:
+    """With no other place to vouch for it or against it, the one place named is the event's."""
+    text = "On Sunday gunmen killed a driver in El Salado."
+    found = events_of(text)
+    assert len(found) == 1 and found[0][1] is not None
+    assert found == events_of(text, place_vouch_km=None)
