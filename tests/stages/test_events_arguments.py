@@ -49,7 +49,7 @@ def events_of(upstream: Pipeline) -> Run:
     return run
 
 
-QUARTER = "On Sunday, in Ibague (Tolima), gunmen killed a driver in the El Salado neighbourhood."
+QUARTER = "On Sunday, in Ibague (Tolima), gunmen killed a driver in El Salado."
 
 
 def test_a_far_namesake_of_a_quarter_yields_to_the_town_its_neighbours_vouch_for(events_of: Run) -> None:
@@ -65,3 +65,18 @@ def test_a_lone_place_is_kept_whatever_its_neighbours(events_of: Run) -> None:
     found = events_of(text)
     assert len(found) == 1 and found[0][1] is not None
     assert found == events_of(text, place_vouch_km=None)
+
+
+def test_a_quarter_in_the_clause_yields_to_the_town_its_sentence_names(events_of: Run) -> None:
+    """ACLED codes the town a quarter lies in: the quarter read as a far town, or told as a quarter, is not
+    where the event is when the sentence names the town."""
+    text = ("On Monday, in Tegucigalpa, Francisco Morazan, two men on a motorbike shot and killed a bus driver "
+            "in the colonia Villanueva.")
+    assert [p for _, p, _ in events_of(text)] == ["Tegucigalpa"]
+    assert [p for _, p, _ in events_of(text, place_vouch_km=None)] == ["Tegucigalpa"]  # told as a quarter
+    assert [p for _, p, _ in events_of(text.replace("colonia ", ""), place_vouch_km=None)] == ["Villanueva"]
+
+
+def test_a_town_and_its_province_are_one_event_not_two_conjoined_places(events_of: Run) -> None:
+    assert [p for _, p, _ in events_of("On Monday, in Tegucigalpa, Francisco Morazan, gunmen killed a guard.")] \
+        == ["Tegucigalpa"]
