@@ -47,6 +47,8 @@ class Readers:
     """To the prior, an actor not read is an unknown code (else ACLED's 0, no actor)."""
     place_vouch_km: float | None = None
     """A place no other place of the report lies this near is chosen last (`where.unvouched`; None: not)."""
+    place_by_attachment: bool = False
+    """Among equally specific places, the one hanging from the fewest nouns below the anchor first."""
 
 
 @dataclass
@@ -138,8 +140,9 @@ def _another_place(ctx: DocContext, own: Toponym, t: Toponym, found: Sequence[To
 
 
 def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
-    vouch = readers.place_vouch_km
-    located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried_place(ctx, s.candidate, vouch), vouch))
+    vouch, attach = readers.place_vouch_km, readers.place_by_attachment
+    carried = carried_place(ctx, s.candidate, vouch, attach)
+    located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried, vouch, attach))
     if located is not None:
         located = refine(ctx, located)
         s.place, s.geo_precision = located.toponym.place, located.geo_precision

@@ -42,6 +42,8 @@ class PlaceContext:
     """The place the paragraph was about before this sentence."""
     vouch_km: float | None = None
     """Places no other place of the report lies this near come last (`unvouched`; None: no such check)."""
+    attachment: bool = False
+    """Among equally specific places, the one hanging from the fewest nouns below the anchor first."""
 
 
 def _specificity(ctx: DocContext, t: Toponym) -> int:
@@ -87,15 +89,34 @@ def towns_country(ctx: DocContext) -> str | None:
 
 
 def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int,
-                  vouch_km: float | None = None) -> Toponym | None:
+                  vouch_km: float | None = None, attachment: bool = False) -> Toponym | None:
     """The most specific of the places that may be where something happened, those in the report's country
-    first, then (given `vouch_km`) those another place of the report vouches for, the nearest to `anchor` on
-    ties."""
+    first, then (given `vouch_km`) those another place of the report vouches for; on ties (with `attachment`)
+    the one hanging from the fewest nouns below the anchor, then the nearest to `anchor`."""
     found = [t for t in found if where_it_happens(ctx, t)]
     if not found:
         return None
+    token = ctx.token_at(anchor) if attachment else None
     return min(found, key=lambda t: (astray(ctx, t), vouch_km is not None and unvouched(ctx, t, vouch_km),
-                                     _rank(ctx, t), abs(t.start - anchor)))
+                                     _rank(ctx, t), _nouns_between(ctx, t, token), abs(t.start - anchor)))
+
+
+def _nouns_between(ctx: DocContext, t: Toponym, anchor: Token | None) -> int:
+    """How many nouns the place hangs from on its way up to the anchor: 'rallied in [A] in support of strikes in
+    [B]' — A locates the rally, B the strikes the rally is about. A place not under the anchor counts every noun
+    up to the root, and one more."""
+    head = span_head(ctx.doc, t.start, t.end)
+    if head is None or anchor is None:
+        return 0
+    count = 0
+    for token in ancestors(head):
+        if token.i == anchor.i:
+            return count
+        count += token.pos_ in NOUNS
+    return count + 1
+
+
+NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 def _rank(ctx: DocContext, t: Toponym) -> int:
@@ -143,7 +164,7 @@ def in_clause(pc: PlaceContext) -> Located | None:
     anchor = pc.candidate.anchor
     found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
              if (head := span_head(pc.doc.doc, t.start, t.end)) is not None and clause_head(head).i == anchor.i]
-    best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km)
+    best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km, pc.attachment)
     if best is None or coarser_than_its_sentence(pc, best) or doubtful_in_its_sentence(pc, best):
         return None
     return _located(pc.doc, best)
@@ -198,7 +219,7 @@ def told_apart(ctx: DocContext, t: Toponym, anchor: Token) -> bool:
 def in_sentence(pc: PlaceContext) -> Located | None:
     found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
              if not told_apart(pc.doc, t, pc.candidate.anchor)]
-    best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km)
+    best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment)
     return _located(pc.doc, best) if best else None
 
 
@@ -222,12 +243,13 @@ def main_place(ctx: DocContext) -> Toponym | None:
     return min(items, key=lambda t: (_specificity(ctx, t) > 1, -counts[t.place], t.start))
 
 
-def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None) -> Toponym | None:
+def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None,
+                  attachment: bool = False) -> Toponym | None:
     """The most specific place named earlier in the candidate's paragraph, nearest first."""
     sentence = candidate.sentence
     lo = next((p[0] for i, p in enumerate(ctx.segments.paragraphs) if i == sentence.paragraph), sentence.start)
     earlier = ctx.toponyms.within(lo, candidate.start)
-    return most_specific(ctx, earlier, candidate.start, vouch_km)
+    return most_specific(ctx, earlier, candidate.start, vouch_km, attachment)
 
 
 PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {
