@@ -13,7 +13,7 @@ from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.events.roles import RoleContext, anchor_arguments
 from thucydides.events.when import DateContext, Dated
-from thucydides.events.where import Located, PlaceContext, carried_place, refine
+from thucydides.events.where import Located, PlaceContext, carried_place, holds, refine
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.type_prior import PriorRetyping
@@ -45,6 +45,10 @@ class Readers:
     """Apply the hand-written coding rules of data/acled.yaml after that."""
     prior_absent_unknown: bool = True
     """To the prior, an actor not read is an unknown code (else ACLED's 0, no actor)."""
+    place_vouch_km: float | None = None
+    """A place no other place of the report lies this near is chosen last (`where.unvouched`; None: not)."""
+    place_by_attachment: bool = False
+    """Among equally specific places, the one hanging from the fewest nouns below the anchor first."""
 
 
 @dataclass
@@ -113,7 +117,8 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
 
 
 def conjoined_places(ctx: DocContext, s: Sighting) -> list[Toponym]:
-    """The other places coordinated with the sighting's own in its unit ('A and B', 'A, B and C')."""
+    """The other places coordinated with the sighting's own in its unit ('A and B', 'A, B and C'); not the
+    province the place lies in, which the parse often reads as one ('in Tegucigalpa, Francisco Morazan')."""
     own = next((t for t in ctx.toponyms.within(s.candidate.start, s.candidate.end) if t.place == s.place), None)
     if own is None or s.why.get("place") != "clause" or s.geo_precision != 1:
         return []  # one event per town; regions named together are one wider event
@@ -124,13 +129,20 @@ def conjoined_places(ctx: DocContext, s: Sighting) -> list[Toponym]:
     found: list[Toponym] = []
     for t in ctx.toponyms.within(s.candidate.start, s.candidate.end):
         other = span_head(ctx.doc, t.start, t.end)
-        if other is not None and other.i in partners and t.place != s.place and t.place not in {f.place for f in found}:
+        if other is not None and other.i in partners and _another_place(ctx, own, t, found):
             found.append(t)
     return found
 
 
+def _another_place(ctx: DocContext, own: Toponym, t: Toponym, found: Sequence[Toponym]) -> bool:
+    """A place not yet counted, neither the sighting's own nor an area holding it."""
+    return t.place != own.place and t.place not in {f.place for f in found} and not holds(ctx, t, own)
+
+
 def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
-    located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried_place(ctx, s.candidate)))
+    vouch, attach = readers.place_vouch_km, readers.place_by_attachment
+    carried = carried_place(ctx, s.candidate, vouch, attach)
+    located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried, vouch, attach))
     if located is not None:
         located = refine(ctx, located)
         s.place, s.geo_precision = located.toponym.place, located.geo_precision

@@ -92,6 +92,12 @@ class EventsConfig:
     """The coder's probability of an event at which a noun told as unrealised names a happening."""
     reread_mentions: bool = False
     """Drop a sentence that reads as an event only by happenings it names as not happening ('threat of')."""
+    place_vouch_km: float | None = None
+    """An event's place that no other place of the report lies this near yields to one that has such a
+    neighbour (a namesake of a quarter or a square read as a far town); null: no such check."""
+    place_by_attachment: bool = False
+    """Among equally specific places, the one hanging from the fewest nouns below the anchor first ('rallied in
+    A in support of strikes in B': A), before the nearest to it."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +163,8 @@ def readers(config: EventsConfig) -> Readers:
         retyping=_retyping(config),
         coding_rules="rules" in config.recode_steps,
         prior_absent_unknown=config.prior_absent_unknown,
+        place_vouch_km=config.place_vouch_km,
+        place_by_attachment=config.place_by_attachment,
     )
 
 

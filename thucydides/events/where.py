@@ -13,9 +13,11 @@ from spacy.tokens import Token
 from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.geo import roles
+from thucydides.geo.distance import km
+from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import clause_head
 from thucydides.ling.tokens import ancestors, contains, span_head
-from thucydides.model import Toponym
+from thucydides.model import Place, Toponym
 
 SPECIFICITY = {"populated_place": 0, "facility": 0, "other": 1, "border": 1, "admin2": 2, "river": 3,
                "admin1": 3, "region": 4, "country": 5}
@@ -38,6 +40,10 @@ class PlaceContext:
     candidate: Candidate
     carried: Toponym | None
     """The place the paragraph was about before this sentence."""
+    vouch_km: float | None = None
+    """Places no other place of the report lies this near come last (`unvouched`; None: no such check)."""
+    attachment: bool = False
+    """Among equally specific places, the one hanging from the fewest nouns below the anchor first."""
 
 
 def _specificity(ctx: DocContext, t: Toponym) -> int:
@@ -82,13 +88,75 @@ def towns_country(ctx: DocContext) -> str | None:
     return Counter(countries).most_common(1)[0][0] if countries else None
 
 
-def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int) -> Toponym | None:
+def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int,
+                  vouch_km: float | None = None, attachment: bool = False) -> Toponym | None:
     """The most specific of the places that may be where something happened, those in the report's country
-    first, the nearest to `anchor` on ties."""
+    first, then (given `vouch_km`) those another place of the report vouches for; on ties (with `attachment`)
+    the one hanging from the fewest nouns below the anchor, then the nearest to `anchor`."""
     found = [t for t in found if where_it_happens(ctx, t)]
     if not found:
         return None
-    return min(found, key=lambda t: (astray(ctx, t), _specificity(ctx, t), abs(t.start - anchor)))
+    token = ctx.token_at(anchor) if attachment else None
+    return min(found, key=lambda t: (astray(ctx, t), vouch_km is not None and unvouched(ctx, t, vouch_km),
+                                     _rank(ctx, t), _nouns_between(ctx, t, token), abs(t.start - anchor)))
+
+
+def _nouns_between(ctx: DocContext, t: Toponym, anchor: Token | None) -> int:
+    """How many nouns the place hangs from on its way up to the anchor: 'rallied in [A] in support of strikes in
+    [B]' — A locates the rally, B the strikes the rally is about. A place not under the anchor counts every noun
+    up to the root, and one more."""
+    head = span_head(ctx.doc, t.start, t.end)
+    if head is None or anchor is None:
+        return 0
+    count = 0
+    for token in ancestors(head):
+        if token.i == anchor.i:
+            return count
+        count += token.pos_ in NOUNS
+    return count + 1
+
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _rank(ctx: DocContext, t: Toponym) -> int:
+    """Specificity, a quarter coming just after the towns: ACLED codes the town a quarter lies in."""
+    return 2 * _specificity(ctx, t) + told_as_quarter(ctx, t)
+
+
+def told_as_quarter(ctx: DocContext, t: Toponym) -> bool:
+    """ "in the X neighbourhood", "in colonia X": a place name told as part of a town (lexicon quarter_nouns)."""
+    words = lexicons().quarter_nouns
+    after = ctx.text[t.end:t.end + 24].split()[:1]
+    before = ctx.text[max(0, t.start - 24):t.start].split()[-1:]
+    return any(w.lower().strip(",.;:()'\"") in words for w in (*after, *before))
+
+
+def unvouched(ctx: DocContext, t: Toponym, reach_km: float) -> bool:
+    """ "In Tolima's capital, gunmen shot a man in El Salado", with El Salado read as a town of that name 500 km
+    away: a place that no other place of the report vouches for (none lies within `reach_km` of it, no province
+    named holds it or lies around it) while others vouch for each other is most often a namesake of a quarter,
+    a square or a building. Countries and wider regions vouch for nothing."""
+    here = ctx.place_of(t)
+    if here.kind in WIDE_KINDS:
+        return False
+    others = {o.place: p for o in ctx.toponyms.items if o.place != t.place
+              and (p := ctx.place_of(o)).kind not in WIDE_KINDS}
+    if any(_vouches(here, o, reach_km) for o in others.values()):
+        return False
+    return any(_vouches(a, b, reach_km) for i, a in others.items() for j, b in others.items() if i != j)
+
+
+WIDE_KINDS = frozenset({"country", "region"})
+"""Kinds too wide to say which of two namesakes a report means."""
+
+
+def _vouches(here: Place, other: Place, reach_km: float) -> bool:
+    """`other` lies within `reach_km` of `here`, or one is a province holding the other."""
+    if here.country and here.country == other.country and here.admin1 and here.admin1 == other.admin1 \
+            and "admin1" in (here.kind, other.kind):
+        return True
+    return km(here.lat, here.lon, other.lat, other.lon) <= reach_km
 
 
 def in_clause(pc: PlaceContext) -> Located | None:
@@ -96,20 +164,26 @@ def in_clause(pc: PlaceContext) -> Located | None:
     anchor = pc.candidate.anchor
     found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
              if (head := span_head(pc.doc.doc, t.start, t.end)) is not None and clause_head(head).i == anchor.i]
-    best = most_specific(pc.doc, found, anchor.idx)
-    if best is None or coarser_than_its_sentence(pc, best) or astray_in_its_sentence(pc, best):
+    best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km, pc.attachment)
+    if best is None or coarser_than_its_sentence(pc, best) or doubtful_in_its_sentence(pc, best):
         return None
     return _located(pc.doc, best)
 
 
-def astray_in_its_sentence(pc: PlaceContext, t: Toponym) -> bool:
-    """ "In Mejicanos, gunmen killed a man in the Lorena quarter", with the quarter read as a namesake abroad: a
-    place of the anchor's clause that is astray (`astray`) while its sentence names one that is not tells
-    less surely where the happening is than the sentence does; the sentence decides."""
-    if not astray(pc.doc, t):
+def doubtful_in_its_sentence(pc: PlaceContext, t: Toponym) -> bool:
+    """ "In Mejicanos, gunmen killed a man in the Lorena quarter", with the quarter read as a namesake abroad or
+    far away, or told as a quarter: a place of the anchor's clause that is astray (`astray`), that no other place
+    vouches for (`unvouched`) or that is a quarter (`told_as_quarter`), while its sentence names one that is
+    none of these, tells less surely where the happening is than the sentence does; the sentence decides."""
+    if not _doubtful(pc, t):
         return False
-    return any(not astray(pc.doc, o) and where_it_happens(pc.doc, o)
+    return any(o.place != t.place and not _doubtful(pc, o) and where_it_happens(pc.doc, o)
                for o in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end))
+
+
+def _doubtful(pc: PlaceContext, t: Toponym) -> bool:
+    vouch = pc.vouch_km is not None and unvouched(pc.doc, t, pc.vouch_km)
+    return astray(pc.doc, t) or vouch or told_as_quarter(pc.doc, t)
 
 
 REGION_LEVEL = 3
@@ -145,7 +219,7 @@ def told_apart(ctx: DocContext, t: Toponym, anchor: Token) -> bool:
 def in_sentence(pc: PlaceContext) -> Located | None:
     found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
              if not told_apart(pc.doc, t, pc.candidate.anchor)]
-    best = most_specific(pc.doc, found, pc.candidate.anchor.idx)
+    best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment)
     return _located(pc.doc, best) if best else None
 
 
@@ -169,12 +243,13 @@ def main_place(ctx: DocContext) -> Toponym | None:
     return min(items, key=lambda t: (_specificity(ctx, t) > 1, -counts[t.place], t.start))
 
 
-def carried_place(ctx: DocContext, candidate: Candidate) -> Toponym | None:
+def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None,
+                  attachment: bool = False) -> Toponym | None:
     """The most specific place named earlier in the candidate's paragraph, nearest first."""
     sentence = candidate.sentence
     lo = next((p[0] for i, p in enumerate(ctx.segments.paragraphs) if i == sentence.paragraph), sentence.start)
     earlier = ctx.toponyms.within(lo, candidate.start)
-    return most_specific(ctx, earlier, candidate.start)
+    return most_specific(ctx, earlier, candidate.start, vouch_km, attachment)
 
 
 PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {
@@ -182,9 +257,10 @@ PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {
 }
 
 
-def _inside(ctx: DocContext, area: Toponym, t: Toponym) -> bool:
+def holds(ctx: DocContext, area: Toponym, t: Toponym) -> bool:
+    """`area` is a country or province `t` lies in."""
     outer, inner = ctx.place_of(area), ctx.place_of(t)
-    if outer.country is None or outer.country != inner.country:
+    if _specificity(ctx, area) < REGION_LEVEL or outer.country is None or outer.country != inner.country:
         return False
     return outer.kind == "country" or (outer.admin1 is not None and outer.admin1 == inner.admin1)
 
@@ -195,7 +271,7 @@ def refine(ctx: DocContext, located: Located) -> Located:
     most specific place the reporting allows."""
     if located.geo_precision < 3 or SPECIFICITY.get(ctx.place_of(located.toponym).kind, 3) < 3:
         return located
-    towns = [t for t in ctx.toponyms.items if _specificity(ctx, t) <= 1 and _inside(ctx, located.toponym, t)
+    towns = [t for t in ctx.toponyms.items if _specificity(ctx, t) <= 1 and holds(ctx, located.toponym, t)
              and where_it_happens(ctx, t)]
     if not towns:
         return located

@@ -43,6 +43,7 @@ class Lexicons:
     irrealis_nouns: frozenset[str]
     accident_verbs: frozenset[str]
     target_prepositions: frozenset[str]
+    quarter_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -80,4 +81,5 @@ def lexicons() -> Lexicons:
         irrealis_nouns=word_set(raw, "irrealis_nouns", where),
         accident_verbs=word_set(raw, "accident_verbs", where),
         target_prepositions=word_set(raw, "target_prepositions", where),
+        quarter_nouns=word_set(raw, "quarter_nouns", where),
     )
