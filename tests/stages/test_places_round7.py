@@ -1,0 +1,26 @@
+"""Places, round 7, on sentences we wrote: a country's acronym written in capitals is the country, not the
+pronoun it spells ("the US", not "us")."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.model import Analysis
+
+
+def _places(a: Analysis) -> dict[str, str | None]:
+    return {t.text: (a.places[t.place].kind if t.place else None) for t in a.toponyms}
+
+
+@pytest.mark.slow
+def test_the_us_in_capitals_is_the_country(analyse) -> None:
+    a = analyse("The ministry in Lusaka asked the US for more money to buy bed nets before the rains.")
+    us = next((t for t in a.toponyms if t.text == "US"), None)
+    assert us is not None and us.place is not None
+    assert a.places[us.place].kind == "country" and a.places[us.place].country == "US"
+
+
+@pytest.mark.slow
+def test_the_pronoun_us_is_no_place(analyse) -> None:
+    a = analyse("The farmers in Lusaka told us that the rains came late this year.")
+    assert "us" not in _places(a)
