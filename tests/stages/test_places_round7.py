@@ -24,3 +24,17 @@ def test_the_us_in_capitals_is_the_country(analyse) -> None:
 def test_the_pronoun_us_is_no_place(analyse) -> None:
     a = analyse("The farmers in Lusaka told us that the rains came late this year.")
     assert "us" not in _places(a)
+
+
+@pytest.mark.slow
+def test_a_disease_named_after_a_place_is_no_mention_of_it(analyse) -> None:
+    a = analyse("Vets in Vermont found West Nile virus in a crow; the Marburg haemorrhagic fever spread in Angola.")
+    found = _places(a)
+    assert "West Nile" not in found and "Marburg" not in found
+    assert found.get("Vermont") == "admin1" and found.get("Angola") == "country"
+
+
+@pytest.mark.slow
+def test_a_place_with_a_possessive_before_such_a_noun_stays_a_place(analyse) -> None:
+    a = analyse("Osaka's flu clinics were full, officials in Osaka said on Monday.")
+    assert any(t.text == "Osaka" and t.place for t in a.toponyms)

@@ -58,6 +58,8 @@ class Knowledge:
     """folded demonym or country name -> ISO code"""
     borders: dict[frozenset[str], str]
     """pair of ISO codes -> border place id"""
+    eponym_nouns: frozenset[str] = frozenset()
+    """Nouns after a place name that make it the name of a disease or the like ("Marburg virus")."""
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +75,8 @@ def knowledge() -> Knowledge:
     return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
                      words("never_names"), words("place_prepositions"), words("place_nouns"), words("street_words"),
                      words("resident_nouns"), words("place_heads"), words("site_nouns"), words("its_place_nouns"),
-                     words("facility_nouns"), words("actor_nouns"), words("name_prefixes"), demonyms, borders)
+                     words("facility_nouns"), words("actor_nouns"), words("name_prefixes"), demonyms, borders,
+                     data.word_set(data.load("geo_words.yaml"), "eponym_nouns"))
 
 
 @dataclass(slots=True)
@@ -117,6 +120,8 @@ class Found:
     """Names a facility: followed by "hospital", "camp", "checkpoint" ... ("the Kakuma camp")."""
     group: bool = False
     """Names an armed group or body: followed by "militia", "rebels", "council" ... ("the X militia")."""
+    eponym: bool = False
+    """Names something named after the place: "the Marburg virus", "Lassa fever"."""
     in_actor: bool = False
     """Inside an actor's name ("the [Fargo] Police Department", "the Bank of [Canada]"): a place, never where
     something happens."""
@@ -427,6 +432,8 @@ def _mark_after(text: str, f: Found, after: re.Match[str], know: Knowledge) -> N
         f.street = True
     f.facility = nxt in know.facility_nouns
     f.group = not f.facility and nxt in know.actor_nouns
+    f.eponym = not possessive and (nxt in know.eponym_nouns or (
+        nxt not in _FUNCTION_WORDS and (after.group(2) or "").lower() in know.eponym_nouns))
 
 
 def _near_words(nxt: str, second: str, know: Knowledge) -> bool:
@@ -559,7 +566,7 @@ THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 
 
 def overruled(found: list[Found], admin_nouns: frozenset[str]) -> list[Found]:
-    """Streets and armed groups named after places go. Names spaCy took for a person or the like are doubtful
+    """Streets, armed groups and diseases named after places go. Names spaCy took for a person or the like are doubtful
     (only the fitted admit model may resolve them), unless the words before them say place ("the village
     of X", "in X"), they continue a list of places ("the towns of A, B and C"), or spaCy calls the same name
     a place elsewhere in the report (one sense per report), or the name itself ends in an administrative
@@ -569,7 +576,7 @@ def overruled(found: list[Found], admin_nouns: frozenset[str]) -> list[Found]:
     previous_kept = False
     places = {fold(f.name) for f in found if f.ner in ("GPE", "LOC") and not f.street}
     for f in found:
-        if f.street or f.group:
+        if f.street or f.group or f.eponym:
             previous_kept = False
             continue
         f.doubtful = not (_vouched_for(f, places, admin_nouns) or (f.listed and previous_kept))
