@@ -38,3 +38,20 @@ def test_a_disease_named_after_a_place_is_no_mention_of_it(analyse) -> None:
 def test_a_place_with_a_possessive_before_such_a_noun_stays_a_place(analyse) -> None:
     a = analyse("Osaka's flu clinics were full, officials in Osaka said on Monday.")
     assert any(t.text == "Osaka" and t.place for t in a.toponyms)
+
+
+def test_a_plural_admin_noun_is_read_as_its_singular() -> None:
+    from thucydides.geo.recognize import knowledge, singular_admin_noun
+
+    nouns = knowledge().admin_nouns
+    assert [singular_admin_noun(w, nouns) for w in ("provinces", "counties", "states", "parishes")] == \
+        ["province", "county", "state", "parish"]
+    assert singular_admin_noun("province", nouns) is None and singular_admin_noun("towns", nouns) is None
+
+
+@pytest.mark.slow
+def test_a_plural_admin_noun_after_a_list_makes_each_name_a_unit(analyse) -> None:
+    a = analyse("Rockets hit markets in Kassala, Gedaref and Sennar states, a doctor in Khartoum said.")
+    assert {k: v for k, v in _places(a).items() if k != "Khartoum"} == \
+        {"Kassala": "admin1", "Gedaref": "admin1", "Sennar": "admin1"}
+    assert _places(a)["Khartoum"] == "populated_place"

@@ -298,6 +298,31 @@ def abbreviation_matches(text: str) -> list[Found]:
             for m in pattern.finditer(text)]
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def singular_admin_noun(word: str, admin_nouns: frozenset[str]) -> str | None:
+    """The administrative noun a plural word is ("provinces", "counties", "parishes"), else None."""
+    if not word.endswith("s") or word in admin_nouns:
+        return None
+    return next((w for w in (word[:-3] + "y", word[:-1], word[:-2]) if w in admin_nouns), None)
+
+
+def plural_admin_lists(text: str, found: list[Found], admin_nouns: frozenset[str]) -> None:
+    """ "Idlib and Hama provinces", "Barrow, Jackson and Madison counties": a plural administrative noun after a
+    list makes every name of the list a unit of that kind, looked up as "Hama province"."""
+    for k, f in enumerate(found):
+        m = _NEXT_WORD.match(text, f.end)
+        noun = singular_admin_noun(m.group(1), admin_nouns) if m else None
+        j = k
+        while noun is not None and j >= 0:
+            g = found[j]
+            if not g.admin:
+                g.admin, g.name = True, f"{g.name} {noun}"
+            noun = noun if g.listed else None
+            j -= 1
+
+
 def link_lists(text: str, found: list[Found]) -> None:
     """ "A, B" and "A (B, C)": B may be the state or country that holds A (or hold the region that does);
     "A, B and C": B and C are named like A."""
@@ -526,6 +551,7 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
         if within_an_actor_name(f, blocked, armed):
             out.append(annotate_context(text, f, know))
     link_lists(text, out)
+    plural_admin_lists(text, out, know.admin_nouns)
     return overruled(out, know.admin_nouns)
 
 
