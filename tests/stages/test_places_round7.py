@@ -55,3 +55,11 @@ def test_a_plural_admin_noun_after_a_list_makes_each_name_a_unit(analyse) -> Non
     assert {k: v for k, v in _places(a).items() if k != "Khartoum"} == \
         {"Kassala": "admin1", "Gedaref": "admin1", "Sennar": "admin1"}
     assert _places(a)["Khartoum"] == "populated_place"
+
+
+def test_dotted_state_abbreviations_count_anywhere_others_only_after_a_town() -> None:
+    from thucydides.geo.recognize import abbreviation_matches
+
+    text = "Widening the S.C. 5 bypass, Rep. Roe, D-N.D., said in Ames, Iowa and Dover, Del. Miss. Ames spoke."
+    found = {f.text: f.fixed for f in abbreviation_matches(text)}
+    assert found == {"S.C.": "adm1-US-SC", "N.D.": "adm1-US-ND", "Iowa": "adm1-US-IA", "Del.": "adm1-US-DE"}

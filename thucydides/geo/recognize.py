@@ -292,10 +292,20 @@ def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<=[A-Za-z]),\s+({alternatives})(?![\w])"), ids
 
 
+@lru_cache(maxsize=1)
+def _dotted_abbreviations() -> re.Pattern[str]:
+    """ "S.C.", "N.Y.", "W.Va.": letters with a dot inside spell nothing else, so they count anywhere."""
+    dotted = [a for a in _abbreviations()[1] if re.fullmatch(r"[A-Z][a-z]?\.\s?[A-Z][a-z]?\.", a)]
+    alternatives = "|".join(re.escape(a) for a in sorted(dotted, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])({alternatives})(?![\w])")
+
+
 def abbreviation_matches(text: str) -> list[Found]:
+    """State abbreviations after a town and a comma ("Alexandria, La."), and dotted ones anywhere ("the S.C. 5
+    bypass", "Rep. Jones, D-N.D.")."""
     pattern, ids = _abbreviations()
-    return [Found(m.start(1), m.end(1), m.group(1), m.group(1), fixed=ids[m.group(1)])
-            for m in pattern.finditer(text)]
+    spans = {m.span(1): m.group(1) for p in (pattern, _dotted_abbreviations()) for m in p.finditer(text)}
+    return [Found(start, end, name, name, fixed=ids[name]) for (start, end), name in sorted(spans.items())]
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
