@@ -502,6 +502,10 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
     out = [resolution(m, r, floor) for m, r in zip(mentions, state.ranked, strict=True)]
     if settings.same_name_same_place:
         out = same_name_same_place(mentions, out, settings)
+    if settings.list_kind_quorum:
+        from thucydides.geo.lists import same_kind_in_lists
+
+        out = same_kind_in_lists(mentions, out, settings.list_kind_quorum)
     return [res for m, r, res in zip(mentions, state.ranked, out, strict=True)
             if res.candidate is not None or keeps(m, r, floor)]
 
