@@ -63,3 +63,11 @@ def test_dotted_state_abbreviations_count_anywhere_others_only_after_a_town() ->
     text = "Widening the S.C. 5 bypass, Rep. Roe, D-N.D., said in Ames, Iowa and Dover, Del. Miss. Ames spoke."
     found = {f.text: f.fixed for f in abbreviation_matches(text)}
     assert found == {"S.C.": "adm1-US-SC", "N.D.": "adm1-US-ND", "Iowa": "adm1-US-IA", "Del.": "adm1-US-DE"}
+
+
+@pytest.mark.slow
+def test_the_us_qualifying_a_later_word_is_left_as_before(analyse) -> None:
+    """ "US bases", "US, French and Italian forces": a country named only as a modifier, which the reports' gold
+    does not count, and where "us" might be the pronoun."""
+    a = analyse("Prisoners were moved to US bases while US, French and Italian forces struck the hills.")
+    assert "US" not in _places(a)

@@ -125,6 +125,9 @@ class Found:
     in_actor: bool = False
     """Inside an actor's name ("the [Fargo] Police Department", "the Bank of [Canada]"): a place, never where
     something happens."""
+    acronym_noun: bool = False
+    """Written in capitals and standing as a noun ("aid from the US"), not qualifying a later word ("US bases"):
+    an acronym, not the function word it spells ("us")."""
     surname: bool = False
     """Ends a longer name spaCy read as a person's ("Glenn [Polk]"): in this report, the name is a person's too."""
     armed_name: bool = False
@@ -562,7 +565,36 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
             out.append(annotate_context(text, f, know))
     link_lists(text, out)
     plural_admin_lists(text, out, know.admin_nouns)
+    mark_acronym_nouns(text, doc, out, know)
     return overruled(out, know.admin_nouns)
+
+
+_LISTED_WORD = re.compile(r"\s*(?:,|and|or)\s+([A-Za-z]+)")
+
+
+def mark_acronym_nouns(text: str, doc: Doc | None, found: list[Found], know: Knowledge) -> None:
+    """A name in capitals that spaCy calls a place and that heads its own phrase ("from the US") is the acronym;
+    one qualifying a later word ("US bases"), or listed with peoples' adjectives that do ("US, French and Italian
+    forces"), is left as before: the reports' gold does not count a country named only as a modifier, and "us"
+    may be the pronoun."""
+    from thucydides.geo.roles import modifies_non_place
+
+    spans = [(f.start, f.end) for f in found]
+    for f in found:
+        if len(f.name) > 1 and f.name.isupper() and f.ner in ("GPE", "LOC"):
+            f.acronym_noun = not _listed_with_adjective(text, doc, f.end, know) and \
+                not modifies_non_place(doc, f.start, f.end, spans)
+
+
+def _listed_with_adjective(text: str, doc: Doc | None, end: int, know: Knowledge) -> bool:
+    """ "US, French and ...": the next name of the list is a people's adjective (a demonym, or spaCy's NORP)."""
+    listed = _LISTED_WORD.match(text, end)
+    if listed is None:
+        return False
+    if listed.group(1).lower() in know.demonyms:
+        return True
+    word = doc.char_span(listed.start(1), listed.end(1)) if doc is not None else None
+    return word is not None and word[0].ent_type_ == "NORP"
 
 
 def unknown_places(text: str, ents: list[tuple[int, int, str]], gazetteer_found: list[Found]) -> list[Found]:

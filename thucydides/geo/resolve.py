@@ -139,11 +139,11 @@ def stop_words() -> frozenset[str]:
 
 def plausible_name(f: Found, know: Knowledge) -> bool:
     """Capitalised, not a function word ("To", "And"); a common English word only when spaCy calls it a place. A
-    word written in capitals that spaCy calls a place is an acronym, not the function word ("the US", not "us")."""
+    word in capitals standing as a place noun is an acronym, not the function word ("the US", not "us")."""
     name = f.name.strip()
     if not name or not (name[0].isupper() or name[:3].lower() in ("al-", "el-", "as-", "ad-", "ar-", "an-", "at-")):
         return False
-    if " " in name or f.admin or f.fixed or (len(name) > 1 and name.isupper() and f.ner in ("GPE", "LOC")):
+    if " " in name or f.admin or f.fixed or f.acronym_noun:
         return True
     if name.lower() in stop_words() or name.lower().rstrip(".") in know.never_names:
         return False
