@@ -321,16 +321,17 @@ def singular_admin_noun(word: str, admin_nouns: frozenset[str]) -> str | None:
     return next((w for w in (word[:-3] + "y", word[:-1], word[:-2]) if w in admin_nouns), None)
 
 
-def plural_admin_lists(text: str, found: list[Found], admin_nouns: frozenset[str]) -> None:
+def plural_admin_lists(text: str, found: list[Found], know: Knowledge) -> None:
     """ "Idlib and Hama provinces", "Barrow, Jackson and Madison counties": a plural administrative noun after a
-    list makes every name of the list a unit of that kind, looked up as "Hama province"."""
+    list makes every name of the list a unit of that kind, looked up as "Hama province". Not a compass word
+    ("Texas and Southern states")."""
     for k, f in enumerate(found):
         m = _NEXT_WORD.match(text, f.end)
-        noun = singular_admin_noun(m.group(1), admin_nouns) if m else None
+        noun = singular_admin_noun(m.group(1), know.admin_nouns) if m else None
         j = k
         while noun is not None and j >= 0:
             g = found[j]
-            if not g.admin:
+            if not g.admin and g.name.lower() not in know.part_words:
                 g.admin, g.name = True, f"{g.name} {noun}"
             noun = noun if g.listed else None
             j -= 1
@@ -564,7 +565,7 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
         if within_an_actor_name(f, blocked, armed):
             out.append(annotate_context(text, f, know))
     link_lists(text, out)
-    plural_admin_lists(text, out, know.admin_nouns)
+    plural_admin_lists(text, out, know)
     mark_acronym_nouns(text, doc, out, know)
     return overruled(out, know.admin_nouns)
 
