@@ -114,3 +114,23 @@ def test_cli_lookup_and_failed_import(small_gazetteer: Path, tmp_path: Path, mon
     result = runner.invoke(app, ["import", str(bad)])
     assert result.exit_code == 1 and "bad.csv" in result.output
     gz.open_gazetteer.cache_clear()
+
+
+def test_conventional_point_moves_the_place_and_leaves_the_file_as_built(small_gazetteer: Path) -> None:
+    before = digest(small_gazetteer)
+    built = Gazetteer(small_gazetteer, points={}).candidates("Tell Abyad")[0].place
+    moved = Gazetteer(small_gazetteer, points={built.id: (36.5, 39.0)})
+    place = moved.candidates("Tell Abyad")[0].place
+    assert (place.lat, place.lon) == (36.5, 39.0) and place.id == built.id and place.name == built.name
+    assert moved.place(built.id) == place
+    assert (built.lat, built.lon) == (36.697, 38.956)
+    assert digest(small_gazetteer) == before
+
+
+def test_shipped_conventional_points_are_wide_areas_with_valid_points() -> None:
+    from thucydides.geo.gazetteer import conventional_points
+
+    points = conventional_points()
+    assert points, "data/geo_conventional_points.csv lists no place"
+    for pid, (lat, lon) in points.items():
+        assert pid.startswith(("country-", "adm1-", "continent-")) and -90 <= lat <= 90 and -180 <= lon <= 180

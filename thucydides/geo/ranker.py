@@ -48,6 +48,10 @@ class PlacesSettings:
     """Least confidence of the mention whose place the others of its name take."""
     same_place_below: float = 0.5
     """A mention resolved with less confidence than this yields to the confident one of its name."""
+    list_kind_quorum: int = 2
+    """A name of a list ("Missouri, New York and Virginia") resolved to a town takes its state (or country)
+    candidate when at least this many other names of the list are states of one country (or countries);
+    0 turns it off."""
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,8 @@ class Knowledge:
     """folded demonym or country name -> ISO code"""
     borders: dict[frozenset[str], str]
     """pair of ISO codes -> border place id"""
+    eponym_nouns: frozenset[str] = frozenset()
+    """Nouns after a place name that make it the name of a disease or the like ("Marburg virus")."""
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +75,8 @@ def knowledge() -> Knowledge:
     return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
                      words("never_names"), words("place_prepositions"), words("place_nouns"), words("street_words"),
                      words("resident_nouns"), words("place_heads"), words("site_nouns"), words("its_place_nouns"),
-                     words("facility_nouns"), words("actor_nouns"), words("name_prefixes"), demonyms, borders)
+                     words("facility_nouns"), words("actor_nouns"), words("name_prefixes"), demonyms, borders,
+                     data.word_set(data.load("geo_words.yaml"), "eponym_nouns"))
 
 
 @dataclass(slots=True)
@@ -117,9 +120,14 @@ class Found:
     """Names a facility: followed by "hospital", "camp", "checkpoint" ... ("the Kakuma camp")."""
     group: bool = False
     """Names an armed group or body: followed by "militia", "rebels", "council" ... ("the X militia")."""
+    eponym: bool = False
+    """Names something named after the place: "the Marburg virus", "Lassa fever"."""
     in_actor: bool = False
     """Inside an actor's name ("the [Fargo] Police Department", "the Bank of [Canada]"): a place, never where
     something happens."""
+    acronym_noun: bool = False
+    """Written in capitals and standing as a noun ("aid from the US"), not qualifying a later word ("US bases"):
+    an acronym, not the function word it spells ("us")."""
     surname: bool = False
     """Ends a longer name spaCy read as a person's ("Glenn [Polk]"): in this report, the name is a person's too."""
     armed_name: bool = False
@@ -287,10 +295,46 @@ def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<=[A-Za-z]),\s+({alternatives})(?![\w])"), ids
 
 
+@lru_cache(maxsize=1)
+def _dotted_abbreviations() -> re.Pattern[str]:
+    """ "S.C.", "N.Y.", "W.Va.": letters with a dot inside spell nothing else, so they count anywhere."""
+    dotted = [a for a in _abbreviations()[1] if re.fullmatch(r"[A-Z][a-z]?\.\s?[A-Z][a-z]?\.", a)]
+    alternatives = "|".join(re.escape(a) for a in sorted(dotted, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])({alternatives})(?![\w])")
+
+
 def abbreviation_matches(text: str) -> list[Found]:
+    """State abbreviations after a town and a comma ("Alexandria, La."), and dotted ones anywhere ("the S.C. 5
+    bypass", "Rep. Jones, D-N.D.")."""
     pattern, ids = _abbreviations()
-    return [Found(m.start(1), m.end(1), m.group(1), m.group(1), fixed=ids[m.group(1)])
-            for m in pattern.finditer(text)]
+    spans = {m.span(1): m.group(1) for p in (pattern, _dotted_abbreviations()) for m in p.finditer(text)}
+    return [Found(start, end, name, name, fixed=ids[name]) for (start, end), name in sorted(spans.items())]
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def singular_admin_noun(word: str, admin_nouns: frozenset[str]) -> str | None:
+    """The administrative noun a plural word is ("provinces", "counties", "parishes"), else None."""
+    if not word.endswith("s") or word in admin_nouns:
+        return None
+    return next((w for w in (word[:-3] + "y", word[:-1], word[:-2]) if w in admin_nouns), None)
+
+
+def plural_admin_lists(text: str, found: list[Found], know: Knowledge) -> None:
+    """ "Idlib and Hama provinces", "Barrow, Jackson and Madison counties": a plural administrative noun after a
+    list makes every name of the list a unit of that kind, looked up as "Hama province". Not a compass word
+    ("Texas and Southern states")."""
+    for k, f in enumerate(found):
+        m = _NEXT_WORD.match(text, f.end)
+        noun = singular_admin_noun(m.group(1), know.admin_nouns) if m else None
+        j = k
+        while noun is not None and j >= 0:
+            g = found[j]
+            if not g.admin and g.name.lower() not in know.part_words:
+                g.admin, g.name = True, f"{g.name} {noun}"
+            noun = noun if g.listed else None
+            j -= 1
 
 
 def link_lists(text: str, found: list[Found]) -> None:
@@ -427,6 +471,8 @@ def _mark_after(text: str, f: Found, after: re.Match[str], know: Knowledge) -> N
         f.street = True
     f.facility = nxt in know.facility_nouns
     f.group = not f.facility and nxt in know.actor_nouns
+    f.eponym = not possessive and (nxt in know.eponym_nouns or (
+        nxt not in _FUNCTION_WORDS and (after.group(2) or "").lower() in know.eponym_nouns))
 
 
 def _near_words(nxt: str, second: str, know: Knowledge) -> bool:
@@ -519,7 +565,37 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
         if within_an_actor_name(f, blocked, armed):
             out.append(annotate_context(text, f, know))
     link_lists(text, out)
+    plural_admin_lists(text, out, know)
+    mark_acronym_nouns(text, doc, out, know)
     return overruled(out, know.admin_nouns)
+
+
+_LISTED_WORD = re.compile(r"\s*(?:,|and|or)\s+([A-Za-z]+)")
+
+
+def mark_acronym_nouns(text: str, doc: Doc | None, found: list[Found], know: Knowledge) -> None:
+    """A name in capitals that spaCy calls a place and that heads its own phrase ("from the US") is the acronym;
+    one qualifying a later word ("US bases"), or listed with peoples' adjectives that do ("US, French and Italian
+    forces"), is left as before: the reports' gold does not count a country named only as a modifier, and "us"
+    may be the pronoun."""
+    from thucydides.geo.roles import modifies_non_place
+
+    spans = [(f.start, f.end) for f in found]
+    for f in found:
+        if len(f.name) > 1 and f.name.isupper() and f.ner in ("GPE", "LOC"):
+            f.acronym_noun = not _listed_with_adjective(text, doc, f.end, know) and \
+                not modifies_non_place(doc, f.start, f.end, spans)
+
+
+def _listed_with_adjective(text: str, doc: Doc | None, end: int, know: Knowledge) -> bool:
+    """ "US, French and ...": the next name of the list is a people's adjective (a demonym, or spaCy's NORP)."""
+    listed = _LISTED_WORD.match(text, end)
+    if listed is None:
+        return False
+    if listed.group(1).lower() in know.demonyms:
+        return True
+    word = doc.char_span(listed.start(1), listed.end(1)) if doc is not None else None
+    return word is not None and word[0].ent_type_ == "NORP"
 
 
 def unknown_places(text: str, ents: list[tuple[int, int, str]], gazetteer_found: list[Found]) -> list[Found]:
@@ -559,7 +635,7 @@ THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 
 
 def overruled(found: list[Found], admin_nouns: frozenset[str]) -> list[Found]:
-    """Streets and armed groups named after places go. Names spaCy took for a person or the like are doubtful
+    """Streets, armed groups and diseases named after places go. Names spaCy took for a person or the like are doubtful
     (only the fitted admit model may resolve them), unless the words before them say place ("the village
     of X", "in X"), they continue a list of places ("the towns of A, B and C"), or spaCy calls the same name
     a place elsewhere in the report (one sense per report), or the name itself ends in an administrative
@@ -569,7 +645,7 @@ def overruled(found: list[Found], admin_nouns: frozenset[str]) -> list[Found]:
     previous_kept = False
     places = {fold(f.name) for f in found if f.ner in ("GPE", "LOC") and not f.street}
     for f in found:
-        if f.street or f.group:
+        if f.street or f.group or f.eponym:
             previous_kept = False
             continue
         f.doubtful = not (_vouched_for(f, places, admin_nouns) or (f.listed and previous_kept))

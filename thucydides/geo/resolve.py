@@ -138,11 +138,12 @@ def stop_words() -> frozenset[str]:
 
 
 def plausible_name(f: Found, know: Knowledge) -> bool:
-    """Capitalised, not a function word ("To", "And"); a common English word only when spaCy calls it a place."""
+    """Capitalised, not a function word ("To", "And"); a common English word only when spaCy calls it a place. A
+    word in capitals standing as a place noun is an acronym, not the function word ("the US", not "us")."""
     name = f.name.strip()
     if not name or not (name[0].isupper() or name[:3].lower() in ("al-", "el-", "as-", "ad-", "ar-", "an-", "at-")):
         return False
-    if " " in name or f.admin or f.fixed:
+    if " " in name or f.admin or f.fixed or f.acronym_noun:
         return True
     if name.lower() in stop_words() or name.lower().rstrip(".") in know.never_names:
         return False
@@ -501,6 +502,10 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
     out = [resolution(m, r, floor) for m, r in zip(mentions, state.ranked, strict=True)]
     if settings.same_name_same_place:
         out = same_name_same_place(mentions, out, settings)
+    if settings.list_kind_quorum:
+        from thucydides.geo.lists import same_kind_in_lists
+
+        out = same_kind_in_lists(mentions, out, settings.list_kind_quorum)
     return [res for m, r, res in zip(mentions, state.ranked, out, strict=True)
             if res.candidate is not None or keeps(m, r, floor)]
 
