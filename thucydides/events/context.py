@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -52,14 +51,6 @@ class DocContext:
 
     def place_of(self, toponym: Toponym) -> Place:
         return self.places[toponym.place or ""]
-
-    @cached_property
-    def towns_country(self) -> str | None:
-        """`thucydides.events.where.towns_country`, worked out once per document: every place considered for
-        every event and figure asks for it, and it reads every place of the report."""
-        from thucydides.events.where import towns_country  # where.py builds on this module
-
-        return towns_country(self)
 
     def token_at(self, char: int) -> Token | None:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")

@@ -67,7 +67,7 @@ def astray(ctx: DocContext, t: Toponym) -> bool:
     """A place in a country no other place of the report lies in, when the report is about another one: most
     often a namesake ("Alameda" for a square in Luanda), or a place only talked about."""
     country = ctx.place_of(t).country
-    home = ctx.towns_country or ctx.country
+    home = towns_country(ctx) or ctx.country
     if not (home and country) or country == home:
         return False
     return not any(o is not t and ctx.place_of(o).country == country for o in ctx.toponyms.items)
