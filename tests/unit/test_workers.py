@@ -104,3 +104,35 @@ def test_a_unit_growing_past_the_memory_limit_is_killed_and_named() -> None:
     [stopped] = [e for e in events if isinstance(e, Stopped)]
     assert stopped.over_memory and stopped.marker == "hog" and "MB of memory" in stopped.detail
     assert [e.item[1] for e in events if isinstance(e, Output)] == ["after"]
+
+
+class _Loaded:
+    """Stands in for a loaded pipeline: long-lived objects, and documents run as one batch."""
+
+    def __init__(self) -> None:
+        self.lexicon = [{"word": str(i)} for i in range(1000)]
+
+    def run_documents(self, docs: list[Any]) -> list[Any]:
+        raise ValueError("this stub fails every batch, so each document fails alone")
+
+
+def test_pipeline_handler_freezes_what_is_loaded_and_still_runs() -> None:
+    """Making a handler puts what is alive (the loaded pipeline) out of the cyclic collector's reach, and the
+    handler still runs documents: a failing batch is retried one by one, each failure named."""
+    import gc
+
+    from thucydides.model import Document
+    from thucydides.workers.jobs import DocumentFailed, pipeline_handler
+
+    loaded = _Loaded()
+    before = gc.get_freeze_count()
+    try:
+        handle = pipeline_handler(loaded)
+        assert gc.get_freeze_count() > before
+        assert gc.get_freeze_count() >= len(loaded.lexicon)
+        docs = [Document.from_text("Troops crossed the river at dawn."), Document.from_text("Nothing happened.")]
+        outs = [item for kind, item in handle(docs) if kind == "out"]
+    finally:
+        gc.unfreeze()
+    assert [o.doc_id for o in outs] == [d.id for d in docs]
+    assert all(isinstance(o, DocumentFailed) and "fails every batch" in o.error for o in outs)

