@@ -46,3 +46,17 @@ def test_a_town_ceded_is_a_takeover(events_of: Run) -> None:
 ])
 def test_what_is_lost_must_be_a_place(events_of: Run, text: str) -> None:
     assert events_of(text) == []
+
+
+def test_the_side_that_lost_the_ground_is_actor_2_and_who_took_it_actor_1(events_of: Run) -> None:
+    """The loser is the subject: it is actor 2, and ACLED's sub-type follows the taker (the 'to' object)."""
+    [event] = events_of("JNIM fighters lost their last stronghold near Mopti to Malian soldiers on Wednesday.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory", "FAMa", "jnim-group-for-support-of-islam-and-muslims")
+
+
+def test_a_state_force_that_loses_a_town_did_not_regain_it(events_of: Run) -> None:
+    """No 'to' object: actor 1 is ACLED's unnamed armed group, never the soldiers who lost the town."""
+    [event] = events_of("Malian soldiers lost control of the town of Mopti on Wednesday.")
+    assert (event.sub_event_type, event.actor2) == ("Non-state actor overtakes territory", "FAMa")
+    assert event.actor1 != "FAMa"
