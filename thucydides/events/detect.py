@@ -109,6 +109,9 @@ class Detection:
     reread_mentions: bool = False
     """Read a sentence again without the happenings it names as not happening ('the threat of raids', 'no
     clashes', 'rejected the truce'): if what is left reads as no event, the sentence only mentions one."""
+    clause_sentence_tokens: int = 0
+    """With `clause_events`: the fewest tokens of a sentence whose clauses are read alone (a run-on sentence
+    telling several happenings; a short one's clauses are misread as often as they add one)."""
 
     def lowest(self) -> float:
         """The least probability at which any unit may be taken."""
@@ -138,7 +141,7 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
             chosen = None
         if chosen is not None:
             out.append((chosen, guess.event_probability, cut))
-            if how.clause_events and chosen.source == "coder":
+            if how.clause_events and chosen.source == "coder" and len(unit.span) >= how.clause_sentence_tokens:
                 out += [(c, c.confidence, how.threshold) for c in also_told(unit, chosen, coder, how, admissible)]
     return _kept(out, how, len(units))
 

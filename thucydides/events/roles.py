@@ -37,6 +37,9 @@ SUBJECT_OR_ROOT = frozenset({"nsubj", "ROOT"})
 """Where a misparsed clause's doer still sits: an active subject, or the noun the parse made the root."""
 PHRASE_INTERNAL = frozenset({"compound", "amod", "nmod", "poss", "appos", "det", "nummod"})
 AFFILIATION_WORDS = frozenset({"loyal", "affiliated", "linked", "allied", "belonging", "close"})
+TERRITORY_CHANGES = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                               "Non-violent transfer of territory"})
+"""ACLED's sub-event types of ground changing hands: their actor 1 is the side that took it."""
 
 
 NAMED, GENERIC, VAGUE = 0, 1, 2
@@ -349,6 +352,26 @@ def repeller(rc: RoleContext) -> str | None:
     return _first_actor(rc, rc.args.agents if rc.args.passive else rc.args.subjects)
 
 
+def _lost(rc: RoleContext) -> bool:
+    """A change of territory told by the side that lost it ('lost control of the town')."""
+    return rc.candidate.sub_event_type in TERRITORY_CHANGES and bool(forms(rc.candidate.anchor) & lexicons().loss_verbs)
+
+
+def taker(rc: RoleContext) -> str | None:
+    """'The militia lost the town to the army': who took what a losing verb's subject lost is actor 1 (its 'to'
+    object), else ACLED's generic actor: never the loser."""
+    if not _lost(rc):
+        return None
+    return _first_actor(rc, rc.args.prep_objects("to")) or default_actor1(rc)
+
+
+def loser(rc: RoleContext) -> str | None:
+    """... and the side that lost it is actor 2."""
+    if not _lost(rc):
+        return None
+    return _first_actor(rc, rc.args.agents if rc.args.passive else rc.args.subjects)
+
+
 def victims(rc: RoleContext) -> str | None:
     """'..., killing four civilians', 'the death of four civilians': the people a harming verb or a death of
     the unit names are acted on."""
@@ -463,10 +486,11 @@ ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repelled": attacker_repelled, "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
     "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "preceding": preceding,
     "previous": previous, "topic": topic, "claimed": claimed, "planter": planter, "default": default_actor1,
+    "taker": taker,
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "ran_into": ran_into, "undergoers": undergoers, "pair": pair_second, "opponent": opponent,
-    "victims": victims, "default": default_actor2,
+    "victims": victims, "default": default_actor2, "loser": loser,
 }
 
 

@@ -49,6 +49,8 @@ class EventsConfig:
     """A clause the coder reads on its own words as another type of event is a second event of its sentence."""
     clause_min_tokens: int
     """The fewest words of such a clause."""
+    clause_sentence_tokens: int
+    """The fewest tokens of a sentence whose clauses are so read (0: any)."""
     fallback: bool
     """Consult the fallback predicates (data/acled.yaml) for sentences the coder reads as no event."""
     filters: tuple[str, ...]
@@ -197,7 +199,7 @@ class EventCoderStage:
         c = self.config
         return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences, c.fallback_below,
                          c.clause_events, c.clause_min_tokens, c.lead_threshold, c.lead_sentences,
-                         c.single_max_sentences, c.mention_threshold, c.reread_mentions)
+                         c.single_max_sentences, c.mention_threshold, c.reread_mentions, c.clause_sentence_tokens)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)

@@ -33,6 +33,7 @@ class Lexicons:
     vague_amounts: frozenset[str]
     harm_verbs: frozenset[str]
     defence_verbs: frozenset[str]
+    loss_verbs: frozenset[str]
     blocking_verbs: frozenset[str]
     one_person_pronouns: frozenset[str]
     pair_words: frozenset[str]
@@ -71,6 +72,7 @@ def lexicons() -> Lexicons:
         vague_amounts=word_set(raw, "vague_amounts", where),
         harm_verbs=word_set(raw, "harm_verbs", where),
         defence_verbs=word_set(raw, "defence_verbs", where),
+        loss_verbs=word_set(raw, "loss_verbs", where),
         blocking_verbs=word_set(raw, "blocking_verbs", where),
         one_person_pronouns=word_set(raw, "one_person_pronouns", where),
         pair_words=word_set(raw, "pair_words", where),
