@@ -133,6 +133,10 @@ class Found:
     armed_name: bool = False
     """Is the whole name of an armed force or group ("SDF"): a place only by the place's own name or an area's, not
     through a town's alternate name (GeoNames gives Louisville the airport code SDF)."""
+    person_name: bool = False
+    """The report uses the name for a person elsewhere (in a longer person's name, after a title, as the one who
+    speaks: "Sen. X", "X said"), and nothing at this mention says place: a place only if a big one
+    the report's geography supports (`resolve.person_or_place`)."""
     doubtful: bool = False
     """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
     place: only the fitted admit model may resolve it."""
@@ -567,7 +571,52 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     link_lists(text, out)
     plural_admin_lists(text, out, know)
     mark_acronym_nouns(text, doc, out, know)
+    mark_person_names(out, people_named(doc))
     return overruled(out, know.admin_nouns)
+
+
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP"})
+"""spaCy labels that make the subject of "said" a place speaking for its government ("Moscow said"); an
+organisation's label does not: spaCy often gives it to a surname ("Smith said")."""
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = data.load("geo_words.yaml")
+    return data.word_set(raw, "person_titles"), data.word_set(raw, "speech_verbs")
+
+
+def people_named(doc: Doc | None) -> frozenset[str]:
+    """The folded single words the report uses as people's names: the last word of a person's name of two words
+    or more ("John Smith"; spaCy often takes a place heading a title for a first name, "Greer Fire Chief Y"), a capitalised word after a title ("Sen. Smith", "coach Smith"), and the
+    bare capitalised subject of a verb of speech ("Smith said"). One sense per report: a surname it gives a
+    person is no town's name elsewhere in it."""
+    if doc is None:
+        return frozenset()
+    titles, speech = _person_words()
+    out = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
+    for t in doc:
+        if not t.is_title:
+            continue
+        after_title = t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in titles
+        speaks = t.dep_ == "nsubj" and t.head.lemma_ in speech and not any(True for _ in t.children) and \
+            t.ent_type_ not in _NOT_PEOPLE
+        if after_title or speaks:
+            out.add(fold(t.text))
+    return frozenset(out)
+
+
+def mark_person_names(found: list[Found], people: frozenset[str]) -> None:
+    """Marks the spans whose name the report also gives a person, unless the words at one of its mentions say
+    place ("in X", "X County", "X, Ohio"): one sense per report either way."""
+    places = {fold(f.name) for f in found if _said_place(f)}
+    for f in found:
+        key = fold(f.name)
+        f.person_name = key in people and key not in places
+
+
+def _said_place(f: Found) -> bool:
+    return bool(f.place_cue or f.admin or f.dateline or f.fixed or f.within is not None or f.border)
 
 
 _LISTED_WORD = re.compile(r"\s*(?:,|and|or)\s+([A-Za-z]+)")
