@@ -588,9 +588,10 @@ def _person_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def people_named(doc: Doc | None) -> frozenset[str]:
     """The folded single words the report uses as people's names: the last word of a person's name of two words
-    or more ("John Smith"; spaCy often takes a place heading a title for a first name, "Greer Fire Chief Y"), a capitalised word after a title ("Sen. Smith", "coach Smith"), and the
-    bare capitalised subject of a verb of speech ("Smith said"). One sense per report: a surname it gives a
-    person is no town's name elsewhere in it."""
+    or more ("John Smith"; spaCy often takes a place heading a title for a first name, "Greer Fire Chief Y"),
+    a capitalised word after a title ("Sen. Smith", "coach Smith"), and the bare capitalised subject of a verb
+    of speech ("Smith said"). One sense per report: a surname it gives a person is no town's name elsewhere
+    in it."""
     if doc is None:
         return frozenset()
     titles, speech = _person_words()
