@@ -21,7 +21,8 @@ from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
+    from spacy.tokens import Token as Token_
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’ʿʾ‘][^\W\d_]+)*")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|ar|an|at|az|ez|es|ed|er|adh|ath|ul)[-‐]", re.I)
@@ -595,16 +596,49 @@ def people_named(doc: Doc | None) -> frozenset[str]:
     if doc is None:
         return frozenset()
     titles, speech = _person_words()
-    out = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
-    for t in doc:
-        if not t.is_title:
-            continue
-        after_title = t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in titles
-        speaks = t.dep_ == "nsubj" and t.head.lemma_ in speech and not any(True for _ in t.children) and \
-            t.ent_type_ not in _NOT_PEOPLE
-        if after_title or speaks:
-            out.add(fold(t.text))
+    out = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and _surname_after_given_name(e)}
+    out.update(fold(m.group(3)) for m in _TITLED.finditer(doc.text)
+               if m.group(1).lower() in titles and (not m.group(2) or len(m.group(1)) <= ABBREVIATED_TITLE))
+    for i in _lemma_positions(doc, speech):
+        out.update(fold(t.text) for t in doc[int(i)].lefts if _bare_speaker(t))
     return frozenset(out)
+
+
+def _surname_after_given_name(person: Span) -> bool:
+    """A person's name whose last word follows a capitalised word that no place name begins with: "Dale Ripley",
+    not "al-Baghuz" or "Albu Kamal" (places spaCy often reads as people's names)."""
+    if len(person) < 2 or not person[-1].is_title:
+        return False
+    given = person[-2]
+    return given.is_title and given.is_alpha and given.lower_ not in _not_given_names()
+
+
+@lru_cache(maxsize=1)
+def _not_given_names() -> frozenset[str]:
+    extra = data.word_set(data.load("geo_words.yaml"), "place_name_prefixes")
+    return knowledge().name_prefixes | _CONNECTORS | extra
+
+
+def _lemma_positions(doc: Doc, lemmas: frozenset[str]) -> list[int]:
+    """Where the words of these lemmas stand, found over spaCy's array of lemma hashes (no Python pass per token)."""
+    import numpy as np
+    from spacy.attrs import LEMMA
+
+    wanted = np.array([doc.vocab.strings[w] for w in lemmas], dtype=np.uint64)
+    return [int(i) for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), wanted))]
+
+
+_TITLED = re.compile(r"\b([A-Za-z]+)(\.?)[ ]+(?=([A-Z][a-z]+)\b)")
+"""A word, maybe a dot, and the capitalised word after it on the same line (a lookahead, so "Former President
+Smith" yields both pairs)."""
+ABBREVIATED_TITLE = 4
+"""A title followed by a dot is an abbreviation ("Sen.", "Capt.") only this short: "the officer. Another" ends a
+sentence."""
+
+
+def _bare_speaker(t: Token_) -> bool:
+    """A capitalised single word, the subject of a verb of speech, that spaCy does not read as a place."""
+    return t.dep_ == "nsubj" and t.is_title and t.ent_type_ not in _NOT_PEOPLE and not any(True for _ in t.children)
 
 
 def mark_person_names(found: list[Found], people: frozenset[str]) -> None:
