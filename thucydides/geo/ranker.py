@@ -49,6 +49,9 @@ class PlacesSettings:
     same_place_below: float = 0.5
     """A mention resolved with less confidence than this yields to the confident one of its name."""
     list_kind_quorum: int = 2
+    person_name_population: int = 1_000_000
+    """A name the report also gives a person stays a place only as a country, a state or a city at least this big,
+    in a country the rest of the report implies."""
     """A name of a list ("Missouri, New York and Virginia") resolved to a town takes its state (or country)
     candidate when at least this many other names of the list are states of one country (or countries);
     0 turns it off."""

@@ -21,7 +21,8 @@ from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
+    from spacy.tokens import Token as Token_
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’ʿʾ‘][^\W\d_]+)*")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|ar|an|at|az|ez|es|ed|er|adh|ath|ul)[-‐]", re.I)
@@ -133,6 +134,10 @@ class Found:
     armed_name: bool = False
     """Is the whole name of an armed force or group ("SDF"): a place only by the place's own name or an area's, not
     through a town's alternate name (GeoNames gives Louisville the airport code SDF)."""
+    person_name: bool = False
+    """The report uses the name for a person elsewhere (in a longer person's name, after a title, as the one who
+    speaks: "Sen. X", "X said"), and nothing at this mention says place: a place only if a big one
+    the report's geography supports (`resolve.person_or_place`)."""
     doubtful: bool = False
     """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
     place: only the fitted admit model may resolve it."""
@@ -567,7 +572,86 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     link_lists(text, out)
     plural_admin_lists(text, out, know)
     mark_acronym_nouns(text, doc, out, know)
+    mark_person_names(out, people_named(doc))
     return overruled(out, know.admin_nouns)
+
+
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP"})
+"""spaCy labels that make the subject of "said" a place speaking for its government ("Moscow said"); an
+organisation's label does not: spaCy often gives it to a surname ("Smith said")."""
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = data.load("geo_words.yaml")
+    return data.word_set(raw, "person_titles"), data.word_set(raw, "speech_verbs")
+
+
+def people_named(doc: Doc | None) -> frozenset[str]:
+    """The folded single words the report uses as people's names: the last word of a person's name of two words
+    or more ("John Smith"; spaCy often takes a place heading a title for a first name, "Greer Fire Chief Y"),
+    a capitalised word after a title ("Sen. Smith", "coach Smith"), and the bare capitalised subject of a verb
+    of speech ("Smith said"). One sense per report: a surname it gives a person is no town's name elsewhere
+    in it."""
+    if doc is None:
+        return frozenset()
+    titles, speech = _person_words()
+    out = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and _surname_after_given_name(e)}
+    out.update(fold(m.group(3)) for m in _TITLED.finditer(doc.text)
+               if m.group(1).lower() in titles and (not m.group(2) or len(m.group(1)) <= ABBREVIATED_TITLE))
+    for i in _lemma_positions(doc, speech):
+        out.update(fold(t.text) for t in doc[int(i)].lefts if _bare_speaker(t))
+    return frozenset(out)
+
+
+def _surname_after_given_name(person: Span) -> bool:
+    """A person's name whose last word follows a capitalised word that no place name begins with: "Dale Ripley",
+    not "al-Baghuz" or "Albu Kamal" (places spaCy often reads as people's names)."""
+    if len(person) < 2 or not person[-1].is_title:
+        return False
+    given = person[-2]
+    return given.is_title and given.is_alpha and given.lower_ not in _not_given_names()
+
+
+@lru_cache(maxsize=1)
+def _not_given_names() -> frozenset[str]:
+    extra = data.word_set(data.load("geo_words.yaml"), "place_name_prefixes")
+    return knowledge().name_prefixes | _CONNECTORS | extra
+
+
+def _lemma_positions(doc: Doc, lemmas: frozenset[str]) -> list[int]:
+    """Where the words of these lemmas stand, found over spaCy's array of lemma hashes (no Python pass per token)."""
+    import numpy as np
+    from spacy.attrs import LEMMA
+
+    wanted = np.array([doc.vocab.strings[w] for w in lemmas], dtype=np.uint64)
+    return [int(i) for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), wanted))]
+
+
+_TITLED = re.compile(r"\b([A-Za-z]+)(\.?)[ ]+(?=([A-Z][a-z]+)\b)")
+"""A word, maybe a dot, and the capitalised word after it on the same line (a lookahead, so "Former President
+Smith" yields both pairs)."""
+ABBREVIATED_TITLE = 4
+"""A title followed by a dot is an abbreviation ("Sen.", "Capt.") only this short: "the officer. Another" ends a
+sentence."""
+
+
+def _bare_speaker(t: Token_) -> bool:
+    """A capitalised single word, the subject of a verb of speech, that spaCy does not read as a place."""
+    return t.dep_ == "nsubj" and t.is_title and t.ent_type_ not in _NOT_PEOPLE and not any(True for _ in t.children)
+
+
+def mark_person_names(found: list[Found], people: frozenset[str]) -> None:
+    """Marks the spans whose name the report also gives a person, unless the words at one of its mentions say
+    place ("in X", "X County", "X, Ohio"): one sense per report either way."""
+    places = {fold(f.name) for f in found if _said_place(f)}
+    for f in found:
+        key = fold(f.name)
+        f.person_name = key in people and key not in places
+
+
+def _said_place(f: Found) -> bool:
+    return bool(f.place_cue or f.admin or f.dateline or f.fixed or f.within is not None or f.border)
 
 
 _LISTED_WORD = re.compile(r"\s*(?:,|and|or)\s+([A-Za-z]+)")

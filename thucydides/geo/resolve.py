@@ -506,8 +506,22 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
         from thucydides.geo.lists import same_kind_in_lists
 
         out = same_kind_in_lists(mentions, out, settings.list_kind_quorum)
+    out = [person_or_place(m, res, geo, settings) for m, res in zip(mentions, out, strict=True)]
     return [res for m, r, res in zip(mentions, state.ranked, out, strict=True)
-            if res.candidate is not None or keeps(m, r, floor)]
+            if res.candidate is not None or (keeps(m, r, floor) and not m.found.person_name)]
+
+
+def person_or_place(m: Mention, res: Resolution, geo: DocumentGeography, settings: PlacesSettings) -> Resolution:
+    """A name the report also gives a person (`Found.person_name`) is that person here, unless it resolved to a
+    big place (a country, a state, a city of `person_name_population`) in a country the rest of the report
+    implies: "Jordan said" of a country at war, not "coach Ripley" of a village."""
+    c = res.candidate
+    if not m.found.person_name or c is None:
+        return res
+    big = c.place.kind in ("country", "admin1") or c.population >= settings.person_name_population
+    if big and geo.view(m.key).implies(c.place.country):
+        return res
+    return Resolution(m.found, None, 0.0, 3)
 
 
 def same_name_same_place(mentions: list[Mention], resolutions: list[Resolution],
