@@ -404,12 +404,10 @@ def border_matches(text: str, know: Knowledge) -> list[Found]:
     return out
 
 
-def spacy_entities(doc: Doc | None) -> list[tuple[int, int, str]]:
+def spacy_entities(entities: Sequence[Span]) -> list[tuple[int, int, str]]:
     """(start, end, label) of spaCy's entities, a leading "the" left out ("the Athens Police" starts at Athens)."""
-    if doc is None:
-        return []
     out = []
-    for e in doc.ents:
+    for e in entities:
         start = e[1].idx if len(e) > 1 and e[0].lower_ == "the" else e.start_char
         out.append((start, e.end_char, e.label_))
     return out
@@ -560,7 +558,8 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     """Every span that may name a place, with context cues; spans inside `blocked` (actors' names; `armed`: those
     of armed forces and groups) are kept as `within_an_actor_name` says."""
     know = knowledge()
-    ents = spacy_entities(doc)
+    entities = tuple(doc.ents) if doc is not None else ()  # read once: spaCy walks every token to make them
+    ents = spacy_entities(entities)
     gazetteer_found = unsplit(text, gazetteer_matches(text, words(text), gaz), ents, gaz)
     found = border_matches(text, know) + abbreviation_matches(text) + gazetteer_found + \
         unknown_places(text, ents, gazetteer_found)
@@ -572,7 +571,7 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     link_lists(text, out)
     plural_admin_lists(text, out, know)
     mark_acronym_nouns(text, doc, out, know)
-    mark_person_names(out, people_named(doc))
+    mark_person_names(out, people_named(text, doc, entities))
     return overruled(out, know.admin_nouns)
 
 
@@ -587,7 +586,7 @@ def _person_words() -> tuple[frozenset[str], frozenset[str]]:
     return data.word_set(raw, "person_titles"), data.word_set(raw, "speech_verbs")
 
 
-def people_named(doc: Doc | None) -> frozenset[str]:
+def people_named(text: str, doc: Doc | None, entities: Sequence[Span]) -> frozenset[str]:
     """The folded single words the report uses as people's names: the last word of a person's name of two words
     or more ("John Smith"; spaCy often takes a place heading a title for a first name, "Greer Fire Chief Y"),
     a capitalised word after a title ("Sen. Smith", "coach Smith"), and the bare capitalised subject of a verb
@@ -596,8 +595,8 @@ def people_named(doc: Doc | None) -> frozenset[str]:
     if doc is None:
         return frozenset()
     titles, speech = _person_words()
-    out = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and _surname_after_given_name(e)}
-    out.update(fold(m.group(3)) for m in _TITLED.finditer(doc.text)
+    out = {fold(e[-1].text) for e in entities if e.label_ == "PERSON" and _surname_after_given_name(e)}
+    out.update(fold(m.group(3)) for m in _TITLED.finditer(text)
                if m.group(1).lower() in titles and (not m.group(2) or len(m.group(1)) <= ABBREVIATED_TITLE))
     for i in _lemma_positions(doc, speech):
         out.update(fold(t.text) for t in doc[int(i)].lefts if _bare_speaker(t))
