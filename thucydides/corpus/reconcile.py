@@ -185,8 +185,16 @@ def _rebuild_events(conn: Connection, report: ReconcileReport) -> None:
 
 
 def _rebuild_claims(conn: Connection, report: ReconcileReport) -> None:
+    _rebuild_keys(conn)
+    _rebuild_disputes(conn, report)
+
+
+def _rebuild_keys(conn: Connection) -> None:
     with rs.indexes_after(conn, t.claim_keys):
         rs.key_claims(conn)
+
+
+def _rebuild_disputes(conn: Connection, report: ReconcileReport) -> None:
     disputes = _Batch(lambda rows: rs.insert_disputes(conn, rows))
     with rs.indexes_after(conn, t.disputes):
         for block in rs.stream_dispute_blocks(conn, sorted(DISPUTED_METRICS)):
