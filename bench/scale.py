@@ -149,8 +149,9 @@ def reconcile_timed(db: Path, out: dict[str, Any]) -> None:
     store = Store(db)
     report = rc.ReconcileReport(rebuilt=True)
     cache = getattr(rs, "page_cache", None)  # what `rebuild` does around these (revisions that have it)
+    sized = getattr(rc, "rebuild_cache_mb", lambda conn, settings: settings.rebuild_cache_mb)
     keys = getattr(rc, "_rebuild_keys", None)
-    with store.engine.begin() as conn, (cache(conn, rc.ReconcileSettings().rebuild_cache_mb) if cache
+    with store.engine.begin() as conn, (cache(conn, sized(conn, rc.ReconcileSettings())) if cache
                                          else nullcontext()):
         rs.lock(conn)
         rs.clear_all(conn)
