@@ -134,6 +134,19 @@ def timer(into: dict[str, Timing], name: str) -> Iterator[None]:
     into[name] = (time.perf_counter() - wall, time.process_time() - cpu)
 
 
+IO_CALLS = "rebuild: page reads + writes (calls)"
+
+
+def io_calls() -> int | None:
+    """Read and write calls this process has made (Linux; None elsewhere): SQLite reads and writes a page a
+    call, so this counts what a rebuild moves between its cache and the files, whatever else the machine does."""
+    try:
+        fields = dict(line.split(": ") for line in Path("/proc/self/io").read_text().splitlines())
+    except OSError:
+        return None
+    return int(fields["syscr"]) + int(fields["syscw"])
+
+
 STEPS = {"event merging (whole)": ("event merging",),
          "disputes + sources (whole)": ("claim keys", "disputes", "sources")}
 """A rebuild's steps, timed one by one, and the totals the budget is set on."""
@@ -148,6 +161,7 @@ def reconcile_timed(db: Path, out: dict[str, Any]) -> None:
 
     store = Store(db)
     report = rc.ReconcileReport(rebuilt=True)
+    calls = io_calls()
     cache = getattr(rs, "page_cache", None)  # what `rebuild` does around these (revisions that have it)
     sized = getattr(rc, "rebuild_cache_mb", lambda conn, settings: settings.rebuild_cache_mb)
     keys = getattr(rc, "_rebuild_keys", None)
@@ -165,6 +179,9 @@ def reconcile_timed(db: Path, out: dict[str, Any]) -> None:
         with timer(out, "sources"):
             rs.rate_all_sources(conn)
     store.close()
+    done = io_calls()
+    if calls is not None and done is not None:
+        out[IO_CALLS] = done - calls  # the commit and the checkpoint included
     for total, steps in STEPS.items():
         parts = [out[step] for step in steps if step in out]
         out[total] = (sum(w for w, _ in parts), sum(c for _, c in parts))
@@ -340,6 +357,9 @@ def ratios(n1: int, a: Runs, n2: int, b: Runs, label: str) -> None:
                            if name in x and name in y and x[name][1] > 0) if len(a) > 1 else ""
         flag = "  <- over x2.2" if name in STEPS and n2 == 2 * n1 and min(w2 / w1, c2 / c1) > 2.2 else ""
         print(f"  {name:42}{f'x{w2 / w1:.2f}':>8}{f'x{c2 / c1:.2f}':>8}   {per_run}{flag}")
+    if median_of(a, IO_CALLS) and median_of(b, IO_CALLS):
+        print(f"  {IO_CALLS:42}{f'x{median_of(b, IO_CALLS) / median_of(a, IO_CALLS):.2f}':>16}   (a count: "
+              "the same on a busy machine)")
 
 
 def export_budget(n: int, columns: dict[str, Runs]) -> None:
