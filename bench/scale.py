@@ -351,8 +351,9 @@ def timed_names(runs: Runs) -> list[str]:
 def ratios(n1: int, a: Runs, n2: int, b: Runs, label: str) -> None:
     """Each timed figure at n2 over the same at n1: the ratio of the medians, wall and CPU, and the ratio of
     each pair of runs (run i at n1, run i at n2), wall (CPU)."""
+    budget = "the budget for the rebuild's totals is x2.2" if n2 == 2 * n1 else f"linear: x{n2 / n1:g}"
     print(f"\n{n1:,} -> {n2:,} reports, {label}: time at {n2 / n1:g}x the store over the time at 1x "
-          f"(median of {min(len(a), len(b))} run(s); the budget for the rebuild's totals is x2.2)")
+          f"(median of {min(len(a), len(b))} run(s); {budget})")
     print(f"  {'':42}{'wall':>8}{'CPU':>8}   per run: wall (CPU)")
     for name in timed_names(a):
         if not median_of(b, name):
