@@ -183,15 +183,16 @@ class _Batch:
 
 
 def _rebuild_events(conn: Connection, report: ReconcileReport) -> None:
-    merged = Merged()
-    for block in rs.stream_blocks(conn):
-        merged.add_block([stored_event(r) for r in block])
-        if len(merged.rows) >= rs.PAGE:
-            rs.insert_merged(conn, list(merged.rows.values()), merged.members)
-            report.added += len(merged.rows)
-            merged = Merged()
-    rs.insert_merged(conn, list(merged.rows.values()), merged.members)
-    report.added += len(merged.rows)
+    with rs.indexes_after(conn, t.merged_events, t.merged_members):
+        merged = Merged()
+        for block in rs.stream_blocks(conn):
+            merged.add_block([stored_event(r) for r in block])
+            if len(merged.rows) >= rs.PAGE:
+                rs.insert_merged(conn, list(merged.rows.values()), merged.members)
+                report.added += len(merged.rows)
+                merged = Merged()
+        rs.insert_merged(conn, list(merged.rows.values()), merged.members)
+        report.added += len(merged.rows)
 
 
 def _rebuild_claims(conn: Connection, report: ReconcileReport) -> None:
