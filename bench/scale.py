@@ -12,11 +12,17 @@ than packing more reports into the same days.
 Each revision is measured in its own processes on its own copy of each store: `git archive REV` is
 unpacked into a temporary folder and imported instead of this checkout. Every figure is given as wall
 seconds and, in brackets, CPU seconds: on a machine shared with other work the CPU time is the steadier
-of the two. `--legacy REV` also times, once on the first size, the export of a revision from before
-reconciliation was stored (it read the whole store into memory and merged there; e.g. d7b1fde).
+of the two, and neither is steady. So the rebuild (step by step) and the queries run `--repeat` times per
+size, each on a fresh copy of the store, the sizes taking turns; the tables give medians, and each pair of
+sizes given at 2x gives the ratio of every timed figure, with the CPU ratio of each pair of runs. The
+rebuild's page reads and writes are counted too (read and write calls): a count that a busy machine does
+not change, and that grows faster than the store once the pages a rebuild rewrites outgrow its cache. The
+exports run once per size, with the budget of issue 13 printed: json of 10,000 reports in under 5 s,
+peak RSS under 300 MB. `--legacy REV` also times, once on the first size, the export of a revision from
+before reconciliation was stored (it read the whole store into memory and merged there; e.g. d7b1fde).
 
-    .venv/bin/python bench/scale.py [--sizes 10000 20000 50000] [--before a3cedb3] [--legacy d7b1fde]
-                                    [--keep DIR]
+    .venv/bin/python bench/scale.py [--sizes 10000 20000 50000] [--repeat 3] [--before a3cedb3]
+                                    [--legacy d7b1fde] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import json
 import resource
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -133,26 +140,58 @@ def timer(into: dict[str, Timing], name: str) -> Iterator[None]:
     into[name] = (time.perf_counter() - wall, time.process_time() - cpu)
 
 
+IO_CALLS = "rebuild: page reads + writes (calls)"
+
+
+def io_calls() -> int | None:
+    """Read and write calls this process has made (Linux; None elsewhere): SQLite reads and writes a page a
+    call, so this counts what a rebuild moves between its cache and the files, whatever else the machine does."""
+    try:
+        fields = dict(line.split(": ") for line in Path("/proc/self/io").read_text().splitlines())
+    except OSError:
+        return None
+    return int(fields["syscr"]) + int(fields["syscw"])
+
+
+STEPS = {"event merging (whole)": ("event merging",),
+         "disputes + sources (whole)": ("claim keys", "disputes", "sources")}
+"""A rebuild's steps, timed one by one, and the totals the budget is set on."""
+
+
 def reconcile_timed(db: Path, out: dict[str, Any]) -> None:
-    """A whole rebuild: event merging, then disputes and sources (keys, disputes, ratings)."""
+    """A whole rebuild, step by step: event merging, claim keys, disputes, sources (revisions without
+    a keys step of their own count it in disputes)."""
     from thucydides.corpus import reconcile as rc
     from thucydides.store import reconciled as rs
     from thucydides.store.db import Store
 
     store = Store(db)
     report = rc.ReconcileReport(rebuilt=True)
+    calls = io_calls()
     cache = getattr(rs, "page_cache", None)  # what `rebuild` does around these (revisions that have it)
-    with store.engine.begin() as conn, (cache(conn, rc.ReconcileSettings().rebuild_cache_mb) if cache
+    sized = getattr(rc, "rebuild_cache_mb", lambda conn, settings: settings.rebuild_cache_mb)
+    keys = getattr(rc, "_rebuild_keys", None)
+    with store.engine.begin() as conn, (cache(conn, sized(conn, rc.ReconcileSettings())) if cache
                                          else nullcontext()):
         rs.lock(conn)
         rs.clear_all(conn)
-        with timer(out, "event merging (whole)"):
+        with timer(out, "event merging"):
             rc._rebuild_events(conn, report)
-        with timer(out, "disputes + sources (whole)"):
-            rc._rebuild_claims(conn, report)
+        if keys:
+            with timer(out, "claim keys"):
+                keys(conn)
+        with timer(out, "disputes"):
+            (rc._rebuild_disputes if keys else rc._rebuild_claims)(conn, report)
+        with timer(out, "sources"):
             rs.rate_all_sources(conn)
     store.close()
-    out["merged events"], out["disputes"] = report.added, report.disputes
+    done = io_calls()
+    if calls is not None and done is not None:
+        out[IO_CALLS] = done - calls  # the commit and the checkpoint included
+    for total, steps in STEPS.items():
+        parts = [out[step] for step in steps if step in out]
+        out[total] = (sum(w for w, _ in parts), sum(c for _, c in parts))
+    out["merged events"], out["disputes found"] = report.added, report.disputes
 
 
 def add_reports_timed(db: Path, first: int, count: int, out: dict[str, Any]) -> None:
@@ -249,15 +288,16 @@ def copy_store(db: Path, to: Path) -> Path:
     return to
 
 
-def measure(db: Path, n: int, tree: str | None, folder: Path) -> dict[str, Any]:
-    """Every figure for one revision (None: this checkout) on its own copy of the store."""
+def measure(db: Path, n: int, tree: str | None, folder: Path, exports: bool) -> dict[str, Any]:
+    """Every figure for one revision (None: this checkout) on its own copy of the store; the exports
+    (long, and only one run of each is needed for their budgets) when `exports`."""
     def phase(name: str) -> dict[str, Any]:
         done = subprocess.run([sys.executable, __file__, "--worker", str(db), str(n), tree or "", name],
                               capture_output=True, text=True, check=True)
         return dict(json.loads(done.stdout.splitlines()[-1]))
 
     figures = phase("whole")
-    for kind in ("json", "geojson", "csv", "acled"):
+    for kind in ("json", "geojson", "csv", "acled") if exports else ():
         wall, cpu, peak = export_timed(db, folder / f"export.{kind}", tree, kind)
         figures[f"export --format {kind}"] = (wall, cpu)
         figures[f"export --format {kind} peak RSS MB"] = peak
@@ -280,27 +320,87 @@ def fmt(value: Any) -> str:
     return f"{value:,.0f}" if isinstance(value, (int, float)) else str(value)
 
 
-def report(n: int, built: float, columns: dict[str, dict[str, Any]]) -> None:
-    print(f"\n== {n:,} reports (store built in {built:.1f} s); wall s (CPU s)")
-    names = list(next(iter(columns.values())))
+Runs = list[dict[str, Any]]
+"""One revision's figures on one size, a dict per repeat."""
+
+
+def median_of(runs: Runs, name: str) -> Any:
+    """A figure's median over the repeats that have it (wall and CPU apart for a timing)."""
+    values = [r[name] for r in runs if name in r]
+    if not values:
+        return ""
+    if isinstance(values[0], (list, tuple)):
+        return (statistics.median(v[0] for v in values), statistics.median(v[1] for v in values))
+    return values[0]
+
+
+def report(n: int, built: float, columns: dict[str, Runs]) -> None:
+    repeats = max(len(runs) for runs in columns.values())
+    print(f"\n== {n:,} reports (store built in {built:.1f} s); wall s (CPU s), median of {repeats} run(s)")
+    fullest = sorted(columns.values(), key=lambda runs: -len(runs[0]))  # this checkout's steps first
+    names = list(dict.fromkeys(name for runs in fullest for r in runs for name in r))
     print(f"  {'':42}" + "".join(f"{label:>20}" for label in columns))
     for name in names:
-        print(f"  {name:42}" + "".join(f"{fmt(figures.get(name, '')):>20}" for figures in columns.values()))
+        print(f"  {name:42}" + "".join(f"{fmt(median_of(runs, name)):>20}" for runs in columns.values()))
 
 
-def ratios(rows: list[tuple[int, dict[str, dict[str, Any]]]], keys: tuple[str, ...]) -> None:
-    for (n1, a), (n2, b) in zip(rows, rows[1:], strict=False):
-        if n2 != 2 * n1:
+def timed_names(runs: Runs) -> list[str]:
+    return [name for name, value in runs[0].items() if isinstance(value, (list, tuple))]
+
+
+def ratios(n1: int, a: Runs, n2: int, b: Runs, label: str) -> None:
+    """Each timed figure at n2 over the same at n1: the ratio of the medians, wall and CPU, and the ratio of
+    each pair of runs (run i at n1, run i at n2), wall (CPU)."""
+    budget = "the budget for the rebuild's totals is x2.2" if n2 == 2 * n1 else f"linear: x{n2 / n1:g}"
+    print(f"\n{n1:,} -> {n2:,} reports, {label}: time at {n2 / n1:g}x the store over the time at 1x "
+          f"(median of {min(len(a), len(b))} run(s); {budget})")
+    print(f"  {'':42}{'wall':>8}{'CPU':>8}   per run: wall (CPU)")
+    for name in timed_names(a):
+        if not median_of(b, name):
             continue
-        for label in a:
-            parts = [f"{k.split(' (')[0]} x{b[label][k][0] / a[label][k][0]:.2f} "
-                     f"(CPU x{b[label][k][1] / a[label][k][1]:.2f})" for k in keys]
-            print(f"{n1:,} -> {n2:,}, {label}: " + ", ".join(parts))
+        (w1, c1), (w2, c2) = median_of(a, name), median_of(b, name)
+        if min(w1, c1) <= 0:
+            continue
+        per_run = " ".join(f"x{y[name][0] / x[name][0]:.2f} (x{y[name][1] / x[name][1]:.2f})"
+                           for x, y in zip(a, b, strict=False)
+                           if name in x and name in y and min(x[name]) > 0) if len(a) > 1 else ""
+        flag = "  <- over x2.2" if name in STEPS and n2 == 2 * n1 and min(w2 / w1, c2 / c1) > 2.2 else ""
+        print(f"  {name:42}{f'x{w2 / w1:.2f}':>8}{f'x{c2 / c1:.2f}':>8}   {per_run}{flag}")
+    if median_of(a, IO_CALLS) and median_of(b, IO_CALLS):
+        print(f"  {IO_CALLS:42}{f'x{median_of(b, IO_CALLS) / median_of(a, IO_CALLS):.2f}':>16}   (a count: "
+              "the same on a busy machine)")
+
+
+def export_budget(n: int, columns: dict[str, Runs]) -> None:
+    """The export's budget (issue 13): json of 10,000 reports in under 5 s, peak RSS under 300 MB at
+    any size. On a shared machine the CPU time is the one to judge by; the wall time is printed too."""
+    for label, runs in columns.items():
+        timing, peak = median_of(runs, "export --format json"), median_of(runs, "export --format json peak RSS MB")
+        if not timing:
+            continue
+        wall, cpu = timing
+        fast = "" if n > 10_000 else f", CPU {'under' if cpu < 5 else 'OVER'} 5 s"
+        print(f"export --format json, {n:,} reports, {label}: {wall:.2f} s wall, {cpu:.2f} s CPU, "
+              f"peak RSS {peak:.0f} MB (budget: RSS {'under' if peak < 300 else 'OVER'} 300 MB{fast})")
+
+
+def run_all(sizes: list[int], trees: dict[str, str | None], folder: Path, repeats: int,
+            stores: dict[int, Path]) -> dict[int, dict[str, Runs]]:
+    """Every revision on every size, `repeats` times, each on a fresh copy of the store; the sizes
+    take turns (small first, then large first) so a busy spell of the machine falls on both."""
+    runs: dict[int, dict[str, Runs]] = {n: {label: [] for label in trees} for n in sizes}
+    for rep in range(repeats):
+        for n in sizes if rep % 2 == 0 else sizes[::-1]:
+            for k, (label, tree) in enumerate(trees.items()):
+                copy = copy_store(stores[n], folder / f"scale-{n}-{k}.db")
+                runs[n][label].append(measure(copy, n, tree, folder, exports=rep == 0))
+    return runs
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 20_000, 50_000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the rebuild and queries per size (medians)")
     parser.add_argument("--before", help="also measure this revision's code (e.g. a3cedb3, stored reconciliation's "
                                          "first round)")
     parser.add_argument("--legacy", help="also time this revision's in-memory export once, on the first size")
@@ -316,22 +416,24 @@ def main() -> None:
     trees: dict[str, str | None] = {"after": None}
     if args.before:
         trees = {f"before ({args.before})": unpack(args.before, folder), **trees}
-    rows = []
-    for i, n in enumerate(args.sizes):
-        db = folder / f"scale-{n}.db"
+    stores = {n: folder / f"scale-{n}.db" for n in args.sizes}
+    built = {}
+    for n, db in stores.items():
         db.unlink(missing_ok=True)
-        built = build(db, n)
-        columns = {label: measure(copy_store(db, folder / f"scale-{n}-{k}.db"), n, tree, folder)
-                   for k, (label, tree) in enumerate(trees.items())}
-        if args.legacy and i == 0:
-            wall, cpu, peak = legacy_export(db, unpack(args.legacy, folder), folder)
-            columns[f"in memory ({args.legacy})"] = {"export --format json": (wall, cpu),
-                                                     "export --format json peak RSS MB": peak}
-        report(n, built, columns)
-        rows.append((n, columns))
+        built[n] = build(db, n)
+    runs = run_all(args.sizes, trees, folder, max(1, args.repeat), stores)
+    if args.legacy:
+        wall, cpu, peak = legacy_export(stores[args.sizes[0]], unpack(args.legacy, folder), folder)
+        runs[args.sizes[0]][f"in memory ({args.legacy})"] = [{"export --format json": (wall, cpu),
+                                                               "export --format json peak RSS MB": peak}]
+    for n in args.sizes:
+        report(n, built[n], runs[n])
+    for n1, n2 in zip(args.sizes, args.sizes[1:], strict=False):
+        for label in trees:
+            ratios(n1, runs[n1][label], n2, runs[n2][label], label)
     print()
-    ratios([(n, {k: v for k, v in c.items() if k in trees}) for n, c in rows],
-           ("event merging (whole)", "disputes + sources (whole)"))
+    for n in args.sizes:
+        export_budget(n, {label: runs[n][label] for label in trees})
     print(f"\nstores in {folder}")
 
 

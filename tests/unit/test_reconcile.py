@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, select
 
 from thucydides.corpus.across import merge_across_documents
-from thucydides.corpus.reconcile import rebuild, reconcile
+from thucydides.corpus.reconcile import ReconcileSettings, rebuild, rebuild_cache_mb, reconcile
 from thucydides.corpus.series import contradictions, rate_sources, stored_sources
 from thucydides.export.bundle import ExportBundle, referenced_actors
 from thucydides.export.contract import to_contract, write_contract
@@ -19,6 +19,7 @@ from thucydides.export.records import StoreRecords
 from thucydides.model import Analysis, Claim, Document, Event, Evidence, Interval, Place
 from thucydides.store import schema as t
 from thucydides.store.db import Store
+from thucydides.store.reconciled import store_mb
 from thucydides.store.schema import metadata
 
 PG_URL = os.environ.get("THUCYDIDES_TEST_PG_URL")
@@ -96,22 +97,40 @@ def test_stored_reconciliation_equals_the_whole_computation(store):
 
 
 def test_a_rebuild_keeps_the_indexes_it_writes_without(store):
-    """A whole rebuild writes claim keys and disputes without their indexes, then makes them again."""
+    """A whole rebuild writes merged events, claim keys and disputes without their indexes, then makes them
+    again."""
     save(store, corpus(24))
 
     def indexes() -> dict[str, list[str]]:
         with store.engine.connect() as conn:
             found = inspect(conn)
             return {name: sorted(str(i["name"]) for i in found.get_indexes(name))
-                    for name in ("claim_keys", "disputes")}
+                    for name in ("merged_events", "merged_members", "claim_keys", "disputes")}
 
     before = indexes()
-    assert before["claim_keys"] and before["disputes"]
+    assert all(before.values())
     rebuild(store)
     assert indexes() == before
     records = StoreRecords(store)
     pairs = contradictions(store.claims(), store.documents())
     assert pairs and [(a, b) for a, b, _ in records.disputes()] == [(p.a.id, p.b.id) for p in pairs]
+
+
+def test_a_rebuild_caches_a_share_of_the_store_within_its_bounds(store):
+    """SQLite: the rebuild's page cache follows the store's size, at least the floor, at most the cap; other
+    stores have no size of their own to follow (their server's cache serves them)."""
+    save(store, corpus(24))
+    with store.engine.connect() as conn:
+        size = store_mb(conn)
+        floor = rebuild_cache_mb(conn, ReconcileSettings(rebuild_cache_mb=64))
+        share = rebuild_cache_mb(conn, ReconcileSettings(rebuild_cache_mb=0, rebuild_cache_of_store=1000.0))
+        capped = rebuild_cache_mb(conn, ReconcileSettings(rebuild_cache_mb=0, rebuild_cache_of_store=1000.0,
+                                                          rebuild_cache_max_mb=1))
+    assert floor == 64
+    if store.engine.dialect.name == "sqlite":
+        assert 0 < size < 1 and share == int(size * 1000) > 1 and capped == 1
+    else:
+        assert size == 0 and share == 0
 
 
 def test_adding_one_report_changes_only_the_merged_events_it_touches(store):

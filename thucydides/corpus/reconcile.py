@@ -33,6 +33,8 @@ class ReconcileSettings:
     chunk: int = 500
     rebuild_share: float = 0.5
     rebuild_cache_mb: int = 64
+    rebuild_cache_of_store: float = 1.0
+    rebuild_cache_max_mb: int = 1024
 
 
 @dataclass
@@ -142,7 +144,7 @@ def rebuild(store: Store, settings: ReconcileSettings | None = None) -> Reconcil
     """Everything again, in one sorted pass per table: blocks of events, claims, dispute blocks."""
     settings = settings or section("corpus.reconcile", ReconcileSettings)
     report = ReconcileReport(rebuilt=True)
-    with store.engine.begin() as conn, rs.page_cache(conn, settings.rebuild_cache_mb):
+    with store.engine.begin() as conn, rs.page_cache(conn, rebuild_cache_mb(conn, settings)):
         rs.lock(conn)
         entries = rs.queued(conn, 10**12)
         rs.clear_results(conn)
@@ -152,6 +154,14 @@ def rebuild(store: Store, settings: ReconcileSettings | None = None) -> Reconcil
         rs.dequeue(conn, entries)
         report.documents = len(entries)
     return report
+
+
+def rebuild_cache_mb(conn: Connection, settings: ReconcileSettings) -> int:
+    """The page cache a rebuild runs with: a share of the store's size, within the settings' bounds. A rebuild
+    writes every result again in one transaction; once its changed pages outgrow the cache they are spilled to
+    the log and written again, and its cost grows faster than the store (x3 the writes at 2x the store)."""
+    wanted = rs.store_mb(conn) * settings.rebuild_cache_of_store
+    return int(min(settings.rebuild_cache_max_mb, max(settings.rebuild_cache_mb, wanted)))
 
 
 class _Batch:
@@ -173,20 +183,29 @@ class _Batch:
 
 
 def _rebuild_events(conn: Connection, report: ReconcileReport) -> None:
-    merged = Merged()
-    for block in rs.stream_blocks(conn):
-        merged.add_block([stored_event(r) for r in block])
-        if len(merged.rows) >= rs.PAGE:
-            rs.insert_merged(conn, list(merged.rows.values()), merged.members)
-            report.added += len(merged.rows)
-            merged = Merged()
-    rs.insert_merged(conn, list(merged.rows.values()), merged.members)
-    report.added += len(merged.rows)
+    with rs.indexes_after(conn, t.merged_events, t.merged_members):
+        merged = Merged()
+        for block in rs.stream_blocks(conn):
+            merged.add_block([stored_event(r) for r in block])
+            if len(merged.rows) >= rs.PAGE:
+                rs.insert_merged(conn, list(merged.rows.values()), merged.members)
+                report.added += len(merged.rows)
+                merged = Merged()
+        rs.insert_merged(conn, list(merged.rows.values()), merged.members)
+        report.added += len(merged.rows)
 
 
 def _rebuild_claims(conn: Connection, report: ReconcileReport) -> None:
+    _rebuild_keys(conn)
+    _rebuild_disputes(conn, report)
+
+
+def _rebuild_keys(conn: Connection) -> None:
     with rs.indexes_after(conn, t.claim_keys):
         rs.key_claims(conn)
+
+
+def _rebuild_disputes(conn: Connection, report: ReconcileReport) -> None:
     disputes = _Batch(lambda rows: rs.insert_disputes(conn, rows))
     with rs.indexes_after(conn, t.disputes):
         for block in rs.stream_dispute_blocks(conn, sorted(DISPUTED_METRICS)):

@@ -106,6 +106,15 @@ def dequeue(conn: Connection, entries: Iterable[tuple[str, str]]) -> None:
         conn.execute(delete(q).where(q.c.doc == bindparam("queued_doc"), q.c.token == bindparam("queued_token")), rows)
 
 
+def store_mb(conn: Connection) -> float:
+    """The SQLite store's size in MB (0 for other stores, whose caches are their server's)."""
+    if conn.dialect.name != "sqlite":
+        return 0.0
+    pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    size = conn.exec_driver_sql("PRAGMA page_size").scalar()
+    return float(int(pages or 0) * int(size or 0)) / 2**20
+
+
 @contextmanager
 def page_cache(conn: Connection, megabytes: int) -> Iterator[None]:
     """A larger SQLite page cache on this connection for a while (a bulk write whose indexes outgrow the
