@@ -133,6 +133,36 @@ def test_a_rebuild_caches_a_share_of_the_store_within_its_bounds(store):
         assert size == 0 and share == 0
 
 
+def test_a_rebuild_takes_the_write_lock_before_it_reads(store, tmp_path, monkeypatch):
+    """SQLite: a transaction that reads first and writes later fails at once ("database is locked", no wait)
+    when another process committed in between: so a rebuild takes its lock before it reads anything, even the
+    store's size. Here another process commits whenever it can while the rebuild sizes its cache."""
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("a SQLite reader's upgrade to a writer")
+    import sqlite3
+
+    from thucydides.store import reconciled
+
+    save(store, corpus(6))
+    size_of = reconciled.store_mb
+
+    def size_while_another_process_writes(conn):
+        size = size_of(conn)
+        other = sqlite3.connect(tmp_path / "s.db", timeout=0.1)
+        try:
+            other.execute("INSERT INTO meta (key, value) VALUES ('probe', '1')")
+            other.commit()
+        except sqlite3.OperationalError:
+            pass  # the rebuild already holds the write lock: nothing can come between
+        finally:
+            other.close()
+        return size
+
+    monkeypatch.setattr(reconciled, "store_mb", size_while_another_process_writes)
+    rebuild(store)
+    assert stored_rows(store)
+
+
 def test_adding_one_report_changes_only_the_merged_events_it_touches(store):
     save(store, corpus(24))
     reconcile(store)

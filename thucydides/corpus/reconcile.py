@@ -144,15 +144,16 @@ def rebuild(store: Store, settings: ReconcileSettings | None = None) -> Reconcil
     """Everything again, in one sorted pass per table: blocks of events, claims, dispute blocks."""
     settings = settings or section("corpus.reconcile", ReconcileSettings)
     report = ReconcileReport(rebuilt=True)
-    with store.engine.begin() as conn, rs.page_cache(conn, rebuild_cache_mb(conn, settings)):
-        rs.lock(conn)
-        entries = rs.queued(conn, 10**12)
-        rs.clear_results(conn)
-        _rebuild_events(conn, report)
-        _rebuild_claims(conn, report)
-        rs.rate_all_sources(conn)
-        rs.dequeue(conn, entries)
-        report.documents = len(entries)
+    with store.engine.begin() as conn:
+        rs.lock(conn)  # first: a read before it would make SQLite's later upgrade to a writer fail at once
+        with rs.page_cache(conn, rebuild_cache_mb(conn, settings)):
+            entries = rs.queued(conn, 10**12)
+            rs.clear_results(conn)
+            _rebuild_events(conn, report)
+            _rebuild_claims(conn, report)
+            rs.rate_all_sources(conn)
+            rs.dequeue(conn, entries)
+            report.documents = len(entries)
     return report
 
 
