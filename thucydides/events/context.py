@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -27,6 +27,9 @@ class DocContext:
     claims: tuple[Claim, ...]
     country: str | None
     """The country the report is mostly about (ISO alpha-2), from its resolved places, else its named actors."""
+    vouched: dict[float, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    """Per reach in km, the places another place of the report vouches for (`events.where.vouched_places`),
+    worked out once per report rather than once per candidate place of every event."""
 
     @classmethod
     def of(cls, analysis: Analysis) -> DocContext:

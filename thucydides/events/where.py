@@ -137,14 +137,20 @@ def unvouched(ctx: DocContext, t: Toponym, reach_km: float) -> bool:
     away: a place that no other place of the report vouches for (none lies within `reach_km` of it, no province
     named holds it or lies around it) while others vouch for each other is most often a namesake of a quarter,
     a square or a building. Countries and wider regions vouch for nothing."""
-    here = ctx.place_of(t)
-    if here.kind in WIDE_KINDS:
+    if ctx.place_of(t).kind in WIDE_KINDS:
         return False
-    others = {o.place: p for o in ctx.toponyms.items if o.place != t.place
-              and (p := ctx.place_of(o)).kind not in WIDE_KINDS}
-    if any(_vouches(here, o, reach_km) for o in others.values()):
-        return False
-    return any(_vouches(a, b, reach_km) for i, a in others.items() for j, b in others.items() if i != j)
+    vouched = vouched_places(ctx, reach_km)
+    return t.place not in vouched and bool(vouched)
+
+
+def vouched_places(ctx: DocContext, reach_km: float) -> frozenset[str]:
+    """The report's places below a region that another such place vouches for (`_vouches`, which is symmetric:
+    a place outside this set has no partner, so any pair in it is a pair of others), once per report."""
+    if reach_km not in ctx.vouched:
+        places = {o.place or "": p for o in ctx.toponyms.items if (p := ctx.place_of(o)).kind not in WIDE_KINDS}
+        ctx.vouched[reach_km] = frozenset(a for a, here in places.items() for b, other in places.items()
+                                          if a != b and _vouches(here, other, reach_km))
+    return ctx.vouched[reach_km]
 
 
 WIDE_KINDS = frozenset({"country", "region"})
