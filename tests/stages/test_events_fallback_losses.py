@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import KeywordCoder, keyword_events
+from tests.stages.keyword_coder import fallback_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
@@ -20,8 +20,7 @@ Run = Callable[[str], list[Event]]
 
 @pytest.fixture(scope="module")
 def events_of() -> Run:
-    read = keyword_events(KeywordCoder((("ambushed", "Battles", "Armed clash"),), 0.95), date(2024, 5, 17), "l.txt")
-    return lambda text: read(text, fallback=True)[1]
+    return fallback_events(date(2024, 5, 17), "l.txt")
 
 
 def test_a_stronghold_lost_is_a_takeover(events_of: Run) -> None:

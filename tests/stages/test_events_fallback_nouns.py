@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import KeywordCoder, keyword_events
+from tests.stages.keyword_coder import KeywordCoder, fallback_events, keyword_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
@@ -21,8 +21,7 @@ Run = Callable[[str], list[Event]]
 
 @pytest.fixture(scope="module")
 def events_of() -> Run:
-    read = keyword_events(KeywordCoder((("ambushed", "Battles", "Armed clash"),), 0.95), date(2024, 5, 17), "f.txt")
-    return lambda text: read(text, fallback=True)[1]
+    return fallback_events(date(2024, 5, 17), "f.txt")
 
 
 def test_an_arrest_told_as_a_noun_that_its_clause_reports_is_an_arrest(events_of: Run) -> None:
