@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from thucydides import data
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer
+from thucydides.knowledge.lexicons import lexicons
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -581,9 +582,8 @@ organisation's label does not: spaCy often gives it to a surname ("Smith said").
 
 
 @lru_cache(maxsize=1)
-def _person_words() -> tuple[frozenset[str], frozenset[str]]:
-    raw = data.load("geo_words.yaml")
-    return data.word_set(raw, "person_titles"), data.word_set(raw, "speech_verbs")
+def _person_titles() -> frozenset[str]:
+    return data.word_set(data.load("geo_words.yaml"), "person_titles")
 
 
 def people_named(text: str, doc: Doc | None, entities: Sequence[Span]) -> frozenset[str]:
@@ -594,7 +594,7 @@ def people_named(text: str, doc: Doc | None, entities: Sequence[Span]) -> frozen
     in it."""
     if doc is None:
         return frozenset()
-    titles, speech = _person_words()
+    titles, speech = _person_titles(), lexicons().speech_verbs
     out = {fold(e[-1].text) for e in entities if e.label_ == "PERSON" and _surname_after_given_name(e)}
     out.update(fold(m.group(3)) for m in _TITLED.finditer(text)
                if m.group(1).lower() in titles and (not m.group(2) or len(m.group(1)) <= ABBREVIATED_TITLE))

@@ -15,6 +15,7 @@ class Lexicons:
     """Closed-class and cue words every stage reads the same way."""
 
     reporting_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
     attribution_phrases: tuple[str, ...]
     modal_auxiliaries: frozenset[str]
     conditional_marks: frozenset[str]
@@ -54,6 +55,7 @@ def lexicons() -> Lexicons:
     where = str(path)
     return Lexicons(
         reporting_verbs=word_set(raw, "reporting_verbs", where),
+        speech_verbs=word_set(raw, "speech_verbs", where),
         attribution_phrases=tuple(p.lower() for p in strings(raw, "attribution_phrases", where)),
         modal_auxiliaries=word_set(raw, "modal_auxiliaries", where),
         conditional_marks=word_set(raw, "conditional_marks", where),
