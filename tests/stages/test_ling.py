@@ -144,6 +144,11 @@ def test_pronoun_points_back_within_reach(nlp) -> None:  # type: ignore[no-untyp
     ("Rebels have attacked the town repeatedly since May.", "attacked", True),
     ("Rebels attacked the town on Monday.", "attacked", False),
     ("Dozens of rebels attacked the town.", "attacked", False),
+    ("The general said his men had killed and wounded 800 rebels in the past week.", "killed", True),
+    ("Over the last three months the police detained 120 students in the capital.", "detained", True),
+    ("Police detained 12 students in the capital last week.", "detained", False),
+    ("In the past 24 hours an air strike hit the depot near the port.", "hit", False),
+    ("Rebels shelled the port on Friday, the worst shelling in the past year.", "shelled", False),
 ])
 def test_aggregate(nlp, sentence: str, verb: str, aggregate: bool) -> None:  # type: ignore[no-untyped-def]
     from thucydides.ling.clauses import is_aggregate

@@ -9,8 +9,9 @@ time are the event's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+import math
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from spacy.tokens import Span, Token
@@ -112,6 +113,15 @@ class Detection:
     clause_sentence_tokens: int = 0
     """With `clause_events`: the fewest tokens of a sentence whose clauses are read alone (a run-on sentence
     telling several happenings; a short one's clauses are misread as often as they add one)."""
+    sub_min_confidence: Mapping[str, float] = field(default_factory=dict)
+    """Sub-event types that the coder must read this surely (its probability of the sub-type, not of an event) to be
+    taken: ACLED's catch-all types, where news sentences that tell no happening land when no type fits."""
+
+    def cut(self, unit_cut: float, candidate: Candidate) -> float:
+        """The probability of an event `candidate` needs in a unit whose threshold is `unit_cut`: none it can
+        reach when the coder is less sure of its sub-type than `sub_min_confidence` asks."""
+        floor = self.sub_min_confidence.get(candidate.sub_event_type, 0.0)
+        return math.inf if candidate.source == "coder" and candidate.confidence < floor else unit_cut
 
     def lowest(self) -> float:
         """The least probability at which any unit may be taken."""
@@ -140,9 +150,10 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
         if chosen is not None and _only_mentions(unit, chosen, coder, cut, how):
             chosen = None
         if chosen is not None:
-            out.append((chosen, guess.event_probability, cut))
+            out.append((chosen, guess.event_probability, how.cut(cut, chosen)))
             if how.clause_events and chosen.source == "coder" and len(unit.span) >= how.clause_sentence_tokens:
-                out += [(c, c.confidence, how.threshold) for c in also_told(unit, chosen, coder, how, admissible)]
+                out += [(c, c.confidence, how.cut(how.threshold, c))
+                        for c in also_told(unit, chosen, coder, how, admissible)]
     return _kept(out, how, len(units))
 
 

@@ -9,7 +9,7 @@ intended clause ('realis').
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from thucydides.events.actorbase import ActorBase
@@ -100,6 +100,8 @@ class EventsConfig:
     place_by_attachment: bool = False
     """Among equally specific places, the one hanging from the fewest nouns below the anchor first ('rallied in
     A in support of strikes in B': A), before the nearest to it."""
+    sub_min_confidence: Mapping[str, float] = field(default_factory=dict)
+    """Sub-event types taken only when the coder is this sure of the sub-type (ACLED's catch-all types)."""
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,8 @@ class EventCoderStage:
         c = self.config
         return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences, c.fallback_below,
                          c.clause_events, c.clause_min_tokens, c.lead_threshold, c.lead_sentences,
-                         c.single_max_sentences, c.mention_threshold, c.reread_mentions, c.clause_sentence_tokens)
+                         c.single_max_sentences, c.mention_threshold, c.reread_mentions, c.clause_sentence_tokens,
+                         c.sub_min_confidence)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)

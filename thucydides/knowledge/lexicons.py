@@ -45,6 +45,9 @@ class Lexicons:
     irrealis_nouns: frozenset[str]
     accident_verbs: frozenset[str]
     target_prepositions: frozenset[str]
+    period_prepositions: frozenset[str]
+    tally_periods: frozenset[str]
+    recency_words: frozenset[str]
     quarter_nouns: frozenset[str] = frozenset()
 
 
@@ -86,4 +89,7 @@ def lexicons() -> Lexicons:
         accident_verbs=word_set(raw, "accident_verbs", where),
         target_prepositions=word_set(raw, "target_prepositions", where),
         quarter_nouns=word_set(raw, "quarter_nouns", where),
+        period_prepositions=word_set(raw, "period_prepositions", where),
+        tally_periods=word_set(raw, "tally_periods", where),
+        recency_words=word_set(raw, "recency_words", where),
     )

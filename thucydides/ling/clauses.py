@@ -213,7 +213,24 @@ def is_aggregate(token: Token, lex: Lexicons | None = None) -> bool:
     nouns = [token, *(c for c in head.children if c.dep_ in {"dobj", "attr"})]
     if any(_quantified_plural(n, lex) for n in nouns):
         return True
-    return any(_perfect_since(verb) for verb, _ in governing_chain(head))
+    return any(_perfect_since(verb) or _over_recent_period(verb, lex) for verb, _ in governing_chain(head))
+
+
+def _over_recent_period(verb: Token, lex: Lexicons) -> bool:
+    """'killed 1,000 fighters in the past week', 'arrested 300 people over the last three months': a tally of
+    what went on over a stretch of time up to now, not one happening (a verb coordinated with it shares it).
+    Only with 'the' and a word of recency: 'last week' alone dates one happening."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return any(_recent_period(p, lex) for v in verbs for p in v.children
+               if p.dep_ == "prep" and p.lower_ in lex.period_prepositions)
+
+
+def _recent_period(preposition: Token, lex: Lexicons) -> bool:
+    """'in the past week': a period noun with 'the' and a word of recency under the preposition."""
+    return any(o.dep_ == "pobj" and o.lower_ in lex.tally_periods
+               and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
+               and any(c.dep_ == "amod" and c.lower_ in lex.recency_words for c in o.children)
+               for o in preposition.children)
 
 
 def _perfect_since(verb: Token) -> bool:
