@@ -7,7 +7,8 @@ into the store's tables (documents, places, mentions, claims, events), shaped li
 ~400-character text, 3 events, 4 claims, 8 mentions. Reports 2k and 2k+1 tell the same happenings (so
 events merge and figures dispute); places come from a pool of 800, actors from 6, and the reports
 spread over time at 20 a day, so a larger store covers a longer period (as a larger corpus does) rather
-than packing more reports into the same days.
+than packing more reports into the same days. The oldest revision measured writes them, so every revision
+opens them (a newer schema migrates its own copy on opening, before anything is timed).
 
 Each revision is measured in its own processes on its own copy of each store: `git archive REV` is
 unpacked into a temporary folder and imported instead of this checkout. Every figure is given as wall
@@ -232,10 +233,13 @@ def queries_timed(db: Path, out: dict[str, Any]) -> None:
 
 
 def worker(db: Path, n: int, tree: str | None, phase: str) -> None:
-    """One phase's figures, as JSON on stdout: 'whole' rebuilds, 'rest' adds reports and queries."""
+    """One phase's figures, as JSON on stdout: 'build' makes the store, 'whole' rebuilds, 'rest' adds reports and
+    queries."""
     use_tree(tree)
     out: dict[str, Any] = {}
-    if phase == "whole":
+    if phase == "build":
+        out["built"] = build(db, n)
+    elif phase == "whole":
         reconcile_timed(db, out)
     else:
         add_reports_timed(db, n, 64, out)
@@ -279,6 +283,14 @@ def unpack(rev: str, folder: Path) -> str:
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "thucydides"], capture_output=True, check=True)
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
     return str(target)
+
+
+def build_with(db: Path, n: int, tree: str | None) -> float:
+    """`build` with one revision's code, the oldest measured: its store's schema is one every revision opens (a
+    newer one migrates its own copy when it opens it, before anything is timed)."""
+    done = subprocess.run([sys.executable, __file__, "--worker", str(db), str(n), tree or "", "build"],
+                          capture_output=True, text=True, check=True)
+    return float(json.loads(done.stdout.splitlines()[-1])["built"])
 
 
 def copy_store(db: Path, to: Path) -> Path:
@@ -420,7 +432,7 @@ def main() -> None:
     built = {}
     for n, db in stores.items():
         db.unlink(missing_ok=True)
-        built[n] = build(db, n)
+        built[n] = build_with(db, n, next(iter(trees.values())))
     runs = run_all(args.sizes, trees, folder, max(1, args.repeat), stores)
     if args.legacy:
         wall, cpu, peak = legacy_export(stores[args.sizes[0]], unpack(args.legacy, folder), folder)

@@ -8,7 +8,7 @@ import os
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import create_engine, inspect, select
+from sqlalchemy import create_engine, inspect, select, text, update
 
 from thucydides.corpus.across import merge_across_documents
 from thucydides.corpus.reconcile import ReconcileSettings, rebuild, rebuild_cache_mb, reconcile
@@ -20,7 +20,7 @@ from thucydides.model import Analysis, Claim, Document, Event, Evidence, Interva
 from thucydides.store import schema as t
 from thucydides.store.db import Store
 from thucydides.store.reconciled import store_mb
-from thucydides.store.schema import metadata
+from thucydides.store.schema import current_version, metadata
 
 PG_URL = os.environ.get("THUCYDIDES_TEST_PG_URL")
 PLACES = {f"p{i}": Place(f"p{i}", f"Town {i}", 30.0 + i, 40.0 + i, country="SY") for i in range(3)}
@@ -114,6 +114,52 @@ def test_a_rebuild_keeps_the_indexes_it_writes_without(store):
     records = StoreRecords(store)
     pairs = contradictions(store.claims(), store.documents())
     assert pairs and [(a, b) for a, b, _ in records.disputes()] == [(p.a.id, p.b.id) for p in pairs]
+
+
+V3_INDEXES = {"ix_claim_keys_block": "claim_keys (metric, unit, subject, place, first_day)",
+              "ix_claim_keys_claimant": "claim_keys (claimant)", "ix_disputes_a_doc": "disputes (a_doc)",
+              "ix_disputes_a_claimant": "disputes (a_claimant)", "ix_disputes_b_claimant": "disputes (b_claimant)"}
+"""The reconciled tables' indexes of schema 3 that schema 4 drops or replaces."""
+
+
+def every_row(store: Store) -> dict[str, list[tuple]]:
+    with store.engine.connect() as conn:
+        return {table.name: sorted(tuple(map(repr, r)) for r in conn.execute(select(table)))
+                for table in metadata.sorted_tables}
+
+
+def index_names(store: Store) -> dict[str, list[str]]:
+    with store.engine.connect() as conn:
+        found = inspect(conn)
+        return {table: sorted(str(i["name"]) for i in found.get_indexes(table)) for table in ("claim_keys", "disputes")}
+
+
+def test_a_schema_3_store_upgrades_in_place_keeping_every_row(store):
+    """A reconciled store of schema 3 (dispute reads through the table, claimant indexes) opens at schema 4 with
+    every row as it was and the indexes of a new store, and reads and reconciles as before."""
+    save(store, corpus(24))
+    reconcile(store)
+    rows, fresh = every_row(store), index_names(store)
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_claim_keys_dispute"))
+        for name, on in V3_INDEXES.items():
+            conn.execute(text(f"CREATE INDEX {name} ON {on}"))
+        conn.execute(update(t.meta).where(t.meta.c.key == "schema_version").values(value="3"))
+    assert set(V3_INDEXES) <= {i for names in index_names(store).values() for i in names}
+    store.close()
+    again = Store(store.engine.url.render_as_string(hide_password=False))
+    with again.engine.connect() as conn:
+        assert current_version(conn) == t.SCHEMA_VERSION == 4
+    assert every_row(again) == rows and index_names(again) == fresh
+    pairs = contradictions(again.claims(), again.documents())
+    assert pairs and [(a, b) for a, b, _ in StoreRecords(again).disputes()] == [(p.a.id, p.b.id) for p in pairs]
+    save(again, [report(99, "p1", when=3, killed=60, held=400.0, claimant="S9")])
+    reconcile(again)
+    pairs = contradictions(again.claims(), again.documents())
+    assert any(p.b.id.startswith("claim-99") or p.a.id.startswith("claim-99") for p in pairs)
+    assert [(a, b) for a, b, _ in StoreRecords(again).disputes()] == [(p.a.id, p.b.id) for p in pairs]
+    assert stored_sources(again) == rate_sources(again.claims(), pairs)
+    again.close()
 
 
 def test_a_rebuild_caches_a_share_of_the_store_within_its_bounds(store):

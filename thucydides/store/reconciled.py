@@ -349,19 +349,19 @@ def key_claim(row: Any) -> Claim:
 
 def window_candidates(conn: Connection, block: tuple[str, str, str | None, str | None], first: str,
                       last: str) -> list[Any]:
-    """claim_keys rows of one dispute block whose days reach into [first, last]."""
+    """claim_keys rows of one dispute block whose days reach into [first, last] (read from its index alone)."""
     k = t.claim_keys
     metric, unit, subject, place = block
-    query = select(*_KEY_COLUMNS).where(k.c.metric == metric, k.c.unit == unit, same(k.c.subject, subject),
+    query = select(*t.DISPUTE_COLUMNS).where(k.c.metric == metric, k.c.unit == unit, same(k.c.subject, subject),
                             same(k.c.place, place), k.c.first_day.is_not(None), k.c.first_day <= last,
                             k.c.last_day >= first)
     return list(conn.execute(query))
 
 
 def stream_dispute_blocks(conn: Connection, metrics: Iterable[str]) -> Iterator[list[Any]]:
-    """Dated stock figures one dispute block at a time (a sorted scan of the block index)."""
+    """Dated stock figures one dispute block at a time (a sorted scan of the block index, which holds them)."""
     k = t.claim_keys
-    query = (select(*_KEY_COLUMNS).where(k.c.metric.in_(list(metrics)), k.c.first_day.is_not(None))
+    query = (select(*t.DISPUTE_COLUMNS).where(k.c.metric.in_(list(metrics)), k.c.first_day.is_not(None))
              .order_by(k.c.metric, k.c.unit, k.c.subject, k.c.place, k.c.first_day))
     current: list[Any] = []
     key: tuple[Any, ...] | None = None
@@ -381,24 +381,15 @@ def insert_disputes(conn: Connection, rows: list[dict[str, Any]]) -> None:
         conn.execute(t.disputes.insert(), rows)
 
 
-def _claimant_in(column: Any, names: Sequence[str]) -> ColumnElement[bool]:
-    """The column names one of these sources ('' for outlets in their own voice: no claimant)."""
-    named = column.in_([n for n in names if n])
-    return or_(named, column.is_(None)) if "" in names else named  # type: ignore[no-any-return]
-
-
-def _ratings(conn: Connection, names: Sequence[str] | None) -> list[dict[str, Any]]:
-    """Source rating rows counted in two grouped queries (of these sources only, when named)."""
+def _ratings(conn: Connection) -> list[dict[str, Any]]:
+    """Every source's rating row, counted in two grouped queries over the whole tables (a new report's changes
+    are counted by difference instead: `adjust_ratings`)."""
     k, d = t.claim_keys, t.disputes
     source = func.coalesce(k.c.claimant, "")
     hedged = func.sum(case((k.c.qualifier != "exact", 1), else_=0))
     counts = select(source, func.count(), func.count(distinct(k.c.doc)), hedged).group_by(source)
     sides = [select(claim.label("claim"), func.coalesce(claimant, "").label("source"))
              for claim, claimant in ((d.c.a, d.c.a_claimant), (d.c.b, d.c.b_claimant))]
-    if names is not None:
-        counts = counts.where(_claimant_in(k.c.claimant, names))
-        sides = [side.where(_claimant_in(column, names)) for side, column in zip(sides, (d.c.a_claimant,
-                                                                                          d.c.b_claimant), strict=True)]
     disputed_claims = union(*sides).subquery()
     disputed: dict[str, int] = dict(conn.execute(select(disputed_claims.c.source, func.count())
                                  .group_by(disputed_claims.c.source)).all())
@@ -406,24 +397,13 @@ def _ratings(conn: Connection, names: Sequence[str] | None) -> list[dict[str, An
              "disputed": int(disputed.get(name, 0))} for name, n, reports, hedges in conn.execute(counts)]
 
 
-def rate_sources(conn: Connection, claimants: Iterable[str | None] | None = None) -> None:
-    """Recount the ratings of these claimants (None: of every claimant) from the claim keys and disputes."""
-    r = t.source_ratings
-    if claimants is None:
-        conn.execute(delete(r))
-        parts: Iterable[Sequence[str] | None] = [None]
-    else:
-        parts = list(chunks(sorted({c or "" for c in claimants})))
-    for part in parts:
-        if part is not None:
-            conn.execute(delete(r).where(r.c.source.in_(part)))
-        rows = _ratings(conn, part)
-        if rows:
-            conn.execute(r.insert(), rows)
-
-
 def rate_all_sources(conn: Connection) -> None:
-    rate_sources(conn)
+    """Recount every source's rating from the claim keys and disputes."""
+    r = t.source_ratings
+    conn.execute(delete(r))
+    rows = _ratings(conn)
+    if rows:
+        conn.execute(r.insert(), rows)
 
 
 # Source ratings kept up to date by differences: what a chunk of documents changes is counted from
