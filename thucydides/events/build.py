@@ -49,6 +49,8 @@ class Readers:
     """A place no other place of the report lies this near is chosen last (`where.unvouched`; None: not)."""
     place_by_attachment: bool = False
     """Among equally specific places, the one hanging from the fewest nouns below the anchor first."""
+    date_carry_reach: int | None = None
+    """Sentences back the paragraph date step may carry a date from (None: the whole paragraph)."""
 
 
 @dataclass
@@ -151,7 +153,8 @@ def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
 
 def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     dated, step = readers.date.first(DateContext(ctx, s.candidate, readers.undated_window_days,
-                                                    readers.state_reach, readers.custody_sub_events))
+                                                    readers.state_reach, readers.custody_sub_events,
+                                                    readers.date_carry_reach))
     if dated is not None:
         s.date, s.time_precision = dated.interval, dated.time_precision
     s.why["date"] = step or "-"
