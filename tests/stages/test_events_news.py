@@ -143,3 +143,26 @@ def test_a_long_story_that_tells_only_history_has_no_event(events_of: Run) -> No
 def test_a_long_story_keeps_its_history_when_the_settings_say_any_report_does(events_of: Run) -> None:
     events = events_of(FEATURE, retrospective_max_sentences=None)
     assert [e.date.start.year for e in events if e.date and e.date.start] == [1950]
+
+
+HELD = "On 3 May, in Kalaw township (Taunggyi district, Shan State), soldiers raided a village."
+
+
+@pytest.fixture(scope="module")
+def places_of() -> Callable[..., list[str]]:
+    """The names of the places of the events read in a text (with `changes` to the settings)."""
+    read = keyword_events(KeywordCoder(KEYWORDS, 0.95), date(2024, 5, 17), "n.txt")
+
+    def names(text: str, **changes: object) -> list[str]:
+        analysis, events = read(text, **changes)
+        return [analysis.places[e.place].name for e in events if e.place]
+    return names
+
+
+def test_a_place_named_before_the_areas_holding_it_is_where_it_happened(places_of: Callable[..., list[str]]) -> None:
+    """The district, read as the town of its name, ties with the township: the first named wins."""
+    assert places_of(HELD) == ["Kalaw"]
+
+
+def test_without_the_first_named_rule_the_nearest_to_the_verb_wins(places_of: Callable[..., list[str]]) -> None:
+    assert places_of(HELD, place_first_named=False) == ["Taunggyi"]

@@ -77,6 +77,9 @@ class EventsConfig:
     """Characters of a unit quoted as evidence."""
     date_carry_reach: int | None = None
     """Sentences back, within the paragraph, the `paragraph` date step carries a date from (null: any)."""
+    place_first_named: bool = False
+    """Among a unit's places still tied after specificity and attachment, the first named, not the nearest to
+    the anchor ('in A (B district, C region)': the areas holding a place come after it)."""
     retrospective_max_sentences: int | None = None
     """A report all of whose happenings are background keeps them when it has at most this many sentences (a
     note filed late, a brief about an old happening); a longer one is a feature telling history, left out like
@@ -174,6 +177,7 @@ def readers(config: EventsConfig) -> Readers:
         place_vouch_km=config.place_vouch_km,
         place_by_attachment=config.place_by_attachment,
         date_carry_reach=config.date_carry_reach,
+        place_first_named=config.place_first_named,
     )
 
 

@@ -1,7 +1,7 @@
 """The date of an event: a time phrase in its own clause, else in its sentence, else (when configured) the last
 one told before it in its paragraph (within `date_carry_reach` sentences), else the days up to the report's
-publication — named steps (settings `stages.events.date_steps`) giving an interval and ACLED's time precision. Phrases that bound a period
-('since 2011', 'until Monday') never date a happening."""
+publication — named steps (settings `stages.events.date_steps`) giving an interval and ACLED's time precision.
+Phrases that bound a period ('since 2011', 'until Monday') never date a happening."""
 
 from __future__ import annotations
 
