@@ -56,7 +56,8 @@ def test_a_far_namesake_of_a_quarter_yields_to_the_town_its_neighbours_vouch_for
     """The quarter's name is also a town 400 km away that no other place of the report lies near; the town
     named with its province is where it happened."""
     assert [p for _, p, _ in events_of(QUARTER)] == ["Ibagué"]
-    assert [p for _, p, _ in events_of(QUARTER, place_vouch_km=None, place_by_attachment=False)] == ["El Salado"]
+    assert [p for _, p, _ in events_of(QUARTER, place_vouch_km=None, place_by_attachment=False,
+                                       place_first_named=False)] == ["El Salado"]
 
 
 def test_a_lone_place_is_kept_whatever_its_neighbours(events_of: Run) -> None:
@@ -75,7 +76,7 @@ def test_a_quarter_in_the_clause_yields_to_the_town_its_sentence_names(events_of
     assert [p for _, p, _ in events_of(text)] == ["Tegucigalpa"]
     assert [p for _, p, _ in events_of(text, place_vouch_km=None)] == ["Tegucigalpa"]  # told as a quarter
     assert [p for _, p, _ in events_of(text.replace("colonia ", ""), place_vouch_km=None,
-                                             place_by_attachment=False)] == ["Villanueva"]
+                                             place_by_attachment=False, place_first_named=False)] == ["Villanueva"]
 
 
 def test_a_town_and_its_province_are_one_event_not_two_conjoined_places(events_of: Run) -> None:

@@ -106,3 +106,63 @@ def test_a_mishap_no_one_did_is_no_event(events_of: Run) -> None:
 
 def test_without_the_caused_filter_the_description_of_the_plane_is_coded(events_of: Run) -> None:
     assert [e.sub_event_type for e in events_of(CRASH, filters=("realis", "specific"))] == ["Armed clash"]
+
+
+CARRIED = ("Fighting broke out in Gao on 3 May. The town's market stayed shut for the day. "
+           "Soldiers raided a depot near the market.")
+
+
+def test_an_undated_happening_takes_the_date_told_just_before_it(events_of: Run) -> None:
+    """Told with no date of its own, right after a sentence that gives one: that day, not the publication."""
+    [event] = events_of(CARRIED)
+    assert event.date is not None and event.date.start == date(2024, 5, 3) == event.date.end
+
+
+def test_a_date_is_carried_no_further_than_its_reach(events_of: Run) -> None:
+    """Two sentences between the date and the happening, with a reach of one sentence: the publication days."""
+    [event] = events_of(CARRIED, date_carry_reach=1)
+    assert event.date is not None and event.date.end == date(2024, 5, 17)
+
+
+def test_without_the_paragraph_step_the_publication_dates_it(events_of: Run) -> None:
+    [event] = events_of(CARRIED, date_steps=("clause", "custody", "sentence", "publication"))
+    assert event.date is not None and event.date.end == date(2024, 5, 17)
+
+
+FEATURE = ("The old prison on the river is a museum now. Children play in its yard. Tourists come in the "
+           "summer. Its guide was once a guard. The prison held rebels from 1950 to 1962. He saw much there. "
+           "Guards raided the cells. The town wants to keep the building. A new roof is planned.")
+
+
+def test_a_long_story_that_tells_only_history_has_no_event(events_of: Run) -> None:
+    """A feature of nine sentences whose one happening lies decades back (dated by the sentence before it):
+    history, not news; a short note filed late about an old happening keeps it (the test above)."""
+    assert events_of(FEATURE) == []
+
+
+def test_a_long_story_keeps_its_history_when_the_settings_say_any_report_does(events_of: Run) -> None:
+    events = events_of(FEATURE, retrospective_max_sentences=None)
+    assert [e.date.start.year for e in events if e.date and e.date.start] == [1950]
+
+
+HELD = "On 3 May, in Kalaw township (Taunggyi district, Shan State), soldiers raided a village."
+
+
+@pytest.fixture(scope="module")
+def places_of() -> Callable[..., list[str]]:
+    """The names of the places of the events read in a text (with `changes` to the settings)."""
+    read = keyword_events(KeywordCoder(KEYWORDS, 0.95), date(2024, 5, 17), "n.txt")
+
+    def names(text: str, **changes: object) -> list[str]:
+        analysis, events = read(text, **changes)
+        return [analysis.places[e.place].name for e in events if e.place]
+    return names
+
+
+def test_a_place_named_before_the_areas_holding_it_is_where_it_happened(places_of: Callable[..., list[str]]) -> None:
+    """The district, read as the town of its name, ties with the township: the first named wins."""
+    assert places_of(HELD) == ["Kalaw"]
+
+
+def test_without_the_first_named_rule_the_nearest_to_the_verb_wins(places_of: Callable[..., list[str]]) -> None:
+    assert places_of(HELD, place_first_named=False) == ["Taunggyi"]

@@ -49,6 +49,10 @@ class Readers:
     """A place no other place of the report lies this near is chosen last (`where.unvouched`; None: not)."""
     place_by_attachment: bool = False
     """Among equally specific places, the one hanging from the fewest nouns below the anchor first."""
+    date_carry_reach: int | None = None
+    """Sentences back the paragraph date step may carry a date from (None: the whole paragraph)."""
+    place_first_named: bool = False
+    """Among places of a unit still tied, the first named ('in A (B district, C region)'), not the nearest."""
 
 
 @dataclass
@@ -142,7 +146,8 @@ def _another_place(ctx: DocContext, own: Toponym, t: Toponym, found: Sequence[To
 def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     vouch, attach = readers.place_vouch_km, readers.place_by_attachment
     carried = carried_place(ctx, s.candidate, vouch, attach)
-    located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried, vouch, attach))
+    located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried, vouch, attach,
+                                                     readers.place_first_named))
     if located is not None:
         located = refine(ctx, located)
         s.place, s.geo_precision = located.toponym.place, located.geo_precision
@@ -151,7 +156,8 @@ def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
 
 def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     dated, step = readers.date.first(DateContext(ctx, s.candidate, readers.undated_window_days,
-                                                    readers.state_reach, readers.custody_sub_events))
+                                                    readers.state_reach, readers.custody_sub_events,
+                                                    readers.date_carry_reach))
     if dated is not None:
         s.date, s.time_precision = dated.interval, dated.time_precision
     s.why["date"] = step or "-"

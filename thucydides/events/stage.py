@@ -75,6 +75,15 @@ class EventsConfig:
     """Report background happenings as events too (false: a report that tells news leaves its history out)."""
     evidence_max: int
     """Characters of a unit quoted as evidence."""
+    date_carry_reach: int | None = None
+    """Sentences back, within the paragraph, the `paragraph` date step carries a date from (null: any)."""
+    place_first_named: bool = False
+    """Among a unit's places still tied after specificity and attachment, the first named, not the nearest to
+    the anchor ('in A (B district, C region)': the areas holding a place come after it)."""
+    retrospective_max_sentences: int | None = None
+    """A report all of whose happenings are background keeps them when it has at most this many sentences (a
+    note filed late, a brief about an old happening); a longer one is a feature telling history, left out like
+    any report's history (null: any report keeps them)."""
     lead_threshold: float | None = None
     """The coder's probability of an event at which a unit of the lead (headline, first sentences) is taken."""
     lead_sentences: int = 1
@@ -169,6 +178,8 @@ def readers(config: EventsConfig) -> Readers:
         prior_absent_unknown=config.prior_absent_unknown,
         place_vouch_km=config.place_vouch_km,
         place_by_attachment=config.place_by_attachment,
+        date_carry_reach=config.date_carry_reach,
+        place_first_named=config.place_first_named,
     )
 
 
@@ -212,21 +223,26 @@ class EventCoderStage:
         taken = {c.sentence.index for c in candidates}
         groups = group(ctx, sightings)
         if not self.config.keep_background:
-            groups = without_background(groups)
+            groups = without_background(groups, self._retrospective(ctx))
         return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,
                          continuation(ctx, g, taken, self.config.toll_reach)) for g in groups]
+
+    def _retrospective(self, ctx: DocContext) -> bool:
+        """Whether the report is short enough that, telling only old happenings, it is about them."""
+        most = self.config.retrospective_max_sentences
+        return most is None or len(ctx.segments.sentences) <= most
 
     def __call__(self, batch: Sequence[Analysis]) -> None:
         for analysis in batch:
             analysis.events = self.events(analysis)
 
 
-def without_background(groups: list[list[Sighting]]) -> list[list[Sighting]]:
+def without_background(groups: list[list[Sighting]], retrospective: bool = True) -> list[list[Sighting]]:
     """A report that tells news tells its history as background: those happenings are the news of their own
     day's reports. A report all of whose happenings lie long before it (a retrospective, a note filed late)
-    is about them, and keeps them."""
+    is about them, and keeps them when `retrospective` says so."""
     news = [g for g in groups if not g[0].background]
-    return news or groups
+    return news or (groups if retrospective else [])
 
 
 def load_coder(model: str | None) -> Coder:

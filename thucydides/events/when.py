@@ -1,7 +1,7 @@
 """The date of an event: a time phrase in its own clause, else in its sentence, else (when configured) the last
-one told before it in its paragraph, else the days up to the report's publication — named steps (settings
-`stages.events.date_steps`) giving an interval and ACLED's time precision. Phrases that bound a period
-('since 2011', 'until Monday') never date a happening."""
+one told before it in its paragraph (within `date_carry_reach` sentences), else the days up to the report's
+publication — named steps (settings `stages.events.date_steps`) giving an interval and ACLED's time precision.
+Phrases that bound a period ('since 2011', 'until Monday') never date a happening."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ class DateContext:
     """Sentences after the unit, in its paragraph, that may tell the state its happening left."""
     custody_sub_events: frozenset[str] = frozenset()
     """Sub-event types that leave someone held: the custody's start is the happening's day."""
+    carry_reach: int | None = None
+    """Sentences back, within the paragraph, a date told before may date an undated happening (None: any)."""
 
 
 def plausible(interval: Interval) -> bool:
@@ -68,16 +70,29 @@ def in_sentence(ctx: DateContext) -> Dated | None:
 
 
 def paragraph(ctx: DateContext) -> Dated | None:
-    """'On 5 March air strikes hit X. On the same day shells landed in Y.': the last date told before the
-    unit in its paragraph."""
-    sentence = ctx.candidate.sentence
-    lo = ctx.doc.segments.paragraphs[sentence.paragraph][0] if ctx.doc.segments.paragraphs else sentence.start
+    """'On 5 March air strikes hit X. Shells landed in Y.': the last date told before the unit in its
+    paragraph, at most `carry_reach` sentences back. A report that moved into its history ('The station held
+    migrants from 1910 to 1940. ... He was detained there for a year.') goes on telling it undated: the
+    publication is not its day."""
+    lo = _carry_start(ctx)
     earlier = [t for t in ctx.doc.times.within(lo, ctx.candidate.start)
                if t.role in DATING_ROLES and plausible(t.interval)]
     if not earlier:
         return None
     last = max(earlier, key=lambda t: t.start)
     return Dated(last.interval, last.precision)
+
+
+def _carry_start(ctx: DateContext) -> int:
+    """Where the text a date may be carried from begins: the paragraph's start, or `carry_reach` sentences
+    before the unit's, whichever comes later."""
+    sentence = ctx.candidate.sentence
+    segments = ctx.doc.segments
+    lo = segments.paragraphs[sentence.paragraph][0] if segments.paragraphs else sentence.start
+    if ctx.carry_reach is None:
+        return lo
+    first = segments.sentences[max(0, sentence.index - ctx.carry_reach)]
+    return max(lo, first.start)
 
 
 def custody(ctx: DateContext) -> Dated | None:

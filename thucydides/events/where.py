@@ -44,6 +44,10 @@ class PlaceContext:
     """Places no other place of the report lies this near come last (`unvouched`; None: no such check)."""
     attachment: bool = False
     """Among equally specific places, the one hanging from the fewest nouns below the anchor first."""
+    first_named: bool = False
+    """On a tie after that, the place named first in the unit, not the one nearest the anchor: a place is most
+    often named before the areas holding it ('in A (B district, C region)', 'in A, B province'), and an area
+    read as a town of its name ties with it."""
 
 
 def _specificity(ctx: DocContext, t: Toponym) -> int:
@@ -88,17 +92,19 @@ def towns_country(ctx: DocContext) -> str | None:
     return Counter(countries).most_common(1)[0][0] if countries else None
 
 
-def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int,
-                  vouch_km: float | None = None, attachment: bool = False) -> Toponym | None:
+def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int, vouch_km: float | None = None,
+                  attachment: bool = False, first_named: bool = False) -> Toponym | None:
     """The most specific of the places that may be where something happened, those in the report's country
     first, then (given `vouch_km`) those another place of the report vouches for; on ties (with `attachment`)
-    the one hanging from the fewest nouns below the anchor, then the nearest to `anchor`."""
+    the one hanging from the fewest nouns below the anchor, then the first named (`first_named`) or else the
+    nearest to `anchor`."""
     found = [t for t in found if where_it_happens(ctx, t)]
     if not found:
         return None
     token = ctx.token_at(anchor) if attachment else None
     return min(found, key=lambda t: (astray(ctx, t), vouch_km is not None and unvouched(ctx, t, vouch_km),
-                                     _rank(ctx, t), _nouns_between(ctx, t, token), abs(t.start - anchor)))
+                                     _rank(ctx, t), _nouns_between(ctx, t, token),
+                                     t.start if first_named else abs(t.start - anchor)))
 
 
 def _nouns_between(ctx: DocContext, t: Toponym, anchor: Token | None) -> int:
@@ -170,7 +176,7 @@ def in_clause(pc: PlaceContext) -> Located | None:
     anchor = pc.candidate.anchor
     found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
              if (head := span_head(pc.doc.doc, t.start, t.end)) is not None and clause_head(head).i == anchor.i]
-    best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km, pc.attachment)
+    best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km, pc.attachment, pc.first_named)
     if best is None or coarser_than_its_sentence(pc, best) or doubtful_in_its_sentence(pc, best):
         return None
     return _located(pc.doc, best)
@@ -225,7 +231,7 @@ def told_apart(ctx: DocContext, t: Toponym, anchor: Token) -> bool:
 def in_sentence(pc: PlaceContext) -> Located | None:
     found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
              if not told_apart(pc.doc, t, pc.candidate.anchor)]
-    best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment)
+    best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment, pc.first_named)
     return _located(pc.doc, best) if best else None
 
 
