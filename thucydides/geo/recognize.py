@@ -495,12 +495,13 @@ def _mark_vicinity(f: Found, before: str, before_words: list[str], know: Knowled
 
 
 def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str] | None, know: Knowledge) -> bool:
-    """Words that introduce only places: "in X", "the town of X", "X residents", "the X crossing"."""
+    """Words that introduce only places: "in X", "the town of X", "X residents", "the X crossing", "X town"."""
     if before_words and (before_words[-1] in know.place_preps or (
             before_words[-1] == "of" and len(before_words) > 1 and before_words[-2] in know.place_nouns)):
         return True
     if after and not after.group(0).startswith(("’", "'")) and (
-            after.group(1).lower() in know.resident_nouns or after.group(1) in know.site_nouns):
+            after.group(1).lower() in know.resident_nouns or after.group(1) in know.site_nouns
+            or after.group(1) in know.place_nouns):
         return True
     return said_of_a_place(text, f, before_words, know)
 
@@ -574,6 +575,25 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     mark_acronym_nouns(text, doc, out, know)
     mark_person_names(out, people_named(text, doc, entities))
     return overruled(out, know.admin_nouns)
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The English words of spaCy's lemmatizer index (WordNet's nouns, verbs, adjectives and adverbs, in lower
+    case): "Congress", "Chapel" or "Section" are words before they are the names of hamlets; a village's name
+    ("Schendelbeke") is none. Famous places are in it too ("paris"): a test against small places only."""
+    from thucydides.ling.spacy_model import load_model
+
+    nlp = load_model()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    return frozenset(w for words in index.values() for w in words)
+
+
+def is_dictionary_word(name: str) -> bool:
+    """A single word that English uses as a common noun, verb or adjective ("Section", "Pink")."""
+    return " " not in name.strip() and name.strip().lower() in dictionary_words()
 
 
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP"})

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from thucydides.geo import handset
 from thucydides.geo.context import Points, Region
+from thucydides.geo.distance import km
 from thucydides.geo.document import (
     DocumentGeography,
     GeographyView,
@@ -32,7 +33,7 @@ from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS
 from thucydides.geo.ranker import PlacesSettings, Ranker, admit_threshold, places_settings, ranker
-from thucydides.geo.recognize import Found, Knowledge, knowledge
+from thucydides.geo.recognize import Found, Knowledge, is_dictionary_word, knowledge
 
 __all__ = ["Resolution", "actor_countries", "home_country", "resolve"]
 
@@ -304,15 +305,21 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
     return allowed(m, view, settings), False
 
 
+ONE_PLACE_KM = 25.0
+"""Candidates this close to the first are one place under several units ("Fotokol" the town and its district)."""
+
+
 def only_place_of_its_name(m: Mention, view: GeographyView) -> bool:
     """A name spaCy reads as a place, after a word that introduces places ("in Liessel"), that the gazetteer gives
     one place only, by that place's own name, in a country the report implies or in a report that implies none:
     however small, no namesake competes with it."""
     f = m.found
-    if len(m.options) != 1 or f.ner not in ("GPE", "LOC") or not f.place_cue:
+    if not f.place_cue or f.person_name or (f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)):
         return False
     c = m.options[0]
-    return c.weight == 2 and c.match >= 1.0 and (not view.known or view.implies(c.place.country))
+    if not (c.weight == 2 and c.match >= 1.0 and (not view.known or view.implies(c.place.country))):
+        return False
+    return all(km(o.place.lat, o.place.lon, c.place.lat, c.place.lon) <= ONE_PLACE_KM for o in m.options[1:])
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,83 @@
+"""Places, round 9, on sentences we wrote: a name after a word that introduces places ("in X", "residents of X",
+"X town") that the gazetteer gives one place only, counting a town and the district of the same name around it as
+one, is that place however small, unless the name is an English word ("Section", "Congress")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.test_geo_general import resolved
+from thucydides.geo.document import GeographyView
+from thucydides.geo.fold import fold
+from thucydides.geo.gazetteer import Candidate
+from thucydides.geo.recognize import Found, annotate_context, is_dictionary_word, knowledge
+from thucydides.geo.resolve import Mention, only_place_of_its_name
+from thucydides.model import Place
+
+TOWN = Candidate(Place("t", "Varnok", 45.10, 20.10, "populated_place", "XX", "A1", population=900), "Varnok", 2,
+                 "geonames")
+DISTRICT = Candidate(Place("d", "Varnok", 45.15, 20.05, "admin2", "XX", "A1"), "Varnok", 2, "geonames")
+FAR = Candidate(Place("f", "Varnok", 10.0, 5.0, "populated_place", "YY", "B1", population=700), "Varnok", 2,
+                "geonames")
+NOWHERE = GeographyView({}, {}, frozenset(), None)
+
+
+def _mention(name: str, options: list[Candidate], **flags: object) -> Mention:
+    f = Found(0, len(name), name, name, **flags)  # type: ignore[arg-type]
+    return Mention(f, fold(name), options, False, True, False, gate="place_cue")
+
+
+# --- fast -------------------------------------------------------------------------------------
+
+def test_a_town_and_its_district_of_one_name_are_one_place() -> None:
+    assert only_place_of_its_name(_mention("Varnok", [TOWN, DISTRICT], place_cue=True), NOWHERE)
+
+
+def test_a_namesake_far_away_competes() -> None:
+    assert not only_place_of_its_name(_mention("Varnok", [TOWN, FAR], place_cue=True), NOWHERE)
+
+
+def test_without_a_place_word_before_it_a_name_is_not_taken_alone() -> None:
+    assert not only_place_of_its_name(_mention("Varnok", [TOWN]), NOWHERE)
+
+
+def test_a_country_the_report_does_not_imply_rules_the_place_out() -> None:
+    elsewhere = GeographyView({"ZZ": 1.0}, {}, frozenset(), None)
+    assert not only_place_of_its_name(_mention("Varnok", [TOWN], place_cue=True), elsewhere)
+
+
+def test_an_english_word_is_not_taken_for_a_hamlet_unless_spacy_says_place() -> None:
+    section = Candidate(Place("s", "Section", 34.6, -85.9, "populated_place", "US", "AL", population=700),
+                        "Section", 2, "geonames")
+    assert is_dictionary_word("Section") and not is_dictionary_word("Varnok")
+    assert not only_place_of_its_name(_mention("Section", [section], place_cue=True), NOWHERE)
+    assert only_place_of_its_name(_mention("Section", [section], place_cue=True, ner="GPE"), NOWHERE)
+
+
+def test_a_place_noun_after_a_name_says_place() -> None:
+    text = "Traders shut their stalls in the Varnok town market."
+    start = text.index("Varnok")
+    f = annotate_context(text, Found(start, start + 6, "Varnok", "Varnok", gazetteer=True), knowledge())
+    assert f.place_cue
+    text = "The Varnok Town council met."
+    start = text.index("Varnok")
+    f = annotate_context(text, Found(start, start + 6, "Varnok", "Varnok", gazetteer=True), knowledge())
+    assert not f.place_cue  # capitalised: part of a longer name
+
+
+# --- slow: the whole pipeline -------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_village_after_in_resolves_though_spacy_reads_a_person(analyse) -> None:
+    """Schendelbeke (a Belgian village of under 2,000 people) is the only place of its name."""
+    a = analyse("On Monday dozens of farmers staged a protest in Schendelbeke against a new army base.")
+    town = resolved(a, "Schendelbeke")
+    assert town is not None and town.country == "BE"
+
+
+@pytest.mark.slow
+def test_a_town_followed_by_town_resolves(analyse) -> None:
+    """Dhalkebar (Nepal) has no population in the gazetteer; "X town" says place."""
+    a = analyse("Party workers burned tyres on the highway at Dhalkebar town on Friday.")
+    town = resolved(a, "Dhalkebar")
+    assert town is not None and town.country == "NP"
