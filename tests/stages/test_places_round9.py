@@ -9,8 +9,16 @@ import pytest
 from tests.stages.test_geo_general import resolved
 from thucydides.geo.document import GeographyView
 from thucydides.geo.fold import fold
-from thucydides.geo.gazetteer import Candidate
-from thucydides.geo.recognize import Found, annotate_context, is_dictionary_word, knowledge
+from thucydides.geo.gazetteer import Candidate, open_gazetteer
+from thucydides.geo.recognize import (
+    Found,
+    annotate_context,
+    gazetteer_matches,
+    is_dictionary_word,
+    knowledge,
+    unsplit,
+    words,
+)
 from thucydides.geo.resolve import Mention, only_place_of_its_name
 from thucydides.model import Place
 
@@ -63,6 +71,25 @@ def test_a_place_noun_after_a_name_says_place() -> None:
     start = text.index("Varnok")
     f = annotate_context(text, Found(start, start + 6, "Varnok", "Varnok", gazetteer=True), knowledge())
     assert not f.place_cue  # capitalised: part of a longer name
+
+
+def _unsplit(text: str, entity: str) -> list[str]:
+    gaz = open_gazetteer()
+    start = text.index(entity)
+    entities = [(start, start + len(entity), "GPE")]
+    return [m.text for m in unsplit(text, gazetteer_matches(text, words(text), gaz), entities, gaz)]
+
+
+def test_a_place_heading_a_building_spacy_reads_as_one_place_stays() -> None:
+    """spaCy reads "Titus County Jail" as one place; "Jail" is some hamlet's name, but an English word after a
+    place name heads a building's name: the county stays, the word goes."""
+    text = "The driver was booked into the Titus County Jail on Friday."
+    assert _unsplit(text, "Titus County Jail") == ["Titus County"]
+
+
+def test_pieces_of_an_unknown_name_still_go() -> None:
+    text = "Fighting went on near Bai Hassan all day."
+    assert _unsplit(text, "Bai Hassan") == []
 
 
 # --- slow: the whole pipeline -------------------------------------------------------------------

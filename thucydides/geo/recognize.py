@@ -546,11 +546,20 @@ def _pieces(text: str, matches: list[Found], start: int, end: int, gaz: Gazettee
 
 
 def _pieces_of_one_name(text: str, matches: list[Found], inside: list[int], gaz: Gazetteer) -> list[int]:
-    """The matches `inside`, when only spaces or hyphens join them and no later one names a state or country."""
+    """The matches `inside`, when only spaces or hyphens join them and no later one names a state or country; where
+    the last are English words ("the Titus County Jail", "Greer City Hall"), only those: a place heading the name of
+    a building is still a place."""
     if any(names_container(gaz, matches[i].name) for i in inside[1:]):
         return []  # "Jackson Mississippi": a town and its state, not one name
     gaps = (text[matches[a].end:matches[b].start] for a, b in zip(inside, inside[1:], strict=False))
-    return inside if all(_SPACES.fullmatch(gap) for gap in gaps) else []
+    if not all(_SPACES.fullmatch(gap) for gap in gaps):
+        return []
+    head = len(inside)
+    while head > 0 and is_dictionary_word(matches[inside[head - 1]].name):
+        head -= 1
+    return inside[head:] if 0 < head < len(inside) else inside
+
+
 
 
 _SPACES = re.compile(r"[\s\-‐]+")
