@@ -73,6 +73,18 @@ def test_a_place_noun_after_a_name_says_place() -> None:
     assert not f.place_cue  # capitalised: part of a longer name
 
 
+def test_a_unit_before_a_street_word_names_a_body_not_a_street() -> None:
+    text = "A suit was filed in the Brennick County Court last week."
+    start = text.index("Brennick")
+    f = annotate_context(text, Found(start, start + 15, "Brennick County", "Brennick County", gazetteer=True),
+                         knowledge())
+    assert not f.street
+    text = "A car hit a wall on Brennick Court last week."
+    start = text.index("Brennick")
+    f = annotate_context(text, Found(start, start + 8, "Brennick", "Brennick", gazetteer=True), knowledge())
+    assert f.street
+
+
 def _unsplit(text: str, entity: str) -> list[str]:
     gaz = open_gazetteer()
     start = text.index(entity)

@@ -471,8 +471,8 @@ def _mark_after(text: str, f: Found, after: re.Match[str], know: Knowledge) -> N
         f.text = text[f.start:f.end]
     elif _near_words(nxt, (after.group(2) or "").lower(), know):
         f.vicinity = True
-    elif nxt in know.street_words and not possessive:
-        f.street = True
+    elif nxt in know.street_words and not possessive and f.name.rsplit(" ", 1)[-1].lower() not in know.admin_nouns:
+        f.street = True  # not after a unit's name: "the Allegheny County Court" is a court
     f.facility = nxt in know.facility_nouns
     f.group = not f.facility and nxt in know.actor_nouns
     f.eponym = not possessive and (nxt in know.eponym_nouns or (
