@@ -104,6 +104,14 @@ def test_pieces_of_an_unknown_name_still_go() -> None:
     assert _unsplit(text, "Bai Hassan") == []
 
 
+@pytest.mark.slow
+def test_a_place_heading_a_council_stays_a_place(analyse) -> None:
+    """ "council" also names armed bodies' councils, whose place names the group; a civil body's keeps its place."""
+    a = analyse("Last year the mayor was in a long dispute with the Harford County Council over pay.")
+    county = resolved(a, "Harford County")
+    assert county is not None and county.kind == "admin2"
+
+
 # --- slow: the whole pipeline -------------------------------------------------------------------
 
 @pytest.mark.slow

@@ -758,13 +758,19 @@ def overruled(found: list[Found], admin_nouns: frozenset[str]) -> list[Found]:
     previous_kept = False
     places = {fold(f.name) for f in found if f.ner in ("GPE", "LOC") and not f.street}
     for f in found:
-        if f.street or f.group or f.eponym:
+        if f.street or (f.group and not _heads_a_civil_body(f)) or f.eponym:
             previous_kept = False
             continue
         f.doubtful = not (_vouched_for(f, places, admin_nouns) or (f.listed and previous_kept))
         kept.append(f)
         previous_kept = not f.doubtful
     return kept
+
+
+def _heads_a_civil_body(f: Found) -> bool:
+    """Heads the name of an actor of no armed kind ("the Columbus Council"): a place, as before "Police
+    Department"; before an armed group's noun ("the X militia") the name is the group's."""
+    return f.in_actor and f.holder
 
 
 def _vouched_for(f: Found, places: set[str], admin_nouns: frozenset[str]) -> bool:
