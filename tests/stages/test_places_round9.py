@@ -49,6 +49,10 @@ def test_without_a_place_word_before_it_a_name_is_not_taken_alone() -> None:
     assert not only_place_of_its_name(_mention("Varnok", [TOWN]), NOWHERE)
 
 
+def test_a_locative_word_before_it_will_do() -> None:
+    assert only_place_of_its_name(_mention("Varnok", [TOWN], cue=True), NOWHERE)
+
+
 def test_a_country_the_report_does_not_imply_rules_the_place_out() -> None:
     elsewhere = GeographyView({"ZZ": 1.0}, {}, frozenset(), None)
     assert not only_place_of_its_name(_mention("Varnok", [TOWN], place_cue=True), elsewhere)

@@ -310,11 +310,12 @@ ONE_PLACE_KM = 25.0
 
 
 def only_place_of_its_name(m: Mention, view: GeographyView) -> bool:
-    """A name spaCy reads as a place, after a word that introduces places ("in Liessel"), that the gazetteer gives
-    one place only, by that place's own name, in a country the report implies or in a report that implies none:
-    however small, no namesake competes with it."""
+    """A name after a word that introduces places or a locative one ("in Liessel", "residents of X", "at X"), that
+    the gazetteer gives one place only (a town and its same-named district around it count as one), by that place's
+    own name, in a country the report implies or in a report that implies none: however small, no namesake competes
+    with it. Not an English word spaCy does not read as a place ("in Section 2AA", "the Chapel of ...")."""
     f = m.found
-    if not f.place_cue or f.person_name or (f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)):
+    if not (f.place_cue or f.cue) or f.person_name or (f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)):
         return False
     c = m.options[0]
     if not (c.weight == 2 and c.match >= 1.0 and (not view.known or view.implies(c.place.country))):
