@@ -19,7 +19,7 @@ from thucydides.geo.recognize import (
     unsplit,
     words,
 )
-from thucydides.geo.resolve import Mention, only_place_of_its_name
+from thucydides.geo.resolve import Mention, only_place_of_its_name, pickable
 from thucydides.model import Place
 
 TOWN = Candidate(Place("t", "Varnok", 45.10, 20.10, "populated_place", "XX", "A1", population=900), "Varnok", 2,
@@ -87,6 +87,17 @@ def test_a_unit_before_a_street_word_names_a_body_not_a_street() -> None:
     start = text.index("Brennick")
     f = annotate_context(text, Found(start, start + 8, "Brennick", "Brennick", gazetteer=True), knowledge())
     assert f.street
+
+
+def test_a_county_met_by_a_bare_alternate_name_is_not_picked_where_towns_bear_the_name() -> None:
+    county = Candidate(Place("c", "Brennick County", 40.0, -90.0, "admin2", "US", "A1"), "Brennick", 1, "geonames")
+    town = Candidate(Place("t", "Brennick", 41.0, -91.0, "populated_place", "US", "A1", population=800), "Brennick",
+                     2, "geonames")
+    bare = Found(0, 8, "Brennick", "Brennick")
+    assert pickable(bare, [town, county]) == [True, False]
+    assert pickable(bare, [county]) == [True]  # no town bears it: the county is meant
+    written_out = Found(0, 15, "Brennick County", "Brennick County", admin=True)
+    assert pickable(written_out, [town, county]) == [True, True]
 
 
 def _unsplit(text: str, entity: str) -> list[str]:

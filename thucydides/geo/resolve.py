@@ -246,6 +246,8 @@ class Mention:
     the other."""
     static: list[list[float]] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    pickable: list[bool] = field(default_factory=list)
+    """Per candidate, whether the mention may be resolved to it (`pickable`); all may vote for their region."""
     signature: tuple[object, ...] = ()
     """What its ranking depends on besides the document: two mentions alike in it rank alike in one pass."""
 
@@ -305,6 +307,16 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
     return allowed(m, view, settings), False
 
 
+def pickable(f: Found, options: list[Candidate]) -> list[bool]:
+    """Which candidates a mention may be resolved to: not a county met by a bare alternate name ("Scott" for Scott
+    County) where towns carry the name as their own ("Scott", a town): the name is a town's or a person's. Such
+    counties are still ranked (the others' features stay as fitted) and vote for their region (`possible_regions`);
+    they are only never the answer."""
+    if f.admin or not any(c.weight == 2 for c in options):
+        return [True] * len(options)
+    return [not (c.place.kind == "admin2" and c.weight < 2) for c in options]
+
+
 ONE_PLACE_KM = 25.0
 """Candidates this close to the first are one place under several units ("Fotokol" the town and its district)."""
 
@@ -342,7 +354,8 @@ def rows_for(m: Mention, view: GeographyView, points: Points, settings: PlacesSe
 def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, settings: PlacesSettings,
          confirmed: bool) -> Ranked | None:
     """The mention's candidates ranked; `confirmed`: another mention of its name resolved through the gates."""
-    if m.gate is not None and len(m.options) == 1 and handset.admitted(m.gate, m.found, m.options[0], view, points):
+    one = len(m.options) == 1 and m.pickable[0]
+    if m.gate is not None and one and handset.admitted(m.gate, m.found, m.options[0], view, points):
         return Ranked([(1.0, m.options[0])], True, 1.0)  # nothing to rank
     rows = rows_for(m, view, points, settings)
     if not rows.keep:
@@ -352,7 +365,8 @@ def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, setting
     best = max(range(len(probs)), key=probs.__getitem__)
     admit = 1.0 if rows.gated else model.admit(
         admit_row(m.found, m.gate, confirmed, cands, best, probs[best], rows.static[best], rows.context[best]))
-    return Ranked(sorted(zip(probs, cands, strict=True), key=lambda pc: pc[0], reverse=True), rows.gated, admit)
+    scored = [(p, c) for p, c, i in zip(probs, cands, rows.keep, strict=True) if m.pickable[i]]
+    return Ranked(sorted(scored, key=lambda pc: pc[0], reverse=True), rows.gated, admit)
 
 
 def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings, model: Ranker) -> list[Mention]:
@@ -365,6 +379,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
         m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
                     handset.gate(f, strong, common), in_container=i in confirmed)
         if m.considered:
+            m.pickable = pickable(f, cs)
             m.static = static_rows(f, cs)
             m.scores = model.static_scores(m.static)
             m.signature = signature(m)
