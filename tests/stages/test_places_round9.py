@@ -19,7 +19,7 @@ from thucydides.geo.recognize import (
     unsplit,
     words,
 )
-from thucydides.geo.resolve import Mention, only_place_of_its_name, pickable
+from thucydides.geo.resolve import Mention, lesser_aliases, only_place_of_its_name, pickable
 from thucydides.model import Place
 
 TOWN = Candidate(Place("t", "Varnok", 45.10, 20.10, "populated_place", "XX", "A1", population=900), "Varnok", 2,
@@ -98,6 +98,16 @@ def test_a_county_met_by_a_bare_alternate_name_is_not_picked_where_towns_bear_th
     assert pickable(bare, [county]) == [True]  # no town bears it: the county is meant
     written_out = Found(0, 15, "Brennick County", "Brennick County", admin=True)
     assert pickable(written_out, [town, county]) == [True, True]
+
+
+def test_a_town_met_by_an_alternate_name_beside_bigger_namesakes_is_a_lesser_alias() -> None:
+    town = Candidate(Place("t", "Brennick", 41.0, -91.0, "populated_place", "US", "A1", population=8_000), "Brennick",
+                     2, "geonames")
+    small = Candidate(Place("s", "Brennick Estates", 33.0, -84.0, "populated_place", "US", "B1", population=3_000),
+                      "Brennick", 1, "geonames")
+    city = Candidate(Place("c", "Brennick City", 40.0, -74.0, "populated_place", "US", "C1", population=900_000),
+                     "Brennick", 1, "geonames")
+    assert lesser_aliases([town, small, city]) == [False, True, False]  # a big city known by the name stays
 
 
 def _unsplit(text: str, entity: str) -> list[str]:

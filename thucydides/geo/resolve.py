@@ -246,6 +246,8 @@ class Mention:
     the other."""
     static: list[list[float]] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    lesser_alias: list[bool] = field(default_factory=list)
+    """Per candidate, a town met by an alternate name beside bigger towns bearing it (`lesser_aliases`)."""
     pickable: list[bool] = field(default_factory=list)
     """Per candidate, whether the mention may be resolved to it (`pickable`); all may vote for their region."""
     signature: tuple[object, ...] = ()
@@ -317,6 +319,14 @@ def pickable(f: Found, options: list[Candidate]) -> list[bool]:
     return [not (c.place.kind == "admin2" and c.weight < 2) for c in options]
 
 
+def lesser_aliases(options: list[Candidate]) -> list[bool]:
+    """Per candidate, whether it is a town met by an alternate name no bigger than a town bearing the name as its own
+    ("Avondale" for Avondale Estates beside the towns called Avondale): meant only where the report's other places
+    are (`handset.fits_closely`)."""
+    main = max((c.population for c in options if c.weight == 2 and c.place.kind not in AREA_KINDS), default=-1)
+    return [c.weight < 2 and c.place.kind not in AREA_KINDS and c.population <= main for c in options]
+
+
 ONE_PLACE_KM = 25.0
 """Candidates this close to the first are one place under several units ("Fotokol" the town and its district)."""
 
@@ -365,7 +375,8 @@ def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, setting
     best = max(range(len(probs)), key=probs.__getitem__)
     admit = 1.0 if rows.gated else model.admit(
         admit_row(m.found, m.gate, confirmed, cands, best, probs[best], rows.static[best], rows.context[best]))
-    scored = [(p, c) for p, c, i in zip(probs, cands, rows.keep, strict=True) if m.pickable[i]]
+    scored = [(p, c) for p, c, i in zip(probs, cands, rows.keep, strict=True) if m.pickable[i] and not (
+        m.lesser_alias[i] and not handset.fits_closely(m.found, c, view, points))]
     return Ranked(sorted(scored, key=lambda pc: pc[0], reverse=True), rows.gated, admit)
 
 
@@ -379,7 +390,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
         m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
                     handset.gate(f, strong, common), in_container=i in confirmed)
         if m.considered:
-            m.pickable = pickable(f, cs)
+            m.pickable, m.lesser_alias = pickable(f, cs), lesser_aliases(cs)
             m.static = static_rows(f, cs)
             m.scores = model.static_scores(m.static)
             m.signature = signature(m)
