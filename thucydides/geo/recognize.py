@@ -241,13 +241,20 @@ class _Scan:
                 continue
             unknown_before = unknown_before and self.joined(i - 1)
             best = self.longest_known(i)
-            if best is None or unknown_before or _name_prefix_only(self.tokens[i:best + 1], self.know):
+            if best is None or unknown_before or _name_prefix_only(self.tokens[i:best + 1], self.know) or \
+                    self.part_word_of_a_longer_name(i, best):
                 unknown_before = _starts_a_name(self.tokens[i].text, self.know)
                 i = (best if best is not None else i) + 1
                 continue
             found.append(self.found(i, best))
             i, unknown_before = best + 1, False
         return found
+
+    def part_word_of_a_longer_name(self, i: int, best: int) -> bool:
+        """A compass or part word met alone before another capitalised word ("South Ossetia", "Northern Syria"):
+        it qualifies the name after it, and names no place called "South" or "Northern"."""
+        return best == i and self.tokens[i].text.lower() in self.know.part_words and i + 1 < len(self.tokens) and \
+            self.caps[i + 1] and _joined(self.text, self.tokens[i], self.tokens[i + 1])
 
     def may_start(self, i: int) -> bool:
         """A capitalised word other than "The" ("The Athens Police": the name starts after it)."""
