@@ -100,7 +100,7 @@ def test_without_the_setting_the_modifier_stays_out(monkeypatch, pipeline) -> No
 
     off = dataclasses.replace(places_settings(), same_name_same_place=False)
     monkeypatch.setattr(resolve_module, "places_settings", lambda: off)
-    text = "Firefighters reached the town of Kuopio before dawn. Kuopio officials later thanked the crews."
+    text = "Firefighters reached the town of Kuopio before dawn. The Kuopio crews later went home."
     a = pipeline.run_documents([Document.from_text(text, name="t.txt")])[0]
     monkeypatch.undo()
     b = pipeline.run_documents([Document.from_text(text, name="t.txt")])[0]

@@ -241,13 +241,20 @@ class _Scan:
                 continue
             unknown_before = unknown_before and self.joined(i - 1)
             best = self.longest_known(i)
-            if best is None or unknown_before or _name_prefix_only(self.tokens[i:best + 1], self.know):
+            if best is None or unknown_before or _name_prefix_only(self.tokens[i:best + 1], self.know) or \
+                    self.part_word_of_a_longer_name(i, best):
                 unknown_before = _starts_a_name(self.tokens[i].text, self.know)
                 i = (best if best is not None else i) + 1
                 continue
             found.append(self.found(i, best))
             i, unknown_before = best + 1, False
         return found
+
+    def part_word_of_a_longer_name(self, i: int, best: int) -> bool:
+        """A compass or part word met alone before another capitalised word ("South Ossetia", "Northern Syria"):
+        it qualifies the name after it, and names no place called "South" or "Northern"."""
+        return best == i and self.tokens[i].text.lower() in self.know.part_words and i + 1 < len(self.tokens) and \
+            self.caps[i + 1] and _joined(self.text, self.tokens[i], self.tokens[i + 1])
 
     def may_start(self, i: int) -> bool:
         """A capitalised word other than "The" ("The Athens Police": the name starts after it)."""
@@ -471,8 +478,8 @@ def _mark_after(text: str, f: Found, after: re.Match[str], know: Knowledge) -> N
         f.text = text[f.start:f.end]
     elif _near_words(nxt, (after.group(2) or "").lower(), know):
         f.vicinity = True
-    elif nxt in know.street_words and not possessive:
-        f.street = True
+    elif nxt in know.street_words and not possessive and f.name.rsplit(" ", 1)[-1].lower() not in know.admin_nouns:
+        f.street = True  # not after a unit's name: "the Allegheny County Court" is a court
     f.facility = nxt in know.facility_nouns
     f.group = not f.facility and nxt in know.actor_nouns
     f.eponym = not possessive and (nxt in know.eponym_nouns or (
@@ -495,12 +502,14 @@ def _mark_vicinity(f: Found, before: str, before_words: list[str], know: Knowled
 
 
 def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str] | None, know: Knowledge) -> bool:
-    """Words that introduce only places: "in X", "the town of X", "X residents", "the X crossing"."""
+    """Words that introduce only places: "in X", "the town of X", "X residents", "the X crossing", "X town",
+    "X district" (not where spaCy reads an organisation's name: "the Indo-Pacific region")."""
     if before_words and (before_words[-1] in know.place_preps or (
             before_words[-1] == "of" and len(before_words) > 1 and before_words[-2] in know.place_nouns)):
         return True
     if after and not after.group(0).startswith(("’", "'")) and (
-            after.group(1).lower() in know.resident_nouns or after.group(1) in know.site_nouns):
+            after.group(1).lower() in know.resident_nouns or after.group(1) in know.site_nouns
+            or (after.group(1) in know.place_nouns and not (f.admin and f.other_entity == "ORG"))):
         return True
     return said_of_a_place(text, f, before_words, know)
 
@@ -544,11 +553,20 @@ def _pieces(text: str, matches: list[Found], start: int, end: int, gaz: Gazettee
 
 
 def _pieces_of_one_name(text: str, matches: list[Found], inside: list[int], gaz: Gazetteer) -> list[int]:
-    """The matches `inside`, when only spaces or hyphens join them and no later one names a state or country."""
+    """The matches `inside`, when only spaces or hyphens join them and no later one names a state or country; where
+    the last are English words ("the Titus County Jail", "Greer City Hall"), only those: a place heading the name of
+    a building is still a place."""
     if any(names_container(gaz, matches[i].name) for i in inside[1:]):
         return []  # "Jackson Mississippi": a town and its state, not one name
     gaps = (text[matches[a].end:matches[b].start] for a, b in zip(inside, inside[1:], strict=False))
-    return inside if all(_SPACES.fullmatch(gap) for gap in gaps) else []
+    if not all(_SPACES.fullmatch(gap) for gap in gaps):
+        return []
+    head = len(inside)
+    while head > 0 and is_dictionary_word(matches[inside[head - 1]].name):
+        head -= 1
+    return inside[head:] if 0 < head < len(inside) else inside
+
+
 
 
 _SPACES = re.compile(r"[\s\-‐]+")
@@ -574,6 +592,25 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     mark_acronym_nouns(text, doc, out, know)
     mark_person_names(out, people_named(text, doc, entities))
     return overruled(out, know.admin_nouns)
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The English words of spaCy's lemmatizer index (WordNet's nouns, verbs, adjectives and adverbs, in lower
+    case): "Congress", "Chapel" or "Section" are words before they are the names of hamlets; a village's name
+    ("Schendelbeke") is none. Famous places are in it too ("paris"): a test against small places only."""
+    from thucydides.ling.spacy_model import load_model
+
+    nlp = load_model()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    return frozenset(w for words in index.values() for w in words)
+
+
+def is_dictionary_word(name: str) -> bool:
+    """A single word that English uses as a common noun, verb or adjective ("Section", "Pink")."""
+    return " " not in name.strip() and name.strip().lower() in dictionary_words()
 
 
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -728,13 +765,19 @@ def overruled(found: list[Found], admin_nouns: frozenset[str]) -> list[Found]:
     previous_kept = False
     places = {fold(f.name) for f in found if f.ner in ("GPE", "LOC") and not f.street}
     for f in found:
-        if f.street or f.group or f.eponym:
+        if f.street or (f.group and not _heads_a_civil_body(f)) or f.eponym:
             previous_kept = False
             continue
         f.doubtful = not (_vouched_for(f, places, admin_nouns) or (f.listed and previous_kept))
         kept.append(f)
         previous_kept = not f.doubtful
     return kept
+
+
+def _heads_a_civil_body(f: Found) -> bool:
+    """Heads the name of an actor of no armed kind ("the Columbus Council"): a place, as before "Police
+    Department"; before an armed group's noun ("the X militia") the name is the group's."""
+    return f.in_actor and f.holder
 
 
 def _vouched_for(f: Found, places: set[str], admin_nouns: frozenset[str]) -> bool:

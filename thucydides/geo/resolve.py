@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from thucydides.geo import handset
 from thucydides.geo.context import Points, Region
+from thucydides.geo.distance import km
 from thucydides.geo.document import (
     DocumentGeography,
     GeographyView,
@@ -32,7 +33,7 @@ from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS
 from thucydides.geo.ranker import PlacesSettings, Ranker, admit_threshold, places_settings, ranker
-from thucydides.geo.recognize import Found, Knowledge, knowledge
+from thucydides.geo.recognize import Found, Knowledge, is_dictionary_word, knowledge
 
 __all__ = ["Resolution", "actor_countries", "home_country", "resolve"]
 
@@ -245,6 +246,10 @@ class Mention:
     the other."""
     static: list[list[float]] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    lesser_alias: list[bool] = field(default_factory=list)
+    """Per candidate, a town met by an alternate name beside bigger towns bearing it (`lesser_aliases`)."""
+    pickable: list[bool] = field(default_factory=list)
+    """Per candidate, whether the mention may be resolved to it (`pickable`); all may vote for their region."""
     signature: tuple[object, ...] = ()
     """What its ranking depends on besides the document: two mentions alike in it rank alike in one pass."""
 
@@ -304,15 +309,40 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
     return allowed(m, view, settings), False
 
 
+def pickable(f: Found, options: list[Candidate]) -> list[bool]:
+    """Which candidates a mention may be resolved to: not a county met by a bare alternate name ("Scott" for Scott
+    County) where towns carry the name as their own ("Scott", a town): the name is a town's or a person's. Such
+    counties are still ranked (the others' features stay as fitted) and vote for their region (`possible_regions`);
+    they are only never the answer."""
+    if f.admin or not any(c.weight == 2 for c in options):
+        return [True] * len(options)
+    return [not (c.place.kind == "admin2" and c.weight < 2) for c in options]
+
+
+def lesser_aliases(options: list[Candidate]) -> list[bool]:
+    """Per candidate, whether it is a town met by an alternate name no bigger than a town bearing the name as its own
+    ("Avondale" for Avondale Estates beside the towns called Avondale): meant only where the report's other places
+    are (`handset.fits_closely`)."""
+    main = max((c.population for c in options if c.weight == 2 and c.place.kind not in AREA_KINDS), default=-1)
+    return [c.weight < 2 and c.place.kind not in AREA_KINDS and c.population <= main for c in options]
+
+
+ONE_PLACE_KM = 25.0
+"""Candidates this close to the first are one place under several units ("Fotokol" the town and its district)."""
+
+
 def only_place_of_its_name(m: Mention, view: GeographyView) -> bool:
-    """A name spaCy reads as a place, after a word that introduces places ("in Liessel"), that the gazetteer gives
-    one place only, by that place's own name, in a country the report implies or in a report that implies none:
-    however small, no namesake competes with it."""
+    """A name after a word that introduces places or a locative one ("in Liessel", "residents of X", "at X"), that
+    the gazetteer gives one place only (a town and its same-named district around it count as one), by that place's
+    own name, in a country the report implies or in a report that implies none: however small, no namesake competes
+    with it. Not an English word spaCy does not read as a place ("in Section 2AA", "the Chapel of ...")."""
     f = m.found
-    if len(m.options) != 1 or f.ner not in ("GPE", "LOC") or not f.place_cue:
+    if not (f.place_cue or f.cue) or f.person_name or (f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)):
         return False
     c = m.options[0]
-    return c.weight == 2 and c.match >= 1.0 and (not view.known or view.implies(c.place.country))
+    if not (c.weight == 2 and c.match >= 1.0 and (not view.known or view.implies(c.place.country))):
+        return False
+    return all(km(o.place.lat, o.place.lon, c.place.lat, c.place.lon) <= ONE_PLACE_KM for o in m.options[1:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,7 +364,8 @@ def rows_for(m: Mention, view: GeographyView, points: Points, settings: PlacesSe
 def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, settings: PlacesSettings,
          confirmed: bool) -> Ranked | None:
     """The mention's candidates ranked; `confirmed`: another mention of its name resolved through the gates."""
-    if m.gate is not None and len(m.options) == 1 and handset.admitted(m.gate, m.found, m.options[0], view, points):
+    one = len(m.options) == 1 and m.pickable[0]
+    if m.gate is not None and one and handset.admitted(m.gate, m.found, m.options[0], view, points):
         return Ranked([(1.0, m.options[0])], True, 1.0)  # nothing to rank
     rows = rows_for(m, view, points, settings)
     if not rows.keep:
@@ -344,7 +375,9 @@ def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, setting
     best = max(range(len(probs)), key=probs.__getitem__)
     admit = 1.0 if rows.gated else model.admit(
         admit_row(m.found, m.gate, confirmed, cands, best, probs[best], rows.static[best], rows.context[best]))
-    return Ranked(sorted(zip(probs, cands, strict=True), key=lambda pc: pc[0], reverse=True), rows.gated, admit)
+    scored = [(p, c) for p, c, i in zip(probs, cands, rows.keep, strict=True) if m.pickable[i] and not (
+        m.lesser_alias[i] and not handset.fits_closely(m.found, c, view, points))]
+    return Ranked(sorted(scored, key=lambda pc: pc[0], reverse=True), rows.gated, admit)
 
 
 def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings, model: Ranker) -> list[Mention]:
@@ -357,6 +390,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
         m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
                     handset.gate(f, strong, common), in_container=i in confirmed)
         if m.considered:
+            m.pickable, m.lesser_alias = pickable(f, cs), lesser_aliases(cs)
             m.static = static_rows(f, cs)
             m.scores = model.static_scores(m.static)
             m.signature = signature(m)
