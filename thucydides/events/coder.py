@@ -225,7 +225,8 @@ class EventCoder:
         if len(self._word_cache) > WORD_CACHE_MAX:
             self._word_cache.clear()
         rows = vectorise(texts, m.features, m.vocab, m.idf, self._word_cache)
-        contributions = m.weights[rows.indices].astype(np.float64) * rows.values[:, None]
+        contributions = m.weights.take(rows.indices, axis=0).astype(np.float64)
+        contributions *= rows.values[:, None]
         logits = _row_sums(contributions, rows.indptr) + m.bias
         return softmax(logits / m.temperature)
 
@@ -235,7 +236,7 @@ class EventCoder:
         if not texts:
             return []
         cut = self.model.threshold if threshold is None else threshold
-        return [self._guess(row, cut) for row in self.probabilities(texts)]
+        return self._guesses(self.probabilities(texts), cut)
 
     def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
                             threshold: float | None = None) -> list[EventGuess]:
@@ -248,41 +249,45 @@ class EventCoder:
         distinct = list(dict.fromkeys([*texts, *contexts]))  # each read once: a lone sentence is its paragraph
         rows = self.probabilities(distinct)
         row_of = {t: rows[i] for i, t in enumerate(distinct)}
-        return [self._guess(_blend(row_of[t], row_of[c], weight, self._none), cut)
-                for t, c in zip(texts, contexts, strict=True)]
+        return self._guesses(np.array([_blend(row_of[t], row_of[c], weight, self._none)
+                                       for t, c in zip(texts, contexts, strict=True)]), cut)
 
-    def _guess(self, probs: np.ndarray, threshold: float) -> EventGuess:
-        """The event type with the most probability mass, then its likeliest sub-type: the hierarchy holds."""
-        p_event = float(1.0 - probs[self._none])
-        event_probs = np.where(self._type_of_class >= 0, probs, 0.0)
-        type_mass = np.bincount(self._type_of_class[self._type_of_class >= 0],
-                                weights=event_probs[self._type_of_class >= 0], minlength=len(self._types))
-        best_type = int(np.argmax(type_mass))
-        in_type = np.where(self._type_of_class == best_type, probs, -1.0)
-        best = int(np.argmax(in_type))
-        if p_event >= threshold:
-            chosen, confidence = best, float(probs[best])
-            rest = probs.copy()
-            rest[best] = -1.0
-        else:
-            chosen, confidence = self._none, float(probs[self._none])
-            rest = probs.copy()
-            rest[self._none] = -1.0
-        second = int(np.argmax(rest))
-        sub = self.model.subs[chosen]
-        return EventGuess(
-            event_type=None if sub is None else self.model.event_type_of[sub],
-            sub_event_type=sub,
-            confidence=confidence,
-            event_probability=p_event,
-            runner_up=self.model.subs[second],
-            runner_up_confidence=float(probs[second]),
-            readings=self._readings(probs),
-        )
+    def _guesses(self, probs: np.ndarray, threshold: float) -> list[EventGuess]:
+        """Each row's guess: the event type with the most probability mass, then its likeliest sub-type (the
+        hierarchy holds); every row at once, each as it would be alone."""
+        p_event = 1.0 - probs[:, self._none]
+        in_type = np.where(self._type_of_class == np.argmax(self._type_mass(probs), axis=1)[:, None], probs, -1.0)
+        chosen = np.where(p_event >= threshold, np.argmax(in_type, axis=1), self._none)
+        rest = probs.copy()
+        rest[np.arange(len(probs)), chosen] = -1.0
+        second = np.argmax(rest, axis=1)
+        order = np.argsort(-probs, axis=1, kind="stable")
+        ranked = np.take_along_axis(probs, order, axis=1)
+        subs = self.model.subs
+        out = []
+        for row, c, s, best_first, p_sorted in zip(probs.tolist(), chosen.tolist(), second.tolist(), order.tolist(),
+                                                   ranked.tolist(), strict=True):
+            sub = subs[c]
+            out.append(EventGuess(
+                event_type=None if sub is None else self.model.event_type_of[sub],
+                sub_event_type=sub,
+                confidence=row[c],
+                event_probability=1.0 - row[self._none],
+                runner_up=subs[s],
+                runner_up_confidence=row[s],
+                readings=tuple((name, p) for i, p in zip(best_first, p_sorted, strict=True)
+                               if (name := subs[i]) is not None),
+            ))
+        return out
 
-    def _readings(self, probs: np.ndarray) -> tuple[tuple[str, float], ...]:
-        order = np.argsort(-probs, kind="stable")
-        return tuple((sub, float(probs[i])) for i in order if (sub := self.model.subs[i]) is not None)
+    def _type_mass(self, probs: np.ndarray) -> np.ndarray:
+        """Each row's probability summed per event type, class by class in column order (as `np.bincount`
+        adds a row's weights, so a row's sums do not depend on the rows beside it)."""
+        mass = np.zeros((len(probs), len(self._types)))
+        for column, kind in enumerate(self._type_of_class.tolist()):
+            if kind >= 0:
+                mass[:, kind] += probs[:, column]
+        return mass
 
 
 def _blend(row: np.ndarray, whole: np.ndarray, weight: float, none: int) -> np.ndarray:
