@@ -142,8 +142,11 @@ def vectorise(texts: Sequence[str], features: Features, vocab: dict[str, int], i
 
 def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
     """Per-row sums of a CSR value array (empty rows sum to 0)."""
+    lengths = indptr[1:] - indptr[:-1]
+    if len(lengths) and lengths.all():  # every row has a value: one call (the usual case)
+        return np.add.reduceat(values, indptr[:-1], axis=0)
     out = np.zeros((len(indptr) - 1,) + values.shape[1:], dtype=np.float64)
-    nonempty = np.flatnonzero(np.diff(indptr))
+    nonempty = np.flatnonzero(lengths)
     if len(nonempty):
         out[nonempty] = np.add.reduceat(values, indptr[:-1][nonempty], axis=0)
     return out
@@ -209,6 +212,11 @@ class EventCoder:
         self._type_of_class = np.array([-1 if s is None else type_index[model.event_type_of[s]]
                                         for s in model.subs])
         self._word_cache: dict[str, list[int]] = {}
+        kinds = self._type_of_class.tolist()
+        members = [[c for c, kind in enumerate(kinds) if kind == t] for t in range(len(self._types))]
+        width = max(len(m) for m in members)
+        self._type_columns = np.array([m + [len(model.subs)] * (width - len(m)) for m in members], dtype=np.int64)
+        """Each event type's classes in column order, padded with the index of a column of zeros."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> EventCoder:
@@ -262,11 +270,9 @@ class EventCoder:
         rest[np.arange(len(probs)), chosen] = -1.0
         second = np.argmax(rest, axis=1)
         order = np.argsort(-probs, axis=1, kind="stable")
-        ranked = np.take_along_axis(probs, order, axis=1)
         subs = self.model.subs
         out = []
-        for row, c, s, best_first, p_sorted in zip(probs.tolist(), chosen.tolist(), second.tolist(), order.tolist(),
-                                                   ranked.tolist(), strict=True):
+        for row, c, s, best_first in zip(probs.tolist(), chosen.tolist(), second.tolist(), order.tolist(), strict=True):
             sub = subs[c]
             out.append(EventGuess(
                 event_type=None if sub is None else self.model.event_type_of[sub],
@@ -275,18 +281,17 @@ class EventCoder:
                 event_probability=1.0 - row[self._none],
                 runner_up=subs[s],
                 runner_up_confidence=row[s],
-                readings=tuple((name, p) for i, p in zip(best_first, p_sorted, strict=True)
-                               if (name := subs[i]) is not None),
+                readings=tuple((name, row[i]) for i in best_first if (name := subs[i]) is not None),
             ))
         return out
 
     def _type_mass(self, probs: np.ndarray) -> np.ndarray:
-        """Each row's probability summed per event type, class by class in column order (as `np.bincount`
-        adds a row's weights, so a row's sums do not depend on the rows beside it)."""
-        mass = np.zeros((len(probs), len(self._types)))
-        for column, kind in enumerate(self._type_of_class.tolist()):
-            if kind >= 0:
-                mass[:, kind] += probs[:, column]
+        """Each row's probability summed per event type, class by class in column order, as `np.bincount` adds a
+        row's weights (a padding column of zeros evens out the types), so no row's sums depend on the others."""
+        padded = np.concatenate([probs, np.zeros((len(probs), 1))], axis=1)
+        mass = padded[:, self._type_columns[:, 0]]
+        for k in range(1, self._type_columns.shape[1]):
+            mass += padded[:, self._type_columns[:, k]]
         return mass
 
 
