@@ -130,6 +130,14 @@ def _wal(cur) -> None:  # type: ignore[no-untyped-def]
             time.sleep(0.05)
 
 
+def _marking(doc: Document) -> dict[str, object]:
+    """The values `_MARK_PROCESSED` binds for a document: its id and its publication interval."""
+    pub = doc.published
+    return {"doc_id": doc.id, "published_start_": pub.start.isoformat() if pub and pub.start else None,
+            "published_end_": pub.end.isoformat() if pub and pub.end else None,
+            "published_inferred_": bool(pub and pub.inferred)}
+
+
 def new_owner() -> str:
     """Who claims documents: this host and process, plus a random part so a reused pid is not confused."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -292,10 +300,7 @@ class Store:
         With `owner`, only while that owner still holds the document's claim; False when it does not.
         """
         doc = analysis.document
-        pub = doc.published
-        marking = {"doc_id": doc.id, "published_start_": pub.start.isoformat() if pub and pub.start else None,
-                   "published_end_": pub.end.isoformat() if pub and pub.end else None,
-                   "published_inferred_": bool(pub and pub.inferred)}
+        marking = _marking(doc)
         with self._write() as conn:
             if owner is None:
                 marked = conn.execute(_MARK_PROCESSED, marking).rowcount
