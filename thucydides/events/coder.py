@@ -113,21 +113,20 @@ class SparseRows:
 
 
 def vectorise(texts: Sequence[str], features: Features, vocab: dict[str, int], idf: np.ndarray,
-              word_cache: dict[str, list[int]] | None = None) -> SparseRows:
+              word_cache: dict[str, WordIds] | None = None) -> SparseRows:
     """tf-idf rows (sublinear tf, L2-normalised) of the features the vocabulary knows; unknown n-grams drop
-    out. A word's character n-grams are looked up once and kept in `word_cache` (news repeats its words)."""
+    out. A word's own id and its character n-grams' ids are looked up once and kept in `word_cache` (news
+    repeats its words)."""
     cache = {} if word_cache is None else word_cache
     indptr = [0]
     indices: list[int] = []
     counts: list[int] = []
     for text in texts:
         words = features.words(text)
-        ids = [i for i in map(vocab.get, features.word_grams(words)) if i is not None]
-        for word in words:
-            known = cache.get(word)
-            if known is None:
-                known = cache[word] = [i for i in map(vocab.get, features.char_grams(word)) if i is not None]
-            ids.extend(known)
+        known = [cache.get(w) or _word_ids(w, features, vocab, cache) for w in words]
+        ids = _word_gram_ids(words, known, features, vocab)
+        for _, chars in known:
+            ids.extend(chars)
         tally = Counter(ids)
         indices.extend(tally.keys())
         counts.extend(tally.values())
@@ -138,6 +137,28 @@ def vectorise(texts: Sequence[str], features: Features, vocab: dict[str, int], i
     norms = np.sqrt(_row_sums(values ** 2, ptr))
     values /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(ptr))
     return SparseRows(ptr, idx, values)
+
+
+WordIds = tuple[int | None, list[int]]
+"""A word's own feature id (None: unknown) and the ids of its known character n-grams."""
+
+
+def _word_ids(word: str, features: Features, vocab: dict[str, int], cache: dict[str, WordIds]) -> WordIds:
+    chars = [i for i in map(vocab.get, features.char_grams(word)) if i is not None]
+    ids = cache[word] = (vocab.get(f"w:{word}"), chars)
+    return ids
+
+
+def _word_gram_ids(words: list[str], known: list[WordIds], features: Features, vocab: dict[str, int]) -> list[int]:
+    """The ids of the text's word n-grams, in `Features.word_grams` order: single words from the cache."""
+    ids: list[int] = []
+    for n in range(features.word_min, features.word_max + 1):
+        if n == 1:
+            ids.extend(u for u, _ in known if u is not None)
+        else:
+            grams = [f"w:{' '.join(words[i:i + n])}" for i in range(len(words) - n + 1)]
+            ids.extend(i for i in map(vocab.get, grams) if i is not None)
+    return ids
 
 
 def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
@@ -211,7 +232,7 @@ class EventCoder:
         type_index = {t: i for i, t in enumerate(self._types)}
         self._type_of_class = np.array([-1 if s is None else type_index[model.event_type_of[s]]
                                         for s in model.subs])
-        self._word_cache: dict[str, list[int]] = {}
+        self._word_cache: dict[str, WordIds] = {}
         kinds = self._type_of_class.tolist()
         members = [[c for c, kind in enumerate(kinds) if kind == t] for t in range(len(self._types))]
         width = max(len(m) for m in members)
