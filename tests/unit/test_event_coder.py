@@ -68,6 +68,20 @@ def test_batch_equals_one_by_one(coder: EventCoder) -> None:
     assert coder.classify([]) == []
 
 
+
+@pytest.mark.parametrize("threshold", [None, 0.0, 0.5, 1.0])
+def test_in_context_batch_equals_one_by_one(coder: EventCoder, threshold: float | None) -> None:
+    """Every guess is its own text's and context's, whatever else is scored in the same call."""
+    texts = [t for t, _, _ in EVENTS] + NON_EVENTS
+    contexts = texts[1:] + texts[:1]
+    together = coder.classify_in_context(texts, contexts, 0.4, threshold)
+    alone = [coder.classify_in_context([t], [c], 0.4, threshold)[0] for t, c in zip(texts, contexts, strict=True)]
+    assert together == alone
+    cut = coder.model.threshold if threshold is None else threshold
+    for g in together:
+        assert g.readings == tuple(sorted(g.readings, key=lambda r: -r[1]))
+        assert (g.sub_event_type is None) == (g.event_probability < cut)
+
 def test_the_acled_hierarchy_always_holds(coder: EventCoder) -> None:
     parent = {s: taxonomy().event_type_of(s) for s in taxonomy().sub_event_types}
     odd = ["", "   ", "!!!", "12 34", "attack attack attack protest protest", "x" * 5000, "Zzyzx qwv."]

@@ -64,6 +64,7 @@ class PhraseReader:
         self.new_actors = new_actors
         self.means = {m.lower(): g.key for g in base.generics.values() for m in g.means if " " not in m}
         """Weapons that name a side only with its country ('Israeli drones'), by generic kind."""
+        self.means_words = frozenset(self.means)
         self.speaker_words = frozenset(n.lower() for n in base.curated.speaker_nouns
                                        if " " not in n and n.lower() not in base.curated.head_kinds)
         """Nouns naming a person who speaks ('official', 'minister'), not an office ('ministry')."""
@@ -119,7 +120,7 @@ class PhraseReader:
     def armed_means(self, doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Found]:
         """'Israeli drones', 'Russian air strikes': a weapon with a country names that country's forces."""
         out = []
-        for token in tokens_among(doc, frozenset(self.means)):
+        for token in tokens_among(doc, self.means_words):
             key = self.means.get(token.lower_)
             if key is None or overlaps(token.idx, token.idx + len(token), taken):
                 continue
@@ -340,14 +341,19 @@ def _inside_name(token: Token) -> bool:
 def tokens_among(doc: Doc, words: frozenset[str]) -> Iterator[Token]:
     """The tokens whose lower-case form is one of `words`, in order, found in the parse's array of lower-case
     ids: a pass over every token would build each as a Python object, once per question asked of the report."""
+    ids = _string_ids(words)
+    if not len(ids):
+        return
     lower = doc.to_array(LOWER)
-    for i in np.flatnonzero(np.isin(lower, _string_ids(words))):
-        yield doc[int(i)]
+    found = np.minimum(np.searchsorted(ids, lower), len(ids) - 1)  # a lookup in the sorted ids, not a sort per call
+    for i in np.flatnonzero(ids[found] == lower).tolist():
+        yield doc[i]
 
 
 @lru_cache(maxsize=64)
 def _string_ids(words: frozenset[str]) -> np.ndarray:
-    return np.array([get_string_id(w) for w in words], dtype=np.uint64)
+    """The words' string ids, sorted."""
+    return np.unique(np.array([get_string_id(w) for w in words], dtype=np.uint64))
 
 
 def entity_of(token: Token) -> Span | None:

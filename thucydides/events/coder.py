@@ -113,21 +113,20 @@ class SparseRows:
 
 
 def vectorise(texts: Sequence[str], features: Features, vocab: dict[str, int], idf: np.ndarray,
-              word_cache: dict[str, list[int]] | None = None) -> SparseRows:
+              word_cache: dict[str, WordIds] | None = None) -> SparseRows:
     """tf-idf rows (sublinear tf, L2-normalised) of the features the vocabulary knows; unknown n-grams drop
-    out. A word's character n-grams are looked up once and kept in `word_cache` (news repeats its words)."""
+    out. A word's own id and its character n-grams' ids are looked up once and kept in `word_cache` (news
+    repeats its words)."""
     cache = {} if word_cache is None else word_cache
     indptr = [0]
     indices: list[int] = []
     counts: list[int] = []
     for text in texts:
         words = features.words(text)
-        ids = [i for i in map(vocab.get, features.word_grams(words)) if i is not None]
-        for word in words:
-            known = cache.get(word)
-            if known is None:
-                known = cache[word] = [i for i in map(vocab.get, features.char_grams(word)) if i is not None]
-            ids.extend(known)
+        known = [cache.get(w) or _word_ids(w, features, vocab, cache) for w in words]
+        ids = _word_gram_ids(words, known, features, vocab)
+        for _, chars in known:
+            ids.extend(chars)
         tally = Counter(ids)
         indices.extend(tally.keys())
         counts.extend(tally.values())
@@ -140,10 +139,35 @@ def vectorise(texts: Sequence[str], features: Features, vocab: dict[str, int], i
     return SparseRows(ptr, idx, values)
 
 
+WordIds = tuple[int | None, list[int]]
+"""A word's own feature id (None: unknown) and the ids of its known character n-grams."""
+
+
+def _word_ids(word: str, features: Features, vocab: dict[str, int], cache: dict[str, WordIds]) -> WordIds:
+    chars = [i for i in map(vocab.get, features.char_grams(word)) if i is not None]
+    ids = cache[word] = (vocab.get(f"w:{word}"), chars)
+    return ids
+
+
+def _word_gram_ids(words: list[str], known: list[WordIds], features: Features, vocab: dict[str, int]) -> list[int]:
+    """The ids of the text's word n-grams, in `Features.word_grams` order: single words from the cache."""
+    ids: list[int] = []
+    for n in range(features.word_min, features.word_max + 1):
+        if n == 1:
+            ids.extend(u for u, _ in known if u is not None)
+        else:
+            grams = [f"w:{' '.join(words[i:i + n])}" for i in range(len(words) - n + 1)]
+            ids.extend(i for i in map(vocab.get, grams) if i is not None)
+    return ids
+
+
 def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
     """Per-row sums of a CSR value array (empty rows sum to 0)."""
+    lengths = indptr[1:] - indptr[:-1]
+    if len(lengths) and lengths.all():  # every row has a value: one call (the usual case)
+        return np.add.reduceat(values, indptr[:-1], axis=0)
     out = np.zeros((len(indptr) - 1,) + values.shape[1:], dtype=np.float64)
-    nonempty = np.flatnonzero(np.diff(indptr))
+    nonempty = np.flatnonzero(lengths)
     if len(nonempty):
         out[nonempty] = np.add.reduceat(values, indptr[:-1][nonempty], axis=0)
     return out
@@ -208,7 +232,12 @@ class EventCoder:
         type_index = {t: i for i, t in enumerate(self._types)}
         self._type_of_class = np.array([-1 if s is None else type_index[model.event_type_of[s]]
                                         for s in model.subs])
-        self._word_cache: dict[str, list[int]] = {}
+        self._word_cache: dict[str, WordIds] = {}
+        kinds = self._type_of_class.tolist()
+        members = [[c for c, kind in enumerate(kinds) if kind == t] for t in range(len(self._types))]
+        width = max(len(m) for m in members)
+        self._type_columns = np.array([m + [len(model.subs)] * (width - len(m)) for m in members], dtype=np.int64)
+        """Each event type's classes in column order, padded with the index of a column of zeros."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> EventCoder:
@@ -225,7 +254,8 @@ class EventCoder:
         if len(self._word_cache) > WORD_CACHE_MAX:
             self._word_cache.clear()
         rows = vectorise(texts, m.features, m.vocab, m.idf, self._word_cache)
-        contributions = m.weights[rows.indices].astype(np.float64) * rows.values[:, None]
+        contributions = m.weights.take(rows.indices, axis=0).astype(np.float64)
+        contributions *= rows.values[:, None]
         logits = _row_sums(contributions, rows.indptr) + m.bias
         return softmax(logits / m.temperature)
 
@@ -235,7 +265,7 @@ class EventCoder:
         if not texts:
             return []
         cut = self.model.threshold if threshold is None else threshold
-        return [self._guess(row, cut) for row in self.probabilities(texts)]
+        return self._guesses(self.probabilities(texts), cut)
 
     def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
                             threshold: float | None = None) -> list[EventGuess]:
@@ -248,41 +278,42 @@ class EventCoder:
         distinct = list(dict.fromkeys([*texts, *contexts]))  # each read once: a lone sentence is its paragraph
         rows = self.probabilities(distinct)
         row_of = {t: rows[i] for i, t in enumerate(distinct)}
-        return [self._guess(_blend(row_of[t], row_of[c], weight, self._none), cut)
-                for t, c in zip(texts, contexts, strict=True)]
+        return self._guesses(np.array([_blend(row_of[t], row_of[c], weight, self._none)
+                                       for t, c in zip(texts, contexts, strict=True)]), cut)
 
-    def _guess(self, probs: np.ndarray, threshold: float) -> EventGuess:
-        """The event type with the most probability mass, then its likeliest sub-type: the hierarchy holds."""
-        p_event = float(1.0 - probs[self._none])
-        event_probs = np.where(self._type_of_class >= 0, probs, 0.0)
-        type_mass = np.bincount(self._type_of_class[self._type_of_class >= 0],
-                                weights=event_probs[self._type_of_class >= 0], minlength=len(self._types))
-        best_type = int(np.argmax(type_mass))
-        in_type = np.where(self._type_of_class == best_type, probs, -1.0)
-        best = int(np.argmax(in_type))
-        if p_event >= threshold:
-            chosen, confidence = best, float(probs[best])
-            rest = probs.copy()
-            rest[best] = -1.0
-        else:
-            chosen, confidence = self._none, float(probs[self._none])
-            rest = probs.copy()
-            rest[self._none] = -1.0
-        second = int(np.argmax(rest))
-        sub = self.model.subs[chosen]
-        return EventGuess(
-            event_type=None if sub is None else self.model.event_type_of[sub],
-            sub_event_type=sub,
-            confidence=confidence,
-            event_probability=p_event,
-            runner_up=self.model.subs[second],
-            runner_up_confidence=float(probs[second]),
-            readings=self._readings(probs),
-        )
+    def _guesses(self, probs: np.ndarray, threshold: float) -> list[EventGuess]:
+        """Each row's guess: the event type with the most probability mass, then its likeliest sub-type (the
+        hierarchy holds); every row at once, each as it would be alone."""
+        p_event = 1.0 - probs[:, self._none]
+        in_type = np.where(self._type_of_class == np.argmax(self._type_mass(probs), axis=1)[:, None], probs, -1.0)
+        chosen = np.where(p_event >= threshold, np.argmax(in_type, axis=1), self._none)
+        rest = probs.copy()
+        rest[np.arange(len(probs)), chosen] = -1.0
+        second = np.argmax(rest, axis=1)
+        order = np.argsort(-probs, axis=1, kind="stable")
+        subs = self.model.subs
+        out = []
+        for row, c, s, best_first in zip(probs.tolist(), chosen.tolist(), second.tolist(), order.tolist(), strict=True):
+            sub = subs[c]
+            out.append(EventGuess(
+                event_type=None if sub is None else self.model.event_type_of[sub],
+                sub_event_type=sub,
+                confidence=row[c],
+                event_probability=1.0 - row[self._none],
+                runner_up=subs[s],
+                runner_up_confidence=row[s],
+                readings=tuple((name, row[i]) for i in best_first if (name := subs[i]) is not None),
+            ))
+        return out
 
-    def _readings(self, probs: np.ndarray) -> tuple[tuple[str, float], ...]:
-        order = np.argsort(-probs, kind="stable")
-        return tuple((sub, float(probs[i])) for i in order if (sub := self.model.subs[i]) is not None)
+    def _type_mass(self, probs: np.ndarray) -> np.ndarray:
+        """Each row's probability summed per event type, class by class in column order, as `np.bincount` adds a
+        row's weights (a padding column of zeros evens out the types), so no row's sums depend on the others."""
+        padded = np.concatenate([probs, np.zeros((len(probs), 1))], axis=1)
+        mass = padded[:, self._type_columns[:, 0]]
+        for k in range(1, self._type_columns.shape[1]):
+            mass += padded[:, self._type_columns[:, k]]
+        return mass
 
 
 def _blend(row: np.ndarray, whole: np.ndarray, weight: float, none: int) -> np.ndarray:

@@ -52,9 +52,23 @@ def raw_settings() -> Mapping[str, object]:
     return _raw(os.environ.get(ENV_OVERRIDE))
 
 
+_SECTIONS: dict[tuple[str, type, str | None], Any] = {}
+"""Sections read from the settings file, by name, class and override file: built once (frozen dataclasses),
+as a module may ask for its section once per document."""
+
+
 def section(name: str, cls: type[T], raw: Mapping[str, object] | None = None) -> T:
     """The typed settings section `name` (dotted for nesting: 'stages.events')."""
-    node: object = raw if raw is not None else raw_settings()
+    if raw is not None:
+        return _section(name, cls, raw)
+    key = (name, cls, os.environ.get(ENV_OVERRIDE))
+    if key not in _SECTIONS:
+        _SECTIONS[key] = _section(name, cls, raw_settings())
+    return typing.cast(T, _SECTIONS[key])
+
+
+def _section(name: str, cls: type[T], raw: Mapping[str, object]) -> T:
+    node: object = raw
     for part in name.split("."):
         node = node.get(part) if isinstance(node, Mapping) else None
     if node is None:
@@ -146,3 +160,4 @@ def _where() -> str:
 def reload() -> None:
     """Forget the cached file (tests that change THUCYDIDES_SETTINGS call this)."""
     _raw.cache_clear()
+    _SECTIONS.clear()

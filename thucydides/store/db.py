@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, and_, create_engine, delete, event, func, make_url, or_, select, text, update
+from sqlalchemy import Engine, and_, bindparam, create_engine, delete, event, func, make_url, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from thucydides.model import Analysis, Claim, Document, Event, Mention, Place
@@ -39,6 +39,19 @@ PENDING, PROCESSING, PROCESSED, FAILED = "ingested", "processing", "processed", 
 WRITE_LOCK_KEY = 0x74687563  # PostgreSQL advisory lock id ("thuc") serialising the store's writers
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
+
+# The statements that store a document's results, built once: building them again for every document cost
+# more than SQLite's own work (their values are bound at execution).
+_MARK_PROCESSED = update(t.documents).where(t.documents.c.id == bindparam("doc_id")).values(
+    status=PROCESSED, error=None, owner=None, lease_until=None, published_start=bindparam("published_start_"),
+    published_end=bindparam("published_end_"), published_inferred=bindparam("published_inferred_"))
+_MARK_PROCESSED_OWNED = _MARK_PROCESSED.where(t.documents.c.status == PROCESSING,
+                                              t.documents.c.owner == bindparam("owner_"))
+_CLEAR_RESULTS = tuple(delete(table).where(table.c.doc == bindparam("doc_id"))
+                       for table in (t.mentions, t.claims, t.events))
+_KNOWN_PLACES = select(t.places.c.id).where(t.places.c.id.in_(bindparam("ids", expanding=True)))
+_INSERT_PLACES, _INSERT_MENTIONS, _INSERT_CLAIMS, _INSERT_EVENTS = (
+    table.insert() for table in (t.places, t.mentions, t.claims, t.events))
 
 class StoreError(RuntimeError):
     pass
@@ -115,6 +128,14 @@ def _wal(cur) -> None:  # type: ignore[no-untyped-def]
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+def _marking(doc: Document) -> dict[str, object]:
+    """The values `_MARK_PROCESSED` binds for a document: its id and its publication interval."""
+    pub = doc.published
+    return {"doc_id": doc.id, "published_start_": pub.start.isoformat() if pub and pub.start else None,
+            "published_end_": pub.end.isoformat() if pub and pub.end else None,
+            "published_inferred_": bool(pub and pub.inferred)}
 
 
 def new_owner() -> str:
@@ -279,25 +300,23 @@ class Store:
         With `owner`, only while that owner still holds the document's claim; False when it does not.
         """
         doc = analysis.document
-        pub = doc.published
+        marking = _marking(doc)
         with self._write() as conn:
-            marked = conn.execute(self._mine(doc.id, owner).values(
-                status=PROCESSED, error=None, owner=None, lease_until=None,
-                published_start=pub.start.isoformat() if pub and pub.start else None,
-                published_end=pub.end.isoformat() if pub and pub.end else None,
-                published_inferred=bool(pub and pub.inferred),
-            )).rowcount
+            if owner is None:
+                marked = conn.execute(_MARK_PROCESSED, marking).rowcount
+            else:
+                marked = conn.execute(_MARK_PROCESSED_OWNED, {**marking, "owner_": owner}).rowcount
             if not marked:
                 return False
             self._clear_results(conn, doc.id)
             self._upsert_places(conn, analysis.places.values())
             rows = [codec.mention_row(m) for m in analysis.mentions()]
             if rows:
-                conn.execute(t.mentions.insert(), rows)
+                conn.execute(_INSERT_MENTIONS, rows)
             if analysis.claims:
-                conn.execute(t.claims.insert(), [codec.claim_row(c) for c in analysis.claims])
+                conn.execute(_INSERT_CLAIMS, [codec.claim_row(c) for c in analysis.claims])
             if analysis.events:
-                conn.execute(t.events.insert(), [codec.event_row(e, doc.id) for e in analysis.events])
+                conn.execute(_INSERT_EVENTS, [codec.event_row(e, doc.id) for e in analysis.events])
         return True
 
     def mark_failed(self, doc_id: str, error: str, owner: str | None = None) -> bool:
@@ -318,8 +337,8 @@ class Store:
 
     @staticmethod
     def _clear_results(conn: Connection, doc_id: str) -> None:
-        for table in (t.mentions, t.claims, t.events):
-            conn.execute(delete(table).where(table.c.doc == doc_id))
+        for statement in _CLEAR_RESULTS:
+            conn.execute(statement, {"doc_id": doc_id})
         reconciled.enqueue(conn, [doc_id])  # its merged events, disputes and sources are redone after
 
     @staticmethod
@@ -327,10 +346,10 @@ class Store:
         rows = {p.id: codec.place_row(p) for p in items}
         if not rows:
             return
-        known = set(conn.scalars(select(t.places.c.id).where(t.places.c.id.in_(list(rows)))))
+        known = set(conn.scalars(_KNOWN_PLACES, {"ids": list(rows)}))
         fresh = [r for i, r in rows.items() if i not in known]
         if fresh:
-            conn.execute(t.places.insert(), fresh)
+            conn.execute(_INSERT_PLACES, fresh)
 
     # --- reading (each call its own snapshot; use `snapshot()` for several reads that belong together)
     def stats(self) -> StoreStats:

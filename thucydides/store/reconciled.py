@@ -82,9 +82,14 @@ def enqueue(conn: Connection, doc_ids: Iterable[str]) -> None:
     """Mark documents as changed since their last reconciliation (in the caller's transaction)."""
     ids = list(dict.fromkeys(doc_ids))
     for part in chunks(ids):
-        conn.execute(delete(t.reconcile_queue).where(t.reconcile_queue.c.doc.in_(part)))
+        conn.execute(_UNQUEUE, {"ids": list(part)})
     if ids:
-        conn.execute(t.reconcile_queue.insert(), [{"doc": d, "token": uuid.uuid4().hex} for d in ids])
+        conn.execute(_QUEUE, [{"doc": d, "token": uuid.uuid4().hex} for d in ids])
+
+
+# built once: the store enqueues every document it saves, one by one
+_UNQUEUE = delete(t.reconcile_queue).where(t.reconcile_queue.c.doc.in_(bindparam("ids", expanding=True)))
+_QUEUE = t.reconcile_queue.insert()
 
 
 def queued(conn: Connection, limit: int) -> list[tuple[str, str]]:
