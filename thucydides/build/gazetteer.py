@@ -161,6 +161,7 @@ def admin_areas(shaped: frozenset[str]) -> tuple[list[PlaceRecord], dict[str, st
     Countries whose regions come from shapes (`shaped`) keep those instead.
     """
     path = data.data_path("geo_admin_areas.csv.gz")
+    short = area_short_names()
     records, names = [], {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -171,10 +172,17 @@ def admin_areas(shaped: frozenset[str]) -> tuple[list[PlaceRecord], dict[str, st
             level = "admin1" if row["level"] == "1" else "admin2"
             pid = f"adm1-{cc}-{code}" if level == "admin1" else f"adm2-{cc}-{code}-{slug(name)}"
             aliases = [a for a in (row.get("aliases") or "").split("|") if a]
+            aliases += short.get(f"{cc}.{code}", []) if level == "admin1" else []
             records.append(PlaceRecord(id=pid, name=name, lat=float(row["lat"]), lon=float(row["lon"]), kind=level,
                                        country=cc, admin1=admin1, population=int(row["population"] or 0),
                                        source="geonames", aliases=aliases))
     return records, names
+
+
+def area_short_names() -> dict[str, list[str]]:
+    """"CC.code" -> the region's short names (`area_aliases` in geo_places.yaml: 'Kan.', 'NSW')."""
+    raw = data.load("geo_places.yaml").get("area_aliases") or {}
+    return {str(code): [str(n) for n in names] for code, names in raw.items()}
 
 
 def name_admin1(cities: list[PlaceRecord], names: dict[str, str]) -> None:
@@ -362,6 +370,7 @@ def short_forms(name: str) -> list[str]:
     return [f"{short} {rest}"] if short and rest else []
 
 
+@lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Every word of the English lexicon the spaCy model's lemmatizer carries (WordNet's nouns, verbs, adjectives
     and adverbs, famous names among them: 'united', 'glen', 'darfur')."""
