@@ -171,12 +171,13 @@ def test_zip_towns_add_only_unknown_towns_not_named_by_words(tmp_path: Path, mon
         ("20003", "Harvest", "KS", 38.70, -98.20),          # an English word: left out
         ("20004", "Dorothy", "KS", 38.80, -98.30),          # a person's name: left out
         ("20005", "Saint Ardent", "KS", 37.10, -97.10),     # GeoNames has it 20 km away as 'St. Ardent'
-        ("20006", "Quillbury", "ZZ", 38.50, -98.00)])       # no such state: left out
+        ("20006", "Quillbury", "ZZ", 38.50, -98.00),        # no such state: left out
+        ("20007", "East Kansas", "KS", 38.90, -98.40)])     # named like a part of a state: left out
     monkeypatch.setattr(build, "zip_codes_file", lambda: path)
     monkeypatch.setattr(build, "english_words", lambda: frozenset({"harvest"}))
     monkeypatch.setattr(build, "person_names", lambda: frozenset({build.fold("Dorothy")}))
     known = build.PlaceRecord("gn-1", "St. Ardent", 37.25, -97.2, "populated_place", "US", "Kansas", population=900)
-    added = build.us_zip_supplement([known], {"US.KS": "Kansas"})
+    added = build.us_zip_supplement([known], {"US.KS": "Kansas"}, frozenset({build.fold("Kansas")}))
     assert sorted(r.name for r in added) == ["Mount Quill", "Quillbury"]
     assert all(r.country == "US" and r.admin1 == "Kansas" and r.population == 0 and r.source == "us-zip"
                for r in added)

@@ -410,24 +410,56 @@ def is_word_name(name: str, words: frozenset[str]) -> bool:
     return " " not in name and fold(name) in words
 
 
-def us_zip_supplement(cities: list[PlaceRecord], admin1_names: dict[str, str]) -> list[PlaceRecord]:
-    """US towns too small for cities500 (hamlets, unincorporated communities), from their post offices'
-    ZIP codes (pyzipcode): one place per town not already known near by and not named by an English word,
-    with no population (the ranker's prior then puts any counted place of the name first)."""
-    known: dict[tuple[str | None, str], list[PlaceRecord]] = defaultdict(list)
+@lru_cache(maxsize=1)
+def _part_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.load("geo_places.yaml").get("part_words") or ())
+
+
+def is_part_name(name: str, areas: frozenset[str]) -> bool:
+    """'East China', 'East Texas': a hamlet named like a part of a country or a state is read as that part."""
+    first, _, rest = name.partition(" ")
+    return first.lower() in _part_words() and fold(rest) in areas
+
+
+def area_names(regions: Iterable[PlaceRecord]) -> frozenset[str]:
+    """Folded names of the countries and first-level regions."""
+    return frozenset(fold(n) for r in regions if r.kind in ("country", "admin1") for n in (r.name, *r.aliases))
+
+
+Known = dict[tuple[str | None, str], list[PlaceRecord]]
+
+
+def known_us_towns(cities: list[PlaceRecord]) -> Known:
+    """(state, folded name) -> the GeoNames towns of the US that have it, St./Mt./Ft. forms too."""
+    known: Known = defaultdict(list)
     for c in cities:
         if c.country == "US":
             for name in (c.name, *short_forms(c.name)):
                 known[(c.admin1, fold(name))].append(c)
-    out = []
+    return known
+
+
+def is_known(town: ZipTown, state: str, known: Known) -> bool:
+    lat, lon = town.point
+    return any(km(lat, lon, c.lat, c.lon) <= ZIP_MERGE_KM
+               for n in (town.name, *short_forms(town.name)) for c in known.get((state, fold(n)), ()))
+
+
+def us_zip_supplement(cities: list[PlaceRecord], admin1_names: dict[str, str],
+                      areas: frozenset[str] = frozenset()) -> list[PlaceRecord]:
+    """US towns too small for cities500 (hamlets, unincorporated communities), from their post offices'
+    ZIP codes (pyzipcode): one place per town not already known near by, not named by an English word or a
+    person's name nor like a part of a country or state (`areas`), with no population (the ranker's prior
+    then puts any counted place of the name first)."""
+    known = known_us_towns(cities)
     words = english_words() | person_names()
+    out = []
     for town in zip_towns(zip_codes_file()):
         state = admin1_names.get(f"US.{town.state}")
-        lat, lon = town.point
-        names = [town.name, *short_forms(town.name)]
-        if state is None or is_word_name(town.name, words) or any(
-                km(lat, lon, c.lat, c.lon) <= ZIP_MERGE_KM for n in names for c in known.get((state, fold(n)), ())):
+        if state is None or is_word_name(town.name, words) or is_part_name(town.name, areas) or is_known(
+                town, state, known):
             continue
+        lat, lon = town.point
         out.append(PlaceRecord(id=f"zip-{supplement_id(town.name, lat, lon, 'US')}", name=town.name, lat=lat,
                                lon=lon, kind="populated_place", country="US", admin1=state, population=0,
                                source=US_ZIP_SOURCE))
@@ -617,9 +649,10 @@ def default_records(progress: Progress | None = None) -> list[PlaceRecord]:
     name_admin1(cities, admin1_names)
     areas = drop_town_twins(areas, cities)
     _step(progress, BUILD_STEPS[2])
-    supplement = merge_supplement(cities, shipped_supplement()) + us_zip_supplement(cities, admin1_names)
-    acled = merge_supplement(cities + areas + supplement, acled_supplement())
     nations = list(countries(cities))
+    zips = us_zip_supplement(cities, admin1_names, area_names([*nations, *areas, *admin1]))
+    supplement = merge_supplement(cities, shipped_supplement()) + zips
+    acled = merge_supplement(cities + areas + supplement, acled_supplement())
     _step(progress, BUILD_STEPS[3])
     place_countries_by_shape(nations, shapes)
     records = cities + nations + list(continents()) + areas + admin1 + list(yaml_regions()) + supplement + acled
