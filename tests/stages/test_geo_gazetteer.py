@@ -172,7 +172,8 @@ def test_zip_towns_add_only_unknown_towns_not_named_by_words(tmp_path: Path, mon
         ("20004", "Dorothy", "KS", 38.80, -98.30),          # a person's name: left out
         ("20005", "Saint Ardent", "KS", 37.10, -97.10),     # GeoNames has it 20 km away as 'St. Ardent'
         ("20006", "Quillbury", "ZZ", 38.50, -98.00),        # no such state: left out
-        ("20007", "East Kansas", "KS", 38.90, -98.40)])     # named like a part of a state: left out
+        ("20007", "East Kansas", "KS", 38.90, -98.40),      # named like a part of a state: left out
+        ("20008", "Saint Dorothy", "KS", 39.00, -98.50)])   # a saint: left out
     monkeypatch.setattr(build, "zip_codes_file", lambda: path)
     monkeypatch.setattr(build, "english_words", lambda: frozenset({"harvest"}))
     monkeypatch.setattr(build, "person_names", lambda: frozenset({build.fold("Dorothy")}))

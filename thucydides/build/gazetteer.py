@@ -406,7 +406,11 @@ def person_names() -> frozenset[str]:
 
 def is_word_name(name: str, words: frozenset[str]) -> bool:
     """A one-word name that is also an English word, a famous name or a person's name (folded: 'Chappell' is
-    'chapel'): a hamlet called so is rarely what a report means by it, and it pulls the report's places its way."""
+    'chapel'), or a saint's ('Saint Patrick'): a hamlet called so is rarely what a report means by it, and it
+    pulls the report's places its way."""
+    first, _, rest = name.partition(" ")
+    if first.lower() == "saint":
+        name = rest
     return " " not in name and fold(name) in words
 
 
