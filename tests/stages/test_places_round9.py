@@ -100,6 +100,19 @@ def test_a_county_met_by_a_bare_alternate_name_is_not_picked_where_towns_bear_th
     assert pickable(written_out, [town, county]) == [True, True]
 
 
+def test_a_town_met_by_an_alternate_name_that_is_an_english_word_is_not_picked() -> None:
+    alias = Candidate(Place("m", "Marrowby", 39.0, -84.0, "populated_place", "US", "A1", population=90_000), "Harbour",
+                      1, "geonames")
+    own = Candidate(Place("h", "Harbour", 38.0, -83.0, "populated_place", "US", "A1", population=400), "Harbour", 2,
+                    "geonames")
+    state = Candidate(Place("s", "Harbour State", 38.5, -83.5, "admin1", "US", "A1"), "Harbour", 1, "geonames")
+    assert is_dictionary_word("Harbour")
+    word = Found(0, 7, "Harbour", "Harbour")
+    assert pickable(word, [alias, own, state]) == [False, True, True]  # a town by its own name, a region: still
+    assert pickable(Found(0, 7, "Harbour", "Harbour", ner="GPE"), [alias]) == [True]  # spaCy reads a place
+    assert pickable(Found(0, 6, "Varnok", "Varnok"), [alias]) == [True]  # no English word: the alias may be meant
+
+
 def test_a_town_met_by_an_alternate_name_beside_bigger_namesakes_is_a_lesser_alias() -> None:
     town = Candidate(Place("t", "Brennick", 41.0, -91.0, "populated_place", "US", "A1", population=8_000), "Brennick",
                      2, "geonames")

@@ -38,6 +38,9 @@ class PlacesSettings:
     foreign_town_population: int = 100_000
     """A town smaller than this, in a country the report never implies, is not considered when the report
     implies any country at all (the candidate inside wins, or the mention stays unresolved)."""
+    word_alias_population: int = 1_000_000
+    """A town met by an alternate name that is an English word spaCy does not read as a place is the answer only
+    when at least this big (`resolve.pickable`: "Calcutta" for Kolkata, but not "Day" for Dayton)."""
     skeleton_match: float = 0.75
     """Least similarity of a spelling met only through its consonant skeleton (Woldiya for Weldiya)."""
     same_name_same_place: bool = True

@@ -309,14 +309,18 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
     return allowed(m, view, settings), False
 
 
-def pickable(f: Found, options: list[Candidate]) -> list[bool]:
+def pickable(f: Found, options: list[Candidate], big: int = 1_000_000) -> list[bool]:
     """Which candidates a mention may be resolved to: not a county met by a bare alternate name ("Scott" for Scott
     County) where towns carry the name as their own ("Scott", a town): the name is a town's or a person's. Such
     counties are still ranked (the others' features stay as fitted) and vote for their region (`possible_regions`);
-    they are only never the answer."""
-    if f.admin or not any(c.weight == 2 for c in options):
-        return [True] * len(options)
-    return [not (c.place.kind == "admin2" and c.weight < 2) for c in options]
+    they are only never the answer. Nor is a town met by an alternate name that is an English word spaCy does not
+    read as a place ("Day" for Dayton, "Dec" for Decatur, "Holy" for Hawley), unless at least `big` ("Calcutta"):
+    the word is meant."""
+    word = f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)
+    county_alias = not f.admin and any(c.weight == 2 for c in options)
+    return [not (c.weight < 2 and ((county_alias and c.place.kind == "admin2")
+                                   or (word and c.place.kind not in AREA_KINDS and c.population < big)))
+            for c in options]
 
 
 def lesser_aliases(options: list[Candidate]) -> list[bool]:
@@ -390,7 +394,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
         m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
                     handset.gate(f, strong, common), in_container=i in confirmed)
         if m.considered:
-            m.pickable, m.lesser_alias = pickable(f, cs), lesser_aliases(cs)
+            m.pickable, m.lesser_alias = pickable(f, cs, settings.word_alias_population), lesser_aliases(cs)
             m.static = static_rows(f, cs)
             m.scores = model.static_scores(m.static)
             m.signature = signature(m)
