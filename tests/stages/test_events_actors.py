@@ -157,7 +157,7 @@ def test_a_label_before_a_colon_names_no_side(parse):
 
 
 def test_named_actors_give_the_country_where_no_place_does():
-    from thucydides.events.context import actors_country
+    from thucydides.ling.context import actors_country
     from thucydides.model import ActorMention
 
     mentions = [ActorMention(0, 9, "marchers", "protesters", generic=True),

@@ -14,8 +14,8 @@ from thucydides.claims.lexicon import ClaimLexicon
 from thucydides.claims.metric import Reading
 from thucydides.claims.settings import ClaimsSettings
 from thucydides.claims.where import scene_of
-from thucydides.events.context import DocContext
 from thucydides.knowledge.settings import SettingsError
+from thucydides.ling.context import DocContext
 from thucydides.model import Analysis
 
 

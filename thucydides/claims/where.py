@@ -4,7 +4,7 @@ its sentence names, else the place its paragraph was about so far, else the repo
 A report names the scene once ("gunmen stormed a hotel in X on Tuesday") and then counts the dead in sentences
 that name no place; those figures hold at the scene. A region or a country is narrowed to the report's most
 named town inside it, as an event's place is, so a figure and the happening it counts are placed alike: the
-choice itself is the events stage's (`thucydides.events.where`). A dateline's town is where the report was
+choice itself is shared with events (`thucydides.geo.located`). A dateline's town is where the report was
 filed, not where the figure holds, and is never taken.
 """
 
@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from thucydides.claims.figures import Figure
 from thucydides.claims.lexicon import ClaimLexicon
-from thucydides.events.context import DocContext
-from thucydides.events.where import REGION_LEVEL, Located, main_place, most_specific, refine
+from thucydides.geo.located import REGION_LEVEL, Located, main_place, most_specific, refine
 from thucydides.geo.roles import in_dateline
+from thucydides.ling.context import DocContext
 from thucydides.ling.spans import SpanIndex
 from thucydides.ling.tokens import span_head
 from thucydides.model import Analysis, Toponym

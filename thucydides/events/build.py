@@ -9,14 +9,15 @@ from datetime import timedelta
 
 from thucydides.events import tolls
 from thucydides.events.actorbase import CIVILIANS, ActorBase
-from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.events.roles import RoleContext, anchor_arguments
 from thucydides.events.when import DateContext, Dated
-from thucydides.events.where import Located, PlaceContext, carried_place, holds, refine
+from thucydides.events.where import PlaceContext, carried_place
+from thucydides.geo.located import Located, holds, refine
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.type_prior import PriorRetyping
+from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import span_head
 from thucydides.model import Event, Evidence, Interval, Toponym, stable_id
 from thucydides.steps import Steps

@@ -17,11 +17,11 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from thucydides.events import fallback
-from thucydides.events.context import DocContext
 from thucydides.events.fallback import FALLBACK_CONFIDENCE
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import heads_clause, own_mood, text_without, unrealised_nouns
+from thucydides.ling.context import DocContext
 from thucydides.ling.segments import Sentence
 from thucydides.ling.tokens import ancestors, char_span, forms
 

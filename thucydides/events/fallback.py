@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from thucydides.events.context import DocContext
 from thucydides.knowledge.acled import FallbackPredicate, Taxonomy
 from thucydides.ling.arguments import arguments
+from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import VERBAL, children, lemma, span_head
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})

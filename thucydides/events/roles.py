@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from thucydides.events.actorbase import ActorBase
-from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
@@ -23,6 +22,7 @@ from thucydides.knowledge.unnamed import unnamed_actors
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import Arguments, arguments, noun_arguments, verb_arguments
 from thucydides.ling.clauses import heads_clause
+from thucydides.ling.context import DocContext
 from thucydides.ling.segments import Sentence
 from thucydides.ling.tokens import NOMINAL, VERBAL, ancestors, children, forms
 from thucydides.model import ActorMention

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from thucydides.events.actorbase import ActorBase
 from thucydides.events.build import Readers, Sighting, continuation, group, read_sightings, to_event
-from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate, Coder, Detection, detect
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.when import DATE_STEPS
@@ -24,6 +23,7 @@ from thucydides.knowledge.acled import Taxonomy, taxonomy
 from thucydides.knowledge.type_prior import DEFAULT_PRIOR, PriorRetyping, type_prior
 from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import heads_clause, is_accident, is_aggregate, is_bare_plural, is_realis, tense
+from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import ancestors
 from thucydides.model import Analysis, Event
 from thucydides.pipeline import StageFn, stage

@@ -9,11 +9,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
-from thucydides.events.context import DocContext
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import clause_head, clause_tokens
+from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import span_head
 from thucydides.model import Interval, TimeExpression
 

@@ -28,7 +28,7 @@ class DocContext:
     country: str | None
     """The country the report is mostly about (ISO alpha-2), from its resolved places, else its named actors."""
     vouched: dict[float, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
-    """Per reach in km, the places another place of the report vouches for (`events.where.vouched_places`),
+    """Per reach in km, the places another place of the report vouches for (`geo.located.vouched_places`),
     worked out once per report rather than once per candidate place of every event."""
 
     @classmethod

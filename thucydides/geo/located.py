@@ -1,0 +1,190 @@
+"""Which of a report's places locates something told in it: the most specific, those in the report's
+country and vouched for by its other places first, with ACLED's geo precision. Claims and events both place
+what they tell with these (`claims.where`, `events.where`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from thucydides.geo import roles
+from thucydides.geo.distance import km
+from thucydides.knowledge.lexicons import lexicons
+from thucydides.ling.context import DocContext
+from thucydides.ling.tokens import ancestors, span_head
+from thucydides.model import Place, Toponym
+
+SPECIFICITY = {"populated_place": 0, "facility": 0, "other": 1, "border": 1, "admin2": 2, "river": 3,
+               "admin1": 3, "region": 4, "country": 5}
+"""Lower is more specific: a village locates a happening better than its province."""
+PRECISION = {"populated_place": 1, "facility": 1, "other": 2, "border": 2, "admin2": 2, "river": 2,
+             "admin1": 3, "region": 3, "country": 3}
+"""ACLED geo precision by the kind of place: 1 the place itself, 2 part of a region, 3 the region."""
+NEAR_WORDS = frozenset({"near", "outside", "outskirts", "vicinity", "around", "countryside", "environs"})
+
+
+@dataclass(frozen=True)
+class Located:
+    toponym: Toponym
+    geo_precision: int
+
+
+def specificity(ctx: DocContext, t: Toponym) -> int:
+    return SPECIFICITY.get(ctx.place_of(t).kind, 3)
+
+
+def located_at(ctx: DocContext, t: Toponym, downgrade: bool = False) -> Located:
+    precision = PRECISION.get(ctx.place_of(t).kind, 3)
+    before = ctx.text[max(0, t.start - 24):t.start].lower().split()
+    if precision == 1 and (downgrade or NEAR_WORDS & set(before[-3:])):
+        precision = 2
+    return Located(t, precision)
+
+
+def inside_an_actor_name(ctx: DocContext, t: Toponym) -> bool:
+    """ "the Bank of [Canada]", "Hayat Tahrir al-[Sham]": a place inside an actor's name (past its first word)
+    says whose the actor is, not where it acted. A place heading the name ("the [Fargo] police") may say both."""
+    return any(a.start < t.start and t.end <= a.end for a in ctx.actors.overlapping(t.start, t.end))
+
+
+def where_it_happens(ctx: DocContext, t: Toponym) -> bool:
+    """A place mention that may be where something happened (not one inside an actor's name or a modifier)."""
+    return not (inside_an_actor_name(ctx, t) or roles.told_as_modifier(ctx.analysis, t))
+
+
+def astray(ctx: DocContext, t: Toponym) -> bool:
+    """A place in a country no other place of the report lies in, when the report is about another one: most
+    often a namesake ("Alameda" for a square in Luanda), or a place only talked about."""
+    country = ctx.place_of(t).country
+    home = towns_country(ctx) or ctx.country
+    if not (home and country) or country == home:
+        return False
+    return not any(o is not t and ctx.place_of(o).country == country for o in ctx.toponyms.items)
+
+
+def towns_country(ctx: DocContext) -> str | None:
+    """The country most of the report's places below the country level lie in (the first named on ties): a
+    country named as such is often what a happening is about ("rallied in Oulu against the invasion of
+    Ukraine"), a town or a province where it is."""
+    countries = [p.country for t in ctx.toponyms.items
+                 if (p := ctx.place_of(t)).kind != "country" and p.country and where_it_happens(ctx, t)]
+    return Counter(countries).most_common(1)[0][0] if countries else None
+
+
+def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int, vouch_km: float | None = None,
+                  attachment: bool = False, first_named: bool = False) -> Toponym | None:
+    """The most specific of the places that may be where something happened, those in the report's country
+    first, then (given `vouch_km`) those another place of the report vouches for; on ties (with `attachment`)
+    the one hanging from the fewest nouns below the anchor, then the first named (`first_named`) or else the
+    nearest to `anchor`."""
+    found = [t for t in found if where_it_happens(ctx, t)]
+    if not found:
+        return None
+    token = ctx.token_at(anchor) if attachment else None
+    return min(found, key=lambda t: (astray(ctx, t), vouch_km is not None and unvouched(ctx, t, vouch_km),
+                                     _rank(ctx, t), _nouns_between(ctx, t, token),
+                                     t.start if first_named else abs(t.start - anchor)))
+
+
+def _nouns_between(ctx: DocContext, t: Toponym, anchor: Token | None) -> int:
+    """How many nouns the place hangs from on its way up to the anchor: 'rallied in [A] in support of strikes in
+    [B]' — A locates the rally, B the strikes the rally is about. A place not under the anchor counts every noun
+    up to the root, and one more."""
+    head = span_head(ctx.doc, t.start, t.end)
+    if head is None or anchor is None:
+        return 0
+    count = 0
+    for token in ancestors(head):
+        if token.i == anchor.i:
+            return count
+        count += token.pos_ in NOUNS
+    return count + 1
+
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _rank(ctx: DocContext, t: Toponym) -> int:
+    """Specificity, a quarter coming just after the towns: ACLED codes the town a quarter lies in."""
+    return 2 * specificity(ctx, t) + told_as_quarter(ctx, t)
+
+
+def told_as_quarter(ctx: DocContext, t: Toponym) -> bool:
+    """ "in the X neighbourhood", "in colonia X": a place name told as part of a town (lexicon quarter_nouns)."""
+    words = lexicons().quarter_nouns
+    after = ctx.text[t.end:t.end + 24].split()[:1]
+    before = ctx.text[max(0, t.start - 24):t.start].split()[-1:]
+    return any(w.lower().strip(",.;:()'\"") in words for w in (*after, *before))
+
+
+def unvouched(ctx: DocContext, t: Toponym, reach_km: float) -> bool:
+    """ "In Tolima's capital, gunmen shot a man in El Salado", with El Salado read as a town of that name 500 km
+    away: a place that no other place of the report vouches for (none lies within `reach_km` of it, no province
+    named holds it or lies around it) while others vouch for each other is most often a namesake of a quarter,
+    a square or a building. Countries and wider regions vouch for nothing."""
+    if ctx.place_of(t).kind in WIDE_KINDS:
+        return False
+    vouched = vouched_places(ctx, reach_km)
+    return t.place not in vouched and bool(vouched)
+
+
+def vouched_places(ctx: DocContext, reach_km: float) -> frozenset[str]:
+    """The report's places below a region that another such place vouches for (`_vouches`, which is symmetric:
+    a place outside this set has no partner, so any pair in it is a pair of others), once per report."""
+    if reach_km not in ctx.vouched:
+        places = {o.place or "": p for o in ctx.toponyms.items if (p := ctx.place_of(o)).kind not in WIDE_KINDS}
+        ctx.vouched[reach_km] = frozenset(a for a, here in places.items() for b, other in places.items()
+                                          if a != b and _vouches(here, other, reach_km))
+    return ctx.vouched[reach_km]
+
+
+WIDE_KINDS = frozenset({"country", "region"})
+"""Kinds too wide to say which of two namesakes a report means."""
+
+
+def _vouches(here: Place, other: Place, reach_km: float) -> bool:
+    """`other` lies within `reach_km` of `here`, or one is a province holding the other."""
+    if here.country and here.country == other.country and here.admin1 and here.admin1 == other.admin1 \
+            and "admin1" in (here.kind, other.kind):
+        return True
+    return km(here.lat, here.lon, other.lat, other.lon) <= reach_km
+
+
+REGION_LEVEL = 3
+"""Specificity from which a place is a region: a state, a province, a country."""
+TOWN_LEVEL = 1
+
+
+def main_place(ctx: DocContext) -> Toponym | None:
+    """The most repeated specific place of the report (first named on ties)."""
+    items = [t for t in ctx.toponyms.items if where_it_happens(ctx, t)]
+    if not items:
+        return None
+    counts = Counter(t.place for t in items)
+    return min(items, key=lambda t: (specificity(ctx, t) > 1, -counts[t.place], t.start))
+
+
+def holds(ctx: DocContext, area: Toponym, t: Toponym) -> bool:
+    """`area` is a country or province `t` lies in."""
+    outer, inner = ctx.place_of(area), ctx.place_of(t)
+    if specificity(ctx, area) < REGION_LEVEL or outer.country is None or outer.country != inner.country:
+        return False
+    return outer.kind == "country" or (outer.admin1 is not None and outer.admin1 == inner.admin1)
+
+
+def refine(ctx: DocContext, located: Located) -> Located:
+    """A happening told only at the scale of a region or country ('in Balochistan province') is placed at
+    the report's most named town inside it, at precision 2, when the report names one: ACLED codes the
+    most specific place the reporting allows."""
+    if located.geo_precision < 3 or SPECIFICITY.get(ctx.place_of(located.toponym).kind, 3) < 3:
+        return located
+    towns = [t for t in ctx.toponyms.items if specificity(ctx, t) <= 1 and holds(ctx, located.toponym, t)
+             and where_it_happens(ctx, t)]
+    if not towns:
+        return located
+    counts = Counter(t.place for t in towns)
+    best = min(towns, key=lambda t: (-counts[t.place], t.start))
+    return Located(best, 2)
