@@ -3,11 +3,11 @@
 LGL (local US news) and GeoVirus (disease news) articles report almost no political violence, protest or
 strategic development, so what the events stage finds there is mostly spurious (an ordinary crime arrest, a list
 of places read as one event each). Prints the articles read, the events written, the articles with at least one
-event, and the events per sub-event type. The articles are the first N of each file in hash order (stable).
-Their sentences without a conflict word are no-event examples of the event coder's training, so the figure
-measures the stage around the coder (gates, fallback, splitting into events) better than the coder itself.
+event, and the events per sub-event type. The articles are the first N of each file's half in hash order
+(stable). The event coder's training takes its no-event news sentences from the fit half only
+(`thucydides.learn.places.is_fit_half`), so the report half (the default here) is news it never saw.
 
-    .venv/bin/python bench/news_events.py [--per-file 200]
+    .venv/bin/python bench/news_events.py [--per-file 200] [--half report|fit|all]
 """
 
 from __future__ import annotations
@@ -21,26 +21,37 @@ from thucydides.learn import corpora
 FILES = ("lgl.xml", "GeoVirus.xml")
 
 
-def articles(per_file: int) -> list[tuple[str, str]]:
-    """(name, text) of the first `per_file` articles of each file, in hash order."""
+def articles(per_file: int, half: str) -> list[tuple[str, str]]:
+    """(name, text) of the first `per_file` articles of each file's `half`, in hash order."""
     out = []
     for name in FILES:
-        texts = sorted(corpora.article_texts(paths.geoparsing(name)), key=lambda t: corpora.stable_hash(t[:200]))
-        out += [(f"{name}-{i}", t) for i, t in enumerate(texts[:per_file])]
+        texts = sorted(corpora.half_articles(paths.geoparsing(name), half),
+                       key=lambda it: corpora.stable_hash(it[1][:200]))
+        out += [(f"{name}-{i}", t) for i, t in texts[:per_file]]
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-file", type=int, default=200, help="articles read from each file")
+    parser.add_argument("--half", choices=("report", "fit", "all"), default="report",
+                        help="the articles' half (report: never trained on)")
+    parser.add_argument("--show", action="store_true", help="print each event's sub-event type and evidence")
     args = parser.parse_args()
-    docs = [adapter.document(text, name=name) for name, text in articles(args.per_file)]
+    docs = [adapter.document(text, name=name) for name, text in articles(args.per_file, args.half)]
     raw = adapter.export(adapter.build_pipeline(), docs).raw
     subs = Counter(str(e["sub_event_type"]) for e in raw["events"])
     with_event = len({e["docs"][0] for e in raw["events"]})
-    print(f"{len(docs)} articles (LGL, GeoVirus): {len(raw['events'])} events in {with_event} articles")
+    print(f"{len(docs)} articles (LGL, GeoVirus, {args.half} half): {len(raw['events'])} events in "
+          f"{with_event} articles")
     for sub, n in subs.most_common():
         print(f"  {n:4d}  {sub}")
+    if args.show:
+        texts = {adapter.doc_id(d): adapter.doc_text(d) for d in docs}
+        for e in raw["events"]:
+            spans = e.get("evidence") or []
+            quote = texts[spans[0]["doc"]][spans[0]["start"]:spans[0]["end"]] if spans else ""
+            print(f"{e['sub_event_type']}\t{' '.join(quote.split())[:240]}")
 
 
 if __name__ == "__main__":
