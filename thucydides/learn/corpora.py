@@ -99,6 +99,16 @@ def half_articles(path: Path, half: str) -> list[tuple[int, str]]:
     return [(i, t) for i, t in texts if t.strip() and (half == "all" or is_fit_half(corpus, i) == (half == "fit"))]
 
 
+def in_news_half(key: str, half: str) -> bool:
+    """Whether the news unit keyed 'corpus:article:offset' (as `news_negatives` keys them) is in `half`."""
+    from thucydides.learn.places import is_fit_half
+
+    if half == "all":
+        return True
+    corpus, index, _ = key.rsplit(":", 2)
+    return is_fit_half(corpus, int(index)) == (half == "fit")
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int

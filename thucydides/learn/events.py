@@ -73,6 +73,9 @@ class EventTrainingSettings:
     news_half: str = "fit"
     """the half of the LGL/GeoVirus articles whose sentences are trained on (`learn.places.is_fit_half`): the
     report half stays unseen for `bench/news_events.py` and the geoparsing report"""
+    ambiguous_half: str = "all"
+    """the half whose sentences with an ambiguous stem are kept (inside `news_half`): 'fit' keeps the report
+    half's crime news unseen while its plain sentences are trained on"""
     voa_dev_gold: bool = False
     """also train on the sentences that the VOA gold's dev part marks as events, with their sub-event type
     (news-told events are what ACLED's notes teach least; VOA-dev figures are then optimistic, VOA test honest)"""
@@ -87,11 +90,11 @@ def _holds(text: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def news_examples(units: Sequence[Unit], ambiguous_stems: Sequence[str], political_stems: Sequence[str] = (),
-                  keep_ambiguous: bool = False) -> list[Unit]:
+                  keep_ambiguous: bool = False, ambiguous_half: str = "all") -> list[Unit]:
     """The no-event news units to train on: those naming no violence as they are; those naming violence
     (`ambiguous_stems`) but no politics (`political_stems`) as source `AMBIGUOUS_NEWS` when `keep_ambiguous`
-    (local news tells crime as ACLED tells political violence, and the coder must learn the difference); those
-    naming politics never."""
+    and in `ambiguous_half` (local news tells crime as ACLED tells political violence, and the coder must learn
+    the difference); those naming politics never."""
     ambiguous = tuple(s.lower() for s in ambiguous_stems)
     political = tuple(s.lower() for s in political_stems)
     out = []
@@ -100,7 +103,7 @@ def news_examples(units: Sequence[Unit], ambiguous_stems: Sequence[str], politic
             continue
         if not _holds(u.text, ambiguous):
             out.append(u)
-        elif keep_ambiguous:
+        elif keep_ambiguous and corpora.in_news_half(u.key, ambiguous_half):
             out.append(Unit(u.text, u.sub, AMBIGUOUS_NEWS, u.key))
     return out
 
@@ -113,12 +116,13 @@ class TrainingData:
 
 def training_data(acled_csv: Path, news: Sequence[Unit] | None, voa: Sequence[Unit] | None,
                   share: int, ambiguous_stems: Sequence[str] = (), voa_gold: Sequence[Unit] = (),
-                  political_stems: Sequence[str] = (), keep_ambiguous: bool = False) -> TrainingData:
+                  political_stems: Sequence[str] = (), keep_ambiguous: bool = False,
+                  ambiguous_half: str = "all") -> TrainingData:
     """ACLED train notes, news no-event sentences and labelled VOA sentences, split fit/calibration; a gold
     event sentence replaces a hand label of the same sentence (the gold was annotated later, event by event)."""
     units = corpora.acled_notes(acled_csv, "train")
     units += news_examples(news if news is not None else corpora.news_negatives(), ambiguous_stems,
-                           political_stems, keep_ambiguous)
+                           political_stems, keep_ambiguous, ambiguous_half)
     gold_keys = {u.key for u in voa_gold}
     hand = list(voa) if voa is not None else list(corpora.labelled_voa_units(
         corpora.hand_labels(), corpora.voa_stories(), NO_EVENT))
@@ -331,7 +335,7 @@ def train(acled_csv: Path = corpora.DEFAULT_ACLED, out: Path = DEFAULT_MODEL, se
         "sentences ...")
     data = training_data(acled_csv, corpora.news_negatives(news, s.news_half), None, s.calibration_share,
                          s.ambiguous_stems, voa_gold_units("dev") if s.voa_dev_gold else (), s.political_stems,
-                         s.ambiguous_weight > 0)
+                         s.ambiguous_weight > 0, s.ambiguous_half)
     log(f"fitting {s.learner} on {len(data.units)} units ({len(data.calibration)} held out for calibration) ...")
     trained = fit_model(data, s, seed)
     log(f"fitted in {trained.seconds:.0f} s; choosing the event threshold on VOA-dev sentences ...")
