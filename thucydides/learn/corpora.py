@@ -99,14 +99,22 @@ def half_articles(path: Path, half: str) -> list[tuple[int, str]]:
     return [(i, t) for i, t in texts if t.strip() and (half == "all" or is_fit_half(corpus, i) == (half == "fit"))]
 
 
-def in_news_half(key: str, half: str) -> bool:
-    """Whether the news unit keyed 'corpus:article:offset' (as `news_negatives` keys them) is in `half`."""
-    from thucydides.learn.places import is_fit_half
+def news_articles(paths: Sequence[Path], half: str) -> list[tuple[str, str]]:
+    """(key, text) of the articles of `half` in the news files, keyed 'news<n>' by the article's place among
+    all the files' articles (the keys of earlier artefacts, whose calibration share they decide)."""
+    out: list[tuple[str, str]] = []
+    offset = 0
+    for path in paths:
+        every = half_articles(path, "all")
+        chosen = half_articles(path, half) if half != "all" else every
+        out += [(f"news{offset + i}", t) for i, t in chosen]
+        offset += len(every)
+    return out
 
-    if half == "all":
-        return True
-    corpus, index, _ = key.rsplit(":", 2)
-    return is_fit_half(corpus, int(index)) == (half == "fit")
+
+def article_key(unit_key: str) -> str:
+    """The article's key ('news<n>') of a news unit's key ('news<n>:<offset>')."""
+    return unit_key.split(":", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -148,7 +156,7 @@ def _fast_pipeline() -> Language:
 def news_negatives(paths: Sequence[Path] = GEOPARSING, half: str = "fit") -> list[Unit]:
     """Every sentence of the local and epidemic news articles of one half, as 'no event' units (the fit half
     by default: the report half stays unseen, for `bench/news_events.py` and the geoparsing report)."""
-    articles = [(f"{corpus_name(p)}:{i}", t) for p in paths for i, t in half_articles(p, half)]
+    articles = news_articles(paths, half)
     out: list[Unit] = []
     for (key, _), sentences in zip(articles, split_sentences([t for _, t in articles], full_parse=False),
                                    strict=True):

@@ -14,7 +14,7 @@ import json
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,8 +65,8 @@ class EventTrainingSettings:
     """news sentences holding a word that starts with one of these ('kill', 'shot', 'arrest') name violence: they
     are 'no event' examples only with `ambiguous_weight` and only without a political stem"""
     political_stems: tuple[str, ...] = ()
-    """a news sentence holding a word that starts with one of these ('protest', 'troop', 'militia') may report
-    political violence or protest and is never a 'no event' example"""
+    """a news sentence naming violence (`ambiguous_stems`) and holding a word that starts with one of these
+    ('protest', 'troop', 'militia') may report political violence or protest and is never a 'no event' example"""
     ambiguous_weight: float = 0.0
     """the weight (instead of `news_weight`) of news sentences with an ambiguous stem and no political stem
     (ordinary crime, disease deaths); 0 leaves them out of training"""
@@ -90,20 +90,20 @@ def _holds(text: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def news_examples(units: Sequence[Unit], ambiguous_stems: Sequence[str], political_stems: Sequence[str] = (),
-                  keep_ambiguous: bool = False, ambiguous_half: str = "all") -> list[Unit]:
+                  keep_ambiguous: bool = False, ambiguous_articles: Container[str] | None = None) -> list[Unit]:
     """The no-event news units to train on: those naming no violence as they are; those naming violence
     (`ambiguous_stems`) but no politics (`political_stems`) as source `AMBIGUOUS_NEWS` when `keep_ambiguous`
-    and in `ambiguous_half` (local news tells crime as ACLED tells political violence, and the coder must learn
-    the difference); those naming politics never."""
+    and their article is one of `ambiguous_articles` (None: any) (local news tells crime as ACLED tells political
+    violence, and the coder must learn the difference); those naming violence and politics never."""
     ambiguous = tuple(s.lower() for s in ambiguous_stems)
     political = tuple(s.lower() for s in political_stems)
     out = []
     for u in units:
-        if _holds(u.text, political):
-            continue
         if not _holds(u.text, ambiguous):
             out.append(u)
-        elif keep_ambiguous and corpora.in_news_half(u.key, ambiguous_half):
+        elif _holds(u.text, political):
+            continue
+        elif keep_ambiguous and (ambiguous_articles is None or corpora.article_key(u.key) in ambiguous_articles):
             out.append(Unit(u.text, u.sub, AMBIGUOUS_NEWS, u.key))
     return out
 
@@ -117,12 +117,12 @@ class TrainingData:
 def training_data(acled_csv: Path, news: Sequence[Unit] | None, voa: Sequence[Unit] | None,
                   share: int, ambiguous_stems: Sequence[str] = (), voa_gold: Sequence[Unit] = (),
                   political_stems: Sequence[str] = (), keep_ambiguous: bool = False,
-                  ambiguous_half: str = "all") -> TrainingData:
+                  ambiguous_articles: Container[str] | None = None) -> TrainingData:
     """ACLED train notes, news no-event sentences and labelled VOA sentences, split fit/calibration; a gold
     event sentence replaces a hand label of the same sentence (the gold was annotated later, event by event)."""
     units = corpora.acled_notes(acled_csv, "train")
     units += news_examples(news if news is not None else corpora.news_negatives(), ambiguous_stems,
-                           political_stems, keep_ambiguous, ambiguous_half)
+                           political_stems, keep_ambiguous, ambiguous_articles)
     gold_keys = {u.key for u in voa_gold}
     hand = list(voa) if voa is not None else list(corpora.labelled_voa_units(
         corpora.hand_labels(), corpora.voa_stories(), NO_EVENT))
@@ -335,7 +335,9 @@ def train(acled_csv: Path = corpora.DEFAULT_ACLED, out: Path = DEFAULT_MODEL, se
         "sentences ...")
     data = training_data(acled_csv, corpora.news_negatives(news, s.news_half), None, s.calibration_share,
                          s.ambiguous_stems, voa_gold_units("dev") if s.voa_dev_gold else (), s.political_stems,
-                         s.ambiguous_weight > 0, s.ambiguous_half)
+                         s.ambiguous_weight > 0,
+                         None if s.ambiguous_half == "all" else
+                         {k for k, _ in corpora.news_articles(news, s.ambiguous_half)})
     log(f"fitting {s.learner} on {len(data.units)} units ({len(data.calibration)} held out for calibration) ...")
     trained = fit_model(data, s, seed)
     log(f"fitted in {trained.seconds:.0f} s; choosing the event threshold on VOA-dev sentences ...")
