@@ -4,8 +4,9 @@ LGL (local US news) and GeoVirus (disease news) articles report almost no politi
 strategic development, so what the events stage finds there is mostly spurious (an ordinary crime arrest, a list
 of places read as one event each). Prints the articles read, the events written, the articles with at least one
 event, and the events per sub-event type. The articles are the first N of each file's half in hash order
-(stable). The event coder's training takes its no-event news sentences from the fit half only
-(`thucydides.learn.places.is_fit_half`), so the report half (the default here) is news it never saw.
+(stable), the halves of `thucydides.learn.places.is_fit_half`. The shipped coder was trained on the sentences of
+both halves that name no violence (`learn.events.news_half: all`) and on none that does; with `news_half: fit`
+the report half (the default here) is news it never saw.
 
     .venv/bin/python bench/news_events.py [--per-file 200] [--half report|fit|all]
     .venv/bin/python bench/news_events.py --coder MODEL.npz [--coder OTHER.npz] [--threshold 0.9]
