@@ -129,3 +129,78 @@ def test_the_voa_test_gold_is_never_training_data() -> None:
 
     with pytest.raises(ValueError, match="test part"):
         voa_gold_units("test")
+
+
+NEWS_XML = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+{}
+</articles>
+"""
+ARTICLE = "<article><url>u{i}</url><text>{text}</text></article>"
+NEWS_TEXTS = [
+    "The county fair opened on Friday with a pie contest. A deputy arrested a man for driving without a licence.",
+    "Health officials said the outbreak had killed three people. Students marched to the town hall in protest.",
+    "The library will close early on Monday for repairs to its roof.",
+    "A new bridge over the creek is due to open next spring, the mayor said.",
+]
+
+
+def _news_file(tmp_path: Path, name: str = "localnews.xml") -> Path:
+    path = tmp_path / name
+    articles = "\n".join(ARTICLE.format(i=i, text=t) for i, t in enumerate(NEWS_TEXTS))
+    path.write_text(NEWS_XML.format(articles), encoding="utf-8")
+    return path
+
+
+def test_news_sentences_of_one_half_are_read_as_no_event(tmp_path: Path) -> None:
+    from thucydides.learn.corpora import corpus_name, news_negatives
+    from thucydides.learn.places import is_fit_half
+
+    path = _news_file(tmp_path)
+    everything = news_negatives([path], "all")
+    assert {u.sub for u in everything} == {None} and {u.source for u in everything} == {"news"}
+    assert "The library will close early on Monday for repairs to its roof." in [u.text for u in everything]
+    fit, report = news_negatives([path], "fit"), news_negatives([path], "report")
+    assert fit and report
+    assert sorted(u.key for u in fit + report) == sorted(u.key for u in everything)
+    fit_articles = {i for i in range(len(NEWS_TEXTS)) if is_fit_half(corpus_name(path), i)}
+    assert {int(u.key.split(":")[0][4:]) for u in fit} == fit_articles
+    assert corpus_name(Path("x/GeoVirus.xml")) == "geovirus" and corpus_name(Path("lgl.xml")) == "lgl"
+
+
+def test_crime_news_is_kept_at_its_own_weight_and_political_news_left_out(tmp_path: Path) -> None:
+    from thucydides.learn.corpora import news_articles, news_negatives
+    from thucydides.learn.events import AMBIGUOUS_NEWS, news_examples, unit_weights
+    from thucydides.learn.places import is_fit_half
+
+    units = news_negatives([_news_file(tmp_path)], "all")
+    stems, political = ("arrest", "kill", "protest"), ("protest", "march")
+    kept = {u.text: u.source for u in news_examples(units, stems, political, keep_ambiguous=True)}
+    assert kept["A deputy arrested a man for driving without a licence."] == AMBIGUOUS_NEWS
+    assert kept["Health officials said the outbreak had killed three people."] == AMBIGUOUS_NEWS
+    assert kept["The library will close early on Monday for repairs to its roof."] == "news"
+    assert "Students marched to the town hall in protest." not in kept
+    assert not any(s == AMBIGUOUS_NEWS for s in
+                   {u.text: u.source for u in news_examples(units, stems, political)}.values())
+    path = tmp_path / "localnews.xml"
+    halves = {h: [u for u in news_examples(units, stems, political, True, {k for k, _ in news_articles([path], h)})
+                  if u.source == AMBIGUOUS_NEWS] for h in ("fit", "report")}
+    assert len(halves["fit"]) + len(halves["report"]) == 2
+    assert all(is_fit_half("localnews", int(u.key.split(":")[0][4:])) for u in halves["fit"])
+    chosen = news_examples(units, stems, political, keep_ambiguous=True)
+    w = unit_weights(chosen, 0.0, 3.0, 1.0)
+    plain = next(i for i, u in enumerate(chosen) if u.source == "news")
+    crime = next(i for i, u in enumerate(chosen) if u.source == AMBIGUOUS_NEWS)
+    assert w[plain] == pytest.approx(3 * w[crime])
+
+
+def test_the_train_command_names_a_missing_news_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from thucydides.cli.main import app
+
+    result = CliRunner().invoke(app, ["train", "events", "--news", str(tmp_path / "gone.xml"),
+                                      "--out", str(tmp_path / "coder.npz")])
+    assert result.exit_code == 2
+    assert "gone.xml" in result.output
+    assert not (tmp_path / "coder.npz").exists()

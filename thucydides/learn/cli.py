@@ -24,20 +24,25 @@ def events(
     learner: Annotated[str | None, typer.Option(
         "--learner", help="logreg, svm or nb (default: learn.events.learner in settings.yaml).",
         show_default=False)] = None,
+    news: Annotated[list[Path] | None, typer.Option(
+        "--news", help="News file (LGL-style XML of <article><text>) whose sentences are no-event examples; "
+                       "repeat for several; only the half learn.events.news_half is read. "
+                       "[default: ../shared/data/geoparsing/lgl.xml and GeoVirus.xml]", show_default=False)] = None,
 ) -> None:
     """Train the event coder on ACLED notes plus news sentences that report no event."""
     from dataclasses import replace
 
     from thucydides.events.coder import DEFAULT_MODEL
     from thucydides.knowledge.settings import section
-    from thucydides.learn.corpora import DEFAULT_ACLED, CorpusError
+    from thucydides.learn.corpora import DEFAULT_ACLED, GEOPARSING, CorpusError
     from thucydides.learn.events import EventTrainingSettings, summary, train
 
     settings = section("learn.events", EventTrainingSettings)
     if learner:
         settings = replace(settings, learner=learner)
     try:
-        report = train(acled or DEFAULT_ACLED, out or DEFAULT_MODEL, seed, settings, log=err.print)
+        report = train(acled or DEFAULT_ACLED, out or DEFAULT_MODEL, seed, settings, log=err.print,
+                       news=tuple(news) if news else GEOPARSING)
     except (CorpusError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

@@ -77,13 +77,44 @@ def acled_notes(path: Path, split: str) -> list[Unit]:
         raise CorpusError(f"{path}: unreadable as a UTF-8 CSV: {exc}") from exc
 
 
-def article_texts(path: Path) -> list[str]:
-    """The article texts of an LGL/GeoVirus XML file."""
+def corpus_name(path: Path) -> str:
+    """The name that keys a news file's halves: 'lgl' for lgl.xml, 'geovirus' for GeoVirus.xml (as the place
+    ranker's fit knows them), the lower-cased stem for any other file."""
+    return path.stem.lower()
+
+
+def half_articles(path: Path, half: str) -> list[tuple[int, str]]:
+    """(index, text) of the articles of an LGL/GeoVirus file in one half ('fit' or 'report', the split of
+    `thucydides.learn.places.is_fit_half`, which the geoparsing evaluation reports on) or 'all'."""
+    from thucydides.learn.places import is_fit_half
+
+    if half not in ("fit", "report", "all"):
+        raise ValueError(f"unknown half {half!r}: fit, report or all")
+    corpus = corpus_name(path)
     try:
         root = etree.parse(str(path)).getroot()
     except (OSError, etree.XMLSyntaxError) as exc:
         raise CorpusError(f"{path}: unreadable news corpus: {exc}") from exc
-    return [t.text for t in root.iter("text") if t.text and t.text.strip()]
+    texts = [(i, a.findtext("text") or "") for i, a in enumerate(root.iter("article"))]
+    return [(i, t) for i, t in texts if t.strip() and (half == "all" or is_fit_half(corpus, i) == (half == "fit"))]
+
+
+def news_articles(paths: Sequence[Path], half: str) -> list[tuple[str, str]]:
+    """(key, text) of the articles of `half` in the news files, keyed 'news<n>' by the article's place among
+    all the files' articles (the keys of earlier artefacts, whose calibration share they decide)."""
+    out: list[tuple[str, str]] = []
+    offset = 0
+    for path in paths:
+        every = half_articles(path, "all")
+        chosen = half_articles(path, half) if half != "all" else every
+        out += [(f"news{offset + i}", t) for i, t in chosen]
+        offset += len(every)
+    return out
+
+
+def article_key(unit_key: str) -> str:
+    """The article's key ('news<n>') of a news unit's key ('news<n>:<offset>')."""
+    return unit_key.split(":", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -122,12 +153,14 @@ def _fast_pipeline() -> Language:
     return nlp
 
 
-def news_negatives(paths: Sequence[Path] = GEOPARSING) -> list[Unit]:
-    """Every sentence of local and epidemic news articles, as 'no event' units."""
-    texts = [t for p in paths for t in article_texts(p)]
+def news_negatives(paths: Sequence[Path] = GEOPARSING, half: str = "fit") -> list[Unit]:
+    """Every sentence of the local and epidemic news articles of one half, as 'no event' units (the fit half
+    by default: the report half stays unseen, for `bench/news_events.py` and the geoparsing report)."""
+    articles = news_articles(paths, half)
     out: list[Unit] = []
-    for i, sentences in enumerate(split_sentences(texts, full_parse=False)):
-        out.extend(Unit(s.text, None, "news", f"news{i}:{s.start}") for s in sentences if len(s.text) >= 20)
+    for (key, _), sentences in zip(articles, split_sentences([t for _, t in articles], full_parse=False),
+                                   strict=True):
+        out.extend(Unit(s.text, None, "news", f"{key}:{s.start}") for s in sentences if len(s.text) >= 20)
     return out
 
 

@@ -14,7 +14,7 @@ import json
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,19 +62,50 @@ class EventTrainingSettings:
     max_iter: int = 300
     features: dict[str, int] = field(default_factory=lambda: Features().to_json())
     ambiguous_stems: tuple[str, ...] = ()
-    """news sentences holding a word that starts with one of these ('kill', 'shot', 'arrest') are not used as
-    'no event': local crime news reads like conflict news, and would teach that violence is no event"""
+    """news sentences holding a word that starts with one of these ('kill', 'shot', 'arrest') name violence: they
+    are 'no event' examples only with `ambiguous_weight` and only without a political stem"""
+    political_stems: tuple[str, ...] = ()
+    """a news sentence naming violence (`ambiguous_stems`) and holding a word that starts with one of these
+    ('protest', 'troop', 'militia') may report political violence or protest and is never a 'no event' example"""
+    ambiguous_weight: float = 0.0
+    """the weight (instead of `news_weight`) of news sentences with an ambiguous stem and no political stem
+    (ordinary crime, disease deaths); 0 leaves them out of training"""
+    news_half: str = "fit"
+    """the half of the LGL/GeoVirus articles whose sentences are trained on (`learn.places.is_fit_half`): the
+    report half stays unseen for `bench/news_events.py` and the geoparsing report"""
+    ambiguous_half: str = "all"
+    """the half whose sentences with an ambiguous stem are kept (inside `news_half`): 'fit' keeps the report
+    half's crime news unseen while its plain sentences are trained on"""
     voa_dev_gold: bool = False
     """also train on the sentences that the VOA gold's dev part marks as events, with their sub-event type
     (news-told events are what ACLED's notes teach least; VOA-dev figures are then optimistic, VOA test honest)"""
 
 
-def unambiguous(units: Sequence[Unit], stems: Sequence[str]) -> list[Unit]:
-    """The no-event news units that name no violence, protest or arrest (see `ambiguous_stems`)."""
-    if not stems:
-        return list(units)
-    prefixes = tuple(s.lower() for s in stems)
-    return [u for u in units if not any(w.startswith(prefixes) for w in u.text.lower().split())]
+AMBIGUOUS_NEWS = "news_ambiguous"
+"""the source of a kept news sentence that names violence (ordinary crime, deaths from disease)"""
+
+
+def _holds(text: str, prefixes: tuple[str, ...]) -> bool:
+    return bool(prefixes) and any(w.startswith(prefixes) for w in text.lower().split())
+
+
+def news_examples(units: Sequence[Unit], ambiguous_stems: Sequence[str], political_stems: Sequence[str] = (),
+                  keep_ambiguous: bool = False, ambiguous_articles: Container[str] | None = None) -> list[Unit]:
+    """The no-event news units to train on: those naming no violence as they are; those naming violence
+    (`ambiguous_stems`) but no politics (`political_stems`) as source `AMBIGUOUS_NEWS` when `keep_ambiguous`
+    and their article is one of `ambiguous_articles` (None: any) (local news tells crime as ACLED tells political
+    violence, and the coder must learn the difference); those naming violence and politics never."""
+    ambiguous = tuple(s.lower() for s in ambiguous_stems)
+    political = tuple(s.lower() for s in political_stems)
+    out = []
+    for u in units:
+        if not _holds(u.text, ambiguous):
+            out.append(u)
+        elif _holds(u.text, political):
+            continue
+        elif keep_ambiguous and (ambiguous_articles is None or corpora.article_key(u.key) in ambiguous_articles):
+            out.append(Unit(u.text, u.sub, AMBIGUOUS_NEWS, u.key))
+    return out
 
 
 @dataclass(frozen=True)
@@ -84,11 +115,14 @@ class TrainingData:
 
 
 def training_data(acled_csv: Path, news: Sequence[Unit] | None, voa: Sequence[Unit] | None,
-                  share: int, ambiguous_stems: Sequence[str] = (), voa_gold: Sequence[Unit] = ()) -> TrainingData:
+                  share: int, ambiguous_stems: Sequence[str] = (), voa_gold: Sequence[Unit] = (),
+                  political_stems: Sequence[str] = (), keep_ambiguous: bool = False,
+                  ambiguous_articles: Container[str] | None = None) -> TrainingData:
     """ACLED train notes, news no-event sentences and labelled VOA sentences, split fit/calibration; a gold
     event sentence replaces a hand label of the same sentence (the gold was annotated later, event by event)."""
     units = corpora.acled_notes(acled_csv, "train")
-    units += unambiguous(news if news is not None else corpora.news_negatives(), ambiguous_stems)
+    units += news_examples(news if news is not None else corpora.news_negatives(), ambiguous_stems,
+                           political_stems, keep_ambiguous, ambiguous_articles)
     gold_keys = {u.key for u in voa_gold}
     hand = list(voa) if voa is not None else list(corpora.labelled_voa_units(
         corpora.hand_labels(), corpora.voa_stories(), NO_EVENT))
@@ -126,12 +160,14 @@ def design_matrix(texts: Sequence[str], features: Features, vocab: dict[str, int
     return sparse.csr_matrix((rows.values, rows.indices, rows.indptr), shape=(rows.n_rows, len(vocab)))
 
 
-def unit_weights(units: Sequence[Unit], power: float, news_weight: float) -> np.ndarray:
+def unit_weights(units: Sequence[Unit], power: float, news_weight: float, ambiguous_weight: float = 1.0
+                 ) -> np.ndarray:
     labels = [u.sub or NO_EVENT for u in units]
     sizes = Counter(labels)
     mean = len(labels) / len(sizes)
     w = np.array([(mean / sizes[lab]) ** power for lab in labels])
-    w *= np.array([news_weight if u.source != "acled" else 1.0 for u in units])
+    by_source = {"acled": 1.0, AMBIGUOUS_NEWS: ambiguous_weight}
+    w *= np.array([by_source.get(u.source, news_weight) for u in units])
     return w * len(w) / w.sum()
 
 
@@ -207,7 +243,7 @@ def fit_model(data: TrainingData, settings: EventTrainingSettings, seed: int) ->
     index = {s: i for i, s in enumerate(subs)}
     x = design_matrix([u.text for u in data.units], features, vocab, idf)
     y = np.array([index[u.sub] for u in data.units])
-    w = unit_weights(data.units, settings.class_weight_power, settings.news_weight)
+    w = unit_weights(data.units, settings.class_weight_power, settings.news_weight, settings.ambiguous_weight)
     weights, bias = LEARNERS[settings.learner](x, y, w, settings, seed)
     weights = weights.astype(np.float16)
     model = CoderModel(features, vocab, idf, weights, np.asarray(bias, dtype=np.float64), subs, taxonomy,
@@ -288,14 +324,20 @@ class Report:
 
 
 def train(acled_csv: Path = corpora.DEFAULT_ACLED, out: Path = DEFAULT_MODEL, seed: int = 0,
-          settings: EventTrainingSettings | None = None, log: Callable[[str], None] = print) -> Report:
-    """The whole recipe, from the ACLED export to the artefact pair with its figures."""
+          settings: EventTrainingSettings | None = None, log: Callable[[str], None] = print,
+          news: Sequence[Path] = corpora.GEOPARSING) -> Report:
+    """The whole recipe, from the ACLED export (and the news files whose sentences are no-event examples) to the
+    artefact pair with its figures."""
     s = settings or section("learn.events", EventTrainingSettings)
     if s.learner not in LEARNERS:
         raise ValueError(f"learn.events.learner: unknown learner {s.learner!r} (one of {', '.join(LEARNERS)})")
-    log("reading ACLED train notes, news sentences and hand-labelled VOA sentences ...")
-    data = training_data(acled_csv, None, None, s.calibration_share, s.ambiguous_stems,
-                         voa_gold_units("dev") if s.voa_dev_gold else ())
+    log(f"reading ACLED train notes, the {s.news_half} half of {len(news)} news file(s) and hand-labelled VOA "
+        "sentences ...")
+    data = training_data(acled_csv, corpora.news_negatives(news, s.news_half), None, s.calibration_share,
+                         s.ambiguous_stems, voa_gold_units("dev") if s.voa_dev_gold else (), s.political_stems,
+                         s.ambiguous_weight > 0,
+                         None if s.ambiguous_half == "all" else
+                         {k for k, _ in corpora.news_articles(news, s.ambiguous_half)})
     log(f"fitting {s.learner} on {len(data.units)} units ({len(data.calibration)} held out for calibration) ...")
     trained = fit_model(data, s, seed)
     log(f"fitted in {trained.seconds:.0f} s; choosing the event threshold on VOA-dev sentences ...")
@@ -312,7 +354,8 @@ def train(acled_csv: Path = corpora.DEFAULT_ACLED, out: Path = DEFAULT_MODEL, se
     meta: dict[str, object] = {
         "training": {"learner": s.learner, "seed": seed, "settings": _settings_json(s),
                      "units": dict(Counter(u.source for u in data.units)), "calibration_units": len(data.calibration),
-                     "acled_csv_sha256": sha256_file(acled_csv)},
+                     "acled_csv_sha256": sha256_file(acled_csv),
+                     "news": {p.name: sha256_file(p) for p in news}},
             "figures": figures.to_json(), "credit": CREDIT}
     npz, meta_path = write_artefact(coder.model, out, meta)
     return Report(npz, meta_path, figures)
