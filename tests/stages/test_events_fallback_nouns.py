@@ -25,17 +25,17 @@ def events_of() -> Run:
 
 
 def test_an_arrest_told_as_a_noun_that_its_clause_reports_is_an_arrest(events_of: Run) -> None:
-    text = "Papers found in the depot led to the arrest of four traders in Mopti on Wednesday."
+    text = "Papers found in the depot led to the arrest of four journalists in Mopti on Wednesday."
     assert [e.sub_event_type for e in events_of(text)] == ["Arrests"]
 
 
 def test_an_arrest_told_as_the_subject_of_a_comment_is_no_event(events_of: Run) -> None:
-    text = "The arrest of four traders in Mopti on Wednesday sent a warning to the market's other sellers."
+    text = "The arrest of four journalists in Mopti on Wednesday sent a warning to the town's other reporters."
     assert events_of(text) == []
 
 
 def test_an_arrest_told_as_a_verb_is_still_an_arrest(events_of: Run) -> None:
-    text = "Gendarmes arrested four traders in Mopti on Wednesday."
+    text = "Gendarmes arrested four journalists in Mopti on Wednesday."
     assert [e.sub_event_type for e in events_of(text)] == ["Arrests"]
 
 

@@ -2,7 +2,8 @@
 arrests, abductions (rare in ACLED's notes it learnt from, common in news). Consulted only for a sentence the
 coder reads as no event; a predicate from `fallback_predicates` (data/acled.yaml) counts only with the right
 kind of object — a place for a capture ('captured the town of X'), 'control of' a place, people for an
-arrest — and only if its clause passes the same filters as the coder's readings. A predicate may be told as a
+abduction, people of a kind ACLED codes the arrest of for an arrest (journalists, protesters, militants: not
+crime suspects) — and only if its clause passes the same filters as the coder's readings. A predicate may be told as a
 noun of the same lemma ('led to the arrest of five people'), with its 'of' phrase as the object, when its clause
 reports it rather than comments on it (not its subject: 'the arrest of X drew condemnation'). A custody told
 with the date it runs from ('in detention since 30 September', object kind `since`) tells the arrest that began
@@ -52,7 +53,34 @@ def _fits(ctx: DocContext, head: Token, predicate: FallbackPredicate, taxonomy: 
     if predicate.object == "control":
         controlled = [p for o in objects if lemma(o) == "control" for p in children(o, "prep")]
         return any(_is_place(ctx, obj, taxonomy) for p in controlled for obj in children(p, "pobj"))
-    return bool(objects) and not any(_is_place(ctx, o, taxonomy) for o in objects)
+    return _are_people(ctx, objects, taxonomy, political=predicate.object == "political")
+
+
+def _are_people(ctx: DocContext, objects: tuple[Token, ...], taxonomy: Taxonomy, political: bool) -> bool:
+    """Whether the objects are people, not places; with `political`, people ACLED codes the arrest of."""
+    if not objects or any(_is_place(ctx, o, taxonomy) for o in objects):
+        return False
+    if not political:
+        return True
+    return _tells_armed_politics(ctx, taxonomy) or any(_is_political(ctx, o, taxonomy) for o in objects)
+
+
+def _tells_armed_politics(ctx: DocContext, taxonomy: Taxonomy) -> bool:
+    """Whether the report names an actor of a political or armed kind anywhere (militants, a rebel group,
+    protesters): there, people arrested ('led to the arrest of five people' after a raid on militants) are
+    taken in that conflict; a local crime report names none."""
+    return any(m.kind in taxonomy.political_kinds for m in ctx.actors.items)
+
+
+def _is_political(ctx: DocContext, token: Token, taxonomy: Taxonomy) -> bool:
+    """Whether the people `token` names, with the words hung on it ('four members of the party', 'Ali, a
+    blogger'), are of a kind ACLED codes an arrest of: a political noun, or an actor of a political or armed
+    kind; an ordinary crime suspect ('a 24-year-old man', 'the suspect') is neither."""
+    words = token.doc[token.left_edge.i:token.right_edge.i + 1]
+    if any(lemma(w) in taxonomy.political_nouns for w in words):
+        return True
+    mentions = ctx.actors.overlapping(words.start_char, words.end_char)
+    return any(m.kind in taxonomy.political_kinds for m in mentions)
 
 
 def _held_since(ctx: DocContext, word: Token) -> bool:

@@ -11,7 +11,7 @@ from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings, 
 
 FILE = "acled.yaml"
 NO_ACTOR = 0
-OBJECT_KINDS = frozenset({"place", "people", "control", "since"})
+OBJECT_KINDS = frozenset({"place", "people", "control", "since", "political"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,10 @@ class Taxonomy:
     non_participant_kinds: frozenset[str]
     """Kinds of actor never coded as a side of an event (outlets, monitors, people quoted)."""
     vague_generics: frozenset[str] = frozenset()
+    political_nouns: frozenset[str] = frozenset()
+    """Words naming people ACLED codes an arrest of (journalists, activists, militants), not crime suspects."""
+    political_kinds: frozenset[str] = frozenset()
+    """Actor kinds whose members' arrest ACLED codes (armed and political groups, protesters)."""
     """Generic actor keys that a named actor in the same phrase refines ('Al-Shabaab gunmen')."""
     fatality_free: frozenset[str] = frozenset()
     """Sub-event types ACLED codes with no fatalities (a death during one is coded as another event)."""
@@ -171,6 +175,8 @@ def taxonomy() -> Taxonomy:
         fallback_predicates=tuple(_fallback(f, f"{where}: fallback_predicates[{i}]", subs)
                                   for i, f in enumerate(_list(raw, "fallback_predicates", where))),
         place_nouns=word_set(raw, "place_nouns", where),
+        political_nouns=word_set(raw, "political_nouns", where),
+        political_kinds=word_set(raw, "political_kinds", where),
         non_participant_kinds=word_set(raw, "non_participant_kinds", where),
         vague_generics=word_set(raw, "vague_generics", where),
         fatality_free=_known_subs(raw, "fatality_free_sub_events", where, subs),
