@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.build.gazetteer import GazetteerImportError, write
+from thucydides.build.gazetteer import GazetteerImportError, _city, is_code_alias, write
 from thucydides.build.importers import import_file
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
 
@@ -206,3 +206,26 @@ def test_default_build_knows_us_hamlets_and_darfur_but_no_word_hamlets() -> None
     assert any(c.place.kind == "region" and c.place.country == "SD" for c in gaz.candidates("Darfur"))
     assert not any(c.source == "us-zip" for c in gaz.candidates("Darfur"))
     assert not any(c.source == "us-zip" for n in ("United", "Avenue", "Dennis") for c in gaz.candidates(n))
+
+
+def test_code_like_alternate_names_are_codes_unless_they_start_the_name_or_its_initials() -> None:
+    assert is_code_alias("QZX", "Westharbour")  # an airport-like code of a made-up town
+    assert is_code_alias("WH", "Marlow Springs")
+    assert not is_code_alias("WEST", "Westharbour")  # the start of the name
+    assert not is_code_alias("MS", "Marlow Springs")  # its initials
+    assert not is_code_alias("M", "Marlow Springs")  # too short to be a code
+    assert not is_code_alias("Qzx", "Westharbour")  # not in capitals
+    assert not is_code_alias("SAO", "São Tomé")  # accents do not hide the start
+
+
+def test_a_city_keeps_its_spellings_but_not_its_airport_code() -> None:
+    city = _city({"geonameid": 1, "name": "Marlow Springs", "latitude": 1.0, "longitude": 2.0, "countrycode": "ZZ",
+                  "population": 900, "alternatenames": ["Marlow-Springs", "MSX", "MS", "Marlowe Springs"]})
+    assert city.aliases == ["Marlow-Springs", "MS", "Marlowe Springs"]
+
+
+@pytest.mark.slow
+def test_default_build_leaves_out_airport_codes_of_towns() -> None:
+    gaz = open_gazetteer()
+    assert not any(c.place.kind == "populated_place" for n in ("TIF", "HHS", "CDC") for c in gaz.candidates(n))
+    assert any(c.place.kind == "country" for c in gaz.candidates("USA"))

