@@ -71,11 +71,11 @@ class Taxonomy:
     non_participant_kinds: frozenset[str]
     """Kinds of actor never coded as a side of an event (outlets, monitors, people quoted)."""
     vague_generics: frozenset[str] = frozenset()
+    """Generic actor keys that a named actor in the same phrase refines ('Al-Shabaab gunmen')."""
     political_nouns: frozenset[str] = frozenset()
     """Words naming people ACLED codes an arrest of (journalists, activists, militants), not crime suspects."""
     political_kinds: frozenset[str] = frozenset()
     """Actor kinds whose members' arrest ACLED codes (armed and political groups, protesters)."""
-    """Generic actor keys that a named actor in the same phrase refines ('Al-Shabaab gunmen')."""
     fatality_free: frozenset[str] = frozenset()
     """Sub-event types ACLED codes with no fatalities (a death during one is coded as another event)."""
 
