@@ -59,8 +59,8 @@ def in_clause(fig: Figure, analysis: Analysis, lex: ClaimLexicon) -> Interval | 
 def paragraph(fig: Figure, analysis: Analysis, lex: ClaimLexicon) -> Interval | None:
     """The last date told before the figure's sentence in its paragraph: the day the paragraph is about."""
     seg = fig.segment
-    paragraphs = analysis.segments.paragraphs if analysis.segments is not None else ()
-    lo = paragraphs[seg.paragraph][0] if seg.paragraph < len(paragraphs) else seg.start
+    segments = analysis.segments
+    lo = segments.paragraph_start(seg.paragraph, seg.start) if segments is not None else seg.start
     earlier = [t for t in analysis.times if lo <= t.start and t.end <= seg.start
                and t.role in DATING_ROLES and plausible(t.interval)]
     return max(earlier, key=lambda t: t.start).interval if earlier else None

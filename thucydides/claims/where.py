@@ -57,8 +57,7 @@ def paragraph(fig: Figure, scene: DocContext) -> Toponym | None:
     """'Gunmen stormed a hotel in X. Five people were killed.': the most specific place named earlier in the
     figure's paragraph, the nearest on ties."""
     seg = fig.segment
-    paragraphs = scene.segments.paragraphs
-    lo = paragraphs[seg.paragraph][0] if seg.paragraph < len(paragraphs) else seg.start
+    lo = scene.segments.paragraph_start(seg.paragraph, seg.start)
     return most_specific(scene, scene.toponyms.within(lo, seg.start), fig.start)
 
 

@@ -88,7 +88,7 @@ def _carry_start(ctx: DateContext) -> int:
     before the unit's, whichever comes later."""
     sentence = ctx.candidate.sentence
     segments = ctx.doc.segments
-    lo = segments.paragraphs[sentence.paragraph][0] if segments.paragraphs else sentence.start
+    lo = segments.paragraph_start(sentence.paragraph, sentence.start)
     if ctx.carry_reach is None:
         return lo
     first = segments.sentences[max(0, sentence.index - ctx.carry_reach)]

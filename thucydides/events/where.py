@@ -120,7 +120,7 @@ def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None 
                   attachment: bool = False) -> Toponym | None:
     """The most specific place named earlier in the candidate's paragraph, nearest first."""
     sentence = candidate.sentence
-    lo = next((p[0] for i, p in enumerate(ctx.segments.paragraphs) if i == sentence.paragraph), sentence.start)
+    lo = ctx.segments.paragraph_start(sentence.paragraph, sentence.start)
     earlier = ctx.toponyms.within(lo, candidate.start)
     return most_specific(ctx, earlier, candidate.start, vouch_km, attachment)
 

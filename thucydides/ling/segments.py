@@ -52,6 +52,10 @@ class Segmentation:
         sentence = self.sentence_at(char)
         return sentence.paragraph if sentence else 0
 
+    def paragraph_start(self, paragraph: int, default: int) -> int:
+        """Where paragraph number `paragraph` begins; `default` (the caller's own start) when it is not known."""
+        return self.paragraphs[paragraph][0] if 0 <= paragraph < len(self.paragraphs) else default
+
     def in_headline(self, char: int) -> bool:
         return self.headline is not None and self.headline[0] <= char < self.headline[1]
 
