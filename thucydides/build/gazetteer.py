@@ -395,17 +395,10 @@ def short_forms(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Every word of the English lexicon the spaCy model's lemmatizer carries (WordNet's nouns, verbs, adjectives
-    and adverbs, famous names among them: 'united', 'glen', 'darfur')."""
-    from thucydides.ling.spacy_model import load_model
+    and adverbs, famous names among them: 'united', 'glen', 'darfur'), single words, folded."""
+    from thucydides.ling.spacy_model import lexicon_words
 
-    nlp = load_model()
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    tables = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-    if "lemma_index" not in tables:
-        return frozenset()
-    index = tables.get_table("lemma_index")
-    return frozenset(fold(w) for pos in index.values() for w in pos if "_" not in w)
+    return frozenset(fold(w) for w in lexicon_words() if "_" not in w)
 
 
 SURNAME_RANK = 5000

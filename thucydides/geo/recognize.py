@@ -594,18 +594,13 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     return overruled(out, know.admin_nouns)
 
 
-@lru_cache(maxsize=1)
 def dictionary_words() -> frozenset[str]:
     """The English words of spaCy's lemmatizer index (WordNet's nouns, verbs, adjectives and adverbs, in lower
     case): "Congress", "Chapel" or "Section" are words before they are the names of hamlets; a village's name
     ("Schendelbeke") is none. Famous places are in it too ("paris"): a test against small places only."""
-    from thucydides.ling.spacy_model import load_model
+    from thucydides.ling.spacy_model import lexicon_words
 
-    nlp = load_model()
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-    return frozenset(w for words in index.values() for w in words)
+    return lexicon_words()
 
 
 def is_dictionary_word(name: str) -> bool:

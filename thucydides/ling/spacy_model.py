@@ -85,6 +85,19 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
+@lru_cache(maxsize=1)
+def lexicon_words() -> frozenset[str]:
+    """Every word the model's lemmatizer indexes (WordNet's nouns, verbs, adjectives and adverbs, lower case, some
+    famous names among them, multiword entries joined by '_'), as written there; none without that index."""
+    nlp = load_model()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    tables = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    if "lemma_index" not in tables:
+        return frozenset()
+    return frozenset(w for words in tables.get_table("lemma_index").values() for w in words)
+
+
 @dataclass(frozen=True)
 class NlpConfig:
     model: str | None
