@@ -88,15 +88,17 @@ def test_threshold_is_chosen_for_f1() -> None:
     assert 0.8 < choose_threshold(p, gold) <= 0.9
 
 
-def test_the_train_command_names_a_missing_export(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("option", "missing"), [("--acled", "mine.csv"), ("--news", "gone.xml")])
+def test_the_train_command_names_a_missing_input(tmp_path: Path, option: str, missing: str) -> None:
+    """An ACLED export or a news file that is not there: exit 2 naming it, no model written."""
     from typer.testing import CliRunner
 
     from thucydides.cli.main import app
 
-    result = CliRunner().invoke(app, ["train", "events", "--acled", str(tmp_path / "mine.csv"),
+    result = CliRunner().invoke(app, ["train", "events", option, str(tmp_path / missing),
                                       "--out", str(tmp_path / "coder.npz")])
     assert result.exit_code == 2
-    assert "mine.csv" in result.output
+    assert missing in result.output
     assert not (tmp_path / "coder.npz").exists()
 
 
@@ -192,15 +194,3 @@ def test_crime_news_is_kept_at_its_own_weight_and_political_news_left_out(tmp_pa
     plain = next(i for i, u in enumerate(chosen) if u.source == "news")
     crime = next(i for i, u in enumerate(chosen) if u.source == AMBIGUOUS_NEWS)
     assert w[plain] == pytest.approx(3 * w[crime])
-
-
-def test_the_train_command_names_a_missing_news_file(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
-    from thucydides.cli.main import app
-
-    result = CliRunner().invoke(app, ["train", "events", "--news", str(tmp_path / "gone.xml"),
-                                      "--out", str(tmp_path / "coder.npz")])
-    assert result.exit_code == 2
-    assert "gone.xml" in result.output
-    assert not (tmp_path / "coder.npz").exists()
