@@ -12,8 +12,8 @@ from spacy.tokens import Token
 
 from thucydides.events.detect import Candidate
 from thucydides.geo.located import (
+    AREA_LEVEL,
     REGION_LEVEL,
-    TOWN_LEVEL,
     Located,
     astray,
     located_at,
@@ -75,11 +75,11 @@ def _doubtful(pc: PlaceContext, t: Toponym) -> bool:
 
 def coarser_than_its_sentence(pc: PlaceContext, t: Toponym) -> bool:
     """ "Activists rallied in Tartu against the war in Ukraine": a region or country in the anchor's clause,
-    while the sentence names a town where something may happen, says what the happening is about rather than
-    where it is; ACLED codes the most specific place, so the sentence decides."""
+    while the sentence names a town or a district where something may happen, says what the happening is about
+    rather than where it is; ACLED codes the most specific place, so the sentence decides."""
     if specificity(pc.doc, t) < REGION_LEVEL:
         return False
-    return any(specificity(pc.doc, o) <= TOWN_LEVEL and where_it_happens(pc.doc, o)
+    return any(specificity(pc.doc, o) <= AREA_LEVEL and where_it_happens(pc.doc, o)
                and not told_apart(pc.doc, o, pc.candidate.anchor)
                for o in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end))
 

@@ -4,6 +4,7 @@ what they tell with these (`claims.where`, `events.where`)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from spacy.tokens import Token
 
 from thucydides.geo import roles
 from thucydides.geo.distance import km
+from thucydides.geo.recognize import knowledge
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import ancestors, span_head
@@ -32,14 +34,31 @@ class Located:
     geo_precision: int
 
 
+AREA_LEVEL = SPECIFICITY["admin2"]
+
+
 def specificity(ctx: DocContext, t: Toponym) -> int:
-    return SPECIFICITY.get(ctx.place_of(t).kind, 3)
+    level = SPECIFICITY.get(ctx.place_of(t).kind, 3)
+    return max(level, AREA_LEVEL) if told_as_area(ctx, t) and not qualified(ctx, t) else level
+
+
+def told_as_area(ctx: DocContext, t: Toponym) -> bool:
+    """ "Trans Mara district", "the district of Sakaraha": a name told as an administrative area, whatever the
+    gazetteer resolved it to (most often the town of that name, the area's seat): it says where a happening is
+    no better than a district does, so a town or village the report names beside it comes first. Unless the
+    names after it say where it lies ("in X county (A, B)"): then it is the place told, A and B its areas."""
+    nouns = knowledge().admin_nouns
+    words = t.text.lower().split()
+    if len(words) > 1 and words[-1] in nouns:
+        return True
+    before = ctx.text[max(0, t.start - 24):t.start].lower().split()
+    return len(before) > 1 and before[-1] == "of" and before[-2] in nouns
 
 
 def located_at(ctx: DocContext, t: Toponym, downgrade: bool = False) -> Located:
     precision = PRECISION.get(ctx.place_of(t).kind, 3)
     before = ctx.text[max(0, t.start - 24):t.start].lower().split()
-    if precision == 1 and (downgrade or NEAR_WORDS & set(before[-3:])):
+    if precision == 1 and (downgrade or NEAR_WORDS & set(before[-3:]) or told_as_area(ctx, t)):
         precision = 2
     return Located(t, precision)
 
@@ -71,7 +90,18 @@ def towns_country(ctx: DocContext) -> str | None:
     Ukraine"), a town or a province where it is."""
     countries = [p.country for t in ctx.toponyms.items
                  if (p := ctx.place_of(t)).kind != "country" and p.country and where_it_happens(ctx, t)]
-    return Counter(countries).most_common(1)[0][0] if countries else None
+    if not countries:
+        return None
+    counts, told = Counter(countries), told_countries(ctx)
+    return max(counts, key=lambda c: (counts[c], told[c], -countries.index(c)))
+
+
+def told_countries(ctx: DocContext) -> Counter[str]:
+    """What else says which country a report is about, for places tied in number ("protested at North Beach in
+    Durban"): the countries it names as such and the countries of the actors it names."""
+    named = [p.country for t in ctx.toponyms.items if (p := ctx.place_of(t)).kind == "country" and p.country]
+    actors = [a.country for a in ctx.actors.items if a.country and not a.generic and not a.speaker]
+    return Counter(named + actors)
 
 
 def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int, vouch_km: float | None = None,
@@ -85,8 +115,26 @@ def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int, vouch_
         return None
     token = ctx.token_at(anchor) if attachment else None
     return min(found, key=lambda t: (astray(ctx, t), vouch_km is not None and unvouched(ctx, t, vouch_km),
-                                     _rank(ctx, t), _nouns_between(ctx, t, token),
+                                     _rank(ctx, t), qualifies(ctx, t), _nouns_between(ctx, t, token),
                                      t.start if first_named else abs(t.start - anchor)))
+
+
+QUALIFIER_GAP = re.compile(r"\s*[(,]\s*")
+"""What sets a name that qualifies the place before it apart from it: "Diay (Gourma-Rharous, Tombouctou)"."""
+
+
+def qualifies(ctx: DocContext, t: Toponym) -> bool:
+    """ "near A (B, C)", "in A, B": a place named right after another, in brackets or after a comma, most often
+    says where that one lies (its district, read as the town of that name, or its province); among equally
+    specific places the one it qualifies comes first."""
+    before = [o.end for o in ctx.toponyms.items if o.end <= t.start and o.place != t.place]
+    return bool(before) and QUALIFIER_GAP.fullmatch(ctx.text[max(before):t.start]) is not None
+
+
+def qualified(ctx: DocContext, t: Toponym) -> bool:
+    """A place another qualifies (`qualifies`): "X county" in "X county (A, B)"."""
+    after = [o.start for o in ctx.toponyms.items if o.start >= t.end and o.place != t.place]
+    return bool(after) and QUALIFIER_GAP.fullmatch(ctx.text[t.end:min(after)]) is not None
 
 
 def _nouns_between(ctx: DocContext, t: Toponym, anchor: Token | None) -> int:
@@ -164,7 +212,7 @@ def main_place(ctx: DocContext) -> Toponym | None:
     if not items:
         return None
     counts = Counter(t.place for t in items)
-    return min(items, key=lambda t: (specificity(ctx, t) > 1, -counts[t.place], t.start))
+    return min(items, key=lambda t: (astray(ctx, t), specificity(ctx, t) > 1, -counts[t.place], t.start))
 
 
 def holds(ctx: DocContext, area: Toponym, t: Toponym) -> bool:

@@ -1,0 +1,73 @@
+"""Which of a report's places is an event's own: sentences written for these tests, places attached by hand
+(the places stage is tested on its own), so only the choice among resolved places is exercised."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from thucydides.actors.settle import settle_analysis
+from thucydides.model import Analysis, Document, Event, Place, Toponym
+from thucydides.pipeline import Pipeline, available_stages
+
+PLACES = {
+    "Durnas": Place("durnas", "Durnas", -29.86, 31.02, "populated_place", "ZA", "KwaZulu-Natal"),
+    "North Pier": Place("northpier", "North Pier", 38.9, -76.5, "populated_place", "US", "Maryland"),
+    "South Africa": Place("za", "South Africa", -29.0, 24.0, "country", "ZA", None),
+    "Oldvik": Place("oldvik", "Oldvik", 9.10, 7.20, "populated_place", "NG", "Niger"),
+    "Marren": Place("marren", "Marren", 9.60, 6.50, "populated_place", "NG", "Niger"),
+    "Tessin": Place("tessin", "Tessin", 12.50, -1.50, "populated_place", "BF", "Centre"),
+    "Kora": Place("kora", "Kora", 12.90, -0.90, "populated_place", "BF", "Plateau-Central"),
+    "Plateau": Place("plateau", "Plateau", 12.80, -1.00, "admin1", "BF", "Plateau-Central"),
+}
+
+
+@pytest.fixture(scope="module")
+def events_of():
+    parse = Pipeline(["nlp", "actors"])
+    claims, events = (available_stages()[name].build() for name in ("claims", "events"))
+
+    def run(text: str) -> list[Event]:
+        analysis = Analysis(Document.from_text(text, name="test.txt"))
+        parse([analysis])
+        for name, place in PLACES.items():
+            for m in re.finditer(rf"\b{re.escape(name)}\b(?: district)?", text):  # as places spans "X district"
+                analysis.toponyms.append(Toponym(m.start(), m.end(), text[m.start():m.end()], place.id, 0.9, 1))
+                analysis.places[place.id] = place
+        analysis.toponyms.sort(key=lambda t: t.start)
+        settle_analysis(analysis)
+        claims([analysis])
+        events([analysis])
+        return analysis.events
+
+    return run
+
+
+def first(events: list[Event]) -> Event:
+    assert events, "no event"
+    return min(events, key=lambda e: min(v.start for v in e.evidence))
+
+
+def test_places_tied_in_number_go_to_the_country_the_report_names(events_of):
+    """One place in each of two countries: the country the report also names decides which is a namesake."""
+    e = first(events_of("Fishers staged a protest at North Pier in Durnas against a ruling of a South Africa court."))
+    assert e.place == "durnas"
+
+
+def test_a_name_told_as_a_district_yields_to_the_village_named_with_it(events_of):
+    """'the district of X' resolved to the town X is a district here: the village is the more specific place."""
+    e = first(events_of("Gunmen killed two farmers in the district of Marren, at Oldvik, on Sunday."))
+    assert e.place == "oldvik"
+    assert e.geo_precision == 1
+
+
+def test_a_district_told_alone_is_placed_at_its_seat_less_surely(events_of):
+    e = first(events_of("Gunmen killed two farmers in Marren district on Sunday."))
+    assert (e.place, e.geo_precision) == ("marren", 2)
+
+
+def test_the_names_in_brackets_after_a_place_say_where_it_lies(events_of):
+    """'near A (B, C)': B is A's district read as its seat; the event is at A."""
+    e = first(events_of("On Friday, soldiers clashed with militants from a local group near Tessin (Kora, Plateau)."))
+    assert e.place == "tessin"
