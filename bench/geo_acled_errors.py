@@ -4,9 +4,10 @@
 
 Each note (at most --cap per country, in hash order) runs through the whole pipeline; the primary event
 (earliest evidence, as `make eval` picks it) is compared with ACLED's point. Categories:
-right25 (within 25 km); right161 (25-161 km); no-event; no-place (an event, no place); and for places farther
-than 161 km or missing: wrong-mention (a toponym of the note lies within 25 km of ACLED's point, the event
-took another), misresolved (the note's location name was found but resolved elsewhere or not at all),
+right25 (within 25 km); right161 (25-161 km); no-event; no-place:no-span / :unresolved / :took-none (an event,
+no place: no place name recognised, names found but none resolved, or resolved names the event did not take);
+and for places farther than 161 km or missing: wrong-mention (a toponym of the note lies within 25 km of
+ACLED's point, the event took another), misresolved (the note's location name was found but resolved elsewhere or not at all),
 unfound (the location name was not recognised), no-location-name (ACLED's location name is not in the note).
 Prints counts and examples. Read-only on the data.
 """
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from thucydides.evaluation import adapter, paths
 from thucydides.evaluation.acled import AcledRow, _row, row_document, select
 from thucydides.evaluation.scoring import is_acled_dev, km, primary_event
-from thucydides.evaluation.view import ExportView
+from thucydides.evaluation.view import ExportView, MentionRef
 from thucydides.geo.fold import fold
 
 
@@ -58,19 +59,27 @@ def categorise(row: AcledRow, export: ExportView, doc_id: str) -> Case:
     picked = _named(export, event.place) if event.place else "(none)"
     if near:
         return Case("wrong-mention", row, f"picked {picked}; near: {row.notes[near[0].start:near[0].end]}")
-    return Case(_location_category(row, export, doc_id, event.place is None), row, f"picked {picked}")
+    prefix = _no_place_reason(mentions) + "/" if event.place is None else ""
+    return Case(prefix + _location_category(row, export, doc_id), row, f"picked {picked}")
 
 
-def _location_category(row: AcledRow, export: ExportView, doc_id: str, no_place: bool) -> str:
+def _no_place_reason(mentions: list[MentionRef]) -> str:
+    """Why an event has no place: no place name recognised (recognition), names found but none resolved
+    (gazetteer lookup), or resolved names the event did not take (the event's place steps)."""
+    if not mentions:
+        return "no-place:no-span"
+    return "no-place:took-none" if any(m.ref for m in mentions) else "no-place:unresolved"
+
+
+def _location_category(row: AcledRow, export: ExportView, doc_id: str) -> str:
     location = LOCATIONS.get(row.event_id, "")
     key = fold(location)
     text = fold(row.notes)
     if not key or f" {key} " not in f" {text} ":
-        return "no-place/no-location-name" if no_place else "no-location-name"
+        return "no-location-name"
     hit = any(fold(row.notes[m.start:m.end]) == key or key in fold(row.notes[m.start:m.end])
               for m in export.place_mentions(doc_id))
-    prefix = "no-place/" if no_place else ""
-    return prefix + ("misresolved" if hit else "unfound")
+    return "misresolved" if hit else "unfound"
 
 
 def _named(export: ExportView, place_id: str | None) -> str:
@@ -94,7 +103,7 @@ def main() -> int:
     counts = Counter(c.category for c in cases)
     print(f"ACLED {a.split}, at most {a.cap} per country: {len(cases)} notes")
     for cat, n in sorted(counts.items(), key=lambda kv: -kv[1]):
-        print(f"  {cat:28} {n:5}  {n / len(cases):.3f}")
+        print(f"  {cat:40} {n:5}  {n / len(cases):.3f}")
     by_cat: dict[str, list[Case]] = defaultdict(list)
     for c in cases:
         by_cat[c.category].append(c)
