@@ -7,8 +7,8 @@ Each note (at most --cap per country, in hash order) runs through the whole pipe
 right25 (within 25 km); right161 (25-161 km); no-event; no-place:no-span / :unresolved / :took-none (an event,
 no place: no place name recognised, names found but none resolved, or resolved names the event did not take);
 and for places farther than 161 km or missing: wrong-mention (a toponym of the note lies within 25 km of
-ACLED's point, the event took another), misresolved (the note's location name was found but resolved elsewhere or not at all),
-unfound (the location name was not recognised), no-location-name (ACLED's location name is not in the note).
+ACLED's point, the event took another), misresolved (the note's location name was found but resolved elsewhere
+or not at all), unfound (the location name was not recognised), no-location-name (ACLED's location name is not in the note).
 Prints counts and examples. Read-only on the data.
 """
 
