@@ -8,8 +8,8 @@ right25 (within 25 km); right161 (25-161 km); no-event; no-place:no-span / :unre
 no place: no place name recognised, names found but none resolved, or resolved names the event did not take);
 and for places farther than 161 km or missing: wrong-mention (a toponym of the note lies within 25 km of
 ACLED's point, the event took another), misresolved (the note's location name was found but resolved elsewhere
-or not at all), unfound (the location name was not recognised), no-location-name (ACLED's location name is not in the note).
-Prints counts and examples. Read-only on the data.
+or not at all), unfound (the location name was not recognised), no-location-name (ACLED's location name is not
+in the note). Prints counts and examples. Read-only on the data.
 """
 
 from __future__ import annotations
