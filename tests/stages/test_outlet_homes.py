@@ -87,7 +87,7 @@ def test_a_hand_written_home_needs_a_country(tmp_path: Path) -> None:
 def _contract(*mentions: tuple[str, str, str, str]) -> dict[str, object]:
     """An export with one document per mention: (url, name, country, admin1)."""
     docs = [{"id": f"d{i}", "url": url} for i, (url, *_) in enumerate(mentions)]
-    places = [{"id": f"p{i}", "kind": "populated_place", "country": cc, "admin1": a1}
+    places = [{"id": f"p{i}", "kind": "populated_place", "country": cc, "admin1": a1, "lat": 0.0, "lon": 0.0}
               for i, (_, _, cc, a1) in enumerate(mentions)]
     refs = [{"doc": f"d{i}", "kind": "place", "text": name, "ref": f"p{i}", "start": 0, "end": len(name)}
             for i, (_, name, _, _) in enumerate(mentions)]
@@ -109,6 +109,20 @@ def test_the_command_learns_homes_from_an_export(tmp_path: Path, capsys: pytest.
     assert main([str(export), "-o", str(tmp_path / "homes.yaml")]) == 0
     assert read_homes(tmp_path / "homes.yaml").homes["bayou-ledger.example.com"].region == LOUISIANA
     assert "1 outlet homes" in capsys.readouterr().out
+
+
+def test_the_evaluation_learns_homes_from_the_systems_exports() -> None:
+    """The geoparsing evaluation's second pass reads homes learned from its first pass's exports, as a user's
+    command learns them from `thucydides export`'s file."""
+    from thucydides.evaluation import adapter
+    from thucydides.evaluation.view import ExportView
+
+    towns = ["Shreveport", "Baton Rouge", "Lafayette"]
+    empty = {"actors": [], "events": []}
+    views = [ExportView.from_contract({**_contract((PAPER.format(i), t, "US", "Louisiana")), **empty})
+             for i, t in enumerate(towns)]
+    homes = adapter.learn_outlet_homes(views)
+    assert homes.home_of(PAPER.format(7)) == OutletHome("US", "Louisiana", 3, 1.0)
 
 
 def test_the_command_names_an_unreadable_export(tmp_path: Path) -> None:
