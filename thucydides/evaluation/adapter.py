@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 from thucydides.evaluation.view import ExportView
 from thucydides.export.bundle import ExportBundle
 from thucydides.export.contract import to_contract
+from thucydides.geo.outlets import OutletHomes
 from thucydides.ingest import read_path
 from thucydides.ingest.documents import make_document
 from thucydides.model import Analysis, Document
@@ -74,6 +75,27 @@ def _each(pipeline: Pipeline, chunk: list[Doc]) -> Iterator[tuple[Doc, ExportVie
 
 def doc_id(doc: Doc) -> str:
     return doc.id
+
+
+def doc_url(doc: Doc) -> str | None:
+    return doc.url
+
+
+def learn_outlet_homes(exports: Iterable[ExportView]) -> OutletHomes:
+    """The outlets' homes, learned from the places of exported documents as `python -m thucydides.geo.outlets`
+    learns them from `thucydides export`'s file."""
+    from thucydides.geo.gazetteer import open_gazetteer
+    from thucydides.geo.outlets import contract_reports, learn_homes
+
+    gaz = open_gazetteer()
+    return learn_homes(r for e in exports for r in contract_reports(e.raw, gaz))
+
+
+def with_outlet_homes(pipeline: Pipeline, homes: OutletHomes) -> Pipeline:
+    """The same stages, the places stage reading `homes` as the outlets' homes."""
+    from thucydides.geo.stage import places_spec
+
+    return Pipeline(names=pipeline.names, extra={"places": places_spec(homes)}, configs=pipeline.configs)
 
 
 def doc_text(doc: Doc) -> str:

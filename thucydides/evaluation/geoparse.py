@@ -6,6 +6,11 @@ its 82.7% on LGL is with gold toponyms given, so compare it with accuracy of res
 Each article's URL goes on its document, as an outlet's address would in production. The place
 ranker is fitted on half of each corpus (`thucydides.learn.places.is_fit_half`); the other, *report*
 half was never fitted on, and its figures are the honest ones (`halves`).
+
+Outlet homes (`thucydides.geo.outlets`) are learned as a user would learn them, from the system's own
+output and never from the gold: a first pass over the articles resolves their places, the homes of their
+outlets (URL hosts) are learned from those places, and the articles of every outlet given a home are
+processed again with the homes; the figures are the second pass's (`GeoResult.outlets` homes were learned).
 """
 
 from __future__ import annotations
@@ -69,6 +74,10 @@ class GeoResult:
     worst: tuple[Miss, ...]
     seconds: float
     half: str = "all"
+    outlets: int = 0
+    """Outlet homes learned from the first pass's places and used by the second."""
+    reprocessed: int = 0
+    """Articles processed again with their outlet's home."""
 
     @property
     def label(self) -> str:
@@ -173,25 +182,43 @@ def _articles(corpus: str, path: Path | None, halves: Sequence[str], limit: int 
 
 
 def evaluate_halves(corpus: str = "lgl", pipeline: adapter.Pipe | None = None, limit: int | None = None,
-                    path: Path | None = None, halves: Sequence[str] = ("all",)) -> list[GeoResult]:
-    """One result per half, from one pass of the pipeline over the articles any of them holds."""
+                    path: Path | None = None, halves: Sequence[str] = ("all",),
+                    outlet_homes: bool = True) -> list[GeoResult]:
+    """One result per half, from the pipeline's passes over the articles any of them holds: one, then (with
+    `outlet_homes`) a second over the articles of the outlets whose homes the first pass's places gave."""
     _check_halves(halves)
     began = time.perf_counter()
     articles = _articles(corpus, path, halves, limit)
-    docs = (adapter.document(a.text, name=f"{corpus}-{i:04}", url=a.url, source=corpus) for i, a in articles)
+    docs = [adapter.document(a.text, name=f"{corpus}-{i:04}", url=a.url, source=corpus) for i, a in articles]
+    pipe = pipeline or adapter.build_pipeline()
+    exports = [export for _, export in adapter.export_each(pipe, docs)]
+    homes, again = 0, 0
+    if outlet_homes:
+        homes, again = _second_pass(pipe, docs, exports)
     tallies = {h: (_Tally(), list[Miss]()) for h in halves}
-    for (index, article), (doc, export) in zip(articles, adapter.export_each(pipeline or adapter.build_pipeline(),
-                                                                             docs), strict=True):
+    for (index, article), doc, export in zip(articles, docs, exports, strict=True):
         for h in halves:
             if in_half(corpus, index, h):
                 _score_article(article, export, adapter.doc_id(doc), *tallies[h])
     seconds = time.perf_counter() - began
-    return [_result(corpus, sum(1 for i, _ in articles if in_half(corpus, i, h)), *tallies[h], seconds, h)
-            for h in halves]
+    return [_result(corpus, sum(1 for i, _ in articles if in_half(corpus, i, h)), *tallies[h], seconds, h,
+                    (homes, again)) for h in halves]
+
+
+def _second_pass(pipe: adapter.Pipe, docs: list[adapter.Doc], exports: list[ExportView]) -> tuple[int, int]:
+    """Learn the outlets' homes from the first pass's exports, process again the documents of the outlets that
+    got one, in place; returns (homes, documents processed again)."""
+    homes = adapter.learn_outlet_homes(exports)
+    again = [k for k, d in enumerate(docs) if homes.home_of(adapter.doc_url(d))]
+    if again:
+        second = adapter.with_outlet_homes(pipe, homes)
+        for k, (_, export) in zip(again, adapter.export_each(second, [docs[k] for k in again]), strict=True):
+            exports[k] = export
+    return len(homes), len(again)
 
 
 def _result(corpus: str, articles: int, t: _Tally, misses: Sequence[Miss], seconds: float,
-            half: str = "all") -> GeoResult:
+            half: str = "all", outlets: tuple[int, int] = (0, 0)) -> GeoResult:
     errors = [m.km for m in misses]
     return GeoResult(
         corpus=NAMES.get(corpus, corpus), articles=articles, accuracy_all=Rate(t.within161, t.gold),
@@ -199,4 +226,5 @@ def _result(corpus: str, articles: int, t: _Tally, misses: Sequence[Miss], secon
         accuracy_resolved=Rate(t.within161, t.resolved), within15_resolved=Rate(t.within15, t.resolved),
         median_km=median(errors), mean_km=sum(errors) / len(errors) if errors else None,
         worst=tuple(sorted(misses, key=lambda m: -m.km)[:WORST]), seconds=seconds, half=half,
+        outlets=outlets[0], reprocessed=outlets[1],
     )

@@ -75,6 +75,10 @@ class DocumentGeography:
     demonyms: dict[str, float] = field(default_factory=dict)
     actors: frozenset[str] = frozenset()
     home: str | None = None
+    home_region: Region | None = None
+    """The outlet's home region where the hand-set gates read it (`handset.fits_closely`)."""
+    outlet_region: Region | None = None
+    """The outlet's home region, learned from its reports (`outlets.py`)."""
 
     def add(self, key: str, ev: Evidence) -> None:
         if key not in self.by_name and (ev.countries or ev.regions):
@@ -91,7 +95,7 @@ class DocumentGeography:
                 countries[cc] = countries.get(cc, 0.0) + share
             for region, share in ev.regions.items():
                 regions[region] = regions.get(region, 0.0) + share
-        return GeographyView(countries, regions, self.actors, self.home)
+        return GeographyView(countries, regions, self.actors, self.home, self.home_region)
 
     def countries(self) -> dict[str, float]:
         return dict(self.view("").countries)
@@ -103,6 +107,7 @@ class GeographyView:
     regions: Mapping[Region, float]
     actors: frozenset[str]
     home: str | None
+    home_region: Region | None = None
 
     @property
     def known(self) -> bool:
@@ -114,6 +119,15 @@ class GeographyView:
 
     def top_country(self) -> str | None:
         return max(self.countries, key=lambda c: self.countries[c]) if self.countries else None
+
+
+OUTLET_KEY = "\0outlet"
+"""The name key the outlet's home region votes under: no mention has it, so every mention hears it."""
+
+
+def outlet_evidence(region: Region, vote: float) -> Evidence:
+    """The outlet's home region as a name's vote ("Louisiana" named once): its country and the region."""
+    return Evidence({region[0]: vote}, {region: vote})
 
 
 def demonym_votes(text: str, know: Knowledge) -> dict[str, float]:

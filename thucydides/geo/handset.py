@@ -125,10 +125,12 @@ def fits(f: Found, c: Candidate, view: GeographyView, points: Points, towns_only
 
 
 def fits_closely(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
-    """In a region the other names resolved to, or near one of their places."""
+    """In a region the other names resolved to or the outlet's home region, or near one of their places."""
+    p = c.place
+    if view.home_region is not None and (p.country, p.admin1) == view.home_region:
+        return True
     if not points.regions and not points.items:
         return fits(f, c, view, points)
-    p = c.place
     if p.country and p.admin1 and points.regions.get((p.country, p.admin1), 0.0) > 0:
         return True
     return points.nearest_km(c) < 150

@@ -21,16 +21,19 @@ from thucydides.geo import handset
 from thucydides.geo.context import Points, Region
 from thucydides.geo.distance import km
 from thucydides.geo.document import (
+    OUTLET_KEY,
     DocumentGeography,
     GeographyView,
     actor_countries,
     demonym_votes,
     home_country,
     name_evidence,
+    outlet_evidence,
 )
 from thucydides.geo.features import admit_row, context_rows, static_rows
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Candidate, Gazetteer
+from thucydides.geo.outlets import OutletHome, outlet_settings
 from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS
 from thucydides.geo.ranker import PlacesSettings, Ranker, admit_threshold, places_settings, ranker
 from thucydides.geo.recognize import Found, Knowledge, is_dictionary_word, knowledge
@@ -410,11 +413,18 @@ def signature(m: Mention) -> tuple[object, ...]:
 
 
 def geography(mentions: list[Mention], text: str, home: str | None, actors: frozenset[str],
-              named: frozenset[str] = frozenset()) -> DocumentGeography:
+              named: frozenset[str] = frozenset(), outlet: OutletHome | None = None) -> DocumentGeography:
     """The document's geography; `named`: the countries of the actors the report names, one vote each, as a
-    demonym's ("the KMT" places a report in Taiwan as "Taiwanese" would)."""
+    demonym's ("the KMT" places a report in Taiwan as "Taiwanese" would); `outlet`: the outlet's learned home,
+    whose country is the outlet's (before its web address's) and whose region votes as a name does."""
     votes = {**demonym_votes(text, knowledge()), **dict.fromkeys(named, 1.0)}
-    geo = DocumentGeography(demonyms=votes, actors=actors, home=home)
+    geo = DocumentGeography(demonyms=votes, actors=actors, home=outlet.country if outlet else home)
+    if outlet is not None and outlet.region is not None:
+        settings = outlet_settings()
+        geo.outlet_region = outlet.region
+        geo.home_region = outlet.region if settings.gate else None
+        if settings.region_vote:
+            geo.add(OUTLET_KEY, outlet_evidence(outlet.region, settings.region_vote))
     for m in mentions:
         if m.plausible and not m.common and m.options and (m.strong or m.found.place_cue):
             geo.add(m.key, name_evidence(m.options, m.strong, m.found.admin))
@@ -433,10 +443,13 @@ def points_of(mentions: list[Mention], picks: list[Candidate | None]) -> dict[st
 Regions = dict[Region, float]
 
 
-def possible_regions(mentions: list[Mention]) -> dict[str, Regions]:
+def possible_regions(mentions: list[Mention], geo: DocumentGeography | None = None) -> dict[str, Regions]:
     """For each name, the regions its candidates lie in, 1/n of a vote each: "Paris and Henry County" share
-    Tennessee before either is resolved."""
+    Tennessee before either is resolved. The outlet's home region votes as a name that may lie only there."""
     out: dict[str, Regions] = {}
+    vote = outlet_settings().possible_vote
+    if geo is not None and geo.outlet_region is not None and vote:
+        out[OUTLET_KEY] = {geo.outlet_region: vote}
     for m in mentions:
         if m.key not in out and m.considered and m.gate is not None:
             regions = {_region(c) for c in m.options} - {None}
@@ -505,7 +518,7 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
                passes: int) -> Passes:
     """Rank every mention `passes` times, each time against the places the previous pass chose for the others."""
     floor = admit_threshold(model, settings)
-    state = Passes([None] * len(mentions), [first_guess(m) for m in mentions], possible_regions(mentions))
+    state = Passes([None] * len(mentions), [first_guess(m) for m in mentions], possible_regions(mentions, geo))
     views: dict[str, GeographyView] = {}
     for _ in range(passes):
         located = points_of(mentions, state.picks)
@@ -526,16 +539,17 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
 
 def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
             actor_countries: frozenset[str] = frozenset(), text: str = "",
-            named: frozenset[str] = frozenset()) -> list[Resolution]:
+            named: frozenset[str] = frozenset(), outlet: OutletHome | None = None) -> list[Resolution]:
     """Resolve every recognised span; weak spans that fit nothing are left out, strong ones stay unresolved.
 
-    `home` is the outlet's country (ISO code); `actor_countries` are where the report's actors fight;
-    `text` is searched for demonyms; `named` are the countries of the actors it names (`named_actor_countries`).
-    All four join the names in the document's geography."""
+    `home` is the outlet's country (ISO code) by its web address; `actor_countries` are where the report's actors
+    fight; `text` is searched for demonyms; `named` are the countries of the actors it names
+    (`named_actor_countries`); `outlet` is the outlet's learned home (`outlets.py`). All join the names in the
+    document's geography."""
     settings, model = places_settings(), ranker()
     floor = admit_threshold(model, settings)
     mentions = build_mentions(found, gaz, settings, model)
-    geo = geography(mentions, text, home, actor_countries, named)
+    geo = geography(mentions, text, home, actor_countries, named, outlet)
     state = run_passes(mentions, geo, model, settings, settings.passes)
     out = [resolution(m, r, floor) for m, r in zip(mentions, state.ranked, strict=True)]
     if settings.same_name_same_place:

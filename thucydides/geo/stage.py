@@ -10,10 +10,11 @@ from collections.abc import Sequence
 
 from thucydides.geo.document import actor_countries, home_country, named_actor_countries
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
+from thucydides.geo.outlets import OutletHomes, configured_homes
 from thucydides.geo.recognize import Found, recognise
 from thucydides.geo.resolve import resolve
 from thucydides.model import Analysis, Toponym
-from thucydides.pipeline import StageFn, stage
+from thucydides.pipeline import StageFn, StageSpec, stage
 
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force"})
 """Actor kinds whose names a place heads only to say whose forces they are ("Syria Democratic Forces")."""
@@ -30,12 +31,13 @@ def recognised(analysis: Analysis, gaz: Gazetteer) -> list[Found]:
     return recognise(analysis.document.analysis_text, analysis.spacy_doc, gaz, *actor_spans(analysis))
 
 
-def analyse_places(analysis: Analysis, gaz: Gazetteer) -> None:
+def analyse_places(analysis: Analysis, gaz: Gazetteer, homes: OutletHomes | None = None) -> None:
+    """Fill the analysis's toponyms and places; `homes`: the outlets' learned homes (`outlets.py`)."""
     text = analysis.document.analysis_text
     found = recognised(analysis, gaz)
-    resolutions = resolve(found, gaz, home_country(analysis.document.url),
-                          actor_countries(a.actor for a in analysis.actors), text,
-                          named_actor_countries(analysis.actors))
+    url = analysis.document.url
+    resolutions = resolve(found, gaz, home_country(url), actor_countries(a.actor for a in analysis.actors), text,
+                          named_actor_countries(analysis.actors), homes.home_of(url) if homes else None)
     for res in resolutions:
         f = res.found
         place = res.candidate.place if res.candidate else None
@@ -45,15 +47,28 @@ def analyse_places(analysis: Analysis, gaz: Gazetteer) -> None:
             analysis.places[place.id] = place
 
 
-@stage("places", requires=("spacy_doc", "actors"), assigns=("toponyms", "places"))
-def make_places_stage() -> StageFn:
+def places_stage_with(homes: OutletHomes | None) -> StageFn:
+    """The places stage reading `homes` as the outlets' homes (None: the file the settings name, if any)."""
     gaz = open_gazetteer()
+    known = configured_homes() if homes is None else homes
 
     def places_stage(batch: Sequence[Analysis]) -> None:
         for analysis in batch:
             try:
-                analyse_places(analysis, gaz)
+                analyse_places(analysis, gaz, known)
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                 analysis.warnings.append(f"places: {type(exc).__name__}: {exc}")
 
     return places_stage
+
+
+@stage("places", requires=("spacy_doc", "actors"), assigns=("toponyms", "places"))
+def make_places_stage() -> StageFn:
+    return places_stage_with(None)
+
+
+def places_spec(homes: OutletHomes) -> StageSpec[None]:
+    """The places stage with the outlets' homes given, not read from the settings' file (the evaluation's
+    second pass, notebooks): pass it as `Pipeline(extra={"places": places_spec(homes)})`."""
+    return stage("places", requires=("spacy_doc", "actors"), assigns=("toponyms", "places"))(
+        lambda: places_stage_with(homes))

@@ -1,0 +1,266 @@
+"""Outlet homes: the region a news outlet's reports are usually about, learned from the system's own places.
+
+A local paper's "Alexandria" is the town near the paper, not its namesake two thousand kilometres away, and
+the text alone often cannot tell them apart; the outlet can. The home of an outlet (its web address's host) is
+never written by hand nor taken from labels: it is learned from the places the system itself resolved in that
+outlet's reports. Each report gives one vote, shared among the first-level regions ("Louisiana") of its place
+mentions below the country level, in proportion to its mentions there; only mentions resolved where the name's
+biggest bearer lies vote (`unambiguous`), so a first pass's doubtful picks do not teach the outlet their
+errors. An outlet with at least `min_reports` such reports whose votes concentrate in one region (a share of
+at least `concentration`) has that region as its home; one whose votes concentrate only in one country
+(`country_concentration`) has that country. A wire service or a world outlet concentrates nowhere: no home.
+
+The places stage reads the home as a prior (`resolve.geography`, `resolve.possible_regions`,
+`handset.fits_closely`): the home region votes as one more name of the report would, among the regions its
+names may lie in, and a candidate inside it fits the report for the hand-set gates; the home country is the
+outlet's country. Learning runs over a batch already processed (`python -m thucydides.geo.outlets
+thucydides.json -o outlet_homes.yaml`, on `thucydides export`'s file); the batch is then processed again
+(`thucydides process --all`) with that file named in the settings (`outlet_homes.file`); a user may edit the
+file or write one by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from thucydides.geo.gazetteer import Gazetteer
+from thucydides.knowledge import KnowledgeError, read_yaml
+from thucydides.knowledge.settings import section
+
+Region = tuple[str, str]
+LEVEL_KINDS = frozenset({"country", "region", "river", "border"})
+"""Places that say nothing about the region a report is about: a country named, a sea, a range, a border."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutletSettings:
+    """`outlet_homes` in settings.yaml."""
+
+    min_reports: int = 3
+    """An outlet needs at least this many reports with a place that votes (below the country level) for a home."""
+    concentration: float = 0.3
+    """Least share of an outlet's report votes in one region for that region to be its home."""
+    country_concentration: float = 0.6
+    """Least share of its report votes in one country for an outlet with no home region to have that country."""
+    unambiguous_ratio: float = 1.0
+    """A place mention votes only when no place bearing its name as its own outside the mention's region is bigger
+    than this times the biggest inside it: at 1, only a mention resolved to the region of the name's biggest
+    bearer votes ("Texas" for Texas; not "Columbus" resolved to Georgia, whatever the report says)."""
+    region_vote: float = 1.0
+    """The home region's vote in a report's geography, as a name's ("Louisiana" named once counts 1)."""
+    possible_vote: float = 0.0
+    """The home region's vote among the regions the report's names may lie in (`resolve.possible_regions`)."""
+    gate: bool = False
+    """Whether a candidate in the home region fits the report closely enough for the hand-set gates."""
+    file: str | None = None
+    """A YAML file of outlet homes (learned by this module's command, or written by a user); None: no homes."""
+
+
+def outlet_settings() -> OutletSettings:
+    return section("outlet_homes", OutletSettings)
+
+
+@dataclass(frozen=True, slots=True)
+class OutletHome:
+    """Where an outlet's reports are about: a country, and the first-level region within it when one stands out."""
+
+    country: str
+    admin1: str | None = None
+    reports: int = 0
+    share: float = 0.0
+    """The share of the outlet's report votes in its home (region, else country)."""
+
+    @property
+    def region(self) -> Region | None:
+        return (self.country, self.admin1) if self.admin1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class OutletHomes:
+    """Outlet (host without "www.") -> its home."""
+
+    homes: Mapping[str, OutletHome] = field(default_factory=dict)
+
+    def home_of(self, url: str | None) -> OutletHome | None:
+        outlet = outlet_of(url)
+        return self.homes.get(outlet) if outlet else None
+
+    def __len__(self) -> int:
+        return len(self.homes)
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The outlet a web address belongs to: its host, lower case, without "www." (None for no address)."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    host = host.removeprefix("www.")
+    return host if "." in host else None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPlaces:
+    """One report's outlet address and the (country, admin1) of each place mention it resolved below the
+    country level (admin1 "" when the gazetteer gives none)."""
+
+    url: str | None
+    places: tuple[Region, ...]
+
+
+def report_votes(places: Sequence[Region]) -> tuple[dict[Region, float], dict[str, float]]:
+    """One report's vote, split over the regions and the countries of its place mentions by their share."""
+    regions: dict[Region, float] = {}
+    countries: dict[str, float] = {}
+    for country, admin1 in places:
+        countries[country] = countries.get(country, 0.0) + 1.0 / len(places)
+        if admin1:
+            regions[(country, admin1)] = regions.get((country, admin1), 0.0) + 1.0 / len(places)
+    return regions, countries
+
+
+@dataclass(slots=True)
+class _Tally:
+    reports: int = 0
+    regions: dict[Region, float] = field(default_factory=dict)
+    countries: dict[str, float] = field(default_factory=dict)
+
+    def add(self, places: Sequence[Region]) -> None:
+        self.reports += 1
+        regions, countries = report_votes(places)
+        for region, share in regions.items():
+            self.regions[region] = self.regions.get(region, 0.0) + share
+        for country, share in countries.items():
+            self.countries[country] = self.countries.get(country, 0.0) + share
+
+    def home(self, settings: OutletSettings) -> OutletHome | None:
+        if self.reports < settings.min_reports:
+            return None
+        if self.regions:
+            (country, admin1), votes = max(self.regions.items(), key=lambda kv: (kv[1], kv[0]))
+            if votes / self.reports >= settings.concentration:
+                return OutletHome(country, admin1, self.reports, round(votes / self.reports, 3))
+        country, votes = max(self.countries.items(), key=lambda kv: (kv[1], kv[0]))
+        if votes / self.reports >= settings.country_concentration:
+            return OutletHome(country, None, self.reports, round(votes / self.reports, 3))
+        return None
+
+
+def learn_homes(reports: Iterable[ReportPlaces], settings: OutletSettings | None = None) -> OutletHomes:
+    """The home of every outlet whose reports' places concentrate in one region or country."""
+    settings = settings or outlet_settings()
+    tallies: dict[str, _Tally] = {}
+    for report in reports:
+        outlet = outlet_of(report.url)
+        if outlet and report.places:
+            tallies.setdefault(outlet, _Tally()).add(report.places)
+    homes = {outlet: home for outlet, t in sorted(tallies.items()) if (home := t.home(settings))}
+    return OutletHomes(homes)
+
+
+def contract_reports(contract: Mapping[str, object], gaz: Gazetteer,
+                     settings: OutletSettings | None = None) -> list[ReportPlaces]:
+    """The reports of an export (`thucydides-export` v1, as `thucydides export` writes it) with the regions of
+    their place mentions whose names are unambiguous (`unambiguous`)."""
+    ratio = (settings or outlet_settings()).unambiguous_ratio
+    places = {str(p["id"]): p for p in _records(contract, "places")}
+    by_doc: dict[str, list[Region]] = {}
+    for m in _records(contract, "mentions"):
+        place = places.get(str(m.get("ref")))
+        if m.get("kind") != "place" or not place or not place.get("country") or place.get("kind") in LEVEL_KINDS:
+            continue
+        region = (str(place["country"]), str(place.get("admin1") or ""))
+        if unambiguous(str(m.get("text") or ""), region, gaz, ratio):
+            by_doc.setdefault(str(m["doc"]), []).append(region)
+    return [ReportPlaces(_url(d), tuple(by_doc.get(str(d["id"]), ()))) for d in _records(contract, "documents")]
+
+
+def unambiguous(name: str, region: Region, gaz: Gazetteer, ratio: float) -> bool:
+    """Whether the places bearing `name` as their own lie in `region`, but for ones at most `ratio` the size."""
+    inside, outside = 0, 0
+    for c in gaz.candidates(name):
+        if c.match >= 1.0 and c.weight == 2:
+            if (c.place.country or "", c.place.admin1 or "") == region:
+                inside = max(inside, c.population)
+            else:
+                outside = max(outside, c.population)
+    return inside > 0 and outside <= ratio * inside
+
+
+def _records(contract: Mapping[str, object], key: str) -> list[Mapping[str, object]]:
+    value = contract.get(key) or []
+    return [r for r in value if isinstance(r, Mapping)] if isinstance(value, list) else []
+
+
+def _url(doc: Mapping[str, object]) -> str | None:
+    url = doc.get("url")
+    return str(url) if url else None
+
+
+def read_homes(path: Path) -> OutletHomes:
+    """Outlet homes from a YAML file: `outlets: {host: {country: US, admin1: Louisiana}}`."""
+    raw = read_yaml(path)
+    outlets = raw.get("outlets") if isinstance(raw, Mapping) else None
+    if not isinstance(outlets, Mapping):
+        raise KnowledgeError(f"{path}: expected a mapping 'outlets' of host -> {{country, admin1}}")
+    return OutletHomes({str(host).lower().removeprefix("www."): _home(path, str(host), v)
+                        for host, v in outlets.items()})
+
+
+def _home(path: Path, host: str, value: object) -> OutletHome:
+    if not isinstance(value, Mapping) or not isinstance(value.get("country"), str):
+        raise KnowledgeError(f"{path}: outlet {host!r} needs a country (ISO code), e.g. {{country: US}}")
+    admin1 = value.get("admin1")
+    return OutletHome(str(value["country"]), str(admin1) if admin1 else None, int(value.get("reports") or 0),
+                      float(value.get("share") or 0.0))
+
+
+def write_homes(homes: OutletHomes, path: Path) -> None:
+    """Write `homes` as `read_homes` reads them."""
+    import yaml
+
+    outlets = {host: {"country": h.country, "admin1": h.admin1, "reports": h.reports, "share": h.share}
+               for host, h in sorted(homes.homes.items())}
+    path.write_text(yaml.safe_dump({"outlets": outlets}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+_LOADED: dict[str, OutletHomes] = {}
+
+
+def configured_homes() -> OutletHomes:
+    """The homes of the file the settings name (`outlet_homes.file`), read once; none when no file is named."""
+    name = outlet_settings().file
+    if not name:
+        return OutletHomes()
+    if name not in _LOADED:
+        path = Path(name).expanduser()
+        if not path.is_file():
+            raise KnowledgeError(f"outlet_homes.file: no such file {path}")
+        _LOADED[name] = read_homes(path)
+    return _LOADED[name]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Learn outlet homes from an export of processed reports and write them as YAML."""
+    parser = argparse.ArgumentParser(prog="python -m thucydides.geo.outlets", description=main.__doc__)
+    parser.add_argument("export", type=Path, help="a thucydides.json written by `thucydides export`")
+    parser.add_argument("-o", "--out", type=Path, default=Path("outlet_homes.yaml"), help="the YAML file to write")
+    args = parser.parse_args(argv)
+    try:
+        contract = json.loads(args.export.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        parser.error(f"cannot read the export {args.export}: {exc}")
+    from thucydides.geo.gazetteer import open_gazetteer
+
+    homes = learn_homes(contract_reports(contract, open_gazetteer()))
+    write_homes(homes, args.out)
+    print(f"{len(homes)} outlet homes -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
