@@ -51,6 +51,8 @@ CODER = SurenessCoder((
     ("fought", "Battles", "Armed clash", 0.55),
     ("shot dead", "Violence against civilians", "Attack", 0.6),
     ("looted", "Riots", "Mob violence", 0.8),
+    ("reinforcements", "Strategic developments", "Change to group/activity", 0.8),
+    ("clashed", "Battles", "Armed clash", 0.95),
 ))
 
 
@@ -86,3 +88,15 @@ def test_a_sentence_telling_deaths_types_the_happening_before_a_surer_one(events
 def test_an_unknown_choice_is_refused(events_of: Run) -> None:
     with pytest.raises(ValueError, match="typed_by"):  # a KnowledgeError naming the setting
         events_of(TAKEOVER, typed_by="loudest")
+
+
+NARRATIVE = ("Militiamen clashed with soldiers near Gao on Tuesday. Army reinforcements arrived in the region on "
+             "Wednesday, officers said.")
+
+
+def test_a_change_of_activity_read_unsurely_in_a_story_is_no_event(events_of: Run) -> None:
+    """The shipped floor (`sub_min_confidence`): on news, the coder reads a movement told as background as a
+    change to a group's activity; only a sure reading is taken beside another event."""
+    assert [e.sub_event_type for e in events_of(NARRATIVE)] == ["Armed clash"]
+    unfloored = events_of(NARRATIVE, sub_min_confidence={})
+    assert sorted(e.sub_event_type for e in unfloored) == ["Armed clash", "Change to group/activity"]
