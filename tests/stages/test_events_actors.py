@@ -280,3 +280,10 @@ def test_a_name_in_apposition_says_who_the_group_is(events_of):
     claimed = [e for e in events_of(text) if e.sub_event_type in {"Attack", "Armed clash"}]
     assert claimed and name(claimed[0].actor1) != "Military Forces of Somalia"
     assert any(name(e.actor1) == "Al Shabaab" for e in claimed)
+
+
+def test_people_arrested_unnamed_are_civilians_and_no_civilian_targeting(events_of):
+    """ACLED codes most arrests with civilians as actor 2, and never flags an arrest as civilian targeting."""
+    e = only(events_of("Police arrested a man in Bulawayo on Monday over a post criticising the president."))
+    assert e.sub_event_type == "Arrests" and str(name(e.actor2)).startswith("Civilians")
+    assert not e.civilian_targeting

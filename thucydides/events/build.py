@@ -22,6 +22,10 @@ from thucydides.ling.tokens import span_head
 from thucydides.model import Event, Evidence, Interval, Toponym, stable_id
 from thucydides.steps import Steps
 
+STRATEGIC = "Strategic developments"
+"""ACLED's disorder type of happenings that are no violence: none of its 1,196 rows holding civilians as actor 2 is
+flagged as civilian targeting."""
+
 
 @dataclass(frozen=True)
 class Readers:
@@ -108,7 +112,8 @@ def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base:
     _read_date(ctx, s, readers)
     s.claims = [c.id for c in tolls.unit_claims(ctx.claims, candidate.start, candidate.end)]
     _recode(s, base, taxonomy, country, readers)
-    s.civilian_targeting = base.inter(s.actor2, country) == CIVILIANS
+    s.civilian_targeting = base.inter(s.actor2, country) == CIVILIANS \
+        and taxonomy.disorder_types.get(s.event_type) != STRATEGIC  # ACLED: no arrest is civilian targeting
     return s
 
 
