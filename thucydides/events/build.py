@@ -86,6 +86,8 @@ class Sighting:
     """ACLED's flag: the happening's victims are civilians (actor 2's inter code is 7)."""
     why: dict[str, str] = field(default_factory=dict)
     """Which step decided each field, for the audit trail (event notes)."""
+    actor1_guessed: bool = False
+    """Actor 1 was guessed from around the happening (`Readers.guessed_actor1_steps`), not told as its doer."""
 
 
 def read_sightings(ctx: DocContext, candidate: Candidate, readers: Readers, base: ActorBase,
@@ -129,6 +131,7 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     if base.civilian_group(s.actor2):  # ACLED: Civilians (Syria), with Farmers (Syria) associated
         s.assoc_actor2, s.actor2 = s.actor2, base.generic("civilians", country)
     s.why.update(actor1=step1 or "-", actor2=step2 or "-")
+    s.actor1_guessed = step1 in readers.guessed_actor1_steps
 
 
 def conjoined_places(ctx: DocContext, s: Sighting) -> list[Toponym]:
@@ -248,6 +251,13 @@ def _group_actor1(members: Sequence[Sighting]) -> str | None:
     return next((m.actor1 for m in members if _named_actor1(m)), None)
 
 
+def to_actor1(members: Sequence[Sighting]) -> str | None:
+    """The actor 1 a happening's event takes: the first its sightings tell as the doer, else the lead's; a guess
+    from around one sighting ('the judge' before 'a journalist arrested') does not outrank the lead's reading."""
+    told = next((m.actor1 for m in members if _named_actor1(m) and not m.actor1_guessed), None)
+    return told or members[0].actor1
+
+
 def _borrowed_place(s: Sighting) -> bool:
     """The place came from the paragraph or the report, not from the sighting's own sentence."""
     return s.why.get("place") in {"paragraph", "document"}
@@ -332,7 +342,7 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         event_type=typed.event_type,
         sub_event_type=typed.sub_event_type,
         evidence=evidence,
-        actor1=_group_actor1(members) or lead.actor1,
+        actor1=to_actor1(members),
         actor2=lead.actor2 or next((m.actor2 for m in members if m.actor2), None),
         assoc_actor2=lead.assoc_actor2,
         place=lead.place or next((m.place for m in members if m.place), None),
