@@ -271,3 +271,19 @@ def test_who_planted_a_device_run_into_is_actor_1_and_who_ran_into_it_actor_2(ev
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Remote explosive/landmine/IED", "ISIS", "SDF")
     unnamed = only(events_of("A civilian car hit a landmine near Manbij, killing two people."))
     assert (name(unnamed.actor1), name(unnamed.actor2)) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")
+
+
+def test_a_name_in_apposition_says_who_the_group_is(events_of):
+    """'the militant group X' names its actor after the head: no earlier actor is taken for 'the group'."""
+    text = ("Somali troops patrolled the market of Kismayo on Monday. Gunmen stormed a hotel in Kismayo on "
+            "Tuesday, killing four guests. The Islamist group al-Shabaab claimed responsibility for the raid.")
+    claimed = [e for e in events_of(text) if e.sub_event_type in {"Attack", "Armed clash"}]
+    assert claimed and name(claimed[0].actor1) != "Military Forces of Somalia"
+    assert any(name(e.actor1) == "Al Shabaab" for e in claimed)
+
+
+def test_people_arrested_unnamed_are_civilians_and_no_civilian_targeting(events_of):
+    """ACLED codes most arrests with civilians as actor 2, and never flags an arrest as civilian targeting."""
+    e = only(events_of("Police arrested a man in Bulawayo on Monday over a post criticising the president."))
+    assert e.sub_event_type == "Arrests" and str(name(e.actor2)).startswith("Civilians")
+    assert not e.civilian_targeting

@@ -22,6 +22,10 @@ from thucydides.ling.tokens import span_head
 from thucydides.model import Event, Evidence, Interval, Toponym, stable_id
 from thucydides.steps import Steps
 
+STRATEGIC = "Strategic developments"
+"""ACLED's disorder type of happenings that are no violence: none of its 1,196 rows holding civilians as actor 2 is
+flagged as civilian targeting."""
+
 
 @dataclass(frozen=True)
 class Readers:
@@ -54,6 +58,11 @@ class Readers:
     """Sentences back the paragraph date step may carry a date from (None: the whole paragraph)."""
     place_first_named: bool = False
     """Among places of a unit still tied, the first named ('in A (B district, C region)'), not the nearest."""
+    typed_by: str = "lead"
+    """Which sighting of a happening gives its type: 'lead' (the first told), 'surest' (the coder's surest),
+    'deadliest' (the surest of those whose words tell people killed, if any)."""
+    distinct_sub_types: frozenset[str] = frozenset()
+    """Event types whose sub-event types are different happenings: sightings of two of them never merge."""
 
 
 @dataclass
@@ -77,6 +86,8 @@ class Sighting:
     """ACLED's flag: the happening's victims are civilians (actor 2's inter code is 7)."""
     why: dict[str, str] = field(default_factory=dict)
     """Which step decided each field, for the audit trail (event notes)."""
+    actor1_guessed: bool = False
+    """Actor 1 was guessed from around the happening (`Readers.guessed_actor1_steps`), not told as its doer."""
 
 
 def read_sightings(ctx: DocContext, candidate: Candidate, readers: Readers, base: ActorBase,
@@ -103,7 +114,8 @@ def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base:
     _read_date(ctx, s, readers)
     s.claims = [c.id for c in tolls.unit_claims(ctx.claims, candidate.start, candidate.end)]
     _recode(s, base, taxonomy, country, readers)
-    s.civilian_targeting = base.inter(s.actor2, country) == CIVILIANS
+    s.civilian_targeting = base.inter(s.actor2, country) == CIVILIANS \
+        and taxonomy.disorder_types.get(s.event_type) != STRATEGIC  # ACLED: no arrest is civilian targeting
     return s
 
 
@@ -119,6 +131,7 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     if base.civilian_group(s.actor2):  # ACLED: Civilians (Syria), with Farmers (Syria) associated
         s.assoc_actor2, s.actor2 = s.actor2, base.generic("civilians", country)
     s.why.update(actor1=step1 or "-", actor2=step2 or "-")
+    s.actor1_guessed = step1 in readers.guessed_actor1_steps
 
 
 def conjoined_places(ctx: DocContext, s: Sighting) -> list[Toponym]:
@@ -215,12 +228,15 @@ def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | Non
         s.why["recoded"] = rule
 
 
-def _same_happening(ctx: DocContext, members: Sequence[Sighting], b: Sighting) -> bool:
+def _same_happening(ctx: DocContext, members: Sequence[Sighting], b: Sighting,
+                    distinct: frozenset[str] = frozenset()) -> bool:
     """A sighting tells the happening of a group when type, place and date agree with its lead and neither
     names a different actor 1 than the group's (a headline restates the story below it, whatever place it
     names)."""
     a = members[0]
     if a.event_type != b.event_type or a.background != b.background:
+        return False
+    if a.sub_event_type != b.sub_event_type and a.event_type in distinct:
         return False
     if a.candidate.headline or b.candidate.headline:
         return True
@@ -233,6 +249,13 @@ def _same_happening(ctx: DocContext, members: Sequence[Sighting], b: Sighting) -
 def _group_actor1(members: Sequence[Sighting]) -> str | None:
     """The actor 1 a group's event takes: the first its sightings name."""
     return next((m.actor1 for m in members if _named_actor1(m)), None)
+
+
+def to_actor1(members: Sequence[Sighting]) -> str | None:
+    """The actor 1 a happening's event takes: the first its sightings tell as the doer, else the lead's; a guess
+    from around one sighting ('the judge' before 'a journalist arrested') does not outrank the lead's reading."""
+    told = next((m.actor1 for m in members if _named_actor1(m) and not m.actor1_guessed), None)
+    return told or members[0].actor1
 
 
 def _borrowed_place(s: Sighting) -> bool:
@@ -283,7 +306,8 @@ def _continues(group: Sequence[Sighting], s: Sighting) -> bool:
     return here.index == last.index + 1 and here.paragraph == last.paragraph and not own
 
 
-def group(ctx: DocContext, sightings: Sequence[Sighting]) -> list[list[Sighting]]:
+def group(ctx: DocContext, sightings: Sequence[Sighting],
+          distinct: frozenset[str] = frozenset()) -> list[list[Sighting]]:
     """One group per happening; a group is led by its first body sighting (a headline joins later); an
     echo joins the happening told last before it (and is dropped when none was); a sentence that goes on
     telling the happening before it joins it."""
@@ -295,7 +319,7 @@ def group(ctx: DocContext, sightings: Sequence[Sighting]) -> list[list[Sighting]
             if earlier:
                 max(earlier, key=lambda g: g[-1].candidate.start).append(s)
             continue
-        home = next((g for g in groups if _continues(g, s) or _same_happening(ctx, g, s)), None)
+        home = next((g for g in groups if _continues(g, s) or _same_happening(ctx, g, s, distinct)), None)
         if home is None:
             groups.append([s])
         else:
@@ -304,20 +328,21 @@ def group(ctx: DocContext, sightings: Sequence[Sighting]) -> list[list[Sighting]
 
 
 def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, taxonomy: Taxonomy,
-             follow: Sequence[tuple[int, int]] = ()) -> Event:
+             follow: Sequence[tuple[int, int]] = (), typed_by: str = "lead") -> Event:
     """One event from the sightings of one happening; `follow` are sentences after it that may tell its toll."""
     lead = members[0]
+    typed = lead if typed_by == "lead" else typing_sighting(members, deaths_first=typed_by == "deadliest")
     document = ctx.analysis.document
     evidence = [Evidence.of(document, m.candidate.start, min(m.candidate.end, m.candidate.start + evidence_max))
                 for m in members]
     fatalities, claims = _toll(ctx, _toll_units(members, taxonomy) + list(follow), taxonomy)
     return Event(
-        id=stable_id("event", document.id, lead.sub_event_type, lead.place, lead.candidate.start),
+        id=stable_id("event", document.id, typed.sub_event_type, lead.place, lead.candidate.start),
         docs=[document.id],
-        event_type=lead.event_type,
-        sub_event_type=lead.sub_event_type,
+        event_type=typed.event_type,
+        sub_event_type=typed.sub_event_type,
         evidence=evidence,
-        actor1=_group_actor1(members) or lead.actor1,
+        actor1=to_actor1(members),
         actor2=lead.actor2 or next((m.actor2 for m in members if m.actor2), None),
         assoc_actor2=lead.assoc_actor2,
         place=lead.place or next((m.place for m in members if m.place), None),
@@ -329,6 +354,12 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         civilian_targeting=any(m.civilian_targeting for m in members),
         notes=_notes(lead),
     )
+
+
+def typing_sighting(members: Sequence[Sighting], deaths_first: bool = False) -> Sighting:
+    """The sighting whose type the happening takes: the one the coder reads most surely (the first on a tie);
+    with `deaths_first`, among those whose words tell people killed, if any."""
+    return max(members, key=lambda m: (deaths_first and bool(m.claims), m.candidate.confidence))
 
 
 def _toll_units(members: Sequence[Sighting], taxonomy: Taxonomy) -> list[tuple[int, int]]:

@@ -75,7 +75,8 @@ def phrase_actor(ctx: DocContext, token: Token,
                  exactness: Callable[[ActorMention], int] = _named) -> ActorMention | None:
     """The actor a noun phrase names: one a bracket right after its head names ('militiamen (identified as X)'),
     else a mention in the phrase up to its head ('the Somali army'; a named one before a vague one: 'Al-Shabaab
-    gunmen'), or in its member or affiliation complement ('fighters of X', 'forces loyal to X')."""
+    gunmen'), or in its member or affiliation complement ('fighters of X', 'forces loyal to X') or a name in
+    apposition ('the militant group X')."""
     bracketed = _bracketed(ctx, token, exactness)
     if bracketed is not None:
         return bracketed
@@ -83,11 +84,17 @@ def phrase_actor(ctx: DocContext, token: Token,
     if found:
         coordinated = coordinated_names(ctx, token)
         return coordinated[0] if coordinated else max(found, key=lambda m: (exactness(m) != VAGUE, m.end))
-    for complement in _complements(token):
+    for complement in (*_complements(token), *_appositions(token)):
         inner = ctx.actors.overlapping(complement.left_edge.idx, complement.idx + len(complement.text))
         if inner:
             return inner[0]
     return None
+
+
+def _appositions(token: Token) -> Iterable[Token]:
+    """'the militant group al-Shabaab', 'the rebels, the M23,': a name set beside a phrase that names no actor
+    says who it is."""
+    return children(token, "appos")
 
 
 def coordinated_names(ctx: DocContext, token: Token) -> list[ActorMention]:

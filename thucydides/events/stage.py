@@ -111,6 +111,11 @@ class EventsConfig:
     A in support of strikes in B': A), before the nearest to it."""
     sub_min_confidence: Mapping[str, float] = field(default_factory=dict)
     """Sub-event types taken only when the coder is this sure of the sub-type (ACLED's catch-all types)."""
+    typed_by: str = "lead"
+    """Which sentence of a happening told in several gives its type: 'lead' (the first), 'surest' (the one the
+    coder reads most surely), 'deadliest' (the surest of those telling people killed, if any)."""
+    distinct_sub_types: tuple[str, ...] = ()
+    """Event types whose sub-event types are different happenings: sentences of two of them are two events."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +163,12 @@ def _caused(r: Reading) -> bool:
 FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused}
 
 
+TYPED_BY = ("lead", "surest", "deadliest")
+
+
 def readers(config: EventsConfig) -> Readers:
+    if config.typed_by not in TYPED_BY:
+        raise KnowledgeError(f"stages.events.typed_by: unknown choice {config.typed_by!r}; known: {TYPED_BY}")
     first_default = ("default", *(s for s in config.actor1_steps if s != "default"))
     return Readers(
         actor1=Steps.of("events.actor1_steps", ACTOR1_STEPS, config.actor1_steps),
@@ -180,6 +190,8 @@ def readers(config: EventsConfig) -> Readers:
         place_by_attachment=config.place_by_attachment,
         date_carry_reach=config.date_carry_reach,
         place_first_named=config.place_first_named,
+        typed_by=config.typed_by,
+        distinct_sub_types=frozenset(config.distinct_sub_types),
     )
 
 
@@ -221,11 +233,11 @@ class EventCoderStage:
                             self.taxonomy if self.config.fallback else None)
         sightings = [s for c in candidates for s in read_sightings(ctx, c, self.readers, self.base, self.taxonomy)]
         taken = {c.sentence.index for c in candidates}
-        groups = group(ctx, sightings)
+        groups = group(ctx, sightings, self.readers.distinct_sub_types)
         if not self.config.keep_background:
             groups = without_background(groups, self._retrospective(ctx))
         return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,
-                         continuation(ctx, g, taken, self.config.toll_reach)) for g in groups]
+                         continuation(ctx, g, taken, self.config.toll_reach), self.readers.typed_by) for g in groups]
 
     def _retrospective(self, ctx: DocContext) -> bool:
         """Whether the report is short enough that, telling only old happenings, it is about them."""
