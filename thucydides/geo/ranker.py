@@ -23,6 +23,26 @@ from thucydides.knowledge.settings import section
 
 
 @dataclass(frozen=True, slots=True)
+class GateSettings:
+    """`stages.places.gates`: the hand-set gates' bounds (`handset.py`), which decide which candidates a mention may
+    mean at all (the hand-set score's own constants are a feature of the fitted ranker, fitted with it)."""
+
+    alone_population: int
+    """A town at least this big stands alone: a strong mention may mean it outside the report's focus."""
+    theatre_population: int
+    """With no other place to go by, a town outside the countries of the report's actors, or one named with no
+    cue, must be at least this big."""
+    holder_population: int
+    """A town named first in an organisation's name ("X Department of ...") at least this big may be meant."""
+    known_town_population: int
+    """A town after a locative word, where no other place of the report places it, at least this big."""
+    near_km: float
+    """A candidate this near one of the report's places fits it."""
+    close_km: float
+    """... this near: fits it closely (the gate of names met only in a list or after an ambiguous cue)."""
+
+
+@dataclass(frozen=True, slots=True)
 class PlacesSettings:
     """`stages.places` in settings.yaml, which alone holds the values (no defaults here to drift from it)."""
 
@@ -66,6 +86,8 @@ class PlacesSettings:
     one_place_km: float
     """Candidates this close to the first are one place under several units ("Fotokol" the town and its district:
     `resolve.only_place_of_its_name`)."""
+    gates: GateSettings
+    """The hand-set gates' bounds."""
 
 
 @lru_cache(maxsize=1)
