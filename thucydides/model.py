@@ -233,6 +233,12 @@ class TimeExpression:
     """ACLED time_precision: 1 day, 2 week or range of days, 3 month or longer."""
     role: Literal["point", "since", "until", "during"] = "point"
 
+    @property
+    def dates(self) -> bool:
+        """Whether the phrase dates what is told with it: a point, or a period it ran during ('since 2011' and
+        'until May' only bound it)."""
+        return self.role in ("point", "during")
+
 
 @dataclass(slots=True)
 class Claim:
