@@ -11,11 +11,11 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
 
-from thucydides.claims.cast import NON_STATE_ARMED
 from thucydides.claims.context import Context, Step
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.metric import Reading
 from thucydides.claims.speakers import antecedent_group, antecedent_holding, speaker_of
+from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import arguments, subjects
@@ -334,7 +334,7 @@ def recent_armed(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     exclude = {_claimant(fig, reading, ctx), doer(fig, reading, ctx), by_agent(fig, reading, ctx)}
     if fig.unit_token is not None and fig.noun_class == "fighters" \
             and fig.unit_token.lemma_.lower() not in ctx.lex.state_nouns:  # militants are no state's forces
-        found = _recent(fig, ctx, exclude, kinds=NON_STATE_ARMED)
+        found = _recent(fig, ctx, exclude, kinds=NON_STATE_ARMED_KINDS)
         if found is not None:
             return found
     return _recent(fig, ctx, exclude)

@@ -40,6 +40,9 @@ KIND_BY_INTER: Mapping[int, str] = {1: "state_forces", 2: "rebel_group", 3: "pol
                                     8: "external_force"}
 INTER_BY_KIND: Mapping[str, int] = {**{k: i for i, k in KIND_BY_INTER.items()}, "government": 1}
 STATE_KINDS = frozenset({"state_forces", "external_force", "government"})
+NON_STATE_ARMED_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+ARMED_KINDS = NON_STATE_ARMED_KINDS | {"state_forces", "external_force"}
+"""Kinds of actor that fight: ACLED's inter codes 1-4 and 8 (a government is a state actor, not a force)."""
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": " ", "-": " ", "–": " ", "—": " "})
 _PERIOD = re.compile(r"\s*\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")

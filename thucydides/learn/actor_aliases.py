@@ -21,7 +21,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from thucydides.knowledge.actors import Curated, case_sensitive, fold_name, name_key, slug
+from thucydides.knowledge.actors import (
+    NON_STATE_ARMED_KINDS,
+    STATE_KINDS,
+    Curated,
+    case_sensitive,
+    fold_name,
+    name_key,
+    slug,
+)
 from thucydides.knowledge.demonyms import Countries
 
 
@@ -99,8 +107,8 @@ INNER_WORDS = _wordset("of the") | PARTICLES
 PARTICIPLES = _wordset("armed unidentified suspected alleged masked displaced retired organised organized united "
                        "affiliated backed led linked aligned based allied")
 """'-ed' words that describe an actor rather than tell what it did."""
-KIND_GROUPS: Mapping[str, str] = {"state_forces": "state", "external_force": "state", "government": "state",
-                                  "rebel_group": "armed", "political_militia": "armed", "identity_militia": "armed",
+KIND_GROUPS: Mapping[str, str] = {**dict.fromkeys(STATE_KINDS, "state"),
+                                  **dict.fromkeys(NON_STATE_ARMED_KINDS, "armed"),
                                   "protesters": "crowd", "rioters": "crowd", "civilians": "civilians"}
 GENERIC_GROUPS: Mapping[str, str] = {"military": "state", "police": "state", "government": "state",
                                      "armed_group": "armed", "communal_militia": "armed", "protesters": "crowd",
