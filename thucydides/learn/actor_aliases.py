@@ -57,7 +57,7 @@ class LearnSettings:
     demonym_precision: float
     entity_samples: int = 5
     """Notes per proper-name alias that spaCy labels, to drop names of places, people and dates."""
-    colink_precision: float = 1.0
+    colink_precision: float = 0.8
     """After the competitive pass, an n-gram left unlinked in a note is linked to the coded actor it co-occurs with
     in at least this share of its notes ('IDF' beside 'Israeli forces')."""
     colink_support: int = 5
