@@ -22,9 +22,10 @@ from spacy.tokens import Doc, Span, Token
 
 from thucydides.knowledge.actors import ActorBase
 from thucydides.knowledge.demonyms import Countries
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS
 from thucydides.model import Actor
 
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "nummod"})
+MODIFIER_DEPS = NOUN_MODIFIER_DEPS | {"npadvmod", "nummod"}
 GROUP_HEADS = frozenset({"militia", "militias", "brigade", "brigades", "battalion", "battalions", "front",
                          "movement", "group", "forces", "army", "guards"})
 """Heads of a group that a place or a person may name ('the Tal Afar militia', 'the Kabiye guards')."""

@@ -22,11 +22,11 @@ from thucydides.actors.phrases import country_word
 from thucydides.actors.settle import document_country
 from thucydides.claims.lexicon import ClaimLexicon, lexicon
 from thucydides.knowledge.actors import ARMED_KINDS, NEW_PREFIX, NON_STATE_ARMED_KINDS, ActorBase, actor_base
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS
 from thucydides.model import Actor, ActorMention, Analysis
 
 PHRASE_DROP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
 """Children that start a clause or another phrase: not part of the phrase naming an actor."""
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 NAME_REACH = 200
 """Characters back from a word to where a name covering it may start (longer than any actor's name): a bound
 on a search, not a tuning constant."""
@@ -170,7 +170,7 @@ class Cast:
         """The generic actor the phrase's head, modifiers or 'of' objects describe ('army officers', 'units of
         the police', 'government soldiers'), in the phrase's country."""
         lemmas = {token.lemma_.lower(), token.lower_}
-        lemmas |= {w.lemma_.lower() for w in token.children if w.dep_ in MODIFIER_DEPS}
+        lemmas |= {w.lemma_.lower() for w in token.children if w.dep_ in NOUN_MODIFIER_DEPS}
         lemmas |= {f"{w.lower_} {token.lower_}" for w in token.children if w.dep_ in ("compound", "amod")}
         lemmas |= {o.lemma_.lower() for o in _of_objects(token)}  # "units of the army", "members of the police"
         key = self.base.describes(lemmas)

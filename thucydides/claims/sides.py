@@ -20,7 +20,7 @@ from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import arguments, subjects
 from thucydides.ling.clauses import is_passive
-from thucydides.ling.tokens import ancestors, children, conjuncts, contains, forms
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, ancestors, children, conjuncts, contains, forms
 
 AGENTIVE = frozenset({"killed", "wounded", "captured", "territory_taken"})
 HELD = frozenset({"territory_held", "share_held"})
@@ -145,7 +145,7 @@ def attack_owner(token: Token, ctx: Context) -> str | None:
     if by is not None:
         return by
     owners = (_owner(mod, ctx) for mod in token.children
-              if mod.dep_ in ("amod", "compound", "nmod", "poss") and mod.i < token.i)
+              if mod.dep_ in NOUN_MODIFIER_DEPS and mod.i < token.i)
     return next((o for o in owners if o is not None), None) or _earlier_attack(token, ctx)
 
 

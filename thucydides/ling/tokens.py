@@ -6,6 +6,9 @@ from spacy.tokens import Doc, Span, Token
 
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+"""How the words before a noun that say whose or what kind it is hang on it ('ISIS's pocket', 'the ISIS pocket',
+'Russian strikes', 'army units')."""
 
 
 def is_root(token: Token) -> bool:
