@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from thucydides.knowledge.actors import ActorBase
 from thucydides.knowledge.demonyms import Countries
-from thucydides.ling.tokens import NOUN_MODIFIER_DEPS
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, PLACE_LABELS
 from thucydides.model import Actor
 
 MODIFIER_DEPS = NOUN_MODIFIER_DEPS | {"npadvmod", "nummod"}
@@ -35,7 +35,6 @@ NAME_KINDS = frozenset({"ORG"})
 SPEAKING_FOR = frozenset({"military", "police", "government"})
 COMMUNAL = "communal militia"
 """ACLED's militias named by a place ('Kakamega Communal Militia'), whose name alone is the place."""
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos", "ROOT"})
 """Where a people's name alone is a side: the doer, the one acted on ('Pokot raided the Turkana')."""
 SIDE_PREPOSITIONS = frozenset({"with", "against", "between", "among", "by"})
@@ -309,7 +308,7 @@ class PhraseReader:
         noun = first.head
         if first.dep_ in ("compound", "amod", "nmod"):
             return noun.idx + len(noun.text) if noun.lower_ in self.base.curated.people_heads else None
-        if not alone or token.ent_type_ in PLACE_ENTITIES or token.pos_ != "PROPN":
+        if not alone or token.ent_type_ in PLACE_LABELS or token.pos_ != "PROPN":
             return None
         side = noun.lower_ in SIDE_PREPOSITIONS if first.dep_ == "pobj" else first.dep_ in SIDE_DEPS
         return token.idx + len(token.text) if side else None

@@ -22,7 +22,7 @@ from thucydides.actors.phrases import country_word
 from thucydides.actors.settle import document_country
 from thucydides.claims.lexicon import ClaimLexicon, lexicon
 from thucydides.knowledge.actors import ARMED_KINDS, NEW_PREFIX, NON_STATE_ARMED_KINDS, ActorBase, actor_base
-from thucydides.ling.tokens import NOUN_MODIFIER_DEPS
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, PLACE_LABELS
 from thucydides.model import Actor, ActorMention, Analysis
 
 PHRASE_DROP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
@@ -349,7 +349,7 @@ class Cast:
         return [c for c in found if c]
 
     def _place_country(self, token: Token) -> str | None:
-        if token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        if token.ent_type_ not in PLACE_LABELS:
             return None
         for t in self.analysis.toponyms:
             if t.start <= token.idx < t.end and t.place in self.analysis.places:

@@ -6,6 +6,8 @@ from spacy.tokens import Doc, Span, Token
 
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+"""spaCy's entity labels of places: countries and towns, other locations, facilities."""
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 """How the words before a noun that say whose or what kind it is hang on it ('ISIS's pocket', 'the ISIS pocket',
 'Russian strikes', 'army units')."""
