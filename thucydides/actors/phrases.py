@@ -26,6 +26,8 @@ from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, PLACE_LABELS
 from thucydides.model import Actor
 
 MODIFIER_DEPS = NOUN_MODIFIER_DEPS | {"npadvmod", "nummod"}
+POSSESSIVE_MARKS = ("'s", "’s", "'")
+"""How spaCy splits a possessive off a name ('the army's', 'the rebels'')."""
 GROUP_HEADS = frozenset({"militia", "militias", "brigade", "brigades", "battalion", "battalions", "front",
                          "movement", "group", "forces", "army", "guards"})
 """Heads of a group that a place or a person may name ('the Tal Afar militia', 'the Kabiye guards')."""
@@ -97,7 +99,7 @@ class PhraseReader:
         return None
 
     def _possessor(self, token: Token) -> str | None:
-        words = [t for t in token.subtree if t.dep_ != "case" and t.text not in ("'s", "’s", "'")]
+        words = [t for t in token.subtree if t.dep_ != "case" and t.text not in POSSESSIVE_MARKS]
         text = _without_article(" ".join(t.text for t in words))
         return self.base.countries.code_of(text) or self.country_word(token)
 
@@ -391,7 +393,7 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and span.doc[end - 1].text in ("'s", "’s", "'"):
+    while end > start and span.doc[end - 1].text in POSSESSIVE_MARKS:
         end -= 1
     return span.doc[start:end] if end > start else None
 

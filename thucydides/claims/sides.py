@@ -15,7 +15,7 @@ from thucydides.claims.context import Context, Step
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.metric import Reading
 from thucydides.claims.speakers import antecedent_group, antecedent_holding, speaker_of
-from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS
+from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS, PERSONAL_KINDS
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import arguments, subjects
@@ -112,15 +112,12 @@ def _tellers(verb: Token) -> list[Token]:
     return children(verb, "nsubj", "nsubjpass") or list(subjects(verb))
 
 
-_NOT_GROUPS = frozenset({"civilians", "person", "source"})
-
-
 def _group_before(token: Token, ctx: Context) -> str | None:
     """'they': the armed group named last before, else any group that is not a speaker nor the people a story
     is about."""
     start = max(0, token.idx - ctx.cfg.lookback_chars)
     groups = [m.actor for m in reversed(ctx.cast.within(start, token.idx))
-              if ctx.cast.kind(m.actor) not in _NOT_GROUPS and not m.speaker and not _teller(m.start, ctx)
+              if ctx.cast.kind(m.actor) not in PERSONAL_KINDS and not m.speaker and not _teller(m.start, ctx)
               and not _undergoer(m.start, ctx)]
     return next((g for g in groups if ctx.cast.armed(g)), None) or next(iter(groups), None)
 

@@ -43,6 +43,8 @@ STATE_KINDS = frozenset({"state_forces", "external_force", "government"})
 NON_STATE_ARMED_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 ARMED_KINDS = NON_STATE_ARMED_KINDS | {"state_forces", "external_force"}
 """Kinds of actor that fight: ACLED's inter codes 1-4 and 8 (a government is a state actor, not a force)."""
+PERSONAL_KINDS = frozenset({"person", "source", "civilians"})
+"""Kinds of actor that are people, not an organised group or institution: a person, an unnamed source, civilians."""
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": " ", "-": " ", "–": " ", "—": " "})
 _PERIOD = re.compile(r"\s*\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
