@@ -34,6 +34,7 @@ from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS
 from thucydides.geo.ranker import PlacesSettings, Ranker, admit_threshold, places_settings, ranker
 from thucydides.geo.recognize import Found, Knowledge, is_dictionary_word, knowledge
+from thucydides.ling.tokens import is_acronym
 
 __all__ = ["Resolution", "actor_countries", "home_country", "resolve"]
 
@@ -76,7 +77,7 @@ def written(variant: str, gaz: Gazetteer, armed_name: bool = False) -> list[Cand
     """The places of one spelling; "US" is the country, not Oss or Us: acronyms match only as written. An armed
     group's acronym ("SDF") names no town through the town's alternate names (an airport's code)."""
     found = gaz.candidates(variant)
-    if not _is_acronym(variant):
+    if not is_acronym(variant):
         return found
     return [c for c in found if c.name == variant and not (armed_name and _code_of_a_town(c))]
 
@@ -117,11 +118,6 @@ def capped(cs: list[Candidate], settings: PlacesSettings) -> list[Candidate]:
         return cs
     big = [c for c in cs if c.weight >= 1 and c.population >= settings.big_alias_population]
     return big + [c for c in cs if c not in big][:max(0, limit - len(big))]
-
-
-def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
 def is_strong(f: Found) -> bool:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings
 from thucydides.knowledge.demonyms import Countries, Country, countries
+from thucydides.ling.tokens import is_acronym
 from thucydides.model import Actor
 
 CURATED = "actors.yaml"
@@ -143,10 +144,9 @@ def militia_variants(name: str) -> list[str]:
 def case_sensitive(alias: str) -> bool:
     """Acronyms only match as written: short all-capital ones ("IS", "US", "M23") and any one-word name with
     two capitals or more ("LeT", "JeI", "CORD", "AMISOM"), which would otherwise be English words."""
-    letters = [c for c in alias if c.isalpha()]
-    if 0 < len(letters) <= 4 and all(c.isupper() for c in letters):
+    if is_acronym(alias):
         return True
-    return " " not in alias.strip() and len(alias) <= 8 and sum(c.isupper() for c in letters) >= 2
+    return " " not in alias.strip() and len(alias) <= 8 and sum(c.isupper() for c in alias if c.isalpha()) >= 2
 
 
 # --- ACLED names -------------------------------------------------------------------------------------

@@ -13,6 +13,12 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 'Russian strikes', 'army units')."""
 
 
+def is_acronym(text: str) -> bool:
+    """A short all-capital name ("IS", "US", "M23", "NATO"): one to four letters, every one a capital."""
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
 def is_root(token: Token) -> bool:
     """spaCy makes a fresh Token object on every access, so identity is by index."""
     return token.head.i == token.i
