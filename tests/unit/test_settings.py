@@ -119,3 +119,22 @@ def test_defaults_kept_in_code_are_the_files_values() -> None:
             if has and default != getattr(values, f.name):
                 drifted.append(f"{name}.{f.name}: {default!r} in code, {getattr(values, f.name)!r} in the file")
     assert not drifted, drifted
+
+
+def test_a_gate_farther_than_the_nearest_place_search_fails_naming_the_key(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.geo.ranker import places_settings
+
+    override = tmp_path / "mine.yaml"
+    override.write_text("stages:\n  places:\n    gates:\n      near_km: 900\n", encoding="utf-8")
+    monkeypatch.setenv(settings.ENV_OVERRIDE, str(override))
+    settings.reload()
+    places_settings.cache_clear()
+    try:
+        with pytest.raises(SettingsError, match=r"stages\.places\.gates"):
+            places_settings()
+    finally:
+        monkeypatch.delenv(settings.ENV_OVERRIDE)
+        settings.reload()
+        places_settings.cache_clear()
+    assert places_settings().gates.near_km <= 450

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from thucydides.geo.context import NEAR_LIMIT_KM
 from thucydides.knowledge import KnowledgeError, data_path
-from thucydides.knowledge.settings import section
+from thucydides.knowledge.settings import SettingsError, section
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ class GateSettings:
     known_town_population: int
     """A town after a locative word, where no other place of the report places it, at least this big."""
     near_km: float
-    """A candidate this near one of the report's places fits it."""
+    """A candidate this near one of the report's places fits it (at most `context.NEAR_LIMIT_KM`)."""
     close_km: float
     """... this near: fits it closely (the gate of names met only in a list or after an ambiguous cue)."""
 
@@ -92,7 +93,11 @@ class PlacesSettings:
 
 @lru_cache(maxsize=1)
 def places_settings() -> PlacesSettings:
-    return section("stages.places", PlacesSettings)
+    settings = section("stages.places", PlacesSettings)
+    if max(settings.gates.near_km, settings.gates.close_km) > NEAR_LIMIT_KM:
+        raise SettingsError(f"stages.places.gates: near_km and close_km must be at most {NEAR_LIMIT_KM:g} km, the "
+                            "farthest the nearest other place is looked for (geo/context.NEAR_LIMIT_KM)")
+    return settings
 
 
 def admit_threshold(model: Ranker, settings: PlacesSettings) -> float:
