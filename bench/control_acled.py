@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from thucydides.actors.recognize import registry  # noqa: E402
-from thucydides.corpus.control import TAKEOVER_SUBTYPES, PlaceTimeline  # noqa: E402
+from thucydides.corpus.control import PlaceTimeline  # noqa: E402
 from thucydides.corpus.control_text import control_timelines  # noqa: E402
+from thucydides.knowledge.acled import TERRITORY_CHANGES  # noqa: E402
 from thucydides.model import Document, Interval  # noqa: E402
 from thucydides.pipeline import Pipeline  # noqa: E402
 
@@ -71,7 +72,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()
     with EVENTS.open(encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["sub_event_type"] in TAKEOVER_SUBTYPES
+        rows = [r for r in csv.DictReader(fh) if r["sub_event_type"] in TERRITORY_CHANGES
                 and split_of(r["event_id_cnty"]) == args.split and r["notes"].strip()]
     rows = rows[:args.limit] if args.limit else rows
     pipeline = Pipeline()
@@ -88,7 +89,7 @@ def main() -> None:
             tally[f"{key}|place"] += place_ok
             tally[f"{key}|taker"] += taker_ok
     print(f"ACLED {args.split} split, takeover notes: {len(rows)}")
-    for key in ["all", *sorted(TAKEOVER_SUBTYPES)]:
+    for key in ["all", *sorted(TERRITORY_CHANGES)]:
         n = tally[f"{key}|n"]
         if n:
             place, taker = tally[f"{key}|place"] / n, tally[f"{key}|taker"] / n

@@ -12,7 +12,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:  # the model itself needs no spaCy; stages that fill these fields do
     from spacy.tokens import Doc
@@ -25,13 +25,15 @@ PlaceKind = Literal[
 ]
 Qualifier = Literal["exact", "approximately", "at_least", "at_most", "range", "vague"]
 Unit = Literal["person", "km2", "km", "m", "percent"]
+TimeRole = Literal["point", "since", "until", "during"]
 
 METRICS: tuple[str, ...] = (
     "killed", "wounded", "fled", "surrendered", "captured", "fighters_present",
     "civilians_present", "territory_held", "territory_taken", "distance", "share_held",
 )
-UNITS: tuple[str, ...] = ("person", "km2", "km", "m", "percent")
-QUALIFIERS: tuple[str, ...] = ("exact", "approximately", "at_least", "at_most", "range", "vague")
+UNITS: tuple[str, ...] = get_args(Unit)
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
 
 
 def stable_id(prefix: str, *parts: object, length: int = 16) -> str:
@@ -231,7 +233,13 @@ class TimeExpression:
     interval: Interval
     precision: int
     """ACLED time_precision: 1 day, 2 week or range of days, 3 month or longer."""
-    role: Literal["point", "since", "until", "during"] = "point"
+    role: TimeRole = "point"
+
+    @property
+    def dates(self) -> bool:
+        """Whether the phrase dates what is told with it: a point, or a period it ran during ('since 2011' and
+        'until May' only bound it)."""
+        return self.role in ("point", "during")
 
 
 @dataclass(slots=True)

@@ -87,9 +87,10 @@ def test_the_container_is_the_first_state_or_country_up_the_chain() -> None:
     options = [[_cand("v", "populated_place")], [_cand("k", "populated_place")], [_cand("t", "admin2")],
                [_cand("p", "admin1")]]
     at = {f.start: i for i, f in enumerate(found)}
-    assert container_of(0, found, options, at) == 3
-    assert container_of(2, found, options, at) == 3
-    assert container_of(3, found, options, at) is None
+    hops = places_settings().container_hops
+    assert container_of(0, found, options, at, hops) == 3
+    assert container_of(2, found, options, at, hops) == 3
+    assert container_of(3, found, options, at, hops) is None
 
 
 # --- slow: whole sentences through the pipeline -------------------------------------------------

@@ -10,6 +10,7 @@ from tests.stages.test_geo_general import resolved
 from thucydides.geo.document import GeographyView
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Candidate, open_gazetteer
+from thucydides.geo.ranker import places_settings
 from thucydides.geo.recognize import (
     Found,
     annotate_context,
@@ -28,6 +29,8 @@ DISTRICT = Candidate(Place("d", "Varnok", 45.15, 20.05, "admin2", "XX", "A1"), "
 FAR = Candidate(Place("f", "Varnok", 10.0, 5.0, "populated_place", "YY", "B1", population=700), "Varnok", 2,
                 "geonames")
 NOWHERE = GeographyView({}, {}, frozenset(), None)
+KM = places_settings().one_place_km
+BIG = places_settings().word_alias_population
 
 
 def _mention(name: str, options: list[Candidate], **flags: object) -> Mention:
@@ -38,32 +41,32 @@ def _mention(name: str, options: list[Candidate], **flags: object) -> Mention:
 # --- fast -------------------------------------------------------------------------------------
 
 def test_a_town_and_its_district_of_one_name_are_one_place() -> None:
-    assert only_place_of_its_name(_mention("Varnok", [TOWN, DISTRICT], place_cue=True), NOWHERE)
+    assert only_place_of_its_name(_mention("Varnok", [TOWN, DISTRICT], place_cue=True), NOWHERE, KM)
 
 
 def test_a_namesake_far_away_competes() -> None:
-    assert not only_place_of_its_name(_mention("Varnok", [TOWN, FAR], place_cue=True), NOWHERE)
+    assert not only_place_of_its_name(_mention("Varnok", [TOWN, FAR], place_cue=True), NOWHERE, KM)
 
 
 def test_without_a_place_word_before_it_a_name_is_not_taken_alone() -> None:
-    assert not only_place_of_its_name(_mention("Varnok", [TOWN]), NOWHERE)
+    assert not only_place_of_its_name(_mention("Varnok", [TOWN]), NOWHERE, KM)
 
 
 def test_a_locative_word_before_it_will_do() -> None:
-    assert only_place_of_its_name(_mention("Varnok", [TOWN], cue=True), NOWHERE)
+    assert only_place_of_its_name(_mention("Varnok", [TOWN], cue=True), NOWHERE, KM)
 
 
 def test_a_country_the_report_does_not_imply_rules_the_place_out() -> None:
     elsewhere = GeographyView({"ZZ": 1.0}, {}, frozenset(), None)
-    assert not only_place_of_its_name(_mention("Varnok", [TOWN], place_cue=True), elsewhere)
+    assert not only_place_of_its_name(_mention("Varnok", [TOWN], place_cue=True), elsewhere, KM)
 
 
 def test_an_english_word_is_not_taken_for_a_hamlet_unless_spacy_says_place() -> None:
     section = Candidate(Place("s", "Section", 34.6, -85.9, "populated_place", "US", "AL", population=700),
                         "Section", 2, "geonames")
     assert is_dictionary_word("Section") and not is_dictionary_word("Varnok")
-    assert not only_place_of_its_name(_mention("Section", [section], place_cue=True), NOWHERE)
-    assert only_place_of_its_name(_mention("Section", [section], place_cue=True, ner="GPE"), NOWHERE)
+    assert not only_place_of_its_name(_mention("Section", [section], place_cue=True), NOWHERE, KM)
+    assert only_place_of_its_name(_mention("Section", [section], place_cue=True, ner="GPE"), NOWHERE, KM)
 
 
 def test_a_place_noun_after_a_name_says_place() -> None:
@@ -94,10 +97,10 @@ def test_a_county_met_by_a_bare_alternate_name_is_not_picked_where_towns_bear_th
     town = Candidate(Place("t", "Brennick", 41.0, -91.0, "populated_place", "US", "A1", population=800), "Brennick",
                      2, "geonames")
     bare = Found(0, 8, "Brennick", "Brennick")
-    assert pickable(bare, [town, county]) == [True, False]
-    assert pickable(bare, [county]) == [True]  # no town bears it: the county is meant
+    assert pickable(bare, [town, county], BIG) == [True, False]
+    assert pickable(bare, [county], BIG) == [True]  # no town bears it: the county is meant
     written_out = Found(0, 15, "Brennick County", "Brennick County", admin=True)
-    assert pickable(written_out, [town, county]) == [True, True]
+    assert pickable(written_out, [town, county], BIG) == [True, True]
 
 
 def test_a_town_met_by_an_alternate_name_that_is_an_english_word_is_not_picked() -> None:
@@ -108,9 +111,9 @@ def test_a_town_met_by_an_alternate_name_that_is_an_english_word_is_not_picked()
     state = Candidate(Place("s", "Harbour State", 38.5, -83.5, "admin1", "US", "A1"), "Harbour", 1, "geonames")
     assert is_dictionary_word("Harbour")
     word = Found(0, 7, "Harbour", "Harbour")
-    assert pickable(word, [alias, own, state]) == [False, True, True]  # a town by its own name, a region: still
-    assert pickable(Found(0, 7, "Harbour", "Harbour", ner="GPE"), [alias]) == [True]  # spaCy reads a place
-    assert pickable(Found(0, 6, "Varnok", "Varnok"), [alias]) == [True]  # no English word: the alias may be meant
+    assert pickable(word, [alias, own, state], BIG) == [False, True, True]  # a town by its own name, a region: still
+    assert pickable(Found(0, 7, "Harbour", "Harbour", ner="GPE"), [alias], BIG) == [True]  # spaCy reads a place
+    assert pickable(Found(0, 6, "Varnok", "Varnok"), [alias], BIG) == [True]  # no English word: the alias may be meant
 
 
 def test_a_town_met_by_an_alternate_name_beside_bigger_namesakes_is_a_lesser_alias() -> None:

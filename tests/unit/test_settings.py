@@ -61,3 +61,80 @@ def test_user_override_wins_key_by_key(tmp_path: Path, monkeypatch: pytest.Monke
     finally:
         monkeypatch.delenv(settings.ENV_OVERRIDE)
         settings.reload()
+
+
+_OWN_DEFAULTS = {"learn.events", "learn.type_prior"}
+"""Sections whose dataclass defaults are the training's test configuration, not the file's values (the event
+coder's training tests build them from their defaults)."""
+
+
+def _declared_sections() -> dict[str, type]:
+    """Every settings section the package reads, by name: `section("name", Class)` calls and stage configs."""
+    import ast
+    import importlib
+
+    from thucydides.pipeline import available_stages
+
+    package = Path(settings.__file__).resolve().parents[1]
+    found: dict[str, type] = {f"stages.{name}": spec.config for name, spec in available_stages().items() if spec.config}
+    calls: dict[str, str] = {}
+    defined: dict[str, str] = {}
+    for path in package.rglob("*.py"):
+        module = ".".join(path.relative_to(package.parent).with_suffix("").parts)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                defined[node.name] = module
+            elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "section" and len(node.args) >= 2 \
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[1], ast.Name):
+                calls[str(node.args[0].value)] = node.args[1].id
+    for name, cls in calls.items():
+        found[name] = getattr(importlib.import_module(defined[cls]), cls)
+    return found
+
+
+def _node(name: str) -> dict:
+    node: object = settings.raw_settings()
+    for part in name.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node if isinstance(node, dict) else {}
+
+
+def test_defaults_kept_in_code_are_the_files_values() -> None:
+    """Every field of every section is written in the file, the one place a value is set; a settings class may keep
+    defaults (tests build it from them), but never other values than the file's: a default that drifted from it
+    misleads whoever reads the code."""
+    import dataclasses
+
+    sections = _declared_sections()
+    assert {"stages.places", "stages.events", "gazetteer.build", "learn.places", "control"} <= set(sections)
+    drifted = []
+    for name, cls in sorted(sections.items()):
+        if name in _OWN_DEFAULTS:
+            continue
+        values, written = section(name, cls), _node(name)
+        drifted += [f"{name}.{f.name}: not in the file" for f in dataclasses.fields(cls) if f.name not in written]
+        for f in dataclasses.fields(cls):
+            has = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+            default = f.default if f.default is not dataclasses.MISSING else f.default_factory() if has else None
+            if has and default != getattr(values, f.name):
+                drifted.append(f"{name}.{f.name}: {default!r} in code, {getattr(values, f.name)!r} in the file")
+    assert not drifted, drifted
+
+
+def test_a_gate_farther_than_the_nearest_place_search_fails_naming_the_key(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.geo.ranker import places_settings
+
+    override = tmp_path / "mine.yaml"
+    override.write_text("stages:\n  places:\n    gates:\n      near_km: 900\n", encoding="utf-8")
+    monkeypatch.setenv(settings.ENV_OVERRIDE, str(override))
+    settings.reload()
+    places_settings.cache_clear()
+    try:
+        with pytest.raises(SettingsError, match=r"stages\.places\.gates"):
+            places_settings()
+    finally:
+        monkeypatch.delenv(settings.ENV_OVERRIDE)
+        settings.reload()
+        places_settings.cache_clear()
+    assert places_settings().gates.near_km <= 450

@@ -22,9 +22,12 @@ from spacy.tokens import Doc, Span, Token
 
 from thucydides.knowledge.actors import ActorBase
 from thucydides.knowledge.demonyms import Countries
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, PLACE_LABELS
 from thucydides.model import Actor
 
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "nummod"})
+MODIFIER_DEPS = NOUN_MODIFIER_DEPS | {"npadvmod", "nummod"}
+POSSESSIVE_MARKS = ("'s", "’s", "'")
+"""How spaCy splits a possessive off a name ('the army's', 'the rebels'')."""
 GROUP_HEADS = frozenset({"militia", "militias", "brigade", "brigades", "battalion", "battalions", "front",
                          "movement", "group", "forces", "army", "guards"})
 """Heads of a group that a place or a person may name ('the Tal Afar militia', 'the Kabiye guards')."""
@@ -34,7 +37,6 @@ NAME_KINDS = frozenset({"ORG"})
 SPEAKING_FOR = frozenset({"military", "police", "government"})
 COMMUNAL = "communal militia"
 """ACLED's militias named by a place ('Kakamega Communal Militia'), whose name alone is the place."""
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos", "ROOT"})
 """Where a people's name alone is a side: the doer, the one acted on ('Pokot raided the Turkana')."""
 SIDE_PREPOSITIONS = frozenset({"with", "against", "between", "among", "by"})
@@ -97,7 +99,7 @@ class PhraseReader:
         return None
 
     def _possessor(self, token: Token) -> str | None:
-        words = [t for t in token.subtree if t.dep_ != "case" and t.text not in ("'s", "’s", "'")]
+        words = [t for t in token.subtree if t.dep_ != "case" and t.text not in POSSESSIVE_MARKS]
         text = _without_article(" ".join(t.text for t in words))
         return self.base.countries.code_of(text) or self.country_word(token)
 
@@ -308,7 +310,7 @@ class PhraseReader:
         noun = first.head
         if first.dep_ in ("compound", "amod", "nmod"):
             return noun.idx + len(noun.text) if noun.lower_ in self.base.curated.people_heads else None
-        if not alone or token.ent_type_ in PLACE_ENTITIES or token.pos_ != "PROPN":
+        if not alone or token.ent_type_ in PLACE_LABELS or token.pos_ != "PROPN":
             return None
         side = noun.lower_ in SIDE_PREPOSITIONS if first.dep_ == "pobj" else first.dep_ in SIDE_DEPS
         return token.idx + len(token.text) if side else None
@@ -391,7 +393,7 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and span.doc[end - 1].text in ("'s", "’s", "'"):
+    while end > start and span.doc[end - 1].text in POSSESSIVE_MARKS:
         end -= 1
     return span.doc[start:end] if end > start else None
 

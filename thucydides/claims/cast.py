@@ -21,14 +21,12 @@ from spacy.tokens import Span, Token
 from thucydides.actors.phrases import country_word
 from thucydides.actors.settle import document_country
 from thucydides.claims.lexicon import ClaimLexicon, lexicon
-from thucydides.knowledge.actors import NEW_PREFIX, ActorBase, actor_base
+from thucydides.knowledge.actors import ARMED_KINDS, NEW_PREFIX, NON_STATE_ARMED_KINDS, ActorBase, actor_base
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, PLACE_LABELS
 from thucydides.model import Actor, ActorMention, Analysis
 
-NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
-ARMED_KINDS = frozenset({"rebel_group", "state_forces", "political_militia", "identity_militia", "external_force"})
 PHRASE_DROP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
 """Children that start a clause or another phrase: not part of the phrase naming an actor."""
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 NAME_REACH = 200
 """Characters back from a word to where a name covering it may start (longer than any actor's name): a bound
 on a search, not a tuning constant."""
@@ -172,7 +170,7 @@ class Cast:
         """The generic actor the phrase's head, modifiers or 'of' objects describe ('army officers', 'units of
         the police', 'government soldiers'), in the phrase's country."""
         lemmas = {token.lemma_.lower(), token.lower_}
-        lemmas |= {w.lemma_.lower() for w in token.children if w.dep_ in MODIFIER_DEPS}
+        lemmas |= {w.lemma_.lower() for w in token.children if w.dep_ in NOUN_MODIFIER_DEPS}
         lemmas |= {f"{w.lower_} {token.lower_}" for w in token.children if w.dep_ in ("compound", "amod")}
         lemmas |= {o.lemma_.lower() for o in _of_objects(token)}  # "units of the army", "members of the police"
         key = self.base.describes(lemmas)
@@ -182,7 +180,7 @@ class Cast:
         """The base's generic actor `key` of `country`; attackers of no named side are the armed group the
         report is about, when there is one; no country gives nothing but the civilians' family."""
         spec = self.base.generics[key]
-        if spec.kind in NON_STATE_ARMED:  # "the attackers", "gunmen": in a story about one armed group, that group
+        if spec.kind in NON_STATE_ARMED_KINDS:  # "the attackers", "gunmen": in a story about one armed group, it
             found = self.main_group(2)
             if found is not None:
                 return found
@@ -197,7 +195,7 @@ class Cast:
         """The armed group outside the state the report names most (at least `at_least` times) as a side, not as
         a speaker: a named group first; only where it names none, a generic one ('gunmen': Unidentified Armed
         Group (Nigeria)). Of groups named as often, the one named last before `near` (a figure), else first."""
-        sides = [m for m in self.mentions if not m.speaker and self.kind(m.actor) in NON_STATE_ARMED]
+        sides = [m for m in self.mentions if not m.speaker and self.kind(m.actor) in NON_STATE_ARMED_KINDS]
         named = [m for m in sides if self.base.generic_key(m.actor) is None]
         group = named or sides
         counts = Counter(m.actor for m in group)
@@ -351,7 +349,7 @@ class Cast:
         return [c for c in found if c]
 
     def _place_country(self, token: Token) -> str | None:
-        if token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        if token.ent_type_ not in PLACE_LABELS:
             return None
         for t in self.analysis.toponyms:
             if t.start <= token.idx < t.end and t.place in self.analysis.places:

@@ -48,7 +48,6 @@ class ClaimLexicon:
     count_nouns: frozenset[str]
     loss_triggers: frozenset[str]
     voice_claimant_kinds: frozenset[str]
-    armed_kinds: frozenset[str]
     designators: frozenset[str]
     non_count_followers: frozenset[str]
     distance_nouns: frozenset[str] = frozenset()

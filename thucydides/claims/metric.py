@@ -14,6 +14,7 @@ from typing import Any
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.lexicon import ClaimLexicon
 from thucydides.claims.settings import ClaimsSettings
+from thucydides.ling.tokens import PLACE_LABELS
 
 TERRITORY = ("territory_held", "territory_taken")
 
@@ -271,7 +272,7 @@ def _held_somewhere(tok: Any, lex: ClaimLexicon) -> bool:
     trapped = any(lex.person_triggers.get(c.lemma_.lower()) == "present" for c in _complements(tok))
     places = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "inside", "at", "within")
               for o in p.children if o.dep_ == "pobj"]
-    return trapped or any(o.lemma_.lower() in lex.presence_places or o.ent_type_ in ("GPE", "LOC", "FAC")
+    return trapped or any(o.lemma_.lower() in lex.presence_places or o.ent_type_ in PLACE_LABELS
                           for o in places)
 
 

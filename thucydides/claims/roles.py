@@ -39,7 +39,7 @@ def check_settings(cfg: ClaimsSettings) -> None:
 def make_context(analysis: Analysis, lex: ClaimLexicon, cast: Cast, cfg: ClaimsSettings,
                  segments: Sequence[Segment]) -> Context:
     ctx = Context(analysis, lex, cast, cfg, segments, claimant_steps=CLAIMANT_STEPS)
-    ctx.voice = own_voice(analysis, cast, lex)
+    ctx.voice = own_voice(analysis, cast, lex, cfg.masthead_share)
     return ctx
 
 
@@ -68,8 +68,9 @@ def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
     return Roles(subject, agent, claimant)
 
 
-def own_voice(analysis: Analysis, cast: Cast, lex: ClaimLexicon) -> str | None:
-    """The actor a report speaks for when it is a monitor's or agency's own release (outlet field or masthead)."""
+def own_voice(analysis: Analysis, cast: Cast, lex: ClaimLexicon, masthead_share: float) -> str | None:
+    """The actor a report speaks for when it is a monitor's or agency's own release (outlet field or masthead:
+    an actor whose names fill at least `masthead_share` of the first line)."""
     doc = analysis.document
     outlet = cast.base.lookup(doc.outlet) if doc.outlet else None
     candidates = [outlet.id] if outlet is not None else []
@@ -78,16 +79,16 @@ def own_voice(analysis: Analysis, cast: Cast, lex: ClaimLexicon) -> str | None:
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end].strip()
-    candidates += _masthead_actors(line, cast.within(0, line_end))
+    candidates += _masthead_actors(line, cast.within(0, line_end), masthead_share)
     for actor in candidates:
         if cast.kind(actor) in lex.voice_claimant_kinds | lex.masthead_claimant_kinds:
             return actor
     return None
 
 
-def _masthead_actors(line: str, mentions: Sequence[ActorMention]) -> list[str]:
+def _masthead_actors(line: str, mentions: Sequence[ActorMention], share: float) -> list[str]:
     """Actors whose names fill the first line ("Combined Joint Task Force - Operation Inherent Resolve")."""
     covered: dict[str, int] = {}
     for m in mentions:
         covered[m.actor] = covered.get(m.actor, 0) + len(m.text)
-    return [actor for actor, size in covered.items() if line and size >= 0.7 * len(line)]
+    return [actor for actor, size in covered.items() if line and size >= share * len(line)]

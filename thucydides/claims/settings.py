@@ -54,6 +54,9 @@ class ClaimsSettings:
     """Heads climbed from a trigger to the verb that governs it."""
     main_group_mentions: int = 2
     """Mentions that make an armed group the one a report is about (the doer of tolls told without one)."""
+    masthead_share: float = 0.7
+    """An actor whose names fill at least this share of a report's first line is its masthead: the report is its
+    own release, in its voice."""
 
 
 @cache

@@ -11,16 +11,16 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
 
-from thucydides.claims.cast import NON_STATE_ARMED
 from thucydides.claims.context import Context, Step
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.metric import Reading
 from thucydides.claims.speakers import antecedent_group, antecedent_holding, speaker_of
+from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS, PERSONAL_KINDS
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import arguments, subjects
 from thucydides.ling.clauses import is_passive
-from thucydides.ling.tokens import ancestors, children, conjuncts, contains, forms
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, ancestors, children, conjuncts, contains, forms
 
 AGENTIVE = frozenset({"killed", "wounded", "captured", "territory_taken"})
 HELD = frozenset({"territory_held", "share_held"})
@@ -112,15 +112,12 @@ def _tellers(verb: Token) -> list[Token]:
     return children(verb, "nsubj", "nsubjpass") or list(subjects(verb))
 
 
-_NOT_GROUPS = frozenset({"civilians", "person", "source"})
-
-
 def _group_before(token: Token, ctx: Context) -> str | None:
     """'they': the armed group named last before, else any group that is not a speaker nor the people a story
     is about."""
     start = max(0, token.idx - ctx.cfg.lookback_chars)
     groups = [m.actor for m in reversed(ctx.cast.within(start, token.idx))
-              if ctx.cast.kind(m.actor) not in _NOT_GROUPS and not m.speaker and not _teller(m.start, ctx)
+              if ctx.cast.kind(m.actor) not in PERSONAL_KINDS and not m.speaker and not _teller(m.start, ctx)
               and not _undergoer(m.start, ctx)]
     return next((g for g in groups if ctx.cast.armed(g)), None) or next(iter(groups), None)
 
@@ -145,7 +142,7 @@ def attack_owner(token: Token, ctx: Context) -> str | None:
     if by is not None:
         return by
     owners = (_owner(mod, ctx) for mod in token.children
-              if mod.dep_ in ("amod", "compound", "nmod", "poss") and mod.i < token.i)
+              if mod.dep_ in NOUN_MODIFIER_DEPS and mod.i < token.i)
     return next((o for o in owners if o is not None), None) or _earlier_attack(token, ctx)
 
 
@@ -334,7 +331,7 @@ def recent_armed(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     exclude = {_claimant(fig, reading, ctx), doer(fig, reading, ctx), by_agent(fig, reading, ctx)}
     if fig.unit_token is not None and fig.noun_class == "fighters" \
             and fig.unit_token.lemma_.lower() not in ctx.lex.state_nouns:  # militants are no state's forces
-        found = _recent(fig, ctx, exclude, kinds=NON_STATE_ARMED)
+        found = _recent(fig, ctx, exclude, kinds=NON_STATE_ARMED_KINDS)
         if found is not None:
             return found
     return _recent(fig, ctx, exclude)

@@ -19,6 +19,7 @@ from thucydides.claims.cast import entity_of
 from thucydides.claims.context import Context, Step
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.metric import Reading
+from thucydides.knowledge.actors import PERSONAL_KINDS
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import subjects
@@ -155,7 +156,7 @@ def antecedent_group(token: Token, ctx: Context) -> str | None:
     armed group the report is about."""
     start = max(0, token.idx - ctx.cfg.lookback_chars)
     for m in reversed(ctx.cast.within(start, token.idx)):
-        if ctx.cast.kind(m.actor) not in _PERSONAL_KINDS:
+        if ctx.cast.kind(m.actor) not in PERSONAL_KINDS:
             return m.actor
     return ctx.cast.main_group(ctx.cfg.main_group_mentions, token.idx)
 
@@ -165,9 +166,6 @@ def _bare_back_reference(token: Token) -> bool:
     return is_definite_back_reference(token) and all(c.dep_ in ("det", "punct") for c in token.children)
 
 
-_PERSONAL_KINDS = frozenset({"person", "source", "civilians"})
-
-
 def last_speaker(seg: Segment, ctx: Context, reach: int, institutional: bool = False,
                  named: bool = False) -> str | None:
     """The source of the nearest earlier sentence that names one, within `reach` sentences (`institutional`:
@@ -175,7 +173,7 @@ def last_speaker(seg: Segment, ctx: Context, reach: int, institutional: bool = F
     i = ctx.segment_index(seg)
     for j in range(i - 1, max(-1, i - 1 - reach), -1):
         found = sentence_source(ctx.segments[j], ctx)
-        if institutional and (not found or ctx.cast.kind(found) in _PERSONAL_KINDS):
+        if institutional and (not found or ctx.cast.kind(found) in PERSONAL_KINDS):
             continue
         if named and found == UNNAMED:
             continue

@@ -28,8 +28,6 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 
 
 TimeStep = Callable[[Figure, Analysis, ClaimLexicon], "Interval | None"]
-DATING_ROLES = frozenset({"point", "during"})
-"""Roles of a phrase that dates what its paragraph goes on to tell ("since 2011" only bounds its own clause)."""
 
 
 def time_of(fig: Figure, analysis: Analysis, lex: ClaimLexicon, steps: tuple[str, ...]) -> Interval | None:
@@ -62,7 +60,7 @@ def paragraph(fig: Figure, analysis: Analysis, lex: ClaimLexicon) -> Interval | 
     segments = analysis.segments
     lo = segments.paragraph_start(seg.paragraph, seg.start) if segments is not None else seg.start
     earlier = [t for t in analysis.times if lo <= t.start and t.end <= seg.start
-               and t.role in DATING_ROLES and plausible(t.interval)]
+               and t.dates and plausible(t.interval)]
     return max(earlier, key=lambda t: t.start).interval if earlier else None
 
 

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Literal
 
+from thucydides.knowledge.acled import TERRITORY_CHANGES
 from thucydides.knowledge.settings import section
 from thucydides.model import Claim, Document, Event, Evidence, Interval, Place
 
@@ -33,9 +34,6 @@ StatementKind = Literal["takeover", "holds", "lost", "contests"]
 TERRITORY_METRICS = ("territory_held", "share_held", "territory_taken")
 """Claims that say who holds or took ground."""
 
-TAKEOVER_SUBTYPES = frozenset({
-    "Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory",
-})
 
 
 @dataclass(frozen=True)
@@ -171,7 +169,7 @@ def statements_from_events(events: Iterable[Event], published: dict[str, Interva
     """Takeover events: actor 1 takes the place, actor 2 (when named) loses it."""
     out = []
     for event in events:
-        if event.sub_event_type not in TAKEOVER_SUBTYPES or not event.place or not event.actor1:
+        if event.sub_event_type not in TERRITORY_CHANGES or not event.place or not event.actor1:
             continue
         for evidence in event.evidence:
             when = event.date or published.get(evidence.doc)

@@ -29,6 +29,7 @@ from thucydides.corpus.control import (
     statements_from_events,
 )
 from thucydides.knowledge.control import ControlLexicon, control_lexicon
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS
 from thucydides.model import Claim, Document, Event, Evidence, Interval, Mention, Place
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
@@ -303,13 +304,13 @@ class TextReader:
         return Reading("contests", besieger[0], tuple(places))
 
 
-def _children_subtrees(tok: Token, deps: set[str]) -> list[Token]:
+def _children_subtrees(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
     return [t for c in _children(tok, deps) for t in c.subtree]
 
 
 def _enclave_holder_tokens(tok: Token, lex: ControlLexicon) -> list[Token]:
     """Who an enclave belongs to: 'ISIS's pocket', 'the ISIS pocket', 'the pocket of ISIS', 'under ISIS control'."""
-    out = _children_subtrees(tok, {"poss", "compound", "nmod", "amod"})
+    out = _children_subtrees(tok, NOUN_MODIFIER_DEPS)
     out += _prep_objects(tok, frozenset({"of"}))
     for child in tok.children:
         if child.dep_ == "relcl" or (child.dep_ == "prep" and child.lower_ in lex.control_preps):

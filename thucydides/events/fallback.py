@@ -16,11 +16,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from thucydides.knowledge.acled import FallbackPredicate, Taxonomy
-from thucydides.ling.arguments import arguments
+from thucydides.ling.arguments import SUBJECT_DEPS, arguments
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import VERBAL, children, lemma, span_head
-
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 FALLBACK_CONFIDENCE = 0.5
 """What a fallback reading is worth next to the coder's calibrated ones (it is not a probability)."""
@@ -112,7 +110,7 @@ def _told_as_news(noun: Token) -> bool:
     subject, nor inside one, below its clause's verb."""
     token = noun
     while token.pos_ not in VERBAL and token.head.i != token.i:
-        if token.dep_ in SUBJECTS:
+        if token.dep_ in SUBJECT_DEPS:
             return False
         token = token.head
     return token.pos_ in VERBAL

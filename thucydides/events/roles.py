@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from thucydides.events.actorbase import ActorBase
 from thucydides.events.detect import Candidate
-from thucydides.knowledge.acled import Taxonomy
+from thucydides.knowledge.acled import TERRITORY_CHANGES, Taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.unnamed import unnamed_actors
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
@@ -37,9 +37,6 @@ SUBJECT_OR_ROOT = frozenset({"nsubj", "ROOT"})
 """Where a misparsed clause's doer still sits: an active subject, or the noun the parse made the root."""
 PHRASE_INTERNAL = frozenset({"compound", "amod", "nmod", "poss", "appos", "det", "nummod"})
 AFFILIATION_WORDS = frozenset({"loyal", "affiliated", "linked", "allied", "belonging", "close"})
-TERRITORY_CHANGES = frozenset({"Non-state actor overtakes territory", "Government regains territory",
-                               "Non-violent transfer of territory"})
-"""ACLED's sub-event types of ground changing hands: their actor 1 is the side that took it."""
 
 
 NAMED, GENERIC, VAGUE = 0, 1, 2

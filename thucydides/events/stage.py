@@ -75,12 +75,12 @@ class EventsConfig:
     """Report background happenings as events too (false: a report that tells news leaves its history out)."""
     evidence_max: int
     """Characters of a unit quoted as evidence."""
-    date_carry_reach: int | None = None
+    date_carry_reach: int | None = 3
     """Sentences back, within the paragraph, the `paragraph` date step carries a date from (null: any)."""
-    place_first_named: bool = False
+    place_first_named: bool = True
     """Among a unit's places still tied after specificity and attachment, the first named, not the nearest to
     the anchor ('in A (B district, C region)': the areas holding a place come after it)."""
-    retrospective_max_sentences: int | None = None
+    retrospective_max_sentences: int | None = 8
     """A report all of whose happenings are background keeps them when it has at most this many sentences (a
     note filed late, a brief about an old happening); a longer one is a feature telling history, left out like
     any report's history (null: any report keeps them)."""
@@ -88,7 +88,7 @@ class EventsConfig:
     """The coder's probability of an event at which a unit of the lead (headline, first sentences) is taken."""
     lead_sentences: int = 1
     """Sentences after the headline that make the lead."""
-    single_max_sentences: int | None = None
+    single_max_sentences: int | None = 8
     """The longest report, in sentences, that `single_threshold` applies to (null: any)."""
     recode_steps: tuple[str, ...] = ("rules",)
     """How the actors' inter codes re-type an event, in order: 'prior' (the learned type prior), 'rules' (the
@@ -101,15 +101,15 @@ class EventsConfig:
     """An actor the text was not read to name is an unknown code to the prior (false: ACLED's 0, no actor)."""
     mention_threshold: float = 0.5
     """The coder's probability of an event at which a noun told as unrealised names a happening."""
-    reread_mentions: bool = False
+    reread_mentions: bool = True
     """Drop a sentence that reads as an event only by happenings it names as not happening ('threat of')."""
-    place_vouch_km: float | None = None
+    place_vouch_km: float | None = 150.0
     """An event's place that no other place of the report lies this near yields to one that has such a
     neighbour (a namesake of a quarter or a square read as a far town); null: no such check."""
-    place_by_attachment: bool = False
+    place_by_attachment: bool = True
     """Among equally specific places, the one hanging from the fewest nouns below the anchor first ('rallied in
     A in support of strikes in B': A), before the nearest to it."""
-    sub_min_confidence: Mapping[str, float] = field(default_factory=dict)
+    sub_min_confidence: Mapping[str, float] = field(default_factory=lambda: {"Other": 0.5})
     """Sub-event types taken only when the coder is this sure of the sub-type (ACLED's catch-all types)."""
     typed_by: str = "lead"
     """Which sentence of a happening told in several gives its type: 'lead' (the first), 'surest' (the one the

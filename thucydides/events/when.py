@@ -17,8 +17,6 @@ from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import span_head
 from thucydides.model import Interval, TimeExpression
 
-DATING_ROLES = frozenset({"point", "during"})
-
 
 @dataclass(frozen=True)
 class Dated:
@@ -47,7 +45,7 @@ def plausible(interval: Interval) -> bool:
 
 def _dating(ctx: DateContext) -> list[TimeExpression]:
     return [t for t in ctx.doc.times.within(ctx.candidate.start, ctx.candidate.end)
-            if t.role in DATING_ROLES and plausible(t.interval)]
+            if t.dates and plausible(t.interval)]
 
 
 def _nearest(ctx: DateContext, found: list[TimeExpression]) -> Dated | None:
@@ -76,7 +74,7 @@ def paragraph(ctx: DateContext) -> Dated | None:
     publication is not its day."""
     lo = _carry_start(ctx)
     earlier = [t for t in ctx.doc.times.within(lo, ctx.candidate.start)
-               if t.role in DATING_ROLES and plausible(t.interval)]
+               if t.dates and plausible(t.interval)]
     if not earlier:
         return None
     last = max(earlier, key=lambda t: t.start)

@@ -16,9 +16,10 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from thucydides.corpus.control import TAKEOVER_SUBTYPES, TERRITORY_METRICS, PlaceTimeline, Segment
+from thucydides.corpus.control import TERRITORY_METRICS, PlaceTimeline, Segment
 from thucydides.export.contract import evidence, interval, place
 from thucydides.knowledge import data_path
+from thucydides.knowledge.acled import TERRITORY_CHANGES
 from thucydides.store.db import Store
 
 ADMIN_AREAS = "geo_world_admin1.geojson.gz"
@@ -138,5 +139,5 @@ def timelines_from_store(store: Store) -> list[PlaceTimeline]:
 
     q = Queries(store)
     documents = store.documents(status="processed")
-    return control_timelines(documents, q.events_of_kinds(sorted(TAKEOVER_SUBTYPES)),
+    return control_timelines(documents, q.events_of_kinds(sorted(TERRITORY_CHANGES)),
                              q.claims_of_metrics(TERRITORY_METRICS), store.mentions(), store.places())

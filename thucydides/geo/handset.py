@@ -6,8 +6,9 @@ text says a name is a place: a strong name (spaCy's place, "X Province", a multi
 any candidate that fits the report or stands alone; a name at the head of an organisation, after a
 place word or in a list only one that fits the report closely. Those gates decide here which candidates
 a mention may mean at all, and the hand-set score is one feature of the fitted ranker (stacking: the
-fit starts from the hand-set choice and can only add to it). The constants are the hand-set ones; the
-ranker's fitted weight decides how much they count.
+fit starts from the hand-set choice and can only add to it). The gates' bounds are settings
+(`stages.places.gates`); the score's constants below define that feature, which the ranker was fitted on, so
+they stay with its code (change one and refit: `python -m thucydides.learn.places`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from thucydides.geo.context import Points
 from thucydides.geo.document import GeographyView
 from thucydides.geo.gazetteer import Candidate
 from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS, continents, is_capital, namesakes, prior_population
+from thucydides.geo.ranker import GateSettings, places_settings
 from thucydides.geo.recognize import Found
 
 KIND_PRIOR = {"country": 2.5, "admin1": 1.0, "region": 1.5, "river": 1.5, "border": 1.5, "admin2": 0.3,
@@ -29,8 +31,10 @@ CAPITAL_BONUS = 1.5
 SHARED_REGION_WEIGHT = 2.0
 HOME_BONUS = 1.0
 ACTOR_COUNTRY_BONUS = 0.5
-BIG_TOWN = 50_000
-THEATRE_TOWN = 200_000
+
+
+def _gates() -> GateSettings:
+    return places_settings().gates
 
 
 def penalties(cs: Sequence[Candidate]) -> dict[str, float]:
@@ -100,13 +104,13 @@ def _nearness(c: Candidate, points: Points) -> float:
 def stands_alone(f: Found, c: Candidate) -> bool:
     """A strong mention may resolve outside the report's focus only to a place that is hard to confuse."""
     return bool(f.admin or f.border or f.fixed or f.dateline or " " in f.name.strip()
-                or c.place.kind in AREA_KINDS or c.population >= BIG_TOWN)
+                or c.place.kind in AREA_KINDS or c.population >= _gates().alone_population)
 
 
 def off_theatre(c: Candidate, view: GeographyView, points: Points) -> bool:
     """With no other place to go by, a town outside the countries of the report's actors must be a big city."""
     return bool(view.actors and not points.countries and c.place.country not in view.actors
-                and c.place.kind not in AREA_KINDS and c.population < THEATRE_TOWN)
+                and c.place.kind not in AREA_KINDS and c.population < _gates().theatre_population)
 
 
 def fits(f: Found, c: Candidate, view: GeographyView, points: Points, towns_only: bool = False) -> bool:
@@ -117,11 +121,12 @@ def fits(f: Found, c: Candidate, view: GeographyView, points: Points, towns_only
     cc = c.place.country
     if cc and (points.countries.get(cc, 0.0) > 0 or cc == view.home or cc in view.countries):
         return True
-    if points.nearest_km(c) < 400:
+    gates = _gates()
+    if points.nearest_km(c) < gates.near_km:
         return True
     if (points.settled if towns_only else points.countries) or (view.actors and cc not in view.actors):
         return False
-    return c.population >= (10_000 if f.cue else THEATRE_TOWN)
+    return c.population >= (gates.known_town_population if f.cue else gates.theatre_population)
 
 
 def fits_closely(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
@@ -133,7 +138,7 @@ def fits_closely(f: Found, c: Candidate, view: GeographyView, points: Points) ->
         return fits(f, c, view, points)
     if p.country and p.admin1 and points.regions.get((p.country, p.admin1), 0.0) > 0:
         return True
-    return points.nearest_km(c) < 150
+    return points.nearest_km(c) < _gates().close_km
 
 
 GATES = ("strong", "holder", "place_cue", "cue")
@@ -174,13 +179,14 @@ def _strong(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool
 def _holder(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
     """ "Texas Department of ...": a region or a big town named first, or a place nearby."""
     return fits_closely(f, c, view, points) or (fits(f, c, view, points, towns_only=True) and (
-        c.place.kind in CONTAINER_KINDS or c.population >= 100_000))
+        c.place.kind in CONTAINER_KINDS or c.population >= _gates().holder_population))
 
 
 def _place_cue(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
     """ "in X", "the X crossing": a place of the report's countries, or a known town where no other town or
     region places the report."""
-    return fits_closely(f, c, view, points) or (fits(f, c, view, points, towns_only=True) and c.population >= 10_000)
+    return fits_closely(f, c, view, points) or (fits(f, c, view, points, towns_only=True)
+                                                and c.population >= _gates().known_town_population)
 
 
 _GATES = {"strong": _strong, "holder": _holder, "place_cue": _place_cue, "cue": fits_closely}

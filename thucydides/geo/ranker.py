@@ -18,51 +18,86 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from thucydides.geo.context import NEAR_LIMIT_KM
 from thucydides.knowledge import KnowledgeError, data_path
-from thucydides.knowledge.settings import section
+from thucydides.knowledge.settings import SettingsError, section
+
+
+@dataclass(frozen=True, slots=True)
+class GateSettings:
+    """`stages.places.gates`: the hand-set gates' bounds (`handset.py`), which decide which candidates a mention may
+    mean at all (the hand-set score's own constants are a feature of the fitted ranker, fitted with it)."""
+
+    alone_population: int
+    """A town at least this big stands alone: a strong mention may mean it outside the report's focus."""
+    theatre_population: int
+    """With no other place to go by, a town outside the countries of the report's actors, or one named with no
+    cue, must be at least this big."""
+    holder_population: int
+    """A town named first in an organisation's name ("X Department of ...") at least this big may be meant."""
+    known_town_population: int
+    """A town after a locative word, where no other place of the report places it, at least this big."""
+    near_km: float
+    """A candidate this near one of the report's places fits it (at most `context.NEAR_LIMIT_KM`)."""
+    close_km: float
+    """... this near: fits it closely (the gate of names met only in a list or after an ambiguous cue)."""
 
 
 @dataclass(frozen=True, slots=True)
 class PlacesSettings:
-    """`stages.places` in settings.yaml."""
+    """`stages.places` in settings.yaml, which alone holds the values (no defaults here to drift from it)."""
 
-    ranker: str = "geo_ranker.json"
+    ranker: str
     """The fitted weights, a data file name."""
-    admit_below: float | None = None
+    admit_below: float | None
     """A mention the hand-set gates would not resolve is resolved when the fitted admit model's probability
     reaches this; None: the threshold fitted with the ranker (stored in the ranker file)."""
-    max_candidates: int = 30
+    max_candidates: int
     """Candidates scored per mention (main names first, then by population)."""
-    passes: int = 2
+    passes: int
     """Resolution passes: the second scores each mention against the places the first one chose."""
-    foreign_town_population: int = 100_000
+    foreign_town_population: int
     """A town smaller than this, in a country the report never implies, is not considered when the report
     implies any country at all (the candidate inside wins, or the mention stays unresolved)."""
-    word_alias_population: int = 1_000_000
+    word_alias_population: int
     """A town met by an alternate name that is an English word spaCy does not read as a place is the answer only
     when at least this big (`resolve.pickable`: "Calcutta" for Kolkata, but not "Day" for Dayton)."""
-    skeleton_match: float = 0.75
+    skeleton_match: float
     """Least similarity of a spelling met only through its consonant skeleton (Woldiya for Weldiya)."""
-    same_name_same_place: bool = True
+    same_name_same_place: bool
     """One sense per discourse: a mention left unresolved, or resolved with less confidence than
     `same_place_below`, takes the place another mention of its (folded) name in the report was resolved to
     with at least `same_place_confidence` ("the town of Gori" ... "Gori-based")."""
-    same_place_confidence: float = 0.9
+    same_place_confidence: float
     """Least confidence of the mention whose place the others of its name take."""
-    same_place_below: float = 0.5
+    same_place_below: float
     """A mention resolved with less confidence than this yields to the confident one of its name."""
-    list_kind_quorum: int = 2
-    person_name_population: int = 1_000_000
-    """A name the report also gives a person stays a place only as a country, a state or a city at least this big,
-    in a country the rest of the report implies."""
+    list_kind_quorum: int
     """A name of a list ("Missouri, New York and Virginia") resolved to a town takes its state (or country)
     candidate when at least this many other names of the list are states of one country (or countries);
     0 turns it off."""
+    person_name_population: int
+    """A name the report also gives a person stays a place only as a country, a state or a city at least this big,
+    in a country the rest of the report implies."""
+    big_alias_population: int
+    """A place at least this big, known by the name as an alternate one, is kept when a name's candidates are
+    capped (`resolve.capped`: Washington, D.C. among the many towns called Washington)."""
+    container_hops: int
+    """How many names a chain "Village, Sector (Territory, Province)" may climb to find a state or a country."""
+    one_place_km: float
+    """Candidates this close to the first are one place under several units ("Fotokol" the town and its district:
+    `resolve.only_place_of_its_name`)."""
+    gates: GateSettings
+    """The hand-set gates' bounds."""
 
 
 @lru_cache(maxsize=1)
 def places_settings() -> PlacesSettings:
-    return section("stages.places", PlacesSettings)
+    settings = section("stages.places", PlacesSettings)
+    if max(settings.gates.near_km, settings.gates.close_km) > NEAR_LIMIT_KM:
+        raise SettingsError(f"stages.places.gates: near_km and close_km must be at most {NEAR_LIMIT_KM:g} km, the "
+                            "farthest the nearest other place is looked for (geo/context.NEAR_LIMIT_KM)")
+    return settings
 
 
 def admit_threshold(model: Ranker, settings: PlacesSettings) -> float:

@@ -37,6 +37,7 @@ from thucydides.geo.outlets import OutletHome, outlet_settings
 from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS
 from thucydides.geo.ranker import PlacesSettings, Ranker, admit_threshold, places_settings, ranker
 from thucydides.geo.recognize import Found, Knowledge, is_dictionary_word, knowledge
+from thucydides.ling.tokens import is_acronym
 
 __all__ = ["Resolution", "actor_countries", "home_country", "resolve"]
 
@@ -69,7 +70,7 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     variants = spellings(f, know)
     found = next((cs for cs in (written(v, gaz, f.armed_name) for v in variants) if cs), None)
     if found:
-        return capped(found, settings.max_candidates)
+        return capped(found, settings)
     if f.ner in ("GPE", "LOC") or f.place_cue or f.admin:
         return transliterated(variants, gaz, settings)
     return []
@@ -79,7 +80,7 @@ def written(variant: str, gaz: Gazetteer, armed_name: bool = False) -> list[Cand
     """The places of one spelling; "US" is the country, not Oss or Us: acronyms match only as written. An armed
     group's acronym ("SDF") names no town through the town's alternate names (an airport's code)."""
     found = gaz.candidates(variant)
-    if not _is_acronym(variant):
+    if not is_acronym(variant):
         return found
     return [c for c in found if c.name == variant and not (armed_name and _code_of_a_town(c))]
 
@@ -112,21 +113,14 @@ def transliterated(variants: list[str], gaz: Gazetteer, settings: PlacesSettings
     return []
 
 
-BIG_PLACE = 100_000
-
-
-def capped(cs: list[Candidate], limit: int) -> list[Candidate]:
-    """At most `limit` candidates, main names first, but never leaving out a big place known by the name
+def capped(cs: list[Candidate], settings: PlacesSettings) -> list[Candidate]:
+    """At most `max_candidates` candidates, main names first, but never leaving out a big place known by the name
     as an alternate one (Washington, D.C. among the many towns called Washington)."""
+    limit = settings.max_candidates
     if len(cs) <= limit:
         return cs
-    big = [c for c in cs if c.weight >= 1 and c.population >= BIG_PLACE]
+    big = [c for c in cs if c.weight >= 1 and c.population >= settings.big_alias_population]
     return big + [c for c in cs if c not in big][:max(0, limit - len(big))]
-
-
-def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
 def is_strong(f: Found) -> bool:
@@ -178,14 +172,14 @@ def inside(c: Candidate, container: Candidate) -> bool:
         p.admin1 == box.admin1 or fold(p.admin1) in (fold(container.name), fold(box.name))))
 
 
-def pin_containers(found: list[Found], options: list[list[Candidate]]) -> set[int]:
+def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int) -> set[int]:
     """ "Town, State" and "Town (District, State)": each town's candidates and its container's, pinned to each
     other (`pinned`); the container is the first name after it that can be a state or a country. Returns the
     names that met their container or their town: each confirms the other."""
     at = {f.start: i for i, f in enumerate(found)}
     confirmed: set[int] = set()
     for i in range(len(found)):
-        j = container_of(i, found, options, at)
+        j = container_of(i, found, options, at, hops)
         if j is not None:
             boxes = [b for b in options[j] if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
             options[i], options[j] = pinned(options[i], options[j])
@@ -194,15 +188,12 @@ def pin_containers(found: list[Found], options: list[list[Candidate]]) -> set[in
     return confirmed
 
 
-CONTAINER_HOPS = 3
-"""How many names a chain "Village, Sector (Territory, Province)" may climb to find a state or a country."""
-
-
-def container_of(i: int, found: list[Found], options: list[list[Candidate]], at: dict[int, int]) -> int | None:
-    """The index of the name that holds name i: the next in its chain of "A, B" / "A (B" links that can be a
-    state or a country; else the one right after it."""
+def container_of(i: int, found: list[Found], options: list[list[Candidate]], at: dict[int, int],
+                 hops: int) -> int | None:
+    """The index of the name that holds name i: the next in its chain of "A, B" / "A (B" links, at most `hops`
+    on, that can be a state or a country; else the one right after it."""
     first = j = _linked(found[i], at)
-    for _ in range(CONTAINER_HOPS):
+    for _ in range(hops):
         if j is None or any(c.place.kind in CONTAINER_KINDS for c in options[j]):
             break
         j = _linked(found[j], at)
@@ -305,14 +296,14 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
     f = m.found
     if m.gate is not None:
         gated = [i for i, c in enumerate(m.options) if handset.admitted(m.gate, f, c, view, points)]
-        if gated or only_place_of_its_name(m, view):
+        if gated or only_place_of_its_name(m, view, settings.one_place_km):
             return gated or [0], True
     if m.in_container:
         return list(range(len(m.options))), True
     return allowed(m, view, settings), False
 
 
-def pickable(f: Found, options: list[Candidate], big: int = 1_000_000) -> list[bool]:
+def pickable(f: Found, options: list[Candidate], big: int) -> list[bool]:
     """Which candidates a mention may be resolved to: not a county met by a bare alternate name ("Scott" for Scott
     County) where towns carry the name as their own ("Scott", a town): the name is a town's or a person's. Such
     counties are still ranked (the others' features stay as fitted) and vote for their region (`possible_regions`);
@@ -334,22 +325,19 @@ def lesser_aliases(options: list[Candidate]) -> list[bool]:
     return [c.weight < 2 and c.place.kind not in AREA_KINDS and c.population <= main for c in options]
 
 
-ONE_PLACE_KM = 25.0
-"""Candidates this close to the first are one place under several units ("Fotokol" the town and its district)."""
-
-
-def only_place_of_its_name(m: Mention, view: GeographyView) -> bool:
+def only_place_of_its_name(m: Mention, view: GeographyView, one_place_km: float) -> bool:
     """A name after a word that introduces places or a locative one ("in Liessel", "residents of X", "at X"), that
-    the gazetteer gives one place only (a town and its same-named district around it count as one), by that place's
-    own name, in a country the report implies or in a report that implies none: however small, no namesake competes
-    with it. Not an English word spaCy does not read as a place ("in Section 2AA", "the Chapel of ...")."""
+    the gazetteer gives one place only (a town and its same-named district around it, within `one_place_km`,
+    count as one), by that place's own name, in a country the report implies or in a report that implies none:
+    however small, no namesake competes with it. Not an English word spaCy does not read as a place ("in Section
+    2AA", "the Chapel of ...")."""
     f = m.found
     if not (f.place_cue or f.cue) or f.person_name or (f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)):
         return False
     c = m.options[0]
     if not (c.weight == 2 and c.match >= 1.0 and (not view.known or view.implies(c.place.country))):
         return False
-    return all(km(o.place.lat, o.place.lon, c.place.lat, c.place.lon) <= ONE_PLACE_KM for o in m.options[1:])
+    return all(km(o.place.lat, o.place.lon, c.place.lat, c.place.lon) <= one_place_km for o in m.options[1:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,7 +378,7 @@ def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, setting
 def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings, model: Ranker) -> list[Mention]:
     know = knowledge()
     options = [candidates_for(f, gaz, know, settings) for f in found]
-    confirmed = pin_containers(found, options)
+    confirmed = pin_containers(found, options, settings.container_hops)
     mentions = []
     for i, (f, cs) in enumerate(zip(found, options, strict=True)):
         strong, common = is_strong(f), is_common_word(f, know)

@@ -10,9 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from thucydides.geo.recognize import knowledge
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS
 from thucydides.model import Analysis, Toponym
-
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
 def modifies_non_place(doc: Doc | None, start: int, end: int, places: list[tuple[int, int]]) -> bool:
@@ -25,7 +24,7 @@ def modifies_non_place(doc: Doc | None, start: int, end: int, places: list[tuple
         return False
     last = span[-1]
     head = last.head
-    if last.dep_ not in MODIFIER_DEPS or head.i <= last.i:
+    if last.dep_ not in NOUN_MODIFIER_DEPS or head.i <= last.i:
         return False
     if head.lower_ in knowledge().place_heads:
         return False

@@ -13,15 +13,14 @@ from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
 from thucydides.geo.outlets import OutletHomes, configured_homes
 from thucydides.geo.recognize import Found, recognise
 from thucydides.geo.resolve import resolve
+from thucydides.knowledge.actors import ARMED_KINDS
 from thucydides.model import Analysis, Toponym
 from thucydides.pipeline import StageFn, StageSpec, stage
 
-ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force"})
-"""Actor kinds whose names a place heads only to say whose forces they are ("Syria Democratic Forces")."""
-
 
 def actor_spans(analysis: Analysis) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
-    """The spans of the actors' names, and those of armed forces and groups."""
+    """The spans of the actors' names, and those of armed forces and groups (whose names a place heads only to
+    say whose forces they are: "Syria Democratic Forces")."""
     return ([(a.start, a.end) for a in analysis.actors],
             {(a.start, a.end) for a in analysis.actors if a.kind in ARMED_KINDS})
 

@@ -15,6 +15,8 @@ import codecs
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from thucydides.ingest.limits import ingest_settings
+
 BINARY = "binary file, not a report"
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -24,11 +26,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r", "\f", "\v", "\x1b"}
-_MAX_CONTROL_SHARE = 0.01
-
-
-# Candidates this much messier than the cleanest one are not considered.
-_CHAOS_SLACK = 0.01
 
 
 class NotText(ValueError):
@@ -68,7 +65,7 @@ def _looks_binary(text: str) -> bool:
     if not text:
         return False
     controls = sum(1 for ch in text if ch in _CONTROL)
-    return controls > _MAX_CONTROL_SHARE * len(text)
+    return controls > ingest_settings().binary_control_share * len(text)
 
 
 def _normal(encoding: str) -> str:
@@ -86,7 +83,7 @@ def _detect(data: bytes, preferred: Sequence[str]) -> Decoded:
     if not matches:
         raise NotText(BINARY)
     least = min(m.chaos for m in matches)
-    fitting = [m for m in matches if m.chaos <= least + _CHAOS_SLACK]
+    fitting = [m for m in matches if m.chaos <= least + ingest_settings().encoding_slack]
     rank = {_normal(e): i for i, e in enumerate(preferred)}
     best = min(fitting, key=lambda m: (rank.get(_normal(m.encoding), len(rank)), -m.coherence))
     if b"\x00" in data and not best.encoding.startswith(("utf_16", "utf_32")):

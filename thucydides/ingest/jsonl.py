@@ -26,7 +26,6 @@ from thucydides.ingest.results import Result, record_results
 from thucydides.model import Document
 
 MAX_INT_DIGITS = 4000  # Python refuses to read integers longer than 4300 digits; say so ourselves
-TRACKED_IDS = 100_000  # how many record ids per file are remembered to spot one id given to two texts
 _CHUNK = 1 << 16
 
 
@@ -131,7 +130,7 @@ class _Ids:
             return None
         earlier = self.seen.get(doc.name)
         if earlier is None:
-            if len(self.seen) < TRACKED_IDS:
+            if len(self.seen) < ingest_settings().tracked_ids:
                 self.seen[doc.name] = (source, doc.id)
             return None
         if earlier[1] == doc.id:

@@ -16,6 +16,12 @@ class IngestSettings:
     max_document_chars: int
     time_limit_s: float
     encodings: tuple[str, ...]
+    binary_control_share: float
+    """Text decoded with more than this share of control characters came from a binary file."""
+    encoding_slack: float
+    """Encodings a guess reads this much messier (charset-normalizer's chaos) than the cleanest are not considered."""
+    tracked_ids: int
+    """Record ids remembered per file to spot one id given to two texts (a bound on memory)."""
 
     @property
     def max_file_bytes(self) -> int:

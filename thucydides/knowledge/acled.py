@@ -11,6 +11,9 @@ from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings, 
 
 FILE = "acled.yaml"
 NO_ACTOR = 0
+TERRITORY_CHANGES = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                               "Non-violent transfer of territory"})
+"""ACLED's sub-event types of ground changing hands: their actor 1 is the side that took it."""
 OBJECT_KINDS = frozenset({"place", "people", "control", "since", "political"})
 
 

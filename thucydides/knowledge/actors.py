@@ -28,6 +28,7 @@ from pathlib import Path
 
 from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings
 from thucydides.knowledge.demonyms import Countries, Country, countries
+from thucydides.ling.tokens import is_acronym
 from thucydides.model import Actor
 
 CURATED = "actors.yaml"
@@ -40,6 +41,11 @@ KIND_BY_INTER: Mapping[int, str] = {1: "state_forces", 2: "rebel_group", 3: "pol
                                     8: "external_force"}
 INTER_BY_KIND: Mapping[str, int] = {**{k: i for i, k in KIND_BY_INTER.items()}, "government": 1}
 STATE_KINDS = frozenset({"state_forces", "external_force", "government"})
+NON_STATE_ARMED_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+ARMED_KINDS = NON_STATE_ARMED_KINDS | {"state_forces", "external_force"}
+"""Kinds of actor that fight: ACLED's inter codes 1-4 and 8 (a government is a state actor, not a force)."""
+PERSONAL_KINDS = frozenset({"person", "source", "civilians"})
+"""Kinds of actor that are people, not an organised group or institution: a person, an unnamed source, civilians."""
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": " ", "-": " ", "–": " ", "—": " "})
 _PERIOD = re.compile(r"\s*\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
@@ -138,10 +144,9 @@ def militia_variants(name: str) -> list[str]:
 def case_sensitive(alias: str) -> bool:
     """Acronyms only match as written: short all-capital ones ("IS", "US", "M23") and any one-word name with
     two capitals or more ("LeT", "JeI", "CORD", "AMISOM"), which would otherwise be English words."""
-    letters = [c for c in alias if c.isalpha()]
-    if 0 < len(letters) <= 4 and all(c.isupper() for c in letters):
+    if is_acronym(alias):
         return True
-    return " " not in alias.strip() and len(alias) <= 8 and sum(c.isupper() for c in letters) >= 2
+    return " " not in alias.strip() and len(alias) <= 8 and sum(c.isupper() for c in alias if c.isalpha()) >= 2
 
 
 # --- ACLED names -------------------------------------------------------------------------------------

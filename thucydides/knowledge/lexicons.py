@@ -22,8 +22,6 @@ class Lexicons:
     irrealis_cues: frozenset[str]
     realis_controls: frozenset[str]
     generic_modifiers: frozenset[str]
-    same_day_words: frozenset[str]
-    duration_units: frozenset[str]
     anaphoric_determiners: frozenset[str]
     group_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
@@ -65,8 +63,6 @@ def lexicons() -> Lexicons:
         irrealis_cues=word_set(raw, "irrealis_cues", where),
         realis_controls=word_set(raw, "realis_controls", where),
         generic_modifiers=word_set(raw, "generic_modifiers", where),
-        same_day_words=word_set(raw, "same_day_words", where),
-        duration_units=word_set(raw, "duration_units", where),
         anaphoric_determiners=word_set(raw, "anaphoric_determiners", where),
         group_pronouns=word_set(raw, "group_pronouns", where),
         person_pronouns=word_set(raw, "person_pronouns", where),

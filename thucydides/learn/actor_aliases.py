@@ -21,7 +21,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from thucydides.knowledge.actors import Curated, case_sensitive, fold_name, name_key, slug
+from thucydides.knowledge.actors import (
+    NON_STATE_ARMED_KINDS,
+    STATE_KINDS,
+    Curated,
+    case_sensitive,
+    fold_name,
+    name_key,
+    slug,
+)
 from thucydides.knowledge.demonyms import Countries
 
 
@@ -49,7 +57,7 @@ class LearnSettings:
     demonym_precision: float
     entity_samples: int = 5
     """Notes per proper-name alias that spaCy labels, to drop names of places, people and dates."""
-    colink_precision: float = 1.0
+    colink_precision: float = 0.8
     """After the competitive pass, an n-gram left unlinked in a note is linked to the coded actor it co-occurs with
     in at least this share of its notes ('IDF' beside 'Israeli forces')."""
     colink_support: int = 5
@@ -57,6 +65,9 @@ class LearnSettings:
     name seen standing for the actor, not a place or a topic its notes mention ('Al Shifa Hospital')."""
     colink_groups: tuple[str, ...] = ("state", "armed")
     """Kind groups of the actors an n-gram may co-link to: a crowd's notes name what it protests about ('USPS')."""
+    initial_share: float = 0.9
+    """A one-word name capitalised only where it starts a sentence, in at least this share of its uses, is a common
+    word ('Rioting'), not a name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +110,8 @@ INNER_WORDS = _wordset("of the") | PARTICLES
 PARTICIPLES = _wordset("armed unidentified suspected alleged masked displaced retired organised organized united "
                        "affiliated backed led linked aligned based allied")
 """'-ed' words that describe an actor rather than tell what it did."""
-KIND_GROUPS: Mapping[str, str] = {"state_forces": "state", "external_force": "state", "government": "state",
-                                  "rebel_group": "armed", "political_militia": "armed", "identity_militia": "armed",
+KIND_GROUPS: Mapping[str, str] = {**dict.fromkeys(STATE_KINDS, "state"),
+                                  **dict.fromkeys(NON_STATE_ARMED_KINDS, "armed"),
                                   "protesters": "crowd", "rioters": "crowd", "civilians": "civilians"}
 GENERIC_GROUPS: Mapping[str, str] = {"military": "state", "police": "state", "government": "state",
                                      "armed_group": "armed", "communal_militia": "armed", "protesters": "crowd",
@@ -487,11 +498,12 @@ class Notes:
         initial = Counter(token_key(toks[0]) for t in texts for c in _SENTENCES.split(t) if (toks := tokens(c)))
         return cls(texts, kept, counts, surface, kinds, lower, initial)
 
-    def common_word(self, gram: str) -> bool:
-        """A one-word name that the notes write in lower case at least as often ('Rioting', 'Woman')."""
+    def common_word(self, gram: str, initial_share: float) -> bool:
+        """A one-word name that the notes write in lower case at least as often ('Rioting', 'Woman'), or capitalised
+        only where it starts a sentence, in at least `initial_share` of its uses."""
         if " " in gram or self.kinds.get(gram) != "proper":
             return False
-        return self.lower[gram.lower()] >= self.counts[gram] or self.initial[gram] >= 0.9 * self.counts[gram]
+        return self.lower[gram.lower()] >= self.counts[gram] or self.initial[gram] >= initial_share * self.counts[gram]
 
 
 def learn_aliases(texts: Sequence[str], coded: Sequence[set[str]], targets: Sequence[Target], places: Iterable[str],
@@ -513,7 +525,7 @@ def learn_aliases(texts: Sequence[str], coded: Sequence[set[str]], targets: Sequ
     out = []
     for gram, kind in sorted(notes.kinds.items()):
         choice = chooser.choose(gram, kind)
-        if choice is None or _excluded(gram, excluded) or notes.common_word(gram):
+        if choice is None or _excluded(gram, excluded) or notes.common_word(gram, settings.initial_share):
             continue
         text = notes.surface[gram].most_common(1)[0][0]
         target = by_demonym(choice, text, generic_families, by_key, curated, table)

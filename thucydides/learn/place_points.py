@@ -8,8 +8,9 @@ their own, and two of them can lie more than the benchmark's 161 km apart (China
 places stage runs on the *fit* halves of LGL and GeoVirus (never the report halves) with every place at the
 point it was built with; each gold toponym resolved to a country, first-level region or continent votes with
 its gold point. A place moves to the point, among its own, its gold points and the midpoints of any two of
-them, that lies within `REACH_KM` of the most gold points, when that wins `MIN_GAIN` more mentions from at
-least `MIN_ARTICLES` articles than its own point does and lies within `MAX_MOVE_KM` of it (a wrong gold point
+them, that lies within `reach_km` of the most gold points, when that wins `min_gain` more mentions from at
+least `min_articles` articles than its own point does and lies within `max_move_km` of it (settings
+`learn.place_points`) (a wrong gold point
 far away must not drag a country off). Ties keep the point nearest the built one. Prints what moved.
 """
 
@@ -20,21 +21,37 @@ import csv
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from thucydides.data import PACKAGE_DATA
 from thucydides.geo.distance import km
 from thucydides.geo.gazetteer import POINTS_FILE, Gazetteer, Point, default_path
 from thucydides.geo.stage import analyse_places
+from thucydides.knowledge.settings import section
 from thucydides.learn.places import ROOT, Item, corpus_items, parsed
 from thucydides.model import Analysis, Place
 
 AREA_KINDS = frozenset({"country", "admin1", "region"})
-REACH_KM = 145.0
-"""Under the benchmark's 161 km, so that a gold point a little off the fitted ones still falls within."""
-MIN_GAIN = 2
-MIN_ARTICLES = 2
-MAX_MOVE_KM = 600.0
+
+
+@dataclass(frozen=True, slots=True)
+class PointFitSettings:
+    """`learn.place_points` in settings.yaml."""
+
+    reach_km: float
+    """Under the benchmark's 161 km, so that a gold point a little off the fitted ones still falls within."""
+    min_gain: int
+    """Gold points a move must bring within reach, more than the built point has."""
+    min_articles: int
+    """Articles those gained gold points must come from."""
+    max_move_km: float
+    """The farthest a point may move (a wrong gold point far away must not drag a country off)."""
+
+
+@lru_cache(maxsize=1)
+def point_settings() -> PointFitSettings:
+    return section("learn.place_points", PointFitSettings)
 
 
 @dataclass(slots=True)
@@ -71,7 +88,7 @@ def votes(items: Iterable[Item], analyses: Iterable[Analysis], gaz: Gazetteer) -
 
 
 def _within(point: Point, golds: list[tuple[Point, str]]) -> list[str]:
-    return [key for g, key in golds if km(point[0], point[1], g[0], g[1]) <= REACH_KM]
+    return [key for g, key in golds if km(point[0], point[1], g[0], g[1]) <= point_settings().reach_km]
 
 
 def _midpoint(a: Point, b: Point) -> Point:
@@ -83,12 +100,13 @@ def choose(v: Votes) -> Moved | None:
     own: Point = (v.place.lat, v.place.lon)
     points = sorted({own, *(g for g, _ in v.golds)})
     trials = [*points, *(_midpoint(a, b) for i, a in enumerate(points) for b in points[i + 1:])]
-    trials = [p for p in trials if km(own[0], own[1], p[0], p[1]) <= MAX_MOVE_KM]
+    settings = point_settings()
+    trials = [p for p in trials if km(own[0], own[1], p[0], p[1]) <= settings.max_move_km]
     before = _within(own, v.golds)
     best = max(trials, key=lambda p: (len(_within(p, v.golds)), -km(own[0], own[1], p[0], p[1])))
     after = _within(best, v.golds)
     gained = set(after) - set(before)
-    if len(after) - len(before) < MIN_GAIN or len(gained) < MIN_ARTICLES:
+    if len(after) - len(before) < settings.min_gain or len(gained) < settings.min_articles:
         return None
     return Moved(v.place, (round(best[0], 2), round(best[1], 2)), len(before), len(after), len(v.golds))
 
@@ -112,9 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     items = [*corpus_items(data / "lgl.xml", "lgl"), *corpus_items(data / "GeoVirus.xml", "geovirus")]
     found = votes(items, parsed(items, a.cache), Gazetteer(default_path(), points={}))
     moved = [m for m in (choose(v) for v in found.values()) if m is not None]
+    reach = point_settings().reach_km
     for m in sorted(moved, key=lambda m: m.after - m.before, reverse=True):
         print(f"{m.place.name} ({m.place.kind}): {m.place.lat:.2f},{m.place.lon:.2f} -> {m.point[0]},{m.point[1]}"
-              f"  within {REACH_KM:.0f} km of {m.before} -> {m.after} of {m.mentions} gold points", file=sys.stderr)
+              f"  within {reach:.0f} km of {m.before} -> {m.after} of {m.mentions} gold points", file=sys.stderr)
     write_points(a.out, moved)
     print(f"{len(moved)} of {len(found)} area places moved; wrote {a.out}", file=sys.stderr)
     return 0

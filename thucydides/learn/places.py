@@ -40,6 +40,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -62,16 +63,40 @@ from thucydides.geo.resolve import (
     run_passes,
 )
 from thucydides.geo.stage import recognised
+from thucydides.knowledge.settings import section
 from thucydides.model import Analysis, Document
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_KM = 161.0
-ACLED_KM = {"location": 30.0, "area": 60.0}
-L2 = 0.01
-STEPS = 400
-LEARNING_RATE = 0.05
-HAND_WEIGHT = 5.0
-"""The hand-set resolver as a ranker: this weight on its prior and on its coherence (scaled by HAND_SCALE)."""
+"""The benchmark's measure: a resolution within 161 km (100 miles) of the gold point is right."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacesFitSettings:
+    """`learn.places` in settings.yaml: the ranker's fit."""
+
+    l2: float
+    """The L2 pull of the weights towards the start (the hand-set ranker's; zero for the admit model)."""
+    steps: int
+    """Adam steps."""
+    learning_rate: float
+    hand_weight: float
+    """The hand-set resolver as a ranker: this weight on its prior and on its coherence (scaled by HAND_SCALE)."""
+    acled_location_km: float
+    """An ACLED note's location names the candidates within this of ACLED's point."""
+    acled_area_km: float
+    """... its admin2 or admin3 unit: the unit's candidates within this (a unit's point is nominal)."""
+    acled_country_km: float
+    """... its country: the country candidates within this of the point."""
+    acled_per_country: int
+    """ACLED train notes taken per country (the default of --acled-per-country)."""
+    acled_share: float
+    """What the ACLED notes weigh against the news corpora together (the default of --acled-share)."""
+
+
+@lru_cache(maxsize=1)
+def fit_settings() -> PlacesFitSettings:
+    return section("learn.places", PlacesFitSettings)
 
 
 @dataclass(slots=True)
@@ -198,14 +223,15 @@ def acled_right(name: str, cands: list[Candidate], row: dict[str, str]) -> froze
     lat, lon = float(row["latitude"]), float(row["longitude"])
     places = {fold(row["location"]), *(fold(part) for part in row["location"].split(" - "))} - {""}
     areas = {fold(row["admin2"]), fold(row["admin3"])} - {""}
+    reach = fit_settings()
     if key in places:
-        near = _near(cands, lat, lon, ACLED_KM["location"])
+        near = _near(cands, lat, lon, reach.acled_location_km)
         return frozenset([i for i in near if cands[i].place.kind in POINT_KINDS] or near)
     if key in areas:
-        return frozenset(_near(cands, lat, lon, ACLED_KM["area"]))
+        return frozenset(_near(cands, lat, lon, reach.acled_area_km))
     if key != fold(row["country"]):  # an admin1 name: notes write "Town, Region", news means the town by a bare name
         return None
-    return frozenset(i for i in _near(cands, lat, lon, 1500) if cands[i].place.kind == "country")
+    return frozenset(i for i in _near(cands, lat, lon, reach.acled_country_km) if cands[i].place.kind == "country")
 
 
 # --- examples --------------------------------------------------------------------------------
@@ -268,7 +294,8 @@ def _right(item: Item, m: Mention, cands: list[Candidate]) -> frozenset[int] | N
 
 def hand_ranker() -> Ranker:
     """The hand-set resolver's choice as a ranker: its prior plus its coherence, nothing else."""
-    weights = tuple(HAND_WEIGHT if f in ("hand_prior", "hand_coherence") else 0.0 for f in CANDIDATE_FEATURES)
+    hand = fit_settings().hand_weight
+    weights = tuple(hand if f in ("hand_prior", "hand_coherence") else 0.0 for f in CANDIDATE_FEATURES)
     return Ranker(CANDIDATE_FEATURES, weights, 1.0)
 
 
@@ -294,14 +321,15 @@ def softmax(a: np.ndarray) -> np.ndarray:
 
 
 def adam(grad_of, start: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
-    """STEPS of Adam from `start` on the gradient function `grad_of(params)`."""
+    """`steps` of Adam from `start` on the gradient function `grad_of(params)`."""
     params = start.copy()
     m1, m2 = np.zeros_like(params), np.zeros_like(params)
-    for step in range(1, STEPS + 1):
+    rate = fit_settings().learning_rate
+    for step in range(1, fit_settings().steps + 1):
         grad = grad_of(params)
         m1 = 0.9 * m1 + 0.1 * grad
         m2 = 0.999 * m2 + 0.001 * grad ** 2
-        params = params - LEARNING_RATE * (m1 / (1 - 0.9 ** step)) / (np.sqrt(m2 / (1 - 0.999 ** step)) + 1e-8)
+        params = params - rate * (m1 / (1 - 0.9 ** step)) / (np.sqrt(m2 / (1 - 0.999 ** step)) + 1e-8)
     return params
 
 
@@ -309,13 +337,13 @@ def fit_ranker(exs: list[Example], start: np.ndarray) -> np.ndarray:
     """Conditional logit weights by Adam on the weighted mean log loss of the right candidates' total
     probability, with an L2 pull towards `start`."""
     x, mask, right, w = stack(exs)
-    total = w.sum()
+    total, l2 = w.sum(), fit_settings().l2
 
     def grad(params: np.ndarray) -> np.ndarray:
         p = softmax(np.where(mask, x @ params, -np.inf))
         hit = np.where(right, p, 0.0)
         diff = p - hit / hit.sum(axis=1, keepdims=True)
-        return np.einsum("n,nc,nck->k", w, diff, x) / total + L2 * (params - start)
+        return np.einsum("n,nc,nck->k", w, diff, x) / total + l2 * (params - start)
 
     return adam(grad, start)
 
@@ -351,11 +379,11 @@ def admit_data(weights: np.ndarray, t: float, exs: list[Example]) -> tuple[np.nd
 
 def fit_admit(z: np.ndarray, y: np.ndarray, w: np.ndarray) -> np.ndarray:
     """Logistic regression weights by Adam on the weighted mean log loss plus an L2 penalty."""
-    total = w.sum()
+    total, l2 = w.sum(), fit_settings().l2
 
     def grad(params: np.ndarray) -> np.ndarray:
         p = 1.0 / (1.0 + np.exp(-np.clip(z @ params, -30, 30)))
-        return (w * (p - y)) @ z / total + L2 * params
+        return (w * (p - y)) @ z / total + l2 * params
 
     return adam(grad, np.zeros(z.shape[1]))
 
@@ -463,8 +491,8 @@ def ranker_report(weights: np.ndarray, t: float, calib: list[Example]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--acled-per-country", type=int, default=50)
-    ap.add_argument("--acled-share", type=float, default=0.5)
+    ap.add_argument("--acled-per-country", type=int, default=fit_settings().acled_per_country)
+    ap.add_argument("--acled-share", type=float, default=fit_settings().acled_share)
     ap.add_argument("--cache", type=Path, default=None, help="folder to keep spaCy parses in between runs")
     ap.add_argument("--out", type=Path, default=PACKAGE_DATA / "geo_ranker.json")
     a = ap.parse_args(argv)
@@ -501,7 +529,7 @@ def write_model(out: Path, model: Ranker, counts: dict[str, int], a: argparse.Na
                 "data": f"LGL and GeoVirus fit halves (sha256('corpus:index') even); ACLED train split, "
                         f"at most {a.acled_per_country} notes per country, weighing {a.acled_share} of the news "
                         f"corpora together (credited to ACLED in DATA-LICENSES)",
-                "l2": L2, "steps": STEPS, "hand_weight": HAND_WEIGHT},
+                "l2": fit_settings().l2, "steps": fit_settings().steps, "hand_weight": fit_settings().hand_weight},
     }
     out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
 

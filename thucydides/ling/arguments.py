@@ -17,7 +17,9 @@ from spacy.tokens import Token
 from thucydides.ling.clauses import is_passive
 from thucydides.ling.tokens import NOMINAL, VERBAL, children, conjuncts, is_root
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+"""A clause's subject relations, nominal and clausal, active and passive. Not "expl": a dummy 'there' or 'it'
+stands for no one ('there were clashes'), so it is never a doer nor an undergoer."""
 OBJECT_DEPS = ("dobj", "dative", "oprd", "attr")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at", "upon"})
@@ -72,7 +74,7 @@ def _relative_antecedent(token: Token) -> Token:
 
 
 def own_subjects(verb: Token) -> tuple[Token, ...]:
-    return _expand([_relative_antecedent(s) for s in children(verb, *SUBJECT_DEPS) if s.dep_ != "expl"])
+    return _expand([_relative_antecedent(s) for s in children(verb, *SUBJECT_DEPS)])
 
 
 def subjects(verb: Token, depth: int = 0) -> tuple[Token, ...]:

@@ -6,6 +6,17 @@ from spacy.tokens import Doc, Span, Token
 
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+"""spaCy's entity labels of places: countries and towns, other locations, facilities."""
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+"""How the words before a noun that say whose or what kind it is hang on it ('ISIS's pocket', 'the ISIS pocket',
+'Russian strikes', 'army units')."""
+
+
+def is_acronym(text: str) -> bool:
+    """A short all-capital name ("IS", "US", "M23", "NATO"): one to four letters, every one a capital."""
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
 def is_root(token: Token) -> bool:

@@ -17,7 +17,6 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from thucydides.corpus.control import (
-    TAKEOVER_SUBTYPES,
     TERRITORY_METRICS,
     ControlSettings,
     ControlStatement,
@@ -30,6 +29,7 @@ from thucydides.corpus.control import (
     statements_from_events,
 )
 from thucydides.corpus.series import Contradiction, Series, SourceRecord, build_series, contradictions, rate_sources
+from thucydides.knowledge.acled import TERRITORY_CHANGES
 from thucydides.model import Document, Interval, Place
 from thucydides.store.db import Store, StoreStats
 from thucydides.store.queries import (
@@ -180,7 +180,7 @@ class ServeData:
     def _timelines_now(self) -> list[PlaceTimeline]:
         settings = control_settings()
         published = {d.id: d.published for d in self.queries.publication_dates()}
-        statements = statements_from_events(self.queries.events_of_kinds(sorted(TAKEOVER_SUBTYPES)), published,
+        statements = statements_from_events(self.queries.events_of_kinds(sorted(TERRITORY_CHANGES)), published,
                                             settings)
         text = [s for group in self._text_statements(settings).values() for s in group]
         statements += not_told_twice(text, statements)

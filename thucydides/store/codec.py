@@ -57,13 +57,17 @@ def document_row(d: Document, seq: int) -> dict[str, Any]:
     }
 
 
+def published_from(row: Any) -> Interval | None:
+    """A document row's publication date; None when it has neither day."""
+    if not (row.published_start or row.published_end):
+        return None
+    return Interval(_day(row.published_start), _day(row.published_end), bool(row.published_inferred))
+
+
 def document_from(row: Any) -> Document:
-    published = None
-    if row.published_start or row.published_end:
-        published = Interval(_day(row.published_start), _day(row.published_end), bool(row.published_inferred))
     return Document(
         id=row.id, text=row.text, name=row.name, url=row.url, title=row.title, outlet=row.outlet,
-        language=row.language, published=published, source=row.source,
+        language=row.language, published=published_from(row), source=row.source,
         furniture=tuple(s for s in (span_in(x) for x in row.furniture or []) if s is not None),
     )
 

@@ -100,18 +100,8 @@ class DocumentSummary:
 
     @classmethod
     def of(cls, row: Any) -> DocumentSummary:
-        return cls(row.id, row.name, row.url, row.title, row.outlet, row.language, _published(row),
+        return cls(row.id, row.name, row.url, row.title, row.outlet, row.language, codec.published_from(row),
                    row.text_sha256, row.status, row.error, int(row.chars or 0))
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _published(row: Any) -> Interval | None:
-    if not (row.published_start or row.published_end):
-        return None
-    return Interval(_day(row.published_start), _day(row.published_end), bool(row.published_inferred))
 
 
 @dataclass(frozen=True)
@@ -271,7 +261,7 @@ class Queries:
         c = t.documents.c
         with self.engine.connect() as conn:
             rows = conn.execute(select(c.id, c.published_start, c.published_end, c.published_inferred)).all()
-        return [Document(r.id, "", published=_published(r)) for r in rows]
+        return [Document(r.id, "", published=codec.published_from(r)) for r in rows]
 
     def version(self) -> StoreVersion:
         c = t.documents.c

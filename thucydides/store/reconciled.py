@@ -9,9 +9,10 @@ with the store.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -174,18 +175,13 @@ def clear_all(conn: Connection) -> None:
 # --- merged events -------------------------------------------------------------------------------
 # Document events and merged events are read and written through the raw views (`store.raw`): their
 # lists (evidence, claims) move from one to the other as the JSON text they are stored as.
+def _runs(rows: Iterable[Any], key: Callable[[Any], tuple[Any, ...]]) -> Iterator[list[Any]]:
+    """The rows (sorted by `key`) one run of equal keys at a time."""
+    return (list(run) for _, run in groupby(rows, key=key))
+
+
 def _by_block(rows: Iterable[Any]) -> Iterator[list[Any]]:
-    current: list[Any] = []
-    key: tuple[Any, ...] | None = None
-    for row in rows:
-        row_key = (row.place, row.event_type, row.sub_event_type, row.actor1)
-        if row_key != key and current:
-            yield current
-            current = []
-        key = row_key
-        current.append(row)
-    if current:
-        yield current
+    return _runs(rows, lambda row: (row.place, row.event_type, row.sub_event_type, row.actor1))
 
 
 def stream_blocks(conn: Connection) -> Iterator[list[Any]]:
@@ -368,17 +364,7 @@ def stream_dispute_blocks(conn: Connection, metrics: Iterable[str]) -> Iterator[
     k = t.claim_keys
     query = (select(*t.DISPUTE_COLUMNS).where(k.c.metric.in_(list(metrics)), k.c.first_day.is_not(None))
              .order_by(k.c.metric, k.c.unit, k.c.subject, k.c.place, k.c.first_day))
-    current: list[Any] = []
-    key: tuple[Any, ...] | None = None
-    for row in stream_named(conn, query):
-        row_key = (row.metric, row.unit, row.subject, row.place)
-        if row_key != key and current:
-            yield current
-            current = []
-        key = row_key
-        current.append(row)
-    if current:
-        yield current
+    yield from _runs(stream_named(conn, query), lambda row: (row.metric, row.unit, row.subject, row.place))
 
 
 def insert_disputes(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -490,15 +476,8 @@ class DocumentMeta:
     text_sha256: str
 
 
-def published_in(r: Any) -> Interval | None:
-    """A document row's publication date; None when it has neither day (as `codec.document_from`)."""
-    if not (r.published_start or r.published_end):
-        return None
-    return codec.interval_in({"start": r.published_start, "end": r.published_end, "inferred": r.published_inferred})
-
-
 def _meta(r: Any) -> DocumentMeta:
-    return DocumentMeta(r.id, r.name, r.url, r.title, r.outlet, r.language, published_in(r), r.text_sha256)
+    return DocumentMeta(r.id, r.name, r.url, r.title, r.outlet, r.language, codec.published_from(r), r.text_sha256)
 
 
 META_COLUMNS = tuple(c for c in t.documents.c if c.name not in ("text", "furniture"))

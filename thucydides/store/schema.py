@@ -96,25 +96,35 @@ claims = Table(
     Column("figure", JSON),
 )
 
+
+def _event_columns(*after_date: Column) -> list[Column]:
+    """The columns a document's event and a merged event share, in the export's shape (new ones each call: a column
+    belongs to one table); `after_date`: a table's own columns that stand after the date."""
+    return [
+        Column("event_type", String(64), nullable=False),
+        Column("sub_event_type", String(64), nullable=False),
+        Column("actor1", String(64)),
+        Column("actor2", String(64)),
+        Column("assoc_actor1", String(64)),
+        Column("assoc_actor2", String(64)),
+        Column("place", String(96)),
+        Column("geo_precision", Integer, nullable=False),
+        Column("date", JSON),
+        *after_date,
+        Column("time_precision", Integer, nullable=False),
+        Column("fatalities", Integer),
+        Column("civilian_targeting", Boolean, nullable=False, default=False),
+        Column("notes", Text, nullable=False, default=""),
+        Column("claims", JSON, nullable=False),
+        Column("evidence", JSON, nullable=False),
+    ]
+
+
 events = Table(
     "events", metadata,
     Column("id", String(96), primary_key=True),
     Column("doc", String(64), nullable=False, index=True),
-    Column("event_type", String(64), nullable=False),
-    Column("sub_event_type", String(64), nullable=False),
-    Column("actor1", String(64)),
-    Column("actor2", String(64)),
-    Column("assoc_actor1", String(64)),
-    Column("assoc_actor2", String(64)),
-    Column("place", String(96)),
-    Column("geo_precision", Integer, nullable=False),
-    Column("date", JSON),
-    Column("time_precision", Integer, nullable=False),
-    Column("fatalities", Integer),
-    Column("civilian_targeting", Boolean, nullable=False, default=False),
-    Column("notes", Text, nullable=False, default=""),
-    Column("claims", JSON, nullable=False),
-    Column("evidence", JSON, nullable=False),
+    *_event_columns(),
 )
 
 # --- reconciliation across documents, stored (thucydides.corpus.reconcile writes these) ------------------
@@ -127,23 +137,8 @@ merged_events = Table(
     # the merging block (place, event type, sub-event type, actor 1) its members were matched in
     Column("block", String(96), nullable=False),
     Column("docs", JSON, nullable=False),
-    Column("event_type", String(64), nullable=False),
-    Column("sub_event_type", String(64), nullable=False),
-    Column("actor1", String(64)),
-    Column("actor2", String(64)),
-    Column("assoc_actor1", String(64)),
-    Column("assoc_actor2", String(64)),
-    Column("place", String(96)),
-    Column("geo_precision", Integer, nullable=False),
-    Column("date", JSON),
-    # the day ACLED files it under, '9999-12-31' when unknown: the ACLED export's order
-    Column("acled_day", String(10), nullable=False),
-    Column("time_precision", Integer, nullable=False),
-    Column("fatalities", Integer),
-    Column("civilian_targeting", Boolean, nullable=False, default=False),
-    Column("notes", Text, nullable=False, default=""),
-    Column("claims", JSON, nullable=False),
-    Column("evidence", JSON, nullable=False),
+    # acled_day: the day ACLED files it under, '9999-12-31' when unknown: the ACLED export's order
+    *_event_columns(Column("acled_day", String(10), nullable=False)),
 )
 Index("ix_merged_events_lead", merged_events.c.lead)
 Index("ix_merged_events_block", merged_events.c.block)

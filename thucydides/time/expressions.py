@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal, cast
 
-from thucydides.model import Interval, TimeExpression
+from thucydides.model import Interval, TimeExpression, TimeRole
 from thucydides.time import ranges
 from thucydides.time.lexicon import TimeLexicon, lexicon
 from thucydides.time.ranges import DayRange
 from thucydides.time.settings import time_settings
 
-Role = Literal["point", "since", "until", "during"]
+Role = TimeRole
 
 
 @dataclass(frozen=True)

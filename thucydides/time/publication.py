@@ -80,7 +80,7 @@ def _window_end(latest: date) -> date:
 def _dates_report(text: str, expression: TimeExpression) -> bool:
     """Narrated dates precise to a month or better: no open-ended phrases, onsets or plans."""
     days = expression.interval.days
-    if expression.role not in ("point", "during") or days is None or days > MAX_EVIDENCE_DAYS:
+    if not expression.dates or days is None or days > MAX_EVIDENCE_DAYS:
         return False
     return not _is_onset(text, expression) and not _is_planned(text, expression)
 
