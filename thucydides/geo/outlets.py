@@ -22,8 +22,6 @@ outlet.
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -188,27 +186,6 @@ def voting_regions(named: Iterable[NamedPlace], gaz: Gazetteer, ratio: float) ->
     return tuple(out)
 
 
-def contract_reports(contract: Mapping[str, object], gaz: Gazetteer,
-                     settings: OutletSettings | None = None) -> list[ReportPlaces]:
-    """The reports of an export (`thucydides-export` v1, as `thucydides export` writes it) with the regions of
-    their place mentions that vote (`voting_regions`)."""
-    ratio = (settings or outlet_settings()).unambiguous_ratio
-    places = {str(p["id"]): p for p in _records(contract, "places")}
-    by_doc: dict[str, list[NamedPlace]] = {}
-    for m in _records(contract, "mentions"):
-        place = places.get(str(m.get("ref")))
-        if m.get("kind") == "place" and place:
-            by_doc.setdefault(str(m["doc"]), []).append(NamedPlace(
-                str(m.get("text") or ""), _text(place.get("country")), _text(place.get("admin1")),
-                str(place.get("kind") or "")))
-    return [ReportPlaces(_url(d), voting_regions(by_doc.get(str(d["id"]), ()), gaz, ratio))
-            for d in _records(contract, "documents")]
-
-
-def _text(value: object) -> str | None:
-    return str(value) if value else None
-
-
 def unambiguous(name: str, region: Region, gaz: Gazetteer, ratio: float) -> bool:
     """Whether the places bearing `name` as their own lie in `region`, but for ones at most `ratio` the size."""
     inside, outside = 0, 0
@@ -219,16 +196,6 @@ def unambiguous(name: str, region: Region, gaz: Gazetteer, ratio: float) -> bool
             else:
                 outside = max(outside, c.population)
     return inside > 0 and outside <= ratio * inside
-
-
-def _records(contract: Mapping[str, object], key: str) -> list[Mapping[str, object]]:
-    value = contract.get(key) or []
-    return [r for r in value if isinstance(r, Mapping)] if isinstance(value, list) else []
-
-
-def _url(doc: Mapping[str, object]) -> str | None:
-    url = doc.get("url")
-    return str(url) if url else None
 
 
 def read_homes(path: Path) -> OutletHomes:
@@ -307,25 +274,3 @@ def homes_in_force(homes: OutletHomes) -> Iterator[None]:
         yield
     finally:
         _IN_FORCE.pop()
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Learn outlet homes from an export of processed reports and write them as YAML."""
-    parser = argparse.ArgumentParser(prog="python -m thucydides.geo.outlets", description=main.__doc__)
-    parser.add_argument("export", type=Path, help="a thucydides.json written by `thucydides export`")
-    parser.add_argument("-o", "--out", type=Path, default=Path("outlet_homes.yaml"), help="the YAML file to write")
-    args = parser.parse_args(argv)
-    try:
-        contract = json.loads(args.export.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        parser.error(f"cannot read the export {args.export}: {exc}")
-    from thucydides.geo.gazetteer import open_gazetteer
-
-    homes = learn_homes(contract_reports(contract, open_gazetteer()))
-    write_homes(homes, args.out)
-    print(f"{len(homes)} outlet homes -> {args.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
