@@ -187,18 +187,14 @@ def _process(store: Store, batch_size: int | None, retry_failed: bool, workers: 
 
 
 def _with_outlet_homes(store: Store, status: int, batch_size: int | None, workers: int | None,
-                       time_limit: float | None, engine: str) -> int:
+                       time_limit: float | None, engine: str, scheduler: str | None) -> int:
     """Learn the outlets' homes over the store and process again the reports of those whose home changed."""
     from thucydides.cli.outlets import learn_and_report
 
-    if engine != "local":
-        err.print("outlet homes: not learned with --engine dask (learn them with `outlets learn`, then process "
-                  "with --engine local)")
-        return status
     learned = learn_and_report(store)
     if learned is None or not learned.requeued:
         return status
-    return max(status, _process(store, batch_size, False, workers, time_limit, engine))
+    return max(status, _process(store, batch_size, False, workers, time_limit, engine, scheduler))
 
 
 def _summary(store: Store) -> None:
@@ -262,7 +258,7 @@ def run(
     status = _ingest(store, paths, workers, follow_symlinks)
     status = max(status, _process(store, batch_size, False, workers, time_limit, engine, scheduler))
     if outlet_homes:
-        status = _with_outlet_homes(store, status, batch_size, workers, time_limit, engine)
+        status = _with_outlet_homes(store, status, batch_size, workers, time_limit, engine, scheduler)
     _summary(store)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -299,7 +295,7 @@ def process(
         store.reset()
     status = _process(store, batch_size, retry_failed, workers, time_limit, engine, scheduler)
     if outlet_homes:
-        status = _with_outlet_homes(store, status, batch_size, workers, time_limit, engine)
+        status = _with_outlet_homes(store, status, batch_size, workers, time_limit, engine, scheduler)
     raise typer.Exit(status)
 
 
