@@ -7,10 +7,11 @@ Each article's URL goes on its document, as an outlet's address would in product
 ranker is fitted on half of each corpus (`thucydides.learn.places.is_fit_half`); the other, *report*
 half was never fitted on, and its figures are the honest ones (`halves`).
 
-Outlet homes (`thucydides.geo.outlets`) are learned as a user would learn them, from the system's own
-output and never from the gold: a first pass over the articles resolves their places, the homes of their
-outlets (URL hosts) are learned from those places, and the articles of every outlet given a home are
-processed again with the homes; the figures are the second pass's (`GeoResult.outlets` homes were learned).
+Outlet homes are learned as `thucydides run` learns them, from the system's own output and never from the
+gold, with the same code (`corpus/outlet_homes.py`): a first pass over the articles resolves their places
+and keeps them in a scratch store, the homes of their outlets (URL hosts) are learned over that store, and
+the articles it marks (those of every outlet given a home) are processed again with the homes; the figures
+are the second pass's (`GeoResult.outlets` homes were learned).
 """
 
 from __future__ import annotations
