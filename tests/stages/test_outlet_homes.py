@@ -106,6 +106,17 @@ def test_only_places_where_their_names_biggest_bearer_lies_vote(tmp_path: Path) 
     assert [r.places for r in got] == [(LOUISIANA,), ()]
 
 
+def test_a_mention_its_outlets_home_placed_votes_for_the_home(tmp_path: Path) -> None:
+    """Learning again over reports processed with a home: the namesake the home chose keeps the report's vote,
+    so the home learned again is the same; without the home, that namesake would not vote."""
+    from thucydides.corpus.outlet_homes import stored_reports
+
+    store = _store(tmp_path, (PAPER.format(1), "Alexandria", "US", "Louisiana"))
+    home = OutletHomes({"bayou-ledger.example.com": OutletHome("US", "Louisiana")})
+    assert [r.places for r in stored_reports(store, open_gazetteer(), SETTINGS, OutletHomes())] == [()]
+    assert [r.places for r in stored_reports(store, open_gazetteer(), SETTINGS, home)] == [(LOUISIANA,)]
+
+
 def test_the_evaluation_learns_homes_as_the_command_does(tmp_path: Path) -> None:
     """The geoparsing evaluation's second pass learns homes over a store its first pass filled, with the code
     `thucydides run` runs, and processes again the reports it marks."""

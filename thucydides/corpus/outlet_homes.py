@@ -7,7 +7,8 @@ gives it (`homes_in_force`). The homes live in the store itself (its `meta` tabl
 so they travel with it, whatever holds it (a SQLite file, PostgreSQL), and every later run over the store reads
 them. Keeping the new homes and marking the reports to process again is one transaction: a run killed after it
 resumes with `thucydides process`, and nothing stored is lost (the reports keep their results until processed
-again). A second run over the same reports learns the same homes, so it changes nothing.
+again). Learning again over reports processed with their outlet's home counts the mentions the home placed for
+it (`voting_regions`), so a second run over the same reports learns the same homes and changes nothing.
 """
 
 from __future__ import annotations
@@ -50,13 +51,22 @@ class Learned:
     """Their processed reports, marked to be processed again."""
 
 
-def stored_reports(store: Store, gaz: Gazetteer, settings: OutletSettings | None = None) -> list[ReportPlaces]:
-    """The store's processed reports that have an address and place mentions, with the regions that vote."""
+def stored_reports(store: Store, gaz: Gazetteer, settings: OutletSettings | None = None,
+                   in_force: OutletHomes | None = None) -> list[ReportPlaces]:
+    """The store's processed reports that have an address and place mentions, with the regions that vote;
+    `in_force`: the homes they were processed with (None: the store's kept ones, a user's file overriding)."""
     ratio = (settings or outlet_settings()).unambiguous_ratio
+    homes = homes_in_store(store) if in_force is None else in_force
     rows = Queries(store).place_mentions()
     return [ReportPlaces(url, voting_regions((NamedPlace(r.text, r.country, r.admin1, r.kind) for r in group),
-                                             gaz, ratio))
+                                             gaz, ratio, homes.home_of(url)))
             for (_, url), group in groupby(rows, key=lambda r: (r.doc, r.url))]
+
+
+def homes_in_store(store: Store) -> OutletHomes:
+    """The homes a run over this store processes with: the kept ones, a user's file overriding them."""
+    kept, user = kept_homes(store), user_homes()
+    return OutletHomes({**kept.homes, **user.homes}) if user else kept
 
 
 def kept_homes(store: Store) -> OutletHomes:

@@ -174,16 +174,31 @@ class NamedPlace:
     kind: str
 
 
-def voting_regions(named: Iterable[NamedPlace], gaz: Gazetteer, ratio: float) -> tuple[Region, ...]:
-    """The regions of a report's place mentions that vote: below the country level, and unambiguous."""
+def voting_regions(named: Iterable[NamedPlace], gaz: Gazetteer, ratio: float,
+                   home: OutletHome | None = None) -> tuple[Region, ...]:
+    """The regions of a report's place mentions that vote: below the country level, and unambiguous. `home`:
+    the outlet's home the report was processed with, if any; a mention the home placed inside it votes for it
+    (its region; a home country's mention, for the country alone), as it voted for the namesake the pass without
+    the home chose, so learning again over the reports a home resolved gives the same homes
+    (`corpus/outlet_homes.py`)."""
     out: list[Region] = []
     for m in named:
         if not m.country or m.kind in LEVEL_KINDS:
             continue
         region = (m.country, m.admin1 or "")
-        if unambiguous(m.text, region, gaz, ratio):
-            out.append(region)
+        vote = region if unambiguous(m.text, region, gaz, ratio) else _placed_by(region, home)
+        if vote:
+            out.append(vote)
     return tuple(out)
+
+
+def _placed_by(region: Region, home: OutletHome | None) -> Region | None:
+    """The vote of a mention that is not unambiguous: for the home it lies in, if any."""
+    if home is None or region[0] != home.country:
+        return None
+    if not home.admin1:
+        return (home.country, "")
+    return region if region == home.region else None
 
 
 def unambiguous(name: str, region: Region, gaz: Gazetteer, ratio: float) -> bool:
