@@ -17,7 +17,6 @@ from thucydides.corpus.outlet_homes import Learned, kept_homes, learn_store_home
 from thucydides.geo.outlets import OutletHomes, outlet_settings, user_homes, write_homes
 from thucydides.knowledge import KnowledgeError
 from thucydides.store.db import DEFAULT_DB, Store, display_name
-from thucydides.store.queries import Queries
 
 app = typer.Typer(no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -44,7 +43,7 @@ def learn_and_report(store: Store) -> Learned | None:
     from thucydides.cli.gazetteer import ensure_gazetteer
 
     _user_homes()  # a bad user file is named before anything is learned
-    if not Queries(store).processed_urls():
+    if not store.stats().processed:
         err.print("outlet homes: no processed report in the store yet; nothing learned")
         return None
     ensure_gazetteer(err)
