@@ -7,8 +7,9 @@ places stage alone (recognition + resolution) per 500 words of report, over the 
 SEEDS_DIR, after spaCy has parsed them: wall-clock time, and this process's CPU time (what the
 stage costs on a core of its own; on a shared machine the wall clock also counts waiting for one),
 with the load average. Then the same with an outlet home for every report (its first place's region, as
-if learned: `thucydides.geo.outlets`), and the learned step's own cost: learning the homes from an export
-of the reports (`contract_reports` + `learn_homes`), per report. Printed, never asserted.
+if learned: `thucydides.geo.outlets`), and the learned step's own cost: learning the homes over a store of
+the reports (`corpus.outlet_homes.stored_reports` + `learn_homes`, as `thucydides run` does), per report.
+Printed, never asserted.
 """
 
 from __future__ import annotations
@@ -18,16 +19,17 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import psutil
 
-from thucydides.export.bundle import ExportBundle
-from thucydides.export.contract import to_contract
+from thucydides.corpus.outlet_homes import stored_reports
 from thucydides.geo.gazetteer import Gazetteer, default_path, open_gazetteer
-from thucydides.geo.outlets import OutletHome, OutletHomes, contract_reports, learn_homes
+from thucydides.geo.outlets import OutletHome, OutletHomes, learn_homes
 from thucydides.geo.stage import analyse_places
 from thucydides.model import Analysis, Document
 from thucydides.pipeline import Pipeline
+from thucydides.store.db import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -50,12 +52,17 @@ def main() -> int:
         analyse_places(a, gaz)
     print("places stage per 500 words, " + _timed(parsed, gaz, None))
     print("with an outlet home each, " + _timed(parsed, gaz, _homes(warm)))
-    contract = to_contract(ExportBundle.from_analyses(warm))
-    t = time.perf_counter()
-    for _ in range(5):
-        learn_homes(contract_reports(contract, gaz))
+    with TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "speed.db")
+        store.add_documents([a.document for a in warm])
+        for a in warm:
+            store.save_analysis(a)
+        t = time.perf_counter()
+        for _ in range(5):
+            learn_homes(stored_reports(store, gaz))
+        store.close()
     per_report = (time.perf_counter() - t) * 1000 / (5 * max(len(warm), 1))
-    print(f"learning outlet homes from an export: {per_report:.2f} ms per report")
+    print(f"learning outlet homes over a store: {per_report:.2f} ms per report")
     return 0
 
 

@@ -23,8 +23,10 @@ from typing import Any
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
 from thucydides.corpus.across import merge_across_documents
+from thucydides.corpus.outlet_homes import kept_homes
 from thucydides.corpus.reconcile import reconcile
 from thucydides.export.bundle import ExportBundle, referenced_actors
+from thucydides.geo.outlets import OutletHomes, homes_in_force
 from thucydides.ingest.errors import IngestFailure, IngestWarning, Position
 from thucydides.knowledge.settings import section
 from thucydides.model import Analysis, Document
@@ -274,13 +276,15 @@ def process(store: Store, pipeline: Any = None, batch_size: int | None = None, r
     owner = new_owner()
     report = ProcessReport()
     failures = _Kept()
+    homes = kept_homes(store)  # the outlet homes learned over this store, for the places stage
     try:
-        if workers == 0 or pipeline is not None:
-            _process_here(store, owner, pipeline, batch_size, report, failures, advance)
-        else:
-            _SupervisedProcess(store, owner, worker_count(workers), batch_size,
-                               time_limit or run_settings().document_time_limit_s, stages,
-                               report, failures, advance).run()
+        with homes_in_force(homes):
+            if workers == 0 or pipeline is not None:
+                _process_here(store, owner, pipeline, batch_size, report, failures, advance)
+            else:
+                _SupervisedProcess(store, owner, worker_count(workers), batch_size,
+                                   time_limit or run_settings().document_time_limit_s, stages,
+                                   report, failures, advance, homes).run()
     finally:
         store.release(owner)
     reconcile(store)  # across documents: only what the processed documents touch is redone
@@ -319,12 +323,12 @@ class _SupervisedProcess:
 
     def __init__(self, store: Store, owner: str, workers: int, batch_size: int, limit: float,
                  stages: Sequence[str] | None, report: ProcessReport, failures: _Kept,
-                 advance: Progress | None) -> None:
+                 advance: Progress | None, homes: OutletHomes | None = None) -> None:
         self.store, self.owner, self.workers, self.batch_size, self.limit = store, owner, workers, batch_size, limit
         self.report, self.failures, self.advance = report, failures, advance
         if can_fork():
             preload(stages)
-        self.pool = Supervisor(PROCESS_WORKER, (tuple(stages) if stages else None,), workers=workers,
+        self.pool = Supervisor(PROCESS_WORKER, (tuple(stages) if stages else None, homes), workers=workers,
                                time_limit=limit, memory_limit_mb=run_settings().worker_memory_mb)
         self.lease = run_settings().lease_s
         self.renew_at = time.monotonic() + self.lease / 3

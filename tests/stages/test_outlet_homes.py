@@ -3,7 +3,6 @@ from the places the system resolved in its reports, and read back as a prior whe
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -16,15 +15,15 @@ from thucydides.geo.outlets import (
     OutletSettings,
     ReportPlaces,
     configured_homes,
-    contract_reports,
+    homes_in_force,
     learn_homes,
-    main,
     outlet_of,
     read_homes,
     write_homes,
 )
 from thucydides.knowledge import KnowledgeError
-from thucydides.model import Analysis, Document
+from thucydides.model import Analysis, Document, Place, Toponym
+from thucydides.store.db import Store
 
 SETTINGS = OutletSettings(min_reports=3, concentration=0.3, country_concentration=0.6)
 LOUISIANA = ("US", "Louisiana")
@@ -84,50 +83,64 @@ def test_a_hand_written_home_needs_a_country(tmp_path: Path) -> None:
         read_homes(path)
 
 
-def _contract(*mentions: tuple[str, str, str, str]) -> dict[str, object]:
-    """An export with one document per mention: (url, name, country, admin1)."""
-    docs = [{"id": f"d{i}", "url": url} for i, (url, *_) in enumerate(mentions)]
-    places = [{"id": f"p{i}", "kind": "populated_place", "country": cc, "admin1": a1, "lat": 0.0, "lon": 0.0}
-              for i, (_, _, cc, a1) in enumerate(mentions)]
-    refs = [{"doc": f"d{i}", "kind": "place", "text": name, "ref": f"p{i}", "start": 0, "end": len(name)}
-            for i, (_, name, _, _) in enumerate(mentions)]
-    return {"documents": docs, "places": places, "mentions": refs}
+def _store(tmp_path: Path, *mentions: tuple[str, str, str, str]) -> Store:
+    """A store with one processed report per mention: (url, name, country, admin1)."""
+    store = Store(tmp_path / "t.db")
+    for i, (url, name, cc, a1) in enumerate(mentions):
+        text = f"Report {i} from {name}."
+        doc = Document.from_text(text, name=f"r{i}.txt", url=url)
+        place = Place(f"p{i}", name, 0.0, 0.0, "populated_place", cc, a1)
+        start = text.index(name)
+        store.add_documents([doc])
+        store.save_analysis(Analysis(doc, toponyms=[Toponym(start, start + len(name), name, place.id)],
+                                     places={place.id: place}))
+    return store
 
 
-def test_only_places_where_their_names_biggest_bearer_lies_vote() -> None:
-    contract = _contract((PAPER.format(1), "Shreveport", "US", "Louisiana"),
-                         (PAPER.format(2), "Columbus", "US", "Georgia"))
-    got = contract_reports(contract, open_gazetteer(), SETTINGS)
+def test_only_places_where_their_names_biggest_bearer_lies_vote(tmp_path: Path) -> None:
+    from thucydides.corpus.outlet_homes import stored_reports
+
+    store = _store(tmp_path, (PAPER.format(1), "Shreveport", "US", "Louisiana"),
+                   (PAPER.format(2), "Columbus", "US", "Georgia"))
+    got = stored_reports(store, open_gazetteer(), SETTINGS)
     assert [r.places for r in got] == [(LOUISIANA,), ()]
 
 
-def test_the_command_learns_homes_from_an_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    towns = ["Shreveport", "Baton Rouge", "Lafayette", "Shreveport"]
-    export = tmp_path / "thucydides.json"
-    export.write_text(json.dumps(_contract(*((PAPER.format(i), t, "US", "Louisiana") for i, t in enumerate(towns)))),
-                      encoding="utf-8")
-    assert main([str(export), "-o", str(tmp_path / "homes.yaml")]) == 0
-    assert read_homes(tmp_path / "homes.yaml").homes["bayou-ledger.example.com"].region == LOUISIANA
-    assert "1 outlet homes" in capsys.readouterr().out
+def test_a_mention_its_outlets_home_placed_votes_for_the_home(tmp_path: Path) -> None:
+    """Learning again over reports processed with a home: the namesake the home chose keeps the report's vote,
+    so the home learned again is the same; without the home, that namesake would not vote."""
+    from thucydides.corpus.outlet_homes import stored_reports
+
+    store = _store(tmp_path, (PAPER.format(1), "Alexandria", "US", "Louisiana"))
+    home = OutletHomes({"bayou-ledger.example.com": OutletHome("US", "Louisiana")})
+    assert [r.places for r in stored_reports(store, open_gazetteer(), SETTINGS, OutletHomes())] == [()]
+    assert [r.places for r in stored_reports(store, open_gazetteer(), SETTINGS, home)] == [(LOUISIANA,)]
 
 
-def test_the_evaluation_learns_homes_from_the_systems_exports() -> None:
-    """The geoparsing evaluation's second pass reads homes learned from its first pass's exports, as a user's
-    command learns them from `thucydides export`'s file."""
+def test_the_evaluation_learns_homes_as_the_command_does(tmp_path: Path) -> None:
+    """The geoparsing evaluation's second pass learns homes over a store its first pass filled, with the code
+    `thucydides run` runs, and processes again the reports it marks."""
     from thucydides.evaluation import adapter
-    from thucydides.evaluation.view import ExportView
 
     towns = ["Shreveport", "Baton Rouge", "Lafayette"]
-    empty = {"actors": [], "events": []}
-    views = [ExportView.from_contract({**_contract((PAPER.format(i), t, "US", "Louisiana")), **empty})
-             for i, t in enumerate(towns)]
-    homes = adapter.learn_outlet_homes(views)
+    store = _store(tmp_path, *((PAPER.format(i), t, "US", "Louisiana") for i, t in enumerate(towns)),
+                   ("https://world-wire.example.net/1", "Columbus", "US", "Georgia"))
+    homes, again = adapter.learn_outlet_homes(store)
     assert homes.home_of(PAPER.format(7)) == OutletHome("US", "Louisiana", 3, 1.0)
+    assert len(again) == 3 and store.stats().pending == 3
 
 
-def test_the_command_names_an_unreadable_export(tmp_path: Path) -> None:
-    with pytest.raises(SystemExit):
-        main([str(tmp_path / "missing.json")])
+def test_homes_in_force_are_the_runs_and_a_users_file_overrides_them(tmp_path: Path, monkeypatch) -> None:
+    learned = OutletHomes({"bayou-ledger.example.com": OutletHome("US", "Louisiana"),
+                           "valley-post.example.org": OutletHome("US", "Texas")})
+    write_homes(OutletHomes({"valley-post.example.org": OutletHome("MX", "Sonora")}), tmp_path / "homes.yaml")
+    (tmp_path / "settings.yaml").write_text(f"outlet_homes:\n  file: {tmp_path / 'homes.yaml'}\n", encoding="utf-8")
+    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    with homes_in_force(learned):
+        got = configured_homes()
+    assert got.homes["bayou-ledger.example.com"].admin1 == "Louisiana"
+    assert got.homes["valley-post.example.org"].country == "MX"
+    assert "bayou-ledger.example.com" not in configured_homes().homes  # the run's homes end with it
 
 
 def test_no_file_named_no_homes() -> None:

@@ -49,6 +49,9 @@ BatchOption = Annotated[int | None, typer.Option(min=1, help="Documents a worker
 EngineOption = Annotated[str, typer.Option("--engine", help="local (worker processes here) or dask (a Dask cluster).")]
 SchedulerOption = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); "
                                                      "without it, --engine dask starts a local cluster of --workers.")]
+OutletHomesOption = Annotated[bool, typer.Option(
+    "--outlet-homes/--no-outlet-homes", help="After processing, learn each outlet's home region from the stored "
+                                             "places and process its reports once more with it (`outlets`).")]
 
 
 def _version(value: bool) -> None:
@@ -183,6 +186,17 @@ def _process(store: Store, batch_size: int | None, retry_failed: bool, workers: 
     return EXIT_FAILED_INPUTS if report.failed else 0
 
 
+def _with_outlet_homes(store: Store, status: int, batch_size: int | None, workers: int | None,
+                       time_limit: float | None, engine: str, scheduler: str | None) -> int:
+    """Learn the outlets' homes over the store and process again the reports of those whose home changed."""
+    from thucydides.cli.outlets import learn_and_report
+
+    learned = learn_and_report(store)
+    if learned is None or not learned.requeued:
+        return status
+    return max(status, _process(store, batch_size, False, workers, time_limit, engine, scheduler))
+
+
 def _summary(store: Store) -> None:
     s = store.stats()
     table = Table(title="thucydides store", show_header=False)
@@ -237,11 +251,14 @@ def run(
     follow_symlinks: FollowOption = False,
     engine: EngineOption = "local",
     scheduler: SchedulerOption = None,
+    outlet_homes: OutletHomesOption = True,
 ) -> None:
     """Ingest PATHS and process everything pending, on every core: the main job."""
     store = _open(db, create=True)
     status = _ingest(store, paths, workers, follow_symlinks)
     status = max(status, _process(store, batch_size, False, workers, time_limit, engine, scheduler))
+    if outlet_homes:
+        status = _with_outlet_homes(store, status, batch_size, workers, time_limit, engine, scheduler)
     _summary(store)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -270,12 +287,16 @@ def process(
     time_limit: TimeLimitOption = None,
     engine: EngineOption = "local",
     scheduler: SchedulerOption = None,
+    outlet_homes: OutletHomesOption = True,
 ) -> None:
     """Process the documents the store holds but has not processed yet (resumes a killed run)."""
     store = _open(db)
     if again:
         store.reset()
-    raise typer.Exit(_process(store, batch_size, retry_failed, workers, time_limit, engine, scheduler))
+    status = _process(store, batch_size, retry_failed, workers, time_limit, engine, scheduler)
+    if outlet_homes:
+        status = _with_outlet_homes(store, status, batch_size, workers, time_limit, engine, scheduler)
+    raise typer.Exit(status)
 
 
 @app.command("export")
@@ -439,6 +460,9 @@ def _mount_optional() -> None:
     from thucydides.learn.cli import app as train_app
 
     app.add_typer(train_app, name="train", help="Rebuild learned components (the event coder) from local data.")
+    from thucydides.cli.outlets import app as outlets_app
+
+    app.add_typer(outlets_app, name="outlets", help="Learn and show the home regions of the outlets in a store.")
     try:
         from thucydides.cli.gazetteer import app as gazetteer_app
     except ImportError:

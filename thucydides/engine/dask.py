@@ -52,7 +52,11 @@ class PipelinePlugin:
         self.store: Store | None = None
 
     def setup(self, worker: Any) -> None:
+        from thucydides.corpus.outlet_homes import kept_homes
+        from thucydides.geo.outlets import use_homes
+
         self.store = Store(self.store_url)
+        use_homes(kept_homes(self.store))  # the outlet homes learned over this store, for the places stage
         self.pipeline = Pipeline()
 
     def teardown(self, worker: Any) -> None:

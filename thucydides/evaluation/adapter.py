@@ -7,8 +7,10 @@ evaluation sees documents as opaque values and results as the export contract.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ from thucydides.ingest import read_path
 from thucydides.ingest.documents import make_document
 from thucydides.model import Analysis, Document
 from thucydides.pipeline import Pipeline
+from thucydides.store.db import Store
 
 Doc = Document
 Pipe = Pipeline
@@ -57,19 +60,25 @@ def export(pipeline: Pipeline, docs: Sequence[Doc]) -> ExportView:
     return ExportView.from_contract(_contract(analyses))
 
 
-def export_each(pipeline: Pipeline, docs: Iterable[Doc]) -> Iterator[tuple[Doc, ExportView]]:
-    """One contract per document, so documents never share records; parses are freed chunk by chunk."""
+def export_each(pipeline: Pipeline, docs: Iterable[Doc], store: Store | None = None,
+                ) -> Iterator[tuple[Doc, ExportView]]:
+    """One contract per document, so documents never share records; parses are freed chunk by chunk. With
+    `store`, each document and its results are also stored, as `thucydides run` stores them."""
     chunk: list[Doc] = []
     for doc in docs:
         chunk.append(doc)
         if len(chunk) == CHUNK:
-            yield from _each(pipeline, chunk)
+            yield from _each(pipeline, chunk, store)
             chunk = []
-    yield from _each(pipeline, chunk)
+    yield from _each(pipeline, chunk, store)
 
 
-def _each(pipeline: Pipeline, chunk: list[Doc]) -> Iterator[tuple[Doc, ExportView]]:
+def _each(pipeline: Pipeline, chunk: list[Doc], store: Store | None) -> Iterator[tuple[Doc, ExportView]]:
+    if store is not None and chunk:
+        store.add_documents(chunk)
     for doc, analysis in zip(chunk, pipeline.run_documents(chunk), strict=True):
+        if store is not None:
+            store.save_analysis(analysis)
         yield doc, ExportView.from_contract(_contract([analysis]))
 
 
@@ -81,14 +90,24 @@ def doc_url(doc: Doc) -> str | None:
     return doc.url
 
 
-def learn_outlet_homes(exports: Iterable[ExportView]) -> OutletHomes:
-    """The outlets' homes, learned from the places of exported documents as `python -m thucydides.geo.outlets`
-    learns them from `thucydides export`'s file."""
-    from thucydides.geo.gazetteer import open_gazetteer
-    from thucydides.geo.outlets import contract_reports, learn_homes
+@contextmanager
+def scratch_store() -> Iterator[Store]:
+    """A store in a temporary folder, removed after (where a pass keeps what `thucydides run` would)."""
+    with TemporaryDirectory(prefix="thucydides-eval-") as folder:
+        store = Store(Path(folder) / "eval.db")
+        try:
+            yield store
+        finally:
+            store.close()
 
-    gaz = open_gazetteer()
-    return learn_homes(r for e in exports for r in contract_reports(e.raw, gaz))
+
+def learn_outlet_homes(store: Store) -> tuple[OutletHomes, set[str]]:
+    """The outlets' homes learned over the stored documents, and the ids of those to process again with them:
+    the code `thucydides run` runs after processing (`corpus/outlet_homes.py`)."""
+    from thucydides.corpus.outlet_homes import learn_store_homes
+
+    learned = learn_store_homes(store)
+    return learned.homes, set(store.pending_ids())
 
 
 def with_outlet_homes(pipeline: Pipeline, homes: OutletHomes) -> Pipeline:

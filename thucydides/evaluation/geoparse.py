@@ -7,10 +7,11 @@ Each article's URL goes on its document, as an outlet's address would in product
 ranker is fitted on half of each corpus (`thucydides.learn.places.is_fit_half`); the other, *report*
 half was never fitted on, and its figures are the honest ones (`halves`).
 
-Outlet homes (`thucydides.geo.outlets`) are learned as a user would learn them, from the system's own
-output and never from the gold: a first pass over the articles resolves their places, the homes of their
-outlets (URL hosts) are learned from those places, and the articles of every outlet given a home are
-processed again with the homes; the figures are the second pass's (`GeoResult.outlets` homes were learned).
+Outlet homes are learned as `thucydides run` learns them, from the system's own output and never from the
+gold, with the same code (`corpus/outlet_homes.py`): a first pass over the articles resolves their places
+and keeps them in a scratch store, the homes of their outlets (URL hosts) are learned over that store, and
+the articles it marks (those of every outlet given a home) are processed again with the homes; the figures
+are the second pass's (`GeoResult.outlets` homes were learned).
 """
 
 from __future__ import annotations
@@ -191,10 +192,13 @@ def evaluate_halves(corpus: str = "lgl", pipeline: adapter.Pipe | None = None, l
     articles = _articles(corpus, path, halves, limit)
     docs = [adapter.document(a.text, name=f"{corpus}-{i:04}", url=a.url, source=corpus) for i, a in articles]
     pipe = pipeline or adapter.build_pipeline()
-    exports = [export for _, export in adapter.export_each(pipe, docs)]
     homes, again = 0, 0
     if outlet_homes:
-        homes, again = _second_pass(pipe, docs, exports)
+        with adapter.scratch_store() as store:
+            exports = [export for _, export in adapter.export_each(pipe, docs, store)]
+            homes, again = _second_pass(pipe, docs, exports, store)
+    else:
+        exports = [export for _, export in adapter.export_each(pipe, docs)]
     tallies = {h: (_Tally(), list[Miss]()) for h in halves}
     for (index, article), doc, export in zip(articles, docs, exports, strict=True):
         for h in halves:
@@ -205,11 +209,13 @@ def evaluate_halves(corpus: str = "lgl", pipeline: adapter.Pipe | None = None, l
                     (homes, again)) for h in halves]
 
 
-def _second_pass(pipe: adapter.Pipe, docs: list[adapter.Doc], exports: list[ExportView]) -> tuple[int, int]:
-    """Learn the outlets' homes from the first pass's exports, process again the documents of the outlets that
-    got one, in place; returns (homes, documents processed again)."""
-    homes = adapter.learn_outlet_homes(exports)
-    again = [k for k, d in enumerate(docs) if homes.home_of(adapter.doc_url(d))]
+def _second_pass(pipe: adapter.Pipe, docs: list[adapter.Doc], exports: list[ExportView],
+                 store: adapter.Store) -> tuple[int, int]:
+    """Learn the outlets' homes over the store the first pass filled, as `thucydides run` does, and process
+    again, in place, the documents it marks (those of the outlets that got a home); returns (homes, documents
+    processed again)."""
+    homes, marked = adapter.learn_outlet_homes(store)
+    again = [k for k, d in enumerate(docs) if adapter.doc_id(d) in marked]
     if again:
         second = adapter.with_outlet_homes(pipe, homes)
         for k, (_, export) in zip(again, adapter.export_each(second, [docs[k] for k in again]), strict=True):

@@ -125,7 +125,7 @@ def header(res: Results) -> list[str]:
     for g in res.geo:
         if g.half == res.geo[0].half and g.outlets:
             lines.append(f"{g.corpus}: {g.outlets} outlet homes learned from the first pass's own places (no gold); "
-                         f"{g.reprocessed} articles processed again with them (thucydides.geo.outlets)")
+                         f"{g.reprocessed} articles processed again with them (as thucydides run does)")
     if res.voa:
         lines.append(f"VOA: {res.voa.dev.stories} dev + {res.voa.test.stories} test annotated stories from "
                      f"{res.voa.gold_dir} (test = sha256(id) % 3 == 0)")

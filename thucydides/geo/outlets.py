@@ -13,17 +13,17 @@ at least `concentration`) has that region as its home; one whose votes concentra
 The places stage reads the home as a prior (`resolve.geography`, `resolve.possible_regions`,
 `handset.fits_closely`): the home region votes as one more name of the report would, among the regions its
 names may lie in, and a candidate inside it fits the report for the hand-set gates; the home country is the
-outlet's country. Learning runs over a batch already processed (`python -m thucydides.geo.outlets
-thucydides.json -o outlet_homes.yaml`, on `thucydides export`'s file); the batch is then processed again
-(`thucydides process --all`) with that file named in the settings (`outlet_homes.file`); a user may edit the
-file or write one by hand.
+outlet's country. This module only learns and reads homes; it never reads the store: `corpus/outlet_homes.py`
+gives it a store's reports (`thucydides outlets learn`, and `thucydides run` after processing), keeps the homes
+in the store, and the runner hands them to the places stage (`homes_in_force`). A user's YAML file
+(`outlet_homes.file` in the settings, as `thucydides outlets learn -o FILE` writes it) overrides them outlet by
+outlet.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -58,7 +58,8 @@ class OutletSettings:
     gate: bool = False
     """Whether a candidate in the home region fits the report closely enough for the hand-set gates."""
     file: str | None = None
-    """A YAML file of outlet homes (learned by this module's command, or written by a user); None: no homes."""
+    """A YAML file of outlet homes (`thucydides outlets learn -o FILE`, or written by a user) that overrides the
+    homes learned and kept in the store, outlet by outlet; None: the store's homes only."""
 
 
 def outlet_settings() -> OutletSettings:
@@ -162,21 +163,42 @@ def learn_homes(reports: Iterable[ReportPlaces], settings: OutletSettings | None
     return OutletHomes(homes)
 
 
-def contract_reports(contract: Mapping[str, object], gaz: Gazetteer,
-                     settings: OutletSettings | None = None) -> list[ReportPlaces]:
-    """The reports of an export (`thucydides-export` v1, as `thucydides export` writes it) with the regions of
-    their place mentions whose names are unambiguous (`unambiguous`)."""
-    ratio = (settings or outlet_settings()).unambiguous_ratio
-    places = {str(p["id"]): p for p in _records(contract, "places")}
-    by_doc: dict[str, list[Region]] = {}
-    for m in _records(contract, "mentions"):
-        place = places.get(str(m.get("ref")))
-        if m.get("kind") != "place" or not place or not place.get("country") or place.get("kind") in LEVEL_KINDS:
+@dataclass(frozen=True, slots=True)
+class NamedPlace:
+    """A place mention as learning reads it: the name written, and the (country, admin1, kind) of the place it
+    was resolved to, from a store or an export alike."""
+
+    text: str
+    country: str | None
+    admin1: str | None
+    kind: str
+
+
+def voting_regions(named: Iterable[NamedPlace], gaz: Gazetteer, ratio: float,
+                   home: OutletHome | None = None) -> tuple[Region, ...]:
+    """The regions of a report's place mentions that vote: below the country level, and unambiguous. `home`:
+    the outlet's home the report was processed with, if any; a mention the home placed inside it votes for it
+    (its region; a home country's mention, for the country alone), as it voted for the namesake the pass without
+    the home chose, so learning again over the reports a home resolved gives the same homes
+    (`corpus/outlet_homes.py`)."""
+    out: list[Region] = []
+    for m in named:
+        if not m.country or m.kind in LEVEL_KINDS:
             continue
-        region = (str(place["country"]), str(place.get("admin1") or ""))
-        if unambiguous(str(m.get("text") or ""), region, gaz, ratio):
-            by_doc.setdefault(str(m["doc"]), []).append(region)
-    return [ReportPlaces(_url(d), tuple(by_doc.get(str(d["id"]), ()))) for d in _records(contract, "documents")]
+        region = (m.country, m.admin1 or "")
+        vote = region if unambiguous(m.text, region, gaz, ratio) else _placed_by(region, home)
+        if vote:
+            out.append(vote)
+    return tuple(out)
+
+
+def _placed_by(region: Region, home: OutletHome | None) -> Region | None:
+    """The vote of a mention that is not unambiguous: for the home it lies in, if any."""
+    if home is None or region[0] != home.country:
+        return None
+    if not home.admin1:
+        return (home.country, "")
+    return region if region == home.region else None
 
 
 def unambiguous(name: str, region: Region, gaz: Gazetteer, ratio: float) -> bool:
@@ -191,47 +213,47 @@ def unambiguous(name: str, region: Region, gaz: Gazetteer, ratio: float) -> bool
     return inside > 0 and outside <= ratio * inside
 
 
-def _records(contract: Mapping[str, object], key: str) -> list[Mapping[str, object]]:
-    value = contract.get(key) or []
-    return [r for r in value if isinstance(r, Mapping)] if isinstance(value, list) else []
-
-
-def _url(doc: Mapping[str, object]) -> str | None:
-    url = doc.get("url")
-    return str(url) if url else None
-
-
 def read_homes(path: Path) -> OutletHomes:
     """Outlet homes from a YAML file: `outlets: {host: {country: US, admin1: Louisiana}}`."""
-    raw = read_yaml(path)
+    return homes_from_mapping(read_yaml(path), str(path))
+
+
+def homes_from_mapping(raw: object, where: str) -> OutletHomes:
+    """Outlet homes from `{outlets: {host: {country, admin1, reports, share}}}` (a file's, or the store's)."""
     outlets = raw.get("outlets") if isinstance(raw, Mapping) else None
     if not isinstance(outlets, Mapping):
-        raise KnowledgeError(f"{path}: expected a mapping 'outlets' of host -> {{country, admin1}}")
-    return OutletHomes({str(host).lower().removeprefix("www."): _home(path, str(host), v)
+        raise KnowledgeError(f"{where}: expected a mapping 'outlets' of host -> {{country, admin1}}")
+    return OutletHomes({str(host).lower().removeprefix("www."): _home(where, str(host), v)
                         for host, v in outlets.items()})
 
 
-def _home(path: Path, host: str, value: object) -> OutletHome:
+def _home(where: str, host: str, value: object) -> OutletHome:
     if not isinstance(value, Mapping) or not isinstance(value.get("country"), str):
-        raise KnowledgeError(f"{path}: outlet {host!r} needs a country (ISO code), e.g. {{country: US}}")
+        raise KnowledgeError(f"{where}: outlet {host!r} needs a country (ISO code), e.g. {{country: US}}")
     admin1 = value.get("admin1")
     return OutletHome(str(value["country"]), str(admin1) if admin1 else None, int(value.get("reports") or 0),
                       float(value.get("share") or 0.0))
+
+
+def homes_mapping(homes: OutletHomes) -> dict[str, dict[str, dict[str, object]]]:
+    """`homes` as `homes_from_mapping` reads them, outlets in order."""
+    return {"outlets": {host: {"country": h.country, "admin1": h.admin1, "reports": h.reports, "share": h.share}
+                        for host, h in sorted(homes.homes.items())}}
 
 
 def write_homes(homes: OutletHomes, path: Path) -> None:
     """Write `homes` as `read_homes` reads them."""
     import yaml
 
-    outlets = {host: {"country": h.country, "admin1": h.admin1, "reports": h.reports, "share": h.share}
-               for host, h in sorted(homes.homes.items())}
-    path.write_text(yaml.safe_dump({"outlets": outlets}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.safe_dump(homes_mapping(homes), allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 _LOADED: dict[str, OutletHomes] = {}
+_IN_FORCE: list[OutletHomes] = [OutletHomes()]
+"""The learned homes the places stage reads in this process (the store's, set by the runner)."""
 
 
-def configured_homes() -> OutletHomes:
+def user_homes() -> OutletHomes:
     """The homes of the file the settings name (`outlet_homes.file`), read once; none when no file is named."""
     name = outlet_settings().file
     if not name:
@@ -244,23 +266,26 @@ def configured_homes() -> OutletHomes:
     return _LOADED[name]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Learn outlet homes from an export of processed reports and write them as YAML."""
-    parser = argparse.ArgumentParser(prog="python -m thucydides.geo.outlets", description=main.__doc__)
-    parser.add_argument("export", type=Path, help="a thucydides.json written by `thucydides export`")
-    parser.add_argument("-o", "--out", type=Path, default=Path("outlet_homes.yaml"), help="the YAML file to write")
-    args = parser.parse_args(argv)
+def configured_homes() -> OutletHomes:
+    """The homes the places stage reads: the learned ones in force, the user's file overriding them by outlet."""
+    learned, user = _IN_FORCE[-1], user_homes()
+    if not user:
+        return learned
+    if not learned:
+        return user
+    return OutletHomes({**learned.homes, **user.homes})
+
+
+def use_homes(homes: OutletHomes) -> None:
+    """Make `homes` the learned homes in force in this process (a worker's, for its life)."""
+    _IN_FORCE[-1] = homes
+
+
+@contextmanager
+def homes_in_force(homes: OutletHomes) -> Iterator[None]:
+    """`homes` in force while the block runs (a run over one store), the ones before restored after."""
+    _IN_FORCE.append(homes)
     try:
-        contract = json.loads(args.export.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        parser.error(f"cannot read the export {args.export}: {exc}")
-    from thucydides.geo.gazetteer import open_gazetteer
-
-    homes = learn_homes(contract_reports(contract, open_gazetteer()))
-    write_homes(homes, args.out)
-    print(f"{len(homes)} outlet homes -> {args.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        yield
+    finally:
+        _IN_FORCE.pop()

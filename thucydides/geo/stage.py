@@ -47,11 +47,13 @@ def analyse_places(analysis: Analysis, gaz: Gazetteer, homes: OutletHomes | None
 
 
 def places_stage_with(homes: OutletHomes | None) -> StageFn:
-    """The places stage reading `homes` as the outlets' homes (None: the file the settings name, if any)."""
+    """The places stage reading `homes` as the outlets' homes (None: the ones in force when a batch runs, the
+    store's learned homes the runner sets and the settings' file; checked once here so a bad file fails early)."""
     gaz = open_gazetteer()
-    known = configured_homes() if homes is None else homes
+    configured_homes()
 
     def places_stage(batch: Sequence[Analysis]) -> None:
+        known = configured_homes() if homes is None else homes
         for analysis in batch:
             try:
                 analyse_places(analysis, gaz, known)

@@ -257,6 +257,22 @@ class Store:
             return conn.execute(update(t.documents).where(t.documents.c.status == FAILED)
                                 .values(status=PENDING, error=None)).rowcount
 
+    def keep_meta(self, key: str, value: str, requeue: Sequence[str] = ()) -> int:
+        """Keep `value` under `key` (what the store learned about itself, outlet homes) and mark the processed
+        documents `requeue` for processing again, in one transaction: a crash keeps both or neither. Returns
+        how many documents wait again."""
+        if key == "schema_version":
+            raise StoreError(f"{self.name}: the key {key!r} belongs to the store's schema")
+        c = t.documents.c
+        with self._write() as conn:
+            conn.execute(delete(t.meta).where(t.meta.c.key == key))
+            conn.execute(t.meta.insert().values(key=key, value=value))
+            ids, waiting = list(requeue), 0
+            for i in range(0, len(ids), 500):
+                waiting += conn.execute(update(t.documents).where(c.id.in_(ids[i:i + 500]), c.status == PROCESSED)
+                                        .values(status=PENDING)).rowcount
+        return waiting
+
     # --- claims: which run processes which document ---------------------------------------------
     def claim(self, owner: str, limit: int, lease_seconds: float) -> list[Document]:
         """Take up to `limit` pending documents (oldest first) for `owner`, in one locked transaction.

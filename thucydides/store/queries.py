@@ -104,6 +104,18 @@ class DocumentSummary:
                    row.text_sha256, row.status, row.error, int(row.chars or 0))
 
 
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place mention with its document's address and its place's region (`Queries.place_mentions`)."""
+
+    doc: str
+    url: str
+    text: str
+    country: str | None
+    admin1: str | None
+    kind: str
+
+
 @dataclass(frozen=True)
 class Removed:
     document: str
@@ -242,6 +254,29 @@ class Queries:
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.mentions).where(t.mentions.c.doc.in_(list(doc_ids)))).all()
         return [codec.mention_from(r) for r in rows]
+
+    def meta(self, key: str) -> str | None:
+        """The value kept under `key` (`Store.keep_meta`), or None."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(t.meta.c.value).where(t.meta.c.key == key))
+
+    def processed_urls(self) -> list[tuple[str, str | None]]:
+        """(id, web address) of every processed document, in the order they were stored."""
+        c = t.documents.c
+        with self.engine.connect() as conn:
+            return [(r.id, r.url) for r in conn.execute(select(c.id, c.url).where(c.status == "processed")
+                                                        .order_by(c.seq))]
+
+    def place_mentions(self) -> list[PlaceMention]:
+        """Every place mention of the processed documents with an address, with its document's address and its
+        place's country, admin1 and kind (what learning outlet homes reads), in document and text order."""
+        d, m, p = t.documents.c, t.mentions.c, t.places.c
+        query = (select(d.id, d.url, m.text, p.country, p.admin1, p.kind)
+                 .join(t.mentions, m.doc == d.id).join(t.places, p.id == m.ref)
+                 .where(d.status == "processed", d.url.is_not(None), m.kind == "place")
+                 .order_by(d.seq, m.start, m.end))
+        with self.engine.connect() as conn:
+            return [PlaceMention(r.id, r.url, r.text, r.country, r.admin1, r.kind) for r in conn.execute(query)]
 
     def events_of_kinds(self, sub_event_types: Sequence[str]) -> list[Event]:
         """Every event of these ACLED sub-event types (territory changing hands, say)."""

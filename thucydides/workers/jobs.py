@@ -12,10 +12,13 @@ import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from thucydides.model import Analysis, Document
 from thucydides.workers.pool import Handler
+
+if TYPE_CHECKING:
+    from thucydides.geo.outlets import OutletHomes
 
 
 @dataclass(frozen=True)
@@ -66,9 +69,14 @@ def _no_connection_across_fork() -> None:
         gazetteer.open_gazetteer()._local = threading.local()
 
 
-def process_worker(stages: Sequence[str] | None = None) -> Handler:
-    """The pipeline preloaded before the fork, else loaded here once; each payload is a few documents."""
+def process_worker(stages: Sequence[str] | None = None, homes: OutletHomes | None = None) -> Handler:
+    """The pipeline preloaded before the fork, else loaded here once; each payload is a few documents.
+    `homes`: the outlet homes learned over the store, in force in this worker for its life."""
+    from thucydides.geo.outlets import use_homes
     from thucydides.pipeline import Pipeline
+
+    if homes is not None:
+        use_homes(homes)
 
     key = tuple(stages) if stages else None
     pipeline = _preloaded.get(key) or Pipeline(stages)
