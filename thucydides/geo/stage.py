@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from thucydides.geo.demonyms import people_mentions
 from thucydides.geo.document import actor_countries, home_country, named_actor_countries
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
+from thucydides.geo.ranker import PlacesSettings, places_settings
 from thucydides.geo.recognize import Found, recognise
 from thucydides.geo.resolve import resolve
 from thucydides.model import Analysis, Toponym
@@ -30,7 +32,9 @@ def recognised(analysis: Analysis, gaz: Gazetteer) -> list[Found]:
     return recognise(analysis.document.analysis_text, analysis.spacy_doc, gaz, *actor_spans(analysis))
 
 
-def analyse_places(analysis: Analysis, gaz: Gazetteer) -> None:
+def analyse_places(analysis: Analysis, gaz: Gazetteer, demonyms: bool | None = None) -> None:
+    """Toponyms and their places; with `demonyms` (None: the settings' `demonym_mentions`), countries named
+    through their people too, in `Analysis.demonyms`."""
     text = analysis.document.analysis_text
     found = recognised(analysis, gaz)
     resolutions = resolve(found, gaz, home_country(analysis.document.url),
@@ -43,16 +47,29 @@ def analyse_places(analysis: Analysis, gaz: Gazetteer) -> None:
                                          place.id if place else None, res.confidence, res.geo_precision))
         if place:
             analysis.places[place.id] = place
+    if places_settings().demonym_mentions if demonyms is None else demonyms:
+        add_demonyms(analysis, gaz, [(f.start, f.end) for f in found])
 
 
-@stage("places", requires=("spacy_doc", "actors"), assigns=("toponyms", "places"))
-def make_places_stage() -> StageFn:
+def add_demonyms(analysis: Analysis, gaz: Gazetteer, taken: list[tuple[int, int]]) -> None:
+    """Countries named through their people, apart from the place names (`geo/demonyms.py`)."""
+    analysis.demonyms = people_mentions(analysis.spacy_doc, gaz, taken)
+    for t in analysis.demonyms:
+        place = gaz.place(t.place or "")
+        if place is not None:
+            analysis.places.setdefault(place.id, place)
+
+
+@stage("places", requires=("spacy_doc", "actors"), assigns=("toponyms", "demonyms", "places"), config=PlacesSettings)
+def make_places_stage(config: PlacesSettings) -> StageFn:
+    """The stage; of its settings it reads `demonym_mentions` itself (a geoparsing corpus that marks peoples' words
+    as places turns it on: `Pipeline(configs={"places": ...})`), the others through `places_settings()`."""
     gaz = open_gazetteer()
 
     def places_stage(batch: Sequence[Analysis]) -> None:
         for analysis in batch:
             try:
-                analyse_places(analysis, gaz)
+                analyse_places(analysis, gaz, config.demonym_mentions)
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                 analysis.warnings.append(f"places: {type(exc).__name__}: {exc}")
 

@@ -1,0 +1,66 @@
+"""Countries named through their people ("Georgian troops", "the Palestinians"), on sentences we wrote: reported
+apart from the place names when the places stage is asked to, never taken for where an event happens."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from thucydides.geo.demonyms import country_of_people_word
+from thucydides.geo.ranker import places_settings
+from thucydides.model import Analysis, Document
+from thucydides.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(("word", "code"), [("Sudanese", "SD"), ("Israelis", "IL"), ("Kenyan", "KE"),
+                                             ("Czechs", "CZ"), ("Palestinians", "PS")])
+def test_a_peoples_word_names_its_country(word: str, code: str) -> None:
+    assert country_of_people_word(word) == code
+
+
+@pytest.mark.parametrize("word", ["Sudan", "Israel", "Tuesday", "Jones", ""])
+def test_a_countrys_own_name_or_another_word_is_no_peoples_word(word: str) -> None:
+    assert country_of_people_word(word) is None
+
+
+def test_the_setting_is_off_by_default() -> None:
+    """Corpora disagree on these words (LGL marks them, GeoVirus and VOA do not): off unless asked for."""
+    assert places_settings().demonym_mentions is False
+
+
+@pytest.fixture(scope="module")
+def with_demonyms() -> Pipeline:
+    return Pipeline(configs={"places": dataclasses.replace(places_settings(), demonym_mentions=True)})
+
+
+def _run(pipe: Pipeline, text: str) -> Analysis:
+    return pipe.run_documents([Document.from_text(text, name="test.txt")])[0]
+
+
+@pytest.mark.slow
+def test_peoples_words_are_country_mentions_apart_from_place_names(with_demonyms: Pipeline) -> None:
+    a = _run(with_demonyms, "Two Kenyan nurses and a group of Latvians were stopped at the airport in Denver.")
+    assert {(t.text, t.place) for t in a.demonyms} == {("Kenyan", "country-KE"), ("Latvians", "country-LV")}
+    assert "Kenyan" not in {t.text for t in a.toponyms}
+    assert {m.text for m in a.mentions() if m.kind == "place"} >= {"Kenyan", "Latvians", "Denver"}
+    assert all(t.place in a.places for t in a.demonyms)
+
+
+@pytest.mark.slow
+def test_a_word_inside_a_place_name_stays_part_of_it(with_demonyms: Pipeline) -> None:
+    a = _run(with_demonyms, "The delegation flew from the Czech Republic to Warsaw on Sunday.")
+    assert not any(t.text == "Czech" for t in a.demonyms)
+
+
+@pytest.mark.slow
+def test_an_event_never_takes_a_peoples_word_for_its_place(with_demonyms: Pipeline) -> None:
+    a = _run(with_demonyms, "Nigerian soldiers killed four gunmen in a clash on Tuesday, the army said.")
+    assert [t.text for t in a.demonyms] == ["Nigerian"]
+    assert a.events and all(e.place != "country-NG" for e in a.events)
+
+
+@pytest.mark.slow
+def test_off_by_default_in_the_pipeline(analyse) -> None:
+    a = analyse("Two Kenyan nurses were stopped at the airport in Denver.")
+    assert a.demonyms == [] and "country-KE" not in a.places
