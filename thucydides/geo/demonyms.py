@@ -42,7 +42,7 @@ def country_of_people_word(word: str) -> str | None:
 
 def people_mentions(doc: Doc | None, gaz: Gazetteer, taken: Sequence[tuple[int, int]]) -> list[Toponym]:
     """Every one-word NORP entity of `doc` that names a country's people, outside the spans in `taken` (the
-    place names recognised), as a mention of that country."""
+    place names kept), as a mention of that country."""
     if doc is None:
         return []
     out = []

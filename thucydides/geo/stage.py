@@ -48,7 +48,7 @@ def analyse_places(analysis: Analysis, gaz: Gazetteer, demonyms: bool | None = N
         if place:
             analysis.places[place.id] = place
     if places_settings().demonym_mentions if demonyms is None else demonyms:
-        add_demonyms(analysis, gaz, [(f.start, f.end) for f in found])
+        add_demonyms(analysis, gaz, [(t.start, t.end) for t in analysis.toponyms])
 
 
 def add_demonyms(analysis: Analysis, gaz: Gazetteer, taken: list[tuple[int, int]]) -> None:
