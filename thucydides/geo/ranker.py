@@ -58,7 +58,7 @@ class PlacesSettings:
     """A name of a list ("Missouri, New York and Virginia") resolved to a town takes its state (or country)
     candidate when at least this many other names of the list are states of one country (or countries);
     0 turns it off."""
-    demonym_mentions: bool = True
+    demonym_mentions: bool = False
     """Report a country's people's word ("Georgian", "the Palestinians") as a mention of the country
     (`geo/demonyms.py`), apart from the place names."""
 
