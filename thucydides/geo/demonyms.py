@@ -7,7 +7,8 @@ claim takes its place from one, and the report's geography (its main country) is
 
 A word counts when spaCy reads it alone as a nationality or group (NORP) and the country table
 (`knowledge/demonyms`) gives it, or its singular ("Palestinians"), a country; a country's own name is left to
-recognition, and a word inside a place name already found ("the Russian Federation") stays part of that name.
+recognition, a word inside a place name already found ("the Russian Federation") stays part of that name, and a
+word the report uses as a person's name is none ("Officer Dana French", "French said").
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer
+from thucydides.geo.recognize import people_named
 from thucydides.knowledge.demonyms import countries, fold_words
+from thucydides.knowledge.lexicons import lexicons
 from thucydides.model import Toponym
 
 if TYPE_CHECKING:
@@ -46,15 +50,24 @@ def people_mentions(doc: Doc | None, gaz: Gazetteer, taken: Sequence[tuple[int, 
     if doc is None:
         return []
     out = []
+    people = people_named(doc.text, doc, tuple(doc.ents))
     for ent in doc.ents:
         word = _people_word(ent)
-        if word is None or any(s < word.end_char and word.start_char < e for s, e in taken):
+        if word is None or any(s < word.end_char and word.start_char < e for s, e in taken) or \
+                fold(word.text) in people or _bare_speaker(word):
             continue
         code = country_of_people_word(word.text)
         place = gaz.place(f"country-{code}") if code else None
         if place is not None:
             out.append(Toponym(word.start_char, word.end_char, word.text, place.id, 1.0, COUNTRY_PRECISION))
     return out
+
+
+def _bare_speaker(word: Span) -> bool:
+    """A lone word speaking ("French said"): a person's name, not a people's."""
+    token = word[0]
+    bare = not any(True for _ in token.children)
+    return bare and token.dep_ == "nsubj" and token.head.lemma_ in lexicons().speech_verbs
 
 
 def _people_word(ent: Span) -> Span | None:
