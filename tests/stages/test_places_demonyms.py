@@ -1,5 +1,6 @@
-"""Countries named through their people ("Georgian troops", "the Palestinians"), on sentences we wrote: reported
-apart from the place names when the places stage is asked to, never taken for where an event happens."""
+"""Places recognised in two more ways, on sentences we wrote: countries named through their people ("Georgian troops",
+"the Palestinians"), reported apart from the place names when the places stage is asked to and never taken for where
+an event happens; and a place closing a civil body's name after "of" ("the University of X")."""
 
 from __future__ import annotations
 
@@ -64,3 +65,25 @@ def test_an_event_never_takes_a_peoples_word_for_its_place(with_demonyms: Pipeli
 def test_off_by_default_in_the_pipeline(analyse) -> None:
     a = analyse("Two Kenyan nurses were stopped at the airport in Denver.")
     assert a.demonyms == [] and "country-KE" not in a.places
+
+
+# --- a place closing a civil body's name after "of" --------------------------------------------------------------
+
+def _recognised_in_actor(text: str, actor: str, armed: bool) -> dict[str, bool]:
+    from thucydides.geo.gazetteer import open_gazetteer
+    from thucydides.geo.recognize import recognise
+
+    start = text.index(actor)
+    span = (start, start + len(actor))
+    found = recognise(text, None, open_gazetteer(), [span], {span} if armed else set())
+    return {f.text: f.in_actor for f in found}
+
+
+def test_a_place_closing_a_civil_bodys_name_is_kept_as_inside_an_actor() -> None:
+    text = "Tuition rose again this spring at the University of Cincinnati, the board said."
+    assert _recognised_in_actor(text, "University of Cincinnati", armed=False).get("Cincinnati") is True
+
+
+def test_a_place_closing_an_armed_forces_name_is_not_kept() -> None:
+    text = "Shelling was blamed on the Military Forces of Nigeria by the villagers."
+    assert "Nigeria" not in _recognised_in_actor(text, "Military Forces of Nigeria", armed=True)
