@@ -87,3 +87,15 @@ def test_a_place_closing_a_civil_bodys_name_is_kept_as_inside_an_actor() -> None
 def test_a_place_closing_an_armed_forces_name_is_not_kept() -> None:
     text = "Shelling was blamed on the Military Forces of Nigeria by the villagers."
     assert "Nigeria" not in _recognised_in_actor(text, "Military Forces of Nigeria", armed=True)
+
+
+# --- a town's code in capitals names it only as written ----------------------------------------------------------
+
+def test_a_towns_code_is_not_met_by_an_ordinary_word() -> None:
+    """GeoNames gives Dayton the alternate name DAY (its airport's code): "Day" in "Memorial Day" is no Dayton."""
+    from thucydides.geo.gazetteer import open_gazetteer
+    from thucydides.geo.resolve import written
+
+    gaz = open_gazetteer()
+    assert "Dayton" not in {c.place.name for c in written("Day", gaz)}
+    assert "Dayton" in {c.place.name for c in gaz.candidates("Day")}  # the code is in the gazetteer
