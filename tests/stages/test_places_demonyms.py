@@ -1,6 +1,6 @@
 """Places recognised in two more ways, on sentences we wrote: countries named through their people ("Georgian troops",
 "the Palestinians"), reported apart from the place names when the places stage is asked to and never taken for where
-an event happens; and a place closing a civil body's name after "of" ("the University of X")."""
+an event happens; a place inside a civil body's name ("the University of X"); a town's code only as written."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def test_off_by_default_in_the_pipeline(analyse) -> None:
     assert a.demonyms == [] and "country-KE" not in a.places
 
 
-# --- a place closing a civil body's name after "of" --------------------------------------------------------------
+# --- a place inside a civil body's name --------------------------------------------------------------
 
 def _recognised_in_actor(text: str, actor: str, armed: bool) -> dict[str, bool]:
     from thucydides.geo.gazetteer import open_gazetteer
@@ -82,6 +82,11 @@ def _recognised_in_actor(text: str, actor: str, armed: bool) -> dict[str, bool]:
 def test_a_place_closing_a_civil_bodys_name_is_kept_as_inside_an_actor() -> None:
     text = "Tuition rose again this spring at the University of Cincinnati, the board said."
     assert _recognised_in_actor(text, "University of Cincinnati", armed=False).get("Cincinnati") is True
+
+
+def test_a_place_further_inside_a_civil_bodys_name_is_kept_as_inside_an_actor() -> None:
+    text = "A grant was approved for the Brennan Eastern Kentucky Water Authority last week."
+    assert _recognised_in_actor(text, "Brennan Eastern Kentucky Water Authority", armed=False).get("Kentucky") is True
 
 
 def test_a_place_closing_an_armed_forces_name_is_not_kept() -> None:

@@ -585,7 +585,7 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     out = []
     for f in merge(found):
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
-        if within_an_actor_name(f, blocked, armed) or closes_a_civil_name(text, f, blocked, armed):
+        if within_an_actor_name(f, blocked, armed) or inside_a_civil_name(f, blocked, armed):
             out.append(annotate_context(text, f, know))
     link_lists(text, out)
     plural_admin_lists(text, out, know)
@@ -745,16 +745,12 @@ def within_an_actor_name(f: Found, actors: Sequence[tuple[int, int]], armed: Col
     return True
 
 
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
-
-
-def closes_a_civil_name(text: str, f: Found, actors: Sequence[tuple[int, int]],
-                        armed: Collection[tuple[int, int]]) -> bool:
-    """A place ending a civil body's name after "of" ("the University of X", "the Bank of X", "the Mayor of X"):
-    the body's place, kept and marked `in_actor` (never where something happens); not an armed group's ("the
-    Military Forces of X" names the force)."""
-    hit = next((b for b in actors if b[0] < f.start and f.end == b[1]), None)
-    if hit is None or hit in armed or not _OF_BEFORE.search(text[hit[0]:f.start]):
+def inside_a_civil_name(f: Found, actors: Sequence[tuple[int, int]], armed: Collection[tuple[int, int]]) -> bool:
+    """A place inside a civil body's name after its first word ("the University of X", "the Bank of X", "Eastern X
+    University", "the X Regional Water Planning Group"): the body's place, kept and marked `in_actor` (never where
+    something happens); not inside an armed group's name ("the Military Forces of X" names the force)."""
+    hit = next((b for b in actors if b[0] < f.start and f.end <= b[1]), None)
+    if hit is None or hit in armed:
         return False
     f.in_actor = True
     return True
