@@ -41,11 +41,19 @@ def _run(pipe: Pipeline, text: str) -> Analysis:
 
 @pytest.mark.slow
 def test_peoples_words_are_country_mentions_apart_from_place_names(with_demonyms: Pipeline) -> None:
-    a = _run(with_demonyms, "Two Kenyan nurses and a group of Latvians were stopped at the airport in Denver.")
+    a = _run(with_demonyms, "Two Kenyan nurses flew home to Nairobi on Monday, and a group of Latvians stayed on in "
+                            "Riga for the talks.")
     assert {(t.text, t.place) for t in a.demonyms} == {("Kenyan", "country-KE"), ("Latvians", "country-LV")}
     assert "Kenyan" not in {t.text for t in a.toponyms}
-    assert {m.text for m in a.mentions() if m.kind == "place"} >= {"Kenyan", "Latvians", "Denver"}
+    assert {m.text for m in a.mentions() if m.kind == "place"} >= {"Kenyan", "Latvians", "Nairobi", "Riga"}
     assert all(t.place in a.places for t in a.demonyms)
+
+
+@pytest.mark.slow
+def test_a_peoples_word_in_a_report_that_never_names_its_country_is_none(with_demonyms: Pipeline) -> None:
+    """ "Italian food" at a fair in Denver tells a cuisine, not a place in Italy."""
+    a = _run(with_demonyms, "Visitors to the county fair in Denver lined up for Italian food on Saturday.")
+    assert a.demonyms == [] and "country-IT" not in a.places
 
 
 @pytest.mark.slow
@@ -55,10 +63,13 @@ def test_a_word_inside_a_place_name_stays_part_of_it(with_demonyms: Pipeline) ->
 
 
 @pytest.mark.slow
-def test_an_event_never_takes_a_peoples_word_for_its_place(with_demonyms: Pipeline) -> None:
-    a = _run(with_demonyms, "Nigerian soldiers killed four gunmen in a clash on Tuesday, the army said.")
-    assert [t.text for t in a.demonyms] == ["Nigerian"]
-    assert a.events and all(e.place != "country-NG" for e in a.events)
+def test_peoples_words_change_no_event(with_demonyms: Pipeline, analyse) -> None:
+    text = ("Nigerian soldiers killed four gunmen in a clash on Tuesday, the army said. Farmers in northern Nigeria "
+            "have fled the group for a decade.")
+    with_them, without = _run(with_demonyms, text), analyse(text)
+    assert [t.text for t in with_them.demonyms] == ["Nigerian"]
+    assert with_them.events and [(e.event_type, e.place) for e in with_them.events] == \
+        [(e.event_type, e.place) for e in without.events]
 
 
 @pytest.mark.slow

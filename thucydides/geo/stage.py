@@ -52,11 +52,15 @@ def analyse_places(analysis: Analysis, gaz: Gazetteer, demonyms: bool | None = N
 
 
 def add_demonyms(analysis: Analysis, gaz: Gazetteer, taken: list[tuple[int, int]]) -> None:
-    """Countries named through their people, apart from the place names (`geo/demonyms.py`)."""
-    analysis.demonyms = people_mentions(analysis.spacy_doc, gaz, taken)
-    for t in analysis.demonyms:
+    """Countries named through their people, apart from the place names (`geo/demonyms.py`), in a report that names
+    the country or a place in it too: there the word speaks of the country; elsewhere it tells a cuisine or where
+    someone comes from ("Italian food" at a county fair). On LGL's fit half 105 of 117 such words are gold in a report
+    that names the country, 19 of 36 in one that does not (report half: 104 of 116, 22 of 37)."""
+    named = {analysis.places[t.place].country for t in analysis.toponyms if t.place in analysis.places}
+    for t in people_mentions(analysis.spacy_doc, gaz, taken):
         place = gaz.place(t.place or "")
-        if place is not None:
+        if place is not None and place.country in named:
+            analysis.demonyms.append(t)
             analysis.places.setdefault(place.id, place)
 
 
