@@ -49,6 +49,26 @@ def test_peoples_words_are_country_mentions_apart_from_place_names(with_demonyms
     assert all(t.place in a.places for t in a.demonyms)
 
 
+@pytest.mark.parametrize(("word", "named", "place"), [("Ohioans", "ohio", "o"), ("Ossetian", "ossetia", "s"),
+                                                      ("Texan", "texas", "t"), ("Londoners", "london", "l")])
+def test_the_people_of_a_place_the_report_names(word: str, named: str, place: str) -> None:
+    from thucydides.geo.demonyms import place_of_people
+
+    assert place_of_people(word, {named: place}) == place
+
+
+def test_no_people_of_a_place_the_report_does_not_name() -> None:
+    from thucydides.geo.demonyms import place_of_people
+
+    assert place_of_people("Ohioans", {"iowa": "i"}) is None
+
+
+@pytest.mark.slow
+def test_the_people_of_a_state_the_report_names(with_demonyms: Pipeline) -> None:
+    a = _run(with_demonyms, "Heavy storms crossed Iowa on Monday night, and thousands of Iowans lost power.")
+    assert [(t.text, t.place) for t in a.demonyms] == [("Iowans", "adm1-US-IA")]
+
+
 @pytest.mark.slow
 def test_a_peoples_word_in_a_report_that_never_names_its_country_is_none(with_demonyms: Pipeline) -> None:
     """ "Italian food" at a fair in Denver tells a cuisine, not a place in Italy."""

@@ -6,14 +6,16 @@ not `Analysis.toponyms`): a people's word says whose something is, never where i
 claim takes its place from one, and the report's geography (its main country) is read from place names only.
 
 A word counts when spaCy reads it alone as a nationality or group (NORP) and the country table
-(`knowledge/demonyms`) gives it, or its singular ("Palestinians"), a country; a country's own name is left to
+(`knowledge/demonyms`) gives it, or its singular ("Palestinians"), a country; a NORP entity of up to three words
+counts too when an ending turns it into a place the report names ("South Ossetians", "Iowans"); a country's own
+name is left to
 recognition, a word inside a place name already found ("the Russian Federation") stays part of that name, and a
 word the report uses as a person's name is none ("Officer Dana French", "French said").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from thucydides.geo.fold import fold
@@ -44,23 +46,47 @@ def country_of_people_word(word: str) -> str | None:
     return code
 
 
-def people_mentions(doc: Doc | None, gaz: Gazetteer, taken: Sequence[tuple[int, int]]) -> list[Toponym]:
-    """Every one-word NORP entity of `doc` that names a country's people, outside the spans in `taken` (the
-    place names kept), as a mention of that country."""
+def people_mentions(doc: Doc | None, gaz: Gazetteer, taken: Sequence[tuple[int, int]],
+                    named: Mapping[str, str] | None = None) -> list[Toponym]:
+    """Every NORP entity of `doc` that names a country's people (one word), or the people of a place the report
+    names (`named`: lower-case name -> place id; "South Ossetians" for South Ossetia, "Iowans" for Iowa), outside the
+    spans in `taken` (the place names kept), as a mention of that country or place."""
     if doc is None:
         return []
     out = []
     people = people_named(doc.text, doc, tuple(doc.ents))
     for ent in doc.ents:
-        word = _people_word(ent)
-        if word is None or any(s < word.end_char and word.start_char < e for s, e in taken) or \
-                fold(word.text) in people or _bare_speaker(word):
+        words = _people_words(ent)
+        if words is None or any(s < words.end_char and words.start_char < e for s, e in taken) or \
+                fold(words.text) in people or _bare_speaker(words):
             continue
-        code = country_of_people_word(word.text)
-        place = gaz.place(f"country-{code}") if code else None
-        if place is not None:
-            out.append(Toponym(word.start_char, word.end_char, word.text, place.id, 1.0, COUNTRY_PRECISION))
+        place_id = _country_place(words.text, gaz) or place_of_people(words.text, named or {})
+        if place_id is not None:
+            out.append(Toponym(words.start_char, words.end_char, words.text, place_id, 1.0, COUNTRY_PRECISION))
     return out
+
+
+def _country_place(text: str, gaz: Gazetteer) -> str | None:
+    code = country_of_people_word(text) if " " not in text else None
+    place = gaz.place(f"country-{code}") if code else None
+    return place.id if place is not None else None
+
+
+_PEOPLE_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", ""), ("an", ""), ("ns", ""), ("n", ""), ("ers", ""),
+                   ("er", ""), ("ns", "s"), ("n", "s"), ("s", "ia"), ("", "ia"))
+"""(ending, replacement) that turn a people's word into its place's name: Ossetian -> Ossetia, Ohioan -> Ohio,
+Iowans -> Iowa, Londoner -> London, Texan -> Texas, Abkhaz -> Abkhazia."""
+
+
+def place_of_people(text: str, named: Mapping[str, str]) -> str | None:
+    """The place, among those the report names (`named`, by lower-case name), whose people `text` names."""
+    low = text.lower()
+    for ending, replacement in _PEOPLE_ENDINGS:
+        if low.endswith(ending):
+            stem = low[:len(low) - len(ending)] + replacement
+            if stem in named:
+                return named[stem]
+    return None
 
 
 def _bare_speaker(word: Span) -> bool:
@@ -70,9 +96,12 @@ def _bare_speaker(word: Span) -> bool:
     return bare and token.dep_ == "nsubj" and token.head.lemma_ in lexicons().speech_verbs
 
 
-def _people_word(ent: Span) -> Span | None:
-    """The entity's one capitalised word when it is a NORP entity of one word (a leading "the" aside)."""
+MAX_PEOPLE_WORDS = 3
+
+
+def _people_words(ent: Span) -> Span | None:
+    """The entity's capitalised words when it is a NORP entity of at most three words (a leading "the" aside)."""
     if ent.label_ != PEOPLE_LABEL:
         return None
     words = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
-    return words if len(words) == 1 and words[0].is_title else None
+    return words if 0 < len(words) <= MAX_PEOPLE_WORDS and all(w.is_title for w in words) else None

@@ -57,7 +57,8 @@ def add_demonyms(analysis: Analysis, gaz: Gazetteer, taken: list[tuple[int, int]
     someone comes from ("Italian food" at a county fair). On LGL's fit half 105 of 117 such words are gold in a report
     that names the country, 19 of 36 in one that does not (report half: 104 of 116, 22 of 37)."""
     named = {analysis.places[t.place].country for t in analysis.toponyms if t.place in analysis.places}
-    for t in people_mentions(analysis.spacy_doc, gaz, taken):
+    places = {t.text.lower(): t.place for t in analysis.toponyms if t.place}
+    for t in people_mentions(analysis.spacy_doc, gaz, taken, places):
         place = gaz.place(t.place or "")
         if place is not None and place.country in named:
             analysis.demonyms.append(t)
