@@ -7,10 +7,10 @@ claim takes its place from one, and the report's geography (its main country) is
 
 A word counts when spaCy reads it alone as a nationality or group (NORP) and the country table
 (`knowledge/demonyms`) gives it, or its singular ("Palestinians"), a country; a NORP entity of up to three words
-counts too when an ending turns it into a place the report names ("South Ossetians", "Iowans"); a country's own
-name is left to
-recognition, a word inside a place name already found ("the Russian Federation") stays part of that name, and a
-word the report uses as a person's name is none ("Officer Dana French", "French said").
+counts too when an ending turns it into a place the report names ("South Ossetians", "Iowans"). A country's own
+name is left to recognition, a word inside a place name already found ("the Russian Federation") stays part of that
+name, and a word the report uses as a person's name is none ("Officer Dana French", "French said"). The stage keeps
+only the words of countries the report also names by a place name (`geo/stage.add_demonyms`).
 """
 
 from __future__ import annotations
