@@ -120,6 +120,12 @@ def test_a_place_further_inside_a_civil_bodys_name_is_kept_as_inside_an_actor() 
     assert _recognised_in_actor(text, "Brennan Eastern Kentucky Water Authority", armed=False).get("Kentucky") is True
 
 
+def test_an_english_word_inside_a_civil_bodys_name_is_no_place() -> None:
+    """GeoNames knows a hamlet called Human; inside "Observatory for Human Rights" the word is the body's own."""
+    text = "The Varnok Observatory for Human Rights counted the dead on Sunday."
+    assert "Human" not in _recognised_in_actor(text, "Varnok Observatory for Human Rights", armed=False)
+
+
 def test_a_place_closing_an_armed_forces_name_is_not_kept() -> None:
     text = "Shelling was blamed on the Military Forces of Nigeria by the villagers."
     assert "Nigeria" not in _recognised_in_actor(text, "Military Forces of Nigeria", armed=True)
