@@ -1,7 +1,7 @@
 """Where the places stage goes wrong on LGL and GeoVirus, by category (fit half by default, never the report half).
 
     python bench/geo_errors.py [--corpus lgl|geovirus] [--half fit|report] [--limit N] [--cache DIR]
-                               [--examples N] [--category NAME]
+                               [--examples N] [--category NAME] [--demonyms]
 
 After spaCy and actors (parses kept in --cache between runs), the places stage runs on each article and
 every gold toponym with coordinates falls in one category:
@@ -12,6 +12,8 @@ actor (inside an actor's name); missed-known (not recognised, the gazetteer know
 missed-unknown (not recognised, a name the gazetteer does not know). Spans that do not match the gold
 one exactly are counted again as split/merged. System toponyms on no gold span are listed as false
 positives. Prints counts and, with --examples, that many examples per category. Read-only on the data.
+With --demonyms, countries named through their people ("Georgian") count as place mentions, as LGL's gold has them
+(`stages.places.demonym_mentions`).
 """
 
 from __future__ import annotations
@@ -90,7 +92,8 @@ def fresh(a: Analysis) -> Analysis:
     return Analysis(a.document, spacy_doc=a.spacy_doc, actors=a.actors)
 
 
-def run(corpus: str, half: str, limit: int, cache: Path | None) -> tuple[list[Case], Counter[str], list[str]]:
+def run(corpus: str, half: str, limit: int, cache: Path | None,
+        demonyms: bool = False) -> tuple[list[Case], Counter[str], list[str]]:
     items = list(corpus_items(SHARED / "data" / "geoparsing" / CORPUS_FILES[corpus], corpus, half))[:limit or None]
     gaz = open_gazetteer()
     cases: list[Case] = []
@@ -98,7 +101,8 @@ def run(corpus: str, half: str, limit: int, cache: Path | None) -> tuple[list[Ca
     false_pos: list[str] = []
     for item, parsed_a in zip(items, parsed(items, cache), strict=True):
         a = fresh(parsed_a)
-        analyse_places(a, gaz)
+        analyse_places(a, gaz, demonyms)
+        a.toponyms = sorted([*a.toponyms, *a.demonyms], key=lambda t: t.start)  # as the export's place mentions
         text = a.document.analysis_text
         found = recognised(a, gaz)
         spans = [(s, e, la, lo) for s, e, la, lo in item.gold.spans if la is not None and lo is not None]
@@ -122,8 +126,9 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--category", default="", help="only this category's examples (or 'fp' for false positives)")
+    ap.add_argument("--demonyms", action="store_true", help="count peoples' words as country mentions")
     a = ap.parse_args()
-    cases, boundary, false_pos = run(a.corpus, a.half, a.limit, a.cache)
+    cases, boundary, false_pos = run(a.corpus, a.half, a.limit, a.cache, a.demonyms)
     counts = Counter(c.category for c in cases)
     print(f"{a.corpus} {a.half} half: {len(cases)} gold toponyms with points")
     for cat in CATEGORIES:

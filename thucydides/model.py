@@ -297,6 +297,9 @@ class Analysis:
     """Sentences, paragraphs, headline and datelines, segmented once for every stage."""
     actors: list[ActorMention] = field(default_factory=list)
     toponyms: list[Toponym] = field(default_factory=list)
+    demonyms: list[Toponym] = field(default_factory=list)
+    """Countries named through their people ("Georgian troops", "the Palestinians"): place mentions for geoparsing,
+    kept apart from `toponyms` because they never say where anything happens."""
     times: list[TimeExpression] = field(default_factory=list)
     places: dict[str, Place] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
@@ -313,6 +316,6 @@ class Analysis:
         """Every resolved or unresolved span, in the contract's Mention shape."""
         doc = self.document.id
         out = [Mention(doc, a.start, a.end, a.text, "actor", a.actor) for a in self.actors]
-        out += [Mention(doc, t.start, t.end, t.text, "place", t.place) for t in self.toponyms]
+        out += [Mention(doc, t.start, t.end, t.text, "place", t.place) for t in (*self.toponyms, *self.demonyms)]
         out += [Mention(doc, t.start, t.end, t.text, "date", None) for t in self.times]
         return sorted(out, key=lambda m: (m.start, m.end, m.kind))

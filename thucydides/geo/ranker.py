@@ -89,6 +89,9 @@ class PlacesSettings:
     `resolve.only_place_of_its_name`)."""
     gates: GateSettings
     """The hand-set gates' bounds."""
+    demonym_mentions: bool
+    """Report a country's people's word ("Georgian", "the Palestinians") as a mention of the country
+    (`geo/demonyms.py`), apart from the place names."""
 
 
 @lru_cache(maxsize=1)

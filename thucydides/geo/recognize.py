@@ -585,7 +585,7 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     out = []
     for f in merge(found):
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
-        if within_an_actor_name(f, blocked, armed):
+        if within_an_actor_name(f, blocked, armed) or inside_a_civil_name(text, f, blocked, armed, gaz):
             out.append(annotate_context(text, f, know))
     link_lists(text, out)
     plural_admin_lists(text, out, know)
@@ -743,6 +743,25 @@ def within_an_actor_name(f: Found, actors: Sequence[tuple[int, int]], armed: Col
         return False
     f.holder = True
     return True
+
+
+_OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$")
+
+
+def inside_a_civil_name(text: str, f: Found, actors: Sequence[tuple[int, int]], armed: Collection[tuple[int, int]],
+                        gaz: Gazetteer) -> bool:
+    """A place inside a civil body's name after its first word ("the University of X", "the Bank of X", "Eastern X
+    University"): the body's place, kept and marked `in_actor` (never where something happens). Only a name that
+    cannot be a plain word of the body's name: one after "of" or "in", of two words or more, a state's or a
+    country's, or no English word ("the Observatory for Human Rights" names no hamlet called Human). Never inside
+    an armed group's name ("the Military Forces of X" names the force)."""
+    hit = next((b for b in actors if b[0] < f.start and f.end <= b[1]), None)
+    if hit is None or hit in armed:
+        return False
+    named_as_place = bool(_OF_BEFORE.search(text[hit[0]:f.start])) or " " in f.name.strip() or \
+        names_container(gaz, f.name) or not is_dictionary_word(f.name)
+    f.in_actor = named_as_place
+    return named_as_place
 
 
 THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})

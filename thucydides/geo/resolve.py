@@ -77,12 +77,19 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
 
 
 def written(variant: str, gaz: Gazetteer, armed_name: bool = False) -> list[Candidate]:
-    """The places of one spelling; "US" is the country, not Oss or Us: acronyms match only as written. An armed
-    group's acronym ("SDF") names no town through the town's alternate names (an airport's code)."""
+    """The places of one spelling; "US" is the country, not Oss or Us: acronyms match only as written, both ways
+    (`_code_alias`). An armed group's acronym ("SDF") names no town through the town's alternate names (an airport's
+    code)."""
     found = gaz.candidates(variant)
     if not is_acronym(variant):
-        return found
+        return [c for c in found if not _code_alias(c)]
     return [c for c in found if c.name == variant and not (armed_name and _code_of_a_town(c))]
+
+
+def _code_alias(c: Candidate) -> bool:
+    """A town's alternate name in capitals ("SEA", "DAY": an airport's code), met by a word not written so ("Sea",
+    "St. Patrick's Day"): a code names a town only as written (a region's stays: "Ind." for Indiana)."""
+    return is_acronym(c.name) and _code_of_a_town(c)
 
 
 def _code_of_a_town(c: Candidate) -> bool:
