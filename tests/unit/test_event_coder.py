@@ -146,3 +146,15 @@ def test_corrupt_metadata_names_the_file(local_copy: Path, tmp_path: Path) -> No
     meta.write_text(json.dumps({"format": "something-else"}), encoding="utf-8")
     with pytest.raises(EventCoderError, match=str(meta)):
         EventCoder.load(npz)
+
+
+def test_names_inside_a_sentence_become_one_token_when_the_features_ask() -> None:
+    """With `Features.names`, which town or which group it was is no feature; the first word, day and month names
+    and lower-case words stay as they are."""
+    from thucydides.events.coder import Features, normalise
+
+    text = "Militiamen of the Northern Hills Front raided Kelmora (Upper Vale) on Friday, said John Smith."
+    assert normalise(text, names=True) == "militiamen of the name raided name (name) on when, said name."
+    assert normalise(text) == normalise(text, names=False)
+    assert "kelmora" in Features().words(text) and "kelmora" not in Features(names=1).words(text)
+    assert "names" not in Features().to_json() and Features(names=1).to_json()["names"] == 1

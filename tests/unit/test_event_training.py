@@ -194,3 +194,19 @@ def test_crime_news_is_kept_at_its_own_weight_and_political_news_left_out(tmp_pa
     plain = next(i for i, u in enumerate(chosen) if u.source == "news")
     crime = next(i for i, u in enumerate(chosen) if u.source == AMBIGUOUS_NEWS)
     assert w[plain] == pytest.approx(3 * w[crime])
+
+
+def test_a_multi_sentence_note_lends_its_first_sentence_alone_with_its_label() -> None:
+    from thucydides.learn.events import NOTE_SENTENCE, note_sentence_units, unit_weights
+
+    notes = [Unit("Soldiers exchanged gunfire with rebel fighters near the hill district on Monday. Two soldiers "
+                  "died of their wounds later. [size=no report]", "Armed clash", "acled", "n1"),
+             Unit("Several hundred students marched through the old quarter demanding lower fees.",
+                  "Peaceful protest", "acled", "n2"),
+             Unit("The council opened a new library. It also opened a sports hall.", None, "news", "n3")]
+    units = note_sentence_units(notes)
+    assert [(u.text, u.sub, u.source, u.key) for u in units] == [
+        ("Soldiers exchanged gunfire with rebel fighters near the hill district on Monday.", "Armed clash",
+         NOTE_SENTENCE, "n1:s0")]
+    w = unit_weights([*notes[:2], *units], 0.0, 3.0, 1.0, note_sentence_weight=0.5)
+    assert w[2] == pytest.approx(0.5 * w[0])

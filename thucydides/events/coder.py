@@ -49,6 +49,11 @@ _CALENDAR = re.compile(
 names as a mark of news that reports no event; they say when, never what (like digits). 'March' and 'May'
 stay: they are also a protest and a modal."""
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
+_CAPITALISED = r"(?:al-|el-)?[A-Z][\w\-]*(?:['’.]\w+)*"
+_NAME = re.compile(rf"(?<=[\w,;:)] | \(){_CAPITALISED}(?: (?:of |bin |de )?{_CAPITALISED})*")
+"""A run of capitalised words inside a sentence (not its first word): the names of people, groups and places,
+which differ from one war to the next ('of' and Arabic articles inside a name, not at its end)."""
+NAME_TOKEN = "name"
 _DIGITS = re.compile(r"\d")
 
 
@@ -56,13 +61,26 @@ class EventCoderError(RuntimeError):
     """The coder's artefact is missing or unusable; the message names the file."""
 
 
-def normalise(text: str) -> str:
+def without_tags(text: str) -> str:
+    """An ACLED note without its bracketed coder tags ('[size=no report]'), which no sentence splitter knows."""
+    return _TAGS.sub(" ", text).strip()
+
+
+def normalise(text: str, names: bool = False) -> str:
     """The text the model sees: coder furniture cut, lower case, every digit a 0 and every day or month name
-    'when' (counts and dates are not types)."""
+    'when' (counts and dates are not types); with `names`, every run of capitalised words inside the text one
+    token 'name' (a name says which war, not what happened in it)."""
     text = _CODER_PREFIX.sub("", text, count=1)
     text = _TAGS.sub(" ", text)
     text = _LEAD_DATE.sub("", text, count=1)
+    if names:
+        text = _NAME.sub(_masked, text)
     return _CALENDAR.sub("when", _DIGITS.sub("0", text.lower()))
+
+
+def _masked(match: re.Match[str]) -> str:
+    """A name's words as one 'name' token; a day or month name stays itself (it becomes 'when')."""
+    return match.group(0) if _CALENDAR.fullmatch(match.group(0).lower()) else NAME_TOKEN
 
 
 @dataclass(frozen=True)
@@ -75,9 +93,13 @@ class Features:
     char_max: int = 5
     furniture: int = 1
     """1: cut ACLED's coder furniture first (see `normalise`); 0 keeps it (only to measure the leak)"""
+    names: int = 0
+    """1: runs of capitalised words inside a text are one token 'name' (see `normalise`)"""
 
     def words(self, text: str) -> list[str]:
-        return _WORD.findall(normalise(text) if self.furniture else _DIGITS.sub("0", text.lower()))
+        if self.furniture:
+            return _WORD.findall(normalise(text, bool(self.names)))
+        return _WORD.findall(_DIGITS.sub("0", text.lower()))
 
     def word_grams(self, words: Sequence[str]) -> list[str]:
         return [f"w:{' '.join(words[i:i + n])}" for n in range(self.word_min, self.word_max + 1)
@@ -95,8 +117,9 @@ class Features:
         return self.word_grams(words) + [g for word in words for g in self.char_grams(word)]
 
     def to_json(self) -> dict[str, int]:
-        return {"word_min": self.word_min, "word_max": self.word_max,
-                "char_min": self.char_min, "char_max": self.char_max, "furniture": self.furniture}
+        out = {"word_min": self.word_min, "word_max": self.word_max,
+               "char_min": self.char_min, "char_max": self.char_max, "furniture": self.furniture}
+        return {**out, "names": self.names} if self.names else out
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import time
 import zipfile
 from collections import Counter
@@ -34,6 +35,7 @@ from thucydides.events.coder import (
     sha256_file,
     softmax,
     vectorise,
+    without_tags,
 )
 from thucydides.knowledge.settings import section
 from thucydides.learn import corpora
@@ -76,6 +78,11 @@ class EventTrainingSettings:
     ambiguous_half: str = "all"
     """the half whose sentences with an ambiguous stem are kept (inside `news_half`): 'fit' keeps the report
     half's crime news unseen while its plain sentences are trained on"""
+    note_sentences: bool = False
+    """also train on the first sentence of each multi-sentence ACLED note of the fit share, alone, with the note's
+    label: news tells a happening in one sentence, often without the outcome that the note's next sentence gives"""
+    note_sentence_weight: float = 1.0
+    """the weight of such a sentence (an ACLED note's is 1)"""
     voa_dev_gold: bool = False
     """also train on the sentences that the VOA gold's dev part marks as events, with their sub-event type
     (news-told events are what ACLED's notes teach least; VOA-dev figures are then optimistic, VOA test honest)"""
@@ -83,6 +90,10 @@ class EventTrainingSettings:
 
 AMBIGUOUS_NEWS = "news_ambiguous"
 """the source of a kept news sentence that names violence (ordinary crime, deaths from disease)"""
+_SECOND_SENTENCE = re.compile(r"[.!?]\s+[\"'A-Z]")
+"""a note the sentence recogniser need read: one where a sentence may end and another begin"""
+NOTE_SENTENCE = "acled_sentence"
+"""the source of an ACLED note's first sentence trained on alone (`note_sentences`)"""
 
 
 def _holds(text: str, prefixes: tuple[str, ...]) -> bool:
@@ -132,6 +143,19 @@ def training_data(acled_csv: Path, news: Sequence[Unit] | None, voa: Sequence[Un
                         [u for u, h in zip(units, held, strict=True) if h])
 
 
+def note_sentence_units(notes: Sequence[Unit]) -> list[Unit]:
+    """The first sentence (spaCy's sentence recogniser, after ACLED's bracketed tags) of each ACLED note of more
+    than one sentence, with the note's label: ACLED notes lead with the happening and add its outcome, sources
+    or context after it, while news often tells the happening in a sentence of its own."""
+    events = [u for u in notes if u.sub is not None and _SECOND_SENTENCE.search(without_tags(u.text))]
+    cut = [without_tags(u.text) for u in events]
+    out = []
+    for unit, sentences in zip(events, corpora.split_sentences(cut, full_parse=False), strict=True):
+        if len(sentences) > 1 and len(sentences[0].text) >= 20:
+            out.append(Unit(sentences[0].text, unit.sub, NOTE_SENTENCE, f"{unit.key}:s0"))
+    return out
+
+
 def voa_gold_units(part: str) -> list[Unit]:
     """The sentences the VOA gold of `part` marks as events, labelled with the first sub-event type the gold
     accepts; the test part is never training data."""
@@ -160,13 +184,13 @@ def design_matrix(texts: Sequence[str], features: Features, vocab: dict[str, int
     return sparse.csr_matrix((rows.values, rows.indices, rows.indptr), shape=(rows.n_rows, len(vocab)))
 
 
-def unit_weights(units: Sequence[Unit], power: float, news_weight: float, ambiguous_weight: float = 1.0
-                 ) -> np.ndarray:
+def unit_weights(units: Sequence[Unit], power: float, news_weight: float, ambiguous_weight: float = 1.0,
+                 note_sentence_weight: float = 1.0) -> np.ndarray:
     labels = [u.sub or NO_EVENT for u in units]
     sizes = Counter(labels)
     mean = len(labels) / len(sizes)
     w = np.array([(mean / sizes[lab]) ** power for lab in labels])
-    by_source = {"acled": 1.0, AMBIGUOUS_NEWS: ambiguous_weight}
+    by_source = {"acled": 1.0, AMBIGUOUS_NEWS: ambiguous_weight, NOTE_SENTENCE: note_sentence_weight}
     w *= np.array([by_source.get(u.source, news_weight) for u in units])
     return w * len(w) / w.sum()
 
@@ -243,7 +267,8 @@ def fit_model(data: TrainingData, settings: EventTrainingSettings, seed: int) ->
     index = {s: i for i, s in enumerate(subs)}
     x = design_matrix([u.text for u in data.units], features, vocab, idf)
     y = np.array([index[u.sub] for u in data.units])
-    w = unit_weights(data.units, settings.class_weight_power, settings.news_weight, settings.ambiguous_weight)
+    w = unit_weights(data.units, settings.class_weight_power, settings.news_weight, settings.ambiguous_weight,
+                     settings.note_sentence_weight)
     weights, bias = LEARNERS[settings.learner](x, y, w, settings, seed)
     weights = weights.astype(np.float16)
     model = CoderModel(features, vocab, idf, weights, np.asarray(bias, dtype=np.float64), subs, taxonomy,
@@ -338,6 +363,9 @@ def train(acled_csv: Path = corpora.DEFAULT_ACLED, out: Path = DEFAULT_MODEL, se
                          s.ambiguous_weight > 0,
                          None if s.ambiguous_half == "all" else
                          {k for k, _ in corpora.news_articles(news, s.ambiguous_half)})
+    if s.note_sentences:
+        data = TrainingData(data.units + note_sentence_units([u for u in data.units if u.source == "acled"]),
+                            data.calibration)
     log(f"fitting {s.learner} on {len(data.units)} units ({len(data.calibration)} held out for calibration) ...")
     trained = fit_model(data, s, seed)
     log(f"fitted in {trained.seconds:.0f} s; choosing the event threshold on VOA-dev sentences ...")
