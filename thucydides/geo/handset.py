@@ -17,8 +17,10 @@ from collections.abc import Sequence
 
 from thucydides.geo.context import Points
 from thucydides.geo.document import GeographyView
+from thucydides.geo.fold import strip_accents
 from thucydides.geo.gazetteer import Candidate
 from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS, continents, is_capital, namesakes, prior_population
+from thucydides.geo.ranker import places_settings
 from thucydides.geo.recognize import Found
 
 KIND_PRIOR = {"country": 2.5, "admin1": 1.0, "region": 1.5, "river": 1.5, "border": 1.5, "admin2": 0.3,
@@ -49,6 +51,21 @@ def penalties(cs: Sequence[Candidate]) -> dict[str, float]:
     return out
 
 
+def respelt(cs: Sequence[Candidate], written: str) -> list[bool]:
+    """Per candidate, whether it was met only through folding ("Haarlem" folds onto "Harlem", "Vienne" onto
+    "Vienna", "Hoorn" onto "Horn") while another candidate bears the name as written (accents, case and
+    punctuation aside): the writer spelt the name of that one. Transliterations are folded for a reason
+    ("Medina" for Madinah): `coherence` counts this only against places in countries the report does not imply."""
+    plain = spelt(written)
+    exact = {c.place.id for c in cs if plain and spelt(c.name) == plain}
+    return [bool(exact) and c.place.id not in exact for c in cs]
+
+
+def spelt(name: str) -> str:
+    """A name as written, accents, case and everything but letters and digits aside ("Sana'a" = "Sanaa")."""
+    return "".join(ch for ch in strip_accents(name).casefold() if ch.isalnum())
+
+
 def prior(f: Found, c: Candidate, penalty: dict[str, float]) -> float:
     """Context-free plausibility: kind, population, capital status and how well the name fits."""
     place = c.place
@@ -61,10 +78,14 @@ def prior(f: Found, c: Candidate, penalty: dict[str, float]) -> float:
     return score + CAPITAL_BONUS * is_capital(c)
 
 
-def coherence(c: Candidate, view: GeographyView, points: Points) -> float:
-    """How well a candidate fits the places the report's other names resolved to, its outlet and its actors."""
+def coherence(c: Candidate, view: GeographyView, points: Points, respelt: bool = False) -> float:
+    """How well a candidate fits the places the report's other names resolved to, its outlet and its actors;
+    `respelt`: met only through folding beside a place spelt as written (`respelt`), which counts against it
+    outside the report's countries."""
     cc = c.place.country or ""
     score = HOME_BONUS * (bool(cc) and cc == view.home) + ACTOR_COUNTRY_BONUS * (cc in view.actors)
+    if respelt and not view.implies(cc):
+        score -= places_settings().respelt_penalty
     return score + _country_fit(cc, points) + _region_fit(c, points) + _nearness(c, points)
 
 

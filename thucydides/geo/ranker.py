@@ -41,6 +41,9 @@ class PlacesSettings:
     word_alias_population: int = 1_000_000
     """A town met by an alternate name that is an English word spaCy does not read as a place is the answer only
     when at least this big (`resolve.pickable`: "Calcutta" for Kolkata, but not "Day" for Dayton)."""
+    respelt_penalty: float = 0.0
+    """Hand-set penalty on a candidate met only through folding where another bears the name as written
+    (`handset.respelt`: "Haarlem" is not Harlem); 0 turns it off."""
     skeleton_match: float = 0.75
     """Least similarity of a spelling met only through its consonant skeleton (Woldiya for Weldiya)."""
     same_name_same_place: bool = True

@@ -177,14 +177,15 @@ def inside(c: Candidate, container: Candidate) -> bool:
 
 def pin_containers(found: list[Found], options: list[list[Candidate]]) -> set[int]:
     """ "Town, State" and "Town (District, State)": each town's candidates and its container's, pinned to each
-    other (`pinned`); the container is the first name after it that can be a state or a country. Returns the
-    names that met their container or their town: each confirms the other."""
+    other (`pinned`); the container is the first name after it that can be a state or a country, or the outermost
+    of a chain that nests ("Nara (Nara, Koulikoro)": Koulikoro, not the Japanese prefecture the second "Nara" can
+    be). Returns the names that met their container or their town: each confirms the other."""
     at = {f.start: i for i, f in enumerate(found)}
     confirmed: set[int] = set()
     for i in range(len(found)):
         j = container_of(i, found, options, at)
         if j is not None:
-            boxes = [b for b in options[j] if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
+            boxes = _boxes(options[j])
             options[i], options[j] = pinned(options[i], options[j])
             if options[i] and _within(options[i], boxes):
                 confirmed.update((i, j))
@@ -196,14 +197,35 @@ CONTAINER_HOPS = 3
 
 
 def container_of(i: int, found: list[Found], options: list[list[Candidate]], at: dict[int, int]) -> int | None:
-    """The index of the name that holds name i: the next in its chain of "A, B" / "A (B" links that can be a
-    state or a country; else the one right after it."""
-    first = j = _linked(found[i], at)
-    for _ in range(CONTAINER_HOPS):
-        if j is None or any(c.place.kind in CONTAINER_KINDS for c in options[j]):
-            break
+    """The index of the name that holds name i: the first of its chain of "A, B" / "A (B" links that can be a
+    state or a country, or a farther one where the chain nests (each name lies in the next) and it holds one of
+    name i's candidates; else the one right after it."""
+    first = _linked(found[i], at)
+    able = [j for j in _chain(first, found, at) if _boxes(options[j])]
+    if not able:
+        return first
+    best = j = able[0]
+    for k in able[1:]:
+        if not _within(options[j], _boxes(options[k])):
+            break  # a list ("Nevada, New Mexico, Ohio"), not a chain of containers
+        j = k
+        if _within(options[i], _boxes(options[k])):
+            best = k
+    return best
+
+
+def _chain(j: int | None, found: list[Found], at: dict[int, int]) -> list[int]:
+    """The names up a chain from j, at most CONTAINER_HOPS + 1 of them."""
+    out: list[int] = []
+    while j is not None and len(out) <= CONTAINER_HOPS and j not in out:
+        out.append(j)
         j = _linked(found[j], at)
-    return j if j is not None else first
+    return out
+
+
+def _boxes(cands: list[Candidate]) -> list[Candidate]:
+    """The states and countries a container name may be."""
+    return [b for b in cands if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
 
 
 def _linked(f: Found, at: dict[int, int]) -> int | None:
@@ -214,7 +236,7 @@ def pinned(town: list[Candidate], state: list[Candidate]) -> tuple[list[Candidat
     """The town's candidates inside a candidate of the state, and the state's that hold one. A town-like name
     (no state or country among its candidates) with none inside a name that can only be a state or country
     is a town the gazetteer does not know there: it keeps no candidate rather than landing on a namesake abroad."""
-    boxes = [b for b in state if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
+    boxes = _boxes(state)
     held = _within(town, boxes)
     if held:
         return held, _within(boxes, held, holding=True)
@@ -250,6 +272,8 @@ class Mention:
     """Per candidate, a town met by an alternate name beside bigger towns bearing it (`lesser_aliases`)."""
     pickable: list[bool] = field(default_factory=list)
     """Per candidate, whether the mention may be resolved to it (`pickable`); all may vote for their region."""
+    respelt: list[bool] = field(default_factory=list)
+    """Per candidate, met only through folding beside one spelt as written (`handset.respelt`)."""
     signature: tuple[object, ...] = ()
     """What its ranking depends on besides the document: two mentions alike in it rank alike in one pass."""
 
@@ -362,7 +386,8 @@ class Rows:
 def rows_for(m: Mention, view: GeographyView, points: Points, settings: PlacesSettings) -> Rows:
     keep, gated = choices(m, view, points, settings)
     static = [m.static[i] for i in keep]
-    return Rows(keep, gated, static, context_rows([m.options[i] for i in keep], view, points, static))
+    respelt = [m.respelt[i] for i in keep]
+    return Rows(keep, gated, static, context_rows([m.options[i] for i in keep], view, points, static, respelt))
 
 
 def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, settings: PlacesSettings,
@@ -395,6 +420,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
                     handset.gate(f, strong, common), in_container=i in confirmed)
         if m.considered:
             m.pickable, m.lesser_alias = pickable(f, cs, settings.word_alias_population), lesser_aliases(cs)
+            m.respelt = handset.respelt(cs, f.name)
             m.static = static_rows(f, cs)
             m.scores = model.static_scores(m.static)
             m.signature = signature(m)
@@ -413,12 +439,36 @@ def geography(mentions: list[Mention], text: str, home: str | None, actors: froz
               named: frozenset[str] = frozenset()) -> DocumentGeography:
     """The document's geography; `named`: the countries of the actors the report names, one vote each, as a
     demonym's ("the KMT" places a report in Taiwan as "Taiwanese" would)."""
-    votes = {**demonym_votes(text, knowledge()), **dict.fromkeys(named, 1.0)}
+    votes = {**peoples_votes(text), **demonym_votes(text, knowledge()), **dict.fromkeys(named, 1.0)}
     geo = DocumentGeography(demonyms=votes, actors=actors, home=home)
     for m in mentions:
         if m.plausible and not m.common and m.options and (m.strong or m.found.place_cue):
             geo.add(m.key, name_evidence(m.options, m.strong, m.found.admin))
     return geo
+
+
+def peoples_votes(text: str) -> dict[str, float]:
+    """Countries named by a people's adjective written capitalised ("Dutch", "Polish", "Salvadoran"), from the world
+    country table (`knowledge.demonyms`; the places list covers the countries at war): one vote each."""
+    pattern = _peoples_pattern()
+    if pattern is None:
+        return {}
+    from thucydides.knowledge.demonyms import countries
+
+    table = countries()
+    return {code: 1.0 for word in set(pattern.findall(text)) if (code := table.code_of(word))}
+
+
+@lru_cache(maxsize=1)
+def _peoples_pattern() -> re.Pattern[str] | None:
+    """The world table's demonyms, capitalised words only (not "US", "UK": the places' own names say those)."""
+    from thucydides.knowledge.demonyms import countries
+
+    words = {d for c in countries().by_code.values() for d in c.demonyms
+             if d[:1].isupper() and not d.isupper() and "." not in d}
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
 
 
 def points_of(mentions: list[Mention], picks: list[Candidate | None]) -> dict[str, Candidate]:
