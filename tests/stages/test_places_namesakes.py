@@ -54,6 +54,9 @@ def test_a_place_met_only_through_folding_beside_one_spelt_as_written_is_respelt
     assert handset.respelt([harlem], "Haarlem") == [False]  # no place spelt as written: folding is all there is
     sanaa = _cand("s", "populated_place", "YE", "S", "Sana'a")
     assert handset.respelt([sanaa, harlem], "Sanaa") == [False, True]  # apostrophes and case aside
+    the_hague = _cand("th", "populated_place", "NL", "ZH", "The Hague")
+    hague = _cand("hg", "populated_place", "US", "NY", "Hague")
+    assert handset.respelt([the_hague, hague], "Hague") == [False, False]  # a leading article aside
 
 
 def test_a_respelt_place_loses_only_outside_the_reports_countries() -> None:

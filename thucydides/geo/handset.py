@@ -13,11 +13,12 @@ ranker's fitted weight decides how much they count.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from thucydides.geo.context import Points
 from thucydides.geo.document import GeographyView
-from thucydides.geo.fold import strip_accents
+from thucydides.geo.fold import articles, strip_accents
 from thucydides.geo.gazetteer import Candidate
 from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS, continents, is_capital, namesakes, prior_population
 from thucydides.geo.ranker import places_settings
@@ -62,8 +63,12 @@ def respelt(cs: Sequence[Candidate], written: str) -> list[bool]:
 
 
 def spelt(name: str) -> str:
-    """A name as written, accents, case and everything but letters and digits aside ("Sana'a" = "Sanaa")."""
-    return "".join(ch for ch in strip_accents(name).casefold() if ch.isalnum())
+    """A name as written, accents, case, a leading article and everything but letters and digits aside ("Sana'a" is
+    "Sanaa", "The Hague" is "Hague")."""
+    words = [w for w in re.split(r"[\W_]+", strip_accents(name).casefold()) if w]
+    if len(words) > 1 and words[0] in articles():
+        words = words[1:]
+    return "".join(words)
 
 
 def prior(f: Found, c: Candidate, penalty: dict[str, float]) -> float:
