@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from thucydides.geo.context import Points
 from thucydides.geo.document import GeographyView
@@ -62,6 +63,7 @@ def respelt(cs: Sequence[Candidate], written: str) -> list[bool]:
     return [bool(exact) and c.place.id not in exact for c in cs]
 
 
+@lru_cache(maxsize=65_536)
 def spelt(name: str) -> str:
     """A name as written, accents, case, a leading article and everything but letters and digits aside ("Sana'a" is
     "Sanaa", "The Hague" is "Hague")."""

@@ -450,25 +450,34 @@ def geography(mentions: list[Mention], text: str, home: str | None, actors: froz
 def peoples_votes(text: str) -> dict[str, float]:
     """Countries named by a people's adjective written capitalised ("Dutch", "Polish", "Salvadoran"), from the world
     country table (`knowledge.demonyms`; the places list covers the countries at war): one vote each."""
-    pattern = _peoples_pattern()
-    if pattern is None:
-        return {}
-    from thucydides.knowledge.demonyms import countries
+    phrases = _peoples_phrases()
+    out: dict[str, float] = {}
+    for m in _CAPITALISED.finditer(text):
+        for phrase, code in phrases.get(m.group(), ()):
+            if code not in out and text.startswith(phrase, m.start()) and not _letter_at(text, m.start() + len(phrase)):
+                out[code] = 1.0
+    return out
 
-    table = countries()
-    return {code: 1.0 for word in set(pattern.findall(text)) if (code := table.code_of(word))}
+
+_CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]+")
+
+
+def _letter_at(text: str, i: int) -> bool:
+    return i < len(text) and text[i].isalpha()
 
 
 @lru_cache(maxsize=1)
-def _peoples_pattern() -> re.Pattern[str] | None:
-    """The world table's demonyms, capitalised words only (not "US", "UK": the places' own names say those)."""
+def _peoples_phrases() -> dict[str, tuple[tuple[str, str], ...]]:
+    """First word -> (demonym, ISO code) of the world table's capitalised demonyms (not "US", "UK": the places'
+    own names say those)."""
     from thucydides.knowledge.demonyms import countries
 
-    words = {d for c in countries().by_code.values() for d in c.demonyms
-             if d[:1].isupper() and not d.isupper() and "." not in d}
-    if not words:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    out: dict[str, list[tuple[str, str]]] = {}
+    for c in countries().by_code.values():
+        for d in c.demonyms:
+            if d[:1].isupper() and not d.isupper() and "." not in d:
+                out.setdefault(d.split()[0], []).append((d, c.code))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def points_of(mentions: list[Mention], picks: list[Candidate | None]) -> dict[str, Candidate]:
