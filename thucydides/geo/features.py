@@ -100,12 +100,15 @@ def _static_row(f: Found, c: Candidate, pop: int, top: int, main_pop: int, flag:
 
 
 def context_rows(cs: Sequence[Candidate], view: GeographyView, points: Points,
-                 static: Sequence[Sequence[float]]) -> list[list[float]]:
-    """CONTEXT_FEATURES of each candidate of one mention (`static`: their STATIC_FEATURES rows)."""
+                 static: Sequence[Sequence[float]], respelt: Sequence[bool] = ()) -> list[list[float]]:
+    """CONTEXT_FEATURES of each candidate of one mention (`static`: their STATIC_FEATURES rows; `respelt`: which
+    were met only through folding beside one spelt as written, `handset.respelt`)."""
     top = view.top_country()
     top_continent = continents().get(top) if top else None
     rows = [_context_row(c, view, points, top_continent) for c in cs]
-    return _with_hand_scores(rows, static, [handset.coherence(c, view, points) / HAND_SCALE for c in cs])
+    flags = list(respelt) or [False] * len(cs)
+    return _with_hand_scores(rows, static, [handset.coherence(c, view, points, r) / HAND_SCALE
+                                            for c, r in zip(cs, flags, strict=True)])
 
 
 def _with_hand_scores(rows: list[list[float]], static: Sequence[Sequence[float]],

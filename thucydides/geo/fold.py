@@ -28,6 +28,11 @@ def _rules() -> tuple[frozenset[str], tuple[tuple[str, str], ...], dict[str, str
     return articles, rewrites, word_map
 
 
+def articles() -> frozenset[str]:
+    """The articles folding drops before a name ("al", "el", "the")."""
+    return _rules()[0]
+
+
 def rules_version() -> str:
     """A digest of the folding rules: a gazetteer built under other rules must be rebuilt."""
     import hashlib

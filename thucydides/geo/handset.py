@@ -14,10 +14,13 @@ they stay with its code (change one and refit: `python -m thucydides.learn.place
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from thucydides.geo.context import Points
 from thucydides.geo.document import GeographyView
+from thucydides.geo.fold import articles, strip_accents
 from thucydides.geo.gazetteer import Candidate
 from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS, continents, is_capital, namesakes, prior_population
 from thucydides.geo.ranker import GateSettings, places_settings
@@ -53,6 +56,26 @@ def penalties(cs: Sequence[Candidate]) -> dict[str, float]:
     return out
 
 
+def respelt(cs: Sequence[Candidate], written: str) -> list[bool]:
+    """Per candidate, whether it was met only through folding ("Haarlem" folds onto "Harlem", "Vienne" onto
+    "Vienna", "Hoorn" onto "Horn") while another candidate bears the name as written (accents, case and
+    punctuation aside): the writer spelt the name of that one. Transliterations are folded for a reason
+    ("Medina" for Madinah): `coherence` counts this only against places in countries the report does not imply."""
+    plain = spelt(written)
+    exact = {c.place.id for c in cs if plain and spelt(c.name) == plain}
+    return [bool(exact) and c.place.id not in exact for c in cs]
+
+
+@lru_cache(maxsize=65_536)
+def spelt(name: str) -> str:
+    """A name as written, accents, case, a leading article and everything but letters and digits aside ("Sana'a" is
+    "Sanaa", "The Hague" is "Hague")."""
+    words = [w for w in re.split(r"[\W_]+", strip_accents(name).casefold()) if w]
+    if len(words) > 1 and words[0] in articles():
+        words = words[1:]
+    return "".join(words)
+
+
 def prior(f: Found, c: Candidate, penalty: dict[str, float]) -> float:
     """Context-free plausibility: kind, population, capital status and how well the name fits."""
     place = c.place
@@ -65,10 +88,14 @@ def prior(f: Found, c: Candidate, penalty: dict[str, float]) -> float:
     return score + CAPITAL_BONUS * is_capital(c)
 
 
-def coherence(c: Candidate, view: GeographyView, points: Points) -> float:
-    """How well a candidate fits the places the report's other names resolved to, its outlet and its actors."""
+def coherence(c: Candidate, view: GeographyView, points: Points, respelt: bool = False) -> float:
+    """How well a candidate fits the places the report's other names resolved to, its outlet and its actors;
+    `respelt`: met only through folding beside a place spelt as written (`respelt`), which counts against it
+    outside the report's countries."""
     cc = c.place.country or ""
     score = HOME_BONUS * (bool(cc) and cc == view.home) + ACTOR_COUNTRY_BONUS * (cc in view.actors)
+    if respelt and not view.implies(cc):
+        score -= places_settings().respelt_penalty
     return score + _country_fit(cc, points) + _region_fit(c, points) + _nearness(c, points)
 
 

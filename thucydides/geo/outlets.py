@@ -53,9 +53,9 @@ class OutletSettings:
     bearer votes ("Texas" for Texas; not "Columbus" resolved to Georgia, whatever the report says)."""
     region_vote: float = 1.0
     """The home region's vote in a report's geography, as a name's ("Louisiana" named once counts 1)."""
-    possible_vote: float = 0.0
+    possible_vote: float = 1.0
     """The home region's vote among the regions the report's names may lie in (`resolve.possible_regions`)."""
-    gate: bool = False
+    gate: bool = True
     """Whether a candidate in the home region fits the report closely enough for the hand-set gates."""
     file: str | None = None
     """A YAML file of outlet homes (`thucydides outlets learn -o FILE`, or written by a user) that overrides the

@@ -62,6 +62,9 @@ class PlacesSettings:
     word_alias_population: int
     """A town met by an alternate name that is an English word spaCy does not read as a place is the answer only
     when at least this big (`resolve.pickable`: "Calcutta" for Kolkata, but not "Day" for Dayton)."""
+    respelt_penalty: float
+    """Hand-set penalty on a candidate met only through folding where another bears the name as written
+    (`handset.respelt`: "Haarlem" is not Harlem); 0 turns it off."""
     skeleton_match: float
     """Least similarity of a spelling met only through its consonant skeleton (Woldiya for Weldiya)."""
     same_name_same_place: bool

@@ -181,14 +181,15 @@ def inside(c: Candidate, container: Candidate) -> bool:
 
 def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int) -> set[int]:
     """ "Town, State" and "Town (District, State)": each town's candidates and its container's, pinned to each
-    other (`pinned`); the container is the first name after it that can be a state or a country. Returns the
-    names that met their container or their town: each confirms the other."""
+    other (`pinned`); the container is the first name after it that can be a state or a country, or the outermost
+    of a chain that nests ("Nara (Nara, Koulikoro)": Koulikoro, not the Japanese prefecture the second "Nara" can
+    be). Returns the names that met their container or their town: each confirms the other."""
     at = {f.start: i for i, f in enumerate(found)}
     confirmed: set[int] = set()
     for i in range(len(found)):
         j = container_of(i, found, options, at, hops)
         if j is not None:
-            boxes = [b for b in options[j] if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
+            boxes = _boxes(options[j])
             options[i], options[j] = pinned(options[i], options[j])
             if options[i] and _within(options[i], boxes):
                 confirmed.update((i, j))
@@ -197,14 +198,35 @@ def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int
 
 def container_of(i: int, found: list[Found], options: list[list[Candidate]], at: dict[int, int],
                  hops: int) -> int | None:
-    """The index of the name that holds name i: the next in its chain of "A, B" / "A (B" links, at most `hops`
-    on, that can be a state or a country; else the one right after it."""
-    first = j = _linked(found[i], at)
-    for _ in range(hops):
-        if j is None or any(c.place.kind in CONTAINER_KINDS for c in options[j]):
-            break
+    """The index of the name that holds name i: the first of its chain of "A, B" / "A (B" links that can be a
+    state or a country, or a farther one where the chain nests (each name lies in the next) and it holds one of
+    name i's candidates; else the one right after it."""
+    first = _linked(found[i], at)
+    able = [j for j in _chain(first, found, at, hops) if _boxes(options[j])]
+    if not able:
+        return first
+    best = j = able[0]
+    for k in able[1:]:
+        if not _within(options[j], _boxes(options[k])):
+            break  # a list ("Nevada, New Mexico, Ohio"), not a chain of containers
+        j = k
+        if _within(options[i], _boxes(options[k])):
+            best = k
+    return best
+
+
+def _chain(j: int | None, found: list[Found], at: dict[int, int], hops: int) -> list[int]:
+    """The names up a chain from j, at most `hops` + 1 of them."""
+    out: list[int] = []
+    while j is not None and len(out) <= hops and j not in out:
+        out.append(j)
         j = _linked(found[j], at)
-    return j if j is not None else first
+    return out
+
+
+def _boxes(cands: list[Candidate]) -> list[Candidate]:
+    """The states and countries a container name may be."""
+    return [b for b in cands if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
 
 
 def _linked(f: Found, at: dict[int, int]) -> int | None:
@@ -215,7 +237,7 @@ def pinned(town: list[Candidate], state: list[Candidate]) -> tuple[list[Candidat
     """The town's candidates inside a candidate of the state, and the state's that hold one. A town-like name
     (no state or country among its candidates) with none inside a name that can only be a state or country
     is a town the gazetteer does not know there: it keeps no candidate rather than landing on a namesake abroad."""
-    boxes = [b for b in state if b.place.kind in CONTAINER_KINDS and b.weight >= 1]
+    boxes = _boxes(state)
     held = _within(town, boxes)
     if held:
         return held, _within(boxes, held, holding=True)
@@ -251,6 +273,8 @@ class Mention:
     """Per candidate, a town met by an alternate name beside bigger towns bearing it (`lesser_aliases`)."""
     pickable: list[bool] = field(default_factory=list)
     """Per candidate, whether the mention may be resolved to it (`pickable`); all may vote for their region."""
+    respelt: list[bool] = field(default_factory=list)
+    """Per candidate, met only through folding beside one spelt as written (`handset.respelt`)."""
     signature: tuple[object, ...] = ()
     """What its ranking depends on besides the document: two mentions alike in it rank alike in one pass."""
 
@@ -360,7 +384,8 @@ class Rows:
 def rows_for(m: Mention, view: GeographyView, points: Points, settings: PlacesSettings) -> Rows:
     keep, gated = choices(m, view, points, settings)
     static = [m.static[i] for i in keep]
-    return Rows(keep, gated, static, context_rows([m.options[i] for i in keep], view, points, static))
+    respelt = [m.respelt[i] for i in keep]
+    return Rows(keep, gated, static, context_rows([m.options[i] for i in keep], view, points, static, respelt))
 
 
 def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, settings: PlacesSettings,
@@ -393,6 +418,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
                     handset.gate(f, strong, common), in_container=i in confirmed)
         if m.considered:
             m.pickable, m.lesser_alias = pickable(f, cs, settings.word_alias_population), lesser_aliases(cs)
+            m.respelt = handset.respelt(cs, f.name)
             m.static = static_rows(f, cs)
             m.scores = model.static_scores(m.static)
             m.signature = signature(m)
@@ -412,7 +438,7 @@ def geography(mentions: list[Mention], text: str, home: str | None, actors: froz
     """The document's geography; `named`: the countries of the actors the report names, one vote each, as a
     demonym's ("the KMT" places a report in Taiwan as "Taiwanese" would); `outlet`: the outlet's learned home,
     whose country is the outlet's (before its web address's) and whose region votes as a name does."""
-    votes = {**demonym_votes(text, knowledge()), **dict.fromkeys(named, 1.0)}
+    votes = {**peoples_votes(text), **demonym_votes(text, knowledge()), **dict.fromkeys(named, 1.0)}
     geo = DocumentGeography(demonyms=votes, actors=actors, home=outlet.country if outlet else home)
     if outlet is not None and outlet.region is not None:
         settings = outlet_settings()
@@ -424,6 +450,39 @@ def geography(mentions: list[Mention], text: str, home: str | None, actors: froz
         if m.plausible and not m.common and m.options and (m.strong or m.found.place_cue):
             geo.add(m.key, name_evidence(m.options, m.strong, m.found.admin))
     return geo
+
+
+def peoples_votes(text: str) -> dict[str, float]:
+    """Countries named by a people's adjective written capitalised ("Dutch", "Polish", "Salvadoran"), from the world
+    country table (`knowledge.demonyms`; the places list covers the countries at war): one vote each."""
+    phrases = _peoples_phrases()
+    out: dict[str, float] = {}
+    for m in _CAPITALISED.finditer(text):
+        for phrase, code in phrases.get(m.group(), ()):
+            if code not in out and text.startswith(phrase, m.start()) and not _letter_at(text, m.start() + len(phrase)):
+                out[code] = 1.0
+    return out
+
+
+_CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]+")
+
+
+def _letter_at(text: str, i: int) -> bool:
+    return i < len(text) and text[i].isalpha()
+
+
+@lru_cache(maxsize=1)
+def _peoples_phrases() -> dict[str, tuple[tuple[str, str], ...]]:
+    """First word -> (demonym, ISO code) of the world table's capitalised demonyms (not "US", "UK": the places'
+    own names say those)."""
+    from thucydides.knowledge.demonyms import countries
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    for c in countries().by_code.values():
+        for d in c.demonyms:
+            if d[:1].isupper() and not d.isupper() and "." not in d:
+                out.setdefault(d.split()[0], []).append((d, c.code))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def points_of(mentions: list[Mention], picks: list[Candidate | None]) -> dict[str, Candidate]:
