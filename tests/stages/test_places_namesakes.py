@@ -10,9 +10,12 @@ from thucydides.geo import handset
 from thucydides.geo.context import Points
 from thucydides.geo.document import GeographyView
 from thucydides.geo.gazetteer import Candidate
+from thucydides.geo.ranker import places_settings
 from thucydides.geo.recognize import Found, link_lists
 from thucydides.geo.resolve import container_of, peoples_votes
 from thucydides.model import Place
+
+HOPS = places_settings().container_hops
 
 
 def _found(text: str, name: str, after: int = 0) -> Found:
@@ -33,8 +36,8 @@ def test_a_chain_is_pinned_by_its_outermost_state_that_holds_the_town() -> None:
     district = [_cand("tovi-state", "admin1", "BB", "Tovi"), _cand("tovi-unit", "admin2", "AA", "Ravela")]
     options = [town, district, [_cand("ravela", "admin1", "AA", "Ravela")]]
     at = {f.start: i for i, f in enumerate(found)}
-    assert container_of(0, found, options, at) == 2
-    assert container_of(1, found, options, at) == 2
+    assert container_of(0, found, options, at, HOPS) == 2
+    assert container_of(1, found, options, at, HOPS) == 2
 
 
 def test_the_first_state_up_the_chain_stays_the_container_where_no_outer_one_holds_the_town() -> None:
@@ -43,7 +46,7 @@ def test_the_first_state_up_the_chain_stays_the_container_where_no_outer_one_hol
     link_lists(text, found)
     town = [_cand("tovi-b", "populated_place", "BB", "Tovi")]
     options = [town, [_cand("tovi-state", "admin1", "BB", "Tovi")], [_cand("ravela", "admin1", "AA", "Ravela")]]
-    assert container_of(0, found, options, {f.start: i for i, f in enumerate(found)}) == 1
+    assert container_of(0, found, options, {f.start: i for i, f in enumerate(found)}, HOPS) == 1
 
 
 def test_a_place_met_only_through_folding_beside_one_spelt_as_written_is_respelt() -> None:
@@ -91,7 +94,7 @@ def test_a_list_of_states_is_no_chain_of_containers() -> None:
     options = [[_cand("tovi", "admin1", "AA", "Tovi"), _cand("tovi-town", "populated_place", "AA", "Selmo")],
                [_cand("ravela", "admin1", "AA", "Ravela")], [_cand("selmo", "admin1", "AA", "Selmo")]]
     assert found[0].within == found[1].start and found[1].within == found[2].start
-    assert container_of(0, found, options, {f.start: i for i, f in enumerate(found)}) == 1
+    assert container_of(0, found, options, {f.start: i for i, f in enumerate(found)}, HOPS) == 1
 
 
 def test_a_peoples_adjective_written_capitalised_votes_for_its_country() -> None:
