@@ -145,3 +145,13 @@ def test_kept_homes_and_their_reports_change_together(tmp_path: Path) -> None:
     assert kept_homes(store).homes["a.example.com"].country == "US"
     with pytest.raises(StoreError):
         store.keep_meta("schema_version", "0")
+
+
+def test_unreadable_kept_homes_are_named_with_their_store(tmp_path: Path) -> None:
+    """A damaged value under the store's key is an error naming the store and the way out, not a bare JSON one."""
+    from thucydides.knowledge import KnowledgeError
+
+    store = Store(tmp_path / "t.db")
+    store.keep_meta("outlet_homes", "{not json")
+    with pytest.raises(KnowledgeError, match=r"outlet_homes.*not readable JSON.*outlets learn"):
+        kept_homes(store)

@@ -33,6 +33,7 @@ from thucydides.geo.outlets import (
     user_homes,
     voting_regions,
 )
+from thucydides.knowledge import KnowledgeError
 from thucydides.store.db import Store
 from thucydides.store.queries import Queries
 
@@ -72,7 +73,15 @@ def homes_in_store(store: Store) -> OutletHomes:
 def kept_homes(store: Store) -> OutletHomes:
     """The homes last learned over this store (none before the first learning)."""
     raw = Queries(store).meta(KEY)
-    return homes_from_mapping(json.loads(raw), f"{store.name} ({KEY})") if raw else OutletHomes()
+    if not raw:
+        return OutletHomes()
+    where = f"{store.name} ({KEY})"
+    try:
+        value = json.loads(raw)
+    except ValueError as exc:
+        raise KnowledgeError(f"{where}: the kept outlet homes are not readable JSON ({exc}); "
+                             "`thucydides outlets learn` writes them again") from exc
+    return homes_from_mapping(value, where)
 
 
 def changed_outlets(before: OutletHomes, after: OutletHomes, overridden: OutletHomes) -> tuple[str, ...]:
