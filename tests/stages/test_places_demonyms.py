@@ -141,3 +141,16 @@ def test_a_towns_code_is_not_met_by_an_ordinary_word() -> None:
     gaz = open_gazetteer()
     assert "Dayton" not in {c.place.name for c in written("Day", gaz)}
     assert "Dayton" in {c.place.name for c in gaz.candidates("Day")}  # the code is in the gazetteer
+
+
+@pytest.mark.slow
+def test_the_places_stage_with_outlet_homes_keeps_the_pipelines_places_config() -> None:
+    """The evaluation's second pass swaps in the places stage with the outlets' homes; a corpus's convention asked
+    for through the pipeline's places config (peoples' words) must hold there too."""
+    from thucydides.geo.outlets import OutletHomes
+    from thucydides.geo.stage import places_spec
+
+    config = dataclasses.replace(places_settings(), demonym_mentions=True)
+    pipe = Pipeline(configs={"places": config}, extra={"places": places_spec(OutletHomes())})
+    a = _run(pipe, "Two Kenyan nurses flew home to Nairobi on Monday.")
+    assert [(t.text, t.place) for t in a.demonyms] == [("Kenyan", "country-KE")]

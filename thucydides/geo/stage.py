@@ -94,8 +94,9 @@ def make_places_stage(config: PlacesSettings) -> StageFn:
     return places_stage_with(None, config.demonym_mentions)
 
 
-def places_spec(homes: OutletHomes, demonyms: bool | None = None) -> StageSpec[None]:
+def places_spec(homes: OutletHomes) -> StageSpec[PlacesSettings]:
     """The places stage with the outlets' homes given, not read from the settings' file (the evaluation's
-    second pass, notebooks): pass it as `Pipeline(extra={"places": places_spec(homes)})`."""
-    return stage("places", requires=("spacy_doc", "actors"), assigns=ASSIGNS)(
-        lambda: places_stage_with(homes, demonyms))
+    second pass, notebooks): pass it as `Pipeline(extra={"places": places_spec(homes)})`; a places config
+    given to that pipeline (`demonym_mentions`) holds as for the stage itself."""
+    return stage("places", requires=("spacy_doc", "actors"), assigns=ASSIGNS, config=PlacesSettings)(
+        lambda config: places_stage_with(homes, config.demonym_mentions))
