@@ -162,6 +162,20 @@ def test_geoparse_counts_unfound_and_unresolved_toponyms_as_wrong():
     assert res.precision == Rate(1, 2) and res.accuracy_resolved == Rate(1, 1)
 
 
+def test_a_corpus_convention_row_is_labelled_and_kept_out_of_the_outlet_note():
+    """The LGL row configured for its own convention (peoples' words) says so, and the header's outlet-homes note
+    is written once, for the default pipeline's row."""
+    from dataclasses import replace
+
+    from thucydides.evaluation import report, suite
+
+    base = replace(geoparse._result("lgl", 1, geoparse._Tally(), [], 0.0), outlets=3, reprocessed=5)
+    convention = replace(base, convention=suite.LGL_CONVENTION)
+    assert convention.label == f"LGL, {suite.LGL_CONVENTION}" and base.label == "LGL"
+    res = suite.Results(suite.Options(only=("geo",)), "now", "abc", geo=[base, convention])
+    assert sum("outlet homes learned" in line for line in report.header(res)) == 1
+
+
 # VOA gold for the shared scorer
 
 def keys_named(key: str, value: Any) -> int:

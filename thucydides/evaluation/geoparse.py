@@ -79,11 +79,14 @@ class GeoResult:
     """Outlet homes learned from the first pass's places and used by the second."""
     reprocessed: int = 0
     """Articles processed again with their outlet's home."""
+    convention: str = ""
+    """A corpus's own annotation convention the pipeline was configured for ("" for the default pipeline)."""
 
     @property
     def label(self) -> str:
-        """The corpus, with the half when it is not the whole ("LGL report half")."""
-        return self.corpus if self.half == "all" else f"{self.corpus} {self.half} half"
+        """The corpus, with the half when it is not the whole ("LGL report half") and the convention if any."""
+        name = self.corpus if self.half == "all" else f"{self.corpus} {self.half} half"
+        return f"{name}, {self.convention}" if self.convention else name
 
 
 def _coord(node: ET.Element, path: str) -> float | None:

@@ -123,7 +123,7 @@ def header(res: Results) -> list[str]:
         lines.append("LGL, GeoVirus: the report half (sha256('corpus:index') odd) was never fitted on; the place "
                      "ranker is fitted on the fit half (thucydides.learn.places)")
     for g in res.geo:
-        if g.half == res.geo[0].half and g.outlets:
+        if g.half == res.geo[0].half and g.outlets and not g.convention:
             lines.append(f"{g.corpus}: {g.outlets} outlet homes learned from the first pass's own places (no gold); "
                          f"{g.reprocessed} articles processed again with them (as thucydides run does)")
     if res.voa:
@@ -150,7 +150,8 @@ def _part_times(res: Results) -> str:
     parts = []
     if res.acled:
         parts.append(f"ACLED {res.acled.seconds:.0f} s")
-    parts += [f"{g.corpus} {g.seconds:.0f} s" for g in res.geo if g.half == res.geo[0].half]
+    parts += [f"{g.corpus}{', ' + g.convention if g.convention else ''} {g.seconds:.0f} s"
+              for g in res.geo if g.half == res.geo[0].half]
     if res.seeds:
         parts.append(f"seeds {res.seeds.seconds:.0f} s")
     if res.voa:
