@@ -184,7 +184,8 @@ def _own_mood(head: Token, token: Token, lex: Lexicons) -> Mood:
     """What the clause's own verb says: a modal, a condition, an unrealised infinitive, a cue word above the
     happening ('planned attacks'), or a verb that stops its object ('refused an agreement', 'the march was
     cancelled')."""
-    blocking = bool(forms(head) & lex.blocking_verbs) and any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children)
+    blocking = bool(forms(head) & lex.blocking_verbs) and any(
+        c.dep_ in {"dobj", "nsubjpass"} and not forms(c) & lex.passage_nouns for c in head.children)
     return Mood(modal=_modal(head, lex), conditional=_conditional(head, lex),
                 unrealised_infinitive=_unrealised_infinitive(head, lex),
                 cue=blocking or (head.i != token.i and _cue(head, lex)))
@@ -271,7 +272,8 @@ def _unrealised_noun(noun: Token, lex: Lexicons) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOMINAL:
         return bool(forms(head.head) & lex.irrealis_nouns)
-    return noun.dep_ in {"dobj", "nsubjpass"} and bool(forms(head) & lex.blocking_verbs)
+    return noun.dep_ in {"dobj", "nsubjpass"} and bool(forms(head) & lex.blocking_verbs) \
+        and not forms(noun) & lex.passage_nouns
 
 
 def text_without(span: Span, nouns: list[Token]) -> str:
