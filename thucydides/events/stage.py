@@ -116,7 +116,7 @@ class EventsConfig:
     """Which sentence of a happening told in several gives its type: 'lead' (the first), 'surest' (the one the
     coder reads most surely), 'deadliest' (the surest of those telling people killed, if any)."""
     distinct_sub_types: tuple[str, ...] = ()
-    anchor_threshold: float = 0.0
+    anchor_threshold: float = 0.5
     """The coder's probability of an event at which a clause's own words can tell its sentence's happening."""
     """Event types whose sub-event types are different happenings: sentences of two of them are two events."""
 
