@@ -74,6 +74,7 @@ def test_no_dateline_in_plain_prose(nlp) -> None:  # type: ignore[no-untyped-def
     ("Traders blocked two streets near the market to protest the tax.", "blocked", True),
     ("The senate blocked the agreement.", "blocked", False),
     ("Police blocked the march.", "blocked", False),
+    ("Residents blocked a section of the coastal road for an hour.", "blocked", True),
 ])
 def test_mood(nlp, sentence: str, verb: str, realis: bool) -> None:  # type: ignore[no-untyped-def]
     assert is_realis(word(nlp(sentence), verb)) is realis
