@@ -70,6 +70,11 @@ def test_no_dateline_in_plain_prose(nlp) -> None:  # type: ignore[no-untyped-def
     ("The army said rebels attacked the town.", "attacked", True),
     ("Soldiers threatened to burn the market.", "burn", False),
     ("Soldiers surrounded the town and shelled it.", "shelled", True),
+    ("Farmers blocked the main highway with their tractors.", "blocked", True),
+    ("Traders blocked two streets near the market to protest the tax.", "blocked", True),
+    ("The senate blocked the agreement.", "blocked", False),
+    ("Police blocked the march.", "blocked", False),
+    ("Residents blocked a section of the coastal road for an hour.", "blocked", True),
 ])
 def test_mood(nlp, sentence: str, verb: str, realis: bool) -> None:  # type: ignore[no-untyped-def]
     assert is_realis(word(nlp(sentence), verb)) is realis
@@ -172,6 +177,7 @@ def test_a_finite_verb_parsed_as_a_modifier_still_heads_its_clause(nlp) -> None:
     ("The council rejected the truce offered by the rebels.", {"truce"}),
     ("There were no clashes in the capital on Sunday.", {"clashes"}),
     ("Rebels attacked the town and burned the market on Monday.", set()),
+    ("Drivers blocked the bridge into the city for six hours.", set()),
 ])
 def test_unrealised_happening_nouns(nlp, sentence: str, unrealised: set[str]) -> None:  # type: ignore[no-untyped-def]
     from thucydides.ling.clauses import unrealised_nouns

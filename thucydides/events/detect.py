@@ -116,6 +116,9 @@ class Detection:
     sub_min_confidence: Mapping[str, float] = field(default_factory=dict)
     """Sub-event types that the coder must read this surely (its probability of the sub-type, not of an event) to be
     taken: ACLED's catch-all types, where news sentences that tell no happening land when no type fits."""
+    anchor_threshold: float = 0.0
+    """The coder's probability of an event at which a clause's own words can tell the sentence's happening: the
+    sub-type a clause read as no event is likeliest to have does not make it the happening's clause."""
 
     def cut(self, unit_cut: float, candidate: Candidate) -> float:
         """The probability of an event `candidate` needs in a unit whose threshold is `unit_cut`: none it can
@@ -145,7 +148,7 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
                                         _contexts(ctx, units, how.context_sentences), how.context_weight, low)
     out = []
     for unit, guess, cut in zip(units, guesses, _thresholds(ctx, units, how), strict=True):
-        readings = _readings(ctx, unit, guess, coder, low, taxonomy, how.fallback_below)
+        readings = _readings(ctx, unit, guess, coder, low, taxonomy, how.fallback_below, how.anchor_threshold)
         chosen = next((c for c in readings if admissible(c)), None)
         if chosen is not None and _only_mentions(unit, chosen, coder, cut, how):
             chosen = None
@@ -252,7 +255,8 @@ class Unit:
 
 
 def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold: float,
-              taxonomy: Taxonomy | None, fallback_below: float = 0.0) -> Iterator[Candidate]:
+              taxonomy: Taxonomy | None, fallback_below: float = 0.0,
+              anchor_threshold: float = 0.0) -> Iterator[Candidate]:
     """The unit's candidate readings, best first: the coder's, anchored on each clause that backs it; the
     fallback predicates' first when the coder reads no event or is less sure of its type than `fallback_below`
     (rare types such as captures of territory are learnt from a handful of notes; a predicate defines them)."""
@@ -260,7 +264,7 @@ def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold
     if taxonomy is not None and (not coded or guess.confidence < fallback_below):
         yield from _fallback_readings(ctx, unit, taxonomy, nouns=not coded)
     if coded:
-        for best in ranked_anchors(unit.span, guess, coder):
+        for best in ranked_anchors(unit.span, guess, coder, anchor_threshold):
             for head in with_purpose(best):
                 yield Candidate(unit.start, unit.end, unit.sentence, guess.event_type or "", guess.sub_event_type or "",
                                 guess.confidence, head, ctx.segments.in_headline(unit.start),
@@ -316,16 +320,16 @@ def _last_word(head: Token) -> Token:
     return end
 
 
-def ranked_anchors(span: Span, guess: Guess, coder: Coder) -> list[Token]:
+def ranked_anchors(span: Span, guess: Guess, coder: Coder, least: float = 0.0) -> list[Token]:
     """The clause of `span` that tells the sentence's happening: the smallest clause the coder reads as the
-    same kind of happening (the main clause reads as the whole sentence does), else the one it most reads as
-    any happening. If that clause did not happen, no other clause of the sentence tells it."""
+    same kind of happening, at least `least` surely (the main clause reads as the whole sentence does), else the
+    one it most reads as any happening. If that clause did not happen, no other clause of the sentence tells it."""
     readings = _clause_readings(span, coder)
     if not reports_content(span.root):
         readings.append((span.root, guess))
     if not readings:
         return []
-    return [max(readings, key=lambda r: _fit(guess, r[1], r[0]))[0]]
+    return [max(readings, key=lambda r: _fit(guess, r[1], r[0], least if r[0].i != span.root.i else 0.0))[0]]
 
 
 def with_purpose(head: Token) -> list[Token]:
@@ -344,10 +348,11 @@ def reports_content(head: Token) -> bool:
     return bool(forms(head) & lexicons().reporting_verbs) and any(c.dep_ == "ccomp" for c in head.children)
 
 
-def _fit(sentence: Guess, clause: Guess, head: Token) -> tuple[int, int, float]:
-    """How well a clause tells the sentence's happening: same sub-type best, same event type next; then the
-    smaller clause (the most specific words that carry it); then how surely it reads as a happening."""
-    level = 2 if clause.sub_event_type == sentence.sub_event_type else 1 if clause.event_type == sentence.event_type \
-        else 0
+def _fit(sentence: Guess, clause: Guess, head: Token, least: float = 0.0) -> tuple[int, int, float]:
+    """How well a clause tells the sentence's happening: same sub-type best, same event type next (a clause read
+    as an event less surely than `least` has neither); then the smaller clause (the most specific words that
+    carry it); then how surely it reads as a happening."""
+    level = 0 if clause.event_probability < least else 2 if clause.sub_event_type == sentence.sub_event_type \
+        else 1 if clause.event_type == sentence.event_type else 0
     size = head.right_edge.i - head.left_edge.i
     return level, -size if level else 0, clause.event_probability

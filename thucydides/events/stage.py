@@ -116,6 +116,8 @@ class EventsConfig:
     """Which sentence of a happening told in several gives its type: 'lead' (the first), 'surest' (the one the
     coder reads most surely), 'deadliest' (the surest of those telling people killed, if any)."""
     distinct_sub_types: tuple[str, ...] = ()
+    anchor_threshold: float = 0.5
+    """The coder's probability of an event at which a clause's own words can tell its sentence's happening."""
     """Event types whose sub-event types are different happenings: sentences of two of them are two events."""
 
 
@@ -226,7 +228,7 @@ class EventCoderStage:
         return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences, c.fallback_below,
                          c.clause_events, c.clause_min_tokens, c.lead_threshold, c.lead_sentences,
                          c.single_max_sentences, c.mention_threshold, c.reread_mentions, c.clause_sentence_tokens,
-                         c.sub_min_confidence)
+                         c.sub_min_confidence, c.anchor_threshold)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)

@@ -34,6 +34,7 @@ class Lexicons:
     defence_verbs: frozenset[str]
     loss_verbs: frozenset[str]
     blocking_verbs: frozenset[str]
+    passage_nouns: frozenset[str]
     one_person_pronouns: frozenset[str]
     pair_words: frozenset[str]
     share_verbs: frozenset[str]
@@ -75,6 +76,7 @@ def lexicons() -> Lexicons:
         defence_verbs=word_set(raw, "defence_verbs", where),
         loss_verbs=word_set(raw, "loss_verbs", where),
         blocking_verbs=word_set(raw, "blocking_verbs", where),
+        passage_nouns=word_set(raw, "passage_nouns", where),
         one_person_pronouns=word_set(raw, "one_person_pronouns", where),
         pair_words=word_set(raw, "pair_words", where),
         share_verbs=word_set(raw, "share_verbs", where),

@@ -184,7 +184,8 @@ def _own_mood(head: Token, token: Token, lex: Lexicons) -> Mood:
     """What the clause's own verb says: a modal, a condition, an unrealised infinitive, a cue word above the
     happening ('planned attacks'), or a verb that stops its object ('refused an agreement', 'the march was
     cancelled')."""
-    blocking = bool(forms(head) & lex.blocking_verbs) and any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children)
+    blocking = bool(forms(head) & lex.blocking_verbs) and any(
+        c.dep_ in {"dobj", "nsubjpass"} and not _passage(c, lex) for c in head.children)
     return Mood(modal=_modal(head, lex), conditional=_conditional(head, lex),
                 unrealised_infinitive=_unrealised_infinitive(head, lex),
                 cue=blocking or (head.i != token.i and _cue(head, lex)))
@@ -271,7 +272,16 @@ def _unrealised_noun(noun: Token, lex: Lexicons) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOMINAL:
         return bool(forms(head.head) & lex.irrealis_nouns)
-    return noun.dep_ in {"dobj", "nsubjpass"} and bool(forms(head) & lex.blocking_verbs)
+    return noun.dep_ in {"dobj", "nsubjpass"} and bool(forms(head) & lex.blocking_verbs) and not _passage(noun, lex)
+
+
+def _passage(noun: Token, lex: Lexicons) -> bool:
+    """A way or passage, or a stretch of one ('a section of the road', 'km 40 of the highway'): blocked, it is
+    obstructed, which is itself a happening."""
+    if forms(noun) & lex.passage_nouns:
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and forms(o) & lex.passage_nouns
+                                                              for o in p.children) for p in noun.children)
 
 
 def text_without(span: Span, nouns: list[Token]) -> str:
