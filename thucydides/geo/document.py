@@ -23,10 +23,6 @@ from thucydides.geo.recognize import Knowledge
 from thucydides.model import ActorMention
 
 CONTAINER_KINDS = frozenset({"admin1", "country"})
-SPREAD_LIMIT = 2
-"""A strong town name whose candidates lie in at most this many countries points at them."""
-TOWN_SHARE = 0.5
-"""A town name's vote counts half a container's: towns share names across borders more often."""
 
 Region = tuple[str, str]
 
@@ -39,15 +35,17 @@ class Evidence:
     regions: dict[Region, float] = field(default_factory=dict)
 
 
-def name_evidence(options: list[Candidate], strong: bool, admin: bool) -> Evidence:
-    """A name's vote: split over the containers it may name, else (strong names only) over its towns' countries."""
+def name_evidence(options: list[Candidate], strong: bool, admin: bool, spread_limit: int,
+                  town_share: float) -> Evidence:
+    """A name's vote: split over the containers it may name, else (strong names only, when they lie in at most
+    `spread_limit` countries) over its towns' countries, at `town_share` of a container's vote."""
     ev = Evidence()
     exact = [c for c in options if c.match >= 1.0 and c.weight >= 1]
     containers = _containers(exact, admin)
     if containers:
         _split(ev, containers, 1.0)
-    elif strong and exact and len({c.place.country for c in exact}) <= SPREAD_LIMIT:
-        _split(ev, exact, TOWN_SHARE)
+    elif strong and exact and len({c.place.country for c in exact}) <= spread_limit:
+        _split(ev, exact, town_share)
     return ev
 
 

@@ -90,6 +90,11 @@ class PlacesSettings:
     one_place_km: float
     """Candidates this close to the first are one place under several units ("Fotokol" the town and its district:
     `resolve.only_place_of_its_name`)."""
+    spread_limit: int
+    """A strong town name whose candidates lie in at most this many countries votes for them in the report's
+    geography (`document.name_evidence`)."""
+    town_share: float
+    """That vote's share of a container name's: towns share names across borders more often."""
     gates: GateSettings
     """The hand-set gates' bounds."""
     demonym_mentions: bool

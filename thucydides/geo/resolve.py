@@ -446,9 +446,10 @@ def geography(mentions: list[Mention], text: str, home: str | None, actors: froz
         geo.home_region = outlet.region if settings.gate else None
         if settings.region_vote:
             geo.add(OUTLET_KEY, outlet_evidence(outlet.region, settings.region_vote))
+    places = places_settings()
     for m in mentions:
         if m.plausible and not m.common and m.options and (m.strong or m.found.place_cue):
-            geo.add(m.key, name_evidence(m.options, m.strong, m.found.admin))
+            geo.add(m.key, name_evidence(m.options, m.strong, m.found.admin, places.spread_limit, places.town_share))
     return geo
 
 
