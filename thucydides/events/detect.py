@@ -17,7 +17,6 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from thucydides.events import fallback
-from thucydides.events.fallback import FALLBACK_CONFIDENCE
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import heads_clause, own_mood, text_without, unrealised_nouns
@@ -119,6 +118,8 @@ class Detection:
     anchor_threshold: float = 0.0
     """The coder's probability of an event at which a clause's own words can tell the sentence's happening: the
     sub-type a clause read as no event is likeliest to have does not make it the happening's clause."""
+    fallback_confidence: float = 0.5
+    """What a fallback predicate's reading is worth next to the coder's calibrated ones (not a probability)."""
 
     def cut(self, unit_cut: float, candidate: Candidate) -> float:
         """The probability of an event `candidate` needs in a unit whose threshold is `unit_cut`: none it can
@@ -148,7 +149,7 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
                                         _contexts(ctx, units, how.context_sentences), how.context_weight, low)
     out = []
     for unit, guess, cut in zip(units, guesses, _thresholds(ctx, units, how), strict=True):
-        readings = _readings(ctx, unit, guess, coder, low, taxonomy, how.fallback_below, how.anchor_threshold)
+        readings = _readings(ctx, unit, guess, coder, low, taxonomy, how)
         chosen = next((c for c in readings if admissible(c)), None)
         if chosen is not None and _only_mentions(unit, chosen, coder, cut, how):
             chosen = None
@@ -255,28 +256,28 @@ class Unit:
 
 
 def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold: float,
-              taxonomy: Taxonomy | None, fallback_below: float = 0.0,
-              anchor_threshold: float = 0.0) -> Iterator[Candidate]:
+              taxonomy: Taxonomy | None, how: Detection) -> Iterator[Candidate]:
     """The unit's candidate readings, best first: the coder's, anchored on each clause that backs it; the
-    fallback predicates' first when the coder reads no event or is less sure of its type than `fallback_below`
+    fallback predicates' first when the coder reads no event or is less sure of its type than `how.fallback_below`
     (rare types such as captures of territory are learnt from a handful of notes; a predicate defines them)."""
     coded = guess.event_type is not None and guess.sub_event_type is not None and guess.event_probability >= threshold
-    if taxonomy is not None and (not coded or guess.confidence < fallback_below):
-        yield from _fallback_readings(ctx, unit, taxonomy, nouns=not coded)
+    if taxonomy is not None and (not coded or guess.confidence < how.fallback_below):
+        yield from _fallback_readings(ctx, unit, taxonomy, not coded, how.fallback_confidence)
     if coded:
-        for best in ranked_anchors(unit.span, guess, coder, anchor_threshold):
+        for best in ranked_anchors(unit.span, guess, coder, how.anchor_threshold):
             for head in with_purpose(best):
                 yield Candidate(unit.start, unit.end, unit.sentence, guess.event_type or "", guess.sub_event_type or "",
                                 guess.confidence, head, ctx.segments.in_headline(unit.start),
                                 readings=guess.readings)
 
 
-def _fallback_readings(ctx: DocContext, unit: Unit, taxonomy: Taxonomy, nouns: bool) -> Iterator[Candidate]:
-    """The fallback's readings; a predicate told as a noun ('protested over the arrest of X') is weaker evidence
-    than the coder's reading of an event, so it is read only where the coder reads none."""
+def _fallback_readings(ctx: DocContext, unit: Unit, taxonomy: Taxonomy, nouns: bool,
+                       confidence: float) -> Iterator[Candidate]:
+    """The fallback's readings, each worth `confidence`; a predicate told as a noun ('protested over the arrest of
+    X') is weaker evidence than the coder's reading of an event, so it is read only where the coder reads none."""
     for head, sub in fallback.readings(ctx, unit.span, taxonomy, nouns):
         yield Candidate(unit.start, unit.end, unit.sentence, taxonomy.event_type_of(sub), sub,
-                        FALLBACK_CONFIDENCE, head, ctx.segments.in_headline(unit.start), "fallback")
+                        confidence, head, ctx.segments.in_headline(unit.start), "fallback")
 
 
 def also_told(unit: Unit, chosen: Candidate, coder: Coder, how: Detection,

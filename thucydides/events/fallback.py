@@ -20,9 +20,6 @@ from thucydides.ling.arguments import SUBJECT_DEPS, arguments
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import VERBAL, children, lemma, span_head
 
-FALLBACK_CONFIDENCE = 0.5
-"""What a fallback reading is worth next to the coder's calibrated ones (it is not a probability)."""
-
 
 def _is_place(ctx: DocContext, token: Token, taxonomy: Taxonomy) -> bool:
     """A toponym, a place noun ('the town'), or a place noun naming one ('the town of X')."""

@@ -45,6 +45,8 @@ class EventsConfig:
     """Sentences either side of a sentence, within its paragraph, read as its context (null: the paragraph)."""
     fallback_below: float
     """A coder reading of its sub-event type less sure than this yields to a fallback predicate's."""
+    fallback_confidence: float
+    """What a fallback predicate's reading is worth next to the coder's calibrated ones (not a probability)."""
     clause_events: bool
     """A clause the coder reads on its own words as another type of event is a second event of its sentence."""
     clause_min_tokens: int
@@ -228,7 +230,7 @@ class EventCoderStage:
         return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences, c.fallback_below,
                          c.clause_events, c.clause_min_tokens, c.lead_threshold, c.lead_sentences,
                          c.single_max_sentences, c.mention_threshold, c.reread_mentions, c.clause_sentence_tokens,
-                         c.sub_min_confidence, c.anchor_threshold)
+                         c.sub_min_confidence, c.anchor_threshold, c.fallback_confidence)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
