@@ -30,6 +30,18 @@ class Guess:
 
 
 @dataclass(frozen=True)
+class ReadGuess:
+    """A coder's reading whose probability of an event is given outright, not derived from `confidence`: for
+    stub coders that are sure of an event and unsure of its type, or the other way round."""
+
+    event_type: str | None
+    sub_event_type: str | None
+    confidence: float
+    event_probability: float
+    readings: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
 class KeywordCoder:
     """`keywords`: (word, event type, sub-event type), first match wins; `confidence` of every reading;
     `others`: the further sub-event type readings (sub-event type, probability) of every event guess."""

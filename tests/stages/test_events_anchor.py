@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import keyword_events
+from tests.stages.keyword_coder import ReadGuess, keyword_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
@@ -22,24 +22,15 @@ NOTE = "On 3 May 2024, nurses protested outside the hospital in Kano after their
 
 
 @dataclass(frozen=True)
-class LeaningGuess:
-    event_type: str | None
-    sub_event_type: str | None
-    confidence: float
-    event_probability: float
-    readings: tuple[tuple[str, float], ...] = ()
-
-
-@dataclass(frozen=True)
 class ProtestCoder:
     """Reads a text with 'protested' as a protest; any other as no event whose likeliest sub-type is a protest."""
 
     def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[LeaningGuess]:
+                            threshold: float | None = None) -> list[ReadGuess]:
         return self.classify(texts, threshold)
 
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[LeaningGuess]:
-        return [LeaningGuess("Protests", "Peaceful protest", 0.9, 0.97 if "protested" in t else 0.05,
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[ReadGuess]:
+        return [ReadGuess("Protests", "Peaceful protest", 0.9, 0.97 if "protested" in t else 0.05,
                              (("Peaceful protest", 0.9),)) for t in texts]
 
 

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import keyword_events
+from tests.stages.keyword_coder import ReadGuess, keyword_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
@@ -24,33 +24,22 @@ NOTE = "The council met again on Wednesday to discuss the budget of the province
 
 
 @dataclass(frozen=True)
-class SplitGuess:
-    """A reading sure that the text tells an event (`event_probability`) and unsure of its sub-type."""
-
-    event_type: str | None
-    sub_event_type: str | None
-    confidence: float
-    event_probability: float
-    readings: tuple[tuple[str, float], ...] = ()
-
-
-@dataclass(frozen=True)
 class UnsureOfTypeCoder:
     """Reads 'clashed' as a clash it is sure of and 'council' as an event of type *Other* it is not."""
 
     def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[SplitGuess]:
+                            threshold: float | None = None) -> list[ReadGuess]:
         return self.classify(texts, threshold)
 
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[SplitGuess]:
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[ReadGuess]:
         return [self._one(t.lower()) for t in texts]
 
-    def _one(self, text: str) -> SplitGuess:
+    def _one(self, text: str) -> ReadGuess:
         if "clashed" in text:
-            return SplitGuess("Battles", "Armed clash", 0.9, 0.95, (("Armed clash", 0.9),))
+            return ReadGuess("Battles", "Armed clash", 0.9, 0.95, (("Armed clash", 0.9),))
         if "council" in text:
-            return SplitGuess("Strategic developments", "Other", 0.3, 0.95, (("Other", 0.3), ("Agreement", 0.2)))
-        return SplitGuess(None, None, 0.99, 0.01)
+            return ReadGuess("Strategic developments", "Other", 0.3, 0.95, (("Other", 0.3), ("Agreement", 0.2)))
+        return ReadGuess(None, None, 0.99, 0.01)
 
 
 @pytest.fixture(scope="module")

@@ -10,21 +10,12 @@ from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import keyword_events
+from tests.stages.keyword_coder import ReadGuess, keyword_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
 
 Run = Callable[..., list[Event]]
-
-
-@dataclass(frozen=True)
-class Guess:
-    event_type: str | None
-    sub_event_type: str | None
-    confidence: float
-    event_probability: float = 0.95
-    readings: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,15 +25,15 @@ class SurenessCoder:
     keywords: tuple[tuple[str, str, str, float], ...]
 
     def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[Guess]:
+                            threshold: float | None = None) -> list[ReadGuess]:
         return self.classify(texts, threshold)
 
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[Guess]:
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[ReadGuess]:
         out = []
         for text in texts:
             hit = next(((t, s, c) for k, t, s, c in self.keywords if k in text.lower()), None)
-            out.append(Guess(None, None, 0.95, 0.05) if hit is None else
-                       Guess(hit[0], hit[1], hit[2], readings=((hit[1], hit[2]),)))
+            out.append(ReadGuess(None, None, 0.95, 0.05) if hit is None else
+                       ReadGuess(hit[0], hit[1], hit[2], 0.95, ((hit[1], hit[2]),)))
         return out
 
 
