@@ -87,16 +87,14 @@ def places_stage_with(homes: OutletHomes | None, demonyms: bool | None = None) -
     return places_stage
 
 
-@stage("places", requires=("spacy_doc", "actors"), assigns=ASSIGNS, config=PlacesSettings)
-def make_places_stage(config: PlacesSettings) -> StageFn:
-    """The stage; of its settings it reads `demonym_mentions` itself (a geoparsing corpus that marks peoples' words
-    as places turns it on: `Pipeline(configs={"places": ...})`), the others through `places_settings()`."""
-    return places_stage_with(None, config.demonym_mentions)
-
-
-def places_spec(homes: OutletHomes) -> StageSpec[PlacesSettings]:
-    """The places stage with the outlets' homes given, not read from the settings' file (the evaluation's
-    second pass, notebooks): pass it as `Pipeline(extra={"places": places_spec(homes)})`; a places config
-    given to that pipeline (`demonym_mentions`) holds as for the stage itself."""
+def places_spec(homes: OutletHomes | None) -> StageSpec[PlacesSettings]:
+    """The places stage, reading `homes` as the outlets' homes (None: those in force when a batch runs). Of its
+    settings it reads `demonym_mentions` itself (a geoparsing corpus that marks peoples' words as places turns it
+    on: `Pipeline(configs={"places": ...})`), the others through `places_settings()`. With homes given (the
+    evaluation's second pass, notebooks), pass it as `Pipeline(extra={"places": places_spec(homes)})`."""
     return stage("places", requires=("spacy_doc", "actors"), assigns=ASSIGNS, config=PlacesSettings)(
         lambda config: places_stage_with(homes, config.demonym_mentions))
+
+
+make_places_stage = places_spec(None)
+"""The registered places stage (the `places` entry point)."""
