@@ -180,13 +180,18 @@ def _country_tlds() -> dict[str, str]:
     return {tld: iso for tld, iso in tlds.items() if tld not in vanity}
 
 
+def url_host(url: str) -> str:
+    """A web address's host, lower case ("" for none); an address may come without its scheme ("bbc.co.uk/news")."""
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+
+
 def home_country(url: str | None) -> str | None:
     """The country an outlet's web address names by its top-level domain (bbc.co.uk -> GB); .com says nothing."""
     if not url:
         return None
-    from urllib.parse import urlsplit
-
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    host = url_host(url)
     return _country_tlds().get(host.rsplit(".", 1)[-1]) if "." in host else None
 
 

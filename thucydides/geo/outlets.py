@@ -26,8 +26,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from thucydides.geo.document import url_host
 from thucydides.geo.gazetteer import Gazetteer
 from thucydides.knowledge import KnowledgeError, read_yaml
 from thucydides.knowledge.settings import section
@@ -99,8 +99,7 @@ def outlet_of(url: str | None) -> str | None:
     """The outlet a web address belongs to: its host, lower case, without "www." (None for no address)."""
     if not url:
         return None
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
-    host = host.removeprefix("www.")
+    host = url_host(url).removeprefix("www.")
     return host if "." in host else None
 
 
