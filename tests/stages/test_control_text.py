@@ -61,6 +61,14 @@ def test_plans_and_denials_are_no_fact_of_control(read):
     assert read("The SDF has not captured Raqqa, despite weeks of fighting.") == set()
 
 
+def test_the_shared_word_lists_decide_modals_pronouns_and_telling(read):
+    """Modals, group pronouns and verbs of telling are the linguistic layer's lists (`data/lexicons.yaml`): a
+    contracted modal is one, 'them' stands for the speaker, and a tweet tells as 'said' does."""
+    assert read("We'll capture Raqqa within weeks, the SDF said.") == set()
+    assert ("takeover", "SDF", None, "Raqqa", "SDF") in read("Some of them captured Raqqa, the SDF said.")
+    assert ("takeover", "SDF", None, "Raqqa", "SDF") in read("We captured Raqqa this week, the SDF tweeted.")
+
+
 def test_the_area_around_what_changed_hands_did_not_change_hands(read):
     found = read("The SDF captured three villages in Deir ez-Zor province on Sunday.")
     assert not [s for s in found if s[0] == "takeover"]  # the villages changed hands, not the province

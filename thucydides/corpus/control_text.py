@@ -29,16 +29,12 @@ from thucydides.corpus.control import (
     statements_from_events,
 )
 from thucydides.knowledge.control import ControlLexicon, control_lexicon
+from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.tokens import NOUN_MODIFIER_DEPS
 from thucydides.model import Claim, Document, Event, Evidence, Interval, Mention, Place
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass"})
-REPORTING = frozenset({"say", "tell", "confirm", "report", "announce", "claim", "state", "add", "declare",
-                       "insist", "deny", "acknowledge", "admit", "allege", "estimate", "write"})
-SPEAKER_PRONOUNS = frozenset({"its", "their", "our", "we", "they", "it"})
-MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "must", "can"})
 
 
 @dataclass(frozen=True)
@@ -153,7 +149,7 @@ def _negated(tok: Token) -> bool:
 
 def _irrealis(tok: Token, lex: ControlLexicon) -> bool:
     """'an attempt to capture', 'plans to take', 'will seize': not a fact of control."""
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+    if any(c.dep_ == "aux" and c.lower_ in lexicons().modal_auxiliaries for c in tok.children):
         return True
     head = tok
     for _ in range(3):
@@ -367,7 +363,7 @@ def _sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
 def _doer(subject: Sequence[Token], cue: Token, ctx: _Context) -> list[str]:
     """The actors a subject names; 'its forces', 'they', 'we' stand for whoever the clause is reported from."""
     named = ctx.actors(subject)
-    if named or not any(t.lower_ in SPEAKER_PRONOUNS for t in subject):
+    if named or not any(t.lower_ in lexicons().group_pronouns for t in subject):
         return named
     speaker = _reporter(cue, ctx)
     return [speaker] if speaker else []
@@ -390,7 +386,7 @@ def _reporter(cue: Token, ctx: _Context) -> str | None:
         if head.head is head:
             break
         head = head.head
-        if head.lemma_.lower() in REPORTING:
+        if head.lemma_.lower() in lexicons().reporting_verbs:
             named = ctx.actors(_subject(head))
             return named[0] if named else None
     return None
