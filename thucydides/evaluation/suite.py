@@ -59,8 +59,9 @@ def _timed(name: str, fn: Callable[[], T]) -> T:
     return out
 
 
-def _geo(corpus: str, pipeline: adapter.Pipe | None, options: Options) -> list[geoparse.GeoResult]:
-    return _timed(geoparse.NAMES[corpus], lambda: geoparse.evaluate_halves(
+def _geo(corpus: str, pipeline: adapter.Pipe | None, options: Options,
+         label: str | None = None) -> list[geoparse.GeoResult]:
+    return _timed(label or geoparse.NAMES[corpus], lambda: geoparse.evaluate_halves(
         corpus, pipeline, options.geo_limit, halves=options.geo_halves))
 
 
@@ -75,9 +76,7 @@ def _lgl_convention(options: Options) -> list[geoparse.GeoResult]:
     from thucydides.pipeline import Pipeline
 
     pipe = Pipeline(configs={"places": replace(places_settings(), demonym_mentions=True)})
-    results = _timed("LGL, peoples' words", lambda: geoparse.evaluate_halves(
-        "lgl", pipe, options.geo_limit, halves=options.geo_halves))
-    return [replace(g, convention=LGL_CONVENTION) for g in results]
+    return [replace(g, convention=LGL_CONVENTION) for g in _geo("lgl", pipe, options, "LGL, peoples' words")]
 
 
 def run(options: Options) -> Results:
