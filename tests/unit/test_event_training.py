@@ -35,7 +35,8 @@ def _units() -> list[Unit]:
             for sub, template in TEMPLATES.items() for i, place in enumerate(PLACES)]
 
 
-SETTINGS = EventTrainingSettings(min_df=1, max_features=5000, calibration_share=4, max_iter=200)
+SETTINGS = EventTrainingSettings(min_df=1, max_features=5000, calibration_share=4, max_iter=200,
+                                 ambiguous_stems=(), political_stems=())
 
 
 def test_same_data_same_seed_same_bytes(tmp_path: Path) -> None:

@@ -63,11 +63,6 @@ def test_user_override_wins_key_by_key(tmp_path: Path, monkeypatch: pytest.Monke
         settings.reload()
 
 
-_OWN_DEFAULTS = {"learn.events", "learn.type_prior"}
-"""Sections whose dataclass defaults are the training's test configuration, not the file's values (the event
-coder's training tests build them from their defaults)."""
-
-
 def _declared_sections() -> dict[str, type]:
     """Every settings section the package reads, by name: `section("name", Class)` calls and stage configs."""
     import ast
@@ -109,8 +104,6 @@ def test_defaults_kept_in_code_are_the_files_values() -> None:
     assert {"stages.places", "stages.events", "gazetteer.build", "learn.places", "control"} <= set(sections)
     drifted = []
     for name, cls in sorted(sections.items()):
-        if name in _OWN_DEFAULTS:
-            continue
         values, written = section(name, cls), _node(name)
         drifted += [f"{name}.{f.name}: not in the file" for f in dataclasses.fields(cls) if f.name not in written]
         for f in dataclasses.fields(cls):

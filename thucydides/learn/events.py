@@ -63,19 +63,20 @@ class EventTrainingSettings:
     """one training unit in this many (by hash) is held out to fit the softmax temperature"""
     max_iter: int = 300
     features: dict[str, int] = field(default_factory=lambda: Features().to_json())
-    ambiguous_stems: tuple[str, ...] = ()
+    ambiguous_stems: tuple[str, ...] = field(kw_only=True)
     """news sentences holding a word that starts with one of these ('kill', 'shot', 'arrest') name violence: they
-    are 'no event' examples only with `ambiguous_weight` and only without a political stem"""
-    political_stems: tuple[str, ...] = ()
+    are 'no event' examples only with `ambiguous_weight` and only without a political stem (no default: a word
+    list is written in the settings file alone; a test that trains on its own sentences gives its own)"""
+    political_stems: tuple[str, ...] = field(kw_only=True)
     """a news sentence naming violence (`ambiguous_stems`) and holding a word that starts with one of these
     ('protest', 'troop', 'militia') may report political violence or protest and is never a 'no event' example"""
     ambiguous_weight: float = 0.0
     """the weight (instead of `news_weight`) of news sentences with an ambiguous stem and no political stem
     (ordinary crime, disease deaths); 0 leaves them out of training"""
-    news_half: str = "fit"
-    """the half of the LGL/GeoVirus articles whose sentences are trained on (`learn.places.is_fit_half`): the
-    report half stays unseen for `bench/news_events.py` and the geoparsing report"""
-    ambiguous_half: str = "all"
+    news_half: str = "all"
+    """the half of the LGL/GeoVirus articles whose sentences are trained on (`learn.places.is_fit_half`): 'fit'
+    keeps the report half unseen for `bench/news_events.py` and the geoparsing report; 'all' trains on both"""
+    ambiguous_half: str = "fit"
     """the half whose sentences with an ambiguous stem are kept (inside `news_half`): 'fit' keeps the report
     half's crime news unseen while its plain sentences are trained on"""
     note_sentences: bool = False

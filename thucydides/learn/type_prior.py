@@ -26,7 +26,7 @@ class TypePriorSettings:
 
     smoothing: float = 20.0
     """pseudo-counts of the backed-off distribution (actor 1's code alone, then all events) in each one"""
-    weights: tuple[float, ...] = (0.0, 0.25, 0.5, 1.0)
+    weights: tuple[float, ...] = (0.0, 0.25, 0.5, 1.0, 2.0)
     """prior weights whose coder-plus-prior accuracy on ACLED dev (actors as ACLED codes them) is reported"""
 
 
