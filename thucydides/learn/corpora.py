@@ -12,7 +12,7 @@ import csv
 import hashlib
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -61,16 +61,21 @@ class Unit:
 
 def acled_notes(path: Path, split: str) -> list[Unit]:
     """ACLED rows of one split as units (source 'acled'), in file order."""
-    needed = {"event_id_cnty", "sub_event_type", "notes"}
+    return [Unit(row["notes"], row["sub_event_type"], "acled", row["event_id_cnty"])
+            for row in acled_split_rows(path, split, ("sub_event_type", "notes")) if row["notes"]]
+
+
+def acled_split_rows(path: Path, split: str, columns: Iterable[str]) -> Iterator[dict[str, str]]:
+    """The rows of one split of an ACLED export, in file order; a missing file, a missing column (of `columns`
+    and event_id_cnty) or text that is no UTF-8 CSV raises CorpusError naming the file."""
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
-            missing = needed - set(reader.fieldnames or ())
+            missing = {"event_id_cnty", *columns} - set(reader.fieldnames or ())
             if missing:
                 raise CorpusError(f"{path}: not an ACLED export, missing column(s) {', '.join(sorted(missing))}")
             csv.field_size_limit(sys.maxsize)
-            return [Unit(row["notes"], row["sub_event_type"], "acled", row["event_id_cnty"])
-                    for row in reader if row["notes"] and acled_split(row["event_id_cnty"]) == split]
+            yield from (row for row in reader if acled_split(row["event_id_cnty"]) == split)
     except FileNotFoundError as exc:
         raise CorpusError(f"{path}: ACLED file not found") from exc
     except (UnicodeDecodeError, csv.Error) as exc:

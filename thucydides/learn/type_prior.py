@@ -4,9 +4,7 @@ between actors of each pair of inter codes, on the train split only, into the JS
 
 from __future__ import annotations
 
-import csv
 import json
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,7 +15,7 @@ import numpy as np
 from thucydides.events.coder import EventCoder
 from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.type_prior import CODES, FORMAT, VERSION, TypePrior, from_json, rechoose
-from thucydides.learn.corpora import CorpusError, acled_split
+from thucydides.learn.corpora import CorpusError, acled_split_rows
 
 
 @dataclass(frozen=True)
@@ -40,20 +38,8 @@ class Row:
 
 def acled_rows(path: Path, split: str) -> Iterator[Row]:
     """ACLED rows of one split with their inter codes (0: no actor)."""
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            csv.field_size_limit(sys.maxsize)
-            reader = csv.DictReader(fh)
-            missing = {"event_id_cnty", "sub_event_type", "inter1", "inter2", "notes"} - set(reader.fieldnames or ())
-            if missing:
-                raise CorpusError(f"{path}: not an ACLED export, missing column(s) {', '.join(sorted(missing))}")
-            for row in reader:
-                if acled_split(row["event_id_cnty"]) == split:
-                    yield Row(_code(row["inter1"]), _code(row["inter2"]), row["sub_event_type"], row["notes"])
-    except FileNotFoundError as exc:
-        raise CorpusError(f"{path}: ACLED file not found") from exc
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise CorpusError(f"{path}: unreadable as a UTF-8 CSV: {exc}") from exc
+    for row in acled_split_rows(path, split, ("sub_event_type", "inter1", "inter2", "notes")):
+        yield Row(_code(row["inter1"]), _code(row["inter2"]), row["sub_event_type"], row["notes"])
 
 
 def _code(raw: str) -> int:
