@@ -25,12 +25,11 @@ from pathlib import Path
 from thucydides.evaluation import adapter, paths
 from thucydides.evaluation.scoring import Rate, km, median
 from thucydides.evaluation.view import ExportView, MentionRef
+from thucydides.learn.corpora import HALVES, in_half
 
 CORPORA = {"lgl": "lgl.xml", "geovirus": "GeoVirus.xml"}
 NAMES = {"lgl": "LGL", "geovirus": "GeoVirus"}
 WORST = 20
-HALVES = ("all", "fit", "report")
-"""Every article, the place ranker's fit half, or the report half it was never fitted on."""
 
 
 @dataclass(frozen=True)
@@ -159,13 +158,6 @@ def _score_article(article: Article, export: ExportView, doc_id: str, tally: _Ta
         tally.within161 += d <= 161
         tally.within15 += d <= 15
         misses.append(Miss(d, article.text[g.start:g.end], export.places[hit.ref or ""].name))
-
-
-def in_half(corpus: str, index: int, half: str) -> bool:
-    """Whether article `index` of `corpus` belongs to `half` (the one definition lives with the ranker's fit)."""
-    from thucydides.learn.places import is_fit_half
-
-    return half == "all" or is_fit_half(corpus, index) == (half == "fit")
 
 
 def evaluate(corpus: str = "lgl", pipeline: adapter.Pipe | None = None, limit: int | None = None,

@@ -88,12 +88,21 @@ def corpus_name(path: Path) -> str:
     return path.stem.lower()
 
 
+HALVES = ("all", "fit", "report")
+"""Every article, the place ranker's fit half, or the report half it was never fitted on."""
+
+
+def in_half(corpus: str, index: int, half: str) -> bool:
+    """Whether article `index` of `corpus` belongs to `half` (the one definition lives with the ranker's fit)."""
+    from thucydides.learn.places import is_fit_half
+
+    return half == "all" or is_fit_half(corpus, index) == (half == "fit")
+
+
 def half_articles(path: Path, half: str) -> list[tuple[int, str]]:
     """(index, text) of the articles of an LGL/GeoVirus file in one half ('fit' or 'report', the split of
     `thucydides.learn.places.is_fit_half`, which the geoparsing evaluation reports on) or 'all'."""
-    from thucydides.learn.places import is_fit_half
-
-    if half not in ("fit", "report", "all"):
+    if half not in HALVES:
         raise ValueError(f"unknown half {half!r}: fit, report or all")
     corpus = corpus_name(path)
     try:
@@ -101,7 +110,7 @@ def half_articles(path: Path, half: str) -> list[tuple[int, str]]:
     except (OSError, etree.XMLSyntaxError) as exc:
         raise CorpusError(f"{path}: unreadable news corpus: {exc}") from exc
     texts = [(i, a.findtext("text") or "") for i, a in enumerate(root.iter("article"))]
-    return [(i, t) for i, t in texts if t.strip() and (half == "all" or is_fit_half(corpus, i) == (half == "fit"))]
+    return [(i, t) for i, t in texts if t.strip() and in_half(corpus, i, half)]
 
 
 def news_articles(paths: Sequence[Path], half: str) -> list[tuple[str, str]]:
