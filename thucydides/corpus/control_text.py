@@ -240,7 +240,7 @@ class TextReader:
         places: list[str] = []
         if tok.dep_ in SUBJECTS and tok.head.lemma_.lower() in self.lex.enclave_verbs:
             places = ctx.places(_subtree(tok.head, skip=tok))
-        places += ctx.places(_prep_objects(tok, frozenset({"between", "from", "to", "near", "around", "in"})))
+        places += ctx.places(_prep_objects(tok, self.lex.bound_preps))
         return Reading("holds", holder[0], tuple(dict.fromkeys(places)), weak=True)
 
     # --- changes of hands ----------------------------------------------------------------------------------
@@ -260,7 +260,7 @@ class TextReader:
         by = ctx.actors(_prep_objects(tok, frozenset({"by", "to"})))
         owner = ctx.actors(_children_subtrees(tok, {"poss"}))
         previous = ctx.actors(_prep_objects(tok, self.lex.source_preps - {"of"}))
-        if tok.lemma_.lower() in ("loss", "surrender"):
+        if tok.lemma_.lower() in self.lex.loser_nouns:
             return _change(by, places, owner)
         return _change(by or owner, places, previous)
 
