@@ -30,11 +30,11 @@ from thucydides.corpus.control import (
 )
 from thucydides.knowledge.control import ControlLexicon, control_lexicon
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.ling.arguments import SUBJECT_DEPS
 from thucydides.ling.tokens import NOUN_MODIFIER_DEPS
 from thucydides.model import Claim, Document, Event, Evidence, Interval, Mention, Place
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def _subtree(tok: Token, skip: Token | None = None) -> list[Token]:
 
 def _subject(verb: Token) -> list[Token]:
     """The subject tokens of a verb: its own, a relative clause's antecedent, or a coordinated verb's."""
-    own = _children(verb, SUBJECTS)
+    own = _children(verb, SUBJECT_DEPS)
     if own:
         if own[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return [verb.head]
@@ -238,7 +238,7 @@ class TextReader:
         if not holder:
             return None
         places: list[str] = []
-        if tok.dep_ in SUBJECTS and tok.head.lemma_.lower() in self.lex.enclave_verbs:
+        if tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in self.lex.enclave_verbs:
             places = ctx.places(_subtree(tok.head, skip=tok))
         places += ctx.places(_prep_objects(tok, self.lex.bound_preps))
         return Reading("holds", holder[0], tuple(dict.fromkeys(places)), weak=True)
