@@ -51,6 +51,10 @@ class ControlSettings:
     """Kinds of place a timeline is built for (a country or a river has no single controller)."""
     non_controller_kinds: tuple[str, ...] = ("civilians", "monitor", "outlet", "agency", "person")
     """Actor kinds that report on or live in a place but do not hold it."""
+    irrealis_reach: int = 3
+    """Heads up from a cue word searched for a word of intent ('plans to take'), which makes it no fact."""
+    reporter_reach: int = 4
+    """Heads up from a cue word searched for a verb of telling, whose subject says it ('X said ...')."""
 
 
 def control_settings() -> ControlSettings:

@@ -147,12 +147,12 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
-def _irrealis(tok: Token, lex: ControlLexicon) -> bool:
+def _irrealis(tok: Token, lex: ControlLexicon, reach: int) -> bool:
     """'an attempt to capture', 'plans to take', 'will seize': not a fact of control."""
     if any(c.dep_ == "aux" and c.lower_ in lexicons().modal_auxiliaries for c in tok.children):
         return True
     head = tok
-    for _ in range(3):
+    for _ in range(reach):
         if head.dep_ not in ("xcomp", "acl", "advcl", "pcomp", "pobj", "prep", "ccomp") or head.head is head:
             return False
         head = head.head
@@ -171,6 +171,9 @@ class TextReader:
     def _core(self, tokens: Sequence[Token]) -> list[Token]:
         return _core(tokens, self.lex.container_preps)
 
+    def _doer(self, subject: Sequence[Token], cue: Token, ctx: _Context) -> list[str]:
+        return _doer(subject, cue, ctx, self.settings.reporter_reach)
+
     def read(self, ctx: _Context) -> Iterator[tuple[Token, Reading]]:
         for tok in ctx.parsed:
             reading = self.read_cue(tok, ctx)
@@ -180,7 +183,7 @@ class TextReader:
     def read_cue(self, tok: Token, ctx: _Context) -> Reading | None:
         lemma = tok.lemma_.lower()
         lex = self.lex
-        if tok.pos_ in ("VERB", "AUX", "ADJ") and not _irrealis(tok, lex):
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and not _irrealis(tok, lex, self.settings.irrealis_reach):
             for words, reader in ((lex.hold_verbs, self._hold), (lex.capture_verbs, self._capture),
                                   (lex.fall_verbs, self._fall), (lex.loss_verbs, self._loss),
                                   (lex.expel_verbs, self._expel), (lex.withdraw_verbs, self._withdraw),
@@ -195,7 +198,7 @@ class TextReader:
         lex = self.lex
         if lemma in lex.control_nouns and tok.head.dep_ == "prep" and tok.head.lower_ in lex.control_preps:
             return self._under_control(tok, ctx)
-        if lemma in lex.capture_nouns and not _irrealis(tok, lex):
+        if lemma in lex.capture_nouns and not _irrealis(tok, lex, self.settings.irrealis_reach):
             return self._capture_noun(tok, ctx)
         if lemma in lex.enclave_nouns:
             return self._enclave(tok, ctx)
@@ -208,7 +211,7 @@ class TextReader:
         if _passive(tok):
             holder, places = ctx.actors(_agent(tok)), ctx.places(self._core(_children_subtrees(tok, {"nsubjpass"})))
         else:
-            holder, places = _doer(_subject(tok), tok, ctx), ctx.places(self._core(_objects(tok)))
+            holder, places = self._doer(_subject(tok), tok, ctx), ctx.places(self._core(_objects(tok)))
         if not holder:
             return None
         return Reading("lost" if _negated(tok) else "holds", holder[0], tuple(places))
@@ -250,7 +253,7 @@ class TextReader:
         if _passive(tok):
             taker, places = ctx.actors(_agent(tok)), ctx.places(self._core(_children_subtrees(tok, {"nsubjpass"})))
         else:
-            taker, places = _doer(_subject(tok), tok, ctx), ctx.places(self._core(_objects(tok)))
+            taker, places = self._doer(_subject(tok), tok, ctx), ctx.places(self._core(_objects(tok)))
         previous = ctx.actors(_prep_objects(tok, self.lex.source_preps) + _from_on_objects(tok))
         return _change(taker, places, previous)
 
@@ -360,29 +363,29 @@ def _sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def _doer(subject: Sequence[Token], cue: Token, ctx: _Context) -> list[str]:
+def _doer(subject: Sequence[Token], cue: Token, ctx: _Context, reach: int) -> list[str]:
     """The actors a subject names; 'its forces', 'they', 'we' stand for whoever the clause is reported from."""
     named = ctx.actors(subject)
     if named or not any(t.lower_ in lexicons().group_pronouns for t in subject):
         return named
-    speaker = _reporter(cue, ctx)
+    speaker = _reporter(cue, ctx, reach)
     return [speaker] if speaker else []
 
 
-def _claimant(cue: Token, ctx: _Context) -> str | None:
+def _claimant(cue: Token, ctx: _Context, reach: int) -> str | None:
     """'according to X', or X as the subject of a reporting verb the cue's clause hangs on."""
     for tok in ctx.parsed:
         if tok.lower_ == "according":
             named = ctx.actors(_prep_objects(tok, frozenset({"to"})))
             if named:
                 return named[0]
-    return _reporter(cue, ctx)
+    return _reporter(cue, ctx, reach)
 
 
-def _reporter(cue: Token, ctx: _Context) -> str | None:
+def _reporter(cue: Token, ctx: _Context, reach: int) -> str | None:
     """X when the cue's clause hangs on 'X said / insisted / claimed ...'."""
     head = cue
-    for _ in range(4):
+    for _ in range(reach):
         if head.head is head:
             break
         head = head.head
@@ -403,7 +406,7 @@ def read_statements(documents: Sequence[Document], mentions: Iterable[Mention], 
     for sentence, parsed in zip(sentences, nlp.pipe(texts, batch_size=64), strict=True):
         ctx = _Context(sentence, parsed)
         for cue, reading in reader.read(ctx):
-            out += _statements(sentence, cue, reading, _claimant(cue, ctx), settings)
+            out += _statements(sentence, cue, reading, _claimant(cue, ctx, settings.reporter_reach), settings)
     return out
 
 
