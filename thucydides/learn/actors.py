@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -45,6 +44,7 @@ from thucydides.knowledge.actors import (
 from thucydides.knowledge.demonyms import Countries, build_countries, geonames_countries
 from thucydides.knowledge.settings import section
 from thucydides.learn.actor_aliases import PLACE_HEADS, LearnSettings, Target, excluded_words, learn_aliases
+from thucydides.learn.corpora import acled_split_rows
 
 DEFAULT_ACLED = PACKAGE_DATA.parents[1].parent / "shared" / "data" / "acled" / "events.csv"
 DEFAULT_OUT = PACKAGE_DATA / "actors"
@@ -55,18 +55,9 @@ DEMONYM_SUFFIXES = ("n", "an", "ian", "ean", "ese", "i", "ish", "e", "ine", "ic"
 # --- reading ACLED ---------------------------------------------------------------------------------------
 
 
-def is_train(event_id: str) -> bool:
-    return int(hashlib.sha256(event_id.encode("utf-8")).hexdigest(), 16) % 10 != 0
-
-
 def train_rows(path: Path) -> list[dict[str, str]]:
     """The train split of ACLED's events file."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = {"event_id_cnty", "notes", "country", "actor1", "inter1"} - set(reader.fieldnames or ())
-        if missing:
-            raise ValueError(f"{path}: not an ACLED events file (no column {', '.join(sorted(missing))})")
-        return [r for r in reader if is_train(r["event_id_cnty"])]
+    return list(acled_split_rows(path, "train", ("notes", "country", "actor1", "inter1")))
 
 
 def actor_names(row: Mapping[str, str]) -> Iterator[tuple[str, int | None]]:
