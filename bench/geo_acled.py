@@ -25,6 +25,7 @@ from pathlib import Path
 from thucydides.geo.gazetteer import open_gazetteer
 from thucydides.geo.precision import event_place
 from thucydides.geo.stage import analyse_places
+from thucydides.learn.corpora import acled_split
 from thucydides.model import Analysis, Document, Interval
 from thucydides.pipeline import Pipeline
 
@@ -32,15 +33,11 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVENTS = SHARED / "data" / "acled" / "events.csv"
 
 
-def split_of(event_id: str) -> str:
-    return "dev" if int(hashlib.sha256(event_id.encode("utf-8")).hexdigest(), 16) % 10 == 0 else "train"
-
-
 def rows(split: str, limit: int) -> list[dict[str, str]]:
     out = []
     with EVENTS.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            if split_of(row["event_id_cnty"]) == split and row["latitude"] and row["longitude"]:
+            if acled_split(row["event_id_cnty"]) == split and row["latitude"] and row["longitude"]:
                 out.append(row)
                 if limit and len(out) >= limit:
                     break

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 from spacy.language import Language
+
+from thucydides.evaluation.scoring import is_acled_dev, is_voa_test, sha256_int
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -35,18 +36,18 @@ class CorpusError(ValueError):
     """An input file is missing or malformed; the message names it."""
 
 
-def stable_hash(key: str) -> int:
-    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16)
+stable_hash = sha256_int
+"""sha256 of a key as a whole number: the one hash every split by key is taken from."""
 
 
 def acled_split(event_id: str) -> str:
-    """SPLITS.md: dev when sha256(event_id_cnty) % 10 == 0."""
-    return "dev" if stable_hash(event_id) % 10 == 0 else "train"
+    """SPLITS.md: dev when sha256(event_id_cnty) % 10 == 0 (the evaluation's rule, `scoring.is_acled_dev`)."""
+    return "dev" if is_acled_dev(event_id) else "train"
 
 
 def voa_part(story_id: str) -> str:
     """Gold VOA stories: test when sha256(story id) % 3 == 0, else dev (thresholds are chosen on dev only)."""
-    return "test" if stable_hash(story_id) % 3 == 0 else "dev"
+    return "test" if is_voa_test(story_id) else "dev"
 
 
 @dataclass(frozen=True)
