@@ -80,7 +80,7 @@ def _pronoun_actor(token: Token, seg: Segment, ctx: Context) -> str | None:
     teller = _teller_of_clause(token, seg, ctx)
     if teller:
         return teller
-    if token.lower_ in ("we", "our", "us"):
+    if token.lower_ in lexicons().first_person_pronouns:
         return speaker_of(token, seg, ctx) or None
     return _group_before(token, ctx)
 

@@ -303,12 +303,9 @@ def _has_quote(seg: Segment, ctx: Context) -> bool:
     return any(q in ctx.text[seg.start:seg.end] for q in _QUOTES)
 
 
-_FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
-
-
 def first_person(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """'Two of our fighters were killed': a statement's own voice, whose author spoke just before."""
-    if not any(t.lower_ in _FIRST_PERSON for t in ctx.tokens(fig.segment)):
+    if not any(t.lower_ in lexicons().first_person_pronouns for t in ctx.tokens(fig.segment)):
         return None
     return last_speaker(fig.segment, ctx, ctx.cfg.anaphor_reach)
 

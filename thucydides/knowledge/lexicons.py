@@ -25,6 +25,7 @@ class Lexicons:
     anaphoric_determiners: frozenset[str]
     group_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
+    first_person_pronouns: frozenset[str]
     part_markers: frozenset[str]
     aggregate_words: frozenset[str]
     responsibility_nouns: frozenset[str]
@@ -67,6 +68,7 @@ def lexicons() -> Lexicons:
         anaphoric_determiners=word_set(raw, "anaphoric_determiners", where),
         group_pronouns=word_set(raw, "group_pronouns", where),
         person_pronouns=word_set(raw, "person_pronouns", where),
+        first_person_pronouns=word_set(raw, "first_person_pronouns", where),
         part_markers=word_set(raw, "part_markers", where),
         aggregate_words=word_set(raw, "aggregate_words", where),
         responsibility_nouns=word_set(raw, "responsibility_nouns", where),
