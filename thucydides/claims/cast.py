@@ -22,14 +22,15 @@ from thucydides.actors.phrases import country_word
 from thucydides.actors.settle import document_country
 from thucydides.claims.lexicon import ClaimLexicon, lexicon
 from thucydides.knowledge.actors import ARMED_KINDS, NEW_PREFIX, NON_STATE_ARMED_KINDS, ActorBase, actor_base
+from thucydides.ling.spans import LONGEST_MENTION
 from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, PLACE_LABELS
 from thucydides.model import Actor, ActorMention, Analysis
 
 PHRASE_DROP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
 """Children that start a clause or another phrase: not part of the phrase naming an actor."""
-NAME_REACH = 200
-"""Characters back from a word to where a name covering it may start (longer than any actor's name): a bound
-on a search, not a tuning constant."""
+NAME_REACH = LONGEST_MENTION
+"""Characters back from a word to where a name covering it may start (no mention is longer): a bound on a search,
+not a tuning constant."""
 OWNER_PREPOSITIONS = frozenset({"of", "for", "from"})
 
 
