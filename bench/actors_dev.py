@@ -59,15 +59,13 @@ def loose_forms(name: str) -> set[str]:
     return out
 
 
-def split(event_id: str) -> str:
-    return "dev" if int(hashlib.sha256(event_id.encode("utf-8")).hexdigest(), 16) % 10 == 0 else "train"
-
-
 def dev_rows(limit: int | None) -> list[dict[str, str]]:
     """The dev rows; with `limit`, an even sample of about that many across the file (its parts come from
     different countries' exports, so its first rows are no sample)."""
+    from thucydides.learn.corpora import acled_split
+
     with ACLED.open(encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if split(r["event_id_cnty"]) == "dev"]
+        rows = [r for r in csv.DictReader(fh) if acled_split(r["event_id_cnty"]) == "dev"]
     return rows[::max(1, -(-len(rows) // limit))] if limit else rows
 
 

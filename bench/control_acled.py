@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
-import math
 import sys
 from collections import Counter
 from datetime import date, timedelta
@@ -27,21 +25,13 @@ sys.path.insert(0, str(ROOT))
 from thucydides.actors.recognize import registry  # noqa: E402
 from thucydides.corpus.control import PlaceTimeline  # noqa: E402
 from thucydides.corpus.control_text import control_timelines  # noqa: E402
+from thucydides.geo.distance import km  # noqa: E402
 from thucydides.knowledge.acled import TERRITORY_CHANGES  # noqa: E402
+from thucydides.learn.corpora import acled_split  # noqa: E402
 from thucydides.model import Document, Interval  # noqa: E402
 from thucydides.pipeline import Pipeline  # noqa: E402
 
 EVENTS = ROOT.parent / "shared" / "data" / "acled" / "events.csv"
-
-
-def split_of(event_id: str) -> str:
-    return "dev" if int(hashlib.sha256(event_id.encode("utf-8")).hexdigest(), 16) % 10 == 0 else "train"
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
 
 
 def names_of(actor_id: str) -> set[str]:
@@ -73,7 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     with EVENTS.open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["sub_event_type"] in TERRITORY_CHANGES
-                and split_of(r["event_id_cnty"]) == args.split and r["notes"].strip()]
+                and acled_split(r["event_id_cnty"]) == args.split and r["notes"].strip()]
     rows = rows[:args.limit] if args.limit else rows
     pipeline = Pipeline()
     tally: Counter[str] = Counter()
