@@ -22,12 +22,11 @@ from thucydides.claims.metric import Reading
 from thucydides.knowledge.actors import PERSONAL_KINDS
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
-from thucydides.ling.arguments import subjects
+from thucydides.ling.arguments import SUBJECT_DEPS, subjects
 from thucydides.ling.tokens import ancestors, forms
 
 _QUOTES_OPEN = "\"“‘«"
 _QUOTES = "\"“”«»"
-_SPEAKER_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
 UNNAMED = ""
@@ -270,7 +269,7 @@ def toll_setter(fig: Figure, reading: Reading, ctx: Context) -> str | None:
 def _tellers(verb: Token) -> list[Token]:
     """Who tells: the subject (own or inherited: 'X arrived and said'), or the agent of a passive telling."""
     agents = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
-    own = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS]
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return agents + (own or list(subjects(verb)))
 
 
