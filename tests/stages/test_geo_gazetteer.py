@@ -229,3 +229,13 @@ def test_default_build_leaves_out_airport_codes_of_towns() -> None:
     gaz = open_gazetteer()
     assert not any(c.place.kind == "populated_place" for n in ("TIF", "HHS", "CDC") for c in gaz.candidates(n))
     assert any(c.place.kind == "country" for c in gaz.candidates("USA"))
+
+
+@pytest.mark.slow
+def test_default_build_knows_seas_ranges_islands_and_breakaway_regions() -> None:
+    """Wide places that are no town and no admin unit: a sea, a strait, a range, an island, a breakaway region."""
+    gaz = open_gazetteer()
+    for name, country in (("Strait of Hormuz", None), ("Lake Chad", None), ("the Urals", "RU"), ("Sumatra", "ID"),
+                          ("South Ossetia", "GE"), ("Nagorno Karabakh", "AZ")):
+        regions = [c.place for c in gaz.candidates(name) if c.place.kind == "region"]
+        assert regions and regions[0].country == country, (name, regions)
