@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from thucydides.build.derive import state_short_names
 from thucydides.build.gazetteer import GazetteerImportError, _city, is_code_alias, write
 from thucydides.build.importers import import_file
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
@@ -239,3 +240,17 @@ def test_default_build_knows_seas_ranges_islands_and_breakaway_regions() -> None
                           ("South Ossetia", "GE"), ("Nagorno Karabakh", "AZ")):
         regions = [c.place for c in gaz.candidates(name) if c.place.kind == "region"]
         assert regions and regions[0].country == country, (name, regions)
+
+
+def test_a_first_level_unit_gets_its_bare_name_unless_only_a_qualifier_is_left() -> None:
+    names = ["Varnok Oblast", "Varnok Regional State", "Eastern District", "Free State", "Upper Telm Province",
+             "Qorvath Autonomous Region", "Varnok"]
+    assert state_short_names(names) == ["Varnok", "Upper Telm"]
+
+
+@pytest.mark.slow
+def test_default_build_knows_a_russian_region_by_its_bare_english_name_and_straits_of_the_sea_disputes() -> None:
+    gaz = open_gazetteer()
+    assert any(c.place.kind == "admin1" and c.place.country == "RU" for c in gaz.candidates("Amur"))
+    assert any(c.place.kind == "region" for c in gaz.candidates("Taiwan Strait"))
+    assert any(c.place.kind == "region" for c in gaz.candidates("Spratly Islands"))
