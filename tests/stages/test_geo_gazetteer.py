@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from thucydides.build.derive import state_short_names
 from thucydides.build.gazetteer import GazetteerImportError, _city, is_code_alias, write
 from thucydides.build.importers import import_file
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
@@ -229,3 +230,27 @@ def test_default_build_leaves_out_airport_codes_of_towns() -> None:
     gaz = open_gazetteer()
     assert not any(c.place.kind == "populated_place" for n in ("TIF", "HHS", "CDC") for c in gaz.candidates(n))
     assert any(c.place.kind == "country" for c in gaz.candidates("USA"))
+
+
+@pytest.mark.slow
+def test_default_build_knows_seas_ranges_islands_and_breakaway_regions() -> None:
+    """Wide places that are no town and no admin unit: a sea, a strait, a range, an island, a breakaway region."""
+    gaz = open_gazetteer()
+    for name, country in (("Strait of Hormuz", None), ("Lake Chad", None), ("the Urals", "RU"), ("Sumatra", "ID"),
+                          ("South Ossetia", "GE"), ("Nagorno Karabakh", "AZ")):
+        regions = [c.place for c in gaz.candidates(name) if c.place.kind == "region"]
+        assert regions and regions[0].country == country, (name, regions)
+
+
+def test_a_first_level_unit_gets_its_bare_name_unless_only_a_qualifier_is_left() -> None:
+    names = ["Varnok Oblast", "Varnok Regional State", "Eastern District", "Free State", "Upper Telm Province",
+             "Qorvath Autonomous Region", "Varnok"]
+    assert state_short_names(names) == ["Varnok", "Upper Telm"]
+
+
+@pytest.mark.slow
+def test_default_build_knows_a_russian_region_by_its_bare_english_name_and_straits_of_the_sea_disputes() -> None:
+    gaz = open_gazetteer()
+    assert any(c.place.kind == "admin1" and c.place.country == "RU" for c in gaz.candidates("Amur"))
+    assert any(c.place.kind == "region" for c in gaz.candidates("Taiwan Strait"))
+    assert any(c.place.kind == "region" for c in gaz.candidates("Spratly Islands"))

