@@ -84,3 +84,19 @@ def test_the_date_of_the_sighting_dated_by_the_earliest_step_wins() -> None:
     members = [sighting(11, "sentence"), sighting(8, "clause"), sighting(12, "publication")]
     assert dating_sighting(members, steps).date == Interval(date(2025, 6, 8), date(2025, 6, 8))
     assert dating_sighting(members[:1] + members[2:], steps) is members[0]
+
+
+PLACED = ("Gunmen stormed a police post on Tuesday night, officials in Kenya said. Traders kept their shops closed. "
+          "Four officers died in the assault on the post in Garissa.")
+
+
+def test_the_happening_takes_the_place_a_sentence_reads_in_its_own_clause(read: Read) -> None:
+    """The lead's sentence places it only as the county (no place in its own clause); the retelling names the
+    town in its own clause: the event is placed at the town."""
+    _, events = read(PLACED)
+    assert [e.geo_precision for e in events] == [1]
+
+
+def test_without_place_by_step_the_lead_places_it(read: Read) -> None:
+    _, events = read(PLACED, place_by_step=False)
+    assert [e.geo_precision for e in events] == [2]

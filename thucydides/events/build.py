@@ -426,12 +426,14 @@ def _told_before(groups: Sequence[list[Sighting]], s: Sighting) -> list[Sighting
 
 
 def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, taxonomy: Taxonomy,
-             follow: Sequence[tuple[int, int]] = (), typed_by: str = "lead", date_steps: Sequence[str] = ()) -> Event:
+             follow: Sequence[tuple[int, int]] = (), typed_by: str = "lead", date_steps: Sequence[str] = (),
+             place_steps: Sequence[str] = ()) -> Event:
     """One event from the sightings of one happening; `follow` are sentences after it that may tell its toll;
     with `date_steps`, the date is the one read by the first of those steps among its sightings."""
     lead = members[0]
+    typed = typed_sighting(members, typed_by)
     dated = dating_sighting(members, date_steps) if date_steps else lead
-    typed = lead if typed_by == "lead" else typing_sighting(members, deaths_first=typed_by == "deadliest")
+    placed = placing_sighting(members, place_steps) if place_steps else lead
     document = ctx.analysis.document
     evidence = [Evidence.of(document, m.candidate.start, min(m.candidate.end, m.candidate.start + evidence_max))
                 for m in members]
@@ -445,8 +447,8 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         actor1=to_actor1(members),
         actor2=lead.actor2 or next((m.actor2 for m in members if m.actor2), None),
         assoc_actor2=lead.assoc_actor2,
-        place=lead.place or next((m.place for m in members if m.place), None),
-        geo_precision=lead.geo_precision,
+        place=placed.place or next((m.place for m in members if m.place), None),
+        geo_precision=placed.geo_precision,
         date=dated.date,
         time_precision=dated.time_precision,
         fatalities=fatalities,
@@ -461,6 +463,34 @@ def dating_sighting(members: Sequence[Sighting], date_steps: Sequence[str]) -> S
     clause before the sentence around it, the paragraph, the publication); the first told on a tie."""
     rank = {name: i for i, name in enumerate(date_steps)}
     return min(members, key=lambda m: rank.get(m.why.get("date", "-"), len(rank)))
+
+
+def placing_sighting(members: Sequence[Sighting], place_steps: Sequence[str]) -> Sighting:
+    """The sighting whose place the happening takes: the one placed by the earliest step of `place_steps` (its own
+    clause before its sentence, the paragraph, the report), then the most precisely; the first told on a tie."""
+    rank = {name: i for i, name in enumerate(place_steps)}
+    placed = [m for m in members if m.place] or list(members)
+    return min(placed, key=lambda m: (rank.get(m.why.get("place", "-"), len(rank)), m.geo_precision))
+
+
+def typed_sighting(members: Sequence[Sighting], typed_by: str) -> Sighting:
+    """The sighting whose type the happening takes, by the `typed_by` choice (`Readers.typed_by`)."""
+    if typed_by == "lead":
+        return members[0]
+    if typed_by == "vote":
+        return voted_sighting(members)
+    return typing_sighting(members, deaths_first=typed_by == "deadliest")
+
+
+def voted_sighting(members: Sequence[Sighting]) -> Sighting:
+    """The surest sighting of the sub-event type its sightings read most surely together (the coder's confidence
+    summed per type): one sure sentence does not outvote a story that tells the happening another way again and
+    again."""
+    votes: dict[str, float] = {}
+    for m in members:
+        votes[m.sub_event_type] = votes.get(m.sub_event_type, 0.0) + m.candidate.confidence
+    chosen = max(votes, key=lambda sub: votes[sub])
+    return typing_sighting([m for m in members if m.sub_event_type == chosen])
 
 
 def typing_sighting(members: Sequence[Sighting], deaths_first: bool = False) -> Sighting:

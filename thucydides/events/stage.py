@@ -131,6 +131,9 @@ class EventsConfig:
     the happening of its type told last before it (lexicons happening_nouns)."""
     merge_own_dates_only: bool = False
     """Only dates read in both sentences' own clauses keep them apart (not one read from around them)."""
+    place_by_step: bool = False
+    """A happening told in several sentences takes the place read by the first place step among them (a
+    sentence's own clause first, then the most precise), not the first sentence's."""
     date_by_step: bool = False
     """A happening told in several sentences takes the date read by the first date step among them (its own
     clause first), not the first sentence's."""
@@ -181,7 +184,7 @@ def _caused(r: Reading) -> bool:
 FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused}
 
 
-TYPED_BY = ("lead", "surest", "deadliest")
+TYPED_BY = ("lead", "surest", "deadliest", "vote")
 
 
 def readers(config: EventsConfig) -> Readers:
@@ -257,7 +260,8 @@ class EventCoderStage:
             groups = without_background(groups, self._retrospective(ctx))
         return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,
                          continuation(ctx, g, taken, self.config.toll_reach), self.readers.typed_by,
-                         self.readers.date.names if self.readers.merging.date_by_step else ()) for g in groups]
+                         self.readers.date.names if self.readers.merging.date_by_step else (),
+                         self.readers.place.names if self.config.place_by_step else ()) for g in groups]
 
     def _retrospective(self, ctx: DocContext) -> bool:
         """Whether the report is short enough that, telling only old happenings, it is about them."""
