@@ -265,7 +265,7 @@ def _same_happening(ctx: DocContext, members: Sequence[Sighting], b: Sighting, r
         return True
     if not _dates_agree(a, b, rules) or not _same_area(ctx, a, b):
         return False
-    return _actors_agree(members, b, rules)
+    return actors_agree(members, b, rules)
 
 
 OWN_DATE_STEPS = frozenset({"clause", "custody"})
@@ -307,7 +307,7 @@ def _points_back(noun: Token, words: Lexicons) -> bool:
                                for c in marks)
 
 
-def _actors_agree(members: Sequence[Sighting], b: Sighting, rules: Merging) -> bool:
+def actors_agree(members: Sequence[Sighting], b: Sighting, rules: Merging) -> bool:
     """No actor 1 the text names for the sighting contradicts the group's; with `actor_sides`, a doer named as
     the other side of the group's happening (or the group's doer as the sighting's other side) agrees."""
     named, own = _group_actor1(members, rules), _doer(b, rules)
