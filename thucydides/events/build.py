@@ -40,13 +40,13 @@ class Merging:
     and 'the attackers stormed the hotel' tell one clash), not only when both name the same actor 1."""
     guessed_actors: bool = True
     """An actor 1 only guessed from around a sighting (`Readers.guessed_actor1_steps`) can keep it apart."""
-    back_references: bool = False
+    back_references: bool = True
     """A sighting naming its happening by a noun that points back ('died in the attack', 'their abduction') joins
     the happening of its type told last before it, wherever and whenever that was told."""
-    own_dates_only: bool = False
+    own_dates_only: bool = True
     """Only dates read in both sightings' own clauses keep them apart: a date read from the sentence around
     ('kidnapped in A were freed Tuesday'), the paragraph or the publication is no date of the happening."""
-    date_by_step: bool = False
+    date_by_step: bool = True
     """The event takes the date of the sighting whose date step is first in `date_steps` (its own clause before
     its sentence, paragraph or publication), not the lead's."""
 

@@ -126,15 +126,15 @@ class EventsConfig:
     attackers stormed the hotel') may tell one happening (false: only the same actor 1 or none)."""
     merge_guessed_actors: bool = True
     """An actor 1 only guessed (`guessed_actor1_steps`) keeps sentences apart like a told one (false: it does not)."""
-    merge_back_references: bool = False
+    merge_back_references: bool = True
     """A sentence naming its happening by a noun pointing back ('died in the attack', 'their abduction') tells
     the happening of its type told last before it (lexicons happening_nouns)."""
-    merge_own_dates_only: bool = False
+    merge_own_dates_only: bool = True
     """Only dates read in both sentences' own clauses keep them apart (not one read from around them)."""
-    place_by_step: bool = False
+    place_by_step: bool = True
     """A happening told in several sentences takes the place read by the first place step among them (a
     sentence's own clause first, then the most precise), not the first sentence's."""
-    date_by_step: bool = False
+    date_by_step: bool = True
     """A happening told in several sentences takes the date read by the first date step among them (its own
     clause first), not the first sentence's."""
 
