@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from spacy.tokens import Token
+
 from thucydides.events import tolls
 from thucydides.events.actorbase import CIVILIANS, ActorBase
 from thucydides.events.detect import Candidate
@@ -15,7 +17,7 @@ from thucydides.events.when import DateContext, Dated
 from thucydides.events.where import PlaceContext, carried_place
 from thucydides.geo.located import Located, holds, refine
 from thucydides.knowledge.acled import Taxonomy
-from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.lexicons import Lexicons, lexicons
 from thucydides.knowledge.type_prior import PriorRetyping
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import span_head
@@ -25,6 +27,28 @@ from thucydides.steps import Steps
 STRATEGIC = "Strategic developments"
 """ACLED's disorder type of happenings that are no violence: none of its 1,196 rows holding civilians as actor 2 is
 flagged as civilian targeting."""
+
+
+@dataclass(frozen=True)
+class Merging:
+    """How the sightings of a report are told apart or taken for one happening (settings `stages.events`)."""
+
+    distinct_sub_types: frozenset[str] = frozenset()
+    """Event types whose sub-event types are different happenings: sightings of two of them never merge."""
+    actor_sides: bool = False
+    """Actors agree when the doer one sighting names is a side the other names ('forces killed the attackers'
+    and 'the attackers stormed the hotel' tell one clash), not only when both name the same actor 1."""
+    guessed_actors: bool = True
+    """An actor 1 only guessed from around a sighting (`Readers.guessed_actor1_steps`) can keep it apart."""
+    back_references: bool = True
+    """A sighting naming its happening by a noun that points back ('died in the attack', 'their abduction') joins
+    the happening of its type told last before it, wherever and whenever that was told."""
+    own_dates_only: bool = True
+    """Only dates read in both sightings' own clauses keep them apart: a date read from the sentence around
+    ('kidnapped in A were freed Tuesday'), the paragraph or the publication is no date of the happening."""
+    date_by_step: bool = True
+    """The event takes the date of the sighting whose date step is first in `date_steps` (its own clause before
+    its sentence, paragraph or publication), not the lead's."""
 
 
 @dataclass(frozen=True)
@@ -61,8 +85,8 @@ class Readers:
     typed_by: str = "lead"
     """Which sighting of a happening gives its type: 'lead' (the first told), 'surest' (the coder's surest),
     'deadliest' (the surest of those whose words tell people killed, if any)."""
-    distinct_sub_types: frozenset[str] = frozenset()
-    """Event types whose sub-event types are different happenings: sightings of two of them never merge."""
+    merging: Merging = field(default_factory=lambda: Merging())
+    """How sightings are taken for one happening."""
 
 
 @dataclass
@@ -228,27 +252,81 @@ def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | Non
         s.why["recoded"] = rule
 
 
-def _same_happening(ctx: DocContext, members: Sequence[Sighting], b: Sighting,
-                    distinct: frozenset[str] = frozenset()) -> bool:
+def _same_happening(ctx: DocContext, members: Sequence[Sighting], b: Sighting, rules: Merging = Merging()) -> bool:
     """A sighting tells the happening of a group when type, place and date agree with its lead and neither
     names a different actor 1 than the group's (a headline restates the story below it, whatever place it
     names)."""
     a = members[0]
     if a.event_type != b.event_type or a.background != b.background:
         return False
-    if a.sub_event_type != b.sub_event_type and a.event_type in distinct:
+    if a.sub_event_type != b.sub_event_type and a.event_type in rules.distinct_sub_types:
         return False
     if a.candidate.headline or b.candidate.headline:
         return True
-    if not _overlap(a.date, b.date) or not _same_area(ctx, a, b):
+    if not _dates_agree(a, b, rules) or not _same_area(ctx, a, b):
         return False
-    named = _group_actor1(members)
-    return named is None or _named_actor1(b) is None or named == b.actor1
+    return actors_agree(members, b, rules)
 
 
-def _group_actor1(members: Sequence[Sighting]) -> str | None:
+OWN_DATE_STEPS = frozenset({"clause", "custody"})
+"""Date steps that read a happening's date from its own clause."""
+
+
+def _dates_agree(a: Sighting, b: Sighting, rules: Merging) -> bool:
+    if rules.own_dates_only and not {a.why.get("date"), b.why.get("date")} <= OWN_DATE_STEPS:
+        return True
+    return _overlap(a.date, b.date)
+
+
+def refers_back(s: Sighting) -> bool:
+    """'Their abduction triggered outrage', 'died in the attack': the unit names its happening by a noun that
+    points back to one told before (a determiner or a pronoun), with no figure or date of its own ('the 2014
+    attack', 'the biggest attack, in 2009' tell another)."""
+    words = lexicons()
+    return any(n.lemma_.lower() in words.happening_nouns and _points_back(n, words)
+               for n in _argument_nouns(s.candidate.anchor))
+
+
+def _argument_nouns(anchor: Token) -> list[Token]:
+    """The anchor, its subject and object, and the objects of its prepositions."""
+    out = [anchor]
+    for c in anchor.children:
+        if c.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            out.append(c)
+        elif c.dep_ == "prep":
+            out += [o for o in c.children if o.dep_ == "pobj"]
+    return [t for t in out if t.pos_ == "NOUN"]
+
+
+def _points_back(noun: Token, words: Lexicons) -> bool:
+    """Determined by 'the', 'this', a pronoun's 'their', and nothing of its own: no number, date or named owner."""
+    if any(t.like_num or t.ent_type_ in {"DATE", "TIME", "CARDINAL"} for t in _modifiers(noun)):
+        return False
+    marks = [c for c in noun.children if c.dep_ in {"det", "poss"}]
+    return bool(marks) and all(c.lower_ in words.anaphoric_determiners or c.lower_ in words.group_pronouns
+                               for c in marks)
+
+
+def actors_agree(members: Sequence[Sighting], b: Sighting, rules: Merging) -> bool:
+    """No actor 1 the text names for the sighting contradicts the group's; with `actor_sides`, a doer named as
+    the other side of the group's happening (or the group's doer as the sighting's other side) agrees."""
+    named, own = _group_actor1(members, rules), _doer(b, rules)
+    if named is None or own is None or named == own:
+        return True
+    if not rules.actor_sides:
+        return False
+    return own in {m.actor2 for m in members} or named == b.actor2
+
+
+def _doer(s: Sighting, rules: Merging) -> str | None:
+    """The sighting's actor 1 as far as merging goes: named by the text, and told rather than guessed unless
+    `guessed_actors` lets a guess count."""
+    return None if s.actor1_guessed and not rules.guessed_actors else _named_actor1(s)
+
+
+def _group_actor1(members: Sequence[Sighting], rules: Merging = Merging()) -> str | None:
     """The actor 1 a group's event takes: the first its sightings name."""
-    return next((m.actor1 for m in members if _named_actor1(m)), None)
+    return next((d for m in members if (d := _doer(m, rules))), None)
 
 
 def to_actor1(members: Sequence[Sighting]) -> str | None:
@@ -306,8 +384,7 @@ def _continues(group: Sequence[Sighting], s: Sighting) -> bool:
     return here.index == last.index + 1 and here.paragraph == last.paragraph and not own
 
 
-def group(ctx: DocContext, sightings: Sequence[Sighting],
-          distinct: frozenset[str] = frozenset()) -> list[list[Sighting]]:
+def group(ctx: DocContext, sightings: Sequence[Sighting], rules: Merging = Merging()) -> list[list[Sighting]]:
     """One group per happening; a group is led by its first body sighting (a headline joins later); an
     echo joins the happening told last before it (and is dropped when none was); a sentence that goes on
     telling the happening before it joins it."""
@@ -319,7 +396,8 @@ def group(ctx: DocContext, sightings: Sequence[Sighting],
             if earlier:
                 max(earlier, key=lambda g: g[-1].candidate.start).append(s)
             continue
-        home = next((g for g in groups if _continues(g, s) or _same_happening(ctx, g, s, distinct)), None)
+        home = _told_before(groups, s) if rules.back_references and refers_back(s) else None
+        home = home or next((g for g in groups if _continues(g, s) or _same_happening(ctx, g, s, rules)), None)
         if home is None:
             groups.append([s])
         else:
@@ -327,11 +405,35 @@ def group(ctx: DocContext, sightings: Sequence[Sighting],
     return groups
 
 
+def _modifiers(noun: Token) -> list[Token]:
+    """The words that tell which happening a noun names: its own modifiers and the objects of its prepositions,
+    not a clause describing it ('their abduction, resembling the 2014 one')."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in {"acl", "relcl", "appos", "punct", "cc", "conj"}:
+            continue
+        out.append(c)
+        if c.dep_ == "prep":
+            out += [o for o in c.subtree if o is not c]
+    return out
+
+
+def _told_before(groups: Sequence[list[Sighting]], s: Sighting) -> list[Sighting] | None:
+    """The news happening of the sighting's type told last before it, if any."""
+    earlier = [g for g in groups if g[0].event_type == s.event_type and not g[0].background
+               and g[0].candidate.start < s.candidate.start and not s.background]
+    return max(earlier, key=lambda g: g[-1].candidate.start) if earlier else None
+
+
 def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, taxonomy: Taxonomy,
-             follow: Sequence[tuple[int, int]] = (), typed_by: str = "lead") -> Event:
-    """One event from the sightings of one happening; `follow` are sentences after it that may tell its toll."""
+             follow: Sequence[tuple[int, int]] = (), typed_by: str = "lead", date_steps: Sequence[str] = (),
+             place_steps: Sequence[str] = ()) -> Event:
+    """One event from the sightings of one happening; `follow` are sentences after it that may tell its toll;
+    with `date_steps`, the date is the one read by the first of those steps among its sightings."""
     lead = members[0]
-    typed = lead if typed_by == "lead" else typing_sighting(members, deaths_first=typed_by == "deadliest")
+    typed = typed_sighting(members, typed_by)
+    dated = dating_sighting(members, date_steps) if date_steps else lead
+    placed = placing_sighting(members, place_steps) if place_steps else lead
     document = ctx.analysis.document
     evidence = [Evidence.of(document, m.candidate.start, min(m.candidate.end, m.candidate.start + evidence_max))
                 for m in members]
@@ -345,15 +447,50 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         actor1=to_actor1(members),
         actor2=lead.actor2 or next((m.actor2 for m in members if m.actor2), None),
         assoc_actor2=lead.assoc_actor2,
-        place=lead.place or next((m.place for m in members if m.place), None),
-        geo_precision=lead.geo_precision,
-        date=lead.date,
-        time_precision=lead.time_precision,
+        place=placed.place or next((m.place for m in members if m.place), None),
+        geo_precision=placed.geo_precision,
+        date=dated.date,
+        time_precision=dated.time_precision,
         fatalities=fatalities,
         claims=claims,
         civilian_targeting=any(m.civilian_targeting for m in members),
         notes=_notes(lead),
     )
+
+
+def dating_sighting(members: Sequence[Sighting], date_steps: Sequence[str]) -> Sighting:
+    """The sighting whose date the happening takes: the one dated by the earliest step of `date_steps` (its own
+    clause before the sentence around it, the paragraph, the publication); the first told on a tie."""
+    rank = {name: i for i, name in enumerate(date_steps)}
+    return min(members, key=lambda m: rank.get(m.why.get("date", "-"), len(rank)))
+
+
+def placing_sighting(members: Sequence[Sighting], place_steps: Sequence[str]) -> Sighting:
+    """The sighting whose place the happening takes: the one placed by the earliest step of `place_steps` (its own
+    clause before its sentence, the paragraph, the report), then the most precisely; the first told on a tie."""
+    rank = {name: i for i, name in enumerate(place_steps)}
+    placed = [m for m in members if m.place] or list(members)
+    return min(placed, key=lambda m: (rank.get(m.why.get("place", "-"), len(rank)), m.geo_precision))
+
+
+def typed_sighting(members: Sequence[Sighting], typed_by: str) -> Sighting:
+    """The sighting whose type the happening takes, by the `typed_by` choice (`Readers.typed_by`)."""
+    if typed_by == "lead":
+        return members[0]
+    if typed_by == "vote":
+        return voted_sighting(members)
+    return typing_sighting(members, deaths_first=typed_by == "deadliest")
+
+
+def voted_sighting(members: Sequence[Sighting]) -> Sighting:
+    """The surest sighting of the sub-event type its sightings read most surely together (the coder's confidence
+    summed per type): one sure sentence does not outvote a story that tells the happening another way again and
+    again."""
+    votes: dict[str, float] = {}
+    for m in members:
+        votes[m.sub_event_type] = votes.get(m.sub_event_type, 0.0) + m.candidate.confidence
+    chosen = max(votes, key=lambda sub: votes[sub])
+    return typing_sighting([m for m in members if m.sub_event_type == chosen])
 
 
 def typing_sighting(members: Sequence[Sighting], deaths_first: bool = False) -> Sighting:

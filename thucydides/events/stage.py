@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thucydides.events.actorbase import ActorBase
-from thucydides.events.build import Readers, Sighting, continuation, group, read_sightings, to_event
+from thucydides.events.build import Merging, Readers, Sighting, continuation, group, read_sightings, to_event
 from thucydides.events.detect import Candidate, Coder, Detection, detect
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.when import DATE_STEPS
@@ -118,9 +118,25 @@ class EventsConfig:
     """Which sentence of a happening told in several gives its type: 'lead' (the first), 'surest' (the one the
     coder reads most surely), 'deadliest' (the surest of those telling people killed, if any)."""
     distinct_sub_types: tuple[str, ...] = ()
+    """Event types whose sub-event types are different happenings: sentences of two of them are two events."""
     anchor_threshold: float = 0.5
     """The coder's probability of an event at which a clause's own words can tell its sentence's happening."""
-    """Event types whose sub-event types are different happenings: sentences of two of them are two events."""
+    merge_actor_sides: bool = False
+    """Sentences of a report whose doers are the two sides of one happening ('forces killed the attackers', 'the
+    attackers stormed the hotel') may tell one happening (false: only the same actor 1 or none)."""
+    merge_guessed_actors: bool = True
+    """An actor 1 only guessed (`guessed_actor1_steps`) keeps sentences apart like a told one (false: it does not)."""
+    merge_back_references: bool = True
+    """A sentence naming its happening by a noun pointing back ('died in the attack', 'their abduction') tells
+    the happening of its type told last before it (lexicons happening_nouns)."""
+    merge_own_dates_only: bool = True
+    """Only dates read in both sentences' own clauses keep them apart (not one read from around them)."""
+    place_by_step: bool = True
+    """A happening told in several sentences takes the place read by the first place step among them (a
+    sentence's own clause first, then the most precise), not the first sentence's."""
+    date_by_step: bool = True
+    """A happening told in several sentences takes the date read by the first date step among them (its own
+    clause first), not the first sentence's."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +184,7 @@ def _caused(r: Reading) -> bool:
 FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused}
 
 
-TYPED_BY = ("lead", "surest", "deadliest")
+TYPED_BY = ("lead", "surest", "deadliest", "vote")
 
 
 def readers(config: EventsConfig) -> Readers:
@@ -196,7 +212,8 @@ def readers(config: EventsConfig) -> Readers:
         date_carry_reach=config.date_carry_reach,
         place_first_named=config.place_first_named,
         typed_by=config.typed_by,
-        distinct_sub_types=frozenset(config.distinct_sub_types),
+        merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
+                        config.merge_back_references, config.merge_own_dates_only, config.date_by_step),
     )
 
 
@@ -238,11 +255,13 @@ class EventCoderStage:
                             self.taxonomy if self.config.fallback else None)
         sightings = [s for c in candidates for s in read_sightings(ctx, c, self.readers, self.base, self.taxonomy)]
         taken = {c.sentence.index for c in candidates}
-        groups = group(ctx, sightings, self.readers.distinct_sub_types)
+        groups = group(ctx, sightings, self.readers.merging)
         if not self.config.keep_background:
             groups = without_background(groups, self._retrospective(ctx))
         return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,
-                         continuation(ctx, g, taken, self.config.toll_reach), self.readers.typed_by) for g in groups]
+                         continuation(ctx, g, taken, self.config.toll_reach), self.readers.typed_by,
+                         self.readers.date.names if self.readers.merging.date_by_step else (),
+                         self.readers.place.names if self.config.place_by_step else ()) for g in groups]
 
     def _retrospective(self, ctx: DocContext) -> bool:
         """Whether the report is short enough that, telling only old happenings, it is about them."""

@@ -49,6 +49,7 @@ class Lexicons:
     tally_periods: frozenset[str]
     recency_words: frozenset[str]
     quarter_nouns: frozenset[str] = frozenset()
+    happening_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -92,4 +93,5 @@ def lexicons() -> Lexicons:
         period_prepositions=word_set(raw, "period_prepositions", where),
         tally_periods=word_set(raw, "tally_periods", where),
         recency_words=word_set(raw, "recency_words", where),
+        happening_nouns=word_set(raw, "happening_nouns", where),
     )
