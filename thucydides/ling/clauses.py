@@ -165,7 +165,7 @@ def mood(token: Token, lex: Lexicons | None = None) -> Mood:
         conditional=own.conditional,
         cue=own.cue or any(_cue(v, lex) for v, _ in governors),
         unrealised_infinitive=own.unrealised_infinitive,
-        generic=any(_generic_noun(t, lex) for t in told),
+        generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head)),
     )
 
 
@@ -177,15 +177,22 @@ def own_mood(token: Token, lex: Lexicons | None = None) -> Mood:
     told = [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"})]
     own = _own_mood(head, token, lex)
     return Mood(negated=any(_negated(t) for t in (head, *told)), modal=own.modal, conditional=own.conditional,
-                cue=own.cue, generic=any(_generic_noun(t, lex) for t in told))
+                cue=own.cue, generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head)))
+
+
+def _named_happenings(token: Token, head: Token) -> list[Token]:
+    """The words that may name the clause's happening as a noun: the word itself and the clause's subject ('a
+    planned march was called off', 'similar attacks took place'). Not its object: what a verb that happened did
+    or asked for ('held a planned rally', 'demanding regular salaries') happened as the verb did."""
+    return [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "attr"})]
 
 
 def _own_mood(head: Token, token: Token, lex: Lexicons) -> Mood:
     """What the clause's own verb says: a modal, a condition, an unrealised infinitive, a cue word above the
     happening ('planned attacks'), or a verb that stops its object ('refused an agreement', 'the march was
-    cancelled')."""
-    blocking = bool(forms(head) & lex.blocking_verbs) and any(
-        c.dep_ in {"dobj", "nsubjpass"} and not _passage(c, lex) for c in head.children)
+    cancelled'), unless one of its objects is a way it obstructs ('blocked (with tyres) the main road')."""
+    stopped = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    blocking = bool(forms(head) & lex.blocking_verbs) and bool(stopped) and not any(_passage(c, lex) for c in stopped)
     return Mood(modal=_modal(head, lex), conditional=_conditional(head, lex),
                 unrealised_infinitive=_unrealised_infinitive(head, lex),
                 cue=blocking or (head.i != token.i and _cue(head, lex)))

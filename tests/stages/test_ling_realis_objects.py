@@ -1,0 +1,43 @@
+"""Whether a clause tells a happening, by what its verb takes: a generic modifier ('planned', 'regular') marks the
+happening noun told as the clause's subject as not one realised happening, but not what a verb that happened did
+or asked for (its object); a blocking verb whose objects include a way obstructs it, however the parser hangs a
+parenthesis beside the way."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from thucydides.ling.clauses import is_realis, own_mood
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from thucydides.ling.spacy_model import load_model
+
+    return load_model()
+
+
+def word(doc: Doc, text: str) -> Token:
+    return next(t for t in doc if t.text == text)
+
+
+@pytest.mark.parametrize("sentence, verb, realis", [
+    ("The militia held a planned rally in the square.", "held", True),
+    ("Nurses staged a sit-in outside the hospital demanding regular wages.", "demanding", True),
+    ("Lorry drivers blocked (tactic unclear) the coastal highway near the port.", "blocked", True),
+    ("A planned march was called off.", "called", False),
+    ("Similar attacks took place in the north.", "took", False),
+    ("The senate blocked the agreement.", "blocked", False),
+])
+def test_own_mood_by_subject_and_objects(nlp, sentence: str, verb: str, realis: bool) -> None:  # type: ignore[no-untyped-def]
+    assert own_mood(word(nlp(sentence), verb)).realis is realis
+
+
+def test_a_purpose_asking_for_something_regular_leaves_its_gathering_a_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Teachers gathered outside the ministry to demand the regular payment of their wages.")
+    assert own_mood(word(doc, "demand")).realis
+    assert not is_realis(word(doc, "demand"))
+    assert is_realis(word(doc, "gathered"))
