@@ -215,10 +215,12 @@ def is_realis(token: Token, lex: Lexicons | None = None) -> bool:
 
 def is_aggregate(token: Token, lex: Lexicons | None = None) -> bool:
     """Whether a clause or happening noun tells many happenings as one: a plural happening quantified as a
-    pattern ('several attacks', 'a wave of strikes'), or a perfect that has gone on since a date."""
+    pattern ('several attacks', 'a wave of strikes'), or a perfect that has gone on since a date. The people a
+    verb of harm undergoes are counted, not the happenings ('killed several villagers' is one attack)."""
     lex = lex or lexicons()
     head = clause_head(token) if token.pos_ in VERBAL else token
-    nouns = [token, *(c for c in head.children if c.dep_ in {"dobj", "attr"})]
+    harmed = bool(forms(head) & lex.harm_verbs)
+    nouns = [token, *(c for c in head.children if c.dep_ in {"dobj", "attr"} and not harmed)]
     if any(_quantified_plural(n, lex) for n in nouns):
         return True
     return any(_perfect_since(verb) or _over_recent_period(verb, lex) for verb, _ in governing_chain(head))
