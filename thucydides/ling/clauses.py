@@ -127,9 +127,11 @@ def _unrealised_infinitive(token: Token, lex: Lexicons) -> bool:
 
 
 def _generic_noun(token: Token, lex: Lexicons) -> bool:
-    """'a planned protest', 'similar attacks', 'possible clashes'."""
+    """'a planned protest', 'similar attacks', 'possible clashes'; a participle of asking hung on a noun tells what
+    is asked for ('demanding arrears'), not that the noun's happening is unrealised."""
     return token.pos_ in NOMINAL and any(
-        c.dep_ in {"amod", "compound", "advmod"} and forms(c) & (lex.generic_modifiers | lex.irrealis_cues)
+        c.dep_ in {"amod", "compound", "advmod"} and (forms(c) & lex.generic_modifiers or
+                                                     (forms(c) & lex.irrealis_cues and c.tag_ != "VBG"))
         for c in token.children)
 
 
@@ -165,7 +167,7 @@ def mood(token: Token, lex: Lexicons | None = None) -> Mood:
         conditional=own.conditional,
         cue=own.cue or any(_cue(v, lex) for v, _ in governors),
         unrealised_infinitive=own.unrealised_infinitive,
-        generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head)),
+        generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head, lex)),
     )
 
 
@@ -177,14 +179,16 @@ def own_mood(token: Token, lex: Lexicons | None = None) -> Mood:
     told = [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"})]
     own = _own_mood(head, token, lex)
     return Mood(negated=any(_negated(t) for t in (head, *told)), modal=own.modal, conditional=own.conditional,
-                cue=own.cue, generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head)))
+                cue=own.cue, generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head, lex)))
 
 
-def _named_happenings(token: Token, head: Token) -> list[Token]:
-    """The words that may name the clause's happening as a noun: the word itself and the clause's subject ('a
-    planned march was called off', 'similar attacks took place'). Not its object: what a verb that happened did
-    or asked for ('held a planned rally', 'demanding regular salaries') happened as the verb did."""
-    return [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "attr"})]
+def _named_happenings(token: Token, head: Token, lex: Lexicons) -> list[Token]:
+    """The words that may name the clause's happening as a noun: the word itself, the clause's subject ('a
+    planned march was called off') and object ('carried out similar attacks'), but not the object of a verb of
+    asking or intent: what is asked for is not the happening ('demanding regular salaries')."""
+    asked = bool(forms(head) & lex.irrealis_cues)
+    deps = {"nsubj", "nsubjpass", "attr"} if asked else {"nsubj", "nsubjpass", "dobj", "attr"}
+    return [token, *(c for c in head.children if c.dep_ in deps)]
 
 
 def _own_mood(head: Token, token: Token, lex: Lexicons) -> Mood:
