@@ -155,7 +155,8 @@ def _specific(r: Reading) -> bool:
     """One happening, not a pattern: not told as a count or a wave ('several attacks', 'a wave of
     strikes'), nor as what has gone on since a date ('have intensified attacks since May'), nor in the
     simple present with nothing particular to it ('militants attack villages': no date, place or number;
-    a headline's present tells news)."""
+    a headline's present tells news, and so does a report of one sentence, its own headline, unless it tells
+    happenings in general as a bare plural)."""
     c = r.candidate
     if is_aggregate(c.anchor):
         return False
@@ -163,7 +164,7 @@ def _specific(r: Reading) -> bool:
         return True
     if any(is_bare_plural(o) for o in arguments(c.anchor).objects):
         return False  # 'militants carry out attacks near X'
-    return _particular(r)
+    return len(r.doc.segments.sentences) == 1 or _particular(r)
 
 
 def _particular(r: Reading) -> bool:

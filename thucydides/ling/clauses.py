@@ -127,9 +127,11 @@ def _unrealised_infinitive(token: Token, lex: Lexicons) -> bool:
 
 
 def _generic_noun(token: Token, lex: Lexicons) -> bool:
-    """'a planned protest', 'similar attacks', 'possible clashes'."""
+    """'a planned protest', 'similar attacks', 'possible clashes'; a participle of asking hung on a noun tells what
+    is asked for ('demanding arrears'), not that the noun's happening is unrealised."""
     return token.pos_ in NOMINAL and any(
-        c.dep_ in {"amod", "compound", "advmod"} and forms(c) & (lex.generic_modifiers | lex.irrealis_cues)
+        c.dep_ in {"amod", "compound", "advmod"} and (forms(c) & lex.generic_modifiers or
+                                                     (forms(c) & lex.irrealis_cues and c.tag_ != "VBG"))
         for c in token.children)
 
 
@@ -165,7 +167,7 @@ def mood(token: Token, lex: Lexicons | None = None) -> Mood:
         conditional=own.conditional,
         cue=own.cue or any(_cue(v, lex) for v, _ in governors),
         unrealised_infinitive=own.unrealised_infinitive,
-        generic=any(_generic_noun(t, lex) for t in told),
+        generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head, lex)),
     )
 
 
@@ -177,15 +179,24 @@ def own_mood(token: Token, lex: Lexicons | None = None) -> Mood:
     told = [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"})]
     own = _own_mood(head, token, lex)
     return Mood(negated=any(_negated(t) for t in (head, *told)), modal=own.modal, conditional=own.conditional,
-                cue=own.cue, generic=any(_generic_noun(t, lex) for t in told))
+                cue=own.cue, generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head, lex)))
+
+
+def _named_happenings(token: Token, head: Token, lex: Lexicons) -> list[Token]:
+    """The words that may name the clause's happening as a noun: the word itself, the clause's subject ('a
+    planned march was called off') and object ('carried out similar attacks'), but not the object of a verb of
+    asking or intent: what is asked for is not the happening ('demanding regular salaries')."""
+    asked = bool(forms(head) & lex.irrealis_cues)
+    deps = {"nsubj", "nsubjpass", "attr"} if asked else {"nsubj", "nsubjpass", "dobj", "attr"}
+    return [token, *(c for c in head.children if c.dep_ in deps)]
 
 
 def _own_mood(head: Token, token: Token, lex: Lexicons) -> Mood:
     """What the clause's own verb says: a modal, a condition, an unrealised infinitive, a cue word above the
     happening ('planned attacks'), or a verb that stops its object ('refused an agreement', 'the march was
-    cancelled')."""
-    blocking = bool(forms(head) & lex.blocking_verbs) and any(
-        c.dep_ in {"dobj", "nsubjpass"} and not _passage(c, lex) for c in head.children)
+    cancelled'), unless one of its objects is a way it obstructs ('blocked (with tyres) the main road')."""
+    stopped = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    blocking = bool(forms(head) & lex.blocking_verbs) and bool(stopped) and not any(_passage(c, lex) for c in stopped)
     return Mood(modal=_modal(head, lex), conditional=_conditional(head, lex),
                 unrealised_infinitive=_unrealised_infinitive(head, lex),
                 cue=blocking or (head.i != token.i and _cue(head, lex)))
@@ -208,10 +219,12 @@ def is_realis(token: Token, lex: Lexicons | None = None) -> bool:
 
 def is_aggregate(token: Token, lex: Lexicons | None = None) -> bool:
     """Whether a clause or happening noun tells many happenings as one: a plural happening quantified as a
-    pattern ('several attacks', 'a wave of strikes'), or a perfect that has gone on since a date."""
+    pattern ('several attacks', 'a wave of strikes'), or a perfect that has gone on since a date. The people a
+    verb of harm undergoes are counted, not the happenings ('killed several villagers' is one attack)."""
     lex = lex or lexicons()
     head = clause_head(token) if token.pos_ in VERBAL else token
-    nouns = [token, *(c for c in head.children if c.dep_ in {"dobj", "attr"})]
+    harmed = bool(forms(head) & lex.harm_verbs)
+    nouns = [token, *(c for c in head.children if c.dep_ in {"dobj", "attr"} and not harmed)]
     if any(_quantified_plural(n, lex) for n in nouns):
         return True
     return any(_perfect_since(verb) or _over_recent_period(verb, lex) for verb, _ in governing_chain(head))
