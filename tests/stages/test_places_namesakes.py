@@ -12,7 +12,15 @@ from thucydides.geo.document import GeographyView
 from thucydides.geo.gazetteer import Candidate
 from thucydides.geo.ranker import places_settings
 from thucydides.geo.recognize import Found, link_lists
-from thucydides.geo.resolve import Mention, _pinned_abroad, container_of, implied, peoples_votes, unit_linked
+from thucydides.geo.resolve import (
+    Mention,
+    _pinned_abroad,
+    container_of,
+    implied,
+    peoples_votes,
+    town_of_a_quarter,
+    unit_linked,
+)
 from thucydides.model import Place
 
 HOPS = places_settings().container_hops
@@ -160,3 +168,16 @@ def test_a_state_pin_stands_against_a_single_foreign_towns_name(analyse) -> None
     a = analyse("On Friday, rail workers blocked the Union Station terminal in Toronto (Ontario) for a fifth day.")
     town = resolved(a, "Toronto")
     assert town is not None and town.country == "CA"
+
+
+def test_a_quarter_named_after_its_town_is_looked_up_as_the_town_too() -> None:
+    assert town_of_a_quarter("Manaus - South Zone") == ["Manaus"]
+    assert town_of_a_quarter("Quito - Eloy Alfaro") == ["Quito"]
+    assert town_of_a_quarter("Ras al-Ain") == [] and town_of_a_quarter("Abu-Kamal") == []
+
+
+@pytest.mark.slow
+def test_a_quarter_the_gazetteer_does_not_know_lies_in_its_town(analyse) -> None:
+    a = analyse("On Sunday, in Manaus - South Zone (Amazonas), two gunmen shot a shopkeeper outside his store.")
+    town = resolved(a, "Manaus - South Zone")
+    assert town is not None and town.country == "BR" and town.name == "Manaus"

@@ -106,11 +106,18 @@ def fixed_place(place_id: str, gaz: Gazetteer) -> list[Candidate]:
 
 
 def spellings(f: Found, know: Knowledge) -> list[str]:
-    """The name, then without its admin noun, "the" or a part word."""
+    """The name, then without its admin noun, "the" or a part word, then the town of a "Town - Quarter" name."""
     variants = [f.name]
     if f.admin:
         variants.append(re.sub(r"\s+(?:" + "|".join(sorted(know.admin_nouns)) + r")$", "", f.name, flags=re.I))
-    return [*variants, *lookup_names(f, know)[1:]]
+    return [*variants, *lookup_names(f, know)[1:], *town_of_a_quarter(f.name)]
+
+
+def town_of_a_quarter(name: str) -> list[str]:
+    """ "Manaus - South Zone", "Quito - Eloy Alfaro": a town, a spaced dash and a part of it name a quarter the
+    gazetteer seldom knows; the town it lies in is where the happening is, near enough."""
+    head, dash, _ = name.partition(" - ")
+    return [head.strip()] if dash and head.strip() else []
 
 
 def transliterated(variants: list[str], gaz: Gazetteer, settings: PlacesSettings) -> list[Candidate]:
