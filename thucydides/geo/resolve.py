@@ -492,15 +492,15 @@ def mention(f: Found, cs: list[Candidate], in_container: bool, model: Ranker, se
 
 def unpin_abroad(mentions: list[Mention], geo: DocumentGeography, model: Ranker, settings: PlacesSettings) -> bool:
     """ "Ilam municipality (Ilam district)" in a report about Nepal: the pin runs before the report's geography
-    is known, and a same-name state abroad (Iran's Ilam province) pinned the town there. Where the rest of the
-    report implies countries the pin left out (`implied`), in which both names may lie, the pin proposed the wrong
-    pair: each name keeps, of its candidates before the pin, those in those countries. Returns whether any pin
-    was undone."""
+    is known, and a same-name state abroad (Iran's Ilam province) pinned the town there. Where a town is pinned in
+    a container of its own name and the rest of the report implies countries the pin left out (`implied`), in
+    which both names may lie, the pin proposed the wrong pair: each name keeps, of its candidates before the pin,
+    those in those countries. Returns whether any pin was undone."""
     undone = False
     for i, town in enumerate(mentions):
         j = town.container
-        if j is None:
-            continue
+        if j is None or mentions[j].key != town.key:
+            continue  # only a same-name pair: "London, England" is no namesake pin, however the report leans
         countries = implied(geo.view(town.key, mentions[j].key), settings.unpin_vote)
         if not _pinned_abroad(town, mentions[j], countries):
             continue
