@@ -181,3 +181,11 @@ def test_a_quarter_the_gazetteer_does_not_know_lies_in_its_town(analyse) -> None
     a = analyse("On Sunday, in Manaus - South Zone (Amazonas), two gunmen shot a shopkeeper outside his store.")
     town = resolved(a, "Manaus - South Zone")
     assert town is not None and town.country == "BR" and town.name == "Manaus"
+
+
+@pytest.mark.slow
+def test_a_state_of_another_name_keeps_its_pin_however_the_report_leans(analyse) -> None:
+    """Only a same-name pair is a namesake pin: "London, England" stays in England in a report about America."""
+    a = analyse("American senators met in Washington on Monday, wrote a columnist who lives in London, England.")
+    town = resolved(a, "London")
+    assert town is not None and town.country == "GB"
