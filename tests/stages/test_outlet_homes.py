@@ -17,6 +17,7 @@ from thucydides.geo.outlets import (
     configured_homes,
     homes_in_force,
     learn_homes,
+    outlet_key,
     outlet_of,
     read_homes,
     write_homes,
@@ -57,6 +58,17 @@ def test_an_outlet_reporting_everywhere_has_no_home() -> None:
     regions = [("US", "Ohio"), ("FR", "Bretagne"), ("KE", "Nairobi"), ("IN", "Kerala"), ("BR", "Bahia")]
     reports = _reports("https://world-wire.example.net/{}", *((r,) for r in regions))
     assert learn_homes(reports, SETTINGS).home_of("https://world-wire.example.net/x") is None
+
+
+def test_a_report_without_an_address_is_its_stored_outlets() -> None:
+    """A feed's or a masthead's outlet name stands for the address a report lacks; an address comes first."""
+    reports = [ReportPlaces(None, p, "The  Bayou Ledger") for p in ((LOUISIANA,), (LOUISIANA,), (LOUISIANA,))]
+    homes = learn_homes(reports, SETTINGS)
+    assert list(homes.homes) == ["the bayou ledger"]
+    home = homes.home_of(None, "the Bayou Ledger")
+    assert home is not None and home.region == LOUISIANA
+    assert homes.home_of(PAPER.format(1), "The Bayou Ledger") is None  # its address names another outlet
+    assert outlet_key(None, None) is None and outlet_key(None, "  ") is None
 
 
 def test_too_few_reports_teach_nothing() -> None:

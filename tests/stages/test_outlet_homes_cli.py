@@ -33,13 +33,14 @@ ABROAD = [
 ]
 
 
-def _folder(tmp_path: Path, with_urls: bool = True) -> Path:
+def _folder(tmp_path: Path, with_urls: bool = True, outlets: bool = False) -> Path:
+    """The reports as JSONL, with their web addresses (or none), and (`outlets`) their outlets' names."""
     folder = tmp_path / "reports"
     folder.mkdir(parents=True)
     records = [{"id": f"local-{i}", "text": t, "url": PAPER.format(i) if with_urls else None}
-               for i, t in enumerate(LOCAL)]
+               | ({"outlet": "The Bayou Ledger"} if outlets else {}) for i, t in enumerate(LOCAL)]
     records += [{"id": f"wire-{i}", "text": t, "url": WIRE.format(i) if with_urls else None}
-                for i, t in enumerate(ABROAD)]
+                | ({"outlet": "World Wire"} if outlets else {}) for i, t in enumerate(ABROAD)]
     (folder / "reports.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return folder
 
@@ -111,6 +112,19 @@ def test_reports_without_addresses_teach_nothing(tmp_path: Path) -> None:
     learned = runner.invoke(app, ["outlets", "learn", "--db", str(db)])
     assert learned.exit_code == 0 and "nothing learned" in learned.output
     assert not Queries(Store(db)).place_mentions()  # no address: no report an outlet could learn from
+
+
+@pytest.mark.slow
+def test_reports_without_addresses_learn_their_stored_outlets_home(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+    ran = runner.invoke(app, ["run", str(_folder(tmp_path, with_urls=False, outlets=True)), "--db", str(db),
+                              "--workers", "1"])
+    assert ran.exit_code == 0, ran.output
+    assert _processed(ran.output) == [9, 5], ran.output  # all nine, then the local paper's five again
+    homes = kept_homes(Store(db))
+    assert [(o, h.country, h.admin1) for o, h in homes.homes.items()] == [("the bayou ledger", "US", "Louisiana")]
+    assert _alexandria(db) == ("US", "Louisiana")
 
 
 def test_learning_needs_a_store(tmp_path: Path) -> None:

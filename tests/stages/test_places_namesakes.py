@@ -12,7 +12,15 @@ from thucydides.geo.document import GeographyView
 from thucydides.geo.gazetteer import Candidate
 from thucydides.geo.ranker import places_settings
 from thucydides.geo.recognize import Found, link_lists
-from thucydides.geo.resolve import container_of, peoples_votes
+from thucydides.geo.resolve import (
+    Mention,
+    _pinned_abroad,
+    container_of,
+    implied,
+    peoples_votes,
+    town_of_a_quarter,
+    unit_linked,
+)
 from thucydides.model import Place
 
 HOPS = places_settings().container_hops
@@ -101,3 +109,83 @@ def test_a_peoples_adjective_written_capitalised_votes_for_its_country() -> None
     votes = peoples_votes("Dutch tenants and a Salvadoran judge met; they polish the floor in the US.")
     assert {"NL", "SV"} <= set(votes)
     assert "PL" not in votes and "US" not in votes
+
+
+def test_a_units_word_between_a_town_and_its_bracket_links_them_for_the_pin() -> None:
+    """ "Tovi municipality (Ravela)", "Tovi LGA (Ravela)": the unit's word parts the town from its container; two
+    words do not ("Tovi and then (Ravela)")."""
+    for text in ("in Tovi municipality (Ravela)", "in Tovi LGA (Ravela)", "in Tovi (Ravela)"):
+        found = [_found(text, "Tovi"), _found(text, "Ravela")]
+        link_lists(text, found)
+        assert unit_linked(found, text)[0].within == found[1].start, text
+    text = "in Tovi and then (Ravela)"
+    found = [_found(text, "Tovi"), _found(text, "Ravela")]
+    assert unit_linked(found, text)[0].within is None
+    assert found[0].within is None  # the recognised spans themselves are left as they are
+
+
+def _pinned(name: str, options: list[Candidate], unpinned: list[Candidate]) -> Mention:
+    f = Found(0, len(name), name, name, gazetteer=True)
+    return Mention(f, name.lower(), options, True, True, False, unpinned=unpinned)
+
+
+def test_a_pin_abroad_is_undone_only_where_the_report_implies_a_country_both_names_may_lie_in() -> None:
+    """ "Ilvo municipality (Ilvo district)": the state "Ilvo" lies in BB and pinned the town there; a report the
+    rest of which implies AA, where a town and a district are called Ilvo too, means those."""
+    town_bb, town_aa = _cand("t-bb", "populated_place", "BB", "Ilvo"), _cand("t-aa", "populated_place", "AA", "K")
+    state_bb, unit_aa = _cand("s-bb", "admin1", "BB", "Ilvo"), _cand("u-aa", "admin2", "AA", "K")
+    town = _pinned("Ilvo", [town_bb], [state_bb, town_bb, town_aa])
+    box = _pinned("Ilvo", [state_bb], [state_bb, town_bb, unit_aa])
+    assert _pinned_abroad(town, box, frozenset({"AA"}))
+    assert not _pinned_abroad(town, box, frozenset({"BB"}))  # the pin agrees with the report
+    assert not _pinned_abroad(town, box, frozenset())  # nothing else places the report: the pin stands
+    assert not _pinned_abroad(town, _pinned("Ilvo", [state_bb], [state_bb]), frozenset({"AA"}))  # no AA state
+
+
+def test_a_country_is_implied_for_the_pin_by_a_whole_vote_not_a_towns_share() -> None:
+    view = GeographyView({"AA": 1.0, "BB": 0.5}, {}, frozenset({"CC"}), "DD")
+    assert implied(view, 1.0) == frozenset({"AA", "CC", "DD"})
+
+
+@pytest.mark.slow
+def test_a_same_name_state_abroad_does_not_pin_a_town_the_report_places_elsewhere(analyse) -> None:
+    a = analyse("On Monday, Nepalese students padlocked an office in Ilam municipality (Ilam district) in protest.")
+    town = resolved(a, "Ilam")
+    assert town is not None and town.country == "NP"
+
+
+@pytest.mark.slow
+def test_a_town_past_the_candidate_cap_is_found_inside_its_state(analyse) -> None:
+    """ "Guadalupe" names some sixty places; the one in Antioquia lies past the first thirty, and "municipality"
+    parts it from its bracket."""
+    a = analyse("On Monday, gunmen ambushed a truck in the rural area of Guadalupe municipality (Antioquia).")
+    town = resolved(a, "Guadalupe")
+    assert town is not None and town.country == "CO" and town.admin1 == "Antioquia"
+
+
+@pytest.mark.slow
+def test_a_state_pin_stands_against_a_single_foreign_towns_name(analyse) -> None:
+    a = analyse("On Friday, rail workers blocked the Union Station terminal in Toronto (Ontario) for a fifth day.")
+    town = resolved(a, "Toronto")
+    assert town is not None and town.country == "CA"
+
+
+def test_a_quarter_named_after_its_town_is_looked_up_as_the_town_too() -> None:
+    assert town_of_a_quarter("Manaus - South Zone") == ["Manaus"]
+    assert town_of_a_quarter("Quito - Eloy Alfaro") == ["Quito"]
+    assert town_of_a_quarter("Ras al-Ain") == [] and town_of_a_quarter("Abu-Kamal") == []
+
+
+@pytest.mark.slow
+def test_a_quarter_the_gazetteer_does_not_know_lies_in_its_town(analyse) -> None:
+    a = analyse("On Sunday, in Manaus - South Zone (Amazonas), two gunmen shot a shopkeeper outside his store.")
+    town = resolved(a, "Manaus - South Zone")
+    assert town is not None and town.country == "BR" and town.name == "Manaus"
+
+
+@pytest.mark.slow
+def test_a_state_of_another_name_keeps_its_pin_however_the_report_leans(analyse) -> None:
+    """Only a same-name pair is a namesake pin: "London, England" stays in England in a report about America."""
+    a = analyse("American senators met in Washington on Monday, wrote a columnist who lives in London, England.")
+    town = resolved(a, "London")
+    assert town is not None and town.country == "GB"

@@ -28,7 +28,7 @@ from thucydides.geo.outlets import (
     homes_from_mapping,
     homes_mapping,
     learn_homes,
-    outlet_of,
+    outlet_key,
     outlet_settings,
     user_homes,
     voting_regions,
@@ -54,14 +54,15 @@ class Learned:
 
 def stored_reports(store: Store, gaz: Gazetteer, settings: OutletSettings | None = None,
                    in_force: OutletHomes | None = None) -> list[ReportPlaces]:
-    """The store's processed reports that have an address and place mentions, with the regions that vote;
-    `in_force`: the homes they were processed with (None: the store's kept ones, a user's file overriding)."""
+    """The store's processed reports that have an address or a stored outlet name, and place mentions, with the
+    regions that vote; `in_force`: the homes they were processed with (None: the store's kept ones, a user's file
+    overriding)."""
     ratio = (settings or outlet_settings()).unambiguous_ratio
     homes = homes_in_store(store) if in_force is None else in_force
     rows = Queries(store).place_mentions()
     return [ReportPlaces(url, voting_regions((NamedPlace(r.text, r.country, r.admin1, r.kind) for r in group),
-                                             gaz, ratio, homes.home_of(url)))
-            for (_, url), group in groupby(rows, key=lambda r: (r.doc, r.url))]
+                                             gaz, ratio, homes.home_of(url, outlet)), outlet)
+            for (_, url, outlet), group in groupby(rows, key=lambda r: (r.doc, r.url, r.outlet))]
 
 
 def homes_in_store(store: Store) -> OutletHomes:
@@ -108,4 +109,4 @@ def _reports_of(store: Store, outlets: Sequence[str]) -> list[str]:
     if not outlets:
         return []
     wanted = set(outlets)
-    return [doc for doc, url in Queries(store).processed_urls() if outlet_of(url) in wanted]
+    return [doc for doc, url, outlet in Queries(store).processed_outlets() if outlet_key(url, outlet) in wanted]

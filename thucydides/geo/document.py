@@ -82,12 +82,12 @@ class DocumentGeography:
         if key not in self.by_name and (ev.countries or ev.regions):
             self.by_name[key] = ev
 
-    def view(self, key: str) -> GeographyView:
-        """The geography as the mention `key` sees it: its own vote left out."""
+    def view(self, key: str, *also: str) -> GeographyView:
+        """The geography as the mention `key` sees it: its own vote (and those of the names `also`) left out."""
         countries = dict(self.demonyms)
         regions: dict[Region, float] = {}
         for other, ev in self.by_name.items():
-            if other == key:
+            if other == key or other in also:
                 continue
             for cc, share in ev.countries.items():
                 countries[cc] = countries.get(cc, 0.0) + share

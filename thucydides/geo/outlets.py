@@ -87,9 +87,11 @@ class OutletHomes:
 
     homes: Mapping[str, OutletHome] = field(default_factory=dict)
 
-    def home_of(self, url: str | None) -> OutletHome | None:
-        outlet = outlet_of(url)
-        return self.homes.get(outlet) if outlet else None
+    def home_of(self, url: str | None, outlet: str | None = None) -> OutletHome | None:
+        """The home of the outlet a report's web address names, else of the outlet its stored `outlet` field names
+        (a feed's title, a masthead: `outlet_key`)."""
+        key = outlet_key(url, outlet)
+        return self.homes.get(key) if key else None
 
     def __len__(self) -> int:
         return len(self.homes)
@@ -103,13 +105,24 @@ def outlet_of(url: str | None) -> str | None:
     return host if "." in host else None
 
 
+def outlet_key(url: str | None, outlet: str | None = None) -> str | None:
+    """The key an outlet's home is kept under: its web address's host (`outlet_of`); for a report with no address,
+    the outlet's stored name (a feed's title, a masthead: "The Bayou Ledger"), lower case, spaces collapsed."""
+    host = outlet_of(url)
+    if host or not outlet:
+        return host
+    return " ".join(outlet.lower().split()) or None
+
+
 @dataclass(frozen=True, slots=True)
 class ReportPlaces:
-    """One report's outlet address and the (country, admin1) of each place mention it resolved below the
-    country level (admin1 "" when the gazetteer gives none)."""
+    """One report's outlet address (and its stored outlet name, read where there is no address) and the
+    (country, admin1) of each place mention it resolved below the country level (admin1 "" when the gazetteer
+    gives none)."""
 
     url: str | None
     places: tuple[Region, ...]
+    outlet: str | None = None
 
 
 def report_votes(places: Sequence[Region]) -> tuple[dict[Region, float], dict[str, float]]:
@@ -155,7 +168,7 @@ def learn_homes(reports: Iterable[ReportPlaces], settings: OutletSettings | None
     settings = settings or outlet_settings()
     tallies: dict[str, _Tally] = {}
     for report in reports:
-        outlet = outlet_of(report.url)
+        outlet = outlet_key(report.url, report.outlet)
         if outlet and report.places:
             tallies.setdefault(outlet, _Tally()).add(report.places)
     homes = {outlet: home for outlet, t in sorted(tallies.items()) if (home := t.home(settings))}

@@ -95,6 +95,9 @@ class PlacesSettings:
     geography (`document.name_evidence`)."""
     town_share: float
     """That vote's share of a container name's: towns share names across borders more often."""
+    unpin_vote: float
+    """The least vote (a demonym, an actor, a state or country named) by which the rest of a report implies a country
+    that undoes a chain's pin abroad (`resolve.unpin_abroad`)."""
     gates: GateSettings
     """The hand-set gates' bounds."""
     demonym_mentions: bool

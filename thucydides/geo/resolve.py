@@ -14,7 +14,7 @@ State" pins the town inside the state.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from thucydides.geo import handset
@@ -61,16 +61,18 @@ def lookup_names(f: Found, know: Knowledge) -> list[str]:
     return names
 
 
-def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSettings) -> list[Candidate]:
+def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSettings,
+                   cap: bool = True) -> list[Candidate]:
     """The places a span may name: the one it is fixed to, else those of its first spelling the gazetteer
-    knows, else (for a name something marks as a place) another transliteration's."""
+    knows, else (for a name something marks as a place) another transliteration's. `cap`: at most
+    `max_candidates` of them (`capped`); the container pin reads them all first."""
     fixed = f.border or f.fixed
     if fixed:
         return fixed_place(fixed, gaz)
     variants = spellings(f, know)
     found = next((cs for cs in (written(v, gaz, f.armed_name) for v in variants) if cs), None)
     if found:
-        return capped(found, settings)
+        return capped(found, settings) if cap else found
     if f.ner in ("GPE", "LOC") or f.place_cue or f.admin:
         return transliterated(variants, gaz, settings)
     return []
@@ -104,11 +106,18 @@ def fixed_place(place_id: str, gaz: Gazetteer) -> list[Candidate]:
 
 
 def spellings(f: Found, know: Knowledge) -> list[str]:
-    """The name, then without its admin noun, "the" or a part word."""
+    """The name, then without its admin noun, "the" or a part word, then the town of a "Town - Quarter" name."""
     variants = [f.name]
     if f.admin:
         variants.append(re.sub(r"\s+(?:" + "|".join(sorted(know.admin_nouns)) + r")$", "", f.name, flags=re.I))
-    return [*variants, *lookup_names(f, know)[1:]]
+    return [*variants, *lookup_names(f, know)[1:], *town_of_a_quarter(f.name)]
+
+
+def town_of_a_quarter(name: str) -> list[str]:
+    """ "Manaus - South Zone", "Quito - Eloy Alfaro": a town, a spaced dash and a part of it name a quarter the
+    gazetteer seldom knows; the town it lies in is where the happening is, near enough."""
+    head, dash, _ = name.partition(" - ")
+    return [head.strip()] if dash and head.strip() else []
 
 
 def transliterated(variants: list[str], gaz: Gazetteer, settings: PlacesSettings) -> list[Candidate]:
@@ -179,13 +188,22 @@ def inside(c: Candidate, container: Candidate) -> bool:
         p.admin1 == box.admin1 or fold(p.admin1) in (fold(container.name), fold(box.name))))
 
 
-def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int) -> set[int]:
+@dataclass(frozen=True, slots=True)
+class Pin:
+    """A town pinned inside its container: the indices of the two names."""
+
+    town: int
+    container: int
+
+
+def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int) -> tuple[set[int], list[Pin]]:
     """ "Town, State" and "Town (District, State)": each town's candidates and its container's, pinned to each
     other (`pinned`); the container is the first name after it that can be a state or a country, or the outermost
     of a chain that nests ("Nara (Nara, Koulikoro)": Koulikoro, not the Japanese prefecture the second "Nara" can
-    be). Returns the names that met their container or their town: each confirms the other."""
+    be). Returns the names that met their container or their town (each confirms the other), and those pins."""
     at = {f.start: i for i, f in enumerate(found)}
     confirmed: set[int] = set()
+    pins: list[Pin] = []
     for i in range(len(found)):
         j = container_of(i, found, options, at, hops)
         if j is not None:
@@ -193,7 +211,23 @@ def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int
             options[i], options[j] = pinned(options[i], options[j])
             if options[i] and _within(options[i], boxes):
                 confirmed.update((i, j))
-    return confirmed
+                pins.append(Pin(i, j))
+    return confirmed, pins
+
+
+UNIT_GAP = re.compile(r"\s+(?:[a-z]+|[A-Z]{2,5})\s*\(\s*")
+"""A unit's word between a name and the bracket naming where it lies: "Ilam municipality (Ilam district)", "Hangu
+city (Hangu, KPK)", "Kwande LGA (Benue)"."""
+
+
+def unit_linked(found: list[Found], text: str) -> list[Found]:
+    """The spans as the pin reads them: a name followed by one word (a unit's: "municipality", "city", "LGA") and
+    a bracket is linked to the name in the bracket, as one right before the bracket is (`Found.within`)."""
+    out = list(found)
+    for k, (a, b) in enumerate(zip(found, found[1:], strict=False)):
+        if a.within is None and text and UNIT_GAP.fullmatch(text, a.end, b.start):
+            out[k] = replace(a, within=b.start)
+    return out
 
 
 def container_of(i: int, found: list[Found], options: list[list[Candidate]], at: dict[int, int],
@@ -267,6 +301,10 @@ class Mention:
     in_container: bool = False
     """Named in a chain "Town, State" whose other name holds (or lies in) one of its candidates: each confirms
     the other."""
+    container: int | None = None
+    """The index of the name this one was pinned inside (`pin_containers`)."""
+    unpinned: list[Candidate] = field(default_factory=list)
+    """A pinned name's candidates before the pin."""
     static: list[list[float]] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     lesser_alias: list[bool] = field(default_factory=list)
@@ -407,23 +445,97 @@ def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, setting
     return Ranked(sorted(scored, key=lambda pc: pc[0], reverse=True), rows.gated, admit)
 
 
-def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings, model: Ranker) -> list[Mention]:
+def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings, model: Ranker,
+                   text: str = "") -> list[Mention]:
+    """Each span's mention; a chain's names pinned to each other over more than the capped candidates (a town the
+    gazetteer knows in the state named may lie past the first `max_candidates` of its name: `pin_reach`), each
+    list capped after.
+    `text`: the report, where a unit's word may part a town from its container (`unit_linked`)."""
     know = knowledge()
-    options = [candidates_for(f, gaz, know, settings) for f in found]
-    confirmed = pin_containers(found, options, settings.container_hops)
-    mentions = []
-    for i, (f, cs) in enumerate(zip(found, options, strict=True)):
-        strong, common = is_strong(f), is_common_word(f, know)
-        m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
-                    handset.gate(f, strong, common), in_container=i in confirmed)
-        if m.considered:
-            m.pickable, m.lesser_alias = pickable(f, cs, settings.word_alias_population), lesser_aliases(cs)
-            m.respelt = handset.respelt(cs, f.name)
-            m.static = static_rows(f, cs)
-            m.scores = model.static_scores(m.static)
-            m.signature = signature(m)
-        mentions.append(m)
+    unpinned = [candidates_for(f, gaz, know, settings, cap=False) for f in found]
+    options = [pin_reach(cs, settings) for cs in unpinned]
+    unpinned = [capped(cs, settings) for cs in unpinned]
+    confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops)
+    mentions = [mention(f, capped(cs, settings), i in confirmed, model, settings)
+                for i, (f, cs) in enumerate(zip(found, options, strict=True))]
+    for pin in pins:
+        for i in (pin.town, pin.container):
+            mentions[i].unpinned = unpinned[i]
+        mentions[pin.town].container = pin.container
     return mentions
+
+
+def pin_reach(cs: list[Candidate], settings: PlacesSettings) -> list[Candidate]:
+    """The candidates a pin reads: the capped ones, and past the cap those bearing the name as their own (not a
+    town's alternate name: "Washington, New York" is a list, not Watervliet met by an old name)."""
+    kept = capped(cs, settings)
+    if len(kept) == len(cs):
+        return kept
+    ids = {c.place.id for c in kept}
+    return kept + [c for c in cs if c.weight == 2 and c.place.id not in ids]
+
+
+def mention(f: Found, cs: list[Candidate], in_container: bool, model: Ranker, settings: PlacesSettings) -> Mention:
+    """A span's mention over candidates `cs`, with its gate and static scores."""
+    know = knowledge()
+    strong, common = is_strong(f), is_common_word(f, know)
+    m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
+                handset.gate(f, strong, common), in_container=in_container)
+    if m.considered:
+        m.pickable, m.lesser_alias = pickable(f, cs, settings.word_alias_population), lesser_aliases(cs)
+        m.respelt = handset.respelt(cs, f.name)
+        m.static = static_rows(f, cs)
+        m.scores = model.static_scores(m.static)
+        m.signature = signature(m)
+    return m
+
+
+def unpin_abroad(mentions: list[Mention], geo: DocumentGeography, model: Ranker, settings: PlacesSettings) -> bool:
+    """ "Ilam municipality (Ilam district)" in a report about Nepal: the pin runs before the report's geography
+    is known, and a same-name state abroad (Iran's Ilam province) pinned the town there. Where a town is pinned in
+    a container of its own name and the rest of the report implies countries the pin left out (`implied`), in
+    which both names may lie, the pin proposed the wrong pair: each name keeps, of its candidates before the pin,
+    those in those countries. Returns whether any pin was undone."""
+    undone = False
+    for i, town in enumerate(mentions):
+        j = town.container
+        if j is None or mentions[j].key != town.key:
+            continue  # only a same-name pair: "London, England" is no namesake pin, however the report leans
+        countries = implied(geo.view(town.key, mentions[j].key), settings.unpin_vote)
+        if not _pinned_abroad(town, mentions[j], countries):
+            continue
+        for k in (i, j):
+            m = mentions[k]
+            mentions[k] = mention(m.found, [c for c in m.unpinned if c.place.country in countries], False, model,
+                                  settings)
+        undone = True
+    return undone
+
+
+def implied(view: GeographyView, least: float) -> frozenset[str]:
+    """The countries a view implies by at least `least` of a vote, its actors' and its outlet's."""
+    home = {view.home} if view.home else set()
+    return frozenset({c for c, v in view.countries.items() if v >= least} | view.actors | home)
+
+
+def _pinned_abroad(town: Mention, box: Mention, countries: frozenset[str]) -> bool:
+    """None of the town's pinned candidates lies in `countries`, and both names have one before the pin that does."""
+    if not countries or any(c.place.country in countries for c in town.options):
+        return False
+    return all(any(c.place.country in countries for c in m.unpinned) for m in (town, box))
+
+
+def mentions_in(found: list[Found], gaz: Gazetteer, text: str, home: str | None, actors: frozenset[str],
+                named: frozenset[str] = frozenset(), outlet: OutletHome | None = None, model: Ranker | None = None
+                ) -> tuple[list[Mention], DocumentGeography]:
+    """The mentions (scored by `model`, else the shipped ranker) and the document's geography, each pin the
+    geography rules out undone (`unpin_abroad`)."""
+    settings, model = places_settings(), model or ranker()
+    mentions = build_mentions(found, gaz, settings, model, text)
+    geo = geography(mentions, text, home, actors, named, outlet)
+    if unpin_abroad(mentions, geo, model, settings):
+        geo = geography(mentions, text, home, actors, named, outlet)
+    return mentions, geo
 
 
 def signature(m: Mention) -> tuple[object, ...]:
@@ -603,8 +715,7 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
     document's geography."""
     settings, model = places_settings(), ranker()
     floor = admit_threshold(model, settings)
-    mentions = build_mentions(found, gaz, settings, model)
-    geo = geography(mentions, text, home, actor_countries, named, outlet)
+    mentions, geo = mentions_in(found, gaz, text, home, actor_countries, named, outlet)
     state = run_passes(mentions, geo, model, settings, settings.passes)
     out = [resolution(m, r, floor) for m, r in zip(mentions, state.ranked, strict=True)]
     if settings.same_name_same_place:

@@ -43,7 +43,8 @@ def analyse_places(analysis: Analysis, gaz: Gazetteer, homes: OutletHomes | None
     found = recognised(analysis, gaz)
     url = analysis.document.url
     resolutions = resolve(found, gaz, home_country(url), actor_countries(a.actor for a in analysis.actors), text,
-                          named_actor_countries(analysis.actors), homes.home_of(url) if homes else None)
+                          named_actor_countries(analysis.actors),
+                          homes.home_of(url, analysis.document.outlet) if homes else None)
     for res in resolutions:
         f = res.found
         place = res.candidate.place if res.candidate else None

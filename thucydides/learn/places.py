@@ -55,9 +55,8 @@ from thucydides.geo.ranker import Ranker, places_settings
 from thucydides.geo.recognize import Found
 from thucydides.geo.resolve import (
     Mention,
-    build_mentions,
     context_for,
-    geography,
+    mentions_in,
     points_of,
     rows_for,
     run_passes,
@@ -264,9 +263,9 @@ def examples(item: Item, analysis: Analysis, gaz: Gazetteer, model: Ranker) -> l
     text = analysis.document.analysis_text
     found = recognised(analysis, gaz)
     settings = places_settings()
-    mentions = build_mentions(found, gaz, settings, model)
-    geo = geography(mentions, text, home_country(item.url), actor_countries(a.actor for a in analysis.actors),
-                    named_actor_countries(analysis.actors))
+    actors = actor_countries(a.actor for a in analysis.actors)
+    mentions, geo = mentions_in(found, gaz, text, home_country(item.url), actors,
+                                named_actor_countries(analysis.actors), model=model)
     state = run_passes(mentions, geo, model, settings, settings.passes - 1)
     located = points_of(mentions, state.picks)
     confirmed = state.confirmed(mentions)

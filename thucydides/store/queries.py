@@ -109,11 +109,12 @@ class PlaceMention:
     """A place mention with its document's address and its place's region (`Queries.place_mentions`)."""
 
     doc: str
-    url: str
+    url: str | None
     text: str
     country: str | None
     admin1: str | None
     kind: str
+    outlet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -267,16 +268,25 @@ class Queries:
             return [(r.id, r.url) for r in conn.execute(select(c.id, c.url).where(c.status == "processed")
                                                         .order_by(c.seq))]
 
+    def processed_outlets(self) -> list[tuple[str, str | None, str | None]]:
+        """(id, web address, outlet name) of every processed document, in the order they were stored."""
+        c = t.documents.c
+        with self.engine.connect() as conn:
+            return [(r.id, r.url, r.outlet) for r in conn.execute(
+                select(c.id, c.url, c.outlet).where(c.status == "processed").order_by(c.seq))]
+
     def place_mentions(self) -> list[PlaceMention]:
-        """Every place mention of the processed documents with an address, with its document's address and its
-        place's country, admin1 and kind (what learning outlet homes reads), in document and text order."""
+        """Every place mention of the processed documents with an address or an outlet name, with its document's
+        address and outlet and its place's country, admin1 and kind (what learning outlet homes reads), in
+        document and text order."""
         d, m, p = t.documents.c, t.mentions.c, t.places.c
-        query = (select(d.id, d.url, m.text, p.country, p.admin1, p.kind)
+        query = (select(d.id, d.url, d.outlet, m.text, p.country, p.admin1, p.kind)
                  .join(t.mentions, m.doc == d.id).join(t.places, p.id == m.ref)
-                 .where(d.status == "processed", d.url.is_not(None), m.kind == "place")
+                 .where(d.status == "processed", d.url.is_not(None) | d.outlet.is_not(None), m.kind == "place")
                  .order_by(d.seq, m.start, m.end))
         with self.engine.connect() as conn:
-            return [PlaceMention(r.id, r.url, r.text, r.country, r.admin1, r.kind) for r in conn.execute(query)]
+            return [PlaceMention(r.id, r.url, r.text, r.country, r.admin1, r.kind, r.outlet)
+                    for r in conn.execute(query)]
 
     def events_of_kinds(self, sub_event_types: Sequence[str]) -> list[Event]:
         """Every event of these ACLED sub-event types (territory changing hands, say)."""
