@@ -261,13 +261,6 @@ class Queries:
         with self.engine.connect() as conn:
             return conn.scalar(select(t.meta.c.value).where(t.meta.c.key == key))
 
-    def processed_urls(self) -> list[tuple[str, str | None]]:
-        """(id, web address) of every processed document, in the order they were stored."""
-        c = t.documents.c
-        with self.engine.connect() as conn:
-            return [(r.id, r.url) for r in conn.execute(select(c.id, c.url).where(c.status == "processed")
-                                                        .order_by(c.seq))]
-
     def processed_outlets(self) -> list[tuple[str, str | None, str | None]]:
         """(id, web address, outlet name) of every processed document, in the order they were stored."""
         c = t.documents.c
