@@ -20,6 +20,8 @@ from thucydides import data
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.person_names import person_names
+from thucydides.knowledge.settings import section
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -139,6 +141,9 @@ class Found:
     """The report uses the name for a person elsewhere (in a longer person's name, after a title, as the one who
     speaks: "Sen. X", "X said"), and nothing at this mention says place: a place only if a big one
     the report's geography supports (`resolve.person_or_place`)."""
+    known_place: bool = False
+    """spaCy missed it or read it as a person's or an organisation's name, but the gazetteer's main bearer of the name
+    is a notable place and nothing says otherwise (`mark_known_places`): recognised as a place (`ner` "GPE")."""
     doubtful: bool = False
     """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
     place: only the fitted admit model may resolve it."""
@@ -587,11 +592,97 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
         if within_an_actor_name(f, blocked, armed) or inside_a_civil_name(text, f, blocked, armed, gaz):
             out.append(annotate_context(text, f, know))
+    people = people_named(text, doc, entities)
+    mark_known_places(text, doc, out, gaz, ents, people)
     link_lists(text, out)
     plural_admin_lists(text, out, know)
     mark_acronym_nouns(text, doc, out, know)
-    mark_person_names(out, people_named(text, doc, entities))
+    mark_person_names(out, people)
     return overruled(out, know.admin_nouns)
+
+
+@dataclass(frozen=True, slots=True)
+class RecognitionSettings:
+    """How far recognition trusts the gazetteer over spaCy (`place_recognition` in the settings)."""
+
+    known_place_population: int
+    """A name spaCy missed or read as a person's or an organisation's is a place when its main bearer in the gazetteer
+    is a country, a state, or a town of at least this many people (0: never)."""
+    word_place_population: int
+    """... when the name is also an English word ("Mobile", "Reading"): this many."""
+    surname_rank: int
+    """US surnames this common (1990 census rank) are people's names first, as first names are: never taken so."""
+
+
+@lru_cache(maxsize=1)
+def recognition_settings() -> RecognitionSettings:
+    return section("place_recognition", RecognitionSettings)
+
+
+_KNOWN_PLACE_OTHERS = frozenset({None, "PERSON", "ORG"})
+_KNOWN_PLACE_KINDS = frozenset({"country", "admin1"})
+
+
+def mark_known_places(text: str, doc: Doc | None, found: list[Found], gaz: Gazetteer,
+                      ents: list[tuple[int, int, str]], people: frozenset[str]) -> None:
+    """Names spaCy missed or read as a person's or an organisation's that the gazetteer knows as a notable place
+    ("shelled Chernihiv", "rallied at Chios port": spaCy's PERSON and ORG) are places: the small model tags many
+    foreign towns at random. Not a common person's name nor one the report gives a person (`people`), a function
+    or common word, a name inside an actor's name or before a street, group or disease word, part of a longer
+    entity, nor a word spaCy does not read as a proper noun."""
+    settings = recognition_settings()
+    if doc is None or settings.known_place_population <= 0:
+        return
+    know = knowledge()
+    for f in found:
+        if _may_be_known_place(f, know, settings, people) and _alone_in_its_entity(text, f, ents) and \
+                _notable_proper_noun(doc, f, gaz, settings):
+            f.ner, f.other_entity, f.known_place = "GPE", None, True
+
+
+def _may_be_known_place(f: Found, know: Knowledge, settings: RecognitionSettings, people: frozenset[str]) -> bool:
+    """A gazetteer match with no place label, that nothing around it or in its words says is something else."""
+    if not f.gazetteer or f.ner is not None or f.other_entity not in _KNOWN_PLACE_OTHERS or f.in_actor:
+        return False
+    if f.street or f.group or f.eponym or f.surname or f.facility or f.holder:
+        return False
+    parts = f.name.split()
+    if len(parts) > 1 and f.other_entity == "PERSON":
+        return False  # "Tarik Ibn Ziad": a man's name as much as a town's
+    lowered = [w.lower() for w in parts]
+    if any(w in _FUNCTION_WORDS or w in know.common_words or w in know.never_names or w in know.part_words
+           or w in know.admin_nouns or w in know.demonyms for w in lowered):
+        return False
+    key = fold(f.name)
+    return key not in people and not (len(parts) == 1 and key in person_names(settings.surname_rank))
+
+
+def _alone_in_its_entity(text: str, f: Found, ents: list[tuple[int, int, str]]) -> bool:
+    """The whole of the entity spaCy tagged it in, or, in an organisation's, named after a comma or a bracket
+    ("the Royal Hotel on Kenyatta Avenue, Mombasa"): not a piece of a longer name ("Vladimir Putin")."""
+    hit = first_overlapping(f.start, f.end, ents)
+    if hit is None or (hit[0], hit[1]) == (f.start, f.end):
+        return True
+    return hit[2] == "ORG" and hit[0] <= f.start and text[:f.start].rstrip().endswith((",", "(")) and \
+        f.end == hit[1]
+
+
+def _notable_proper_noun(doc: Doc, f: Found, gaz: Gazetteer, settings: RecognitionSettings) -> bool:
+    """Every word a proper noun to spaCy; an English word only inside a name spaCy tagged (WordNet lists towns,
+    "Gainesville", beside "Grad" or "Time"), not opening its sentence; and the gazetteer's main bearer of the name,
+    spelt as written (accents aside: not "Fourth" for Fürth), notable enough."""
+    from thucydides.geo.handset import spelt
+
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or any(t.pos_ != "PROPN" for t in span):
+        return False
+    word = is_dictionary_word(f.name)
+    if word and (f.other_entity is None or span[0].is_sent_start):
+        return False
+    need = settings.word_place_population if word else settings.known_place_population
+    written = spelt(f.name)
+    return any(c.weight == 2 and spelt(c.place.name) == written and (
+        c.place.kind in _KNOWN_PLACE_KINDS or c.population >= need) for c in gaz.candidates(f.name))
 
 
 def dictionary_words() -> frozenset[str]:
