@@ -85,3 +85,21 @@ def test_off_by_setting(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # t
         assert not found["Chernihiv"].known_place and found["Chernihiv"].doubtful
     finally:
         recognize.recognition_settings.cache_clear()
+
+
+def test_the_streets_of_a_town_say_place() -> None:
+    found = _found("Thousands marched through the streets of Bregenz on Sunday.", "Bregenz", "PERSON")
+    assert found["Bregenz"].place_cue and not found["Bregenz"].doubtful
+
+
+def test_a_port_after_a_name_says_place() -> None:
+    found = _found("Fishermen rallied at Chios port on Monday.", "Chios", "ORG")
+    assert found["Chios"].place_cue and not found["Chios"].doubtful
+
+
+def test_an_arabic_article_written_ed_joins_a_name() -> None:
+    from thucydides.geo.gazetteer import open_gazetteer
+    from thucydides.geo.recognize import gazetteer_matches, words
+
+    text = "Drivers blocked the road at Beit ed Dine on Tuesday."
+    assert [m.text for m in gazetteer_matches(text, words(text), open_gazetteer())] [:1] == ["Beit ed Dine"]

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’ʿʾ‘][^\W\d_]+)*")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|ar|an|at|az|ez|es|ed|er|adh|ath|ul)[-‐]", re.I)
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
+                         "ed", "es", "er", "adh", "ath", "ul",
                          "bin", "ibn", "abu", "bu", "and", "the", "upon", "on", "du", "des", "y", "da", "do", "dos",
                          "au", "aux", "sur", "en", "les"})
 _DISTANCE_CUE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:re|er)s?|miles?|m|met(?:re|er)s?)\s+"
@@ -76,11 +77,14 @@ def knowledge() -> Knowledge:
     demonyms = {str(w).lower(): iso for iso, ws in (raw.get("demonyms") or {}).items() for w in ws}
     borders = {frozenset(b["countries"]): f"border-{b['countries'][0]}-{b['countries'][1]}"
                for b in raw.get("borders") or ()}
+    more = data.load("geo_words.yaml")  # recognition's own words: editing them never rebuilds the gazetteer
+    place_nouns = words("place_nouns") | data.word_set(more, "place_of_nouns")
+    site_nouns = words("site_nouns") | data.word_set(more, "site_nouns")
     return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
-                     words("never_names"), words("place_prepositions"), words("place_nouns"), words("street_words"),
-                     words("resident_nouns"), words("place_heads"), words("site_nouns"), words("its_place_nouns"),
+                     words("never_names"), words("place_prepositions"), place_nouns, words("street_words"),
+                     words("resident_nouns"), words("place_heads"), site_nouns, words("its_place_nouns"),
                      words("facility_nouns"), words("actor_nouns"), words("name_prefixes"), demonyms, borders,
-                     data.word_set(data.load("geo_words.yaml"), "eponym_nouns"))
+                     data.word_set(more, "eponym_nouns"))
 
 
 @dataclass(slots=True)
