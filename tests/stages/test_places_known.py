@@ -103,3 +103,28 @@ def test_an_arabic_article_written_ed_joins_a_name() -> None:
 
     text = "Drivers blocked the road at Beit ed Dine on Tuesday."
     assert [m.text for m in gazetteer_matches(text, words(text), open_gazetteer())] [:1] == ["Beit ed Dine"]
+
+
+def test_names_in_a_bracket_after_a_place_are_places() -> None:
+    found = _found("Drivers blocked the road at Khaldah junction (Aley) on Monday.", "Aley", "ORG")
+    assert found["Aley"].place_cue and not found["Aley"].doubtful
+
+
+def test_an_acronym_in_a_bracket_is_no_place_cue() -> None:
+    from thucydides.geo.recognize import Found, mark_bracketed_places
+
+    text = "Officials of the electoral board (NEC) met on Monday."
+    at = text.index("NEC")
+    f = Found(at, at + 3, "NEC", "NEC", gazetteer=True)
+    mark_bracketed_places(text, [f])
+    assert not f.place_cue
+
+
+def test_a_bracket_with_other_words_is_no_place_cue() -> None:
+    from thucydides.geo.recognize import Found, mark_bracketed_places
+
+    text = "The march (Oslo police said) was calm."
+    at = text.index("Oslo")
+    f = Found(at, at + 4, "Oslo", "Oslo", gazetteer=True)
+    mark_bracketed_places(text, [f])
+    assert not f.place_cue

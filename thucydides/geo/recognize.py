@@ -370,6 +370,34 @@ def link_lists(text: str, found: list[Found]) -> None:
             b.listed = True
 
 
+_BRACKET = re.compile(r"(?<=[^\W\d_])\s*\(([^()]{2,80})\)")
+"""A bracket right after a word (not after a figure: "March 3 (Xinhua)"), and what it holds."""
+_BRACKET_SEPARATOR = re.compile(r"\s*(?:,|-|–|and)\s*")
+
+
+def mark_bracketed_places(text: str, found: list[Found]) -> None:
+    """ "at Khaldah junction (Aley)", "Kainama (Beni, Nord-Kivu)", "(Busan - Gangseo)": a bracket after a word that
+    holds nothing but known names, joined by commas, dashes or "and", says where what it follows lies: its names are
+    places (`place_cue`), however spaCy read them. Not names in capitals ("(NEC)", "(AFP)": acronyms)."""
+    for m in _BRACKET.finditer(text):
+        start, end = m.start(1), m.end(1)
+        inside = [f for f in found if start <= f.start and f.end <= end]
+        if inside and _only_names(text, start, end, inside) and not any(f.name.isupper() for f in inside):
+            for f in inside:
+                f.place_cue = True
+
+
+def _only_names(text: str, start: int, end: int, inside: list[Found]) -> bool:
+    """The bracket start..end holds the names `inside` and separators only."""
+    at = start
+    for f in inside:
+        gap = text[at:f.start]
+        if (gap.strip() if at == start else not _BRACKET_SEPARATOR.fullmatch(gap)):
+            return False
+        at = f.end
+    return not text[at:end].strip()
+
+
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 HOLDER_LABELS = ("ORG", "FAC")
 
@@ -599,6 +627,7 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     people = people_named(text, doc, entities)
     mark_known_places(text, doc, out, gaz, ents, people)
     link_lists(text, out)
+    mark_bracketed_places(text, out)
     plural_admin_lists(text, out, know)
     mark_acronym_nouns(text, doc, out, know)
     mark_person_names(out, people)
@@ -646,19 +675,27 @@ def mark_known_places(text: str, doc: Doc | None, found: list[Found], gaz: Gazet
 
 def _may_be_known_place(f: Found, know: Knowledge, settings: RecognitionSettings, people: frozenset[str]) -> bool:
     """A gazetteer match with no place label, that nothing around it or in its words says is something else."""
-    if not f.gazetteer or f.ner is not None or f.other_entity not in _KNOWN_PLACE_OTHERS or f.in_actor:
-        return False
-    if f.street or f.group or f.eponym or f.surname or f.facility or f.holder:
+    if not f.gazetteer or f.ner is not None or f.other_entity not in _KNOWN_PLACE_OTHERS or _marked_other(f):
         return False
     parts = f.name.split()
     if len(parts) > 1 and f.other_entity == "PERSON":
         return False  # "Tarik Ibn Ziad": a man's name as much as a town's
-    lowered = [w.lower() for w in parts]
-    if any(w in _FUNCTION_WORDS or w in know.common_words or w in know.never_names or w in know.part_words
-           or w in know.admin_nouns or w in know.demonyms for w in lowered):
+    if any(_never_a_known_place(w.lower(), know) for w in parts):
         return False
     key = fold(f.name)
     return key not in people and not (len(parts) == 1 and key in person_names(settings.surname_rank))
+
+
+def _marked_other(f: Found) -> bool:
+    """Inside an actor's name, heading an organisation's, or before a street's, a group's, a disease's or a site's
+    word: named for what it names, not as where something is."""
+    return f.in_actor or f.holder or f.street or f.group or f.eponym or f.surname or f.facility
+
+
+def _never_a_known_place(word: str, know: Knowledge) -> bool:
+    """A function or common word, a title, a compass or administrative word, a people's name."""
+    return word in _FUNCTION_WORDS or word in know.common_words or word in know.never_names or \
+        word in know.part_words or word in know.admin_nouns or word in know.demonyms
 
 
 def _alone_in_its_entity(text: str, f: Found, ents: list[tuple[int, int, str]]) -> bool:
@@ -677,16 +714,23 @@ def _notable_proper_noun(doc: Doc, f: Found, gaz: Gazetteer, settings: Recogniti
     spelt as written (accents aside: not "Fourth" for Fürth), notable enough."""
     from thucydides.geo.handset import spelt
 
-    span = doc.char_span(f.start, f.end, alignment_mode="expand")
-    if span is None or any(t.pos_ != "PROPN" for t in span):
-        return False
     word = is_dictionary_word(f.name)
-    if word and (f.other_entity is None or span[0].is_sent_start):
+    if word and f.other_entity is None:
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or any(t.pos_ != "PROPN" for t in span) or _the_head(doc, span) or (word and span[0].is_sent_start):
         return False
     need = settings.word_place_population if word else settings.known_place_population
     written = spelt(f.name)
     return any(c.weight == 2 and spelt(c.place.name) == written and (
         c.place.kind in _KNOWN_PLACE_KINDS or c.population >= need) for c in gaz.candidates(f.name))
+
+
+def _the_head(doc: Doc, span: Span) -> bool:
+    """ "the Duma", "the Commonwealth": a name after "the" that heads its phrase names a body or a thing; a town's
+    takes no article ("the Mombasa port": the article is the port's)."""
+    first, last = span[0], span[-1]
+    return first.i > 0 and doc[first.i - 1].lower_ == "the" and last.dep_ != "compound"
 
 
 def dictionary_words() -> frozenset[str]:
