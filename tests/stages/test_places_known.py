@@ -128,3 +128,16 @@ def test_a_bracket_with_other_words_is_no_place_cue() -> None:
     f = Found(at, at + 4, "Oslo", "Oslo", gazetteer=True)
     mark_bracketed_places(text, [f])
     assert not f.place_cue
+
+
+def test_a_possessive_that_ends_a_known_name_stays_with_it() -> None:
+    from thucydides.geo.gazetteer import open_gazetteer
+    from thucydides.geo.recognize import gazetteer_matches, words
+
+    text = "Crowds gathered outside the old hall in St. John's on Monday."
+    assert [m.text for m in gazetteer_matches(text, words(text), open_gazetteer())][0] == "St. John's"
+
+
+def test_an_apposed_place_noun_says_place() -> None:
+    found = _found("Artillery shelled Gornal, a village near the frontier, on Friday.", "Gornal", "ORG")
+    assert found["Gornal"].place_cue and not found["Gornal"].doubtful

@@ -287,13 +287,19 @@ class _Scan:
 
     def longest_known(self, i: int) -> int | None:
         """The last word of the longest known name starting at word i."""
-        start = self.tokens[i].start
-        return next((j for j in range(self.run_end(i), i - 1, -1)
-                     if self.caps[j] and self.gaz.knows(fold(self.text[start:self.tokens[j].end]))), None)
+        return next((j for j in range(self.run_end(i), i - 1, -1) if self.caps[j] and self.known_end(i, j)), None)
+
+    def known_end(self, i: int, j: int) -> int | None:
+        """Where the known name of words i..j ends: after a possessive's "'s" that `words` cut off when the name of
+        two words or more is known with it ("St. John's"), else after word j; None when the gazetteer knows neither."""
+        start, end = self.tokens[i].start, self.tokens[j].end
+        if j > i and self.text[end:end + 2] in ("'s", "’s") and self.gaz.knows(fold(self.text[start:end + 2])):
+            return end + 2
+        return end if self.gaz.knows(fold(self.text[start:end])) else None
 
     def found(self, i: int, j: int) -> Found:
-        span = self.text[self.tokens[i].start:self.tokens[j].end]
-        return Found(self.tokens[i].start, self.tokens[j].end, span, span, gazetteer=True)
+        start, end = self.tokens[i].start, self.known_end(i, j) or self.tokens[j].end
+        return Found(start, end, self.text[start:end], self.text[start:end], gazetteer=True)
 
 
 def _name_prefix_only(run: list[Token], know: Knowledge) -> bool:
@@ -552,15 +558,25 @@ def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str
 
 
 def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledge) -> bool:
-    """Words that only places take: "residents of X", "west of X", "X and its outskirts"."""
+    """Words that only places take: "residents of X", "west of X", "X and its outskirts", "X, a village"."""
     if len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in know.resident_nouns:
         return True
-    if _DIRECTION_OF.search(text[max(0, f.start - 60):f.start]):
+    if _DIRECTION_OF.search(text[max(0, f.start - 60):f.start]) or _apposed_place_noun(text, f.end, know):
         return True
     its = re.match(r"\s+and\s+its\s+([a-z]+(?:\s+[a-z]+)?)", text[f.end:f.end + 40])
     if its is None:
         return False
     return any(w in know.its_place_nouns for w in (its.group(1), its.group(1).split()[0]))
+
+
+_APPOSED = re.compile(r",\s+an?\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _apposed_place_noun(text: str, end: int, know: Knowledge) -> bool:
+    """ "X, a village on the border", "X, a small town": an apposition headed by a place noun (a first word or, after an
+    adjective, a second)."""
+    m = _APPOSED.match(text, end, end + 40)
+    return m is not None and (m.group(1) in know.place_nouns or m.group(2) in know.place_nouns)
 
 
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-|:)\s")
