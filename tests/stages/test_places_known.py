@@ -141,3 +141,13 @@ def test_a_possessive_that_ends_a_known_name_stays_with_it() -> None:
 def test_an_apposed_place_noun_says_place() -> None:
     found = _found("Artillery shelled Gornal, a village near the frontier, on Friday.", "Gornal", "ORG")
     assert found["Gornal"].place_cue and not found["Gornal"].doubtful
+
+
+def test_a_town_name_heading_a_phrase_after_the_is_a_body() -> None:
+    found = _found("The bill went to the Duma on Friday.", "Duma", "ORG")
+    assert not found["Duma"].known_place
+
+
+def test_a_country_after_the_is_still_a_place() -> None:
+    found = _found("The envoy flew to the Maldives on Friday.", "Maldives", "ORG")
+    assert found["Maldives"].known_place

@@ -669,7 +669,7 @@ def recognition_settings() -> RecognitionSettings:
 
 
 _KNOWN_PLACE_OTHERS = frozenset({None, "PERSON", "ORG"})
-_KNOWN_PLACE_KINDS = frozenset({"country", "admin1"})
+_KNOWN_PLACE_KINDS = frozenset({"country", "admin1", "region"})
 
 
 def mark_known_places(text: str, doc: Doc | None, found: list[Found], gaz: Gazetteer,
@@ -734,17 +734,20 @@ def _notable_proper_noun(doc: Doc, f: Found, gaz: Gazetteer, settings: Recogniti
     if word and f.other_entity is None:
         return False
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
-    if span is None or any(t.pos_ != "PROPN" for t in span) or _the_head(doc, span) or (word and span[0].is_sent_start):
+    if span is None or any(t.pos_ != "PROPN" for t in span) or (word and span[0].is_sent_start):
         return False
-    need = settings.word_place_population if word else settings.known_place_population
+    need = None if _the_head(doc, span) else settings.word_place_population if word else \
+        settings.known_place_population
     written = spelt(f.name)
     return any(c.weight == 2 and spelt(c.place.name) == written and (
-        c.place.kind in _KNOWN_PLACE_KINDS or c.population >= need) for c in gaz.candidates(f.name))
+        c.place.kind in _KNOWN_PLACE_KINDS or (need is not None and c.population >= need))
+        for c in gaz.candidates(f.name))
 
 
 def _the_head(doc: Doc, span: Span) -> bool:
-    """ "the Duma", "the Commonwealth": a name after "the" that heads its phrase names a body or a thing; a town's
-    takes no article ("the Mombasa port": the article is the port's)."""
+    """ "the Duma", "the Commonwealth": a name after "the" that heads its phrase names a body or a thing, not a town
+    (a town's name takes no article: in "the Mombasa port" it is the port's); a country or a region may ("the
+    Maldives", "the Sahel")."""
     first, last = span[0], span[-1]
     return first.i > 0 and doc[first.i - 1].lower_ == "the" and last.dep_ != "compound"
 
