@@ -100,12 +100,13 @@ def test_without_the_setting_the_modifier_stays_out(monkeypatch, pipeline) -> No
 
     off = dataclasses.replace(places_settings(), same_name_same_place=False)
     monkeypatch.setattr(resolve_module, "places_settings", lambda: off)
-    text = "Firefighters reached the town of Kuopio before dawn. The Kuopio crews later went home."
+    # a town under place_recognition.known_place_population: a bigger one is a place by its own name
+    text = "Firefighters reached the town of Savonlinna before dawn. The Savonlinna crews later went home."
     a = pipeline.run_documents([Document.from_text(text, name="t.txt")])[0]
     monkeypatch.undo()
     b = pipeline.run_documents([Document.from_text(text, name="t.txt")])[0]
-    assert len(_places(b, "Kuopio")) > len(_places(a, "Kuopio"))
-    assert set(_places(b, "Kuopio")) == {"Kuopio"}
+    assert len(_places(b, "Savonlinna")) > len(_places(a, "Savonlinna"))
+    assert set(_places(b, "Savonlinna")) == {"Savonlinna"}
 
 
 @pytest.mark.slow

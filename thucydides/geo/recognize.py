@@ -20,6 +20,8 @@ from thucydides import data
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.person_names import person_names
+from thucydides.knowledge.settings import section
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’ʿʾ‘][^\W\d_]+)*")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|ar|an|at|az|ez|es|ed|er|adh|ath|ul)[-‐]", re.I)
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
+                         "ed", "es", "er", "adh", "ath", "ul",
                          "bin", "ibn", "abu", "bu", "and", "the", "upon", "on", "du", "des", "y", "da", "do", "dos",
                          "au", "aux", "sur", "en", "les"})
 _DISTANCE_CUE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:re|er)s?|miles?|m|met(?:re|er)s?)\s+"
@@ -74,11 +77,14 @@ def knowledge() -> Knowledge:
     demonyms = {str(w).lower(): iso for iso, ws in (raw.get("demonyms") or {}).items() for w in ws}
     borders = {frozenset(b["countries"]): f"border-{b['countries'][0]}-{b['countries'][1]}"
                for b in raw.get("borders") or ()}
+    more = data.load("geo_words.yaml")  # recognition's own words: editing them never rebuilds the gazetteer
+    place_nouns = words("place_nouns") | data.word_set(more, "place_of_nouns")
+    site_nouns = words("site_nouns") | data.word_set(more, "site_nouns")
     return Knowledge(words("admin_nouns"), words("vicinity_nouns"), words("part_words"), words("common_words"),
-                     words("never_names"), words("place_prepositions"), words("place_nouns"), words("street_words"),
-                     words("resident_nouns"), words("place_heads"), words("site_nouns"), words("its_place_nouns"),
+                     words("never_names"), words("place_prepositions"), place_nouns, words("street_words"),
+                     words("resident_nouns"), words("place_heads"), site_nouns, words("its_place_nouns"),
                      words("facility_nouns"), words("actor_nouns"), words("name_prefixes"), demonyms, borders,
-                     data.word_set(data.load("geo_words.yaml"), "eponym_nouns"))
+                     data.word_set(more, "eponym_nouns"))
 
 
 @dataclass(slots=True)
@@ -139,6 +145,9 @@ class Found:
     """The report uses the name for a person elsewhere (in a longer person's name, after a title, as the one who
     speaks: "Sen. X", "X said"), and nothing at this mention says place: a place only if a big one
     the report's geography supports (`resolve.person_or_place`)."""
+    known_place: bool = False
+    """spaCy missed it or read it as a person's or an organisation's name, but the gazetteer's main bearer of the name
+    is a notable place and nothing says otherwise (`mark_known_places`): recognised as a place (`ner` "GPE")."""
     doubtful: bool = False
     """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
     place: only the fitted admit model may resolve it."""
@@ -278,13 +287,19 @@ class _Scan:
 
     def longest_known(self, i: int) -> int | None:
         """The last word of the longest known name starting at word i."""
-        start = self.tokens[i].start
-        return next((j for j in range(self.run_end(i), i - 1, -1)
-                     if self.caps[j] and self.gaz.knows(fold(self.text[start:self.tokens[j].end]))), None)
+        return next((j for j in range(self.run_end(i), i - 1, -1) if self.caps[j] and self.known_end(i, j)), None)
+
+    def known_end(self, i: int, j: int) -> int | None:
+        """Where the known name of words i..j ends: after a possessive's "'s" that `words` cut off when the name of
+        two words or more is known with it ("St. John's"), else after word j; None when the gazetteer knows neither."""
+        start, end = self.tokens[i].start, self.tokens[j].end
+        if j > i and self.text[end:end + 2] in ("'s", "’s") and self.gaz.knows(fold(self.text[start:end + 2])):
+            return end + 2
+        return end if self.gaz.knows(fold(self.text[start:end])) else None
 
     def found(self, i: int, j: int) -> Found:
-        span = self.text[self.tokens[i].start:self.tokens[j].end]
-        return Found(self.tokens[i].start, self.tokens[j].end, span, span, gazetteer=True)
+        start, end = self.tokens[i].start, self.known_end(i, j) or self.tokens[j].end
+        return Found(start, end, self.text[start:end], self.text[start:end], gazetteer=True)
 
 
 def _name_prefix_only(run: list[Token], know: Knowledge) -> bool:
@@ -359,6 +374,34 @@ def link_lists(text: str, found: list[Found]) -> None:
             a.within = b.start
         if gap in (", ", ",", " and ", ", and ", " or ", " and the ", " to "):
             b.listed = True
+
+
+_BRACKET = re.compile(r"(?<=[^\W\d_])\s*\(([^()]{2,80})\)")
+"""A bracket right after a word (not after a figure: "March 3 (Xinhua)"), and what it holds."""
+_BRACKET_SEPARATOR = re.compile(r"\s*(?:,|-|–|and)\s*")
+
+
+def mark_bracketed_places(text: str, found: list[Found]) -> None:
+    """ "at Khaldah junction (Aley)", "Kainama (Beni, Nord-Kivu)", "(Busan - Gangseo)": a bracket after a word that
+    holds nothing but known names, joined by commas, dashes or "and", says where what it follows lies: its names are
+    places (`place_cue`), however spaCy read them. Not names in capitals ("(NEC)", "(AFP)": acronyms)."""
+    for m in _BRACKET.finditer(text):
+        start, end = m.start(1), m.end(1)
+        inside = [f for f in found if start <= f.start and f.end <= end]
+        if inside and _only_names(text, start, end, inside) and not any(f.name.isupper() for f in inside):
+            for f in inside:
+                f.place_cue = True
+
+
+def _only_names(text: str, start: int, end: int, inside: list[Found]) -> bool:
+    """The bracket start..end holds the names `inside` and separators only."""
+    at = start
+    for f in inside:
+        gap = text[at:f.start]
+        if (gap.strip() if at == start else not _BRACKET_SEPARATOR.fullmatch(gap)):
+            return False
+        at = f.end
+    return not text[at:end].strip()
 
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -515,15 +558,25 @@ def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str
 
 
 def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledge) -> bool:
-    """Words that only places take: "residents of X", "west of X", "X and its outskirts"."""
+    """Words that only places take: "residents of X", "west of X", "X and its outskirts", "X, a village"."""
     if len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in know.resident_nouns:
         return True
-    if _DIRECTION_OF.search(text[max(0, f.start - 60):f.start]):
+    if _DIRECTION_OF.search(text[max(0, f.start - 60):f.start]) or _apposed_place_noun(text, f.end, know):
         return True
     its = re.match(r"\s+and\s+its\s+([a-z]+(?:\s+[a-z]+)?)", text[f.end:f.end + 40])
     if its is None:
         return False
     return any(w in know.its_place_nouns for w in (its.group(1), its.group(1).split()[0]))
+
+
+_APPOSED = re.compile(r",\s+an?\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _apposed_place_noun(text: str, end: int, know: Knowledge) -> bool:
+    """ "X, a village on the border", "X, a small town": an apposition headed by a place noun (a first word or, after an
+    adjective, a second)."""
+    m = _APPOSED.match(text, end, end + 40)
+    return m is not None and (m.group(1) in know.place_nouns or m.group(2) in know.place_nouns)
 
 
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-|:)\s")
@@ -587,11 +640,116 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
         if within_an_actor_name(f, blocked, armed) or inside_a_civil_name(text, f, blocked, armed, gaz):
             out.append(annotate_context(text, f, know))
+    people = people_named(text, doc, entities)
+    mark_known_places(text, doc, out, gaz, ents, people)
     link_lists(text, out)
+    mark_bracketed_places(text, out)
     plural_admin_lists(text, out, know)
     mark_acronym_nouns(text, doc, out, know)
-    mark_person_names(out, people_named(text, doc, entities))
+    mark_person_names(out, people)
     return overruled(out, know.admin_nouns)
+
+
+@dataclass(frozen=True, slots=True)
+class RecognitionSettings:
+    """How far recognition trusts the gazetteer over spaCy (`place_recognition` in the settings)."""
+
+    known_place_population: int
+    """A name spaCy missed or read as a person's or an organisation's is a place when its main bearer in the gazetteer
+    is a country, a state, or a town of at least this many people (0: never)."""
+    word_place_population: int
+    """... when the name is also an English word ("Mobile", "Reading"): this many."""
+    surname_rank: int
+    """US surnames this common (1990 census rank) are people's names first, as first names are: never taken so."""
+
+
+@lru_cache(maxsize=1)
+def recognition_settings() -> RecognitionSettings:
+    return section("place_recognition", RecognitionSettings)
+
+
+_KNOWN_PLACE_OTHERS = frozenset({None, "PERSON", "ORG"})
+_KNOWN_PLACE_KINDS = frozenset({"country", "admin1", "region"})
+
+
+def mark_known_places(text: str, doc: Doc | None, found: list[Found], gaz: Gazetteer,
+                      ents: list[tuple[int, int, str]], people: frozenset[str]) -> None:
+    """Names spaCy missed or read as a person's or an organisation's that the gazetteer knows as a notable place
+    ("shelled Chernihiv", "rallied at Chios port": spaCy's PERSON and ORG) are places: the small model tags many
+    foreign towns at random. Not a common person's name nor one the report gives a person (`people`), a function
+    or common word, a name inside an actor's name or before a street, group or disease word, part of a longer
+    entity, nor a word spaCy does not read as a proper noun."""
+    settings = recognition_settings()
+    if doc is None or settings.known_place_population <= 0:
+        return
+    know = knowledge()
+    for f in found:
+        if _may_be_known_place(f, know, settings, people) and _alone_in_its_entity(text, f, ents) and \
+                _notable_proper_noun(doc, f, gaz, settings):
+            f.ner, f.other_entity, f.known_place = "GPE", None, True
+
+
+def _may_be_known_place(f: Found, know: Knowledge, settings: RecognitionSettings, people: frozenset[str]) -> bool:
+    """A gazetteer match with no place label, that nothing around it or in its words says is something else."""
+    if not f.gazetteer or f.ner is not None or f.other_entity not in _KNOWN_PLACE_OTHERS or _marked_other(f):
+        return False
+    parts = f.name.split()
+    if len(parts) > 1 and f.other_entity == "PERSON":
+        return False  # "Tarik Ibn Ziad": a man's name as much as a town's
+    if any(_never_a_known_place(w.lower(), know) for w in parts):
+        return False
+    key = fold(f.name)
+    return key not in people and not (len(parts) == 1 and key in person_names(settings.surname_rank))
+
+
+def _marked_other(f: Found) -> bool:
+    """Inside an actor's name, heading an organisation's, or before a street's, a group's, a disease's or a site's
+    word: named for what it names, not as where something is."""
+    return f.in_actor or f.holder or f.street or f.group or f.eponym or f.surname or f.facility
+
+
+def _never_a_known_place(word: str, know: Knowledge) -> bool:
+    """A function or common word, a title, a compass or administrative word, a people's name."""
+    return word in _FUNCTION_WORDS or word in know.common_words or word in know.never_names or \
+        word in know.part_words or word in know.admin_nouns or word in know.demonyms
+
+
+def _alone_in_its_entity(text: str, f: Found, ents: list[tuple[int, int, str]]) -> bool:
+    """The whole of the entity spaCy tagged it in, or, in an organisation's, named after a comma or a bracket
+    ("the Royal Hotel on Kenyatta Avenue, Mombasa"): not a piece of a longer name ("Vladimir Putin")."""
+    hit = first_overlapping(f.start, f.end, ents)
+    if hit is None or (hit[0], hit[1]) == (f.start, f.end):
+        return True
+    return hit[2] == "ORG" and hit[0] <= f.start and text[:f.start].rstrip().endswith((",", "(")) and \
+        f.end == hit[1]
+
+
+def _notable_proper_noun(doc: Doc, f: Found, gaz: Gazetteer, settings: RecognitionSettings) -> bool:
+    """Every word a proper noun to spaCy; an English word only inside a name spaCy tagged (WordNet lists towns,
+    "Gainesville", beside "Grad" or "Time"), not opening its sentence; and the gazetteer's main bearer of the name,
+    spelt as written (accents aside: not "Fourth" for Fürth), notable enough."""
+    from thucydides.geo.handset import spelt
+
+    word = is_dictionary_word(f.name)
+    if word and f.other_entity is None:
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or any(t.pos_ != "PROPN" for t in span) or (word and span[0].is_sent_start):
+        return False
+    need = None if _the_head(doc, span) else settings.word_place_population if word else \
+        settings.known_place_population
+    written = spelt(f.name)
+    return any(c.weight == 2 and spelt(c.place.name) == written and (
+        c.place.kind in _KNOWN_PLACE_KINDS or (need is not None and c.population >= need))
+        for c in gaz.candidates(f.name))
+
+
+def _the_head(doc: Doc, span: Span) -> bool:
+    """ "the Duma", "the Commonwealth": a name after "the" that heads its phrase names a body or a thing, not a town
+    (a town's name takes no article: in "the Mombasa port" it is the port's); a country or a region may ("the
+    Maldives", "the Sahel")."""
+    first, last = span[0], span[-1]
+    return first.i > 0 and doc[first.i - 1].lower_ == "the" and last.dep_ != "compound"
 
 
 def dictionary_words() -> frozenset[str]:
