@@ -101,7 +101,7 @@ def run(corpus: str, half: str, limit: int, cache: Path | None,
     false_pos: list[str] = []
     for item, parsed_a in zip(items, parsed(items, cache), strict=True):
         a = fresh(parsed_a)
-        analyse_places(a, gaz, demonyms)
+        analyse_places(a, gaz, demonyms=demonyms)
         a.toponyms = sorted([*a.toponyms, *a.demonyms], key=lambda t: t.start)  # as the export's place mentions
         text = a.document.analysis_text
         found = recognised(a, gaz)
