@@ -226,9 +226,11 @@ def governor(rc: RoleContext) -> str | None:
 def action_nouns(rc: RoleContext) -> str | None:
     """'Two soldiers were killed following an ambush by the Taliban', '... during clashes with the TPLF': the
     'by' agent of an action the clause names in a prepositional phrase or, where the clause tells what its
-    subject underwent, the side that subject fought with (a noun's modifiers are left out: 'at an SDF
+    subject underwent, the side that subject fought with; an anchor read as a verb that takes an object like a
+    preposition ('wounded following an attack by X') counts its object (a noun's modifiers are left out: 'at an SDF
     checkpoint' names the target, not the doer)."""
-    nouns = [o for _, o in rc.args.preps if o.pos_ in NOMINAL]
+    objects = (*(o for _, o in rc.args.preps), *children(rc.candidate.anchor, "pobj"))
+    nouns = [o for o in objects if o.pos_ in NOMINAL]
     found = _first_actor(rc, (d for n in nouns for d in noun_arguments(n).agents))
     if found is not None or not rc.args.passive:
         return found
@@ -347,6 +349,71 @@ def attacker_repelled(rc: RoleContext) -> str | None:
     if not _repelled(rc):
         return None
     return _first_actor(rc, rc.args.subjects if rc.args.passive else _attack_doers(rc))
+
+
+def _repeller_tokens(rc: RoleContext) -> tuple[Token, ...]:
+    return rc.args.agents if rc.args.passive else rc.args.subjects
+
+
+def _not_repeller(rc: RoleContext) -> Callable[[ActorMention], bool]:
+    """A mention that may stand for the attackers: not a speaker, not civilians (ACLED's victims) and not the side
+    that repelled them."""
+    repelling = repeller(rc)
+
+    def fits(mention: ActorMention) -> bool:
+        actor = rc.base.settle(mention, rc.country)
+        return not mention.speaker and actor != repelling and rc.base.generic_key(actor) != "civilians"
+    return fits
+
+
+def _attacker_told(rc: RoleContext, tokens: Iterable[Token]) -> str | None:
+    """The first actor the tokens name, a pronoun or 'the group' standing for the nearest side named before it
+    that is not the repeller ('Afghan forces repulsed his attack': the one whose attack it was)."""
+    fits = _not_repeller(rc)
+    for token in tokens:
+        found = None
+        if is_pronoun(token) or is_definite_back_reference(token):
+            before = rc.doc.actors.before(token.idx)
+            found = _settled(rc, antecedent(token, before, rc.doc.segments, rc.anaphora_reach, fits))
+        found = found or _first_actor(rc, [token])
+        if found is not None:
+            return found
+    return None
+
+
+def _owners(attacks: Iterable[Token]) -> list[Token]:
+    """Whose attack it was: its 'by' agent or possessor ('their attack'), the agent of a participle on it, else
+    the attack's own phrase ('Ukrainian attacks', 'the attack of X')."""
+    out: list[Token] = []
+    for attack in (a for a in attacks if a.pos_ in NOMINAL):
+        out += noun_arguments(attack).doers
+        out += _participle_agents(attack)
+        out.append(attack)
+    return out
+
+
+def attacker_owner(rc: RoleContext) -> str | None:
+    """'Soldiers repulsed their attack', 'repelled the attack of X', 'their attack was repulsed by police', 'They
+    were repelled by Y', 'X thwarted and clashed with Y': the side whose attack a repelling verb stops, read
+    from the attack's owner, a pronoun's antecedent that is not the repeller, or the side the repeller fought."""
+    if not _repelled(rc):
+        return None
+    anchor = rc.candidate.anchor
+    told = rc.args.subjects if rc.args.passive else rc.args.objects
+    fought = (o for v in (anchor, *anchor.conjuncts) if v.pos_ in VERBAL
+              for o in verb_arguments(v).prep_objects(*OPPONENT_PREPOSITIONS))
+    return _attacker_told(rc, (*told, *_owners(told), *fought))
+
+
+def attacker_before(rc: RoleContext) -> str | None:
+    """'IS militants attacked a post. The army repelled the attack.': where the clause names its repeller but not
+    the attackers, they are the nearest side named before it, within the anaphora reach, that is not the
+    repeller."""
+    if not _repelled(rc) or repeller(rc) is None:
+        return None
+    anchor = rc.candidate.anchor
+    before = rc.doc.actors.before(anchor.idx)
+    return _settled(rc, antecedent(anchor, before, rc.doc.segments, rc.anaphora_reach, _not_repeller(rc)))
 
 
 def repeller(rc: RoleContext) -> str | None:
@@ -487,7 +554,8 @@ def default_actor2(rc: RoleContext) -> str | None:
 
 
 ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
-    "repelled": attacker_repelled, "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
+    "repelled": attacker_repelled, "repelled_owner": attacker_owner, "repelled_before": attacker_before,
+    "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
     "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "preceding": preceding,
     "previous": previous, "topic": topic, "claimed": claimed, "planter": planter, "default": default_actor1,
     "taker": taker,
