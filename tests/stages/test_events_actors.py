@@ -255,6 +255,27 @@ def test_the_side_repelled_attacked_and_is_actor_1(events_of):
     assert (e.event_type, e.actor1, e.actor2) == ("Battles", "ISIS", "SDF")
 
 
+def test_the_owner_of_a_repulsed_attack_is_actor_1_not_the_repeller(events_of):
+    e = only(events_of("SDF fighters repulsed the attack of ISIS militants near Hajin on Friday."))
+    assert (e.event_type, e.actor1, e.actor2) == ("Battles", "ISIS", "SDF")
+
+
+def test_their_attack_repulsed_stands_for_the_side_named_before_not_the_repeller(events_of):
+    e = only(events_of("Three ISIS militants were killed when SDF fighters repulsed their attack near Hajin."))
+    assert (e.actor1, e.actor2) == ("ISIS", "SDF")
+
+
+def test_a_pronoun_repelled_is_the_side_that_moved_in_the_sentence_before(events_of):
+    events = events_of("ISIS militants moved towards Hajin on Friday. They were repelled by SDF fighters near Hajin.")
+    assert [e.actor1 for e in events] == ["ISIS"]
+
+
+def test_the_agent_of_an_ambush_that_wounded_and_killed_is_actor_1(events_of):
+    e = only(events_of("Two SDF fighters were killed and four were wounded following an ambush by ISIS militants "
+                       "near Hajin."))
+    assert (e.actor1, e.actor2) == ("ISIS", "SDF")
+
+
 def test_the_group_that_claimed_an_attack_told_without_its_doer_is_actor_1(events_of):
     e = only(events_of("Gunmen killed two farmers near Manbij on Monday. ISIS later claimed responsibility for it."))
     assert (e.event_type, e.actor1) == ("Violence against civilians", "ISIS")
