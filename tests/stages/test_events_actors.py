@@ -270,6 +270,16 @@ def test_a_pronoun_repelled_is_the_side_that_moved_in_the_sentence_before(events
     assert [e.actor1 for e in events] == ["ISIS"]
 
 
+def test_the_side_fought_after_a_thwarting_verb_is_actor_1(events_of):
+    e = only(events_of("SDF fighters thwarted and clashed with ISIS militants near Hajin on Friday."))
+    assert (e.actor1, e.actor2) == ("ISIS", "SDF")
+
+
+def test_an_attack_repelled_without_its_doer_was_made_by_the_side_that_attacked_before(events_of):
+    events = events_of("ISIS militants attacked an SDF checkpoint near Hajin on Friday. The attack was repelled.")
+    assert [(e.actor1, e.actor2) for e in events] == [("ISIS", "SDF")]
+
+
 def test_the_agent_of_an_ambush_that_wounded_and_killed_is_actor_1(events_of):
     e = only(events_of("Two SDF fighters were killed and four were wounded following an ambush by ISIS militants "
                        "near Hajin."))

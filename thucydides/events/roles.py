@@ -355,10 +355,22 @@ def _repeller_tokens(rc: RoleContext) -> tuple[Token, ...]:
     return rc.args.agents if rc.args.passive else rc.args.subjects
 
 
+def _defence_verbs(rc: RoleContext) -> list[Token]:
+    """The anchor if it is a repelling verb, and the repelling verbs coordinated with it ('thwarted and clashed with
+    X': the clash is the attack they stopped)."""
+    anchor = rc.candidate.anchor
+    defence = lexicons().defence_verbs
+    return [v for v in (anchor, *anchor.conjuncts) if v.pos_ in VERBAL and forms(v) & defence]
+
+
+def _repelling_side(rc: RoleContext) -> str | None:
+    return _first_actor(rc, _repeller_tokens(rc))
+
+
 def _not_repeller(rc: RoleContext) -> Callable[[ActorMention], bool]:
     """A mention that may stand for the attackers: not a speaker, not civilians (ACLED's victims) and not the side
     that repelled them."""
-    repelling = repeller(rc)
+    repelling = _repelling_side(rc)
 
     def fits(mention: ActorMention) -> bool:
         actor = rc.base.settle(mention, rc.country)
@@ -367,12 +379,12 @@ def _not_repeller(rc: RoleContext) -> Callable[[ActorMention], bool]:
 
 
 def _attacker_told(rc: RoleContext, tokens: Iterable[Token]) -> str | None:
-    """The first actor the tokens name, a pronoun or 'the group' standing for the nearest side named before it
-    that is not the repeller ('Afghan forces repulsed his attack': the one whose attack it was)."""
+    """The first actor the tokens name, a pronoun standing for the nearest side named before it that is not the
+    repeller ('Afghan forces repulsed his attack': the one whose attack it was)."""
     fits = _not_repeller(rc)
     for token in tokens:
         found = None
-        if is_pronoun(token) or is_definite_back_reference(token):
+        if is_pronoun(token):  # not 'the attack': a definite noun here names the happening, not a side
             before = rc.doc.actors.before(token.idx)
             found = _settled(rc, antecedent(token, before, rc.doc.segments, rc.anaphora_reach, fits))
         found = found or _first_actor(rc, [token])
@@ -396,31 +408,41 @@ def attacker_owner(rc: RoleContext) -> str | None:
     """'Soldiers repulsed their attack', 'repelled the attack of X', 'their attack was repulsed by police', 'They
     were repelled by Y', 'X thwarted and clashed with Y': the side whose attack a repelling verb stops, read
     from the attack's owner, a pronoun's antecedent that is not the repeller, or the side the repeller fought."""
-    if not _repelled(rc):
+    defence = _defence_verbs(rc)
+    if not defence:
         return None
     anchor = rc.candidate.anchor
-    told = rc.args.subjects if rc.args.passive else rc.args.objects
+    told = [t for v in defence for t in _stopped(rc.args if v is anchor else verb_arguments(v))]
     fought = (o for v in (anchor, *anchor.conjuncts) if v.pos_ in VERBAL
               for o in verb_arguments(v).prep_objects(*OPPONENT_PREPOSITIONS))
     return _attacker_told(rc, (*told, *_owners(told), *fought))
 
 
+def _stopped(args: Arguments) -> tuple[Token, ...]:
+    """What a repelling verb stopped: its object, or a passive's subject."""
+    return args.subjects if args.passive else args.objects
+
+
 def attacker_before(rc: RoleContext) -> str | None:
-    """'IS militants attacked a post. The army repelled the attack.': where the clause names its repeller but not
-    the attackers, they are the nearest side named before it, within the anaphora reach, that is not the
-    repeller."""
-    if not _repelled(rc) or repeller(rc) is None:
+    """'Militants attacked a post. The army repelled the attack.': where the clause does not name the attackers,
+    they are the nearest side named before it as the subject of a clause, within the anaphora reach, that is
+    not the repeller."""
+    if not _defence_verbs(rc):
         return None
     anchor = rc.candidate.anchor
     before = rc.doc.actors.before(anchor.idx)
-    return _settled(rc, antecedent(anchor, before, rc.doc.segments, rc.anaphora_reach, _not_repeller(rc)))
+    fits = _not_repeller(rc)
+
+    def acting(mention: ActorMention) -> bool:
+        token = rc.doc.token_at(mention.start)
+        return token is not None and _phrase_head(token).dep_ in SUBJECT_OR_ROOT and fits(mention)
+    return _settled(rc, antecedent(anchor, before, rc.doc.segments, rc.anaphora_reach, acting))
 
 
 def repeller(rc: RoleContext) -> str | None:
-    """... and the side that repelled it is actor 2."""
-    if not _repelled(rc):
-        return None
-    return _first_actor(rc, rc.args.agents if rc.args.passive else rc.args.subjects)
+    """... and the side that repelled it (or that stopped it and fought: 'thwarted and clashed with X') is actor
+    2."""
+    return _repelling_side(rc) if _defence_verbs(rc) else None
 
 
 def _lost(rc: RoleContext) -> bool:
