@@ -81,26 +81,6 @@ def test_an_outlet_spread_over_one_country_has_that_country() -> None:
     assert learn_homes(reports, SETTINGS).homes["naija-desk.example.com"] == OutletHome("NG", None, 5, 0.8)
 
 
-
-def test_a_region_only_one_name_votes_for_is_no_home() -> None:
-    """A paper in a small Kansas town that shares its name with a big place in New York prints the name in every
-    report; the town's name alone votes New York, while its other places vote Kansas under several names."""
-    new_york, kansas = ("US", "New York"), ("US", "Kansas")
-    reports = [ReportPlaces(PAPER.format(i), places, None, names) for i, (places, names) in enumerate([
-        ((new_york, kansas), ("Ashford", "Wheatfield")), ((new_york,), ("Ashford",)),
-        ((new_york, kansas), ("ASHFORD", "Prairie Bend")), ((new_york, kansas), ("Ashford", "Wheatfield"))])]
-    named = OutletSettings(min_reports=3, concentration=0.3, country_concentration=0.6, min_names=2)
-    home = learn_homes(reports, named).home_of(PAPER.format(9))
-    assert home is not None and home.region == kansas
-    before = learn_homes(reports, SETTINGS).home_of(PAPER.format(9))
-    assert before is not None and before.region == new_york  # one name per report, as before the rule
-
-
-def test_places_without_names_count_as_names_of_their_own() -> None:
-    named = OutletSettings(min_reports=3, concentration=0.3, country_concentration=0.6, min_names=2)
-    home = learn_homes(_reports(PAPER, (LOUISIANA, LOUISIANA), (LOUISIANA,), (LOUISIANA,)), named).home_of(PAPER)
-    assert home is not None and home.region == LOUISIANA
-
 def test_homes_survive_their_file(tmp_path: Path) -> None:
     homes = OutletHomes({"bayou-ledger.example.com": OutletHome("US", "Louisiana", 4, 0.75),
                          "naija-desk.example.com": OutletHome("NG", None, 5, 0.8)})
@@ -136,7 +116,6 @@ def test_only_places_where_their_names_biggest_bearer_lies_vote(tmp_path: Path) 
                    (PAPER.format(2), "Columbus", "US", "Georgia"))
     got = stored_reports(store, open_gazetteer(), SETTINGS)
     assert [r.places for r in got] == [(LOUISIANA,), ()]
-    assert [r.names for r in got] == [("Shreveport",), ()]
 
 
 def test_a_mention_its_outlets_home_placed_votes_for_the_home(tmp_path: Path) -> None:

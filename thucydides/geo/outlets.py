@@ -7,10 +7,8 @@ outlet's reports. Each report gives one vote, shared among the first-level regio
 mentions below the country level, in proportion to its mentions there; only mentions resolved where the name's
 biggest bearer lies vote (`unambiguous`), so a first pass's doubtful picks do not teach the outlet their
 errors. An outlet with at least `min_reports` such reports whose votes concentrate in one region (a share of
-at least `concentration`), voted for under at least `min_names` names, has that region as its home (a paper's
-own town, printed in every report, votes for the name's biggest bearer: "Manhattan" for a Kansas paper); one
-whose votes concentrate only in one country (`country_concentration`) has that country. A wire service or a
-world outlet concentrates nowhere: no home.
+at least `concentration`) has that region as its home; one whose votes concentrate only in one country
+(`country_concentration`) has that country. A wire service or a world outlet concentrates nowhere: no home.
 
 The places stage reads the home as a prior (`resolve.geography`, `resolve.possible_regions`,
 `handset.fits_closely`): the home region votes as one more name of the report would, among the regions its
@@ -154,8 +152,7 @@ class _Tally:
     def add(self, places: Sequence[Region], names: Sequence[str] = ()) -> None:
         self.reports += 1
         for k, region in enumerate(places):
-            name = names[k].casefold() if k < len(names) else f"#{self.reports}.{k}"
-            self.names.setdefault(region, set()).add(name)
+            self.names.setdefault(region, set()).add(names[k].casefold() if k < len(names) else f"#{k}")
         regions, countries = report_votes(places)
         for region, share in regions.items():
             self.regions[region] = self.regions.get(region, 0.0) + share
