@@ -31,7 +31,7 @@ from thucydides.geo.outlets import (
     outlet_key,
     outlet_settings,
     user_homes,
-    voting_places,
+    voting_regions,
 )
 from thucydides.knowledge import KnowledgeError
 from thucydides.store.db import Store
@@ -60,12 +60,9 @@ def stored_reports(store: Store, gaz: Gazetteer, settings: OutletSettings | None
     ratio = (settings or outlet_settings()).unambiguous_ratio
     homes = homes_in_store(store) if in_force is None else in_force
     rows = Queries(store).place_mentions()
-    reports: list[ReportPlaces] = []
-    for (_, url, outlet), group in groupby(rows, key=lambda r: (r.doc, r.url, r.outlet)):
-        votes = voting_places((NamedPlace(r.text, r.country, r.admin1, r.kind) for r in group), gaz, ratio,
-                              homes.home_of(url, outlet))
-        reports.append(ReportPlaces(url, tuple(v for _, v in votes), outlet, tuple(n for n, _ in votes)))
-    return reports
+    return [ReportPlaces(url, voting_regions((NamedPlace(r.text, r.country, r.admin1, r.kind) for r in group),
+                                             gaz, ratio, homes.home_of(url, outlet)), outlet)
+            for (_, url, outlet), group in groupby(rows, key=lambda r: (r.doc, r.url, r.outlet))]
 
 
 def homes_in_store(store: Store) -> OutletHomes:

@@ -51,10 +51,6 @@ class OutletSettings:
     """A place mention votes only when no place bearing its name as its own outside the mention's region is bigger
     than this times the biggest inside it: at 1, only a mention resolved to the region of the name's biggest
     bearer votes ("Texas" for Texas; not "Columbus" resolved to Georgia, whatever the report says)."""
-    min_names: int = 1
-    """Least number of names (case aside) whose mentions voted for a region, over all the outlet's reports, for it
-    to be the outlet's home: a paper in Manhattan, Kansas prints "Manhattan" in most reports, and that one name's
-    biggest bearer would make New York its home; a real home is named by several of its places."""
     region_vote: float = 1.0
     """The home region's vote in a report's geography, as a name's ("Louisiana" named once counts 1)."""
     possible_vote: float = 1.0
@@ -127,8 +123,6 @@ class ReportPlaces:
     url: str | None
     places: tuple[Region, ...]
     outlet: str | None = None
-    names: tuple[str, ...] = ()
-    """The name each place was written as, in the order of `places` (none given: each place its own name)."""
 
 
 def report_votes(places: Sequence[Region]) -> tuple[dict[Region, float], dict[str, float]]:
@@ -147,12 +141,9 @@ class _Tally:
     reports: int = 0
     regions: dict[Region, float] = field(default_factory=dict)
     countries: dict[str, float] = field(default_factory=dict)
-    names: dict[Region, set[str]] = field(default_factory=dict)
 
-    def add(self, places: Sequence[Region], names: Sequence[str] = ()) -> None:
+    def add(self, places: Sequence[Region]) -> None:
         self.reports += 1
-        for k, region in enumerate(places):
-            self.names.setdefault(region, set()).add(names[k].casefold() if k < len(names) else f"#{k}")
         regions, countries = report_votes(places)
         for region, share in regions.items():
             self.regions[region] = self.regions.get(region, 0.0) + share
@@ -162,9 +153,8 @@ class _Tally:
     def home(self, settings: OutletSettings) -> OutletHome | None:
         if self.reports < settings.min_reports:
             return None
-        named = {r: v for r, v in self.regions.items() if len(self.names.get(r, ())) >= settings.min_names}
-        if named:
-            (country, admin1), votes = max(named.items(), key=lambda kv: (kv[1], kv[0]))
+        if self.regions:
+            (country, admin1), votes = max(self.regions.items(), key=lambda kv: (kv[1], kv[0]))
             if votes / self.reports >= settings.concentration:
                 return OutletHome(country, admin1, self.reports, round(votes / self.reports, 3))
         country, votes = max(self.countries.items(), key=lambda kv: (kv[1], kv[0]))
@@ -180,7 +170,7 @@ def learn_homes(reports: Iterable[ReportPlaces], settings: OutletSettings | None
     for report in reports:
         outlet = outlet_key(report.url, report.outlet)
         if outlet and report.places:
-            tallies.setdefault(outlet, _Tally()).add(report.places, report.names)
+            tallies.setdefault(outlet, _Tally()).add(report.places)
     homes = {outlet: home for outlet, t in sorted(tallies.items()) if (home := t.home(settings))}
     return OutletHomes(homes)
 
@@ -198,25 +188,19 @@ class NamedPlace:
 
 def voting_regions(named: Iterable[NamedPlace], gaz: Gazetteer, ratio: float,
                    home: OutletHome | None = None) -> tuple[Region, ...]:
-    """The regions of a report's place mentions that vote (`voting_places`)."""
-    return tuple(region for _, region in voting_places(named, gaz, ratio, home))
-
-
-def voting_places(named: Iterable[NamedPlace], gaz: Gazetteer, ratio: float,
-                  home: OutletHome | None = None) -> tuple[tuple[str, Region], ...]:
-    """The name and region of each of a report's place mentions that vote: below the country level, and
-    unambiguous. `home`: the outlet's home the report was processed with, if any; a mention the home placed
-    inside it votes for it (its region; a home country's mention, for the country alone), as it voted for the
-    namesake the pass without the home chose, so learning again over the reports a home resolved gives the same
-    homes (`corpus/outlet_homes.py`)."""
-    out: list[tuple[str, Region]] = []
+    """The regions of a report's place mentions that vote: below the country level, and unambiguous. `home`:
+    the outlet's home the report was processed with, if any; a mention the home placed inside it votes for it
+    (its region; a home country's mention, for the country alone), as it voted for the namesake the pass without
+    the home chose, so learning again over the reports a home resolved gives the same homes
+    (`corpus/outlet_homes.py`)."""
+    out: list[Region] = []
     for m in named:
         if not m.country or m.kind in LEVEL_KINDS:
             continue
         region = (m.country, m.admin1 or "")
         vote = region if unambiguous(m.text, region, gaz, ratio) else _placed_by(region, home)
         if vote:
-            out.append((m.text, vote))
+            out.append(vote)
     return tuple(out)
 
 
