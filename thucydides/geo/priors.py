@@ -57,6 +57,12 @@ def prior_population(c: Candidate) -> int:
     return 0
 
 
+def people(c: Candidate) -> int:
+    """How many people the gates count a candidate as: its own, or for a hand-listed sea, range or region, which
+    counts none, `feature_population`."""
+    return c.population or (_feature_population() if _hand_feature(c) else 0)
+
+
 def _feature_population() -> int:
     from thucydides.geo.ranker import places_settings
 
