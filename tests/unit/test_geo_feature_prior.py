@@ -46,7 +46,7 @@ def test_a_city_bigger_than_a_tenth_of_the_sea_is_not() -> None:
 
 @pytest.mark.slow
 def test_an_ocean_beats_the_towns_named_after_it(analyse) -> None:
-    a = analyse("The fishing fleet sailed far out into the Pacific before the storm turned it back to port.")
+    a = analyse("American crews flew supplies across the Pacific to the islands after the storm.")
     ocean = resolved(a, "Pacific")
     assert ocean is not None and ocean.kind == "region" and ocean.country is None
 
