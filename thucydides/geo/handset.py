@@ -161,7 +161,9 @@ def fits(f: Found, c: Candidate, view: GeographyView, points: Points, towns_only
         return True
     if (points.settled if towns_only else points.countries) or (view.actors and cc not in view.actors):
         return False
-    return people(c) >= (gates.known_town_population if f.cue else gates.theatre_population)
+    if f.cue:
+        return people(c) >= gates.known_town_population  # a sea or a range after "in" is well known
+    return c.population >= gates.theatre_population
 
 
 def fits_closely(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
@@ -214,7 +216,7 @@ def _strong(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool
 def _holder(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
     """ "Texas Department of ...": a region or a big town named first, or a place nearby."""
     return fits_closely(f, c, view, points) or (fits(f, c, view, points, towns_only=True) and (
-        c.place.kind in CONTAINER_KINDS or people(c) >= _gates().holder_population))
+        c.place.kind in CONTAINER_KINDS or c.population >= _gates().holder_population))
 
 
 def _place_cue(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
