@@ -22,7 +22,15 @@ from thucydides.geo.context import Points
 from thucydides.geo.document import GeographyView
 from thucydides.geo.fold import articles, strip_accents
 from thucydides.geo.gazetteer import Candidate
-from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS, continents, is_capital, namesakes, prior_population
+from thucydides.geo.priors import (
+    AREA_KINDS,
+    CONTAINER_KINDS,
+    continents,
+    is_capital,
+    namesakes,
+    people,
+    prior_population,
+)
 from thucydides.geo.ranker import GateSettings, places_settings
 from thucydides.geo.recognize import Found
 
@@ -153,7 +161,9 @@ def fits(f: Found, c: Candidate, view: GeographyView, points: Points, towns_only
         return True
     if (points.settled if towns_only else points.countries) or (view.actors and cc not in view.actors):
         return False
-    return c.population >= (gates.known_town_population if f.cue else gates.theatre_population)
+    if f.cue:
+        return people(c) >= gates.known_town_population  # a sea or a range after "in" is well known
+    return c.population >= gates.theatre_population
 
 
 def fits_closely(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
@@ -213,7 +223,7 @@ def _place_cue(f: Found, c: Candidate, view: GeographyView, points: Points) -> b
     """ "in X", "the X crossing": a place of the report's countries, or a known town where no other town or
     region places the report."""
     return fits_closely(f, c, view, points) or (fits(f, c, view, points, towns_only=True)
-                                                and c.population >= _gates().known_town_population)
+                                                and people(c) >= _gates().known_town_population)
 
 
 _GATES = {"strong": _strong, "holder": _holder, "place_cue": _place_cue, "cue": fits_closely}

@@ -19,6 +19,9 @@ SEAT_NOMINAL_POPULATION = 10_000
 """GeoNames lists a cities500 town with no population only when it is a seat: it counts as this many."""
 SEAT_TOWN_POPULATION = 50_000
 MAP_SOURCE = "wikipedia-syria-map"
+HAND_SOURCE = "thucydides"
+"""The source of the places listed by hand in `geo_places.yaml`."""
+FEATURE_KINDS = frozenset({"region", "river"})
 
 
 @lru_cache(maxsize=1)
@@ -43,10 +46,27 @@ def is_capital(c: Candidate) -> bool:
 
 
 def prior_population(c: Candidate) -> int:
-    """GeoNames lists a town of cities500 with no population only when it is an administrative seat."""
-    if c.source == "geonames" and c.place.kind == "populated_place" and not c.population:
+    """GeoNames lists a town of cities500 with no population only when it is an administrative seat; a hand-listed
+    sea, range or region counts no people at all, yet is no smaller a place for it (`feature_population`)."""
+    if c.population:
+        return c.population
+    if c.source == "geonames" and c.place.kind == "populated_place":
         return SEAT_NOMINAL_POPULATION
-    return c.population
+    if _hand_feature(c):
+        return _feature_population()
+    return 0
+
+
+def people(c: Candidate) -> int:
+    """How many people the gates count a candidate as: its own, or for a hand-listed sea, range or region, which
+    counts none, `feature_population`."""
+    return c.population or (_feature_population() if _hand_feature(c) else 0)
+
+
+def _feature_population() -> int:
+    from thucydides.geo.ranker import places_settings
+
+    return places_settings().feature_population
 
 
 def namesakes(cs: Sequence[Candidate]) -> dict[str, str]:
@@ -74,7 +94,7 @@ class _Namesakes:
     @classmethod
     def of(cls, cs: Sequence[Candidate]) -> _Namesakes:
         return cls(frozenset((c.place.country, c.place.admin1) for c in cs if _notable_town(c)),
-                   {(c.place.country, c.place.admin1): c.population for c in cs if _main_area(c)},
+                   {(c.place.country, c.place.admin1): prior_population(c) for c in cs if _main_area(c)},
                    frozenset(c.place.country for c in cs if _surveyed_town(c)))
 
     def why(self, c: Candidate) -> str | None:
@@ -86,7 +106,8 @@ class _Namesakes:
         return "namesake" if self._named_after_a_bigger_area(c) else None
 
     def _named_after_a_bigger_area(self, c: Candidate) -> bool:
-        """A village named after a state or country ten times its size, and not inside it (Mexico, Missouri)."""
+        """A village named after a state, a country or a hand-listed sea, range or region ten times its size, and
+        not inside it (Mexico, Missouri; Pacific, Missouri)."""
         p = c.place
         if p.kind != "populated_place" or (p.country, p.admin1) in self.areas:
             return False
@@ -99,7 +120,12 @@ def _notable_town(c: Candidate) -> bool:
 
 
 def _main_area(c: Candidate) -> bool:
-    return c.place.kind in CONTAINER_KINDS and c.weight == 2
+    """A state or country bearing the name as its own, or a sea, range or region listed by hand under it."""
+    return (c.place.kind in CONTAINER_KINDS and c.weight == 2) or _hand_feature(c)
+
+
+def _hand_feature(c: Candidate) -> bool:
+    return c.source == HAND_SOURCE and c.place.kind in FEATURE_KINDS
 
 
 def _surveyed_town(c: Candidate) -> bool:

@@ -67,6 +67,10 @@ class PlacesSettings:
     (`handset.respelt`: "Haarlem" is not Harlem); 0 turns it off."""
     skeleton_match: float
     """Least similarity of a spelling met only through its consonant skeleton (Woldiya for Weldiya)."""
+    feature_population: int
+    """A hand-listed region or river (`geo_places.yaml`: a sea, a range, a region), which counts no people, counts as
+    this many in the priors (`priors.prior_population`), so that a town named after it does not win on people
+    alone ("Pacific", "the Red Sea"); 0: as listed."""
     same_name_same_place: bool
     """One sense per discourse: a mention left unresolved, or resolved with less confidence than
     `same_place_below`, takes the place another mention of its (folded) name in the report was resolved to
