@@ -452,9 +452,9 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     list capped after.
     `text`: the report, where a unit's word may part a town from its container (`unit_linked`)."""
     know = knowledge()
-    unpinned = [candidates_for(f, gaz, know, settings, cap=False) for f in found]
-    options = [pin_reach(cs, settings) for cs in unpinned]
-    unpinned = [capped(cs, settings) for cs in unpinned]
+    every = [candidates_for(f, gaz, know, settings, cap=False) for f in found]
+    unpinned = [capped(cs, settings) for cs in every]
+    options = [pin_reach(cs, kept) for cs, kept in zip(every, unpinned, strict=True)]
     confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops)
     mentions = [mention(f, capped(cs, settings), i in confirmed, model, settings)
                 for i, (f, cs) in enumerate(zip(found, options, strict=True))]
@@ -465,10 +465,9 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     return mentions
 
 
-def pin_reach(cs: list[Candidate], settings: PlacesSettings) -> list[Candidate]:
-    """The candidates a pin reads: the capped ones, and past the cap those bearing the name as their own (not a
-    town's alternate name: "Washington, New York" is a list, not Watervliet met by an old name)."""
-    kept = capped(cs, settings)
+def pin_reach(cs: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
+    """The candidates a pin reads: the capped ones (`kept`, `capped(cs)`), and past the cap those bearing the name as
+    their own (not a town's alternate name: "Washington, New York" is a list, not Watervliet met by an old name)."""
     if len(kept) == len(cs):
         return kept
     ids = {c.place.id for c in kept}
