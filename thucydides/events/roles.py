@@ -336,11 +336,12 @@ def _repelled(rc: RoleContext) -> bool:
 def _attack_doers(rc: RoleContext) -> list[Token]:
     """Who made the attack a repelling verb stops: its 'by' agent, owner, or the agent of a participle on it
     ('an attack launched by X')."""
-    out: list[Token] = []
-    for attack in (o for o in rc.args.objects if o.pos_ in NOMINAL):
-        out += noun_arguments(attack).doers
-        out += _participle_agents(attack)
-    return out
+    return [d for attack in rc.args.objects if attack.pos_ in NOMINAL for d in _doers_of(attack)]
+
+
+def _doers_of(attack: Token) -> list[Token]:
+    """An attack's 'by' agent or possessor and the agent of a participle on it."""
+    return [*noun_arguments(attack).doers, *_participle_agents(attack)]
 
 
 def attacker_repelled(rc: RoleContext) -> str | None:
@@ -396,12 +397,7 @@ def _attacker_told(rc: RoleContext, tokens: Iterable[Token]) -> str | None:
 def _owners(attacks: Iterable[Token]) -> list[Token]:
     """Whose attack it was: its 'by' agent or possessor ('their attack'), the agent of a participle on it, else
     the attack's own phrase ('Ukrainian attacks', 'the attack of X')."""
-    out: list[Token] = []
-    for attack in (a for a in attacks if a.pos_ in NOMINAL):
-        out += noun_arguments(attack).doers
-        out += _participle_agents(attack)
-        out.append(attack)
-    return out
+    return [t for attack in attacks if attack.pos_ in NOMINAL for t in (*_doers_of(attack), attack)]
 
 
 def attacker_owner(rc: RoleContext) -> str | None:
