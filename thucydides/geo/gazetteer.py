@@ -53,6 +53,12 @@ def default_path() -> Path:
     return cache / "thucydides" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 
+HAND_SOURCE = "thucydides"
+"""The source of the places listed by hand in `geo_places.yaml` (regions, rivers, borders) and of fixed spans."""
+MAP_SOURCE = "wikipedia-syria-map"
+"""The source of the Syrian Civil War map supplement."""
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One gazetteer place that a name may refer to."""
@@ -62,6 +68,7 @@ class Candidate:
     weight: int
     """2 the place's main name, 1 an alternate name, 0 a derived short form."""
     source: str
+    """Where the build took the place from: "geonames", `HAND_SOURCE`, `MAP_SOURCE`, an importer's name..."""
     match: float = 1.0
     """How closely the written name matches: 1 the same folded key, less for a skeleton match."""
 

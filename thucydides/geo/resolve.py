@@ -32,7 +32,7 @@ from thucydides.geo.document import (
 )
 from thucydides.geo.features import admit_row, context_rows, static_rows
 from thucydides.geo.fold import fold
-from thucydides.geo.gazetteer import Candidate, Gazetteer
+from thucydides.geo.gazetteer import HAND_SOURCE, Candidate, Gazetteer
 from thucydides.geo.outlets import OutletHome, outlet_settings
 from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS
 from thucydides.geo.ranker import PlacesSettings, Ranker, admit_threshold, places_settings, ranker
@@ -102,7 +102,7 @@ def _code_of_a_town(c: Candidate) -> bool:
 def fixed_place(place_id: str, gaz: Gazetteer) -> list[Candidate]:
     """The one place a border's or a state abbreviation's span names."""
     place = gaz.place(place_id)
-    return [Candidate(place, place.name, 2, "thucydides")] if place else []
+    return [Candidate(place, place.name, 2, HAND_SOURCE)] if place else []
 
 
 def spellings(f: Found, know: Knowledge) -> list[str]:
