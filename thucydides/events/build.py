@@ -46,9 +46,6 @@ class Merging:
     own_dates_only: bool = True
     """Only dates read in both sightings' own clauses keep them apart: a date read from the sentence around
     ('kidnapped in A were freed Tuesday'), the paragraph or the publication is no date of the happening."""
-    date_by_step: bool = True
-    """The event takes the date of the sighting whose date step is first in `date_steps` (its own clause before
-    its sentence, paragraph or publication), not the lead's."""
 
 
 @dataclass(frozen=True)

@@ -214,7 +214,7 @@ def readers(config: EventsConfig) -> Readers:
         place_first_named=config.place_first_named,
         typed_by=config.typed_by,
         merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
-                        config.merge_back_references, config.merge_own_dates_only, config.date_by_step),
+                        config.merge_back_references, config.merge_own_dates_only),
     )
 
 
@@ -261,7 +261,7 @@ class EventCoderStage:
             groups = without_background(groups, self._retrospective(ctx))
         return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,
                          continuation(ctx, g, taken, self.config.toll_reach), self.readers.typed_by,
-                         self.readers.date.names if self.readers.merging.date_by_step else (),
+                         self.readers.date.names if self.config.date_by_step else (),
                          self.readers.place.names if self.config.place_by_step else ()) for g in groups]
 
     def _retrospective(self, ctx: DocContext) -> bool:
