@@ -3,7 +3,7 @@ coding rules applied by the actors' inter codes, and one event per happening wit
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -455,19 +455,25 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
     )
 
 
+def step_rank(steps: Sequence[str], slot: str) -> Callable[[Sighting], int]:
+    """How early in `steps` comes the step that read a sighting's `slot` (its `why` entry: "date", "place"); an
+    unnamed or unlisted step ranks after them all."""
+    rank = {name: i for i, name in enumerate(steps)}
+    return lambda m: rank.get(m.why.get(slot, "-"), len(rank))
+
+
 def dating_sighting(members: Sequence[Sighting], date_steps: Sequence[str]) -> Sighting:
     """The sighting whose date the happening takes: the one dated by the earliest step of `date_steps` (its own
     clause before the sentence around it, the paragraph, the publication); the first told on a tie."""
-    rank = {name: i for i, name in enumerate(date_steps)}
-    return min(members, key=lambda m: rank.get(m.why.get("date", "-"), len(rank)))
+    return min(members, key=step_rank(date_steps, "date"))
 
 
 def placing_sighting(members: Sequence[Sighting], place_steps: Sequence[str]) -> Sighting:
     """The sighting whose place the happening takes: the one placed by the earliest step of `place_steps` (its own
     clause before its sentence, the paragraph, the report), then the most precisely; the first told on a tie."""
-    rank = {name: i for i, name in enumerate(place_steps)}
+    rank = step_rank(place_steps, "place")
     placed = [m for m in members if m.place] or list(members)
-    return min(placed, key=lambda m: (rank.get(m.why.get("place", "-"), len(rank)), m.geo_precision))
+    return min(placed, key=lambda m: (rank(m), m.geo_precision))
 
 
 def typed_sighting(members: Sequence[Sighting], typed_by: str) -> Sighting:
