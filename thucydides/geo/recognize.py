@@ -20,7 +20,7 @@ from thucydides import data
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.knowledge.person_names import person_names
+from thucydides.knowledge.person_names import common_person_names
 from thucydides.knowledge.settings import section
 
 if TYPE_CHECKING:
@@ -659,8 +659,6 @@ class RecognitionSettings:
     is a country, a state, or a town of at least this many people (0: never)."""
     word_place_population: int
     """... when the name is also an English word ("Mobile", "Reading"): this many."""
-    surname_rank: int
-    """US surnames this common (1990 census rank) are people's names first, as first names are: never taken so."""
 
 
 @lru_cache(maxsize=1)
@@ -699,7 +697,7 @@ def _may_be_known_place(f: Found, know: Knowledge, settings: RecognitionSettings
     if any(_never_a_known_place(w.lower(), know) for w in parts):
         return False
     key = fold(f.name)
-    return key not in people and not (len(parts) == 1 and key in person_names(settings.surname_rank))
+    return key not in people and not (len(parts) == 1 and key in common_person_names())
 
 
 def _marked_other(f: Found) -> bool:

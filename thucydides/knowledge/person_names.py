@@ -6,10 +6,12 @@ spaCy or the words around it say so; place recognition asks this before taking a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from thucydides.geo.fold import fold
+from thucydides.knowledge.settings import section
 
 FIRST_NAME_FILES = ("dist.male.first", "dist.female.first")
 SURNAME_FILE = "dist.all.last"
@@ -37,3 +39,22 @@ def person_names(surname_rank: int) -> frozenset[str]:
     folder = _names_folder()
     out = set().union(*(read_names(folder / f) for f in FIRST_NAME_FILES))
     return frozenset(out | read_names(folder / SURNAME_FILE, surname_rank))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNameSettings:
+    """Which census names count as common (`person_names` in the settings)."""
+
+    surname_rank: int
+    """US surnames this common (1990 census rank) are people's names first, as first names are: Barnett, Foley,
+    Drayton. The gazetteer build drops such hamlets' names and place recognition never takes them for places."""
+
+
+@lru_cache(maxsize=1)
+def person_name_settings() -> PersonNameSettings:
+    return section("person_names", PersonNameSettings)
+
+
+def common_person_names() -> frozenset[str]:
+    """Every listed first name and the surnames up to the settings' `surname_rank`, folded."""
+    return person_names(person_name_settings().surname_rank)
