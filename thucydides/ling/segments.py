@@ -11,14 +11,31 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
+
+from thucydides.knowledge.settings import section
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _DATELINE = re.compile(
     r"(?P<head>[A-Z][\w.'’ -]{1,40}?(?:,[^\n\-–—]{0,48}?)?(?:\s*\([^()\n]{1,40}\))?)\s+[-–—]{1,2}\s")
-_DATELINE_MAX = 90
-_HEADLINE_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentSettings:
+    """How far the headline and a dateline may run (`segments` in the settings)."""
+
+    dateline_max: int
+    """Characters from a paragraph's start within which a dateline's dash must come."""
+    headline_max: int
+    """Characters from the first block within which the given title must start; a first block with no title is a
+    headline up to half this long."""
+
+
+@lru_cache(maxsize=1)
+def segment_settings() -> SegmentSettings:
+    return section("segments", SegmentSettings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +118,13 @@ def headline(text: str, title: str | None, blocks: list[tuple[int, int]]) -> tup
     if not blocks:
         return None
     first_start, first_end = blocks[0]
+    most = segment_settings().headline_max
     if title and title.strip():
-        at = text.find(title.strip(), 0, first_start + _HEADLINE_MAX)
+        at = text.find(title.strip(), 0, first_start + most)
         if at >= 0 and not text[:at].strip():
             return at, at + len(title.strip())
     first = text[first_start:first_end]
-    if len(blocks) > 1 and "\n" not in first and len(first) <= _HEADLINE_MAX // 2 and first[-1] not in ".!?\"”":
+    if len(blocks) > 1 and "\n" not in first and len(first) <= most // 2 and first[-1] not in ".!?\"”":
         return first_start, first_end
     return None
 
@@ -115,8 +133,9 @@ def datelines(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]
     """'BEIRUT, Dec 11 (Reuters) - ...': the opening of a paragraph before a dash, when short and led by a
     capitalised place word, tells where the report was filed."""
     out = []
+    reach = segment_settings().dateline_max
     for start, end in blocks:
-        m = _DATELINE.match(text, start, min(end, start + _DATELINE_MAX))
+        m = _DATELINE.match(text, start, min(end, start + reach))
         if m is None:
             continue
         head = m.group("head")
