@@ -101,8 +101,8 @@ def test_defaults_kept_in_code_are_the_files_values() -> None:
     import dataclasses
 
     sections = _declared_sections()
-    assert {"stages.places", "stages.events", "gazetteer.build", "learn.places", "control",
-            "person_names"} <= set(sections)
+    assert {"stages.places", "stages.events", "gazetteer.build", "learn.places", "control", "person_names",
+            "segments", "place_priors", "place_handset", "place_features"} <= set(sections)
     drifted = []
     for name, cls in sorted(sections.items()):
         values, written = section(name, cls), _node(name)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from thucydides.geo import handset
 from thucydides.geo.context import Points
@@ -18,13 +20,14 @@ from thucydides.geo.gazetteer import Candidate
 from thucydides.geo.priors import (
     AREA_KINDS,
     CONTAINER_KINDS,
-    SEAT_NOMINAL_POPULATION,
     continents,
     is_capital,
     namesakes,
     prior_population,
+    prior_settings,
 )
 from thucydides.geo.recognize import Found
+from thucydides.knowledge.settings import section
 
 STATIC_FEATURES = (
     "population", "population_rank", "kind_country", "kind_admin1", "kind_admin2", "kind_area", "kind_site",
@@ -45,13 +48,26 @@ ADMIT_FEATURES = NULL_FEATURES + (
     "gate_strong", "gate_holder", "gate_place_cue", "gate_cue", "doubtful", "other_person", "other_org",
     "confirmed", "top_probability", "top_population", "top_area", "top_implied", "top_near_150", "top_hand",
 )
-POPULATION_SCALE = 6.0
-HAND_SCALE = 5.0
-"""The hand-set scores run to about ten; scaled to the other features' range."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureScales:
+    """What features are divided by to stand in the others' range (`place_features` in the settings); the ranker
+    was fitted on them."""
+
+    population_scale: float
+    """Orders of magnitude of a population (log10)."""
+    hand_scale: float
+    """The hand-set scores, which run to about ten."""
+
+
+@lru_cache(maxsize=1)
+def feature_scales() -> FeatureScales:
+    return section("place_features", FeatureScales)
 
 
 def _log_pop(n: int) -> float:
-    return math.log10(n + 1) / POPULATION_SCALE
+    return math.log10(n + 1) / feature_scales().population_scale
 
 
 _STATIC_CACHE: dict[tuple[object, ...], list[list[float]]] = {}
@@ -77,19 +93,19 @@ def _static_rows(f: Found, cs: Sequence[Candidate]) -> list[list[float]]:
     top = max(pops)
     main_pop = max((c.population for c in cs if c.weight == 2 and c.place.kind not in CONTAINER_KINDS), default=-1)
     flags = namesakes(cs)
-    penalty = handset.penalties(cs)
-    return [_static_row(f, c, pop, top, main_pop, flags.get(c.place.id)) + [handset.prior(f, c, penalty) / HAND_SCALE]
+    penalty, hand = handset.penalties(cs), feature_scales().hand_scale
+    return [_static_row(f, c, pop, top, main_pop, flags.get(c.place.id)) + [handset.prior(f, c, penalty) / hand]
             for c, pop in zip(cs, pops, strict=True)]
 
 
 def _static_row(f: Found, c: Candidate, pop: int, top: int, main_pop: int, flag: str | None) -> list[float]:
-    kind = c.place.kind
+    kind, scale = c.place.kind, feature_scales().population_scale
     is_area = kind in AREA_KINDS or kind == "border"
-    obscure = (math.log10((main_pop + 1) / (c.population + 1)) / POPULATION_SCALE
+    obscure = (math.log10((main_pop + 1) / (c.population + 1)) / scale
                if c.weight < 2 and c.source == "geonames" and main_pop > c.population else 0.0)
     capital = is_capital(c)
     return [
-        _log_pop(pop), math.log10((pop + 1) / (top + 1)) / POPULATION_SCALE,
+        _log_pop(pop), math.log10((pop + 1) / (top + 1)) / scale,
         float(kind == "country"), float(kind == "admin1"), float(kind == "admin2"),
         float(kind in ("region", "river", "border")), float(kind in ("facility", "other")),
         float(c.weight == 2), float(c.weight == 0), 1.0 - c.match, float(capital), obscure,
@@ -106,8 +122,8 @@ def context_rows(cs: Sequence[Candidate], view: GeographyView, points: Points,
     top = view.top_country()
     top_continent = continents().get(top) if top else None
     rows = [_context_row(c, view, points, top_continent) for c in cs]
-    flags = list(respelt) or [False] * len(cs)
-    return _with_hand_scores(rows, static, [handset.coherence(c, view, points, r) / HAND_SCALE
+    flags, hand = list(respelt) or [False] * len(cs), feature_scales().hand_scale
+    return _with_hand_scores(rows, static, [handset.coherence(c, view, points, r) / hand
                                             for c, r in zip(cs, flags, strict=True)])
 
 
@@ -141,7 +157,7 @@ def _other_places_features(c: Candidate, points: Points, placed: bool) -> list[f
     `placed`: anything places the report."""
     p = c.place
     d = points.nearest_km(c) if p.kind not in CONTAINER_KINDS else math.inf
-    small = not placed and p.kind == "populated_place" and c.population < SEAT_NOMINAL_POPULATION
+    small = not placed and p.kind == "populated_place" and c.population < prior_settings().seat_nominal_population
     where = (p.country or "", p.admin1 or "")
     below_country = p.kind != "country"
     return [

@@ -7,8 +7,8 @@ any candidate that fits the report or stands alone; a name at the head of an org
 place word or in a list only one that fits the report closely. Those gates decide here which candidates
 a mention may mean at all, and the hand-set score is one feature of the fitted ranker (stacking: the
 fit starts from the hand-set choice and can only add to it). The gates' bounds are settings
-(`stages.places.gates`); the score's constants below define that feature, which the ranker was fitted on, so
-they stay with its code (change one and refit: `python -m thucydides.learn.places`).
+(`stages.places.gates`); the score's weights (`place_handset`) define that feature, which the ranker was fitted
+on: change one and refit (`python -m thucydides.learn.places`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from thucydides.geo.context import Points
@@ -33,15 +34,33 @@ from thucydides.geo.priors import (
 )
 from thucydides.geo.ranker import GateSettings, places_settings
 from thucydides.geo.recognize import Found
+from thucydides.knowledge.settings import section
 
-KIND_PRIOR = {"country": 2.5, "admin1": 1.0, "region": 1.5, "river": 1.5, "border": 1.5, "admin2": 0.3,
-              "populated_place": 0.0, "facility": -0.5, "other": -1.0}
-PENALTY = {"seat_twin": 2.5, "namesake": 2.5, "map_namesake": 2.0}
-ALIAS_PENALTY = 1.5
-CAPITAL_BONUS = 1.5
-SHARED_REGION_WEIGHT = 2.0
-HOME_BONUS = 1.0
-ACTOR_COUNTRY_BONUS = 0.5
+
+@dataclass(frozen=True, slots=True)
+class HandsetSettings:
+    """The hand-set score's weights (`place_handset` in the settings): the fitted ranker's feature, so a change
+    means a refit."""
+
+    kind_prior: dict[str, float]
+    """Place kind -> how likely a bare name means a place of that kind, before population (0 for a kind not listed)."""
+    namesake_penalty: dict[str, float]
+    """`priors.namesakes` reason -> how much less likely a bare name means such a namesake."""
+    alias_penalty: float
+    """Least penalty of a GeoNames candidate met only by an alternate name while a bigger one bears it as its own."""
+    capital_bonus: float
+    """A country's capital."""
+    home_bonus: float
+    """A candidate in the outlet's home country."""
+    actor_country_bonus: float
+    """A candidate in a country whose actors the report names."""
+    shared_region_weight: float
+    """Weight of the share of the report's other names that may lie in the candidate's region (or country)."""
+
+
+@lru_cache(maxsize=1)
+def handset_settings() -> HandsetSettings:
+    return section("place_handset", HandsetSettings)
 
 
 def _gates() -> GateSettings:
@@ -51,16 +70,16 @@ def _gates() -> GateSettings:
 def penalties(cs: Sequence[Candidate]) -> dict[str, float]:
     """Place id -> how much less likely a bare name means it: a region named like its own town, a village
     named after a far bigger state, a war-map village beside a GeoNames town, an obscure alternate name."""
-    flags = namesakes(cs)
+    flags, weights = namesakes(cs), handset_settings()
     main_population = max((c.population for c in cs if c.weight == 2 and c.place.kind not in CONTAINER_KINDS),
                           default=-1)
     out: dict[str, float] = {}
     for c in cs:
         flag = flags.get(c.place.id)
         if flag:
-            out[c.place.id] = PENALTY[flag]
+            out[c.place.id] = weights.namesake_penalty[flag]
         elif c.weight < 2 and c.source == "geonames" and main_population > c.population:
-            out[c.place.id] = min(4.0, ALIAS_PENALTY + math.log10(main_population / (c.population + 1)))
+            out[c.place.id] = min(4.0, weights.alias_penalty + math.log10(main_population / (c.population + 1)))
     return out
 
 
@@ -86,22 +105,22 @@ def spelt(name: str) -> str:
 
 def prior(f: Found, c: Candidate, penalty: dict[str, float]) -> float:
     """Context-free plausibility: kind, population, capital status and how well the name fits."""
-    place = c.place
-    score = KIND_PRIOR.get(place.kind, 0.0) + 0.4 * math.log10(prior_population(c) + 1)
+    place, weights = c.place, handset_settings()
+    score = weights.kind_prior.get(place.kind, 0.0) + 0.4 * math.log10(prior_population(c) + 1)
     score += {2: 0.5, 1: 0.0}.get(c.weight, -0.7) - 2.0 * (1.0 - c.match)
     if f.admin:
         score += 3.0 if place.kind in ("admin1", "admin2") else -1.0
     else:
         score -= penalty.get(place.id, 0.0)
-    return score + CAPITAL_BONUS * is_capital(c)
+    return score + weights.capital_bonus * is_capital(c)
 
 
 def coherence(c: Candidate, view: GeographyView, points: Points, respelt: bool = False) -> float:
     """How well a candidate fits the places the report's other names resolved to, its outlet and its actors;
     `respelt`: met only through folding beside a place spelt as written (`respelt`), which counts against it
     outside the report's countries."""
-    cc = c.place.country or ""
-    score = HOME_BONUS * (bool(cc) and cc == view.home) + ACTOR_COUNTRY_BONUS * (cc in view.actors)
+    cc, weights = c.place.country or "", handset_settings()
+    score = weights.home_bonus * (bool(cc) and cc == view.home) + weights.actor_country_bonus * (cc in view.actors)
     if respelt and not view.implies(cc):
         score -= places_settings().respelt_penalty
     return score + _country_fit(cc, points) + _region_fit(c, points) + _nearness(c, points)
@@ -119,13 +138,13 @@ def _country_fit(cc: str, points: Points) -> float:
 def _region_fit(c: Candidate, points: Points) -> float:
     """The other places in the candidate's region, and the other names that may lie in it (a country holds
     every region of it)."""
-    place, cc = c.place, c.place.country or ""
+    place, cc, shared = c.place, c.place.country or "", handset_settings().shared_region_weight
     if place.kind == "country" and cc:
-        return SHARED_REGION_WEIGHT * min(1.0, points.possible_countries().get(cc, 0.0))
+        return shared * min(1.0, points.possible_countries().get(cc, 0.0))
     if not (cc and place.admin1):
         return 0.0
     where = (cc, place.admin1)
-    return 2.0 * points.regions.get(where, 0.0) + SHARED_REGION_WEIGHT * min(1.0, points.possible.get(where, 0.0))
+    return 2.0 * points.regions.get(where, 0.0) + shared * min(1.0, points.possible.get(where, 0.0))
 
 
 def _nearness(c: Candidate, points: Points) -> float:

