@@ -46,6 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from thucydides.data import PACKAGE_DATA
+from thucydides.evaluation.scoring import is_acled_dev
 from thucydides.geo.distance import km
 from thucydides.geo.document import actor_countries, home_country, named_actor_countries
 from thucydides.geo.features import ADMIT_FEATURES, CANDIDATE_FEATURES, admit_row
@@ -80,7 +81,7 @@ class PlacesFitSettings:
     """Adam steps."""
     learning_rate: float
     hand_weight: float
-    """The hand-set resolver as a ranker: this weight on its prior and on its coherence (scaled by HAND_SCALE)."""
+    """The hand-set resolver as a ranker: this weight on its prior and on its coherence (scaled by `hand_scale`)."""
     acled_location_km: float
     """An ACLED note's location names the candidates within this of ACLED's point."""
     acled_area_km: float
@@ -149,9 +150,9 @@ def acled_items(events: Path, per_country: int) -> Iterator[Item]:
     rows: dict[str, list[tuple[str, dict[str, str]]]] = defaultdict(list)
     with events.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            digest = hashlib.sha256(row["event_id_cnty"].encode("utf-8")).hexdigest()
-            if int(digest, 16) % 10 == 0 or not row["latitude"]:
+            if is_acled_dev(row["event_id_cnty"]) or not row["latitude"]:
                 continue  # dev rows are never read
+            digest = hashlib.sha256(row["event_id_cnty"].encode("utf-8")).hexdigest()
             rows[row["country"]].append((digest, row))
     for country in sorted(rows):
         for _, row in sorted(rows[country], key=lambda dr: dr[0])[:per_country]:
