@@ -352,13 +352,16 @@ def told_once(statements: Sequence[ControlStatement]) -> list[ControlStatement]:
         twin = next((i for i, s in enumerate(statements) if s.kind == "takeover" and _same_words(s, vague)
                      and s.actor and base.generic_key(s.actor) is None), None)
         if twin is not None:
-            named = merged.get(twin, statements[twin])
-            merged[twin] = replace(named, when=vague.when or named.when,
-                                   previous=named.previous or vague.previous,
-                                   evidence=min(named.evidence, vague.evidence, key=lambda e: e.end - e.start),
-                                   confidence=max(named.confidence, vague.confidence))
+            merged[twin] = _joined(merged.get(twin, statements[twin]), vague)
             dropped.add(id(vague))
     return [merged.get(i, s) for i, s in enumerate(statements) if id(s) not in dropped]
+
+
+def _joined(named: ControlStatement, vague: ControlStatement) -> ControlStatement:
+    """The statement naming the actor, with the date, the loser and the narrower evidence of its generic twin."""
+    return replace(named, when=vague.when or named.when, previous=named.previous or vague.previous,
+                   evidence=min(named.evidence, vague.evidence, key=lambda e: e.end - e.start),
+                   confidence=max(named.confidence, vague.confidence))
 
 
 def _armed(statements: Iterable[ControlStatement], settings: ControlSettings) -> Iterator[ControlStatement]:

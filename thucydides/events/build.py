@@ -389,17 +389,27 @@ def group(ctx: DocContext, sightings: Sequence[Sighting], rules: Merging = Mergi
     groups: list[list[Sighting]] = []
     for s in ordered:
         if is_echo(s):
-            earlier = [g for g in groups if g[0].candidate.start < s.candidate.start and not g[0].background]
-            if earlier:
-                max(earlier, key=lambda g: g[-1].candidate.start).append(s)
+            _join_echo(groups, s)
             continue
-        home = _told_before(groups, s) if rules.back_references and refers_back(s) else None
-        home = home or next((g for g in groups if _continues(g, s) or _same_happening(ctx, g, s, rules)), None)
+        home = _home(ctx, groups, s, rules)
         if home is None:
             groups.append([s])
         else:
             home.append(s)
     return groups
+
+
+def _join_echo(groups: Sequence[list[Sighting]], s: Sighting) -> None:
+    """An echo joins the news happening told last before it; with none, it is dropped."""
+    earlier = [g for g in groups if g[0].candidate.start < s.candidate.start and not g[0].background]
+    if earlier:
+        max(earlier, key=lambda g: g[-1].candidate.start).append(s)
+
+
+def _home(ctx: DocContext, groups: Sequence[list[Sighting]], s: Sighting, rules: Merging) -> list[Sighting] | None:
+    """The happening a sighting joins: the one it refers back to, else the first it goes on telling or retells."""
+    home = _told_before(groups, s) if rules.back_references and refers_back(s) else None
+    return home or next((g for g in groups if _continues(g, s) or _same_happening(ctx, g, s, rules)), None)
 
 
 def _modifiers(noun: Token) -> list[Token]:
