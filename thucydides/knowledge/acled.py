@@ -159,8 +159,7 @@ def taxonomy() -> Taxonomy:
     path = data_path(FILE)
     raw = read_yaml(path)
     where = str(path)
-    types = {str(k): tuple(str(s) for s in v) for k, v in _mapping(raw, "event_types", where).items()
-             if isinstance(v, list)}
+    types = _event_types(raw, where)
     subs = {s for v in types.values() for s in v}
     return Taxonomy(
         event_types=types,
@@ -169,8 +168,7 @@ def taxonomy() -> Taxonomy:
         rules=tuple(_rule(r, f"{where}: coding_rules[{i}]", subs)
                     for i, r in enumerate(_list(raw, "coding_rules", where))),
         vague_fatalities={str(k): int(str(v)) for k, v in _mapping(raw, "vague_fatalities", where).items()},
-        regions={str(code): str(region) for region, codes in _mapping(raw, "regions", where).items()
-                 if isinstance(codes, list) for code in codes},
+        regions=_regions(raw, where),
         continent_regions=_strings(raw, "continent_regions", where),
         default_actors={str(k): _defaults(v, f"{where}: default_actors.{k}", set(types) | subs)
                         for k, v in _mapping(raw, "default_actors", where).items()},
@@ -184,6 +182,18 @@ def taxonomy() -> Taxonomy:
         vague_generics=word_set(raw, "vague_generics", where),
         fatality_free=_known_subs(raw, "fatality_free_sub_events", where, subs),
     )
+
+
+def _event_types(raw: Mapping[str, object], where: str) -> dict[str, tuple[str, ...]]:
+    """Event type -> its sub-event types."""
+    return {str(k): tuple(str(s) for s in v) for k, v in _mapping(raw, "event_types", where).items()
+            if isinstance(v, list)}
+
+
+def _regions(raw: Mapping[str, object], where: str) -> dict[str, str]:
+    """Country code -> ACLED region, from the file's region -> codes lists."""
+    return {str(code): str(region) for region, codes in _mapping(raw, "regions", where).items()
+            if isinstance(codes, list) for code in codes}
 
 
 def _known_subs(raw: Mapping[str, object], key: str, where: str, subs: set[str]) -> frozenset[str]:

@@ -130,6 +130,13 @@ def build_countries(curated: Mapping[str, object], learned: Mapping[str, tuple[s
         extra = _words(aliases.get(code) or [], f"{where}: aliases.{code}")
         other = tuple(n for n in dict.fromkeys((geo_name, acled_name, *extra)) if n and n != name)
         by_code[code] = Country(code, name, code in the, tuple(dict.fromkeys((*words, *mined))), other)
+    by_word, by_name = _indexes(by_code)
+    return Countries(by_code, by_word, by_name)
+
+
+def _indexes(by_code: Mapping[str, Country]) -> tuple[dict[str, str], dict[str, str]]:
+    """Folded word -> code (names and aliases, then demonyms) and folded name -> code; the first country listed
+    keeps a word two share."""
     by_name: dict[str, str] = {}
     for country in by_code.values():
         for word in (country.name, *country.aliases):
@@ -140,7 +147,7 @@ def build_countries(curated: Mapping[str, object], learned: Mapping[str, tuple[s
             by_word.setdefault(fold_words(word), country.code)
     by_name.pop("", None)
     by_word.pop("", None)
-    return Countries(by_code, by_word, by_name)
+    return by_word, by_name
 
 
 @cache
