@@ -293,12 +293,17 @@ class PhraseReader:
             if not token.text[:1].isupper() or overlaps(token.idx, token.idx + len(token), armed) \
                     or _inside_name(token):
                 continue
-            name = self.peoples.get(token.lower_) or self.peoples.get(token.lower_[:-1])
-            militia = self.base.militia(name) if name and not self.country_word(token) else None
-            end = self._people_side(token, COMMUNAL not in militia.name.lower()) if militia else None
-            if militia is not None and end is not None:
-                out.append(Found(token.idx, end, militia))
+            found = self._people_militia(token)
+            if found is not None:
+                out.append(found)
         return out
+
+    def _people_militia(self, token: Token) -> Found | None:
+        """The militia a people's name stands for, where it names the people's armed men or a side."""
+        name = self.peoples.get(token.lower_) or self.peoples.get(token.lower_[:-1])
+        militia = self.base.militia(name) if name and not self.country_word(token) else None
+        end = self._people_side(token, COMMUNAL not in militia.name.lower()) if militia else None
+        return Found(token.idx, end, militia) if militia is not None and end is not None else None
 
     def _people_side(self, token: Token, alone: bool) -> int | None:
         """Where the militia's phrase ends: at the noun of a people's armed men the name heads ('Amhara and Gumuz

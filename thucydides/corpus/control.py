@@ -23,11 +23,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from thucydides.knowledge.acled import TERRITORY_CHANGES
 from thucydides.knowledge.settings import section
 from thucydides.model import Claim, Document, Event, Evidence, Interval, Place
+
+if TYPE_CHECKING:
+    from thucydides.knowledge.actors import ActorBase
 
 StatementKind = Literal["takeover", "holds", "lost", "contests"]
 
@@ -349,12 +352,17 @@ def told_once(statements: Sequence[ControlStatement]) -> list[ControlStatement]:
     merged: dict[int, ControlStatement] = {}
     dropped: set[int] = set()
     for vague in generic:
-        twin = next((i for i, s in enumerate(statements) if s.kind == "takeover" and _same_words(s, vague)
-                     and s.actor and base.generic_key(s.actor) is None), None)
+        twin = _named_twin(statements, vague, base)
         if twin is not None:
             merged[twin] = _joined(merged.get(twin, statements[twin]), vague)
             dropped.add(id(vague))
     return [merged.get(i, s) for i, s in enumerate(statements) if id(s) not in dropped]
+
+
+def _named_twin(statements: Sequence[ControlStatement], vague: ControlStatement, base: ActorBase) -> int | None:
+    """Where the takeover told in the same words as `vague` by an actor named, not generic, stands, if any."""
+    return next((i for i, s in enumerate(statements) if s.kind == "takeover" and _same_words(s, vague)
+                 and s.actor and base.generic_key(s.actor) is None), None)
 
 
 def _joined(named: ControlStatement, vague: ControlStatement) -> ControlStatement:

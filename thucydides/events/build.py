@@ -350,6 +350,11 @@ def _same_area(ctx: DocContext, a: Sighting, b: Sighting) -> bool:
         return True
     if _borrowed_place(a) or _borrowed_place(b):
         return ctx.places[a.place].country == ctx.places[b.place].country
+    return _wider_holds(ctx, a, b)
+
+
+def _wider_holds(ctx: DocContext, a: Sighting, b: Sighting) -> bool:
+    """The less precisely placed of two sightings is told only as an area (region, country) the other lies in."""
     wide, narrow = (a, b) if a.geo_precision >= b.geo_precision else (b, a)
     if wide.geo_precision < 3:
         return False

@@ -69,14 +69,7 @@ def report_toll(claims: Iterable[Claim], vague_counts: Mapping[str, int],
     the number of parts a claim's figure is told as shared out among (see `shares`): it counts its share.
     Each claimant's figures are one account; accounts that count the same people (a group in common, or
     one naming no group) are alternatives, and the lowest stands ('2 killed, 3 according to the rebels')."""
-    accounts: dict[str | None, dict[str | None, int]] = {}
-    for claim in claims:
-        count = figure(claim, vague_counts) if claim.metric == KILLED else None
-        if count is not None:
-            count = share(count, (shares or {}).get(claim.id, 1))
-            group = (groups or {}).get(claim.id) or claim.subject
-            lowest = accounts.setdefault(claim.claimant, {})
-            lowest[group] = min(lowest.get(group, count), count)
+    accounts = _accounts(claims, vague_counts, groups or {}, shares or {})
     if not accounts:
         return None
     if len(accounts) > 1 and _alternatives(list(accounts.values())):
@@ -86,6 +79,20 @@ def report_toll(claims: Iterable[Claim], vague_counts: Mapping[str, int],
         for group, count in lowest.items():
             merged[group] = min(merged.get(group, count), count)
     return _account_toll(merged)
+
+
+def _accounts(claims: Iterable[Claim], vague_counts: Mapping[str, int], groups: Mapping[str, str],
+              shares: Mapping[str, int]) -> dict[str | None, dict[str | None, int]]:
+    """Claimant -> victim group -> the lowest death figure it gives for that group (its share where shared)."""
+    accounts: dict[str | None, dict[str | None, int]] = {}
+    for claim in claims:
+        count = figure(claim, vague_counts) if claim.metric == KILLED else None
+        if count is not None:
+            count = share(count, shares.get(claim.id, 1))
+            group = groups.get(claim.id) or claim.subject
+            lowest = accounts.setdefault(claim.claimant, {})
+            lowest[group] = min(lowest.get(group, count), count)
+    return accounts
 
 
 def _account_toll(lowest: Mapping[str | None, int]) -> int:
@@ -289,13 +296,18 @@ def _victim_count(victim: Token, vague_counts: Mapping[str, int]) -> int:
     return _one_victim(victim)
 
 
+def _number_at(token: Token) -> int:
+    """The whole number of at least one written from `token` on ('five', 'two hundred'); 0 where none is."""
+    value = numbers.read_number([t.text for t in token.doc[token.i:token.i + 3]], 0)
+    return int(value[0]) if value and value[0] >= 1 else 0
+
+
 def _one_victim(victim: Token) -> int:
     """A singular noun or a one-person pronoun ('killing him') counts one; a counted noun ('killed five
     traders', 'one of them') counts its number (told tolls are read only where no claim counts the dead)."""
     counted = [c for c in victim.children if c.dep_ == "nummod"] or ([victim] if victim.like_num else [])
     if counted:
-        value = numbers.read_number([t.text for t in victim.doc[counted[0].i:counted[0].i + 3]], 0)
-        return int(value[0]) if value and value[0] >= 1 else 0
+        return _number_at(counted[0])
     if victim.pos_ == "PRON":
         return 1 if victim.lower_ in lexicons().one_person_pronouns else 0
     if victim.tag_ in {"NN", "NNP"} and victim.pos_ in {"NOUN", "PROPN"}:
