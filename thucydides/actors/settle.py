@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from thucydides.knowledge.actors import ActorBase, actor_base, actor_config
+from thucydides.knowledge.actors import Actor, ActorBase, actor_base, actor_config
 from thucydides.model import ActorMention, Analysis
 from thucydides.pipeline import StageFn, stage
 
@@ -44,11 +44,19 @@ def settle_all(mentions: Iterable[ActorMention], country: str | None,
     for m in sorted(mentions, key=lambda m: m.start):
         actor = base.get(m.actor)
         head = m.text.lower().split()[-1] if m.text.split() else ""
-        if not m.generic and actor is not None and actor.family and (m.country or actor.countries):
-            last[(actor.family, head)] = (m.end, m.country or actor.countries[0])
+        told = _country_told(m, actor)
+        if told is not None and actor is not None and actor.family:
+            last[(actor.family, head)] = (m.end, told)
         near = last.get((m.actor, head)) if m.generic else None
         out.append(settle(m, near[1] if near and m.start - near[0] <= window else country, base))
     return out
+
+
+def _country_told(m: ActorMention, actor: Actor | None) -> str | None:
+    """The country a specific mention's actor belongs to, as the text or the base tells it; None for a generic one."""
+    if m.generic or actor is None or not (m.country or actor.countries):
+        return None
+    return m.country or actor.countries[0]
 
 
 def document_country(analysis: Analysis, start: int = 0, end: int | None = None) -> str | None:

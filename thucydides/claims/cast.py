@@ -196,14 +196,17 @@ class Cast:
         """The armed group outside the state the report names most (at least `at_least` times) as a side, not as
         a speaker: a named group first; only where it names none, a generic one ('gunmen': Unidentified Armed
         Group (Nigeria)). Of groups named as often, the one named last before `near` (a figure), else first."""
-        sides = [m for m in self.mentions if not m.speaker and self.kind(m.actor) in NON_STATE_ARMED_KINDS]
-        named = [m for m in sides if self.base.generic_key(m.actor) is None]
-        group = named or sides
+        group = self._group_sides()
         counts = Counter(m.actor for m in group)
         if not counts or max(counts.values()) < at_least:
             return None
         top = [a for a, n in counts.items() if n == max(counts.values())]
         return top[0] if near is None else _named_last(top, group, near)
+
+    def _group_sides(self) -> list[ActorMention]:
+        """Mentions of armed groups outside the state as a side, not a speaker: the named ones, else the generic."""
+        sides = [m for m in self.mentions if not m.speaker and self.kind(m.actor) in NON_STATE_ARMED_KINDS]
+        return [m for m in sides if self.base.generic_key(m.actor) is None] or sides
 
     def civilians(self) -> str | None:
         return self.generic("civilians", self.local or self.home)

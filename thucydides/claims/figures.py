@@ -180,6 +180,11 @@ def _victim_noun(tok: Token, lex: ClaimLexicon) -> bool:
         return False
     if tok.pos_ == "NOUN" and (tok.lemma_.lower() in lex.toll_nouns or _told_by_toll_noun(tok, lex)):
         return True
+    return _suffers(tok, lex)
+
+
+def _suffers(tok: Token, lex: ClaimLexicon) -> bool:
+    """The noun is the victim of a verb only people suffer, not its doer."""
     while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head  # 'four rebels and two herders were killed'
     verb = tok.head

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Token
+
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.lexicon import ClaimLexicon
 from thucydides.claims.settings import ClaimsSettings
@@ -220,12 +222,17 @@ def _settled(reading: Reading, lex: ClaimLexicon) -> Reading:
     outcome = [c for c in trigger.children if c.dep_ != "conj"]
     if any(lex.person_triggers.get(c.lemma_.lower()) == reading.metric for c in outcome):
         return reading  # 'shot dead one person and injured another'
+    return _joined_outcome(trigger, reading, lex) or reading
+
+
+def _joined_outcome(trigger: Token, reading: Reading, lex: ClaimLexicon) -> Reading | None:
+    """The first verb joined to or depending on the trigger that tells another outcome than the reading's."""
     joined = [*trigger.conjuncts, *(c for c in trigger.children if c.dep_ in _OUTCOME_DEPS)]
     for verb in joined:
         metric = lex.person_triggers.get(verb.lemma_.lower())
         if verb.pos_ == "VERB" and metric is not None and metric not in (reading.metric, "present"):
             return Reading(metric, verb)
-    return reading
+    return None
 
 
 PRESENCE = frozenset({"fighters_present", "civilians_present"})

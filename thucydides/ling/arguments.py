@@ -82,6 +82,12 @@ def subjects(verb: Token, depth: int = 0) -> tuple[Token, ...]:
     found = own_subjects(verb)
     if found or is_root(verb) or depth > 6:
         return found
+    return _inherited_subjects(verb, depth)
+
+
+def _inherited_subjects(verb: Token, depth: int) -> tuple[Token, ...]:
+    """The subjects a verb with none of its own takes from the word it hangs on: the object that controls it
+    (xcomp), the noun a relative clause describes, or the verb it is joined to."""
     governor = verb.head
     if verb.dep_ == "xcomp":
         controllers = children(governor, "dobj")  # 'ordered the troops to attack'
