@@ -58,6 +58,13 @@ def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def _militia_peoples(militias: Iterable[str]) -> dict[str, str]:
+    """One-word name -> the militia's short name, for the militias ACLED names by a people or a place alone
+    ('pokot militia')."""
+    return {n.removesuffix(" militia"): n for n in militias
+            if n.endswith(" militia") and " " not in n.removesuffix(" militia")}
+
+
 class PhraseReader:
     """Reads one parsed report for the actors its phrases name."""
 
@@ -71,11 +78,10 @@ class PhraseReader:
                                        if " " not in n and n.lower() not in base.curated.head_kinds)
         """Nouns naming a person who speaks ('official', 'minister'), not an office ('ministry')."""
         self.government_heads = frozenset(w for w, kind in base.curated.head_kinds.items() if kind == "government")
-        self.peoples = {n.removesuffix(" militia"): n for n in base.militias
-                        if n.endswith(" militia") and " " not in n.removesuffix(" militia")}
+        """Head nouns of a government office ('ministry', 'governor'): the only words `_offices` looks at."""
+        self.peoples = _militia_peoples(base.militias)
         """A people's or place's one-word name (folded) -> the short name of the militia ACLED names by it."""
         self.people_words = frozenset((*self.peoples, *(f"{n}s" for n in self.peoples)))
-        """Head nouns of a government office ('ministry', 'governor'): the only words `_offices` looks at."""
 
     # countries of phrases
 

@@ -145,7 +145,9 @@ def find_unit(doc: Doc, j: int, seg: Segment, lex: ClaimLexicon, reach: int = 5)
     return None
 
 
-_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "his", "her"})
+POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+"""Possessive determiners: '200 of their fighters' counts someone's people."""
+_DETERMINERS = frozenset({"the", "these", "those"}) | POSSESSIVES
 
 
 def _after_of(doc: Doc, k: int, seg: Segment) -> int:

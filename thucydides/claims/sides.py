@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from spacy.tokens import Token
 
 from thucydides.claims.context import Context, Step
-from thucydides.claims.figures import Figure, Segment
+from thucydides.claims.figures import POSSESSIVES, Figure, Segment
 from thucydides.claims.metric import Reading
 from thucydides.claims.speakers import antecedent_group, antecedent_holding, speaker_of
 from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS, PERSONAL_KINDS
@@ -28,7 +28,6 @@ CASUALTIES = frozenset({"killed", "wounded"})
 SUBJECT_FALLBACK = frozenset({"killed", "wounded", "captured", "surrendered", "fighters_present",
                               "territory_held", "territory_taken", "share_held"})
 """Metrics whose counted side, when unnamed, is the armed group the text was just talking about."""
-_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 _HOLDER_PREPS = frozenset({"under", "by"})
 _LOSER_PREPS = frozenset({"from"})
 
@@ -287,7 +286,7 @@ def own_people(fig: Figure, reading: Reading, ctx: Context) -> str | None:
         return None
     for k in range(fig.number_token.i + 1, fig.unit_token.i):
         word = ctx.doc[k]
-        if word.lower_ in _POSSESSIVES:
+        if word.lower_ in POSSESSIVES:
             return actor_of(word, fig.segment, ctx) or speaker_of(word, fig.segment, ctx) or None
     return None
 
