@@ -54,11 +54,16 @@ def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
         return 0.0
     total = 0.0
     for c in classes:
-        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == c and p == c)
-        fp = sum(1 for g, p in zip(gold, predicted, strict=True) if g != c and p == c)
-        fn = sum(1 for g, p in zip(gold, predicted, strict=True) if g == c and p != c)
-        total += 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        total += _class_f1(gold, predicted, c)
     return total / len(classes)
+
+
+def _class_f1(gold: Sequence[str], predicted: Sequence[str], c: str) -> float:
+    """F1 of one class over paired gold and predicted labels."""
+    tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == c and p == c)
+    fp = sum(1 for g, p in zip(gold, predicted, strict=True) if g != c and p == c)
+    fn = sum(1 for g, p in zip(gold, predicted, strict=True) if g == c and p != c)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 _YEARS = re.compile(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
