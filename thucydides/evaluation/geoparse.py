@@ -145,19 +145,24 @@ def _score_article(article: Article, export: ExportView, doc_id: str, tally: _Ta
             tally.system += 1
             tally.system_on_gold += any(_overlaps(m, g.start, g.end) for g in article.toponyms)
     for g in article.toponyms:
-        if g.lat is None or g.lon is None:
-            continue
-        tally.gold += 1
-        hit = next((m for m in mentions if _overlaps(m, g.start, g.end)), None)
-        tally.found += hit is not None
-        where = export.coords(hit.ref) if hit else None
-        if hit is None or where is None:
-            continue
-        tally.resolved += 1
-        d = km(where, (g.lat, g.lon))
-        tally.within161 += d <= 161
-        tally.within15 += d <= 15
-        misses.append(Miss(d, article.text[g.start:g.end], export.places[hit.ref or ""].name))
+        if g.lat is not None and g.lon is not None:
+            _score_toponym(article, g, (g.lat, g.lon), mentions, export, tally, misses)
+
+
+def _score_toponym(article: Article, g: GoldToponym, point: tuple[float, float], mentions: Sequence[MentionRef],
+                   export: ExportView, tally: _Tally, misses: list[Miss]) -> None:
+    """One located gold toponym: found (a system mention overlaps it), resolved, and how far off."""
+    tally.gold += 1
+    hit = next((m for m in mentions if _overlaps(m, g.start, g.end)), None)
+    tally.found += hit is not None
+    where = export.coords(hit.ref) if hit else None
+    if hit is None or where is None:
+        return
+    tally.resolved += 1
+    d = km(where, point)
+    tally.within161 += d <= 161
+    tally.within15 += d <= 15
+    misses.append(Miss(d, article.text[g.start:g.end], export.places[hit.ref or ""].name))
 
 
 def evaluate(corpus: str = "lgl", pipeline: adapter.Pipe | None = None, limit: int | None = None,
@@ -186,14 +191,7 @@ def evaluate_halves(corpus: str = "lgl", pipeline: adapter.Pipe | None = None, l
     began = time.perf_counter()
     articles = _articles(corpus, path, halves, limit)
     docs = [adapter.document(a.text, name=f"{corpus}-{i:04}", url=a.url, source=corpus) for i, a in articles]
-    pipe = pipeline or adapter.build_pipeline()
-    homes, again = 0, 0
-    if outlet_homes:
-        with adapter.scratch_store() as store:
-            exports = [export for _, export in adapter.export_each(pipe, docs, store)]
-            homes, again = _second_pass(pipe, docs, exports, store)
-    else:
-        exports = [export for _, export in adapter.export_each(pipe, docs)]
+    exports, (homes, again) = _exports(pipeline or adapter.build_pipeline(), docs, outlet_homes)
     tallies = {h: (_Tally(), list[Miss]()) for h in halves}
     for (index, article), doc, export in zip(articles, docs, exports, strict=True):
         for h in halves:
@@ -202,6 +200,16 @@ def evaluate_halves(corpus: str = "lgl", pipeline: adapter.Pipe | None = None, l
     seconds = time.perf_counter() - began
     return [_result(corpus, sum(1 for i, _ in articles if in_half(corpus, i, h)), *tallies[h], seconds, h,
                     (homes, again)) for h in halves]
+
+
+def _exports(pipe: adapter.Pipe, docs: list[adapter.Doc],
+             outlet_homes: bool) -> tuple[list[ExportView], tuple[int, int]]:
+    """The documents' exports, with (with `outlet_homes`) the second pass's (homes, documents processed again)."""
+    if not outlet_homes:
+        return [export for _, export in adapter.export_each(pipe, docs)], (0, 0)
+    with adapter.scratch_store() as store:
+        exports = [export for _, export in adapter.export_each(pipe, docs, store)]
+        return exports, _second_pass(pipe, docs, exports, store)
 
 
 def _second_pass(pipe: adapter.Pipe, docs: list[adapter.Doc], exports: list[ExportView],
