@@ -126,6 +126,10 @@ def test_since_a_month_picks_the_latest_one_not_after_publication():
         ("Dozens fled over the past week.", date(2018, 12, 13), date(2018, 12, 20), 2),
         ("Dozens fled earlier this month.", date(2018, 12, 1), date(2018, 12, 20), 3),
         ("Two villages fell last month.", date(2018, 11, 1), date(2018, 11, 30), 3),
+        # a possessive names the calendar period, not the window up to publication
+        ("Many recalled the riots in last year's vote.", date(2017, 1, 1), date(2017, 12, 31), 3),
+        ("In last month's raids, dozens fled.", date(2018, 11, 1), date(2018, 11, 30), 3),
+        ("The toll of the previous day's raids rose.", date(2018, 12, 19), date(2018, 12, 20), 2),
         ("The checkpoint was hit on Friday, December 14.", date(2018, 12, 14), date(2018, 12, 14), 1),
         ("Militants attacked in late October.", date(2018, 10, 21), date(2018, 10, 31), 2),
     ],

@@ -140,7 +140,9 @@ def _patterns(raw: dict[str, Any], months: dict[str, int], weekdays: dict[str, i
         "weekday": rf"(?:(?<![A-Za-z])(?i:(?P<rel>last|this|past))\s+)?{weekday}(?:\s+(?i:{day_parts}))?",
         "relative_days": rf"(?<![A-Za-z])(?i:(?P<phrase>{_alt(raw['relative_days'])}))(?![A-Za-z])",
         "lookback": rf"(?<![A-Za-z])(?i:(?:(?:in|over|during|within|for)\s+(?:the\s+)?|the\s+)"
-                    rf"(?P<look>{_alt(raw['lookback_words'])})\s+(?:(?P<n>{number})(?:\s*(?:-|–|to)\s*(?P<n_to>{number}))?\s+)?(?P<unit>{units}))(?![A-Za-z])",
+                    rf"(?P<look>{_alt(raw['lookback_words'])})\s+(?:(?P<n>{number})(?:\s*(?:-|–|to)\s*(?P<n_to>{number}))?\s+)?(?P<unit>{units}))(?![A-Za-z])"
+                    # 'last year's vote' is the calendar year ('calendar'); 'the previous day's blasts' stays a window
+                    r"(?!(?i:(?<=week)|(?<=month)|(?<=year))['’]s(?![A-Za-z]))",
         "ago": rf"(?<![A-Za-z\d])(?i:(?P<n>{number})\s+(?P<unit>{units})\s+ago)(?![A-Za-z])",
         "calendar": rf"(?<![A-Za-z])(?i:(?P<which>{_alt(raw['calendar_relatives'])})\s+(?P<unit>week|month|year))"
                     r"(?![A-Za-z])",
