@@ -112,7 +112,7 @@ class EventsConfig:
     """Among equally specific places, the one hanging from the fewest nouns below the anchor first ('rallied in
     A in support of strikes in B': A), before the nearest to it."""
     sub_min_confidence: Mapping[str, float] = field(
-        default_factory=lambda: {"Other": 0.5, "Change to group/activity": 0.9})
+        default_factory=lambda: {"Other": 0.7, "Change to group/activity": 0.9, "Disrupted weapons use": 0.7})
     """Sub-event types taken only when the coder is this sure of the sub-type (ACLED's catch-all types)."""
     typed_by: str = "surest"
     """Which sentence of a happening told in several gives its type: 'lead' (the first), 'surest' (the one the
