@@ -166,12 +166,16 @@ def words(text: str) -> list[Token]:
     out = []
     for m in _WORD.finditer(text):
         word = m.group(0)
-        if not (word[0].isupper() or "-" in word[:5] or "‐" in word[:5] or word in _CONNECTORS):
+        if not (word[0].isupper() or word in _CONNECTORS or "-" in word[:5] or "‐" in word[:5]):
             continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            out.extend(_pieces_of(Token(m.start(), m.end() - 2, word[:-2])))
+            token = Token(m.start(), m.end() - 2, word[:-2])
         else:
-            out.extend(_pieces_of(Token(m.start(), m.end(), word)))
+            token = Token(m.start(), m.end(), word)
+        if "-" in token.text or "‐" in token.text:
+            out.extend(_pieces_of(token))
+        else:
+            out.append(token)  # no hyphen: the word is its one piece
     return out
 
 
@@ -320,7 +324,7 @@ def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
     raw = data.load("geo_places.yaml").get("admin1_abbreviations") or {}
     ids = {str(a): f"adm1-{str(code).replace('.', '-')}" for code, abbrs in raw.items() for a in abbrs}
     alternatives = "|".join(re.escape(a) for a in sorted(ids, key=len, reverse=True))
-    return re.compile(rf"(?<=[A-Za-z]),\s+({alternatives})(?![\w])"), ids
+    return re.compile(rf",(?<=[A-Za-z],)\s+({alternatives})(?![\w])"), ids  # the comma first: a quick test per place
 
 
 @lru_cache(maxsize=1)
@@ -328,7 +332,8 @@ def _dotted_abbreviations() -> re.Pattern[str]:
     """ "S.C.", "N.Y.", "W.Va.": letters with a dot inside spell nothing else, so they count anywhere."""
     dotted = [a for a in _abbreviations()[1] if re.fullmatch(r"[A-Z][a-z]?\.\s?[A-Z][a-z]?\.", a)]
     alternatives = "|".join(re.escape(a) for a in sorted(dotted, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])({alternatives})(?![\w])")
+    shape = r"(?=[A-Z][a-z]?\.\s?[A-Z])"  # what every one starts with: a quick test before the alternatives
+    return re.compile(rf"{shape}(?<![\w.])({alternatives})(?![\w])")
 
 
 def abbreviation_matches(text: str) -> list[Found]:
@@ -446,7 +451,9 @@ def _judged_inside(f: Found, start: int, end: int, label: str) -> str | None:
 
 def border_matches(text: str, know: Knowledge) -> list[Found]:
     """ "the Syrian-Iraqi border", "Syrian – Iraqi border": two countries and the word border."""
-    out = []
+    out: list[Found] = []
+    if "border" not in text and "frontier" not in text:
+        return out  # the words the pattern needs: most reports have neither, and the pattern is slow to fail
     for m in re.finditer(r"\b([A-Z][a-z]+)\s*[-–—/]\s*([A-Z][a-z]+)\s+(border|frontier)s?\b", text):
         a, b = know.demonyms.get(m.group(1).lower()), know.demonyms.get(m.group(2).lower())
         if a and b and a != b:
