@@ -381,7 +381,7 @@ def link_lists(text: str, found: list[Found]) -> None:
             b.listed = True
 
 
-_BRACKET = re.compile(r"(?<=[^\W\d_])\s*\(([^()]{2,80})\)")
+_BRACKET = re.compile(r"(?=[\s(])(?<=[^\W\d_])\s*\(([^()]{2,80})\)")  # a space or a bracket first: a quick test
 """A bracket right after a word (not after a figure: "March 3 (Xinhua)"), and what it holds."""
 _BRACKET_SEPARATOR = re.compile(r"\s*(?:,|-|–|and)\s*")
 
@@ -543,12 +543,18 @@ def _near_words(nxt: str, second: str, know: Knowledge) -> bool:
 
 def _mark_vicinity(f: Found, before: str, before_words: list[str], know: Knowledge) -> None:
     """Near the place rather than at it: "10 km east of X", "western X", "the countryside of X"."""
-    if _DISTANCE_CUE.search(before) or _DIRECTION_OF.search(before):
+    if _may_end_in_of(before) and (_DISTANCE_CUE.search(before) or _DIRECTION_OF.search(before)):
         f.vicinity = True
     if before_words and before_words[-1] in know.part_words:
         f.vicinity = True
     if "of" in before_words[-1:] and any(w in know.vicinity_nouns for w in before_words[-3:]):
         f.vicinity = True
+
+
+def _may_end_in_of(before: str) -> bool:
+    """Whether the words before a span may end in "of" or "from" and a space, as `_DISTANCE_CUE` and `_DIRECTION_OF`
+    need: most do not, and the patterns are slow to fail."""
+    return before[-1:].isspace() and before.rstrip().lower().endswith(("of", "from"))
 
 
 def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str] | None, know: Knowledge) -> bool:
@@ -568,7 +574,8 @@ def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledg
     """Words that only places take: "residents of X", "west of X", "X and its outskirts", "X, a village"."""
     if len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in know.resident_nouns:
         return True
-    if _DIRECTION_OF.search(text[max(0, f.start - 60):f.start]) or _apposed_place_noun(text, f.end, know):
+    before = text[max(0, f.start - 60):f.start]
+    if (_may_end_in_of(before) and _DIRECTION_OF.search(before)) or _apposed_place_noun(text, f.end, know):
         return True
     its = re.match(r"\s+and\s+its\s+([a-z]+(?:\s+[a-z]+)?)", text[f.end:f.end + 40])
     if its is None:
@@ -822,7 +829,7 @@ def _lemma_positions(doc: Doc, lemmas: frozenset[str]) -> list[int]:
     return [int(i) for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), wanted))]
 
 
-_TITLED = re.compile(r"\b([A-Za-z]+)(\.?)[ ]+(?=([A-Z][a-z]+)\b)")
+_TITLED = re.compile(r"\b([A-Za-z]++)(\.?)[ ]++(?=([A-Z][a-z]+)\b)")  # possessive: a shorter word never fits
 """A word, maybe a dot, and the capitalised word after it on the same line (a lookahead, so "Former President
 Smith" yields both pairs)."""
 ABBREVIATED_TITLE = 4

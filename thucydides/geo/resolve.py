@@ -576,7 +576,7 @@ def peoples_votes(text: str) -> dict[str, float]:
     return out
 
 
-_CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]+")
+_CAPITALISED = re.compile(r"[A-Z](?<![^\W\d_][A-Z])[^\W\d_]+")  # the capital first: a quick test per place
 
 
 def _letter_at(text: str, i: int) -> bool:
