@@ -203,7 +203,11 @@ def named_actor_countries(mentions: Iterable[ActorMention]) -> frozenset[str]:
 
     base = actor_base()
     out = set()
+    seen: set[tuple[str, str]] = set()  # a name met again says the same: looked up once
     for m in mentions:
+        if (m.text, m.actor) in seen:
+            continue
+        seen.add((m.text, m.actor))
         actor = base.lookup(m.text)
         if (actor is not None and actor.id == m.actor and len(actor.countries) == 1 and not actor.generic
                 and (actor.family is None or m.text.isupper())):

@@ -449,12 +449,17 @@ def _judged_inside(f: Found, start: int, end: int, label: str) -> str | None:
     return label
 
 
+_BORDER = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\s*[-–—/]\s*([A-Z][a-z]+)\s+(border|frontier)s?\b")
+"""Two capitalised words and "border" ("Syrian-Iraqi border"); the capital first, then the word boundary before it
+(a quick test per place)."""
+
+
 def border_matches(text: str, know: Knowledge) -> list[Found]:
     """ "the Syrian-Iraqi border", "Syrian – Iraqi border": two countries and the word border."""
     out: list[Found] = []
     if "border" not in text and "frontier" not in text:
         return out  # the words the pattern needs: most reports have neither, and the pattern is slow to fail
-    for m in re.finditer(r"\b([A-Z][a-z]+)\s*[-–—/]\s*([A-Z][a-z]+)\s+(border|frontier)s?\b", text):
+    for m in _BORDER.finditer(text):
         a, b = know.demonyms.get(m.group(1).lower()), know.demonyms.get(m.group(2).lower())
         if a and b and a != b:
             out.append(Found(m.start(), m.end(), m.group(0), m.group(0), border=know.borders.get(frozenset((a, b))),
@@ -499,13 +504,16 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
     before = text[max(0, f.start - 60):f.start]
     before_words = re.findall(r"[A-Za-z]+", before.lower())[-4:]
     _mark_vicinity(f, before, before_words, know)
-    if re.search(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", before, re.I):
+    if before.rstrip().lower().endswith(("of", "the")) and _PROVINCE_OF.search(before):
         f.admin = True
     cue_words = _cue_words(before, before_words, know)
     f.cue = bool(cue_words) and cue_words[-1] in _LOCATIVE
     f.dateline = f.text.isupper() and len(f.text) > 2 and bool(_DATELINE_END.match(text, f.end))
     f.place_cue = _place_cue(text, f, cue_words, after, know)
     return f
+
+
+_PROVINCE_OF = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _cue_words(before: str, before_words: list[str], know: Knowledge) -> list[str]:
