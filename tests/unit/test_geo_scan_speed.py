@@ -1,0 +1,72 @@
+"""The quick tests in front of recognition's whole-report patterns (`bench/geo_speed.py`) keep what they find:
+each case here is one the quick test must let through, beside one it must still turn away."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from thucydides.geo.recognize import (
+    _BORDER,
+    _BRACKET,
+    _TITLED,
+    _may_end_in_of,
+    abbreviation_matches,
+    border_matches,
+    knowledge,
+    words,
+)
+from thucydides.geo.resolve import _CAPITALISED, peoples_votes
+
+
+def test_words_keep_hyphenated_pieces_and_drop_plain_lower_case_words() -> None:
+    text = ("Shelling near al-Raqqa and the Gori-based unit's Port-au-Prince office upset the counter-attack of "
+            "Lyon's team.")
+    got = [t.text for t in words(text)]
+    assert got == ["Shelling", "al-Raqqa", "and", "the", "Gori", "Port", "au", "Prince", "the", "of", "Lyon"]
+
+
+def test_border_needs_the_word_and_a_boundary_before_the_capital() -> None:
+    assert border_matches("Troops massed on the Sudanese-Chadian border overnight.", knowledge())
+    assert border_matches("Sudanese-Chadian frontiers were closed.", knowledge())
+    assert not border_matches("Troops massed on the xSudanese-Chadian border.", knowledge())
+    assert not border_matches("Sudanese and Chadian officials met.", knowledge())
+    slow = re.compile(r"\b([A-Z][a-z]+)\s*[-–—/]\s*([A-Z][a-z]+)\s+(border|frontier)s?\b")
+    for text in ("Kenyan-Somali border", "aKenyan-Somali border", "_Kenyan / Somali borders",
+                 "3Kenyan-Somali frontier"):
+        assert [m.groups() for m in _BORDER.finditer(text)] == [m.groups() for m in slow.finditer(text)]
+
+
+def test_state_abbreviations_after_a_comma_and_dotted_ones_anywhere() -> None:
+    text = "A storm hit Alexandria, La. and then crossed the N.Y. line; 3, La. no."
+    names = [f.name for f in abbreviation_matches(text)]
+    assert names == ["La.", "N.Y."]
+
+
+def test_brackets_after_a_word_not_after_a_figure() -> None:
+    text = "fighting at the junction (Aley) and on March 3 (Beirut) near Tyre(Sour)"
+    assert [m.group(1) for m in _BRACKET.finditer(text)] == ["Aley", "Sour"]
+
+
+def test_capitalised_peoples_names_only_at_a_word_start() -> None:
+    assert [m.group() for m in _CAPITALISED.finditer("Dutch and aPolish and Éthiopian, Salvadoran")] == [
+        "Dutch", "Salvadoran"]
+    assert set(peoples_votes("Dutch and Polish envoys met.")) >= {"NL", "PL"}
+
+
+def test_titles_before_names_are_found_whole() -> None:
+    text = "Former President Okafor met Sen. Adeyemi and coach  Bello, not xSen. Musa nor Senators Musa."
+    assert [m.groups() for m in _TITLED.finditer(text) if m.group(1).lower() in {"president", "sen", "coach"}] == [
+        ("President", "", "Okafor"), ("Sen", ".", "Adeyemi"), ("coach", "", "Bello")]
+
+
+@pytest.mark.parametrize(("before", "may"), [
+    ("shelled a village 10 km north of ", True),
+    ("the countryside west OF\n", True),
+    ("they drove away from ", True),
+    ("they drove to ", False),
+    ("the north of", False),
+])
+def test_distance_and_direction_cues_need_of_or_from_at_the_end(before: str, may: bool) -> None:
+    assert _may_end_in_of(before) is may
