@@ -20,6 +20,9 @@ PLACES = {
     "Tessin": Place("tessin", "Tessin", 12.50, -1.50, "populated_place", "BF", "Centre"),
     "Kora": Place("kora", "Kora", 12.90, -0.90, "populated_place", "BF", "Plateau-Central"),
     "Plateau": Place("plateau", "Plateau", 12.80, -1.00, "admin1", "BF", "Plateau-Central"),
+    # a namesake abroad of a quarter, and a town the text puts in another of its province 220 km off
+    "Santa Vera": Place("santavera", "Santa Vera", 34.0, -118.0, "populated_place", "US", "California"),
+    "Vellmar": Place("vellmar", "Vellmar", 12.50, 0.53, "populated_place", "BF", "Centre"),
 }
 
 
@@ -71,3 +74,17 @@ def test_the_names_in_brackets_after_a_place_say_where_it_lies(events_of):
     """'near A (B, C)': B is A's district read as its seat; the event is at A."""
     e = first(events_of("On Friday, soldiers clashed with militants from a local group near Tessin (Kora, Plateau)."))
     assert e.place == "tessin"
+
+
+def test_a_place_the_text_puts_inside_a_far_one_is_a_namesake(events_of):
+    """'the X Cathedral in Y' with X read as a town 16,000 km away: the text says X lies in Y, the two resolved
+    places lie far apart in different provinces, so X was misread and Y is where the happening was."""
+    e = first(events_of("Pilgrims protested at the Santa Vera Cathedral in Durnas against the new tax on Monday."))
+    assert e.place == "durnas"
+
+
+def test_a_place_put_inside_another_of_its_own_province_stays(events_of):
+    """'the desert of X in Y', X 220 km from the town Y but in the province of that name: no contradiction."""
+    e = first(events_of("Soldiers raided the Vellmar area in Tessin on Monday and arrested nine herders."))
+    assert e.place == "vellmar"
+

@@ -5,7 +5,8 @@ the place the paragraph was about so far, else the report's main place — named
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -14,16 +15,22 @@ from thucydides.events.detect import Candidate
 from thucydides.geo.located import (
     AREA_LEVEL,
     REGION_LEVEL,
+    WIDE_KINDS,
     Located,
     astray,
     located_at,
     main_place,
     most_specific,
     specificity,
+    told_as_area,
     told_as_quarter,
     unvouched,
+    vouched_places,
+    vouches,
     where_it_happens,
 )
+from thucydides.geo.recognize import knowledge
+from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import clause_head
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import ancestors, contains, span_head
@@ -46,11 +53,66 @@ class PlaceContext:
     read as a town of its name ties with it."""
 
 
+NESTING = re.compile(r"(?:['’]s)?((?:\s+[\w'’.-]+){0,4}?)\s+(?:located\s+|situated\s+)?(?:in|of)\s+(?:the\s+)?")
+"""What tells that a place lies in the place named next: "A in B", "the A area of B", "A Cathedral in B", "A
+located in B" (the words between checked by `_part_words`)."""
+
+
+def _part_words(words: str) -> bool:
+    """The words between a place and "in"/"of" name a part of it or a site in it: capitalised words of a longer
+    name ("San Miguel Cathedral") or a place, quarter or facility noun ("the X area of")."""
+    know, quarters = knowledge(), lexicons().quarter_nouns
+    nouns = know.place_nouns | know.facility_nouns | quarters
+    return all(w[:1].isupper() or w.lower() in nouns for w in words.split())
+
+
+def told_inside(ctx: DocContext, t: Toponym) -> Toponym | None:
+    """The place the text says `t` lies in ("A in B", "the A area of B"): the next place named, right after."""
+    after = [o for o in ctx.toponyms.items if o.start >= t.end and o.place and o.place != t.place]
+    if not after:
+        return None
+    nxt = min(after, key=lambda o: o.start)
+    m = NESTING.fullmatch(ctx.text, t.end, nxt.start)
+    return nxt if m is not None and _part_words(m.group(1)) else None
+
+
+def mislaid(ctx: DocContext, t: Toponym, reach_km: float | None) -> Toponym | None:
+    """ "a mass at the San Miguel Cathedral in Masaya", with San Miguel read as a town of that name 300 km away:
+    a place the text says lies in another (`told_inside`) while the two resolved places lie farther apart than
+    `reach_km`, in different provinces, was read as a namesake; the place holding it is where it is (not when
+    the holder is told as an area: "A in B region" may be B province read as its seat).
+    Returns that place, or None when nothing contradicts the reading."""
+    if reach_km is None or not t.place:
+        return None
+    outer = told_inside(ctx, t)
+    if outer is None:
+        return None
+    here, there = ctx.place_of(t), ctx.place_of(outer)
+    if here.kind in WIDE_KINDS or there.kind in WIDE_KINDS or told_as_area(ctx, outer):
+        return None  # "A in B region": B may be the province, read as its seat
+    same_province = bool(here.country and here.admin1) and (here.country, here.admin1) == (there.country, there.admin1)
+    if same_province or vouches(here, there, reach_km):
+        return None
+    vouched = vouched_places(ctx, reach_km)
+    return None if t.place in vouched and outer.place not in vouched else outer  # the holder is the namesake
+
+
+def set_right(ctx: DocContext, found: Sequence[Toponym], reach_km: float | None) -> list[Toponym]:
+    """Each place with a mislaid one (`mislaid`) replaced by the place the text says holds it."""
+    out: list[Toponym] = []
+    for t in found:
+        kept = mislaid(ctx, t, reach_km) or t
+        if kept not in out:
+            out.append(kept)
+    return out
+
+
 def in_clause(pc: PlaceContext) -> Located | None:
     """A place told in the anchor's own clause (not in a relative clause on one of its words)."""
     anchor = pc.candidate.anchor
-    found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
-             if (head := span_head(pc.doc.doc, t.start, t.end)) is not None and clause_head(head).i == anchor.i]
+    found = set_right(pc.doc, [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
+                               if (head := span_head(pc.doc.doc, t.start, t.end)) is not None
+                               and clause_head(head).i == anchor.i], pc.vouch_km)
     best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km, pc.attachment, pc.first_named)
     if best is None or coarser_than_its_sentence(pc, best) or doubtful_in_its_sentence(pc, best):
         return None
@@ -99,8 +161,8 @@ def told_apart(ctx: DocContext, t: Toponym, anchor: Token) -> bool:
 
 
 def in_sentence(pc: PlaceContext) -> Located | None:
-    found = [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
-             if not told_apart(pc.doc, t, pc.candidate.anchor)]
+    found = set_right(pc.doc, [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
+                               if not told_apart(pc.doc, t, pc.candidate.anchor)], pc.vouch_km)
     best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment, pc.first_named)
     return located_at(pc.doc, best) if best else None
 

@@ -180,12 +180,12 @@ def unvouched(ctx: DocContext, t: Toponym, reach_km: float) -> bool:
 
 
 def vouched_places(ctx: DocContext, reach_km: float) -> frozenset[str]:
-    """The report's places below a region that another such place vouches for (`_vouches`, which is symmetric:
+    """The report's places below a region that another such place vouches for (`vouches`, which is symmetric:
     a place outside this set has no partner, so any pair in it is a pair of others), once per report."""
     if reach_km not in ctx.vouched:
         places = {o.place or "": p for o in ctx.toponyms.items if (p := ctx.place_of(o)).kind not in WIDE_KINDS}
         ctx.vouched[reach_km] = frozenset(a for a, here in places.items() for b, other in places.items()
-                                          if a != b and _vouches(here, other, reach_km))
+                                          if a != b and vouches(here, other, reach_km))
     return ctx.vouched[reach_km]
 
 
@@ -193,7 +193,7 @@ WIDE_KINDS = frozenset({"country", "region"})
 """Kinds too wide to say which of two namesakes a report means."""
 
 
-def _vouches(here: Place, other: Place, reach_km: float) -> bool:
+def vouches(here: Place, other: Place, reach_km: float) -> bool:
     """`other` lies within `reach_km` of `here`, or one is a province holding the other."""
     if here.country and here.country == other.country and here.admin1 and here.admin1 == other.admin1 \
             and "admin1" in (here.kind, other.kind):
