@@ -344,6 +344,27 @@ def abbreviation_matches(text: str) -> list[Found]:
     return [Found(start, end, name, name, fixed=ids[name]) for (start, end), name in sorted(spans.items())]
 
 
+def state_fits(text: str, f: Found, names: list[Found], gaz: Gazetteer) -> bool:
+    """ "(Bogota, D.C.)" is Bogota's capital district, not Washington's: a state abbreviation after "Town," names
+    that state only when the gazetteer knows no town of that name, or one in that state (else it is no place)."""
+    return _fits_state(f, _name_before_comma(text, f.start, {n.end: n for n in names}), gaz)
+
+
+def _name_before_comma(text: str, start: int, ends: dict[int, Found]) -> Found | None:
+    """The name that ends right before the comma (and spaces) in front of `start`."""
+    at = len(text[:start].rstrip())
+    return ends.get(at - 1) if at and text[at - 1] == "," else None
+
+
+def _fits_state(f: Found, town: Found | None, gaz: Gazetteer) -> bool:
+    state = gaz.place(f.fixed) if town is not None and f.fixed else None
+    if town is None or state is None:
+        return True
+    towns = gaz.candidates(town.name)
+    return not towns or any(c.place.id == state.id or (c.place.country, c.place.admin1) == (state.country, state.name)
+                            for c in towns)
+
+
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
@@ -393,9 +414,29 @@ def mark_bracketed_places(text: str, found: list[Found]) -> None:
     for m in _BRACKET.finditer(text):
         start, end = m.start(1), m.end(1)
         inside = [f for f in found if start <= f.start and f.end <= end]
-        if inside and _only_names(text, start, end, inside) and not any(f.name.isupper() for f in inside):
+        if not inside or any(f.name.isupper() for f in inside):
+            continue
+        if _only_names(text, start, end, inside):
             for f in inside:
                 f.place_cue = True
+        elif inside[0].start == start and _names_a_place_first(text, start, end):
+            inside[0].place_cue = True
+
+
+_CAPITALISED_WORDS = re.compile(r"(?:(?:\s*,\s*|\s+[-–]\s+|\s+)[A-Z][\w'’.]*)+")
+"""What may follow a bracket's first name: capitalised words, after a comma, a dash or a space."""
+
+
+def _names_a_place_first(text: str, start: int, end: int) -> bool:
+    """ "(Seoul City - Jongno)", "(Polonnaruwa, North Central)": a bracket that opens with a known name and holds
+    past it only capitalised words, with a comma or a dash among them (a town and its quarter or district, which the
+    gazetteer may not know; not "(Jordan Peterson)"): its first name is a place."""
+    rest = text[start:end].split(None, 1)
+    return len(rest) == 2 and bool(_BRACKET_PARTS.search(text, start, end)) and \
+        _CAPITALISED_WORDS.fullmatch(text, start + len(rest[0]), end) is not None
+
+
+_BRACKET_PARTS = re.compile(r",|\s-\s|–")
 
 
 def _only_names(text: str, start: int, end: int, inside: list[Found]) -> bool:
@@ -655,8 +696,10 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     entities = tuple(doc.ents) if doc is not None else ()  # read once: spaCy walks every token to make them
     ents = spacy_entities(entities)
     gazetteer_found = unsplit(text, gazetteer_matches(text, words(text), gaz), ents, gaz)
-    found = border_matches(text, know) + abbreviation_matches(text) + gazetteer_found + \
-        unknown_places(text, ents, gazetteer_found)
+    abbreviations = abbreviation_matches(text)
+    misfits = {(f.start, f.end) for f in abbreviations if not state_fits(text, f, gazetteer_found, gaz)}
+    found = [f for f in border_matches(text, know) + abbreviations + gazetteer_found +
+             unknown_places(text, ents, gazetteer_found) if (f.start, f.end) not in misfits]
     out = []
     for f in merge(found):
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
