@@ -1,6 +1,6 @@
-"""What a name after a town says of it, on sentences we wrote: a state abbreviation after "Town," names that state
+"""What the words around a name say of it, on sentences we wrote: a state abbreviation after "Town," names that state
 only where the town may lie in it; a bracket that opens with a known name and goes on with a quarter or a district
-the gazetteer does not know names a place first."""
+the gazetteer does not know names a place first; "the prison of X" names a place as "the town of X" does."""
 
 from __future__ import annotations
 
@@ -40,3 +40,9 @@ def test_a_bracket_with_no_comma_or_dash_is_no_town_and_its_quarter() -> None:
     """'(Jordan Peterson)': a name of two words, not a town and its district."""
     found = _parsed("The talk was given by a professor (Jordan Peterson) on Friday.")
     assert "Jordan" not in found or not found["Jordan"].place_cue
+
+
+def test_a_name_after_a_facility_noun_and_of_is_cued_as_a_place() -> None:
+    """'the prison of X', like 'the town of X': the facility lies in X, however spaCy labels X."""
+    found = _parsed("Inmates rioted inside the prison of Dunkerque on Tuesday.")
+    assert found["Dunkerque"].place_cue and not found["Dunkerque"].doubtful

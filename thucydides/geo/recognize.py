@@ -607,10 +607,11 @@ def _may_end_in_of(before: str) -> bool:
 
 
 def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str] | None, know: Knowledge) -> bool:
-    """Words that introduce only places: "in X", "the town of X", "X residents", "the X crossing", "X town",
-    "X district" (not where spaCy reads an organisation's name: "the Indo-Pacific region")."""
+    """Words that introduce only places: "in X", "the town of X", "the prison of X", "X residents", "the X crossing",
+    "X town", "X district" (not where spaCy reads an organisation's name: "the Indo-Pacific region")."""
     if before_words and (before_words[-1] in know.place_preps or (
-            before_words[-1] == "of" and len(before_words) > 1 and before_words[-2] in know.place_nouns)):
+            before_words[-1] == "of" and len(before_words) > 1 and (
+                before_words[-2] in know.place_nouns or before_words[-2] in know.facility_nouns))):
         return True
     if after and not after.group(0).startswith(("’", "'")) and (
             after.group(1).lower() in know.resident_nouns or after.group(1) in know.site_nouns
