@@ -46,3 +46,8 @@ def test_a_name_after_a_facility_noun_and_of_is_cued_as_a_place() -> None:
     """'the prison of X', like 'the town of X': the facility lies in X, however spaCy labels X."""
     found = _parsed("Inmates rioted inside the prison of Dunkerque on Tuesday.")
     assert found["Dunkerque"].place_cue and not found["Dunkerque"].doubtful
+
+
+def test_a_list_of_states_is_no_town_and_its_state() -> None:
+    """'Georgia, Idaho, Ohio': a state's own name after another place and a comma stays, whatever lies in it."""
+    assert {"Georgia", "Idaho", "Ohio"} <= _texts("Cases rose in Georgia, Idaho, Ohio and four other states.")

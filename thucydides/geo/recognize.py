@@ -357,8 +357,10 @@ def _name_before_comma(text: str, start: int, ends: dict[int, Found]) -> Found |
 
 
 def _fits_state(f: Found, town: Found | None, gaz: Gazetteer) -> bool:
+    """Whether the abbreviation may name its state after `town` (always when it is the state's own name: a list of
+    states, "Georgia, Idaho, Ohio")."""
     state = gaz.place(f.fixed) if town is not None and f.fixed else None
-    if town is None or state is None:
+    if town is None or state is None or fold(state.name) == fold(f.name):
         return True
     towns = gaz.candidates(town.name)
     return not towns or any(c.place.id == state.id or (c.place.country, c.place.admin1) == (state.country, state.name)
