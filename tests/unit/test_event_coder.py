@@ -158,3 +158,25 @@ def test_names_inside_a_sentence_become_one_token_when_the_features_ask() -> Non
     assert normalise(text) == normalise(text, names=False)
     assert "kelmora" in Features().words(text) and "kelmora" not in Features(names=1).words(text)
     assert "names" not in Features().to_json() and Features(names=1).to_json()["names"] == 1
+
+
+def test_typeset_punctuation_reads_as_plain_when_the_features_ask() -> None:
+    """A curly apostrophe or quote (news is typeset, ACLED's notes are not) is no feature of its own with
+    `Features.typography`; artefacts trained without it read text as before."""
+    from thucydides.events.coder import Features
+
+    curly = "The region\u2019s governor said \u201cfighters\u201d attacked the depot \u2013 and left."
+    plain = "The region's governor said \"fighters\" attacked the depot - and left."
+    assert Features(typography=1).grams(curly) == Features(typography=1).grams(plain)
+    assert "w:region\u2019s" in Features().grams(curly) and "w:region's" in Features().grams(plain)
+    assert "typography" not in Features().to_json() and Features(typography=1).to_json()["typography"] == 1
+
+
+def test_roc_auc_ranks_scores_and_counts_ties_half() -> None:
+    from thucydides.learn.metrics import roc_auc
+
+    assert roc_auc([0.9, 0.8, 0.2, 0.1], [True, True, False, False]) == 1.0
+    assert roc_auc([0.1, 0.2, 0.8, 0.9], [True, True, False, False]) == 0.0
+    assert roc_auc([0.5, 0.5], [True, False]) == 0.5
+    assert roc_auc([0.9, 0.3, 0.6, 0.2], [True, True, False, False]) == 0.75
+    assert roc_auc([0.3, 0.4], [False, False]) is None

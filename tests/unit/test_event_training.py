@@ -211,3 +211,30 @@ def test_a_multi_sentence_note_lends_its_first_sentence_alone_with_its_label() -
          NOTE_SENTENCE, "n1:s0")]
     w = unit_weights([*notes[:2], *units], 0.0, 3.0, 1.0, note_sentence_weight=0.5)
     assert w[2] == pytest.approx(0.5 * w[0])
+
+
+def test_an_event_note_is_retold_as_news_with_its_label_and_weight() -> None:
+    """A note's first sentence, its leading date and tags cut, comes back with a weekday and, in most
+    arrangements, an attribution; only event notes are retold, one in `share`, at their own weight."""
+    from thucydides.learn.events import NEWS_STYLE, news_style, news_style_units, unit_weights
+
+    note = ("On 4 June 2022, soldiers exchanged gunfire with rebel fighters near the hill district (Lower Vale). "
+            "3 soldiers died of their wounds later. [size=no report]")
+    told = [news_style(note, ("officials", "the army"), pick) for pick in range(8)]
+    assert told[0] == ("Soldiers exchanged gunfire with rebel fighters near the hill district (Lower Vale) on Monday, "
+                       "officials said.")
+    assert told[1] == ("Officials said soldiers exchanged gunfire with rebel fighters near the hill district "
+                       "(Lower Vale) on Tuesday.")
+    assert all(t is not None and "2022" not in t and "size" not in t and "wounds" not in t for t in told)
+    assert any("the army said" in (t or "") for t in told)
+    assert news_style("On 4 June 2022, calm.", ("officials",), 0) is None
+    assert news_style(note, (), 0) is None
+    notes = [Unit(note, "Armed clash", "acled", f"n{i}") for i in range(40)]
+    notes.append(Unit("The council opened a new library in the old quarter.", None, "news", "x"))
+    every = news_style_units(notes, 1, ("officials",))
+    assert len(every) == 40 and {(u.sub, u.source) for u in every} == {("Armed clash", NEWS_STYLE)}
+    some = news_style_units(notes, 3, ("officials",))
+    assert 0 < len(some) < 40 and {u.key for u in some} <= {u.key for u in every}
+    assert news_style_units(notes, 0, ("officials",)) == []
+    w = unit_weights([notes[0], every[0]], 0.0, 3.0, news_style_weight=0.5)
+    assert w[1] == pytest.approx(0.5 * w[0])

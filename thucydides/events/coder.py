@@ -66,13 +66,31 @@ def without_tags(text: str) -> str:
     return _TAGS.sub(" ", text).strip()
 
 
-def normalise(text: str, names: bool = False) -> str:
-    """The text the model sees: coder furniture cut, lower case, every digit a 0 and every day or month name
-    'when' (counts and dates are not types); with `names`, every run of capitalised words inside the text one
-    token 'name' (a name says which war, not what happened in it)."""
+def without_furniture(text: str) -> str:
+    """A note without ACLED's coder furniture: its sub-type prefix, bracketed tags and leading date clause."""
     text = _CODER_PREFIX.sub("", text, count=1)
     text = _TAGS.sub(" ", text)
-    text = _LEAD_DATE.sub("", text, count=1)
+    return _LEAD_DATE.sub("", text, count=1)
+
+
+_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                             "\u2014": "-", "\u00a0": " "})
+"""Curly quotes, dashes and no-break spaces as their plain forms: news is typeset, ACLED's notes are not, so
+a curly apostrophe would teach the model 'news, hence no event' (it is the strongest such cue of version 2)."""
+
+
+def plain_typography(text: str) -> str:
+    """The text with typeset punctuation in its plain keyboard form (see `_TYPOGRAPHY`)."""
+    return text.translate(_TYPOGRAPHY)
+
+
+def normalise(text: str, names: bool = False, typography: bool = False) -> str:
+    """The text the model sees: coder furniture cut, lower case, every digit a 0 and every day or month name
+    'when' (counts and dates are not types); with `names`, every run of capitalised words inside the text one
+    token 'name' (a name says which war, not what happened in it); with `typography`, typeset punctuation plain."""
+    text = without_furniture(text)
+    if typography:
+        text = plain_typography(text)
     if names:
         text = _NAME.sub(_masked, text)
     return _CALENDAR.sub("when", _DIGITS.sub("0", text.lower()))
@@ -95,10 +113,12 @@ class Features:
     """1: cut ACLED's coder furniture first (see `normalise`); 0 keeps it (only to measure the leak)"""
     names: int = 0
     """1: runs of capitalised words inside a text are one token 'name' (see `normalise`)"""
+    typography: int = 0
+    """1: curly quotes and dashes read as plain ones (see `plain_typography`); 0 in artefacts before version 3"""
 
     def words(self, text: str) -> list[str]:
         if self.furniture:
-            return _WORD.findall(normalise(text, bool(self.names)))
+            return _WORD.findall(normalise(text, bool(self.names), bool(self.typography)))
         return _WORD.findall(_DIGITS.sub("0", text.lower()))
 
     def word_grams(self, words: Sequence[str]) -> list[str]:
@@ -119,7 +139,8 @@ class Features:
     def to_json(self) -> dict[str, int]:
         out = {"word_min": self.word_min, "word_max": self.word_max,
                "char_min": self.char_min, "char_max": self.char_max, "furniture": self.furniture}
-        return {**out, "names": self.names} if self.names else out
+        extra = {k: v for k, v in (("names", self.names), ("typography", self.typography)) if v}
+        return {**out, **extra}
 
 
 @dataclass(frozen=True)

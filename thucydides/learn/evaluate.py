@@ -16,7 +16,7 @@ import numpy as np
 from thucydides.events.coder import NO_EVENT, EventCoder, EventGuess, normalise
 from thucydides.learn import corpora
 from thucydides.learn.corpora import GoldEvent, Unit
-from thucydides.learn.metrics import ClassReport, Prf, class_report
+from thucydides.learn.metrics import ClassReport, Prf, class_report, roc_auc
 
 OVERLAP = 0.5
 """a span covers a sentence when it overlaps at least this share of the shorter of the two"""
@@ -74,6 +74,8 @@ class VoaFigures:
     fn: int
     event_type_accuracy_on_found: float | None
     sub_event_type_accuracy_on_found: float | None
+    roc_auc: float | None = None
+    """how well P(event) ranks event sentences above the others, whatever the threshold"""
 
     def to_json(self) -> dict[str, object]:
         out = asdict(self)
@@ -86,6 +88,7 @@ class VoaFigures:
 def voa_figures(coder: EventCoder, sentences: Sequence[VoaSentence]) -> VoaFigures:
     """Detection P/R/F1 over counted sentences; type and sub-type accuracy on the events found."""
     counted = [s for s in sentences if s.counted]
+    probs = coder.probabilities([s.text for s in counted])
     guesses = coder.classify([s.text for s in counted])
     gold = np.array([s.is_event for s in counted], dtype=bool)
     said = np.array([g.is_event for g in guesses], dtype=bool)
@@ -97,7 +100,8 @@ def voa_figures(coder: EventCoder, sentences: Sequence[VoaSentence]) -> VoaFigur
     return VoaFigures(stories=len({s.story for s in sentences}), sentences=len(counted),
                       event_sentences=int(gold.sum()), ignored_optional=len(sentences) - len(counted),
                       detection=Prf.of(tp, fp, fn), tp=tp, fp=fp, fn=fn,
-                      event_type_accuracy_on_found=_share(type_ok), sub_event_type_accuracy_on_found=_share(sub_ok))
+                      event_type_accuracy_on_found=_share(type_ok), sub_event_type_accuracy_on_found=_share(sub_ok),
+                      roc_auc=roc_auc(list(1.0 - probs[:, coder.model.subs.index(None)]), list(gold)))
 
 
 def _share(flags: Sequence[bool]) -> float | None:

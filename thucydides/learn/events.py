@@ -35,6 +35,7 @@ from thucydides.events.coder import (
     sha256_file,
     softmax,
     vectorise,
+    without_furniture,
     without_tags,
 )
 from thucydides.knowledge.settings import section
@@ -87,6 +88,13 @@ class EventTrainingSettings:
     voa_dev_gold: bool = False
     """also train on the sentences that the VOA gold's dev part marks as events, with their sub-event type
     (news-told events are what ACLED's notes teach least; VOA-dev figures are then optimistic, VOA test honest)"""
+    news_style_share: int = 0
+    """also train on a news-style retelling (`news_style_units`) of one ACLED event note in this many (by hash);
+    0: none"""
+    news_style_weight: float = 1.0
+    """the weight of such a retelling (an ACLED note's is 1)"""
+    news_style_sources: tuple[str, ...] = ()
+    """who a retelling says told it ('officials', 'police'): news attributes, ACLED's notes seldom say 'said'"""
 
 
 AMBIGUOUS_NEWS = "news_ambiguous"
@@ -157,6 +165,59 @@ def note_sentence_units(notes: Sequence[Unit]) -> list[Unit]:
     return out
 
 
+NEWS_STYLE = "acled_news_style"
+"""the source of a news-style retelling of an ACLED note (`news_style_units`)"""
+_SENTENCE_END = re.compile(r"[.!?]\s+[\"'A-Z0-9]")
+"""where a note's first sentence ends (notes often go on with a figure: '... (Region). 2 were killed.')"""
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def news_style(note: str, sources: Sequence[str], pick: int) -> str | None:
+    """An ACLED note's first sentence as a news report would tell it: the coder furniture and the leading date
+    cut, a weekday ('on Tuesday') and an attribution ('police said') added, in one of four arrangements chosen
+    by `pick`. None when the note has no sentence of 20 characters or no source is given. News and notes then
+    differ in what happened, not in how it is told, which is what the coder should learn."""
+    text = without_furniture(without_tags(note)).strip()
+    cut = _SENTENCE_END.search(text)
+    first = (text[:cut.start()] if cut else text).strip().rstrip(".!?;:,").strip()
+    first = first[:1].upper() + first[1:]
+    if len(first) < 20 or not sources:
+        return None
+    day = _WEEKDAYS[pick % len(_WEEKDAYS)]
+    source = sources[pick // 4 % len(sources)]
+    arrangements = (f"{first} on {day}, {source} said.",
+                    f"{source[:1].upper()}{source[1:]} said {first[:1].lower()}{first[1:]} on {day}.",
+                    f"{first} on {day}.",
+                    f"{first}, {source} said {day}.")
+    return arrangements[pick % len(arrangements)]
+
+
+def news_style_units(notes: Sequence[Unit], share: int, sources: Sequence[str]) -> list[Unit]:
+    """News-style retellings (`news_style`) of one event note in `share` (by a hash of its key), with the
+    note's label: the only news-style event examples otherwise are a handful of hand-labelled sentences, so
+    every news habit (a weekday, 'said', a curly quote) reads as 'no event' to the coder."""
+    out = []
+    for u in notes:
+        if u.sub is None or share <= 0:
+            continue
+        h = corpora.stable_hash("news-style:" + u.key)
+        if h % share:
+            continue
+        told = news_style(u.text, sources, h // share)
+        if told is not None:
+            out.append(Unit(told, u.sub, NEWS_STYLE, f"{u.key}:news"))
+    return out
+
+
+def with_note_variants(data: TrainingData, s: EventTrainingSettings) -> TrainingData:
+    """The training units plus what the settings ask to derive from the fit share's ACLED notes: their first
+    sentences alone (`note_sentences`) and their news-style retellings (`news_style_share`)."""
+    acled = [u for u in data.units if u.source == "acled"]
+    extra = note_sentence_units(acled) if s.note_sentences else []
+    extra += news_style_units(acled, s.news_style_share, s.news_style_sources)
+    return TrainingData(data.units + extra, data.calibration)
+
+
 def voa_gold_units(part: str) -> list[Unit]:
     """The sentences the VOA gold of `part` marks as events, labelled with the first sub-event type the gold
     accepts; the test part is never training data."""
@@ -186,12 +247,13 @@ def design_matrix(texts: Sequence[str], features: Features, vocab: dict[str, int
 
 
 def unit_weights(units: Sequence[Unit], power: float, news_weight: float, ambiguous_weight: float = 1.0,
-                 note_sentence_weight: float = 1.0) -> np.ndarray:
+                 note_sentence_weight: float = 1.0, news_style_weight: float = 1.0) -> np.ndarray:
     labels = [u.sub or NO_EVENT for u in units]
     sizes = Counter(labels)
     mean = len(labels) / len(sizes)
     w = np.array([(mean / sizes[lab]) ** power for lab in labels])
-    by_source = {"acled": 1.0, AMBIGUOUS_NEWS: ambiguous_weight, NOTE_SENTENCE: note_sentence_weight}
+    by_source = {"acled": 1.0, AMBIGUOUS_NEWS: ambiguous_weight, NOTE_SENTENCE: note_sentence_weight,
+                 NEWS_STYLE: news_style_weight}
     w *= np.array([by_source.get(u.source, news_weight) for u in units])
     return w * len(w) / w.sum()
 
@@ -269,7 +331,7 @@ def fit_model(data: TrainingData, settings: EventTrainingSettings, seed: int) ->
     x = design_matrix([u.text for u in data.units], features, vocab, idf)
     y = np.array([index[u.sub] for u in data.units])
     w = unit_weights(data.units, settings.class_weight_power, settings.news_weight, settings.ambiguous_weight,
-                     settings.note_sentence_weight)
+                     settings.note_sentence_weight, settings.news_style_weight)
     weights, bias = LEARNERS[settings.learner](x, y, w, settings, seed)
     weights = weights.astype(np.float16)
     model = CoderModel(features, vocab, idf, weights, np.asarray(bias, dtype=np.float64), subs, taxonomy,
@@ -364,9 +426,7 @@ def train(acled_csv: Path = corpora.DEFAULT_ACLED, out: Path = DEFAULT_MODEL, se
                          s.ambiguous_weight > 0,
                          None if s.ambiguous_half == "all" else
                          {k for k, _ in corpora.news_articles(news, s.ambiguous_half)})
-    if s.note_sentences:
-        data = TrainingData(data.units + note_sentence_units([u for u in data.units if u.source == "acled"]),
-                            data.calibration)
+    data = with_note_variants(data, s)
     log(f"fitting {s.learner} on {len(data.units)} units ({len(data.calibration)} held out for calibration) ...")
     trained = fit_model(data, s, seed)
     log(f"fitted in {trained.seconds:.0f} s; choosing the event threshold on VOA-dev sentences ...")
@@ -409,5 +469,5 @@ def summary(figures: Figures) -> list[str]:
     for name, v in (("VOA dev", figures.voa_dev), ("VOA test", figures.voa_test)):
         d = v.detection
         lines.append(f"{name} ({v.sentences} sentences, {v.event_sentences} with an event): detection "
-                     f"P {d.precision:.3f} R {d.recall:.3f} F1 {d.f1:.3f}")
+                     f"P {d.precision:.3f} R {d.recall:.3f} F1 {d.f1:.3f}, ROC-AUC {v.roc_auc}")
     return lines

@@ -50,3 +50,23 @@ def class_report(gold: Sequence[str], predicted: Sequence[str], ignore: str | No
     macro = sum(r.f1 for r in per_class.values()) / len(per_class) if per_class else 0.0
     accuracy = sum(tp.values()) / len(gold) if gold else 0.0
     return ClassReport(round(accuracy, 4), round(macro, 4), per_class, len(gold))
+
+
+def roc_auc(scores: Sequence[float], gold: Sequence[bool]) -> float | None:
+    """The probability that a random positive scores above a random negative (ties count half): how well the
+    scores rank, whatever the threshold; None when one class is absent."""
+    pairs = sorted(zip(scores, gold, strict=True))
+    positives = sum(1 for _, g in pairs if g)
+    negatives = len(pairs) - positives
+    if not positives or not negatives:
+        return None
+    rank_sum = 0.0
+    i = 0
+    while i < len(pairs):
+        j = i
+        while j < len(pairs) and pairs[j][0] == pairs[i][0]:
+            j += 1
+        mean_rank = (i + 1 + j) / 2
+        rank_sum += mean_rank * sum(1 for _, g in pairs[i:j] if g)
+        i = j
+    return round((rank_sum - positives * (positives + 1) / 2) / (positives * negatives), 4)
