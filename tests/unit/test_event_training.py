@@ -36,7 +36,7 @@ def _units() -> list[Unit]:
 
 
 SETTINGS = EventTrainingSettings(min_df=1, max_features=5000, calibration_share=4, max_iter=200,
-                                 ambiguous_stems=(), political_stems=())
+                                 ambiguous_stems=(), political_stems=(), news_style_sources=())
 
 
 def test_same_data_same_seed_same_bytes(tmp_path: Path) -> None:

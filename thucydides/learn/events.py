@@ -93,8 +93,9 @@ class EventTrainingSettings:
     0: none"""
     news_style_weight: float = 1.0
     """the weight of such a retelling (an ACLED note's is 1)"""
-    news_style_sources: tuple[str, ...] = ()
-    """who a retelling says told it ('officials', 'police'): news attributes, ACLED's notes seldom say 'said'"""
+    news_style_sources: tuple[str, ...] = field(kw_only=True)
+    """who a retelling says told it ('officials', 'police'): news attributes, ACLED's notes seldom say 'said' (no
+    default: a word list is written in the settings file alone)"""
 
 
 AMBIGUOUS_NEWS = "news_ambiguous"
