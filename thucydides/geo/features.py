@@ -9,6 +9,7 @@ The learner (`thucydides.learn.places`) and the resolver compute them with these
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,10 +45,12 @@ NULL_FEATURES = (
     "bias", "ner_gpe", "ner_loc", "ner_fac", "gazetteer_only", "cue", "place_cue", "listed", "holder",
     "other_entity", "facility", "multiword", "dateline", "admin", "vicinity", "candidates", "skeleton_only",
 )
+FRAME_FEATURES = ("party_tag", "proper_of", "dash_after", "possessive_after", "opens_report")
+"""What the words right around a mention say (`frame_row`)."""
 ADMIT_FEATURES = NULL_FEATURES + (
     "gate_strong", "gate_holder", "gate_place_cue", "gate_cue", "doubtful", "other_person", "other_org",
     "confirmed", "top_probability", "top_population", "top_area", "top_implied", "top_near_150", "top_hand",
-)
+) + FRAME_FEATURES + ("top_capital", "top_population_rank")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,19 +180,43 @@ def null_row(f: Found, cs: Sequence[Candidate]) -> list[float]:
     ]
 
 
+_PARTY_TAG = re.compile(r"(?:^|[\s(\[,])[A-Z]-$")
+"""A legislator's party letter and a hyphen before the name: "Sen. Jane Roe, R-[Town]"."""
+_PROPER_OF = re.compile(r"\b[A-Z][\w.&'-]*\s+of\s+(?:the\s+)?$")
+"""A capitalised word and "of" before the name: "University of [X]", "the Town of [X]"."""
+_DASH_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)?\s*(?:\([^()]{1,20}\)\s*)?(?:-{2,}|[\u2014\u2013\x97])")
+"""A dash after the name, as after a dispatch's place, whatever its case: "[Town], St. --", "[TOWN] \u2014"."""
+_POSSESSIVE_AFTER = re.compile(r"(?:['\u2019]s\b|-based\b)")
+"""The name owns something or something is based there: "[X]'s mayor", "an [X]-based firm"."""
+FRAME_REACH = 40
+"""Characters read on each side of a mention for its frame."""
+
+
+def frame_row(text: str, f: Found) -> list[float]:
+    """FRAME_FEATURES of a mention in `text` (the report the offsets point into; empty: no frame)."""
+    if not text:
+        return [0.0] * len(FRAME_FEATURES)
+    before, after = text[max(0, f.start - FRAME_REACH):f.start], text[f.end:f.end + FRAME_REACH]
+    return [float(bool(_PARTY_TAG.search(before))), float(bool(_PROPER_OF.search(before))),
+            float(bool(_DASH_AFTER.match(after))), float(bool(_POSSESSIVE_AFTER.match(after))),
+            float(not text[:f.start].strip())]
+
+
 def admit_row(f: Found, gate: str | None, confirmed: bool, cs: Sequence[Candidate], best: int, probability: float,
-              static: Sequence[float], context: Sequence[float]) -> list[float]:
+              static: Sequence[float], context: Sequence[float], frame: Sequence[float] = ()) -> list[float]:
     """ADMIT_FEATURES of a mention whose best candidate is `cs[best]` with `probability`, with that
-    candidate's STATIC and CONTEXT features; `confirmed`: another mention of the same name resolved."""
+    candidate's STATIC and CONTEXT features; `confirmed`: another mention of the same name resolved; `frame`: the
+    mention's FRAME_FEATURES (`frame_row`; empty: none)."""
     c = cs[best]
     return null_row(f, cs) + [
         float(gate == "strong"), float(gate == "holder"), float(gate == "place_cue"), float(gate == "cue"),
         float(f.doubtful), float(f.other_entity == "PERSON"), float(f.other_entity == "ORG"), float(confirmed),
         probability, _log_pop(prior_population(c)), float(c.place.kind in AREA_KINDS),
         float(context[_TEXT_COUNTRY] > 0 or context[_PICKED_COUNTRY] > 0), context[_NEAR_150], static[_HAND_PRIOR],
-    ]
+    ] + (list(frame) or [0.0] * len(FRAME_FEATURES)) + [static[_CAPITAL], static[_POPULATION_RANK]]
 
 
 _TEXT_COUNTRY, _PICKED_COUNTRY, _NEAR_150 = (CONTEXT_FEATURES.index(n) for n in ("text_country", "picked_country",
                                                                                   "near_150"))
-_HAND_PRIOR = STATIC_FEATURES.index("hand_prior")
+_HAND_PRIOR, _CAPITAL, _POPULATION_RANK = (STATIC_FEATURES.index(n) for n in ("hand_prior", "capital",
+                                                                              "population_rank"))

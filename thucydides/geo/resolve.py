@@ -30,7 +30,7 @@ from thucydides.geo.document import (
     name_evidence,
     outlet_evidence,
 )
-from thucydides.geo.features import admit_row, context_rows, static_rows
+from thucydides.geo.features import admit_row, context_rows, frame_row, static_rows
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import HAND_SOURCE, Candidate, Gazetteer
 from thucydides.geo.outlets import OutletHome, outlet_settings
@@ -315,6 +315,8 @@ class Mention:
     """Per candidate, met only through folding beside one spelt as written (`handset.respelt`)."""
     signature: tuple[object, ...] = ()
     """What its ranking depends on besides the document: two mentions alike in it rank alike in one pass."""
+    frame: list[float] = field(default_factory=list)
+    """What the words right around it say, for the admit model (`features.frame_row`)."""
 
     @property
     def considered(self) -> bool:
@@ -439,7 +441,7 @@ def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, setting
     probs = model.probabilities([m.scores[i] for i in rows.keep], rows.context)
     best = max(range(len(probs)), key=probs.__getitem__)
     admit = 1.0 if rows.gated else model.admit(
-        admit_row(m.found, m.gate, confirmed, cands, best, probs[best], rows.static[best], rows.context[best]))
+        admit_row(m.found, m.gate, confirmed, cands, best, probs[best], rows.static[best], rows.context[best], m.frame))
     scored = [(p, c) for p, c, i in zip(probs, cands, rows.keep, strict=True) if m.pickable[i] and not (
         m.lesser_alias[i] and not handset.fits_closely(m.found, c, view, points))]
     return Ranked(sorted(scored, key=lambda pc: pc[0], reverse=True), rows.gated, admit)
@@ -456,7 +458,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     unpinned = [capped(cs, settings) for cs in every]
     options = [pin_reach(cs, kept) for cs, kept in zip(every, unpinned, strict=True)]
     confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops)
-    mentions = [mention(f, capped(cs, settings), i in confirmed, model, settings)
+    mentions = [mention(f, capped(cs, settings), i in confirmed, model, settings, frame_row(text, f))
                 for i, (f, cs) in enumerate(zip(found, options, strict=True))]
     for pin in pins:
         for i in (pin.town, pin.container):
@@ -474,12 +476,13 @@ def pin_reach(cs: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
     return kept + [c for c in cs if c.weight == 2 and c.place.id not in ids]
 
 
-def mention(f: Found, cs: list[Candidate], in_container: bool, model: Ranker, settings: PlacesSettings) -> Mention:
-    """A span's mention over candidates `cs`, with its gate and static scores."""
+def mention(f: Found, cs: list[Candidate], in_container: bool, model: Ranker, settings: PlacesSettings,
+            frame: list[float]) -> Mention:
+    """A span's mention over candidates `cs`, with its gate, static scores and `frame` (`features.frame_row`)."""
     know = knowledge()
     strong, common = is_strong(f), is_common_word(f, know)
     m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
-                handset.gate(f, strong, common), in_container=in_container)
+                handset.gate(f, strong, common), in_container=in_container, frame=frame)
     if m.considered:
         m.pickable, m.lesser_alias = pickable(f, cs, settings.word_alias_population), lesser_aliases(cs)
         m.respelt = handset.respelt(cs, f.name)
@@ -506,7 +509,7 @@ def unpin_abroad(mentions: list[Mention], geo: DocumentGeography, model: Ranker,
         for k in (i, j):
             m = mentions[k]
             mentions[k] = mention(m.found, [c for c in m.unpinned if c.place.country in countries], False, model,
-                                  settings)
+                                  settings, m.frame)
         undone = True
     return undone
 
@@ -541,7 +544,7 @@ def signature(m: Mention) -> tuple[object, ...]:
     f = m.found
     return (m.key, m.gate, f.ner, f.cue, f.place_cue, f.listed, f.holder, f.other_entity, f.facility, f.dateline,
             f.admin, f.vicinity, f.doubtful, " " in f.name.strip(), m.in_container,
-            tuple(c.place.id for c in m.options))
+            tuple(c.place.id for c in m.options), tuple(m.frame))
 
 
 def geography(mentions: list[Mention], text: str, home: str | None, actors: frozenset[str],

@@ -255,6 +255,7 @@ class Example:
     calibration: bool
     corpus: str
     doc: str
+    frame: list[float] = field(default_factory=list)
     weight: float = 1.0
 
 
@@ -282,7 +283,7 @@ def examples(item: Item, analysis: Analysis, gaz: Gazetteer, model: Ranker) -> l
         x = np.array([s + c for s, c in zip(rows.static, rows.context, strict=True)], dtype=np.float64)
         out.append(Example(x, np.array([i in right for i in range(len(cands))]), rows.gated, m.found, m.gate,
                            m.key in confirmed, cands, rows.static, rows.context, is_calibration(item.key), item.corpus,
-                           item.key))
+                           item.key, m.frame))
     return out
 
 
@@ -372,7 +373,7 @@ def admit_data(weights: np.ndarray, t: float, exs: list[Example]) -> tuple[np.nd
     for i, e in enumerate(exs):
         best = int(np.argmax(p[i, :len(e.cands)]))
         rows.append(admit_row(e.found, e.gate, e.confirmed, e.cands, best, float(p[i, best]), e.static[best],
-                              e.context[best]))
+                              e.context[best], e.frame))
         right.append(float(e.right[best]))
     return np.array(rows), np.array(right), np.array([e.weight for e in exs])
 
