@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from thucydides.events import fallback
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.clauses import heads_clause, own_mood, text_without, unrealised_nouns
+from thucydides.ling.clauses import clause_tokens, heads_clause, own_mood, text_without, unrealised_nouns
 from thucydides.ling.context import DocContext
 from thucydides.ling.segments import Sentence
 from thucydides.ling.tokens import ancestors, char_span, forms
@@ -120,6 +120,14 @@ class Detection:
     sub-type a clause read as no event is likeliest to have does not make it the happening's clause."""
     fallback_confidence: float = 0.5
     """What a fallback predicate's reading is worth next to the coder's calibrated ones (not a probability)."""
+    long_sentence_tokens: int = 0
+    """A sentence of at least this many tokens that reads as no event is read again clause by clause (0: never): the
+    coder learnt from short notes, and a run-on sentence's background dilutes the happening one of its clauses tells."""
+    long_clause_threshold: float | None = None
+    """The probability of an event at which such a clause's reading becomes its sentence's (None: the unit's)."""
+    long_told_only: bool = False
+    """Read only what a verb of telling reports, told as happening ('officials said X was killed in a strike'): news
+    attributes what it tells, the notes the coder learnt from seldom do; other clauses read alone are misread."""
 
     def cut(self, unit_cut: float, candidate: Candidate) -> float:
         """The probability of an event `candidate` needs in a unit whose threshold is `unit_cut`: none it can
@@ -145,10 +153,12 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     units = _units(ctx)
     low = how.lowest()
     coder = Remembered(coder)
-    guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units],
-                                        _contexts(ctx, units, how.context_sentences), how.context_weight, low)
+    contexts = _contexts(ctx, units, how.context_sentences)
+    guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units], contexts, how.context_weight, low)
     out = []
-    for unit, guess, cut in zip(units, guesses, _thresholds(ctx, units, how), strict=True):
+    for unit, guess, cut, context in zip(units, guesses, _thresholds(ctx, units, how), contexts, strict=True):
+        if guess.event_probability < cut and 0 < how.long_sentence_tokens <= len(unit.span):
+            guess = clause_reading(unit.span, context, coder, how, cut) or guess
         readings = _readings(ctx, unit, guess, coder, low, taxonomy, how)
         chosen = next((c for c in readings if admissible(c)), None)
         if chosen is not None and _only_mentions(unit, chosen, coder, cut, how):
@@ -179,6 +189,26 @@ class Remembered:
     def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
                             threshold: float | None = None) -> Sequence[Guess]:
         return self.coder.classify_in_context(texts, contexts, weight, threshold)
+
+
+def clause_reading(span: Span, context: str, coder: Coder, how: Detection, cut: float) -> Guess | None:
+    """The surest reading of a long sentence's parts, each read in the sentence's `context` (its type then leans on
+    the passage, as the sentence's does): the main clause without the clauses in it, and each clause of at least
+    `clause_min_tokens` words but verbs of telling; None when none reads as an event surely enough."""
+    heads = [h for h in clause_heads(span) if h.i != span.root.i and not reports_content(h)
+             and _last_word(h).i - h.left_edge.i + 1 >= how.clause_min_tokens]
+    if how.long_told_only:
+        heads = [h for h in heads if h.dep_ == "ccomp" and reports_content(h.head) and own_mood(h).realis]
+    parts = [span.doc[h.left_edge.i:h.right_edge.i + 1].text for h in heads]
+    main = "".join(t.text_with_ws for t in clause_tokens(span.root)).strip()
+    if main and main != span.text.strip() and not how.long_told_only:
+        parts.append(main)
+    if not parts:
+        return None
+    least = cut if how.long_clause_threshold is None else how.long_clause_threshold
+    guesses = coder.classify_in_context(parts, [context] * len(parts), how.context_weight, 0.0)
+    sure = [g for g in guesses if g.event_type is not None and g.event_probability >= least]
+    return max(sure, key=lambda g: g.event_probability, default=None)
 
 
 def _kept(out: list[tuple[Candidate, float, float]], how: Detection, n_units: int) -> list[Candidate]:

@@ -121,6 +121,12 @@ class EventsConfig:
     """Event types whose sub-event types are different happenings: sentences of two of them are two events."""
     anchor_threshold: float = 0.5
     """The coder's probability of an event at which a clause's own words can tell its sentence's happening."""
+    long_sentence_tokens: int = 0
+    """A sentence of at least this many tokens read as no event is read again clause by clause (0: never)."""
+    long_clause_threshold: float | None = None
+    """The probability of an event at which such a clause's reading becomes its sentence's (None: the unit's)."""
+    long_told_only: bool = False
+    """Read only what a verb of telling reports, told as happening (news attributes; the coder's notes seldom do)."""
     merge_actor_sides: bool = False
     """Sentences of a report whose doers are the two sides of one happening ('forces killed the attackers', 'the
     attackers stormed the hotel') may tell one happening (false: only the same actor 1 or none)."""
@@ -248,7 +254,8 @@ class EventCoderStage:
         return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences, c.fallback_below,
                          c.clause_events, c.clause_min_tokens, c.lead_threshold, c.lead_sentences,
                          c.single_max_sentences, c.mention_threshold, c.reread_mentions, c.clause_sentence_tokens,
-                         c.sub_min_confidence, c.anchor_threshold, c.fallback_confidence)
+                         c.sub_min_confidence, c.anchor_threshold, c.fallback_confidence,
+                         c.long_sentence_tokens, c.long_clause_threshold, c.long_told_only)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
