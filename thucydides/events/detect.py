@@ -192,23 +192,36 @@ class Remembered:
 
 
 def clause_reading(span: Span, context: str, coder: Coder, how: Detection, cut: float) -> Guess | None:
-    """The surest reading of a long sentence's parts, each read in the sentence's `context` (its type then leans on
-    the passage, as the sentence's does): the main clause without the clauses in it, and each clause of at least
-    `clause_min_tokens` words but verbs of telling; None when none reads as an event surely enough."""
-    heads = [h for h in clause_heads(span) if h.i != span.root.i and not reports_content(h)
-             and _last_word(h).i - h.left_edge.i + 1 >= how.clause_min_tokens]
-    if how.long_told_only:
-        heads = [h for h in heads if h.dep_ == "ccomp" and reports_content(h.head) and own_mood(h).realis]
-    parts = [span.doc[h.left_edge.i:h.right_edge.i + 1].text for h in heads]
-    main = "".join(t.text_with_ws for t in clause_tokens(span.root)).strip()
-    if main and main != span.text.strip() and not how.long_told_only:
-        parts.append(main)
+    """The surest reading of a long sentence's parts (`long_parts`), each read in the sentence's `context` (its
+    type then leans on the passage, as the sentence's does); None when none reads as an event surely enough."""
+    parts = long_parts(span, how)
     if not parts:
         return None
     least = cut if how.long_clause_threshold is None else how.long_clause_threshold
     guesses = coder.classify_in_context(parts, [context] * len(parts), how.context_weight, 0.0)
     sure = [g for g in guesses if g.event_type is not None and g.event_probability >= least]
     return max(sure, key=lambda g: g.event_probability, default=None)
+
+
+def long_parts(span: Span, how: Detection) -> list[str]:
+    """The words of a long sentence read apart: with `long_told_only` what its verbs of telling report as
+    happening; else every clause of at least `clause_min_tokens` words but verbs of telling, and the main clause
+    without the clauses in it."""
+    heads = [h for h in clause_heads(span) if h.i != span.root.i and not reports_content(h)
+             and _last_word(h).i - h.left_edge.i + 1 >= how.clause_min_tokens]
+    if how.long_told_only:
+        return [_words(h) for h in heads if _told(h)]
+    main = "".join(t.text_with_ws for t in clause_tokens(span.root)).strip()
+    return [_words(h) for h in heads] + ([main] if main and main != span.text.strip() else [])
+
+
+def _told(head: Token) -> bool:
+    """A clause a verb of telling reports, told as happening ('officials said [troops shelled the town]')."""
+    return head.dep_ == "ccomp" and reports_content(head.head) and own_mood(head).realis
+
+
+def _words(head: Token) -> str:
+    return head.doc[head.left_edge.i:head.right_edge.i + 1].text
 
 
 def _kept(out: list[tuple[Candidate, float, float]], how: Detection, n_units: int) -> list[Candidate]:
