@@ -155,10 +155,10 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     coder = Remembered(coder)
     contexts = _contexts(ctx, units, how.context_sentences)
     guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units], contexts, how.context_weight, low)
+    cuts = _thresholds(ctx, units, how)
+    guesses = parts_readings(units, guesses, cuts, contexts, coder, how)
     out = []
-    for unit, guess, cut, context in zip(units, guesses, _thresholds(ctx, units, how), contexts, strict=True):
-        if guess.event_probability < cut and 0 < how.long_sentence_tokens <= len(unit.span):
-            guess = clause_reading(unit.span, context, coder, how, cut) or guess
+    for unit, guess, cut in zip(units, guesses, cuts, strict=True):
         readings = _readings(ctx, unit, guess, coder, low, taxonomy, how)
         chosen = next((c for c in readings if admissible(c)), None)
         if chosen is not None and _only_mentions(unit, chosen, coder, cut, how):
@@ -191,33 +191,47 @@ class Remembered:
         return self.coder.classify_in_context(texts, contexts, weight, threshold)
 
 
-def clause_reading(span: Span, context: str, coder: Coder, how: Detection, cut: float) -> Guess | None:
-    """The surest reading of a long sentence's parts (`long_parts`), each read in the sentence's `context` (its
-    type then leans on the passage, as the sentence's does); None when none reads as an event surely enough."""
-    parts = long_parts(span, how)
-    if not parts:
-        return None
-    least = cut if how.long_clause_threshold is None else how.long_clause_threshold
-    guesses = coder.classify_in_context(parts, [context] * len(parts), how.context_weight, 0.0)
-    sure = [g for g in guesses if g.event_type is not None and g.event_probability >= least]
-    return max(sure, key=lambda g: g.event_probability, default=None)
+def parts_readings(units: list[Unit], guesses: Sequence[Guess], cuts: list[float], contexts: list[str],
+                   coder: Coder, how: Detection) -> list[Guess]:
+    """Each unit's reading, or for a long one read as no event the surest reading of its parts (`long_parts`)
+    that reaches `long_clause_threshold` (None: the unit's threshold). Each part is read in its sentence's context
+    (its type then leans on the passage, as the sentence's does); all parts of a report in one call."""
+    out = list(guesses)
+    asked: list[tuple[int, str, str]] = []
+    for i, (unit, guess, cut) in enumerate(zip(units, guesses, cuts, strict=True)):
+        if guess.event_probability < cut and 0 < how.long_sentence_tokens <= len(unit.span):
+            asked += [(i, part, contexts[i]) for part in long_parts(unit.span, how)]
+    if not asked:
+        return out
+    read = coder.classify_in_context([a[1] for a in asked], [a[2] for a in asked], how.context_weight, 0.0)
+    for (i, _, _), g in zip(asked, read, strict=True):
+        least = cuts[i] if how.long_clause_threshold is None else how.long_clause_threshold
+        better = g.event_probability > out[i].event_probability or out[i] is guesses[i]
+        if g.event_type is not None and g.event_probability >= least and better:
+            out[i] = g
+    return out
 
 
 def long_parts(span: Span, how: Detection) -> list[str]:
     """The words of a long sentence read apart: with `long_told_only` what its verbs of telling report as
     happening; else every clause of at least `clause_min_tokens` words but verbs of telling, and the main clause
     without the clauses in it."""
-    heads = [h for h in clause_heads(span) if h.i != span.root.i and not reports_content(h)
-             and _last_word(h).i - h.left_edge.i + 1 >= how.clause_min_tokens]
     if how.long_told_only:
-        return [_words(h) for h in heads if _told(h)]
+        return [_words(h) for h in span if h.dep_ == "ccomp" and _told(h) and _long_enough(h, how)]
+    heads = [h for h in clause_heads(span) if h.i != span.root.i and not reports_content(h) and _long_enough(h, how)]
     main = "".join(t.text_with_ws for t in clause_tokens(span.root)).strip()
     return [_words(h) for h in heads] + ([main] if main and main != span.text.strip() else [])
 
 
+def _long_enough(head: Token, how: Detection) -> bool:
+    return _last_word(head).i - head.left_edge.i + 1 >= how.clause_min_tokens
+
+
 def _told(head: Token) -> bool:
-    """A clause a verb of telling reports, told as happening ('officials said [troops shelled the town]')."""
-    return head.dep_ == "ccomp" and reports_content(head.head) and own_mood(head).realis
+    """A clause a verb of telling reports, told as happening ('officials said [troops shelled the town]'), itself
+    no verb of telling."""
+    return reports_content(head.head) and heads_clause(head) and not reports_content(head) \
+        and own_mood(head).realis
 
 
 def _words(head: Token) -> str:
