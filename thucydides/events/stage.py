@@ -121,11 +121,11 @@ class EventsConfig:
     """Event types whose sub-event types are different happenings: sentences of two of them are two events."""
     anchor_threshold: float = 0.5
     """The coder's probability of an event at which a clause's own words can tell its sentence's happening."""
-    long_sentence_tokens: int = 0
+    long_sentence_tokens: int = 20
     """A sentence of at least this many tokens read as no event is read again clause by clause (0: never)."""
-    long_clause_threshold: float | None = None
+    long_clause_threshold: float | None = 0.99
     """The probability of an event at which such a clause's reading becomes its sentence's (None: the unit's)."""
-    long_told_only: bool = False
+    long_told_only: bool = True
     """Read only what a verb of telling reports, told as happening (news attributes; the coder's notes seldom do)."""
     merge_actor_sides: bool = False
     """Sentences of a report whose doers are the two sides of one happening ('forces killed the attackers', 'the
