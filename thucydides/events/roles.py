@@ -473,6 +473,41 @@ def victims(rc: RoleContext) -> str | None:
     return _first_actor(rc, [*harmed, *dead])
 
 
+CIVILIANS_KEY = "civilians"
+
+
+def _civilian_words(rc: RoleContext) -> frozenset[str]:
+    """The nouns and people words of the actor base's generic civilians ('residents', 'driver', 'woman')."""
+    spec = rc.base.base.generics.get(CIVILIANS_KEY)
+    return frozenset(w.lower() for w in (*spec.nouns, *spec.people)) if spec else frozenset()
+
+
+def _acted_on(rc: RoleContext) -> list[Token]:
+    """What the clause acts on: its undergoers, those of an attack it names, and the people a harming verb or a
+    death in the candidate names (the tokens the undergoers and victims steps read)."""
+    lex = lexicons()
+    span = rc.doc.doc.char_span(rc.candidate.start, rc.candidate.end, alignment_mode="expand")
+    tokens = list(span or ())
+    nested = [t for u in rc.args.undergoers if u.pos_ in NOMINAL for t in noun_arguments(u).undergoers]
+    harmed = [u for t in tokens if t.pos_ in VERBAL and forms(t) & lex.harm_verbs for u in verb_arguments(t).undergoers]
+    return [*rc.args.undergoers, *nested, *harmed]
+
+
+def unnamed_people(rc: RoleContext) -> str | None:
+    """'a mob beat a suspected thief', 'strikes hit a house, killing a woman': someone acted on who is named by a
+    word for a person and by no actor is ACLED's civilians of the country, in the sub-event types where ACLED
+    codes such people so (data/acled.yaml civilian_victim_sub_events)."""
+    if rc.candidate.sub_event_type not in rc.taxonomy.civilian_victim_subs:
+        return None
+    words = _civilian_words(rc)
+    for token in _acted_on(rc):
+        if in_label(token) or token.pos_ != "NOUN" or not forms(token) & words:
+            continue
+        if phrase_actor(rc.doc, token, rc.exactness) is None:
+            return rc.base.generic(CIVILIANS_KEY, rc.country)
+    return None
+
+
 DEVICE_NOUNS = frozenset({"ied", "ieds", "mine", "mines", "landmine", "landmines", "bomb", "explosive", "explosives",
                           "device"})
 RUN_INTO_VERBS = frozenset({"hit", "strike", "run", "step", "drive", "trigger"})
@@ -580,7 +615,7 @@ ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "ran_into": ran_into, "undergoers": undergoers, "pair": pair_second, "opponent": opponent,
-    "victims": victims, "default": default_actor2, "loser": loser,
+    "victims": victims, "default": default_actor2, "loser": loser, "unnamed_people": unnamed_people,
 }
 
 

@@ -81,6 +81,8 @@ class Taxonomy:
     """Actor kinds whose members' arrest ACLED codes (armed and political groups, protesters)."""
     fatality_free: frozenset[str] = frozenset()
     """Sub-event types ACLED codes with no fatalities (a death during one is coded as another event)."""
+    civilian_victim_subs: frozenset[str] = frozenset()
+    """Sub-event types whose unnamed people acted on ACLED codes as civilians (actor 2)."""
 
     def __post_init__(self) -> None:
         parents = {sub: kind for kind, subs in self.event_types.items() for sub in subs}
@@ -181,6 +183,7 @@ def taxonomy() -> Taxonomy:
         non_participant_kinds=word_set(raw, "non_participant_kinds", where),
         vague_generics=word_set(raw, "vague_generics", where),
         fatality_free=_known_subs(raw, "fatality_free_sub_events", where, subs),
+        civilian_victim_subs=_known_subs(raw, "civilian_victim_sub_events", where, subs),
     )
 
 
