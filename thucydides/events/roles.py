@@ -324,6 +324,21 @@ def pair_second(rc: RoleContext) -> str | None:
     return next((a for a in _pair(rc) if a != rc.actor1), None)
 
 
+def co_doers(rc: RoleContext) -> str | None:
+    """'JNIM fighters and soldiers exchanged fire', 'Hamas and PIJ fighters clashed': in a fight told with both
+    sides as its doers (data/acled.yaml reciprocal_sub_events), the side named after actor 1 is actor 2 when it is
+    armed: not rioters, protesters or civilians ('herders and farmers clashed': ACLED codes both as communal
+    militias, not an attack on civilians; 'protesters and police clashed' is no battle's second side)."""
+    if rc.candidate.sub_event_type not in rc.taxonomy.reciprocal_subs:
+        return None
+    for token in rc.args.doers:
+        found = coordinated_names(rc.doc, token) or [phrase_actor(rc.doc, token, rc.exactness)]
+        for actor in (_settled(rc, m) for m in found):
+            if actor is not None and rc.base.inter(actor, rc.country) not in UNARMED_INTERS:
+                return actor
+    return None
+
+
 def opponent(rc: RoleContext) -> str | None:
     """The other side of a fight or a capture: 'clashed with X', 'captured the town from X'."""
     return _first_actor(rc, rc.args.prep_objects(*OPPONENT_PREPOSITIONS))
@@ -474,6 +489,8 @@ def victims(rc: RoleContext) -> str | None:
 
 
 CIVILIANS_KEY = "civilians"
+UNARMED_INTERS = frozenset({5, 6, 7})
+"""ACLED's inter codes of rioters, protesters and civilians: never a side of an armed clash."""
 
 
 def _civilian_words(rc: RoleContext) -> frozenset[str]:
@@ -616,6 +633,7 @@ ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "ran_into": ran_into, "undergoers": undergoers, "pair": pair_second, "opponent": opponent,
     "victims": victims, "default": default_actor2, "loser": loser, "unnamed_people": unnamed_people,
+    "co_doers": co_doers,
 }
 
 

@@ -83,6 +83,8 @@ class Taxonomy:
     """Sub-event types ACLED codes with no fatalities (a death during one is coded as another event)."""
     civilian_victim_subs: frozenset[str] = frozenset()
     """Sub-event types whose unnamed people acted on ACLED codes as civilians (actor 2)."""
+    reciprocal_subs: frozenset[str] = frozenset()
+    """Sub-event types told with both sides as doers ('X and Y clashed'): the second is actor 2."""
 
     def __post_init__(self) -> None:
         parents = {sub: kind for kind, subs in self.event_types.items() for sub in subs}
@@ -184,6 +186,7 @@ def taxonomy() -> Taxonomy:
         vague_generics=word_set(raw, "vague_generics", where),
         fatality_free=_known_subs(raw, "fatality_free_sub_events", where, subs),
         civilian_victim_subs=_known_subs(raw, "civilian_victim_sub_events", where, subs),
+        reciprocal_subs=_known_subs(raw, "reciprocal_sub_events", where, subs),
     )
 
 
