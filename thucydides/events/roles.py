@@ -332,7 +332,8 @@ def co_doers(rc: RoleContext) -> str | None:
     if rc.candidate.sub_event_type not in rc.taxonomy.reciprocal_subs:
         return None
     for token in rc.args.doers:
-        found = coordinated_names(rc.doc, token) or [phrase_actor(rc.doc, token, rc.exactness)]
+        one = phrase_actor(rc.doc, token, rc.exactness)
+        found = coordinated_names(rc.doc, token) or ([one] if one else [])
         for actor in (_settled(rc, m) for m in found):
             if actor is not None and rc.base.inter(actor, rc.country) not in UNARMED_INTERS:
                 return actor
