@@ -340,6 +340,25 @@ def co_doers(rc: RoleContext) -> str | None:
     return None
 
 
+STATE_FORCES_INTER = 1
+
+
+def intervener(rc: RoleContext) -> str | None:
+    """'Protesters gathered ... Police later dispersed them': in the sub-event types whose actor 2 is the force
+    that stepped in (data/acled.yaml intervention_sub_events), the first state force the paragraph names from
+    the event on, other than actor 1."""
+    if rc.candidate.sub_event_type not in rc.taxonomy.intervention_subs:
+        return None
+    segments = rc.doc.segments
+    paragraph = rc.candidate.sentence.paragraph
+    end = segments.paragraphs[paragraph][1] if 0 <= paragraph < len(segments.paragraphs) else rc.candidate.end
+    for mention in rc.doc.actors.within(rc.candidate.sentence.start, max(end, rc.candidate.end)):
+        actor = None if mention.speaker else _settled(rc, mention)
+        if actor is not None and rc.base.inter(actor, rc.country) == STATE_FORCES_INTER:
+            return actor
+    return None
+
+
 def opponent(rc: RoleContext) -> str | None:
     """The other side of a fight or a capture: 'clashed with X', 'captured the town from X'."""
     return _first_actor(rc, rc.args.prep_objects(*OPPONENT_PREPOSITIONS))
@@ -634,7 +653,7 @@ ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "ran_into": ran_into, "undergoers": undergoers, "pair": pair_second, "opponent": opponent,
     "victims": victims, "default": default_actor2, "loser": loser, "unnamed_people": unnamed_people,
-    "co_doers": co_doers,
+    "co_doers": co_doers, "intervener": intervener,
 }
 
 

@@ -83,6 +83,8 @@ class Taxonomy:
     """Sub-event types ACLED codes with no fatalities (a death during one is coded as another event)."""
     civilian_victim_subs: frozenset[str] = frozenset()
     """Sub-event types whose unnamed people acted on ACLED codes as civilians (actor 2)."""
+    intervention_subs: frozenset[str] = frozenset()
+    """Sub-event types whose actor 2 is the state force that stepped in (a protest with intervention)."""
     reciprocal_subs: frozenset[str] = frozenset()
     """Sub-event types told with both sides as doers ('X and Y clashed'): the second is actor 2."""
 
@@ -187,6 +189,7 @@ def taxonomy() -> Taxonomy:
         fatality_free=_known_subs(raw, "fatality_free_sub_events", where, subs),
         civilian_victim_subs=_known_subs(raw, "civilian_victim_sub_events", where, subs),
         reciprocal_subs=_known_subs(raw, "reciprocal_sub_events", where, subs),
+        intervention_subs=_known_subs(raw, "intervention_sub_events", where, subs),
     )
 
 
