@@ -60,9 +60,12 @@ def stored_reports(store: Store, gaz: Gazetteer, settings: OutletSettings | None
     ratio = (settings or outlet_settings()).unambiguous_ratio
     homes = homes_in_store(store) if in_force is None else in_force
     rows = Queries(store).place_mentions()
-    return [ReportPlaces(url, voting_regions((NamedPlace(r.text, r.country, r.admin1, r.kind) for r in group),
-                                             gaz, ratio, homes.home_of(url, outlet)), outlet)
-            for (_, url, outlet), group in groupby(rows, key=lambda r: (r.doc, r.url, r.outlet))]
+    out = []
+    for (_, url, outlet), group in groupby(rows, key=lambda r: (r.doc, r.url, r.outlet)):
+        votes = voting_regions((NamedPlace(r.text, r.country, r.admin1, r.kind) for r in group), gaz, ratio,
+                               homes.home_of(url, outlet))
+        out.append(ReportPlaces(url, votes.places, outlet, votes.namesakes))
+    return out
 
 
 def homes_in_store(store: Store) -> OutletHomes:

@@ -6,7 +6,10 @@ never written by hand nor taken from labels: it is learned from the places the s
 outlet's reports. Each report gives one vote, shared among the first-level regions ("Louisiana") of its place
 mentions below the country level, in proportion to its mentions there; only mentions resolved where the name's
 biggest bearer lies vote (`unambiguous`), so a first pass's doubtful picks do not teach the outlet their
-errors. An outlet with at least `min_reports` such reports whose votes concentrate in one region (a share of
+errors. A mention of a name other places bear too, alone in its report's region (a paper's lone "Mansfield",
+resolved to England, where the biggest one lies), may be the paper's own town: it votes for the region, among
+those its name's bearers lie in, that the outlet's other, sure votes favour (`namesakes_follow_outlet`). An
+outlet with at least `min_reports` such reports whose votes concentrate in one region (a share of
 at least `concentration`) has that region as its home; one whose votes concentrate only in one country
 (`country_concentration`) has that country. A wire service or a world outlet concentrates nowhere: no home.
 
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thucydides.geo.document import url_host
+from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer
 from thucydides.knowledge import KnowledgeError, read_yaml
 from thucydides.knowledge.settings import section
@@ -51,6 +55,11 @@ class OutletSettings:
     """A place mention votes only when no place bearing its name as its own outside the mention's region is bigger
     than this times the biggest inside it: at 1, only a mention resolved to the region of the name's biggest
     bearer votes ("Texas" for Texas; not "Columbus" resolved to Georgia, whatever the report says)."""
+    namesakes_follow_outlet: bool = True
+    """Whether a mention that may be a namesake (another place bears its name outside its region, and no other
+    name of its report lies in that region: a lone "Mansfield" resolved to England) votes for the region, among
+    those its name's bearers lie in, that the outlet's sure votes favour most, rather than where it was
+    resolved."""
     region_vote: float = 1.0
     """The home region's vote in a report's geography, as a name's ("Louisiana" named once counts 1)."""
     possible_vote: float = 1.0
@@ -123,6 +132,9 @@ class ReportPlaces:
     url: str | None
     places: tuple[Region, ...]
     outlet: str | None = None
+    namesakes: tuple[tuple[Region, ...], ...] = ()
+    """Mentions that may be namesakes (`voting_regions`): each the region it was resolved in, then the other
+    regions where a place bears its name; each votes for the one the outlet's `places` favour most."""
 
 
 def report_votes(places: Sequence[Region]) -> tuple[dict[Region, float], dict[str, float]]:
@@ -166,13 +178,38 @@ class _Tally:
 def learn_homes(reports: Iterable[ReportPlaces], settings: OutletSettings | None = None) -> OutletHomes:
     """The home of every outlet whose reports' places concentrate in one region or country."""
     settings = settings or outlet_settings()
-    tallies: dict[str, _Tally] = {}
+    by_outlet: dict[str, list[ReportPlaces]] = {}
     for report in reports:
         outlet = outlet_key(report.url, report.outlet)
-        if outlet and report.places:
-            tallies.setdefault(outlet, _Tally()).add(report.places)
+        if outlet and (report.places or report.namesakes):
+            by_outlet.setdefault(outlet, []).append(report)
+    tallies = {outlet: _outlet_tally(rs, settings.namesakes_follow_outlet) for outlet, rs in by_outlet.items()}
     homes = {outlet: home for outlet, t in sorted(tallies.items()) if (home := t.home(settings))}
     return OutletHomes(homes)
+
+
+def _outlet_tally(reports: Sequence[ReportPlaces], follow: bool) -> _Tally:
+    """One outlet's votes: its reports' sure places first, then each possible namesake for the region they favour
+    (`follow`), else where it was resolved."""
+    sure = _Tally()
+    for report in reports:
+        if report.places:
+            sure.add(report.places)
+    tally = _Tally()
+    for report in reports:
+        moved = tuple(_favoured(regions, sure.regions) if follow else regions[0] for regions in report.namesakes)
+        if report.places or moved:
+            tally.add(report.places + moved)
+    return tally
+
+
+def _favoured(regions: Sequence[Region], votes: Mapping[Region, float]) -> Region:
+    """The region of `regions` (the resolved one first) with the most `votes`; the resolved one on a tie."""
+    best = regions[0]
+    for region in regions[1:]:
+        if votes.get(region, 0.0) > votes.get(best, 0.0):
+            best = region
+    return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,22 +223,49 @@ class NamedPlace:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class Votes:
+    """A report's voting mentions: the sure ones' regions, and the possible namesakes (`ReportPlaces.namesakes`)."""
+
+    places: tuple[Region, ...] = ()
+    namesakes: tuple[tuple[Region, ...], ...] = ()
+
+
 def voting_regions(named: Iterable[NamedPlace], gaz: Gazetteer, ratio: float,
-                   home: OutletHome | None = None) -> tuple[Region, ...]:
+                   home: OutletHome | None = None) -> Votes:
     """The regions of a report's place mentions that vote: below the country level, and unambiguous. `home`:
     the outlet's home the report was processed with, if any; a mention the home placed inside it votes for it
     (its region; a home country's mention, for the country alone), as it voted for the namesake the pass without
     the home chose, so learning again over the reports a home resolved gives the same homes
-    (`corpus/outlet_homes.py`)."""
-    out: list[Region] = []
-    for m in named:
-        if not m.country or m.kind in LEVEL_KINDS:
+    (`corpus/outlet_homes.py`). An unambiguous mention is only a possible namesake when another place bears its
+    name outside its region and no other name of the report lies in its region: a paper's lone "Mansfield"
+    resolved to England, where the biggest Mansfield lies, may well be the paper's own town."""
+    mentions = [m for m in named if m.country]
+    names_in = _names_by_region(mentions)
+    places: list[Region] = []
+    namesakes: list[tuple[Region, ...]] = []
+    for m in mentions:
+        if m.kind in LEVEL_KINDS:
             continue
-        region = (m.country, m.admin1 or "")
-        vote = region if unambiguous(m.text, region, gaz, ratio) else _placed_by(region, home)
-        if vote:
-            out.append(vote)
-    return tuple(out)
+        region = (m.country or "", m.admin1 or "")
+        bearers = name_bearers(m.text, gaz)
+        if not unambiguous_in(bearers, region, ratio):
+            vote = _placed_by(region, home)
+            places.extend([vote] if vote else [])
+        elif len(bearers) > 1 and not names_in.get(region, set()) - {fold(m.text)}:
+            namesakes.append((region, *(r for r in bearers if r != region)))
+        else:
+            places.append(region)
+    return Votes(tuple(places), tuple(namesakes))
+
+
+def _names_by_region(mentions: Iterable[NamedPlace]) -> dict[Region, set[str]]:
+    """The names (folded) a report's mentions resolved in each first-level region."""
+    out: dict[Region, set[str]] = {}
+    for m in mentions:
+        if m.country and m.admin1:
+            out.setdefault((m.country, m.admin1), set()).add(fold(m.text))
+    return out
 
 
 def _placed_by(region: Region, home: OutletHome | None) -> Region | None:
@@ -215,13 +279,23 @@ def _placed_by(region: Region, home: OutletHome | None) -> Region | None:
 
 def unambiguous(name: str, region: Region, gaz: Gazetteer, ratio: float) -> bool:
     """Whether the places bearing `name` as their own lie in `region`, but for ones at most `ratio` the size."""
-    inside, outside = 0, 0
+    return unambiguous_in(name_bearers(name, gaz), region, ratio)
+
+
+def name_bearers(name: str, gaz: Gazetteer) -> dict[Region, int]:
+    """The regions of the places bearing `name` as their own, each with the population of its biggest one."""
+    out: dict[Region, int] = {}
     for c in gaz.candidates(name):
         if c.match >= 1.0 and c.weight == 2:
-            if (c.place.country or "", c.place.admin1 or "") == region:
-                inside = max(inside, c.population)
-            else:
-                outside = max(outside, c.population)
+            region = (c.place.country or "", c.place.admin1 or "")
+            out[region] = max(out.get(region, 0), c.population)
+    return out
+
+
+def unambiguous_in(bearers: Mapping[Region, int], region: Region, ratio: float) -> bool:
+    """`unambiguous`, over the name's `name_bearers`."""
+    inside = bearers.get(region, 0)
+    outside = max((p for r, p in bearers.items() if r != region), default=0)
     return inside > 0 and outside <= ratio * inside
 
 
