@@ -38,7 +38,7 @@ def contract(**parts: list[dict[str, Any]]) -> dict[str, Any]:
 def event(eid: str, starts: list[int], doc: str = "d1", **fields: Any) -> dict[str, Any]:
     return {"id": eid, "docs": [doc], "event_type": fields.get("event_type", "Battles"),
             "sub_event_type": fields.get("sub_event_type", "Armed clash"), "actor1": fields.get("actor1"),
-            "actor2": None, "place": fields.get("place"), "fatalities": fields.get("fatalities"),
+            "actor2": fields.get("actor2"), "place": fields.get("place"), "fatalities": fields.get("fatalities"),
             "evidence": [{"doc": doc, "start": s, "end": s + 5, "text": "xxxxx"} for s in starts]}
 
 
@@ -143,6 +143,21 @@ def test_acled_outcome_reads_the_primary_event_from_the_contract():
     assert result.loc25 == Rate(1, 2) and result.has_event == Rate(1, 2)
     assert result.fatalities_positive == Rate(1, 1)
     assert result.fatalities_all == Rate(2, 2)  # no event means no deaths: right where ACLED counts none
+
+
+def test_acled_actor2_is_scored_only_where_acled_names_one():
+    view = ExportView.from_contract(contract(
+        documents=[{"id": "d1", "name": "TST6"}],
+        actors=[{"id": "BLF", "name": "Blue Liberation Front", "aliases": []},
+                {"id": "RED", "name": "Red Guard", "aliases": ["Red Guards"]}],
+        events=[event("only", [5], actor1="BLF", actor2="RED")],
+    ))
+    right = acled.outcome(row("TST6", "A", actor2="Red Guards"), view, "d1")
+    wrong = acled.outcome(row("TST6", "A", actor2="Green Watch"), view, "d1")
+    unnamed = acled.outcome(row("TST6", "A"), view, "d1")
+    assert (right.actor1, right.actor2, wrong.actor2, unnamed.actor2) == (True, True, False, None)
+    result = acled.summarise(acled.select([row("TST6", "A")]), [right, wrong, unnamed], 0.0)
+    assert result.actor2 == Rate(1, 2) and result.actor1 == Rate(3, 3)
 
 
 def test_geoparse_counts_unfound_and_unresolved_toponyms_as_wrong():

@@ -45,6 +45,8 @@ class AcledRow:
     lon: float | None
     fatalities: int
     notes: str
+    actor2: str = ""
+    """ACLED's actor 2; empty where the event has none (most protests), and then left out of the actor2 figure."""
 
     @property
     def hash(self) -> int:
@@ -69,6 +71,8 @@ class Outcome:
     type: str
     sub: str
     actor1: bool
+    actor2: bool | None
+    """None where ACLED names no actor 2 for the row."""
     km: float | None
     """Distance from ACLED's point; None when the system gave no place or ACLED has no point."""
     located: bool
@@ -100,6 +104,8 @@ class AcledResult:
     sub_accuracy: Rate
     sub_macro_f1: float
     actor1: Rate
+    actor2: Rate
+    """Loose, like actor1, over the rows whose ACLED actor 2 is not empty."""
     loc25: Rate
     loc161: Rate
     fatalities_positive: Rate
@@ -122,7 +128,7 @@ def _row(r: dict[str, str]) -> AcledRow:
         day = None
     fatalities = int(float(r["fatalities"])) if r.get("fatalities") else 0
     return AcledRow(r["event_id_cnty"], day, r["country"], r["event_type"], r["sub_event_type"], r["actor1"],
-                    _float(r["latitude"]), _float(r["longitude"]), fatalities, r["notes"])
+                    _float(r["latitude"]), _float(r["longitude"]), fatalities, r["notes"], r.get("actor2", ""))
 
 
 def read_dev(path: Path | None = None) -> list[AcledRow]:
@@ -161,12 +167,18 @@ def acled_named(actor: ActorRef | None, country: str | None) -> ActorRef | None:
     return actor if named in (actor.name, *actor.aliases) else replace(actor, aliases=(*actor.aliases, named))
 
 
-def _actor1(export: ExportView, event: EventRef | None) -> ActorRef | None:
-    """The event's actor 1 as the ACLED export names it in the country of the event's place."""
-    if event is None or not event.actor1:
+def _actor(export: ExportView, event: EventRef | None, actor_id: str | None) -> ActorRef | None:
+    """One of the event's actors as the ACLED export names it in the country of the event's place."""
+    if event is None or not actor_id:
         return None
     place = export.places.get(event.place) if event.place else None
-    return acled_named(export.actors.get(event.actor1), place.country if place else None)
+    return acled_named(export.actors.get(actor_id), place.country if place else None)
+
+
+def _actor2(row: AcledRow, export: ExportView, event: EventRef | None) -> bool | None:
+    if not row.actor2.strip():
+        return None
+    return actor_matches(_actor(export, event, event.actor2 if event else None), row.actor2)
 
 
 def outcome(row: AcledRow, export: ExportView, doc_id: str) -> Outcome:
@@ -178,7 +190,8 @@ def outcome(row: AcledRow, export: ExportView, doc_id: str) -> Outcome:
         gold_type=row.event_type, gold_sub=row.sub_event_type, has_event=event is not None,
         type=(event.event_type if event else None) or NONE_LABEL,
         sub=(event.sub_event_type if event else None) or NONE_LABEL,
-        actor1=actor_matches(_actor1(export, event), row.actor1),
+        actor1=actor_matches(_actor(export, event, event.actor1 if event else None), row.actor1),
+        actor2=_actor2(row, export, event),
         km=distance, located=located, gold_fatalities=row.fatalities,
         fatalities=(event.fatalities or 0) if event else 0,
     )
@@ -218,6 +231,7 @@ def summarise(selection: Selection, outs: Sequence[Outcome], seconds: float) -> 
         sub_accuracy=rate(o.sub == o.gold_sub for o in outs),
         sub_macro_f1=macro_f1([o.gold_sub for o in outs], [o.sub for o in outs]),
         actor1=rate(o.actor1 for o in outs),
+        actor2=rate(o.actor2 for o in outs if o.actor2 is not None),
         loc25=_near(outs, 25), loc161=_near(outs, 161),
         fatalities_positive=fatalities_positive, fatalities_all=fatalities_all,
         by_type=tuple(_type_figures(t, [o for o in outs if o.gold_type == t]) for t in types),

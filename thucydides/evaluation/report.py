@@ -41,6 +41,7 @@ def _acled_rows(a: AcledResult) -> list[Row]:
         (part, "event type: accuracy · macro F1", f"{r3(a.type_accuracy)}{SEP}{f3(a.type_macro_f1)}", n),
         (part, "sub-event type: accuracy · macro F1", f"{r3(a.sub_accuracy)}{SEP}{f3(a.sub_macro_f1)}", n),
         (part, "actor1 (loose)", r3(a.actor1), str(a.actor1.n)),
+        (part, "actor2 (loose), rows where ACLED names one", r3(a.actor2), str(a.actor2.n)),
         (part, "location ≤25 km · ≤161 km", f"{r3(a.loc25)}{SEP}{r3(a.loc161)}", str(a.loc25.n)),
         (part, "fatalities exact, rows with fatalities > 0", r3(a.fatalities_positive), str(a.fatalities_positive.n)),
         (part, "fatalities exact, all rows", r3(a.fatalities_all), n),
