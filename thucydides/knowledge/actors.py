@@ -439,6 +439,9 @@ class ActorBase:
     """Id of an office family made at run time ('Ministry of Health', no country yet) -> its title."""
     _homes: dict[str, set[str]] = field(default_factory=dict)
     """Family id -> the countries it has members in (built on first use)."""
+    unit_parents: dict[str, str] = field(default_factory=dict)
+    """Id of a family of state-force units one name stands for in many countries ('Gendarmerie', 'Prison Guards')
+    -> the generic kind of the forces they belong to, a country's member where it has no such unit."""
     militias: dict[str, str] = field(default_factory=dict)
     """Short folded names of militias ACLED names by people and kind ('murle militia') -> actor id: read only
     for a group the parse finds ('Murle militiamen'), never scanned ('Tal Afar militia' is no Afar militia)."""
@@ -530,6 +533,8 @@ class ActorBase:
         known = self.members.get((family.id, home.code))
         if known:
             return self.get(known)
+        if family.id in self.unit_parents:
+            return self.generic(self.unit_parents[family.id], home.code)
         if family.id in self._offices:
             return self._office_of(self._offices[family.id], home)
         name = f"{without_periods(family.name)} ({home.name})"
@@ -846,7 +851,54 @@ def build_base(curated: Curated, derived: list[Actor], frequency: dict[str, int]
     base = ActorBase(actors, names, exact, _members(actors, frequency), {g.key: g for g in curated.generic},
                      family_ids, table, curated, frequency, frozenset(curated_ids))
     base.militias = _militia_index(actors, names, frequency)
+    _add_unit_families(base, curated)
     return base
+
+
+@dataclass
+class _UnitFamily:
+    """State-force units of several countries that ACLED names alike ('Military Forces of Guinea (2021-)
+    Gendarmerie', 'Military Forces of Turkey (2016-) Gendarmerie')."""
+
+    name: str
+    members: dict[str, str] = field(default_factory=dict)
+    """Country -> the most frequent unit there."""
+    parents: dict[str, int] = field(default_factory=dict)
+    """Generic kind of the units' forces -> how many units belong to such forces."""
+
+
+def _unit_families(base: ActorBase, curated: Curated) -> dict[str, _UnitFamily]:
+    """Units of a country's military, police or government by the folded name of the unit."""
+    out: dict[str, _UnitFamily] = {}
+    for actor in sorted(base.actors.values(), key=lambda a: base.frequency.get(a.id, 0)):
+        parent, unit = _split_subunit(actor.name)
+        parent = without_periods(parent)
+        key = next((g.key for g in curated.generic if parent.startswith(f"{g.family} of ")), None)
+        if unit is None or key is None or len(actor.countries) != 1 or len(fold_name(unit)) < 3:
+            continue
+        family = out.setdefault(fold_name(unit), _UnitFamily(unit))
+        family.members[actor.countries[0]] = actor.id
+        family.parents[key] = family.parents.get(key, 0) + 1
+    return out
+
+
+def _add_unit_families(base: ActorBase, curated: Curated) -> None:
+    """A unit's bare name that ACLED gives units of several countries ('Prison Guards', 'Federal Police') names a
+    family settled by the report's country: that country's unit, or its forces where ACLED knows no such unit
+    there, never the most frequent country's. A name the base gives an actor outside the family keeps it."""
+    for key, family in _unit_families(base, curated).items():
+        units = set(family.members.values())
+        owner = base.names.get(key)
+        if len(family.members) < 2 or (owner is not None and owner not in units):
+            continue
+        record = Actor(id=f"unit-{slug(family.name)}", name=family.name, kind="state_forces",
+                       inter=INTER_BY_KIND["state_forces"], generic=True)
+        base.actors.setdefault(record.id, record)
+        base.names[key] = record.id
+        for written in [t for t, a in base.exact.items() if a in units and fold_name(t) == key]:
+            base.exact[written] = record.id
+        base.members.update({(record.id, country): unit for country, unit in family.members.items()})
+        base.unit_parents[record.id] = max(family.parents, key=lambda k: family.parents[k])
 
 
 def _militia_index(actors: Mapping[str, Actor], names: Mapping[str, str],
