@@ -167,3 +167,16 @@ def test_transliterations_and_demonym_named_units_find_the_acled_actor(base) -> 
     assert base.lookup("Tehreek-e-Taliban Pakistan") == base.lookup("TTP")
     unit = base.discover("National Intelligence and Security Agency", "SO")
     assert unit.kind == "state_forces" and unit.parent == base.generic("military", "SO").id
+
+
+def test_a_unit_name_several_countries_share_settles_by_country(base) -> None:
+    """'Prison guards' is ACLED's unit of one country's police in a report on that country, never the unit of
+    the country ACLED codes most; where ACLED knows no such unit, the country's police."""
+    family = base.lookup("prison guards")
+    assert family is not None and family.generic
+    mention = ActorMention(4, 17, "prison guards", family.id, generic=True)
+    assert name_key(base.get(settle(mention, "BY", base).actor).name) == name_key(
+        "Police Forces of Belarus Prison Guards")
+    elsewhere = next(code for code in sorted(countries().by_code) if (family.id, code) not in base.members)
+    assert base.get(settle(mention, elsewhere, base).actor) == base.generic("police", elsewhere)
+    assert settle(mention, None, base) == mention
