@@ -172,6 +172,20 @@ def test_typeset_punctuation_reads_as_plain_when_the_features_ask() -> None:
     assert "typography" not in Features().to_json() and Features(typography=1).to_json()["typography"] == 1
 
 
+def test_telling_words_are_no_features_when_the_features_ask() -> None:
+    """With `Features.style`, attribution and the day a report gives ('on Sunday, the mayor said') make no
+    feature, so a report told as news and the same report told as a note differ only in what happened."""
+    from thucydides.events.coder import Features
+
+    news = "Raiders burned a grain store near the river on Sunday, the mayor told reporters, according to radio."
+    note = "Raiders burned a grain store near the river on, the mayor reporters, to radio."
+    style = Features(style=1)
+    assert style.grams(news) == style.grams(note)
+    assert "w:told" in Features().grams(news) and "w:told" not in style.grams(news)
+    assert "w:when" in Features().grams(news) and "w:when" not in style.grams(news)
+    assert "style" not in Features().to_json() and style.to_json()["style"] == 1
+
+
 def test_roc_auc_ranks_scores_and_counts_ties_half() -> None:
     from thucydides.learn.metrics import roc_auc
 
