@@ -186,6 +186,17 @@ def test_telling_words_are_no_features_when_the_features_ask() -> None:
     assert "style" not in Features().to_json() and style.to_json()["style"] == 1
 
 
+def test_articles_and_auxiliaries_are_no_features_at_style_two() -> None:
+    """`Features.style` 2 also drops the articles, auxiliaries and possessives that news writes and terse notes
+    leave out; level 1 keeps them."""
+    from thucydides.events.coder import Features
+
+    news = "The town\u2019s guards have also fired on a crowd, the mayor said."
+    terse = "Town guards fired on crowd, mayor."
+    assert Features(style=2).words(news) == Features(style=2).words(terse)
+    assert "the" in Features(style=1).words(news) and "also" in Features(style=1).words(news)
+
+
 def test_roc_auc_ranks_scores_and_counts_ties_half() -> None:
     from thucydides.learn.metrics import roc_auc
 

@@ -58,6 +58,10 @@ _STYLE_WORDS = frozenset({"said", "says", "say", "saying", "told", "tells", "acc
 """Words that mark how news tells a happening, not what happened: attribution ('police said', 'according to')
 and the calendar token 'when' ('on Monday'). ACLED's notes seldom have them and the no-event news always may, so
 a model that sees them learns 'news, hence no event' (`Features.style`)."""
+_STYLE_WORDS_2 = _STYLE_WORDS | {"the", "a", "an", "is", "are", "has", "have", "also"}
+"""`_STYLE_WORDS` and the articles and auxiliaries that news writes and ACLED's terse notes often leave out
+(`Features.style` 2)."""
+_POSSESSIVE = re.compile(r"['’]s$")
 _DIGITS = re.compile(r"\d")
 
 
@@ -120,14 +124,14 @@ class Features:
     typography: int = 0
     """1: curly quotes and dashes read as plain ones (see `plain_typography`); 0 in artefacts before version 3"""
     style: int = 0
-    """1: attribution and calendar words (`_STYLE_WORDS`) are dropped, so how a text is told is no cue; 0 in
-    artefacts before version 3"""
+    """1: attribution and calendar words (`_STYLE_WORDS`) are dropped, so how a text is told is no cue; 2: also
+    articles and auxiliaries (`_STYLE_WORDS_2`) and a possessive 's; 0 in artefacts before version 3"""
 
     def words(self, text: str) -> list[str]:
         if not self.furniture:
             return _WORD.findall(_DIGITS.sub("0", text.lower()))
         words = _WORD.findall(normalise(text, bool(self.names), bool(self.typography)))
-        return [w for w in words if w not in _STYLE_WORDS] if self.style else words
+        return _plain_style(words, self.style) if self.style else words
 
     def word_grams(self, words: Sequence[str]) -> list[str]:
         return [f"w:{' '.join(words[i:i + n])}" for n in range(self.word_min, self.word_max + 1)
@@ -150,6 +154,13 @@ class Features:
         extra = {k: v for k, v in (("names", self.names), ("typography", self.typography),
                                               ("style", self.style)) if v}
         return {**out, **extra}
+
+
+def _plain_style(words: list[str], level: int) -> list[str]:
+    """The words without those that say how a text is told (`Features.style`)."""
+    if level < 2:
+        return [w for w in words if w not in _STYLE_WORDS]
+    return [_POSSESSIVE.sub("", w) for w in words if w not in _STYLE_WORDS_2]
 
 
 @dataclass(frozen=True)
