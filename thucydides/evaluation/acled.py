@@ -176,6 +176,7 @@ def _actor(export: ExportView, event: EventRef | None, actor_id: str | None) -> 
 
 
 def _actor2(row: AcledRow, export: ExportView, event: EventRef | None) -> bool | None:
+    """Whether the event's actor 2 is ACLED's; None where ACLED names none, so such rows stay out of the figure."""
     if not row.actor2.strip():
         return None
     return actor_matches(_actor(export, event, event.actor2 if event else None), row.actor2)

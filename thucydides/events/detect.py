@@ -224,6 +224,7 @@ def long_parts(span: Span, how: Detection) -> list[str]:
 
 
 def _long_enough(head: Token, how: Detection) -> bool:
+    """The clause `head` heads runs to `clause_min_tokens` words: a shorter one says too little to read alone."""
     return _last_word(head).i - head.left_edge.i + 1 >= how.clause_min_tokens
 
 
@@ -235,6 +236,7 @@ def _told(head: Token) -> bool:
 
 
 def _words(head: Token) -> str:
+    """The text of everything `head` governs, as the coder reads a clause alone."""
     return head.doc[head.left_edge.i:head.right_edge.i + 1].text
 
 

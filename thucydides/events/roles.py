@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from thucydides.events.actorbase import ActorBase
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import TERRITORY_CHANGES, Taxonomy
+from thucydides.knowledge.actors import INTER_BY_KIND
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.unnamed import unnamed_actors
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
@@ -340,7 +341,8 @@ def co_doers(rc: RoleContext) -> str | None:
     return None
 
 
-STATE_FORCES_INTER = 1
+STATE_FORCES_INTER = INTER_BY_KIND["state_forces"]
+"""ACLED's inter code of a state's forces: the side that steps in."""
 
 
 def intervener(rc: RoleContext) -> str | None:
@@ -509,7 +511,7 @@ def victims(rc: RoleContext) -> str | None:
 
 
 CIVILIANS_KEY = "civilians"
-UNARMED_INTERS = frozenset({5, 6, 7})
+UNARMED_INTERS = frozenset(INTER_BY_KIND[k] for k in ("rioters", "protesters", "civilians"))
 """ACLED's inter codes of rioters, protesters and civilians: never a side of an armed clash."""
 
 

@@ -55,17 +55,20 @@ ADMIT_FEATURES = NULL_FEATURES + (
 
 @dataclass(frozen=True, slots=True)
 class FeatureScales:
-    """What features are divided by to stand in the others' range (`place_features` in the settings); the ranker
-    was fitted on them."""
+    """What features are divided by to stand in the others' range, and how far a mention's frame is read
+    (`place_features` in the settings); the ranker was fitted on them."""
 
     population_scale: float
     """Orders of magnitude of a population (log10)."""
     hand_scale: float
     """The hand-set scores, which run to about ten."""
+    frame_reach: int
+    """Characters read on each side of a mention for its frame (`frame_row`)."""
 
 
 @lru_cache(maxsize=1)
 def feature_scales() -> FeatureScales:
+    """The `place_features` settings, read once: every candidate's features ask for them."""
     return section("place_features", FeatureScales)
 
 
@@ -188,15 +191,14 @@ _DASH_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)?\s*(?:\([^()]{1,20}\)\
 """A dash after the name, as after a dispatch's place, whatever its case: "[Town], St. --", "[TOWN] \u2014"."""
 _POSSESSIVE_AFTER = re.compile(r"(?:['\u2019]s\b|-based\b)")
 """The name owns something or something is based there: "[X]'s mayor", "an [X]-based firm"."""
-FRAME_REACH = 40
-"""Characters read on each side of a mention for its frame."""
 
 
 def frame_row(text: str, f: Found) -> list[float]:
     """FRAME_FEATURES of a mention in `text` (the report the offsets point into; empty: no frame)."""
     if not text:
         return [0.0] * len(FRAME_FEATURES)
-    before, after = text[max(0, f.start - FRAME_REACH):f.start], text[f.end:f.end + FRAME_REACH]
+    reach = feature_scales().frame_reach
+    before, after = text[max(0, f.start - reach):f.start], text[f.end:f.end + reach]
     return [float(bool(_PARTY_TAG.search(before))), float(bool(_PROPER_OF.search(before))),
             float(bool(_DASH_AFTER.match(after))), float(bool(_POSSESSIVE_AFTER.match(after))),
             float(not text[:f.start].strip())]

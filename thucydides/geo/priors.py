@@ -31,6 +31,7 @@ class PriorSettings:
 
 @lru_cache(maxsize=1)
 def prior_settings() -> PriorSettings:
+    """The `place_priors` settings, read once: every candidate's prior asks for them."""
     return section("place_priors", PriorSettings)
 
 FEATURE_KINDS = frozenset({"region", "river"})

@@ -52,6 +52,7 @@ class PersonNameSettings:
 
 @lru_cache(maxsize=1)
 def person_name_settings() -> PersonNameSettings:
+    """The `person_names` settings, read once: the gazetteer build and place recognition share them."""
     return section("person_names", PersonNameSettings)
 
 

@@ -35,6 +35,7 @@ class SegmentSettings:
 
 @lru_cache(maxsize=1)
 def segment_settings() -> SegmentSettings:
+    """The `segments` settings, read once: every report's headline and datelines ask for them."""
     return section("segments", SegmentSettings)
 
 
