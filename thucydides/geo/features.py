@@ -62,6 +62,8 @@ class FeatureScales:
     """Orders of magnitude of a population (log10)."""
     hand_scale: float
     """The hand-set scores, which run to about ten."""
+    candidates_scale: float
+    """A mention's candidate count (natural log of one more than it)."""
     frame_reach: int
     """Characters read on each side of a mention for its frame (`frame_row`)."""
 
@@ -179,7 +181,7 @@ def null_row(f: Found, cs: Sequence[Candidate]) -> list[float]:
         1.0, float(f.ner == "GPE"), float(f.ner == "LOC"), float(f.ner == "FAC"), float(f.ner is None),
         float(f.cue), float(f.place_cue), float(f.listed), float(f.holder), float(f.other_entity is not None),
         float(f.facility), float(" " in f.name.strip()), float(f.dateline), float(f.admin), float(f.vicinity),
-        math.log(len(cs) + 1) / 3.0, float(bool(cs) and all(c.match < 1.0 for c in cs)),
+        math.log(len(cs) + 1) / feature_scales().candidates_scale, float(bool(cs) and all(c.match < 1.0 for c in cs)),
     ]
 
 
