@@ -250,12 +250,17 @@ class EventCoderStage:
 
     @property
     def detection(self) -> Detection:
+        """The settings detection reads, by name: a field added to both can never shift the others."""
         c = self.config
-        return Detection(c.threshold, c.single_threshold, c.context_weight, c.context_sentences, c.fallback_below,
-                         c.clause_events, c.clause_min_tokens, c.lead_threshold, c.lead_sentences,
-                         c.single_max_sentences, c.mention_threshold, c.reread_mentions, c.clause_sentence_tokens,
-                         c.sub_min_confidence, c.anchor_threshold, c.fallback_confidence,
-                         c.long_sentence_tokens, c.long_clause_threshold, c.long_told_only)
+        return Detection(
+            threshold=c.threshold, single_threshold=c.single_threshold, context_weight=c.context_weight,
+            context_sentences=c.context_sentences, fallback_below=c.fallback_below, clause_events=c.clause_events,
+            clause_min_tokens=c.clause_min_tokens, lead_threshold=c.lead_threshold, lead_sentences=c.lead_sentences,
+            single_max_sentences=c.single_max_sentences, mention_threshold=c.mention_threshold,
+            reread_mentions=c.reread_mentions, clause_sentence_tokens=c.clause_sentence_tokens,
+            sub_min_confidence=c.sub_min_confidence, anchor_threshold=c.anchor_threshold,
+            fallback_confidence=c.fallback_confidence, long_sentence_tokens=c.long_sentence_tokens,
+            long_clause_threshold=c.long_clause_threshold, long_told_only=c.long_told_only)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
