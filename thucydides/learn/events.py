@@ -42,6 +42,7 @@ from thucydides.knowledge.settings import section
 from thucydides.learn import corpora
 from thucydides.learn.corpora import Unit
 from thucydides.learn.evaluate import AcledDev, VoaFigures, acled_figures, voa_figures, voa_sentences
+from thucydides.time.lexicon import lexicon as time_lexicon
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,14 @@ NEWS_STYLE = "acled_news_style"
 """the source of a news-style retelling of an ACLED note (`news_style_units`)"""
 _SENTENCE_END = re.compile(r"[.!?]\s+[\"'A-Z0-9]")
 """where a note's first sentence ends (notes often go on with a figure: '... (Region). 2 were killed.')"""
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ARRANGEMENTS = 4
+"""how many ways `news_style` arranges a retelling; the source is picked by the rest of `pick`"""
+
+
+def _weekdays() -> list[str]:
+    """The time lexicon's weekday names, Monday first (its capitals-only forms left out)."""
+    days = time_lexicon().weekdays
+    return sorted((d for d in days if not d.isupper()), key=days.__getitem__)
 
 
 def news_style(note: str, sources: Sequence[str], pick: int) -> str | None:
@@ -184,13 +192,14 @@ def news_style(note: str, sources: Sequence[str], pick: int) -> str | None:
     first = first[:1].upper() + first[1:]
     if len(first) < 20 or not sources:
         return None
-    day = _WEEKDAYS[pick % len(_WEEKDAYS)]
-    source = sources[pick // 4 % len(sources)]
+    days = _weekdays()
+    day = days[pick % len(days)]
+    source = sources[pick // _ARRANGEMENTS % len(sources)]
     arrangements = (f"{first} on {day}, {source} said.",
                     f"{source[:1].upper()}{source[1:]} said {first[:1].lower()}{first[1:]} on {day}.",
                     f"{first} on {day}.",
                     f"{first}, {source} said {day}.")
-    return arrangements[pick % len(arrangements)]
+    return arrangements[pick % _ARRANGEMENTS]
 
 
 def news_style_units(notes: Sequence[Unit], share: int, sources: Sequence[str]) -> list[Unit]:
