@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from thucydides.geo.context import Points
+from thucydides.geo.distance import km
 from thucydides.geo.document import GeographyView
 from thucydides.geo.fold import articles, strip_accents
 from thucydides.geo.gazetteer import Candidate
@@ -243,6 +244,28 @@ def _place_cue(f: Found, c: Candidate, view: GeographyView, points: Points) -> b
     region places the report."""
     return fits_closely(f, c, view, points) or (fits(f, c, view, points, towns_only=True)
                                                 and people(c) >= _gates().known_town_population)
+
+
+def lone_country(f: Found, cs: Sequence[Candidate], view: GeographyView, points: Points,
+                 one_place_km: float) -> list[int]:
+    """ "demonstrated in Ruffec", "shelling near Pisky": a name after a locative word whose places by that name
+    (its own name, spelt as written) all lie in one country, or around one place, may mean them however small, where
+    no town or region of the report lies in another country and the outlet is not at home elsewhere. A country
+    named ("against the invasion of Ukraine") does not rule the town out: it may be only what the report is about.
+    Returns the indices of those places (none: the rule does not apply)."""
+    anchor = next((c for c in cs if c.weight == 2 and c.match >= 1.0), None)
+    if anchor is None or not (f.cue or f.place_cue) or f.facility or f.person_name:
+        return []
+    country = anchor.place.country
+    if not country or not points.settled <= {country} or view.home not in (None, country):
+        return []
+    if not all(c.place.country == country or _same_place(c, anchor, one_place_km) for c in cs):
+        return []
+    return [i for i, c in enumerate(cs) if c.weight == 2 and c.match >= 1.0]
+
+
+def _same_place(c: Candidate, anchor: Candidate, one_place_km: float) -> bool:
+    return km(c.place.lat, c.place.lon, anchor.place.lat, anchor.place.lon) <= one_place_km
 
 
 _GATES = {"strong": _strong, "holder": _holder, "place_cue": _place_cue, "cue": fits_closely}

@@ -41,6 +41,9 @@ class GateSettings:
     """A candidate this near one of the report's places fits it (at most `context.NEAR_LIMIT_KM`)."""
     close_km: float
     """... this near: fits it closely (the gate of names met only in a list or after an ambiguous cue)."""
+    lone_town: bool
+    """A town after a locative word whose places by that name all lie in one country may be meant however small,
+    where no town of the report lies elsewhere (`handset.lone_country`)."""
 
 
 @dataclass(frozen=True, slots=True)

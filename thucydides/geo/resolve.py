@@ -369,9 +369,20 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
         gated = [i for i, c in enumerate(m.options) if handset.admitted(m.gate, f, c, view, points)]
         if gated or only_place_of_its_name(m, view, settings.one_place_km):
             return gated or [0], True
+        lone = _lone_town(m, view, points, settings)
+        if lone:
+            return lone, True
     if m.in_container:
         return list(range(len(m.options))), True
     return allowed(m, view, settings), False
+
+
+def _lone_town(m: Mention, view: GeographyView, points: Points, settings: PlacesSettings) -> list[int]:
+    """A small town after a locative word, the only country of its name (`handset.lone_country`), when on."""
+    f = m.found
+    if not settings.gates.lone_town or (f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)):
+        return []
+    return handset.lone_country(f, m.options, view, points, settings.one_place_km)
 
 
 def pickable(f: Found, options: list[Candidate], big: int) -> list[bool]:
