@@ -253,15 +253,28 @@ def lone_country(f: Found, cs: Sequence[Candidate], view: GeographyView, points:
     no town or region of the report lies in another country and the outlet is not at home elsewhere. A country
     named ("against the invasion of Ukraine") does not rule the town out: it may be only what the report is about.
     Returns the indices of those places (none: the rule does not apply)."""
-    anchor = next((c for c in cs if c.weight == 2 and c.match >= 1.0), None)
+    anchor = next((c for c in cs if _own_name(c)), None)
     if anchor is None or not (f.cue or f.place_cue) or f.facility or f.person_name:
         return []
     country = anchor.place.country
-    if not country or not points.settled <= {country} or view.home not in (None, country):
+    if not (country and _nowhere_else(country, view, points) and _one_country(cs, anchor, one_place_km)):
         return []
-    if not all(c.place.country == country or _same_place(c, anchor, one_place_km) for c in cs):
-        return []
-    return [i for i, c in enumerate(cs) if c.weight == 2 and c.match >= 1.0]
+    return [i for i, c in enumerate(cs) if _own_name(c)]
+
+
+def _own_name(c: Candidate) -> bool:
+    return c.weight == 2 and c.match >= 1.0
+
+
+def _nowhere_else(country: str, view: GeographyView, points: Points) -> bool:
+    """No town or region of the report lies in another country, and the outlet is not at home in another."""
+    return points.settled <= {country} and view.home in (None, country)
+
+
+def _one_country(cs: Sequence[Candidate], anchor: Candidate, one_place_km: float) -> bool:
+    """Every candidate lies in the anchor's country or is the anchor under another unit (across a border)."""
+    country = anchor.place.country
+    return all(c.place.country == country or _same_place(c, anchor, one_place_km) for c in cs)
 
 
 def _same_place(c: Candidate, anchor: Candidate, one_place_km: float) -> bool:
