@@ -57,10 +57,41 @@ class HandsetSettings:
     """A candidate in a country whose actors the report names."""
     shared_region_weight: float
     """Weight of the share of the report's other names that may lie in the candidate's region (or country)."""
+    alias_penalty_cap: float = 4.0
+    """Most penalty of an alternate-name candidate, however much bigger the place bearing the name as its own."""
+    population_weight: float = 0.4
+    """Per order of magnitude of the candidate's population (log10)."""
+    own_name_bonus: float = 0.5
+    """A candidate met by its own name (name weight 2)."""
+    alternate_name_bonus: float = 0.0
+    """A candidate met by one of its alternate names (name weight 1)."""
+    weak_name_bonus: float = -0.7
+    """A candidate met by a weaker name (any other name weight)."""
+    inexact_penalty: float = 2.0
+    """Per unit of fuzzy mismatch between the name written and the candidate's name (1 - match)."""
+    admin_bonus: float = 3.0
+    """A state or district for a mention written as one ("X Province")."""
+    admin_other_penalty: float = 1.0
+    """Any other kind of place for such a mention."""
+    country_share_weight: float = 3.0
+    """Weight of the share of the report's other places in the candidate's country."""
+    other_continent_penalty: float = 2.0
+    """A candidate on another continent than the country most of the report's other places lie in."""
+    region_share_weight: float = 2.0
+    """Weight of the share of the report's other places in the candidate's region (state)."""
+    nearness_km: tuple[float, ...] = (50.0, 150.0, 400.0)
+    """Distance bounds to the nearest other place, nearest first; paired with `nearness_bonus`."""
+    nearness_bonus: tuple[float, ...] = (2.0, 1.2, 0.5)
+    """Bonus for a candidate within each bound of `nearness_km` (the first that holds); none beyond the last."""
+
+    def __post_init__(self) -> None:
+        if len(self.nearness_km) != len(self.nearness_bonus):
+            raise ValueError("place_handset: nearness_km and nearness_bonus must be as long as each other")
 
 
 @lru_cache(maxsize=1)
 def handset_settings() -> HandsetSettings:
+    """Read once: the weights are fixed for a run, and the scores below ask for them per candidate."""
     return section("place_handset", HandsetSettings)
 
 
@@ -80,7 +111,8 @@ def penalties(cs: Sequence[Candidate]) -> dict[str, float]:
         if flag:
             out[c.place.id] = weights.namesake_penalty[flag]
         elif c.weight < 2 and c.source == "geonames" and main_population > c.population:
-            out[c.place.id] = min(4.0, weights.alias_penalty + math.log10(main_population / (c.population + 1)))
+            excess = math.log10(main_population / (c.population + 1))
+            out[c.place.id] = min(weights.alias_penalty_cap, weights.alias_penalty + excess)
     return out
 
 
@@ -107,13 +139,20 @@ def spelt(name: str) -> str:
 def prior(f: Found, c: Candidate, penalty: dict[str, float]) -> float:
     """Context-free plausibility: kind, population, capital status and how well the name fits."""
     place, weights = c.place, handset_settings()
-    score = weights.kind_prior.get(place.kind, 0.0) + 0.4 * math.log10(prior_population(c) + 1)
-    score += {2: 0.5, 1: 0.0}.get(c.weight, -0.7) - 2.0 * (1.0 - c.match)
+    score = weights.kind_prior.get(place.kind, 0.0) + weights.population_weight * math.log10(prior_population(c) + 1)
+    score += _name_bonus(c.weight, weights) - weights.inexact_penalty * (1.0 - c.match)
     if f.admin:
-        score += 3.0 if place.kind in ("admin1", "admin2") else -1.0
+        score += weights.admin_bonus if place.kind in ("admin1", "admin2") else -weights.admin_other_penalty
     else:
         score -= penalty.get(place.id, 0.0)
     return score + weights.capital_bonus * is_capital(c)
+
+
+def _name_bonus(weight: int, weights: HandsetSettings) -> float:
+    """How much the kind of name met (own, alternate, weaker) says the candidate is meant."""
+    if weight == 2:
+        return weights.own_name_bonus
+    return weights.alternate_name_bonus if weight == 1 else weights.weak_name_bonus
 
 
 def coherence(c: Candidate, view: GeographyView, points: Points, respelt: bool = False) -> float:
@@ -133,27 +172,32 @@ def _country_fit(cc: str, points: Points) -> float:
         return 0.0
     top = max(points.countries, key=lambda k: points.countries[k])
     elsewhere = continents().get(top) and continents().get(cc) not in (continents().get(top), None)
-    return 3.0 * points.countries.get(cc, 0.0) - (2.0 if elsewhere else 0.0)
+    weights = handset_settings()
+    return weights.country_share_weight * points.countries.get(cc, 0.0) - (
+        weights.other_continent_penalty if elsewhere else 0.0)
 
 
 def _region_fit(c: Candidate, points: Points) -> float:
     """The other places in the candidate's region, and the other names that may lie in it (a country holds
     every region of it)."""
-    place, cc, shared = c.place, c.place.country or "", handset_settings().shared_region_weight
+    place, cc, weights = c.place, c.place.country or "", handset_settings()
+    shared = weights.shared_region_weight
     if place.kind == "country" and cc:
         return shared * min(1.0, points.possible_countries().get(cc, 0.0))
     if not (cc and place.admin1):
         return 0.0
     where = (cc, place.admin1)
-    return 2.0 * points.regions.get(where, 0.0) + shared * min(1.0, points.possible.get(where, 0.0))
+    return (weights.region_share_weight * points.regions.get(where, 0.0)
+            + shared * min(1.0, points.possible.get(where, 0.0)))
 
 
 def _nearness(c: Candidate, points: Points) -> float:
     """Closeness to the nearest other place; a state's or country's point is nominal: its towns vote instead."""
     if c.place.kind in CONTAINER_KINDS:
         return 0.0
-    d = points.nearest_km(c)
-    return 2.0 if d < 50 else 1.2 if d < 150 else 0.5 if d < 400 else 0.0
+    d, weights = points.nearest_km(c), handset_settings()
+    return next((bonus for bound, bonus in zip(weights.nearness_km, weights.nearness_bonus, strict=True) if d < bound),
+                0.0)
 
 
 def stands_alone(f: Found, c: Candidate) -> bool:
