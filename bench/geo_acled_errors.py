@@ -23,9 +23,10 @@ from dataclasses import dataclass
 
 from thucydides.evaluation import adapter, paths
 from thucydides.evaluation.acled import AcledRow, _row, row_document, select
-from thucydides.evaluation.scoring import is_acled_dev, km, primary_event
+from thucydides.evaluation.scoring import km, primary_event
 from thucydides.evaluation.view import ExportView, MentionRef
 from thucydides.geo.fold import fold
+from thucydides.knowledge.splits import is_acled_dev
 
 
 @dataclass(frozen=True)

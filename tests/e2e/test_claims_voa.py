@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SHARED, shared_or_skip
-from thucydides.evaluation.scoring import is_voa_test
+from thucydides.knowledge.splits import is_voa_test
 
 pytestmark = pytest.mark.slow
 

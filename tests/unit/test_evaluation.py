@@ -17,14 +17,13 @@ from thucydides.evaluation.scoring import (
     acled_actor_forms,
     actor_matches,
     fold_name,
-    is_acled_dev,
-    is_voa_test,
     macro_f1,
     median,
     primary_event,
     rate,
 )
 from thucydides.evaluation.view import ActorRef, EventRef, ExportView, SpanRef
+from thucydides.knowledge.splits import is_acled_dev, is_voa_test
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

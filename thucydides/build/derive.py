@@ -242,7 +242,7 @@ def _acled_points(events: Path) -> tuple[AcledPoints, AcledPoints]:
     """(country, admin1, name) -> ACLED's points of each train-split location, and of each admin2/admin3 unit."""
     from collections import defaultdict
 
-    from thucydides.evaluation.scoring import is_acled_dev
+    from thucydides.knowledge.splits import is_acled_dev
 
     codes = _country_codes()
     points: AcledPoints = defaultdict(list)

@@ -20,15 +20,14 @@ from thucydides.evaluation.scoring import (
     NONE_LABEL,
     Rate,
     actor_matches,
-    is_acled_dev,
     km,
     macro_f1,
     primary_event,
     rate,
-    sha256_int,
 )
 from thucydides.evaluation.view import ActorRef, EventRef, ExportView
 from thucydides.knowledge.actors import actor_base
+from thucydides.knowledge.splits import is_acled_dev, sha256_int
 
 DEFAULT_CAP = 300
 

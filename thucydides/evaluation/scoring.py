@@ -1,12 +1,12 @@
-"""Scoring helpers shared by the data sets: rates, F1, distances, actor matching, splits.
+"""Scoring helpers shared by the data sets: rates, F1, distances, actor matching.
 
 Each rule the figures depend on (which event of a document is compared, how an actor name
-matches, which rows are dev) is one function here, so it is stated once and unit-tested.
+matches) is one function here, so it is stated once and unit-tested; which rows are dev or test is
+`thucydides.knowledge.splits`, read by the builders and learners too.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import unicodedata
@@ -102,20 +102,6 @@ def primary_event(events: Sequence[EventRef], doc_id: str) -> EventRef | None:
 
     ranked = sorted(enumerate(events), key=lambda ie: (first_start(ie[1]), ie[0]))
     return ranked[0][1] if ranked else None
-
-
-def sha256_int(key: str) -> int:
-    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16)
-
-
-def is_acled_dev(event_id_cnty: str) -> bool:
-    """shared/data/acled/SPLITS.md: dev when sha256(event_id_cnty) % 10 == 0."""
-    return sha256_int(event_id_cnty) % 10 == 0
-
-
-def is_voa_test(story_id: str) -> bool:
-    """A third of the annotated VOA stories are held back as a test part, by id only."""
-    return sha256_int(story_id) % 3 == 0
 
 
 def median(values: Sequence[float]) -> float | None:

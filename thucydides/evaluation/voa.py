@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from thucydides.evaluation import adapter, paths, scorer
-from thucydides.evaluation.scoring import is_voa_test
+from thucydides.knowledge.splits import is_voa_test
 
 GOLD_FORMAT = "thucydides-gold"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 from spacy.language import Language
 
-from thucydides.evaluation.scoring import is_acled_dev, is_voa_test, sha256_int
+from thucydides.knowledge.splits import is_acled_dev, is_voa_test, sha256_int
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -41,7 +41,7 @@ stable_hash = sha256_int
 
 
 def acled_split(event_id: str) -> str:
-    """SPLITS.md: dev when sha256(event_id_cnty) % 10 == 0 (the evaluation's rule, `scoring.is_acled_dev`)."""
+    """SPLITS.md: dev when sha256(event_id_cnty) % 10 == 0 (the evaluation's rule, `splits.is_acled_dev`)."""
     return "dev" if is_acled_dev(event_id) else "train"
 
 

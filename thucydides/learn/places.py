@@ -46,7 +46,6 @@ from pathlib import Path
 import numpy as np
 
 from thucydides.data import PACKAGE_DATA
-from thucydides.evaluation.scoring import is_acled_dev
 from thucydides.geo.distance import km
 from thucydides.geo.document import actor_countries, home_country, named_actor_countries
 from thucydides.geo.features import ADMIT_FEATURES, CANDIDATE_FEATURES, admit_row
@@ -64,6 +63,7 @@ from thucydides.geo.resolve import (
 )
 from thucydides.geo.stage import recognised
 from thucydides.knowledge.settings import section
+from thucydides.knowledge.splits import is_acled_dev
 from thucydides.model import Analysis, Document
 
 ROOT = Path(__file__).resolve().parents[2]

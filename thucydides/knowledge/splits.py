@@ -1,0 +1,24 @@
+"""Which labelled rows are held back: the ACLED dev split and the VOA test part.
+
+The rules live here, not in the evaluation, because the builders and the learners must skip the same rows the
+evaluation scores on: one statement of each rule, read by all three.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def sha256_int(key: str) -> int:
+    """A key's SHA-256 as an integer: a stable hash, the same on every machine and run."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16)
+
+
+def is_acled_dev(event_id_cnty: str) -> bool:
+    """shared/data/acled/SPLITS.md: dev when sha256(event_id_cnty) % 10 == 0."""
+    return sha256_int(event_id_cnty) % 10 == 0
+
+
+def is_voa_test(story_id: str) -> bool:
+    """A third of the annotated VOA stories are held back as a test part, by id only."""
+    return sha256_int(story_id) % 3 == 0
