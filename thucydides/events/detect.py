@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from spacy.tokens import Span, Token
@@ -80,52 +80,54 @@ def unit_bounds(ctx: DocContext, sentence: Sentence) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Detection:
-    """How sure the coder must be, and how much a sentence's neighbours say about its type."""
+    """How sure the coder must be, and how much a sentence's neighbours say about its type. Built from the
+    `stages.events` settings by name (`EventCoderStage.detection`); no field has a default, so the settings file is
+    the one place a value is set and a field left out fails at once."""
 
     threshold: float
     """The coder's probability of an event below which a unit is not taken for one."""
-    single_threshold: float | None = None
+    single_threshold: float | None
     """For a report with no unit above `threshold`: the probability at which its likeliest unit is taken."""
-    context_weight: float = 0.0
+    context_weight: float
     """Share of the neighbouring sentences' reading in each sentence's event type."""
-    context_sentences: int | None = None
+    context_sentences: int | None
     """Sentences on either side, within the paragraph, that make a sentence's context (None: the paragraph)."""
-    fallback_below: float = 0.0
+    fallback_below: float
     """A coder reading of its sub-event type less sure than this yields to a fallback predicate's."""
-    clause_events: bool = False
+    clause_events: bool
     """A clause read on its own words as another type of event is a second event of its sentence."""
-    clause_min_tokens: int = 4
+    clause_min_tokens: int
     """The fewest words such a clause may have (shorter ones say too little to be read alone)."""
-    lead_threshold: float | None = None
+    lead_threshold: float | None
     """The probability at which a unit of the lead (the headline and the first `lead_sentences` sentences) is
     taken for an event (None: `threshold`); news tells its main happening first."""
-    lead_sentences: int = 1
+    lead_sentences: int
     """Sentences after the headline that make a report's lead."""
-    single_max_sentences: int | None = None
+    single_max_sentences: int | None
     """The longest report (in sentences) that `single_threshold` applies to (None: any); a long story's
     likeliest sentence below the threshold is mostly background or a re-telling, a short note's is its news."""
-    mention_threshold: float = 0.5
+    mention_threshold: float
     """The coder's probability of an event at which the words of a noun told as unrealised name a happening."""
-    reread_mentions: bool = False
+    reread_mentions: bool
     """Read a sentence again without the happenings it names as not happening ('the threat of raids', 'no
     clashes', 'rejected the truce'): if what is left reads as no event, the sentence only mentions one."""
-    clause_sentence_tokens: int = 0
+    clause_sentence_tokens: int
     """With `clause_events`: the fewest tokens of a sentence whose clauses are read alone (a run-on sentence
     telling several happenings; a short one's clauses are misread as often as they add one)."""
-    sub_min_confidence: Mapping[str, float] = field(default_factory=dict)
+    sub_min_confidence: Mapping[str, float]
     """Sub-event types that the coder must read this surely (its probability of the sub-type, not of an event) to be
     taken: ACLED's catch-all types, where news sentences that tell no happening land when no type fits."""
-    anchor_threshold: float = 0.0
+    anchor_threshold: float
     """The coder's probability of an event at which a clause's own words can tell the sentence's happening: the
     sub-type a clause read as no event is likeliest to have does not make it the happening's clause."""
-    fallback_confidence: float = 0.5
+    fallback_confidence: float
     """What a fallback predicate's reading is worth next to the coder's calibrated ones (not a probability)."""
-    long_sentence_tokens: int = 0
+    long_sentence_tokens: int
     """A sentence of at least this many tokens that reads as no event is read again clause by clause (0: never): the
     coder learnt from short notes, and a run-on sentence's background dilutes the happening one of its clauses tells."""
-    long_clause_threshold: float | None = None
+    long_clause_threshold: float | None
     """The probability of an event at which such a clause's reading becomes its sentence's (None: the unit's)."""
-    long_told_only: bool = False
+    long_told_only: bool
     """Read only what a verb of telling reports, told as happening ('officials said X was killed in a strike'): news
     attributes what it tells, the notes the coder learnt from seldom do; other clauses read alone are misread."""
 
