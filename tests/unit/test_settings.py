@@ -132,3 +132,22 @@ def test_a_gate_farther_than_the_nearest_place_search_fails_naming_the_key(tmp_p
         settings.reload()
         places_settings.cache_clear()
     assert places_settings().gates.near_km <= 450
+
+
+def test_nearness_bounds_without_a_bonus_each_fail_naming_the_section(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.geo.handset import handset_settings
+
+    override = tmp_path / "mine.yaml"
+    override.write_text("place_handset:\n  nearness_km: [10.0, 20.0]\n", encoding="utf-8")
+    monkeypatch.setenv(settings.ENV_OVERRIDE, str(override))
+    settings.reload()
+    handset_settings.cache_clear()
+    try:
+        with pytest.raises(SettingsError, match=r"place_handset"):
+            handset_settings()
+    finally:
+        monkeypatch.delenv(settings.ENV_OVERRIDE)
+        settings.reload()
+        handset_settings.cache_clear()
+    assert len(handset_settings().nearness_km) == len(handset_settings().nearness_bonus)

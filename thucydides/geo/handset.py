@@ -35,7 +35,7 @@ from thucydides.geo.priors import (
 )
 from thucydides.geo.ranker import GateSettings, places_settings
 from thucydides.geo.recognize import Found
-from thucydides.knowledge.settings import section
+from thucydides.knowledge.settings import SettingsError, section
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ class HandsetSettings:
 
     def __post_init__(self) -> None:
         if len(self.nearness_km) != len(self.nearness_bonus):
-            raise ValueError("place_handset: nearness_km and nearness_bonus must be as long as each other")
+            raise SettingsError("place_handset: nearness_km and nearness_bonus must be as long as each other")
 
 
 @lru_cache(maxsize=1)
