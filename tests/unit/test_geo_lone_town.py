@@ -4,13 +4,17 @@ Invented places and sentences."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from tests.stages.test_geo_general import resolved
+from thucydides.geo import resolve
 from thucydides.geo.context import Points
 from thucydides.geo.document import GeographyView
 from thucydides.geo.gazetteer import Candidate
 from thucydides.geo.handset import lone_country
+from thucydides.geo.ranker import places_settings
 from thucydides.geo.recognize import Found
 from thucydides.model import Place
 
@@ -77,10 +81,18 @@ def test_a_person_or_a_facility_is_not_a_town() -> None:
 
 # --- slow: the whole pipeline, the real gazetteer --------------------------------------------------
 
+TEACHERS = "Some sixty retired teachers rallied in Ruffec on Sunday against the Russian war on Ukraine."
+
+
 @pytest.mark.slow
-def test_a_small_french_town_in_a_report_about_the_war_in_ukraine_resolves(analyse) -> None:  # type: ignore[no-untyped-def]
+def test_a_small_french_town_in_a_report_about_the_war_in_ukraine_resolves(analyse, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Ruffec (about 4,000 people; two French communes bear the name) after "in"; Ukraine and Russia, named as what
-    the rally was about, do not place the report."""
-    a = analyse("Some sixty retired teachers rallied in Ruffec on Sunday against the Russian war on Ukraine.")
+    the rally was about, do not place the report. The rule is off in the shipped settings (see there): switched
+    on here, and off it leaves the town unresolved."""
+    assert resolved(analyse(TEACHERS), "Ruffec") is None
+    shipped = places_settings()
+    lone_on = dataclasses.replace(shipped, gates=dataclasses.replace(shipped.gates, lone_town=True))
+    monkeypatch.setattr(resolve, "places_settings", lambda: lone_on)
+    a = analyse(TEACHERS)
     town = resolved(a, "Ruffec")
     assert town is not None and town.country == "FR"
