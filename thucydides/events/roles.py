@@ -501,13 +501,22 @@ def loser(rc: RoleContext) -> str | None:
 def victims(rc: RoleContext) -> str | None:
     """'..., killing four civilians', 'the death of four civilians': the people a harming verb or a death of
     the unit names are acted on."""
-    lex = lexicons()
-    span = rc.doc.doc.char_span(rc.candidate.start, rc.candidate.end, alignment_mode="expand")
-    tokens = list(span or ())
-    harmed = [u for t in tokens if t.pos_ in VERBAL and forms(t) & lex.harm_verbs for u in verb_arguments(t).undergoers]
-    dead = [o for t in tokens if t.pos_ == "NOUN" and forms(t) & lex.death_words
+    tokens = _candidate_tokens(rc)
+    dead = [o for t in tokens if t.pos_ == "NOUN" and forms(t) & lexicons().death_words
             for p in children(t, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
-    return _first_actor(rc, [*harmed, *dead])
+    return _first_actor(rc, [*_harmed(tokens), *dead])
+
+
+def _candidate_tokens(rc: RoleContext) -> list[Token]:
+    """The tokens of the candidate's unit (its characters widened to whole tokens)."""
+    span = rc.doc.doc.char_span(rc.candidate.start, rc.candidate.end, alignment_mode="expand")
+    return list(span or ())
+
+
+def _harmed(tokens: Iterable[Token]) -> list[Token]:
+    """Who the harming verbs among `tokens` act on ('killing four civilians')."""
+    harm = lexicons().harm_verbs
+    return [u for t in tokens if t.pos_ in VERBAL and forms(t) & harm for u in verb_arguments(t).undergoers]
 
 
 CIVILIANS_KEY = "civilians"
@@ -522,14 +531,10 @@ def _civilian_words(rc: RoleContext) -> frozenset[str]:
 
 
 def _acted_on(rc: RoleContext) -> list[Token]:
-    """What the clause acts on: its undergoers, those of an attack it names, and the people a harming verb or a
-    death in the candidate names (the tokens the undergoers and victims steps read)."""
-    lex = lexicons()
-    span = rc.doc.doc.char_span(rc.candidate.start, rc.candidate.end, alignment_mode="expand")
-    tokens = list(span or ())
+    """What the clause acts on: its undergoers, those of an attack it names, and the people a harming verb in the
+    candidate acts on (`victims` reads the same harmed people, and deaths besides)."""
     nested = [t for u in rc.args.undergoers if u.pos_ in NOMINAL for t in noun_arguments(u).undergoers]
-    harmed = [u for t in tokens if t.pos_ in VERBAL and forms(t) & lex.harm_verbs for u in verb_arguments(t).undergoers]
-    return [*rc.args.undergoers, *nested, *harmed]
+    return [*rc.args.undergoers, *nested, *_harmed(_candidate_tokens(rc))]
 
 
 def unnamed_people(rc: RoleContext) -> str | None:
