@@ -37,6 +37,8 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_OR_ROOT = frozenset({"nsubj", "ROOT"})
 """Where a misparsed clause's doer still sits: an active subject, or the noun the parse made the root."""
 PHRASE_INTERNAL = frozenset({"compound", "amod", "nmod", "poss", "appos", "det", "nummod"})
+CIVILIANS_KEY = "civilians"
+"""The actor base's generic key for ACLED's civilians (never a side that attacks or repels)."""
 AFFILIATION_WORDS = frozenset({"loyal", "affiliated", "linked", "allied", "belonging", "close"})
 
 
@@ -248,7 +250,7 @@ def preceding(rc: RoleContext) -> str | None:
         if mention.speaker or token is None or in_label(token) or _phrase_head(token).dep_ not in SUBJECT_OR_ROOT:
             continue
         actor = _settled(rc, mention)
-        if actor is not None and rc.base.generic_key(actor) != "civilians":
+        if actor is not None and rc.base.generic_key(actor) != CIVILIANS_KEY:
             return actor
     return None
 
@@ -268,7 +270,7 @@ def previous(rc: RoleContext) -> str | None:
         if root.pos_ not in VERBAL:
             continue
         actor = _first_actor(rc, anchor_arguments(rc.doc, root).doers)
-        if actor is not None and rc.base.generic_key(actor) != "civilians":
+        if actor is not None and rc.base.generic_key(actor) != CIVILIANS_KEY:
             return actor
     return None
 
@@ -412,7 +414,7 @@ def _not_repeller(rc: RoleContext) -> Callable[[ActorMention], bool]:
 
     def fits(mention: ActorMention) -> bool:
         actor = rc.base.settle(mention, rc.country)
-        return not mention.speaker and actor != repelling and rc.base.generic_key(actor) != "civilians"
+        return not mention.speaker and actor != repelling and rc.base.generic_key(actor) != CIVILIANS_KEY
     return fits
 
 
@@ -519,7 +521,6 @@ def _harmed(tokens: Iterable[Token]) -> list[Token]:
     return [u for t in tokens if t.pos_ in VERBAL and forms(t) & harm for u in verb_arguments(t).undergoers]
 
 
-CIVILIANS_KEY = "civilians"
 UNARMED_INTERS = frozenset(INTER_BY_KIND[k] for k in ("rioters", "protesters", "civilians"))
 """ACLED's inter codes of rioters, protesters and civilians: never a side of an armed clash."""
 
