@@ -1,7 +1,8 @@
-"""The real-data evaluation (`make eval`): ACLED dev, LGL, GeoVirus, seeds, VOA dev/test, throughput.
+"""The real-data evaluation (`make eval`): ACLED dev, LGL, GeoVirus, seeds, VOA and re3d dev/test, throughput.
 
-    python bench/eval.py [--only acled,geo,seeds,voa,speed] [--acled-cap N] [--acled-limit N]
-                         [--geo-limit N] [--geo-half report,all] [--voa-gold DIR] [--json FILE]
+    python bench/eval.py [--only acled,geo,seeds,voa,re3d,speed] [--acled-cap N] [--acled-limit N]
+                         [--geo-limit N] [--geo-half report,all] [--voa-gold DIR] [--re3d-gold DIR]
+                         [--json FILE]
 
 Prints one table (thucydides/evaluation/report.py); progress goes to stderr. Reads the data in
 ../shared in place; writes nothing unless --json is given. docs/eval/baseline.md holds the
@@ -48,12 +49,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--geo-half", type=parse_halves, default=suite.Options.geo_halves,
                     help="LGL/GeoVirus halves: report (never fitted on), fit, all (default: report,all)")
     ap.add_argument("--voa-gold", type=Path, default=None, help="VOA gold folder (default tests/data/voa/gold)")
+    ap.add_argument("--re3d-gold", type=Path, default=None,
+                    help="re3d gold folder, one subfolder per source (default tests/data/re3d/gold)")
     ap.add_argument("--json", type=Path, default=None, help="also write every figure here as JSON")
     a = ap.parse_args(argv)
     args = sys.argv[1:] if argv is None else argv
     options = suite.Options(
         only=a.only, acled_cap=a.acled_cap or None, acled_limit=a.acled_limit or None,
-        geo_limit=a.geo_limit or None, geo_halves=a.geo_half, voa_gold=a.voa_gold,
+        geo_limit=a.geo_limit or None, geo_halves=a.geo_half, voa_gold=a.voa_gold, re3d_gold=a.re3d_gold,
         command=shlex.join(["python", "bench/eval.py", *args]),
     )
     results = suite.run(options)

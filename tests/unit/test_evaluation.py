@@ -1,4 +1,4 @@
-"""The evaluation's scoring rules on invented values: actor matching, primary event, splits, VOA gold."""
+"""The evaluation's scoring rules on invented values: actor matching, primary event, splits, VOA and re3d gold."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from thucydides.evaluation import acled, adapter, geoparse, voa
+from thucydides.evaluation import acled, adapter, annotated, geoparse, re3d, voa
 from thucydides.evaluation.scoring import (
     NONE_LABEL,
     Rate,
@@ -23,7 +23,7 @@ from thucydides.evaluation.scoring import (
     rate,
 )
 from thucydides.evaluation.view import ActorRef, EventRef, ExportView, SpanRef
-from thucydides.knowledge.splits import is_acled_dev, is_voa_test
+from thucydides.knowledge.splits import is_acled_dev, is_re3d_test, is_voa_test
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -96,6 +96,11 @@ def test_acled_dev_split_is_sha256_mod_10():
 def test_voa_test_split_is_sha256_mod_3():
     assert is_voa_test("1000002")
     assert not is_voa_test("1000000") and not is_voa_test("1000001")
+
+
+def test_re3d_test_split_is_the_same_rule_on_the_document_id():
+    for key in ("1000002", "ABC123", "0F0F"):
+        assert is_re3d_test(key) == (int(hashlib.sha256(key.encode()).hexdigest(), 16) % 3 == 0) == is_voa_test(key)
 
 
 def row(eid: str, country: str, **kw: Any) -> acled.AcledRow:
@@ -232,3 +237,54 @@ def test_a_family_keeping_one_id_is_compared_by_the_name_the_acled_export_writes
     assert not actor_matches(islamic_state, "Islamic State (Egypt)")
     assert acled.acled_named(islamic_state, None) == islamic_state
     assert not actor_matches(acled.acled_named(islamic_state, "SY"), "Islamic State (Egypt)")
+
+
+# re3d documents and gold
+
+def test_re3d_documents_are_read_from_every_source_folder_with_no_publication_date(tmp_path):
+    for source, doc_id in (("Invented_Outlet", "AA01"), ("Other_Outlet", "BB02")):
+        (tmp_path / source).mkdir()
+        line = {"_id": doc_id, "title": "An invented title", "text": f"In Testville, words of {source}.\nMore.",
+                "sourceName": source, "sourceUrl": f"https://example.org/{doc_id}"}
+        (tmp_path / source / "documents.json").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    docs = re3d.read_documents(tmp_path)
+    assert sorted(docs) == ["AA01", "BB02"]
+    assert docs["BB02"].published is None and docs["BB02"].url == "https://example.org/BB02"
+    assert adapter.doc_text(annotated.story_document(docs["AA01"], "re3d")).startswith("In Testville")
+
+
+def test_re3d_gold_is_read_source_by_source_and_named_by_document_id(tmp_path):
+    for source, doc_id in (("Zeta_Outlet", "AA01"), ("Alpha_Outlet", "CC03")):
+        (tmp_path / source).mkdir()
+        g = {"format": "thucydides-gold-re3d", "version": 1, "source": source, "story": doc_id, "actors": {},
+             "places": [{"names": ["Testville"], "lat": 1.0, "lon": 2.0, "tol_km": 15, "span": [3, 12],
+                         "text": "Testville"}], "claims": [], "events": []}
+        (tmp_path / source / f"{doc_id}.json").write_text(json.dumps(g), encoding="utf-8")
+    golds = re3d.read_gold(tmp_path)
+    assert [g["story"] for g in golds] == ["CC03", "AA01"]
+    gold = voa.scorer_gold(golds)
+    assert [d["name"] for d in gold["documents"]] == ["CC03.txt", "AA01.txt"] and not keys_named("text", gold)
+    assert re3d.read_gold(tmp_path / "absent") == []
+
+
+def test_the_re3d_gold_files_are_valid_and_name_documents_of_their_source(tmp_path):
+    """Every committed annotation passes tests/data/re3d/check_gold.py (shape, ACLED types, spans in the text),
+    and the checker does fail a file whose span runs past its document."""
+    import importlib.util
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "re3d"
+    if not (folder.parents[3] / "shared" / "data" / "re3d").is_dir():
+        pytest.skip("../shared/data/re3d not present")
+    spec = importlib.util.spec_from_file_location("re3d_check_gold", folder / "check_gold.py")
+    assert spec and spec.loader
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    files = sorted((folder / "gold").glob("*/*.json"))
+    assert files, "no re3d gold file"
+    assert [e for f in files for e in checker.check(f)] == []
+    broken = json.loads(files[0].read_text(encoding="utf-8"))
+    broken["places"] = [{"names": ["Testville"], "lat": 1.0, "lon": 2.0, "tol_km": 15, "span": [0, 10 ** 6]}]
+    (tmp_path / files[0].parent.name).mkdir()
+    bad = tmp_path / files[0].parent.name / files[0].name
+    bad.write_text(json.dumps(broken), encoding="utf-8")
+    assert any("bad span" in e for e in checker.check(bad))

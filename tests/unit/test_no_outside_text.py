@@ -1,15 +1,44 @@
-"""The repository carries no sentence copied from the development reports."""
+"""The repository carries no sentence copied from the development reports or the annotated news sets."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 
-from tests.conftest import SEEDS, shared_or_skip
+from tests.conftest import SEEDS, SHARED, shared_or_skip
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN = 8  # this many words in a row, shared with a report, is a copied sentence
+VOA = SHARED / "data" / "voa" / "voa_stories.jsonl"
+RE3D = SHARED / "data" / "re3d"
+KNOWN = {
+    # Found when the check was extended to VOA and re3d; they predate it, kept as digests of the runs (a list of
+    # the runs would be a copy itself). The invented strike releases reuse the wording of CENTCOM's public-domain
+    # releases (re3d's CENTCOM source) and should be reworded by their owners (their gold offsets move with the
+    # text); the VOA gold hit is two adjacent alias names.
+    "tests/data/invented/claims/h08_casualty_roundup.txt": {
+        "79f95605f7e866d8",
+    },
+    "tests/data/voa/gold/8011004.json": {
+        "480db468c779039f", "f1d3d79978d7e679",
+    },
+    "tests/data/invented/claims/h04_coalition_strikes.txt": {
+        "00145a3b35610024", "597b64ebfdbb5595", "e29a03f84b760430",
+    },
+    "tests/data/invented/claims/k7_coalition_release.txt": {
+        "02014de660b2c765", "5200236217cb1fd4", "5865dc7b0f6dd52f", "63bab53c1343e4aa", "74a51fdf9c361031",
+    },
+    "tests/data/invented/events/e03_coalition_strikes.txt": {
+        "02014de660b2c765", "038adc09516c9f01", "10281c247e6e40aa", "17901f5e73ef5190", "252abbf1ddb9cc17",
+        "5200236217cb1fd4", "5865dc7b0f6dd52f", "63bab53c1343e4aa", "708996fb30d4534a", "74a51fdf9c361031",
+        "95de4fdbca21b02c", "bafb61644b88d679", "fc33a848194d9b5e",
+    },
+}
+"""Runs already in the repository when the check began, by file, as `_digest`s: reported, not new copies."""
 
 
 def _words(text: str) -> list[str]:
@@ -20,9 +49,21 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1)}
 
 
-def test_no_seed_sentence_in_the_repository():
-    shared_or_skip(SEEDS)
-    seeds = set().union(*(_shingles(_words(p.read_text(encoding="utf-8"))) for p in SEEDS.glob("*.txt")))
+def _digest(run: tuple[str, ...]) -> str:
+    return hashlib.sha256(" ".join(run).encode("utf-8")).hexdigest()[:16]
+
+
+def _corpus(texts: Iterable[str]) -> set[tuple[str, ...]]:
+    return set().union(*(_shingles(_words(t)) for t in texts))
+
+
+def _json_lines(path: Path, field: str) -> list[str]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line)[field] for line in fh if line.strip()]
+
+
+def _copied(corpus: set[tuple[str, ...]]) -> list[str]:
+    """Every tracked text file sharing a run of RUN words with the corpus (runs in KNOWN aside), with its first."""
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     copied = []
     for name in tracked:
@@ -33,7 +74,32 @@ def test_no_seed_sentence_in_the_repository():
             body = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue
-        hits = _shingles(_words(body)) & seeds
+        hits = {h for h in _shingles(_words(body)) & corpus if _digest(h) not in KNOWN.get(name, ())}
         if hits:
             copied.append(f"{name}: “{' '.join(sorted(hits)[0])}”")
+    return copied
+
+
+def test_no_seed_sentence_in_the_repository():
+    shared_or_skip(SEEDS)
+    copied = _copied(_corpus(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")))
     assert not copied, "text copied from the seeds:\n" + "\n".join(copied)
+
+
+def test_no_voa_sentence_in_the_repository():
+    shared_or_skip(VOA)
+    copied = _copied(_corpus(_json_lines(VOA, "text")))
+    assert not copied, "text copied from the VOA stories:\n" + "\n".join(copied)
+
+
+def test_no_re3d_sentence_in_the_repository():
+    shared_or_skip(RE3D)
+    copied = _copied(_corpus(t for path in sorted(RE3D.glob("*/documents.json")) for t in _json_lines(path, "text")))
+    assert not copied, "text copied from the re3d documents:\n" + "\n".join(copied)
+
+
+def test_a_copied_run_is_found_and_a_shorter_one_is_not():
+    """The check itself, on words we wrote: eight shared words in a row are a copy, seven are not."""
+    corpus = _corpus(["one two three four five six seven eight nine"])
+    assert _shingles(_words("Zero, one two three four five six seven eight.")) & corpus
+    assert not _shingles(_words("one two three four five six seven, then ten")) & corpus

@@ -41,3 +41,13 @@ def voa_stories() -> Path:
 def voa_gold() -> Path:
     """Our own annotations of VOA stories (tests/data/voa/GUIDELINES.md); THUCYDIDES_VOA_GOLD names another folder."""
     return Path(os.environ.get("THUCYDIDES_VOA_GOLD") or ROOT / "tests" / "data" / "voa" / "gold")
+
+
+def re3d() -> Path:
+    """re3d (Dstl): one folder per source, each with its documents.json and LICENSE."""
+    return shared() / "data" / "re3d"
+
+
+def re3d_gold() -> Path:
+    """Our own annotations of re3d documents (tests/data/re3d); THUCYDIDES_RE3D_GOLD names another folder."""
+    return Path(os.environ.get("THUCYDIDES_RE3D_GOLD") or ROOT / "tests" / "data" / "re3d" / "gold")

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from thucydides.evaluation.acled import AcledResult
+from thucydides.evaluation.annotated import Part
 from thucydides.evaluation.geoparse import GeoResult
 from thucydides.evaluation.scorer import ScorerFigures
 from thucydides.evaluation.scoring import Rate
 from thucydides.evaluation.seeds import SeedsResult
 from thucydides.evaluation.speed import SpeedResult
 from thucydides.evaluation.suite import Results
-from thucydides.evaluation.voa import VoaPart
 
 Row = tuple[str, str, str, str]
 CLAIM_ATTRIBUTES = frozenset({"qualifier", "subject", "agent", "claimant", "place", "time"})
@@ -82,7 +82,7 @@ def _seeds_rows(s: SeedsResult) -> list[Row]:
     return [("seeds", "F1 claims · places · events", value, f"{s.documents} docs")]
 
 
-def _voa_rows(part: VoaPart) -> list[Row]:
+def _set_rows(part: Part) -> list[Row]:
     if part.figures is None:
         return [(part.name, "no annotated story in this part", "-", "0 docs")]
     return _prf_rows(part.name, part.figures, part.stories)
@@ -106,7 +106,9 @@ def rows(res: Results) -> list[Row]:
     if res.seeds:
         out += _seeds_rows(res.seeds)
     if res.voa:
-        out += _voa_rows(res.voa.dev) + _voa_rows(res.voa.test)
+        out += _set_rows(res.voa.dev) + _set_rows(res.voa.test)
+    if res.re3d:
+        out += _set_rows(res.re3d.dev) + _set_rows(res.re3d.test)
     if res.speed:
         out += _speed_rows(res.speed)
     return out
@@ -130,6 +132,9 @@ def header(res: Results) -> list[str]:
     if res.voa:
         lines.append(f"VOA: {res.voa.dev.stories} dev + {res.voa.test.stories} test annotated stories from "
                      f"{res.voa.gold_dir} (test = sha256(id) % 3 == 0)")
+    if res.re3d:
+        lines.append(f"re3d: {res.re3d.dev.stories} dev + {res.re3d.test.stories} test annotated documents from "
+                     f"{res.re3d.gold_dir} (test = sha256(_id) % 3 == 0; no publication dates)")
     return lines
 
 
@@ -157,6 +162,8 @@ def _part_times(res: Results) -> str:
         parts.append(f"seeds {res.seeds.seconds:.0f} s")
     if res.voa:
         parts.append(f"VOA {res.voa.seconds:.0f} s")
+    if res.re3d:
+        parts.append(f"re3d {res.re3d.seconds:.0f} s")
     if res.speed:
         parts.append(f"throughput {res.speed.seconds:.0f} s at load average {res.speed.load_average:.1f} "
                      f"on {os.cpu_count()} cores")

@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from thucydides.evaluation import acled, adapter, geoparse, paths, seeds, speed, voa
+from thucydides.evaluation import acled, adapter, annotated, geoparse, paths, re3d, seeds, speed, voa
 
-PARTS = ("acled", "geo", "seeds", "voa", "speed")
+PARTS = ("acled", "geo", "seeds", "voa", "re3d", "speed")
 T = TypeVar("T")
 
 
@@ -26,6 +26,7 @@ class Options:
     geo_halves: tuple[str, ...] = ("report", "all")
     """LGL and GeoVirus halves to report: the report half (never fitted on) and the whole corpus."""
     voa_gold: Path | None = None
+    re3d_gold: Path | None = None
     command: str = "make eval"
 
 
@@ -38,6 +39,7 @@ class Results:
     geo: list[geoparse.GeoResult] = field(default_factory=list)
     seeds: seeds.SeedsResult | None = None
     voa: voa.VoaResult | None = None
+    re3d: annotated.SetResult | None = None
     speed: speed.SpeedResult | None = None
     seconds: float = 0.0
 
@@ -82,7 +84,7 @@ def _lgl_convention(options: Options) -> list[geoparse.GeoResult]:
 def run(options: Options) -> Results:
     began = time.perf_counter()
     res = Results(options, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), commit())
-    needs_pipeline = set(options.only) & {"acled", "geo", "seeds", "voa"}
+    needs_pipeline = set(options.only) & {"acled", "geo", "seeds", "voa", "re3d"}
     pipeline = _timed("loading the pipeline", adapter.build_pipeline) if needs_pipeline else None
     if "acled" in options.only:
         res.acled = _timed("ACLED dev", lambda: acled.evaluate(pipeline, options.acled_cap, options.acled_limit))
@@ -93,6 +95,8 @@ def run(options: Options) -> Results:
         res.seeds = _timed("seeds", lambda: seeds.evaluate(pipeline))
     if "voa" in options.only:
         res.voa = _timed("VOA", lambda: voa.evaluate(pipeline, options.voa_gold))
+    if "re3d" in options.only:
+        res.re3d = _timed("re3d", lambda: re3d.evaluate(pipeline, options.re3d_gold))
     if "speed" in options.only:
         res.speed = _timed("throughput", speed.evaluate)
     res.seconds = time.perf_counter() - began

@@ -1,4 +1,4 @@
-"""Which labelled rows are held back: the ACLED dev split and the VOA test part.
+"""Which labelled rows are held back: the ACLED dev split and the VOA and re3d test parts.
 
 The rules live here, not in the evaluation, because the builders and the learners must skip the same rows the
 evaluation scores on: one statement of each rule, read by all three.
@@ -22,3 +22,8 @@ def is_acled_dev(event_id_cnty: str) -> bool:
 def is_voa_test(story_id: str) -> bool:
     """A third of the annotated VOA stories are held back as a test part, by id only."""
     return sha256_int(story_id) % 3 == 0
+
+
+def is_re3d_test(document_id: str) -> bool:
+    """A third of the annotated re3d documents are held back as a test part, by `_id` only (VOA's rule)."""
+    return sha256_int(document_id) % 3 == 0
