@@ -288,3 +288,25 @@ def test_the_re3d_gold_files_are_valid_and_name_documents_of_their_source(tmp_pa
     bad = tmp_path / files[0].parent.name / files[0].name
     bad.write_text(json.dumps(broken), encoding="utf-8")
     assert any("bad span" in e for e in checker.check(bad))
+
+
+class _NoOutput:
+    """A pipeline that finds nothing, so a part's figures and logs come from the gold alone."""
+
+    def run_documents(self, docs: list[Any]) -> list[Any]:
+        return []
+
+
+def test_an_error_log_is_written_for_the_dev_part_only(tmp_path):
+    shared_scorer = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
+    if not shared_scorer.is_file():
+        pytest.skip("../shared/eval/score.py not present")
+    stories = {k: annotated.Story(k, "Fighting in Testville today.", None, None, None) for k in ("1000000", "1000002")}
+    golds = [{"story": k, "actors": {}, "places": [{"names": ["Testville"], "lat": 1.0, "lon": 2.0, "tol_km": 15,
+                                                   "span": [12, 21]}], "claims": [], "events": []} for k in stories]
+    kind = annotated.AnnotatedSet("Invented", "invented", is_voa_test)
+    res = annotated.evaluate(kind, golds, stories, tmp_path, _NoOutput(), dev_error_log=tmp_path / "log")  # type: ignore[arg-type]
+    assert (res.dev.stories, res.test.stories) == (1, 1)
+    assert res.dev.figures and res.dev.figures.places.fn == 1
+    assert sorted(p.name for p in (tmp_path / "log" / "texts").iterdir()) == ["1000000.txt"]
+    assert "missed place Testville" in (tmp_path / "log" / "log.txt").read_text(encoding="utf-8")

@@ -9,6 +9,8 @@ reports (by id hash, the set's own rule) is the test part, kept for figures nobo
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -17,7 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from thucydides.evaluation import adapter, scorer
+from thucydides.evaluation import adapter, paths, scorer
+from thucydides.evaluation.view import ExportView
 
 GOLD_FORMAT = "thucydides-gold"
 
@@ -91,25 +94,47 @@ def story_document(story: Story, source: str) -> adapter.Doc:
                             title=story.title, source=source)
 
 
+def _write_inputs(folder: Path, golds: list[dict[str, Any]], chosen: list[Story]) -> Path:
+    """The scorer's inputs: one text file per story (so spans are checked) and the gold file."""
+    texts = folder / "texts"
+    texts.mkdir(parents=True, exist_ok=True)
+    for s in chosen:
+        (texts / f"{s.id}.txt").write_text(s.text, encoding="utf-8", newline="")
+    gold = folder / "gold.json"
+    gold.write_text(json.dumps(scorer_gold(golds), ensure_ascii=False), encoding="utf-8")
+    return gold
+
+
+def write_error_log(folder: Path, gold: Path, export: ExportView) -> Path:
+    """The export and the shared scorer's verbose log (missed, spurious and wrong items per document), for
+    people reading a dev part's errors."""
+    (folder / "export.json").write_text(json.dumps(export.raw, ensure_ascii=False), encoding="utf-8")
+    cmd = [sys.executable, str(paths.scorer()), str(gold), str(folder / "export.json"), "--texts",
+           str(folder / "texts"), "--verbose"]
+    log = folder / "log.txt"
+    log.write_text(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout, encoding="utf-8")
+    return log
+
+
 def score_part(name: str, golds: list[dict[str, Any]], stories: dict[str, Story], pipeline: adapter.Pipe,
-               source: str) -> Part:
+               source: str, error_log: Path | None = None) -> Part:
+    """Figures of one part; with `error_log`, its inputs, export and the scorer's verbose log stay there."""
     if not golds:
         return Part(name, 0, None)
     chosen = [stories[str(g["story"])] for g in golds]
     export = adapter.export(pipeline, [story_document(s, source) for s in chosen])
     with tempfile.TemporaryDirectory(prefix=f"thucydides-{source}-") as tmp:
-        texts = Path(tmp) / "texts"
-        texts.mkdir()
-        for s in chosen:
-            (texts / f"{s.id}.txt").write_text(s.text, encoding="utf-8", newline="")
-        gold = Path(tmp) / "gold.json"
-        gold.write_text(json.dumps(scorer_gold(golds), ensure_ascii=False), encoding="utf-8")
-        return Part(name, len(golds), scorer.score(gold, export, texts))
+        folder = error_log or Path(tmp)
+        gold = _write_inputs(folder, golds, chosen)
+        if error_log:
+            write_error_log(folder, gold, export)
+        return Part(name, len(golds), scorer.score(gold, export, folder / "texts"))
 
 
 def evaluate(kind: AnnotatedSet, golds: list[dict[str, Any]], stories: dict[str, Story], gold_dir: Path,
-             pipeline: adapter.Pipe | None = None) -> SetResult:
-    """Dev and test figures of one set; every gold file must name a story of the set's corpus."""
+             pipeline: adapter.Pipe | None = None, dev_error_log: Path | None = None) -> SetResult:
+    """Dev and test figures of one set; every gold file must name a story of the set's corpus. A log of errors
+    is only ever written for the dev part: nobody reads the test part's errors."""
     began = time.perf_counter()
     unknown = [g["story"] for g in golds if str(g["story"]) not in stories]
     if unknown:
@@ -117,6 +142,6 @@ def evaluate(kind: AnnotatedSet, golds: list[dict[str, Any]], stories: dict[str,
     pipeline = pipeline or adapter.build_pipeline()
     test = [g for g in golds if kind.is_test(str(g["story"]))]
     dev = [g for g in golds if not kind.is_test(str(g["story"]))]
-    return SetResult(str(gold_dir), score_part(f"{kind.label} dev", dev, stories, pipeline, kind.source),
+    return SetResult(str(gold_dir), score_part(f"{kind.label} dev", dev, stories, pipeline, kind.source, dev_error_log),
                      score_part(f"{kind.label} test", test, stories, pipeline, kind.source),
                      time.perf_counter() - began)

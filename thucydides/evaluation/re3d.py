@@ -37,7 +37,9 @@ def read_gold(folder: Path | None = None) -> list[dict[str, Any]]:
     return annotated.read_gold_files(sorted(folder.glob("*/*.json")) if folder.is_dir() else [])
 
 
-def evaluate(pipeline: adapter.Pipe | None = None, gold_dir: Path | None = None,
-             documents: Path | None = None) -> annotated.SetResult:
+def evaluate(pipeline: adapter.Pipe | None = None, gold_dir: Path | None = None, documents: Path | None = None,
+             dev_error_log: Path | None = None) -> annotated.SetResult:
+    """Dev and test figures; with `dev_error_log`, the dev part's errors are written there (never the test's)."""
     gold_dir = gold_dir or paths.re3d_gold()
-    return annotated.evaluate(RE3D, read_gold(gold_dir), read_documents(documents), gold_dir, pipeline)
+    return annotated.evaluate(RE3D, read_gold(gold_dir), read_documents(documents), gold_dir, pipeline,
+                              dev_error_log)

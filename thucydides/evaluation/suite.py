@@ -27,6 +27,8 @@ class Options:
     """LGL and GeoVirus halves to report: the report half (never fitted on) and the whole corpus."""
     voa_gold: Path | None = None
     re3d_gold: Path | None = None
+    re3d_dev_log: Path | None = None
+    """Where the re3d dev part's inputs, export and the scorer's verbose log go (none: nowhere)."""
     command: str = "make eval"
 
 
@@ -96,7 +98,8 @@ def run(options: Options) -> Results:
     if "voa" in options.only:
         res.voa = _timed("VOA", lambda: voa.evaluate(pipeline, options.voa_gold))
     if "re3d" in options.only:
-        res.re3d = _timed("re3d", lambda: re3d.evaluate(pipeline, options.re3d_gold))
+        res.re3d = _timed("re3d", lambda: re3d.evaluate(pipeline, options.re3d_gold,
+                                                        dev_error_log=options.re3d_dev_log))
     if "speed" in options.only:
         res.speed = _timed("throughput", speed.evaluate)
     res.seconds = time.perf_counter() - began
