@@ -12,7 +12,7 @@ from datetime import timedelta
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.clauses import clause_head, clause_tokens
+from thucydides.ling.clauses import bounds_period, clause_head, clause_tokens
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import span_head
 from thucydides.model import Interval, TimeExpression
@@ -44,8 +44,15 @@ def plausible(interval: Interval) -> bool:
 
 
 def _dating(ctx: DateContext) -> list[TimeExpression]:
+    """The unit's time phrases that date what is told with them: not one hung under 'since' or 'until' ('the worst
+    attack since the start of the war in 2011'; ling.clauses.bounds_period)."""
     return [t for t in ctx.doc.times.within(ctx.candidate.start, ctx.candidate.end)
-            if t.dates and plausible(t.interval)]
+            if t.dates and plausible(t.interval) and not _bounding(ctx, t)]
+
+
+def _bounding(ctx: DateContext, t: TimeExpression) -> bool:
+    head = span_head(ctx.doc.doc, t.start, t.end)
+    return head is not None and bounds_period(head)
 
 
 def _nearest(ctx: DateContext, found: list[TimeExpression]) -> Dated | None:

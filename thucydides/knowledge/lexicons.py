@@ -42,6 +42,7 @@ class Lexicons:
     share_prepositions: frozenset[str]
     shared_toll_nouns: frozenset[str]
     custody_words: frozenset[str]
+    period_bounds: frozenset[str]
     irrealis_nouns: frozenset[str]
     accident_verbs: frozenset[str]
     target_prepositions: frozenset[str]
@@ -86,6 +87,7 @@ def lexicons() -> Lexicons:
         share_prepositions=word_set(raw, "share_prepositions", where),
         shared_toll_nouns=word_set(raw, "shared_toll_nouns", where),
         custody_words=word_set(raw, "custody_words", where),
+        period_bounds=word_set(raw, "period_bounds", where),
         irrealis_nouns=word_set(raw, "irrealis_nouns", where),
         accident_verbs=word_set(raw, "accident_verbs", where),
         target_prepositions=word_set(raw, "target_prepositions", where),

@@ -57,6 +57,19 @@ def in_clause(token: Token, head: Token) -> bool:
     return clause_head(token).i == head.i
 
 
+def bounds_period(token: Token, lex: Lexicons | None = None) -> bool:
+    """Whether `token` hangs, within its clause, on a preposition of `period_bounds` ('the worst attack since the
+    start of the war in 2011'), or stands in a clause such a word introduces ('since the war began in 2011'): it
+    tells where a period starts or ends, not when the clause around it happened."""
+    words = (lex or lexicons()).period_bounds
+    for t in (token, *ancestors(token)):
+        if t.dep_ == "prep" and t.lower_ in words:
+            return True
+        if heads_clause(t):
+            return any(c.dep_ == "mark" and c.lower_ in words for c in t.children)
+    return False
+
+
 def is_passive(head: Token) -> bool:
     if any(c.dep_ in {"nsubjpass", "auxpass", "csubjpass"} for c in head.children):
         return True
