@@ -130,6 +130,11 @@ class Detection:
     long_told_only: bool
     """Read only what a verb of telling reports, told as happening ('officials said X was killed in a strike'): news
     attributes what it tells, the notes the coder learnt from seldom do; other clauses read alone are misread."""
+    catchall_clauses: bool
+    """A sentence read surely as an event but as a catch-all sub-type less surely than `sub_min_confidence` asks, that
+    no rescue by `single_threshold` keeps, is typed by its clause read most surely as an event of a specific sub-type,
+    if one reaches `anchor_threshold`: a run-on sentence mixing a happening with its background lands in the
+    catch-all its clauses do not (a short note's catch-all reading, rescued, is mostly right)."""
 
     def cut(self, unit_cut: float, candidate: Candidate) -> float:
         """The probability of an event `candidate` needs in a unit whose threshold is `unit_cut`: none it can
@@ -159,18 +164,25 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units], contexts, how.context_weight, low)
     cuts = _thresholds(ctx, units, how)
     guesses = parts_readings(units, guesses, cuts, contexts, coder, how)
-    out = []
+    out: list[tuple[Candidate, float, float]] = []
+    retyped: list[tuple[Candidate, float, float]] = []
     for unit, guess, cut in zip(units, guesses, cuts, strict=True):
         readings = _readings(ctx, unit, guess, coder, low, taxonomy, how)
         chosen = next((c for c in readings if admissible(c)), None)
         if chosen is not None and _only_mentions(unit, chosen, coder, cut, how):
             chosen = None
-        if chosen is not None:
-            out.append((chosen, guess.event_probability, how.cut(cut, chosen)))
-            if how.clause_events and chosen.source == "coder" and len(unit.span) >= how.clause_sentence_tokens:
-                out += [(c, c.confidence, how.cut(how.threshold, c))
-                        for c in also_told(unit, chosen, coder, how, admissible)]
-    return _kept(out, how, len(units))
+        if chosen is None:
+            continue
+        out.append((chosen, guess.event_probability, how.cut(cut, chosen)))
+        others = []
+        if how.clause_events and chosen.source == "coder" and len(unit.span) >= how.clause_sentence_tokens:
+            others = [(c, c.confidence, how.cut(how.threshold, c))
+                      for c in also_told(unit, chosen, coder, how, admissible)]
+            out += others
+        if how.catchall_clauses and how.cut(cut, chosen) == math.inf and not any(p >= c for _, p, c in others):
+            retyped += [(c, guess.event_probability, cut)
+                        for c in specific_clause(unit, chosen, coder, how, admissible)]
+    return _kept(out, how, len(units), retyped)
 
 
 class Remembered:
@@ -242,14 +254,17 @@ def _words(head: Token) -> str:
     return head.doc[head.left_edge.i:head.right_edge.i + 1].text
 
 
-def _kept(out: list[tuple[Candidate, float, float]], how: Detection, n_units: int) -> list[Candidate]:
+def _kept(out: list[tuple[Candidate, float, float]], how: Detection, n_units: int,
+          retyped: Sequence[tuple[Candidate, float, float]] = ()) -> list[Candidate]:
     """The readings sure enough for their unit's threshold (fallback ones always); a short report with none
-    keeps its likeliest reading if that reaches `single_threshold`."""
+    keeps its likeliest reading if that reaches `single_threshold`. Where no such rescue applies, the `retyped`
+    readings (`specific_clause`) sure enough for their unit's threshold are kept too."""
     confident = [c for c, p, cut in out if p >= cut or c.source == "fallback"]
     single = how.single_threshold
     too_long = how.single_max_sentences is not None and n_units > how.single_max_sentences
     if confident or not out or single is None or too_long:
-        return confident
+        more = [c for c, p, cut in retyped if p >= cut]
+        return sorted(confident + more, key=lambda c: c.sentence.index) if more else confident
     best, p, _ = max(out, key=lambda x: x[1])
     return [best] if p >= single else []
 
@@ -360,6 +375,27 @@ def also_told(unit: Unit, chosen: Candidate, coder: Coder, how: Detection,
         if admissible(c) and (g.event_type not in best or c.confidence > best[g.event_type].confidence):
             best[g.event_type] = c
     return list(best.values())
+
+
+def specific_clause(unit: Unit, chosen: Candidate, coder: Coder, how: Detection,
+                    admissible: Callable[[Candidate], bool]) -> list[Candidate]:
+    """The sentence's reading by its clause the coder reads most surely as an event of a specific sub-type (none of
+    the catch-alls of `how.sub_min_confidence`), at least `how.anchor_threshold` surely and of at least
+    `how.clause_min_tokens` words, for a sentence whose reading `chosen` is a catch-all the coder was too unsure of;
+    anchored as any reading is, on the smallest clause read as that sub-type. Empty when there is none."""
+    specific = [g for head, g in _clause_readings(unit.span, coder)
+                if g.event_type is not None and g.sub_event_type not in (None, *how.sub_min_confidence)
+                and g.event_probability >= how.anchor_threshold and _long_enough(head, how)]
+    if not specific:
+        return []
+    best = max(specific, key=lambda g: g.event_probability)
+    for anchor in ranked_anchors(unit.span, best, coder, how.anchor_threshold):
+        for head in with_purpose(anchor):
+            c = Candidate(unit.start, unit.end, unit.sentence, best.event_type or "", best.sub_event_type or "",
+                          best.confidence, head, chosen.headline, readings=best.readings)
+            if admissible(c):
+                return [c]
+    return []
 
 
 def _clause_readings(span: Span, coder: Coder) -> list[tuple[Token, Guess]]:

@@ -127,6 +127,9 @@ class EventsConfig:
     """The probability of an event at which such a clause's reading becomes its sentence's (None: the unit's)."""
     long_told_only: bool = True
     """Read only what a verb of telling reports, told as happening (news attributes; the coder's notes seldom do)."""
+    catchall_clauses: bool = False
+    """A sentence read surely as an event but as a catch-all sub-type below its floor is typed by its clause read
+    most surely as another sub-type of event (events.detect.specific_clause)."""
     merge_actor_sides: bool = False
     """Sentences of a report whose doers are the two sides of one happening ('forces killed the attackers', 'the
     attackers stormed the hotel') may tell one happening (false: only the same actor 1 or none)."""
@@ -260,7 +263,8 @@ class EventCoderStage:
             reread_mentions=c.reread_mentions, clause_sentence_tokens=c.clause_sentence_tokens,
             sub_min_confidence=c.sub_min_confidence, anchor_threshold=c.anchor_threshold,
             fallback_confidence=c.fallback_confidence, long_sentence_tokens=c.long_sentence_tokens,
-            long_clause_threshold=c.long_clause_threshold, long_told_only=c.long_told_only)
+            long_clause_threshold=c.long_clause_threshold, long_told_only=c.long_told_only,
+            catchall_clauses=c.catchall_clauses)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
