@@ -174,15 +174,21 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
         if chosen is None:
             continue
         out.append((chosen, guess.event_probability, how.cut(cut, chosen)))
-        others = []
-        if how.clause_events and chosen.source == "coder" and len(unit.span) >= how.clause_sentence_tokens:
-            others = [(c, c.confidence, how.cut(how.threshold, c))
-                      for c in also_told(unit, chosen, coder, how, admissible)]
-            out += others
+        others = _others(unit, chosen, coder, how, admissible)
+        out += others
         if how.catchall_clauses and how.cut(cut, chosen) == math.inf and not any(p >= c for _, p, c in others):
             retyped += [(c, guess.event_probability, cut)
                         for c in specific_clause(unit, chosen, coder, how, admissible)]
     return _kept(out, how, len(units), retyped)
+
+
+def _others(unit: Unit, chosen: Candidate, coder: Coder, how: Detection,
+            admissible: Callable[[Candidate], bool]) -> list[tuple[Candidate, float, float]]:
+    """With `how.clause_events`, the other happenings a long sentence's clauses tell (`also_told`), each with its
+    probability and the threshold it must reach."""
+    if not how.clause_events or chosen.source != "coder" or len(unit.span) < how.clause_sentence_tokens:
+        return []
+    return [(c, c.confidence, how.cut(how.threshold, c)) for c in also_told(unit, chosen, coder, how, admissible)]
 
 
 class Remembered:
