@@ -43,6 +43,12 @@ def test_a_year_that_dates_its_clause_does_not(nlp, text: str) -> None:  # type:
     assert not bounds_period(word(nlp(text), "2014"))
 
 
+def test_the_date_of_the_happening_its_own_since_clause_tells_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Since gunmen raided the valley in 2014, thousands of farmers have fled.")
+    assert bounds_period(word(doc, "2014"))
+    assert not bounds_period(word(doc, "2014"), happening=word(doc, "raided"))
+
+
 def test_the_happening_keeps_the_reports_days_not_the_bound() -> None:
     read = keyword_events(KeywordCoder((("killed", "Violence against civilians", "Attack"),), 0.95),
                           date(2024, 5, 17), "r.txt")

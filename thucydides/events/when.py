@@ -52,7 +52,7 @@ def _dating(ctx: DateContext) -> list[TimeExpression]:
 
 def _bounding(ctx: DateContext, t: TimeExpression) -> bool:
     head = span_head(ctx.doc.doc, t.start, t.end)
-    return head is not None and bounds_period(head)
+    return head is not None and bounds_period(head, happening=ctx.candidate.anchor)
 
 
 def _nearest(ctx: DateContext, found: list[TimeExpression]) -> Dated | None:

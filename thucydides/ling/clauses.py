@@ -57,12 +57,15 @@ def in_clause(token: Token, head: Token) -> bool:
     return clause_head(token).i == head.i
 
 
-def bounds_period(token: Token, lex: Lexicons | None = None) -> bool:
+def bounds_period(token: Token, lex: Lexicons | None = None, happening: Token | None = None) -> bool:
     """Whether `token` hangs, within its clause, on a preposition of `period_bounds` ('the worst attack since the
     start of the war in 2011'), or stands in a clause such a word introduces ('since the war began in 2011'): it
-    tells where a period starts or ends, not when the clause around it happened."""
+    tells where a period starts or ends, not when the clause around it happened. Not when it hangs on the verb of
+    `happening` itself ('since gunmen raided the valley in 2014, ...': the raid's own date)."""
     words = (lex or lexicons()).period_bounds
     for t in (token, *ancestors(token)):
+        if happening is not None and t.i == happening.i:
+            return False
         if t.dep_ == "prep" and t.lower_ in words:
             return True
         if heads_clause(t):
