@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import subprocess
@@ -15,30 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 RUN = 8  # this many words in a row, shared with a report, is a copied sentence
 VOA = SHARED / "data" / "voa" / "voa_stories.jsonl"
 RE3D = SHARED / "data" / "re3d"
-KNOWN = {
-    # Found when the check was extended to VOA and re3d; they predate it, kept as digests of the runs (a list of
-    # the runs would be a copy itself). The invented strike releases reuse the wording of CENTCOM's public-domain
-    # releases (re3d's CENTCOM source) and should be reworded by their owners (their gold offsets move with the
-    # text); the VOA gold hit is two adjacent alias names.
-    "tests/data/invented/claims/h08_casualty_roundup.txt": {
-        "79f95605f7e866d8",
-    },
-    "tests/data/voa/gold/8011004.json": {
-        "480db468c779039f", "f1d3d79978d7e679",
-    },
-    "tests/data/invented/claims/h04_coalition_strikes.txt": {
-        "00145a3b35610024", "597b64ebfdbb5595", "e29a03f84b760430",
-    },
-    "tests/data/invented/claims/k7_coalition_release.txt": {
-        "02014de660b2c765", "5200236217cb1fd4", "5865dc7b0f6dd52f", "63bab53c1343e4aa", "74a51fdf9c361031",
-    },
-    "tests/data/invented/events/e03_coalition_strikes.txt": {
-        "02014de660b2c765", "038adc09516c9f01", "10281c247e6e40aa", "17901f5e73ef5190", "252abbf1ddb9cc17",
-        "5200236217cb1fd4", "5865dc7b0f6dd52f", "63bab53c1343e4aa", "708996fb30d4534a", "74a51fdf9c361031",
-        "95de4fdbca21b02c", "bafb61644b88d679", "fc33a848194d9b5e",
-    },
-}
-"""Runs already in the repository when the check began, by file, as `_digest`s: reported, not new copies."""
 
 
 def _words(text: str) -> list[str]:
@@ -47,10 +22,6 @@ def _words(text: str) -> list[str]:
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1)}
-
-
-def _digest(run: tuple[str, ...]) -> str:
-    return hashlib.sha256(" ".join(run).encode("utf-8")).hexdigest()[:16]
 
 
 def _corpus(texts: Iterable[str]) -> set[tuple[str, ...]]:
@@ -63,7 +34,7 @@ def _json_lines(path: Path, field: str) -> list[str]:
 
 
 def _copied(corpus: set[tuple[str, ...]]) -> list[str]:
-    """Every tracked text file sharing a run of RUN words with the corpus (runs in KNOWN aside), with its first."""
+    """Every tracked text file sharing a run of RUN words with the corpus, with its first such run."""
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     copied = []
     for name in tracked:
@@ -74,7 +45,7 @@ def _copied(corpus: set[tuple[str, ...]]) -> list[str]:
             body = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue
-        hits = {h for h in _shingles(_words(body)) & corpus if _digest(h) not in KNOWN.get(name, ())}
+        hits = _shingles(_words(body)) & corpus
         if hits:
             copied.append(f"{name}: “{' '.join(sorted(hits)[0])}”")
     return copied
