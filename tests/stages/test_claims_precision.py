@@ -67,7 +67,7 @@ def test_a_fraction_of_territory_is_a_share(parse_claims):
 
 
 def test_a_part_s_name_is_no_fraction(parse_claims):
-    claims = parse_claims("Nearly 300 traders in the 3rd quarter of the city held a sit-in.").claims
+    claims = parse_claims("Nearly 300 shopkeepers in the 3rd quarter of the city held a sit-in.").claims
     assert [c.metric for c in claims] == ["civilians_present"]
     claims = parse_claims("In the first half of the year, 40 people were killed.").claims
     assert [(c.metric, c.low) for c in claims] == [("killed", 40)]

@@ -305,7 +305,7 @@ def test_a_participle_killing_in_a_strike_is_not_a_second_event(events_of):
 
 
 def test_crowds_taking_to_the_streets_protest(events_of):
-    e = only(events_of("Thousands of people took to the streets of Manbij to denounce the shelling."))
+    e = only(events_of("Thousands of residents took to the streets of Manbij to denounce the shelling."))
     assert (e.event_type, e.place) == ("Protests", "manbij")
 
 

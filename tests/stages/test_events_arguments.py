@@ -71,8 +71,8 @@ def test_a_lone_place_is_kept_whatever_its_neighbours(events_of: Run) -> None:
 def test_a_quarter_in_the_clause_yields_to_the_town_its_sentence_names(events_of: Run) -> None:
     """ACLED codes the town a quarter lies in: the quarter read as a far town, or told as a quarter, is not
     where the event is when the sentence names the town."""
-    text = ("On Monday, in Tegucigalpa, Francisco Morazan, two men on a motorbike shot and killed a bus driver "
-            "in the colonia Villanueva.")
+    text = ("On Monday, in Tegucigalpa, Francisco Morazan, a gunman on a scooter shot and killed the driver of a "
+            "city bus in the colonia Villanueva.")
     assert [p for _, p, _ in events_of(text)] == ["Tegucigalpa"]
     assert [p for _, p, _ in events_of(text, place_vouch_km=None)] == ["Tegucigalpa"]  # told as a quarter
     assert [p for _, p, _ in events_of(text.replace("colonia ", ""), place_vouch_km=None,

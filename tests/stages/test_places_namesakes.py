@@ -158,7 +158,7 @@ def test_a_same_name_state_abroad_does_not_pin_a_town_the_report_places_elsewher
 def test_a_town_past_the_candidate_cap_is_found_inside_its_state(analyse) -> None:
     """ "Guadalupe" names some sixty places; the one in Antioquia lies past the first thirty, and "municipality"
     parts it from its bracket."""
-    a = analyse("On Monday, gunmen ambushed a truck in the rural area of Guadalupe municipality (Antioquia).")
+    a = analyse("On Monday, gunmen ambushed a truck in the rural zone of Guadalupe municipality (Antioquia).")
     town = resolved(a, "Guadalupe")
     assert town is not None and town.country == "CO" and town.admin1 == "Antioquia"
 

@@ -164,7 +164,7 @@ def test_a_place_heading_a_council_stays_a_place(analyse) -> None:
 @pytest.mark.slow
 def test_a_village_after_in_resolves_though_spacy_reads_a_person(analyse) -> None:
     """Schendelbeke (a Belgian village of under 2,000 people) is the only place of its name."""
-    a = analyse("On Monday dozens of farmers staged a protest in Schendelbeke against a new army base.")
+    a = analyse("On Monday dozens of farmers held a protest in Schendelbeke against a new army base.")
     town = resolved(a, "Schendelbeke")
     assert town is not None and town.country == "BE"
 
