@@ -102,3 +102,15 @@ def test_an_unnamed_speaker_stops_the_voice_carried_before(parse_claims):
 def test_who_sets_a_toll_says_it(parse_claims):
     a = parse_claims("Officials in Port-au-Prince raised the death toll to 61 on Tuesday.")
     assert is_actor(by_figure(a)[61].claimant, "Government of Haiti"), actor_names(by_figure(a)[61].claimant)
+
+
+@pytest.mark.parametrize("text, figure, claimant", [
+    # the subject of a passive telling is what is told: the paragraph's source goes on speaking
+    ("The Red Cross said the fire in Nakuru began at night. More than 40 people were reported hurt, "
+     "and rescuers were said to be searching the rubble.", 40, "Red Cross"),
+    ("No deaths were recorded in the storm, but the Red Cross said falling walls injured 17 people in Beira.", 17,
+     "Red Cross"),
+])
+def test_the_subject_of_a_passive_telling_is_not_its_teller(parse_claims, text, figure, claimant):
+    c = by_figure(parse_claims(text))[figure]
+    assert is_actor(c.claimant, claimant), actor_names(c.claimant)

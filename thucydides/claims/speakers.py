@@ -266,9 +266,16 @@ def toll_setter(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     return None
 
 
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+
+
 def _tellers(verb: Token) -> list[Token]:
-    """Who tells: the subject (own or inherited: 'X arrived and said'), or the agent of a passive telling."""
+    """Who tells: the subject (own or inherited: 'X arrived and said'), or the agent of a passive telling. The
+    subject of a passive telling is what is told, not who tells ("no deaths were recorded", "150 people were
+    said to be hurt")."""
     agents = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return agents
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return agents + (own or list(subjects(verb)))
 
