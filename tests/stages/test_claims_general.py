@@ -27,6 +27,11 @@ def reading(analysis: Analysis) -> tuple:
      ("fighters_present", "person", None, 800, "at_most")),
     ("The number of civilians killed in the province since June rose to 310, while aid groups warned of famine.",
      ("killed", "person", 310, 310, "exact")),
+    # a count that falls is carried as one that rises
+    ("The number of refugees in the camp near Goma declined to the current figure of 41,000 after the truce.",
+     ("fled", "person", 41000, 41000, "exact")),
+    ("The number of displaced people sheltering in schools fell to 2,300 last week.",
+     ("fled", "person", 2300, 2300, "exact")),
 ])
 def test_counts_carried_by_a_verb(parse_claims, text, expected):
     assert reading(parse_claims(text)) == expected
