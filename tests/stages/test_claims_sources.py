@@ -114,3 +114,10 @@ def test_who_sets_a_toll_says_it(parse_claims):
 def test_the_subject_of_a_passive_telling_is_not_its_teller(parse_claims, text, figure, claimant):
     c = by_figure(parse_claims(text))[figure]
     assert is_actor(c.claimant, claimant), actor_names(c.claimant)
+
+
+def test_a_telling_verb_left_without_a_subject_is_told_by_the_name_just_before_it(parse_claims):
+    a = parse_claims("Hours after the standoff ended, Kenya's Directorate of Criminal Investigations, or DCI, said "
+                     "officers arrested 14 suspects near Garissa.")
+    c = by_figure(a)[14]
+    assert is_actor(c.claimant, "DCI"), actor_names(c.claimant)

@@ -244,15 +244,40 @@ def _reporting(seg: Segment, ctx: Context, anchor: Token | None) -> str | None:
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and forms(t) & lexicons().reporting_verbs]
     above = {t.i for t in ancestors(anchor)} if anchor is not None else set()
     verbs.sort(key=lambda v: (v.i not in above, len(ancestors(v))))
-    filed = ctx.analysis.segments
     for verb in verbs:
-        for who in _tellers(verb):
-            if filed is not None and filed.in_dateline(who.idx):
-                continue  # "KYIV, June 7 - the ministry said": the parser may make the dateline's town a teller
-            found = speaker_of(who, seg, ctx)
-            if found is not None:
-                return found
+        found = _told_by(verb, seg, ctx)
+        if found is not None:
+            return found
     return None  # no telling verb has a subject
+
+
+def _told_by(verb: Token, seg: Segment, ctx: Context) -> str | None:
+    """The source a telling verb names: its teller, else (none parsed) the name just before it."""
+    filed = ctx.analysis.segments
+    tellers = _tellers(verb)
+    for who in tellers:
+        if filed is not None and filed.in_dateline(who.idx):
+            continue  # "KYIV, June 7 - the ministry said": the parser may make the dateline's town a teller
+        found = speaker_of(who, seg, ctx)
+        if found is not None:
+            return found
+    return _name_just_before(verb, ctx) if not tellers and not _passive(verb) else None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _name_just_before(verb: Token, ctx: Context) -> str | None:
+    """'..., the National Security Agency, or NSA, said': a telling verb the parse left without a subject (the
+    name hung on a noun before it) is told by the actor named right before it, a comma at most between."""
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].is_punct:
+        k -= 1
+    if k < 0 or verb.i - k > 2:
+        return None
+    end = verb.doc[k].idx + len(verb.doc[k].text)
+    return next((m.actor for m in ctx.cast.within(max(0, end - 200), end) if m.end == end), None)
 
 
 def toll_setter(fig: Figure, reading: Reading, ctx: Context) -> str | None:
@@ -274,7 +299,7 @@ def _tellers(verb: Token) -> list[Token]:
     subject of a passive telling is what is told, not who tells ("no deaths were recorded", "150 people were
     said to be hurt")."""
     agents = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
-    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+    if _passive(verb):
         return agents
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return agents + (own or list(subjects(verb)))
