@@ -112,6 +112,8 @@ def test_filters_are_applied(api):
     assert [p["name"] for p in api.json("/api/places?q=kamal")["items"]] == ["Abu Kamal"]
     documents = api.json("/api/documents")["items"]
     assert len(documents) == 3 and all("text" not in d and d["status"] == "processed" for d in documents)
+    assert list(documents[0]) == ["id", "name", "url", "title", "outlet", "language", "published", "text_sha256",
+                                  "status", "error", "chars"]
     one = api.json(f"/api/documents/{documents[0]['id']}")
     assert one["text"] in TEXTS
     assert api.call("/api/events?bbox=1,2,3")[0] == 400

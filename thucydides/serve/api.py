@@ -146,9 +146,7 @@ Text = Annotated[str | None, Query()]
 
 
 def document_summary(d: DocumentSummary) -> dict[str, Any]:
-    return {"id": d.id, "name": d.name, "url": d.url, "title": d.title, "outlet": d.outlet, "language": d.language,
-            "published": contract.interval(d.published), "text_sha256": d.text_sha256, "status": d.status,
-            "error": d.error, "chars": d.chars}
+    return contract.document(d.meta) | {"status": d.status, "error": d.error, "chars": d.chars}
 
 
 def series_record(s: SeriesSummary) -> dict[str, Any]:

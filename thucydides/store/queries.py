@@ -15,10 +15,11 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, delete, func, or_, select
 
-from thucydides.model import Claim, Document, Event, Interval, Mention, Place
+from thucydides.model import Claim, Document, Event, Mention, Place
 from thucydides.store import codec
 from thucydides.store import schema as t
 from thucydides.store.db import Store
+from thucydides.store.reconciled import DocumentMeta, stored_meta
 
 BBox = tuple[float, float, float, float]
 """west, south, east, north in degrees."""
@@ -84,24 +85,16 @@ class Page:
 
 @dataclass(frozen=True)
 class DocumentSummary:
-    """A stored document without its text: what a list of reports shows."""
+    """A stored document without its text, and how its processing went: what a list of reports shows."""
 
-    id: str
-    name: str | None
-    url: str | None
-    title: str | None
-    outlet: str | None
-    language: str | None
-    published: Interval | None
-    text_sha256: str
+    meta: DocumentMeta
     status: str
     error: str | None
     chars: int
 
     @classmethod
     def of(cls, row: Any) -> DocumentSummary:
-        return cls(row.id, row.name, row.url, row.title, row.outlet, row.language, codec.published_from(row),
-                   row.text_sha256, row.status, row.error, int(row.chars or 0))
+        return cls(stored_meta(row), row.status, row.error, int(row.chars or 0))
 
 
 @dataclass(frozen=True, slots=True)

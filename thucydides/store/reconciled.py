@@ -476,7 +476,8 @@ class DocumentMeta:
     text_sha256: str
 
 
-def _meta(r: Any) -> DocumentMeta:
+def stored_meta(r: Any) -> DocumentMeta:
+    """A document row (any select holding the `documents` columns but the text) as its metadata."""
     return DocumentMeta(r.id, r.name, r.url, r.title, r.outlet, r.language, codec.published_from(r), r.text_sha256)
 
 
@@ -520,12 +521,12 @@ class Reconciled:
             yield from stream_named(conn, query)
 
     def documents(self) -> Iterator[DocumentMeta]:
-        return (_meta(r) for r in self._rows(processed_documents_query()))
+        return (stored_meta(r) for r in self._rows(processed_documents_query()))
 
     def documents_by_id(self, ids: Iterable[str]) -> dict[str, DocumentMeta]:
         wanted = sorted(set(ids))
         with self.store.engine.connect() as conn:
-            return {r.id: _meta(r) for part in chunks(wanted)
+            return {r.id: stored_meta(r) for part in chunks(wanted)
                     for r in conn.execute(select(*META_COLUMNS).where(t.documents.c.id.in_(part)))}
 
     def places(self) -> Iterator[Place]:
