@@ -220,22 +220,34 @@ def _fatalities(outs: Sequence[Outcome]) -> tuple[Rate, Rate]:
     return rate(r for r, o in zip(right, outs, strict=True) if o.gold_fatalities > 0), rate(right)
 
 
-def summarise(selection: Selection, outs: Sequence[Outcome], seconds: float) -> AcledResult:
+def _labelling(gold: Sequence[str], said: Sequence[str]) -> tuple[Rate, float]:
+    """Accuracy and macro F1 of one labelling (event types or sub-event types) against ACLED's."""
+    return rate(g == s for g, s in zip(gold, said, strict=True)), macro_f1(gold, said)
+
+
+def _actors(outs: Sequence[Outcome]) -> tuple[Rate, Rate]:
+    """Actor 1 over every row; actor 2 over the rows where ACLED names one."""
+    return rate(o.actor1 for o in outs), rate(o.actor2 for o in outs if o.actor2 is not None)
+
+
+def _by_type(outs: Sequence[Outcome]) -> tuple[TypeFigures, ...]:
+    """The figures per ACLED event type, in name order."""
     types = sorted({o.gold_type for o in outs})
+    return tuple(_type_figures(t, [o for o in outs if o.gold_type == t]) for t in types)
+
+
+def summarise(selection: Selection, outs: Sequence[Outcome], seconds: float) -> AcledResult:
+    type_accuracy, type_macro_f1 = _labelling([o.gold_type for o in outs], [o.type for o in outs])
+    sub_accuracy, sub_macro_f1 = _labelling([o.gold_sub for o in outs], [o.sub for o in outs])
+    actor1, actor2 = _actors(outs)
     fatalities_positive, fatalities_all = _fatalities(outs)
     return AcledResult(
         selection_rows=len(outs), dev_rows=selection.dev_rows, cap=selection.cap, limit=selection.limit,
         has_event=rate(o.has_event for o in outs),
-        type_accuracy=rate(o.type == o.gold_type for o in outs),
-        type_macro_f1=macro_f1([o.gold_type for o in outs], [o.type for o in outs]),
-        sub_accuracy=rate(o.sub == o.gold_sub for o in outs),
-        sub_macro_f1=macro_f1([o.gold_sub for o in outs], [o.sub for o in outs]),
-        actor1=rate(o.actor1 for o in outs),
-        actor2=rate(o.actor2 for o in outs if o.actor2 is not None),
-        loc25=_near(outs, 25), loc161=_near(outs, 161),
+        type_accuracy=type_accuracy, type_macro_f1=type_macro_f1, sub_accuracy=sub_accuracy, sub_macro_f1=sub_macro_f1,
+        actor1=actor1, actor2=actor2, loc25=_near(outs, 25), loc161=_near(outs, 161),
         fatalities_positive=fatalities_positive, fatalities_all=fatalities_all,
-        by_type=tuple(_type_figures(t, [o for o in outs if o.gold_type == t]) for t in types),
-        seconds=seconds,
+        by_type=_by_type(outs), seconds=seconds,
     )
 
 
