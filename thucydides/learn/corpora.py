@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 from spacy.language import Language
 
-from thucydides.knowledge.splits import is_acled_dev, is_voa_test, sha256_int
+from thucydides.knowledge.splits import is_acled_dev, is_fit_half, is_voa_test, sha256_int
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -94,15 +94,13 @@ HALVES = ("all", "fit", "report")
 
 
 def in_half(corpus: str, index: int, half: str) -> bool:
-    """Whether article `index` of `corpus` belongs to `half` (the one definition lives with the ranker's fit)."""
-    from thucydides.learn.places import is_fit_half
-
+    """Whether article `index` of `corpus` belongs to `half` (the one definition is `knowledge.splits.is_fit_half`)."""
     return half == "all" or is_fit_half(corpus, index) == (half == "fit")
 
 
 def half_articles(path: Path, half: str) -> list[tuple[int, str]]:
     """(index, text) of the articles of an LGL/GeoVirus file in one half ('fit' or 'report', the split of
-    `thucydides.learn.places.is_fit_half`, which the geoparsing evaluation reports on) or 'all'."""
+    `thucydides.knowledge.splits.is_fit_half`, which the geoparsing evaluation reports on) or 'all'."""
     if half not in HALVES:
         raise ValueError(f"unknown half {half!r}: fit, report or all")
     corpus = corpus_name(path)

@@ -76,7 +76,7 @@ class EventTrainingSettings:
     """the weight (instead of `news_weight`) of news sentences with an ambiguous stem and no political stem
     (ordinary crime, disease deaths); 0 leaves them out of training"""
     news_half: str = "all"
-    """the half of the LGL/GeoVirus articles whose sentences are trained on (`learn.places.is_fit_half`): 'fit'
+    """the half of the LGL/GeoVirus articles whose sentences are trained on (`knowledge.splits.is_fit_half`): 'fit'
     keeps the report half unseen for `bench/news_events.py` and the geoparsing report; 'all' trains on both"""
     ambiguous_half: str = "fit"
     """the half whose sentences with an ambiguous stem are kept (inside `news_half`): 'fit' keeps the report

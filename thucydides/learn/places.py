@@ -4,7 +4,7 @@
                                       [--cache DIR]
 
 Data, all read from `shared/data` (never copied into the repository):
-- LGL and GeoVirus: the *fit* half of each corpus (an article is fit when sha256("lgl:<index>") is even;
+- LGL and GeoVirus: the *fit* half of each corpus (`knowledge.splits.is_fit_half`: sha256("lgl:<index>") even;
   the other half is the report half, scored by `bench/eval.py --geo-half report`). A recognised
   mention on a gold toponym is right with each candidate within 161 km of the gold point (the
   benchmark's measure); a mention on no gold span has no right candidate.
@@ -63,7 +63,7 @@ from thucydides.geo.resolve import (
 )
 from thucydides.geo.stage import recognised
 from thucydides.knowledge.settings import section
-from thucydides.knowledge.splits import is_acled_dev
+from thucydides.knowledge.splits import fold_of, is_acled_dev, is_calibration, is_fit_half, sha256_int
 from thucydides.model import Analysis, Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,15 +116,6 @@ class Item:
     key: str
 
 
-def is_fit_half(corpus: str, index: int) -> bool:
-    """The fit half of LGL or GeoVirus; the other half is the report half."""
-    return int(hashlib.sha256(f"{corpus}:{index}".encode()).hexdigest(), 16) % 2 == 0
-
-
-def is_calibration(key: str) -> bool:
-    return int(hashlib.sha256(f"calibration:{key}".encode()).hexdigest(), 16) % 5 == 0
-
-
 def corpus_items(path: Path, corpus: str, half: str = "fit") -> Iterator[Item]:
     """Articles of LGL (toponym/gaztag) or GeoVirus (location) with their gold points, one half only."""
     for index, art in enumerate(ET.parse(path).getroot().iter("article")):
@@ -147,13 +138,12 @@ def _gold_span(text: str, t: ET.Element, corpus: str) -> tuple[int, int, float |
 
 def acled_items(events: Path, per_country: int) -> Iterator[Item]:
     """Train-split notes, at most `per_country` per country, chosen in hash order."""
-    rows: dict[str, list[tuple[str, dict[str, str]]]] = defaultdict(list)
+    rows: dict[str, list[tuple[int, dict[str, str]]]] = defaultdict(list)
     with events.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if is_acled_dev(row["event_id_cnty"]) or not row["latitude"]:
                 continue  # dev rows are never read
-            digest = hashlib.sha256(row["event_id_cnty"].encode("utf-8")).hexdigest()
-            rows[row["country"]].append((digest, row))
+            rows[row["country"]].append((sha256_int(row["event_id_cnty"]), row))
     for country in sorted(rows):
         for _, row in sorted(rows[country], key=lambda dr: dr[0])[:per_country]:
             yield Item(row["notes"], None, Gold(acled=row), "acled", row["event_id_cnty"])
@@ -431,8 +421,8 @@ class Round:
     report: list[str]
 
 
-def fold_of(e: Example, folds: int = 5) -> int:
-    return int(hashlib.sha256(f"fold:{e.doc}".encode()).hexdigest(), 16) % folds
+ADMIT_FOLDS = 5
+"""Folds of the admit model's out-of-fold probabilities, the ones its threshold is chosen on."""
 
 
 def admit_probabilities(z: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -474,7 +464,7 @@ def fit_admission(weights: np.ndarray, t: float, outside: list[Example]) -> tupl
     if not outside:
         return np.zeros(len(ADMIT_FEATURES)), 1.0, "admit: no mention outside the gates"
     z, right, w = admit_data(weights, t, outside)
-    oof = out_of_fold(z, right, w, np.array([fold_of(e) for e in outside]))
+    oof = out_of_fold(z, right, w, np.array([fold_of(e.doc, ADMIT_FOLDS) for e in outside]))
     floor = threshold(oof, right)
     chosen = oof >= floor
     return fit_admit(z, right, w), floor, (f"admit, out of fold: {int(chosen.sum())} admitted, "
