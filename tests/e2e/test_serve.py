@@ -109,6 +109,10 @@ def test_filters_are_applied(api):
     assert [e["id"] for e in api.json("/api/events?event_type=Battles&start=2018-11-10")["items"]] == ["event-1"]
     assert [e["id"] for e in api.json("/api/events?bbox=40.85,34.55,41.5,35")["items"]] == ["event-1", "event-2"]
     assert api.json("/api/events?country=IQ")["items"] == []
+    assert [c["id"] for c in api.json("/api/claims?place=gn-2")["items"]] == ["claim-2"]
+    assert api.json("/api/claims?place=gn-2&end=2018-11-30")["items"] == []  # a claim with no time is in no window
+    assert [e["id"] for e in api.json("/api/events?country=SY&end=2018-11-15")["items"]] == ["event-0", "event-1"]
+    assert [e["id"] for e in api.json("/api/events?place=gn-0&actor=ISIS")["items"]] == ["event-0"]
     assert [p["name"] for p in api.json("/api/places?q=kamal")["items"]] == ["Abu Kamal"]
     documents = api.json("/api/documents")["items"]
     assert len(documents) == 3 and all("text" not in d and d["status"] == "processed" for d in documents)

@@ -34,6 +34,7 @@ from thucydides.store.queries import (
     EventFilter,
     Page,
     PlaceFilter,
+    Scope,
     Window,
 )
 
@@ -178,7 +179,8 @@ def read_routes(data: ServeData, settings: ServeSettings) -> APIRouter:  # noqa:
                sub_event_type: Text = None, actor: Text = None, place: Text = None, doc: Text = None,
                country: Text = None, bbox: Text = None, start: Day = None, end: Day = None) -> Response:
         limit, cursor = page
-        f = EventFilter(event_type, sub_event_type, actor, place, doc, country, parse_bbox(bbox), Window(start, end))
+        scope = Scope(place, doc, country, parse_bbox(bbox), Window(start, end))
+        f = EventFilter(event_type, sub_event_type, actor, scope)
         found = data.events(f, limit, _decode(cursor, "k"))
         return reply(request, listing([contract.event(e) for e in found.items], keyset(found), limit,
                                       places=with_places(found.items)))
@@ -189,8 +191,8 @@ def read_routes(data: ServeData, settings: ServeSettings) -> APIRouter:  # noqa:
                doc: Text = None, country: Text = None, bbox: Text = None, start: Day = None,
                end: Day = None) -> Response:
         limit, cursor = page
-        f = ClaimFilter(metric, unit, subject, agent, claimant, place, doc, country, parse_bbox(bbox),
-                        Window(start, end))
+        scope = Scope(place, doc, country, parse_bbox(bbox), Window(start, end))
+        f = ClaimFilter(metric, unit, subject, agent, claimant, scope)
         found = data.claims(f, limit, _decode(cursor, "k"))
         return reply(request, listing([contract.claim(c) for c in found.items], keyset(found), limit,
                                       places=with_places(found.items)))

@@ -34,16 +34,23 @@ class Window:
 
 
 @dataclass(frozen=True)
-class EventFilter:
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    actor: str | None = None
-    """Actor 1 or actor 2."""
+class Scope:
+    """Where and when an event or a claim is: its place, its report, its place's country and box, its time."""
+
     place: str | None = None
     doc: str | None = None
     country: str | None = None
     bbox: BBox | None = None
     window: Window = Window()
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    """Actor 1 or actor 2."""
+    scope: Scope = Scope()
 
 
 @dataclass(frozen=True)
@@ -53,11 +60,7 @@ class ClaimFilter:
     subject: str | None = None
     agent: str | None = None
     claimant: str | None = None
-    place: str | None = None
-    doc: str | None = None
-    country: str | None = None
-    bbox: BBox | None = None
-    window: Window = Window()
+    scope: Scope = Scope()
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,13 @@ def _in_place(place_col: Any, country: str | None, bbox: BBox | None) -> list[Co
     return [place_col.in_(select(t.places.c.id).where(*conditions))]
 
 
+def _in_scope(table: Any, day_col: Any, scope: Scope) -> list[ColumnElement[bool]]:
+    """The conditions an event or claim row (`place`, `doc` and an interval `day_col`) meets inside `scope`."""
+    conditions = [x for x in (_equal(table.c.place, scope.place), _equal(table.c.doc, scope.doc)) if x is not None]
+    conditions += _overlaps(_json_day(day_col, "start"), _json_day(day_col, "end"), scope.window)
+    return conditions + _in_place(table.c.place, scope.country, scope.bbox)
+
+
 class Queries:
     """Read pages and change single documents; each call opens its own short connection."""
 
@@ -179,21 +189,19 @@ class Queries:
 
     def events(self, f: EventFilter, limit: int, after: str | None = None) -> Page:
         c = t.events.c
-        conditions = [x for x in (_equal(c.event_type, f.event_type), _equal(c.sub_event_type, f.sub_event_type),
-                                  _equal(c.place, f.place), _equal(c.doc, f.doc)) if x is not None]
+        conditions = [x for x in (_equal(c.event_type, f.event_type), _equal(c.sub_event_type, f.sub_event_type))
+                      if x is not None]
         if f.actor:
             conditions.append(or_(c.actor1 == f.actor, c.actor2 == f.actor))
-        conditions += _overlaps(_json_day(c.date, "start"), _json_day(c.date, "end"), f.window)
-        conditions += _in_place(c.place, f.country, f.bbox)
+        conditions += _in_scope(t.events, c.date, f.scope)
         return self._page(select(t.events).where(*conditions), c.id, limit, after, codec.event_from)
 
     def claims(self, f: ClaimFilter, limit: int, after: str | None = None) -> Page:
         c = t.claims.c
         equal = ((c.metric, f.metric), (c.unit, f.unit), (c.subject, f.subject), (c.agent, f.agent),
-                 (c.claimant, f.claimant), (c.place, f.place), (c.doc, f.doc))
+                 (c.claimant, f.claimant))
         conditions = [x for x in (_equal(col, v) for col, v in equal) if x is not None]
-        conditions += _overlaps(_json_day(c.time, "start"), _json_day(c.time, "end"), f.window)
-        conditions += _in_place(c.place, f.country, f.bbox)
+        conditions += _in_scope(t.claims, c.time, f.scope)
         return self._page(select(t.claims).where(*conditions), c.id, limit, after, codec.claim_from)
 
     def all_claims(self, f: ClaimFilter) -> list[Claim]:
