@@ -86,17 +86,23 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
 
-@lru_cache(maxsize=1)
-def _qualifiers() -> frozenset[str]:
-    return frozenset(str(q).lower() for q in data.load("geo_places.yaml").get("name_qualifiers") or ())
+@lru_cache(maxsize=2)
+def _last_words(key: str) -> frozenset[str]:
+    """A list of trailing words in geo_places.yaml (`name_qualifiers`, `site_suffixes`), lower-cased."""
+    return frozenset(str(w).lower() for w in data.load("geo_places.yaml").get(key) or ())
+
+
+def _without_last_word(name: str, key: str, min_words: int) -> str | None:
+    """`name` without its last word when that word is in the `key` list and the name has `min_words` or more."""
+    words = name.split()
+    if len(words) >= min_words and words[-1].lower() in _last_words(key):
+        return " ".join(words[:-1])
+    return None
 
 
 def qualifier_free(name: str) -> str | None:
     """'Baghuz Fawqani' -> 'Baghuz': reports often drop a village's upper/lower qualifier."""
-    words = name.split()
-    if len(words) >= 2 and words[-1].lower() in _qualifiers():
-        return " ".join(words[:-1])
-    return None
+    return _without_last_word(name, "name_qualifiers", 2)
 
 
 def _mid_range(values: list[float], trim: float = 0.02) -> tuple[float, float]:
@@ -579,17 +585,9 @@ def place_countries_by_shape(nations: list[PlaceRecord], shapes: list[tuple[str,
             rec.lat, rec.lon = round(point.y, 4), round(point.x, 4)
 
 
-@lru_cache(maxsize=1)
-def _site_suffixes() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in data.load("geo_places.yaml").get("site_suffixes") or ())
-
-
 def suffix_free(name: str) -> str | None:
     """'Tell al-Harra base' -> 'Tell al-Harra': a site named after its hill or village is called by that name."""
-    words = name.split()
-    if len(words) >= 3 and words[-1].lower() in _site_suffixes():
-        return " ".join(words[:-1])
-    return None
+    return _without_last_word(name, "site_suffixes", 3)
 
 
 def names_of(rec: PlaceRecord) -> dict[str, tuple[str, int]]:

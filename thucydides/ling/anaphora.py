@@ -7,21 +7,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from spacy.tokens import Token
 
 from thucydides.knowledge.lexicons import Lexicons, lexicons
 from thucydides.ling.segments import Segmentation
-
-
-class Located(Protocol):
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
+from thucydides.ling.spans import Located
 
 M = TypeVar("M", bound=Located)
 
