@@ -269,3 +269,17 @@ def test_an_internal_error_exits_3_not_1(tmp_path: Path) -> None:
                             text=True, timeout=120)
     assert result.returncode == 3, result.stderr
     assert "internal error" in result.stderr and "a bug" in result.stderr
+
+
+def test_a_bad_settings_file_is_a_usage_error_naming_the_file(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    h.write_good(inputs, 1)
+    db, bad = tmp_path / "s.db", tmp_path / "bad.yaml"
+    for text, said in (("run: [\n", "not valid YAML"), ("run:\n  no_such_key: 1\n", "no_such_key")):
+        bad.write_text(text, encoding="utf-8")
+        result = thucydides("ingest", inputs, "--db", db, env={"THUCYDIDES_SETTINGS": str(bad)})
+        assert result.returncode == 2, result.stderr
+        assert "bad.yaml" in result.stderr and said in result.stderr and "Traceback" not in result.stderr
+    gone = thucydides("ingest", inputs, "--db", db, env={"THUCYDIDES_SETTINGS": str(tmp_path / "gone.yaml")})
+    assert gone.returncode == 2 and "gone.yaml" in gone.stderr and "THUCYDIDES_SETTINGS" in gone.stderr

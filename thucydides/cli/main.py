@@ -1,7 +1,8 @@
 """The `thucydides` command: a thin layer over runner, store and exporters.
 
 Exit codes: 0 when every input succeeded, 1 when some failed (the rest is stored), 2 on usage
-errors (bad options, unknown format or metric, a store that cannot be opened), 3 when the run
+errors (bad options, unknown format or metric, a store that cannot be opened, a settings file that is
+missing or malformed), 3 when the run
 stopped on an internal error or a store it could not write (everything stored before is kept).
 """
 
@@ -22,6 +23,7 @@ from rich.table import Table
 
 from thucydides import export as exporters
 from thucydides.cli.output import cell, command_name, err, esc, out
+from thucydides.knowledge import KnowledgeError
 from thucydides.store.db import DEFAULT_DB, Store, StoreError, display_name, is_url
 
 app = typer.Typer(
@@ -490,6 +492,15 @@ def _internal_error(exc: BaseException) -> int:
     return EXIT_INTERNAL
 
 
+def _knowledge_error(exc: KnowledgeError) -> int:
+    """A settings or data file that is missing or malformed: the message names the file and the entry; no
+    traceback, as the fix is in that file, not in the code."""
+    lines = [esc(line) for line in str(exc).splitlines()] or [esc(type(exc).__name__)]
+    err.print(f"[red]error:[/red] {lines[0]}", *lines[1:], sep="\n")
+    err.print("everything stored before is kept")
+    return EXIT_USAGE
+
+
 def main() -> None:
     """The console script: typer's exit codes (0, 1, 2, 130), and 3 for anything unforeseen."""
     try:
@@ -499,6 +510,8 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted: everything stored so far is kept")
         sys.exit(130)
+    except KnowledgeError as exc:
+        sys.exit(_knowledge_error(exc))
     except Exception as exc:  # noqa: BLE001 - the one place that turns a crash into exit code 3
         sys.exit(_internal_error(exc))
 

@@ -43,8 +43,17 @@ def _merge(base: Mapping[str, object], override: Mapping[str, object]) -> dict[s
 def _raw(override: str | None) -> Mapping[str, object]:
     raw = read_yaml(SETTINGS_FILE)
     if override:
-        raw = _merge(raw, read_yaml(Path(override)))
+        raw = _merge(raw, _override_file(Path(override)))
     return raw
+
+
+def _override_file(path: Path) -> Mapping[str, object]:
+    """The user's settings file; an error names it and the variable that points at it, which the user can fix."""
+    try:
+        return read_yaml(path)
+    except (KnowledgeError, OSError) as exc:
+        what = str(exc) if isinstance(exc, KnowledgeError) else f"{path}: cannot be read ({exc.strerror})"
+        raise SettingsError(f"{what} (the settings file {ENV_OVERRIDE} names)") from exc
 
 
 def raw_settings() -> Mapping[str, object]:
