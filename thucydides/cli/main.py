@@ -446,12 +446,15 @@ def serve(
     Read-only unless THUCYDIDES_API_TOKEN is set: then POST/DELETE /api/documents need that bearer token.
     """
     from thucydides.serve.server import Server
+    from thucydides.serve.settings import serve_settings
 
     store = _open(db)
     try:
         server = Server(store, host, port)
     except OSError as exc:
-        err.print(f"[red]error:[/red] cannot listen on {esc(host)}:{port}: {esc(exc)}")
+        settings = serve_settings()
+        where = f"{host or settings.host}:{settings.port if port is None else port}"
+        err.print(f"[red]error:[/red] cannot listen on {esc(where)}: {esc(exc)}")
         raise typer.Exit(EXIT_USAGE) from exc
     err.print(f"serving {esc(display_name(db))} at {server.url}/ (API under /api/, docs at /docs, Ctrl-C to stop)")
     server.run()

@@ -11,6 +11,16 @@ from rich.console import Console
 app = typer.Typer(help="Rebuild learned components from local data.", no_args_is_help=True)
 err = Console(stderr=True, soft_wrap=True)
 
+TRAIN_EXTRA = '.venv/bin/pip install -c constraints.txt -e ".[train]"'
+"""How the packages that only training needs (scikit-learn and what it brings) are installed (README)."""
+
+
+def _needs_train_extra(exc: ImportError) -> typer.Exit:
+    """A usage error naming the missing package and the install line, instead of an internal error."""
+    err.print(f"[red]error:[/red] training needs the package {exc.name or exc}, which the runtime install leaves "
+              f"out; install the train extra: {TRAIN_EXTRA}")
+    return typer.Exit(2)
+
 
 @app.command("events")
 def events(
@@ -35,7 +45,11 @@ def events(
     from thucydides.events.coder import DEFAULT_MODEL
     from thucydides.knowledge.settings import section
     from thucydides.learn.corpora import DEFAULT_ACLED, GEOPARSING, CorpusError
-    from thucydides.learn.events import EventTrainingSettings, summary, train
+
+    try:
+        from thucydides.learn.events import EventTrainingSettings, summary, train
+    except ImportError as exc:
+        raise _needs_train_extra(exc) from exc
 
     settings = section("learn.events", EventTrainingSettings)
     if learner:
