@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 app = typer.Typer(help="Rebuild learned components from local data.", no_args_is_help=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -18,7 +19,7 @@ TRAIN_EXTRA = '.venv/bin/pip install -c constraints.txt -e ".[train]"'
 def _needs_train_extra(exc: ImportError) -> typer.Exit:
     """A usage error naming the missing package and the install line, instead of an internal error."""
     err.print(f"[red]error:[/red] training needs the package {exc.name or exc}, which the runtime install leaves "
-              f"out; install the train extra: {TRAIN_EXTRA}")
+              f"out; install the train extra: {escape(TRAIN_EXTRA)}")
     return typer.Exit(2)
 
 
