@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,3 +138,23 @@ def test_lookup_table_fits_80_columns_with_whole_coordinates(capsys) -> None:
     printed = capsys.readouterr().out
     assert "35.95283, 39.00788" in printed
     assert all(len(line) <= 80 for line in printed.splitlines())
+
+
+def test_training_without_the_train_extra_names_the_package_and_the_install_line(monkeypatch, capsys) -> None:
+    monkeypatch.setitem(sys.modules, "thucydides.learn.events", None)  # its import fails, as it does without scipy
+    result = CliRunner().invoke(app, ["train", "events", "--out", "unused.npz"])
+    said = " ".join((result.output + capsys.readouterr().err).split())
+    assert result.exit_code == 2, said
+    assert "thucydides.learn.events" in said and '-e ".[train]"' in said and "internal error" not in said
+
+
+def test_serve_on_a_busy_port_names_the_address_it_tried(tmp_path: Path, capsys) -> None:
+    db = _store(tmp_path)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--db", str(db), "--port", str(port)])
+    said = " ".join((result.output + capsys.readouterr().err).split())
+    assert result.exit_code == 2, said
+    assert f"cannot listen on 127.0.0.1:{port}" in said and "None" not in said

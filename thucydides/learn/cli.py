@@ -59,7 +59,7 @@ def events(
         report = train(acled or DEFAULT_ACLED, out or DEFAULT_MODEL, seed, settings, log=err.print,
                        news=tuple(news) if news else GEOPARSING)
     except (CorpusError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     for line in summary(report.figures):
         typer.echo(line)
@@ -87,7 +87,7 @@ def type_prior(
         artefact = train(acled or DEFAULT_ACLED, target, section("learn.type_prior", TypePriorSettings),
                          EventCoder.load())
     except CorpusError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     figures = artefact["figures"]
     for name, value in figures.items() if isinstance(figures, dict) else ():
