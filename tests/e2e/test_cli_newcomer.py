@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+import re
 import socket
 import sys
 from dataclasses import dataclass
@@ -158,3 +160,43 @@ def test_serve_on_a_busy_port_names_the_address_it_tried(tmp_path: Path, capsys)
     said = " ".join((result.output + capsys.readouterr().err).split())
     assert result.exit_code == 2, said
     assert f"cannot listen on 127.0.0.1:{port}" in said and "None" not in said
+
+
+def _readme_commands() -> list[tuple[list[str], set[str]]]:
+    """(command path, options) of every line of the README's Commands block, continuation lines joined."""
+    block = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8").split("## Commands", 1)[1]
+    lines = block.split("```text", 1)[1].split("```", 1)[0].splitlines()
+    joined: list[str] = []
+    for line in lines:
+        if line.startswith("thucydides "):
+            joined.append(line)
+        elif line.lstrip().startswith("[") and joined:
+            joined[-1] += " " + line.strip()
+    out = []
+    for line in joined:
+        group, *alternatives = line.split(" | ")
+        words = group.split()[1:]
+        path = list(itertools.takewhile(lambda w: re.fullmatch(r"[a-z][a-z-]*", w) is not None, words))
+        out.append((path, set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", group))))
+        for alternative in alternatives:
+            sub = alternative.split()[0]
+            out.append(([*path[:-1], sub], set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", alternative))))
+    return out
+
+
+def test_every_command_and_option_the_readme_lists_is_real() -> None:
+    import typer
+
+    root = typer.main.get_command(app)
+    documented = _readme_commands()
+    assert len(documented) >= 15
+    for path, options in documented:
+        command = root
+        for name in path:
+            group = getattr(command, "commands", {})
+            assert name in group, (path, name)
+            command = group[name]
+        real = {o for p in command.params for o in (*p.opts, *p.secondary_opts)} | {"--help", "-h"}
+        if not path:
+            real.add("--version")
+        assert options <= real, (path, options - real)
