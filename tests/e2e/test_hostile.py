@@ -283,3 +283,15 @@ def test_a_bad_settings_file_is_a_usage_error_naming_the_file(tmp_path: Path) ->
         assert "bad.yaml" in result.stderr and said in result.stderr and "Traceback" not in result.stderr
     gone = thucydides("ingest", inputs, "--db", db, env={"THUCYDIDES_SETTINGS": str(tmp_path / "gone.yaml")})
     assert gone.returncode == 2 and "gone.yaml" in gone.stderr and "THUCYDIDES_SETTINGS" in gone.stderr
+
+
+def test_no_spacy_model_where_the_variable_points_is_a_usage_error_naming_it(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    h.write_good(inputs, 1)
+    nowhere = tmp_path / "no-model-here"
+    result = thucydides("run", inputs, "--db", tmp_path / "s.db", "--workers", 1,
+                        env={"THUCYDIDES_SPACY_MODEL": str(nowhere)})
+    assert result.returncode == 2, result.stderr
+    assert str(nowhere) in result.stderr and "Traceback" not in result.stderr
+    assert Store(tmp_path / "s.db").stats().documents == 1  # what was read is kept for the next run

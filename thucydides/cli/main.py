@@ -2,7 +2,7 @@
 
 Exit codes: 0 when every input succeeded, 1 when some failed (the rest is stored), 2 on usage
 errors (bad options, unknown format or metric, a store that cannot be opened, a settings file that is
-missing or malformed), 3 when the run
+missing or malformed, no spaCy model), 3 when the run
 stopped on an internal error or a store it could not write (everything stored before is kept).
 """
 
@@ -495,9 +495,20 @@ def _internal_error(exc: BaseException) -> int:
     return EXIT_INTERNAL
 
 
-def _knowledge_error(exc: KnowledgeError) -> int:
-    """A settings or data file that is missing or malformed: the message names the file and the entry; no
-    traceback, as the fix is in that file, not in the code."""
+def _setup_problem(exc: Exception) -> bool:
+    """A settings or data file that is missing or malformed, or no spaCy model where one was named: the user
+    fixes it, not the code."""
+    if isinstance(exc, KnowledgeError):
+        return True
+    try:
+        from thucydides.ling.spacy_model import ModelMissing
+    except ImportError:  # spaCy itself broken: an internal error, with its traceback
+        return False
+    return isinstance(exc, ModelMissing)
+
+
+def _setup_error(exc: Exception) -> int:
+    """A setup problem: its message names the file, entry or model and says what to do; no traceback."""
     lines = [esc(line) for line in str(exc).splitlines()] or [esc(type(exc).__name__)]
     err.print(f"[red]error:[/red] {lines[0]}", *lines[1:], sep="\n")
     err.print("everything stored before is kept")
@@ -513,10 +524,8 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted: everything stored so far is kept")
         sys.exit(130)
-    except KnowledgeError as exc:
-        sys.exit(_knowledge_error(exc))
     except Exception as exc:  # noqa: BLE001 - the one place that turns a crash into exit code 3
-        sys.exit(_internal_error(exc))
+        sys.exit(_setup_error(exc) if _setup_problem(exc) else _internal_error(exc))
 
 
 if __name__ == "__main__":
