@@ -343,6 +343,59 @@ def co_doers(rc: RoleContext) -> str | None:
     return None
 
 
+ARMED_INTERS = frozenset(INTER_BY_KIND[k] for k in ("state_forces", "rebel_group", "political_militia",
+                                                     "identity_militia", "external_force"))
+"""ACLED's inter codes of the sides that fight: state forces, rebels, militias and forces abroad."""
+
+
+STATE_INTERS = frozenset(INTER_BY_KIND[k] for k in ("state_forces", "external_force"))
+UNNAMED_PREFIX = "Unidentified "
+"""How ACLED names its families of groups no report names ('Unidentified Gang', 'Unidentified Tribal Militia')."""
+
+
+def _armed(rc: RoleContext, actor: str | None) -> bool:
+    return actor is not None and rc.base.inter(actor, rc.country) in ARMED_INTERS
+
+
+def other_armed(rc: RoleContext) -> str | None:
+    """'IS militants attacked a post ... three soldiers died': a fight has two sides (every armed clash of
+    ACLED's train split codes an actor 2), so where no step read the second, it is the first other armed actor
+    the event's paragraph names, from its sentence on, then before it (not a mention that reads as actor 1:
+    'gunmen' coded as a country's unnamed tribal militia)."""
+    if rc.candidate.sub_event_type not in rc.taxonomy.reciprocal_subs or not _armed(rc, rc.actor1):
+        return None
+    segments = rc.doc.segments
+    paragraph = rc.candidate.sentence.paragraph
+    start, end = segments.paragraphs[paragraph] if 0 <= paragraph < len(segments.paragraphs) \
+        else (rc.candidate.sentence.start, rc.candidate.end)
+    here = rc.candidate.sentence.start
+    mentions = rc.doc.actors.within(start, max(end, rc.candidate.end))
+    ordered = [m for m in mentions if m.start >= here] + [m for m in mentions if m.start < here]
+    as_first = replace(rc, actor1=None)
+    for mention in ordered:
+        actor = None if mention.speaker else _settled(rc, mention)
+        if _armed(rc, actor) and _as_coded(as_first, rc.base.settle(mention, rc.country)) != rc.actor1:
+            return actor
+    return None
+
+
+def same_side(rc: RoleContext) -> str | None:
+    """'Rival gangs clashed', 'clan militias fought each other': a fight whose only side named is an unnamed
+    group of a kind (a generic actor) is fought among that kind's members; ACLED codes it on both sides."""
+    if rc.candidate.sub_event_type not in rc.taxonomy.reciprocal_subs or not _armed(rc, rc.actor1) \
+            or rc.base.inter(rc.actor1, rc.country) in STATE_INTERS:
+        return None
+    return rc.actor1 if _unnamed_group(rc, rc.actor1) else None
+
+
+def _unnamed_group(rc: RoleContext, actor: str | None) -> bool:
+    """A generic actor ('Unidentified Armed Group (Kenya)') or one of ACLED's families of unnamed groups
+    ('Unidentified Clan Militia (Lebanon)', 'Unidentified Gang (Brazil)')."""
+    record = rc.base.base.get(actor)
+    return record is not None and (rc.base.generic_key(actor) is not None
+                                   or record.name.startswith(UNNAMED_PREFIX))
+
+
 STATE_FORCES_INTER = INTER_BY_KIND["state_forces"]
 """ACLED's inter code of a state's forces: the side that steps in."""
 
@@ -661,7 +714,7 @@ ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "ran_into": ran_into, "undergoers": undergoers, "pair": pair_second, "opponent": opponent,
     "victims": victims, "default": default_actor2, "loser": loser, "unnamed_people": unnamed_people,
-    "co_doers": co_doers, "intervener": intervener,
+    "co_doers": co_doers, "intervener": intervener, "other_armed": other_armed, "same_side": same_side,
 }
 
 
