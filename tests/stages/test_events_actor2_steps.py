@@ -1,6 +1,7 @@
 """Events stage: actor 2 where the text names the side acted on by no actor of the base, on sentences written for
 these tests: someone named only by a word for a person (events/roles.py unnamed_people) and the state force that
-stepped in on a protest (intervener). Places are attached by hand as in tests/stages/test_events.py."""
+stepped in on a protest (intervener), a house struck and victims named by their nationality. Places are attached
+by hand as in tests/stages/test_events.py."""
 
 # ruff: noqa: F811  (the fixtures imported from tests/stages/test_events.py are parameters here)
 from __future__ import annotations
@@ -32,3 +33,21 @@ def test_the_police_who_dispersed_a_protest_are_actor_2(events_of):
     assert e.sub_event_type == "Protest with intervention"
     assert str(name(e.actor1)).startswith("Protesters")
     assert str(name(e.actor2)).startswith("Police Forces of Iraq")
+
+
+def test_a_house_struck_is_civilians(events_of):
+    e = only(events_of("Warplanes bombed a house in Saraqib on Friday."))
+    assert e.event_type == "Explosions/Remote violence"
+    assert name(e.actor2) == "Civilians (Syria)"
+
+
+def test_victims_named_by_their_nationality_are_that_country_s_civilians(events_of):
+    e = only(events_of("Iraqi police detained 30 Syrian migrants near Mosul on Monday."))
+    assert e.sub_event_type == "Arrests"
+    assert name(e.actor2) == "Civilians (Syria)"
+
+
+def test_victims_named_by_a_people_are_that_country_s_civilians(events_of):
+    e = only(events_of("Turkish warplanes bombed a village near Mosul on Friday, killing three Syrians."))
+    assert e.event_type == "Explosions/Remote violence"
+    assert name(e.actor2) == "Civilians (Syria)"

@@ -18,6 +18,7 @@ from thucydides.events.actorbase import ActorBase
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import TERRITORY_CHANGES, Taxonomy
 from thucydides.knowledge.actors import INTER_BY_KIND
+from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.unnamed import unnamed_actors
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
@@ -579,9 +580,10 @@ UNARMED_INTERS = frozenset(INTER_BY_KIND[k] for k in ("rioters", "protesters", "
 
 
 def _civilian_words(rc: RoleContext) -> frozenset[str]:
-    """The nouns and people words of the actor base's generic civilians ('residents', 'driver', 'woman')."""
+    """The nouns, people words and targets of the actor base's generic civilians ('residents', 'driver', 'woman',
+    'house')."""
     spec = rc.base.base.generics.get(CIVILIANS_KEY)
-    return frozenset(w.lower() for w in (*spec.nouns, *spec.people)) if spec else frozenset()
+    return frozenset(w.lower() for w in (*spec.nouns, *spec.people, *spec.targets)) if spec else frozenset()
 
 
 def _acted_on(rc: RoleContext) -> list[Token]:
@@ -592,18 +594,40 @@ def _acted_on(rc: RoleContext) -> list[Token]:
 
 
 def unnamed_people(rc: RoleContext) -> str | None:
-    """'a mob beat a suspected thief', 'strikes hit a house, killing a woman': someone acted on who is named by a
-    word for a person and by no actor is ACLED's civilians of the country, in the sub-event types where ACLED
-    codes such people so (data/acled.yaml civilian_victim_sub_events)."""
+    """'a mob beat a suspected thief', 'strikes hit a house', 'killing two Afghans': someone acted on (or what is
+    theirs: 'a house') who is named by a word for a person or a people and by no actor is ACLED's civilians of
+    their nationality, else of the country, in the sub-event types where ACLED codes such people so
+    (data/acled.yaml civilian_victim_sub_events)."""
     if rc.candidate.sub_event_type not in rc.taxonomy.civilian_victim_subs:
         return None
     words = _civilian_words(rc)
     for token in _acted_on(rc):
-        if in_label(token) or token.pos_ != "NOUN" or not forms(token) & words:
+        people = demonym_people(token)
+        if in_label(token) or not (people or (token.pos_ == "NOUN" and forms(token) & words)):
             continue
         if phrase_actor(rc.doc, token, rc.exactness) is None:
-            return rc.base.generic(CIVILIANS_KEY, rc.country)
+            return rc.base.generic(CIVILIANS_KEY, people or nationality(token) or rc.country)
     return None
+
+
+def demonym_people(token: Token) -> str | None:
+    """'killing two Palestinians': a plural demonym names people of its country (ACLED: that country's
+    civilians)."""
+    if token.pos_ not in NOMINAL or not token.text[:1].isupper() or not token.text.endswith("s"):
+        return None
+    table = countries()
+    code = table.code_of(token.text[:-1])
+    country = table.get(code)
+    return code if country is not None and token.text[:-1] in country.demonyms else None
+
+
+def nationality(token: Token) -> str | None:
+    """'Syrian migrants', 'a Turkish refugee', 'refugees from Sudan': the country a people word's phrase gives
+    its people (ACLED codes victims by their nationality: Civilians (Syria) arrested in Turkey)."""
+    table = countries()
+    told = [*children(token, "amod", "compound", "nmod"),
+            *(o for p in children(token, "prep") if p.lower_ == "from" for o in children(p, "pobj"))]
+    return next((code for t in told if t.text[:1].isupper() and (code := table.code_of(t.text))), None)
 
 
 DEVICE_NOUNS = frozenset({"ied", "ieds", "mine", "mines", "landmine", "landmines", "bomb", "explosive", "explosives",

@@ -255,6 +255,8 @@ class GenericKind:
     people: tuple[str, ...] = ()
     """Words that describe someone of this kind inside a phrase ('army officers', 'a colonel', 'passengers'):
     never names on their own, so the scanner does not look for them."""
+    targets: tuple[str, ...] = ()
+    """Things that belong to this kind, never named as an actor ('a house', 'a mosque'): a strike on one hits it."""
 
     def name_for(self, country: Country) -> str:
         return self.template.format(country=country.name, of_country=country.after_of)
@@ -315,7 +317,7 @@ def _generic_kind(raw: object, where: str) -> GenericKind:
         raise KnowledgeError(f"{where}: a generic actor needs key, family, name, kind and inter")
     return GenericKind(str(raw["key"]), str(raw["family"]), str(raw["name"]), str(raw["kind"]),
                        int(raw["inter"]), strings(raw, "nouns", where), strings(raw, "means", where),
-                       strings(raw, "people", where))
+                       strings(raw, "people", where), strings(raw, "targets", where))
 
 
 def _head_kinds(raw: Mapping[str, object], where: str) -> dict[str, str]:
