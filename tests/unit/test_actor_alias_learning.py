@@ -91,3 +91,17 @@ def test_shipped_settings_and_aliases_read() -> None:
     assert 0.5 < settings.colink_precision <= 1.0 and settings.colink_groups
     learned = read_learned_aliases(data_path("actors/learned_aliases.csv.gz"))
     assert all(a.support >= settings.min_support for a in learned)
+
+
+def test_an_acronym_one_letter_past_a_names_initials_shares_it(table: Countries) -> None:
+    """'ISWAP' for 'Islamic State (West Africa) ...': the initials of the name's words and a last letter for a word
+    the name leaves out (Province); a bracket in the name does not hide its words' initials."""
+    from thucydides.learn.actor_aliases import Words
+
+    name = Words.of("islamic state (west africa) lake chad faction", table, frozenset(), initials=True)
+    assert "iswa" in name.initials
+    assert Words.of("ISWAP", table, frozenset()).extends_initials(name)
+    assert not Words.of("ISWAX", table, frozenset()).extends_initials(
+        Words.of("rapid support forces", table, frozenset(), initials=True))
+    assert not Words.of("RSFX", table, frozenset()).extends_initials(
+        Words.of("rapid support forces", table, frozenset(), initials=True))

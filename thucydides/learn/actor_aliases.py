@@ -122,6 +122,8 @@ PLACE_HEADS = _wordset("district districts village villages town towns city prov
                        "road market mountains mountain river valley hill neighborhood neighbourhood township "
                        "sub-district area zone border island islands bridge square station airport port")
 """A name ending in one of these is a place ('Yangon East District'), not an actor."""
+MIN_EXTENDED_ACRONYM = 5
+"""Letters an acronym needs for its initials but the last to count as a name's ('ISWAP'), not 'RSF' for 'RS'."""
 _CHUNKS = re.compile(r"[,;:()\[\]\"“”]|\.\s|\s-\s|\s–\s")
 _SENTENCES = re.compile(r"[.:!?]\s+")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*\.?")
@@ -206,15 +208,21 @@ class Words:
 
     content: frozenset[str]
     countries: frozenset[str]
+    initials: frozenset[str] = frozenset()
+    """The acronyms of the name's runs of words ('rsf'), for a name only."""
 
     @classmethod
     def of(cls, text: str, table: Countries, generic: frozenset[str], initials: bool = False) -> Words:
         """The words of a name; with `initials`, also the acronyms its runs of words make ('rsf')."""
         words = [w.removesuffix("'s") for w in fold_name(text).replace(":", " ").replace("/", " ").split()]
         content = {w for w in words if len(w) >= 3 and w not in generic}
-        if initials:
-            content |= _acronyms(words)
-        return cls(frozenset(content), _countries_named(words, table))
+        runs = frozenset(_acronyms(words)) if initials else frozenset()
+        return cls(frozenset(content) | runs, _countries_named(words, table), runs)
+
+    def extends_initials(self, name: Words) -> bool:
+        """An acronym one letter longer than the initials of a run of the name's words ('ISWAP': 'Islamic State
+        (West Africa)' + Province, a word ACLED's name leaves out)."""
+        return any(len(w) >= MIN_EXTENDED_ACRONYM and w[:-1] in name.initials for w in self.content)
 
 
 def _countries_named(words: list[str], table: Countries) -> frozenset[str]:
@@ -226,7 +234,8 @@ def _countries_named(words: list[str], table: Countries) -> frozenset[str]:
 
 def _acronyms(words: list[str]) -> set[str]:
     """The acronyms a name's runs of words make ('rapid support forces' -> 'rs', 'rsf', 'sf')."""
-    letters = [w[0] for w in words if w not in ("of", "the", "and", "for")]
+    bare = [w.strip("()") for w in words]
+    letters = [w[0] for w in bare if w and w not in ("of", "the", "and", "for")]
     return {"".join(letters[i:j]) for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)}
 
 
@@ -274,7 +283,8 @@ class Alignment:
         if theirs is None:
             return False
         actor = self.targets.get(target)
-        return bool(mine.content & theirs.content) or bool(actor and mine.countries & set(actor.countries))
+        return bool(mine.content & theirs.content) or bool(actor and mine.countries & set(actor.countries)) \
+            or (gram.isupper() and " " not in gram and mine.extends_initials(theirs))
 
     def precision(self, gram: str, target: str) -> float:
         return self.pairs[(gram, target)] / self.counts[gram]
