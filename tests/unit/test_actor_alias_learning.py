@@ -105,3 +105,13 @@ def test_an_acronym_one_letter_past_a_names_initials_shares_it(table: Countries)
         Words.of("rapid support forces", table, frozenset(), initials=True))
     assert not Words.of("RSFX", table, frozenset()).extends_initials(
         Words.of("rapid support forces", table, frozenset(), initials=True))
+
+
+def test_a_patrons_country_is_not_the_actors(table: Countries) -> None:
+    """'Saudi-led coalition' fights in Yemen: a country before 'led' or 'backed' names a patron, so the phrase may
+    be linked to an actor of another country; 'Saudi forces' still names Saudi Arabia's."""
+    from thucydides.learn.actor_aliases import Words
+
+    assert not Words.of("saudi-led coalition", table, frozenset()).countries
+    assert not Words.of("Iranian-backed militias", table, frozenset()).countries
+    assert Words.of("saudi forces", table, frozenset()).countries == {"SA"}

@@ -110,6 +110,8 @@ INNER_WORDS = _wordset("of the") | PARTICLES
 PARTICIPLES = _wordset("armed unidentified suspected alleged masked displaced retired organised organized united "
                        "affiliated backed led linked aligned based allied")
 """'-ed' words that describe an actor rather than tell what it did."""
+PATRON_WORDS = _wordset("led backed supported sponsored funded allied aligned")
+"""After a country ('Saudi-led', 'Iranian-backed'): the country is the actor's patron, not where it acts."""
 KIND_GROUPS: Mapping[str, str] = {**dict.fromkeys(STATE_KINDS, "state"),
                                   **dict.fromkeys(NON_STATE_ARMED_KINDS, "armed"),
                                   "protesters": "crowd", "rioters": "crowd", "civilians": "civilians"}
@@ -226,7 +228,9 @@ class Words:
 
 
 def _countries_named(words: list[str], table: Countries) -> frozenset[str]:
-    """Countries a name's words or word pairs name ('south sudan', 'nigerians')."""
+    """Countries a name's words or word pairs name ('south sudan', 'nigerians'); not a patron's ('Saudi-led
+    coalition', 'Russian-backed separatists': the actor fights elsewhere)."""
+    words = [w for i, w in enumerate(words) if i + 1 >= len(words) or words[i + 1] not in PATRON_WORDS]
     countries = {table.code_of(w) or table.code_of(w.removesuffix("s")) for w in words}
     countries |= {table.code_of(" ".join(words[i:i + 2])) for i in range(len(words) - 1)}
     return frozenset(c for c in countries if c)
