@@ -90,6 +90,12 @@ def test_unknown_organisations_become_new_actors(parse, base) -> None:
     assert all(not actor.name.startswith("Syrian") for actor in by_text.values())
 
 
+def test_a_weapons_acronym_is_no_new_actor(parse) -> None:
+    """'UAV' is a weapon the actor base knows (a means of the military): not an organisation it lacks."""
+    a = parse("The DBA said a UAV struck a convoy near Gao on Friday.")
+    assert {m.text for m in a.actors} == {"DBA"}
+
+
 def test_an_office_of_a_place_speaks_for_its_countrys_government(parse, base) -> None:
     """ACLED codes governors and commissioners as their country's government; the report's country settles it."""
     a = parse("The governor of Kassala imposed a curfew after the clashes.")

@@ -191,8 +191,13 @@ class PhraseReader:
         if self.base.countries.code_of(text) or not any(c.isupper() for c in text):
             return False
         if len(span) == 1 and text.isupper() and len(text) >= 2:
-            return True
+            return not self._weapon(text)
         return self.base.head_kind(text) is not None
+
+    def _weapon(self, acronym: str) -> bool:
+        """'UAV': an acronym the base knows as a weapon (a generic actor's means) is no organisation."""
+        low = acronym.lower()
+        return low in self.means_words or f"{low}s" in self.means_words
 
     def _country_of_name(self, span: Span) -> str | None:
         """A country in the name ('Sudanese Doctors Union') or owning it ("Sudan's Rapid Support Forces")."""
