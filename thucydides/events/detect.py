@@ -17,6 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from thucydides.events import fallback
+from thucydides.events.lists import list_items
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import clause_tokens, heads_clause, own_mood, text_without, unrealised_nouns
@@ -179,7 +180,8 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
         if how.catchall_clauses and how.cut(cut, chosen) == math.inf and not any(p >= c for _, p, c in others):
             retyped += [(c, guess.event_probability, cut)
                         for c in specific_clause(unit, chosen, coder, how, admissible)]
-    return _kept(out, how, len(units), retyped)
+    kept = _kept(out, how, len(units), retyped)
+    return kept + list_items(units, kept, admissible)
 
 
 def _others(unit: Unit, chosen: Candidate, coder: Coder, how: Detection,
