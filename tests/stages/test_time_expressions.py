@@ -167,9 +167,14 @@ def test_without_anchor_relative_phrases_are_skipped(text):
 
 
 def test_weekday_with_date_fixes_the_year_without_anchor():
-    expr = only("The checkpoint was hit on Friday, December 14.", None)
-    assert days(expr) == (date(2018, 12, 14), date(2018, 12, 14))
+    expr = only("The checkpoint was hit on Sunday, December 14.", None)
+    assert days(expr) == (date(2025, 12, 14), date(2025, 12, 14))
     assert expr.interval.inferred
+
+
+def test_weekday_fitting_only_years_ago_leaves_the_date_undated():
+    # Friday, December 14 last fell in 2018: with no year in the text, that is as likely 2012 or 2007.
+    assert find_time_expressions("The checkpoint was hit on Friday, December 14.", None, today=TODAY) == []
 
 
 def test_weekday_prefers_a_year_near_the_months_the_text_names():

@@ -93,10 +93,14 @@ def test_agency_dateline():
 
 
 def test_weekday_with_date_dates_a_report():
-    published = infer("The checkpoint was hit on Friday, December 14, the group said.")
+    published = infer("The checkpoint was hit on Sunday, December 14, the group said.")
     assert published is not None
-    assert published.start == date(2018, 12, 14)
+    assert published.start == date(2025, 12, 14)
     assert published.inferred
+
+
+def test_weekday_fitting_only_years_ago_dates_no_report():
+    assert infer("The checkpoint was hit on Friday, December 14, the group said.") is None
 
 
 def test_impossible_date_never_dates_a_report():

@@ -264,6 +264,9 @@ MAX_RELATIVE_ANCHOR_DAYS = time_settings().max_relative_anchor_days
 inferred publication interval is at most about two months wide (publication.py); a wider anchor (a
 publication known only to its year) would turn "Tuesday" into a quarter or more, which dates nothing."""
 
+WEEKDAY_REACH_YEARS = time_settings().weekday_reach_years
+"""Years back from today a weekday alone may place a date in a text naming no year (see TimeSettings)."""
+
 MAX_CONTEXT_DAYS = time_settings().max_context_days
 """Only dates precise to a month or better say which year a report is about ("in June 2017" does, "the
 war began in 2011" does not)."""
@@ -340,7 +343,7 @@ def _year_from_weekday(parts: DateParts, ctx: Context) -> int | None:
     elif ctx.context_year:
         reference, spread = ctx.context_year, (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)
     else:
-        reference, spread = ctx.today.year, tuple(range(0, -12, -1))
+        reference, spread = ctx.today.year, tuple(range(0, -WEEKDAY_REACH_YEARS - 1, -1))
     for offset in spread:
         if ctx.floor_year is not None and reference + offset < ctx.floor_year:
             continue

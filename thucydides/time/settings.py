@@ -30,6 +30,10 @@ class TimeSettings:
     """Characters before a date searched for "since the siege began in"."""
     since_onset_gap: int = 48
     """At most this many characters between "since" and the onset verb."""
+    weekday_reach_years: int = 1
+    """With no anchor and no month-precise year in the text, how many years back from today a weekday and
+    day-month ("Monday, Dec. 26") may place the date: the pair recurs every 5 to 11 years, so the nearest
+    fit is the report's year only for a fresh report; further back it is a guess, left undated."""
 
 
 @cache
