@@ -44,11 +44,18 @@ def list_settings() -> ListSettings:
 def item_key(span: Span, min_words: int) -> tuple[str, str] | None:
     """(opening word, subject lemma) of a sentence that can be an item; None for a short line or a sentence
     with no subject (it cannot be matched, but breaks a list)."""
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in _last_line(span) if t.is_alpha]
     subject = _subject(span.root)
     if len(words) < min_words or subject is None:
         return None
     return words[0].lower_, subject.lemma_.lower()
+
+
+def _last_line(span: Span) -> Span:
+    """The sentence from the last line break before its verb: a header line with no stop ('Centre') is read
+    into the item below it."""
+    breaks = [t.i + 1 for t in span if t.i < span.root.i and "\n" in t.text_with_ws]
+    return span.doc[max(breaks, default=span.start):span.end]
 
 
 def _subject(root: Token) -> Token | None:
@@ -58,7 +65,7 @@ def _subject(root: Token) -> Token | None:
 
 
 def _is_short(span: Span, min_words: int) -> bool:
-    return sum(t.is_alpha for t in span) < min_words
+    return sum(t.is_alpha for t in _last_line(span)) < min_words
 
 
 def runs(units: Sequence[Unit], min_words: int, min_items: int) -> list[list[int]]:
