@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from thucydides.events import tolls
 from thucydides.events.actorbase import CIVILIANS, ActorBase
 from thucydides.events.detect import Candidate
+from thucydides.events.means import means_sub_type
 from thucydides.events.roles import RoleContext, anchor_arguments
 from thucydides.events.when import DateContext, Dated
 from thucydides.events.where import PlaceContext, carried_place
@@ -247,6 +248,15 @@ def _recode(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | Non
     if rule is not None:
         s.sub_event_type, s.event_type = sub, taxonomy.event_type_of(sub)
         s.why["recoded"] = rule
+    _retype_by_means(s, taxonomy)
+
+
+def _retype_by_means(s: Sighting, taxonomy: Taxonomy) -> None:
+    """Violence against civilians done with a means of remote violence is that explosion (events/means.py)."""
+    means = means_sub_type(s.candidate.anchor, s.sub_event_type)
+    if means is not None:
+        s.sub_event_type, s.event_type = means, taxonomy.event_type_of(means)
+        s.why["retyped"] = "means"
 
 
 def _same_happening(ctx: DocContext, members: Sequence[Sighting], b: Sighting, rules: Merging = Merging()) -> bool:
