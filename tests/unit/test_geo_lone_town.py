@@ -9,7 +9,7 @@ import dataclasses
 import pytest
 
 from tests.stages.test_geo_general import resolved
-from thucydides.geo import resolve
+from thucydides.geo import recognize, resolve
 from thucydides.geo.context import Points
 from thucydides.geo.document import GeographyView
 from thucydides.geo.gazetteer import Candidate
@@ -87,12 +87,18 @@ TEACHERS = "Some sixty retired teachers rallied in Ruffec on Sunday against the 
 @pytest.mark.slow
 def test_a_small_french_town_in_a_report_about_the_war_in_ukraine_resolves(analyse, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Ruffec (about 4,000 people; two French communes bear the name) after "in"; Ukraine and Russia, named as what
-    the rally was about, do not place the report. The rule is off in the shipped settings (see there): switched
-    on here, and off it leaves the town unresolved."""
+    the rally was about, do not place the report. The rule is off in the shipped settings for any name after a
+    locative word (see there) and on for a name where the verb's happening is (`recognize.mark_verb_arguments`):
+    "rallied in Ruffec" resolves as shipped, with both off the town stays unresolved, and with the gate on alone
+    it resolves again."""
+    town = resolved(analyse(TEACHERS), "Ruffec")
+    assert town is not None and town.country == "FR"
+    shipped = recognize.recognition_settings()
+    verbs_off = dataclasses.replace(shipped, verb_argument_towns=False)
+    monkeypatch.setattr(recognize, "recognition_settings", lambda: verbs_off)
     assert resolved(analyse(TEACHERS), "Ruffec") is None
-    shipped = places_settings()
-    lone_on = dataclasses.replace(shipped, gates=dataclasses.replace(shipped.gates, lone_town=True))
+    places = places_settings()
+    lone_on = dataclasses.replace(places, gates=dataclasses.replace(places.gates, lone_town=True))
     monkeypatch.setattr(resolve, "places_settings", lambda: lone_on)
-    a = analyse(TEACHERS)
-    town = resolved(a, "Ruffec")
+    town = resolved(analyse(TEACHERS), "Ruffec")
     assert town is not None and town.country == "FR"

@@ -151,6 +151,9 @@ class Found:
     doubtful: bool = False
     """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
     place: only the fitted admit model may resolve it."""
+    verb_argument: bool = False
+    """Where a verb's happening is: the object of a preposition on the verb ("demonstrated in X", "shelled near X")
+    or the verb's own object ("shelled X") (`mark_verb_arguments`): what an event's place is."""
 
 
 class Token(NamedTuple):
@@ -715,7 +718,29 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     plural_admin_lists(text, out, know)
     mark_acronym_nouns(text, doc, out, know)
     mark_person_names(out, people)
+    mark_verb_arguments(doc, out)
     return overruled(out, know.admin_nouns)
+
+
+def mark_verb_arguments(doc: Doc | None, found: list[Found]) -> None:
+    """Mark the names that say where a verb's happening is (`Found.verb_argument`), when the settings'
+    `verb_argument_towns` is on: the name's head is the object of a preposition hanging from a verb, or the verb's
+    direct object. ACLED codes that place; a name elsewhere (a person's home, an outlet, a modifier) is not one."""
+    if doc is None or not recognition_settings().verb_argument_towns:
+        return
+    for f in found:
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is not None and len(span):
+            f.verb_argument = _verb_argument(span.root)
+
+
+def _verb_argument(head: Token_) -> bool:
+    """The object of a preposition on a verb or the verb's object, the first of a list of them too."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        return head.head.head.pos_ == "VERB"
+    return head.dep_ == "dobj" and head.head.pos_ == "VERB"
 
 
 @dataclass(frozen=True, slots=True)
@@ -727,6 +752,8 @@ class RecognitionSettings:
     is a country, a state, or a town of at least this many people (0: never)."""
     word_place_population: int
     """... when the name is also an English word ("Mobile", "Reading"): this many."""
+    verb_argument_towns: bool
+    """Mark the names that say where a verb's happening is (`mark_verb_arguments`), for the lone-town gate."""
 
 
 @lru_cache(maxsize=1)

@@ -378,9 +378,11 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
 
 
 def _lone_town(m: Mention, view: GeographyView, points: Points, settings: PlacesSettings) -> list[int]:
-    """A small town after a locative word, the only country of its name (`handset.lone_country`), when on."""
+    """A small town after a locative word, the only country of its name (`handset.lone_country`), when on (or, for
+    a name where a verb's happening is, when recognition marked it: `recognize.mark_verb_arguments`)."""
     f = m.found
-    if not settings.gates.lone_town or (f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)):
+    on = settings.gates.lone_town or f.verb_argument
+    if not on or (f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)):
         return []
     return handset.lone_country(f, m.options, view, points, settings.one_place_km)
 
