@@ -108,15 +108,22 @@ def set_right(ctx: DocContext, found: Sequence[Toponym], reach_km: float | None)
 
 
 def in_clause(pc: PlaceContext) -> Located | None:
-    """A place told in the anchor's own clause (not in a relative clause on one of its words)."""
+    """A place told in the anchor's own clause (not in a relative clause on one of its words), or in that of the
+    verb the anchor is joined to ("gathered outside the court in X and demanded justice for a member of the Y
+    nation": both verbs' place)."""
     anchor = pc.candidate.anchor
+    joined = anchor.dep_ == "conj" and anchor.head.pos_ in VERBS
+    heads = {anchor.i, anchor.head.i} if joined else {anchor.i}
     found = set_right(pc.doc, [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
                                if (head := span_head(pc.doc.doc, t.start, t.end)) is not None
-                               and clause_head(head).i == anchor.i], pc.vouch_km)
+                               and clause_head(head).i in heads], pc.vouch_km)
     best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km, pc.attachment, pc.first_named)
     if best is None or coarser_than_its_sentence(pc, best) or doubtful_in_its_sentence(pc, best):
         return None
     return located_at(pc.doc, best)
+
+
+VERBS = frozenset({"VERB", "AUX"})
 
 
 def doubtful_in_its_sentence(pc: PlaceContext, t: Toponym) -> bool:
