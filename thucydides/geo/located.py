@@ -92,8 +92,15 @@ def towns_country(ctx: DocContext) -> str | None:
                  if (p := ctx.place_of(t)).kind != "country" and p.country and where_it_happens(ctx, t)]
     if not countries:
         return None
-    counts, told = Counter(countries), told_countries(ctx)
-    return max(counts, key=lambda c: (counts[c], told[c], -countries.index(c)))
+    counts, told, towns = Counter(countries), told_countries(ctx), towns_by_country(ctx)
+    return max(counts, key=lambda c: (counts[c], told[c], towns[c], -countries.index(c)))
+
+
+def towns_by_country(ctx: DocContext) -> Counter[str]:
+    """The report's towns and villages per country: on a tie, a town names its country more surely than a region
+    does ("women from across the Eastern Region marched in Koforidua": many countries have an Eastern Region)."""
+    return Counter(p.country for t in ctx.toponyms.items
+                   if (p := ctx.place_of(t)).kind == "populated_place" and p.country and where_it_happens(ctx, t))
 
 
 def told_countries(ctx: DocContext) -> Counter[str]:
