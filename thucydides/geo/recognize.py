@@ -20,7 +20,7 @@ from thucydides import data
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.knowledge.person_names import common_person_names
+from thucydides.knowledge.person_names import common_person_names, first_names
 from thucydides.knowledge.settings import section
 
 if TYPE_CHECKING:
@@ -626,8 +626,11 @@ def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str
 
 
 def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledge) -> bool:
-    """Words that only places take: "residents of X", "west of X", "X and its outskirts", "X, a village"."""
+    """Words that only places take: "residents of X", "west of X", "X and its outskirts", "X, a village", a
+    legislator's "D-X" (`party_district`)."""
     if len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in know.resident_nouns:
+        return True
+    if party_district(text, f.start):
         return True
     before = text[max(0, f.start - 60):f.start]
     if (_may_end_in_of(before) and _DIRECTION_OF.search(before)) or _apposed_place_noun(text, f.end, know):
@@ -636,6 +639,18 @@ def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledg
     if its is None:
         return False
     return any(w in know.its_place_nouns for w in (its.group(1), its.group(1).split()[0]))
+
+
+@lru_cache(maxsize=1)
+def _party_pattern() -> re.Pattern[str]:
+    letters = "".join(sorted(w.upper() for w in data.word_set(data.load("geo_words.yaml"), "party_letters")))
+    return re.compile(rf"(?:,\s|\()[{letters}][-\u2013]$") if letters else re.compile(r"(?!)")
+
+
+def party_district(text: str, start: int) -> bool:
+    """ "Sen. Jane Roe, D-Springfield", "(R-Ohio)": a party's capital letter and a hyphen, after a comma or a bracket,
+    right before the span: the US press names there the place a legislator represents."""
+    return bool(_party_pattern().search(text, max(0, start - 4), start))
 
 
 _APPOSED = re.compile(r",\s+an?\s+([a-z]+)(?:\s+([a-z]+))?")
@@ -711,7 +726,7 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
         if within_an_actor_name(f, blocked, armed) or inside_a_civil_name(text, f, blocked, armed, gaz):
             out.append(annotate_context(text, f, know))
-    people = people_named(text, doc, entities)
+    people = people_named(text, doc, entities) | given_names(text, gaz, know)
     mark_known_places(text, doc, out, gaz, ents, people)
     link_lists(text, out)
     mark_bracketed_places(text, out)
@@ -884,6 +899,27 @@ def people_named(text: str, doc: Doc | None, entities: Sequence[Span]) -> frozen
     for i in _lemma_positions(doc, speech):
         out.update(fold(t.text) for t in doc[int(i)].lefts if _bare_speaker(t))
     return frozenset(out)
+
+
+_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b)")
+"""Two capitalised words with one space between them, the second maybe "McX" (a lookahead: "Mary Ann Smith" yields
+both pairs)."""
+
+
+def given_names(text: str, gaz: Gazetteer, know: Knowledge) -> frozenset[str]:
+    """The folded first names the report writes before a surname ("Ashley Nickles", "the Charles Beatley Library"):
+    a census first name followed by a capitalised word that is no English word, no state's or country's name and no
+    people's word. One sense per report, as for `people_named`: such a name is a person's, not a town's."""
+    firsts, out = first_names(), set()
+    for m in _GIVEN_AND_SURNAME.finditer(text):
+        given, surname = fold(m.group(1)), m.group(2)
+        if given in firsts and _surname_like(surname, gaz, know):
+            out.add(given)
+    return frozenset(out)
+
+
+def _surname_like(word: str, gaz: Gazetteer, know: Knowledge) -> bool:
+    return not (is_dictionary_word(word) or word.lower() in know.demonyms or names_container(gaz, word))
 
 
 def _surname_after_given_name(person: Span) -> bool:

@@ -41,6 +41,13 @@ def person_names(surname_rank: int) -> frozenset[str]:
     return frozenset(out | read_names(folder / SURNAME_FILE, surname_rank))
 
 
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Every listed first name (male and female census lists), folded."""
+    folder = _names_folder()
+    return frozenset(set().union(*(read_names(folder / f) for f in FIRST_NAME_FILES)))
+
+
 @dataclass(frozen=True, slots=True)
 class PersonNameSettings:
     """Which census names count as common (`person_names` in the settings)."""
