@@ -65,3 +65,17 @@ def test_a_first_name_before_an_english_word_or_a_state_stays_a_place() -> None:
     assert given_names("Police in Tyler Friday said the road was shut.", gaz, know) == frozenset()
     assert given_names("She moved from Columbus Ohio last year.", gaz, know) == frozenset()
     assert given_names("They cheered Tyler Quarnstrom at the meet.", gaz, know) == frozenset({"tyler"})
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Police said Dana Verlow, 41, of Grovetown, was held overnight.", "Grovetown"),
+    ("Nobody expected it, said Verlow, of Wooster, after the vote.", "Wooster"),
+    ("The winner was Sam Prell, 17, from Botley, who trained all year.", "Botley"),
+])
+def test_where_a_named_person_lives_is_a_place(text: str, word: str) -> None:
+    assert _found(text)[word].place_cue
+
+
+def test_of_after_a_common_word_is_no_residence() -> None:
+    text = "Two men stood at the back, right, of Grovetown hall."
+    assert not _found(text)["Grovetown"].place_cue

@@ -627,10 +627,10 @@ def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str
 
 def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledge) -> bool:
     """Words that only places take: "residents of X", "west of X", "X and its outskirts", "X, a village", a
-    legislator's "D-X" (`party_district`)."""
+    legislator's "D-X" (`party_district`), where a named person lives ("Ann Roe, 41, of X", "said Roe, of X")."""
     if len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in know.resident_nouns:
         return True
-    if party_district(text, f.start):
+    if party_district(text, f.start) or _RESIDENCE.search(text, max(0, f.start - 40), f.start):
         return True
     before = text[max(0, f.start - 60):f.start]
     if (_may_end_in_of(before) and _DIRECTION_OF.search(before)) or _apposed_place_noun(text, f.end, know):
@@ -639,6 +639,10 @@ def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledg
     if its is None:
         return False
     return any(w in know.its_place_nouns for w in (its.group(1), its.group(1).split()[0]))
+
+
+_RESIDENCE = re.compile(r"[A-Z][a-z]+,\s(?:\d{1,3},\s(?:of|from)|of)\s$")
+"""A name, a comma, maybe an age, and "of" (or "from" after an age): the news's way of saying where a person lives."""
 
 
 @lru_cache(maxsize=1)
