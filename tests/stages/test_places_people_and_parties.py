@@ -79,3 +79,16 @@ def test_where_a_named_person_lives_is_a_place(text: str, word: str) -> None:
 def test_of_after_a_common_word_is_no_residence() -> None:
     text = "Two men stood at the back, right, of Grovetown hall."
     assert not _found(text)["Grovetown"].place_cue
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A trooper of the Vermont Highway Patrol stopped the van at noon.", "Vermont"),
+    ("Snow closed the Kansas Turnpike for a day.", "Kansas"),
+])
+def test_a_state_before_a_trunk_road_word_is_the_state(text: str, word: str) -> None:
+    assert not _found(text)[word].street
+
+
+def test_a_town_before_a_road_word_is_still_a_street() -> None:
+    text = "The shop on Springfield Highway closed for good."
+    assert "Springfield" not in _found(text)

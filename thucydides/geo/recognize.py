@@ -730,6 +730,7 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
         if within_an_actor_name(f, blocked, armed) or inside_a_civil_name(text, f, blocked, armed, gaz):
             out.append(annotate_context(text, f, know))
+    state_roads(text, out, gaz)
     people = people_named(text, doc, entities) | given_names(text, gaz, know)
     mark_known_places(text, doc, out, gaz, ents, people)
     link_lists(text, out)
@@ -903,6 +904,25 @@ def people_named(text: str, doc: Doc | None, entities: Sequence[Span]) -> frozen
     for i in _lemma_positions(doc, speech):
         out.update(fold(t.text) for t in doc[int(i)].lefts if _bare_speaker(t))
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _state_road_words() -> frozenset[str]:
+    return data.word_set(data.load("geo_words.yaml"), "state_road_words")
+
+
+def state_roads(text: str, found: list[Found], gaz: Gazetteer) -> None:
+    """ "the Ohio Turnpike", "the Florida Highway Patrol": a state's or a country's name before a trunk road's word
+    names the state's road (or its patrol), not a street in some town: the name is a mention of the state."""
+    words = _state_road_words()
+    for f in found:
+        if f.street and _next_word(text, f.end) in words and names_container(gaz, f.name):
+            f.street = False
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s+([A-Za-z]+)", text[end:end + 30])
+    return m.group(1).lower() if m else ""
 
 
 _GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b)")
