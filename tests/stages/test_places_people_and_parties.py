@@ -92,3 +92,19 @@ def test_a_state_before_a_trunk_road_word_is_the_state(text: str, word: str) -> 
 def test_a_town_before_a_road_word_is_still_a_street() -> None:
     text = "The shop on Springfield Highway closed for good."
     assert "Springfield" not in _found(text)
+
+
+def test_a_road_between_two_towns_is_no_state_road() -> None:
+    from thucydides.geo.gazetteer import open_gazetteer
+    from thucydides.geo.recognize import state_roads
+
+    def ohio(text: str) -> Found:
+        at = text.index("Ohio")
+        return Found(at, at + 4, "Ohio", "Ohio", street=True)
+
+    for text, street in [("Youths blocked the Akron-Ohio highway with tyres.", True),
+                         ("Youths blocked the Ohio highway with tyres.", True),
+                         ("Youths blocked the Ohio Turnpike with tyres.", False)]:
+        found = [ohio(text)]
+        state_roads(text, found, open_gazetteer())
+        assert found[0].street is street, text

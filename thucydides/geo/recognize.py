@@ -913,16 +913,23 @@ def _state_road_words() -> frozenset[str]:
 
 def state_roads(text: str, found: list[Found], gaz: Gazetteer) -> None:
     """ "the Ohio Turnpike", "the Florida Highway Patrol": a state's or a country's name before a trunk road's word
-    names the state's road (or its patrol), not a street in some town: the name is a mention of the state."""
+    names the state's road (or its patrol), not a street in some town: the name is a mention of the state. Only a
+    road word written as a name's ("Turnpike"), after a name no other joins with a dash: "the Nairobi-Kisumu highway"
+    runs to a town that a county is named after."""
     words = _state_road_words()
     for f in found:
-        if f.street and _next_word(text, f.end) in words and names_container(gaz, f.name):
+        nxt = _next_word(text, f.end)
+        if f.street and nxt.istitle() and nxt.lower() in words and not _DASH_BEFORE.search(text, 0, f.start) \
+                and names_container(gaz, f.name):
             f.street = False
+
+
+_DASH_BEFORE = re.compile(r"[-\u2013\u2014]\s*$")
 
 
 def _next_word(text: str, end: int) -> str:
     m = re.match(r"\s+([A-Za-z]+)", text[end:end + 30])
-    return m.group(1).lower() if m else ""
+    return m.group(1) if m else ""
 
 
 _GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b)")
