@@ -204,3 +204,14 @@ def test_a_national_army_named_by_its_acronym_is_its_countrys_military(parse, ba
 def test_sahel_armed_groups_under_the_names_reports_give_them(parse, base, text, span, name) -> None:
     found = {m.text: base.get(m.actor).name for m in parse(text).actors}
     assert found.get(span) == name, found
+
+
+def test_a_force_an_alliance_word_qualifies_is_the_alliance_not_the_country(parse, base) -> None:
+    found = named(parse("Coalition military forces bombed a depot near the town of Kavala on Sunday."), base, "GR")
+    assert found.get("Coalition military forces") == name_key("Global Coalition Against Daesh"), found
+    assert "military forces" not in found
+
+
+def test_a_coalition_government_is_no_armed_alliance(parse, base) -> None:
+    found = named(parse("The coalition government in Ruritania lost a vote on the budget."), base)
+    assert name_key("Global Coalition Against Daesh") not in found.values(), found

@@ -318,3 +318,10 @@ def test_people_arrested_unnamed_are_civilians_and_no_civilian_targeting(events_
     e = only(events_of("Police arrested a man in Bulawayo on Monday over a post criticising the president."))
     assert e.sub_event_type == "Arrests" and str(name(e.actor2)).startswith("Civilians")
     assert not e.civilian_targeting
+
+
+def test_strikes_of_a_list_item_belong_to_the_side_said_to_conduct_them(events_of):
+    text = ("On Monday, Coalition military forces conducted nine strikes against ISIL fighters in Iraq.\n\nIraq\n"
+            "Near Mosul, four strikes destroyed two ISIL bunkers and a supply truck used by the fighters.\n")
+    events = [e for e in events_of(text) if e.sub_event_type == "Air/drone strike"]
+    assert events and all(name(e.actor1) == "Global Coalition Against Daesh" for e in events), events

@@ -34,6 +34,8 @@ GROUP_HEADS = frozenset({"militia", "militias", "brigade", "brigades", "battalio
 MEMBER_HEADS = frozenset({"militiamen", "fighters", "militants", "rebels", "gunmen"})
 """Heads naming a group's members: the group is named by the words before them ('Fano militiamen': Fano)."""
 NAME_KINDS = frozenset({"ORG"})
+ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force"})
+"""Kinds of generic actors an alliance word makes the alliance's ('Coalition forces'; not 'coalition government')."""
 SPEAKING_FOR = frozenset({"military", "police", "government"})
 COMMUNAL = "communal militia"
 """ACLED's militias named by a place ('Kakamega Communal Militia'), whose name alone is the place."""
@@ -68,9 +70,10 @@ def _militia_peoples(militias: Iterable[str]) -> dict[str, str]:
 class PhraseReader:
     """Reads one parsed report for the actors its phrases name."""
 
-    def __init__(self, base: ActorBase, new_actors: bool = True) -> None:
+    def __init__(self, base: ActorBase, new_actors: bool = True, alliance_words: frozenset[str] = frozenset()) -> None:
         self.base = base
         self.new_actors = new_actors
+        self.alliance_words = alliance_words
         self.means = {m.lower(): g.key for g in base.generics.values() for m in g.means if " " not in m}
         """Weapons that name a side only with its country ('Israeli drones'), by generic kind."""
         self.means_words = frozenset(self.means)
@@ -124,6 +127,40 @@ class PhraseReader:
             if where and member is not None:
                 out.append(Found(min(where[1], start), max(where[2], end), member))
         return out
+
+    def alliances(self, doc: Doc, hits: Sequence[tuple[int, int, str]]) -> list[Found]:
+        """'Coalition military forces', 'a coalition airstrike': a force or weapon an alliance word qualifies is
+        that alliance's (the one the report names with that word, else the base's only one), not the forces of
+        the report's country; the phrase replaces the bare generic name."""
+        out = []
+        for token in tokens_among(doc, self.alliance_words):
+            head = token.head
+            if token.dep_ not in MODIFIER_DEPS or head is token or not self._force_or_means(head, hits):
+                continue
+            actor = self._alliance(token.lower_, hits)
+            if actor is not None:
+                out.append(Found(token.idx, max(head.idx + len(head.text), token.idx + len(token.text)), actor))
+        return out
+
+    def _force_or_means(self, head: Token, hits: Sequence[tuple[int, int, str]]) -> bool:
+        """A head noun naming a generic force the scanner found ('forces') or a weapon ('airstrike')."""
+        if head.lower_ in self.means_words or f"{head.lemma_.lower()}s" in self.means_words:
+            return True
+        end = head.idx + len(head.text)
+        return any(s <= head.idx and end <= e and self._armed_family(a) for s, e, a in hits)
+
+    def _armed_family(self, actor_id: str) -> bool:
+        actor = self.base.get(actor_id)
+        return self.base.settles(actor) and actor is not None and actor.kind in ARMED_KINDS
+
+    def _alliance(self, word: str, hits: Sequence[tuple[int, int, str]]) -> Actor | None:
+        """The foreign force of this word the report names ('the US-led coalition'), else the base's only one."""
+        for _, _, actor_id in hits:
+            actor = self.base.get(actor_id)
+            if actor is not None and actor.kind == "external_force" and any(
+                    word in n.lower().replace("-", " ").split() for n in (actor.name, *actor.aliases)):
+                return actor
+        return self.base.alliance_named(word)
 
     def armed_means(self, doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Found]:
         """'Israeli drones', 'Russian air strikes': a weapon with a country names that country's forces."""

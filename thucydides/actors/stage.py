@@ -32,7 +32,8 @@ class Recogniser:
     def __init__(self, base: ActorBase, config: ActorConfig | None = None) -> None:
         self.base = base
         self.scanner = NameScanner(base)
-        self.phrases = PhraseReader(base, config.new_actors if config else True)
+        self.phrases = PhraseReader(base, config.new_actors if config else True,
+                                    frozenset(config.alliance_words) if config else frozenset())
         self.speakers = SpeakerCues(base.curated.speaker_nouns)
 
     def find(self, text: str, doc: Doc | None = None) -> list[ActorMention]:
@@ -75,7 +76,10 @@ class Recogniser:
     def _from_parse(self, doc: Doc, hits: Sequence[Hit]) -> list[Found]:
         """Family names settled by their phrase (they replace the bare name), then actors the names missed."""
         named = [(h.start, h.end, h.actor) for h in hits]
-        settled = [*self.phrases.settle_families(doc, named), *self.phrases.people_militias(doc, named)]
+        settled = [*self.phrases.alliances(doc, named), *self.phrases.settle_families(doc, named),
+                   *self.phrases.people_militias(doc, named)]
+        settled = [f for i, f in enumerate(settled)
+                   if not overlaps(f.start, f.end, [(g.start, g.end) for g in settled[:i]])]
         kept = [(f.start, f.end) for f in settled]
         taken = kept + [(h.start, h.end) for h in hits if not overlaps(h.start, h.end, kept)]
         speakers = self.phrases.country_speakers(doc, taken)

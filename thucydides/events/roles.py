@@ -195,6 +195,22 @@ def means_owner(rc: RoleContext) -> str | None:
     return _first_actor(rc, (d for m in means for d in (*noun_arguments(m).doers, *_participle_agents(m))))
 
 
+def means_before(rc: RoleContext) -> str | None:
+    """'X conducted 15 strikes ... Near A, two strikes destroyed a bridge': a weapon or attack with no owner in
+    its clause is one of those an earlier sentence of the report has a side make or use (the same noun, its
+    object), the nearest first; never civilians, ACLED's victims."""
+    lemmas = {t.lemma_.lower() for t in rc.args.doers if t.pos_ in NOMINAL and phrase_actor(rc.doc, t) is None}
+    if not lemmas:
+        return None
+    for before in reversed(rc.doc.segments.sentences[:rc.candidate.sentence.index]):
+        span = rc.doc.doc.char_span(before.start, before.end, alignment_mode="expand")
+        for verb in dict.fromkeys(t.head for t in span or () if t.dep_ == "dobj" and t.lemma_.lower() in lemmas):
+            actor = _first_actor(rc, anchor_arguments(rc.doc, verb).doers) if verb.pos_ in VERBAL else None
+            if actor is not None and rc.base.generic_key(actor) != CIVILIANS_KEY:
+                return actor
+    return None
+
+
 def _participle_agents(noun: Token) -> list[Token]:
     """'an attack launched by X', 'a mine planted by X': the agent of a participle on the noun."""
     return [a for v in children(noun, "acl") for a in verb_arguments(v).agents]
@@ -732,7 +748,8 @@ ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repelled": attacker_repelled, "repelled_owner": attacker_owner, "repelled_before": attacker_before,
     "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
     "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "preceding": preceding,
-    "previous": previous, "topic": topic, "claimed": claimed, "planter": planter, "default": default_actor1,
+    "previous": previous, "means_before": means_before,
+    "topic": topic, "claimed": claimed, "planter": planter, "default": default_actor1,
     "taker": taker,
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {

@@ -465,6 +465,14 @@ class ActorBase:
         actor_id = self.exact.get(name.strip()) or self.names.get(fold_name(name)) or self.names.get(name_key(name))
         return self.get(actor_id)
 
+    def alliance_named(self, word: str) -> Actor | None:
+        """The one foreign force whose names hold this word ('coalition': the base's only coalition of foreign
+        forces); None where none or several do, so a word every war uses never picks one war's side."""
+        word = word.lower()
+        found = {a.id for a in self.actors.values() if a.kind == "external_force" and not a.family
+                 and any(word in n.lower().replace("-", " ").split() for n in (a.name, *a.aliases))}
+        return self.get(found.pop()) if len(found) == 1 else None
+
     def militia(self, name: str) -> Actor | None:
         """The militia ACLED names by a people or place and its kind that a short name stands for."""
         return self.get(self.militias.get(fold_name(name)))
@@ -923,6 +931,9 @@ class ActorConfig:
     """Take the aliases learned from ACLED's notes (off: names only, to measure what they add)."""
     new_actors: bool = True
     """An organisation the base lacks becomes a new actor record (off: it is left out)."""
+    alliance_words: tuple[str, ...] = ()
+    """Words that, modifying a force or a weapon ('Coalition military forces', 'a coalition airstrike'), make it
+    the alliance of that word the report names, else the base's only foreign force so named, not a country's."""
     coreference_window: int = 250
     """Characters after a country's force within which a bare 'the troops' is that force, not the report's
     country's."""
