@@ -321,7 +321,9 @@ def test_people_arrested_unnamed_are_civilians_and_no_civilian_targeting(events_
 
 
 def test_strikes_of_a_list_item_belong_to_the_side_said_to_conduct_them(events_of):
-    text = ("On Monday, Coalition military forces conducted nine strikes against ISIL fighters in Iraq.\n\nIraq\n"
-            "Near Mosul, four strikes destroyed two ISIL bunkers and a supply truck used by the fighters.\n")
-    events = [e for e in events_of(text) if e.sub_event_type == "Air/drone strike"]
-    assert events and all(name(e.actor1) == "Global Coalition Against Daesh" for e in events), events
+    text = ("On Monday, Coalition military forces conducted nine strikes against ISIL fighters in Syria.\n\n"
+            "Near Raqqa, four strikes hit an ISIL unit and killed five of its fighters in their trench.\n"
+            "Near Palmyra, two strikes hit an ISIL mortar team and killed three of its members at dawn.\n"
+            "Near Manbij, three strikes hit an ISIL checkpoint and killed two fighters guarding the road.\n")
+    items = [e for e in events_of(text) if e.evidence[0].text.startswith("Near")]
+    assert len(items) >= 2 and all(name(e.actor1) == "Global Coalition Against Daesh" for e in items), items
