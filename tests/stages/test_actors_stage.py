@@ -215,3 +215,10 @@ def test_a_force_an_alliance_word_qualifies_is_the_alliance_not_the_country(pars
 def test_a_coalition_government_is_no_armed_alliance(parse, base) -> None:
     found = named(parse("The coalition government in Ruritania lost a vote on the budget."), base)
     assert name_key("Global Coalition Against Daesh") not in found.values(), found
+
+
+def test_an_apostrophe_inside_a_transliterated_name_may_sit_anywhere(parse, base) -> None:
+    a = parse("Dae’sh fighters shelled the dam. Later Da'esh and Daesh units withdrew. The Houthi's envoy spoke.")
+    ids = {m.text: m.actor for m in a.actors}
+    assert ids.get("Dae’sh fighters", ids.get("Dae’sh")) == ids["Da'esh"] == ids["Daesh"] == "ISIS", ids
+    assert all("'s" not in m.text for m in a.actors), ids

@@ -1,12 +1,14 @@
 """One Aho-Corasick scan of a report for every name in the actor base.
 
 Names are folded (case, accents, quote marks, hyphens: `fold_text` keeps one character for one, so offsets carry
-over); short all-capital acronyms ("IS", "M23") are in the same automaton but only count where the text writes
-them exactly so. The longest name at each place wins, and names never overlap.
+over; apostrophes inside words are dropped on both sides, offsets mapped back); short all-capital acronyms ("IS",
+"M23") are in the same automaton but only count where the text writes them exactly so. The longest name at each
+place wins, and names never overlap.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import ahocorasick
@@ -38,6 +40,19 @@ def in_compound(text: str, start: int, end: int) -> bool:
         (len(after) == 2 and after[0] == "-" and after[1].isalnum())
 
 
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])(?!s\b)")
+"""An apostrophe inside a word that is no possessive: transliterations put it anywhere or nowhere ('Da'esh',
+'Dae'sh', 'Daesh'; 'al-Qa'ida', 'al-Qaida')."""
+
+
+def squeezed(folded: str) -> tuple[str, list[int]]:
+    """The folded text without apostrophes inside words, and the position in `folded` of each character kept."""
+    if "'" not in folded:
+        return folded, list(range(len(folded)))
+    keep = [i for i in range(len(folded)) if folded[i] != "'" or not _INNER_APOSTROPHE.match(folded, i)]
+    return "".join(folded[i] for i in keep), keep
+
+
 def leftmost_longest(hits: list[Hit]) -> list[Hit]:
     """Non-overlapping hits, the longest at each place first."""
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -56,7 +71,7 @@ class NameScanner:
     def __init__(self, base: ActorBase) -> None:
         entries: dict[str, list[tuple[str | None, str]]] = {}
         for name in base.scan_names():
-            key = fold_text(name.text) if name.exact else name.text
+            key = squeezed(fold_text(name.text) if name.exact else name.text)[0]
             if key.strip():
                 entries.setdefault(key, []).append((name.text if name.exact else None, name.actor))
         self.automaton = ahocorasick.Automaton()
@@ -69,10 +84,10 @@ class NameScanner:
         """Names of the base in `text`, leftmost-longest, never overlapping."""
         if not len(self.automaton):
             return []
-        folded = fold_text(text)
+        folded, where = squeezed(fold_text(text))
         hits = []
-        for end, (length, values) in self.automaton.iter(folded):
-            start = end - length + 1
+        for last, (length, values) in self.automaton.iter(folded):
+            start, end = where[last - length + 1], where[last]
             if not bounded(text, start, end + 1):
                 continue
             actor = self._choose(text, start, end + 1, values)

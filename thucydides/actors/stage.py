@@ -76,10 +76,11 @@ class Recogniser:
     def _from_parse(self, doc: Doc, hits: Sequence[Hit]) -> list[Found]:
         """Family names settled by their phrase (they replace the bare name), then actors the names missed."""
         named = [(h.start, h.end, h.actor) for h in hits]
-        settled = [*self.phrases.alliances(doc, named), *self.phrases.settle_families(doc, named),
-                   *self.phrases.people_militias(doc, named)]
-        settled = [f for i, f in enumerate(settled)
-                   if not overlaps(f.start, f.end, [(g.start, g.end) for g in settled[:i]])]
+        allied = self.phrases.alliances(doc, named)
+        spans = [(f.start, f.end) for f in allied]
+        settled = [*allied, *(f for f in [*self.phrases.settle_families(doc, named),
+                                         *self.phrases.people_militias(doc, named)]
+                              if not overlaps(f.start, f.end, spans))]
         kept = [(f.start, f.end) for f in settled]
         taken = kept + [(h.start, h.end) for h in hits if not overlaps(h.start, h.end, kept)]
         speakers = self.phrases.country_speakers(doc, taken)
