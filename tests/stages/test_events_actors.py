@@ -327,3 +327,8 @@ def test_strikes_of_a_list_item_belong_to_the_side_said_to_conduct_them(events_o
             "Near Manbij, three strikes hit an ISIL checkpoint and killed two fighters guarding the road.\n")
     items = [e for e in events_of(text) if e.evidence[0].text.startswith("Near")]
     assert len(items) >= 2 and all(name(e.actor1) == "Global Coalition Against Daesh" for e in items), items
+
+
+def test_a_verb_with_a_by_agent_is_passive_though_its_auxiliary_sits_on_the_verb_before(events_of):
+    e = only(events_of("On Sunday a PMF commander was struck and killed by Turkish drones near Mosul."))
+    assert (e.actor1, e.actor2) == ("Turkey", "PMF"), e

@@ -760,10 +760,13 @@ ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
 
 
 def anchor_arguments(ctx: DocContext, anchor: Token) -> Arguments:
-    """The anchor's arguments, read again where the parse misleads: an auxiliary that is part of an actor's name
-    ('IS militants attacked', 'IS' read as 'is') makes no passive; a passive with no agent of its own shares
-    the agent of the passive verb coordinated with it ('was shot and wounded by X')."""
+    """The anchor's arguments, read again where the parse misleads: a verb with a 'by' agent is passive even
+    where its auxiliary sits on the verb before it ('was struck and killed by X'); an auxiliary that is part of
+    an actor's name ('IS militants attacked', 'IS' read as 'is') makes no passive; a passive with no agent of its
+    own shares the agent of the passive verb coordinated with it ('was shot and wounded by X')."""
     args = arguments(anchor)
+    if not args.passive and args.head.pos_ in VERBAL and children(anchor, "agent"):
+        return replace(args, passive=True)  # 'was struck and killed by X': the 'by' agent makes 'killed' passive
     if not args.passive or args.head.pos_ not in VERBAL:
         return args
     auxiliaries = children(anchor, "auxpass")
