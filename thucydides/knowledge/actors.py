@@ -931,7 +931,7 @@ class ActorConfig:
     """Take the aliases learned from ACLED's notes (off: names only, to measure what they add)."""
     new_actors: bool = True
     """An organisation the base lacks becomes a new actor record (off: it is left out)."""
-    alliance_words: tuple[str, ...] = ()
+    alliance_words: tuple[str, ...] = ("coalition",)
     """Words that, modifying a force or a weapon ('Coalition military forces', 'a coalition airstrike'), make it
     the alliance of that word the report names, else the base's only foreign force so named, not a country's."""
     coreference_window: int = 250
