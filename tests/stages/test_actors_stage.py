@@ -207,9 +207,14 @@ def test_sahel_armed_groups_under_the_names_reports_give_them(parse, base, text,
 
 
 def test_a_force_an_alliance_word_qualifies_is_the_alliance_not_the_country(parse, base) -> None:
-    found = named(parse("Coalition military forces bombed a depot near the town of Kavala on Sunday."), base, "GR")
+    found = named(parse("Coalition military forces bombed a depot in northern Iraq on Sunday."), base, "IQ")
     assert found.get("Coalition military forces") == name_key("Global Coalition Against Daesh"), found
     assert "military forces" not in found
+
+
+def test_an_alliance_word_in_a_war_the_base_s_coalition_never_fought_names_none_of_it(parse, base) -> None:
+    found = named(parse("Coalition military forces bombed a depot near Kavala in Greece on Sunday."), base, "GR")
+    assert name_key("Global Coalition Against Daesh") not in found.values(), found
 
 
 def test_a_coalition_government_is_no_armed_alliance(parse, base) -> None:

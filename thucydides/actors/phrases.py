@@ -137,7 +137,7 @@ class PhraseReader:
             head = token.head
             if token.dep_ not in MODIFIER_DEPS or head is token or not self._force_or_means(head, hits):
                 continue
-            actor = self._alliance(token.lower_, hits)
+            actor = self._alliance(token.lower_, hits, doc)
             if actor is not None:
                 out.append(Found(token.idx, max(head.idx + len(head.text), token.idx + len(token.text)), actor))
         return out
@@ -153,14 +153,28 @@ class PhraseReader:
         actor = self.base.get(actor_id)
         return self.base.settles(actor) and actor is not None and actor.kind in ARMED_KINDS
 
-    def _alliance(self, word: str, hits: Sequence[tuple[int, int, str]]) -> Actor | None:
-        """The foreign force of this word the report names ('the US-led coalition'), else the base's only one."""
+    def _alliance(self, word: str, hits: Sequence[tuple[int, int, str]], doc: Doc) -> Actor | None:
+        """The foreign force of this word the report names ('the US-led coalition'), else the base's only one
+        where it acts in a country the report names (a Yemen report's 'coalition' is not the coalition of Iraq
+        and Syria)."""
         for _, _, actor_id in hits:
             actor = self.base.get(actor_id)
             if actor is not None and actor.kind == "external_force" and any(
                     word in n.lower().replace("-", " ").split() for n in (actor.name, *actor.aliases)):
                 return actor
-        return self.base.alliance_named(word)
+        alliance = self.base.alliance_named(word)
+        if alliance is None or not self._report_countries(doc, hits) & set(alliance.countries):
+            return None
+        return alliance
+
+    def _report_countries(self, doc: Doc, hits: Sequence[tuple[int, int, str]]) -> set[str]:
+        """The countries a report names by a country or people word, or through its actors' countries."""
+        named = {self.country_word(t) for t in doc if t.is_title or t.is_upper}
+        for _, _, actor_id in hits:
+            actor = self.base.get(actor_id)
+            if actor is not None:
+                named.update(actor.countries)
+        return {code for code in named if code}
 
     def armed_means(self, doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Found]:
         """'Israeli drones', 'Russian air strikes': a weapon with a country names that country's forces."""
