@@ -232,3 +232,17 @@ def test_square_metres_become_km2(parse_claims):
 def test_head_of_a_subject_phrase_is_the_agent(parse_claims):
     c = only(parse_claims("Coalition-backed SDF fighters captured 20 km2 of land near the river."))
     assert (c.metric, c.agent) == ("territory_taken", "SDF")
+
+
+def test_distance_with_a_bracketed_conversion(parse_claims):
+    """The conversion in brackets stands between the length and what says it is a distance."""
+    c = only(parse_claims("The market lies in Kessa, a town about 40km (25 miles) north of Dorvan."))
+    assert (c.metric, c.unit, c.low, c.qualifier) == ("distance", "km", 40, "approximately")
+
+
+def test_share_taken_through_a_noun_of_taking(parse_claims):
+    """A share of territory governed by a word of taking was taken, not held; one merely controlled is held."""
+    c = only(parse_claims("They have backed the re-taking by Malian forces of over 30% of Malian territory."))
+    assert (c.metric, c.unit, c.low, c.qualifier) == ("territory_taken", "percent", 30, "at_least")
+    held = only(parse_claims("The rebels control 20% of the region."))
+    assert held.metric == "share_held"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.lexicon import ClaimLexicon
@@ -310,10 +310,20 @@ def _estimated_fighters(fig: Figure) -> Reading | None:
     return None
 
 
+def _past_aside(doc: Doc, k: int, end: int) -> int:
+    """The first token after a bracketed aside that starts at `k` ("30km (19 miles) south of": the conversion
+    says nothing of what the length measures), or `k` itself when none starts there or it does not close."""
+    if k >= end or doc[k].text != "(":
+        return k
+    close = next((j for j in range(k + 1, end) if doc[j].text == ")"), None)
+    return k if close is None else close + 1
+
+
 def _measures_distance(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> bool:
     """A length that the clause says is a distance: "5 km from the town", "the gap has narrowed to 2 km"."""
     doc = fig.number_token.doc
-    after = fig.unit_token.i + 1 if fig.unit_token is not None else fig.number_token.i + 1
+    after = _past_aside(doc, fig.unit_token.i + 1 if fig.unit_token is not None else fig.number_token.i + 1,
+                        fig.segment.last_token)
     if after < fig.segment.last_token and doc[after].lower_ in lex.distance_followers:
         return True
     anchor = fig.unit_token if fig.unit_token is not None else fig.number_token
@@ -375,7 +385,15 @@ def _read_share(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings
     else:
         share = armed and any(lex.area_triggers.get(t.lemma_.lower()) in TERRITORY
                               for t, _ in _chain(unit, fig.segment, cfg.metric_chain))
-    return Reading("share_held", None) if share else None
+    return _share_reading(fig, unit, lex, cfg) if share else None
+
+
+def _share_reading(fig: Figure, unit: Any, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading:
+    """A share that a verb or noun of taking governs was taken ("retook 40 percent of the province", "the
+    recapture by the army of 25% of the country"); any other share is held."""
+    taking = next((tok for tok, _ in _chain(unit, fig.segment, cfg.metric_chain)
+                   if _area_metric(tok, lex) == "territory_taken"), None)
+    return Reading("territory_taken", taking) if taking is not None else Reading("share_held", None)
 
 
 def _of_objects(tok: Any) -> list[Any]:
