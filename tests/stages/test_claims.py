@@ -246,3 +246,17 @@ def test_share_taken_through_a_noun_of_taking(parse_claims):
     assert (c.metric, c.unit, c.low, c.qualifier) == ("territory_taken", "percent", 30, "at_least")
     held = only(parse_claims("The rebels control 20% of the region."))
     assert held.metric == "share_held"
+
+
+_EARLIER_SOURCE = ("According to the World Health Organization, the clinics in the province are full.\n"
+                   "The roads north of the town stayed closed for a week.\nMarkets opened again on Friday.\n"
+                   "Schools remain shut.\n")
+
+
+def test_reportedly_passes_on_the_last_organisation_named_as_source(parse_claims):
+    """'were reportedly killed' with no source of its own passes on the reports of the last organisation named
+    as a source, further back than a paragraph's carry; without the hedge the report says it in its own voice."""
+    hedged = only(parse_claims(_EARLIER_SOURCE + "In the east, nine farmers were reportedly killed on Sunday."))
+    assert hedged.claimant is not None and "WHO" in hedged.claimant
+    plain = only(parse_claims(_EARLIER_SOURCE + "In the east, nine farmers were killed on Sunday."))
+    assert plain.claimant is None

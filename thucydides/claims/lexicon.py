@@ -98,6 +98,8 @@ class ClaimLexicon:
     share_fractions: dict[str, int] = field(default_factory=dict)
     """Fraction words and the parts they cut a whole into ("a third of the country": 3)."""
     open_outcome_triggers: frozenset[str] = frozenset()
+    hedge_words: frozenset[str] = frozenset()
+    """Words that say a sentence passes on what someone reported ("reportedly", "allegedly")."""
     """Triggers whose outcome a joined word may settle otherwise ("shot and wounded": wounded)."""
 
     @classmethod

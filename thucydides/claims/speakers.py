@@ -355,6 +355,14 @@ def paragraph_carry(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     return None
 
 
+def hedged_carry(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'15 civilians were reportedly killed': a sentence that says it passes on reports, naming no source,
+    passes on those of the last organisation the report named as its source, further back than a paragraph."""
+    if not any(t.lower_ in ctx.lex.hedge_words for t in ctx.tokens(fig.segment)):
+        return None
+    return last_speaker(fig.segment, ctx, ctx.cfg.hedge_reach, institutional=True, named=True)
+
+
 def publisher(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """A monitor's or agency's own release speaks in its voice (a news outlet's voice is no source)."""
     return ctx.voice
@@ -368,5 +376,6 @@ STEPS: Mapping[str, Step] = {
     "quoted_speaker": quoted_speaker,
     "first_person": first_person,
     "paragraph_carry": paragraph_carry,
+    "hedged_carry": hedged_carry,
     "publisher": publisher,
 }
