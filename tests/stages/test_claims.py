@@ -260,3 +260,14 @@ def test_reportedly_passes_on_the_last_organisation_named_as_source(parse_claims
     assert hedged.claimant is not None and "WHO" in hedged.claimant
     plain = only(parse_claims(_EARLIER_SOURCE + "In the east, nine farmers were killed on Sunday."))
     assert plain.claimant is None
+
+
+def test_fighters_present_where_they_fight(parse_claims):
+    """Fighters counted as the ones who launch an attack, or said to be inside a place, are present; members who
+    lead a group of lawmakers are not."""
+    launched = only(parse_claims("Around 20,000 soldiers and allied militiamen began the assault on Kessa last week."))
+    assert (launched.metric, launched.low) == ("fighters_present", 20000)
+    inside = only(parse_claims("The siege may last months, given the 2,000 to 4,000 insurgents thought to be "
+                               "inside Kandahar."))
+    assert (inside.metric, inside.low, inside.high) == ("fighters_present", 2000, 4000)
+    assert not parse_claims("Three members of the senate led a group of other lawmakers in calling for talks.").claims

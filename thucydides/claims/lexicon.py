@@ -99,6 +99,10 @@ class ClaimLexicon:
     """Fraction words and the parts they cut a whole into ("a third of the country": 3)."""
     open_outcome_triggers: frozenset[str] = frozenset()
     hedge_words: frozenset[str] = frozenset()
+    fighter_action_verbs: frozenset[str] = frozenset()
+    """Verbs of fighting whose counted subject is fighters present ("300 rebels stormed the town")."""
+    operation_verbs: frozenset[str] = frozenset()
+    """Verbs that do so only with an attack for object ("20,000 troops launched the offensive")."""
     """Words that say a sentence passes on what someone reported ("reportedly", "allegedly")."""
     """Triggers whose outcome a joined word may settle otherwise ("shot and wounded": wounded)."""
 

@@ -207,7 +207,7 @@ def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSetting
             state = reading
             continue
         return _settled(_decided(state, reading, source), lex)
-    return state or _estimated_fighters(fig) or _displaced(fig, lex)
+    return state or _estimated_fighters(fig) or _fighters_in_action(fig, lex) or _displaced(fig, lex)
 
 
 _OUTCOME_DEPS = frozenset({"conj", "advcl", "xcomp"})
@@ -317,6 +317,31 @@ def _past_aside(doc: Doc, k: int, end: int) -> int:
         return k
     close = next((j for j in range(k + 1, end) if doc[j].text == ")"), None)
     return k if close is None else close + 1
+
+
+def _fighters_in_action(fig: Figure, lex: ClaimLexicon) -> Reading | None:
+    """Fighters that nothing else is said to happen to are present where they act: 'about 20,000 troops began
+    the assault', 'the 2,000 insurgents thought to be inside the city'."""
+    unit = fig.unit_token
+    if fig.noun_class != "fighters" or unit is None:
+        return None
+    head = unit.head
+    if unit.dep_ in ("nsubj", "dep") and head.pos_ == "VERB" and _fights(head, lex):
+        return Reading("fighters_present", head)
+    for mod in _clausal_modifiers(unit, fig.segment, ("acl", "relcl")):
+        copula = next((t for t in mod.subtree if t.lemma_.lower() == "be" and fig.segment.holds(t)), None)
+        if copula is not None and _held_somewhere(copula, lex):
+            return Reading("fighters_present", copula)
+    return None
+
+
+def _fights(verb: Token, lex: ClaimLexicon) -> bool:
+    """'stormed the town', 'launched the offensive' (not 'led a group of senators', 'launched an inquiry')."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.fighter_action_verbs:
+        return True
+    return lemma in lex.operation_verbs and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.attack_nouns for c in verb.children)
 
 
 def _measures_distance(fig: Figure, lex: ClaimLexicon, cfg: ClaimsSettings) -> bool:
