@@ -271,3 +271,9 @@ def test_fighters_present_where_they_fight(parse_claims):
                                "inside Kandahar."))
     assert (inside.metric, inside.low, inside.high) == ("fighters_present", 2000, 4000)
     assert not parse_claims("Three members of the senate led a group of other lawmakers in calling for talks.").claims
+
+
+def test_no_break_space_between_number_and_unit(parse_claims):
+    """A no-break space between a figure and its unit (as encyclopaedia text writes it) still gives the unit."""
+    c = only(parse_claims("Kessa is a village in northern Mali, located 9\u00a0km (5.6\u00a0mi) northwest of Dorvan."))
+    assert (c.metric, c.unit, c.low) == ("distance", "km", 9)

@@ -198,8 +198,9 @@ def _suffers(tok: Token, lex: ClaimLexicon) -> bool:
 
 
 def _modifier(tok: Token) -> bool:
-    """A word inside the counted noun phrase before its head: adjectives, names, hyphens, quotes."""
-    return tok.text in _SKIPPABLE_TEXT or _attached_modifier(tok) or _loose_modifier(tok)
+    """A word inside the counted noun phrase before its head: adjectives, names, hyphens, quotes, and the
+    whitespace token a no-break space makes ("8\u00a0km")."""
+    return tok.is_space or tok.text in _SKIPPABLE_TEXT or _attached_modifier(tok) or _loose_modifier(tok)
 
 
 def _attached_modifier(tok: Token) -> bool:

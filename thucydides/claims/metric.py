@@ -313,6 +313,8 @@ def _estimated_fighters(fig: Figure) -> Reading | None:
 def _past_aside(doc: Doc, k: int, end: int) -> int:
     """The first token after a bracketed aside that starts at `k` ("30km (19 miles) south of": the conversion
     says nothing of what the length measures), or `k` itself when none starts there or it does not close."""
+    while k < end and doc[k].is_space:
+        k += 1
     if k >= end or doc[k].text != "(":
         return k
     close = next((j for j in range(k + 1, end) if doc[j].text == ")"), None)
