@@ -277,3 +277,11 @@ def test_no_break_space_between_number_and_unit(parse_claims):
     """A no-break space between a figure and its unit (as encyclopaedia text writes it) still gives the unit."""
     c = only(parse_claims("Kessa is a village in northern Mali, located 9\u00a0km (5.6\u00a0mi) northwest of Dorvan."))
     assert (c.metric, c.unit, c.low) == ("distance", "km", 9)
+
+
+def test_a_group_only_ever_harmed_is_no_agent(parse_claims):
+    """Women named beside a killing are among the harmed, never its doer."""
+    c = only(parse_claims("We are shocked by reports of the murder of hundreds of people, the abuse of women and "
+                          "the use of boys as young as 12 as fighters in Mosul."))
+    assert c.metric == "killed"
+    assert c.agent is None or not c.agent.startswith("women")

@@ -102,6 +102,8 @@ class ClaimLexicon:
     fighter_action_verbs: frozenset[str] = frozenset()
     """Verbs of fighting whose counted subject is fighters present ("300 rebels stormed the town")."""
     operation_verbs: frozenset[str] = frozenset()
+    victim_families: frozenset[str] = frozenset()
+    """Families of the actor base that name groups of people harmed, never the doer of a killing or capture."""
     """Verbs that do so only with an attack for object ("20,000 troops launched the offensive")."""
     """Words that say a sentence passes on what someone reported ("reportedly", "allegedly")."""
     """Triggers whose outcome a joined word may settle otherwise ("shot and wounded": wounded)."""

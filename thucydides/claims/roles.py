@@ -63,9 +63,17 @@ def roles(fig: Figure, reading: Reading, ctx: Context) -> Roles:
     agent = None
     if reading.metric in AGENTIVE:
         agent = run_steps(ctx.cfg.agent_steps, AGENT_STEPS, fig, reading, ctx,
-                          accept=lambda a: a != subject and ctx.cast.kind(a) not in NEVER_DOERS)
+                          accept=lambda a: a != subject and _may_do(a, ctx))
         agent = ctx.cast.armed_side(agent) if agent is not None else None
     return Roles(subject, agent, claimant)
+
+
+def _may_do(actor_id: str, ctx: Context) -> bool:
+    """Tellers and victims never kill or capture: no civilians, monitors or outlets, nor a group of the kind
+    that is only ever harmed ('Women (Iraq)' from "the ill treatment of women")."""
+    actor = ctx.cast.get(actor_id)
+    family = actor.family if actor is not None else None
+    return ctx.cast.kind(actor_id) not in NEVER_DOERS and (family or "").lower() not in ctx.lex.victim_families
 
 
 def own_voice(analysis: Analysis, cast: Cast, lex: ClaimLexicon, masthead_share: float) -> str | None:
