@@ -285,3 +285,10 @@ def test_a_group_only_ever_harmed_is_no_agent(parse_claims):
                           "the use of boys as young as 12 as fighters in Mosul."))
     assert c.metric == "killed"
     assert c.agent is None or not c.agent.startswith("women")
+
+
+def test_who_received_the_reports_is_their_source(parse_claims):
+    """An organisation that says it has received reports is the source of the reported figures that follow."""
+    c = only(parse_claims("The World Health Organization has received reports of abuses by gunmen in the province.\n"
+                          "In one village, nine farmers were reportedly killed on Sunday."))
+    assert c.claimant is not None and "WHO" in c.claimant

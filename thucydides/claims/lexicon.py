@@ -103,6 +103,9 @@ class ClaimLexicon:
     """Verbs of fighting whose counted subject is fighters present ("300 rebels stormed the town")."""
     operation_verbs: frozenset[str] = frozenset()
     victim_families: frozenset[str] = frozenset()
+    gathering_verbs: frozenset[str] = frozenset()
+    """Verbs of gathering reports, whose subject is the source of the reports ("received reports of")."""
+    report_nouns: frozenset[str] = frozenset()
     """Families of the actor base that name groups of people harmed, never the doer of a killing or capture."""
     """Verbs that do so only with an attack for object ("20,000 troops launched the offensive")."""
     """Words that say a sentence passes on what someone reported ("reportedly", "allegedly")."""

@@ -187,8 +187,22 @@ def sentence_source(seg: Segment, ctx: Context) -> str | None:
     if i not in ctx.speakers:
         ctx.speakers[i] = None  # guards against a pronoun chain pointing back to itself
         found = _headline(seg, ctx) or _according_to(seg, ctx) or _reporting(seg, ctx, None)
-        ctx.speakers[i] = found if found is not None else _spokesperson(seg, ctx)
+        ctx.speakers[i] = found if found is not None else _spokesperson(seg, ctx) or _receiver(seg, ctx)
     return ctx.speakers[i]
+
+
+def _receiver(seg: Segment, ctx: Context) -> str | None:
+    """'UN staff have received reports of killings': who gathers reports is the source of those that follow."""
+    for verb in ctx.tokens(seg):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.lex.gathering_verbs:
+            continue
+        if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in ctx.lex.report_nouns for c in verb.children):
+            continue
+        who = [c for c in verb.children if c.dep_ == "nsubj"]
+        found = speaker_of(who[0], seg, ctx) if who else None
+        if found:
+            return found
+    return None
 
 
 def _spokesperson(seg: Segment, ctx: Context) -> str | None:
