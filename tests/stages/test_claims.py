@@ -281,7 +281,7 @@ def test_no_break_space_between_number_and_unit(parse_claims):
 
 def test_a_group_only_ever_harmed_is_no_agent(parse_claims):
     """Women named beside a killing are among the harmed, never its doer."""
-    c = only(parse_claims("We are shocked by reports of the murder of hundreds of people, the abuse of women and "
+    c = only(parse_claims("We are dismayed by word of the murders of hundreds of people, the abuse of women and "
                           "the use of boys as young as 12 as fighters in Mosul."))
     assert c.metric == "killed"
     assert c.agent is None or not c.agent.startswith("women")
