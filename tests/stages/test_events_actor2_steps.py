@@ -29,7 +29,7 @@ def test_a_person_word_in_a_peaceful_protest_makes_no_actor_2(events_of):
 
 def test_the_police_who_dispersed_a_protest_are_actor_2(events_of):
     e = only(events_of("Hundreds of students protested in Mosul against power cuts. Police fired tear gas to "
-                       "disperse the crowd."))
+                       "disperse the marchers."))
     assert e.sub_event_type == "Protest with intervention"
     assert str(name(e.actor1)).startswith("Protesters")
     assert str(name(e.actor2)).startswith("Police Forces of Iraq")

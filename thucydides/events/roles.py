@@ -229,7 +229,7 @@ def pronoun(rc: RoleContext) -> str | None:
 
 
 def governor(rc: RoleContext) -> str | None:
-    """'Russian forces shelled the town, as a result of which houses were damaged': a clause that names no doer
+    """'Russian forces shelled the town, whereby several homes were hit': a clause that names no doer
     of its own was done by the doers of the clause it hangs on (up to a verb of telling)."""
     lex = lexicons()
     for head in ancestors(rc.candidate.anchor):
