@@ -107,6 +107,35 @@ def set_right(ctx: DocContext, found: Sequence[Toponym], reach_km: float | None)
     return out
 
 
+ACTING_DEPS = frozenset({"nsubj"})
+"""A country that is the subject of its verb acts or speaks ("X condemns the attack"); one that is acted on
+("X was shelled") may well be where."""
+
+
+def names_an_actor(ctx: DocContext, t: Toponym) -> bool:
+    """ "the X-led coalition", "X forces", "X condemns the attack": a country whose name heads a longer actor
+    mention, or is an actor mention of its own acting as a subject, says who acted or spoke, not where the
+    happening was (a town heading a name, "the Fargo police", may say both, so only countries)."""
+    if ctx.place_of(t).kind != "country":
+        return False
+    for actor in ctx.actors.overlapping(t.start, t.end):
+        if actor.start <= t.start and t.end < actor.end:
+            return True
+        if (actor.start, actor.end) == (t.start, t.end) and _acting(ctx, t):
+            return True
+    return False
+
+
+def _acting(ctx: DocContext, t: Toponym) -> bool:
+    head = span_head(ctx.doc, t.start, t.end)
+    return head is not None and head.dep_ in ACTING_DEPS
+
+
+def where_told(ctx: DocContext, found: Sequence[Toponym]) -> list[Toponym]:
+    """The places that may say where the happening was, without countries naming an actor (`names_an_actor`)."""
+    return [t for t in found if not names_an_actor(ctx, t)]
+
+
 def in_clause(pc: PlaceContext) -> Located | None:
     """A place told in the anchor's own clause (not in a relative clause on one of its words), or in that of the
     verb the anchor is joined to ("gathered outside the court in X and demanded justice for a member of the Y
@@ -114,7 +143,8 @@ def in_clause(pc: PlaceContext) -> Located | None:
     anchor = pc.candidate.anchor
     joined = anchor.dep_ == "conj" and anchor.head.pos_ in VERBS
     heads = {anchor.i, anchor.head.i} if joined else {anchor.i}
-    found = set_right(pc.doc, [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
+    found = set_right(pc.doc, [t for t in where_told(pc.doc, pc.doc.toponyms.within(pc.candidate.start,
+                                                                                     pc.candidate.end))
                                if (head := span_head(pc.doc.doc, t.start, t.end)) is not None
                                and clause_head(head).i in heads], pc.vouch_km)
     best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km, pc.attachment, pc.first_named)
@@ -168,7 +198,8 @@ def told_apart(ctx: DocContext, t: Toponym, anchor: Token) -> bool:
 
 
 def in_sentence(pc: PlaceContext) -> Located | None:
-    found = set_right(pc.doc, [t for t in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end)
+    found = set_right(pc.doc, [t for t in where_told(pc.doc, pc.doc.toponyms.within(pc.candidate.start,
+                                                                                     pc.candidate.end))
                                if not told_apart(pc.doc, t, pc.candidate.anchor)], pc.vouch_km)
     best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment, pc.first_named)
     return located_at(pc.doc, best) if best else None
@@ -190,7 +221,7 @@ def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None 
     """The most specific place named earlier in the candidate's paragraph, nearest first."""
     sentence = candidate.sentence
     lo = ctx.segments.paragraph_start(sentence.paragraph, sentence.start)
-    earlier = ctx.toponyms.within(lo, candidate.start)
+    earlier = where_told(ctx, ctx.toponyms.within(lo, candidate.start))
     return most_specific(ctx, earlier, candidate.start, vouch_km, attachment)
 
 
