@@ -16,6 +16,7 @@ from thucydides.events.actorbase import ActorBase
 from thucydides.events.build import Merging, Readers, Sighting, continuation, group, read_sightings, to_event
 from thucydides.events.detect import Candidate, Coder, Detection, detect
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
+from thucydides.events.statements import is_statement
 from thucydides.events.when import DATE_STEPS
 from thucydides.events.where import PLACE_STEPS
 from thucydides.knowledge import KnowledgeError
@@ -191,7 +192,13 @@ def _caused(r: Reading) -> bool:
     return not any(is_accident(t) for t in (anchor, *ancestors(anchor)) if heads_clause(t))
 
 
-FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused}
+def _not_statement(r: Reading) -> bool:
+    """Not a government's or an organisation's statement read as a protest (events.statements)."""
+    return not is_statement(r.doc, r.candidate.event_type, r.candidate.anchor)
+
+
+FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused,
+                                                     "statement": _not_statement}
 
 
 TYPED_BY = ("lead", "surest", "deadliest", "vote")

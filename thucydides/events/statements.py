@@ -1,0 +1,60 @@
+"""Statements read as protests: 'the council reiterates its support', 'the ministry condemns the attack'.
+
+The coder learnt protests from notes where a crowd gathers and demands; a government's or an organisation's
+statement shares their words (support, condemn, demand) but is no protest. A Protests reading whose own clause
+is a statement — a verb of saying or condemning as its head and a government or organisation as its subject —
+with no crowd as its subject is dropped (settings `event_statements`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.settings import section
+from thucydides.ling.context import DocContext
+from thucydides.ling.tokens import forms
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class StatementSettings:
+    event_types: tuple[str, ...]
+    """Readings of these event types are checked."""
+    statement_verbs: tuple[str, ...]
+    """Verbs of stating a position (with the lexicon's reporting verbs): a clause they head is a statement."""
+    speaking_kinds: tuple[str, ...]
+    """Actor kinds (the actor base's) that state positions rather than take to the streets."""
+    crowd_words: tuple[str, ...]
+    """Words naming a crowd: with one in the clause's subject, the reading stands."""
+
+
+def statement_settings() -> StatementSettings:
+    return section("event_statements", StatementSettings)
+
+
+def is_statement(ctx: DocContext, event_type: str, anchor: Token) -> bool:
+    """Whether a reading of `event_type` anchored on `anchor` is a statement, not a happening of that type."""
+    s = statement_settings()
+    if event_type not in s.event_types:
+        return False
+    subjects = [c for c in anchor.children if c.dep_ in SUBJECT_DEPS]
+    crowd = set(s.crowd_words)
+    if not subjects or any(forms(t) & crowd for c in subjects for t in c.subtree):
+        return False  # a purpose clause ('marched to denounce ...') tells the protest's aim
+    verbs = lexicons().reporting_verbs | set(s.statement_verbs)
+    return bool(forms(anchor) & verbs) and _speaking_subject(ctx, anchor, s)
+
+
+def _speaking_subject(ctx: DocContext, anchor: Token, s: StatementSettings) -> bool:
+    """The clause's subject is an actor of a speaking kind (a government, an agency)."""
+    for child in anchor.children:
+        if child.dep_ not in SUBJECT_DEPS:
+            continue
+        start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+        if any(a.kind in s.speaking_kinds for a in ctx.actors.overlapping(start, end)):
+            return True
+    return False
