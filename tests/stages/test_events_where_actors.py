@@ -45,3 +45,12 @@ def test_a_crowd_rallying_is_still_a_protest(read: Read) -> None:
     analysis, events = read("Hundreds of students rallied in Gao on Monday against the rise in fees.")
     assert [e.event_type for e in events] == ["Protests"]
     assert places(analysis, events) == ["Gao"]
+
+
+def test_things_captured_are_no_arrest() -> None:
+    coder = KeywordCoder((("captured", "Strategic developments", "Arrests"),), 0.95)
+    read = keyword_events(coder, date(2024, 5, 17), "r.txt")
+    _, things = read("On Monday, jets destroyed six trucks and other equipment captured near Mosul by the fighters.")
+    _, people = read("On Monday, soldiers captured six fighters near Mosul.")
+    assert [e.sub_event_type for e in things] == []
+    assert [e.sub_event_type for e in people] == ["Arrests"]

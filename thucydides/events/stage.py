@@ -16,6 +16,7 @@ from thucydides.events.actorbase import ActorBase
 from thucydides.events.build import Merging, Readers, Sighting, continuation, group, read_sightings, to_event
 from thucydides.events.detect import Candidate, Coder, Detection, detect
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
+from thucydides.events.seizures import is_thing_taken
 from thucydides.events.statements import is_statement
 from thucydides.events.when import DATE_STEPS
 from thucydides.events.where import PLACE_STEPS
@@ -197,8 +198,13 @@ def _not_statement(r: Reading) -> bool:
     return not is_statement(r.doc, r.candidate.event_type, r.candidate.anchor)
 
 
+def _person_taken(r: Reading) -> bool:
+    """Not a thing taken read as an arrest or abduction (events.seizures)."""
+    return not is_thing_taken(r.doc, r.candidate.sub_event_type, r.candidate.anchor)
+
+
 FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused,
-                                                     "statement": _not_statement}
+                                                     "statement": _not_statement, "person_taken": _person_taken}
 
 
 TYPED_BY = ("lead", "surest", "deadliest", "vote")
