@@ -1,9 +1,9 @@
 """Things taken read as people taken: '... destroyed tanks and equipment captured near X' is no arrest.
 
 A participle that modifies a noun ('equipment captured', 'weapons seized') says what was taken: that noun. An
-Arrests or abduction reading whose clause takes only through such participles, on nouns that name no actor and
-no person (no actor mention, no person, group or organisation entity), took something, not someone (settings
-`event_seizures`).
+Arrests or abduction reading whose clause takes only through such participles, on nouns that name things
+(`thing_nouns`) and no actor or person (no actor mention, person, group or organisation entity), took something,
+not someone (settings `event_seizures`).
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "ORG"})
 class SeizureSettings:
     sub_event_types: tuple[str, ...]
     """Readings of these sub-event types are checked (taking people)."""
-    people_nouns: tuple[str, ...]
-    """Common nouns naming people ('people arrested'), with the actor mentions and person entities."""
+    thing_nouns: tuple[str, ...]
+    """Nouns naming things taken (weapons, vehicles, goods): only these are read as a thing taken, since the
+    nouns that name people are too many to list ('a teacher arrested')."""
     taking_verbs: tuple[str, ...]
     """Verbs of taking: when every one in the reading's clause is a participle on a thing, a thing was taken."""
 
@@ -43,9 +44,9 @@ def _thing_taken(ctx: DocContext, verb: Token) -> bool:
     """A taking participle on a noun that names no one ('trucks captured')."""
     if verb.dep_ not in PARTICIPLE_DEPS or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
-    people = set(section("event_seizures", SeizureSettings).people_nouns)
-    return not any(_names_someone(ctx, t) or t.lemma_.lower() in people or t.lower_ in people
-                   for t in (verb.head, *verb.head.conjuncts))
+    things = set(section("event_seizures", SeizureSettings).thing_nouns)
+    return all(not _names_someone(ctx, t) and (t.lemma_.lower() in things or t.lower_ in things)
+               for t in (verb.head, *verb.head.conjuncts))
 
 
 def _names_someone(ctx: DocContext, noun: Token) -> bool:
