@@ -77,7 +77,7 @@ def told_inside(ctx: DocContext, t: Toponym) -> Toponym | None:
 
 
 def mislaid(ctx: DocContext, t: Toponym, reach_km: float | None) -> Toponym | None:
-    """ "a mass at the San Miguel Cathedral in Masaya", with San Miguel read as a town of that name 300 km away:
+    """ "a vigil at the San Miguel Cathedral in Masaya", with San Miguel read as a town of that name 300 km away:
     a place the text says lies in another (`told_inside`) while the two resolved places lie farther apart than
     `reach_km`, in different provinces, was read as a namesake; the place holding it is where it is (not when
     the holder is told as an area: "A in B region" may be B province read as its seat).
