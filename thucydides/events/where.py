@@ -138,7 +138,7 @@ def where_told(ctx: DocContext, found: Sequence[Toponym]) -> list[Toponym]:
 
 def in_clause(pc: PlaceContext) -> Located | None:
     """A place told in the anchor's own clause (not in a relative clause on one of its words), or in that of the
-    verb the anchor is joined to ("gathered outside the court in X and demanded justice for a member of the Y
+    verb the anchor is joined to ("gathered outside the court in X and called for justice for one of the Y
     nation": both verbs' place)."""
     anchor = pc.candidate.anchor
     joined = anchor.dep_ == "conj" and anchor.head.pos_ in VERBS
