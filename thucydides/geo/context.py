@@ -30,6 +30,14 @@ class Points:
     report is; a country may be only what it is about ("rallied in Oulu against the invasion of Ukraine")."""
     _near: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     _possible_countries: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    _top: list[str] = field(default_factory=list, compare=False, repr=False)
+
+    def top_country(self) -> str:
+        """The country holding the largest share of the other places (the first of tied ones); `countries`
+        must not be empty. Asked once per candidate, found once."""
+        if not self._top:
+            self._top.append(max(self.countries, key=self.countries.__getitem__))
+        return self._top[0]
 
     def nearest_km(self, c: Candidate) -> float:
         """Distance to the nearest other point; beyond NEAR_LIMIT_KM, infinite."""

@@ -170,7 +170,7 @@ def _country_fit(cc: str, points: Points) -> float:
     """The share of the other places in the candidate's country; a candidate on another continent than most loses."""
     if not (points.countries and cc):
         return 0.0
-    top = max(points.countries, key=lambda k: points.countries[k])
+    top = points.top_country()
     elsewhere = continents().get(top) and continents().get(cc) not in (continents().get(top), None)
     weights = handset_settings()
     return weights.country_share_weight * points.countries.get(cc, 0.0) - (

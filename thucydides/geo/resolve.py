@@ -83,15 +83,19 @@ def written(variant: str, gaz: Gazetteer, armed_name: bool = False) -> list[Cand
     (`_code_alias`). An armed group's acronym ("SDF") names no town through the town's alternate names (an airport's
     code)."""
     found = gaz.candidates(variant)
-    if not is_acronym(variant):
+    if not _is_acronym(variant):
         return [c for c in found if not _code_alias(c)]
     return [c for c in found if c.name == variant and not (armed_name and _code_of_a_town(c))]
+
+
+_is_acronym = lru_cache(maxsize=1 << 16)(is_acronym)
+"""`is_acronym`, remembered: asked of every candidate's name, over and over the same names."""
 
 
 def _code_alias(c: Candidate) -> bool:
     """A town's alternate name in capitals ("SEA", "DAY": an airport's code), met by a word not written so ("Sea",
     "St. Patrick's Day"): a code names a town only as written (a region's stays: "Ind." for Indiana)."""
-    return is_acronym(c.name) and _code_of_a_town(c)
+    return _is_acronym(c.name) and _code_of_a_town(c)
 
 
 def _code_of_a_town(c: Candidate) -> bool:
@@ -646,8 +650,10 @@ def _region(c: Candidate) -> Region | None:
     return (p.country, p.admin1) if p.country and p.admin1 and p.kind != "country" else None
 
 
-def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Regions]) -> Points:
-    """What the other names say, as the mention `key` sees it (its own name left out)."""
+def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Regions],
+                votes: dict[str, Regions] | None = None) -> Points:
+    """What the other names say, as the mention `key` sees it (its own name left out). `votes`: each key's
+    `_votes` over the same `possible`, filled as met (they stay the same over the passes)."""
     others = [c for k, c in located.items() if k != key]
     points = tuple({c.place.id: (c.place.id, c.place.lat, c.place.lon) for c in others
                     if c.place.kind not in AREA_KINDS}.values())
@@ -660,7 +666,11 @@ def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Reg
         if where:
             regions[where] = regions.get(where, 0.0) + 1.0 / len(others)
     settled = frozenset(c.place.country for c in others if c.place.country and c.place.kind != "country")
-    return Points(points, countries, regions, _votes(key, possible), settled)
+    if votes is None:
+        return Points(points, countries, regions, _votes(key, possible), settled)
+    if key not in votes:
+        votes[key] = _votes(key, possible)
+    return Points(points, countries, regions, votes[key], settled)
 
 
 def _votes(key: str, possible: dict[str, Regions]) -> Regions:
@@ -702,6 +712,8 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
     floor = admit_threshold(model, settings)
     state = Passes([None] * len(mentions), [first_guess(m) for m in mentions], possible_regions(mentions, geo))
     views: dict[str, GeographyView] = {}
+    votes: dict[str, Regions] = {}
+    before: dict[tuple[object, ...], tuple[Points, bool, Ranked | None]] = {}
     for _ in range(passes):
         located = points_of(mentions, state.picks)
         confirmed = state.confirmed(mentions)
@@ -712,11 +724,30 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
                 continue
             if m.signature not in done:
                 view = views.get(m.key) or views.setdefault(m.key, geo.view(m.key))
-                points = contexts.get(m.key) or contexts.setdefault(m.key, context_for(m.key, located, state.possible))
-                done[m.signature] = rank(m, view, points, model, settings, m.key in confirmed)
+                points = contexts.get(m.key) or contexts.setdefault(
+                    m.key, context_for(m.key, located, state.possible, votes))
+                done[m.signature] = _ranked_again(m, view, points, model, settings, m.key in confirmed, before)
             ranked = state.ranked[i] = done[m.signature]
             state.picks[i] = ranked.best(floor) if ranked else None
     return state
+
+
+def _ranked_again(m: Mention, view: GeographyView, points: Points, model: Ranker, settings: PlacesSettings,
+                  confirmed: bool, before: dict[tuple[object, ...], tuple[Points, bool, Ranked | None]]
+                  ) -> Ranked | None:
+    """`rank`, or the previous pass's ranking of the same signature where its context and confirmation are
+    unchanged (the ranking depends on nothing else); `before` keeps each signature's last ranking."""
+    last = before.get(m.signature)
+    if last is not None and last[1] == confirmed and _same_context(last[0], points):
+        return last[2]
+    ranked = rank(m, view, points, model, settings, confirmed)
+    before[m.signature] = (points, confirmed, ranked)
+    return ranked
+
+
+def _same_context(a: Points, b: Points) -> bool:
+    """Equal contexts, their countries in the same order too (the first of tied top countries counts)."""
+    return a == b and list(a.countries) == list(b.countries)
 
 
 def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
