@@ -659,12 +659,13 @@ def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Reg
                     if c.place.kind not in AREA_KINDS}.values())
     countries: dict[str, float] = {}
     regions: Regions = {}
+    share = 1.0 / len(others) if others else 0.0
     for c in others:
         if c.place.country:
-            countries[c.place.country] = countries.get(c.place.country, 0.0) + 1.0 / len(others)
+            countries[c.place.country] = countries.get(c.place.country, 0.0) + share
         where = _region(c)
         if where:
-            regions[where] = regions.get(where, 0.0) + 1.0 / len(others)
+            regions[where] = regions.get(where, 0.0) + share
     settled = frozenset(c.place.country for c in others if c.place.country and c.place.kind != "country")
     if votes is None:
         return Points(points, countries, regions, _votes(key, possible), settled)
