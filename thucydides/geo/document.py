@@ -130,7 +130,7 @@ def outlet_evidence(region: Region, vote: float) -> Evidence:
 
 def demonym_votes(text: str, know: Knowledge) -> dict[str, float]:
     """Countries named by their people's adjective anywhere in the text ("Sudanese troops"): one vote each."""
-    phrases = _demonym_phrases(tuple(sorted(know.demonyms.items())))
+    phrases = _phrases_of(know.demonyms)
     words = _LETTERS.findall(text.lower())
     out: dict[str, float] = {}
     for i, word in enumerate(words):
@@ -141,6 +141,17 @@ def demonym_votes(text: str, know: Knowledge) -> dict[str, float]:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_PHRASE_TABLES: list[tuple[dict[str, str], dict[str, tuple[tuple[int, str, str], ...]]]] = []
+
+
+def _phrases_of(demonyms: dict[str, str]) -> dict[str, tuple[tuple[int, str, str], ...]]:
+    """`_demonym_phrases` of a demonym table, the table sorted once, not once per report (the table is held here,
+    so its identity says it is the same table)."""
+    hit = next((phrases for table, phrases in _PHRASE_TABLES if table is demonyms), None)
+    if hit is None:
+        hit = _demonym_phrases(tuple(sorted(demonyms.items())))
+        _PHRASE_TABLES[:] = [*_PHRASE_TABLES[-1:], (demonyms, hit)]
+    return hit
 
 
 @lru_cache(maxsize=2)
