@@ -82,10 +82,16 @@ def written(variant: str, gaz: Gazetteer, armed_name: bool = False) -> list[Cand
     """The places of one spelling; "US" is the country, not Oss or Us: acronyms match only as written, both ways
     (`_code_alias`). An armed group's acronym ("SDF") names no town through the town's alternate names (an airport's
     code)."""
+    return list(_written(gaz, variant, armed_name))
+
+
+@lru_cache(maxsize=1 << 15)
+def _written(gaz: Gazetteer, variant: str, armed_name: bool) -> tuple[Candidate, ...]:
+    """`written`, remembered per gazetteer as its own lookups are: the same names recur over a run's reports."""
     found = gaz.candidates(variant)
     if not _is_acronym(variant):
-        return [c for c in found if not _code_alias(c)]
-    return [c for c in found if c.name == variant and not (armed_name and _code_of_a_town(c))]
+        return tuple(c for c in found if not _code_alias(c))
+    return tuple(c for c in found if c.name == variant and not (armed_name and _code_of_a_town(c)))
 
 
 _is_acronym = lru_cache(maxsize=1 << 16)(is_acronym)
