@@ -146,7 +146,8 @@ def capped(cs: list[Candidate], settings: PlacesSettings) -> list[Candidate]:
     if len(cs) <= limit:
         return cs
     big = [c for c in cs if c.weight >= 1 and c.population >= settings.big_alias_population]
-    return big + [c for c in cs if c not in big][:max(0, limit - len(big))]
+    seen = set(big)  # equal candidates hash alike: the same test as `c not in big`, without a scan per candidate
+    return big + [c for c in cs if c not in seen][:max(0, limit - len(big))]
 
 
 def is_strong(f: Found) -> bool:
