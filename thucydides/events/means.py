@@ -7,24 +7,21 @@ killed, often says Attack; the means named in the happening's own clause re-type
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Token
 
+from thucydides.knowledge.acled import Taxonomy, taxonomy
 from thucydides.knowledge.settings import section
 
 
 @dataclass(frozen=True)
 class MeansSettings:
-    """Which sub-event types a named means re-types, and the words naming each means (settings `event_means`)."""
+    """Whether a named means re-types a happening (settings `event_means`); which means give which sub-event
+    type is ACLED's rule, in the taxonomy (`data/acled.yaml` means_sub_events)."""
 
     enabled: bool
-    retyped: tuple[str, ...]
-    """Sub-event types a means re-types (Attack: violence against civilians)."""
-    means: Mapping[str, tuple[str, ...]]
-    """Sub-event type -> words or phrases naming its means, first type listed wins."""
 
 
 @cache
@@ -32,14 +29,16 @@ def means_settings() -> MeansSettings:
     return section("event_means", MeansSettings)
 
 
-def means_sub_type(anchor: Token, sub_event_type: str, settings: MeansSettings | None = None) -> str | None:
+def means_sub_type(anchor: Token, sub_event_type: str, settings: MeansSettings | None = None,
+                   rules: Taxonomy | None = None) -> str | None:
     """The sub-event type the means named in the anchor's clause gives a happening typed `sub_event_type`,
     or None when it names none (or the type is not re-typed)."""
     settings = settings or means_settings()
-    if not settings.enabled or sub_event_type not in settings.retyped:
+    rules = rules or taxonomy()
+    if not settings.enabled or sub_event_type not in rules.means_retyped_subs:
         return None
     words = " " + clause_words(anchor) + " "
-    return next((sub for sub, phrases in settings.means.items()
+    return next((sub for sub, phrases in rules.means_subs.items()
                  if any(re.search(rf"\b{re.escape(p.lower())}s?\b", words) for p in phrases)), None)
 
 

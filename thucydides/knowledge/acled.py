@@ -4,7 +4,7 @@ interaction codes, regions, vague fatality counts, and the rules that recode an 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings, word_set
@@ -87,6 +87,10 @@ class Taxonomy:
     """Sub-event types whose actor 2 is the state force that stepped in (a protest with intervention)."""
     reciprocal_subs: frozenset[str] = frozenset()
     """Sub-event types told with both sides as doers ('X and Y clashed'): the second is actor 2."""
+    means_retyped_subs: frozenset[str] = frozenset()
+    """Sub-event types a means named in the happening's clause re-types (Attack)."""
+    means_subs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Sub-event type -> words naming its means ('mortar': shelling), first listed wins."""
 
     def __post_init__(self) -> None:
         parents = {sub: kind for kind, subs in self.event_types.items() for sub in subs}
@@ -190,7 +194,19 @@ def taxonomy() -> Taxonomy:
         civilian_victim_subs=_known_subs(raw, "civilian_victim_sub_events", where, subs),
         reciprocal_subs=_known_subs(raw, "reciprocal_sub_events", where, subs),
         intervention_subs=_known_subs(raw, "intervention_sub_events", where, subs),
+        means_retyped_subs=_known_subs(raw, "means_retyped_sub_events", where, subs),
+        means_subs=_means(raw, where, subs),
     )
+
+
+def _means(raw: Mapping[str, object], where: str, subs: set[str]) -> dict[str, tuple[str, ...]]:
+    """Sub-event type -> the words naming its means, each type one of the taxonomy's."""
+    means = {str(k): tuple(str(w) for w in v) for k, v in _mapping(raw, "means_sub_events", where).items()
+             if isinstance(v, list)}
+    unknown = sorted(set(means) - subs)
+    if unknown:
+        raise KnowledgeError(f"{where}: 'means_sub_events' names unknown sub-event types: {', '.join(unknown)}")
+    return means
 
 
 def _event_types(raw: Mapping[str, object], where: str) -> dict[str, tuple[str, ...]]:
