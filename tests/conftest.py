@@ -60,6 +60,17 @@ def gazetteer_built() -> None:
 
 
 @pytest.fixture(scope="session")
+def gazetteer_or_skip():  # type: ignore[no-untyped-def]
+    """The opened gazetteer, for tests that read it directly; they skip where none is built."""
+    from thucydides.geo.gazetteer import GazetteerMissing, open_gazetteer
+
+    try:
+        return open_gazetteer()
+    except GazetteerMissing:
+        pytest.skip("no gazetteer built")
+
+
+@pytest.fixture(scope="session")
 def pipeline():
     from thucydides.pipeline import Pipeline
 

@@ -12,16 +12,6 @@ from thucydides.knowledge.person_names import person_names
 pytestmark = pytest.mark.usefixtures("gazetteer_or_skip")
 
 
-@pytest.fixture(scope="module")
-def gazetteer_or_skip():  # type: ignore[no-untyped-def]
-    from thucydides.geo.gazetteer import GazetteerMissing, open_gazetteer
-
-    try:
-        return open_gazetteer()
-    except GazetteerMissing:
-        pytest.skip("no gazetteer built")
-
-
 def _found(text: str, word: str, label: str | None):  # type: ignore[no-untyped-def]
     """The recognised spans of `text`, spaCy's entities replaced by one `label` entity over `word` (none: no entity),
     so the test does not hang on what the small model happens to tag."""

@@ -11,16 +11,6 @@ from thucydides.geo.recognize import Found, party_district
 pytestmark = pytest.mark.usefixtures("gazetteer_or_skip")
 
 
-@pytest.fixture(scope="module")
-def gazetteer_or_skip():  # type: ignore[no-untyped-def]
-    from thucydides.geo.gazetteer import GazetteerMissing, open_gazetteer
-
-    try:
-        return open_gazetteer()
-    except GazetteerMissing:
-        pytest.skip("no gazetteer built")
-
-
 def _found(text: str) -> dict[str, Found]:
     from thucydides.geo.gazetteer import open_gazetteer
     from thucydides.geo.recognize import recognise

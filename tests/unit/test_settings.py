@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,20 +49,33 @@ def test_packaged_file_gives_the_nlp_section() -> None:
     assert cfg.batch_size > 0
 
 
-def test_user_override_wins_key_by_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from thucydides.ling.spacy_model import NlpConfig
-
+@contextmanager
+def user_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
+                  *forget: Callable[[], None]) -> Iterator[None]:
+    """A user settings file with `text` in force inside the block; `forget` clears the readers' caches on the
+    way in and out, so later tests read the package's own file again."""
     override = tmp_path / "mine.yaml"
-    override.write_text("stages:\n  nlp:\n    batch_size: 7\n", encoding="utf-8")
+    override.write_text(text, encoding="utf-8")
     monkeypatch.setenv(settings.ENV_OVERRIDE, str(override))
     settings.reload()
+    for clear in forget:
+        clear()
     try:
-        cfg = section("stages.nlp", NlpConfig)
-        assert cfg.batch_size == 7
-        assert cfg.model is None  # untouched keys keep the package's value
+        yield
     finally:
         monkeypatch.delenv(settings.ENV_OVERRIDE)
         settings.reload()
+        for clear in forget:
+            clear()
+
+
+def test_user_override_wins_key_by_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.ling.spacy_model import NlpConfig
+
+    with user_settings(tmp_path, monkeypatch, "stages:\n  nlp:\n    batch_size: 7\n"):
+        cfg = section("stages.nlp", NlpConfig)
+        assert cfg.batch_size == 7
+        assert cfg.model is None  # untouched keys keep the package's value
 
 
 def _declared_sections() -> dict[str, type]:
@@ -119,18 +134,10 @@ def test_a_gate_farther_than_the_nearest_place_search_fails_naming_the_key(tmp_p
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from thucydides.geo.ranker import places_settings
 
-    override = tmp_path / "mine.yaml"
-    override.write_text("stages:\n  places:\n    gates:\n      near_km: 900\n", encoding="utf-8")
-    monkeypatch.setenv(settings.ENV_OVERRIDE, str(override))
-    settings.reload()
-    places_settings.cache_clear()
-    try:
-        with pytest.raises(SettingsError, match=r"stages\.places\.gates"):
-            places_settings()
-    finally:
-        monkeypatch.delenv(settings.ENV_OVERRIDE)
-        settings.reload()
-        places_settings.cache_clear()
+    text = "stages:\n  places:\n    gates:\n      near_km: 900\n"
+    with user_settings(tmp_path, monkeypatch, text, places_settings.cache_clear), \
+            pytest.raises(SettingsError, match=r"stages\.places\.gates"):
+        places_settings()
     assert places_settings().gates.near_km <= 450
 
 
@@ -138,16 +145,8 @@ def test_nearness_bounds_without_a_bonus_each_fail_naming_the_section(tmp_path: 
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from thucydides.geo.handset import handset_settings
 
-    override = tmp_path / "mine.yaml"
-    override.write_text("place_handset:\n  nearness_km: [10.0, 20.0]\n", encoding="utf-8")
-    monkeypatch.setenv(settings.ENV_OVERRIDE, str(override))
-    settings.reload()
-    handset_settings.cache_clear()
-    try:
-        with pytest.raises(SettingsError, match=r"place_handset"):
-            handset_settings()
-    finally:
-        monkeypatch.delenv(settings.ENV_OVERRIDE)
-        settings.reload()
-        handset_settings.cache_clear()
+    text = "place_handset:\n  nearness_km: [10.0, 20.0]\n"
+    with user_settings(tmp_path, monkeypatch, text, handset_settings.cache_clear), \
+            pytest.raises(SettingsError, match=r"place_handset"):
+        handset_settings()
     assert len(handset_settings().nearness_km) == len(handset_settings().nearness_bonus)
