@@ -11,16 +11,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from thucydides.knowledge.actors import ActorBase
+from thucydides.knowledge.actors import ActorBase, bears_word
 from thucydides.knowledge.demonyms import Countries
 from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, PLACE_LABELS
 from thucydides.model import Actor
@@ -133,11 +133,12 @@ class PhraseReader:
         that alliance's (the one the report names with that word, else the base's only one), not the forces of
         the report's country; the phrase replaces the bare generic name."""
         out = []
+        countries = cache(lambda: self._report_countries(doc, hits))  # read once, only where a fallback asks
         for token in tokens_among(doc, self.alliance_words):
             head = token.head
             if token.dep_ not in MODIFIER_DEPS or head is token or not self._force_or_means(head, hits):
                 continue
-            actor = self._alliance(token.lower_, hits, doc)
+            actor = self._alliance(token.lower_, hits, countries)
             if actor is not None:
                 out.append(Found(token.idx, max(head.idx + len(head.text), token.idx + len(token.text)), actor))
         return out
@@ -153,17 +154,17 @@ class PhraseReader:
         actor = self.base.get(actor_id)
         return self.base.settles(actor) and actor is not None and actor.kind in ARMED_KINDS
 
-    def _alliance(self, word: str, hits: Sequence[tuple[int, int, str]], doc: Doc) -> Actor | None:
+    def _alliance(self, word: str, hits: Sequence[tuple[int, int, str]],
+                  countries: Callable[[], set[str]]) -> Actor | None:
         """The foreign force of this word the report names ('the US-led coalition'), else the base's only one
         where it acts in a country the report names (a Yemen report's 'coalition' is not the coalition of Iraq
         and Syria)."""
         for _, _, actor_id in hits:
             actor = self.base.get(actor_id)
-            if actor is not None and actor.kind == "external_force" and any(
-                    word in n.lower().replace("-", " ").split() for n in (actor.name, *actor.aliases)):
+            if actor is not None and actor.kind == "external_force" and bears_word(actor, word):
                 return actor
         alliance = self.base.alliance_named(word)
-        if alliance is None or not self._report_countries(doc, hits) & set(alliance.countries):
+        if alliance is None or not countries() & set(alliance.countries):
             return None
         return alliance
 

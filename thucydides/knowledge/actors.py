@@ -141,6 +141,11 @@ def militia_variants(name: str) -> list[str]:
     return sorted({full, *(f"{people} {h}" for h in heads), *(f"{full.removesuffix(' militia')} {h}" for h in heads)})
 
 
+def bears_word(actor: Actor, word: str) -> bool:
+    """Whether one of the actor's names holds `word` as a word of its own ('coalition' in 'US-led coalition')."""
+    return any(word in n.lower().replace("-", " ").split() for n in (actor.name, *actor.aliases))
+
+
 def case_sensitive(alias: str) -> bool:
     """Acronyms only match as written: short all-capital ones ("IS", "US", "M23") and any one-word name with
     two capitals or more ("LeT", "JeI", "CORD", "AMISOM"), which would otherwise be English words."""
@@ -470,7 +475,7 @@ class ActorBase:
         forces); None where none or several do, so a word every war uses never picks one war's side."""
         word = word.lower()
         found = {a.id for a in self.actors.values() if a.kind == "external_force" and not a.family
-                 and any(word in n.lower().replace("-", " ").split() for n in (a.name, *a.aliases))}
+                 and bears_word(a, word)}
         return self.get(found.pop()) if len(found) == 1 else None
 
     def militia(self, name: str) -> Actor | None:
