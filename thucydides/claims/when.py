@@ -21,11 +21,9 @@ from spacy.tokens import Token
 from thucydides.claims.figures import Figure
 from thucydides.claims.lexicon import ClaimLexicon
 from thucydides.events.when import plausible
+from thucydides.ling.arguments import NOMINAL_SUBJECT_DEPS
 from thucydides.ling.tokens import ancestors, is_root
 from thucydides.model import Analysis, Interval, TimeExpression
-
-_SUBJECTS = ("nsubj", "nsubjpass")
-
 
 TimeStep = Callable[[Figure, Analysis, ClaimLexicon], "Interval | None"]
 
@@ -110,7 +108,7 @@ def _modifies_other_noun(tok: Token, fig: Figure, lex: ClaimLexicon) -> bool:
 
 def _own_clause(tok: Token) -> bool:
     """A verb with its own subject heads a clause of its own."""
-    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ in (*_SUBJECTS, "expl") for c in tok.children)
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ in (*NOMINAL_SUBJECT_DEPS, "expl") for c in tok.children)
 
 
 def _leaves_clause(tok: Token) -> bool:
@@ -126,7 +124,7 @@ def _in_other_clause(fig: Figure, tok: Token) -> bool:
         if is_root(tok):
             return False
         hook, tok = tok, tok.head
-    return _figure_side_leaves(fig, tok.i, shared_subject=hook.dep_ in _SUBJECTS)
+    return _figure_side_leaves(fig, tok.i, shared_subject=hook.dep_ in NOMINAL_SUBJECT_DEPS)
 
 
 def _figure_side_leaves(fig: Figure, meeting: int, shared_subject: bool) -> bool:
@@ -135,7 +133,7 @@ def _figure_side_leaves(fig: Figure, meeting: int, shared_subject: bool) -> bool
     tok = fig.number_token
     path = {tok.i}
     while tok.i != meeting and not is_root(tok):
-        subjects = [c.i for c in tok.children if c.dep_ in _SUBJECTS]
+        subjects = [c.i for c in tok.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
         if tok.dep_ == "conj" and subjects and (any(i not in path for i in subjects) or not shared_subject):
             return True
         tok = tok.head

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from thucydides.knowledge.settings import section
+from thucydides.ling.arguments import NOMINAL_SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from thucydides.events.detect import Candidate, Unit
@@ -60,7 +61,7 @@ def _last_line(span: Span) -> Span:
 
 def _subject(root: Token) -> Token | None:
     """The subject nearest the verb (a place opening the sentence is often parsed as a subject too)."""
-    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in root.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
     return subjects[-1] if subjects else None
 
 

@@ -14,10 +14,9 @@ from spacy.tokens import Token
 
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.settings import section
+from thucydides.ling.arguments import NOMINAL_SUBJECT_DEPS
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import forms
-
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ def is_statement(ctx: DocContext, event_type: str, anchor: Token) -> bool:
     s = statement_settings()
     if event_type not in s.event_types:
         return False
-    subjects = [c for c in anchor.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in anchor.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
     crowd = set(s.crowd_words)
     if not subjects or any(forms(t) & crowd for c in subjects for t in c.subtree):
         return False  # a purpose clause ('marched to denounce ...') tells the protest's aim
@@ -52,7 +51,7 @@ def is_statement(ctx: DocContext, event_type: str, anchor: Token) -> bool:
 def _speaking_subject(ctx: DocContext, anchor: Token, s: StatementSettings) -> bool:
     """The clause's subject is an actor of a speaking kind (a government, an agency)."""
     for child in anchor.children:
-        if child.dep_ not in SUBJECT_DEPS:
+        if child.dep_ not in NOMINAL_SUBJECT_DEPS:
             continue
         start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
         if any(a.kind in s.speaking_kinds for a in ctx.actors.overlapping(start, end)):

@@ -20,6 +20,8 @@ from thucydides.ling.tokens import NOMINAL, VERBAL, children, conjuncts, is_root
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 """A clause's subject relations, nominal and clausal, active and passive. Not "expl": a dummy 'there' or 'it'
 stands for no one ('there were clashes'), so it is never a doer nor an undergoer."""
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+"""A clause's nominal subjects, active and passive: the noun phrases a clause says something of."""
 OBJECT_DEPS = ("dobj", "dative", "oprd", "attr")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at", "upon"})
