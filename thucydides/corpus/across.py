@@ -18,6 +18,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 import thucydides.events.tolls as toll
 from thucydides.model import Event, Interval, stable_id
+from thucydides.time.ranges import interval_days
 
 BlockKey = tuple[str | None, str, str, str | None]
 
@@ -32,17 +33,6 @@ def block_id(event: Event) -> str:
     if event.place is None:
         return event.id
     return stable_id("block", *block_key(event))
-
-
-def event_days(interval: Interval | None) -> tuple[date, date] | None:
-    """The first and last day an event's date may cover (an open end takes the other's day); None when
-    undated."""
-    if interval is None:
-        return None
-    start, end = interval.start or interval.end, interval.end or interval.start
-    if start is None or end is None:
-        return None
-    return start, end
 
 
 class Mergeable(Protocol):
@@ -68,7 +58,7 @@ class _Group(Generic[M]):
     def add(self, event: M) -> None:
         self.members.append(event)
         self.docs.update(event.docs)
-        days = event_days(event.date)
+        days = interval_days(event.date)
         if days:
             self.first_end = min(self.first_end, days[1])
 
@@ -85,7 +75,7 @@ def merge_block(events: Iterable[M]) -> list[list[M]]:
     """
     items = list(events)
     groups = _sweep_dated(items)
-    for event in sorted((e for e in items if event_days(e.date) is None), key=lambda e: e.id):
+    for event in sorted((e for e in items if interval_days(e.date) is None), key=lambda e: e.id):
         target = next((g for g in groups if g.takes(event)), None)
         if target is None:
             target = _Group[M]()
@@ -95,7 +85,7 @@ def merge_block(events: Iterable[M]) -> list[list[M]]:
 
 
 def _sweep_dated(events: Iterable[M]) -> list[_Group[M]]:
-    dated = sorted(((d, e) for e in events if (d := event_days(e.date)) is not None), key=lambda p: (*p[0], p[1].id))
+    dated = sorted(((d, e) for e in events if (d := interval_days(e.date)) is not None), key=lambda p: (*p[0], p[1].id))
     groups: list[_Group[M]] = []
     open_groups: list[_Group[M]] = []
     for (start, _), event in dated:

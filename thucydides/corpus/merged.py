@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from thucydides.corpus.across import block_id, combine, event_days, merge_block
+from thucydides.corpus.across import block_id, combine, merge_block
 from thucydides.model import Event, Interval
 from thucydides.store import codec
 from thucydides.store import reconciled as rs
+from thucydides.time.ranges import interval_days
 
 Days = tuple[date, date] | None
 
@@ -159,8 +160,8 @@ def _stretches_touched(days: dict[str, Days], seeds: set[str]) -> set[str]:
 
 def _days_now(kept: dict[str, rs.Member], fresh: Sequence[StoredEvent]) -> dict[str, Days]:
     """The block's events after the change, with their days: the members that stay, and the fresh events."""
-    days: dict[str, Days] = {i: event_days(_interval(m.date)) for i, m in kept.items()}
-    return days | {s.id: event_days(s.date) for s in fresh}
+    days: dict[str, Days] = {i: interval_days(_interval(m.date)) for i, m in kept.items()}
+    return days | {s.id: interval_days(s.date) for s in fresh}
 
 
 def block_change(members: Sequence[rs.Member], fresh: Sequence[StoredEvent], queued: set[str]) -> BlockChange:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.knowledge.settings import section
 from thucydides.model import Claim, Document, Interval
+from thucydides.time.ranges import interval_days
 
 if TYPE_CHECKING:
     from thucydides.store.db import Store
@@ -100,17 +101,6 @@ def _bounds(c: Claim) -> tuple[float, float]:
     return low, high
 
 
-def held_days(when: Interval | None) -> tuple[date, date] | None:
-    """The first and last day a figure may hold (an open end takes the other's day); None when undated:
-    undated figures cannot be held against each other."""
-    if when is None:
-        return None
-    first, last = when.start or when.end, when.end or when.start
-    if first is None or last is None:
-        return None
-    return first, last
-
-
 DisputeBlock = tuple[str, str, str | None, str | None]
 
 
@@ -173,7 +163,7 @@ def contradictions(claims: Sequence[Claim], documents: Iterable[Document]) -> li
     published = {d.id: d.published for d in documents}
     blocks: dict[DisputeBlock, list[HeldClaim]] = {}
     for c in claims:
-        days = held_days(_when(c, published)) if c.metric in DISPUTED_METRICS else None
+        days = interval_days(_when(c, published)) if c.metric in DISPUTED_METRICS else None
         if days is not None:
             blocks.setdefault(dispute_block(c), []).append(HeldClaim(c, *days))
     found = [pair for block in blocks.values() for pair in sweep_disputes(block)]

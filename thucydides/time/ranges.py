@@ -111,3 +111,14 @@ def precision_of(first: date, last: date) -> int:
 
 def interval(first: date, last: date, inferred: bool = False) -> Interval:
     return Interval(first, last, inferred=inferred)
+
+
+def interval_days(when: Interval | None) -> DayRange | None:
+    """The first and last day an interval may cover (an open end takes the other's day); None when
+    undated: what merges events and holds figures against each other reads of a date."""
+    if when is None:
+        return None
+    first, last = when.start or when.end, when.end or when.start
+    if first is None or last is None:
+        return None
+    return first, last
