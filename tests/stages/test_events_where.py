@@ -88,3 +88,12 @@ def test_a_place_put_inside_another_of_its_own_province_stays(events_of):
     e = first(events_of("Soldiers raided the Vellmar area in Tessin on Monday and arrested nine herders."))
     assert e.place == "vellmar"
 
+
+
+def test_a_town_in_a_side_clause_leaves_the_province_of_the_anchors_clause(events_of):
+    """A province in the anchor's clause yields to a town of its sentence only when that town is named on the
+    anchor's line of clauses: one in a relative clause on a side branch ('the villages which lie around Tessin')
+    locates what that clause tells, not the killing."""
+    e = first(events_of("The rebels hold the villages which lie around Tessin, and gunmen killed nine traders in an "
+                        "attack on a market in Plateau on Monday."))
+    assert e.place == "plateau"

@@ -129,7 +129,7 @@ class EventsConfig:
     """The probability of an event at which such a clause's reading becomes its sentence's (None: the unit's)."""
     long_told_only: bool = True
     """Read only what a verb of telling reports, told as happening (news attributes; the coder's notes seldom do)."""
-    catchall_clauses: bool = False
+    catchall_clauses: bool = True
     """A sentence read surely as an event but as a catch-all sub-type below its floor is typed by its clause read
     most surely as another sub-type of event (events.detect.specific_clause)."""
     merge_actor_sides: bool = False

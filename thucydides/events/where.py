@@ -175,12 +175,22 @@ def _doubtful(pc: PlaceContext, t: Toponym) -> bool:
 def coarser_than_its_sentence(pc: PlaceContext, t: Toponym) -> bool:
     """ "Activists rallied in Tartu against the war in Ukraine": a region or country in the anchor's clause,
     while the sentence names a town or a district where something may happen, says what the happening is about
-    rather than where it is; ACLED codes the most specific place, so the sentence decides."""
+    rather than where it is; ACLED codes the most specific place, so the sentence decides. Only a town on the
+    anchor's line of clauses counts (`on_its_line`): in a run-on sentence, one named in a side clause ('..., while
+    X holds the area near Y town') locates what that clause tells, not the happening."""
     if specificity(pc.doc, t) < REGION_LEVEL:
         return False
+    anchor = pc.candidate.anchor
     return any(specificity(pc.doc, o) <= AREA_LEVEL and where_it_happens(pc.doc, o)
-               and not told_apart(pc.doc, o, pc.candidate.anchor)
+               and not told_apart(pc.doc, o, anchor) and on_its_line(pc.doc, o, anchor)
                for o in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end))
+
+
+def on_its_line(ctx: DocContext, t: Toponym, anchor: Token) -> bool:
+    """Whether a place is named in a clause the anchor's clause hangs on (or in it), or under the anchor: not in
+    a clause on a side branch of the sentence, which tells another happening or state."""
+    head = span_head(ctx.doc, t.start, t.end)
+    return head is None or contains(clause_head(head), anchor) or contains(anchor, head)
 
 
 APART_DEPS = frozenset({"appos", "parataxis"})
