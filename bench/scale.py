@@ -90,13 +90,15 @@ def synthetic(r: int):  # type: ignore[no-untyped-def]
         Claim(f"claim-{r}-w", doc.id, "wounded", "person", 3, 3, "exact", ev, place=ids[1], time=when),
     ]
     events = [
-        Event(f"event-{r:06}-0", [doc.id], "Battles", "Armed clash", [ev], actor1=ACTORS[k % 6],
-              actor2=ACTORS[(k + 1) % 6], place=ids[0], geo_precision=1, date=when, time_precision=1,
-              fatalities=10 + r % 7, claims=[claims[0].id]),
-        Event(f"event-{r:06}-1", [doc.id], "Explosions/Remote violence", "Shelling/artillery/missile attack",
-              [ev], actor1=ACTORS[(k + 2) % 6], place=ids[1], geo_precision=1, date=when, time_precision=1),
-        Event(f"event-{r:06}-2", [doc.id], "Explosions/Remote violence", "Remote explosive/landmine/IED", [ev],
-              place=ids[2] if r % 3 else None, date=when, time_precision=1),
+        Event(id=f"event-{r:06}-0", docs=[doc.id], event_type="Battles", sub_event_type="Armed clash", evidence=[ev],
+              actor1=ACTORS[k % 6], actor2=ACTORS[(k + 1) % 6], place=ids[0], geo_precision=1, date=when,
+              time_precision=1, fatalities=10 + r % 7, claims=[claims[0].id]),
+        Event(id=f"event-{r:06}-1", docs=[doc.id], event_type="Explosions/Remote violence",
+              sub_event_type="Shelling/artillery/missile attack", evidence=[ev], actor1=ACTORS[(k + 2) % 6],
+              place=ids[1], geo_precision=1, date=when, time_precision=1),
+        Event(id=f"event-{r:06}-2", docs=[doc.id], event_type="Explosions/Remote violence",
+              sub_event_type="Remote explosive/landmine/IED", evidence=[ev], place=ids[2] if r % 3 else None,
+              date=when, time_precision=1),
     ]
     toponyms = [Toponym(text.index(f"Town {p}"), text.index(f"Town {p}") + len(f"Town {p}"), f"Town {p}",
                         f"syn-{p}") for p in places]

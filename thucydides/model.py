@@ -261,13 +261,13 @@ class Claim:
     """The figure itself ("over 950"), inside the evidence."""
 
 
-@dataclass(slots=True)
-class Event:
-    id: str
-    docs: list[str]
+@dataclass(slots=True, kw_only=True)
+class Happening:
+    """What ACLED codes of one happening: its type, actors, place, date and toll. An Event is one; so is each
+    sighting of it while a report is read (`events.build.Sighting`), so each field is declared here once."""
+
     event_type: str
     sub_event_type: str
-    evidence: list[Evidence]
     actor1: str | None = None
     actor2: str | None = None
     assoc_actor1: str | None = None
@@ -279,6 +279,16 @@ class Event:
     fatalities: int | None = None
     claims: list[str] = field(default_factory=list)
     civilian_targeting: bool = False
+    """ACLED's flag: the happening's victims are civilians (actor 2's inter code is 7)."""
+
+
+@dataclass(slots=True)
+class Event(Happening):
+    """A coded happening as reported: its id, the reports telling it and the spans that do."""
+
+    id: str
+    docs: list[str]
+    evidence: list[Evidence]
     notes: str = ""
 
 

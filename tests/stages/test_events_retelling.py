@@ -73,7 +73,7 @@ def test_with_every_date_keeping_sentences_apart_the_retelling_is_a_second_arres
 
 
 def sighting(day: int, step: str) -> Sighting:
-    s = Sighting(None, "Strategic developments", "Arrests",  # type: ignore[arg-type]
+    s = Sighting(None, event_type="Strategic developments", sub_event_type="Arrests",  # type: ignore[arg-type]
                  date=Interval(date(2025, 6, day), date(2025, 6, day)))
     s.why["date"] = step
     return s

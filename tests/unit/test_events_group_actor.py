@@ -7,7 +7,8 @@ from thucydides.events.build import Merging, Sighting, actors_agree, to_actor1
 
 
 def sighting(actor1: str | None, step: str, guessed: bool = False) -> Sighting:
-    s = Sighting(None, "Strategic developments", "Arrests", actor1=actor1)  # type: ignore[arg-type]
+    s = Sighting(None, event_type="Strategic developments", sub_event_type="Arrests",  # type: ignore[arg-type]
+                 actor1=actor1)
     s.why["actor1"] = step
     s.actor1_guessed = guessed
     return s

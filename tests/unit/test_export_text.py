@@ -62,10 +62,11 @@ def analysis(n: int, body: str, published: Interval | None, when: Interval | Non
     claims = [Claim(f"claim-{n}-a", doc.id, "killed", "person", low, high, "exact", ev, subject="civilians",
                     claimant="Observatoire ‘Sud’", place="p1", time=when),
               Claim(f"claim-{n}-b", doc.id, "territory_held", "km2", 2.5, None, "at_least", ev, time=None)]
-    events = [Event(f"event-{n:03}", [doc.id], "Battles", "Armed clash", [ev, Evidence.of(doc, 0, 6)],
-                    actor1="Groupe “A”", place="p1", date=when, time_precision=1, fatalities=12,
-                    claims=[c.id for c in claims]),
-              Event(f"event-{n:03}-x", [doc.id], "Riots", "Mob violence", [ev], date=None, time_precision=3)]
+    events = [Event(id=f"event-{n:03}", docs=[doc.id], event_type="Battles", sub_event_type="Armed clash",
+                    evidence=[ev, Evidence.of(doc, 0, 6)], actor1="Groupe “A”", place="p1", date=when,
+                    time_precision=1, fatalities=12, claims=[c.id for c in claims]),
+              Event(id=f"event-{n:03}-x", docs=[doc.id], event_type="Riots", sub_event_type="Mob violence",
+                    evidence=[ev], date=None, time_precision=3)]
     start = doc.text.index(body[:4])
     return Analysis(doc, toponyms=[Toponym(start, start + 4, doc.text[start:start + 4], "p1")],
                     places={"p1": PLACE}, claims=claims, events=events)

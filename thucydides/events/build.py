@@ -22,7 +22,7 @@ from thucydides.knowledge.lexicons import Lexicons, lexicons
 from thucydides.knowledge.type_prior import PriorRetyping
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import span_head
-from thucydides.model import Event, Evidence, Interval, Toponym, stable_id
+from thucydides.model import Event, Evidence, Happening, Interval, Toponym, stable_id
 from thucydides.steps import Steps
 
 STRATEGIC = "Strategic developments"
@@ -88,24 +88,11 @@ class Readers:
 
 
 @dataclass
-class Sighting:
-    """One unit of a report read as one happening."""
+class Sighting(Happening):
+    """One unit of a report read as one happening: the coded fields of `Happening`, and what reading it left."""
 
     candidate: Candidate
-    event_type: str
-    sub_event_type: str
-    actor1: str | None = None
-    actor2: str | None = None
-    assoc_actor2: str | None = None
-    place: str | None = None
-    geo_precision: int = 3
-    date: Interval | None = None
-    time_precision: int = 3
-    fatalities: int | None = None
-    claims: list[str] = field(default_factory=list)
     background: bool = False
-    civilian_targeting: bool = False
-    """ACLED's flag: the happening's victims are civilians (actor 2's inter code is 7)."""
     why: dict[str, str] = field(default_factory=dict)
     """Which step decided each field, for the audit trail (event notes)."""
     actor1_guessed: bool = False
@@ -125,7 +112,7 @@ def read_sightings(ctx: DocContext, candidate: Candidate, readers: Readers, base
 
 def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base: ActorBase,
                   taxonomy: Taxonomy, at: Toponym | None = None) -> Sighting:
-    s = Sighting(candidate, candidate.event_type, candidate.sub_event_type)
+    s = Sighting(candidate, event_type=candidate.event_type, sub_event_type=candidate.sub_event_type)
     if at is None:
         _read_place(ctx, s, readers)
     else:
