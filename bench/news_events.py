@@ -24,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from thucydides.evaluation import adapter, paths
+from thucydides.knowledge.splits import sha256_int
 from thucydides.learn import corpora
 
 FILES = ("lgl.xml", "GeoVirus.xml")
@@ -34,7 +35,7 @@ def articles(per_file: int, half: str) -> list[tuple[str, str]]:
     out = []
     for name in FILES:
         texts = sorted(corpora.half_articles(paths.geoparsing(name), half),
-                       key=lambda it: corpora.stable_hash(it[1][:200]))
+                       key=lambda it: sha256_int(it[1][:200]))
         out += [(f"{name}-{i}", t) for i, t in texts[:per_file]]
     return out
 

@@ -36,9 +36,17 @@ def is_fit_half(corpus: str, index: int) -> bool:
     return sha256_int(f"{corpus}:{index}") % 2 == 0
 
 
-def is_calibration(key: str) -> bool:
-    """A fifth of the place ranker's fit documents, kept aside to fit its temperature and admit threshold."""
-    return sha256_int(f"calibration:{key}") % 5 == 0
+def is_calibration(key: str, share: int = 5) -> bool:
+    """One in `share` of a learner's fit units, kept aside to fit its temperature: a fifth of the place ranker's
+    fit documents (and its admit threshold), one in `calibration_share` of the event coder's training units."""
+    return sha256_int(f"calibration:{key}") % share == 0
+
+
+def news_style_pick(key: str, share: int) -> int | None:
+    """Whether the event coder also trains on a news-style retelling of an ACLED note (one in `share`, by its key):
+    the number that picks the retelling's arrangement when it does, None when not."""
+    h = sha256_int(f"news-style:{key}")
+    return None if h % share else h // share
 
 
 def fold_of(key: str, folds: int) -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 from spacy.language import Language
 
-from thucydides.knowledge.splits import is_acled_dev, is_fit_half, is_voa_test, sha256_int
+from thucydides.knowledge.splits import is_acled_dev, is_fit_half, is_voa_test
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -34,10 +34,6 @@ SKIP = "skip"
 
 class CorpusError(ValueError):
     """An input file is missing or malformed; the message names it."""
-
-
-stable_hash = sha256_int
-"""sha256 of a key as a whole number: the one hash every split by key is taken from."""
 
 
 def acled_split(event_id: str) -> str:

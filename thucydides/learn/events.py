@@ -39,6 +39,7 @@ from thucydides.events.coder import (
     without_tags,
 )
 from thucydides.knowledge.settings import section
+from thucydides.knowledge.splits import is_calibration, news_style_pick
 from thucydides.learn import corpora
 from thucydides.learn.corpora import Unit
 from thucydides.learn.evaluate import AcledDev, VoaFigures, acled_figures, voa_figures, voa_sentences
@@ -149,7 +150,7 @@ def training_data(acled_csv: Path, news: Sequence[Unit] | None, voa: Sequence[Un
     hand = list(voa) if voa is not None else list(corpora.labelled_voa_units(
         corpora.hand_labels(), corpora.voa_stories(), NO_EVENT))
     units += [u for u in hand if u.key not in gold_keys] + list(voa_gold)
-    held = [corpora.stable_hash("calibration:" + u.key) % share == 0 for u in units]
+    held = [is_calibration(u.key, share) for u in units]
     return TrainingData([u for u, h in zip(units, held, strict=True) if not h],
                         [u for u, h in zip(units, held, strict=True) if h])
 
@@ -210,10 +211,10 @@ def news_style_units(notes: Sequence[Unit], share: int, sources: Sequence[str]) 
     for u in notes:
         if u.sub is None or share <= 0:
             continue
-        h = corpora.stable_hash("news-style:" + u.key)
-        if h % share:
+        pick = news_style_pick(u.key, share)
+        if pick is None:
             continue
-        told = news_style(u.text, sources, h // share)
+        told = news_style(u.text, sources, pick)
         if told is not None:
             out.append(Unit(told, u.sub, NEWS_STYLE, f"{u.key}:news"))
     return out
