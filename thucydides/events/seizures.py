@@ -2,8 +2,8 @@
 
 A participle that modifies a noun ('equipment captured', 'weapons seized') says what was taken: that noun. An
 Arrests or abduction reading whose clause takes only through such participles, on nouns that name things
-(`thing_nouns`) and no actor or person (no actor mention, person, group or organisation entity), took something,
-not someone (settings `event_seizures`).
+(the lexicon's `thing_nouns`) and no actor or person (no actor mention, person, group or organisation entity),
+took something, not someone (settings `event_seizures`: which readings).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.settings import section
 from thucydides.ling.context import DocContext
 
@@ -21,21 +22,17 @@ PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "ORG"})
 
 @dataclass(frozen=True)
 class SeizureSettings:
+    """Which readings are checked (the words: the lexicon's taking_verbs and thing_nouns)."""
+
     sub_event_types: tuple[str, ...]
     """Readings of these sub-event types are checked (taking people)."""
-    thing_nouns: tuple[str, ...]
-    """Nouns naming things taken (weapons, vehicles, goods): only these are read as a thing taken, since the
-    nouns that name people are too many to list ('a teacher arrested')."""
-    taking_verbs: tuple[str, ...]
-    """Verbs of taking: when every one in the reading's clause is a participle on a thing, a thing was taken."""
 
 
 def is_thing_taken(ctx: DocContext, sub_event_type: str, anchor: Token) -> bool:
     """Whether a reading of `sub_event_type` anchored on `anchor` tells a thing taken rather than a person."""
-    s = section("event_seizures", SeizureSettings)
-    if sub_event_type not in s.sub_event_types:
+    if sub_event_type not in section("event_seizures", SeizureSettings).sub_event_types:
         return False
-    verbs = set(s.taking_verbs)
+    verbs = lexicons().taking_verbs
     taking = [t for t in anchor.subtree if t.lemma_.lower() in verbs and t.pos_ == "VERB"]
     return bool(taking) and all(_thing_taken(ctx, t) for t in taking)
 
@@ -44,7 +41,7 @@ def _thing_taken(ctx: DocContext, verb: Token) -> bool:
     """A taking participle on a noun that names no one ('trucks captured')."""
     if verb.dep_ not in PARTICIPLE_DEPS or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
-    things = set(section("event_seizures", SeizureSettings).thing_nouns)
+    things = lexicons().thing_nouns
     return all(not _names_someone(ctx, t) and (t.lemma_.lower() in things or t.lower_ in things)
                for t in (verb.head, *verb.head.conjuncts))
 

@@ -3,7 +3,7 @@
 The coder learnt protests from notes where a crowd gathers and demands; a government's or an organisation's
 statement shares their words (support, condemn, demand) but is no protest. A Protests reading whose own clause
 is a statement — a verb of saying or condemning as its head and a government or organisation as its subject —
-with no crowd as its subject is dropped (settings `event_statements`).
+with no crowd as its subject is dropped (words: data/lexicons.yaml; settings `event_statements`).
 """
 
 from __future__ import annotations
@@ -21,14 +21,12 @@ from thucydides.ling.tokens import forms
 
 @dataclass(frozen=True)
 class StatementSettings:
+    """Which readings are checked and who speaks (the words: the lexicon's statement_verbs and crowd_words)."""
+
     event_types: tuple[str, ...]
     """Readings of these event types are checked."""
-    statement_verbs: tuple[str, ...]
-    """Verbs of stating a position (with the lexicon's reporting verbs): a clause they head is a statement."""
     speaking_kinds: tuple[str, ...]
     """Actor kinds (the actor base's) that state positions rather than take to the streets."""
-    crowd_words: tuple[str, ...]
-    """Words naming a crowd: with one in the clause's subject, the reading stands."""
 
 
 def statement_settings() -> StatementSettings:
@@ -41,10 +39,10 @@ def is_statement(ctx: DocContext, event_type: str, anchor: Token) -> bool:
     if event_type not in s.event_types:
         return False
     subjects = [c for c in anchor.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
-    crowd = set(s.crowd_words)
-    if not subjects or any(forms(t) & crowd for c in subjects for t in c.subtree):
+    words = lexicons()
+    if not subjects or any(forms(t) & words.crowd_words for c in subjects for t in c.subtree):
         return False  # a purpose clause ('marched to denounce ...') tells the protest's aim
-    verbs = lexicons().reporting_verbs | set(s.statement_verbs)
+    verbs = words.reporting_verbs | words.statement_verbs
     return bool(forms(anchor) & verbs) and _speaking_subject(ctx, anchor, s)
 
 

@@ -49,6 +49,10 @@ class Lexicons:
     period_prepositions: frozenset[str]
     tally_periods: frozenset[str]
     recency_words: frozenset[str]
+    statement_verbs: frozenset[str]
+    crowd_words: frozenset[str]
+    taking_verbs: frozenset[str]
+    thing_nouns: frozenset[str]
     quarter_nouns: frozenset[str] = frozenset()
     happening_nouns: frozenset[str] = frozenset()
 
@@ -96,4 +100,8 @@ def lexicons() -> Lexicons:
         tally_periods=word_set(raw, "tally_periods", where),
         recency_words=word_set(raw, "recency_words", where),
         happening_nouns=word_set(raw, "happening_nouns", where),
+        statement_verbs=word_set(raw, "statement_verbs", where),
+        crowd_words=word_set(raw, "crowd_words", where),
+        taking_verbs=word_set(raw, "taking_verbs", where),
+        thing_nouns=word_set(raw, "thing_nouns", where),
     )
