@@ -22,6 +22,8 @@ class DataFileError(ValueError):
 
 
 def data_path(name: str) -> Path:
+    """A data file by name: the user's copy in THUCYDIDES_DATA_DIR when there is one, else the package's (the one
+    lookup, `knowledge` included)."""
     override = os.environ.get("THUCYDIDES_DATA_DIR")
     if override and (Path(override) / name).is_file():
         return Path(override) / name

@@ -7,25 +7,19 @@ the same name, so users extend the knowledge without code changes. Every reader 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
-PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
+from thucydides.data import PACKAGE_DATA, data_path  # one lookup of a data file, for both loaders
+
+__all__ = ["PACKAGE_DATA", "KnowledgeError", "data_path", "listed", "read_artefact_json", "read_yaml", "strings",
+           "word_set"]
 
 
 class KnowledgeError(ValueError):
     """A knowledge file is missing or malformed; the message names the file and the entry."""
-
-
-def data_path(name: str) -> Path:
-    """A data file by name: the user's copy in THUCYDIDES_DATA_DIR when there is one, else the package's."""
-    override = os.environ.get("THUCYDIDES_DATA_DIR")
-    if override and (Path(override) / name).is_file():
-        return Path(override) / name
-    return PACKAGE_DATA / name
 
 
 def read_yaml(path: Path) -> Mapping[str, object]:
@@ -67,6 +61,15 @@ def strings(raw: Mapping[str, object], key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or any(isinstance(v, (list, dict)) for v in value):
         raise KnowledgeError(f"{where}: '{key}' must be a list of words")
     return tuple(str(v) for v in value)
+
+
+def listed(raw: Mapping[str, object], key: str, where: str) -> list[object]:
+    """The list under `key` (missing or empty: none), its entries still to be checked by the reader; anything
+    else is an error naming the file and the key."""
+    value = raw.get(key) or []
+    if not isinstance(value, list):
+        raise KnowledgeError(f"{where}: '{key}' must be a list")
+    return value
 
 
 def word_set(raw: Mapping[str, object], key: str, where: str) -> frozenset[str]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings, word_set
+from thucydides.knowledge import KnowledgeError, data_path, listed, read_yaml, strings, word_set
 
 FILE = "acled.yaml"
 NO_ACTOR = 0
@@ -176,7 +176,7 @@ def taxonomy() -> Taxonomy:
         disorder_types=_strings(raw, "disorder_types", where),
         inter_codes={int(str(k)): str(v) for k, v in _mapping(raw, "inter_codes", where).items()},
         rules=tuple(_rule(r, f"{where}: coding_rules[{i}]", subs)
-                    for i, r in enumerate(_list(raw, "coding_rules", where))),
+                    for i, r in enumerate(listed(raw, "coding_rules", where))),
         vague_fatalities={str(k): int(str(v)) for k, v in _mapping(raw, "vague_fatalities", where).items()},
         regions=_regions(raw, where),
         continent_regions=_strings(raw, "continent_regions", where),
@@ -184,7 +184,7 @@ def taxonomy() -> Taxonomy:
                         for k, v in _mapping(raw, "default_actors", where).items()},
         plausible_years=_years(raw.get("plausible_years"), where),
         fallback_predicates=tuple(_fallback(f, f"{where}: fallback_predicates[{i}]", subs)
-                                  for i, f in enumerate(_list(raw, "fallback_predicates", where))),
+                                  for i, f in enumerate(listed(raw, "fallback_predicates", where))),
         place_nouns=word_set(raw, "place_nouns", where),
         political_nouns=word_set(raw, "political_nouns", where),
         political_kinds=word_set(raw, "political_kinds", where),
@@ -232,13 +232,6 @@ def _known_subs(raw: Mapping[str, object], key: str, where: str, subs: set[str])
 
 def _strings(raw: Mapping[str, object], key: str, where: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in _mapping(raw, key, where).items()}
-
-
-def _list(raw: Mapping[str, object], key: str, where: str) -> list[object]:
-    value = raw.get(key) or []
-    if not isinstance(value, list):
-        raise KnowledgeError(f"{where}: '{key}' must be a list")
-    return value
 
 
 def _fallback(raw: object, where: str, subs: set[str]) -> FallbackPredicate:

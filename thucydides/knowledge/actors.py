@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings
+from thucydides.knowledge import KnowledgeError, data_path, listed, read_yaml, strings
 from thucydides.knowledge.demonyms import Countries, Country, countries
 from thucydides.ling.tokens import is_acronym
 from thucydides.model import Actor
@@ -335,8 +335,8 @@ def _head_kinds(raw: Mapping[str, object], where: str) -> dict[str, str]:
 def read_curated(path: Path) -> Curated:
     raw = read_yaml(path)
     where = str(path)
-    entries = tuple(_curated_entry(e, f"{where}: actors[{i}]") for i, e in enumerate(_list(raw, "actors", where)))
-    generic = tuple(_generic_kind(g, f"{where}: generic[{i}]") for i, g in enumerate(_list(raw, "generic", where)))
+    entries = tuple(_curated_entry(e, f"{where}: actors[{i}]") for i, e in enumerate(listed(raw, "actors", where)))
+    generic = tuple(_generic_kind(g, f"{where}: generic[{i}]") for i, g in enumerate(listed(raw, "generic", where)))
     offices = raw.get("office_generics") or {}
     if not isinstance(offices, Mapping):
         raise KnowledgeError(f"{where}: 'office_generics' must map generic actors to lists of words")
@@ -346,13 +346,6 @@ def read_curated(path: Path) -> Curated:
                    {w.lower(): str(k) for k in offices for w in strings(offices, str(k), where)},
                    frozenset(w.lower() for w in strings(raw, "office_nouns", where)),
                    frozenset(w.lower() for w in strings(raw, "people_heads", where)))
-
-
-def _list(raw: Mapping[str, object], key: str, where: str) -> list[object]:
-    value = raw.get(key) or []
-    if not isinstance(value, list):
-        raise KnowledgeError(f"{where}: '{key}' must be a list")
-    return value
 
 
 # --- derived data ------------------------------------------------------------------------------------
@@ -387,7 +380,7 @@ def read_acled_actors(path: Path) -> tuple[list[Actor], dict[str, int]]:
 
 @dataclass(frozen=True, slots=True)
 class LearnedAlias:
-    """How ACLED's notes refer to an actor, with the evidence for it."""
+    """How ACLED's notes refer to an actor, with the evidence for it (what `learn.actor_aliases` writes)."""
 
     alias: str
     actor: str
