@@ -20,7 +20,7 @@ from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import arguments, subjects
 from thucydides.ling.clauses import is_passive
-from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, ancestors, children, conjuncts, contains, forms
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, ancestors, children, conjuncts, contains, forms, token_at
 
 AGENTIVE = frozenset({"killed", "wounded", "captured", "territory_taken"})
 HELD = frozenset({"territory_held", "share_held"})
@@ -123,10 +123,9 @@ def _group_before(token: Token, ctx: Context) -> str | None:
 
 def _undergoer(start: int, ctx: Context) -> bool:
     """'they picked out police officers and shot them': the object of a deed is not who 'they' are."""
-    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
+    token = token_at(ctx.doc, start)
+    if token is None:
         return False
-    token = span[0]
     while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("dobj", "nsubjpass")
@@ -359,10 +358,9 @@ def _recent(fig: Figure, ctx: Context, exclude: set[str | None], same_sentence: 
 
 def _teller(start: int, ctx: Context) -> bool:
     """'The SDF said ...': an actor speaking is a source, not a side the next figure counts."""
-    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
+    token = token_at(ctx.doc, start)
+    if token is None:
         return False
-    token = span[0]
     for head in [token, *ancestors(token, 3)]:
         if head.dep_ in ("nsubj", "nsubjpass"):
             return not forms(head.head).isdisjoint(lexicons().reporting_verbs)

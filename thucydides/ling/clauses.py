@@ -8,7 +8,7 @@ attack"), or an infinitive no verb of success governs make it not a happening.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Span, Token
@@ -174,28 +174,25 @@ def mood(token: Token, lex: Lexicons | None = None) -> Mood:
     not a happening, 'said X attacked' is)."""
     lex = lex or lexicons()
     head = clause_head(token)
-    told = [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"})]
-    own = _own_mood(head, token, lex)
+    own = _clause_mood(token, head, lex)
     governors = _governors(head, lex)
-    return Mood(
-        negated=any(_negated(t) for t in (head, *told)) or any(_negated(v) for v, link in governors if link != "conj"),
-        modal=own.modal,
-        conditional=own.conditional,
-        cue=own.cue or any(_cue(v, lex) for v, _ in governors),
-        unrealised_infinitive=own.unrealised_infinitive,
-        generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head, lex)),
-    )
+    return replace(own, negated=own.negated or any(_negated(v) for v, link in governors if link != "conj"),
+                   cue=own.cue or any(_cue(v, lex) for v, _ in governors))
 
 
 def own_mood(token: Token, lex: Lexicons | None = None) -> Mood:
     """The mood the clause of `token` has by its own words, whatever the clauses above it say: its
     negation, modal, condition, generic happening noun or a verb that stops its object."""
     lex = lex or lexicons()
-    head = clause_head(token)
+    return replace(_clause_mood(token, clause_head(token), lex), unrealised_infinitive=False)
+
+
+def _clause_mood(token: Token, head: Token, lex: Lexicons) -> Mood:
+    """The mood of the clause's own words (`_own_mood`), with its negation (of its verb, subject or object) and a
+    generic happening noun: what `mood` adds the governing clauses to, and `own_mood` reads alone."""
     told = [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"})]
-    own = _own_mood(head, token, lex)
-    return Mood(negated=any(_negated(t) for t in (head, *told)), modal=own.modal, conditional=own.conditional,
-                cue=own.cue, generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head, lex)))
+    return replace(_own_mood(head, token, lex), negated=any(_negated(t) for t in (head, *told)),
+                   generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head, lex)))
 
 
 def _named_happenings(token: Token, head: Token, lex: Lexicons) -> list[Token]:

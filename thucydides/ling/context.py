@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from thucydides.ling.segments import Segmentation
 from thucydides.ling.spans import SpanIndex
+from thucydides.ling.tokens import token_at
 from thucydides.model import ActorMention, Analysis, Claim, Place, TimeExpression, Toponym
 
 
@@ -56,8 +57,7 @@ class DocContext:
         return self.places[toponym.place or ""]
 
     def token_at(self, char: int) -> Token | None:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
+        return token_at(self.doc, char)
 
 
 def actors_country(mentions: list[ActorMention]) -> str | None:

@@ -44,6 +44,12 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
     return span if span is not None and len(span) else None
 
 
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token holding character `char`; None where no token does (outside the text)."""
+    span = char_span(doc, char, char + 1)
+    return span[0] if span is not None else None
+
+
 def span_head(doc: Doc, start: int, end: int) -> Token | None:
     """The syntactic head of the tokens covering [start, end)."""
     span = char_span(doc, start, end)
