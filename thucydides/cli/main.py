@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
@@ -226,12 +226,17 @@ def _reconciled(store: Store) -> None:
             reconcile(store)
 
 
+def _check_format(fmt: str, formats: Collection[str]) -> None:
+    """A usage error, naming the choices, for a format the command does not write."""
+    if fmt not in formats:
+        err.print(f"[red]error:[/red] unknown format {esc(repr(fmt))}; choose one of {', '.join(formats)}")
+        raise typer.Exit(EXIT_USAGE)
+
+
 def _export(store: Store, fmt: str, output: Path | None) -> None:
     from thucydides.export.records import StoreRecords
 
-    if fmt not in exporters.FORMATS:
-        err.print(f"[red]error:[/red] unknown format {esc(repr(fmt))}; choose one of {', '.join(exporters.FORMATS)}")
-        raise typer.Exit(EXIT_USAGE)
+    _check_format(fmt, exporters.FORMATS)
     output = output or default_output(fmt)
     if not output.parent.is_dir():
         err.print(f"[red]error:[/red] {esc(output)}: folder {esc(output.parent)} does not exist")
@@ -335,9 +340,7 @@ def series(
     from thucydides.corpus.series import Series, SeriesPoint
     from thucydides.export.records import StoreRecords
 
-    if fmt not in FORMATS:
-        err.print(f"[red]error:[/red] unknown format {esc(repr(fmt))}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(EXIT_USAGE)
+    _check_format(fmt, FORMATS)
     if (problem := check_metric(metric)) is not None:
         err.print(f"[red]error:[/red] {esc(problem)}")
         raise typer.Exit(EXIT_USAGE)
@@ -418,9 +421,7 @@ def control(
     from thucydides.corpus.control import filter_timelines
     from thucydides.export.control import FORMATS, render, timelines_from_store
 
-    if fmt not in FORMATS:
-        err.print(f"[red]error:[/red] unknown format {esc(repr(fmt))}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(EXIT_USAGE)
+    _check_format(fmt, FORMATS)
     try:
         day = date.fromisoformat(at) if at else None
     except ValueError:

@@ -25,6 +25,7 @@ from thucydides.knowledge.actors import (
     NON_STATE_ARMED_KINDS,
     STATE_KINDS,
     Curated,
+    LearnedAlias,
     case_sensitive,
     fold_name,
     name_key,
@@ -79,14 +80,6 @@ class Target:
     kind: str | None
     family: str | None
     countries: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Alias:
-    alias: str
-    actor: str
-    support: int
-    precision: float
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -521,7 +514,7 @@ class Notes:
 
 
 def learn_aliases(texts: Sequence[str], coded: Sequence[set[str]], targets: Sequence[Target], places: Iterable[str],
-                  curated: Curated, table: Countries, settings: LearnSettings) -> list[Alias]:
+                  curated: Curated, table: Countries, settings: LearnSettings) -> list[LearnedAlias]:
     """Aliases of actors from the notes (see the module's docstring)."""
     notes = Notes.read(texts, curated.alias_heads, settings)
     generic = curated.generic_words | curated.alias_heads | STOPWORDS | PARTICLES
@@ -543,7 +536,7 @@ def learn_aliases(texts: Sequence[str], coded: Sequence[set[str]], targets: Sequ
             continue
         text = notes.surface[gram].most_common(1)[0][0]
         target = by_demonym(choice, text, generic_families, by_key, curated, table)
-        out.append(Alias(text, target, choice.support, round(choice.precision, 3)))
+        out.append(LearnedAlias(text, target, choice.support, round(choice.precision, 3)))
     return drop_entities(out, notes, settings)
 
 
@@ -554,7 +547,7 @@ NOT_ACTORS = _wordset("PERSON GPE LOC FAC DATE TIME CARDINAL ORDINAL QUANTITY MO
 ACTOR_LABELS = _wordset("ORG NORP")
 
 
-def drop_entities(aliases: list[Alias], notes: Notes, settings: LearnSettings) -> list[Alias]:
+def drop_entities(aliases: list[LearnedAlias], notes: Notes, settings: LearnSettings) -> list[LearnedAlias]:
     """Proper-name aliases that spaCy, on a few notes holding them, mostly labels a place, person or date."""
     samples: dict[str, list[int]] = {}
     for alias in aliases:
