@@ -7,7 +7,7 @@ import random
 import pytest
 from spacy.tokens import Doc
 
-from thucydides.ling.spacy_model import ModelMissing, load_model
+from thucydides.ling.spacy_model import ModelMissing, line_ends_sentence, load_model
 
 
 def test_a_headline_is_its_own_sentence():
@@ -19,6 +19,23 @@ def test_a_headline_is_its_own_sentence():
 def test_a_line_break_inside_a_paragraph_does_not_split():
     doc = load_model()("Fighters took the town\non Monday, officials said.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_line_that_ends_a_sentence_ends_it():
+    """One paragraph a line, no blank lines (encyclopaedia and web copy): the line's last sentence is not run into
+    the next line's first, even with a citation mark or a closing quote after the stop."""
+    for text in ("The bridge was destroyed in 2014.[2]\nIn May the army rebuilt it near the river.",
+                 "The mayor said: \"We will stay.\"\nTwo days later the town was shelled.",
+                 "Troops left the base!\n2,000 residents followed them.",
+                 "The dam ran dry that summer.[3]\nIn April the militia took the valley."):
+        assert len(list(load_model()(text).sents)) == 2, text
+
+
+def test_a_line_break_after_an_abbreviation_or_before_lower_case_does_not_split():
+    for text in ("The strike was carried out by the U.S.\nAir Force near the border.",
+                 "The strike hit the depot at 5 p.m.\nand burned until dawn, officials said.",
+                 "The column was led by Gen.\nAhmed Saleh, officials said."):
+        assert len(list(load_model()(text).sents)) == 1, text
 
 
 def test_the_model_is_loaded_once():
@@ -35,7 +52,7 @@ def _breaks_token_by_token(doc: Doc) -> list[int]:
     out, previous_ends_line = [], False
     for token in doc[:-1]:
         newlines = token.text_with_ws.count("\n")
-        if newlines >= 2 or (newlines and token.is_space and previous_ends_line):
+        if newlines >= 2 or (newlines and token.is_space and previous_ends_line) or line_ends_sentence(doc, token.i):
             out.append(token.i + 1)
         previous_ends_line = token.text_with_ws.endswith("\n")
     return out
@@ -46,7 +63,8 @@ def test_paragraph_breaks_visits_only_line_ends_yet_finds_every_break():
     marks the same sentence starts as the rule read token by token."""
     nlp = load_model()
     component = nlp.get_pipe("paragraph_breaks")
-    pieces = ["Troops", "moved.", "north", "\n", "\n\n", " \n", "\n \n", "  ", "\r\n", "\t\n", " ", "", "x\n\n\ny"]
+    pieces = ["Troops", "moved.", "north", ".[4]", "\"", "\n", "\n\n", " \n", "\n \n", "  ", "\r\n", "\t\n", " ", "",
+              "x\n\n\ny"]
     rng = random.Random(13)
     for _ in range(400):
         text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 12)))

@@ -29,7 +29,7 @@ class ModelMissing(RuntimeError):
 
 
 def _register_paragraph_breaks() -> None:
-    """A component that starts a sentence after every blank line.
+    """A component that starts a sentence after every blank line, and after a line that ends a sentence.
 
     Reports put headlines, datelines and captions on lines of their own with no final
     full stop; left alone, the parser runs a headline into the first sentence of the body
@@ -44,9 +44,44 @@ def _register_paragraph_breaks() -> None:
             token = doc[i]
             newlines = token.text_with_ws.count("\n")
             previous_ends_line = i > 0 and doc[i - 1].text_with_ws.endswith("\n")
-            if newlines >= 2 or (newlines and token.is_space and previous_ends_line):
+            if newlines >= 2 or (newlines and token.is_space and previous_ends_line) or line_ends_sentence(doc, i):
                 doc[i + 1].is_sent_start = True
         return doc
+
+
+_LINE_END = re.compile(r"(?P<word>\S*?)(?P<stop>[.!?])[\"”’')\]]*(?:\[\d{1,3}\])*[\"”’')]*[ \t\r]*$")
+"""a line's end that closes a sentence: a stop, perhaps followed by closing quotes or brackets and citation marks"""
+_INITIALS = re.compile(r"(?:^|\.)[A-Za-z]\.$")
+_OPENERS = frozenset({'"', "“", "‘", "'", "("})
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """English abbreviations that end in a full stop ('Gen.', 'Mr.', 'Jan.'), from spaCy's own tokenizer exceptions."""
+    from spacy.lang.en import English
+
+    return frozenset(k.lower() for k in English.Defaults.tokenizer_exceptions if k.endswith("."))
+
+
+def line_ends_sentence(doc: Doc, i: int) -> bool:
+    """Whether the line break held by token `i` ends a sentence: the line closes with a full stop (or ! ?),
+    perhaps followed by a closing quote or bracket or a citation mark like "[3]", and the next line opens
+    with a capital, a digit or a quote. Texts with one paragraph a line (encyclopaedia and web copy) have no
+    blank lines, and the parser would run the last sentence of a paragraph into the first of the next. A line
+    that ends with an abbreviation ("U.S.", "Gen.") is not cut."""
+    token = doc[i]
+    if i + 1 >= len(doc) or "\n" not in token.text_with_ws or not _opens_sentence(doc[i + 1].text):
+        return False
+    newline = token.idx + token.text_with_ws.index("\n")
+    end = _LINE_END.search(doc.text, doc.text.rfind("\n", 0, newline) + 1, newline)
+    if end is None:
+        return False
+    word = end.group("word") + end.group("stop")
+    return end.group("stop") != "." or not (_INITIALS.search(word) or word.lower() in _abbreviations())
+
+
+def _opens_sentence(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in _OPENERS)
 
 
 def _tokens_with_newline(doc: Doc) -> list[int]:
