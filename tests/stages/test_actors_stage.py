@@ -80,6 +80,19 @@ def test_settling_by_the_places_of_the_report(base) -> None:
     assert found["police"] == name_key("Police Forces of Nigeria")
 
 
+def test_settling_by_the_named_actors_where_no_place_tells_the_country(base) -> None:
+    pipe = Pipeline(("nlp", "actors", "time", "places"))
+    a = pipe.run_documents([Document.from_text(
+        "Kikuyu youths burned two houses overnight and attacked civilians who tried to stop them.",
+        name="test.txt")])[0]
+    assert settle_analysis(a, base=base) == "KE"
+    found = {m.text: name_key(base.get(m.actor).name) for m in a.actors}
+    assert found["civilians"] == name_key("Civilians (Kenya)")
+    none = pipe.run_documents([Document.from_text("Gunmen attacked a bus and killed two passengers.",
+                                                  name="test.txt")])[0]
+    assert settle_analysis(none, base=base) is None  # nothing tells a country: the gunmen stay generic
+
+
 def test_unknown_organisations_become_new_actors(parse, base) -> None:
     a = parse("The Darfur Bar Association said the camp was hit, and Sudan's health ministry counted the dead.")
     by_text = {m.text: base.get(m.actor) for m in a.actors}

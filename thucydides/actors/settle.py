@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from thucydides.knowledge.actors import Actor, ActorBase, actor_base, actor_config
+from thucydides.ling.context import actors_country
 from thucydides.model import ActorMention, Analysis
 from thucydides.pipeline import StageFn, stage
 
@@ -82,9 +83,12 @@ def document_country(analysis: Analysis, start: int = 0, end: int | None = None)
 
 
 def settle_analysis(analysis: Analysis, country: str | None = None, base: ActorBase | None = None) -> str | None:
-    """Settle every generic mention of the analysis by `country`, or by the country of its places; returns the
-    country used (None: mentions left generic)."""
+    """Settle every generic mention of the analysis by `country`, or by the country of its places, or, where no
+    place says one, by the country of its named actors; returns the country used (None: mentions left
+    generic)."""
     chosen = country or document_country(analysis)
+    if not chosen and actor_config().country_from_actors:
+        chosen = actors_country(analysis.actors, base)
     if chosen:
         analysis.actors = settle_all(analysis.actors, chosen, base)
     return chosen

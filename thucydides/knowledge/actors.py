@@ -935,6 +935,8 @@ class ActorConfig:
     coreference_window: int = 250
     """Characters after a country's force within which a bare 'the troops' is that force, not the report's
     country's."""
+    country_from_actors: bool = True
+    """A report whose places tell no country settles its generic actors by its named actors' country."""
 
 
 @cache

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from thucydides.knowledge.actors import ActorBase, actor_base
 from thucydides.ling.segments import Segmentation
 from thucydides.ling.spans import SpanIndex
 from thucydides.ling.tokens import token_at
@@ -60,13 +61,26 @@ class DocContext:
         return token_at(self.doc, char)
 
 
-def actors_country(mentions: list[ActorMention]) -> str | None:
+def actors_country(mentions: list[ActorMention], base: ActorBase | None = None) -> str | None:
     """Where no place says it: the country most of the report's named actors belong to ('SYTTBHA workers
-    protested': Burkina Faso's union), the first named winning a tie; generic mentions ('protesters') say none."""
-    counts = Counter(m.country for m in mentions if m.country and not m.generic and not m.speaker)
+    protested': Burkina Faso's union), as the mention says it or else as the actor base does where it knows the
+    actor in one country only ('ODM supporters': Kenya) or a people's militia in one country only ('Kikuyu
+    youths': Kenya); the first named wins a tie. Other generic mentions ('protesters') and speakers say none."""
+    base = base or actor_base()
+    told = [(i, _country_of(m, base)) for i, m in enumerate(mentions) if not m.speaker]
+    counts = Counter(c for _, c in told if c)
     if not counts:
         return None
-    return max(counts, key=lambda c: (counts[c], -next(i for i, m in enumerate(mentions) if m.country == c)))
+    return max(counts, key=lambda c: (counts[c], -next(i for i, t in told if t == c)))
+
+
+def _country_of(mention: ActorMention, base: ActorBase) -> str | None:
+    if mention.generic:
+        return base.home(mention.actor)
+    if mention.country:
+        return mention.country
+    actor = base.get(mention.actor)
+    return actor.countries[0] if actor is not None and len(actor.countries) == 1 else None
 
 
 def main_country(toponyms: list[Toponym], places: Mapping[str, Place]) -> str | None:
