@@ -332,3 +332,18 @@ def test_strikes_of_a_list_item_belong_to_the_side_said_to_conduct_them(events_o
 def test_a_verb_with_a_by_agent_is_passive_though_its_auxiliary_sits_on_the_verb_before(events_of):
     e = only(events_of("On Sunday a PMF commander was struck and killed by Turkish drones near Mosul."))
     assert (e.actor1, e.actor2) == ("Turkey", "PMF"), e
+
+
+def test_gang_words_name_the_gang_only_where_acled_codes_gangs(events_of, monkeypatch):
+    from tests.stages.test_events import PLACES
+    from thucydides.model import Place
+
+    monkeypatch.setitem(PLACES, "San Pedro Sula",
+                        Place("sanpedrosula", "San Pedro Sula", 15.5, -88.03, "populated_place", "HN", "Cortes"))
+    e = only(events_of("Gang members shot dead a bus driver in San Pedro Sula on Monday."))
+    assert name(e.actor1) == "Unidentified Gang (Honduras)"
+    e = only(events_of("Two gunmen on a motorbike shot dead a bus driver in San Pedro Sula on Monday. Police said the "
+                       "driver had refused to pay extortion to a local gang."))
+    assert name(e.actor1) == "Unidentified Gang (Honduras)"  # the paragraph's words name the gang
+    e = only(events_of("Gunmen shot dead a bus driver in San Pedro Sula on Monday."))
+    assert name(e.actor1) == "Unidentified Armed Group (Honduras)"

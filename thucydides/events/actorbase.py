@@ -40,6 +40,14 @@ class ActorBase:
         member = self.base.member(record.id, country) if record else None
         return member.id if member else None
 
+    def coded_member(self, family: str, country: str | None) -> str | None:
+        """The member for `country` of the family ACLED names so, only where ACLED's coders have used it there
+        ('Unidentified Gang' + HN: Unidentified Gang (Honduras); + KE: None)."""
+        record = self.base.lookup(family)
+        home = self.base.countries.get(country)
+        known = self.base.members.get((record.id, home.code)) if record and home else None
+        return known if known and self.base.get(known) else None
+
     def civilian_group(self, actor_id: str | None) -> bool:
         """A group of civilians ACLED names apart ('Farmers (Syria)', 'Journalists (Iraq)'): coded as the country's
         civilians with the group as associated actor."""

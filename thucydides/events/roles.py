@@ -20,7 +20,7 @@ from thucydides.knowledge.acled import TERRITORY_CHANGES, Taxonomy
 from thucydides.knowledge.actors import INTER_BY_KIND
 from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.knowledge.unnamed import unnamed_actors
+from thucydides.knowledge.unnamed import unnamed_actors, unnamed_cues
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import Arguments, arguments, noun_arguments, verb_arguments
 from thucydides.ling.clauses import heads_clause
@@ -159,10 +159,24 @@ def _as_coded(rc: RoleContext, actor: str) -> str:
     """An unnamed attacker ('gunmen', 'armed men') read as actor 1 is the family ACLED's coders use for one in
     the event's country and type ('Unidentified Gang (Brazil)', 'Sole Perpetrator (United States)'), as where no
     attacker is named at all (`default_actor1`)."""
-    if rc.actor1 is not None or rc.base.generic_key(actor) != "armed_group":
+    if rc.base.generic_key(actor) != "armed_group":
         return actor
-    family = unnamed_actors().get((rc.country or "", rc.candidate.event_type))
-    return (rc.base.member_named(family, rc.country) if family else None) or actor
+    return _unnamed_member(rc, told_only=rc.actor1 is not None) or actor
+
+
+def _unnamed_member(rc: RoleContext, told_only: bool = False) -> str | None:
+    """The member for the event's country of the family ACLED's coders give an unnamed attacker there: the one
+    the event's paragraph names by its words ('gang members', `unnamed_cues`) where ACLED codes that family in
+    that country, else (unless `told_only`) the one learned for the country and event type."""
+    sentence = rc.candidate.sentence
+    text = " ".join(rc.doc.text[s.start:s.end] for s in rc.doc.segments.sentences
+                    if s.paragraph == sentence.paragraph).lower()
+    for cue in unnamed_cues():
+        member = rc.base.coded_member(cue.family, rc.country) if cue.words.search(text) else None
+        if member is not None:
+            return member
+    family = None if told_only else unnamed_actors().get((rc.country or "", rc.candidate.event_type))
+    return rc.base.member_named(family, rc.country) if family else None
 
 
 def in_label(token: Token) -> bool:
@@ -734,8 +748,7 @@ def default_actor1(rc: RoleContext) -> str | None:
     defaults = rc.taxonomy.defaults_for(rc.candidate.event_type, rc.candidate.sub_event_type)
     if not defaults or not defaults.actor1:
         return None
-    family = unnamed_actors().get((rc.country or "", rc.candidate.event_type))
-    unnamed = rc.base.member_named(family, rc.country) if family and defaults.actor1 == "armed_group" else None
+    unnamed = _unnamed_member(rc) if defaults.actor1 == "armed_group" else None
     return unnamed or rc.base.generic(defaults.actor1, rc.country)
 
 

@@ -1,16 +1,19 @@
 """ACLED's unnamed actor 1 by country and event type where it is not the armed group (`data/actors/
-unnamed_actor1.csv`, written by `python -m thucydides.learn.unnamed_actors` from ACLED's train split)."""
+unnamed_actor1.csv`, written by `python -m thucydides.learn.unnamed_actors` from ACLED's train split), and the
+words that name such a family outright (`unnamed_cues` in `data/actors.yaml`)."""
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from thucydides.knowledge import KnowledgeError, data_path
+from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings
 
 FILE = "actors/unnamed_actor1.csv"
+CUES = "actors.yaml"
 COLUMNS = ("country", "event_type", "family", "support", "share")
 
 
@@ -34,3 +37,28 @@ def unnamed_actors() -> Mapping[tuple[str, str], str]:
         if tuple(reader.fieldnames or ()) != COLUMNS:
             raise KnowledgeError(f"{path}: expected columns {', '.join(COLUMNS)}")
         return {(r["country"], r["event_type"]): r["family"] for r in reader}
+
+
+@dataclass(frozen=True)
+class UnnamedCue:
+    """Words that name an unnamed attacker's family outright ('gang members': Unidentified Gang)."""
+
+    family: str
+    words: re.Pattern[str]
+    """Any of the words, whole, case folded."""
+
+
+@cache
+def unnamed_cues() -> tuple[UnnamedCue, ...]:
+    """The families that words of a report name, in file order."""
+    path = data_path(CUES)
+    table = read_yaml(path).get("unnamed_cues") or {}
+    if not isinstance(table, Mapping):
+        raise KnowledgeError(f"{path}: 'unnamed_cues' must map families to lists of words")
+    out = []
+    for family in table:
+        words = sorted(strings(table, str(family), f"{path}: unnamed_cues"), key=len, reverse=True)
+        if words:
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
+            out.append(UnnamedCue(str(family), pattern))
+    return tuple(out)
