@@ -107,6 +107,8 @@ def test_a_weapons_acronym_is_no_new_actor(parse) -> None:
     """'UAV' is a weapon the actor base knows (a means of the military): not an organisation it lacks."""
     a = parse("The DBA said a UAV struck a convoy near Gao on Friday.")
     assert {m.text for m in a.actors} == {"DBA"}
+    b = parse("The DBA said two strikes destroyed a VBIED and a bridge near Gao on Friday.")
+    assert "VBIED" not in {m.text for m in b.actors}  # a means of ACLED's explosive sub-event type
 
 
 def test_an_office_of_a_place_speaks_for_its_countrys_government(parse, base) -> None:

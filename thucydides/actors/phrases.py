@@ -20,6 +20,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.actors import ActorBase, bears_word
 from thucydides.knowledge.demonyms import Countries
 from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, PLACE_LABELS
@@ -77,6 +78,9 @@ class PhraseReader:
         self.means = {m.lower(): g.key for g in base.generics.values() for m in g.means if " " not in m}
         """Weapons that name a side only with its country ('Israeli drones'), by generic kind."""
         self.means_words = frozenset(self.means)
+        self.weapon_words = self.means_words | frozenset(w.lower() for words in taxonomy().means_subs.values()
+                                                         for w in words)
+        """Weapons by the base's means and by ACLED's means of sub-event types ('VBIED', 'IED'): no organisation."""
         self.speaker_words = frozenset(n.lower() for n in base.curated.speaker_nouns
                                        if " " not in n and n.lower() not in base.curated.head_kinds)
         """Nouns naming a person who speaks ('official', 'minister'), not an office ('ministry')."""
@@ -247,9 +251,9 @@ class PhraseReader:
         return self.base.head_kind(text) is not None
 
     def _weapon(self, acronym: str) -> bool:
-        """'UAV': an acronym the base knows as a weapon (a generic actor's means) is no organisation."""
+        """'UAV', 'VBIED': an acronym the base or ACLED's taxonomy knows as a weapon is no organisation."""
         low = acronym.lower()
-        return low in self.means_words or f"{low}s" in self.means_words
+        return low in self.weapon_words or f"{low}s" in self.weapon_words
 
     def _country_of_name(self, span: Span) -> str | None:
         """A country in the name ('Sudanese Doctors Union') or owning it ("Sudan's Rapid Support Forces")."""
