@@ -21,6 +21,10 @@ def by_figure(analysis: Analysis) -> dict[float | None, Claim]:
     # sources of their own
     ("Witnesses said at least 20 villagers were killed near Djibo.", "Witnesses"),
     ("Medics told reporters that 45 people were wounded in Khartoum.", "Medics"),
+    # news outlets named by their words
+    ("Local media reported that 17 people were killed in the market attack in Bossaso.", "Local media"),
+    ("Local media reports said 23 people were killed near Garowe on Friday.", "Local media"),
+    ("At least 36 soldiers were killed near Menaka, state television reported.", "State television"),
     # an organisation the actor base does not know
     ("The Tigray Relief Committee said 3,000 families fled the town of Alamata.", "Tigray Relief Committee"),
 ])
@@ -121,3 +125,4 @@ def test_a_telling_verb_left_without_a_subject_is_told_by_the_name_just_before_i
                      "officers arrested 14 suspects near Garissa.")
     c = by_figure(a)[14]
     assert is_actor(c.claimant, "DCI"), actor_names(c.claimant)
+

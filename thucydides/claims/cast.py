@@ -160,8 +160,23 @@ class Cast:
             return self.person(entity) if speaking else None
         if speaking and _plural_of(token, self.lex.source_nouns):  # "witnesses said", "residents told VOA"
             return self.base.source(token.lower_.capitalize()).id
+        outlet = self._media(token) if speaking else None
+        if outlet is not None:
+            return outlet
         found = self._described(token, entity, words, speaking)
         return None if speaking and self.civilian(found) else found  # people speak as witnesses, not as a side
+
+    def _media(self, token: Token) -> str | None:
+        """News outlets speaking as a source of their own, named by their words: 'local media reported',
+        'media reports said' (Local media, Media), 'state television said' (State television)."""
+        media = next((w for w in (token, *token.children) if w.lower_ in self.lex.media_nouns
+                      and (w is token or w.dep_ == "compound")), None)
+        if media is None or (media is not token and token.lemma_.lower() not in self.lex.speaker_nouns):
+            return None
+        near = {*media.children, *token.children}  # "local media reports": 'local' may hang on 'reports'
+        words = [w for w in near if w.dep_ in ("amod", "compound") and w.i < media.i] + [media]
+        name = " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
+        return self.base.source(name.capitalize()).id
 
     def _described(self, token: Token, entity: Span | None, words: list[Token], speaking: bool) -> str | None:
         return (self._office(token, words) or self._generic_of(token, words)

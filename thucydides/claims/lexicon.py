@@ -75,6 +75,8 @@ class ClaimLexicon:
     presence_places: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     """People who speak as a source of their own ("witnesses said")."""
+    media_nouns: frozenset[str] = frozenset()
+    """News outlets that speak as a source of their own ("local media reported", "state television said")."""
     armed_context: frozenset[str] = frozenset()
     facility_words: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
