@@ -126,3 +126,15 @@ def test_a_telling_verb_left_without_a_subject_is_told_by_the_name_just_before_i
     c = by_figure(a)[14]
     assert is_actor(c.claimant, "DCI"), actor_names(c.claimant)
 
+
+def test_the_paragraphs_after_a_lead_in_are_the_speakers_statement(parse_claims):
+    a = parse_claims("The minister for Africa spoke on Tuesday about the fighting in the north.\n\n"
+                     "Speaking in Nairobi, Helen Marsh said:\n\n"
+                     "We are deeply concerned by the violence in the region.\n\n"
+                     "More than 40,000 people have fled their homes since the clashes began near Marsabit.")
+    assert is_actor(by_figure(a)[40000].claimant, "Helen Marsh"), actor_names(by_figure(a)[40000].claimant)
+    b = parse_claims("Speaking in Nairobi, Helen Marsh said:\n\n"
+                     "We are deeply concerned by the violence in the region.\n\n"
+                     "Aid workers said 300 families reached the camp near Marsabit.\n\n"
+                     "More than 40,000 people have fled their homes since the clashes began.")
+    assert not is_actor(by_figure(b)[40000].claimant, "Helen Marsh")  # another voice came between

@@ -12,7 +12,8 @@ from thucydides.knowledge.settings import section
 class ClaimsSettings:
     claimant_steps: tuple[str, ...] = ("headline", "attribution_phrase", "reporting_subject", "toll_setter",
                                        "quoted_speaker",
-                                       "first_person", "paragraph_carry", "hedged_carry", "publisher")
+                                       "first_person", "paragraph_carry", "statement_carry", "hedged_carry",
+                                       "publisher")
     """Who says so: each step is tried in order until one names a source; none found is the outlet's voice."""
     subject_steps: tuple[str, ...] = ("included", "counted_phrase", "loser", "holder", "taken_from", "own_people",
                                       "sender", "state_people", "sibling", "recent_armed", "main_armed_group")
@@ -33,6 +34,8 @@ class ClaimsSettings:
     anaphor_reach: int = 4
     """Sentences back to the speaker "the spokesman", "the statement" stands for."""
     carry_reach: int = 3
+    statement_reach: int = 8
+    """Paragraphs after a lead-in ('X said:') that still speak in X's voice."""
     hedge_reach: int = 8
     """Sentences back in a paragraph whose source still speaks."""
     responsibility_reach: int = 3

@@ -3,7 +3,8 @@
 headline ("X: ..."), attribution_phrase ("according to X"), reporting_subject (the subject of the telling
 verb the figure hangs from, or of the sentence's main one), quoted_speaker (a quotation's speaker in the
 sentences around it), first_person ("our fighters": whoever spoke just before), paragraph_carry (a sentence
-with no source of its own goes on in the voice of its paragraph), publisher (a monitor's own release).
+with no source of its own goes on in the voice of its paragraph), statement_carry (paragraphs after "X said:"
+are X's statement), publisher (a monitor's own release).
 None found: the outlet says it in its own voice. Any speaker is a source: a known actor, an office or force
 described from its words, a person (resolved to the organisation the report says they speak for), or a
 pronoun or "the spokesman" pointing back to the last speaker.
@@ -369,6 +370,28 @@ def paragraph_carry(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     return None
 
 
+def statement_carry(fig: Figure, reading: Reading, ctx: Context) -> str | None:
+    """'The minister said:' closing a paragraph opens a statement: the paragraphs after it, up to
+    `statement_reach`, speak in that speaker's voice, unless a paragraph between names a source of its own."""
+    seg = fig.segment
+    i = ctx.segment_index(seg)
+    paragraphs = 0
+    for j in range(i - 1, -1, -1):
+        prev = ctx.segments[j]
+        if prev.paragraph == seg.paragraph:
+            continue
+        last = j + 1 >= len(ctx.segments) or ctx.segments[j + 1].paragraph != prev.paragraph
+        if last:
+            paragraphs += 1
+            if paragraphs > ctx.cfg.statement_reach:
+                return None
+            if ctx.text[prev.start:prev.end].rstrip().endswith(":"):
+                return sentence_source(prev, ctx)
+        if sentence_source(prev, ctx) is not None:
+            return None
+    return None
+
+
 def hedged_carry(fig: Figure, reading: Reading, ctx: Context) -> str | None:
     """'15 civilians were reportedly killed': a sentence that says it passes on reports, naming no source,
     passes on those of the last organisation the report named as its source, further back than a paragraph."""
@@ -390,6 +413,7 @@ STEPS: Mapping[str, Step] = {
     "quoted_speaker": quoted_speaker,
     "first_person": first_person,
     "paragraph_carry": paragraph_carry,
+    "statement_carry": statement_carry,
     "hedged_carry": hedged_carry,
     "publisher": publisher,
 }
