@@ -347,3 +347,12 @@ def test_gang_words_name_the_gang_only_where_acled_codes_gangs(events_of, monkey
     assert name(e.actor1) == "Unidentified Gang (Honduras)"  # the paragraph's words name the gang
     e = only(events_of("Gunmen shot dead a bus driver in San Pedro Sula on Monday."))
     assert name(e.actor1) == "Unidentified Armed Group (Honduras)"
+
+
+def test_a_protest_met_by_counter_protesters_has_protesters_on_both_sides(events_of):
+    e = only(events_of("Hundreds of people protested against the curfew in Raqqa on Friday. A smaller group of "
+                       "counter-protesters gathered across the square."))
+    assert e.event_type == "Protests"
+    assert name(e.actor1) == "Protesters (Syria)" and name(e.actor2) == "Protesters (Syria)"
+    e = only(events_of("Hundreds of people protested against the curfew in Raqqa on Friday."))
+    assert e.actor2 is None

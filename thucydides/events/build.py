@@ -56,6 +56,7 @@ class Readers:
     actor1: Steps[RoleContext, str]
     actor1_first_default: Steps[RoleContext, str]
     actor2: Steps[RoleContext, str]
+    actor2_alone: Steps[RoleContext, str]
     place: Steps[PlaceContext, Located]
     date: Steps[DateContext, Dated]
     anaphora_reach: int
@@ -136,7 +137,8 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     chain = readers.actor1_first_default if defaults and defaults.first else readers.actor1
     s.actor1, step1 = chain.first(rc)
     rc = RoleContext(ctx, s.candidate, rc.args, base, taxonomy, readers.anaphora_reach, country, actor1=s.actor1)
-    s.actor2, step2 = (None, "alone") if defaults and defaults.alone else readers.actor2.first(rc)
+    s.actor2, step2 = readers.actor2_alone.first(rc) if defaults and defaults.alone else readers.actor2.first(rc)
+    step2 = step2 or ("alone" if defaults and defaults.alone else None)
     if base.civilian_group(s.actor2):  # ACLED: Civilians (Syria), with Farmers (Syria) associated
         s.assoc_actor2, s.actor2 = s.actor2, base.generic("civilians", country)
     s.why.update(actor1=step1 or "-", actor2=step2 or "-")

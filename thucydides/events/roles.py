@@ -9,6 +9,7 @@ ACLED always codes with a generic actor 1 (protests, riots) the default comes fi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -410,6 +411,34 @@ def other_armed(rc: RoleContext) -> str | None:
     return None
 
 
+def counter_side(rc: RoleContext) -> str | None:
+    """'Counter-protesters gathered across the street': a protest or riot whose paragraph tells of a counter-
+    gathering is coded with the event type's generic side (Protesters, Rioters of the country) as actor 2 too,
+    unless a force stepped in where ACLED codes that force as actor 2 (`intervener`)."""
+    defaults = rc.taxonomy.defaults_for(rc.candidate.event_type, rc.candidate.sub_event_type)
+    if not defaults or defaults.actor1 not in COUNTER_KINDS or not _counter_told(rc) or intervener(rc) is not None:
+        return None
+    return rc.base.generic(defaults.actor1, rc.country)
+
+
+COUNTER_KINDS = frozenset({"protesters", "rioters"})
+"""The generic sides ACLED codes on both ends of a gathering met by a counter-gathering."""
+
+
+def _counter_told(rc: RoleContext) -> bool:
+    words = lexicons().counter_gatherings
+    sentence = rc.candidate.sentence
+    for s in rc.doc.segments.sentences:
+        if s.paragraph == sentence.paragraph:
+            for match in _COUNTER.finditer(rc.doc.text, s.start, s.end):
+                if match.group(1).lower() in words:
+                    return True
+    return False
+
+
+_COUNTER = re.compile(r"\bcounter[- ]?([a-z]+)", re.IGNORECASE)
+
+
 def same_side(rc: RoleContext) -> str | None:
     """'Rival gangs clashed', 'clan militias fought each other': a fight whose only side named is an unnamed
     group of a kind (a generic actor) is fought among that kind's members; ACLED codes it on both sides."""
@@ -769,6 +798,7 @@ ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "ran_into": ran_into, "undergoers": undergoers, "pair": pair_second, "opponent": opponent,
     "victims": victims, "default": default_actor2, "loser": loser, "unnamed_people": unnamed_people,
     "co_doers": co_doers, "intervener": intervener, "other_armed": other_armed, "same_side": same_side,
+    "counter_side": counter_side,
 }
 
 

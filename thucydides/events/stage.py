@@ -62,6 +62,9 @@ class EventsConfig:
     guessed_actor1_steps: tuple[str, ...]
     """Actor 1 steps that guess from around the happening: ACLED's recoding by actor 1 does not rest on them."""
     actor2_steps: tuple[str, ...]
+    actor2_alone_steps: tuple[str, ...]
+    """Actor 2 steps still tried where the sub-event type has actor 1 alone (a peaceful protest met by a
+    counter-protest has protesters on both sides)."""
     place_steps: tuple[str, ...]
     date_steps: tuple[str, ...]
     anaphora_reach: int
@@ -218,6 +221,7 @@ def readers(config: EventsConfig) -> Readers:
         actor1=Steps.of("events.actor1_steps", ACTOR1_STEPS, config.actor1_steps),
         actor1_first_default=Steps.of("events.actor1_steps", ACTOR1_STEPS, first_default),
         actor2=Steps.of("events.actor2_steps", ACTOR2_STEPS, config.actor2_steps),
+        actor2_alone=Steps.of("events.actor2_alone_steps", ACTOR2_STEPS, config.actor2_alone_steps),
         place=Steps.of("events.place_steps", PLACE_STEPS, config.place_steps),
         date=Steps.of("events.date_steps", DATE_STEPS, config.date_steps),
         anaphora_reach=config.anaphora_reach,

@@ -55,6 +55,9 @@ class Lexicons:
     thing_nouns: frozenset[str]
     quarter_nouns: frozenset[str] = frozenset()
     happening_nouns: frozenset[str] = frozenset()
+    counter_gatherings: frozenset[str] = frozenset()
+    """What a 'counter-' gathering is ('counter-protesters', 'a counter-demonstration'): ACLED codes the
+    gathering it met on both sides."""
 
 
 @cache
@@ -104,4 +107,5 @@ def lexicons() -> Lexicons:
         crowd_words=word_set(raw, "crowd_words", where),
         taking_verbs=word_set(raw, "taking_verbs", where),
         thing_nouns=word_set(raw, "thing_nouns", where),
+        counter_gatherings=word_set(raw, "counter_gatherings", where),
     )
