@@ -356,3 +356,10 @@ def test_a_protest_met_by_counter_protesters_has_protesters_on_both_sides(events
     assert name(e.actor1) == "Protesters (Syria)" and name(e.actor2) == "Protesters (Syria)"
     e = only(events_of("Hundreds of people protested against the curfew in Raqqa on Friday."))
     assert e.actor2 is None
+
+
+def test_the_force_that_stepped_in_is_actor_2_before_an_office_named_earlier(events_of):
+    e = only(events_of("Students protested outside the government headquarters in Raqqa on Monday, and police "
+                       "fired tear gas to disperse them."))
+    assert e.sub_event_type == "Protest with intervention"
+    assert name(e.actor2) == "Police Forces of Syria"  # not the Government of Syria its building names

@@ -463,17 +463,25 @@ STATE_FORCES_INTER = INTER_BY_KIND["state_forces"]
 def intervener(rc: RoleContext) -> str | None:
     """'Protesters gathered ... Police later dispersed them': in the sub-event types whose actor 2 is the force
     that stepped in (data/acled.yaml intervention_sub_events), the first state force the paragraph names from
-    the event on, other than actor 1."""
+    the event on, other than actor 1: a force (police, army) before an office of the state that ACLED codes
+    alike ('protested outside the government building ... police dispersed them': the police)."""
     if rc.candidate.sub_event_type not in rc.taxonomy.intervention_subs:
         return None
     segments = rc.doc.segments
     paragraph = rc.candidate.sentence.paragraph
     end = segments.paragraphs[paragraph][1] if 0 <= paragraph < len(segments.paragraphs) else rc.candidate.end
+    state = []
     for mention in rc.doc.actors.within(rc.candidate.sentence.start, max(end, rc.candidate.end)):
         actor = None if mention.speaker else _settled(rc, mention)
         if actor is not None and rc.base.inter(actor, rc.country) == STATE_FORCES_INTER:
-            return actor
-    return None
+            state.append(actor)
+    forces = [a for a in state if rc.base.kind(a) == FORCE_KIND]
+    chosen = forces or state
+    return chosen[0] if chosen else None
+
+
+FORCE_KIND = "state_forces"
+"""The kind of a state's armed forces and police, as against its offices (kind 'government', same inter code)."""
 
 
 def opponent(rc: RoleContext) -> str | None:
