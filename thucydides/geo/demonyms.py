@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Gazetteer
-from thucydides.geo.recognize import people_named
+from thucydides.geo.recognize import people_named, place_entities
 from thucydides.knowledge.demonyms import countries, fold_words
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.model import Toponym
@@ -54,7 +54,7 @@ def people_mentions(doc: Doc | None, gaz: Gazetteer, taken: Sequence[tuple[int, 
     if doc is None:
         return []
     out = []
-    people = people_named(doc.text, doc, tuple(doc.ents))
+    people = people_named(doc.text, doc, place_entities(doc))
     for ent in doc.ents:
         words = _people_words(ent)
         if words is None or any(s < words.end_char and words.start_char < e for s, e in taken) or \

@@ -315,10 +315,11 @@ def _name_prefix_only(run: list[Token], know: Knowledge) -> bool:
 
 def _starts_a_name(word: str, know: Knowledge) -> bool:
     """An unknown capitalised word that a following known name would continue: not a lone initial ("D-Ohio"),
-    a function word ("In Mogadishu"), a compass or part word ("Northern Mali") or an administrative noun."""
+    a function word or a preposition of place ("In Mogadishu", "Outside Kherson"), a compass or part word
+    ("Northern Mali") or an administrative noun."""
     low = word.lower()
-    return len(word) > 1 and not (low in _FUNCTION_WORDS or low in know.part_words or low in know.admin_nouns
-                or low in know.demonyms or low in know.never_names)
+    return len(word) > 1 and not (low in _FUNCTION_WORDS or low in know.place_preps or low in know.part_words
+                                  or low in know.admin_nouns or low in know.demonyms or low in know.never_names)
 
 
 @lru_cache(maxsize=1)
@@ -511,6 +512,25 @@ def border_matches(text: str, know: Knowledge) -> list[Found]:
             out.append(Found(m.start(), m.end(), m.group(0), m.group(0), border=know.borders.get(frozenset((a, b))),
                              border_countries=(a, b)))
     return out
+
+
+def place_entities(doc: Doc | None) -> tuple[Span, ...]:
+    """spaCy's entities, less a capitalised preposition of place heading one: at a sentence start spaCy reads
+    "Near Palmyra" or "Outside Kherson" as a person and swallows the place. Without the word, a place entity keeps
+    its label and a person's is a place's (GPE: the preposition says so, as `place_preps` does after a name); any
+    other (an organisation, a date) was only the misreading, and goes."""
+    if doc is None:
+        return ()
+    from spacy.tokens import Span  # only with a parse: the module loads without spaCy
+
+    preps = knowledge().place_preps
+    out = []
+    for e in doc.ents:
+        if len(e) < 2 or not e[0].is_title or e[0].lower_ not in preps:
+            out.append(e)
+        elif e.label_ in PLACE_LABELS or e.label_ == "PERSON":
+            out.append(Span(doc, e.start + 1, e.end, label=e.label_ if e.label_ in PLACE_LABELS else "GPE"))
+    return tuple(out)
 
 
 def spacy_entities(entities: Sequence[Span]) -> list[tuple[int, int, str]]:
@@ -721,7 +741,7 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     """Every span that may name a place, with context cues; spans inside `blocked` (actors' names; `armed`: those
     of armed forces and groups) are kept as `within_an_actor_name` says."""
     know = knowledge()
-    entities = tuple(doc.ents) if doc is not None else ()  # read once: spaCy walks every token to make them
+    entities = place_entities(doc)  # read once: spaCy walks every token to make them
     ents = spacy_entities(entities)
     gazetteer_found = unsplit(text, gazetteer_matches(text, words(text), gaz), ents, gaz)
     abbreviations = abbreviation_matches(text)
