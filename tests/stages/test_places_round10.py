@@ -1,5 +1,7 @@
 """Places that generalise on news, round 10, on sentences we wrote: a capitalised preposition of place opening a
-sentence ("Near X", "Outside X") neither hides the place in a person's name spaCy reads nor starts an unknown name."""
+sentence ("Near X", "Outside X") neither hides the place in a person's name spaCy reads nor starts an unknown name;
+a famous city that is also an English word ("Aleppo") is a place unless it begins a longer name; and a name after
+a title ("Secretary X") is a person's."""
 
 from __future__ import annotations
 
@@ -16,6 +18,13 @@ def _doc(words: list[str], ents: list[str]):  # type: ignore[no-untyped-def]
     from spacy.tokens import Doc
 
     return Doc(spacy.blank("en").vocab, words=words, ents=ents)
+
+
+def _town(pid: str, lat: float, lon: float, kind: str = "populated_place", weight: int = 2):  # type: ignore[no-untyped-def]
+    from thucydides.geo.gazetteer import Candidate
+    from thucydides.model import Place
+
+    return Candidate(Place(pid, pid, lat, lon, kind, "XX"), pid, weight, "geonames")
 
 
 def test_a_preposition_heading_a_person_spacy_read_leaves_a_place() -> None:
@@ -48,3 +57,36 @@ def test_a_town_after_a_capitalised_near_resolves(analyse) -> None:
     a = analyse("Near Palmyra, Syrian government forces shelled rebel positions in Homs province.")
     town = resolved(a, "Palmyra")
     assert town is not None and town.country == "SY"
+
+
+# --- people's titles and famous cities that are English words -----------------------------------
+
+@pytest.mark.slow
+def test_a_name_after_secretary_is_a_person_not_a_county(analyse) -> None:
+    a = analyse("Secretary Kerry met the foreign minister in Geneva on Friday to discuss the ceasefire.")
+    assert resolved(a, "Kerry") is None
+    assert resolved(a, "Geneva") is not None
+
+
+def test_a_famous_city_name_that_begins_a_longer_name_is_not_the_city() -> None:
+    from thucydides.geo.gazetteer import Candidate
+    from thucydides.geo.recognize import _famous, recognition_settings
+    from thucydides.model import Place
+
+    city = _town("small", 36.2, 37.2)
+    big = [Candidate(Place("big", "Big", 36.2, 37.2, population=3_000_000), "Big", 2, "geonames")]
+    settings = recognition_settings()
+    band = _doc(["Queens", "of", "the", "Stone", "Age", "played"], ["O"] * 6)
+    school = _doc(["Bronx", "Latin", "opened"], ["O"] * 3)
+    city_doc = _doc(["raids", "on", "Aleppo", ",", "they", "said"], ["O"] * 6)
+    assert not _famous(band, band[0:1], big, settings)
+    assert not _famous(school, school[0:1], big, settings)
+    assert _famous(city_doc, city_doc[2:3], big, settings)
+    assert not _famous(city_doc, city_doc[2:3], [city], settings)  # a town of no recorded size is not famous
+
+
+@pytest.mark.slow
+def test_a_famous_city_spacy_tags_nothing_is_a_place(analyse) -> None:
+    a = analyse("Reporter: Did the two ministers discuss Aleppo at all?")
+    city = resolved(a, "Aleppo")
+    assert city is not None and city.country == "SY"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from thucydides import data
 from thucydides.geo.fold import fold
-from thucydides.geo.gazetteer import Gazetteer
+from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.person_names import common_person_names, first_names
 from thucydides.knowledge.settings import section
@@ -795,6 +795,8 @@ class RecognitionSettings:
     is a country, a state, or a town of at least this many people (0: never)."""
     word_place_population: int
     """... when the name is also an English word ("Mobile", "Reading"): this many."""
+    famous_place_population: int
+    """... when the name is also an English word and spaCy tagged it nothing ("Aleppo"): this many."""
     verb_argument_towns: bool
     """Mark the names that say where a verb's happening is (`mark_verb_arguments`), for the lone-town gate."""
 
@@ -804,17 +806,17 @@ def recognition_settings() -> RecognitionSettings:
     return section("place_recognition", RecognitionSettings)
 
 
-_KNOWN_PLACE_OTHERS = frozenset({None, "PERSON", "ORG"})
+_KNOWN_PLACE_OTHERS = frozenset({None, "PERSON", "ORG", "NORP"})
 _KNOWN_PLACE_KINDS = frozenset({"country", "admin1", "region"})
 
 
 def mark_known_places(text: str, doc: Doc | None, found: list[Found], gaz: Gazetteer,
                       ents: list[tuple[int, int, str]], people: frozenset[str]) -> None:
-    """Names spaCy missed or read as a person's or an organisation's that the gazetteer knows as a notable place
-    ("shelled Chernihiv", "rallied at Chios port": spaCy's PERSON and ORG) are places: the small model tags many
-    foreign towns at random. Not a common person's name nor one the report gives a person (`people`), a function
-    or common word, a name inside an actor's name or before a street, group or disease word, part of a longer
-    entity, nor a word spaCy does not read as a proper noun."""
+    """Names spaCy missed or read as a person's or an organisation's (or, a famous city's, a people's) that the
+    gazetteer knows as a notable place ("shelled Chernihiv", "rallied at Chios port": spaCy's PERSON and ORG) are
+    places: the small model tags many foreign towns at random. Not a common person's name nor one the report gives
+    a person (`people`), a function or common word, a name inside an actor's name or before a street, group or
+    disease word, part of a longer entity, nor a word spaCy does not read as a proper noun."""
     settings = recognition_settings()
     if doc is None or settings.known_place_population <= 0:
         return
@@ -862,22 +864,36 @@ def _alone_in_its_entity(text: str, f: Found, ents: list[tuple[int, int, str]]) 
 
 def _notable_proper_noun(doc: Doc, f: Found, gaz: Gazetteer, settings: RecognitionSettings) -> bool:
     """Every word a proper noun to spaCy; an English word only inside a name spaCy tagged (WordNet lists towns,
-    "Gainesville", beside "Grad" or "Time"), not opening its sentence; and the gazetteer's main bearer of the name,
-    spelt as written (accents aside: not "Fourth" for Fürth), notable enough."""
-    from thucydides.geo.handset import spelt
-
+    "Gainesville", beside "Grad" or "Time") or as a famous city's name ("Aleppo": WordNet lists it, and spaCy often
+    tags it nothing or a people's name, NORP), not opening its sentence; and the gazetteer's main bearer of the
+    name, spelt as written (accents aside: not "Fourth" for Fürth), notable enough."""
     word = is_dictionary_word(f.name)
-    if word and f.other_entity is None:
-        return False
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
     if span is None or any(t.pos_ != "PROPN" for t in span) or (word and span[0].is_sent_start):
         return False
-    need = None if _the_head(doc, span) else settings.word_place_population if word else \
-        settings.known_place_population
-    written = spelt(f.name)
-    return any(c.weight == 2 and spelt(c.place.name) == written and (
-        c.place.kind in _KNOWN_PLACE_KINDS or (need is not None and c.population >= need))
-        for c in gaz.candidates(f.name))
+    head = _the_head(doc, span)
+    mains = _main_bearers(gaz, f.name)
+    if f.other_entity == "NORP" or (word and f.other_entity is None):
+        return not head and _famous(doc, span, mains, settings)
+    need = None if head else settings.word_place_population if word else settings.known_place_population
+    return any(c.place.kind in _KNOWN_PLACE_KINDS or (need is not None and c.population >= need) for c in mains)
+
+
+def _main_bearers(gaz: Gazetteer, name: str) -> list[Candidate]:
+    """The places bearing the name as their own, spelt as written (accents aside)."""
+    from thucydides.geo.handset import spelt
+
+    written = spelt(name)
+    return [c for c in gaz.candidates(name) if c.weight == 2 and spelt(c.place.name) == written]
+
+
+def _famous(doc: Doc, span: Span, mains: list[Candidate], settings: RecognitionSettings) -> bool:
+    """A city of `famous_place_population` bears the name, which begins no longer name: a capitalised word or "of"
+    after it makes it another's ("Queens of the Stone Age", a band; "Bronx Latin", a school)."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.is_title or nxt.lower_ == "of"):
+        return False
+    return any(c.population >= settings.famous_place_population for c in mains)
 
 
 def _the_head(doc: Doc, span: Span) -> bool:
