@@ -1,7 +1,8 @@
 """Places that generalise on news, round 10, on sentences we wrote: a capitalised preposition of place opening a
 sentence ("Near X", "Outside X") neither hides the place in a person's name spaCy reads nor starts an unknown name;
-a famous city that is also an English word ("Aleppo") is a place unless it begins a longer name; and a name after
-a title ("Secretary X") is a person's."""
+a famous city that is also an English word ("Aleppo") is a place unless it begins a longer name; a name after a
+title ("Secretary X") is a person's; and a name placed from a town ("X, 45 km south of Y") is no namesake far
+from it."""
 
 from __future__ import annotations
 
@@ -90,3 +91,52 @@ def test_a_famous_city_spacy_tags_nothing_is_a_place(analyse) -> None:
     a = analyse("Reporter: Did the two ministers discuss Aleppo at all?")
     city = resolved(a, "Aleppo")
     assert city is not None and city.country == "SY"
+
+
+# --- a town placed from another ("X, 45 km south of Y") -----------------------------------------
+
+def test_a_name_placed_from_another_is_linked_to_it_with_the_distance() -> None:
+    from thucydides.geo.recognize import Found, link_anchors
+
+    text = "Gunmen raided Kelbo, about 45km (28 miles) south of Adamsville, and then Tarno Ula, north of Adamsville."
+    found = [Found(text.index(n), text.index(n) + len(n), n, n) for n in ("Kelbo", "Adamsville", "Tarno")]
+    found.append(Found(text.rindex("Adamsville"), text.rindex("Adamsville") + 10, "Adamsville", "Adamsville"))
+    link_anchors(text, found)
+    assert found[0].anchor == found[1].start and found[0].anchor_km == 45.0
+    assert found[2].anchor == found[3].start and found[2].anchor_km is None
+    assert found[1].anchor is None
+
+
+def test_a_name_placed_from_a_town_keeps_only_its_candidates_near_that_town() -> None:
+    from thucydides.geo.ranker import places_settings
+    from thucydides.geo.recognize import Found
+    from thucydides.geo.resolve import bound_by_anchors
+
+    near, far, anchor = _town("near", 36.0, 43.1), _town("far", 35.1, 36.9), _town("mosul", 36.34, 43.13)
+    town = Found(0, 5, "Kelbo", "Kelbo", anchor=20, anchor_km=45.0)
+    options = [[far, near], [anchor]]
+    bound_by_anchors([town, Found(20, 30, "Adamsville", "Adamsville")], options, places_settings())
+    assert options[0] == [near]
+    options = [[far], [anchor]]
+    bound_by_anchors([town, Found(20, 30, "Adamsville", "Adamsville")], options, places_settings())
+    assert options[0] == []  # not known there: no namesake abroad instead
+
+
+def test_a_country_bounds_nothing() -> None:
+    from thucydides.geo.ranker import places_settings
+    from thucydides.geo.recognize import Found
+    from thucydides.geo.resolve import bound_by_anchors
+
+    far, country = _town("far", 10.0, 10.0), _town("land", 36.0, 43.0, kind="country")
+    options = [[far], [country]]
+    bound_by_anchors([Found(0, 5, "Kelbo", "Kelbo", anchor=20), Found(20, 24, "Land", "Land")], options,
+                     places_settings())
+    assert options[0] == [far]
+
+
+@pytest.mark.slow
+def test_a_village_south_of_a_city_is_not_a_namesake_abroad(analyse) -> None:
+    a = analyse("Gunmen killed 15 villagers in Safina, about 45km (28 miles) south of Mosul, on Tuesday.")
+    town = resolved(a, "Safina")
+    assert town is None or town.country == "IQ"
+    assert resolved(a, "Mosul") is not None

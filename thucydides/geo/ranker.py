@@ -97,6 +97,10 @@ class PlacesSettings:
     one_place_km: float
     """Candidates this close to the first are one place under several units ("Fotokol" the town and its district:
     `resolve.only_place_of_its_name`)."""
+    anchor_km: float
+    """ "X, south of Y" with no distance: how far from Y X may lie (`resolve.bound_by_anchors`)."""
+    anchor_slack: float
+    """ "X, 45 km south of Y": X may lie this many times the distance from Y, plus half `anchor_km`."""
     spread_limit: int
     """A strong town name whose candidates lie in at most this many countries votes for them in the report's
     geography (`document.name_evidence`)."""

@@ -151,6 +151,11 @@ class Found:
     doubtful: bool = False
     """spaCy read it as something else (a person, part of an organisation's name) and nothing around it says
     place: only the fitted admit model may resolve it."""
+    anchor: int | None = None
+    """Start of the name this one is placed from ("Safina, 45 km south of [Mosul]"): its candidates lie near that
+    place's (`resolve.bound_by_anchors`)."""
+    anchor_km: float | None = None
+    """The distance given from the anchor, in km (None: none given, "X, also south of Y")."""
     verb_argument: bool = False
     """Where a verb's happening is: the object of a preposition on the verb ("demonstrated in X", "shelled near X")
     or the verb's own object ("shelled X") (`mark_verb_arguments`): what an event's place is."""
@@ -406,6 +411,28 @@ def link_lists(text: str, found: list[Found]) -> None:
             a.within = b.start
         if gap in (", ", ",", " and ", ", and ", " or ", " and the ", " to "):
             b.listed = True
+
+
+_ANCHORED = re.compile(
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,2},\s+(?:(?:about|some|around|roughly|nearly|approximately|almost|just|also|located|lying)\s+)*"
+    r"(?:(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:re|er)s?|mi(?:les?)?)\s+(?:\([^()]{1,30}\)\s+)?)?(?:to\s+the\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|from)\s+"
+    r"(?:the\s+(?:city|town|village)\s+of\s+)?", re.I)
+"""What parts a name from the one it is placed from: ", about 45km (28 miles) south of", ", also north of"; the rest
+of a longer name the gazetteer knows only the start of may come first ("Tulul [Nasir], 35 km south of")."""
+_MILE_KM = 1.609
+
+
+def link_anchors(text: str, found: list[Found]) -> None:
+    """ "Safina, about 45 km south of Mosul": the first name lies near the second (`Found.anchor`), whose namesakes far
+    away it cannot mean; the distance given, in km, bounds how near (`Found.anchor_km`)."""
+    for a, b in zip(found, found[1:], strict=False):
+        m = _ANCHORED.fullmatch(text, a.end, b.start) if "," in text[a.end:b.start] else None
+        if m is None:
+            continue
+        a.anchor = b.start
+        if m.group(1):
+            a.anchor_km = float(m.group(1).replace(",", ".")) * (_MILE_KM if m.group(2).lower().startswith("mi") else 1)
 
 
 _BRACKET = re.compile(r"(?=[\s(])(?<=[^\W\d_])\s*\(([^()]{2,80})\)")  # a space or a bracket first: a quick test
@@ -757,6 +784,7 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     people = people_named(text, doc, entities) | given_names(text, gaz, know)
     mark_known_places(text, doc, out, gaz, ents, people)
     link_lists(text, out)
+    link_anchors(text, out)
     mark_bracketed_places(text, out)
     plural_admin_lists(text, out, know)
     mark_acronym_nouns(text, doc, out, know)

@@ -482,6 +482,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     unpinned = [capped(cs, settings) for cs in every]
     options = [pin_reach(cs, kept) for cs, kept in zip(every, unpinned, strict=True)]
     confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops)
+    bound_by_anchors(found, options, settings)
     mentions = [mention(f, capped(cs, settings), i in confirmed, model, settings, frame_row(text, f))
                 for i, (f, cs) in enumerate(zip(found, options, strict=True))]
     for pin in pins:
@@ -489,6 +490,23 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
             mentions[i].unpinned = unpinned[i]
         mentions[pin.town].container = pin.container
     return mentions
+
+
+def bound_by_anchors(found: list[Found], options: list[list[Candidate]], settings: PlacesSettings) -> None:
+    """ "Safina, 45 km south of Mosul": a name placed from a town keeps only its candidates near one of the town's
+    (those by its own name first: an alternate name's town does not stretch the anchor); none near, it keeps none:
+    the gazetteer does not know it there, and a namesake abroad is no answer."""
+    at = {f.start: i for i, f in enumerate(found)}
+    for i, f in enumerate(found):
+        j = at.get(f.anchor) if f.anchor is not None else None
+        towns = [c for c in options[j] if c.place.kind not in AREA_KINDS] if j is not None else []
+        anchors = [c for c in towns if c.weight == 2] or towns
+        if not anchors:
+            continue  # no town to measure from: "north of Syria" bounds nothing by a country's middle
+        reach = settings.anchor_km if f.anchor_km is None else \
+            f.anchor_km * settings.anchor_slack + settings.anchor_km / 2
+        options[i] = [c for c in options[i] if any(
+            km(c.place.lat, c.place.lon, a.place.lat, a.place.lon) <= reach for a in anchors)]
 
 
 def pin_reach(cs: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
