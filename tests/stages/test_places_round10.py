@@ -1,8 +1,8 @@
 """Places that generalise on news, round 10, on sentences we wrote: a capitalised preposition of place opening a
 sentence ("Near X", "Outside X") neither hides the place in a person's name spaCy reads nor starts an unknown name;
 a famous city that is also an English word ("Aleppo") is a place unless it begins a longer name; a name after a
-title ("Secretary X") is a person's; and a name placed from a town ("X, 45 km south of Y") is no namesake far
-from it."""
+title ("Secretary X") is a person's; a name placed from a town ("X, 45 km south of Y") is no namesake far from
+it; and one place the gazetteer lists twice is not outvoted by a namesake abroad."""
 
 from __future__ import annotations
 
@@ -140,3 +140,17 @@ def test_a_village_south_of_a_city_is_not_a_namesake_abroad(analyse) -> None:
     town = resolved(a, "Safina")
     assert town is None or town.country == "IQ"
     assert resolved(a, "Mosul") is not None
+
+
+# --- one place listed twice ---------------------------------------------------------------------
+
+def test_one_place_listed_twice_outvotes_a_namesake_each_entry_alone_trails() -> None:
+    from thucydides.geo.gazetteer import Candidate
+    from thucydides.geo.resolve import one_place_votes
+    from thucydides.model import Place
+
+    city, district = _town("city", 55.75, 37.62), _town("district", 55.76, 37.61, weight=1)
+    abroad = Candidate(Place("abroad", "abroad", 46.73, -117.0, "populated_place", "YY"), "abroad", 2, "geonames")
+    ranked = one_place_votes([(0.3, abroad), (0.25, city), (0.2, district)], 25.0)
+    assert [c.place.id for _, c in ranked] == ["city", "district", "abroad"]
+    assert abs(ranked[0][0] - 0.45) < 1e-9 and abs(ranked[2][0] - 0.3) < 1e-9

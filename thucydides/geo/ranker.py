@@ -97,6 +97,8 @@ class PlacesSettings:
     one_place_km: float
     """Candidates this close to the first are one place under several units ("Fotokol" the town and its district:
     `resolve.only_place_of_its_name`)."""
+    one_place_votes: bool
+    """Sum a candidate's probability with those of the entries that are the same place (`resolve.one_place_votes`)."""
     anchor_km: float
     """ "X, south of Y" with no distance: how far from Y X may lie (`resolve.bound_by_anchors`)."""
     anchor_slack: float

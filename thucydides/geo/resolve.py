@@ -468,7 +468,22 @@ def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, setting
         admit_row(m.found, m.gate, confirmed, cands, best, probs[best], rows.static[best], rows.context[best], m.frame))
     scored = [(p, c) for p, c, i in zip(probs, cands, rows.keep, strict=True) if m.pickable[i] and not (
         m.lesser_alias[i] and not handset.fits_closely(m.found, c, view, points))]
+    if settings.one_place_votes:
+        scored = one_place_votes(scored, settings.one_place_km)
     return Ranked(sorted(scored, key=lambda pc: pc[0], reverse=True), rows.gated, admit)
+
+
+def one_place_votes(scored: list[tuple[float, Candidate]], one_place_km: float) -> list[tuple[float, Candidate]]:
+    """Each candidate scored with the probabilities of every candidate that is the same place under another entry
+    (same country, within `one_place_km`: "Moscow" the city and "Moskva" the federal city): a place the gazetteer
+    lists twice does not lose to a namesake abroad that each entry alone outscores. Ties go to the entry the ranker
+    scored higher."""
+    def together(c: Candidate, o: Candidate) -> bool:
+        return c.place.country == o.place.country and \
+            km(c.place.lat, c.place.lon, o.place.lat, o.place.lon) <= one_place_km
+
+    summed = [(min(1.0, sum(q for q, o in scored if together(c, o))), p, c) for p, c in scored]
+    return [(total, c) for total, _, c in sorted(summed, key=lambda t: (t[0], t[1]), reverse=True)]
 
 
 def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings, model: Ranker,
