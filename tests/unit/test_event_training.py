@@ -240,3 +240,41 @@ def test_an_event_note_is_retold_as_news_with_its_label_and_weight() -> None:
     assert news_style_units(notes, 0, ("officials",)) == []
     w = unit_weights([notes[0], every[0]], 0.0, 3.0, news_style_weight=0.5)
     assert w[1] == pytest.approx(0.5 * w[0])
+
+
+def test_gold_sentences_train_as_events_and_their_uncovered_neighbours_as_no_event() -> None:
+    from thucydides.learn.evaluate import VoaSentence
+    from thucydides.learn.events import sentence_units
+
+    sentences = [VoaSentence("s1", 0, 44, "Rebels shelled the river port on Sunday night.", ("Shelling/artillery/"
+                                                                                         "missile attack",), True),
+                 VoaSentence("s1", 45, 90, "The shelling was the heaviest in a month.", (), False),
+                 VoaSentence("s1", 91, 140, "The minister will visit the region next week.", (), True),
+                 VoaSentence("s1", 141, 150, "Photo: AP", (), True)]
+    events_only = sentence_units(sentences, "re3d", negatives=False)
+    assert [(u.sub, u.source, u.key) for u in events_only] == [("Shelling/artillery/missile attack", "re3d", "s1:0")]
+    with_negatives = sentence_units(sentences, "re3d", negatives=True)
+    assert [(u.key, u.sub) for u in with_negatives] == [("s1:0", "Shelling/artillery/missile attack"),
+                                                         ("s1:91", None)]
+
+
+def test_no_test_part_of_either_gold_is_training_data() -> None:
+    from thucydides.learn.events import gold_units
+
+    for corpus in ("voa", "re3d"):
+        with pytest.raises(ValueError, match=f"the {corpus} test part"):
+            gold_units(corpus, "test", negatives=True)
+
+
+def test_re3d_gold_is_read_from_its_source_folders(tmp_path: Path) -> None:
+    import json
+
+    from thucydides.learn.corpora import gold_events, re3d_part
+
+    (tmp_path / "Agency").mkdir()
+    event = {"span": [0, 40], "sub_event_types": ["Armed clash"], "optional": False}
+    (tmp_path / "Agency" / "D1.json").write_text(json.dumps({"story": "D1", "events": [event]}), encoding="utf-8")
+    assert gold_events(tmp_path) == {}
+    read = gold_events(tmp_path, "*/*.json")
+    assert [(e.start, e.end, e.subs, e.optional) for e in read["D1"]] == [(0, 40, ("Armed clash",), False)]
+    assert {re3d_part(str(i)) for i in range(30)} == {"dev", "test"}

@@ -3,7 +3,8 @@
 - ACLED notes (`acled/events.csv`) with ACLED's own event and sub-event types, split by SPLITS.md's rule;
 - sentences of local and epidemic news (LGL, GeoVirus) as units that report no ACLED event;
 - Voice of America stories: the 45 gold stories (evaluation only) and hand labels, by offsets, for sentences of
-  the other stories (training).
+  the other stories (training);
+- re3d's documents and our gold for them (`tests/data/re3d/gold`): the dev part may be trained on, never the test.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 from spacy.language import Language
 
-from thucydides.knowledge.splits import is_acled_dev, is_fit_half, is_voa_test
+from thucydides.knowledge.splits import is_acled_dev, is_fit_half, is_re3d_test, is_voa_test
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -27,6 +28,8 @@ DEFAULT_ACLED = SHARED_DATA / "acled" / "events.csv"
 VOA_STORIES = SHARED_DATA / "voa" / "voa_stories.jsonl"
 GEOPARSING = (SHARED_DATA / "geoparsing" / "lgl.xml", SHARED_DATA / "geoparsing" / "GeoVirus.xml")
 VOA_GOLD = REPO / "tests" / "data" / "voa" / "gold"
+RE3D_DOCUMENTS = SHARED_DATA / "re3d"
+RE3D_GOLD = REPO / "tests" / "data" / "re3d" / "gold"
 VOA_LABELS = Path(__file__).resolve().parent / "data" / "voa_event_labels.jsonl"
 SKIP = "skip"
 """a hand label for a sentence that is neither clearly an event nor clearly none: left out of training"""
@@ -197,13 +200,33 @@ class GoldEvent:
     optional: bool
 
 
-def gold_events(folder: Path = VOA_GOLD) -> dict[str, list[GoldEvent]]:
-    """The gold VOA stories' events by story id (evaluation only: never training data)."""
+def gold_events(folder: Path = VOA_GOLD, pattern: str = "*.json") -> dict[str, list[GoldEvent]]:
+    """The gold stories' events by story id (VOA's by default; re3d's with `RE3D_GOLD` and "*/*.json"): the
+    callers keep their test parts out of training."""
     out = {}
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted(folder.glob(pattern)):
         raw = json.loads(path.read_text(encoding="utf-8"))
         out[raw["story"]] = [GoldEvent(e["span"][0], e["span"][1], tuple(e["sub_event_types"]),
                                        bool(e.get("optional"))) for e in raw["events"]]
+    return out
+
+
+def re3d_part(document_id: str) -> str:
+    """Gold re3d documents: test when sha256(id) % 3 == 0, else dev (VOA's rule)."""
+    return "test" if is_re3d_test(document_id) else "dev"
+
+
+@lru_cache(maxsize=1)
+def re3d_documents(folder: Path = RE3D_DOCUMENTS) -> dict[str, Story]:
+    """Every re3d document of every source folder by `_id`, its text exactly as the gold's offsets read it."""
+    out: dict[str, Story] = {}
+    for path in sorted(folder.glob("*/documents.json")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                out[str(d["_id"])] = Story(str(d["_id"]), d["text"])
+    if not out:
+        raise CorpusError(f"{folder}: no re3d documents found")
     return out
 
 

@@ -7,7 +7,7 @@ counts neither way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -43,11 +43,29 @@ def _covers(event: GoldEvent, start: int, end: int) -> bool:
     return overlap > 0 and overlap >= OVERLAP * min(event.end - event.start, end - start)
 
 
-@lru_cache(maxsize=2)
 def voa_sentences(part: str) -> list[VoaSentence]:
-    """The sentences of the gold stories of one part ('dev' or 'test'), labelled from the gold events."""
-    stories = corpora.voa_stories()
-    gold = {sid: events for sid, events in corpora.gold_events().items() if corpora.voa_part(sid) == part}
+    """The sentences of the VOA gold stories of one part ('dev' or 'test'), labelled from the gold events."""
+    return gold_sentences("voa", part)
+
+
+def re3d_sentences(part: str) -> list[VoaSentence]:
+    """The sentences of the re3d gold documents of one part, labelled as VOA's are."""
+    return gold_sentences("re3d", part)
+
+
+@lru_cache(maxsize=4)
+def gold_sentences(corpus: str, part: str) -> list[VoaSentence]:
+    """The sentences of one annotated news set's ('voa' or 're3d') gold stories of one part, labelled from the
+    gold events (both sets are annotated alike and split alike, a third of the stories by id as test)."""
+    part_of: Callable[[str], str]
+    if corpus == "voa":
+        stories, events, part_of = corpora.voa_stories(), corpora.gold_events(), corpora.voa_part
+    elif corpus == "re3d":
+        stories, part_of = corpora.re3d_documents(), corpora.re3d_part
+        events = corpora.gold_events(corpora.RE3D_GOLD, "*/*.json")
+    else:
+        raise ValueError(f"unknown annotated news set {corpus!r} (voa or re3d)")
+    gold = {sid: e for sid, e in events.items() if part_of(sid) == part}
     ids = sorted(gold)
     out = []
     for sid, sentences in zip(ids, corpora.split_sentences([stories[i].text for i in ids], full_parse=True),

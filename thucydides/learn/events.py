@@ -42,7 +42,16 @@ from thucydides.knowledge.settings import section
 from thucydides.knowledge.splits import is_calibration, news_style_pick
 from thucydides.learn import corpora
 from thucydides.learn.corpora import Unit
-from thucydides.learn.evaluate import AcledDev, VoaFigures, acled_figures, voa_figures, voa_sentences
+from thucydides.learn.evaluate import (
+    AcledDev,
+    VoaFigures,
+    VoaSentence,
+    acled_figures,
+    gold_sentences,
+    re3d_sentences,
+    voa_figures,
+    voa_sentences,
+)
 from thucydides.time.lexicon import lexicon as time_lexicon
 
 
@@ -90,6 +99,12 @@ class EventTrainingSettings:
     voa_dev_gold: bool = False
     """also train on the sentences that the VOA gold's dev part marks as events, with their sub-event type
     (news-told events are what ACLED's notes teach least; VOA-dev figures are then optimistic, VOA test honest)"""
+    re3d_dev_gold: bool = False
+    """the same for the re3d gold's dev part (re3d-dev figures are then optimistic, re3d test honest)"""
+    dev_gold_negatives: bool = False
+    """with `voa_dev_gold` or `re3d_dev_gold`, also train on the other sentences of those gold stories (of 20
+    characters or more, covered by no gold event, optional ones included) as 'no event': the gold marks each
+    happening once, so a re-telling, background or a reaction in a conflict story is what it teaches"""
     news_style_share: int = 0
     """also train on a news-style retelling (`news_style_units`) of one ACLED event note in this many (by hash);
     0: none"""
@@ -141,8 +156,9 @@ def training_data(acled_csv: Path, news: Sequence[Unit] | None, voa: Sequence[Un
                   share: int, ambiguous_stems: Sequence[str] = (), voa_gold: Sequence[Unit] = (),
                   political_stems: Sequence[str] = (), keep_ambiguous: bool = False,
                   ambiguous_articles: Container[str] | None = None) -> TrainingData:
-    """ACLED train notes, news no-event sentences and labelled VOA sentences, split fit/calibration; a gold
-    event sentence replaces a hand label of the same sentence (the gold was annotated later, event by event)."""
+    """ACLED train notes, news no-event sentences, labelled VOA sentences and the dev gold's sentences (`voa_gold`:
+    VOA's and re3d's), split fit/calibration; a gold sentence replaces a hand label of the same sentence (the gold
+    was annotated later, event by event)."""
     units = corpora.acled_notes(acled_csv, "train")
     units += news_examples(news if news is not None else corpora.news_negatives(), ambiguous_stems,
                            political_stems, keep_ambiguous, ambiguous_articles)
@@ -232,9 +248,38 @@ def with_note_variants(data: TrainingData, s: EventTrainingSettings) -> Training
 def voa_gold_units(part: str) -> list[Unit]:
     """The sentences the VOA gold of `part` marks as events, labelled with the first sub-event type the gold
     accepts; the test part is never training data."""
+    return gold_units("voa", part)
+
+
+GOLD_NEGATIVE_MIN_CHARS = 20
+"""a gold story's sentence shorter than this (a dateline, a caption) is no 'no event' example (as news negatives)"""
+
+
+def gold_units(corpus: str, part: str, negatives: bool = False) -> list[Unit]:
+    """The sentences that the gold of one annotated news set ('voa', 're3d') and part marks as events, labelled
+    with the first sub-event type the gold accepts, and with `negatives` its counted sentences covered by no gold
+    event as 'no event'. The source is the set's name, so the units weigh as news; the test part never trains."""
     if part == "test":
-        raise ValueError("the VOA test part is never training data")
-    return [Unit(x.text, x.subs[0], "voa", f"{x.story}:{x.start}") for x in voa_sentences(part) if x.is_event]
+        raise ValueError(f"the {corpus} test part is never training data")
+    return sentence_units(gold_sentences(corpus, part), corpus, negatives)
+
+
+def sentence_units(sentences: Sequence[VoaSentence], source: str, negatives: bool) -> list[Unit]:
+    """Gold-labelled sentences as units keyed by story and offset: event sentences with their first sub-event
+    type; with `negatives`, sentences that no gold event covers (optional ones included) as 'no event'."""
+    out = []
+    for x in sentences:
+        if x.is_event:
+            out.append(Unit(x.text, x.subs[0], source, f"{x.story}:{x.start}"))
+        elif negatives and x.counted and len(x.text.strip()) >= GOLD_NEGATIVE_MIN_CHARS:
+            out.append(Unit(x.text, None, source, f"{x.story}:{x.start}"))
+    return out
+
+
+def dev_gold_units(s: EventTrainingSettings) -> list[Unit]:
+    """The dev-part gold units the settings ask for (`voa_dev_gold`, `re3d_dev_gold`, `dev_gold_negatives`)."""
+    chosen = [c for c, on in (("voa", s.voa_dev_gold), ("re3d", s.re3d_dev_gold)) if on]
+    return [u for c in chosen for u in gold_units(c, "dev", s.dev_gold_negatives)]
 
 
 def build_vocabulary(texts: Sequence[str], features: Features, min_df: int, max_features: int
@@ -409,10 +454,13 @@ class Figures:
     acled_dev: AcledDev
     voa_dev: VoaFigures
     voa_test: VoaFigures
+    re3d_dev: VoaFigures | None = None
+    """re3d dev sentences, labelled as VOA's (the re3d test part is read by the pipeline's evaluation alone)"""
 
     def to_json(self) -> dict[str, object]:
-        return {"acled_dev": self.acled_dev.to_json(), "voa_dev": self.voa_dev.to_json(),
-                "voa_test": self.voa_test.to_json()}
+        out: dict[str, object] = {"acled_dev": self.acled_dev.to_json(), "voa_dev": self.voa_dev.to_json(),
+                                  "voa_test": self.voa_test.to_json()}
+        return out | ({"re3d_dev": self.re3d_dev.to_json()} if self.re3d_dev else {})
 
 
 @dataclass
@@ -433,7 +481,7 @@ def train(acled_csv: Path = corpora.DEFAULT_ACLED, out: Path = DEFAULT_MODEL, se
     log(f"reading ACLED train notes, the {s.news_half} half of {len(news)} news file(s) and hand-labelled VOA "
         "sentences ...")
     data = training_data(acled_csv, corpora.news_negatives(news, s.news_half), None, s.calibration_share,
-                         s.ambiguous_stems, voa_gold_units("dev") if s.voa_dev_gold else (), s.political_stems,
+                         s.ambiguous_stems, dev_gold_units(s), s.political_stems,
                          s.ambiguous_weight > 0,
                          None if s.ambiguous_half == "all" else
                          {k for k, _ in corpora.news_articles(news, s.ambiguous_half)})
@@ -448,9 +496,10 @@ def train(acled_csv: Path = corpora.DEFAULT_ACLED, out: Path = DEFAULT_MODEL, se
     counted = np.array([x.counted for x in dev_sentences])
     threshold = choose_threshold(p_event[counted], gold[counted])
     coder = EventCoder(with_threshold(trained.model, threshold, {}))
-    log("measuring on ACLED dev and VOA dev/test ...")
+    log("measuring on ACLED dev, VOA dev/test and re3d dev ...")
     figures = Figures(acled_figures(coder, corpora.acled_notes(acled_csv, "dev")),
-                      voa_figures(coder, dev_sentences), voa_figures(coder, voa_sentences("test")))
+                      voa_figures(coder, dev_sentences), voa_figures(coder, voa_sentences("test")),
+                      voa_figures(coder, re3d_sentences("dev")))
     meta: dict[str, object] = {
         "training": {"learner": s.learner, "seed": seed, "settings": _settings_json(s),
                      "units": dict(Counter(u.source for u in data.units)), "calibration_units": len(data.calibration),
@@ -477,7 +526,8 @@ def summary(figures: Figures) -> list[str]:
     lines = [f"ACLED dev ({a.n} notes): event type accuracy {a.event_type.accuracy:.3f} (macro F1 "
              f"{a.event_type.macro_f1:.3f}), sub-event type accuracy {a.sub_event_type.accuracy:.3f} (macro F1 "
              f"{a.sub_event_type.macro_f1:.3f}), notes with an event {a.with_event:.3f}"]
-    for name, v in (("VOA dev", figures.voa_dev), ("VOA test", figures.voa_test)):
+    news = (("VOA dev", figures.voa_dev), ("VOA test", figures.voa_test), ("re3d dev", figures.re3d_dev))
+    for name, v in ((n, f) for n, f in news if f is not None):
         d = v.detection
         lines.append(f"{name} ({v.sentences} sentences, {v.event_sentences} with an event): detection "
                      f"P {d.precision:.3f} R {d.recall:.3f} F1 {d.f1:.3f}, ROC-AUC {v.roc_auc}")
