@@ -691,10 +691,29 @@ def _region(c: Candidate) -> Region | None:
 
 
 def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Regions],
-                votes: dict[str, Regions] | None = None) -> Points:
+                votes: dict[str, Regions] | None = None, whole: list[Points] | None = None) -> Points:
     """What the other names say, as the mention `key` sees it (its own name left out). `votes`: each key's
-    `_votes` over the same `possible`, filled as met (they stay the same over the passes)."""
-    others = [c for k, c in located.items() if k != key]
+    `_votes` over the same `possible`, filled as met (they stay the same over the passes); `whole`: this pass's
+    places of every located name, kept for the names not located themselves (they all see the same places)."""
+    if votes is None:
+        own = _votes(key, possible)
+    else:
+        at = key if key in possible else _NOWHERE  # a name with no regions hears every vote, as the others do
+        own = votes[at] if at in votes else votes.setdefault(at, _votes(at, possible))
+    if whole is None or key in located:
+        return _points([c for k, c in located.items() if k != key], own)
+    if not whole:
+        whole.append(_points(list(located.values()), {}))
+    every = whole[0]
+    return Points(every.items, every.countries, every.regions, own, every.settled, _near=every._near, _top=every._top)
+
+
+_NOWHERE = "\0nowhere"
+"""The votes' key for the names that may lie in no region: nothing of theirs is left out of the votes."""
+
+
+def _points(others: list[Candidate], votes: Regions) -> Points:
+    """The places `others` chose as a context, with the regions the names may lie in (`votes`)."""
     points = tuple({c.place.id: (c.place.id, c.place.lat, c.place.lon) for c in others
                     if c.place.kind not in AREA_KINDS}.values())
     countries: dict[str, float] = {}
@@ -707,11 +726,7 @@ def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Reg
         if where:
             regions[where] = regions.get(where, 0.0) + share
     settled = frozenset(c.place.country for c in others if c.place.country and c.place.kind != "country")
-    if votes is None:
-        return Points(points, countries, regions, _votes(key, possible), settled)
-    if key not in votes:
-        votes[key] = _votes(key, possible)
-    return Points(points, countries, regions, votes[key], settled)
+    return Points(points, countries, regions, votes, settled)
 
 
 def _votes(key: str, possible: dict[str, Regions]) -> Regions:
@@ -759,6 +774,7 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
         located = points_of(mentions, state.picks)
         confirmed = state.confirmed(mentions)
         contexts: dict[str, Points] = {}
+        whole: list[Points] = []
         done: dict[tuple[object, ...], Ranked | None] = {}
         for i, m in enumerate(mentions):
             if not m.considered:
@@ -766,7 +782,7 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
             if m.signature not in done:
                 view = views.get(m.key) or views.setdefault(m.key, geo.view(m.key))
                 points = contexts.get(m.key) or contexts.setdefault(
-                    m.key, context_for(m.key, located, state.possible, votes))
+                    m.key, context_for(m.key, located, state.possible, votes, whole))
                 done[m.signature] = _ranked_again(m, view, points, model, settings, m.key in confirmed, before)
             ranked = state.ranked[i] = done[m.signature]
             state.picks[i] = ranked.best(floor) if ranked else None
