@@ -106,6 +106,10 @@ class GeographyView:
     actors: frozenset[str]
     home: str | None
     home_region: Region | None = None
+    _top: list[str | None] = field(default_factory=list, compare=False, repr=False)
+    rows: dict[str, list[float]] = field(default_factory=dict, compare=False, repr=False)
+    """Per place id, the features of agreement with this geography (`features.context_rows`), kept: a view
+    stands for one name over every pass, and its candidates' agreement with it stays the same."""
 
     @property
     def known(self) -> bool:
@@ -116,7 +120,10 @@ class GeographyView:
         return bool(country) and (country in self.countries or country in self.actors or country == self.home)
 
     def top_country(self) -> str | None:
-        return max(self.countries, key=lambda c: self.countries[c]) if self.countries else None
+        """The country with the most votes (the first of tied ones), found once."""
+        if not self._top:
+            self._top.append(max(self.countries, key=self.countries.__getitem__) if self.countries else None)
+        return self._top[0]
 
 
 OUTLET_KEY = "\0outlet"

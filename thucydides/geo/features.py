@@ -144,7 +144,10 @@ def _with_hand_scores(rows: list[list[float]], static: Sequence[Sequence[float]]
 
 
 def _context_row(c: Candidate, view: GeographyView, points: Points, top_continent: str | None) -> list[float]:
-    return _geography_features(c, view, top_continent) + _other_places_features(c, points, view.known)
+    agree = view.rows.get(c.place.id)
+    if agree is None:
+        agree = view.rows[c.place.id] = _geography_features(c, view, top_continent)
+    return agree + _other_places_features(c, points, view.known)
 
 
 def _geography_features(c: Candidate, view: GeographyView, top_continent: str | None) -> list[float]:
@@ -201,7 +204,9 @@ def frame_row(text: str, f: Found) -> list[float]:
         return [0.0] * len(FRAME_FEATURES)
     reach = feature_scales().frame_reach
     before, after = text[max(0, f.start - reach):f.start], text[f.end:f.end + reach]
-    return [float(bool(_PARTY_TAG.search(before))), float(bool(_PROPER_OF.search(before))),
+    tagged = before.endswith(("-", "-\n")) and bool(_PARTY_TAG.search(before))  # the patterns' ends, tested first
+    proper = before[-1:].isspace() and before.rstrip().endswith(("of", "the")) and bool(_PROPER_OF.search(before))
+    return [float(tagged), float(proper),
             float(bool(_DASH_AFTER.match(after))), float(bool(_POSSESSIVE_AFTER.match(after))),
             float(not text[:f.start].strip())]
 

@@ -30,7 +30,7 @@ from thucydides.geo.document import (
     name_evidence,
     outlet_evidence,
 )
-from thucydides.geo.features import admit_row, context_rows, frame_row, static_rows
+from thucydides.geo.features import STATIC_CACHE_SIZE, admit_row, context_rows, frame_row, static_rows
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import HAND_SOURCE, Candidate, Gazetteer
 from thucydides.geo.outlets import OutletHome, outlet_settings
@@ -544,9 +544,25 @@ def mention(f: Found, cs: list[Candidate], in_container: bool, model: Ranker, se
         m.pickable, m.lesser_alias = pickable(f, cs, settings.word_alias_population), lesser_aliases(cs)
         m.respelt = handset.respelt(cs, f.name)
         m.static = static_rows(f, cs)
-        m.scores = model.static_scores(m.static)
+        m.scores = static_scores(model, m.static)
         m.signature = signature(m)
     return m
+
+
+_SCORES: dict[int, tuple[list[list[float]], Ranker, list[float]]] = {}
+
+
+def static_scores(model: Ranker, rows: list[list[float]]) -> list[float]:
+    """`model.static_scores` of a mention's static rows, kept with them: `static_rows` hands the same rows to the
+    same name over and over (each entry holds its rows, so no other rows take their identity while it stands)."""
+    hit = _SCORES.get(id(rows))
+    if hit is not None and hit[0] is rows and hit[1] is model:
+        return hit[2]
+    if len(_SCORES) >= STATIC_CACHE_SIZE:
+        _SCORES.clear()
+    scores = model.static_scores(rows)
+    _SCORES[id(rows)] = (rows, model, scores)
+    return scores
 
 
 def unpin_abroad(mentions: list[Mention], geo: DocumentGeography, model: Ranker, settings: PlacesSettings) -> bool:
