@@ -194,6 +194,8 @@ _PROPER_OF = re.compile(r"\b[A-Z][\w.&'-]*\s+of\s+(?:the\s+)?$")
 """A capitalised word and "of" before the name: "University of [X]", "the Town of [X]"."""
 _DASH_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)?\s*(?:\([^()]{1,20}\)\s*)?(?:-{2,}|[\u2014\u2013\x97])")
 """A dash after the name, as after a dispatch's place, whatever its case: "[Town], St. --", "[TOWN] \u2014"."""
+_NON_SPACE = re.compile(r"\S")
+"""What opens a report: nothing but space before the name (searched up to the name only, not the whole text sliced)."""
 _POSSESSIVE_AFTER = re.compile(r"(?:['\u2019]s\b|-based\b)")
 """The name owns something or something is based there: "[X]'s mayor", "an [X]-based firm"."""
 
@@ -208,7 +210,7 @@ def frame_row(text: str, f: Found) -> list[float]:
     proper = before[-1:].isspace() and before.rstrip().endswith(("of", "the")) and bool(_PROPER_OF.search(before))
     return [float(tagged), float(proper),
             float(bool(_DASH_AFTER.match(after))), float(bool(_POSSESSIVE_AFTER.match(after))),
-            float(not text[:f.start].strip())]
+            float(_NON_SPACE.search(text, 0, f.start) is None)]
 
 
 def admit_row(f: Found, gate: str | None, confirmed: bool, cs: Sequence[Candidate], best: int, probability: float,

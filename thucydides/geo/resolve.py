@@ -796,13 +796,23 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
             if not m.considered:
                 continue
             if m.signature not in done:
-                view = views.get(m.key) or views.setdefault(m.key, geo.view(m.key))
+                view = _view(geo, m.key, views)
                 points = contexts.get(m.key) or contexts.setdefault(
                     m.key, context_for(m.key, located, state.possible, votes, whole))
                 done[m.signature] = _ranked_again(m, view, points, model, settings, m.key in confirmed, before)
             ranked = state.ranked[i] = done[m.signature]
             state.picks[i] = ranked.best(floor) if ranked else None
     return state
+
+
+def _view(geo: DocumentGeography, key: str, views: dict[str, GeographyView]) -> GeographyView:
+    """`geo.view(key)`, made once per name over the passes; the names that cast no vote all see the one same view
+    (nothing of theirs is left out), which keeps its candidates' features once for them all."""
+    at = key if key in geo.by_name else _NOWHERE
+    hit = views.get(at)
+    if hit is None:
+        hit = views[at] = geo.view(at)
+    return hit
 
 
 def _ranked_again(m: Mention, view: GeographyView, points: Points, model: Ranker, settings: PlacesSettings,
