@@ -172,14 +172,14 @@ def words(text: str) -> list[Token]:
     hyphenated names kept whole and a possessive 's cut off. Other words are left out: the gap they
     leave keeps the words around them from joining into one name."""
     out = []
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        if not (word[0].isupper() or word in _CONNECTORS or "-" in word[:5] or "‐" in word[:5]):
+    for m in _NAME_WORDS.finditer(text):
+        word = m.group(1)
+        if word is None or not (word[0].isupper() or word in _CONNECTORS or "-" in word[:5] or "‐" in word[:5]):
             continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            token = Token(m.start(), m.end() - 2, word[:-2])
+            token = Token(m.start(1), m.end(1) - 2, word[:-2])
         else:
-            token = Token(m.start(), m.end(), word)
+            token = Token(m.start(1), m.end(1), word)
         if "-" in token.text or "‐" in token.text:
             out.extend(_pieces_of(token))
         else:
@@ -188,6 +188,12 @@ def words(text: str) -> list[Token]:
 
 
 _HYPHEN = re.compile(r"[-‐]")
+_WORD_ENDS = r"(?![^\W\d_]|[-'’ʿʾ‘][^\W\d_])"
+_PLAIN_WORD = rf"(?!(?:{'|'.join(sorted(_CONNECTORS))}){_WORD_ENDS})[a-z]+{_WORD_ENDS}"
+_NAME_WORDS = re.compile(rf"(?:{_PLAIN_WORD}[^\w'’ʿʾ‘-]*)+|({_WORD.pattern})")
+"""`_WORD`'s words (group 1), a run of plain lower-case words (no connector, no hyphen or apostrophe: none can be
+part of a name) and what parts them passed over in one match: most of a report's words, not one match each. A run
+ends where a word starts, so the words met are `_WORD`'s own."""
 
 
 def _pieces_of(token: Token) -> list[Token]:

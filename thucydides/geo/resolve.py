@@ -405,11 +405,16 @@ def pickable(f: Found, options: list[Candidate], big: int) -> list[bool]:
     they are only never the answer. Nor is a town met by an alternate name that is an English word spaCy does not
     read as a place ("Day" for Dayton, "Dec" for Decatur, "Holy" for Hawley), unless at least `big` ("Calcutta"):
     the word is meant."""
-    word = f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)
+    word = _english_word(f)
     county_alias = not f.admin and any(c.weight == 2 for c in options)
     return [not (c.weight < 2 and ((county_alias and c.place.kind == "admin2")
                                    or (word and c.place.kind not in AREA_KINDS and c.population < big)))
             for c in options]
+
+
+def _english_word(f: Found) -> bool:
+    """An English word spaCy does not read as a place (`pickable`)."""
+    return f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)
 
 
 def lesser_aliases(options: list[Candidate]) -> list[bool]:
@@ -541,9 +546,9 @@ def mention(f: Found, cs: list[Candidate], in_container: bool, model: Ranker, se
     m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
                 handset.gate(f, strong, common), in_container=in_container, frame=frame)
     if m.considered:
-        m.pickable, m.lesser_alias = pickable(f, cs, settings.word_alias_population), lesser_aliases(cs)
         m.respelt = handset.respelt(cs, f.name)
         m.static = static_rows(f, cs)
+        m.pickable, m.lesser_alias = _pickable_and_lesser(f, cs, m.static, settings.word_alias_population)
         m.scores = static_scores(model, m.static)
         m.signature = signature(m)
     return m
@@ -563,6 +568,24 @@ def static_scores(model: Ranker, rows: list[list[float]]) -> list[float]:
     scores = model.static_scores(rows)
     _SCORES[id(rows)] = (rows, model, scores)
     return scores
+
+
+_TRAITS: dict[tuple[int, bool, int], tuple[list[list[float]], list[bool], list[bool]]] = {}
+
+
+def _pickable_and_lesser(f: Found, cs: list[Candidate], static: list[list[float]], big: int
+                         ) -> tuple[list[bool], list[bool]]:
+    """`pickable` and `lesser_aliases` of a mention, kept with its static rows: those stand for the same
+    candidates (places, how the name names them) and admin noun, which with the name's being an English word
+    decide both."""
+    key = (id(static), _english_word(f), big)
+    hit = _TRAITS.get(key)
+    if hit is not None and hit[0] is static:
+        return hit[1], hit[2]
+    if len(_TRAITS) >= STATIC_CACHE_SIZE:
+        _TRAITS.clear()
+    traits = _TRAITS[key] = (static, pickable(f, cs, big), lesser_aliases(cs))
+    return traits[1], traits[2]
 
 
 def unpin_abroad(mentions: list[Mention], geo: DocumentGeography, model: Ranker, settings: PlacesSettings) -> bool:
