@@ -686,17 +686,24 @@ def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledg
     legislator's "D-X" (`party_district`), where a named person lives ("Ann Roe, 41, of X", "said Roe, of X")."""
     if len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in know.resident_nouns:
         return True
-    if party_district(text, f.start) or _RESIDENCE.search(text, max(0, f.start - 40), f.start):
+    if party_district(text, f.start) or (_after_of(text, f.start) and _RESIDENCE.search(text, max(0, f.start - 40),
+                                                                                        f.start)):
         return True
     before = text[max(0, f.start - 60):f.start]
     if (_may_end_in_of(before) and _DIRECTION_OF.search(before)) or _apposed_place_noun(text, f.end, know):
         return True
-    its = re.match(r"\s+and\s+its\s+([a-z]+(?:\s+[a-z]+)?)", text[f.end:f.end + 40])
+    its = _AND_ITS.match(text, f.end, f.end + 40)
     if its is None:
         return False
     return any(w in know.its_place_nouns for w in (its.group(1), its.group(1).split()[0]))
 
 
+def _after_of(text: str, start: int) -> bool:
+    """Whether "of" or "from" and space end the text before `start`, as `_RESIDENCE` needs: a quick test first."""
+    return text[max(0, start - 8):start].rstrip().endswith(("of", "from")) and text[start - 1:start].isspace()
+
+
+_AND_ITS = re.compile(r"\s+and\s+its\s+([a-z]+(?:\s+[a-z]+)?)")
 _RESIDENCE = re.compile(r"[A-Z][a-z]+,\s(?:\d{1,3},\s(?:of|from)|of)\s$")
 """A name, a comma, maybe an age, and "of" (or "from" after an age): the news's way of saying where a person lives."""
 
