@@ -123,6 +123,9 @@ class Detection:
     sub-type a clause read as no event is likeliest to have does not make it the happening's clause."""
     fallback_confidence: float
     """What a fallback predicate's reading is worth next to the coder's calibrated ones (not a probability)."""
+    fallback_over: tuple[str, ...]
+    """Sub-event types of taking (weapons seized, people arrested) that a fallback predicate's reading of another
+    sub-type comes before, however sure the coder is: what was taken decides ('seized the airport' took ground)."""
     long_sentence_tokens: int
     """A sentence of at least this many tokens that reads as no event is read again clause by clause (0: never): the
     coder learnt from short notes, and a run-on sentence's background dilutes the happening one of its clauses tells."""
@@ -343,10 +346,14 @@ def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold
               taxonomy: Taxonomy | None, how: Detection) -> Iterator[Candidate]:
     """The unit's candidate readings, best first: the coder's, anchored on each clause that backs it; the
     fallback predicates' first when the coder reads no event or is less sure of its type than `how.fallback_below`
-    (rare types such as captures of territory are learnt from a handful of notes; a predicate defines them)."""
+    (rare types such as captures of territory are learnt from a handful of notes; a predicate defines them), and
+    their readings of another sub-type first when the coder reads a taking of `how.fallback_over`."""
     coded = guess.event_type is not None and guess.sub_event_type is not None and guess.event_probability >= threshold
     if taxonomy is not None and (not coded or guess.confidence < how.fallback_below):
         yield from _fallback_readings(ctx, unit, taxonomy, not coded, how.fallback_confidence)
+    elif taxonomy is not None and guess.sub_event_type in how.fallback_over:
+        yield from (c for c in _fallback_readings(ctx, unit, taxonomy, False, how.fallback_confidence)
+                    if c.sub_event_type not in how.fallback_over)
     if coded:
         for best in ranked_anchors(unit.span, guess, coder, how.anchor_threshold):
             for head in with_purpose(best):
