@@ -58,6 +58,7 @@ class Lexicons:
     counter_gatherings: frozenset[str] = frozenset()
     """What a 'counter-' gathering is ('counter-protesters', 'a counter-demonstration'): ACLED codes the
     gathering it met on both sides."""
+    accusing_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -108,4 +109,5 @@ def lexicons() -> Lexicons:
         taking_verbs=word_set(raw, "taking_verbs", where),
         thing_nouns=word_set(raw, "thing_nouns", where),
         counter_gatherings=word_set(raw, "counter_gatherings", where),
+        accusing_verbs=word_set(raw, "accusing_verbs", where),
     )

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import is_passive
-from thucydides.ling.tokens import NOMINAL, VERBAL, children, conjuncts, is_root
+from thucydides.ling.tokens import NOMINAL, VERBAL, children, conjuncts, forms, is_root
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 """A clause's subject relations, nominal and clausal, active and passive. Not "expl": a dummy 'there' or 'it'
@@ -100,9 +101,20 @@ def _inherited_subjects(verb: Token, depth: int) -> tuple[Token, ...]:
         return (governor,)
     if verb.dep_ in {"conj", "advcl", "pcomp"} and governor.pos_ in VERBAL:
         return subjects(governor, depth + 1)
+    if verb.dep_ == "pcomp" and (accused := _accused(governor)):
+        return accused
     if verb.dep_ == "pcomp" and not is_root(governor):
         return subjects(governor.head, depth + 1)
     return ()
+
+
+def _accused(prep: Token) -> tuple[Token, ...]:
+    """'accused X of bombing', 'blamed X for shelling': the object of a verb of accusing (lexicons accusing_verbs)
+    that a gerund's preposition hangs on does the deed, not the accuser."""
+    verb = prep.head
+    if prep.dep_ != "prep" or verb.pos_ not in VERBAL or not forms(verb) & lexicons().accusing_verbs:
+        return ()
+    return _expand(children(verb, "dobj"))
 
 
 def _preps(head: Token) -> tuple[tuple[str, Token], ...]:
