@@ -20,10 +20,11 @@ from thucydides.events import fallback
 from thucydides.events.lists import list_items
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import clause_tokens, heads_clause, own_mood, text_without, unrealised_nouns
 from thucydides.ling.context import DocContext
 from thucydides.ling.segments import Sentence
-from thucydides.ling.tokens import ancestors, char_span, forms
+from thucydides.ling.tokens import VERBAL, ancestors, char_span, forms
 
 
 class Guess(Protocol):
@@ -124,6 +125,9 @@ class Detection:
     fallback_confidence: float
     """What a fallback predicate's reading is worth next to the coder's calibrated ones (not a probability)."""
     fallback_over: tuple[str, ...]
+    judged_nouns: bool
+    """A sentence read as no event is read again by the happenings its verbs of judgement name as nouns
+    (`nominal_parts`), each at its unit's threshold."""
     """Sub-event types of taking (weapons seized, people arrested) that a fallback predicate's reading of another
     sub-type comes before, however sure the coder is: what was taken decides ('seized the airport' took ground)."""
     long_sentence_tokens: int
@@ -219,18 +223,24 @@ class Remembered:
 def parts_readings(units: list[Unit], guesses: Sequence[Guess], cuts: list[float], contexts: list[str],
                    coder: Coder, how: Detection) -> list[Guess]:
     """Each unit's reading, or for a long one read as no event the surest reading of its parts (`long_parts`)
-    that reaches `long_clause_threshold` (None: the unit's threshold). Each part is read in its sentence's context
-    (its type then leans on the passage, as the sentence's does); all parts of a report in one call."""
+    that reaches `long_clause_threshold` (None: the unit's threshold), or of the happenings its verbs of judgement
+    name (`nominal_parts`) that reaches the least threshold of any unit (the unit's own then applies). Each part is
+    read in its sentence's context (its type then leans on the passage, as the sentence's does); all parts of a
+    report in one call."""
     out = list(guesses)
-    asked: list[tuple[int, str, str]] = []
+    asked: list[tuple[int, str, str, float]] = []
     for i, (unit, guess, cut) in enumerate(zip(units, guesses, cuts, strict=True)):
-        if guess.event_probability < cut and 0 < how.long_sentence_tokens <= len(unit.span):
-            asked += [(i, part, contexts[i]) for part in long_parts(unit.span, how)]
+        if guess.event_probability >= cut:
+            continue
+        if 0 < how.long_sentence_tokens <= len(unit.span):
+            least = cut if how.long_clause_threshold is None else how.long_clause_threshold
+            asked += [(i, part, contexts[i], least) for part in long_parts(unit.span, how)]
+        if how.judged_nouns:
+            asked += [(i, part, contexts[i], how.lowest()) for part in nominal_parts(unit.span)]
     if not asked:
         return out
     read = coder.classify_in_context([a[1] for a in asked], [a[2] for a in asked], how.context_weight, 0.0)
-    for (i, _, _), g in zip(asked, read, strict=True):
-        least = cuts[i] if how.long_clause_threshold is None else how.long_clause_threshold
+    for (i, _, _, least), g in zip(asked, read, strict=True):
         better = g.event_probability > out[i].event_probability or out[i] is guesses[i]
         if g.event_type is not None and g.event_probability >= least and better:
             out[i] = g
@@ -356,7 +366,7 @@ def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold
                     if c.sub_event_type not in how.fallback_over)
     if coded:
         for best in ranked_anchors(unit.span, guess, coder, how.anchor_threshold):
-            for head in with_purpose(best):
+            for head in (judged_happening(best) or with_purpose(best)):
                 yield Candidate(unit.start, unit.end, unit.sentence, guess.event_type or "", guess.sub_event_type or "",
                                 guess.confidence, head, ctx.segments.in_headline(unit.start),
                                 readings=guess.readings)
@@ -454,6 +464,23 @@ def with_purpose(head: Token) -> list[Token]:
     if not own_mood(head).realis:
         return [head]
     return [head, *(t for t in ancestors(head) if heads_clause(t) and not reports_content(t))]
+
+
+def judged_happening(head: Token) -> list[Token]:
+    """'X condemns the attack on Y', 'the shelling of Y shows ...': a verb of judgement (lexicons judgement_verbs)
+    whose subject or object is a noun naming a happening (lexicons happening_nouns) tells that happening as the
+    noun; the noun anchors it (its owner and 'by' agent are its doers; the judge is no party). Empty otherwise."""
+    lex = lexicons()
+    if head.pos_ not in VERBAL or not forms(head) & lex.judgement_verbs:
+        return []
+    args = arguments(head)
+    return [n for n in (*args.objects, *args.subjects) if n.pos_ == "NOUN" and forms(n) & lex.happening_nouns][:1]
+
+
+def nominal_parts(span: Span) -> list[str]:
+    """The words of the happenings a sentence's verbs of judgement name as nouns (`judged_happening`), read alone:
+    a sentence judging a happening ('the shelling of X on Friday shows the cruelty of ...') reads as comment."""
+    return [_words(n) for h in clause_heads(span) for n in judged_happening(h)]
 
 
 def reports_content(head: Token) -> bool:

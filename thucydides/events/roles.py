@@ -23,7 +23,7 @@ from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.unnamed import unnamed_actors, unnamed_cues
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
-from thucydides.ling.arguments import Arguments, arguments, noun_arguments, verb_arguments
+from thucydides.ling.arguments import SUBJECT_DEPS, Arguments, arguments, noun_arguments, verb_arguments
 from thucydides.ling.clauses import heads_clause
 from thucydides.ling.context import DocContext
 from thucydides.ling.segments import Sentence
@@ -250,8 +250,8 @@ def governor(rc: RoleContext) -> str | None:
     for head in ancestors(rc.candidate.anchor):
         if head.pos_ not in VERBAL or not heads_clause(head):
             continue
-        if forms(head) & lex.reporting_verbs:
-            return None
+        if forms(head) & (lex.reporting_verbs | lex.judgement_verbs):
+            return None  # who tells or judges a happening is no party to it
         found = _first_actor(rc, arguments(head).doers)
         if found is not None:
             return found
@@ -279,7 +279,8 @@ def preceding(rc: RoleContext) -> str | None:
     anchor = rc.candidate.anchor
     for mention in reversed(rc.doc.actors.within(anchor.sent.start_char, anchor.idx)):
         token = rc.doc.token_at(mention.start)
-        if mention.speaker or token is None or in_label(token) or _phrase_head(token).dep_ not in SUBJECT_OR_ROOT:
+        if mention.speaker or token is None or in_label(token) or _phrase_head(token).dep_ not in SUBJECT_OR_ROOT \
+                or _judges(_phrase_head(token)):
             continue
         actor = _settled(rc, mention)
         if actor is not None and rc.base.generic_key(actor) != CIVILIANS_KEY:
@@ -305,6 +306,12 @@ def previous(rc: RoleContext) -> str | None:
         if actor is not None and rc.base.generic_key(actor) != CIVILIANS_KEY:
             return actor
     return None
+
+
+def _judges(subject: Token) -> bool:
+    """'The ministry condemns the attack': the subject of a verb of judgement (lexicons judgement_verbs) judges the
+    happening, it is no party to it."""
+    return subject.dep_ in SUBJECT_DEPS and bool(forms(subject.head) & lexicons().judgement_verbs)
 
 
 def _phrase_head(token: Token) -> Token:

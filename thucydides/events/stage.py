@@ -151,6 +151,8 @@ class EventsConfig:
     date_by_step: bool = True
     """A happening told in several sentences takes the date read by the first date step among them (its own
     clause first), not the first sentence's."""
+    judged_nouns: bool = True
+    """A sentence read as no event is read again by the happenings its verbs of judgement name as nouns."""
     fallback_over: tuple[str, ...] = ()
     """Sub-event types of taking that a fallback predicate's reading of another sub-type comes before."""
 
@@ -281,7 +283,7 @@ class EventCoderStage:
             single_max_sentences=c.single_max_sentences, mention_threshold=c.mention_threshold,
             reread_mentions=c.reread_mentions, clause_sentence_tokens=c.clause_sentence_tokens,
             sub_min_confidence=c.sub_min_confidence, anchor_threshold=c.anchor_threshold,
-            fallback_confidence=c.fallback_confidence, fallback_over=c.fallback_over,
+            fallback_confidence=c.fallback_confidence, fallback_over=c.fallback_over, judged_nouns=c.judged_nouns,
             long_sentence_tokens=c.long_sentence_tokens,
             long_clause_threshold=c.long_clause_threshold, long_told_only=c.long_told_only,
             catchall_clauses=c.catchall_clauses)

@@ -59,6 +59,7 @@ class Lexicons:
     """What a 'counter-' gathering is ('counter-protesters', 'a counter-demonstration'): ACLED codes the
     gathering it met on both sides."""
     accusing_verbs: frozenset[str] = frozenset()
+    judgement_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -110,4 +111,5 @@ def lexicons() -> Lexicons:
         thing_nouns=word_set(raw, "thing_nouns", where),
         counter_gatherings=word_set(raw, "counter_gatherings", where),
         accusing_verbs=word_set(raw, "accusing_verbs", where),
+        judgement_verbs=word_set(raw, "judgement_verbs", where),
     )

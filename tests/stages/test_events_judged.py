@@ -1,0 +1,40 @@
+"""A happening named as a noun under a verb of judgement ('X condemns the bombing of Y', 'the shelling of Y shows
+...'): the noun tells it and anchors it, and the judge is no party (lexicons judgement_verbs; events.detect
+judged_happening, nominal_parts)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from tests.stages.keyword_coder import Guess, KeywordCoder, keyword_events
+
+pytestmark = pytest.mark.slow
+
+SHELLING = ("shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_the_condemner_of_a_bombing_is_not_its_actor_1() -> None:
+    read = keyword_events(KeywordCoder((SHELLING,), 0.95), date(2024, 5, 17), "c.txt")
+    events = read("Canada condemns the shelling of Donetsk on Tuesday that killed four people.")[1]
+    assert len(events) == 1
+    assert events[0].actor1 is None or events[0].actor1.startswith("unidentified")  # a generic, not Canada
+
+
+@dataclass(frozen=True)
+class PhraseCoder(KeywordCoder):
+    """Reads a happening only in the noun phrase alone: a whole sentence that judges it reads as comment."""
+
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[Guess]:
+        return [g if not t.rstrip().endswith(".") else Guess(None, None, 0.95)
+                for t, g in zip(texts, super().classify(texts, threshold), strict=True)]
+
+
+def test_a_happening_judged_as_a_subject_is_read_from_its_noun_phrase() -> None:
+    read = keyword_events(PhraseCoder((SHELLING,), 0.95), date(2024, 5, 17), "s.txt")
+    text = "The shelling of Donetsk on Tuesday shows the cruelty of the war."
+    assert [e.sub_event_type for e in read(text)[1]] == ["Shelling/artillery/missile attack"]
+    assert read(text, judged_nouns=False)[1] == []
