@@ -38,3 +38,14 @@ def test_a_happening_judged_as_a_subject_is_read_from_its_noun_phrase() -> None:
     text = "The shelling of Donetsk on Tuesday shows the cruelty of the war."
     assert [e.sub_event_type for e in read(text)[1]] == ["Shelling/artillery/missile attack"]
     assert read(text, judged_nouns=False)[1] == []
+
+
+def test_a_crowd_condemning_a_killing_protests() -> None:
+    """A protest reading is the judging itself (settings judging_types): not anchored on the happening judged."""
+    march = ("march", "Protests", "Peaceful protest")
+    read = keyword_events(KeywordCoder((march,), 0.95), date(2024, 5, 17), "p.txt")
+    text = "Protesters in Bamako condemned the killing of a teacher in a march on Tuesday."
+    events = read(text)[1]
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+    assert events[0].actor1 is not None and "protesters" in events[0].actor1
+    assert "actor1 by doers" in (events[0].notes or "")  # the crowd that condemns, read from its clause

@@ -125,6 +125,8 @@ class Detection:
     fallback_confidence: float
     """What a fallback predicate's reading is worth next to the coder's calibrated ones (not a probability)."""
     fallback_over: tuple[str, ...]
+    judging_types: tuple[str, ...]
+    """Event types a verb of judgement tells itself: a crowd condemning a killing protests (no `judged_happening`)."""
     judged_nouns: bool
     """A sentence read as no event is read again by the happenings its verbs of judgement name as nouns
     (`nominal_parts`), each at its unit's threshold."""
@@ -366,7 +368,8 @@ def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold
                     if c.sub_event_type not in how.fallback_over)
     if coded:
         for best in ranked_anchors(unit.span, guess, coder, how.anchor_threshold):
-            for head in (judged_happening(best) or with_purpose(best)):
+            judged = [] if guess.event_type in how.judging_types else judged_happening(best)
+            for head in (judged or with_purpose(best)):
                 yield Candidate(unit.start, unit.end, unit.sentence, guess.event_type or "", guess.sub_event_type or "",
                                 guess.confidence, head, ctx.segments.in_headline(unit.start),
                                 readings=guess.readings)

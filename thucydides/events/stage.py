@@ -153,6 +153,8 @@ class EventsConfig:
     clause first), not the first sentence's."""
     judged_nouns: bool = True
     """A sentence read as no event is read again by the happenings its verbs of judgement name as nouns."""
+    judging_types: tuple[str, ...] = ("Protests", "Riots")
+    """Event types a verb of judgement tells itself ('marched condemning the killing'): not anchored on the noun."""
     fallback_over: tuple[str, ...] = ()
     """Sub-event types of taking that a fallback predicate's reading of another sub-type comes before."""
 
@@ -283,7 +285,8 @@ class EventCoderStage:
             single_max_sentences=c.single_max_sentences, mention_threshold=c.mention_threshold,
             reread_mentions=c.reread_mentions, clause_sentence_tokens=c.clause_sentence_tokens,
             sub_min_confidence=c.sub_min_confidence, anchor_threshold=c.anchor_threshold,
-            fallback_confidence=c.fallback_confidence, fallback_over=c.fallback_over, judged_nouns=c.judged_nouns,
+            fallback_confidence=c.fallback_confidence, fallback_over=c.fallback_over,
+            judged_nouns=c.judged_nouns, judging_types=c.judging_types,
             long_sentence_tokens=c.long_sentence_tokens,
             long_clause_threshold=c.long_clause_threshold, long_told_only=c.long_told_only,
             catchall_clauses=c.catchall_clauses)
