@@ -48,4 +48,4 @@ def test_a_crowd_condemning_a_killing_protests() -> None:
     events = read(text)[1]
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
     assert events[0].actor1 is not None and "protesters" in events[0].actor1
-    assert "actor1 by doers" in (events[0].notes or "")  # the crowd that condemns, read from its clause
+    assert "place by clause" in (events[0].notes or "")  # anchored on the protest's clause, not on the noun
