@@ -41,3 +41,9 @@ def test_without_the_switch_the_coder_reading_stands() -> None:
     read = keyword_events(_seizure_coder(), date(2024, 5, 17), "n.txt")
     events = read("Militants seized the airport of Kidal on Wednesday.", fallback=True, fallback_over=())[1]
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_a_liberation_welcomed_is_ground_regained() -> None:
+    """A taking named as a noun under a verb of judgement, its owner the side that took the place."""
+    events = fallback_events(date(2024, 5, 17), "l.txt")("Canada welcomes the Iraqi army's liberation of Tikrit.")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
