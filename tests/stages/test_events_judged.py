@@ -49,3 +49,13 @@ def test_a_crowd_condemning_a_killing_protests() -> None:
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
     assert events[0].actor1 is not None and "protesters" in events[0].actor1
     assert "place by clause" in (events[0].notes or "")  # anchored on the protest's clause, not on the noun
+
+
+def test_a_happening_that_demonstrates_something_is_no_protest() -> None:
+    """The sentence's verb of judgement ('demonstrates') reads as a protest; its subject, a happening, tells the
+    event, read from its own words."""
+    keywords = (("demonstrate", "Protests", "Peaceful protest"), ("attack", "Violence against civilians", "Attack"))
+    read = keyword_events(KeywordCoder(keywords, 0.95), date(2024, 5, 17), "d.txt")
+    text = "The attack on the hospital in Aden on Sunday demonstrates the cruelty of the war."
+    assert [e.sub_event_type for e in read(text)[1]] == ["Attack"]
+    assert [e.sub_event_type for e in read(text, judged_nouns=False)[1]] == ["Peaceful protest"]

@@ -20,7 +20,7 @@ from thucydides.events import fallback
 from thucydides.events.lists import list_items
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.arguments import arguments
+from thucydides.ling.arguments import NOMINAL_SUBJECT_DEPS, arguments
 from thucydides.ling.clauses import clause_tokens, heads_clause, own_mood, text_without, unrealised_nouns
 from thucydides.ling.context import DocContext
 from thucydides.ling.segments import Sentence
@@ -173,6 +173,8 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     contexts = _contexts(ctx, units, how.context_sentences)
     guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units], contexts, how.context_weight, low)
     cuts = _thresholds(ctx, units, how)
+    if how.judged_nouns:
+        guesses = judged_subject_readings(units, guesses, contexts, coder, how)
     guesses = parts_readings(units, guesses, cuts, contexts, coder, how)
     out: list[tuple[Candidate, float, float]] = []
     retyped: list[tuple[Candidate, float, float]] = []
@@ -478,6 +480,21 @@ def judged_happening(head: Token) -> list[Token]:
         return []
     args = arguments(head)
     return [n for n in (*args.objects, *args.subjects) if n.pos_ == "NOUN" and forms(n) & lex.happening_nouns][:1]
+
+
+def judged_subject_readings(units: list[Unit], guesses: Sequence[Guess], contexts: list[str], coder: Coder,
+                            how: Detection) -> list[Guess]:
+    """Each unit's reading, but a sentence whose main verb judges a happening named as its subject ('the attacks in
+    A and B demonstrate the reach of ...') reads as that subject's words alone: a happening does not protest or
+    state, and the verb's words ('demonstrate', 'mark') would type it."""
+    out = list(guesses)
+    asked = [(i, _words(n), contexts[i]) for i, u in enumerate(units) for n in judged_happening(u.span.root)
+             if n.dep_ in NOMINAL_SUBJECT_DEPS]
+    if asked:
+        read = coder.classify_in_context([a[1] for a in asked], [a[2] for a in asked], how.context_weight, 0.0)
+        for (i, _, _), g in zip(asked, read, strict=True):
+            out[i] = g
+    return out
 
 
 def nominal_parts(span: Span) -> list[str]:
