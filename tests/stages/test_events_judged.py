@@ -59,3 +59,13 @@ def test_a_happening_that_demonstrates_something_is_no_protest() -> None:
     text = "The attack on the hospital in Aden on Sunday demonstrates the cruelty of the war."
     assert [e.sub_event_type for e in read(text)[1]] == ["Attack"]
     assert [e.sub_event_type for e in read(text, judged_nouns=False)[1]] == ["Peaceful protest"]
+
+
+def test_a_deed_told_of_a_judged_happening_is_done_by_its_owner() -> None:
+    """'X condemns Y's bombings in A, which killed ...': the clause on the happening judged is done by its owner,
+    not by the judge (roles.governor)."""
+    read = keyword_events(KeywordCoder((("killed", "Violence against civilians", "Attack"),), 0.95),
+                          date(2024, 5, 17), "o.txt")
+    events = read("Somalia condemns al-Shabaab's bombings in Baidoa on Tuesday, which killed nine teachers.")[1]
+    assert len(events) == 1
+    assert events[0].actor1 is not None and "shabaab" in events[0].actor1.lower()

@@ -245,9 +245,14 @@ def pronoun(rc: RoleContext) -> str | None:
 
 def governor(rc: RoleContext) -> str | None:
     """'Russian forces shelled the town, whereby several homes were hit': a clause that names no doer
-    of its own was done by the doers of the clause it hangs on (up to a verb of telling)."""
+    of its own was done by the doers of the clause it hangs on (up to a verb of telling or judging), or of a
+    happening noun it hangs on ('condemns X's attacks in A, which killed ...': X)."""
     lex = lexicons()
     for head in ancestors(rc.candidate.anchor):
+        if head.pos_ in NOMINAL and forms(head) & lex.happening_nouns:
+            found = _first_actor(rc, noun_arguments(head).doers)  # 'X's attacks, which killed ...': X's
+            if found is not None:
+                return found
         if head.pos_ not in VERBAL or not heads_clause(head):
             continue
         if forms(head) & (lex.reporting_verbs | lex.judgement_verbs):
