@@ -232,6 +232,21 @@ def parts_readings(units: list[Unit], guesses: Sequence[Guess], cuts: list[float
     read in its sentence's context (its type then leans on the passage, as the sentence's does); all parts of a
     report in one call."""
     out = list(guesses)
+    asked = _parts_asked(units, guesses, cuts, contexts, how)
+    if not asked:
+        return out
+    read = coder.classify_in_context([a[1] for a in asked], [a[2] for a in asked], how.context_weight, 0.0)
+    for (i, _, _, least), g in zip(asked, read, strict=True):
+        better = g.event_probability > out[i].event_probability or out[i] is guesses[i]
+        if g.event_type is not None and g.event_probability >= least and better:
+            out[i] = g
+    return out
+
+
+def _parts_asked(units: list[Unit], guesses: Sequence[Guess], cuts: list[float], contexts: list[str],
+                 how: Detection) -> list[tuple[int, str, str, float]]:
+    """(unit index, part's words, context, probability it must reach) of every part read of a unit read as no
+    event: its long parts, and the happenings its verbs of judgement name."""
     asked: list[tuple[int, str, str, float]] = []
     for i, (unit, guess, cut) in enumerate(zip(units, guesses, cuts, strict=True)):
         if guess.event_probability >= cut:
@@ -241,14 +256,7 @@ def parts_readings(units: list[Unit], guesses: Sequence[Guess], cuts: list[float
             asked += [(i, part, contexts[i], least) for part in long_parts(unit.span, how)]
         if how.judged_nouns:
             asked += [(i, part, contexts[i], how.lowest()) for part in nominal_parts(unit.span)]
-    if not asked:
-        return out
-    read = coder.classify_in_context([a[1] for a in asked], [a[2] for a in asked], how.context_weight, 0.0)
-    for (i, _, _, least), g in zip(asked, read, strict=True):
-        better = g.event_probability > out[i].event_probability or out[i] is guesses[i]
-        if g.event_type is not None and g.event_probability >= least and better:
-            out[i] = g
-    return out
+    return asked
 
 
 def long_parts(span: Span, how: Detection) -> list[str]:
@@ -370,11 +378,17 @@ def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold
                     if c.sub_event_type not in how.fallback_over)
     if coded:
         for best in ranked_anchors(unit.span, guess, coder, how.anchor_threshold):
-            judged = [] if guess.event_type in how.judging_types else judged_happening(best)
-            for head in (judged or with_purpose(best)):
+            for head in _anchor_heads(best, guess, how):
                 yield Candidate(unit.start, unit.end, unit.sentence, guess.event_type or "", guess.sub_event_type or "",
                                 guess.confidence, head, ctx.segments.in_headline(unit.start),
                                 readings=guess.readings)
+
+
+def _anchor_heads(best: Token, guess: Guess, how: Detection) -> list[Token]:
+    """The heads a reading anchored on the clause `best` may take, best first: the happening a verb of judgement
+    names (unless the reading is of a type the judging itself is), else the clause and those it serves."""
+    judged = [] if guess.event_type in how.judging_types else judged_happening(best)
+    return judged or with_purpose(best)
 
 
 def _fallback_readings(ctx: DocContext, unit: Unit, taxonomy: Taxonomy, nouns: bool,
