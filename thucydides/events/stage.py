@@ -155,7 +155,7 @@ class EventsConfig:
     """A sentence read as no event is read again by the happenings its verbs of judgement name as nouns."""
     judging_types: tuple[str, ...] = ("Protests", "Riots")
     """Event types a verb of judgement tells itself ('marched condemning the killing'): not anchored on the noun."""
-    fallback_over: tuple[str, ...] = ()
+    fallback_over: tuple[str, ...] = ("Disrupted weapons use", "Arrests", "Abduction/forced disappearance")
     """Sub-event types of taking that a fallback predicate's reading of another sub-type comes before."""
 
 
