@@ -136,7 +136,7 @@ def test_a_country_bounds_nothing() -> None:
 
 @pytest.mark.slow
 def test_a_village_south_of_a_city_is_not_a_namesake_abroad(analyse) -> None:
-    a = analyse("Gunmen killed 15 villagers in Safina, about 45km (28 miles) south of Mosul, on Tuesday.")
+    a = analyse("Gunmen killed 15 villagers on Tuesday in Safina, some 40km (25 miles) to the south of Mosul.")
     town = resolved(a, "Safina")
     assert town is None or town.country == "IQ"
     assert resolved(a, "Mosul") is not None
