@@ -160,27 +160,36 @@ class Cast:
             return self.person(entity) if speaking else None
         if speaking and _plural_of(token, self.lex.source_nouns):  # "witnesses said", "residents told VOA"
             return self.base.source(token.lower_.capitalize()).id
-        outlet = self._media(token) if speaking else None
-        if outlet is not None:
-            return outlet
+        press = self._press(token) if speaking else None
+        if press is not None:  # "state media reported", "according to local media", "local media reports say"
+            return self._media(press, token, words)
         found = self._described(token, entity, words, speaking)
         return None if speaking and self.civilian(found) else found  # people speak as witnesses, not as a side
 
-    def _media(self, token: Token) -> str | None:
-        """News outlets speaking as a source of their own, named by their words: 'local media reported',
-        'media reports said' (Local media, Media), 'state television said' (State television)."""
-        media = next((w for w in (token, *token.children) if w.lower_ in self.lex.media_nouns
-                      and (w is token or w.dep_ == "compound")), None)
-        if media is None or (media is not token and token.lemma_.lower() not in self.lex.speaker_nouns):
-            return None
-        near = {*media.children, *token.children}  # "local media reports": 'local' may hang on 'reports'
-        words = [w for w in near if w.dep_ in ("amod", "compound") and w.i < media.i] + [media]
-        name = " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
-        return self.base.source(name.capitalize()).id
-
     def _described(self, token: Token, entity: Span | None, words: list[Token], speaking: bool) -> str | None:
         return (self._office(token, words) or self._generic_of(token, words)
-                or self._organisation(token, entity, core(token)) or self._country_actor(token, entity, speaking))
+                or self._organisation(token, entity, core(token), speaking)
+                or self._country_actor(token, entity, speaking))
+
+    def _press(self, token: Token) -> Token | None:
+        """The press word of a speaking phrase: its head ("state media"), or the press a report noun is of
+        ("local media reports")."""
+        if token.lower_ in self.lex.media_nouns:
+            return token
+        if token.lemma_.lower() not in self.lex.report_nouns:
+            return None
+        return next((c for c in token.children if c.dep_ == "compound" and c.lower_ in self.lex.media_nouns), None)
+
+    def _media(self, press: Token, token: Token, words: list[Token]) -> str:
+        """Press a report cites without naming an outlet ("state media", "local media"): a source of its own, by
+        its words and the country it reports from ("Local media (Somalia)")."""
+        kinds = sorted({c for t in (press, token) for c in t.children
+                        if c.dep_ in ("amod", "compound") and c.i < press.i and self.country_word(c) is None},
+                       key=lambda c: c.i)
+        label = " ".join([*(c.lower_ for c in kinds), press.lower_]).capitalize()
+        iso = self.country(words)
+        home = self.base.countries.get(iso) if iso else None
+        return self.base.source(f"{label} ({home.name})" if home is not None else label).id
 
     def _generic_of(self, token: Token, words: list[Token]) -> str | None:
         """The generic actor the phrase's head, modifiers or 'of' objects describe ('army officers', 'units of
@@ -244,10 +253,11 @@ class Cast:
             return None
         return self.base.office(token.lemma_.lower(), _title(purpose[0]), self.country(words)).id
 
-    def _organisation(self, token: Token, entity: Span | None, words: list[Token]) -> str | None:
+    def _organisation(self, token: Token, entity: Span | None, words: list[Token],
+                      speaking: bool = False) -> str | None:
         """A named organisation: the base's record, or one made for it ("Tigray Relief Committee")."""
         entity = entity or self._group_entity(words)
-        if entity is None or not self._names_group(entity, token):
+        if entity is None or not self._names_group(entity, token, speaking):
             return None
         name = _bare_name(entity.text)
         if not name or name.islower():
@@ -267,10 +277,10 @@ class Cast:
         return head.i != entity.root.i and head.lemma_.lower() in self.lex.armed_context \
             and entity.root.dep_ in ("compound", "nmod", "nsubj", "poss", "amod")
 
-    def _names_group(self, entity: Span, token: Token) -> bool:
+    def _names_group(self, entity: Span, token: Token, speaking: bool = False) -> bool:
         """An organisation's name (ORG), or a group named as a nationality ("the Taliban"), not a country's
         adjective ("Somali", "Islamist") nor a place."""
-        if not self._may_name_group(entity):
+        if not self._may_name_group(entity, speaking):
             return False
         if entity.label_ == "PERSON":  # "40 Boko Haram fighters": a name before fighters is their group's
             return entity.root.dep_ == "compound" and entity.root.head.lemma_.lower() in self.lex.armed_context
@@ -278,12 +288,13 @@ class Cast:
             return False
         return entity.label_ == "ORG" or (entity.root.pos_ == "PROPN" and entity.start <= token.i < entity.end)
 
-    def _may_name_group(self, entity: Span) -> bool:
+    def _may_name_group(self, entity: Span, speaking: bool = False) -> bool:
         """Not a country's adjective, a building ("Qahira Hotel"), a capital opening a sentence ("Barrel bombs
-        killed") nor a place."""
+        killed"; but an organisation telling something names itself there: "Hamas said") nor a place."""
         if self.country_word(entity.root) is not None or entity[-1].lower_ in self.lex.facility_words:
             return False
-        if len(entity) == 1 and entity[0].is_sent_start and entity[0].is_title:
+        opening = len(entity) == 1 and entity[0].is_sent_start and entity[0].is_title
+        if opening and not (speaking and entity.label_ == "ORG"):
             return False
         # a place, not a name holding one ("the Tigray Relief Committee")
         return not any(t.start <= entity.start_char and entity.end_char <= t.end for t in self.analysis.toponyms)

@@ -76,7 +76,7 @@ class ClaimLexicon:
     source_nouns: frozenset[str] = frozenset()
     """People who speak as a source of their own ("witnesses said")."""
     media_nouns: frozenset[str] = frozenset()
-    """News outlets that speak as a source of their own ("local media reported", "state television said")."""
+    """Press cited without an outlet's name ("state media reported"): a source of its own, by its words."""
     armed_context: frozenset[str] = frozenset()
     facility_words: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()

@@ -15,7 +15,7 @@ class ClaimsSettings:
                                        "first_person", "paragraph_carry", "statement_carry", "hedged_carry",
                                        "publisher")
     """Who says so: each step is tried in order until one names a source; none found is the outlet's voice."""
-    subject_steps: tuple[str, ...] = ("included", "counted_phrase", "loser", "holder", "taken_from", "own_people",
+    subject_steps: tuple[str, ...] = ("included", "loser", "counted_phrase", "holder", "taken_from", "own_people",
                                       "sender", "state_people", "sibling", "recent_armed", "main_armed_group")
     """Whose people or territory the figure counts."""
     agent_steps: tuple[str, ...] = ("by_agent", "gainer", "doer", "when_clause", "attack_owner", "responsibility",

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from thucydides.claims.context import Context, Step
 from thucydides.claims.figures import POSSESSIVES, Figure, Segment
 from thucydides.claims.metric import Reading
-from thucydides.claims.speakers import antecedent_group, antecedent_holding, speaker_of
+from thucydides.claims.speakers import antecedent_group, antecedent_holding, sentence_source, speaker_of
 from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS, PERSONAL_KINDS
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
@@ -57,13 +57,18 @@ def actor_of(token: Token, seg: Segment, ctx: Context) -> str | None:
         return attack_owner(token, ctx)  # 'barrel bombs' name no one; 'Israeli strikes' their owner
     owner = _pronoun_owner(token)
     if owner is not None and owner.lower_ in ("our", "my"):  # "our forces": the speaker's
-        return speaker_of(owner, seg, ctx) or None
+        return _first_person(owner, seg, ctx)
     if _bare_definite(token):
         return _back_reference(token, ctx)
-    found = ctx.cast.named_by(token)
-    if found is None and owner is not None:  # "its fighters": whoever "it" is
-        return _pronoun_actor(owner, seg, ctx)
-    return found
+    # "its forces", "their fighters": whoever "it" is, before the country the passage would give a bare noun
+    found = _pronoun_actor(owner, seg, ctx) if owner is not None else None
+    return found or ctx.cast.named_by(token)
+
+
+def _first_person(token: Token, seg: Segment, ctx: Context) -> str | None:
+    """'we', 'our forces': whoever speaks the sentence ('"We lost 11 men," a commander said'), else the speaker
+    just before."""
+    return sentence_source(seg, ctx) or speaker_of(token, seg, ctx) or None
 
 
 def _pronoun_owner(token: Token) -> Token | None:
@@ -80,7 +85,7 @@ def _pronoun_actor(token: Token, seg: Segment, ctx: Context) -> str | None:
     if teller:
         return teller
     if token.lower_ in lexicons().first_person_pronouns:
-        return speaker_of(token, seg, ctx) or None
+        return _first_person(token, seg, ctx)
     return _group_before(token, ctx)
 
 
@@ -361,10 +366,11 @@ def _teller(start: int, ctx: Context) -> bool:
     token = token_at(ctx.doc, start)
     if token is None:
         return False
-    for head in [token, *ancestors(token, 3)]:
+    for head in [token, *ancestors(token, 4)]:
         if head.dep_ in ("nsubj", "nsubjpass"):
             return not forms(head.head).isdisjoint(lexicons().reporting_verbs)
-        if head.dep_ not in ("compound", "amod", "flat", "appos", "det", "poss"):
+        # "the government and the TPLF said": each of two tellers tells
+        if head.dep_ not in ("compound", "amod", "flat", "appos", "det", "poss", "conj"):
             return False
     return False
 

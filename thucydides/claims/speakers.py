@@ -24,7 +24,7 @@ from thucydides.knowledge.actors import PERSONAL_KINDS
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import SUBJECT_DEPS, subjects
-from thucydides.ling.tokens import ancestors, forms
+from thucydides.ling.tokens import ancestors, conjuncts, forms
 
 _QUOTES_OPEN = "\"“‘«"
 _QUOTES = "\"“”«»"
@@ -47,16 +47,28 @@ def speaker_of(token: Token, seg: Segment, ctx: Context) -> str | None:
         return _person(entity, seg, ctx)
     if _bare_back_reference(token):
         return _back_reference(token, seg, ctx)
-    return _named_speaker(token, ctx)
+    return _named_speaker(token, seg, ctx)
 
 
-def _named_speaker(token: Token, ctx: Context) -> str | None:
-    """A speaker named by its own words ("the disaster management department": the name given before)."""
+def _named_speaker(token: Token, seg: Segment, ctx: Context) -> str | None:
+    """A speaker named by its own words ("the disaster management department": the name given before), else
+    by whose they are ("its spokesman", "the group's leader")."""
     found = antecedent_holding(token, ctx) if is_definite_back_reference(token) else None
-    found = found or ctx.cast.named_by(token, speaking=True)
+    found = found or ctx.cast.named_by(token, speaking=True) or _owner_speaks(token, seg, ctx)
     if found is not None:
         return found
     return UNNAMED if token.pos_ in ("NOUN", "PROPN") else None
+
+
+def _owner_speaks(token: Token, seg: Segment, ctx: Context) -> str | None:
+    """'its spokesman said', 'the group's leader said': one who speaks for an owner the text points back to
+    speaks in the owner's voice."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if is_pronoun(owner):
+        return _pronoun_speaker(owner, seg, ctx)
+    return _back_reference(owner, seg, ctx) or None if is_definite_back_reference(owner) else None
 
 
 def _pronoun_speaker(token: Token, seg: Segment, ctx: Context) -> str | None:
@@ -256,7 +268,8 @@ def reporting_subject(fig: Figure, reading: Reading, ctx: Context) -> str | None
 def _reporting(seg: Segment, ctx: Context, anchor: Token | None) -> str | None:
     """The subject of a telling verb: the one the figure hangs from first, then the main clause's."""
     tokens = ctx.tokens(seg)
-    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and forms(t) & lexicons().reporting_verbs]
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and forms(t) & lexicons().reporting_verbs
+             and not _claims_a_deed(t, anchor, ctx)]
     above = {t.i for t in ancestors(anchor)} if anchor is not None else set()
     verbs.sort(key=lambda v: (v.i not in above, len(ancestors(v))))
     for verb in verbs:
@@ -266,16 +279,43 @@ def _reporting(seg: Segment, ctx: Context, anchor: Token | None) -> str | None:
     return None  # no telling verb has a subject
 
 
+def _claims_a_deed(verb: Token, anchor: Token | None, ctx: Context) -> bool:
+    """'IS claimed the bombing, which killed 22', 'attacks claimed by IS killed 35': who claims an attack owns
+    the deed, not the toll the outlet tells of it ('IS said it killed 22', 'claimed the killing of 22' tell it)."""
+    if forms(verb).isdisjoint(ctx.lex.responsibility_verbs):
+        return False
+    deeds = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if _passive(verb) or verb.dep_ == "acl":
+        deeds.append(verb.head)
+    if not any(d.lemma_.lower() in ctx.lex.responsibility_objects | ctx.lex.attack_nouns for d in deeds):
+        return False
+    return anchor is None or not _told_inside(anchor, verb)
+
+
+def _told_inside(anchor: Token, verb: Token) -> bool:
+    """The figure hangs from the verb with no relative clause between ("claimed the killing of 22")."""
+    for head in anchor.ancestors:
+        if head.i == verb.i:
+            return True
+        if head.dep_ in ("relcl", "acl"):
+            return False
+    return False
+
+
 def _told_by(verb: Token, seg: Segment, ctx: Context) -> str | None:
     """The source a telling verb names: its teller, else (none parsed) the name just before it."""
     filed = ctx.analysis.segments
     tellers = _tellers(verb)
-    for who in tellers:
+    unnamed = None
+    for who in (c for t in tellers for c in conjuncts(t)):  # "X and Y said": Y, where X has no name
         if filed is not None and filed.in_dateline(who.idx):
             continue  # "KYIV, June 7 - the ministry said": the parser may make the dateline's town a teller
         found = speaker_of(who, seg, ctx)
-        if found is not None:
+        if found:
             return found
+        unnamed = found if unnamed is None else unnamed
+    if unnamed is not None:
+        return unnamed
     return _name_just_before(verb, ctx) if not tellers and not _passive(verb) else None
 
 
