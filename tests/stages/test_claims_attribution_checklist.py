@@ -99,6 +99,10 @@ CHECKLIST = [
          "Local media (Somalia)"),
     Line("A regional rights office and Amnesty International estimate that 900 people were detained in Minsk.", 900,
          "Amnesty International"),
+    Line("A U.N. rights office and groups such as Amnesty International estimate that 900 people have been "
+         "detained in camps in Xinjiang.", 900, ("Amnesty International", "OHCHR", "United Nations")),
+    Line("According to the Armed Violence Monitor 2024, rebel groups carried out 300 attacks in Cameroon last year. "
+         "According to the report, the attacks killed 450 people.", 450, "Armed Violence Monitor"),
     Line("A United Nations report found that 3,000 civilians were killed in Myanmar last year.", 3000,
          "United Nations", None, "Civilians (Myanmar)"),
     Line("The Syrian Observatory for Human Rights estimated that 80 fighters were killed in the clashes around "
