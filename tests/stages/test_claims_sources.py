@@ -21,10 +21,10 @@ def by_figure(analysis: Analysis) -> dict[float | None, Claim]:
     # sources of their own
     ("Witnesses said at least 20 villagers were killed near Djibo.", "Witnesses"),
     ("Medics told reporters that 45 people were wounded in Khartoum.", "Medics"),
-    # news outlets named by their words
-    ("Local media reported that 17 people were killed in the market attack in Bossaso.", "Local media"),
-    ("Local media reports said 23 people were killed near Garowe on Friday.", "Local media"),
-    ("At least 36 soldiers were killed near Menaka, state television reported.", "State television"),
+    # news outlets named by their words and the country they report from
+    ("Local media reported that 17 people were killed in the market attack in Bossaso.", "Local media (Somalia)"),
+    ("Local media reports said 23 people were killed near Garowe on Friday.", "Local media (Somalia)"),
+    ("At least 36 soldiers were killed near Menaka, state television reported.", "State television (Mali)"),
     # an organisation the actor base does not know
     ("The Tigray Relief Committee said 3,000 families fled the town of Alamata.", "Tigray Relief Committee"),
 ])
