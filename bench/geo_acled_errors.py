@@ -10,6 +10,13 @@ and for places farther than 161 km or missing: wrong-mention (a toponym of the n
 ACLED's point, the event took another), misresolved (the note's location name was found but resolved elsewhere
 or not at all), unfound (the location name was not recognised), no-location-name (ACLED's location name is not
 in the note). Prints counts and examples. Read-only on the data.
+
+With --causes, each 161-km miss is also put down to one cause (`cause`), in this order: no-event; the note
+names a right place but the event took another (other-place, or other-place:wider when it took a region or
+country); ACLED's location name is in the note and resolved to a namesake abroad (namesake-abroad) or in the
+same country (namesake-in-country), or was not resolved (unrecognised); the name is not in the note and the
+event took a place abroad (unsaid:abroad), in the country (unsaid:in-country) or none (unsaid:none);
+--examples then samples each cause.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import random
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from thucydides.evaluation import adapter, paths
 from thucydides.evaluation.acled import AcledRow, _row, row_document, select
@@ -83,6 +91,50 @@ def _location_category(row: AcledRow, export: ExportView, doc_id: str) -> str:
     return "misresolved" if hit else "unfound"
 
 
+def cause(row: AcledRow, export: ExportView, doc_id: str, gold_country: str | None) -> str | None:
+    """Why the primary event is not within 161 km of ACLED's point (None when it is): see the module's text."""
+    gold = (row.lat or 0.0, row.lon or 0.0)
+    event = primary_event(export.events_of(doc_id), doc_id)
+    if event is None:
+        return "no-event"
+    where = export.coords(event.place)
+    if where is not None and km(where, gold) <= 161:
+        return None
+    mentions = export.place_mentions(doc_id)
+    if any((c := export.coords(m.ref)) and km(c, gold) <= 161 for m in mentions):
+        picked = export.places.get(event.place or "")
+        return "other-place:wider" if picked is not None and _wide(picked.id) else "other-place"
+    key = fold(LOCATIONS.get(row.event_id, ""))
+    named = [m for m in mentions if key and (fold(row.notes[m.start:m.end]) == key
+                                             or key in fold(row.notes[m.start:m.end]))]
+    resolved = [export.places[m.ref] for m in named if m.ref and m.ref in export.places]
+    if resolved:
+        abroad = all(p.country != gold_country for p in resolved)
+        return "namesake-abroad" if abroad else "namesake-in-country"
+    if key and f" {key} " in f" {fold(row.notes)} ":
+        return "unrecognised"
+    picked = export.places.get(event.place or "")
+    if picked is None:
+        return "unsaid:none"
+    return "unsaid:in-country" if picked.country == gold_country else "unsaid:abroad"
+
+
+def _wide(place_id: str) -> bool:
+    from thucydides.geo.gazetteer import open_gazetteer
+
+    place = open_gazetteer().place(place_id)
+    return place is not None and place.kind in ("country", "admin1", "region")
+
+
+@cache
+def country_code(name: str) -> str | None:
+    """ACLED's country name as an ISO code, through the gazetteer's countries."""
+    from thucydides.geo.gazetteer import open_gazetteer
+
+    hits = [c.place.country for c in open_gazetteer().candidates(name) if c.place.kind == "country"]
+    return hits[0] if hits else None
+
+
 def _named(export: ExportView, place_id: str | None) -> str:
     p = export.places.get(place_id or "")
     return p.name if p else "(none)"
@@ -95,18 +147,28 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--category", default="")
+    ap.add_argument("--causes", action="store_true", help="also count the 161-km misses by cause")
     a = ap.parse_args()
     rows = select(read_split(a.split), a.cap, a.limit or None).rows
     pipeline = adapter.build_pipeline()
-    cases = [categorise(r, export, adapter.doc_id(doc))
-             for r, (doc, export) in zip(rows, adapter.export_each(pipeline, (row_document(r) for r in rows)),
-                                         strict=True)]
+    cases: list[Case] = []
+    causes: Counter[str] = Counter()
+    by_cause: dict[str, list[Case]] = defaultdict(list)
+    for r, (doc, export) in zip(rows, adapter.export_each(pipeline, (row_document(r) for r in rows)), strict=True):
+        cases.append(categorise(r, export, adapter.doc_id(doc)))
+        if a.causes and (why := cause(r, export, adapter.doc_id(doc), country_code(r.country))):
+            causes[why] += 1
+            by_cause[why].append(cases[-1])
     counts = Counter(c.category for c in cases)
     print(f"ACLED {a.split}, at most {a.cap} per country: {len(cases)} notes")
     for cat, n in sorted(counts.items(), key=lambda kv: -kv[1]):
         print(f"  {cat:40} {n:5}  {n / len(cases):.3f}")
-    by_cat: dict[str, list[Case]] = defaultdict(list)
-    for c in cases:
+    if a.causes:
+        print(f"161-km misses by cause: {sum(causes.values())}")
+        for why, n in causes.most_common():
+            print(f"  {why:40} {n:5}  {n / len(cases):.3f}")
+    by_cat: dict[str, list[Case]] = by_cause if a.causes else defaultdict(list)
+    for c in [] if a.causes else cases:
         by_cat[c.category].append(c)
     rng = random.Random(0)
     for cat in sorted(by_cat):
