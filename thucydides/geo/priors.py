@@ -145,3 +145,39 @@ def _hand_feature(c: Candidate) -> bool:
 
 def _surveyed_town(c: Candidate) -> bool:
     return c.source == "geonames" and c.place.kind == "populated_place" and c.weight == 2
+
+
+@dataclass(frozen=True, slots=True)
+class CodedPoint:
+    """A place a conflict record locates an event at: ACLED's train locations and units (`geo_acled_places`)."""
+
+    lat: float
+    lon: float
+    country: str
+
+
+@lru_cache(maxsize=1)
+def coded_places() -> dict[str, tuple[CodedPoint, ...]]:
+    """Folded name (and alias) -> the points ACLED's train split codes events at under it: of two namesakes, the
+    one a conflict record places is the likelier in a war report that says no more."""
+    import csv
+    import gzip
+
+    from thucydides import data
+
+    out: dict[str, list[CodedPoint]] = {}
+    with gzip.open(data.data_path("geo_acled_places.csv.gz"), "rt", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            point = CodedPoint(float(row["lat"]), float(row["lon"]), row["country"])
+            for name in (row["name"], *(a for a in row["aliases"].split("|") if a)):
+                out.setdefault(fold(name), []).append(point)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def coded(key: str, c: Candidate, reach_km: float) -> bool:
+    """Whether a conflict record places an event under the name `key` within `reach_km` of the candidate."""
+    from thucydides.geo.distance import km
+
+    p = c.place
+    return any(pt.country == p.country and km(pt.lat, pt.lon, p.lat, p.lon) <= reach_km
+               for pt in coded_places().get(key, ()))

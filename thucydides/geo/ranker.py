@@ -82,6 +82,12 @@ class PlacesSettings:
     """Least confidence of the mention whose place the others of its name take."""
     same_place_below: float
     """A mention resolved with less confidence than this yields to the confident one of its name."""
+    coded_namesakes_km: float
+    """A name in a report nothing else places ("protesters gathered in Brest"), resolved to a namesake that no
+    conflict record places, takes its best-ranked candidate that one does (`resolve.coded_namesake`: ACLED's
+    train locations, `priors.coded_places`) when such a record lies within this many km of it; 0 turns it off."""
+    coded_in_country: bool
+    """`coded_namesakes_km` among the namesakes of the country the report names, when it names not their province."""
     list_kind_quorum: int
     """A name of a list ("Missouri, New York and Virginia") resolved to a town takes its state (or country)
     candidate when at least this many other names of the list are states of one country (or countries);
