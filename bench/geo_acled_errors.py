@@ -104,6 +104,12 @@ def cause(row: AcledRow, export: ExportView, doc_id: str, gold_country: str | No
     if any((c := export.coords(m.ref)) and km(c, gold) <= 161 for m in mentions):
         picked = export.places.get(event.place or "")
         return "other-place:wider" if picked is not None and _wide(picked.id) else "other-place"
+    return _location_cause(row, export, mentions, gold_country) or _unsaid(export, event.place, gold_country)
+
+
+def _location_cause(row: AcledRow, export: ExportView, mentions: list[MentionRef],
+                    gold_country: str | None) -> str | None:
+    """ACLED's location named in the note: resolved to a namesake, or not recognised at all (None: not named)."""
     key = fold(LOCATIONS.get(row.event_id, ""))
     named = [m for m in mentions if key and (fold(row.notes[m.start:m.end]) == key
                                              or key in fold(row.notes[m.start:m.end]))]
@@ -113,7 +119,12 @@ def cause(row: AcledRow, export: ExportView, doc_id: str, gold_country: str | No
         return "namesake-abroad" if abroad else "namesake-in-country"
     if key and f" {key} " in f" {fold(row.notes)} ":
         return "unrecognised"
-    picked = export.places.get(event.place or "")
+    return None
+
+
+def _unsaid(export: ExportView, place_id: str | None, gold_country: str | None) -> str:
+    """ACLED's location is not in the note: where the event went instead."""
+    picked = export.places.get(place_id or "")
     if picked is None:
         return "unsaid:none"
     return "unsaid:in-country" if picked.country == gold_country else "unsaid:abroad"
@@ -140,6 +151,26 @@ def _named(export: ExportView, place_id: str | None) -> str:
     return p.name if p else "(none)"
 
 
+def _print_counts(split: str, cap: int, cases: list[Case], causes: Counter[str] | None) -> None:
+    counts = Counter(c.category for c in cases)
+    print(f"ACLED {split}, at most {cap} per country: {len(cases)} notes")
+    for cat, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        print(f"  {cat:40} {n:5}  {n / len(cases):.3f}")
+    if causes is not None:
+        print(f"161-km misses by cause: {sum(causes.values())}")
+        for why, n in causes.most_common():
+            print(f"  {why:40} {n:5}  {n / len(cases):.3f}")
+
+
+def _print_examples(by_cat: dict[str, list[Case]], examples: int, only: str) -> None:
+    rng = random.Random(0)
+    for cat in sorted(by_cat):
+        if examples and not cat.startswith("right") and only in ("", cat):
+            print(f"\n== {cat}")
+            for c in rng.sample(by_cat[cat], min(examples, len(by_cat[cat]))):
+                print(f"  [{LOCATIONS.get(c.row.event_id)}] {c.detail} :: {c.row.notes[:220]}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("train", "dev"), default="train")
@@ -159,23 +190,11 @@ def main() -> int:
         if a.causes and (why := cause(r, export, adapter.doc_id(doc), country_code(r.country))):
             causes[why] += 1
             by_cause[why].append(cases[-1])
-    counts = Counter(c.category for c in cases)
-    print(f"ACLED {a.split}, at most {a.cap} per country: {len(cases)} notes")
-    for cat, n in sorted(counts.items(), key=lambda kv: -kv[1]):
-        print(f"  {cat:40} {n:5}  {n / len(cases):.3f}")
-    if a.causes:
-        print(f"161-km misses by cause: {sum(causes.values())}")
-        for why, n in causes.most_common():
-            print(f"  {why:40} {n:5}  {n / len(cases):.3f}")
+    _print_counts(a.split, a.cap, cases, causes if a.causes else None)
     by_cat: dict[str, list[Case]] = by_cause if a.causes else defaultdict(list)
     for c in [] if a.causes else cases:
         by_cat[c.category].append(c)
-    rng = random.Random(0)
-    for cat in sorted(by_cat):
-        if a.examples and not cat.startswith("right") and a.category in ("", cat):
-            print(f"\n== {cat}")
-            for c in rng.sample(by_cat[cat], min(a.examples, len(by_cat[cat]))):
-                print(f"  [{LOCATIONS.get(c.row.event_id)}] {c.detail} :: {c.row.notes[:220]}")
+    _print_examples(by_cat, a.examples, a.category)
     return 0
 
 
