@@ -258,6 +258,19 @@ def test_gold_sentences_train_as_events_and_their_uncovered_neighbours_as_no_eve
                                                          ("s1:91", None)]
 
 
+def test_gold_sentences_weigh_apart_from_other_news() -> None:
+    from thucydides.learn.corpora import Unit
+    from thucydides.learn.events import gold_source, unit_weights
+
+    units = [Unit("Rebels shelled the river port on Sunday night.", "Shelling/artillery/missile attack",
+                  gold_source("re3d"), "s1:0"),
+             Unit("Militiamen shelled a market town at dawn.", "Shelling/artillery/missile attack", "voa", "s2:0"),
+             Unit("The ferry to the island resumes on Friday.", None, "news", "n1:0")]
+    w = unit_weights(units, 0.0, 3.0, dev_gold_weight=1.0)
+    assert w[1] == pytest.approx(3 * w[0]) and w[2] == pytest.approx(w[1])
+    assert unit_weights(units, 0.0, 3.0)[0] == pytest.approx(unit_weights(units, 0.0, 3.0)[1])
+
+
 def test_no_test_part_of_either_gold_is_training_data() -> None:
     from thucydides.learn.events import gold_units
 

@@ -105,6 +105,9 @@ class EventTrainingSettings:
     """with `voa_dev_gold` or `re3d_dev_gold`, also train on the other sentences of those gold stories (of 20
     characters or more, covered by no gold event, optional ones included) as 'no event': the gold marks each
     happening once, so a re-telling, background or a reaction in a conflict story is what it teaches"""
+    dev_gold_weight: float = 3.0
+    """the weight of a dev gold unit (`voa_dev_gold`, `re3d_dev_gold`; source `<set>_gold`), apart from
+    `news_weight`: a few dozen sentences of one set's telling should not outweigh how the other set tells"""
     news_style_share: int = 0
     """also train on a news-style retelling (`news_style_units`) of one ACLED event note in this many (by hash);
     0: none"""
@@ -261,7 +264,12 @@ def gold_units(corpus: str, part: str, negatives: bool = False) -> list[Unit]:
     event as 'no event'. The source is the set's name, so the units weigh as news; the test part never trains."""
     if part == "test":
         raise ValueError(f"the {corpus} test part is never training data")
-    return sentence_units(gold_sentences(corpus, part), corpus, negatives)
+    return sentence_units(gold_sentences(corpus, part), gold_source(corpus), negatives)
+
+
+def gold_source(corpus: str) -> str:
+    """The source of a gold unit of one annotated set: its own, so that `dev_gold_weight` weighs it."""
+    return f"{corpus}_gold"
 
 
 def sentence_units(sentences: Sequence[VoaSentence], source: str, negatives: bool) -> list[Unit]:
@@ -303,13 +311,16 @@ def design_matrix(texts: Sequence[str], features: Features, vocab: dict[str, int
 
 
 def unit_weights(units: Sequence[Unit], power: float, news_weight: float, ambiguous_weight: float = 1.0,
-                 note_sentence_weight: float = 1.0, news_style_weight: float = 1.0) -> np.ndarray:
+                 note_sentence_weight: float = 1.0, news_style_weight: float = 1.0,
+                 dev_gold_weight: float | None = None) -> np.ndarray:
     labels = [u.sub or NO_EVENT for u in units]
     sizes = Counter(labels)
     mean = len(labels) / len(sizes)
     w = np.array([(mean / sizes[lab]) ** power for lab in labels])
     by_source = {"acled": 1.0, AMBIGUOUS_NEWS: ambiguous_weight, NOTE_SENTENCE: note_sentence_weight,
                  NEWS_STYLE: news_style_weight}
+    gold = news_weight if dev_gold_weight is None else dev_gold_weight
+    by_source.update({gold_source(c): gold for c in ("voa", "re3d")})
     w *= np.array([by_source.get(u.source, news_weight) for u in units])
     return w * len(w) / w.sum()
 
@@ -387,7 +398,7 @@ def fit_model(data: TrainingData, settings: EventTrainingSettings, seed: int) ->
     x = design_matrix([u.text for u in data.units], features, vocab, idf)
     y = np.array([index[u.sub] for u in data.units])
     w = unit_weights(data.units, settings.class_weight_power, settings.news_weight, settings.ambiguous_weight,
-                     settings.note_sentence_weight, settings.news_style_weight)
+                     settings.note_sentence_weight, settings.news_style_weight, settings.dev_gold_weight)
     weights, bias = LEARNERS[settings.learner](x, y, w, settings, seed)
     weights = weights.astype(np.float16)
     model = CoderModel(features, vocab, idf, weights, np.asarray(bias, dtype=np.float64), subs, taxonomy,
