@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from thucydides.knowledge.actors import Actor, ActorBase, actor_base, actor_config
+from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS, Actor, ActorBase, actor_base, actor_config
 from thucydides.ling.context import actors_country
 from thucydides.model import ActorMention, Analysis
 from thucydides.pipeline import StageFn, stage
@@ -53,6 +53,38 @@ def settle_all(mentions: Iterable[ActorMention], country: str | None,
     return out
 
 
+def refer_back(mentions: Sequence[ActorMention], base: ActorBase | None = None,
+               window: int | None = None) -> list[ActorMention]:
+    """A bare noun that stands for an armed group ('the rebels', `GenericKind.refer_back`) is the named armed
+    non-state group the report named last, at most `window` characters before it ('M23 seized Rubaya ... the
+    rebels shelled Sake': M23, as ACLED codes it); with none named it stays generic (the country's unidentified
+    armed group). A noun read so counts as a naming for the next one."""
+    base = base or actor_base()
+    window = actor_config().back_reference_window if window is None else window
+    nouns = frozenset(n for kind in base.curated.generic for n in kind.refer_back)
+    if not window or not nouns:
+        return list(mentions)
+    out: list[ActorMention] = []
+    last: ActorMention | None = None
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.generic and m.text.lower() in nouns and not m.speaker and last is not None \
+                and m.start - last.end <= window:
+            m = _as_named(m, last)
+        last = m if _named_armed_group(m, base) else last
+        out.append(m)
+    return out
+
+
+def _named_armed_group(m: ActorMention, base: ActorBase) -> bool:
+    """A named (not generic) armed non-state group, not a speaker: what a bare 'the rebels' may stand for."""
+    return not m.generic and not m.speaker and base.generic_key(m.actor) is None and \
+        base.kind(m.actor) in NON_STATE_ARMED_KINDS
+
+
+def _as_named(m: ActorMention, named: ActorMention) -> ActorMention:
+    return replace(m, actor=named.actor, kind=named.kind, country=named.country, generic=False)
+
+
 def _country_told(m: ActorMention, actor: Actor | None) -> str | None:
     """The country a specific mention's actor belongs to, as the text or the base tells it; None for a generic one."""
     if m.generic or actor is None or not (m.country or actor.countries):
@@ -86,6 +118,7 @@ def settle_analysis(analysis: Analysis, country: str | None = None, base: ActorB
     """Settle every generic mention of the analysis by `country`, or by the country of its places, or, where no
     place says one, by the country of its named actors; returns the country used (None: mentions left
     generic)."""
+    analysis.actors = refer_back(analysis.actors, base)
     chosen = country or document_country(analysis)
     if not chosen and actor_config().country_from_actors:
         chosen = actors_country(analysis.actors, base)

@@ -262,6 +262,9 @@ class GenericKind:
     never names on their own, so the scanner does not look for them."""
     targets: tuple[str, ...] = ()
     """Things that belong to this kind, never named as an actor ('a house', 'a mosque'): a strike on one hits it."""
+    refer_back: tuple[str, ...] = ()
+    """Nouns of it that, bare, stand for the armed group the report named just before ('M23 seized the town ...
+    the rebels'): only where none is named do they name this kind."""
 
     def name_for(self, country: Country) -> str:
         return self.template.format(country=country.name, of_country=country.after_of)
@@ -322,7 +325,8 @@ def _generic_kind(raw: object, where: str) -> GenericKind:
         raise KnowledgeError(f"{where}: a generic actor needs key, family, name, kind and inter")
     return GenericKind(str(raw["key"]), str(raw["family"]), str(raw["name"]), str(raw["kind"]),
                        int(raw["inter"]), strings(raw, "nouns", where), strings(raw, "means", where),
-                       strings(raw, "people", where), strings(raw, "targets", where))
+                       strings(raw, "people", where), strings(raw, "targets", where),
+                       tuple(w.lower() for w in strings(raw, "refer_back", where)))
 
 
 def _head_kinds(raw: Mapping[str, object], where: str) -> dict[str, str]:
@@ -937,6 +941,9 @@ class ActorConfig:
     country's."""
     country_from_actors: bool = True
     """A report whose places tell no country settles its generic actors by its named actors' country."""
+    back_reference_window: int = 600
+    """Characters after a named armed group within which a bare 'the rebels' (a generic kind's `refer_back`
+    noun) is that group (0: never; such nouns are then the country's unidentified armed group)."""
 
 
 @cache

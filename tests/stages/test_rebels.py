@@ -1,0 +1,56 @@
+"""Bare armed nouns ('the rebels', 'militants', 'separatists') are actor mentions: the armed group the report
+named just before, else the country's unidentified armed group. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.knowledge.actors import actor_base, name_key
+
+pytestmark = pytest.mark.slow
+
+
+def _named(analysis, text: str) -> str:
+    base = actor_base()
+    return next(name_key(base.get(m.actor).name) for m in analysis.actors if m.text == text)
+
+
+def _event_actors(analysis) -> set[str]:
+    base = actor_base()
+    return {name_key(base.get(a).name) for e in analysis.events for a in (e.actor1,) if a}
+
+
+@pytest.mark.parametrize(("text", "noun", "group"), [
+    ("M23 rebels seized the town of Rubaya in North Kivu on Tuesday. On Wednesday the rebels clashed with "
+     "Congolese troops near Sake, killing four soldiers.", "rebels", "M23: March 23 Movement"),
+    ("The Arakan Army captured a border post near Maungdaw in Rakhine State on Monday. On Tuesday the rebels "
+     "shelled a police station in Buthidaung.", "rebels", "ULA/AA: United League of Arakan/Arakan Army"),
+    ("JNIM fighters ambushed a convoy near Boni in Mali on Sunday. The jihadists killed seven soldiers.",
+     "jihadists", "JNIM: Group for Support of Islam and Muslims"),
+    ("ELN guerrillas attacked a military base near Saravena in Arauca, Colombia. The insurgents killed two "
+     "soldiers.", "insurgents", "ELN: National Liberation Army"),
+])
+def test_a_bare_armed_noun_is_the_group_named_before(analyse, text, noun, group) -> None:
+    a = analyse(text)
+    assert _named(a, noun) == name_key(group)
+
+
+@pytest.mark.parametrize(("text", "noun", "country"), [
+    ("Rebels attacked an army post near Beni in North Kivu on Monday, killing three soldiers.", "Rebels",
+     "Democratic Republic of Congo"),
+    ("Militants stormed a village near Djibo in Burkina Faso and killed nine villagers.", "Militants",
+     "Burkina Faso"),
+    ("Separatists shelled the town of Avdiivka in Donetsk, Ukraine, killing two civilians.", "Separatists",
+     "Ukraine"),
+    ("Unknown militants planted a bomb that hit a police patrol near Taiz in Yemen.", "Unknown militants", "Yemen"),
+])
+def test_with_no_group_named_it_is_the_countrys_unidentified_armed_group(analyse, text, noun, country) -> None:
+    a = analyse(text)
+    assert _named(a, noun) == name_key(f"Unidentified Armed Group ({country})")
+
+
+def test_unknown_militants_never_refer_back_and_act_as_actor_1(analyse) -> None:
+    a = analyse("ELN guerrillas burned two trucks near Tame in Arauca, Colombia, on Monday. On Tuesday unknown "
+                "militants shot dead a police officer in Saravena.")
+    assert _named(a, "unknown militants") == name_key("Unidentified Armed Group (Colombia)")
+    assert name_key("Police Forces of Colombia (2018-)") not in _event_actors(a)
