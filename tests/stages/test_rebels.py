@@ -54,3 +54,31 @@ def test_unknown_militants_never_refer_back_and_act_as_actor_1(analyse) -> None:
                 "militants shot dead a police officer in Saravena.")
     assert _named(a, "unknown militants") == name_key("Unidentified Armed Group (Colombia)")
     assert name_key("Police Forces of Colombia (2018-)") not in _event_actors(a)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Opposition fighters shelled government positions near Idlib in Syria on Sunday.", "Syria (2000-)"),
+    ("Houthi fighters attacked government positions near Marib in Yemen, killing six soldiers.", "Yemen (2012-)"),
+])
+def test_government_positions_are_the_military_not_the_government(analyse, text, country) -> None:
+    a = analyse(text)
+    assert _named(a, "government positions") == name_key(f"Military Forces of {country}")
+    assert {name_key(actor_base().get(e.actor2).name) for e in a.events if e.actor2} == {
+        name_key(f"Military Forces of {country}")}
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Nigerian troops killed five insurgents near Bama in Borno State on Friday.",
+     "Military Forces of Nigeria (2015-)", "Unidentified Armed Group (Nigeria)"),
+    ("Three soldiers were killed by jihadists near Menaka in Mali on Saturday.",
+     "Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)"),
+    ("Ukrainian forces clashed with separatists near Horlivka in Donetsk on Monday.",
+     "Military Forces of Ukraine (2019-)", "Unidentified Armed Group (Ukraine)"),
+    ("Al-Shabaab fighters stormed a hotel in Mogadishu. Somali forces killed the militants after a six-hour "
+     "siege.", "Military Forces of Somalia (2022-)", "Al Shabaab"),
+])
+def test_the_armed_noun_takes_its_side_of_the_event(analyse, text, actor1, actor2) -> None:
+    base = actor_base()
+    pairs = {(name_key(base.get(e.actor1).name), name_key(base.get(e.actor2).name))
+             for e in analyse(text).events if e.actor1 and e.actor2}
+    assert (name_key(actor1), name_key(actor2)) in pairs
