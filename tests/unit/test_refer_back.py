@@ -29,3 +29,16 @@ def test_far_away_or_unknown_ones_stay_generic() -> None:
     assert refer_back([m23, _generic(2000, "rebels")], window=600)[1].generic
     assert refer_back([m23, _generic(100, "unknown militants")], window=600)[1].generic
     assert refer_back([m23, _generic(100, "rebels")], window=0)[1].generic
+
+
+def test_with_two_groups_named_before_the_noun_is_left_to_the_stages_own_reading() -> None:
+    m23 = _group(0, "M23", "M23: March 23 Movement")
+    adf = _group(40, "ADF", "ADF: Allied Democratic Forces")
+    assert [m.text for m in refer_back([m23, adf, _generic(120, "rebels")], window=600)] == ["M23", "ADF"]
+
+
+def test_a_group_its_own_phrase_names_right_after_is_left_to_the_phrase() -> None:
+    taliban = _group(0, "Taliban", "Taliban")
+    bla = _group(140, "Baloch Liberation Army", "BLA: Baloch Liberation Army")
+    out = refer_back([taliban, _generic(110, "Militants"), bla], window=600)
+    assert [m.text for m in out] == ["Taliban", "Baloch Liberation Army"]

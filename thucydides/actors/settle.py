@@ -56,23 +56,31 @@ def settle_all(mentions: Iterable[ActorMention], country: str | None,
 def refer_back(mentions: Sequence[ActorMention], base: ActorBase | None = None,
                window: int | None = None) -> list[ActorMention]:
     """A bare noun that stands for an armed group ('the rebels', `GenericKind.refer_back`) is the named armed
-    non-state group the report named last, at most `window` characters before it ('M23 seized Rubaya ... the
-    rebels shelled Sake': M23, as ACLED codes it); with none named it stays generic (the country's unidentified
-    armed group). A noun read so counts as a naming for the next one."""
+    non-state group the report named within `window` characters before it ('M23 seized Rubaya ... the rebels
+    shelled Sake': M23, as ACLED codes it) where it named only one there; with none it stays generic (the
+    country's unidentified armed group); with several it is no mention, so that the claims and events stages'
+    own reading says which one 'the militants' are (not the one that only speaks)."""
     base = base or actor_base()
     window = actor_config().back_reference_window if window is None else window
     nouns = frozenset(n for kind in base.curated.generic for n in kind.refer_back)
     if not window or not nouns:
         return list(mentions)
-    out: list[ActorMention] = []
-    last: ActorMention | None = None
-    for m in sorted(mentions, key=lambda m: m.start):
-        if m.generic and m.text.lower() in nouns and not m.speaker and last is not None \
-                and m.start - last.end <= window:
-            m = _as_named(m, last)
-        last = m if _named_armed_group(m, base) else last
-        out.append(m)
-    return out
+    ordered = sorted(mentions, key=lambda m: m.start)
+    named = [m for m in ordered if _named_armed_group(m, base)]
+    after = actor_config().back_reference_after
+    read = (_read_back(m, named, window, after) if m.generic and m.text.lower() in nouns and not m.speaker else m
+            for m in ordered)
+    return [m for m in read if m is not None]
+
+
+def _read_back(m: ActorMention, named: Sequence[ActorMention], window: int, after: int) -> ActorMention | None:
+    """The armed noun as the one group named within `window` before it; unchanged with none; None with several,
+    or where its own phrase names the group right after it ('militants from the X', 'rebels of the X'), which
+    the claims and events stages read from the phrase."""
+    near = {n.actor: n for n in named if n.end <= m.start and m.start - n.end <= window}
+    if len(near) > 1 or any(m.end <= n.start <= m.end + after for n in named):
+        return None
+    return _as_named(m, next(iter(near.values()))) if near else m
 
 
 def _named_armed_group(m: ActorMention, base: ActorBase) -> bool:

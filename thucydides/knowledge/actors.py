@@ -944,6 +944,9 @@ class ActorConfig:
     back_reference_window: int = 600
     """Characters after a named armed group within which a bare 'the rebels' (a generic kind's `refer_back`
     noun) is that group (0: never; such nouns are then the country's unidentified armed group)."""
+    back_reference_after: int = 40
+    """Characters after such a noun within which a group's name belongs to its own phrase ('militants from the
+    X'): the noun then refers to nothing before it."""
 
 
 @cache
