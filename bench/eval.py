@@ -2,7 +2,7 @@
 
     python bench/eval.py [--only acled,geo,seeds,voa,re3d,speed] [--acled-cap N] [--acled-limit N]
                          [--geo-limit N] [--geo-half report,all] [--voa-gold DIR] [--re3d-gold DIR]
-                         [--re3d-dev-log DIR] [--json FILE]
+                         [--re3d-dev-log DIR] [--dev-only] [--json FILE]
 
 Prints one table (thucydides/evaluation/report.py); progress goes to stderr. Reads the data in
 ../shared in place; writes nothing unless --json is given. docs/eval/baseline.md holds the
@@ -54,13 +54,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--re3d-dev-log", type=Path, default=None,
                     help="write the re3d dev part's gold, texts, export and the scorer's verbose log (missed, "
                          "spurious, wrong per document) to DIR; the test part's errors are never written")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="score the VOA and re3d dev parts only: the test parts are not scored (for development runs)")
     ap.add_argument("--json", type=Path, default=None, help="also write every figure here as JSON")
     a = ap.parse_args(argv)
     args = sys.argv[1:] if argv is None else argv
     options = suite.Options(
         only=a.only, acled_cap=a.acled_cap or None, acled_limit=a.acled_limit or None,
         geo_limit=a.geo_limit or None, geo_halves=a.geo_half, voa_gold=a.voa_gold, re3d_gold=a.re3d_gold,
-        re3d_dev_log=a.re3d_dev_log,
+        re3d_dev_log=a.re3d_dev_log, dev_only=a.dev_only,
         command=shlex.join(["python", "bench/eval.py", *args]),
     )
     results = suite.run(options)

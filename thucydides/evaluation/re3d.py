@@ -38,8 +38,8 @@ def read_gold(folder: Path | None = None) -> list[dict[str, Any]]:
 
 
 def evaluate(pipeline: adapter.Pipe | None = None, gold_dir: Path | None = None, documents: Path | None = None,
-             dev_error_log: Path | None = None) -> annotated.SetResult:
+             dev_error_log: Path | None = None, with_test: bool = True) -> annotated.SetResult:
     """Dev and test figures; with `dev_error_log`, the dev part's errors are written there (never the test's)."""
     gold_dir = gold_dir or paths.re3d_gold()
     return annotated.evaluate(RE3D, read_gold(gold_dir), read_documents(documents), gold_dir, pipeline,
-                              dev_error_log)
+                              dev_error_log, with_test)

@@ -83,6 +83,8 @@ def _seeds_rows(s: SeedsResult) -> list[Row]:
 
 
 def _set_rows(part: Part) -> list[Row]:
+    if part.figures is None and part.stories:
+        return [(part.name, "not scored (--dev-only)", "-", f"{part.stories} docs")]
     if part.figures is None:
         return [(part.name, "no annotated story in this part", "-", "0 docs")]
     return _prf_rows(part.name, part.figures, part.stories)

@@ -29,6 +29,9 @@ class Options:
     re3d_gold: Path | None = None
     re3d_dev_log: Path | None = None
     """Where the re3d dev part's inputs, export and the scorer's verbose log go (none: nowhere)."""
+    dev_only: bool = False
+    """Score the VOA and re3d dev parts only (the test parts are not scored, so a development run cannot show
+    them)."""
     command: str = "make eval"
 
 
@@ -96,10 +99,11 @@ def run(options: Options) -> Results:
     if "seeds" in options.only:
         res.seeds = _timed("seeds", lambda: seeds.evaluate(pipeline))
     if "voa" in options.only:
-        res.voa = _timed("VOA", lambda: voa.evaluate(pipeline, options.voa_gold))
+        res.voa = _timed("VOA", lambda: voa.evaluate(pipeline, options.voa_gold, with_test=not options.dev_only))
     if "re3d" in options.only:
         res.re3d = _timed("re3d", lambda: re3d.evaluate(pipeline, options.re3d_gold,
-                                                        dev_error_log=options.re3d_dev_log))
+                                                        dev_error_log=options.re3d_dev_log,
+                                                        with_test=not options.dev_only))
     if "speed" in options.only:
         res.speed = _timed("throughput", speed.evaluate)
     res.seconds = time.perf_counter() - began

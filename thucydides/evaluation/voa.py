@@ -64,6 +64,7 @@ def score_part(name: str, golds: list[dict[str, Any]], stories: dict[str, Story]
 
 
 def evaluate(pipeline: adapter.Pipe | None = None, gold_dir: Path | None = None,
-             stories_path: Path | None = None) -> VoaResult:
+             stories_path: Path | None = None, with_test: bool = True) -> VoaResult:
     gold_dir = gold_dir or paths.voa_gold()
-    return annotated.evaluate(VOA, read_gold(gold_dir), read_stories(stories_path), gold_dir, pipeline)
+    return annotated.evaluate(VOA, read_gold(gold_dir), read_stories(stories_path), gold_dir, pipeline,
+                              with_test=with_test)
