@@ -125,13 +125,13 @@ class Detection:
     fallback_confidence: float
     """What a fallback predicate's reading is worth next to the coder's calibrated ones (not a probability)."""
     fallback_over: tuple[str, ...]
+    """Sub-event types of taking (weapons seized, people arrested) that a fallback predicate's reading of another
+    sub-type comes before, however sure the coder is: what was taken decides ('seized the airport' took ground)."""
     judging_types: tuple[str, ...]
     """Event types a verb of judgement tells itself: a crowd condemning a killing protests (no `judged_happening`)."""
     judged_nouns: bool
     """A sentence read as no event is read again by the happenings its verbs of judgement name as nouns
     (`nominal_parts`), each at its unit's threshold."""
-    """Sub-event types of taking (weapons seized, people arrested) that a fallback predicate's reading of another
-    sub-type comes before, however sure the coder is: what was taken decides ('seized the airport' took ground)."""
     long_sentence_tokens: int
     """A sentence of at least this many tokens that reads as no event is read again clause by clause (0: never): the
     coder learnt from short notes, and a run-on sentence's background dilutes the happening one of its clauses tells."""
