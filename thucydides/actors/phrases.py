@@ -21,7 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.knowledge.acled import taxonomy
-from thucydides.knowledge.actors import ActorBase, bears_word
+from thucydides.knowledge.actors import ARMED_KINDS, ActorBase, bears_word
 from thucydides.knowledge.demonyms import Countries
 from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, PLACE_LABELS
 from thucydides.model import Actor
@@ -35,8 +35,6 @@ GROUP_HEADS = frozenset({"militia", "militias", "brigade", "brigades", "battalio
 MEMBER_HEADS = frozenset({"militiamen", "fighters", "militants", "rebels", "gunmen"})
 """Heads naming a group's members: the group is named by the words before them ('Fano militiamen': Fano)."""
 NAME_KINDS = frozenset({"ORG"})
-ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force"})
-"""Kinds of generic actors an alliance word makes the alliance's ('Coalition forces'; not 'coalition government')."""
 SPEAKING_FOR = frozenset({"military", "police", "government"})
 COMMUNAL = "communal militia"
 """ACLED's militias named by a place ('Kakamega Communal Militia'), whose name alone is the place."""
@@ -155,6 +153,8 @@ class PhraseReader:
         return any(s <= head.idx and end <= e and self._armed_family(a) for s, e, a in hits)
 
     def _armed_family(self, actor_id: str) -> bool:
+        """A generic actor of an armed kind, which an alliance word makes the alliance's ('Coalition forces'; not
+        'coalition government')."""
         actor = self.base.get(actor_id)
         return self.base.settles(actor) and actor is not None and actor.kind in ARMED_KINDS
 
