@@ -3,8 +3,11 @@ named just before, else the country's unidentified armed group. Sentences writte
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from thucydides.knowledge import settings
 from thucydides.knowledge.actors import actor_base, name_key
 
 pytestmark = pytest.mark.slow
@@ -82,3 +85,23 @@ def test_the_armed_noun_takes_its_side_of_the_event(analyse, text, actor1, actor
     pairs = {(name_key(base.get(e.actor1).name), name_key(base.get(e.actor2).name))
              for e in analyse(text).events if e.actor1 and e.actor2}
     assert (name_key(actor1), name_key(actor2)) in pairs
+
+
+def test_bare_militants_in_a_report_naming_no_group_are_the_countrys_likely_group(analyse) -> None:
+    """`settle.likely_group`: ACLED's coders name Al Shabaab for most Somali notes' 'militants'."""
+    a = analyse("Militants attacked a police station in Baidoa on Monday, killing three officers.")
+    assert _named(a, "Militants") == name_key("Al Shabaab")
+    assert name_key("Al Shabaab") in _event_actors(a)
+
+
+def test_with_the_step_switched_off_bare_militants_stay_unidentified(analyse, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "settings.yaml").write_text("stages:\n  actors:\n    likely_group: false\n", encoding="utf-8")
+    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    settings.reload()
+    try:
+        a = analyse("Militants attacked a police station in Baidoa on Monday, killing three officers.")
+    finally:
+        monkeypatch.delenv("THUCYDIDES_SETTINGS")
+        settings.reload()
+    assert _named(a, "Militants") == name_key("Unidentified Armed Group (Somalia)")

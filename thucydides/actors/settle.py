@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS, Actor, ActorBase, actor_base, actor_config
+from thucydides.knowledge.unnamed import likely_groups, unnamed_modifiers
 from thucydides.ling.context import actors_country
 from thucydides.model import ActorMention, Analysis
 from thucydides.pipeline import StageFn, stage
@@ -73,6 +74,35 @@ def refer_back(mentions: Sequence[ActorMention], base: ActorBase | None = None,
     return [m for m in read if m is not None]
 
 
+def likely_group(mentions: Sequence[ActorMention], text: str = "",
+                 base: ActorBase | None = None) -> list[ActorMention]:
+    """A bare armed noun settled as its country's unidentified armed group ('militants' in a Somali report) is
+    the group ACLED's coders most often name for that noun there (`likely_groups`, learned from ACLED's train
+    notes: Al Shabaab), where the report names no armed non-state group at all (a named group always wins) and
+    the word before it in `text` says no unknown or unnamed family ('unknown tribal militants')."""
+    base = base or actor_base()
+    if any(_names_armed_group(m, base) for m in mentions):
+        return list(mentions)
+    table = likely_groups()
+    kinds = base.curated.generic
+    bare = frozenset(n for kind in kinds for n in kind.refer_back)
+    modifiers = unnamed_modifiers(frozenset(n for kind in kinds if kind.refer_back for n in kind.nouns), bare)
+    out = []
+    for m in mentions:
+        noun = m.text.lower()
+        name = table.get((m.country or "", noun)) if noun in bare and not m.speaker else None
+        before = text[max(0, m.start - 40):m.start].lower().split()[-1:]
+        group = base.lookup(name) if name and base.generic_key(m.actor) == "armed_group" and \
+            not modifiers.intersection(before) else None
+        out.append(replace(m, actor=group.id, kind=group.kind, generic=False) if group else m)
+    return out
+
+
+def _names_armed_group(m: ActorMention, base: ActorBase) -> bool:
+    """A named armed non-state group, speaking or not (a country's unidentified one is no name)."""
+    return not m.generic and base.generic_key(m.actor) is None and base.kind(m.actor) in NON_STATE_ARMED_KINDS
+
+
 def _read_back(m: ActorMention, named: Sequence[ActorMention], window: int, after: int) -> ActorMention | None:
     """The armed noun as the one group named within `window` before it; unchanged with none; None with several,
     or where its own phrase names the group right after it ('militants from the X', 'rebels of the X'), which
@@ -124,7 +154,8 @@ def document_country(analysis: Analysis, start: int = 0, end: int | None = None)
 
 def settle_analysis(analysis: Analysis, country: str | None = None, base: ActorBase | None = None) -> str | None:
     """Settle every generic mention of the analysis by `country`, or by the country of its places, or, where no
-    place says one, by the country of its named actors; returns the country used (None: mentions left
+    place says one, by the country of its named actors, then read a bare armed noun as its likely group where
+    the report names none (`likely_group`, switchable); returns the country used (None: mentions left
     generic)."""
     analysis.actors = refer_back(analysis.actors, base)
     chosen = country or document_country(analysis)
@@ -132,6 +163,8 @@ def settle_analysis(analysis: Analysis, country: str | None = None, base: ActorB
         chosen = actors_country(analysis.actors, base)
     if chosen:
         analysis.actors = settle_all(analysis.actors, chosen, base)
+        if actor_config().likely_group:
+            analysis.actors = likely_group(analysis.actors, analysis.document.analysis_text, base)
     return chosen
 
 

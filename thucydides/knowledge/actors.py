@@ -947,6 +947,9 @@ class ActorConfig:
     back_reference_after: int = 40
     """Characters after such a noun within which a group's name belongs to its own phrase ('militants from the
     X'): the noun then refers to nothing before it."""
+    likely_group: bool = True
+    """A bare armed noun in a report naming no armed group is the group ACLED's coders most often name for it in
+    the report's country (`settle.likely_group`; off: the country's unidentified armed group)."""
 
 
 @cache

@@ -1,12 +1,13 @@
 """ACLED's unnamed actor 1 by country and event type where it is not the armed group (`data/actors/
 unnamed_actor1.csv`, written by `python -m thucydides.learn.unnamed_actors` from ACLED's train split), and the
-words that name such a family outright (`unnamed_cues` in `data/actors.yaml`)."""
+words that name such a family outright (`unnamed_cues` in `data/actors.yaml`), and the group a bare armed noun
+most likely is by country (`data/actors/likely_groups.csv`, written by the same learner)."""
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -15,6 +16,8 @@ from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings
 FILE = "actors/unnamed_actor1.csv"
 CUES = "actors.yaml"
 COLUMNS = ("country", "event_type", "family", "support", "share")
+GROUPS_FILE = "actors/likely_groups.csv"
+GROUP_COLUMNS = ("country", "noun", "group", "support", "share")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,44 @@ def unnamed_actors() -> Mapping[tuple[str, str], str]:
         if tuple(reader.fieldnames or ()) != COLUMNS:
             raise KnowledgeError(f"{path}: expected columns {', '.join(COLUMNS)}")
         return {(r["country"], r["event_type"]): r["family"] for r in reader}
+
+
+@dataclass(frozen=True)
+class LikelyGroup:
+    """The armed group ACLED's coders most often name where a note of `country` says only `noun`."""
+
+    country: str
+    """ISO alpha-2."""
+    noun: str
+    """A bare armed noun, lower case ('militants')."""
+    group: str
+    """ACLED's name of the group ('Al Shabaab')."""
+    support: int
+    share: float
+
+
+@cache
+def likely_groups() -> Mapping[tuple[str, str], str]:
+    """(country, bare armed noun) -> ACLED's name of the group it most likely is there."""
+    path = data_path(GROUPS_FILE)
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != GROUP_COLUMNS:
+            raise KnowledgeError(f"{path}: expected columns {', '.join(GROUP_COLUMNS)}")
+        return {(r["country"], r["noun"]): r["group"] for r in reader}
+
+
+@cache
+def unnamed_modifiers(nouns: Iterable[str], bare: Iterable[str]) -> frozenset[str]:
+    """Words that, just before a bare armed noun, say its group is unknown or of some unnamed family: those
+    before a bare noun in the generic kind's longer nouns ('unknown militants'), and the words naming each
+    unnamed family ACLED codes ('tribal' of Unidentified Tribal Militia, 'gang' of Unidentified Gang)."""
+    bare_set = frozenset(bare)
+    words = {w for n in nouns if n.split()[-1] in bare_set and len(n.split()) > 1 for w in n.split()[:-1]}
+    families = {*unnamed_actors().values(), *(c.family for c in unnamed_cues())}
+    common = {"unidentified", "armed", "group"}
+    words |= {w.lower() for f in families for w in f.split()} - common
+    return frozenset(words)
 
 
 @dataclass(frozen=True)
