@@ -3,12 +3,14 @@ named just before, else the country's unidentified armed group. Sentences writte
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from thucydides.knowledge import settings
 from thucydides.knowledge.actors import actor_base, name_key
+from thucydides.model import Interval
 
 pytestmark = pytest.mark.slow
 
@@ -92,6 +94,12 @@ def test_bare_militants_in_a_report_naming_no_group_are_the_countrys_likely_grou
     a = analyse("Militants attacked a police station in Baidoa on Monday, killing three officers.")
     assert _named(a, "Militants") == name_key("Al Shabaab")
     assert name_key("Al Shabaab") in _event_actors(a)
+
+
+def test_a_report_published_long_before_the_notes_years_keeps_the_unidentified_group(analyse) -> None:
+    a = analyse("Militants attacked a police station in Baidoa on Monday, killing three officers.",
+                published=Interval(date(2004, 3, 2), date(2004, 3, 2)))
+    assert _named(a, "Militants") == name_key("Unidentified Armed Group (Somalia)")
 
 
 def test_with_the_step_switched_off_bare_militants_stay_unidentified(analyse, tmp_path: Path,

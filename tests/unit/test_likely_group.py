@@ -32,7 +32,7 @@ def _name(m: ActorMention) -> str:
 def test_bare_militants_in_a_somali_report_are_the_learned_group() -> None:
     # "Militants attacked a police station in Baidoa on Monday."
     out = likely_group([_settled(0, "Militants", "SO")])
-    assert _name(out[0]) == name_key(likely_groups()[("SO", "militants")]) == name_key("Al Shabaab")
+    assert _name(out[0]) == name_key(likely_groups()[("SO", "militants")].group) == name_key("Al Shabaab")
     assert not out[0].generic
 
 
@@ -55,6 +55,14 @@ def test_nouns_saying_the_group_is_unknown_are_never_read_as_one() -> None:
     assert likely_group([unknown]) == [unknown]
 
 
+def test_a_report_dated_far_from_the_notes_years_keeps_the_unidentified_group() -> None:
+    # "Militants attacked a police station in Baidoa on Monday." published long before ACLED's notes.
+    likely = likely_groups()[("SO", "militants")]
+    militants = _settled(0, "Militants", "SO")
+    assert likely_group([militants], year=likely.first_year - 10) == [militants]
+    assert _name(likely_group([militants], year=likely.last_year)[0]) == name_key("Al Shabaab")
+
+
 def test_a_word_before_it_saying_unknown_or_an_unnamed_family_keeps_the_unidentified_group() -> None:
     text = "Unknown tribal militants shot a shopkeeper in Baidoa."
     militants = _settled(text.index("militants"), "militants", "SO")
@@ -65,12 +73,15 @@ def test_a_word_before_it_saying_unknown_or_an_unnamed_family_keeps_the_unidenti
 
 
 def test_the_learner_keeps_a_group_with_share_and_support_only() -> None:
-    rows = [NounRow("SO", "militants", "Al Shabaab", False, 1, 0)] * 8 + \
+    rows = [NounRow("SO", "militants", "Al Shabaab", False, 1, 0, 2024)] * 7 + \
+        [NounRow("SO", "militants", "Al Shabaab", False, 1, 0, 2025)] + \
         [NounRow("SO", "militants", "Unidentified Armed Group (Somalia)", True, 0, 0)] * 2 + \
         [NounRow("YE", "militants", "Houthi Movement", False, 1, 0)] * 3 + \
         [NounRow("KE", "militants", "Al Shabaab", False, 2, 0)] * 9
-    learned = {(g.country, g.noun): (g.group, g.support, g.share) for g in learn_groups(rows, 5, 0.7)}
-    assert learned == {("SO", "militants"): ("Al Shabaab", 10, 0.8)}  # YE: 3 rows; KE: each names two groups
+    learned = {(g.country, g.noun): (g.group, g.support, g.share, g.first_year, g.last_year)
+               for g in learn_groups(rows, 5, 0.7)}
+    # YE: 3 rows; KE: each note names two groups
+    assert learned == {("SO", "militants"): ("Al Shabaab", 10, 0.8, 2024, 2025)}
     assert learn_groups(rows, 5, 0.9) == []
 
 

@@ -11,11 +11,11 @@ State" in a Syrian report: Islamic State (Syria)). Nothing is assumed where no c
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS, Actor, ActorBase, actor_base, actor_config
-from thucydides.knowledge.unnamed import likely_groups, unnamed_modifiers
+from thucydides.knowledge.unnamed import LikelyGroup, likely_groups, unnamed_modifiers
 from thucydides.ling.context import actors_country
 from thucydides.model import ActorMention, Analysis
 from thucydides.pipeline import StageFn, stage
@@ -74,28 +74,58 @@ def refer_back(mentions: Sequence[ActorMention], base: ActorBase | None = None,
     return [m for m in read if m is not None]
 
 
-def likely_group(mentions: Sequence[ActorMention], text: str = "",
+def likely_group(mentions: Sequence[ActorMention], text: str = "", year: int | None = None,
                  base: ActorBase | None = None) -> list[ActorMention]:
     """A bare armed noun settled as its country's unidentified armed group ('militants' in a Somali report) is
     the group ACLED's coders most often name for that noun there (`likely_groups`, learned from ACLED's train
     notes: Al Shabaab), where the report names no armed non-state group at all (a named group always wins) and
-    the word before it in `text` says no unknown or unnamed family ('unknown tribal militants')."""
+    the word before it in `text` says no unknown or unnamed family ('unknown tribal militants'), for a report of
+    `year` near the years of the notes it was learned from (`likely_group_years`; undated: any)."""
     base = base or actor_base()
     if any(_names_armed_group(m, base) for m in mentions):
         return list(mentions)
-    table = likely_groups()
-    kinds = base.curated.generic
-    bare = frozenset(n for kind in kinds for n in kind.refer_back)
-    modifiers = unnamed_modifiers(frozenset(n for kind in kinds if kind.refer_back for n in kind.nouns), bare)
+    readings = _Readings.of(base)
     out = []
     for m in mentions:
-        noun = m.text.lower()
-        name = table.get((m.country or "", noun)) if noun in bare and not m.speaker else None
-        before = text[max(0, m.start - 40):m.start].lower().split()[-1:]
-        group = base.lookup(name) if name and base.generic_key(m.actor) == "armed_group" and \
-            not modifiers.intersection(before) else None
+        likely = readings.reading(m, text, year) if base.generic_key(m.actor) == "armed_group" else None
+        group = base.lookup(likely.group) if likely else None
         out.append(replace(m, actor=group.id, kind=group.kind, generic=False) if group else m)
     return out
+
+
+@dataclass(frozen=True)
+class _Readings:
+    """What `likely_group` reads a bare armed noun by: the learned table, the bare nouns, the words that keep
+    one unidentified, and the years' margin."""
+
+    table: Mapping[tuple[str, str], LikelyGroup]
+    bare: frozenset[str]
+    modifiers: frozenset[str]
+    margin: int
+
+    @staticmethod
+    def of(base: ActorBase) -> _Readings:
+        kinds = base.curated.generic
+        bare = frozenset(n for kind in kinds for n in kind.refer_back)
+        nouns = frozenset(n for kind in kinds if kind.refer_back for n in kind.nouns)
+        return _Readings(likely_groups(), bare, unnamed_modifiers(nouns, bare), actor_config().likely_group_years)
+
+    def reading(self, m: ActorMention, text: str, year: int | None) -> LikelyGroup | None:
+        """The learned group for the mention's noun and country, if it holds for the report's year and no word
+        just before the noun says the group is unknown or of an unnamed family."""
+        noun = m.text.lower()
+        likely = self.table.get((m.country or "", noun)) if noun in self.bare and not m.speaker else None
+        before = text[max(0, m.start - 40):m.start].lower().split()[-1:]
+        if likely is None or not likely.holds_in(year, self.margin) or self.modifiers.intersection(before):
+            return None
+        return likely
+
+
+def _published_year(analysis: Analysis) -> int | None:
+    """The year the report was published, where told or inferred (None: undated)."""
+    published = analysis.document.published
+    day = (published.end or published.start) if published else None
+    return day.year if day else None
 
 
 def _names_armed_group(m: ActorMention, base: ActorBase) -> bool:
@@ -164,7 +194,8 @@ def settle_analysis(analysis: Analysis, country: str | None = None, base: ActorB
     if chosen:
         analysis.actors = settle_all(analysis.actors, chosen, base)
         if actor_config().likely_group:
-            analysis.actors = likely_group(analysis.actors, analysis.document.analysis_text, base)
+            analysis.actors = likely_group(analysis.actors, analysis.document.analysis_text,
+                                           _published_year(analysis), base)
     return chosen
 
 

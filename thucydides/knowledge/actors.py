@@ -950,6 +950,9 @@ class ActorConfig:
     likely_group: bool = True
     """A bare armed noun in a report naming no armed group is the group ACLED's coders most often name for it in
     the report's country (`settle.likely_group`; off: the country's unidentified armed group)."""
+    likely_group_years: int = 2
+    """Years before the first and after the last train note of such a reading within which a dated report may
+    take it (groups rise and fall)."""
 
 
 @cache

@@ -17,7 +17,7 @@ FILE = "actors/unnamed_actor1.csv"
 CUES = "actors.yaml"
 COLUMNS = ("country", "event_type", "family", "support", "share")
 GROUPS_FILE = "actors/likely_groups.csv"
-GROUP_COLUMNS = ("country", "noun", "group", "support", "share")
+GROUP_COLUMNS = ("country", "noun", "group", "support", "share", "first_year", "last_year")
 
 
 @dataclass(frozen=True)
@@ -54,17 +54,27 @@ class LikelyGroup:
     """ACLED's name of the group ('Al Shabaab')."""
     support: int
     share: float
+    first_year: int
+    last_year: int
+    """The years of the train rows coding the group: groups rise and fall ('militants' in Afghanistan were the
+    Taliban until 2021), so the reading holds for reports of about those years."""
+
+    def holds_in(self, year: int | None, margin: int) -> bool:
+        """The reading holds for a report of `year` (None: undated, it holds)."""
+        return year is None or self.first_year - margin <= year <= self.last_year + margin
 
 
 @cache
-def likely_groups() -> Mapping[tuple[str, str], str]:
-    """(country, bare armed noun) -> ACLED's name of the group it most likely is there."""
+def likely_groups() -> Mapping[tuple[str, str], LikelyGroup]:
+    """(country, bare armed noun) -> the group it most likely is there."""
     path = data_path(GROUPS_FILE)
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         if tuple(reader.fieldnames or ()) != GROUP_COLUMNS:
             raise KnowledgeError(f"{path}: expected columns {', '.join(GROUP_COLUMNS)}")
-        return {(r["country"], r["noun"]): r["group"] for r in reader}
+        return {(r["country"], r["noun"]): LikelyGroup(r["country"], r["noun"], r["group"], int(r["support"]),
+                                                       float(r["share"]), int(r["first_year"]), int(r["last_year"]))
+                for r in reader}
 
 
 @cache

@@ -98,6 +98,8 @@ class NounRow:
     named: int
     """Named (not generic) armed non-state groups the note names."""
     fold: int
+    year: int = 0
+    """The event's year (0: not told)."""
 
 
 def noun_rows(rows: Iterable[Mapping[str, str]], base: ActorBase, folds: int = 1) -> list[NounRow]:
@@ -116,7 +118,8 @@ def noun_rows(rows: Iterable[Mapping[str, str]], base: ActorBase, folds: int = 1
         named = {h.actor for h in scanner.find(row["notes"]) if _named_group(base, h.actor)}
         one = _coded_group(base, row)
         fold = int(hashlib.sha256(row["event_id_cnty"].encode("utf-8")).hexdigest(), 16) // 10 % folds
-        out.extend(NounRow(code, noun, one, one is not None and _unidentified(base, one), len(named), fold)
+        year = int(row["year"]) if row.get("year", "").isdigit() else 0
+        out.extend(NounRow(code, noun, one, one is not None and _unidentified(base, one), len(named), fold, year)
                    for noun in sorted(found))
     return out
 
@@ -152,15 +155,18 @@ def learn_groups(rows: Iterable[NounRow], min_support: int, min_share: float) ->
     """Per (country, noun), the group ACLED coded most often where the note names at most one armed group, kept
     where it is no unidentified group and has the share and the support."""
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    years: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for r in rows:
         if r.named <= 1:
             counts[(r.country, r.noun)][r.coded or ""] += 1
+            years[(r.country, r.noun, r.coded or "")].add(r.year)
     out = []
     for (country, noun), groups in sorted(counts.items()):
         total = sum(groups.values())
         group, n = max(((g, c) for g, c in groups.items() if g), key=lambda gc: (gc[1], gc[0]), default=("", 0))
         if group and not UNNAMED.match(group) and total >= min_support and n / total >= min_share:
-            out.append(LikelyGroup(country, noun, group, total, round(n / total, 3)))
+            span = years[(country, noun, group)]
+            out.append(LikelyGroup(country, noun, group, total, round(n / total, 3), min(span), max(span)))
     return out
 
 
@@ -200,7 +206,7 @@ def write_groups(path: Path, learned: Sequence[LikelyGroup]) -> None:
         writer = csv.writer(fh)
         writer.writerow(GROUP_COLUMNS)
         for g in learned:
-            writer.writerow([g.country, g.noun, g.group, g.support, g.share])
+            writer.writerow([g.country, g.noun, g.group, g.support, g.share, g.first_year, g.last_year])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
