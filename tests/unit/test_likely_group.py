@@ -31,7 +31,8 @@ def _name(m: ActorMention) -> str:
 
 def test_bare_militants_in_a_somali_report_are_the_learned_group() -> None:
     # "Militants attacked a police station in Baidoa on Monday."
-    out = likely_group([_settled(0, "Militants", "SO")])
+    out = likely_group([_settled(0, "Militants", "SO")], year=2024)
+    assert _name(likely_group([_settled(0, "Militants", "SO")])[0]) == name_key("Unidentified Armed Group (Somalia)")
     assert _name(out[0]) == name_key(likely_groups()[("SO", "militants")].group) == name_key("Al Shabaab")
     assert not out[0].generic
 
@@ -66,9 +67,9 @@ def test_a_report_dated_far_from_the_notes_years_keeps_the_unidentified_group() 
 def test_a_word_before_it_saying_unknown_or_an_unnamed_family_keeps_the_unidentified_group() -> None:
     text = "Unknown tribal militants shot a shopkeeper in Baidoa."
     militants = _settled(text.index("militants"), "militants", "SO")
-    assert likely_group([militants], text) == [militants]
+    assert likely_group([militants], text, 2024) == [militants]
     armed = "Armed militants shot a shopkeeper in Baidoa."
-    assert _name(likely_group([_settled(armed.index("militants"), "militants", "SO")], armed)[0]) == \
+    assert _name(likely_group([_settled(armed.index("militants"), "militants", "SO")], armed, 2024)[0]) == \
         name_key("Al Shabaab")
 
 

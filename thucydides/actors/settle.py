@@ -80,7 +80,7 @@ def likely_group(mentions: Sequence[ActorMention], text: str = "", year: int | N
     the group ACLED's coders most often name for that noun there (`likely_groups`, learned from ACLED's train
     notes: Al Shabaab), where the report names no armed non-state group at all (a named group always wins) and
     the word before it in `text` says no unknown or unnamed family ('unknown tribal militants'), for a report of
-    `year` near the years of the notes it was learned from (`likely_group_years`; undated: any)."""
+    `year` near the years of the notes it was learned from (`likely_group_years`; an undated report takes none)."""
     base = base or actor_base()
     if any(_names_armed_group(m, base) for m in mentions):
         return list(mentions)

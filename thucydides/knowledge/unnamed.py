@@ -60,8 +60,9 @@ class LikelyGroup:
     Taliban until 2021), so the reading holds for reports of about those years."""
 
     def holds_in(self, year: int | None, margin: int) -> bool:
-        """The reading holds for a report of `year` (None: undated, it holds)."""
-        return year is None or self.first_year - margin <= year <= self.last_year + margin
+        """The reading holds for a report of `year`; an undated report takes none, since groups rise and fall
+        and a reading learned from a few years' notes says nothing about another decade."""
+        return year is not None and self.first_year - margin <= year <= self.last_year + margin
 
 
 @cache
