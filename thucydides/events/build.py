@@ -22,7 +22,7 @@ from thucydides.knowledge.lexicons import Lexicons, lexicons
 from thucydides.knowledge.type_prior import PriorRetyping
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import span_head
-from thucydides.model import Event, Evidence, Happening, Interval, Toponym, stable_id
+from thucydides.model import Claim, Event, Evidence, Happening, Interval, Toponym, stable_id
 from thucydides.steps import Steps
 
 STRATEGIC = "Strategic developments"
@@ -114,6 +114,8 @@ def read_sightings(ctx: DocContext, candidate: Candidate, readers: Readers, base
 def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base: ActorBase,
                   taxonomy: Taxonomy, at: Toponym | None = None) -> Sighting:
     s = Sighting(candidate, event_type=candidate.event_type, sub_event_type=candidate.sub_event_type)
+    if candidate.retyped:
+        s.why["retyped"] = candidate.retyped
     if at is None:
         _read_place(ctx, s, readers)
     else:
@@ -195,16 +197,31 @@ def _toll(ctx: DocContext, units: Sequence[tuple[int, int]], taxonomy: Taxonomy)
     """An event's toll by the one fatalities policy (`events.tolls`) from the killed claims of its units
     (parts of a figure left out), else from what the words tell; and the claims it rests on."""
     told = list({c.id: c for lo, hi in units for c in tolls.unit_claims(ctx.claims, lo, hi)}.values())
-    left_out = tolls.parts(ctx.doc, told) | tolls.doers(ctx.doc, told)
-    whole = [c for c in told if c.id not in left_out]
-    toll = tolls.report_toll(whole, taxonomy.vague_fatalities, tolls.groups(ctx.doc, whole),
-                             tolls.shares(ctx.doc, whole))
+    toll = _claims_toll(ctx, told, taxonomy)
     if toll:
         toll = tolls.share(toll, max(tolls.told_share(ctx.doc, lo, hi) for lo, hi in units))  # 'split over 2 days'
     if toll is None:
         counts = [t for lo, hi in units if (t := tolls.told_toll(ctx.doc, lo, hi, taxonomy.vague_fatalities))]
         toll = max(counts) if counts else None
     return toll, [c.id for c in told]
+
+
+def _claims_toll(ctx: DocContext, told: Sequence[Claim], taxonomy: Taxonomy) -> int | None:
+    """The toll the killed claims `told` give by the fatalities policy, figures that are parts of another or count
+    the killers left out."""
+    left_out = tolls.parts(ctx.doc, told) | tolls.doers(ctx.doc, told)
+    whole = [c for c in told if c.id not in left_out]
+    return tolls.report_toll(whole, taxonomy.vague_fatalities, tolls.groups(ctx.doc, whole),
+                             tolls.shares(ctx.doc, whole))
+
+
+def actor_toll(ctx: DocContext, s: Sighting, taxonomy: Taxonomy) -> int:
+    """The people the sighting's own unit tells its actor 1 killed, by the fatalities policy (the killed claims
+    told there whose agent is actor 1): 0 when it tells none, or no actor 1 is read."""
+    if s.actor1 is None:
+        return 0
+    own = [c for c in tolls.unit_claims(ctx.claims, s.candidate.start, s.candidate.end) if c.agent == s.actor1]
+    return (_claims_toll(ctx, own, taxonomy) or 0) if own else 0
 
 
 def continuation(ctx: DocContext, members: Sequence[Sighting], taken: set[int], reach: int) -> list[tuple[int, int]]:

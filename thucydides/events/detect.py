@@ -67,6 +67,8 @@ class Candidate:
     """'coder', or 'fallback' when the learned coder read no event and a fallback predicate did."""
     readings: tuple[tuple[str, float], ...] = ()
     """the coder's probability of every sub-event type, likeliest first (none for a fallback reading)"""
+    retyped: str = ""
+    """The step that re-typed the coder's reading before detection kept it ('fatalities'), if one did."""
 
 
 def unit_bounds(ctx: DocContext, sentence: Sentence) -> tuple[int, int]:
@@ -159,14 +161,16 @@ class Detection:
 
 
 def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[Candidate], bool] = lambda c: True,
-           taxonomy: Taxonomy | None = None) -> list[Candidate]:
+           taxonomy: Taxonomy | None = None,
+           retype: Callable[[Candidate], Candidate] = lambda c: c) -> list[Candidate]:
     """Every sentence the coder reads as an event with at least `how.threshold` probability, anchored on its
     best-read clause that is `admissible` (a sentence with none is dropped); with a `taxonomy`, sentences
     the coder reads as no event get the fallback predicates' reading (events.fallback). A sentence's type
     blends its own reading with its neighbours' (a short sentence says less about the kind of happening than
     the passage around it; a whole report of politics would drown the one bombing it tells). A report with no
     sentence this sure keeps its likeliest one when that reaches `single_threshold` (a short report, such as
-    a dispatch, tells one happening without saying it twice)."""
+    a dispatch, tells one happening without saying it twice). A reading `retype` re-types (the deaths its unit
+    tells, `events.stage` fatal_reading) is judged by its new type when admissible (the catch-all floors)."""
     units = _units(ctx)
     low = how.lowest()
     coder = Remembered(coder)
@@ -185,6 +189,7 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
             chosen = None
         if chosen is None:
             continue
+        chosen = _retyped(chosen, retype, admissible)
         out.append((chosen, guess.event_probability, how.cut(cut, chosen)))
         others = _others(unit, chosen, coder, how, admissible)
         out += others
@@ -193,6 +198,13 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
                         for c in specific_clause(unit, chosen, coder, how, admissible)]
     kept = _kept(out, how, len(units), retyped)
     return kept + list_items(units, kept, admissible)
+
+
+def _retyped(chosen: Candidate, retype: Callable[[Candidate], Candidate],
+             admissible: Callable[[Candidate], bool]) -> Candidate:
+    """The reading `retype` gives the chosen one, where the filters still admit it; else the chosen one."""
+    other = retype(chosen)
+    return other if other is chosen or admissible(other) else chosen
 
 
 def _others(unit: Unit, chosen: Candidate, coder: Coder, how: Detection,

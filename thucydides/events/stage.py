@@ -9,11 +9,23 @@ intended clause ('realis').
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
+from thucydides.events import tolls
 from thucydides.events.actorbase import ActorBase
-from thucydides.events.build import Merging, Readers, Sighting, continuation, group, read_sightings, to_event
+from thucydides.events.build import (
+    Merging,
+    Readers,
+    Sighting,
+    actor_toll,
+    continuation,
+    group,
+    read_sighting,
+    read_sightings,
+    to_event,
+)
 from thucydides.events.detect import Candidate, Coder, Detection, detect
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.seizures import is_thing_taken
@@ -22,6 +34,7 @@ from thucydides.events.when import DATE_STEPS
 from thucydides.events.where import PLACE_STEPS
 from thucydides.knowledge import KnowledgeError
 from thucydides.knowledge.acled import Taxonomy, taxonomy
+from thucydides.knowledge.fatal_shares import DEFAULT_SHARES, fatal_shares
 from thucydides.knowledge.type_prior import DEFAULT_PRIOR, PriorRetyping, type_prior
 from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import heads_clause, is_accident, is_aggregate, is_bare_plural, is_realis, tense
@@ -97,9 +110,16 @@ class EventsConfig:
     """Sentences after the headline that make the lead."""
     single_max_sentences: int | None = 8
     """The longest report, in sentences, that `single_threshold` applies to (null: any)."""
-    recode_steps: tuple[str, ...] = ("rules",)
-    """How the actors' inter codes re-type an event, in order: 'prior' (the learned type prior), 'rules' (the
-    hand-written coding rules of data/acled.yaml)."""
+    recode_steps: tuple[str, ...] = ("fatalities", "rules")
+    """How an event is re-typed, in order: 'fatalities' (a sub-type ACLED codes with no deaths yields, where its
+    unit tells its actor killing people, to the coder's likeliest reading that carries them; applied as detection
+    keeps a reading), 'prior' (the learned type prior), 'rules' (the hand-written coding rules of data/acled.yaml)."""
+    fatal_shares: str | None = None
+    """The ACLED fatal shares table (.json); null: the one shipped with the package."""
+    fatal_max_share: float = 0.01
+    """A sub-event type at most this share of whose ACLED train rows carry fatalities carries none ('fatalities')."""
+    fatal_min_rows: int = 50
+    """... counted only for a sub-event type with at least this many ACLED train rows."""
     prior_weight: float = 0.5
     """The exponent of the type prior's lift, P(sub | inter codes) / P(sub), against the coder's probabilities."""
     type_prior: str | None = None
@@ -250,11 +270,12 @@ def readers(config: EventsConfig) -> Readers:
     )
 
 
-RECODE_STEPS = ("prior", "rules")
+RECODE_STEPS = ("prior", "rules", "fatalities")
 
 
 def _retyping(config: EventsConfig) -> PriorRetyping | None:
-    """The prior step when `recode_steps` asks for it (it runs before the rules, whatever the order given)."""
+    """The prior step when `recode_steps` asks for it (it runs before the rules, whatever the order given; the
+    fatalities step runs before both, as detection keeps a reading)."""
     unknown = set(config.recode_steps) - set(RECODE_STEPS)
     if unknown:
         raise KnowledgeError(f"stages.events.recode_steps: unknown step(s) {sorted(unknown)}; known: {RECODE_STEPS}")
@@ -294,7 +315,7 @@ class EventCoderStage:
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
         candidates = detect(ctx, self.coder, self.detection, lambda c: self.filters.failing(Reading(ctx, c)) is None,
-                            self.taxonomy if self.config.fallback else None)
+                            self.taxonomy if self.config.fallback else None, lambda c: self.fatal_reading(ctx, c))
         sightings = [s for c in candidates for s in read_sightings(ctx, c, self.readers, self.base, self.taxonomy)]
         taken = {c.sentence.index for c in candidates}
         groups = group(ctx, sightings, self.readers.merging)
@@ -305,6 +326,24 @@ class EventCoderStage:
                          self.readers.date.names if self.config.date_by_step else (),
                          self.readers.place.names if self.config.place_by_step else ()) for g in groups]
 
+    def fatal_reading(self, ctx: DocContext, c: Candidate) -> Candidate:
+        """The 'fatalities' step: a coder's reading of a sub-type ACLED codes with no deaths (`never_fatal`, from
+        its train rows) whose unit tells its actor 1 killing people ('troops advanced on the town, killing 40
+        militants') is re-typed to the coder's likeliest reading of a sub-type that carries them: ACLED codes the
+        deadly happening (a clash), not the movement. Others are returned as they are."""
+        never = never_fatal(self.config)
+        if "fatalities" not in self.config.recode_steps or c.source != "coder" or c.sub_event_type not in never:
+            return c
+        if not any(claim.agent for claim in tolls.unit_claims(ctx.claims, c.start, c.end)):
+            return c
+        if actor_toll(ctx, read_sighting(ctx, c, self.readers, self.base, self.taxonomy), self.taxonomy) <= 0:
+            return c
+        sub, p = next(((sub, p) for sub, p in c.readings if sub not in never), (None, 0.0))
+        if sub is None:
+            return c
+        return replace(c, event_type=self.taxonomy.event_type_of(sub), sub_event_type=sub, confidence=p,
+                       retyped="fatalities")
+
     def _retrospective(self, ctx: DocContext) -> bool:
         """Whether the report is short enough that, telling only old happenings, it is about them."""
         most = self.config.retrospective_max_sentences
@@ -313,6 +352,16 @@ class EventCoderStage:
     def __call__(self, batch: Sequence[Analysis]) -> None:
         for analysis in batch:
             analysis.events = self.events(analysis)
+
+
+def never_fatal(config: EventsConfig) -> frozenset[str]:
+    """The sub-event types ACLED codes with no fatalities, by the shares table and the config's bounds."""
+    return _never_fatal(config.fatal_shares, config.fatal_max_share, config.fatal_min_rows)
+
+
+@cache
+def _never_fatal(path: str | None, max_share: float, min_rows: int) -> frozenset[str]:
+    return fatal_shares(Path(path) if path else DEFAULT_SHARES).never_fatal(max_share, min_rows)
 
 
 def without_background(groups: list[list[Sighting]], retrospective: bool = True) -> list[list[Sighting]]:

@@ -93,3 +93,29 @@ def type_prior(
     for name, value in figures.items() if isinstance(figures, dict) else ():
         typer.echo(f"{name}: {value}")
     typer.echo(f"wrote {target}")
+
+
+@app.command("fatal-shares")
+def fatal_shares(
+    acled: Annotated[Path | None, typer.Option(
+        "--acled", help="ACLED export (CSV with event_id_cnty, sub_event_type, fatalities); counts the train split. "
+                        "[default: ../shared/data/acled/events.csv]", show_default=False)] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="JSON file to write. [default: the packaged table]", show_default=False)] = None,
+) -> None:
+    """Count, per sub-event type, ACLED train rows and those with fatalities > 0 (which types never carry deaths)."""
+    from thucydides.knowledge.fatal_shares import DEFAULT_SHARES
+    from thucydides.learn.corpora import DEFAULT_ACLED, CorpusError
+    from thucydides.learn.fatal_shares import train
+
+    target = out or DEFAULT_SHARES
+    try:
+        artefact = train(acled or DEFAULT_ACLED, target)
+    except CorpusError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    rows, fatal = artefact["rows"], artefact["fatal"]
+    if isinstance(rows, dict) and isinstance(fatal, dict):
+        for sub, n in rows.items():
+            typer.echo(f"{sub}: {fatal[sub]} of {n} with fatalities")
+    typer.echo(f"wrote {target}")
