@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from thucydides.events import tolls
 from thucydides.events.actorbase import ActorBase
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import TERRITORY_CHANGES, Taxonomy
@@ -642,6 +643,17 @@ def victims(rc: RoleContext) -> str | None:
     return _first_actor(rc, [*_harmed(tokens), *dead])
 
 
+def killed_side(rc: RoleContext) -> str | None:
+    """'Army Retakes Hill, Killing 30 Rebel Fighters': the armed side the unit's killed claims count as dead, killed
+    by actor 1 (the claims stage reads a figure's victims and killers where a headline's capitals mislead the parse).
+    Unarmed victims are the unnamed_people and default steps' to read: a claim's reading of them is a guess."""
+    if rc.actor1 is None:
+        return None
+    told = tolls.unit_claims(rc.doc.claims, rc.candidate.start, rc.candidate.end)
+    sides = [c.subject for c in told if c.agent == rc.actor1 and c.subject and c.subject != rc.actor1]
+    return next((s for s in sides if _armed(rc, s)), None)
+
+
 def _candidate_tokens(rc: RoleContext) -> list[Token]:
     """The tokens of the candidate's unit (its characters widened to whole tokens)."""
     span = rc.doc.doc.char_span(rc.candidate.start, rc.candidate.end, alignment_mode="expand")
@@ -818,7 +830,7 @@ ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "ran_into": ran_into, "undergoers": undergoers, "pair": pair_second, "opponent": opponent,
     "victims": victims, "default": default_actor2, "loser": loser, "unnamed_people": unnamed_people,
     "co_doers": co_doers, "intervener": intervener, "other_armed": other_armed, "same_side": same_side,
-    "counter_side": counter_side,
+    "counter_side": counter_side, "killed_side": killed_side,
 }
 
 
