@@ -70,19 +70,20 @@ Read = Callable[..., tuple[Analysis, list[Event]]]
 
 
 def keyword_events(coder: KeywordCoder, published: date, name: str) -> Read:
-    """`read(text, published=..., **changes)`: the events stage with `coder` (its fallback off unless `changes`
-    turn it on; `changes` made to the shipped stages.events settings) over the upstream stages' analysis of
-    `text`; the analysis and its events."""
+    """`read(text, published=..., title=..., **changes)`: the events stage with `coder` (its fallback off unless
+    `changes` turn it on; `changes` made to the shipped stages.events settings) over the upstream stages' analysis
+    of `text` (a document with that `title`); the analysis and its events."""
     from thucydides.pipeline import Pipeline
 
     upstream = Pipeline(["nlp", "actors", "time", "places", "claims"])
     base = section("stages.events", EventsConfig)
 
-    def read(text: str, published: date = published, **changes: object) -> tuple[Analysis, list[Event]]:
+    def read(text: str, published: date = published, title: str | None = None,
+             **changes: object) -> tuple[Analysis, list[Event]]:
         config = dataclasses.replace(base, **{"fallback": False, **changes})  # type: ignore[arg-type]
         stage = EventCoderStage(coder, config, readers(config),
                                 Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
-        doc = Document.from_text(text, name=name, published=Interval(published, published))
+        doc = Document.from_text(text, name=name, published=Interval(published, published), title=title)
         analysis: Analysis = upstream.run_documents([doc])[0]
         return analysis, stage.events(analysis)
 

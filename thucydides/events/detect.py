@@ -147,6 +147,11 @@ class Detection:
     no rescue by `single_threshold` keeps, is typed by its clause read most surely as an event of a specific sub-type,
     if one reaches `anchor_threshold`: a run-on sentence mixing a happening with its background lands in the
     catch-all its clauses do not (a short note's catch-all reading, rescued, is mostly right)."""
+    headline_lead: bool
+    """A lead sentence read as no event surely enough alone is read with its report's headline (the headline in the
+    text, else the document's title): news tells its main happening in both, the headline its gist, the lead its
+    detail. Where the two read together reach the lead's threshold, they are one unit: the lead's clauses anchor it,
+    its words run from the headline's start (its facts: a toll, a place), and the headline is not read apart."""
 
     def cut(self, unit_cut: float, candidate: Candidate) -> float:
         """The probability of an event `candidate` needs in a unit whose threshold is `unit_cut`: none it can
@@ -180,9 +185,10 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     if how.judged_nouns:
         guesses = judged_subject_readings(units, guesses, contexts, coder, how)
     guesses = parts_readings(units, guesses, cuts, contexts, coder, how)
+    read, guesses, cuts = with_headline(ctx, units, guesses, cuts, contexts, coder, how)
     out: list[tuple[Candidate, float, float]] = []
     retyped: list[tuple[Candidate, float, float]] = []
-    for unit, guess, cut in zip(units, guesses, cuts, strict=True):
+    for unit, guess, cut in zip(read, guesses, cuts, strict=True):
         readings = _readings(ctx, unit, guess, coder, low, taxonomy, how)
         chosen = next((c for c in readings if admissible(c)), None)
         if chosen is not None and _only_mentions(unit, chosen, coder, cut, how):
@@ -198,6 +204,42 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
                         for c in specific_clause(unit, chosen, coder, how, admissible)]
     kept = _kept(out, how, len(units), retyped)
     return kept + list_items(units, kept, admissible)
+
+
+def with_headline(ctx: DocContext, units: list[Unit], guesses: Sequence[Guess], cuts: list[float],
+                  contexts: list[str], coder: Coder, how: Detection) -> tuple[list[Unit], list[Guess], list[float]]:
+    """The units to read, their readings and thresholds; with `how.headline_lead`, a lead (the first unit after
+    the headline) read as no event surely enough alone, whose words read after its headline's reach its threshold,
+    takes that reading, its unit running from the headline's start, and the headline's own units are left out."""
+    heads = [i for i, u in enumerate(units) if ctx.segments.in_headline(u.sentence.start)]
+    lead = next((i for i in range(len(units)) if i not in heads), None)
+    if not how.headline_lead or lead is None or guesses[lead].event_probability >= cuts[lead]:
+        return units, list(guesses), cuts
+    joined = _read_with_headline(ctx, units, heads, lead, contexts[lead], coder, how)
+    if joined is None or joined.event_type is None or joined.event_probability < cuts[lead]:
+        return units, list(guesses), cuts
+    return _joined_units(units, guesses, cuts, heads, lead, joined)
+
+
+def _joined_units(units: list[Unit], guesses: Sequence[Guess], cuts: list[float], heads: list[int], lead: int,
+                  joined: Guess) -> tuple[list[Unit], list[Guess], list[float]]:
+    """The units but the headline's, the lead's running from the headline's start and reading as `joined`."""
+    first = units[heads[0]].start if heads else units[lead].start
+    kept = [i for i in range(len(units)) if i not in heads]
+    read = [Unit(u.sentence, first, u.end, u.span) if i == lead else u for i, u in enumerate(units)]
+    return [read[i] for i in kept], [joined if i == lead else guesses[i] for i in kept], [cuts[i] for i in kept]
+
+
+def _read_with_headline(ctx: DocContext, units: list[Unit], heads: list[int], lead: int, context: str,
+                        coder: Coder, how: Detection) -> Guess | None:
+    """The coder's reading of the lead's words after the headline's (the units of the headline in the text, else
+    the document's title), in the lead's context; None when the report has no headline."""
+    title = " ".join(ctx.text[units[i].start:units[i].end] for i in heads) if heads \
+        else (ctx.analysis.document.title or "").strip()
+    if not title:
+        return None
+    words = f"{title.rstrip(' .')}. {ctx.text[units[lead].start:units[lead].end]}"
+    return coder.classify_in_context([words], [context], how.context_weight, 0.0)[0]
 
 
 def _retyped(chosen: Candidate, retype: Callable[[Candidate], Candidate],
@@ -392,7 +434,7 @@ def _readings(ctx: DocContext, unit: Unit, guess: Guess, coder: Coder, threshold
         for best in ranked_anchors(unit.span, guess, coder, how.anchor_threshold):
             for head in _anchor_heads(best, guess, how):
                 yield Candidate(unit.start, unit.end, unit.sentence, guess.event_type or "", guess.sub_event_type or "",
-                                guess.confidence, head, ctx.segments.in_headline(unit.start),
+                                guess.confidence, head, ctx.segments.in_headline(unit.sentence.start),
                                 readings=guess.readings)
 
 
@@ -409,7 +451,7 @@ def _fallback_readings(ctx: DocContext, unit: Unit, taxonomy: Taxonomy, nouns: b
     X') is weaker evidence than the coder's reading of an event, so it is read only where the coder reads none."""
     for head, sub in fallback.readings(ctx, unit.span, taxonomy, nouns):
         yield Candidate(unit.start, unit.end, unit.sentence, taxonomy.event_type_of(sub), sub,
-                        confidence, head, ctx.segments.in_headline(unit.start), "fallback")
+                        confidence, head, ctx.segments.in_headline(unit.sentence.start), "fallback")
 
 
 def also_told(unit: Unit, chosen: Candidate, coder: Coder, how: Detection,

@@ -155,6 +155,8 @@ class EventsConfig:
     catchall_clauses: bool = True
     """A sentence read surely as an event but as a catch-all sub-type below its floor is typed by its clause read
     most surely as another sub-type of event (events.detect.specific_clause)."""
+    headline_lead: bool = True
+    """A lead read as no event surely enough alone is read with its headline (events.detect.with_headline)."""
     merge_actor_sides: bool = False
     """Sentences of a report whose doers are the two sides of one happening ('forces killed the attackers', 'the
     attackers stormed the hotel') may tell one happening (false: only the same actor 1 or none)."""
@@ -310,7 +312,7 @@ class EventCoderStage:
             judged_nouns=c.judged_nouns, judging_types=c.judging_types,
             long_sentence_tokens=c.long_sentence_tokens,
             long_clause_threshold=c.long_clause_threshold, long_told_only=c.long_told_only,
-            catchall_clauses=c.catchall_clauses)
+            catchall_clauses=c.catchall_clauses, headline_lead=c.headline_lead)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
