@@ -483,12 +483,19 @@ def one_place_votes(scored: list[tuple[float, Candidate]], one_place_km: float) 
     (same country, within `one_place_km`: "Moscow" the city and "Moskva" the federal city): a place the gazetteer
     lists twice does not lose to a namesake abroad that each entry alone outscores. Ties go to the entry the ranker
     scored higher."""
-    def together(c: Candidate, o: Candidate) -> bool:
-        return c.place.country == o.place.country and \
-            km(c.place.lat, c.place.lon, o.place.lat, o.place.lon) <= one_place_km
-
-    summed = [(min(1.0, sum(q for q, o in scored if together(c, o))), p, c) for p, c in scored]
+    groups = _one_place_groups(tuple((c.place.country, c.place.lat, c.place.lon) for _, c in scored), one_place_km)
+    summed = [(min(1.0, sum(scored[j][0] for j in group)), p, c) for group, (p, c) in zip(groups, scored, strict=True)]
     return [(total, c) for total, _, c in sorted(summed, key=lambda t: (t[0], t[1]), reverse=True)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _one_place_groups(points: tuple[tuple[str | None, float, float], ...], one_place_km: float
+                      ) -> tuple[tuple[int, ...], ...]:
+    """Per candidate (country, lat, lon), the indices of those that are the same place (itself among them), in
+    order: the passes rank the same candidates again and again, so the distances are measured once."""
+    return tuple(tuple(j for j, (country, lat, lon) in enumerate(points)
+                       if country == here[0] and km(here[1], here[2], lat, lon) <= one_place_km)
+                 for here in points)
 
 
 def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings, model: Ranker,
