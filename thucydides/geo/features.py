@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from thucydides.geo import handset
@@ -78,20 +78,38 @@ def _log_pop(n: int) -> float:
     return math.log10(n + 1) / feature_scales().population_scale
 
 
-_STATIC_CACHE: dict[tuple[object, ...], list[list[float]]] = {}
+@dataclass(slots=True)
+class StaticEntry:
+    """A mention's STATIC_FEATURES rows and what follows from the same candidates alone, computed at most once per
+    entry: names recur across reports, and their mentions meet the same entry (`static_entry`)."""
+
+    rows: list[list[float]]
+    scores: tuple[object, list[float]] | None = None
+    """The ranker that scored the rows and its `static_scores` of them (`resolve.static_scores`)."""
+    traits: dict[tuple[bool, int], tuple[list[bool], list[bool]]] = field(default_factory=dict)
+    """(the name is an English word, `word_alias_population`) -> the candidates' pickable and lesser-alias flags
+    (`resolve._pickable_and_lesser`)."""
+
+
+_STATIC_CACHE: dict[tuple[object, ...], StaticEntry] = {}
 STATIC_CACHE_SIZE = 20_000
 
 
-def static_rows(f: Found, cs: Sequence[Candidate]) -> list[list[float]]:
-    """STATIC_FEATURES of each candidate of one mention; names recur across reports, so the rows are kept
-    (they depend on the candidates and on whether the mention names an admin unit or a facility only)."""
+def static_entry(f: Found, cs: Sequence[Candidate]) -> StaticEntry:
+    """The cache's entry for one mention's candidates: the rows depend on the candidates and on whether the mention
+    names an admin unit or a facility only, so those are its key."""
     key = (f.admin, f.facility, *((c.place.id, c.weight, c.match) for c in cs))
-    rows = _STATIC_CACHE.get(key)
-    if rows is None:
+    entry = _STATIC_CACHE.get(key)
+    if entry is None:
         if len(_STATIC_CACHE) >= STATIC_CACHE_SIZE:
             _STATIC_CACHE.clear()
-        rows = _STATIC_CACHE[key] = _static_rows(f, cs)
-    return rows
+        entry = _STATIC_CACHE[key] = StaticEntry(_static_rows(f, cs))
+    return entry
+
+
+def static_rows(f: Found, cs: Sequence[Candidate]) -> list[list[float]]:
+    """STATIC_FEATURES of each candidate of one mention, kept (`static_entry`)."""
+    return static_entry(f, cs).rows
 
 
 def _static_rows(f: Found, cs: Sequence[Candidate]) -> list[list[float]]:

@@ -30,7 +30,7 @@ from thucydides.geo.document import (
     name_evidence,
     outlet_evidence,
 )
-from thucydides.geo.features import STATIC_CACHE_SIZE, admit_row, context_rows, frame_row, static_rows
+from thucydides.geo.features import StaticEntry, admit_row, context_rows, frame_row, static_entry
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import HAND_SOURCE, Candidate, Gazetteer
 from thucydides.geo.outlets import OutletHome, outlet_settings
@@ -554,45 +554,31 @@ def mention(f: Found, cs: list[Candidate], in_container: bool, model: Ranker, se
                 handset.gate(f, strong, common), in_container=in_container, frame=frame)
     if m.considered:
         m.respelt = handset.respelt(cs, f.name)
-        m.static = static_rows(f, cs)
-        m.pickable, m.lesser_alias = _pickable_and_lesser(f, cs, m.static, settings.word_alias_population)
-        m.scores = static_scores(model, m.static)
+        entry = static_entry(f, cs)
+        m.static = entry.rows
+        m.pickable, m.lesser_alias = _pickable_and_lesser(f, cs, entry, settings.word_alias_population)
+        m.scores = static_scores(model, entry)
         m.signature = signature(m)
     return m
 
 
-_SCORES: dict[int, tuple[list[list[float]], Ranker, list[float]]] = {}
+def static_scores(model: Ranker, entry: StaticEntry) -> list[float]:
+    """`model.static_scores` of a mention's static rows, kept in their cache entry: `static_entry` hands the same
+    entry to the same name over and over."""
+    if entry.scores is None or entry.scores[0] is not model:
+        entry.scores = (model, model.static_scores(entry.rows))
+    return entry.scores[1]
 
 
-def static_scores(model: Ranker, rows: list[list[float]]) -> list[float]:
-    """`model.static_scores` of a mention's static rows, kept with them: `static_rows` hands the same rows to the
-    same name over and over (each entry holds its rows, so no other rows take their identity while it stands)."""
-    hit = _SCORES.get(id(rows))
-    if hit is not None and hit[0] is rows and hit[1] is model:
-        return hit[2]
-    if len(_SCORES) >= STATIC_CACHE_SIZE:
-        _SCORES.clear()
-    scores = model.static_scores(rows)
-    _SCORES[id(rows)] = (rows, model, scores)
-    return scores
-
-
-_TRAITS: dict[tuple[int, bool, int], tuple[list[list[float]], list[bool], list[bool]]] = {}
-
-
-def _pickable_and_lesser(f: Found, cs: list[Candidate], static: list[list[float]], big: int
-                         ) -> tuple[list[bool], list[bool]]:
-    """`pickable` and `lesser_aliases` of a mention, kept with its static rows: those stand for the same
+def _pickable_and_lesser(f: Found, cs: list[Candidate], entry: StaticEntry, big: int) -> tuple[list[bool], list[bool]]:
+    """`pickable` and `lesser_aliases` of a mention, kept in its static rows' cache entry: those stand for the same
     candidates (places, how the name names them) and admin noun, which with the name's being an English word
     decide both."""
-    key = (id(static), _english_word(f), big)
-    hit = _TRAITS.get(key)
-    if hit is not None and hit[0] is static:
-        return hit[1], hit[2]
-    if len(_TRAITS) >= STATIC_CACHE_SIZE:
-        _TRAITS.clear()
-    traits = _TRAITS[key] = (static, pickable(f, cs, big), lesser_aliases(cs))
-    return traits[1], traits[2]
+    key = (_english_word(f), big)
+    hit = entry.traits.get(key)
+    if hit is None:
+        hit = entry.traits[key] = (pickable(f, cs, big), lesser_aliases(cs))
+    return hit
 
 
 def unpin_abroad(mentions: list[Mention], geo: DocumentGeography, model: Ranker, settings: PlacesSettings) -> bool:
