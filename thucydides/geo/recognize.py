@@ -740,17 +740,20 @@ def names_container(gaz: Gazetteer, name: str) -> bool:
 
 def unsplit(text: str, matches: list[Found], ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[Found]:
     """Drop gazetteer matches that split one place name spaCy read whole ("Bai Hassan" is not Bai and Hassan):
-    two or more matches that fill a place entity, joined by spaces or hyphens only, are pieces of an unknown name."""
+    two or more matches that fill a place entity, joined by spaces or hyphens only, are pieces of an unknown name.
+    `matches` come in the order of the text, as `gazetteer_matches` gives them."""
     pieces: set[int] = set()
+    starts = [m.start for m in matches]
     for start, end, label in ents:
         if label in PLACE_LABELS:
-            pieces.update(_pieces(text, matches, start, end, gaz))
+            pieces.update(_pieces(text, matches, starts, start, end, gaz))
     return [m for i, m in enumerate(matches) if i not in pieces]
 
 
-def _pieces(text: str, matches: list[Found], start: int, end: int, gaz: Gazetteer) -> list[int]:
-    """The matches that together fill the entity start..end as pieces of one unknown name, if they do."""
-    inside = [i for i, m in enumerate(matches) if start <= m.start and m.end <= end]
+def _pieces(text: str, matches: list[Found], starts: list[int], start: int, end: int, gaz: Gazetteer) -> list[int]:
+    """The matches that together fill the entity start..end as pieces of one unknown name, if they do (`starts`: the
+    matches' starts, in order)."""
+    inside = [i for i in _starting_within(starts, start, end) if matches[i].end <= end]
     if len(inside) < 2 or (matches[inside[0]].start, matches[inside[-1]].end) != (start, end):
         return []  # one match, or the matches leave part of the entity out
     return _pieces_of_one_name(text, matches, inside, gaz)
@@ -1111,11 +1114,20 @@ def _listed_with_adjective(text: str, doc: Doc | None, end: int, know: Knowledge
     return word is not None and word[0].ent_type_ == "NORP"
 
 
+def _starting_within(starts: list[int], start: int, end: int) -> range:
+    """The indices of the spans starting in start..end (`starts`: theirs, in order), found by bisection: only those
+    may lie inside it, and a report holds many spans and many entities."""
+    return range(bisect.bisect_left(starts, start), bisect.bisect_right(starts, end))
+
+
 def unknown_places(text: str, ents: list[tuple[int, int, str]], gazetteer_found: list[Found]) -> list[Found]:
-    """Places spaCy saw that the gazetteer does not know: kept, unresolved if need be."""
+    """Places spaCy saw that the gazetteer does not know: kept, unresolved if need be (`gazetteer_found`: the
+    gazetteer's matches in the order of the text, as `gazetteer_matches` gives them)."""
     out = []
+    starts = [g.start for g in gazetteer_found]
     for start, end, label in ents:
-        if label in PLACE_LABELS and not any(start <= g.start and g.end <= end for g in gazetteer_found):
+        inside = _starting_within(starts, start, end)
+        if label in PLACE_LABELS and not any(gazetteer_found[i].end <= end for i in inside):
             name = re.sub(r"^(?:the|The)\s+", "", text[start:end])
             out.append(Found(end - len(name), end, name, name, ner=label))
     return out
