@@ -31,6 +31,11 @@ class Points:
     _near: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     _possible_countries: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     _top: list[str] = field(default_factory=list, compare=False, repr=False)
+    rows: dict[tuple[str, bool], tuple[object, list[float], float]] = field(default_factory=dict, compare=False,
+                                                                            repr=False)
+    """(place id, respelt) -> the view a candidate was scored against, its context features and its hand-set
+    coherence (`features.context_rows`), kept: one context stands for one name in one pass, and the name's mentions
+    that rank apart (another cue, another frame) share their candidates."""
 
     def top_country(self) -> str:
         """The country holding the largest share of the other places (the first of tied ones); `countries`

@@ -144,13 +144,21 @@ def _static_row(f: Found, c: Candidate, pop: int, top: int, main_pop: int, flag:
 def context_rows(cs: Sequence[Candidate], view: GeographyView, points: Points,
                  static: Sequence[Sequence[float]], respelt: Sequence[bool] = ()) -> list[list[float]]:
     """CONTEXT_FEATURES of each candidate of one mention (`static`: their STATIC_FEATURES rows; `respelt`: which
-    were met only through folding beside one spelt as written, `handset.respelt`)."""
+    were met only through folding beside one spelt as written, `handset.respelt`). Each candidate's features and
+    coherence are kept in `points.rows` for the view they were computed against."""
     top = view.top_country()
     top_continent = continents().get(top) if top else None
-    rows = [_context_row(c, view, points, top_continent) for c in cs]
     flags, hand = list(respelt) or [False] * len(cs), feature_scales().hand_scale
-    return _with_hand_scores(rows, static, [handset.coherence(c, view, points, r) / hand
-                                            for c, r in zip(cs, flags, strict=True)])
+    kept = points.rows
+    rows, coherence = [], []
+    for c, r in zip(cs, flags, strict=True):
+        hit = kept.get((c.place.id, r))
+        if hit is None or hit[0] is not view:
+            hit = kept[(c.place.id, r)] = (view, _context_row(c, view, points, top_continent),
+                                           handset.coherence(c, view, points, r) / hand)
+        rows.append(hit[1])
+        coherence.append(hit[2])
+    return _with_hand_scores(rows, static, coherence)
 
 
 def _with_hand_scores(rows: list[list[float]], static: Sequence[Sequence[float]],
