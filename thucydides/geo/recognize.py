@@ -176,17 +176,19 @@ def words(text: str) -> list[Token]:
         word = m.group(1)
         if word is None or not (word[0].isupper() or word in _CONNECTORS or "-" in word[:5] or "‐" in word[:5]):
             continue
+        start, end = m.span(1)
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            token = Token(m.start(1), m.end(1) - 2, word[:-2])
-        else:
-            token = Token(m.start(1), m.end(1), word)
-        if "-" in token.text or "‐" in token.text:
+            end, word = end - 2, word[:-2]
+        token = _TOKEN(Token, (start, end, word))
+        if "-" in word or "‐" in word:
             out.extend(_pieces_of(token))
         else:
             out.append(token)  # no hyphen: the word is its one piece
     return out
 
 
+_TOKEN = tuple.__new__
+"""Makes a `Token` without the named tuple's Python-level constructor: `words` makes one per name-like word."""
 _HYPHEN = re.compile(r"[-‐]")
 _WORD_ENDS = r"(?![^\W\d_]|[-'’ʿʾ‘][^\W\d_])"
 _PLAIN_WORD = rf"(?!(?:{'|'.join(sorted(_CONNECTORS))}){_WORD_ENDS})[a-z]+{_WORD_ENDS}"
@@ -305,7 +307,11 @@ class _Scan:
 
     def longest_known(self, i: int) -> int | None:
         """The last word of the longest known name starting at word i."""
-        return next((j for j in range(self.run_end(i), i - 1, -1) if self.caps[j] and self.known_end(i, j)), None)
+        caps = self.caps
+        for j in range(self.run_end(i), i - 1, -1):
+            if caps[j] and self.known_end(i, j):
+                return j
+        return None
 
     def known_end(self, i: int, j: int) -> int | None:
         """Where the known name of words i..j ends: after a possessive's "'s" that `words` cut off when the name of
