@@ -449,6 +449,24 @@ def link_anchors(text: str, found: list[Found]) -> None:
 
 _BRACKET = re.compile(r"(?=[\s(])(?<=[^\W\d_])\s*\(([^()]{2,80})\)")  # a space or a bracket first: a quick test
 """A bracket right after a word (not after a figure: "March 3 (Xinhua)"), and what it holds."""
+_BRACKETED = re.compile(r"\(([^()]{2,80})\)")
+"""A bracket and what it holds, without what comes before it: a quick search (the brackets are few)."""
+
+
+def _bracket_matches(text: str) -> list[re.Match[str]]:
+    """`_BRACKET`'s matches in the text, found from its brackets: each is tried from the start of the spaces before a
+    bracket, where the pattern alone would meet it (searched alone, it is tried at every space of the text)."""
+    out = []
+    for bracket in _BRACKETED.finditer(text):
+        start = bracket.start()
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        m = _BRACKET.match(text, start)
+        if m is not None:
+            out.append(m)
+    return out
+
+
 _BRACKET_SEPARATOR = re.compile(r"\s*(?:,|-|–|and)\s*")
 
 
@@ -456,7 +474,7 @@ def mark_bracketed_places(text: str, found: list[Found]) -> None:
     """ "at Khaldah junction (Aley)", "Kainama (Beni, Nord-Kivu)", "(Busan - Gangseo)": a bracket after a word that
     holds nothing but known names, joined by commas, dashes or "and", says where what it follows lies: its names are
     places (`place_cue`), however spaCy read them. Not names in capitals ("(NEC)", "(AFP)": acronyms)."""
-    for m in _BRACKET.finditer(text):
+    for m in _bracket_matches(text):
         start, end = m.start(1), m.end(1)
         inside = [f for f in found if start <= f.start and f.end <= end]
         if not inside or any(f.name.isupper() for f in inside):
@@ -698,7 +716,7 @@ def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledg
     before = text[max(0, f.start - 60):f.start]
     if (_may_end_in_of(before) and _DIRECTION_OF.search(before)) or _apposed_place_noun(text, f.end, know):
         return True
-    its = _AND_ITS.match(text, f.end, f.end + 40)
+    its = _AND_ITS.match(text, f.end, f.end + 40) if text.find("its", f.end, f.end + 40) >= 0 else None
     if its is None:
         return False
     return any(w in know.its_place_nouns for w in (its.group(1), its.group(1).split()[0]))
@@ -723,6 +741,8 @@ def _party_pattern() -> re.Pattern[str]:
 def party_district(text: str, start: int) -> bool:
     """ "Sen. Jane Roe, D-Springfield", "(R-Ohio)": a party's capital letter and a hyphen, after a comma or a bracket,
     right before the span: the US press names there the place a legislator represents."""
+    if text[start - 1:start] not in ("-", "\u2013", "\n"):  # what the pattern ends in ($ may stand before a newline)
+        return False
     return bool(_party_pattern().search(text, max(0, start - 4), start))
 
 
@@ -732,7 +752,7 @@ _APPOSED = re.compile(r",\s+an?\s+([a-z]+)(?:\s+([a-z]+))?")
 def _apposed_place_noun(text: str, end: int, know: Knowledge) -> bool:
     """ "X, a village on the border", "X, a small town": an apposition headed by a place noun (a first word or, after an
     adjective, a second)."""
-    m = _APPOSED.match(text, end, end + 40)
+    m = _APPOSED.match(text, end, end + 40) if text.startswith(",", end) else None
     return m is not None and (m.group(1) in know.place_nouns or m.group(2) in know.place_nouns)
 
 
