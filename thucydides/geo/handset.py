@@ -170,9 +170,9 @@ def _country_fit(cc: str, points: Points) -> float:
     """The share of the other places in the candidate's country; a candidate on another continent than most loses."""
     if not (points.countries and cc):
         return 0.0
-    top = points.top_country()
-    elsewhere = continents().get(top) and continents().get(cc) not in (continents().get(top), None)
-    weights = handset_settings()
+    table, weights = continents(), handset_settings()
+    top = table.get(points.top_country())
+    elsewhere = top and table.get(cc) not in (top, None)
     return weights.country_share_weight * points.countries.get(cc, 0.0) - (
         weights.other_continent_penalty if elsewhere else 0.0)
 
@@ -196,8 +196,10 @@ def _nearness(c: Candidate, points: Points) -> float:
     if c.place.kind in CONTAINER_KINDS:
         return 0.0
     d, weights = points.nearest_km(c), handset_settings()
-    return next((bonus for bound, bonus in zip(weights.nearness_km, weights.nearness_bonus, strict=True) if d < bound),
-                0.0)
+    for bound, bonus in zip(weights.nearness_km, weights.nearness_bonus, strict=True):
+        if d < bound:
+            return bonus
+    return 0.0
 
 
 def stands_alone(f: Found, c: Candidate) -> bool:
