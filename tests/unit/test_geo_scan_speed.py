@@ -11,10 +11,16 @@ from thucydides.geo.recognize import (
     _BORDER,
     _BRACKET,
     _TITLED,
+    Found,
+    _apposed_place_noun,
+    _bracket_matches,
     _may_end_in_of,
     abbreviation_matches,
     border_matches,
     knowledge,
+    party_district,
+    said_of_a_place,
+    unknown_places,
     words,
 )
 from thucydides.geo.resolve import _CAPITALISED, peoples_votes
@@ -47,6 +53,34 @@ def test_state_abbreviations_after_a_comma_and_dotted_ones_anywhere() -> None:
 def test_brackets_after_a_word_not_after_a_figure() -> None:
     text = "fighting at the junction (Aley) and on March 3 (Beirut) near Tyre(Sour)"
     assert [m.group(1) for m in _BRACKET.finditer(text)] == ["Aley", "Sour"]
+
+
+@pytest.mark.parametrize("text", [
+    "fighting at the junction (Aley) and on March 3 (Beirut) near Tyre(Sour)",
+    "clashes in Kainama  \n (Beni, Nord-Kivu) and (Goma) and 5 (Uvira), then Bunia ((Ituri)) and Aru (x)",
+    "the camp (a place far, far away from any town that anyone in the district could name, with more words) (Dadaab)",
+    "no bracket at all", "(Kisumu) opens it", "Mombasa (", "Lamu )( Malindi (Kilifi)",
+])
+def test_brackets_found_from_the_bracket_are_the_patterns_own(text: str) -> None:
+    assert [m.span(1) for m in _bracket_matches(text)] == [m.span(1) for m in _BRACKET.finditer(text)]
+
+
+def test_apposition_and_its_outskirts_and_party_letters_behind_their_quick_tests() -> None:
+    know = knowledge()
+    text = "They reached Kitgum, a town near the border, then Gulu and its outskirts; Sen. Roe, D-Kisumu, spoke."
+    kitgum, gulu, kisumu = (text.index(n) for n in ("Kitgum", "Gulu", "Kisumu"))
+    assert _apposed_place_noun(text, kitgum + len("Kitgum"), know)
+    assert not _apposed_place_noun(text, gulu + len("Gulu"), know)
+    assert said_of_a_place(text, Found(gulu, gulu + 4, "Gulu", "Gulu"), [], know)
+    assert not said_of_a_place(text, Found(kitgum - 8, kitgum - 1, "reached", "reached"), [], know)
+    assert party_district(text, kisumu) and not party_district(text, gulu) and not party_district(text, 0)
+
+
+def test_unknown_places_are_those_no_gazetteer_match_lies_inside() -> None:
+    text = "From Kisumu Town to Lake Zorb and Kisumu"
+    matches = [Found(5, 11, "Kisumu", "Kisumu", gazetteer=True), Found(34, 40, "Kisumu", "Kisumu", gazetteer=True)]
+    ents = [(5, 16, "GPE"), (20, 29, "LOC"), (34, 40, "GPE")]
+    assert [f.name for f in unknown_places(text, ents, matches)] == ["Lake Zorb"]
 
 
 def test_capitalised_peoples_names_only_at_a_word_start() -> None:

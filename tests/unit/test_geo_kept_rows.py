@@ -1,0 +1,62 @@
+"""What the resolver keeps to save work gives what computing afresh gives (`bench/geo_speed.py`): a candidate's
+context features kept in its context, the same-place groups of a ranking, the static entry's scores and flags."""
+
+from __future__ import annotations
+
+from thucydides.geo.context import Points
+from thucydides.geo.document import GeographyView
+from thucydides.geo.features import context_rows, static_entry
+from thucydides.geo.gazetteer import Candidate
+from thucydides.geo.ranker import ranker
+from thucydides.geo.recognize import Found
+from thucydides.geo.resolve import _one_place_groups, _pickable_and_lesser, one_place_votes, static_scores
+from thucydides.model import Place
+
+NAKURU = Candidate(Place("t-nakuru", "Nakuru", -0.30, 36.07, "populated_place", "KE", "Nakuru", 1, 300000),
+                   "Nakuru", 2, "geonames")
+NAKURU_COUNTY = Candidate(Place("t-nakuru-county", "Nakuru", -0.35, 36.10, "admin2", "KE", "Nakuru", 2, 2000000),
+                          "Nakuru", 2, "geonames")
+NAMESAKE = Candidate(Place("t-nakuru-tz", "Nakuru", -6.80, 37.60, "populated_place", "TZ", "Morogoro", 3, 900),
+                     "Nakuru", 2, "geonames")
+CANDIDATES = [NAKURU, NAKURU_COUNTY, NAMESAKE]
+
+
+def _points() -> Points:
+    return Points((("t-eldoret", 0.51, 35.27),), {"KE": 1.0}, {("KE", "Uasin Gishu"): 1.0}, {("KE", "Nakuru"): 0.5})
+
+
+def _view(countries: dict[str, float]) -> GeographyView:
+    return GeographyView(countries, {}, frozenset(), None)
+
+
+def test_context_rows_kept_in_the_context_are_the_fresh_ones() -> None:
+    static = static_entry(Found(0, 6, "Nakuru", "Nakuru"), CANDIDATES).rows
+    kenya, tanzania = _view({"KE": 1.0}), _view({"TZ": 1.0})
+    points = _points()
+    first = context_rows(CANDIDATES, kenya, points, static)
+    assert points.rows  # kept
+    assert context_rows(CANDIDATES, kenya, points, static) == first
+    assert first == context_rows(CANDIDATES, kenya, _points(), static)
+    # another view over the same context is scored afresh, not served the first view's rows
+    assert context_rows(CANDIDATES, tanzania, points, static) == context_rows(CANDIDATES, tanzania, _points(), static)
+    assert context_rows(CANDIDATES, tanzania, points, static) != first
+
+
+def test_same_place_groups_join_a_town_and_its_county_not_the_namesake_abroad() -> None:
+    where = tuple((c.place.country, c.place.lat, c.place.lon) for c in CANDIDATES)
+    assert _one_place_groups(where, 25.0) == ((0, 1), (0, 1), (2,))
+    voted = one_place_votes([(0.3, NAMESAKE), (0.25, NAKURU), (0.2, NAKURU_COUNTY)], 25.0)
+    assert [c for _, c in voted] == [NAKURU, NAKURU_COUNTY, NAMESAKE]
+    assert voted[0][0] == 0.25 + 0.2
+
+
+def test_the_static_entry_keeps_scores_and_flags_for_its_rows() -> None:
+    found = Found(0, 6, "Nakuru", "Nakuru")
+    entry = static_entry(found, CANDIDATES)
+    assert static_entry(Found(40, 46, "Nakuru", "Nakuru"), CANDIDATES) is entry
+    model = ranker()
+    assert static_scores(model, entry) == model.static_scores(entry.rows)
+    assert static_scores(model, entry) is static_scores(model, entry)
+    flags = _pickable_and_lesser(found, CANDIDATES, entry, 1000)
+    assert _pickable_and_lesser(found, CANDIDATES, entry, 1000) is flags
+    assert _pickable_and_lesser(found, CANDIDATES, entry, 5) == flags
