@@ -145,9 +145,12 @@ def capped(cs: list[Candidate], settings: PlacesSettings) -> list[Candidate]:
     limit = settings.max_candidates
     if len(cs) <= limit:
         return cs
-    big = [c for c in cs if c.weight >= 1 and c.population >= settings.big_alias_population]
+    floor = settings.big_alias_population
+    big = [c for c in cs if c.weight >= 1 and c.population >= floor]
     seen = set(big)  # equal candidates hash alike: the same test as `c not in big`, without a scan per candidate
-    return big + [c for c in cs if c not in seen][:max(0, limit - len(big))]
+    # only a big one can equal a big one: the others are not hashed
+    rest = [c for c in cs if not (c.weight >= 1 and c.population >= floor and c in seen)]
+    return big + rest[:max(0, limit - len(big))]
 
 
 def is_strong(f: Found) -> bool:
