@@ -653,8 +653,8 @@ def geography(mentions: list[Mention], text: str, home: str | None, actors: froz
         if settings.region_vote:
             geo.add(OUTLET_KEY, outlet_evidence(outlet.region, settings.region_vote))
     places = places_settings()
-    for m in mentions:
-        if m.plausible and not m.common and m.options and (m.strong or m.found.place_cue):
+    for m in mentions:  # a name's first evidence stands (`DocumentGeography.add`): a later mention's is not weighed
+        if m.key not in geo.by_name and m.plausible and not m.common and m.options and (m.strong or m.found.place_cue):
             geo.add(m.key, name_evidence(m.options, m.strong, m.found.admin, places.spread_limit, places.town_share))
     return geo
 
