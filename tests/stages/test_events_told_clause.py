@@ -24,7 +24,8 @@ MODAL = ("The regional governor, speaking to reporters after a long meeting with
          "said that a drone strike could destroy the trucks near Gao before dawn.")
 NOT_TOLD = ("The regional governor met elders in the capital on Wednesday for a long meeting about the roads, "
             "while a drone strike destroyed two trucks near Gao before dawn.")
-ON = {"long_sentence_tokens": 20, "long_told_only": True, "long_clause_threshold": 0.99}
+ON = {"long_sentence_tokens": 20, "long_told_only": True, "long_clause_threshold": 0.99, "coded_view": ()}
+"""(the coded view, which reads the same sentence without its frame, is off: tests/stages/test_events_coded_view.py)"""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.arguments import NOMINAL_SUBJECT_DEPS, arguments
 from thucydides.ling.clauses import clause_tokens, heads_clause, own_mood, text_without, unrealised_nouns
 from thucydides.ling.context import DocContext
+from thucydides.ling.frames import coded_view, frame_steps
 from thucydides.ling.segments import Sentence
 from thucydides.ling.tokens import VERBAL, ancestors, char_span, forms
 
@@ -152,6 +153,13 @@ class Detection:
     text, else the document's title): news tells its main happening in both, the headline its gist, the lead its
     detail. Where the two read together reach the lead's threshold, they are one unit: the lead's clauses anchor it,
     its words run from the headline's start (its facts: a toll, a place), and the headline is not read apart."""
+    coded_view: tuple[str, ...]
+    """The frame steps (`ling.frames.FRAME_STEPS`) whose words a sentence read as no event is read again without
+    ('officials said', 'according to X', 'was reported to have', 'allegedly'); empty: none."""
+    view_eventless_only: bool
+    """Read coded views only in a report where no sentence is read as an event without them."""
+    view_threshold: float | None
+    """The probability of an event at which a coded view's reading becomes its sentence's (None: the unit's)."""
 
     def cut(self, unit_cut: float, candidate: Candidate) -> float:
         """The probability of an event `candidate` needs in a unit whose threshold is `unit_cut`: none it can
@@ -175,7 +183,20 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     the passage around it; a whole report of politics would drown the one bombing it tells). A report with no
     sentence this sure keeps its likeliest one when that reaches `single_threshold` (a short report, such as
     a dispatch, tells one happening without saying it twice). A reading `retype` re-types (the deaths its unit
-    tells, `events.stage` fatal_reading) is judged by its new type when admissible (the catch-all floors)."""
+    tells, `events.stage` fatal_reading) is judged by its new type when admissible (the catch-all floors).
+    With `how.coded_view`, sentences read as no event are read again without their frames (`ling.frames`): in every report, or with `how.view_eventless_only` only
+    in a report where nothing else is read as an event (one whose happening is read already re-tells it in
+    quotes; one with none may tell it only through its sources)."""
+    views = bool(how.coded_view) and not how.view_eventless_only
+    found = _detect(ctx, coder, how, admissible, taxonomy, retype, views)
+    if found or views or not how.coded_view:
+        return found
+    return _detect(ctx, coder, how, admissible, taxonomy, retype, True)
+
+
+def _detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[Candidate], bool],
+            taxonomy: Taxonomy | None, retype: Callable[[Candidate], Candidate], views: bool) -> list[Candidate]:
+    """`detect` in one pass, reading the coded views of sentences read as no event or not (`views`)."""
     units = _units(ctx)
     low = how.lowest()
     coder = Remembered(coder)
@@ -184,7 +205,7 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     cuts = _thresholds(ctx, units, how)
     if how.judged_nouns:
         guesses = judged_subject_readings(units, guesses, contexts, coder, how)
-    guesses = parts_readings(units, guesses, cuts, contexts, coder, how)
+    guesses = parts_readings(units, guesses, cuts, contexts, coder, how, views)
     read, guesses, cuts = with_headline(ctx, units, guesses, cuts, contexts, coder, how)
     out: list[tuple[Candidate, float, float]] = []
     retyped: list[tuple[Candidate, float, float]] = []
@@ -279,37 +300,44 @@ class Remembered:
 
 
 def parts_readings(units: list[Unit], guesses: Sequence[Guess], cuts: list[float], contexts: list[str],
-                   coder: Coder, how: Detection) -> list[Guess]:
+                   coder: Coder, how: Detection, views: bool = False) -> list[Guess]:
     """Each unit's reading, or for a long one read as no event the surest reading of its parts (`long_parts`)
     that reaches `long_clause_threshold` (None: the unit's threshold), or of the happenings its verbs of judgement
-    name (`nominal_parts`) that reaches the least threshold of any unit (the unit's own then applies). Each part is
+    name (`nominal_parts`) that reaches the least threshold of any unit (the unit's own then applies), or with
+    `views` of its coded view (`ling.frames`) that reaches `view_threshold`. Each part is
     read in its sentence's context (its type then leans on the passage, as the sentence's does); all parts of a
     report in one call."""
     out = list(guesses)
-    asked = _parts_asked(units, guesses, cuts, contexts, how)
+    asked = _parts_asked(units, guesses, cuts, contexts, how, views)
     if not asked:
         return out
     read = coder.classify_in_context([a[1] for a in asked], [a[2] for a in asked], how.context_weight, 0.0)
-    for (i, _, _, least), g in zip(asked, read, strict=True):
+    for (i, _, _, least, specific), g in zip(asked, read, strict=True):
         better = g.event_probability > out[i].event_probability or out[i] is guesses[i]
-        if g.event_type is not None and g.event_probability >= least and better:
+        catchall = specific and g.sub_event_type in how.sub_min_confidence
+        if g.event_type is not None and g.event_probability >= least and better and not catchall:
             out[i] = g
     return out
 
 
 def _parts_asked(units: list[Unit], guesses: Sequence[Guess], cuts: list[float], contexts: list[str],
-                 how: Detection) -> list[tuple[int, str, str, float]]:
-    """(unit index, part's words, context, probability it must reach) of every part read of a unit read as no
-    event: its long parts, and the happenings its verbs of judgement name."""
-    asked: list[tuple[int, str, str, float]] = []
+                 how: Detection, views: bool) -> list[tuple[int, str, str, float, bool]]:
+    """(unit index, part's words, context, probability it must reach, whether only a specific sub-type counts) of
+    every part read of a unit read as no event: its long parts, the happenings its verbs of judgement name, and
+    with `views` its coded view (which must read as a specific sub-type, not one of ACLED's catch-alls of
+    `sub_min_confidence`: a frame's source telling something of no known type is where news of no event lands)."""
+    asked: list[tuple[int, str, str, float, bool]] = []
     for i, (unit, guess, cut) in enumerate(zip(units, guesses, cuts, strict=True)):
         if guess.event_probability >= cut:
             continue
         if 0 < how.long_sentence_tokens <= len(unit.span):
             least = cut if how.long_clause_threshold is None else how.long_clause_threshold
-            asked += [(i, part, contexts[i], least) for part in long_parts(unit.span, how)]
+            asked += [(i, part, contexts[i], least, False) for part in long_parts(unit.span, how)]
         if how.judged_nouns:
-            asked += [(i, part, contexts[i], how.lowest()) for part in nominal_parts(unit.span)]
+            asked += [(i, part, contexts[i], how.lowest(), False) for part in nominal_parts(unit.span)]
+        view = coded_view(unit.span, frame_steps(how.coded_view)) if views else None
+        if view is not None:
+            asked.append((i, view, contexts[i], cut if how.view_threshold is None else how.view_threshold, True))
     return asked
 
 

@@ -39,6 +39,7 @@ from thucydides.knowledge.type_prior import DEFAULT_PRIOR, PriorRetyping, type_p
 from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import heads_clause, is_accident, is_aggregate, is_bare_plural, is_realis, tense
 from thucydides.ling.context import DocContext
+from thucydides.ling.frames import frame_steps
 from thucydides.ling.tokens import ancestors
 from thucydides.model import Analysis, Event
 from thucydides.pipeline import StageFn, stage
@@ -157,6 +158,12 @@ class EventsConfig:
     most surely as another sub-type of event (events.detect.specific_clause)."""
     headline_lead: bool = True
     """A lead read as no event surely enough alone is read with its headline (events.detect.with_headline)."""
+    coded_view: tuple[str, ...] = ("told", "raised", "attributed", "hedged")
+    """Frame steps (ling.frames) whose words a sentence read as no event is read again without (empty: none)."""
+    view_eventless_only: bool = True
+    """... only in a report where no sentence is read as an event without them."""
+    view_threshold: float | None = None
+    """The probability of an event at which such a coded view's reading becomes its sentence's (None: the unit's)."""
     merge_actor_sides: bool = False
     """Sentences of a report whose doers are the two sides of one happening ('forces killed the attackers', 'the
     attackers stormed the hotel') may tell one happening (false: only the same actor 1 or none)."""
@@ -312,7 +319,8 @@ class EventCoderStage:
             judged_nouns=c.judged_nouns, judging_types=c.judging_types,
             long_sentence_tokens=c.long_sentence_tokens,
             long_clause_threshold=c.long_clause_threshold, long_told_only=c.long_told_only,
-            catchall_clauses=c.catchall_clauses, headline_lead=c.headline_lead)
+            catchall_clauses=c.catchall_clauses, headline_lead=c.headline_lead, coded_view=c.coded_view,
+            view_threshold=c.view_threshold, view_eventless_only=c.view_eventless_only)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
@@ -383,6 +391,7 @@ def load_coder(model: str | None) -> Coder:
 @stage("events", requires=("spacy_doc", "segments", "actors", "toponyms", "places", "times", "claims"),
        assigns=("events",), config=EventsConfig)
 def make_events_stage(config: EventsConfig) -> StageFn:
+    frame_steps(config.coded_view)  # an unknown step name fails here, not on the first report
     return EventCoderStage(
         coder=load_coder(config.model),
         config=config,

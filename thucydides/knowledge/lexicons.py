@@ -60,6 +60,8 @@ class Lexicons:
     gathering it met on both sides."""
     accusing_verbs: frozenset[str] = frozenset()
     judgement_verbs: frozenset[str] = frozenset()
+    hedge_adverbs: frozenset[str] = frozenset()
+    """Words that hedge a happening told ('allegedly', 'reportedly'): a frame on it, not a part of it."""
 
 
 @cache
@@ -112,4 +114,5 @@ def lexicons() -> Lexicons:
         counter_gatherings=word_set(raw, "counter_gatherings", where),
         accusing_verbs=word_set(raw, "accusing_verbs", where),
         judgement_verbs=word_set(raw, "judgement_verbs", where),
+        hedge_adverbs=word_set(raw, "hedge_adverbs", where),
     )

@@ -1,0 +1,159 @@
+"""A unit's coded view: its words without the frame news tells a happening in.
+
+News attributes and hedges what it tells ('officials said militants stormed the town', 'jets were reported to
+have fired missiles', '..., according to the ministry', 'allegedly'); the event coder learnt from ACLED's
+notes, which state the happening bare, and from news sentences of no event, where these words are common, so
+a frame pulls a told happening towards no event. The view is the unit's tokens less those of its frame, for the
+coder to read; the unit itself (its offsets, its clauses, its mood) is unchanged, so evidence stays on the
+original text.
+
+Each step names the tokens of one kind of frame (`FRAME_STEPS`); the settings choose which run and in what
+order (`stages.events.coded_view`). A frame over a clause not told as happening (a denial, 'said they would
+attack') is left in place: taking it off would state what the source did not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from spacy.tokens import Span, Token
+
+from thucydides.knowledge.lexicons import Lexicons, lexicons
+from thucydides.knowledge.settings import SettingsError
+from thucydides.ling.clauses import own_mood
+from thucydides.ling.tokens import forms
+
+FrameStep = Callable[[Span, Lexicons], set[int]]
+
+_FRAME_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative", "iobj", "agent", "punct",
+                         "expl", "neg"})
+"""A telling verb's dependents that are its frame (who told, to whom), not the happening told."""
+_ASIDE_DEPS = frozenset({"parataxis"})
+"""How a parenthetical telling ('..., the army said, ...') hangs on the clause it tells (not an adverbial clause:
+'arrested after she was accused of ...' tells why, it is no aside)."""
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _reporting(token: Token, lex: Lexicons) -> bool:
+    """A verb of telling that is not itself a denial or refusal, nor an accusation (what a side charges another
+    with is a claim of its own), nor negated ('did not say')."""
+    return (bool(forms(token) & lex.reporting_verbs) and not forms(token) & (lex.blocking_verbs | lex.accusing_verbs)
+            and not any(c.dep_ == "neg" for c in token.children))
+
+
+def _finite(head: Token) -> bool:
+    """A clause with a tensed verb ('militants attacked', 'X was arrested'), not a small clause ('found him
+    injured'), whose subject is no doer of what the frame tells."""
+    return head.tag_ in _FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} for c in head.children)
+
+
+def told(span: Span, lex: Lexicons) -> set[int]:
+    """'Officials said (that) X', 'X, the ministry said', 'X, Y said, Z': the verb of telling, who told and to whom;
+    the clause it reports stays (only where that clause is told as happening)."""
+    drop: set[int] = set()
+    for verb in span:
+        if _reporting(verb, lex):
+            drop |= _telling(verb, lex)
+    return drop
+
+
+def _telling(verb: Token, lex: Lexicons) -> set[int]:
+    """The frame of one verb of telling: with a clause told as happening, the verb and its frame dependents (and
+    the clause's 'that'); as an aside on another clause ('..., the army said, ...'), all its words."""
+    content = [c for c in verb.children if c.dep_ == "ccomp" and _finite(c) and own_mood(c, lex).realis]
+    if content:
+        drop = {verb.i} | {t.i for c in verb.children if c.dep_ in _FRAME_DEPS for t in c.subtree}
+        return drop | {m.i for c in content for m in c.children if m.dep_ == "mark" and m.lower_ == "that"}
+    return _aside(verb)
+
+
+def _aside(verb: Token) -> set[int]:
+    """All the words of a telling set aside on the clause it tells ('..., the army said, ...'): a verb of telling
+    with no clause of its own under it, hanging on another."""
+    if verb.dep_ not in _ASIDE_DEPS or verb.head.i == verb.i or any(c.dep_ == "xcomp" for c in verb.children):
+        return set()
+    return {t.i for t in verb.subtree}
+
+
+def raised(span: Span, lex: Lexicons) -> set[int]:
+    """'X was reported to have fired', 'X is said to have killed': the passive verb of telling and the infinitive's
+    'to' and 'have'; its subject is the doer of the happening."""
+    drop: set[int] = set()
+    for verb in span:
+        if not _reporting(verb, lex) or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+            drop.add(verb.i)
+            drop.update(c.i for c in verb.children if c.dep_ == "auxpass")
+            drop.update(c.i for c in clause.children if c.dep_ == "aux" and c.lower_ in {"to", "have"})
+    return drop
+
+
+def attributed(span: Span, lex: Lexicons) -> set[int]:
+    """'According to the ministry', 'as reported by local media': the attribution phrase and its source."""
+    words = [t.lower_ for t in span]
+    drop: set[int] = set()
+    for phrase in lex.attribution_phrases:
+        parts = phrase.split()
+        if len(parts) < 2:  # a one-word phrase ('per') is also a rate ('per day')
+            continue
+        for k in range(len(words) - len(parts) + 1):
+            if words[k:k + len(parts)] == parts:
+                drop.update(_phrase_tokens(span, k, len(parts)))
+    return drop
+
+
+def _phrase_tokens(span: Span, start: int, length: int) -> set[int]:
+    """The tokens of an attribution phrase found at `start` in `span`, with the source its words govern: the
+    subtrees of its words, but never one that holds the unit's root (a mis-parse would take the happening)."""
+    out: set[int] = set()
+    for token in span[start:start + length]:
+        if not any(t.i == span.root.i for t in token.subtree):
+            out.update(t.i for t in token.subtree)
+        else:
+            out.add(token.i)
+    return out
+
+
+def hedged(span: Span, lex: Lexicons) -> set[int]:
+    """'Allegedly', 'reportedly': a hedge on the happening, not a part of it."""
+    return {t.i for t in span if t.lower_ in lex.hedge_adverbs and t.dep_ in {"advmod", "amod"}}
+
+
+FRAME_STEPS: Mapping[str, FrameStep] = {"told": told, "raised": raised, "attributed": attributed,
+                                        "hedged": hedged}
+
+
+def frame_steps(names: Sequence[str]) -> tuple[FrameStep, ...]:
+    """The chosen steps in order; an unknown name fails when the stage is built."""
+    unknown = [n for n in names if n not in FRAME_STEPS]
+    if unknown:
+        raise SettingsError(f"stages.events.coded_view: unknown step(s) {', '.join(unknown)}; "
+                            f"choose from {', '.join(sorted(FRAME_STEPS))}")
+    return tuple(FRAME_STEPS[n] for n in names)
+
+
+def coded_view(span: Span, steps: Sequence[FrameStep], lex: Lexicons | None = None) -> str | None:
+    """The unit's words without the frames the `steps` find, as the coder reads a text; None when it has none
+    (or when nothing but the frame is left)."""
+    lex = lex or lexicons()
+    drop: set[int] = set()
+    for step in steps:
+        drop |= step(span, lex)
+    if not drop:
+        return None
+    kept = _trimmed([t for t in span if t.i not in drop])
+    if not any(t.is_alpha and not t.is_stop for t in kept):
+        return None
+    return "".join(t.text + (t.whitespace_ if k + 1 < len(kept) and kept[k + 1].i == t.i + 1 else " ")
+                   for k, t in enumerate(kept)).strip()
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    """The tokens without punctuation at either end (a comma left by a frame taken off the front)."""
+    lo, hi = 0, len(tokens)
+    while lo < hi and tokens[lo].is_punct:
+        lo += 1
+    while hi > lo and tokens[hi - 1].is_punct:
+        hi -= 1
+    return tokens[lo:hi]
