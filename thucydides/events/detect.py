@@ -189,9 +189,19 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     quotes; one with none may tell it only through its sources)."""
     views = bool(how.coded_view) and not how.view_eventless_only
     found = _detect(ctx, coder, how, admissible, taxonomy, retype, views)
-    if found or views or not how.coded_view:
+    if found or views or not how.coded_view or not _a_view_reads(ctx, coder, how):
         return found
     return _detect(ctx, coder, how, admissible, taxonomy, retype, True)
+
+
+def _a_view_reads(ctx: DocContext, coder: Coder, how: Detection) -> bool:
+    """Whether any sentence's coded view reads as an event surely enough to be taken: most reports with no event
+    have none, and are not read a second time."""
+    steps = frame_steps(how.coded_view)
+    views = [v for u in _units(ctx) if (v := coded_view(u.span, steps)) is not None]
+    cuts = [c for c in (how.threshold, how.lead_threshold) if c is not None]
+    least = min(cuts) if how.view_threshold is None else how.view_threshold
+    return any(g.event_probability >= least for g in coder.classify(views, 0.0)) if views else False
 
 
 def _detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[Candidate], bool],

@@ -31,13 +31,17 @@ _FRAME_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative
 _ASIDE_DEPS = frozenset({"parataxis"})
 """How a parenthetical telling ('..., the army said, ...') hangs on the clause it tells (not an adverbial clause:
 'arrested after she was accused of ...' tells why, it is no aside)."""
+_VERBS = frozenset({"VERB", "AUX"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _reporting(token: Token, lex: Lexicons) -> bool:
     """A verb of telling that is not itself a denial or refusal, nor an accusation (what a side charges another
     with is a claim of its own), nor negated ('did not say')."""
-    return (bool(forms(token) & lex.reporting_verbs) and not forms(token) & (lex.blocking_verbs | lex.accusing_verbs)
+    if token.pos_ not in _VERBS:
+        return False
+    words = forms(token)
+    return (bool(words & lex.reporting_verbs) and not words & (lex.blocking_verbs | lex.accusing_verbs)
             and not any(c.dep_ == "neg" for c in token.children))
 
 
@@ -137,6 +141,9 @@ def coded_view(span: Span, steps: Sequence[FrameStep], lex: Lexicons | None = No
     """The unit's words without the frames the `steps` find, as the coder reads a text; None when it has none
     (or when nothing but the frame is left)."""
     lex = lex or lexicons()
+    cues = _cues(lex)
+    if not any(t.lower_ in cues or t.lemma_ in cues for t in span):
+        return None
     drop: set[int] = set()
     for step in steps:
         drop |= step(span, lex)
@@ -147,6 +154,12 @@ def coded_view(span: Span, steps: Sequence[FrameStep], lex: Lexicons | None = No
         return None
     return "".join(t.text + (t.whitespace_ if k + 1 < len(kept) and kept[k + 1].i == t.i + 1 else " ")
                    for k, t in enumerate(kept)).strip()
+
+
+def _cues(lex: Lexicons) -> frozenset[str]:
+    """Words one of which every frame holds: most sentences have none, and no step need look at them."""
+    firsts = {p.split()[0] for p in lex.attribution_phrases}
+    return lex.reporting_verbs | lex.hedge_adverbs | firsts
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
