@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from thucydides.knowledge import data_path, read_yaml, strings, word_set
+from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings, word_set
 
 FILE = "lexicons.yaml"
 
@@ -62,6 +63,17 @@ class Lexicons:
     judgement_verbs: frozenset[str] = frozenset()
     hedge_adverbs: frozenset[str] = frozenset()
     """Words that hedge a happening told ('allegedly', 'reportedly'): a frame on it, not a part of it."""
+    happening_verbs: tuple[tuple[str, str], ...] = ()
+    """Happening nouns' lemmas and the words of the clause that tells each ('shelling', 'shelled'), as pairs (the
+    object stays hashable)."""
+
+
+def _word_map(raw: Mapping[str, object], key: str, where: str) -> tuple[tuple[str, str], ...]:
+    """The (word, words) pairs of the mapping under `key` (words lower-cased)."""
+    value = raw.get(key)
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise KnowledgeError(f"{where}: '{key}' must map words to words")
+    return tuple((k.lower(), v) for k, v in value.items())
 
 
 @cache
@@ -115,4 +127,5 @@ def lexicons() -> Lexicons:
         accusing_verbs=word_set(raw, "accusing_verbs", where),
         judgement_verbs=word_set(raw, "judgement_verbs", where),
         hedge_adverbs=word_set(raw, "hedge_adverbs", where),
+        happening_verbs=_word_map(raw, "happening_verbs", where),
     )

@@ -20,10 +20,11 @@ from spacy.tokens import Span, Token
 
 from thucydides.knowledge.lexicons import Lexicons, lexicons
 from thucydides.knowledge.settings import SettingsError
-from thucydides.ling.clauses import own_mood
+from thucydides.ling.clauses import own_mood, unrealised_nouns
 from thucydides.ling.tokens import forms
 
-FrameStep = Callable[[Span, Lexicons], set[int]]
+FrameStep = Callable[[Span, Lexicons], dict[int, str]]
+"""One kind of frame: the tokens of a unit it changes, each with the words that replace it ('' drops it)."""
 
 _FRAME_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative", "iobj", "agent", "punct",
                          "expl", "neg"})
@@ -124,8 +125,46 @@ def hedged(span: Span, lex: Lexicons) -> set[int]:
     return {t.i for t in span if t.lower_ in lex.hedge_adverbs and t.dep_ in {"advmod", "amod"}}
 
 
-FRAME_STEPS: Mapping[str, FrameStep] = {"told": told, "raised": raised, "attributed": attributed,
-                                        "hedged": hedged}
+_ARGUMENT_PREPOSITIONS = frozenset({"in", "on", "of", "against", "near", "at", "around", "across", "outside"})
+"""Prepositions by which a happening noun takes its place or its target ('the bombings in X', 'the attack on X')."""
+_SIDE_DEPS = frozenset({"poss", "compound"})
+"""How a happening noun takes its doer ('Russia's shelling', 'the ISIL attack')."""
+
+
+def nominal(span: Span, lex: Lexicons) -> dict[int, str]:
+    """'The bombings in A, B and C', 'the shelling of X': a happening named by a noun (`lexicons.happening_verbs`)
+    with a place or a side, told as the clause ACLED's notes would use ('bombed in A, B and C', 'shelled X'): the
+    noun becomes its verb, its article and an 'of' that marks its object go. Not a noun told as unrealised ('the
+    threat of raids', 'no clashes')."""
+    verbs = dict(lex.happening_verbs)
+    unreal = {t.i for t in unrealised_nouns(span, lex)}
+    edits: dict[int, str] = {}
+    for noun in span:
+        verb = verbs.get(noun.lemma_.lower())
+        if verb is None or noun.pos_ != "NOUN" or noun.i in unreal or not _argued(noun):
+            continue
+        edits[noun.i] = verb
+        edits.update((c.i, "") for c in noun.children if c.dep_ == "det")
+        edits.update((c.i, "") for c in noun.children if c.dep_ == "prep" and c.lower_ == "of")
+    return edits
+
+
+def _argued(noun: Token) -> bool:
+    """Whether a happening noun names its place or target ('in X', 'on X') or its side ('X's', 'the X attack') by a
+    proper name."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPOSITIONS]
+    named = [t for p in preps for t in p.subtree if t.pos_ == "PROPN"]
+    return bool(named) or any(c.dep_ in _SIDE_DEPS and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _dropping(step: Callable[[Span, Lexicons], set[int]]) -> FrameStep:
+    """A step that only takes words away, as one that edits them (each to nothing)."""
+    return lambda span, lex: dict.fromkeys(step(span, lex), "")
+
+
+FRAME_STEPS: Mapping[str, FrameStep] = {"told": _dropping(told), "raised": _dropping(raised),
+                                        "attributed": _dropping(attributed), "hedged": _dropping(hedged),
+                                        "nominal": nominal}
 
 
 def frame_steps(names: Sequence[str]) -> tuple[FrameStep, ...]:
@@ -138,28 +177,29 @@ def frame_steps(names: Sequence[str]) -> tuple[FrameStep, ...]:
 
 
 def coded_view(span: Span, steps: Sequence[FrameStep], lex: Lexicons | None = None) -> str | None:
-    """The unit's words without the frames the `steps` find, as the coder reads a text; None when it has none
-    (or when nothing but the frame is left)."""
+    """The unit's words without the frames the `steps` find (and with a happening noun told as its clause), as the
+    coder reads a text; None when it has none (or when nothing but the frame is left)."""
     lex = lex or lexicons()
-    cues = _cues(lex)
+    cues = _cues(lex, nominal in steps)
     if not any(t.lower_ in cues or t.lemma_ in cues for t in span):
         return None
-    drop: set[int] = set()
+    edits: dict[int, str] = {}
     for step in steps:
-        drop |= step(span, lex)
-    if not drop:
+        edits |= step(span, lex)
+    if not edits:
         return None
-    kept = _trimmed([t for t in span if t.i not in drop])
+    kept = _trimmed([t for t in span if edits.get(t.i, t.text)])
     if not any(t.is_alpha and not t.is_stop for t in kept):
         return None
-    return "".join(t.text + (t.whitespace_ if k + 1 < len(kept) and kept[k + 1].i == t.i + 1 else " ")
+    return "".join(edits.get(t.i, t.text) + (t.whitespace_ if k + 1 < len(kept) and kept[k + 1].i == t.i + 1 else " ")
                    for k, t in enumerate(kept)).strip()
 
 
-def _cues(lex: Lexicons) -> frozenset[str]:
+def _cues(lex: Lexicons, nouns: bool) -> frozenset[str]:
     """Words one of which every frame holds: most sentences have none, and no step need look at them."""
     firsts = {p.split()[0] for p in lex.attribution_phrases}
-    return lex.reporting_verbs | lex.hedge_adverbs | firsts
+    frames = lex.reporting_verbs | lex.hedge_adverbs | firsts
+    return frames | {noun for noun, _ in lex.happening_verbs} if nouns else frames
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
