@@ -184,9 +184,9 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     sentence this sure keeps its likeliest one when that reaches `single_threshold` (a short report, such as
     a dispatch, tells one happening without saying it twice). A reading `retype` re-types (the deaths its unit
     tells, `events.stage` fatal_reading) is judged by its new type when admissible (the catch-all floors).
-    With `how.coded_view`, sentences read as no event are read again without their frames (`ling.frames`): in every report, or with `how.view_eventless_only` only
-    in a report where nothing else is read as an event (one whose happening is read already re-tells it in
-    quotes; one with none may tell it only through its sources)."""
+    With `how.coded_view`, sentences read as no event are read again without their frames (`ling.frames`): in every
+    report, or with `how.view_eventless_only` only in a report where nothing else is read as an event (one whose
+    happening is read already re-tells it in quotes; one with none may tell it only through its sources)."""
     views = bool(how.coded_view) and not how.view_eventless_only
     found = _detect(ctx, coder, how, admissible, taxonomy, retype, views)
     if found or views or not how.coded_view or not _a_view_reads(ctx, coder, how):
