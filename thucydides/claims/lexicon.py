@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 
 from thucydides import data
+from thucydides.knowledge.lexicons import lexicons
 
 
 def _table(raw: dict, key: str) -> dict:
@@ -100,18 +101,19 @@ class ClaimLexicon:
     share_fractions: dict[str, int] = field(default_factory=dict)
     """Fraction words and the parts they cut a whole into ("a third of the country": 3)."""
     open_outcome_triggers: frozenset[str] = frozenset()
-    hedge_words: frozenset[str] = frozenset()
+    """Triggers whose outcome a joined word may settle otherwise ("shot and wounded": wounded)."""
+    hedge_participles: frozenset[str] = frozenset()
+    """Participles that say a sentence passes on what someone reported ("reported", "alleged")."""
     fighter_action_verbs: frozenset[str] = frozenset()
     """Verbs of fighting whose counted subject is fighters present ("300 rebels stormed the town")."""
     operation_verbs: frozenset[str] = frozenset()
+    """Verbs that do so only with an attack for object ("20,000 troops launched the offensive")."""
     victim_families: frozenset[str] = frozenset()
+    """Families of the actor base that name groups of people harmed, never the doer of a killing or capture."""
     gathering_verbs: frozenset[str] = frozenset()
     """Verbs of gathering reports, whose subject is the source of the reports ("received reports of")."""
     report_nouns: frozenset[str] = frozenset()
-    """Families of the actor base that name groups of people harmed, never the doer of a killing or capture."""
-    """Verbs that do so only with an attack for object ("20,000 troops launched the offensive")."""
-    """Words that say a sentence passes on what someone reported ("reportedly", "allegedly")."""
-    """Triggers whose outcome a joined word may settle otherwise ("shot and wounded": wounded)."""
+    """Nouns of reports gathered: the gatherer is their source ("has received reports of")."""
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:
@@ -127,6 +129,11 @@ class ClaimLexicon:
             share_fractions={str(k).lower(): int(v) for k, v in _table(raw, "share_fractions").items()},
             **words,
         )
+
+    @cached_property
+    def hedge_words(self) -> frozenset[str]:
+        """The participles of passing on and the shared hedging adverbs (one list, `knowledge.lexicons`)."""
+        return self.hedge_participles | lexicons().hedge_adverbs
 
     @cached_property
     def max_unit_words(self) -> int:
