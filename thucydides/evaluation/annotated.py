@@ -15,23 +15,14 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from thucydides.evaluation import adapter, paths, scorer
 from thucydides.evaluation.view import ExportView
+from thucydides.ingest.stories import Story
 
 GOLD_FORMAT = "thucydides-gold"
-
-
-@dataclass(frozen=True)
-class Story:
-    id: str
-    text: str
-    published: date | None
-    url: str | None
-    title: str | None
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,11 @@ A third of the documents (by id hash) is the test part.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from thucydides.evaluation import adapter, annotated, paths
-from thucydides.evaluation.annotated import Story
+from thucydides.ingest.stories import RE3D_FIELDS, Story, read_story_folders
 from thucydides.knowledge.splits import is_re3d_test
 
 RE3D = annotated.AnnotatedSet("re3d", "re3d", is_re3d_test)
@@ -21,14 +20,7 @@ RE3D = annotated.AnnotatedSet("re3d", "re3d", is_re3d_test)
 
 def read_documents(folder: Path | None = None) -> dict[str, Story]:
     """Every document of every source folder, by `_id` (ids are unique across the sources)."""
-    out: dict[str, Story] = {}
-    for path in sorted((folder or paths.re3d()).glob("*/documents.json")):
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    d = json.loads(line)
-                    out[str(d["_id"])] = Story(str(d["_id"]), d["text"], None, d.get("sourceUrl"), d.get("title"))
-    return out
+    return read_story_folders(folder or paths.re3d(), RE3D_FIELDS)
 
 
 def read_gold(folder: Path | None = None) -> list[dict[str, Any]]:

@@ -7,14 +7,13 @@ hash) is the test part, kept for figures nobody tuned on.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from thucydides.evaluation import adapter, annotated, paths
-from thucydides.evaluation.annotated import Story
+from thucydides.ingest import stories
+from thucydides.ingest.stories import Story
 from thucydides.knowledge.splits import is_voa_test
 
 GOLD_FORMAT = annotated.GOLD_FORMAT
@@ -26,22 +25,9 @@ __all__ = ["GOLD_FORMAT", "VOA", "Story", "VoaPart", "VoaResult", "evaluate", "r
            "score_part", "scorer_gold", "story_document"]
 
 
-def _date(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def read_stories(path: Path | None = None) -> dict[str, Story]:
-    out = {}
-    with (path or paths.voa_stories()).open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                d = json.loads(line)
-                out[str(d["id"])] = Story(str(d["id"]), d["text"], _date(d.get("published")), d.get("url"),
-                                          d.get("title"))
-    return out
+    """The stories by id (`thucydides.ingest.stories`, the reader training uses too)."""
+    return stories.read_stories(path or paths.voa_stories())
 
 
 def read_gold(folder: Path | None = None) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 from spacy.language import Language
 
+from thucydides.ingest.stories import RE3D_FIELDS, CorpusError, Story, read_stories, read_story_folders
 from thucydides.knowledge.splits import is_acled_dev, is_fit_half, is_re3d_test, is_voa_test
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,10 +34,6 @@ RE3D_GOLD = REPO / "tests" / "data" / "re3d" / "gold"
 VOA_LABELS = Path(__file__).resolve().parent / "data" / "voa_event_labels.jsonl"
 SKIP = "skip"
 """a hand label for a sentence that is neither clearly an event nor clearly none: left out of training"""
-
-
-class CorpusError(ValueError):
-    """An input file is missing or malformed; the message names it."""
 
 
 def acled_split(event_id: str) -> str:
@@ -176,20 +173,10 @@ def news_negatives(paths: Sequence[Path] = GEOPARSING, half: str = "fit") -> lis
     return out
 
 
-@dataclass(frozen=True)
-class Story:
-    id: str
-    text: str
-
-
 @lru_cache(maxsize=2)
 def voa_stories(path: Path = VOA_STORIES) -> dict[str, Story]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise CorpusError(f"{path}: VOA stories not found") from exc
-    stories = (json.loads(line) for line in lines if line.strip())
-    return {s["id"]: Story(s["id"], s["text"]) for s in stories}
+    """The stories by id (`thucydides.ingest.stories`, the reader evaluation uses too)."""
+    return read_stories(path)
 
 
 @dataclass(frozen=True)
@@ -219,12 +206,7 @@ def re3d_part(document_id: str) -> str:
 @lru_cache(maxsize=1)
 def re3d_documents(folder: Path = RE3D_DOCUMENTS) -> dict[str, Story]:
     """Every re3d document of every source folder by `_id`, its text exactly as the gold's offsets read it."""
-    out: dict[str, Story] = {}
-    for path in sorted(folder.glob("*/documents.json")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                d = json.loads(line)
-                out[str(d["_id"])] = Story(str(d["_id"]), d["text"])
+    out = read_story_folders(folder, RE3D_FIELDS)
     if not out:
         raise CorpusError(f"{folder}: no re3d documents found")
     return out
