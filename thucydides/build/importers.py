@@ -16,6 +16,7 @@ from pathlib import Path
 from thucydides.build.gazetteer import GazetteerImportError, PlaceRecord, insert, read_place_csv
 from thucydides.geo.fold import fold, is_latin, skeleton
 from thucydides.geo.gazetteer import INDEXES, SCHEMA
+from thucydides.model import Place
 
 GEONAMES_COLUMNS = 19
 FEATURE_KINDS = {"PCLI": "country", "PCL": "country", "ADM1": "admin1", "ADM2": "admin2", "STM": "river",
@@ -85,8 +86,8 @@ def _geonames_row(cols: list[str], where: str) -> PlaceRecord | None:
     aliases = [a for a in cols[3].split(",") if a and is_latin(a)]
     if cols[2] and cols[2] != cols[1]:
         aliases.append(cols[2])
-    return PlaceRecord(id=f"gn-{gid}", name=cols[1], lat=lat, lon=lon, kind=kind, country=cols[8] or None,
-                       admin1=f"{cols[8]}.{cols[10]}" if cols[10] else None, geonameid=gid, population=pop,
+    return PlaceRecord(Place(id=f"gn-{gid}", name=cols[1], lat=lat, lon=lon, kind=kind, country=cols[8] or None,
+                       admin1=f"{cols[8]}.{cols[10]}" if cols[10] else None, geonameid=gid, population=pop),
                        source="geonames-import", aliases=aliases)
 
 
