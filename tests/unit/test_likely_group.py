@@ -4,7 +4,10 @@ notes written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from thucydides.actors.settle import likely_group
+from thucydides.knowledge import KnowledgeError, unnamed
 from thucydides.knowledge.actors import actor_base, name_key
 from thucydides.knowledge.unnamed import likely_groups
 from thucydides.learn.unnamed_actors import NounRow, held_out_gain, learn_groups, noun_rows
@@ -106,3 +109,15 @@ def test_noun_rows_read_the_bare_noun_the_coded_group_and_the_named_ones() -> No
     out = noun_rows(rows, actor_base())
     assert [(r.noun, r.coded, r.named) for r in out] == [("militants", "Al Shabaab", 0),
                                                          ("militants", "Al Shabaab", 1)]
+
+
+def test_a_learned_table_with_other_columns_fails_naming_the_file(tmp_path, monkeypatch):
+    table = tmp_path / "likely_groups.csv"
+    table.write_text("country,noun,group\nZZ,raiders,Invented Band\n", encoding="utf-8")
+    monkeypatch.setattr(unnamed, "data_path", lambda name: table)
+    unnamed.likely_groups.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match="likely_groups.csv: expected columns"):
+            unnamed.likely_groups()
+    finally:
+        unnamed.likely_groups.cache_clear()

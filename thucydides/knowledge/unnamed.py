@@ -31,15 +31,21 @@ class UnnamedActor:
     share: float
 
 
+def _learned_rows(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of a learned table, whose header must be `columns` exactly: a file a learner of another version
+    wrote fails here, naming itself, rather than later as a missing key."""
+    path = data_path(name)
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != columns:
+            raise KnowledgeError(f"{path}: expected columns {', '.join(columns)}")
+        return list(reader)
+
+
 @cache
 def unnamed_actors() -> Mapping[tuple[str, str], str]:
     """(country, event type) -> the family of ACLED's actor 1 where a report names no perpetrator."""
-    path = data_path(FILE)
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise KnowledgeError(f"{path}: expected columns {', '.join(COLUMNS)}")
-        return {(r["country"], r["event_type"]): r["family"] for r in reader}
+    return {(r["country"], r["event_type"]): r["family"] for r in _learned_rows(FILE, COLUMNS)}
 
 
 @dataclass(frozen=True)
@@ -68,14 +74,9 @@ class LikelyGroup:
 @cache
 def likely_groups() -> Mapping[tuple[str, str], LikelyGroup]:
     """(country, bare armed noun) -> the group it most likely is there."""
-    path = data_path(GROUPS_FILE)
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if tuple(reader.fieldnames or ()) != GROUP_COLUMNS:
-            raise KnowledgeError(f"{path}: expected columns {', '.join(GROUP_COLUMNS)}")
-        return {(r["country"], r["noun"]): LikelyGroup(r["country"], r["noun"], r["group"], int(r["support"]),
-                                                       float(r["share"]), int(r["first_year"]), int(r["last_year"]))
-                for r in reader}
+    return {(r["country"], r["noun"]): LikelyGroup(r["country"], r["noun"], r["group"], int(r["support"]),
+                                                   float(r["share"]), int(r["first_year"]), int(r["last_year"]))
+            for r in _learned_rows(GROUPS_FILE, GROUP_COLUMNS)}
 
 
 @cache
