@@ -284,9 +284,10 @@ def print_re3d(score: SpanScore) -> None:
 
 def run_voa() -> None:
     """The actors stage against the bare spaCy pass over the VOA stories (full articles), both timed here."""
+    from thucydides.ingest.stories import read_stories
     from thucydides.ling.spacy_model import load_model
 
-    texts = [json.loads(line)["text"] for line in VOA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [s.text for s in read_stories(VOA).values()]
     nlp = load_model()
     began = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=32))

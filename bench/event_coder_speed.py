@@ -10,11 +10,11 @@ call it), sentences per second and the coder's share of the spaCy time.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
 from thucydides.events.coder import EventCoder
+from thucydides.ingest.stories import read_stories
 from thucydides.ling.spacy_model import load_model
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "voa" / "voa_stories.jsonl"
@@ -24,7 +24,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=Path, default=DEFAULT)
     args = parser.parse_args()
-    texts = [json.loads(line)["text"] for line in args.stories.read_text(encoding="utf-8").splitlines() if line]
+    texts = [s.text for s in read_stories(args.stories).values()]
     nlp = load_model()
     list(nlp.pipe(texts[:2]))  # warm up
     started = time.perf_counter()

@@ -12,10 +12,10 @@ figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from pathlib import Path
 
+from thucydides.ingest.stories import read_stories
 from thucydides.model import Document
 from thucydides.pipeline import Pipeline
 
@@ -24,8 +24,7 @@ BUDGETS = {"events+actors": 0.25, "claims": 0.10}
 
 
 def stories() -> list[Document]:
-    with STORIES.open(encoding="utf-8") as fh:
-        return [Document.from_text(json.loads(line)["text"], name=str(i)) for i, line in enumerate(fh)]
+    return [Document.from_text(s.text, name=str(i)) for i, s in enumerate(read_stories(STORIES).values())]
 
 
 def run_once(pipeline: Pipeline, docs: list[Document]) -> dict[str, float]:
