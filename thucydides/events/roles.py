@@ -485,12 +485,33 @@ def intervener(rc: RoleContext) -> str | None:
     end = segments.paragraphs[paragraph][1] if 0 <= paragraph < len(segments.paragraphs) else rc.candidate.end
     state = []
     for mention in rc.doc.actors.within(rc.candidate.sentence.start, max(end, rc.candidate.end)):
-        actor = None if mention.speaker else _settled(rc, mention)
+        actor = None if mention.speaker else _crowd_force(rc, mention, _settled(rc, mention))
         if actor is not None and rc.base.inter(actor, rc.country) == STATE_FORCES_INTER:
             state.append(actor)
     forces = [a for a in state if rc.base.kind(a) == FORCE_KIND]
     chosen = forces or state
     return chosen[0] if chosen else None
+
+
+def intervention_default(rc: RoleContext) -> str | None:
+    """'The rally was dispersed and 12 protesters were detained': a protest some force stepped into that the report
+    does not name has ACLED's default actor 2 for the sub-event type (data/acled.yaml default_actors: the police),
+    before anyone the clause acts on (ACLED train: Protest with intervention actor 2 police 0.85, civilians none)."""
+    if rc.candidate.sub_event_type not in rc.taxonomy.intervention_subs:
+        return None
+    return default_actor2(rc)
+
+
+def _crowd_force(rc: RoleContext, mention: ActorMention, actor: str | None) -> str | None:
+    """'Security forces fired tear gas at the demonstrators': a force named by a noun that does not say which one
+    (data/acled.yaml crowd_police_nouns), read as the military, is the police ACLED codes where it steps into a
+    protest or riot."""
+    if actor is None or rc.base.generic_key(actor) != "military":
+        return actor
+    words = " ".join(rc.doc.text[mention.start:mention.end].lower().split())
+    if not any(words == n or words.endswith(" " + n) for n in rc.taxonomy.crowd_police_nouns):
+        return actor
+    return rc.base.generic("police", rc.country) or actor
 
 
 FORCE_KIND = "state_forces"
@@ -830,7 +851,7 @@ ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "ran_into": ran_into, "undergoers": undergoers, "pair": pair_second, "opponent": opponent,
     "victims": victims, "default": default_actor2, "loser": loser, "unnamed_people": unnamed_people,
     "co_doers": co_doers, "intervener": intervener, "other_armed": other_armed, "same_side": same_side,
-    "counter_side": counter_side, "killed_side": killed_side,
+    "counter_side": counter_side, "killed_side": killed_side, "intervention_default": intervention_default,
 }
 
 

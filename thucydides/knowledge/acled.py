@@ -87,6 +87,9 @@ class Taxonomy:
     """Sub-event types whose actor 2 is the state force that stepped in (a protest with intervention)."""
     reciprocal_subs: frozenset[str] = frozenset()
     """Sub-event types told with both sides as doers ('X and Y clashed'): the second is actor 2."""
+    crowd_police_nouns: frozenset[str] = frozenset()
+    """Nouns for an unspecified state force ('security forces') that ACLED codes as the police where it steps into a
+    protest or riot (`intervention_subs`)."""
     means_retyped_subs: frozenset[str] = frozenset()
     """Sub-event types a means named in the happening's clause re-types (Attack)."""
     means_subs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -194,6 +197,7 @@ def taxonomy() -> Taxonomy:
         civilian_victim_subs=_known_subs(raw, "civilian_victim_sub_events", where, subs),
         reciprocal_subs=_known_subs(raw, "reciprocal_sub_events", where, subs),
         intervention_subs=_known_subs(raw, "intervention_sub_events", where, subs),
+        crowd_police_nouns=word_set(raw, "crowd_police_nouns", where),
         means_retyped_subs=_known_subs(raw, "means_retyped_sub_events", where, subs),
         means_subs=_means(raw, where, subs),
     )

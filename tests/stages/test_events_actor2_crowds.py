@@ -1,0 +1,29 @@
+"""Events stage: actor 2 of crowds, on sentences written for these tests: the force that stepped into a protest
+(events/roles.py intervener: 'security forces' there are the police, data/acled.yaml crowd_police_nouns), the
+police ACLED codes where the report does not name the force (intervention_default). Places are attached by hand as
+in tests/stages/test_events.py."""
+
+# ruff: noqa: F811  (the fixtures imported from tests/stages/test_events.py are parameters here)
+from __future__ import annotations
+
+from tests.stages.test_events import events_of, name, only, parse  # noqa: F401  (fixtures)
+
+
+def test_security_forces_dispersing_a_protest_are_the_police(events_of):
+    e = only(events_of("Security forces fired tear gas to disperse hundreds of students who protested in Mosul "
+                       "against power cuts."))
+    assert e.sub_event_type == "Protest with intervention"
+    assert str(name(e.actor2)).startswith("Police Forces of Iraq")
+
+
+def test_security_forces_in_a_clash_stay_the_military(events_of):
+    e = only(events_of("Security forces clashed with militants near Mosul on Sunday."))
+    assert e.sub_event_type == "Armed clash"
+    assert str(name(e.actor1)).startswith("Military Forces of Iraq")
+
+
+def test_a_protest_broken_up_by_an_unnamed_force_has_the_police_as_actor_2(events_of):
+    e = only(events_of("Hundreds of students protested in front of the court in Mosul; the protest was dispersed "
+                       "with tear gas."))
+    assert e.sub_event_type == "Protest with intervention"
+    assert str(name(e.actor2)).startswith("Police Forces of Iraq")
