@@ -27,3 +27,27 @@ def test_a_protest_broken_up_by_an_unnamed_force_has_the_police_as_actor_2(event
                        "with tear gas."))
     assert e.sub_event_type == "Protest with intervention"
     assert str(name(e.actor2)).startswith("Police Forces of Iraq")
+
+
+def test_two_crowds_clashing_are_rioters_on_both_sides(events_of):
+    e = only(events_of("Two groups of students clashed on the campus of Mosul University on Monday, injuring five "
+                       "students."))
+    assert e.sub_event_type == "Mob violence"
+    assert name(e.actor1) == name(e.actor2) == "Rioters (Iraq)"
+
+
+def test_rioters_clashing_with_police_have_the_police_as_actor_2(events_of):
+    e = only(events_of("Rioters clashed with police in Mosul on Sunday."))
+    assert str(name(e.actor2)).startswith("Police Forces of Iraq")
+
+
+def test_a_building_a_mob_set_on_fire_is_civilians(events_of):
+    e = only(events_of("A mob torched the town hall in Mosul on Sunday after a disputed election."))
+    assert e.sub_event_type == "Mob violence"
+    assert name(e.actor2) == "Civilians (Iraq)"
+
+
+def test_someone_a_mob_beat_named_by_a_pronoun_is_civilians(events_of):
+    e = only(events_of("A mob beat him in Mosul on Sunday."))
+    assert e.sub_event_type == "Mob violence"
+    assert name(e.actor2) == "Civilians (Iraq)"

@@ -722,6 +722,36 @@ def unnamed_people(rc: RoleContext) -> str | None:
     return None
 
 
+def crowd_clash(rc: RoleContext) -> str | None:
+    """'Two groups of students clashed', 'a brawl between supporters of two candidates': a crowd fighting another
+    crowd, told by a word of fighting in the unit, in the sub-event types where ACLED codes rioters on both sides
+    (data/acled.yaml crowd_clash_sub_events), whoever the fight hurt ('injuring five students'); never where the unit
+    names a force or an armed side ('clashed with police': the opponent)."""
+    if rc.candidate.sub_event_type not in rc.taxonomy.crowd_clash_subs or rc.actor1 is None \
+            or rc.base.generic_key(rc.actor1) != "rioters":
+        return None
+    told = {t.lemma_.lower() for t in _candidate_tokens(rc) if t.pos_ in VERBAL or t.pos_ == "NOUN"}
+    if not told & rc.taxonomy.crowd_clash_words:
+        return None
+    named = (_settled(rc, m) for m in rc.doc.actors.within(rc.candidate.start, rc.candidate.end) if not m.speaker)
+    return None if any(_armed(rc, a) for a in named) else rc.actor1
+
+
+def acted_on_civilians(rc: RoleContext) -> str | None:
+    """'A mob beat him', 'rioters torched the town hall': in the sub-event types where ACLED codes whoever a crowd
+    acted on as civilians (data/acled.yaml acted_on_civilian_sub_events), someone or something acted on that no actor
+    names and no place name is the country's civilians (unnamed_people reads only person words)."""
+    if rc.candidate.sub_event_type not in rc.taxonomy.acted_on_civilian_subs:
+        return None
+    for token in _acted_on(rc):
+        placed = rc.doc.toponyms.overlapping(token.idx, token.idx + len(token))
+        if token.pos_ not in NOMINAL or in_label(token) or placed:
+            continue
+        if phrase_actor(rc.doc, token, rc.exactness) is None:
+            return rc.base.generic(CIVILIANS_KEY, nationality(token) or rc.country)
+    return None
+
+
 def demonym_people(token: Token) -> str | None:
     """'killing two Palestinians': a plural demonym names people of its country (ACLED: that country's
     civilians)."""
@@ -852,6 +882,7 @@ ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "victims": victims, "default": default_actor2, "loser": loser, "unnamed_people": unnamed_people,
     "co_doers": co_doers, "intervener": intervener, "other_armed": other_armed, "same_side": same_side,
     "counter_side": counter_side, "killed_side": killed_side, "intervention_default": intervention_default,
+    "crowd_clash": crowd_clash, "acted_on_civilians": acted_on_civilians,
 }
 
 

@@ -87,6 +87,12 @@ class Taxonomy:
     """Sub-event types whose actor 2 is the state force that stepped in (a protest with intervention)."""
     reciprocal_subs: frozenset[str] = frozenset()
     """Sub-event types told with both sides as doers ('X and Y clashed'): the second is actor 2."""
+    crowd_clash_subs: frozenset[str] = frozenset()
+    """Sub-event types where a crowd that clashes ('two groups clashed') is coded on both sides (Rioters, Rioters)."""
+    crowd_clash_words: frozenset[str] = frozenset()
+    """Lemmas that tell a fight between sides ('clash', 'brawl')."""
+    acted_on_civilian_subs: frozenset[str] = frozenset()
+    """Sub-event types whose actor 2 is the civilians where the crowd acted on someone or something no actor names."""
     crowd_police_nouns: frozenset[str] = frozenset()
     """Nouns for an unspecified state force ('security forces') that ACLED codes as the police where it steps into a
     protest or riot (`intervention_subs`)."""
@@ -198,6 +204,9 @@ def taxonomy() -> Taxonomy:
         reciprocal_subs=_known_subs(raw, "reciprocal_sub_events", where, subs),
         intervention_subs=_known_subs(raw, "intervention_sub_events", where, subs),
         crowd_police_nouns=word_set(raw, "crowd_police_nouns", where),
+        crowd_clash_subs=_known_subs(raw, "crowd_clash_sub_events", where, subs),
+        crowd_clash_words=word_set(raw, "crowd_clash_words", where),
+        acted_on_civilian_subs=_known_subs(raw, "acted_on_civilian_sub_events", where, subs),
         means_retyped_subs=_known_subs(raw, "means_retyped_sub_events", where, subs),
         means_subs=_means(raw, where, subs),
     )
