@@ -1,6 +1,8 @@
 """Events stage: actor 2 of crowds, on sentences written for these tests: the force that stepped into a protest
 (events/roles.py intervener: 'security forces' there are the police, data/acled.yaml crowd_police_nouns), the
-police ACLED codes where the report does not name the force (intervention_default). Places are attached by hand as
+police ACLED codes where the report does not name the force (intervention_default), rioters on both sides of a
+clash between crowds (crowd_clash), whatever a mob acted on (acted_on_civilians) and foreigners of several or no
+nationalities (unnamed_people: Civilians (International)). Places are attached by hand as
 in tests/stages/test_events.py."""
 
 # ruff: noqa: F811  (the fixtures imported from tests/stages/test_events.py are parameters here)
@@ -51,3 +53,19 @@ def test_someone_a_mob_beat_named_by_a_pronoun_is_civilians(events_of):
     e = only(events_of("A mob beat him in Mosul on Sunday."))
     assert e.sub_event_type == "Mob violence"
     assert name(e.actor2) == "Civilians (Iraq)"
+
+
+def test_migrants_of_no_nationality_told_are_international_civilians(events_of):
+    e = only(events_of("Turkish police detained 40 migrants in Mosul on Monday."))
+    assert e.sub_event_type == "Arrests"
+    assert name(e.actor2) == "Civilians (International)"
+
+
+def test_foreigners_of_several_nationalities_are_international_civilians(events_of):
+    e = only(events_of("Police arrested 50 foreigners from Nigeria, Ghana and Togo in Mosul on Monday."))
+    assert name(e.actor2) == "Civilians (International)"
+
+
+def test_migrants_of_one_nationality_stay_that_country_s_civilians(events_of):
+    e = only(events_of("Turkish police detained 30 Syrian migrants near Mosul on Monday."))
+    assert name(e.actor2) == "Civilians (Syria)"

@@ -10,6 +10,8 @@ from thucydides.model import ActorMention
 
 CIVILIANS = 7
 """ACLED's inter code of civilians."""
+CIVILIANS_KIND = "civilians"
+"""The kind of ACLED's own civilians records (a country's, the International one), as against social groups."""
 
 
 class ActorBase:
@@ -50,9 +52,10 @@ class ActorBase:
 
     def civilian_group(self, actor_id: str | None) -> bool:
         """A group of civilians ACLED names apart ('Farmers (Syria)', 'Journalists (Iraq)'): coded as the country's
-        civilians with the group as associated actor."""
+        civilians with the group as associated actor; ACLED's own civilians records (Civilians (International)) are
+        none."""
         actor = self.base.get(actor_id)
-        if actor is None or self.base.generic_key(actor.id) == "civilians":
+        if actor is None or actor.kind == CIVILIANS_KIND or self.base.generic_key(actor.id) == "civilians":
             return False
         inter = self.base.inter_in(actor, None)
         # ACLED names social groups ('Farmers', 'Students') only as associated actors: no inter code of their own

@@ -712,14 +712,25 @@ def unnamed_people(rc: RoleContext) -> str | None:
     (data/acled.yaml civilian_victim_sub_events)."""
     if rc.candidate.sub_event_type not in rc.taxonomy.civilian_victim_subs:
         return None
-    words = _civilian_words(rc)
+    words, foreign = _civilian_words(rc), rc.taxonomy.foreigner_words
     for token in _acted_on(rc):
         people = demonym_people(token)
-        if in_label(token) or not (people or (token.pos_ == "NOUN" and forms(token) & words)):
+        if in_label(token) or not (people or (token.pos_ == "NOUN" and forms(token) & (words | foreign))):
             continue
         if phrase_actor(rc.doc, token, rc.exactness) is None:
-            return rc.base.generic(CIVILIANS_KEY, people or nationality(token) or rc.country)
+            return _foreigners(rc, token) or rc.base.generic(CIVILIANS_KEY, people or nationality(token) or rc.country)
     return None
+
+
+def _foreigners(rc: RoleContext, token: Token) -> str | None:
+    """'Detained 40 migrants', 'migrants from Niger, Mali and Chad', 'Russian and Ukrainian sailors': people of several
+    nationalities, or foreigners (data/acled.yaml foreigner_words) of none told, are ACLED's Civilians
+    (International)."""
+    told = nationalities(token)
+    if len(told) < 2 and (told or not forms(token) & rc.taxonomy.foreigner_words):
+        return None
+    record = rc.base.base.lookup(rc.taxonomy.international_civilians)
+    return record.id if record else None
 
 
 def crowd_clash(rc: RoleContext) -> str | None:
@@ -766,10 +777,19 @@ def demonym_people(token: Token) -> str | None:
 def nationality(token: Token) -> str | None:
     """'Syrian migrants', 'a Turkish refugee', 'refugees from Sudan': the country a people word's phrase gives
     its people (ACLED codes victims by their nationality: Civilians (Syria) arrested in Turkey)."""
+    told = nationalities(token)
+    return told[0] if told else None
+
+
+def nationalities(token: Token) -> list[str]:
+    """The countries a people word's phrase gives its people, in order ('Russian and Ukrainian sailors', 'migrants
+    from Niger, Mali and Chad': three)."""
     table = countries()
     told = [*children(token, "amod", "compound", "nmod"),
             *(o for p in children(token, "prep") if p.lower_ == "from" for o in children(p, "pobj"))]
-    return next((code for t in told if t.text[:1].isupper() and (code := table.code_of(t.text))), None)
+    words = [w for t in told for w in (t, *t.conjuncts)]
+    codes = (table.code_of(t.text) for t in words if t.text[:1].isupper())
+    return list(dict.fromkeys(c for c in codes if c))
 
 
 DEVICE_NOUNS = frozenset({"ied", "ieds", "mine", "mines", "landmine", "landmines", "bomb", "explosive", "explosives",

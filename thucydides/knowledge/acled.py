@@ -93,6 +93,11 @@ class Taxonomy:
     """Lemmas that tell a fight between sides ('clash', 'brawl')."""
     acted_on_civilian_subs: frozenset[str] = frozenset()
     """Sub-event types whose actor 2 is the civilians where the crowd acted on someone or something no actor names."""
+    foreigner_words: frozenset[str] = frozenset()
+    """People words that name foreigners ('migrants'): of no nationality or of several, ACLED's Civilians
+    (International)."""
+    international_civilians: str = "Civilians (International)"
+    """ACLED's name for civilians of no one country."""
     crowd_police_nouns: frozenset[str] = frozenset()
     """Nouns for an unspecified state force ('security forces') that ACLED codes as the police where it steps into a
     protest or riot (`intervention_subs`)."""
@@ -204,6 +209,7 @@ def taxonomy() -> Taxonomy:
         reciprocal_subs=_known_subs(raw, "reciprocal_sub_events", where, subs),
         intervention_subs=_known_subs(raw, "intervention_sub_events", where, subs),
         crowd_police_nouns=word_set(raw, "crowd_police_nouns", where),
+        foreigner_words=word_set(raw, "foreigner_words", where),
         crowd_clash_subs=_known_subs(raw, "crowd_clash_sub_events", where, subs),
         crowd_clash_words=word_set(raw, "crowd_clash_words", where),
         acted_on_civilian_subs=_known_subs(raw, "acted_on_civilian_sub_events", where, subs),
