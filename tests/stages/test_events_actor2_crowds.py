@@ -2,7 +2,8 @@
 (events/roles.py intervener: 'security forces' there are the police, data/acled.yaml crowd_police_nouns), the
 police ACLED codes where the report does not name the force (intervention_default), rioters on both sides of a
 clash between crowds (crowd_clash), whatever a mob acted on (acted_on_civilians) and foreigners of several or no
-nationalities (unnamed_people: Civilians (International)). Places are attached by hand as
+nationalities (unnamed_people: Civilians (International)), and the side ACLED most often names against actor 1 in the
+country where no other is told (likely_opponent). Places are attached by hand as
 in tests/stages/test_events.py."""
 
 # ruff: noqa: F811  (the fixtures imported from tests/stages/test_events.py are parameters here)
@@ -69,3 +70,10 @@ def test_foreigners_of_several_nationalities_are_international_civilians(events_
 def test_migrants_of_one_nationality_stay_that_country_s_civilians(events_of):
     e = only(events_of("Turkish police detained 30 Syrian migrants near Mosul on Monday."))
     assert name(e.actor2) == "Civilians (Syria)"
+
+
+def test_a_strike_naming_no_target_side_is_against_the_learned_opponent(events_of):
+    e = only(events_of("Turkish artillery fired on positions near Mosul on Monday."))
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert str(name(e.actor1)).startswith("Military Forces of Turkey")
+    assert name(e.actor2) == "PKK: Kurdistan Workers Party"

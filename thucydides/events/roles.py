@@ -22,6 +22,7 @@ from thucydides.knowledge.acled import TERRITORY_CHANGES, Taxonomy
 from thucydides.knowledge.actors import INTER_BY_KIND
 from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.opponents import likely_opponents, without_years
 from thucydides.knowledge.unnamed import unnamed_actors, unnamed_cues
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import SUBJECT_DEPS, Arguments, arguments, noun_arguments, verb_arguments
@@ -459,6 +460,18 @@ def same_side(rc: RoleContext) -> str | None:
             or rc.base.inter(rc.actor1, rc.country) in STATE_INTERS:
         return None
     return rc.actor1 if _unnamed_group(rc, rc.actor1) else None
+
+
+def likely_opponent(rc: RoleContext) -> str | None:
+    """'Russian forces attempted an offensive near X', 'coalition aircraft destroyed a bridge': a battle or strike
+    whose report names only the side that acted was fought against the side ACLED's coders most often name against
+    that actor in the country (data/actors/likely_opponents.csv, learned from ACLED's train split; tried last)."""
+    record = rc.base.base.get(rc.actor1)
+    if record is None or not rc.country or rc.candidate.event_type not in rc.taxonomy.opponent_event_types:
+        return None
+    learned = likely_opponents().get((rc.country, without_years(rc.base.base.name_in(record, rc.country))))
+    opponent = rc.base.base.lookup(learned.actor2) if learned else None
+    return opponent.id if opponent is not None and opponent.id != rc.actor1 else None
 
 
 def _unnamed_group(rc: RoleContext, actor: str | None) -> bool:
@@ -902,7 +915,7 @@ ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "victims": victims, "default": default_actor2, "loser": loser, "unnamed_people": unnamed_people,
     "co_doers": co_doers, "intervener": intervener, "other_armed": other_armed, "same_side": same_side,
     "counter_side": counter_side, "killed_side": killed_side, "intervention_default": intervention_default,
-    "crowd_clash": crowd_clash, "acted_on_civilians": acted_on_civilians,
+    "crowd_clash": crowd_clash, "acted_on_civilians": acted_on_civilians, "likely_opponent": likely_opponent,
 }
 
 

@@ -98,6 +98,8 @@ class Taxonomy:
     (International)."""
     international_civilians: str = "Civilians (International)"
     """ACLED's name for civilians of no one country."""
+    opponent_event_types: frozenset[str] = frozenset()
+    """Event types whose actor 2, where no step reads one, is actor 1's likely opponent in the country."""
     crowd_police_nouns: frozenset[str] = frozenset()
     """Nouns for an unspecified state force ('security forces') that ACLED codes as the police where it steps into a
     protest or riot (`intervention_subs`)."""
@@ -210,6 +212,7 @@ def taxonomy() -> Taxonomy:
         intervention_subs=_known_subs(raw, "intervention_sub_events", where, subs),
         crowd_police_nouns=word_set(raw, "crowd_police_nouns", where),
         foreigner_words=word_set(raw, "foreigner_words", where),
+        opponent_event_types=frozenset(strings(raw, "opponent_event_types", where)),
         crowd_clash_subs=_known_subs(raw, "crowd_clash_sub_events", where, subs),
         crowd_clash_words=word_set(raw, "crowd_clash_words", where),
         acted_on_civilian_subs=_known_subs(raw, "acted_on_civilian_sub_events", where, subs),

@@ -1,0 +1,83 @@
+"""Whom ACLED codes as actor 2 against an actor 1 in a country's fighting, learned from the train split of ACLED's
+events.
+
+    python -m thucydides.learn.opponents [--acled ../shared/data/acled/events.csv] [--out FILE]
+
+A report of a battle or a strike often names only the side that acted ('Russian forces attempted an offensive
+near X', 'coalition aircraft destroyed a bridge'); ACLED's coders name the other side from what they know of the
+war. Over the train rows of the event types `opponent_learning.event_types`, the actor 2 of each (country, actor 1
+without its year range) is counted; the most frequent is kept where the rows with an actor 2 number `min_support`,
+it takes `min_share` of them and it is no civilians (a side, not victims).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from thucydides.knowledge import data_path
+from thucydides.knowledge.demonyms import countries
+from thucydides.knowledge.opponents import COLUMNS, FILE, LikelyOpponent, without_years
+from thucydides.knowledge.settings import section
+from thucydides.learn.actors import DEFAULT_ACLED
+from thucydides.learn.corpora import acled_split_rows
+
+CIVILIANS = "Civilians"
+
+
+@dataclass(frozen=True)
+class OpponentSettings:
+    """Settings section `opponent_learning`."""
+
+    min_support: int
+    """Train rows of a country and actor 1 that name an actor 2."""
+    min_share: float
+    """Share of those rows the opponent must take."""
+    event_types: tuple[str, ...]
+    """ACLED event types whose rows are counted (fighting: battles, remote violence)."""
+
+
+def learn(rows: Iterable[Mapping[str, str]], settings: OpponentSettings) -> list[LikelyOpponent]:
+    table = countries()
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        code = table.code_of_name(row["country"])
+        if code and row["event_type"] in settings.event_types and row["actor1"].strip() and row["actor2"].strip():
+            counts[(code, without_years(row["actor1"]))][row["actor2"].strip()] += 1
+    out = []
+    for (code, actor1), opponents in sorted(counts.items()):
+        total = sum(opponents.values())
+        actor2, n = max(opponents.items(), key=lambda an: (an[1], an[0]))
+        if total >= settings.min_support and n / total >= settings.min_share and not actor2.startswith(CIVILIANS):
+            out.append(LikelyOpponent(code, actor1, actor2, total, round(n / total, 3)))
+    return out
+
+
+def write(path: Path, learned: Sequence[LikelyOpponent]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(COLUMNS)
+        for o in learned:
+            writer.writerow([o.country, o.actor1, o.actor2, o.support, o.share])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--acled", type=Path, default=DEFAULT_ACLED, help="ACLED events.csv (its train split is used)")
+    ap.add_argument("--out", type=Path, default=data_path(FILE), help="the CSV file to write")
+    a = ap.parse_args(argv)
+    if not a.acled.is_file():
+        ap.error(f"{a.acled}: no such file")
+    rows = acled_split_rows(a.acled, "train", ("country", "event_type", "actor1", "actor2"))
+    learned = learn(rows, section("opponent_learning", OpponentSettings))
+    write(a.out, learned)
+    print(f"{len(learned)} countries and actors 1 with a likely opponent -> {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
