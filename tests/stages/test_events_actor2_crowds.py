@@ -3,7 +3,8 @@
 police ACLED codes where the report does not name the force (intervention_default), rioters on both sides of a
 clash between crowds (crowd_clash), whatever a mob acted on (acted_on_civilians) and foreigners of several or no
 nationalities (unnamed_people: Civilians (International)), and the side ACLED most often names against actor 1 in the
-country where no other is told (likely_opponent). Places are attached by hand as
+country where no other is told (likely_opponent); a riot told with arrests keeps the rioters as actor 1
+(events/build.py typed_actor1). Places are attached by hand as
 in tests/stages/test_events.py."""
 
 # ruff: noqa: F811  (the fixtures imported from tests/stages/test_events.py are parameters here)
@@ -77,3 +78,10 @@ def test_a_strike_naming_no_target_side_is_against_the_learned_opponent(events_o
     assert e.sub_event_type == "Shelling/artillery/missile attack"
     assert str(name(e.actor1)).startswith("Military Forces of Turkey")
     assert name(e.actor2) == "PKK: Kurdistan Workers Party"
+
+
+def test_a_riot_told_with_arrests_keeps_the_rioters_as_actor_1(events_of):
+    e = only(events_of("Hundreds of students demonstrated in Mosul on Sunday and threw stones at the governor's "
+                       "office. Police arrested ten of them."))
+    assert e.sub_event_type == "Violent demonstration"
+    assert name(e.actor1) == "Rioters (Iraq)"

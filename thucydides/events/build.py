@@ -349,6 +349,14 @@ def to_actor1(members: Sequence[Sighting]) -> str | None:
     return told or members[0].actor1
 
 
+def _fixed_actor1(typed: Sighting, taxonomy: Taxonomy) -> str | None:
+    """The typed sighting's actor 1 where its type is one ACLED always codes with the generic actor 1 (protesters,
+    rioters: default_actors `first`), which a doer another sentence tells ('police arrested three') does not
+    replace."""
+    defaults = taxonomy.defaults_for(typed.event_type, typed.sub_event_type)
+    return typed.actor1 if defaults and defaults.first else None
+
+
 def _borrowed_place(s: Sighting) -> bool:
     """The place came from the paragraph or the report, not from the sighting's own sentence."""
     return s.why.get("place") in {"paragraph", "document"}
@@ -455,9 +463,10 @@ def _told_before(groups: Sequence[list[Sighting]], s: Sighting) -> list[Sighting
 
 def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, taxonomy: Taxonomy,
              follow: Sequence[tuple[int, int]] = (), typed_by: str = "lead", date_steps: Sequence[str] = (),
-             place_steps: Sequence[str] = ()) -> Event:
+             place_steps: Sequence[str] = (), typed_actor1: bool = False) -> Event:
     """One event from the sightings of one happening; `follow` are sentences after it that may tell its toll;
-    with `date_steps`, the date is the one read by the first of those steps among its sightings."""
+    with `date_steps`, the date is the one read by the first of those steps among its sightings; with
+    `typed_actor1`, a type whose generic actor 1 ACLED always codes takes the typed sighting's actor 1."""
     lead = members[0]
     typed = typed_sighting(members, typed_by)
     dated = dating_sighting(members, date_steps) if date_steps else lead
@@ -466,13 +475,14 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
     evidence = [Evidence.of(document, m.candidate.start, min(m.candidate.end, m.candidate.start + evidence_max))
                 for m in members]
     fatalities, claims = _toll(ctx, _toll_units(members, taxonomy) + list(follow), taxonomy)
+    fixed = _fixed_actor1(typed, taxonomy) if typed_actor1 else None
     return Event(
         id=stable_id("event", document.id, typed.sub_event_type, lead.place, lead.candidate.start),
         docs=[document.id],
         event_type=typed.event_type,
         sub_event_type=typed.sub_event_type,
         evidence=evidence,
-        actor1=to_actor1(members),
+        actor1=fixed or to_actor1(members),
         actor2=lead.actor2 or next((m.actor2 for m in members if m.actor2), None),
         assoc_actor2=lead.assoc_actor2,
         place=placed.place or next((m.place for m in members if m.place), None),

@@ -180,6 +180,10 @@ class EventsConfig:
     date_by_step: bool = True
     """A happening told in several sentences takes the date read by the first date step among them (its own
     clause first), not the first sentence's."""
+    typed_actor1: bool = True
+    """A happening of a type ACLED always codes with its generic actor 1 (protests, riots: data/acled.yaml
+    default_actors `first`) takes the actor 1 of the sentence that gives its type, not a doer another sentence tells
+    ('police arrested three' after 'students rioted': the rioters)."""
     judged_nouns: bool = True
     """A sentence read as no event is read again by the happenings its verbs of judgement name as nouns."""
     judging_types: tuple[str, ...] = ("Protests", "Riots")
@@ -334,7 +338,8 @@ class EventCoderStage:
         return [to_event(g, ctx, self.config.evidence_max, self.taxonomy,
                          continuation(ctx, g, taken, self.config.toll_reach), self.readers.typed_by,
                          self.readers.date.names if self.config.date_by_step else (),
-                         self.readers.place.names if self.config.place_by_step else ()) for g in groups]
+                         self.readers.place.names if self.config.place_by_step else (),
+                         self.config.typed_actor1) for g in groups]
 
     def fatal_reading(self, ctx: DocContext, c: Candidate) -> Candidate:
         """The 'fatalities' step: a coder's reading of a sub-type ACLED codes with no deaths (`never_fatal`, from
