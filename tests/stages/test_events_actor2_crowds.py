@@ -1,11 +1,11 @@
-"""Events stage: actor 2 of crowds, on sentences written for these tests: the force that stepped into a protest
-(events/roles.py intervener: 'security forces' there are the police, data/acled.yaml crowd_police_nouns), the
-police ACLED codes where the report does not name the force (intervention_default), rioters on both sides of a
-clash between crowds (crowd_clash), whatever a mob acted on (acted_on_civilians) and foreigners of several or no
-nationalities (unnamed_people: Civilians (International)), and the side ACLED most often names against actor 1 in the
-country where no other is told (likely_opponent); a riot told with arrests keeps the rioters as actor 1
-(events/build.py typed_actor1). Places are attached by hand as
-in tests/stages/test_events.py."""
+"""Events stage: actors of crowds and sides, on sentences written for these tests: the force that stepped into a
+protest (events/roles.py intervener: 'security forces' there are the police, data/acled.yaml crowd_police_nouns), the
+police ACLED codes where the report does not name the force (intervention_default), rioters on both sides of a clash
+between crowds (crowd_clash), whatever a mob acted on (acted_on_civilians), foreigners of several or no nationalities
+(unnamed_people: Civilians (International)), the side ACLED most often names against actor 1 in the country where no
+other is told (likely_opponent), an off-duty policeman acted on as a civilian (off_duty), and a riot told with arrests
+keeping the rioters as actor 1 (events/build.py typed_actor1). Places are attached by hand as in
+tests/stages/test_events.py."""
 
 # ruff: noqa: F811  (the fixtures imported from tests/stages/test_events.py are parameters here)
 from __future__ import annotations
@@ -85,3 +85,14 @@ def test_a_riot_told_with_arrests_keeps_the_rioters_as_actor_1(events_of):
                        "office. Police arrested ten of them."))
     assert e.sub_event_type == "Violent demonstration"
     assert name(e.actor1) == "Rioters (Iraq)"
+
+
+def test_an_off_duty_policeman_shot_is_a_civilian(events_of):
+    e = only(events_of("Gunmen shot dead an off-duty policeman in Mosul on Monday."))
+    assert e.sub_event_type == "Attack"
+    assert name(e.actor2) == "Civilians (Iraq)"
+
+
+def test_a_policeman_on_duty_stays_the_police(events_of):
+    e = only(events_of("Gunmen shot dead a policeman in Mosul on Monday."))
+    assert str(name(e.actor2)).startswith("Police Forces of Iraq")

@@ -746,6 +746,17 @@ def _foreigners(rc: RoleContext, token: Token) -> str | None:
     return record.id if record else None
 
 
+def off_duty(rc: RoleContext) -> str | None:
+    """'An off-duty policeman was shot dead': a member of a state force acted on out of service (data/acled.yaml
+    off_duty_words) is ACLED's civilians of the country, not the force."""
+    words = rc.taxonomy.off_duty_words
+    for token in _acted_on(rc):
+        before = " ".join(rc.doc.text[token.left_edge.idx:token.idx].lower().split())
+        if token.pos_ in NOMINAL and any(w in before for w in words):
+            return rc.base.generic(CIVILIANS_KEY, rc.country)
+    return None
+
+
 def crowd_clash(rc: RoleContext) -> str | None:
     """'Two groups of students clashed', 'a brawl between supporters of two candidates': a crowd fighting another
     crowd, told by a word of fighting in the unit, in the sub-event types where ACLED codes rioters on both sides
@@ -915,7 +926,8 @@ ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "victims": victims, "default": default_actor2, "loser": loser, "unnamed_people": unnamed_people,
     "co_doers": co_doers, "intervener": intervener, "other_armed": other_armed, "same_side": same_side,
     "counter_side": counter_side, "killed_side": killed_side, "intervention_default": intervention_default,
-    "crowd_clash": crowd_clash, "acted_on_civilians": acted_on_civilians, "likely_opponent": likely_opponent,
+    "crowd_clash": crowd_clash, "acted_on_civilians": acted_on_civilians, "off_duty": off_duty,
+    "likely_opponent": likely_opponent,
 }
 
 
