@@ -10,7 +10,15 @@ tests/stages/test_events.py."""
 # ruff: noqa: F811  (the fixtures imported from tests/stages/test_events.py are parameters here)
 from __future__ import annotations
 
-from tests.stages.test_events import events_of, name, only, parse  # noqa: F401  (fixtures)
+from pathlib import Path
+
+import pytest
+
+from tests.stages.test_events import analysed, events_of, name, only, parse  # noqa: F401  (fixtures)
+from thucydides.events.stage import EventsConfig
+from thucydides.knowledge import settings
+from thucydides.model import Event
+from thucydides.pipeline import available_stages
 
 
 def test_security_forces_dispersing_a_protest_are_the_police(events_of):
@@ -73,8 +81,27 @@ def test_migrants_of_one_nationality_stay_that_country_s_civilians(events_of):
     assert name(e.actor2) == "Civilians (Syria)"
 
 
-def test_a_strike_naming_no_target_side_is_against_the_learned_opponent(events_of):
-    e = only(events_of("Turkish artillery fired on positions near Mosul on Monday."))
+def test_a_strike_naming_no_target_side_is_against_the_learned_opponent_where_on(parse, tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch):
+    text = "Turkish artillery fired on positions near Mosul on Monday."
+
+    def strike() -> Event:
+        claims, events = (available_stages()[n].build() for n in ("claims", "events"))
+        analysis = analysed(parse, text, {}, None)
+        claims([analysis])
+        events([analysis])
+        return only(analysis.events)
+
+    assert strike().actor2 is None, "off in the shipped settings: its table is not bounded by years"
+    steps = [*settings.section("stages.events", EventsConfig).actor2_steps, "likely_opponent"]
+    (tmp_path / "settings.yaml").write_text(f"stages:\n  events:\n    actor2_steps: {steps}\n", encoding="utf-8")
+    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    settings.reload()
+    try:
+        e = strike()
+    finally:
+        monkeypatch.delenv("THUCYDIDES_SETTINGS")
+        settings.reload()
     assert e.sub_event_type == "Shelling/artillery/missile attack"
     assert str(name(e.actor1)).startswith("Military Forces of Turkey")
     assert name(e.actor2) == "PKK: Kurdistan Workers Party"
