@@ -27,6 +27,7 @@ from thucydides.events.build import (
     to_event,
 )
 from thucydides.events.detect import Candidate, Coder, Detection, detect
+from thucydides.events.offences import is_ordinary_offence
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.seizures import is_thing_taken
 from thucydides.events.statements import is_statement
@@ -245,8 +246,15 @@ def _person_taken(r: Reading) -> bool:
     return not is_thing_taken(r.doc, r.candidate.sub_event_type, r.candidate.anchor)
 
 
+def _not_offence(r: Reading) -> bool:
+    """Not an arrest for an ordinary offence, which is police work (events.offences)."""
+    c = r.candidate
+    return not is_ordinary_offence(r.doc, c.sub_event_type, c.start, c.end)
+
+
 FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused,
-                                                     "statement": _not_statement, "person_taken": _person_taken}
+                                                     "statement": _not_statement, "person_taken": _person_taken,
+                                                     "offence": _not_offence}
 
 
 TYPED_BY = ("lead", "surest", "deadliest", "vote")

@@ -61,6 +61,8 @@ class Lexicons:
     gathering it met on both sides."""
     accusing_verbs: frozenset[str] = frozenset()
     judgement_verbs: frozenset[str] = frozenset()
+    ordinary_offences: frozenset[str] = frozenset()
+    """Offences police arrest people for that are no politics ('drunk driving', 'theft'): events.offences."""
     hedge_adverbs: frozenset[str] = frozenset()
     """Words that hedge a happening told ('allegedly', 'reportedly'): a frame on it, not a part of it."""
     happening_verbs: tuple[tuple[str, str], ...] = ()
@@ -127,5 +129,6 @@ def lexicons() -> Lexicons:
         accusing_verbs=word_set(raw, "accusing_verbs", where),
         judgement_verbs=word_set(raw, "judgement_verbs", where),
         hedge_adverbs=word_set(raw, "hedge_adverbs", where),
+        ordinary_offences=word_set(raw, "ordinary_offences", where),
         happening_verbs=_word_map(raw, "happening_verbs", where),
     )

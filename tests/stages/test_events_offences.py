@@ -1,0 +1,48 @@
+"""An arrest for an ordinary offence is police work, not an ACLED event; an arrest of protesters, journalists or
+fighters is one whatever the charge. Sentences written for these tests; the keyword test double reads 'arrested'
+as an arrest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from tests.stages.keyword_coder import KeywordCoder, keyword_events
+from thucydides.model import Analysis, Event
+
+pytestmark = pytest.mark.slow
+
+Read = Callable[[str], tuple[Analysis, list[Event]]]
+
+
+@pytest.fixture(scope="module")
+def read() -> Read:
+    coder = KeywordCoder((("arrested", "Strategic developments", "Arrests"),), 0.95)
+    return keyword_events(coder, date(2024, 5, 17), "r.txt")
+
+
+def subs(read: Read, text: str) -> list[str]:
+    return [e.sub_event_type for e in read(text)[1]]
+
+
+def test_an_arrest_for_drunk_driving_is_no_event(read: Read) -> None:
+    assert subs(read, "Police in Springfield arrested a 34-year-old man on Tuesday for drunk driving.") == []
+
+
+def test_an_arrest_for_theft_is_no_event(read: Read) -> None:
+    assert subs(read, "Two men were arrested in Dayton on Friday on charges of theft and burglary.") == []
+
+
+def test_protesters_arrested_for_trespassing_are_an_event(read: Read) -> None:
+    assert subs(read, "Police arrested 40 protesters in Dayton on Friday for trespassing at the city hall.") \
+        == ["Arrests"]
+
+
+def test_a_date_in_march_is_no_politics(read: Read) -> None:
+    assert subs(read, "A woman was arrested in Dayton on March 3 for shoplifting at a mall.") == []
+
+
+def test_an_arrest_naming_no_offence_is_still_an_event(read: Read) -> None:
+    assert subs(read, "Soldiers arrested six fighters near Gao on Monday.") == ["Arrests"]

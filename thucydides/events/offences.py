@@ -1,0 +1,71 @@
+"""Arrests for an ordinary offence: 'a man was arrested for drunk driving', 'police arrested two men for theft'.
+
+ACLED codes arrests as political disorder: of protesters, activists, journalists, party officials, members of
+armed groups. Local news tells police work in the same words, and the coder, which learnt arrests from ACLED's
+notes, reads it as such (bench/news_events.py: ordinary arrests are the largest share of the events written on
+local news). An Arrests reading whose unit names an ordinary offence (the lexicon's `ordinary_offences`) and
+nothing political, neither a political word (settings `learn.events.political_stems`, dates left out: 'March')
+nor an actor of a political or armed kind (settings `event_offences`), is police work, not an ACLED event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.settings import build, raw_settings, section
+from thucydides.ling.context import DocContext
+
+
+@dataclass(frozen=True)
+class OffenceSettings:
+    """Which readings are checked, and what makes an arrest political (the words: the lexicon's ordinary_offences)."""
+
+    sub_event_types: tuple[str, ...]
+    """Readings of these sub-event types are checked (arrests)."""
+    political_kinds: tuple[str, ...]
+    """Actor kinds (the actor base's) whose arrest, or arrest by whom, ACLED codes whatever the charge."""
+
+
+@dataclass(frozen=True)
+class _Stems:
+    political_stems: tuple[str, ...]
+
+
+def offence_settings() -> OffenceSettings:
+    return section("event_offences", OffenceSettings)
+
+
+def political_stems() -> tuple[str, ...]:
+    """The word stems that may mean politics or political violence (the event coder's training settings)."""
+    learn = raw_settings().get("learn")
+    events = learn.get("events") if isinstance(learn, Mapping) else None
+    stems = events.get("political_stems", ()) if isinstance(events, Mapping) else ()
+    return tuple(build(_Stems, {"political_stems": stems}, "learn.events").political_stems)
+
+
+def is_ordinary_offence(ctx: DocContext, sub_event_type: str, start: int, end: int) -> bool:
+    """Whether a reading of `sub_event_type` over the unit `start`-`end` tells an arrest for an ordinary offence."""
+    s = offence_settings()
+    if sub_event_type not in s.sub_event_types:
+        return False
+    unit = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if unit is None or not _names_offence(unit):
+        return False
+    if any(a.kind in s.political_kinds for a in ctx.actors.overlapping(start, end)):
+        return False
+    return not _political_words(unit)
+
+
+def _names_offence(unit: Span) -> bool:
+    offences = lexicons().ordinary_offences
+    return any(t.lower_ in offences or t.lemma_.lower() in offences for t in unit)
+
+
+def _political_words(unit: Span) -> bool:
+    """A word of the unit starting with a political stem; a date's words ('March 11') are no politics."""
+    stems = political_stems()
+    return any(t.lower_.startswith(stems) for t in unit if t.is_alpha and t.ent_type_ not in ("DATE", "TIME"))
