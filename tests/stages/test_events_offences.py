@@ -46,3 +46,15 @@ def test_a_date_in_march_is_no_politics(read: Read) -> None:
 
 def test_an_arrest_naming_no_offence_is_still_an_event(read: Read) -> None:
     assert subs(read, "Soldiers arrested six fighters near Gao on Monday.") == ["Arrests"]
+
+
+def test_private_persons_named_by_name_alone_are_no_event(read: Read) -> None:
+    assert subs(read, "On Friday, two deputies arrested Tom Walker and Ben Hollis in Dayton after a chase.") == []
+
+
+def test_a_person_with_a_public_role_is_an_event(read: Read) -> None:
+    assert subs(read, "On Friday, police arrested the opposition leader Tom Walker in Dayton.") == ["Arrests"]
+
+
+def test_people_taken_without_names_are_an_event(read: Read) -> None:
+    assert subs(read, "On Friday, police arrested twelve men in Dayton during a night raid.") == ["Arrests"]

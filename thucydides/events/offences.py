@@ -1,11 +1,15 @@
-"""Arrests for an ordinary offence: 'a man was arrested for drunk driving', 'police arrested two men for theft'.
+"""Arrests for an ordinary offence: 'a man was arrested for drunk driving', 'police arrested two men for theft';
+and arrests of private persons named by their names alone: 'officers arrested Smith and Jones'.
 
 ACLED codes arrests as political disorder: of protesters, activists, journalists, party officials, members of
 armed groups. Local news tells police work in the same words, and the coder, which learnt arrests from ACLED's
 notes, reads it as such (bench/news_events.py: ordinary arrests are the largest share of the events written on
 local news). An Arrests reading whose unit names an ordinary offence (the lexicon's `ordinary_offences`) and
 nothing political, neither a political word (settings `learn.events.political_stems`, dates left out: 'March')
-nor an actor of a political or armed kind (settings `event_offences`), is police work, not an ACLED event.
+nor an actor of a political or armed kind (settings `event_offences`), is police work, not an ACLED event. So is
+one whose every person taken is a person's name (a PERSON entity) with no public role (the lexicon's
+`public_roles`: 'the opposition leader X', 'journalist X') and whose unit says nothing political either: ACLED
+names the persons it codes arrests of by what they are.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.settings import build, raw_settings, section
@@ -55,9 +59,47 @@ def is_ordinary_offence(ctx: DocContext, sub_event_type: str, start: int, end: i
     unit = ctx.doc.char_span(start, end, alignment_mode="expand")
     if unit is None or not _names_offence(unit):
         return False
-    if any(a.kind in s.political_kinds for a in ctx.actors.overlapping(start, end)):
+    return not _political(ctx, unit, s)
+
+
+def is_private_arrest(ctx: DocContext, sub_event_type: str, start: int, end: int) -> bool:
+    """Whether a reading of `sub_event_type` over the unit `start`-`end` takes only persons named by their names,
+    with nothing political told."""
+    s = offence_settings()
+    if sub_event_type not in s.sub_event_types:
         return False
-    return not _political_words(unit)
+    unit = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if unit is None:
+        return False
+    verbs = lexicons().taking_verbs
+    taken = [p for t in unit if t.pos_ == "VERB" and t.lemma_.lower() in verbs for p in _taken(t)]
+    if not taken or not all(_private_name(ctx, p) for p in taken):
+        return False
+    return not _political(ctx, unit, s)
+
+
+def _taken(verb: Token) -> list[Token]:
+    """Who a verb of taking takes: its object, or its passive subject, and what is coordinated with them."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [t for h in heads for t in (h, *h.conjuncts)]
+
+
+def _private_name(ctx: DocContext, noun: Token) -> bool:
+    """A person's name with no public role told around it ('Smith, 43, of Elm Street'), and no actor."""
+    if noun.ent_type_ != "PERSON":
+        return False
+    roles = lexicons().public_roles
+    phrase = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl")]
+    if any(t.lemma_.lower() in roles or t.lower_ in roles for t in phrase):
+        return False
+    return not ctx.actors.overlapping(noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge))
+
+
+def _political(ctx: DocContext, unit: Span, s: OffenceSettings) -> bool:
+    """The unit names an actor of a political or armed kind, or a political word."""
+    if any(a.kind in s.political_kinds for a in ctx.actors.overlapping(unit.start_char, unit.end_char)):
+        return True
+    return _political_words(unit)
 
 
 def _names_offence(unit: Span) -> bool:

@@ -27,7 +27,7 @@ from thucydides.events.build import (
     to_event,
 )
 from thucydides.events.detect import Candidate, Coder, Detection, detect
-from thucydides.events.offences import is_ordinary_offence
+from thucydides.events.offences import is_ordinary_offence, is_private_arrest
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.seizures import is_thing_taken
 from thucydides.events.statements import is_statement
@@ -252,9 +252,15 @@ def _not_offence(r: Reading) -> bool:
     return not is_ordinary_offence(r.doc, c.sub_event_type, c.start, c.end)
 
 
+def _not_private(r: Reading) -> bool:
+    """Not an arrest of private persons named by their names alone, with nothing political told (events.offences)."""
+    c = r.candidate
+    return not is_private_arrest(r.doc, c.sub_event_type, c.start, c.end)
+
+
 FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused,
                                                      "statement": _not_statement, "person_taken": _person_taken,
-                                                     "offence": _not_offence}
+                                                     "offence": _not_offence, "private_arrest": _not_private}
 
 
 TYPED_BY = ("lead", "surest", "deadliest", "vote")

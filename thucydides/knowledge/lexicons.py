@@ -63,6 +63,8 @@ class Lexicons:
     judgement_verbs: frozenset[str] = frozenset()
     ordinary_offences: frozenset[str] = frozenset()
     """Offences police arrest people for that are no politics ('drunk driving', 'theft'): events.offences."""
+    public_roles: frozenset[str] = frozenset()
+    """Roles that make a person arrested a public one ('the opposition leader X'): events.offences."""
     hedge_adverbs: frozenset[str] = frozenset()
     """Words that hedge a happening told ('allegedly', 'reportedly'): a frame on it, not a part of it."""
     happening_verbs: tuple[tuple[str, str], ...] = ()
@@ -130,5 +132,6 @@ def lexicons() -> Lexicons:
         judgement_verbs=word_set(raw, "judgement_verbs", where),
         hedge_adverbs=word_set(raw, "hedge_adverbs", where),
         ordinary_offences=word_set(raw, "ordinary_offences", where),
+        public_roles=word_set(raw, "public_roles", where),
         happening_verbs=_word_map(raw, "happening_verbs", where),
     )
