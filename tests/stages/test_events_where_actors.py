@@ -54,3 +54,12 @@ def test_things_captured_are_no_arrest() -> None:
     _, people = read("On Monday, soldiers captured six fighters near Mosul.")
     assert [e.sub_event_type for e in things] == []
     assert [e.sub_event_type for e in people] == ["Arrests"]
+
+
+def test_a_government_judgement_is_no_protest() -> None:
+    coder = KeywordCoder((("demonstrated", "Protests", "Peaceful protest"),), 0.95)
+    read = keyword_events(coder, date(2024, 5, 17), "r.txt")
+    _, judged = read("The government of France has demonstrated its resolve against terror in Paris on Monday.")
+    _, crowd = read("Hundreds of teachers demonstrated in Paris on Monday against the cuts.")
+    assert [e.event_type for e in judged] == []
+    assert [e.event_type for e in crowd] == ["Protests"]

@@ -1,4 +1,5 @@
-"""Statements read as protests: 'the council reiterates its support', 'the ministry condemns the attack'.
+"""Statements read as protests: 'the council reiterates its support', 'the ministry condemns the attack', 'the
+council has demonstrated its unity' (a verb of judgement, lexicons judgement_verbs, is a statement too).
 
 The coder learnt protests from notes where a crowd gathers and demands; a government's or an organisation's
 statement shares their words (support, condemn, demand) but is no protest. A Protests reading whose own clause
@@ -27,6 +28,8 @@ class StatementSettings:
     """Readings of these event types are checked."""
     speaking_kinds: tuple[str, ...]
     """Actor kinds (the actor base's) that state positions rather than take to the streets."""
+    judgements: bool = True
+    """A verb of judgement ('has demonstrated its unity', 'hailed') heads a statement too, not only one of saying."""
 
 
 def statement_settings() -> StatementSettings:
@@ -42,7 +45,7 @@ def is_statement(ctx: DocContext, event_type: str, anchor: Token) -> bool:
     words = lexicons()
     if not subjects or any(forms(t) & words.crowd_words for c in subjects for t in c.subtree):
         return False  # a purpose clause ('marched to denounce ...') tells the protest's aim
-    verbs = words.reporting_verbs | words.statement_verbs
+    verbs = words.reporting_verbs | words.statement_verbs | (words.judgement_verbs if s.judgements else frozenset())
     return bool(forms(anchor) & verbs) and _speaking_subject(ctx, anchor, s)
 
 
