@@ -58,3 +58,20 @@ def test_a_person_with_a_public_role_is_an_event(read: Read) -> None:
 
 def test_people_taken_without_names_are_an_event(read: Read) -> None:
     assert subs(read, "On Friday, police arrested twelve men in Dayton during a night raid.") == ["Arrests"]
+
+
+QUIET_STORY = ("Officers were called to a house on Elm Street in Dayton on Friday night. Neighbours had heard shouting "
+               "for an hour. The owner of the house, a retired teacher, let them in. Two men were found in the garage. "
+               "Police arrested the two men on Friday. Both were taken to the county jail. A hearing is set for next "
+               "week. The owner thanked the officers. The street was quiet again by midnight. A spokesman for the "
+               "department said the case was closed.")
+
+
+def test_an_arrest_in_a_story_saying_nothing_political_is_no_event(read: Read) -> None:
+    assert subs(read, QUIET_STORY) == []
+
+
+def test_the_same_arrest_in_a_story_of_protesters_is_an_event(read: Read) -> None:
+    story = QUIET_STORY.replace("Neighbours had heard shouting for an hour.",
+                                "Protesters had marched past the house for an hour.")
+    assert subs(read, story) == ["Arrests"]

@@ -9,7 +9,8 @@ nothing political, neither a political word (settings `learn.events.political_st
 nor an actor of a political or armed kind (settings `event_offences`), is police work, not an ACLED event. So is
 one whose every person taken is a person's name (a PERSON entity) with no public role (the lexicon's
 `public_roles`: 'the opposition leader X', 'journalist X') and whose unit says nothing political either: ACLED
-names the persons it codes arrests of by what they are.
+names the persons it codes arrests of by what they are. And so is any arrest told in a story (a report longer
+than a note) none of whose sentences says anything political: a local crime story.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ class OffenceSettings:
     """Readings of these sub-event types are checked (arrests)."""
     political_kinds: tuple[str, ...]
     """Actor kinds (the actor base's) whose arrest, or arrest by whom, ACLED codes whatever the charge."""
+    quiet_min_sentences: int | None = None
+    """The fewest sentences of a story whose arrests, with nothing political told anywhere in it, are police work
+    (None: never; ACLED's notes are shorter)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,16 @@ def is_private_arrest(ctx: DocContext, sub_event_type: str, start: int, end: int
     if not taken or not all(_private_name(ctx, p) for p in taken):
         return False
     return not _political(ctx, unit, s)
+
+
+def is_quiet_arrest(ctx: DocContext, sub_event_type: str) -> bool:
+    """Whether a reading of `sub_event_type` is an arrest told in a story that says nothing political at all."""
+    s = offence_settings()
+    if sub_event_type not in s.sub_event_types or s.quiet_min_sentences is None:
+        return False
+    if len(ctx.segments.sentences) < s.quiet_min_sentences:
+        return False
+    return not _political(ctx, ctx.doc[:], s)
 
 
 def _taken(verb: Token) -> list[Token]:

@@ -27,7 +27,7 @@ from thucydides.events.build import (
     to_event,
 )
 from thucydides.events.detect import Candidate, Coder, Detection, detect
-from thucydides.events.offences import is_ordinary_offence, is_private_arrest
+from thucydides.events.offences import is_ordinary_offence, is_private_arrest, is_quiet_arrest
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.seizures import is_thing_taken
 from thucydides.events.statements import is_statement
@@ -258,9 +258,15 @@ def _not_private(r: Reading) -> bool:
     return not is_private_arrest(r.doc, c.sub_event_type, c.start, c.end)
 
 
+def _not_quiet(r: Reading) -> bool:
+    """Not an arrest told in a story that says nothing political anywhere (events.offences)."""
+    return not is_quiet_arrest(r.doc, r.candidate.sub_event_type)
+
+
 FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused,
                                                      "statement": _not_statement, "person_taken": _person_taken,
-                                                     "offence": _not_offence, "private_arrest": _not_private}
+                                                     "offence": _not_offence, "private_arrest": _not_private,
+                                                     "quiet_story": _not_quiet}
 
 
 TYPED_BY = ("lead", "surest", "deadliest", "vote")
