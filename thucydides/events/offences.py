@@ -33,7 +33,7 @@ class OffenceSettings:
     """Readings of these sub-event types are checked (arrests)."""
     political_kinds: tuple[str, ...]
     """Actor kinds (the actor base's) whose arrest, or arrest by whom, ACLED codes whatever the charge."""
-    quiet_min_sentences: int | None = None
+    quiet_min_sentences: int | None = 9
     """The fewest sentences of a story whose arrests, with nothing political told anywhere in it, are police work
     (None: never; ACLED's notes are shorter)."""
 
