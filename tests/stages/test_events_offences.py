@@ -75,3 +75,8 @@ def test_the_same_arrest_in_a_story_of_protesters_is_an_event(read: Read) -> Non
     story = QUIET_STORY.replace("Neighbours had heard shouting for an hour.",
                                 "Protesters had marched past the house for an hour.")
     assert subs(read, story) == ["Arrests"]
+
+
+def test_an_official_arrested_for_an_ordinary_offence_is_an_event(read: Read) -> None:
+    assert subs(read, "The former finance minister was arrested in Dayton on Monday on charges of embezzlement.") \
+        == ["Arrests"]

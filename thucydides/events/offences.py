@@ -63,6 +63,8 @@ def is_ordinary_offence(ctx: DocContext, sub_event_type: str, start: int, end: i
     unit = ctx.doc.char_span(start, end, alignment_mode="expand")
     if unit is None or not _names_offence(unit):
         return False
+    if any(_public_role(p) for p in _taken_in(unit)):
+        return False  # 'the former minister was arrested for embezzlement': ACLED codes officials' arrests
     return not _political(ctx, unit, s)
 
 
@@ -75,8 +77,7 @@ def is_private_arrest(ctx: DocContext, sub_event_type: str, start: int, end: int
     unit = ctx.doc.char_span(start, end, alignment_mode="expand")
     if unit is None:
         return False
-    verbs = lexicons().taking_verbs
-    taken = [p for t in unit if t.pos_ == "VERB" and t.lemma_.lower() in verbs for p in _taken(t)]
+    taken = _taken_in(unit)
     if not taken or not all(_private_name(ctx, p) for p in taken):
         return False
     return not _political(ctx, unit, s)
@@ -92,6 +93,19 @@ def is_quiet_arrest(ctx: DocContext, sub_event_type: str) -> bool:
     return not _political(ctx, ctx.doc[:], s)
 
 
+def _taken_in(unit: Span) -> list[Token]:
+    """Who the unit's verbs of taking take."""
+    verbs = lexicons().taking_verbs
+    return [p for t in unit if t.pos_ == "VERB" and t.lemma_.lower() in verbs for p in _taken(t)]
+
+
+def _public_role(noun: Token) -> bool:
+    """A public role told in the phrase naming someone taken ('the former minister', 'journalist X')."""
+    roles = lexicons().public_roles
+    phrase = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl")]
+    return any(t.lemma_.lower() in roles or t.lower_ in roles for t in phrase)
+
+
 def _taken(verb: Token) -> list[Token]:
     """Who a verb of taking takes: its object, or its passive subject, and what is coordinated with them."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -100,11 +114,7 @@ def _taken(verb: Token) -> list[Token]:
 
 def _private_name(ctx: DocContext, noun: Token) -> bool:
     """A person's name with no public role told around it ('Smith, 43, of Elm Street'), and no actor."""
-    if noun.ent_type_ != "PERSON":
-        return False
-    roles = lexicons().public_roles
-    phrase = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl")]
-    if any(t.lemma_.lower() in roles or t.lower_ in roles for t in phrase):
+    if noun.ent_type_ != "PERSON" or _public_role(noun):
         return False
     return not ctx.actors.overlapping(noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge))
 
