@@ -88,6 +88,10 @@ class PlacesSettings:
     train locations, `priors.coded_places`) when such a record lies within this many km of it; 0 turns it off."""
     coded_in_country: bool
     """`coded_namesakes_km` among the namesakes of the country the report names, when it names not their province."""
+    coded_unresolved_km: float
+    """A name the text says is a place, left unresolved in a report nothing else places ("explosions near X", X a
+    name many villages bear), takes its best-ranked candidate a conflict record places within this many km
+    (`resolve.coded_unresolved`); 0 turns it off."""
     list_kind_quorum: int
     """A name of a list ("Missouri, New York and Virginia") resolved to a town takes its state (or country)
     candidate when at least this many other names of the list are states of one country (or countries);

@@ -220,13 +220,28 @@ def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int
     pins: list[Pin] = []
     for i in range(len(found)):
         j = container_of(i, found, options, at, hops)
-        if j is not None:
+        if j is None:
+            continue
+        held = [] if _boxes(options[j]) else in_province_named(options[i], found[j].name)
+        if held:
+            options[i] = held
+            confirmed.update((i, j))
+            pins.append(Pin(i, j))
+        else:
             boxes = _boxes(options[j])
             options[i], options[j] = pinned(options[i], options[j])
             if options[i] and _within(options[i], boxes):
                 confirmed.update((i, j))
                 pins.append(Pin(i, j))
     return confirmed, pins
+
+
+def in_province_named(town: list[Candidate], name: str) -> list[Candidate]:
+    """ "Mahdalynivka, Zaporizhia": a container the gazetteer knows by that spelling only as a town (no state among
+    its candidates), while some of the town's candidates say they lie in a province of that very name (a source
+    that spells its provinces so, ACLED's locations): those candidates, the province told."""
+    key = fold(name)
+    return [c for c in town if c.place.kind not in CONTAINER_KINDS and c.place.admin1 and fold(c.place.admin1) == key]
 
 
 UNIT_GAP = re.compile(r"\s+(?:[a-z]+|[A-Z]{2,5})\s*\(\s*")
@@ -869,6 +884,9 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
     if settings.coded_namesakes_km:
         out = [coded_namesake(m, r, res, geo, settings.coded_namesakes_km, settings.coded_in_country)
                for m, r, res in zip(mentions, state.ranked, out, strict=True)]
+    if settings.coded_unresolved_km:
+        out = [coded_unresolved(m, r, res, geo, settings.coded_unresolved_km)
+               for m, r, res in zip(mentions, state.ranked, out, strict=True)]
     if settings.same_name_same_place:
         out = same_name_same_place(mentions, out, settings)
     if settings.list_kind_quorum:
@@ -897,6 +915,23 @@ def coded_namesake(m: Mention, ranked: Ranked | None, res: Resolution, geo: Docu
         return res
     cand = min(found, key=lambda c: (ranks.get(c.place.id, 0.0), found.index(c)))
     return Resolution(m.found, cand, res.confidence, precision_of(m.found, cand))
+
+
+def coded_unresolved(m: Mention, ranked: Ranked | None, res: Resolution, geo: DocumentGeography,
+                     reach_km: float) -> Resolution:
+    """ "Monitors heard explosions near X", X a village name several villages bear and nothing else in the report
+    says which: the ranker, with no geography to go by, leaves X unresolved, and the happening goes unplaced. When
+    the text says X is a place (`said_to_be_place`) and nothing else places the report, the candidate a conflict
+    record places (`priors.coded`) within `reach_km` is the likelier one; the best-ranked of them is taken."""
+    if res.candidate is not None or not said_to_be_place(m.found) or geo.view(m.key).known:
+        return res
+    options = [c for c, ok in zip(m.options, m.pickable, strict=True) if ok]
+    found = [c for c in options if coded(m.key, c, reach_km)]
+    if not found:
+        return res
+    ranks = {c.place.id: -p for p, c in ranked.scored} if ranked else {}
+    cand = min(found, key=lambda c: (ranks.get(c.place.id, 0.0), found.index(c)))
+    return Resolution(m.found, cand, 0.0, precision_of(m.found, cand))
 
 
 def _namesakes_to_weigh(m: Mention, picked: Candidate, view: GeographyView, in_country: bool) -> list[Candidate]:

@@ -1,0 +1,78 @@
+"""Places as conflict records write them, on sentences we wrote: a village a province follows under the record's own
+spelling of the province ("X, Zaporizhia": `resolve.in_province_named`), and a lone village name many villages bear,
+in a report nothing else places (`resolve.coded_unresolved`). Real places as facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.test_geo_general import resolved
+from thucydides.geo.document import DocumentGeography, Evidence
+from thucydides.geo.fold import fold
+from thucydides.geo.gazetteer import Candidate
+from thucydides.geo.recognize import Found
+from thucydides.geo.resolve import Mention, Ranked, Resolution, coded_unresolved, in_province_named
+from thucydides.model import Place
+
+KM = 25.0
+CODED = Candidate(Place("c", "Serhiivka", 47.1303, 37.8365, "populated_place", "UA", "Donetsk"), "Serhiivka", 2,
+                  "acled-train")
+OTHER = Candidate(Place("o", "Serhiivka", 50.0, 31.0, "populated_place", "UA", "Kyivska oblast", population=800),
+                  "Serhiivka", 2, "geonames")
+NEAR = Found(35, 44, "Serhiivka", "Serhiivka", place_cue=True)  # "Observers heard two blasts near Serhiivka."
+
+
+def _unresolved(geo: DocumentGeography, found: Found = NEAR) -> Candidate | None:
+    m = Mention(found, fold("Serhiivka"), [OTHER, CODED], True, True, False, pickable=[True, True])
+    ranked = Ranked([(0.5, OTHER), (0.5, CODED)], False, 0.1)
+    return coded_unresolved(m, ranked, Resolution(found, None, 0.0, 3), geo, KM).candidate
+
+
+# --- fast -------------------------------------------------------------------------------------
+
+def test_an_unresolved_place_in_a_report_nothing_places_takes_the_coded_namesake() -> None:
+    assert _unresolved(DocumentGeography()) is CODED
+
+
+def test_a_name_the_text_does_not_call_a_place_stays_unresolved() -> None:
+    assert _unresolved(DocumentGeography(), Found(0, 9, "Serhiivka", "Serhiivka")) is None
+
+
+def test_a_report_other_names_place_stays_unresolved() -> None:
+    geo = DocumentGeography()
+    geo.add("kyiv", Evidence({"UA": 1.0}, {("UA", "Kyivska oblast"): 1.0}))
+    assert _unresolved(geo) is None
+
+
+def test_a_resolved_name_is_left_alone() -> None:
+    m = Mention(NEAR, fold("Serhiivka"), [OTHER, CODED], True, True, False, pickable=[True, True])
+    res = Resolution(NEAR, OTHER, 0.9, 1)
+    assert coded_unresolved(m, Ranked([(0.9, OTHER)], True, 1.0), res, DocumentGeography(), KM) is res
+
+
+def test_the_candidates_a_province_of_that_spelling_holds() -> None:
+    geonames = Candidate(Place("g", "Plavni", 45.4, 28.9, "populated_place", "UA", "Odeska oblast"), "Plavni", 2,
+                         "geonames")
+    record = Candidate(Place("r", "Plavni", 47.56, 35.33, "populated_place", "UA", "Zaporizhia"), "Plavni", 2,
+                       "acled-train")
+    assert in_province_named([geonames, record], "Zaporizhia") == [record]
+    assert in_province_named([geonames, record], "Kherson") == []
+
+
+# --- slow: the whole pipeline -------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, name", [
+    ("Artillery fire hit houses in Plavni, Zaporizhia on Sunday; nobody was hurt.", "Plavni"),
+    ("Two shells landed on a farm in Mahdalynivka (Zaporizhia) overnight.", "Mahdalynivka"),
+])
+def test_a_village_followed_by_its_province_in_the_records_spelling_resolves_there(analyse, text: str,
+                                                                                   name: str) -> None:
+    village = resolved(analyse(text), name)
+    assert village is not None and village.country == "UA" and village.admin1 == "Zaporizhia"
+
+
+@pytest.mark.slow
+def test_a_lone_village_name_after_near_resolves_to_the_coded_one(analyse) -> None:
+    village = resolved(analyse("Observers counted eleven blasts near Serhiivka on Tuesday."), "Serhiivka")
+    assert village is not None and village.country == "UA"
