@@ -50,6 +50,20 @@ def test_a_resolved_name_is_left_alone() -> None:
     assert coded_unresolved(m, Ranked([(0.9, OTHER)], True, 1.0), res, DocumentGeography(), KM) is res
 
 
+def test_a_mention_not_considered_is_left_alone() -> None:
+    """An implausible name keeps its candidates but was never scored (no `pickable` flags): nothing to choose."""
+    m = Mention(NEAR, fold("Serhiivka"), [OTHER, CODED], True, False, False)
+    res = Resolution(NEAR, None, 0.0, 3)
+    assert coded_unresolved(m, None, res, DocumentGeography(), KM) is res
+
+
+@pytest.mark.slow
+def test_a_town_bracketed_with_its_district_of_the_same_name_resolves(analyse) -> None:
+    town = resolved(analyse("On 9 May 2022, fishermen marched in Mullaitivu (Mullaitivu, Northern) over fuel."),
+                    "Mullaitivu")
+    assert town is not None and town.country == "LK"
+
+
 def test_the_candidates_a_province_of_that_spelling_holds() -> None:
     geonames = Candidate(Place("g", "Plavni", 45.4, 28.9, "populated_place", "UA", "Odeska oblast"), "Plavni", 2,
                          "geonames")

@@ -923,7 +923,7 @@ def coded_unresolved(m: Mention, ranked: Ranked | None, res: Resolution, geo: Do
     says which: the ranker, with no geography to go by, leaves X unresolved, and the happening goes unplaced. When
     the text says X is a place (`said_to_be_place`) and nothing else places the report, the candidate a conflict
     record places (`priors.coded`) within `reach_km` is the likelier one; the best-ranked of them is taken."""
-    if res.candidate is not None or not said_to_be_place(m.found) or geo.view(m.key).known:
+    if res.candidate is not None or not m.considered or not said_to_be_place(m.found) or geo.view(m.key).known:
         return res
     options = [c for c, ok in zip(m.options, m.pickable, strict=True) if ok]
     found = [c for c in options if coded(m.key, c, reach_km)]
