@@ -73,17 +73,33 @@ def test_the_candidates_a_province_of_that_spelling_holds() -> None:
     assert in_province_named([geonames, record], "Kherson") == []
 
 
+def test_a_container_that_is_a_province_seat_keeps_the_towns_near_it() -> None:
+    """The province spelt as the record spells it names only its seat town; the gazetteer's other source spells the
+    province otherwise: the town's candidate near the seat is the one meant, the far namesake is not."""
+    seat = Candidate(Place("s", "Zaporizhia", 47.85, 35.16, "populated_place", "UA", "Zaporizhia"), "Zaporizhia", 2,
+                     "acled-train")
+    near = Candidate(Place("n", "Komyshuvakha", 47.60, 35.50, "populated_place", "UA", "Zaporizka oblast"),
+                     "Komyshuvakha", 2, "geonames")
+    far = Candidate(Place("f", "Komyshuvakha", 48.60, 38.30, "populated_place", "UA", "Luhanska oblast"),
+                    "Komyshuvakha", 2, "geonames")
+    assert in_province_named([far, near], "Zaporizhia", [seat], 150.0) == [near]
+    assert in_province_named([far, near], "Zaporizhia", [seat], 0.0) == []
+    town = Candidate(Place("m", "Manga", 11.66, -1.07, "populated_place", "BF", "Centre-Sud"), "Manga", 2, "geonames")
+    assert in_province_named([far, near], "Manga", [town], 150.0) == []  # a town that is no province's seat
+
+
 # --- slow: the whole pipeline -------------------------------------------------------------------
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, name", [
     ("Artillery fire hit houses in Plavni, Zaporizhia on Sunday; nobody was hurt.", "Plavni"),
     ("Two shells landed on a farm in Mahdalynivka (Zaporizhia) overnight.", "Mahdalynivka"),
+    ("Rockets struck a warehouse in Komyshuvakha, Zaporizhia at dawn.", "Komyshuvakha"),
 ])
 def test_a_village_followed_by_its_province_in_the_records_spelling_resolves_there(analyse, text: str,
                                                                                    name: str) -> None:
     village = resolved(analyse(text), name)
-    assert village is not None and village.country == "UA" and village.admin1 == "Zaporizhia"
+    assert village is not None and village.country == "UA" and "zapori" in village.admin1.lower()
 
 
 @pytest.mark.slow

@@ -102,6 +102,9 @@ class PlacesSettings:
     big_alias_population: int
     """A place at least this big, known by the name as an alternate one, is kept when a name's candidates are
     capped (`resolve.capped`: Washington, D.C. among the many towns called Washington)."""
+    province_seat_km: float
+    """ "X, P", P known only as a town its source places in a province of its name: X's candidates within this many km
+    of it are the ones meant (`resolve.in_province_named`); 0 turns it off."""
     container_hops: int
     """How many names a chain "Village, Sector (Territory, Province)" may climb to find a state or a country."""
     one_place_km: float

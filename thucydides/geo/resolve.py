@@ -14,6 +14,7 @@ State" pins the town inside the state.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -210,11 +211,13 @@ class Pin:
     container: int
 
 
-def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int) -> tuple[set[int], list[Pin]]:
+def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int,
+                   seat_km: float = 0.0) -> tuple[set[int], list[Pin]]:
     """ "Town, State" and "Town (District, State)": each town's candidates and its container's, pinned to each
     other (`pinned`); the container is the first name after it that can be a state or a country, or the outermost
     of a chain that nests ("Nara (Nara, Koulikoro)": Koulikoro, not the Japanese prefecture the second "Nara" can
-    be). Returns the names that met their container or their town (each confirms the other), and those pins."""
+    be). A container known only as a town pins by the province it names (`in_province_named`, `seat_km`).
+    Returns the names that met their container or their town (each confirms the other), and those pins."""
     at = {f.start: i for i, f in enumerate(found)}
     confirmed: set[int] = set()
     pins: list[Pin] = []
@@ -222,7 +225,7 @@ def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int
         j = container_of(i, found, options, at, hops)
         if j is None:
             continue
-        held = [] if _boxes(options[j]) else in_province_named(options[i], found[j].name)
+        held = [] if _boxes(options[j]) else in_province_named(options[i], found[j].name, options[j], seat_km)
         if held:
             options[i] = held
             confirmed.update((i, j))
@@ -236,12 +239,22 @@ def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int
     return confirmed, pins
 
 
-def in_province_named(town: list[Candidate], name: str) -> list[Candidate]:
+def in_province_named(town: list[Candidate], name: str, container: Sequence[Candidate] = (),
+                      seat_km: float = 0.0) -> list[Candidate]:
     """ "Mahdalynivka, Zaporizhia": a container the gazetteer knows by that spelling only as a town (no state among
     its candidates), while some of the town's candidates say they lie in a province of that very name (a source
-    that spells its provinces so, ACLED's locations): those candidates, the province told."""
+    that spells its provinces so, ACLED's locations): those candidates, the province told. Else, where the container
+    is a town its own source places in a province of its name (the province's seat, as that source spells it), the
+    town's candidates in its country within `seat_km` of it (0: not asked): the gazetteer's other source spells the
+    province otherwise ("Zaporizka oblast")."""
     key = fold(name)
-    return [c for c in town if c.place.kind not in CONTAINER_KINDS and c.place.admin1 and fold(c.place.admin1) == key]
+    towns = [c for c in town if c.place.kind not in CONTAINER_KINDS]
+    named = [c for c in towns if c.place.admin1 and fold(c.place.admin1) == key]
+    if named or not seat_km:
+        return named
+    seats = [s.place for s in container if s.place.admin1 and fold(s.place.admin1) == key]
+    return [c for c in towns if any(s.country == c.place.country and s.id != c.place.id
+                                    and km(s.lat, s.lon, c.place.lat, c.place.lon) <= seat_km for s in seats)]
 
 
 UNIT_GAP = re.compile(r"\s+(?:[a-z]+|[A-Z]{2,5})\s*\(\s*")
@@ -526,7 +539,8 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     every = [candidates_for(f, gaz, know, settings, cap=False) for f in found]
     unpinned = [capped(cs, settings) for cs in every]
     options = [pin_reach(cs, kept) for cs, kept in zip(every, unpinned, strict=True)]
-    confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops)
+    confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops,
+                                     settings.province_seat_km)
     bound_by_anchors(found, options, settings)
     mentions = [mention(f, capped(cs, settings), i in confirmed, model, settings, frame_row(text, f))
                 for i, (f, cs) in enumerate(zip(found, options, strict=True))]
