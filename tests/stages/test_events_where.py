@@ -97,3 +97,15 @@ def test_a_town_in_a_side_clause_leaves_the_province_of_the_anchors_clause(event
     e = first(events_of("The rebels hold the villages which lie around Tessin, and gunmen killed nine traders in an "
                         "attack on a market in Plateau on Monday."))
     assert e.place == "plateau"
+
+
+def test_a_report_whose_only_place_names_a_body_is_placed_there_as_a_region(events_of):
+    """'students of the University of X': X is inside a body's name, not where the riot is told to be; with no
+    other place in the report, it still says where, at precision 3 (`where.in_a_name`)."""
+    e = first(events_of("Students of the University of Durnas rioted and fought police over fees on Monday."))
+    assert (e.place, e.geo_precision) == ("durnas", 3)
+
+
+def test_a_place_told_as_where_comes_before_one_in_a_body_name(events_of):
+    e = first(events_of("Students of the University of Durnas rioted and fought police in Oldvik on Monday."))
+    assert e.place == "oldvik"

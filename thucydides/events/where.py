@@ -226,6 +226,17 @@ def document(pc: PlaceContext) -> Located | None:
     return located_at(pc.doc, best, downgrade=True) if best else None
 
 
+def in_a_name(pc: PlaceContext) -> Located | None:
+    """ "Students of the University of X rioted", "a busy X street": a report whose only places are named inside an
+    actor's or a body's name or as a modifier still tells where it is; its most specific such place, at a
+    region-level precision (not told as where). Runs after `document`, which takes any other place first."""
+    items = [t for t in pc.doc.toponyms.items if t.place and not where_it_happens(pc.doc, t)]
+    if not items:
+        return None
+    best = min(items, key=lambda t: (specificity(pc.doc, t), t.start))
+    return Located(best, 3)
+
+
 def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None,
                   attachment: bool = False) -> Toponym | None:
     """The most specific place named earlier in the candidate's paragraph, nearest first."""
@@ -236,5 +247,5 @@ def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None 
 
 
 PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {
-    "clause": in_clause, "sentence": in_sentence, "paragraph": paragraph, "document": document,
+    "clause": in_clause, "sentence": in_sentence, "paragraph": paragraph, "document": document, "in_a_name": in_a_name,
 }
