@@ -11,7 +11,14 @@ from thucydides.geo.document import DocumentGeography, Evidence
 from thucydides.geo.fold import fold
 from thucydides.geo.gazetteer import Candidate
 from thucydides.geo.recognize import Found
-from thucydides.geo.resolve import Mention, Ranked, Resolution, coded_unresolved, in_province_named
+from thucydides.geo.resolve import (
+    Mention,
+    Ranked,
+    Resolution,
+    coded_over_alias,
+    coded_unresolved,
+    in_province_named,
+)
 from thucydides.model import Place
 
 KM = 25.0
@@ -62,6 +69,28 @@ def test_a_town_bracketed_with_its_district_of_the_same_name_resolves(analyse) -
     town = resolved(analyse("On 9 May 2022, fishermen marched in Mullaitivu (Mullaitivu, Northern) over fuel."),
                     "Mullaitivu")
     assert town is not None and town.country == "LK"
+
+
+ALIAS = Candidate(Place("a", "Inada", 35.3, 139.5, "populated_place", "JP", "Tokyo", population=80000), "Inata", 1,
+                  "geonames")
+OWN = Candidate(Place("i", "Inata", 14.3358, -1.327, "populated_place", "BF", "Sahel"), "Inata", 2, "acled-train")
+INATA = Found(40, 45, "Inata", "Inata", place_cue=True)  # "Raiders burned two shops near Inata."
+
+
+def _over_alias(geo: DocumentGeography) -> Candidate | None:
+    m = Mention(INATA, fold("Inata"), [ALIAS, OWN], True, True, False, pickable=[True, True])
+    res = Resolution(INATA, ALIAS, 0.6, 1)
+    return coded_over_alias(m, Ranked([(0.6, ALIAS), (0.4, OWN)], True, 1.0), res, geo, KM).candidate
+
+
+def test_a_town_bearing_the_name_as_its_own_that_a_record_places_beats_an_alias() -> None:
+    assert _over_alias(DocumentGeography()) is OWN
+
+
+def test_an_alias_stays_where_the_report_is_placed_otherwise() -> None:
+    geo = DocumentGeography()
+    geo.add("japan", Evidence({"JP": 1.0}))
+    assert _over_alias(geo) is ALIAS
 
 
 def test_the_candidates_a_province_of_that_spelling_holds() -> None:

@@ -92,6 +92,10 @@ class PlacesSettings:
     """A name the text says is a place, left unresolved in a report nothing else places ("explosions near X", X a
     name many villages bear), takes its best-ranked candidate a conflict record places within this many km
     (`resolve.coded_unresolved`); 0 turns it off."""
+    coded_over_alias_km: float
+    """A name in a report nothing else places, resolved to a place that bears it only as an alternate name, takes its
+    best-ranked candidate bearing it as its own that a conflict record places within this many km
+    (`resolve.coded_over_alias`); 0 turns it off."""
     list_kind_quorum: int
     """A name of a list ("Missouri, New York and Virginia") resolved to a town takes its state (or country)
     candidate when at least this many other names of the list are states of one country (or countries);

@@ -39,6 +39,7 @@ from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS, coded
 from thucydides.geo.ranker import PlacesSettings, Ranker, admit_threshold, places_settings, ranker
 from thucydides.geo.recognize import Found, Knowledge, is_dictionary_word, knowledge
 from thucydides.ling.tokens import is_acronym
+from thucydides.model import Place
 
 __all__ = ["Resolution", "actor_countries", "home_country", "resolve"]
 
@@ -253,8 +254,12 @@ def in_province_named(town: list[Candidate], name: str, container: Sequence[Cand
     if named or not seat_km:
         return named
     seats = [s.place for s in container if s.place.admin1 and fold(s.place.admin1) == key]
-    return [c for c in towns if any(s.country == c.place.country and s.id != c.place.id
-                                    and km(s.lat, s.lon, c.place.lat, c.place.lon) <= seat_km for s in seats)]
+    return [c for c in towns if any(_near_seat(c.place, s, seat_km) for s in seats)]
+
+
+def _near_seat(p: Place, seat: Place, seat_km: float) -> bool:
+    """Another place than the seat, in its country, within `seat_km` of it."""
+    return seat.country == p.country and seat.id != p.id and km(seat.lat, seat.lon, p.lat, p.lon) <= seat_km
 
 
 UNIT_GAP = re.compile(r"\s+(?:[a-z]+|[A-Z]{2,5})\s*\(\s*")
@@ -901,6 +906,9 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
     if settings.coded_unresolved_km:
         out = [coded_unresolved(m, r, res, geo, settings.coded_unresolved_km)
                for m, r, res in zip(mentions, state.ranked, out, strict=True)]
+    if settings.coded_over_alias_km:
+        out = [coded_over_alias(m, r, res, geo, settings.coded_over_alias_km)
+               for m, r, res in zip(mentions, state.ranked, out, strict=True)]
     if settings.same_name_same_place:
         out = same_name_same_place(mentions, out, settings)
     if settings.list_kind_quorum:
@@ -946,6 +954,22 @@ def coded_unresolved(m: Mention, ranked: Ranked | None, res: Resolution, geo: Do
     ranks = {c.place.id: -p for p, c in ranked.scored} if ranked else {}
     cand = min(found, key=lambda c: (ranks.get(c.place.id, 0.0), found.index(c)))
     return Resolution(m.found, cand, 0.0, precision_of(m.found, cand))
+
+
+def coded_over_alias(m: Mention, ranked: Ranked | None, res: Resolution, geo: DocumentGeography,
+                     reach_km: float) -> Resolution:
+    """ "A gang burned shops near X", in a report nothing else places, resolved to a bigger town abroad that bears X
+    only as an alternate name, while a conflict record places a town that bears X as its own name: that town
+    (within `reach_km` of the record), the best-ranked if several; a name written as a place's own beats an alias."""
+    if res.candidate is None or res.candidate.weight >= 2 or not m.considered or geo.view(m.key).known:
+        return res
+    own = [c for c, ok in zip(m.options, m.pickable, strict=True) if ok and c.weight >= 2]
+    found = [c for c in own if coded(m.key, c, reach_km)]
+    if not found:
+        return res
+    ranks = {c.place.id: -p for p, c in ranked.scored} if ranked else {}
+    cand = min(found, key=lambda c: (ranks.get(c.place.id, 0.0), found.index(c)))
+    return Resolution(m.found, cand, res.confidence, precision_of(m.found, cand))
 
 
 def _namesakes_to_weigh(m: Mention, picked: Candidate, view: GeographyView, in_country: bool) -> list[Candidate]:
