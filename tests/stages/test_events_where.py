@@ -109,3 +109,8 @@ def test_a_report_whose_only_place_names_a_body_is_placed_there_as_a_region(even
 def test_a_place_told_as_where_comes_before_one_in_a_body_name(events_of):
     e = first(events_of("Students of the University of Durnas rioted and fought police in Oldvik on Monday."))
     assert e.place == "oldvik"
+
+
+def test_a_country_as_a_modifier_does_not_place_the_event_in_a_name_step(events_of):
+    e = first(events_of("Gunmen attacked a South Africa aid convoy on Monday, killing two drivers."))
+    assert e.place is None

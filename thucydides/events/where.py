@@ -18,6 +18,7 @@ from thucydides.geo.located import (
     WIDE_KINDS,
     Located,
     astray,
+    inside_an_actor_name,
     located_at,
     main_place,
     most_specific,
@@ -229,8 +230,10 @@ def document(pc: PlaceContext) -> Located | None:
 def in_a_name(pc: PlaceContext) -> Located | None:
     """ "Students of the University of X rioted", "a busy X street": a report whose only places are named inside an
     actor's or a body's name or as a modifier still tells where it is; its most specific such place, at a
-    region-level precision (not told as where). Runs after `document`, which takes any other place first."""
-    items = [t for t in pc.doc.toponyms.items if t.place and not where_it_happens(pc.doc, t)]
+    region-level precision (not told as where). Runs after `document`, which takes any other place first. A country
+    as a modifier ("a UK aid convoy") says whose, not where: not taken."""
+    items = [t for t in pc.doc.toponyms.items if t.place and not where_it_happens(pc.doc, t)
+             and (inside_an_actor_name(pc.doc, t) or pc.doc.place_of(t).kind != "country")]
     if not items:
         return None
     best = min(items, key=lambda t: (specificity(pc.doc, t), t.start))
