@@ -135,3 +135,12 @@ def test_a_village_followed_by_its_province_in_the_records_spelling_resolves_the
 def test_a_lone_village_name_after_near_resolves_to_the_coded_one(analyse) -> None:
     village = resolved(analyse("Observers counted eleven blasts near Serhiivka on Tuesday."), "Serhiivka")
     assert village is not None and village.country == "UA"
+
+
+@pytest.mark.slow
+def test_a_common_word_pinned_in_the_state_after_it_is_a_place(analyse) -> None:
+    """'Lincoln' is listed as a common word (a person's name) and spaCy may read the pair as an organisation; the
+    state in brackets after it holds a town of the name, so it is that town."""
+    town = resolved(analyse("On 4 July 2021, nurses marched through Lincoln (Nebraska) to demand safer staffing."),
+                    "Lincoln")
+    assert town is not None and town.country == "US" and town.admin1 == "Nebraska"

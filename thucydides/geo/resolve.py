@@ -584,10 +584,12 @@ def pin_reach(cs: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
 
 def mention(f: Found, cs: list[Candidate], in_container: bool, model: Ranker, settings: PlacesSettings,
             frame: list[float]) -> Mention:
-    """A span's mention over candidates `cs`, with its gate, static scores and `frame` (`features.frame_row`)."""
+    """A span's mention over candidates `cs`, with its gate, static scores and `frame` (`features.frame_row`). A
+    common word pinned in the container named after it ("Lincoln (Nebraska)", `in_container`) is a place name."""
     know = knowledge()
     strong, common = is_strong(f), is_common_word(f, know)
-    m = Mention(f, fold(f.name), cs, strong, bool(f.border) or plausible_name(f, know), common,
+    plausible = bool(f.border) or plausible_name(f, know) or (in_container and f.name[:1].isupper())
+    m = Mention(f, fold(f.name), cs, strong, plausible, common,
                 handset.gate(f, strong, common), in_container=in_container, frame=frame)
     if m.considered:
         m.respelt = handset.respelt(cs, f.name)
