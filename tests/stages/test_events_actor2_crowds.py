@@ -3,13 +3,16 @@ protest (events/roles.py intervener: 'security forces' there are the police, dat
 police ACLED codes where the report does not name the force (intervention_default), rioters on both sides of a clash
 between crowds (crowd_clash), whatever a mob acted on (acted_on_civilians), foreigners of several or no nationalities
 (unnamed_people: Civilians (International)), the side ACLED most often names against actor 1 in the country where no
-other is told (likely_opponent), an off-duty policeman acted on as a civilian (off_duty), and a riot told with arrests
-keeping the rioters as actor 1 (events/build.py typed_actor1). Places are attached by hand as in
+other is told (likely_opponent, for a report of about the years it was learned from), an off-duty policeman acted on
+as a civilian (off_duty), and a riot told with arrests keeping the rioters as actor 1 (events/build.py typed_actor1).
+Places are attached by hand as in
 tests/stages/test_events.py."""
 
 # ruff: noqa: F811  (the fixtures imported from tests/stages/test_events.py are parameters here)
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,7 @@ import pytest
 from tests.stages.test_events import analysed, events_of, name, only, parse  # noqa: F401  (fixtures)
 from thucydides.events.stage import EventsConfig
 from thucydides.knowledge import settings
-from thucydides.model import Event
+from thucydides.model import Event, Interval
 from thucydides.pipeline import available_stages
 
 
@@ -81,30 +84,46 @@ def test_migrants_of_one_nationality_stay_that_country_s_civilians(events_of):
     assert name(e.actor2) == "Civilians (Syria)"
 
 
-def test_a_strike_naming_no_target_side_is_against_the_learned_opponent_where_on(parse, tmp_path: Path,
-                                                                                 monkeypatch: pytest.MonkeyPatch):
-    text = "Turkish artillery fired on positions near Mosul on Monday."
+STRIKE = "Turkish artillery fired on positions near Mosul on Monday."
 
-    def strike() -> Event:
+
+@pytest.fixture
+def strike_with_opponent(parse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Event]]:
+    """The strike read with `likely_opponent` among the actor 2 steps (appended last where the shipped settings
+    leave it out), published on `published`."""
+    steps = settings.section("stages.events", EventsConfig).actor2_steps
+    if "likely_opponent" not in steps:
+        (tmp_path / "settings.yaml").write_text(
+            f"stages:\n  events:\n    actor2_steps: {[*steps, 'likely_opponent']}\n", encoding="utf-8")
+        monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+        settings.reload()
+
+    def strike(published: Interval | None) -> Event:
         claims, events = (available_stages()[n].build() for n in ("claims", "events"))
-        analysis = analysed(parse, text, {}, None)
+        analysis = analysed(parse, STRIKE, {}, published)
         claims([analysis])
         events([analysis])
         return only(analysis.events)
 
-    assert strike().actor2 is None, "off in the shipped settings: its table is not bounded by years"
-    steps = [*settings.section("stages.events", EventsConfig).actor2_steps, "likely_opponent"]
-    (tmp_path / "settings.yaml").write_text(f"stages:\n  events:\n    actor2_steps: {steps}\n", encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    yield strike
+    monkeypatch.delenv("THUCYDIDES_SETTINGS", raising=False)
     settings.reload()
-    try:
-        e = strike()
-    finally:
-        monkeypatch.delenv("THUCYDIDES_SETTINGS")
-        settings.reload()
+
+
+def _published(year: int) -> Interval:
+    return Interval(date(year, 5, 4), date(year, 5, 4))
+
+
+def test_a_strike_naming_no_target_side_is_against_the_learned_opponent_of_its_years(strike_with_opponent):
+    e = strike_with_opponent(_published(2023))
     assert e.sub_event_type == "Shelling/artillery/missile attack"
     assert str(name(e.actor1)).startswith("Military Forces of Turkey")
     assert name(e.actor2) == "PKK: Kurdistan Workers Party"
+
+
+def test_a_strike_of_another_decade_or_undated_takes_no_learned_opponent(strike_with_opponent):
+    assert strike_with_opponent(_published(2009)).actor2 is None, "the table's Turkish strikes in Iraq are of 2022"
+    assert strike_with_opponent(None).actor2 is None, "undated: a reading of one war's years says nothing of another"
 
 
 def test_a_riot_told_with_arrests_keeps_the_rioters_as_actor_1(events_of):

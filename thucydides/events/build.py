@@ -4,7 +4,7 @@ coding rules applied by the actors' inter codes, and one event per happening wit
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from spacy.tokens import Token
@@ -63,6 +63,8 @@ class Readers:
     undated_window_days: int
     background_days: int
     toll_reach: int
+    opponent_years: int = 2
+    """Years from a likely opponent's period within which it holds (`likely_opponent`)."""
     guessed_actor1_steps: frozenset[str] = frozenset()
     """Steps whose actor 1 is a guess from around the happening, not its told doer: no recoding rests on it."""
     state_reach: int = 0
@@ -122,8 +124,9 @@ def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base:
         s.place, s.geo_precision, s.why["place"] = at.place, 1, "conjoined"
     place = ctx.places.get(s.place or "")
     country = place.country if place and place.country else ctx.country
+    _read_date(ctx, s, readers)  # before the roles: a learned opponent holds for the years of its war
     _read_roles(ctx, s, readers, base, taxonomy, country)
-    _read_date(ctx, s, readers)
+    s.why["date"] = s.why.pop("date")  # the trace keeps its order: roles, then date
     s.claims = [c.id for c in tolls.unit_claims(ctx.claims, candidate.start, candidate.end)]
     _recode(s, base, taxonomy, country, readers)
     s.civilian_targeting = base.inter(s.actor2, country) == CIVILIANS \
@@ -134,17 +137,28 @@ def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base:
 def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase, taxonomy: Taxonomy,
                 country: str | None) -> None:
     args = anchor_arguments(ctx, s.candidate.anchor)
-    rc = RoleContext(ctx, s.candidate, args, base, taxonomy, readers.anaphora_reach, country)
+    rc = RoleContext(ctx, s.candidate, args, base, taxonomy, readers.anaphora_reach, country,
+                     year=_year(ctx, s), opponent_years=readers.opponent_years)
     defaults = taxonomy.defaults_for(s.event_type, s.sub_event_type)
     chain = readers.actor1_first_default if defaults and defaults.first else readers.actor1
     s.actor1, step1 = chain.first(rc)
-    rc = RoleContext(ctx, s.candidate, rc.args, base, taxonomy, readers.anaphora_reach, country, actor1=s.actor1)
+    rc = replace(rc, actor1=s.actor1)
     s.actor2, step2 = readers.actor2_alone.first(rc) if defaults and defaults.alone else readers.actor2.first(rc)
     step2 = step2 or ("alone" if defaults and defaults.alone else None)
     if base.civilian_group(s.actor2):  # ACLED: Civilians (Syria), with Farmers (Syria) associated
         s.assoc_actor2, s.actor2 = s.actor2, base.generic("civilians", country)
     s.why.update(actor1=step1 or "-", actor2=step2 or "-")
     s.actor1_guessed = step1 in readers.guessed_actor1_steps
+
+
+def _year(ctx: DocContext, s: Sighting) -> int | None:
+    """The year of the happening's date, else of the report's publication (None: neither told)."""
+    published = ctx.analysis.document.published
+    for interval in (s.date, published):
+        day = (interval.end or interval.start) if interval else None
+        if day:
+            return day.year
+    return None
 
 
 def conjoined_places(ctx: DocContext, s: Sighting) -> list[Toponym]:

@@ -22,7 +22,7 @@ from thucydides.knowledge.acled import TERRITORY_CHANGES, Taxonomy
 from thucydides.knowledge.actors import INTER_BY_KIND
 from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.knowledge.opponents import likely_opponents, without_years
+from thucydides.knowledge.opponents import likely_opponents, opponent_in, without_years
 from thucydides.knowledge.unnamed import unnamed_actors, unnamed_cues
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import SUBJECT_DEPS, Arguments, arguments, noun_arguments, verb_arguments
@@ -62,6 +62,10 @@ class RoleContext:
     """The event's country (its place's, else the report's): generic actors are named for it."""
     actor1: str | None = None
     """Once chosen, actor 2 steps never return it again."""
+    year: int | None = None
+    """The year of the event's date, else of the report's publication (None: undated)."""
+    opponent_years: int = 2
+    """Years from a likely opponent's period within which it holds."""
 
     def exactness(self, mention: ActorMention) -> int:
         """NAMED, GENERIC ('troops') or VAGUE ('gunmen': someone unnamed acted; a named actor beside it wins)."""
@@ -465,11 +469,13 @@ def same_side(rc: RoleContext) -> str | None:
 def likely_opponent(rc: RoleContext) -> str | None:
     """'Russian forces attempted an offensive near X', 'coalition aircraft destroyed a bridge': a battle or strike
     whose report names only the side that acted was fought against the side ACLED's coders most often name against
-    that actor in the country (data/actors/likely_opponents.csv, learned from ACLED's train split; tried last)."""
+    that actor in the country (data/actors/likely_opponents.csv, learned from ACLED's train split; tried last), in
+    the period of years nearest the event's (within `likely_opponent_years`; an undated one takes none)."""
     record = rc.base.base.get(rc.actor1)
     if record is None or not rc.country or rc.candidate.event_type not in rc.taxonomy.opponent_event_types:
         return None
-    learned = likely_opponents().get((rc.country, without_years(rc.base.base.name_in(record, rc.country))))
+    periods = likely_opponents().get((rc.country, without_years(rc.base.base.name_in(record, rc.country))), ())
+    learned = opponent_in(periods, rc.year, rc.opponent_years)
     opponent = rc.base.base.lookup(learned.actor2) if learned else None
     return opponent.id if opponent is not None and opponent.id != rc.actor1 else None
 

@@ -97,6 +97,9 @@ class EventsConfig:
     """Report background happenings as events too (false: a report that tells news leaves its history out)."""
     evidence_max: int
     """Characters of a unit quoted as evidence."""
+    likely_opponent_years: int = 2
+    """A learned likely opponent holds for an event dated (else published) at most this many years from the
+    period of train rows it was learned from (`likely_opponent`)."""
     date_carry_reach: int | None = 3
     """Sentences back, within the paragraph, the `paragraph` date step carries a date from (null: any)."""
     place_first_named: bool = True
@@ -284,6 +287,7 @@ def readers(config: EventsConfig) -> Readers:
         place=Steps.of("events.place_steps", PLACE_STEPS, config.place_steps),
         date=Steps.of("events.date_steps", DATE_STEPS, config.date_steps),
         anaphora_reach=config.anaphora_reach,
+        opponent_years=config.likely_opponent_years,
         undated_window_days=config.undated_window_days,
         background_days=config.background_days,
         toll_reach=config.toll_reach,
