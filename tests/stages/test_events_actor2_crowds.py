@@ -89,8 +89,8 @@ STRIKE = "Turkish artillery fired on positions near Mosul on Monday."
 
 @pytest.fixture
 def strike_with_opponent(parse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Event]]:
-    """The strike read with `likely_opponent` among the actor 2 steps (appended last where the shipped settings
-    leave it out), published on `published`."""
+    """The strike read with `likely_opponent` among the actor 2 steps (shipped on; appended last through a
+    settings override should the shipped settings leave it out), published on `published`."""
     steps = settings.section("stages.events", EventsConfig).actor2_steps
     if "likely_opponent" not in steps:
         (tmp_path / "settings.yaml").write_text(
