@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS, Actor, ActorBase, actor_base, actor_config
+from thucydides.knowledge.state_forces import StateForceReading, state_force_nouns, state_force_readings
 from thucydides.knowledge.unnamed import LikelyGroup, likely_groups, unnamed_modifiers
 from thucydides.ling.context import actors_country
 from thucydides.model import ActorMention, Analysis
@@ -72,6 +73,37 @@ def refer_back(mentions: Sequence[ActorMention], base: ActorBase | None = None,
     read = (_read_back(m, named, window, after) if m.generic and m.text.lower() in nouns and not m.speaker else m
             for m in ordered)
     return [m for m in read if m is not None]
+
+
+def state_force_reading(mentions: Sequence[ActorMention], base: ActorBase | None = None,
+                        readings: Mapping[str, StateForceReading] | None = None,
+                        nouns: frozenset[str] | None = None) -> list[ActorMention]:
+    """A country's military named only by a noun that says neither the army nor the police ('security forces',
+    `state_force_nouns`) is the country's police where ACLED's coders there read it so (`state_force_readings`,
+    learned from ACLED's train notes: Ethiopia's, not Somalia's); the events stage's protest rule reads it as the
+    police in a protest anyway."""
+    base = base or actor_base()
+    readings = state_force_readings() if readings is None else readings
+    nouns = state_force_nouns() if nouns is None else nouns
+    out = []
+    for m in mentions:
+        police = _read_as_police(m, base, readings, nouns)
+        out.append(replace(m, actor=police.id, kind=police.kind) if police is not None else m)
+    return out
+
+
+def _read_as_police(m: ActorMention, base: ActorBase, readings: Mapping[str, StateForceReading],
+                    nouns: frozenset[str]) -> Actor | None:
+    """The country's police where the mention is its military named by such a noun and the country's coders read
+    the noun as the police; else None."""
+    reading = readings.get(m.country or "") if base.generic_key(m.actor) == "military" else None
+    if reading is None or reading.reading != "police":
+        return None
+    words = " ".join(m.text.lower().split())
+    if not any(words == n or words.endswith(" " + n) for n in nouns):
+        return None
+    police = base.generic("police", m.country)
+    return police if police.id != base.generic("police", None).id else None
 
 
 def likely_group(mentions: Sequence[ActorMention], text: str = "", year: int | None = None,
@@ -193,6 +225,8 @@ def settle_analysis(analysis: Analysis, country: str | None = None, base: ActorB
         chosen = actors_country(analysis.actors, base)
     if chosen:
         analysis.actors = settle_all(analysis.actors, chosen, base)
+        if actor_config().state_force_reading:
+            analysis.actors = state_force_reading(analysis.actors, base)
         if actor_config().likely_group:
             analysis.actors = likely_group(analysis.actors, analysis.document.analysis_text,
                                            _published_year(analysis), base)

@@ -953,6 +953,10 @@ class ActorConfig:
     likely_group_years: int = 2
     """Years before the first and after the last train note of such a reading within which a dated report may
     take it (groups rise and fall)."""
+    state_force_reading: bool = True
+    """'Security forces' (data/actors.yaml `state_force_nouns`) settled in a country whose ACLED coders read them as
+    the police (data/actors/state_forces.csv) is that country's police (`settle.state_force_reading`; off: its
+    military)."""
 
 
 @cache

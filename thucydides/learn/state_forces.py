@@ -1,0 +1,163 @@
+"""How ACLED's coders read a state force named only as 'security forces' (a noun of `state_force_nouns` in
+data/actors.yaml), per country, learned from the train split of ACLED's events.
+
+    python -m thucydides.learn.state_forces [--acled ../shared/data/acled/events.csv] [--out FILE] [--choose]
+
+The actors stage reads such a noun as the country's military; ACLED's coders read it as the military in some
+countries and mostly as the police in others. Over the train notes of a country that hold such a noun and name no
+other state force (no other military or police noun, no named state force), those coding the country's military
+or its police as actor 1 or 2 (one of them, not both) are counted; a country's reading is kept where it takes
+`min_share` of those rows and they number `min_support` (settings `state_force_learning`). `--choose` scores a grid
+of both on held-out folds of train: a table learned on the other folds is applied to the fold's rows, each row
+of a country read as the police scoring +1 where ACLED coded the police and -1 where it coded the military (a
+country read as the military changes nothing: the noun already names it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from thucydides.actors.scan import NameScanner
+from thucydides.knowledge import data_path
+from thucydides.knowledge.actors import ActorBase, actor_base
+from thucydides.knowledge.demonyms import countries
+from thucydides.knowledge.settings import section
+from thucydides.knowledge.state_forces import COLUMNS, FILE, READINGS, StateForceReading, state_force_nouns
+from thucydides.learn.actors import DEFAULT_ACLED, train_rows
+
+FORCE_KIND = "state_forces"
+DEFAULT_READING = "military"
+"""What the actors stage reads such a noun as without the table."""
+
+
+@dataclass(frozen=True)
+class StateForceSettings:
+    """Settings section `state_force_learning`."""
+
+    min_support: int
+    """Train rows of a country coding its military or police on a note naming a force only so."""
+    min_share: float
+    """Share of them the reading must take."""
+    folds: int
+    support_grid: tuple[int, ...]
+    share_grid: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class ForceRow:
+    """A train note naming a state force only by such a noun, and the force ACLED coded."""
+
+    country: str
+    """ISO alpha-2."""
+    coded: str
+    """'military' or 'police'."""
+    fold: int
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b", re.IGNORECASE)
+
+
+def _coded(row: Mapping[str, str]) -> str | None:
+    """'military' or 'police' where ACLED coded the row's country's military or its police (not both)."""
+    coded = {reading for reading, prefix in (("military", "Military Forces of "), ("police", "Police Forces of "))
+             for name in (row.get("actor1", ""), row.get("actor2", ""))
+             if name.startswith(prefix + row["country"])}
+    return next(iter(coded)) if len(coded) == 1 else None
+
+
+def force_rows(rows: Iterable[Mapping[str, str]], base: ActorBase, folds: int = 1) -> list[ForceRow]:
+    """The notes naming a state force only by a noun of `state_force_nouns`, with the force ACLED coded."""
+    table = countries()
+    scanner = NameScanner(base)
+    nouns = state_force_nouns()
+    ambiguous = _pattern(nouns)
+    others = _pattern(n for kind in base.curated.generic if kind.key in READINGS for n in kind.nouns
+                      if n.lower() not in nouns)
+    out = []
+    for row in rows:
+        notes = row["notes"]
+        code = table.code_of(row["country"]) if ambiguous.search(notes) else None
+        coded = _coded(row) if code else None
+        if code is None or coded is None or others.search(ambiguous.sub(" ", notes)):
+            continue
+        if any(base.generic_key(h.actor) is None and base.kind(h.actor) == FORCE_KIND for h in scanner.find(notes)):
+            continue
+        fold = int(hashlib.sha256(row["event_id_cnty"].encode("utf-8")).hexdigest(), 16) // 10 % folds
+        out.append(ForceRow(code, coded, fold))
+    return out
+
+
+def learn(rows: Iterable[ForceRow], min_support: int, min_share: float) -> list[StateForceReading]:
+    """Per country, the force ACLED coded most often, kept with the support and the share."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        counts[r.country][r.coded] += 1
+    out = []
+    for country, coded in sorted(counts.items()):
+        total = sum(coded.values())
+        reading, n = max(coded.items(), key=lambda rc: (rc[1], rc[0] == DEFAULT_READING))
+        if total >= min_support and n / total >= min_share:
+            out.append(StateForceReading(country, reading, total, round(n / total, 3)))
+    return out
+
+
+def held_out_gain(rows: Sequence[ForceRow], folds: int, min_support: int, min_share: float) -> tuple[int, int]:
+    """(gain, rows changed) over held-out folds: +1 where a country read as the police is coded so, -1 where it
+    is coded as the military."""
+    gain = changed = 0
+    for fold in range(folds):
+        police = {r.country for r in learn((r for r in rows if r.fold != fold), min_support, min_share)
+                  if r.reading != DEFAULT_READING}
+        for r in rows:
+            if r.fold == fold and r.country in police:
+                changed += 1
+                gain += 1 if r.coded != DEFAULT_READING else -1
+    return gain, changed
+
+
+def choose(rows: Sequence[ForceRow], settings: StateForceSettings) -> list[tuple[int, float, int, int]]:
+    """(min_support, min_share, gain, rows changed) over the grid, best gain first, stricter thresholds first on
+    a tie."""
+    grid = [(s, sh, *held_out_gain(rows, settings.folds, s, sh))
+            for s in settings.support_grid for sh in settings.share_grid]
+    return sorted(grid, key=lambda g: (-g[2], -g[1], -g[0]))
+
+
+def write(path: Path, learned: Sequence[StateForceReading]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(COLUMNS)
+        for r in learned:
+            writer.writerow([r.country, r.reading, r.support, r.share])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--acled", type=Path, default=DEFAULT_ACLED, help="ACLED events.csv (its train split is used)")
+    ap.add_argument("--out", type=Path, default=data_path(FILE), help="the CSV file to write")
+    ap.add_argument("--choose", action="store_true", help="print the held-out gain of the thresholds' grid")
+    a = ap.parse_args(argv)
+    if not a.acled.is_file():
+        ap.error(f"{a.acled}: no such file")
+    settings = section("state_force_learning", StateForceSettings)
+    rows = force_rows(train_rows(a.acled), actor_base(), settings.folds)
+    if a.choose:
+        for support, share, gain, changed in choose(rows, settings):
+            print(f"min_support {support:4d} min_share {share:.2f}: held-out gain {gain:+d} over {changed} rows")
+    learned = learn(rows, settings.min_support, settings.min_share)
+    write(a.out, learned)
+    print(f"{len(rows)} train notes; {len(learned)} countries with a reading -> {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
