@@ -5,7 +5,8 @@ data/actors.yaml), per country, learned from the train split of ACLED's events.
 
 The actors stage reads such a noun as the country's military; ACLED's coders read it as the military in some
 countries and mostly as the police in others. Over the train notes of a country that hold such a noun and name no
-other state force (no other military or police noun, no named state force), those coding the country's military
+other state force (no other military or police noun, no named state force), outside the protests and riots a
+force stepped into (the events stage reads the police there), those coding the country's military
 or its police as actor 1 or 2 (one of them, not both) are counted; a country's reading is kept where it takes
 `min_share` of those rows and they number `min_support` (settings `state_force_learning`). `--choose` scores a grid
 of both on held-out folds of train: a table learned on the other folds is applied to the fold's rows, each row
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from thucydides.actors.scan import NameScanner
 from thucydides.knowledge import data_path
+from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.actors import ActorBase, actor_base
 from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.settings import section
@@ -75,25 +77,46 @@ def _coded(row: Mapping[str, str]) -> str | None:
 
 
 def force_rows(rows: Iterable[Mapping[str, str]], base: ActorBase, folds: int = 1) -> list[ForceRow]:
-    """The notes naming a state force only by a noun of `state_force_nouns`, with the force ACLED coded."""
+    """The notes naming a state force only by a noun of `state_force_nouns`, with the force ACLED coded; not
+    those of a protest or riot a force stepped into (data/acled.yaml intervention_sub_events), where the events
+    stage's own rule reads such a force as the police whatever the table says."""
     table = countries()
-    scanner = NameScanner(base)
-    nouns = state_force_nouns()
-    ambiguous = _pattern(nouns)
-    others = _pattern(n for kind in base.curated.generic if kind.key in READINGS for n in kind.nouns
-                      if n.lower() not in nouns)
+    only_so = _OnlySo.of(base)
+    crowd = taxonomy().intervention_subs
     out = []
     for row in rows:
-        notes = row["notes"]
-        code = table.code_of(row["country"]) if ambiguous.search(notes) else None
+        decided = row.get("sub_event_type") in crowd
+        code = table.code_of(row["country"]) if not decided and only_so.names(row["notes"]) else None
         coded = _coded(row) if code else None
-        if code is None or coded is None or others.search(ambiguous.sub(" ", notes)):
-            continue
-        if any(base.generic_key(h.actor) is None and base.kind(h.actor) == FORCE_KIND for h in scanner.find(notes)):
+        if code is None or coded is None:
             continue
         fold = int(hashlib.sha256(row["event_id_cnty"].encode("utf-8")).hexdigest(), 16) // 10 % folds
         out.append(ForceRow(code, coded, fold))
     return out
+
+
+@dataclass(frozen=True)
+class _OnlySo:
+    """Whether a note names a state force only by such a noun: it holds one, and no other military or police
+    noun and no named state force."""
+
+    base: ActorBase
+    scanner: NameScanner
+    ambiguous: re.Pattern[str]
+    others: re.Pattern[str]
+
+    @staticmethod
+    def of(base: ActorBase) -> _OnlySo:
+        nouns = state_force_nouns()
+        others = _pattern(n for kind in base.curated.generic if kind.key in READINGS for n in kind.nouns
+                          if n.lower() not in nouns)
+        return _OnlySo(base, NameScanner(base), _pattern(nouns), others)
+
+    def names(self, notes: str) -> bool:
+        if not self.ambiguous.search(notes) or self.others.search(self.ambiguous.sub(" ", notes)):
+            return False
+        return not any(self.base.generic_key(h.actor) is None and self.base.kind(h.actor) == FORCE_KIND
+                       for h in self.scanner.find(notes))
 
 
 def learn(rows: Iterable[ForceRow], min_support: int, min_share: float) -> list[StateForceReading]:
