@@ -52,3 +52,9 @@ def news_style_pick(key: str, share: int) -> int | None:
 def fold_of(key: str, folds: int) -> int:
     """The cross-validation fold of a document, stable across runs, so a document's mentions share one fold."""
     return sha256_int(f"fold:{key}") % folds
+
+
+def train_fold(event_id: str, folds: int) -> int:
+    """The held-out fold of an ACLED train row (by its event_id_cnty) for a learner's choice of thresholds; the
+    hash's last decimal digit decides the dev split (SPLITS.md), so the folds are cut from the rest."""
+    return sha256_int(event_id) // 10 % folds

@@ -18,7 +18,6 @@ table with its first and last year; a report takes the reading of the period of 
 from __future__ import annotations
 
 import argparse
-import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from thucydides.knowledge.opponents import COLUMNS, FILE, LikelyOpponent, withou
 from thucydides.knowledge.settings import section
 from thucydides.learn.actors import DEFAULT_ACLED
 from thucydides.learn.corpora import acled_split_rows
+from thucydides.learn.tables import write_table
 
 CIVILIANS = "Civilians"
 
@@ -89,11 +89,8 @@ def periods(by_year: Mapping[int, Counter[str]]) -> list[list[int]]:
 
 
 def write(path: Path, learned: Sequence[LikelyOpponent]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(COLUMNS)
-        for o in learned:
-            writer.writerow([o.country, o.actor1, o.actor2, o.support, o.share, o.first_year, o.last_year])
+    write_table(path, COLUMNS, ([o.country, o.actor1, o.actor2, o.support, o.share, o.first_year, o.last_year]
+                                for o in learned))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,8 +17,6 @@ country read as the military changes nothing: the noun already names it).
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,8 +29,10 @@ from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.actors import ActorBase, actor_base
 from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.settings import section
+from thucydides.knowledge.splits import train_fold
 from thucydides.knowledge.state_forces import COLUMNS, FILE, READINGS, StateForceReading, state_force_nouns
 from thucydides.learn.actors import DEFAULT_ACLED, train_rows
+from thucydides.learn.tables import choose_thresholds, word_pattern, write_table
 
 FORCE_KIND = "state_forces"
 DEFAULT_READING = "military"
@@ -63,11 +63,6 @@ class ForceRow:
     fold: int
 
 
-def _pattern(words: Iterable[str]) -> re.Pattern[str]:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b", re.IGNORECASE)
-
-
 def _coded(row: Mapping[str, str]) -> str | None:
     """'military' or 'police' where ACLED coded the row's country's military or its police (not both)."""
     coded = {reading for reading, prefix in (("military", "Military Forces of "), ("police", "Police Forces of "))
@@ -90,7 +85,7 @@ def force_rows(rows: Iterable[Mapping[str, str]], base: ActorBase, folds: int = 
         coded = _coded(row) if code else None
         if code is None or coded is None:
             continue
-        fold = int(hashlib.sha256(row["event_id_cnty"].encode("utf-8")).hexdigest(), 16) // 10 % folds
+        fold = train_fold(row["event_id_cnty"], folds)
         out.append(ForceRow(code, coded, fold))
     return out
 
@@ -108,9 +103,9 @@ class _OnlySo:
     @staticmethod
     def of(base: ActorBase) -> _OnlySo:
         nouns = state_force_nouns()
-        others = _pattern(n for kind in base.curated.generic if kind.key in READINGS for n in kind.nouns
+        others = word_pattern(n for kind in base.curated.generic if kind.key in READINGS for n in kind.nouns
                           if n.lower() not in nouns)
-        return _OnlySo(base, NameScanner(base), _pattern(nouns), others)
+        return _OnlySo(base, NameScanner(base), word_pattern(nouns), others)
 
     def names(self, notes: str) -> bool:
         if not self.ambiguous.search(notes) or self.others.search(self.ambiguous.sub(" ", notes)):
@@ -147,20 +142,8 @@ def held_out_gain(rows: Sequence[ForceRow], folds: int, min_support: int, min_sh
     return gain, changed
 
 
-def choose(rows: Sequence[ForceRow], settings: StateForceSettings) -> list[tuple[int, float, int, int]]:
-    """(min_support, min_share, gain, rows changed) over the grid, best gain first, stricter thresholds first on
-    a tie."""
-    grid = [(s, sh, *held_out_gain(rows, settings.folds, s, sh))
-            for s in settings.support_grid for sh in settings.share_grid]
-    return sorted(grid, key=lambda g: (-g[2], -g[1], -g[0]))
-
-
 def write(path: Path, learned: Sequence[StateForceReading]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(COLUMNS)
-        for r in learned:
-            writer.writerow([r.country, r.reading, r.support, r.share])
+    write_table(path, COLUMNS, ([r.country, r.reading, r.support, r.share] for r in learned))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -174,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = section("state_force_learning", StateForceSettings)
     rows = force_rows(train_rows(a.acled), actor_base(), settings.folds)
     if a.choose:
-        for support, share, gain, changed in choose(rows, settings):
+        for support, share, gain, changed in choose_thresholds(rows, settings, held_out_gain):
             print(f"min_support {support:4d} min_share {share:.2f}: held-out gain {gain:+d} over {changed} rows")
     learned = learn(rows, settings.min_support, settings.min_share)
     write(a.out, learned)

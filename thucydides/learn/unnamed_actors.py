@@ -23,8 +23,6 @@ group and -1 where it coded the unidentified armed group the table replaces.
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,8 +34,10 @@ from thucydides.knowledge import data_path
 from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS, ActorBase, actor_base
 from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.settings import section
+from thucydides.knowledge.splits import train_fold
 from thucydides.knowledge.unnamed import COLUMNS, FILE, GROUP_COLUMNS, GROUPS_FILE, LikelyGroup, UnnamedActor
 from thucydides.learn.actors import DEFAULT_ACLED, train_rows
+from thucydides.learn.tables import choose_thresholds, word_pattern, write_table
 
 UNNAMED = re.compile(r"^(Unidentified [A-Za-z ]+?|Sole Perpetrator)\s*(?:\(|$| and/or)")
 DEFAULT_FAMILY = "Unidentified Armed Group"
@@ -117,7 +117,7 @@ def noun_rows(rows: Iterable[Mapping[str, str]], base: ActorBase, folds: int = 1
             continue
         named = {h.actor for h in scanner.find(row["notes"]) if _named_group(base, h.actor)}
         one = _coded_group(base, row)
-        fold = int(hashlib.sha256(row["event_id_cnty"].encode("utf-8")).hexdigest(), 16) // 10 % folds
+        fold = train_fold(row["event_id_cnty"], folds)
         year = int(row["year"]) if row.get("year", "").isdigit() else 0
         out.extend(NounRow(code, noun, one, one is not None and _unidentified(base, one), len(named), fold, year)
                    for noun in sorted(found))
@@ -132,9 +132,7 @@ def _coded_group(base: ActorBase, row: Mapping[str, str]) -> str | None:
 
 def _armed_nouns(base: ActorBase) -> re.Pattern[str]:
     """Every noun of a generic kind with bare nouns, longest first, so 'unknown militants' is found whole."""
-    words = sorted({n for kind in base.curated.generic if kind.refer_back for n in (*kind.nouns, *kind.refer_back)},
-                   key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return word_pattern(n for kind in base.curated.generic if kind.refer_back for n in (*kind.nouns, *kind.refer_back))
 
 
 def _named_group(base: ActorBase, actor_id: str) -> bool:
@@ -185,28 +183,13 @@ def held_out_gain(rows: Sequence[NounRow], folds: int, min_support: int, min_sha
     return gain, changed
 
 
-def choose(rows: Sequence[NounRow], settings: GroupSettings) -> list[tuple[int, float, int, int]]:
-    """(min_support, min_share, gain, rows changed) over the settings' grid, best gain first, the stricter
-    thresholds first on a tie."""
-    grid = [(s, sh, *held_out_gain(rows, settings.folds, s, sh))
-            for s in settings.support_grid for sh in settings.share_grid]
-    return sorted(grid, key=lambda g: (-g[2], -g[1], -g[0]))
-
-
 def write(path: Path, learned: Sequence[UnnamedActor]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(COLUMNS)
-        for u in learned:
-            writer.writerow([u.country, u.event_type, u.family, u.support, u.share])
+    write_table(path, COLUMNS, ([u.country, u.event_type, u.family, u.support, u.share] for u in learned))
 
 
 def write_groups(path: Path, learned: Sequence[LikelyGroup]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(GROUP_COLUMNS)
-        for g in learned:
-            writer.writerow([g.country, g.noun, g.group, g.support, g.share, g.first_year, g.last_year])
+    write_table(path, GROUP_COLUMNS, ([g.country, g.noun, g.group, g.support, g.share, g.first_year, g.last_year]
+                                      for g in learned))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -225,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = section("unnamed_group_learning", GroupSettings)
     rows = noun_rows(train_rows(a.acled), actor_base(), settings.folds)
     if a.choose:
-        for support, share, gain, changed in choose(rows, settings):
+        for support, share, gain, changed in choose_thresholds(rows, settings, held_out_gain):
             print(f"min_support {support:4d} min_share {share:.2f}: held-out gain {gain:+d} over {changed} rows")
     groups = learn_groups(rows, settings.min_support, settings.min_share)
     write_groups(a.groups_out, groups)
