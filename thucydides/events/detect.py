@@ -188,6 +188,7 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     report, or with `how.view_eventless_only` only in a report where nothing else is read as an event (one whose
     happening is read already re-tells it in quotes; one with none may tell it only through its sources)."""
     views = bool(how.coded_view) and not how.view_eventless_only
+    coder = Remembered(coder)  # one per report: a second pass with coded views reads the same texts again
     found = _detect(ctx, coder, how, admissible, taxonomy, retype, views)
     if found or views or not how.coded_view or not _a_view_reads(ctx, coder, how):
         return found
@@ -209,7 +210,6 @@ def _detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[
     """`detect` in one pass, reading the coded views of sentences read as no event or not (`views`)."""
     units = _units(ctx)
     low = how.lowest()
-    coder = Remembered(coder)
     contexts = _contexts(ctx, units, how.context_sentences)
     guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units], contexts, how.context_weight, low)
     cuts = _thresholds(ctx, units, how)
