@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from thucydides import knowledge
 from thucydides.actors.settle import likely_group
 from thucydides.knowledge import KnowledgeError, unnamed
 from thucydides.knowledge.actors import actor_base, name_key
@@ -114,7 +115,7 @@ def test_noun_rows_read_the_bare_noun_the_coded_group_and_the_named_ones() -> No
 def test_a_learned_table_with_other_columns_fails_naming_the_file(tmp_path, monkeypatch):
     table = tmp_path / "likely_groups.csv"
     table.write_text("country,noun,group\nZZ,raiders,Invented Band\n", encoding="utf-8")
-    monkeypatch.setattr(unnamed, "data_path", lambda name: table)
+    monkeypatch.setattr(knowledge, "data_path", lambda name: table)  # where the learned tables' reader finds it
     unnamed.likely_groups.cache_clear()
     try:
         with pytest.raises(KnowledgeError, match="likely_groups.csv: expected columns"):

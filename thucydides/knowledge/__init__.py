@@ -6,6 +6,7 @@ the same name, so users extend the knowledge without code changes. Every reader 
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -51,6 +52,17 @@ def read_artefact_json(path: Path, fmt: str, version: int, what: str, train: str
     if not isinstance(raw, dict) or raw.get("format") != fmt or raw.get("version") != version:
         raise error(f"{path}: not a {fmt} v{version} {what}")
     return raw
+
+
+def read_learned_rows(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of a learned table (a CSV under the package data), whose header must be `columns` exactly: a file
+    a learner of another version wrote fails here, naming itself, rather than later as a missing key."""
+    path = data_path(name)
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != columns:
+            raise KnowledgeError(f"{path}: expected columns {', '.join(columns)}")
+        return list(reader)
 
 
 def strings(raw: Mapping[str, object], key: str, where: str) -> tuple[str, ...]:

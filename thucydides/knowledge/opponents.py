@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from thucydides.knowledge.unnamed import _learned_rows
+from thucydides.knowledge import read_learned_rows
 
 FILE = "actors/likely_opponents.csv"
 COLUMNS = ("country", "actor1", "actor2", "support", "share", "first_year", "last_year")
@@ -59,7 +59,7 @@ def opponent_in(periods: Sequence[LikelyOpponent], year: int | None, margin: int
 def likely_opponents() -> Mapping[tuple[str, str], tuple[LikelyOpponent, ...]]:
     """(country, actor 1's name without years) -> its likely opponents there, one per period, earliest first."""
     table: dict[tuple[str, str], list[LikelyOpponent]] = defaultdict(list)
-    for r in _learned_rows(FILE, COLUMNS):
+    for r in read_learned_rows(FILE, COLUMNS):
         table[(r["country"], r["actor1"])].append(
             LikelyOpponent(r["country"], r["actor1"], r["actor2"], int(r["support"]), float(r["share"]),
                            int(r["first_year"]), int(r["last_year"])))

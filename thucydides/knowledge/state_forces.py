@@ -4,12 +4,11 @@ ACLED's train split), and the nouns that do so (`state_force_nouns` in `data/act
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings
+from thucydides.knowledge import KnowledgeError, data_path, read_learned_rows, read_yaml, strings
 
 FILE = "actors/state_forces.csv"
 NOUNS = "actors.yaml"
@@ -36,13 +35,8 @@ class StateForceReading:
 def state_force_readings() -> Mapping[str, StateForceReading]:
     """Country -> how its ACLED coders read 'security forces'."""
     path = data_path(FILE)
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise KnowledgeError(f"{path}: expected columns {', '.join(COLUMNS)}")
-        rows = list(reader)
     out = {}
-    for r in rows:
+    for r in read_learned_rows(FILE, COLUMNS):
         if r["reading"] not in READINGS:
             raise KnowledgeError(f"{path}: reading {r['reading']!r} is none of {', '.join(READINGS)}")
         out[r["country"]] = StateForceReading(r["country"], r["reading"], int(r["support"]), float(r["share"]))

@@ -5,13 +5,12 @@ most likely is by country (`data/actors/likely_groups.csv`, written by the same 
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from thucydides.knowledge import KnowledgeError, data_path, read_yaml, strings
+from thucydides.knowledge import KnowledgeError, data_path, read_learned_rows, read_yaml, strings
 
 FILE = "actors/unnamed_actor1.csv"
 CUES = "actors.yaml"
@@ -31,21 +30,10 @@ class UnnamedActor:
     share: float
 
 
-def _learned_rows(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    """The rows of a learned table, whose header must be `columns` exactly: a file a learner of another version
-    wrote fails here, naming itself, rather than later as a missing key."""
-    path = data_path(name)
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if tuple(reader.fieldnames or ()) != columns:
-            raise KnowledgeError(f"{path}: expected columns {', '.join(columns)}")
-        return list(reader)
-
-
 @cache
 def unnamed_actors() -> Mapping[tuple[str, str], str]:
     """(country, event type) -> the family of ACLED's actor 1 where a report names no perpetrator."""
-    return {(r["country"], r["event_type"]): r["family"] for r in _learned_rows(FILE, COLUMNS)}
+    return {(r["country"], r["event_type"]): r["family"] for r in read_learned_rows(FILE, COLUMNS)}
 
 
 @dataclass(frozen=True)
@@ -76,7 +64,7 @@ def likely_groups() -> Mapping[tuple[str, str], LikelyGroup]:
     """(country, bare armed noun) -> the group it most likely is there."""
     return {(r["country"], r["noun"]): LikelyGroup(r["country"], r["noun"], r["group"], int(r["support"]),
                                                    float(r["share"]), int(r["first_year"]), int(r["last_year"]))
-            for r in _learned_rows(GROUPS_FILE, GROUP_COLUMNS)}
+            for r in read_learned_rows(GROUPS_FILE, GROUP_COLUMNS)}
 
 
 @cache
