@@ -29,11 +29,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from thucydides.evaluation import adapter, paths
+from thucydides.evaluation import adapter
 from thucydides.evaluation.acled import AcledRow, _row, row_document, select
 from thucydides.evaluation.scoring import km, primary_event
 from thucydides.evaluation.view import ExportView, MentionRef
 from thucydides.geo.fold import fold
+from thucydides.knowledge import outside
 from thucydides.knowledge.splits import is_acled_dev
 
 
@@ -45,7 +46,7 @@ class Case:
 
 
 def read_split(split: str) -> list[AcledRow]:
-    with paths.acled_events().open(encoding="utf-8", newline="") as fh:
+    with outside.acled_events().open(encoding="utf-8", newline="") as fh:
         rows = [(_row(r), r["location"]) for r in csv.DictReader(fh)
                 if is_acled_dev(r["event_id_cnty"]) == (split == "dev") and r["notes"].strip() and r["latitude"]]
     LOCATIONS.update({r.event_id: loc for r, loc in rows})

@@ -23,7 +23,8 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from thucydides.evaluation import adapter, paths
+from thucydides.evaluation import adapter
+from thucydides.knowledge import outside
 from thucydides.knowledge.splits import sha256_int
 from thucydides.learn import corpora
 
@@ -34,7 +35,7 @@ def articles(per_file: int, half: str) -> list[tuple[str, str]]:
     """(name, text) of the first `per_file` articles of each file's `half`, in hash order."""
     out = []
     for name in FILES:
-        texts = sorted(corpora.half_articles(paths.geoparsing(name), half),
+        texts = sorted(corpora.half_articles(outside.geoparsing(name), half),
                        key=lambda it: sha256_int(it[1][:200]))
         out += [(f"{name}-{i}", t) for i, t in texts[:per_file]]
     return out

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import shared_or_skip
-from thucydides.evaluation import acled, annotated, geoparse, paths, re3d, seeds, voa
+from thucydides.evaluation import acled, annotated, geoparse, re3d, seeds, voa
+from thucydides.knowledge import outside
 from thucydides.knowledge.splits import is_re3d_test
 
 pytestmark = pytest.mark.slow
@@ -95,7 +96,7 @@ RE3D_DEV_EVENTS_F1 = 0.59  # (0.621 at feafac6: fatality coding, the dead's side
 
 @pytest.fixture(scope="module")
 def acled_result(pipeline) -> acled.AcledResult:
-    shared_or_skip(paths.acled_events())
+    shared_or_skip(outside.acled_events())
     return acled.evaluate(pipeline)
 
 
@@ -124,14 +125,14 @@ def test_acled_dev_actors_places_fatalities(acled_result):
     ("geovirus", (GEOVIRUS_ACCURACY_ALL, GEOVIRUS_RECALL, GEOVIRUS_PRECISION, GEOVIRUS_ACCURACY_RESOLVED)),
 ])
 def test_geoparsing_end_to_end(pipeline, corpus, floors):
-    shared_or_skip(paths.geoparsing(geoparse.CORPORA[corpus]))
+    shared_or_skip(outside.geoparsing(geoparse.CORPORA[corpus]))
     g = geoparse.evaluate(corpus, pipeline)
     got = tuple(r.value or 0 for r in (g.accuracy_all, g.recall, g.precision, g.accuracy_resolved))
     assert all(v >= floor for v, floor in zip(got, floors, strict=True)), (got, floors)
 
 
 def test_seeds(pipeline):
-    shared_or_skip(paths.seeds())
+    shared_or_skip(outside.seeds())
     f = seeds.evaluate(pipeline).figures
     assert f.claims.f1 >= SEEDS_CLAIMS_F1
     assert f.places.f1 >= SEEDS_PLACES_F1
@@ -140,7 +141,7 @@ def test_seeds(pipeline):
 
 
 def test_voa_dev(pipeline):
-    shared_or_skip(paths.voa_stories())
+    shared_or_skip(outside.voa_stories())
     if not voa.read_gold():
         pytest.skip("no VOA gold files in tests/data/voa/gold yet")
     part = voa.evaluate(pipeline).dev
@@ -154,7 +155,7 @@ def test_voa_dev(pipeline):
 
 def test_re3d_dev(pipeline):
     """The dev part only: its test part is scored by bench/eval.py, never read for errors."""
-    shared_or_skip(paths.re3d())
+    shared_or_skip(outside.re3d())
     golds = [g for g in re3d.read_gold() if not is_re3d_test(str(g["story"]))]
     if not golds:
         pytest.skip("no re3d dev gold files in tests/data/re3d/gold yet")

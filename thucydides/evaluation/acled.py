@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from thucydides.evaluation import adapter, paths
+from thucydides.evaluation import adapter
 from thucydides.evaluation.scoring import (
     NONE_LABEL,
     Rate,
@@ -26,6 +26,7 @@ from thucydides.evaluation.scoring import (
     rate,
 )
 from thucydides.evaluation.view import ActorRef, EventRef, ExportView
+from thucydides.knowledge import outside
 from thucydides.knowledge.actors import actor_base
 from thucydides.knowledge.splits import is_acled_dev, sha256_int
 
@@ -132,7 +133,7 @@ def _row(r: dict[str, str]) -> AcledRow:
 
 def read_dev(path: Path | None = None) -> list[AcledRow]:
     """Dev rows with notes, in hash order (the order the cap and the limit choose by)."""
-    with (path or paths.acled_events()).open(encoding="utf-8", newline="") as fh:
+    with (path or outside.acled_events()).open(encoding="utf-8", newline="") as fh:
         rows = [_row(r) for r in csv.DictReader(fh) if is_acled_dev(r["event_id_cnty"]) and r["notes"].strip()]
     return sorted(rows, key=lambda r: r.hash)
 

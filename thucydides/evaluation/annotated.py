@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from thucydides.evaluation import adapter, paths, scorer
+from thucydides.evaluation import adapter, scorer
 from thucydides.evaluation.view import ExportView
 from thucydides.ingest.stories import Story
+from thucydides.knowledge import outside
 
 GOLD_FORMAT = "thucydides-gold"
 
@@ -100,7 +101,7 @@ def write_error_log(folder: Path, gold: Path, export: ExportView) -> Path:
     """The export and the shared scorer's verbose log (missed, spurious and wrong items per document), for
     people reading a dev part's errors."""
     (folder / "export.json").write_text(json.dumps(export.raw, ensure_ascii=False), encoding="utf-8")
-    cmd = [sys.executable, str(paths.scorer()), str(gold), str(folder / "export.json"), "--texts",
+    cmd = [sys.executable, str(outside.scorer()), str(gold), str(folder / "export.json"), "--texts",
            str(folder / "texts"), "--verbose"]
     log = folder / "log.txt"
     log.write_text(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout, encoding="utf-8")

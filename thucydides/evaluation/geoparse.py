@@ -22,9 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from thucydides.evaluation import adapter, paths
+from thucydides.evaluation import adapter
 from thucydides.evaluation.scoring import Rate, km, median
 from thucydides.evaluation.view import ExportView, MentionRef
+from thucydides.knowledge import outside
 from thucydides.learn.corpora import HALVES, in_half
 
 CORPORA = {"lgl": "lgl.xml", "geovirus": "GeoVirus.xml"}
@@ -120,7 +121,7 @@ def geovirus_articles(path: Path) -> list[Article]:
 
 def read_corpus(corpus: str, path: Path | None = None) -> list[Article]:
     reader = geovirus_articles if corpus == "geovirus" else lgl_articles
-    return reader(path or paths.geoparsing(CORPORA[corpus]))
+    return reader(path or outside.geoparsing(CORPORA[corpus]))
 
 
 @dataclass

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from thucydides.evaluation import paths
 from thucydides.evaluation.view import ExportView
+from thucydides.knowledge import outside
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def score(gold: Path, export: ExportView, texts: Path, scorer: Path | None = Non
     with tempfile.TemporaryDirectory(prefix="thucydides-eval-") as tmp:
         out, figures = Path(tmp) / "export.json", Path(tmp) / "scores.json"
         out.write_text(json.dumps(export.raw, ensure_ascii=False), encoding="utf-8")
-        cmd = [sys.executable, str(scorer or paths.scorer()), str(gold), str(out), "--texts", str(texts),
+        cmd = [sys.executable, str(scorer or outside.scorer()), str(gold), str(out), "--texts", str(texts),
                "--json", str(figures)]
         subprocess.run(cmd, check=True, capture_output=True, text=True)
         return parse(json.loads(figures.read_text(encoding="utf-8")))

@@ -10,7 +10,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from thucydides.evaluation import adapter, paths, scorer
+from thucydides.evaluation import adapter, scorer
+from thucydides.knowledge import outside
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,8 @@ class SeedsResult:
 
 def evaluate(pipeline: adapter.Pipe | None = None, folder: Path | None = None, gold: Path | None = None) -> SeedsResult:
     began = time.perf_counter()
-    folder = folder or paths.seeds()
+    folder = folder or outside.seeds()
     docs = adapter.read_folder(folder)
     export = adapter.export(pipeline or adapter.build_pipeline(), docs)
-    figures = scorer.score(gold or paths.seeds_gold(), export, folder)
+    figures = scorer.score(gold or outside.seeds_gold(), export, folder)
     return SeedsResult(len(docs), figures, time.perf_counter() - began)

@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from thucydides.evaluation import acled, adapter, annotated, geoparse, paths, re3d, seeds, speed, voa
+from thucydides.evaluation import acled, adapter, annotated, geoparse, re3d, seeds, speed, voa
+from thucydides.knowledge import outside
 
 PARTS = ("acled", "geo", "seeds", "voa", "re3d", "speed")
 T = TypeVar("T")
@@ -52,7 +53,7 @@ class Results:
 def commit() -> str:
     """The evaluated code: HEAD, marked dirty when the work tree differs from it."""
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=paths.ROOT, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(["git", *args], cwd=outside.ROOT, capture_output=True, text=True).stdout.strip()
 
     head = git("rev-parse", "--short", "HEAD") or "unknown"
     return head + ("-dirty" if git("status", "--porcelain", "--untracked-files=no") else "")

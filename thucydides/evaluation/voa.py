@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from thucydides.evaluation import adapter, annotated, paths
+from thucydides.evaluation import adapter, annotated
 from thucydides.ingest import stories
 from thucydides.ingest.stories import Story
+from thucydides.knowledge import outside
 from thucydides.knowledge.splits import is_voa_test
 
 GOLD_FORMAT = annotated.GOLD_FORMAT
@@ -27,12 +28,12 @@ __all__ = ["GOLD_FORMAT", "VOA", "Story", "VoaPart", "VoaResult", "evaluate", "r
 
 def read_stories(path: Path | None = None) -> dict[str, Story]:
     """The stories by id (`thucydides.ingest.stories`, the reader training uses too)."""
-    return stories.read_stories(path or paths.voa_stories())
+    return stories.read_stories(path or outside.voa_stories())
 
 
 def read_gold(folder: Path | None = None) -> list[dict[str, Any]]:
     """Every annotation file of the folder, in story id order (none when the folder is absent)."""
-    folder = folder or paths.voa_gold()
+    folder = folder or outside.voa_gold()
     return annotated.read_gold_files(sorted(folder.glob("*.json")) if folder.is_dir() else [])
 
 
@@ -51,6 +52,6 @@ def score_part(name: str, golds: list[dict[str, Any]], stories: dict[str, Story]
 
 def evaluate(pipeline: adapter.Pipe | None = None, gold_dir: Path | None = None,
              stories_path: Path | None = None, with_test: bool = True) -> VoaResult:
-    gold_dir = gold_dir or paths.voa_gold()
+    gold_dir = gold_dir or outside.voa_gold()
     return annotated.evaluate(VOA, read_gold(gold_dir), read_stories(stories_path), gold_dir, pipeline,
                               with_test=with_test)

@@ -44,9 +44,8 @@ from thucydides.knowledge.actors import (
 from thucydides.knowledge.demonyms import Countries, build_countries, geonames_countries
 from thucydides.knowledge.settings import section
 from thucydides.learn.actor_aliases import PLACE_HEADS, LearnSettings, Target, excluded_words, learn_aliases
-from thucydides.learn.corpora import acled_split_rows
+from thucydides.learn.corpora import DEFAULT_ACLED, acled_split_rows
 
-DEFAULT_ACLED = PACKAGE_DATA.parents[1].parent / "shared" / "data" / "acled" / "events.csv"
 DEFAULT_OUT = PACKAGE_DATA / "actors"
 ROLES = (("actor1", "inter1"), ("actor2", "inter2"), ("assoc_actor_1", None), ("assoc_actor_2", None))
 DEMONYM_SUFFIXES = ("n", "an", "ian", "ean", "ese", "i", "ish", "e", "ine", "ic")

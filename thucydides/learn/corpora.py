@@ -21,16 +21,16 @@ from lxml import etree
 from spacy.language import Language
 
 from thucydides.ingest.stories import RE3D_FIELDS, CorpusError, Story, read_stories, read_story_folders
+from thucydides.knowledge import outside
 from thucydides.knowledge.splits import is_acled_dev, is_fit_half, is_re3d_test, is_voa_test
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED_DATA = REPO.parent / "shared" / "data"
-DEFAULT_ACLED = SHARED_DATA / "acled" / "events.csv"
-VOA_STORIES = SHARED_DATA / "voa" / "voa_stories.jsonl"
-GEOPARSING = (SHARED_DATA / "geoparsing" / "lgl.xml", SHARED_DATA / "geoparsing" / "GeoVirus.xml")
-VOA_GOLD = REPO / "tests" / "data" / "voa" / "gold"
-RE3D_DOCUMENTS = SHARED_DATA / "re3d"
-RE3D_GOLD = REPO / "tests" / "data" / "re3d" / "gold"
+DEFAULT_ACLED = outside.acled_events()
+VOA_STORIES = outside.voa_stories()
+GEOPARSING = (outside.geoparsing("lgl.xml"), outside.geoparsing("GeoVirus.xml"))
+VOA_GOLD = outside.voa_gold()
+RE3D_DOCUMENTS = outside.re3d()
+RE3D_GOLD = outside.re3d_gold()
+"""Defaults read where `knowledge.outside` finds the outside data (`../shared` or THUCYDIDES_SHARED) at import."""
 VOA_LABELS = Path(__file__).resolve().parent / "data" / "voa_event_labels.jsonl"
 SKIP = "skip"
 """a hand label for a sentence that is neither clearly an event nor clearly none: left out of training"""
