@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import Guess, KeywordCoder, keyword_events
+from tests.stages.keyword_coder import Guess, KeywordCoder, ReadGuess, keyword_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
@@ -74,3 +74,36 @@ def test_a_report_with_an_event_does_not_read_its_frames(events_of: Run) -> None
 
 def test_a_view_read_as_a_catchall_is_not_taken(events_of: Run) -> None:
     assert events_of(CATCHALL, **ON) == []
+
+
+UNHURT = "Officials in Mopti said that militiamen shelled the village of Sofara on Tuesday, causing no casualties."
+
+
+@dataclass(frozen=True)
+class Mentioning:
+    """`Framed`, but the words 'no casualties' read as a happening (a toll) and lift a framed sentence holding them a
+    little: the mention re-read would then find that, without them, the sentence reads less surely as an event."""
+
+    inner: Framed
+
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[Guess | ReadGuess]:
+        out: list[Guess | ReadGuess] = []
+        for t, g in zip(texts, self.inner.classify(texts, threshold), strict=True):
+            lifted = "casualties" in t and g.event_type is None
+            out.append(ReadGuess(None, None, 0.7, 0.3) if lifted else g)
+        return [ReadGuess("Battles", "Armed clash", 0.9, 0.9) if t.strip() == "no casualties" else g
+                for t, g in zip(texts, out, strict=True)]
+
+    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
+                            threshold: float | None = None) -> list[Guess | ReadGuess]:
+        return self.classify(texts, threshold)
+
+
+def test_a_view_naming_an_unrealised_toll_is_kept_by_its_own_reading() -> None:
+    """The view is what the coder took; the whole sentence, below the threshold anyway, is not re-read for mentions."""
+    coder = Mentioning(Framed(KeywordCoder((("shelled", "Explosions/Remote violence",
+                                             "Shelling/artillery/missile attack"),), 0.95)))
+    read = keyword_events(coder, date(2024, 5, 17), "r.txt")  # type: ignore[arg-type]
+    kept = read(UNHURT, **ON, mentions_own_words=True)[1]
+    assert [e.sub_event_type for e in kept] == ["Shelling/artillery/missile attack"]
+    assert read(UNHURT, **ON, mentions_own_words=False)[1] == []

@@ -160,6 +160,10 @@ class Detection:
     """Read coded views only in a report where no sentence is read as an event without them."""
     view_threshold: float | None
     """The probability of an event at which a coded view's reading becomes its sentence's (None: the unit's)."""
+    mentions_own_words: bool
+    """Apply the mention re-read (`reread_mentions`) only to a unit taken by the reading of its own words: one taken
+    by a reading of its parts (a told clause, a judged noun, its coded view) was read on other words, and its whole
+    sentence, below the threshold already, says nothing of whether the happenings it names as unrealised carried it."""
 
     def cut(self, unit_cut: float, candidate: Candidate) -> float:
         """The probability of an event `candidate` needs in a unit whose threshold is `unit_cut`: none it can
@@ -213,6 +217,8 @@ def _detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[
     contexts = _contexts(ctx, units, how.context_sentences)
     guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units], contexts, how.context_weight, low)
     cuts = _thresholds(ctx, units, how)
+    whole = list(guesses)  # held, so that no later reading takes the id of one of these
+    own = {id(g) for g in whole}
     if how.judged_nouns:
         guesses = judged_subject_readings(units, guesses, contexts, coder, how)
     guesses = parts_readings(units, guesses, cuts, contexts, coder, how, views)
@@ -222,9 +228,7 @@ def _detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[
     for unit, guess, cut in zip(read, guesses, cuts, strict=True):
         readings = _readings(ctx, unit, guess, coder, low, taxonomy, how)
         chosen = next((c for c in readings if admissible(c)), None)
-        if chosen is not None and _only_mentions(unit, chosen, coder, cut, how):
-            chosen = None
-        if chosen is None:
+        if chosen is None or _mention_only(unit, chosen, id(guess) in own, coder, cut, how):
             continue
         chosen = _retyped(chosen, retype, admissible)
         out.append((chosen, guess.event_probability, how.cut(cut, chosen)))
@@ -392,6 +396,12 @@ def _kept(out: list[tuple[Candidate, float, float]], how: Detection, n_units: in
         return sorted(confident + more, key=lambda c: c.sentence.index) if more else confident
     best, p, _ = max(out, key=lambda x: x[1])
     return [best] if p >= single else []
+
+
+def _mention_only(unit: Unit, chosen: Candidate, own_words: bool, coder: Coder, cut: float, how: Detection) -> bool:
+    """`_only_mentions`, asked only of a unit taken by its `own_words`' reading where `how.mentions_own_words` says so
+    (a unit taken by a reading of its parts was read on other words)."""
+    return (own_words or not how.mentions_own_words) and _only_mentions(unit, chosen, coder, cut, how)
 
 
 def _only_mentions(unit: Unit, chosen: Candidate, coder: Coder, cut: float, how: Detection) -> bool:

@@ -168,6 +168,8 @@ class EventsConfig:
     """... only in a report where no sentence is read as an event without them."""
     view_threshold: float | None = None
     """The probability of an event at which such a coded view's reading becomes its sentence's (None: the unit's)."""
+    mentions_own_words: bool = True
+    """Re-read for mentions only a unit taken by its own words' reading, not by a part's (events.detect)."""
     merge_actor_sides: bool = False
     """Sentences of a report whose doers are the two sides of one happening ('forces killed the attackers', 'the
     attackers stormed the hotel') may tell one happening (false: only the same actor 1 or none)."""
@@ -348,7 +350,8 @@ class EventCoderStage:
             long_sentence_tokens=c.long_sentence_tokens,
             long_clause_threshold=c.long_clause_threshold, long_told_only=c.long_told_only,
             catchall_clauses=c.catchall_clauses, headline_lead=c.headline_lead, coded_view=c.coded_view,
-            view_threshold=c.view_threshold, view_eventless_only=c.view_eventless_only)
+            view_threshold=c.view_threshold, view_eventless_only=c.view_eventless_only,
+            mentions_own_words=c.mentions_own_words)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
