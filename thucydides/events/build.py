@@ -13,7 +13,7 @@ from thucydides.events import tolls
 from thucydides.events.actorbase import CIVILIANS, ActorBase
 from thucydides.events.detect import Candidate
 from thucydides.events.means import means_sub_type
-from thucydides.events.roles import RoleContext, anchor_arguments
+from thucydides.events.roles import CIVILIANS_KEY, RoleContext, anchor_arguments
 from thucydides.events.when import DateContext, Dated
 from thucydides.events.where import PlaceContext, carried_place
 from thucydides.geo.located import Located, holds, refine
@@ -65,6 +65,8 @@ class Readers:
     toll_reach: int
     opponent_years: int = 2
     """Years from a likely opponent's period within which it holds (`likely_opponent`)."""
+    members_as_civilians: bool = False
+    """An unarmed side harmed where ACLED's actor 2 is always civilians is the civilians (`as_civilians`)."""
     guessed_actor1_steps: frozenset[str] = frozenset()
     """Steps whose actor 1 is a guess from around the happening, not its told doer: no recoding rests on it."""
     state_reach: int = 0
@@ -145,10 +147,27 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     rc = replace(rc, actor1=s.actor1)
     s.actor2, step2 = readers.actor2_alone.first(rc) if defaults and defaults.alone else readers.actor2.first(rc)
     step2 = step2 or ("alone" if defaults and defaults.alone else None)
-    if base.civilian_group(s.actor2):  # ACLED: Civilians (Syria), with Farmers (Syria) associated
-        s.assoc_actor2, s.actor2 = s.actor2, base.generic("civilians", country)
+    if base.civilian_group(s.actor2) or (readers.members_as_civilians and as_civilians(s, base, taxonomy, country)):
+        s.assoc_actor2, s.actor2 = s.actor2, base.generic("civilians", country)  # Civilians (Syria), Farmers associated
     s.why.update(actor1=step1 or "-", actor2=step2 or "-")
     s.actor1_guessed = step1 in readers.guessed_actor1_steps
+
+
+def as_civilians(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | None) -> bool:
+    """'Gunmen attacked a member of the NUP', 'armed men killed the mayor': in the sub-event types whose actor 2
+    ACLED always codes as civilians (data/acled.yaml civilian_only_sub_events), a side read as actor 2 that ACLED
+    gives no inter code of its own (a party, an association: named only as associated) or a government office (not
+    a force) stands for the people harmed, the country's civilians."""
+    if s.actor2 is None or s.sub_event_type not in taxonomy.civilian_only_subs:
+        return False
+    actor = base.base.get(s.actor2)
+    if actor is None or base.generic_key(actor.id) == CIVILIANS_KEY:
+        return False
+    return actor.kind == GOVERNMENT_KIND or (actor.kind is None and base.base.inter_in(actor, country) is None)
+
+
+GOVERNMENT_KIND = "government"
+"""The kind of a state's offices (a ministry, a mayor's municipality), as against its forces."""
 
 
 def _year(ctx: DocContext, s: Sighting) -> int | None:

@@ -97,6 +97,10 @@ class EventsConfig:
     """Report background happenings as events too (false: a report that tells news leaves its history out)."""
     evidence_max: int
     """Characters of a unit quoted as evidence."""
+    members_as_civilians: bool = True
+    """In the sub-event types whose actor 2 ACLED always codes as civilians (data/acled.yaml civilian_only_sub_events),
+    an actor 2 with no inter code of its own (a party, an association) or a government office is the country's
+    civilians, with it associated (`build.as_civilians`; off: the side as read)."""
     likely_opponent_years: int = 2
     """A learned likely opponent holds for an event dated (else published) at most this many years from the
     period of train rows it was learned from (`likely_opponent`)."""
@@ -290,6 +294,7 @@ def readers(config: EventsConfig) -> Readers:
         date=Steps.of("events.date_steps", DATE_STEPS, config.date_steps),
         anaphora_reach=config.anaphora_reach,
         opponent_years=config.likely_opponent_years,
+        members_as_civilians=config.members_as_civilians,
         undated_window_days=config.undated_window_days,
         background_days=config.background_days,
         toll_reach=config.toll_reach,

@@ -83,6 +83,9 @@ class Taxonomy:
     """Sub-event types ACLED codes with no fatalities (a death during one is coded as another event)."""
     civilian_victim_subs: frozenset[str] = frozenset()
     """Sub-event types whose unnamed people acted on ACLED codes as civilians (actor 2)."""
+    civilian_only_subs: frozenset[str] = frozenset()
+    """Sub-event types whose actor 2 ACLED always codes as civilians: a party's member or an official harmed there
+    is the country's civilians, the party associated (`events.build`, `members_as_civilians`)."""
     intervention_subs: frozenset[str] = frozenset()
     """Sub-event types whose actor 2 is the state force that stepped in (a protest with intervention)."""
     reciprocal_subs: frozenset[str] = frozenset()
@@ -210,6 +213,7 @@ def taxonomy() -> Taxonomy:
         vague_generics=word_set(raw, "vague_generics", where),
         fatality_free=_known_subs(raw, "fatality_free_sub_events", where, subs),
         civilian_victim_subs=_known_subs(raw, "civilian_victim_sub_events", where, subs),
+        civilian_only_subs=_known_subs(raw, "civilian_only_sub_events", where, subs),
         reciprocal_subs=_known_subs(raw, "reciprocal_sub_events", where, subs),
         intervention_subs=_known_subs(raw, "intervention_sub_events", where, subs),
         crowd_police_nouns=word_set(raw, "crowd_police_nouns", where),

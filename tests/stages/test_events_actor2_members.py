@@ -1,0 +1,60 @@
+"""Events stage: in the sub-event types whose actor 2 ACLED always codes as civilians (data/acled.yaml
+civilian_only_sub_events), a party's member or an official harmed is the country's civilians, the party or the office
+associated (events/build.py as_civilians, settings `members_as_civilians`); an armed side stays (a clash). Sentences
+written for these tests; places attached by hand as in tests/stages/test_events.py."""
+
+# ruff: noqa: F811  (the fixtures imported from tests/stages/test_events.py are parameters here)
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.stages.test_events import analysed, events_of, name, only, parse  # noqa: F401  (fixtures)
+from thucydides.knowledge import settings
+from thucydides.model import Event
+from thucydides.pipeline import available_stages
+
+MEMBER = "Gunmen attacked a member of the Democratic Party at his home in Mosul on Sunday."
+
+
+def test_a_party_member_attacked_is_the_countrys_civilians_with_the_party_associated(events_of):
+    e = only(events_of(MEMBER))
+    assert e.sub_event_type == "Attack"
+    assert name(e.actor2) == "Civilians (Iraq)"
+    assert e.assoc_actor2 is not None and "Democratic Party" in str(name(e.assoc_actor2))
+
+
+def test_an_official_killed_by_gunmen_is_the_civilians(events_of):
+    e = only(events_of("Armed men shot dead the mayor of Mosul outside his office on Sunday."))
+    assert e.event_type == "Violence against civilians"
+    assert name(e.actor2) == "Civilians (Iraq)"
+
+
+def test_soldiers_attacked_stay_the_military_and_make_a_clash(events_of):
+    e = only(events_of("Gunmen attacked soldiers at a checkpoint in Mosul on Sunday."))
+    assert e.sub_event_type == "Armed clash"
+    assert str(name(e.actor2)).startswith("Military Forces of Iraq")
+
+
+@pytest.fixture
+def events_without(parse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], Event]]:
+    (tmp_path / "settings.yaml").write_text("stages:\n  events:\n    members_as_civilians: false\n", encoding="utf-8")
+    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    settings.reload()
+
+    def run(text: str) -> Event:
+        claims, events = (available_stages()[n].build() for n in ("claims", "events"))
+        analysis = analysed(parse, text, {}, None)
+        claims([analysis])
+        events([analysis])
+        return only(analysis.events)
+
+    yield run
+    monkeypatch.delenv("THUCYDIDES_SETTINGS", raising=False)
+    settings.reload()
+
+
+def test_switched_off_the_party_is_actor_2(events_without):
+    assert "Democratic Party" in str(name(events_without(MEMBER).actor2))
