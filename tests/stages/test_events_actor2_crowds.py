@@ -126,6 +126,35 @@ def test_a_strike_of_another_decade_or_undated_takes_no_learned_opponent(strike_
     assert strike_with_opponent(None).actor2 is None, "undated: a reading of one war's years says nothing of another"
 
 
+@pytest.fixture
+def strike_silent(parse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Event]]:
+    """The strike read with `likely_opponent` last among the actor 2 steps and shelling among the sub-event types
+    where it names none (`likely_opponent_silent`)."""
+    steps = [s for s in settings.section("stages.events", EventsConfig).actor2_steps if s != "likely_opponent"]
+    (tmp_path / "settings.yaml").write_text(
+        f"stages:\n  events:\n    actor2_steps: {[*steps, 'likely_opponent']}\n"
+        "    likely_opponent_silent: [Shelling/artillery/missile attack]\n", encoding="utf-8")
+    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    settings.reload()
+
+    def strike(published: Interval | None) -> Event:
+        claims, events = (available_stages()[n].build() for n in ("claims", "events"))
+        analysis = analysed(parse, STRIKE, {}, published)
+        claims([analysis])
+        events([analysis])
+        return only(analysis.events)
+
+    yield strike
+    monkeypatch.delenv("THUCYDIDES_SETTINGS", raising=False)
+    settings.reload()
+
+
+def test_a_shelling_where_acled_mostly_codes_no_target_takes_no_learned_opponent_when_told_so(strike_silent):
+    e = strike_silent(_published(2023))
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor2 is None
+
+
 def test_a_riot_told_with_arrests_keeps_the_rioters_as_actor_1(events_of):
     e = only(events_of("Hundreds of students demonstrated in Mosul on Sunday and threw stones at the governor's "
                        "office. Police arrested ten of them."))

@@ -65,6 +65,8 @@ class Readers:
     toll_reach: int
     opponent_years: int = 2
     """Years from a likely opponent's period within which it holds (`likely_opponent`)."""
+    opponent_silent: frozenset[str] = frozenset()
+    """Sub-event types in which `likely_opponent` names none."""
     members_as_civilians: bool = False
     """An unarmed side harmed where ACLED's actor 2 is always civilians is the civilians (`as_civilians`)."""
     guessed_actor1_steps: frozenset[str] = frozenset()
@@ -140,7 +142,8 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
                 country: str | None) -> None:
     args = anchor_arguments(ctx, s.candidate.anchor)
     rc = RoleContext(ctx, s.candidate, args, base, taxonomy, readers.anaphora_reach, country,
-                     year=_year(ctx, s), opponent_years=readers.opponent_years)
+                     year=_year(ctx, s), opponent_years=readers.opponent_years,
+                     opponent_silent=readers.opponent_silent)
     defaults = taxonomy.defaults_for(s.event_type, s.sub_event_type)
     chain = readers.actor1_first_default if defaults and defaults.first else readers.actor1
     s.actor1, step1 = chain.first(rc)

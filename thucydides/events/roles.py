@@ -66,6 +66,8 @@ class RoleContext:
     """The year of the event's date, else of the report's publication (None: undated)."""
     opponent_years: int = 2
     """Years from a likely opponent's period within which it holds."""
+    opponent_silent: frozenset[str] = frozenset()
+    """Sub-event types in which no likely opponent is named (`likely_opponent`)."""
 
     def exactness(self, mention: ActorMention) -> int:
         """NAMED, GENERIC ('troops') or VAGUE ('gunmen': someone unnamed acted; a named actor beside it wins)."""
@@ -470,9 +472,11 @@ def likely_opponent(rc: RoleContext) -> str | None:
     """'Russian forces attempted an offensive near X', 'coalition aircraft destroyed a bridge': a battle or strike
     whose report names only the side that acted was fought against the side ACLED's coders most often name against
     that actor in the country (data/actors/likely_opponents.csv, learned from ACLED's train split; tried last), in
-    the period of years nearest the event's (within `likely_opponent_years`; an undated one takes none)."""
+    the period of years nearest the event's (within `likely_opponent_years`; an undated one takes none); none in
+    the sub-event types ACLED mostly codes with no actor 2 that the settings name (`likely_opponent_silent`)."""
     record = rc.base.base.get(rc.actor1)
-    if record is None or not rc.country or rc.candidate.event_type not in rc.taxonomy.opponent_event_types:
+    if record is None or not rc.country or rc.candidate.event_type not in rc.taxonomy.opponent_event_types \
+            or rc.candidate.sub_event_type in rc.opponent_silent:
         return None
     periods = likely_opponents().get((rc.country, without_years(rc.base.base.name_in(record, rc.country))), ())
     learned = opponent_in(periods, rc.year, rc.opponent_years)

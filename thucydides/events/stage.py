@@ -102,6 +102,8 @@ class EventsConfig:
     an actor 2 with no inter code of its own (a party, an association) or a government office is the country's
     civilians, with it associated (`build.as_civilians`; off: the side as read)."""
     likely_opponent_years: int = 2
+    likely_opponent_silent: tuple[str, ...] = ()
+    """Sub-event types in which `likely_opponent` names no actor 2 (ACLED leaves it empty in most such rows)."""
     """A learned likely opponent holds for an event dated (else published) at most this many years from the
     period of train rows it was learned from (`likely_opponent`)."""
     date_carry_reach: int | None = 3
@@ -294,6 +296,7 @@ def readers(config: EventsConfig) -> Readers:
         date=Steps.of("events.date_steps", DATE_STEPS, config.date_steps),
         anaphora_reach=config.anaphora_reach,
         opponent_years=config.likely_opponent_years,
+        opponent_silent=frozenset(config.likely_opponent_silent),
         members_as_civilians=config.members_as_civilians,
         undated_window_days=config.undated_window_days,
         background_days=config.background_days,
