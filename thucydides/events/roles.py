@@ -25,7 +25,14 @@ from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.opponents import likely_opponents, opponent_in, without_years
 from thucydides.knowledge.unnamed import unnamed_actors, unnamed_cues
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
-from thucydides.ling.arguments import SUBJECT_DEPS, Arguments, arguments, noun_arguments, verb_arguments
+from thucydides.ling.arguments import (
+    SUBJECT_DEPS,
+    Arguments,
+    accused_deed,
+    arguments,
+    noun_arguments,
+    verb_arguments,
+)
 from thucydides.ling.clauses import heads_clause
 from thucydides.ling.context import DocContext
 from thucydides.ling.segments import Sentence
@@ -946,6 +953,9 @@ def anchor_arguments(ctx: DocContext, anchor: Token) -> Arguments:
     where its auxiliary sits on the verb before it ('was struck and killed by X'); an auxiliary that is part of
     an actor's name ('IS militants attacked', 'IS' read as 'is') makes no passive; a passive with no agent of its
     own shares the agent of the passive verb coordinated with it ('was shot and wounded by X')."""
+    deed = accused_deed(anchor)
+    if deed is not None:
+        return deed  # 'blamed X for the bombing of a market': X bombed the market
     args = arguments(anchor)
     if not args.passive and args.head.pos_ in VERBAL and children(anchor, "agent"):
         return replace(args, passive=True)  # 'was struck and killed by X': the 'by' agent makes 'killed' passive

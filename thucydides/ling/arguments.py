@@ -99,6 +99,8 @@ def _inherited_subjects(verb: Token, depth: int) -> tuple[Token, ...]:
         return (governor,)
     if verb.dep_ == "acl" and governor.pos_ in NOMINAL:
         return (governor,)
+    if verb.dep_ in {"conj", "advcl"} and (accused := _accused_of_deed(governor)):
+        return accused  # 'accused X of shelling the town, killing three': the parse hangs 'killing' on 'accused'
     if verb.dep_ in {"conj", "advcl", "pcomp"} and governor.pos_ in VERBAL:
         return subjects(governor, depth + 1)
     if verb.dep_ == "pcomp" and (accused := _accused(governor)):
@@ -115,6 +117,32 @@ def _accused(prep: Token) -> tuple[Token, ...]:
     if prep.dep_ != "prep" or verb.pos_ not in VERBAL or not forms(verb) & lexicons().accusing_verbs:
         return ()
     return _expand(children(verb, "dobj"))
+
+
+ACCUSED_PREPOSITIONS = frozenset({"of", "for"})
+"""'accused X of shelling', 'blamed X for the bombing': the preposition that names the deed held against X."""
+
+
+def _deeds(verb: Token) -> list[Token]:
+    """The deeds a verb of accusing holds its object to: the objects of its 'of' or 'for'."""
+    if verb.pos_ not in VERBAL or not forms(verb) & lexicons().accusing_verbs:
+        return []
+    return [d for p in children(verb, "prep") if p.lower_ in ACCUSED_PREPOSITIONS for d in children(p, "pobj", "pcomp")]
+
+
+def _accused_of_deed(verb: Token) -> tuple[Token, ...]:
+    """The object of a verb of accusing that names a deed ('accused X of shelling the town'), else none."""
+    return _expand(children(verb, "dobj")) if _deeds(verb) else ()
+
+
+def accused_deed(verb: Token) -> Arguments | None:
+    """'Officials blamed X for the bombing of a market', 'accused X of shelling a hospital': read on the verb of
+    accusing (lexicons accusing_verbs), the accused (its object) does the deed and the deed's own undergoers undergo
+    it; the accuser is no party. None where the verb is no such verb or names no deed or no one accused."""
+    accused, deeds = _accused_of_deed(verb), _deeds(verb)
+    if not accused or not deeds:
+        return None
+    return Arguments(head=verb, passive=False, subjects=accused, objects=arguments(deeds[0]).undergoers)
 
 
 def _preps(head: Token) -> tuple[tuple[str, Token], ...]:
