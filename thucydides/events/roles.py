@@ -218,6 +218,34 @@ def doers(rc: RoleContext) -> str | None:
     return _first_actor(rc, rc.args.doers)
 
 
+def country_doer(rc: RoleContext) -> str | None:
+    """'Russia shelled the town', 'the camp was struck by Israel': a country named as the doer of a violent happening
+    (data/acled.yaml country_doer_event_types) and as no actor stands for its military, as ACLED codes a state's
+    violence."""
+    if rc.candidate.event_type not in rc.taxonomy.country_doer_event_types:
+        return None
+    for token in rc.args.doers:
+        country = None if in_label(token) else _country_named(rc, token)
+        if country is not None:
+            return _settled_id(rc, rc.base.generic("military", country))
+    return None
+
+
+def _country_named(rc: RoleContext, token: Token) -> str | None:
+    """The country a doer token names as a place ('Russia'), where no actor is named there."""
+    if rc.doc.actors.overlapping(token.idx, token.idx + len(token.text)):
+        return None
+    for toponym in rc.doc.toponyms.overlapping(token.idx, token.idx + len(token.text)):
+        place = rc.doc.places.get(toponym.place or "")
+        if place is not None and place.kind == "country" and place.country:
+            return place.country
+    return None
+
+
+def _settled_id(rc: RoleContext, actor: str | None) -> str | None:
+    return None if actor == rc.actor1 else actor
+
+
 def means_owner(rc: RoleContext) -> str | None:
     """'Israeli strikes killed 25', 'drones operated by the army struck', 'a bomb planted by X exploded': a weapon
     or an attack that does it stands for whoever owns, operates or placed it."""
@@ -932,7 +960,7 @@ def default_actor2(rc: RoleContext) -> str | None:
 
 ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repelled": attacker_repelled, "repelled_owner": attacker_owner, "repelled_before": attacker_before,
-    "doers": doers, "means_owner": means_owner, "pronoun": pronoun,
+    "doers": doers, "means_owner": means_owner, "pronoun": pronoun, "country_doer": country_doer,
     "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "preceding": preceding,
     "previous": previous, "means_before": means_before,
     "topic": topic, "claimed": claimed, "planter": planter, "default": default_actor1,
