@@ -466,6 +466,22 @@ def other_armed(rc: RoleContext) -> str | None:
     return None
 
 
+def unnamed_side(rc: RoleContext) -> str | None:
+    """'Soldiers clashed with local militiamen', 'exchanged fire with armed youths': in a clash (data/acled.yaml
+    reciprocal_sub_events), the side it was fought with, named by a noun of unnamed fighting men (unnamed_sides) and by
+    no actor, is the country's unidentified group of that kind (coded like an unnamed attacker: `_as_coded`)."""
+    if rc.candidate.sub_event_type not in rc.taxonomy.reciprocal_subs or not rc.country:
+        return None
+    tokens = (*rc.args.prep_objects(*OPPONENT_PREPOSITIONS, *PAIR_PREPOSITIONS), *rc.args.undergoers)
+    for token in tokens:
+        kind = rc.taxonomy.unnamed_sides.get(token.lower_) if token.pos_ in NOMINAL else None
+        if kind is None or in_label(token) or phrase_actor(rc.doc, token, rc.exactness) is not None:
+            continue
+        actor = _as_coded(rc, rc.base.generic(kind, rc.country) or "")
+        return actor if actor and actor != rc.actor1 else None
+    return None
+
+
 def counter_side(rc: RoleContext) -> str | None:
     """'Counter-protesters gathered across the street': a protest or riot whose paragraph tells of a counter-
     gathering is coded with the event type's generic side (Protesters, Rioters of the country) as actor 2 too,
@@ -972,7 +988,7 @@ ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "co_doers": co_doers, "intervener": intervener, "other_armed": other_armed, "same_side": same_side,
     "counter_side": counter_side, "killed_side": killed_side, "intervention_default": intervention_default,
     "crowd_clash": crowd_clash, "acted_on_civilians": acted_on_civilians, "off_duty": off_duty,
-    "likely_opponent": likely_opponent,
+    "likely_opponent": likely_opponent, "unnamed_side": unnamed_side,
 }
 
 

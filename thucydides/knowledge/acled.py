@@ -104,6 +104,8 @@ class Taxonomy:
     off_duty_words: frozenset[str] = frozenset()
     """Words that make a member of a state force acted on a civilian ('an off-duty policeman')."""
     opponent_event_types: frozenset[str] = frozenset()
+    unnamed_sides: Mapping[str, str] = field(default_factory=dict)
+    """Noun of unnamed fighting men -> the generic kind a clash's side so named is ('militiamen': communal_militia)."""
     country_doer_event_types: frozenset[str] = frozenset()
     """Event types in which a country named as the doer stands for its military."""
     """Event types whose actor 2, where no step reads one, is actor 1's likely opponent in the country."""
@@ -221,6 +223,8 @@ def taxonomy() -> Taxonomy:
         crowd_police_nouns=word_set(raw, "crowd_police_nouns", where),
         foreigner_words=word_set(raw, "foreigner_words", where),
         opponent_event_types=frozenset(strings(raw, "opponent_event_types", where)),
+        unnamed_sides={w.lower(): str(kind) for kind, words in _mapping(raw, "unnamed_sides", where).items()
+                       for w in strings({"w": words}, "w", f"{where}: unnamed_sides.{kind}")},
         country_doer_event_types=frozenset(strings(raw, "country_doer_event_types", where)),
         off_duty_words=word_set(raw, "off_duty_words", where),
         crowd_clash_subs=_known_subs(raw, "crowd_clash_sub_events", where, subs),
