@@ -19,7 +19,7 @@ from thucydides.knowledge.demonyms import neighbours
 from thucydides.knowledge.state_forces import StateForceReading, state_force_nouns, state_force_readings
 from thucydides.knowledge.unnamed import LikelyGroup, likely_groups, unnamed_modifiers
 from thucydides.ling.context import actors_country
-from thucydides.model import ActorMention, Analysis
+from thucydides.model import ActorMention, Analysis, Toponym
 from thucydides.pipeline import StageFn, stage
 
 
@@ -216,7 +216,8 @@ def document_country(analysis: Analysis, start: int = 0, end: int | None = None)
     segments = analysis.segments
     for toponym in analysis.toponyms:
         place = analysis.places.get(toponym.place or "")
-        if place is not None and place.country and start <= toponym.start and (end is None or toponym.start < end):
+        if place is not None and place.country and start <= toponym.start and (end is None or toponym.start < end) \
+                and not _namesake_in_name(toponym, place.country, analysis):
             filed = segments is not None and segments.in_dateline(toponym.start)
             counts[place.country] += 1
             inside[place.country] += place.kind != "country" and not filed
@@ -224,6 +225,23 @@ def document_country(analysis: Analysis, start: int = 0, end: int | None = None)
     if not counts:
         return None
     return max(counts, key=lambda c: (inside[c], counts[c], -first[c]))
+
+
+def _namesake_in_name(toponym: Toponym, country: str, analysis: Analysis) -> bool:
+    """'Murle raiders' read with 'Murle' as a town in England: a place inside an actor's name that lies in none of
+    the countries ACLED knows that actor's family in is a namesake; it says nothing of where the report is
+    (`namesake_in_name`, settings; 'Kakamega youths' in Kenya still counts)."""
+    if not actor_config().namesake_in_name:
+        return False
+    base = actor_base()
+    for m in analysis.actors:
+        if m.start <= toponym.start and toponym.end <= m.end:
+            actor = base.get(m.actor)
+            family = (actor.family or actor.id) if actor is not None else None
+            known = base.member_countries(family) if family else frozenset()
+            if known and country not in known:
+                return True
+    return False
 
 
 def settle_analysis(analysis: Analysis, country: str | None = None, base: ActorBase | None = None) -> str | None:

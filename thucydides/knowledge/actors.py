@@ -559,11 +559,15 @@ class ActorBase:
         a report whose places say nothing of that country (or another) still names that country's militia."""
         if self.kind(family_id) != "identity_militia" or self.generic_key(family_id) is not None:
             return None
+        found = self.member_countries(family_id)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def member_countries(self, family_id: str) -> frozenset[str]:
+        """The countries a family has members in ('Murle Ethnic Militia': South Sudan, Ethiopia, Kenya)."""
         if not self._homes:
             for fam, code in self.members:
                 self._homes.setdefault(fam, set()).add(code)
-        found = self._homes.get(family_id, set())
-        return next(iter(found)) if len(found) == 1 else None
+        return frozenset(self._homes.get(family_id, ()))
 
     def discover(self, name: str, country: str | None = None, kind: str | None = None) -> Actor:
         """The record for an organisation or speaker the base lacks ('the Darfur Bar Association'): a stable
@@ -953,6 +957,9 @@ class ActorConfig:
     likely_group_years: int = 2
     """Years before the first and after the last train note of such a reading within which a dated report may
     take it (groups rise and fall)."""
+    namesake_in_name: bool = True
+    """A place read inside an actor's name ('Murle raiders') that lies in none of the countries ACLED knows the
+    actor's family in is a namesake: it does not vote for the report's country (`settle.document_country`)."""
     home_over_country: str = "always"
     """Where a people's militia ACLED names in one country only ('Arab Ethnic Militia': Sudan) keeps that home in a
     report whose country is another, in which it has no member: 'always', 'neighbours' (only where the home
