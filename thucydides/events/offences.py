@@ -11,6 +11,11 @@ one whose every person taken is a person's name (a PERSON entity) with no public
 `public_roles`: 'the opposition leader X', 'journalist X') and whose unit says nothing political either: ACLED
 names the persons it codes arrests of by what they are. And so is any arrest told in a story (a report longer
 than a note) none of whose sentences says anything political: a local crime story.
+
+A crime story (settings `event_crime_stories`, filter `crime_story`) is the same test for violence: a report longer
+than a note whose only sides are the police, the public and unnamed individuals (no army, armed group, crowd or foreign
+force named) and which says no word of conflict or politics anywhere (the lexicon's `conflict_context_stems`; the
+words of violence themselves, 'attack', 'shot', are not context) tells a shooting or a raid as ordinary crime.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from thucydides.knowledge.actors import actor_base
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.settings import build, raw_settings, section
 from thucydides.ling.context import DocContext
@@ -36,6 +42,24 @@ class OffenceSettings:
     quiet_min_sentences: int | None = 9
     """The fewest sentences of a story whose arrests, with nothing political told anywhere in it, are police work
     (None: never; ACLED's notes are shorter)."""
+
+
+@dataclass(frozen=True)
+class CrimeStorySettings:
+    """Which readings the crime-story test checks, in which reports, and which sides make a story one of conflict."""
+
+    sub_event_types: tuple[str, ...]
+    """Readings of these sub-event types are checked."""
+    min_sentences: int
+    """The fewest sentences of a report checked: ACLED's notes are shorter (99.7% have at most 5 sentences)."""
+    conflict_kinds: tuple[str, ...]
+    """Actor kinds (the actor base's) whose naming anywhere makes a story one of conflict ..."""
+    crime_families: tuple[str, ...]
+    """... unless of these families (the actor base's): the police, a lone perpetrator, unnamed gunmen."""
+
+
+def crime_story_settings() -> CrimeStorySettings:
+    return section("event_crime_stories", CrimeStorySettings)
 
 
 @dataclass(frozen=True)
@@ -91,6 +115,29 @@ def is_quiet_arrest(ctx: DocContext, sub_event_type: str) -> bool:
     if len(ctx.segments.sentences) < s.quiet_min_sentences:
         return False
     return not _political(ctx, ctx.doc[:], s)
+
+
+def is_crime_story(ctx: DocContext, sub_event_type: str) -> bool:
+    """Whether a reading of `sub_event_type` is told in a crime story: a report longer than a note that names no side
+    of conflict (`CrimeStorySettings`) and no word of conflict or politics."""
+    s = crime_story_settings()
+    if sub_event_type not in s.sub_event_types or len(ctx.segments.sentences) < s.min_sentences:
+        return False
+    base = actor_base()
+    for mention in ctx.actors.items:
+        actor = base.get(mention.actor)
+        family = (actor.family or actor.id) if actor is not None else None  # a family's own record is itself
+        if mention.kind in s.conflict_kinds and family not in s.crime_families:
+            return False
+    return not any(_context_word(t.lower_) for t in ctx.doc if t.is_alpha and t.ent_type_ not in ("DATE", "TIME"))
+
+
+def _context_word(word: str) -> bool:
+    """A word of conflict or politics: a stem of at least 5 letters starts it, a shorter one is it or its plural
+    ('war', 'wars', not 'warrant'; 'coup', not 'couple')."""
+    stems = lexicons().conflict_context_stems
+    return word in stems or word.endswith("s") and word[:-1] in stems or \
+        any(word.startswith(s) for s in stems if len(s) >= 5)
 
 
 def _taken_in(unit: Span) -> list[Token]:

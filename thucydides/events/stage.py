@@ -27,7 +27,7 @@ from thucydides.events.build import (
     to_event,
 )
 from thucydides.events.detect import Candidate, Coder, Detection, detect
-from thucydides.events.offences import is_ordinary_offence, is_private_arrest, is_quiet_arrest
+from thucydides.events.offences import is_crime_story, is_ordinary_offence, is_private_arrest, is_quiet_arrest
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.seizures import is_thing_taken
 from thucydides.events.statements import is_statement
@@ -274,10 +274,15 @@ def _not_quiet(r: Reading) -> bool:
     return not is_quiet_arrest(r.doc, r.candidate.sub_event_type)
 
 
+def _not_crime(r: Reading) -> bool:
+    """Not violence or an arrest told in a story of ordinary crime (events.offences)."""
+    return not is_crime_story(r.doc, r.candidate.sub_event_type)
+
+
 FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused,
                                                      "statement": _not_statement, "person_taken": _person_taken,
                                                      "offence": _not_offence, "private_arrest": _not_private,
-                                                     "quiet_story": _not_quiet}
+                                                     "quiet_story": _not_quiet, "crime_story": _not_crime}
 
 
 TYPED_BY = ("lead", "surest", "deadliest", "vote")

@@ -64,6 +64,8 @@ class Lexicons:
     ordinary_offences: frozenset[str] = frozenset()
     """Offences police arrest people for that are no politics ('drunk driving', 'theft'): events.offences."""
     public_roles: frozenset[str] = frozenset()
+    conflict_context_stems: frozenset[str] = frozenset()
+    """Word stems that tell a story is one of conflict or politics ('militia', 'troops', 'protest'): events.offences."""
     """Roles that make a person arrested a public one ('the opposition leader X'): events.offences."""
     hedge_adverbs: frozenset[str] = frozenset()
     """Words that hedge a happening told ('allegedly', 'reportedly'): a frame on it, not a part of it."""
@@ -133,5 +135,6 @@ def lexicons() -> Lexicons:
         hedge_adverbs=word_set(raw, "hedge_adverbs", where),
         ordinary_offences=word_set(raw, "ordinary_offences", where),
         public_roles=word_set(raw, "public_roles", where),
+        conflict_context_stems=word_set(raw, "conflict_context_stems", where),
         happening_verbs=_word_map(raw, "happening_verbs", where),
     )
