@@ -30,7 +30,7 @@ from thucydides.events.detect import Candidate, Coder, Detection, detect
 from thucydides.events.offences import is_crime_story, is_ordinary_offence, is_private_arrest, is_quiet_arrest
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.seizures import is_thing_taken
-from thucydides.events.statements import is_statement
+from thucydides.events.statements import is_statement, is_told_as_stance
 from thucydides.events.when import DATE_STEPS
 from thucydides.events.where import PLACE_STEPS
 from thucydides.knowledge import KnowledgeError
@@ -252,6 +252,11 @@ def _not_statement(r: Reading) -> bool:
     return not is_statement(r.doc, r.candidate.event_type, r.candidate.anchor)
 
 
+def _not_stance(r: Reading) -> bool:
+    """Not a happening told only under a verb of stance ('insisted', 'alleged'; events.statements)."""
+    return not is_told_as_stance(r.candidate.event_type, r.candidate.anchor)
+
+
 def _person_taken(r: Reading) -> bool:
     """Not a thing taken read as an arrest or abduction (events.seizures)."""
     return not is_thing_taken(r.doc, r.candidate.sub_event_type, r.candidate.anchor)
@@ -280,7 +285,8 @@ def _not_crime(r: Reading) -> bool:
 
 
 FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific": _specific, "caused": _caused,
-                                                     "statement": _not_statement, "person_taken": _person_taken,
+                                                     "statement": _not_statement, "stance": _not_stance,
+                                                     "person_taken": _person_taken,
                                                      "offence": _not_offence, "private_arrest": _not_private,
                                                      "quiet_story": _not_quiet, "crime_story": _not_crime}
 

@@ -5,6 +5,11 @@ The coder learnt protests from notes where a crowd gathers and demands; a govern
 statement shares their words (support, condemn, demand) but is no protest. A Protests reading whose own clause
 is a statement — a verb of saying or condemning as its head and a government or organisation as its subject —
 with no crowd as its subject is dropped (words: data/lexicons.yaml; settings `event_statements`).
+
+A happening told only under a verb of stance ('the lawyer insisted his client had no part in the attacks', 'the group
+alleged that guards had beaten prisoners', 'she blamed the rebels for the killing'; the lexicon's stance_verbs) is
+someone's claim about it, not news of it: ACLED's notes tell their happenings under 'claimed', 'accused' or
+'reported', almost never under these (filter `stance`).
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from spacy.tokens import Token
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.settings import section
 from thucydides.ling.arguments import NOMINAL_SUBJECT_DEPS
+from thucydides.ling.clauses import heads_clause
 from thucydides.ling.context import DocContext
-from thucydides.ling.tokens import forms
+from thucydides.ling.tokens import ancestors, forms
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,8 @@ class StatementSettings:
     """Actor kinds (the actor base's) that state positions rather than take to the streets."""
     judgements: bool = True
     """A verb of judgement ('has demonstrated its unity', 'hailed') heads a statement too, not only one of saying."""
+    stance_exempt_types: tuple[str, ...] = ("Protests", "Riots")
+    """Event types whose readings a verb of stance may head: a crowd's stance is its protest."""
 
 
 def statement_settings() -> StatementSettings:
@@ -58,3 +66,12 @@ def _speaking_subject(ctx: DocContext, anchor: Token, s: StatementSettings) -> b
         if any(a.kind in s.speaking_kinds for a in ctx.actors.overlapping(start, end)):
             return True
     return False
+
+
+def is_told_as_stance(event_type: str, anchor: Token) -> bool:
+    """Whether a reading of `event_type` anchored on `anchor` is told only as a stance: the anchor, or a clause above
+    it, is a verb of stance (the lexicon's stance_verbs: insist, allege, blame, appal ...)."""
+    if event_type in statement_settings().stance_exempt_types:
+        return False
+    verbs = lexicons().stance_verbs
+    return any(forms(t) & verbs for t in (anchor, *ancestors(anchor)) if t is anchor or heads_clause(t))

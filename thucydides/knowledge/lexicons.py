@@ -64,9 +64,11 @@ class Lexicons:
     ordinary_offences: frozenset[str] = frozenset()
     """Offences police arrest people for that are no politics ('drunk driving', 'theft'): events.offences."""
     public_roles: frozenset[str] = frozenset()
+    """Roles that make a person arrested a public one ('the opposition leader X'): events.offences."""
     conflict_context_stems: frozenset[str] = frozenset()
     """Word stems that tell a story is one of conflict or politics ('militia', 'troops', 'protest'): events.offences."""
-    """Roles that make a person arrested a public one ('the opposition leader X'): events.offences."""
+    stance_verbs: frozenset[str] = frozenset()
+    """Verbs under which a happening is someone's claim, not news ('insisted', 'alleged'): events.statements."""
     hedge_adverbs: frozenset[str] = frozenset()
     """Words that hedge a happening told ('allegedly', 'reportedly'): a frame on it, not a part of it."""
     happening_verbs: tuple[tuple[str, str], ...] = ()
@@ -136,5 +138,6 @@ def lexicons() -> Lexicons:
         ordinary_offences=word_set(raw, "ordinary_offences", where),
         public_roles=word_set(raw, "public_roles", where),
         conflict_context_stems=word_set(raw, "conflict_context_stems", where),
+        stance_verbs=word_set(raw, "stance_verbs", where),
         happening_verbs=_word_map(raw, "happening_verbs", where),
     )
