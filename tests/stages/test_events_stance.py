@@ -54,3 +54,8 @@ def test_the_filter_is_switchable(read: Read) -> None:
                "quiet_story", "crime_story")
     assert subs(read, "The lawyer alleged that guards had killed four inmates at the prison near Gao.",
                 filters=filters) == ["Attack"]
+
+
+def test_a_killing_blamed_inside_a_participle_is_no_event(read: Read) -> None:
+    assert subs(read, "The singer fell ill on Monday after leaving a note blaming the governor for having her "
+                      "brother killed near Gao.") == []
