@@ -1,5 +1,6 @@
-"""A happening told only under a verb of stance ('insisted', 'alleged', 'blamed ... for') is someone's claim about
-it, not news of it; told plainly, or under 'said' or 'accused', it is an event. Sentences written for these tests;
+"""A happening told only under a verb of stance ('insisted', 'alleged') is someone's claim about it, not news of it;
+told plainly, or under 'said', 'accused' or 'blamed ... for' (which hold someone to a deed that happened), it is an
+event. Sentences written for these tests;
 the keyword test double reads 'killed' as an attack."""
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ def test_a_killing_only_alleged_is_no_event(read: Read) -> None:
     assert subs(read, "The lawyer alleged that guards had killed four inmates at the prison near Gao.") == []
 
 
-def test_a_killing_someone_is_blamed_for_is_no_event(read: Read) -> None:
-    assert subs(read, "The widow blamed the governor for having her husband killed near Gao.") == []
+def test_a_killing_someone_is_blamed_for_is_still_an_event(read: Read) -> None:
+    assert subs(read, "The widow blamed the governor for having her husband killed near Gao.") == ["Attack"]
 
 
 def test_a_protest_told_under_a_stance_is_still_one(read: Read) -> None:
@@ -56,6 +57,6 @@ def test_the_filter_is_switchable(read: Read) -> None:
                 filters=filters) == ["Attack"]
 
 
-def test_a_killing_blamed_inside_a_participle_is_no_event(read: Read) -> None:
-    assert subs(read, "The singer fell ill on Monday after leaving a note blaming the governor for having her "
+def test_a_killing_alleged_inside_a_participle_is_no_event(read: Read) -> None:
+    assert subs(read, "The singer fell ill on Monday after leaving a note alleging that the governor had her "
                       "brother killed near Gao.") == []
