@@ -114,3 +114,22 @@ def test_a_place_told_as_where_comes_before_one_in_a_body_name(events_of):
 def test_a_country_as_a_modifier_does_not_place_the_event_in_a_name_step(events_of):
     e = first(events_of("Gunmen attacked a South Africa aid convoy on Monday, killing two drivers."))
     assert e.place is None
+
+
+def test_a_report_naming_no_place_is_placed_at_the_capital_of_its_actors_country(events_of, gazetteer_or_skip):
+    """No place name at all, but named actors of one country (Ghana's two big parties): the event is placed at
+    that country's capital, at a region-level precision (`where.actors_capital`)."""
+    e = first(events_of("Supporters of the NDC attacked supporters of the NPP with machetes after a rally on Monday, "
+                        "wounding four."))
+    place = gazetteer_or_skip.place(e.place or "")
+    assert place is not None and (place.name, place.country, e.geo_precision) == ("Accra", "GH", 3)
+
+
+def test_a_named_place_comes_before_the_capital_of_the_actors_country(events_of):
+    e = first(events_of("Supporters of the NDC attacked supporters of the NPP with machetes in Oldvik on Monday."))
+    assert e.place == "oldvik"
+
+
+def test_a_report_with_no_place_and_no_actor_country_stays_unplaced(events_of):
+    e = first(events_of("Gunmen attacked a bus on Monday, killing two drivers."))
+    assert e.place is None

@@ -440,7 +440,7 @@ def load_coder(model: str | None) -> Coder:
 
 
 @stage("events", requires=("spacy_doc", "segments", "actors", "toponyms", "places", "times", "claims"),
-       assigns=("events",), config=EventsConfig)
+       assigns=("events", "places"), config=EventsConfig)  # places: the capital where.actors_capital places at
 def make_events_stage(config: EventsConfig) -> StageFn:
     frame_steps(config.coded_view)  # an unknown step name fails here, not on the first report
     return EventCoderStage(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from thucydides.events.detect import Candidate
+from thucydides.geo.gazetteer import open_gazetteer
 from thucydides.geo.located import (
     AREA_LEVEL,
     REGION_LEVEL,
@@ -30,6 +31,7 @@ from thucydides.geo.located import (
     vouches,
     where_it_happens,
 )
+from thucydides.geo.priors import capital_place
 from thucydides.geo.recognize import knowledge
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import clause_head
@@ -240,6 +242,20 @@ def in_a_name(pc: PlaceContext) -> Located | None:
     return Located(best, 3)
 
 
+def actors_capital(pc: PlaceContext) -> Located | None:
+    """ "NDC supporters clashed with NPP supporters": a report that resolves no place name at all, whose named
+    actors say one country (`DocContext.country`, from the actors where no place says it), happened most often in
+    that country's capital, where parties, unions and ministries meet; placed there at a region-level precision
+    (not told). Runs last: any place the report names comes first."""
+    if pc.doc.toponyms.items or pc.doc.country is None:
+        return None
+    place = capital_place(open_gazetteer(), pc.doc.country)
+    if place is None:
+        return None
+    pc.doc.analysis.places.setdefault(place.id, place)
+    return Located(Toponym(0, 0, place.name, place.id, 0.0, 3), 3)
+
+
 def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None,
                   attachment: bool = False) -> Toponym | None:
     """The most specific place named earlier in the candidate's paragraph, nearest first."""
@@ -251,4 +267,5 @@ def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None 
 
 PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {
     "clause": in_clause, "sentence": in_sentence, "paragraph": paragraph, "document": document, "in_a_name": in_a_name,
+    "actors_capital": actors_capital,
 }

