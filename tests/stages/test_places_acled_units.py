@@ -45,6 +45,12 @@ def test_a_name_the_text_does_not_call_a_place_stays_unresolved() -> None:
     assert _unresolved(DocumentGeography(), Found(0, 9, "Serhiivka", "Serhiivka")) is None
 
 
+def test_a_name_after_a_locative_word_counts_whatever_spacy_calls_it() -> None:
+    """'a market at X', X read by spaCy as an organisation's or a person's name: the locative word says place."""
+    at = Found(30, 39, "Serhiivka", "Serhiivka", cue=True, other_entity="ORG", doubtful=True)
+    assert _unresolved(DocumentGeography(), at) is CODED
+
+
 def test_a_report_other_names_place_stays_unresolved() -> None:
     geo = DocumentGeography()
     geo.add("kyiv", Evidence({"UA": 1.0}, {("UA", "Kyivska oblast"): 1.0}))
@@ -135,6 +141,12 @@ def test_a_village_followed_by_its_province_in_the_records_spelling_resolves_the
 def test_a_lone_village_name_after_near_resolves_to_the_coded_one(analyse) -> None:
     village = resolved(analyse("Observers counted eleven blasts near Serhiivka on Tuesday."), "Serhiivka")
     assert village is not None and village.country == "UA"
+
+
+@pytest.mark.slow
+def test_a_lone_village_name_after_at_resolves_to_the_coded_one_though_spacy_reads_a_name(analyse) -> None:
+    village = resolved(analyse("Gunmen set fire to a granary at Loropeni late on Friday."), "Loropeni")
+    assert village is not None and village.country == "BF"
 
 
 @pytest.mark.slow

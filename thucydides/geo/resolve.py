@@ -945,9 +945,11 @@ def coded_unresolved(m: Mention, ranked: Ranked | None, res: Resolution, geo: Do
                      reach_km: float) -> Resolution:
     """ "Monitors heard explosions near X", X a village name several villages bear and nothing else in the report
     says which: the ranker, with no geography to go by, leaves X unresolved, and the happening goes unplaced. When
-    the text says X is a place (`said_to_be_place`) and nothing else places the report, the candidate a conflict
-    record places (`priors.coded`) within `reach_km` is the likelier one; the best-ranked of them is taken."""
-    if res.candidate is not None or not m.considered or not said_to_be_place(m.found) or geo.view(m.key).known:
+    the text says X is a place (`said_to_be_place`, or a locative word before it: "a granary at X", where spaCy took
+    X for an organisation's or a person's name) and nothing else places the report, the candidate a conflict record
+    places (`priors.coded`) within `reach_km` is the likelier one; the best-ranked of them is taken."""
+    if res.candidate is not None or not m.considered or not (said_to_be_place(m.found) or m.found.cue) \
+            or geo.view(m.key).known:
         return res
     options = [c for c, ok in zip(m.options, m.pickable, strict=True) if ok]
     found = [c for c in options if coded(m.key, c, reach_km)]
