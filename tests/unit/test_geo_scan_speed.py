@@ -104,3 +104,13 @@ def test_titles_before_names_are_found_whole() -> None:
 ])
 def test_distance_and_direction_cues_need_of_or_from_at_the_end(before: str, may: bool) -> None:
     assert _may_end_in_of(before) is may
+
+
+def test_connectors_grouped_by_first_letter_still_join_names_and_stop_plain_runs() -> None:
+    """The plain-word runs `words` skips stop at every connector, however the pattern groups them ("of", "al",
+    "and", "upon", "y"), and a word that only starts like one ("often", "alone", "ally") is still plain."""
+    from thucydides.geo.recognize import _CONNECTORS
+
+    for connector in sorted(_CONNECTORS):
+        text = f"rain fell {connector} often alone amid ally towns"
+        assert [t.text for t in words(text)] == [connector], connector

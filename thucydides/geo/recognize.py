@@ -191,7 +191,18 @@ _TOKEN = tuple.__new__
 """Makes a `Token` without the named tuple's Python-level constructor: `words` makes one per name-like word."""
 _HYPHEN = re.compile(r"[-‐]")
 _WORD_ENDS = r"(?![^\W\d_]|[-'’ʿʾ‘][^\W\d_])"
-_PLAIN_WORD = rf"(?!(?:{'|'.join(sorted(_CONNECTORS))}){_WORD_ENDS})[a-z]+{_WORD_ENDS}"
+
+
+def _by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of `words` grouped by their first letter ("a(?:l|n|bu)|b(?:in|u)|..."): the regex engine tests
+    each group's letter once, not every word's, at each word it is tried on."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+_PLAIN_WORD = rf"(?!(?:{_by_first_letter(_CONNECTORS)}){_WORD_ENDS})[a-z]+{_WORD_ENDS}"
 _NAME_WORDS = re.compile(rf"(?:{_PLAIN_WORD}[^\w'’ʿʾ‘-]*)+|({_WORD.pattern})")
 """`_WORD`'s words (group 1), a run of plain lower-case words (no connector, no hyphen or apostrophe: none can be
 part of a name) and what parts them passed over in one match: most of a report's words, not one match each. A run
