@@ -120,6 +120,17 @@ def test_demonyms_vote_for_their_country() -> None:
         {"SO": 1.0, "KE": 1.0, "SD": 1.0}
 
 
+def test_demonym_phrases_are_read_word_by_word_wherever_their_first_word_stands() -> None:
+    """A phrase of several words counts across any non-letters between its words, in any case, in the order first met;
+    a word that only begins with a people's name ("Sudanesey"), or ends with one ("xsudanese"), is none."""
+    from thucydides.geo.document import demonym_votes
+    from thucydides.geo.recognize import knowledge
+
+    text = "Envoys of SOUTH -- 2 Sudanese origin met south Korean staff, not Sudanesey or xsudanese ones."
+    assert list(demonym_votes(text, knowledge()).items()) == [("SS", 1.0), ("SD", 1.0), ("KR", 1.0)]
+    assert demonym_votes("Sudanesey xsudanese", knowledge()) == {}
+
+
 # --- slow: whole sentences through the pipeline ---------------------------------------------
 
 @pytest.mark.slow
