@@ -1048,8 +1048,11 @@ _DASH_BEFORE = re.compile(r"[-\u2013\u2014]\s*$")
 
 
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"\s+([A-Za-z]+)", text[end:end + 30])
+    m = _SPACED_WORD.match(text[end:end + 30])
     return m.group(1) if m else ""
+
+
+_SPACED_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 
 _GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b)")

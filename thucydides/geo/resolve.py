@@ -791,11 +791,12 @@ def _points(others: list[Candidate], votes: Regions) -> Points:
     regions: Regions = {}
     share = 1.0 / len(others) if others else 0.0
     for c in others:
-        if c.place.country:
-            countries[c.place.country] = countries.get(c.place.country, 0.0) + share
-        where = _region(c)
-        if where:
-            regions[where] = regions.get(where, 0.0) + share
+        p = c.place
+        if p.country:
+            countries[p.country] = countries.get(p.country, 0.0) + share
+            if p.admin1 and p.kind != "country":  # `_region`, written out: asked of every place of every context
+                where = (p.country, p.admin1)
+                regions[where] = regions.get(where, 0.0) + share
     settled = frozenset(c.place.country for c in others if c.place.country and c.place.kind != "country")
     return Points(points, countries, regions, votes, settled)
 
