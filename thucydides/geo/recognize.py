@@ -203,10 +203,12 @@ def _by_first_letter(words: Iterable[str]) -> str:
 
 
 _PLAIN_WORD = rf"(?!(?:{_by_first_letter(_CONNECTORS)}){_WORD_ENDS})[a-z]+{_WORD_ENDS}"
-_NAME_WORDS = re.compile(rf"(?:{_PLAIN_WORD}[^\w'’ʿʾ‘-]*)+|({_WORD.pattern})")
-"""`_WORD`'s words (group 1), a run of plain lower-case words (no connector, no hyphen or apostrophe: none can be
-part of a name) and what parts them passed over in one match: most of a report's words, not one match each. A run
-ends where a word starts, so the words met are `_WORD`'s own."""
+_PLAIN_RUN = rf"(?:{_PLAIN_WORD}[^\w'’ʿʾ‘-]*)"
+_NAME_WORDS = re.compile(rf"{_PLAIN_RUN}*+({_WORD.pattern})|{_PLAIN_RUN}++")
+"""`_WORD`'s words (group 1), each with the run of plain lower-case words (no connector, no hyphen or apostrophe: none
+can be part of a name) and what parts them passed over before it in the same match: most of a report's words, not one
+match each, and a run and the word after it one match, not two. A run ends where a word starts, so the words met are
+`_WORD`'s own; a run no word of `_WORD` ends (a figure follows it, or the text ends) is a match of its own."""
 
 
 def _pieces_of(token: Token) -> list[Token]:
