@@ -581,7 +581,7 @@ def with_purpose(head: Token) -> list[Token]:
     (a purpose, 'gathered to demand ...'; a participle, '..., rejecting the scheme') — the clauses it hangs
     on, up to the sentence's main one: they tell the happening the purpose or manner belongs to. A verb of
     telling is not one of them ('the minister said the men are gang members': the saying did not happen as
-    a conflict event), and the climb stops below a verb of stance (lexicons stance_verbs: 'blaming X for having
+    a conflict event), and the climb stops below a verb of stance (lexicons stance_verbs: 'alleging that X had
     him killed' tells the killing as a claim; the clauses above the stance tell no happening of it)."""
     if not own_mood(head).realis:
         return [head]

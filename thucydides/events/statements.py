@@ -7,7 +7,7 @@ is a statement — a verb of saying or condemning as its head and a government o
 with no crowd as its subject is dropped (words: data/lexicons.yaml; settings `event_statements`).
 
 A happening told only under a verb of stance ('the lawyer insisted his client had no part in the attacks', 'the group
-alleged that guards had beaten prisoners', 'she blamed the rebels for the killing'; the lexicon's stance_verbs) is
+alleged that guards had beaten prisoners'; the lexicon's stance_verbs) is
 someone's claim about it, not news of it: ACLED's notes tell their happenings under 'claimed', 'accused' or
 'reported', almost never under these (filter `stance`).
 """
@@ -70,7 +70,7 @@ def _speaking_subject(ctx: DocContext, anchor: Token, s: StatementSettings) -> b
 
 def is_told_as_stance(event_type: str, anchor: Token) -> bool:
     """Whether a reading of `event_type` anchored on `anchor` is told only as a stance: the anchor, or a clause above
-    it, is a verb of stance (the lexicon's stance_verbs: insist, allege, blame, appal ...)."""
+    it, is a verb of stance (the lexicon's stance_verbs: insist, allege, appal ...)."""
     if event_type in statement_settings().stance_exempt_types:
         return False
     verbs = lexicons().stance_verbs
