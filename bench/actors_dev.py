@@ -31,8 +31,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thucydides.knowledge import outside
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = outside.shared() / "data"
 ACLED = SHARED / "acled" / "events.csv"
 RE3D = SHARED / "re3d"
 VOA = SHARED / "voa" / "voa_stories.jsonl"

@@ -26,12 +26,13 @@ from thucydides.actors.recognize import registry  # noqa: E402
 from thucydides.corpus.control import PlaceTimeline  # noqa: E402
 from thucydides.corpus.control_text import control_timelines  # noqa: E402
 from thucydides.geo.distance import km  # noqa: E402
+from thucydides.knowledge import outside  # noqa: E402
 from thucydides.knowledge.acled import TERRITORY_CHANGES  # noqa: E402
 from thucydides.learn.corpora import acled_split  # noqa: E402
 from thucydides.model import Document, Interval  # noqa: E402
 from thucydides.pipeline import Pipeline  # noqa: E402
 
-EVENTS = ROOT.parent / "shared" / "data" / "acled" / "events.csv"
+EVENTS = outside.acled_events()
 
 
 def names_of(actor_id: str) -> set[str]:

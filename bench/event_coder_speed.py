@@ -15,9 +15,10 @@ from pathlib import Path
 
 from thucydides.events.coder import EventCoder
 from thucydides.ingest.stories import read_stories
+from thucydides.knowledge import outside
 from thucydides.ling.spacy_model import load_model
 
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "voa" / "voa_stories.jsonl"
+DEFAULT = outside.voa_stories()
 
 
 def main() -> None:

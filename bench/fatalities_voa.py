@@ -13,10 +13,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from thucydides.knowledge import outside
 from thucydides.model import Analysis
 
 ROOT = Path(__file__).resolve().parents[1]
-STORIES = ROOT.parent / "shared" / "data" / "voa" / "voa_stories.jsonl"
+STORIES = outside.voa_stories()
 GOLD = ROOT / "tests" / "data" / "voa" / "gold"
 
 

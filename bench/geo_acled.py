@@ -25,11 +25,12 @@ from pathlib import Path
 from thucydides.geo.gazetteer import open_gazetteer
 from thucydides.geo.precision import event_place
 from thucydides.geo.stage import analyse_places
+from thucydides.knowledge import outside
 from thucydides.learn.corpora import acled_split
 from thucydides.model import Analysis, Document, Interval
 from thucydides.pipeline import Pipeline
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = outside.shared()
 EVENTS = SHARED / "data" / "acled" / "events.csv"
 
 

@@ -32,10 +32,11 @@ from thucydides.geo.ranker import places_settings
 from thucydides.geo.recognize import Found, knowledge
 from thucydides.geo.resolve import candidates_for
 from thucydides.geo.stage import analyse_places, recognised
+from thucydides.knowledge import outside
 from thucydides.learn.places import corpus_items, parsed
 from thucydides.model import Analysis, Toponym
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = outside.shared()
 CORPUS_FILES = {"lgl": "lgl.xml", "geovirus": "GeoVirus.xml"}
 CATEGORIES = ("right", "ranker", "gazetteer", "unadmitted", "unknown", "dropped", "actor", "missed-known",
               "missed-unknown")

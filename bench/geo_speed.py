@@ -32,11 +32,12 @@ from thucydides.corpus.outlet_homes import stored_reports
 from thucydides.geo.gazetteer import Gazetteer, default_path, open_gazetteer
 from thucydides.geo.outlets import OutletHome, OutletHomes, learn_homes
 from thucydides.geo.stage import analyse_places
+from thucydides.knowledge import outside
 from thucydides.model import Analysis, Document
 from thucydides.pipeline import Pipeline
 from thucydides.store.db import Store
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = outside.shared()
 REPEATS = 7
 
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from thucydides.export.bundle import ExportBundle
 from thucydides.export.contract import write_json
 from thucydides.ingest import read_path
+from thucydides.knowledge import outside
 from thucydides.pipeline import Pipeline
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = outside.shared()
 
 
 def main() -> int:

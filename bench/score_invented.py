@@ -21,13 +21,14 @@ from pathlib import Path
 from thucydides.export.bundle import ExportBundle
 from thucydides.export.contract import write_json
 from thucydides.ingest import read_path
+from thucydides.knowledge import outside
 from thucydides.model import Analysis
 from thucydides.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS = ROOT / "tests" / "data" / "invented" / "claims"
 GOLD = CLAIMS / "gold.json"
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+SCORER = outside.scorer()
 
 
 def analyse_folder(folder: Path, pipeline: Pipeline | None = None) -> list[Analysis]:

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser import open_ui, start_browser, wait_for  # noqa: E402
+from thucydides.knowledge import outside  # noqa: E402
 from thucydides.runner import ingest, process  # noqa: E402
 from thucydides.serve.server import Server  # noqa: E402
 from thucydides.store.db import Store  # noqa: E402
@@ -26,7 +27,7 @@ from thucydides.store.db import Store  # noqa: E402
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("reports", nargs="*", type=Path, default=[ROOT.parent / "shared" / "seeds"])
+    parser.add_argument("reports", nargs="*", type=Path, default=[outside.seeds()])
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "ui-seeds.png")
     parser.add_argument("--at", type=date.fromisoformat, default=date(2018, 12, 31))
     parser.add_argument("--place", default="Haj", help="Open the control panel of the place whose name has this.")

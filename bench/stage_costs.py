@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import argparse
 import os
-from pathlib import Path
 
 from thucydides.ingest.stories import read_stories
+from thucydides.knowledge import outside
 from thucydides.model import Document
 from thucydides.pipeline import Pipeline
 
-STORIES = Path(__file__).resolve().parents[2] / "shared" / "data" / "voa" / "voa_stories.jsonl"
+STORIES = outside.voa_stories()
 BUDGETS = {"events+actors": 0.25, "claims": 0.10}
 
 
