@@ -32,7 +32,7 @@ from thucydides.geo.document import (
     outlet_evidence,
 )
 from thucydides.geo.features import StaticEntry, admit_row, context_rows, frame_row, static_entry
-from thucydides.geo.fold import fold
+from thucydides.geo.fold import fold, strip_accents
 from thucydides.geo.gazetteer import HAND_SOURCE, Candidate, Gazetteer
 from thucydides.geo.outlets import OutletHome, outlet_settings
 from thucydides.geo.priors import AREA_KINDS, CONTAINER_KINDS, coded
@@ -74,10 +74,36 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     variants = spellings(f, know)
     found = next((cs for cs in (written(v, gaz, f.armed_name) for v in variants) if cs), None)
     if found:
+        found = people_abroad(f, found)
         return capped(found, settings) if cap else found
     if f.ner in ("GPE", "LOC") or f.place_cue or f.admin:
-        return transliterated(variants, gaz, settings)
+        return people_abroad(f, transliterated(variants, gaz, settings))
     return []
+
+
+def people_abroad(f: Found, cs: list[Candidate]) -> list[Candidate]:
+    """A people's name ('Maasai', 'Murle': ACLED's actor base has its ethnic militia or group) names no town that
+    only sounds like it outside the people's countries (Masai in Malaysia, Morley): those candidates go; a town
+    of the very name abroad stays (Beja in Portugal)."""
+    if not cs:
+        return cs
+    homes = _people_countries(f.name)
+    if not homes:
+        return cs
+    key = _spelt(f.name)
+    return [c for c in cs if c.place.country in homes or _spelt(c.name) == key or _spelt(c.place.name) == key]
+
+
+def _spelt(name: str) -> str:
+    """A name as written, but for case and accents: 'Béja' is Beja, Masai is not Maasai (`fold` makes it so)."""
+    return strip_accents(name).casefold()
+
+
+@lru_cache(maxsize=1 << 12)
+def _people_countries(name: str) -> frozenset[str]:
+    from thucydides.knowledge.actors import actor_base
+
+    return actor_base().people_countries(name)
 
 
 def written(variant: str, gaz: Gazetteer, armed_name: bool = False) -> list[Candidate]:

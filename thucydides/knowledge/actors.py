@@ -298,6 +298,9 @@ class Curated:
     people_heads: frozenset[str] = frozenset()
     """Nouns that, after a people's name, make the phrase that people's militia ('Pokot raiders', 'Konkomba
     and Dagomba groups')."""
+    people_kinds: tuple[str, ...] = ()
+    """Last words of the names ACLED gives a people's groups and militias ('Maasai Ethnic Militia'): what goes
+    before them is a people's name (`ActorBase.people_countries`)."""
 
 
 def _int_or_none(value: object, where: str) -> int | None:
@@ -349,7 +352,8 @@ def read_curated(path: Path) -> Curated:
                    frozenset(w.lower() for w in strings(raw, "alias_heads", where)),
                    {w.lower(): str(k) for k in offices for w in strings(offices, str(k), where)},
                    frozenset(w.lower() for w in strings(raw, "office_nouns", where)),
-                   frozenset(w.lower() for w in strings(raw, "people_heads", where)))
+                   frozenset(w.lower() for w in strings(raw, "people_heads", where)),
+                   tuple(w.lower() for w in strings(raw, "people_kinds", where)))
 
 
 # --- derived data ------------------------------------------------------------------------------------
@@ -442,6 +446,8 @@ class ActorBase:
     _offices: dict[str, str] = field(default_factory=dict)
     """Id of an office family made at run time ('Ministry of Health', no country yet) -> its title."""
     _homes: dict[str, set[str]] = field(default_factory=dict)
+    _peoples: dict[str, frozenset[str]] | None = None
+    """Folded people's name -> the countries its groups are in (built on first use)."""
     """Family id -> the countries it has members in (built on first use)."""
     unit_parents: dict[str, str] = field(default_factory=dict)
     """Id of a family of state-force units one name stands for in many countries ('Gendarmerie', 'Prison Guards')
@@ -568,6 +574,24 @@ class ActorBase:
             for fam, code in self.members:
                 self._homes.setdefault(fam, set()).add(code)
         return frozenset(self._homes.get(family_id, ()))
+
+    def people_countries(self, name: str) -> frozenset[str]:
+        """The countries of the people a name is ('Maasai': Kenya, Tanzania), from the families ACLED names by a
+        people and a kind (`people_kinds`: 'Maasai Ethnic Militia', 'Maasai Ethnic Group'); empty for a name that
+        is no people's."""
+        if self._peoples is None:
+            self._peoples = self._people_index()
+        return self._peoples.get(fold_name(name), frozenset())
+
+    def _people_index(self) -> dict[str, frozenset[str]]:
+        kinds = tuple(f" {k}" for k in self.curated.people_kinds)
+        out: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            name = fold_name(actor.name)
+            kind = next((k for k in kinds if name.endswith(k)), None)
+            if kind and not actor.family and (homes := self.member_countries(actor.id)):
+                out.setdefault(name.removesuffix(kind), set()).update(homes)
+        return {k: frozenset(v) for k, v in out.items() if k != "unidentified"}
 
     def discover(self, name: str, country: str | None = None, kind: str | None = None) -> Actor:
         """The record for an organisation or speaker the base lacks ('the Darfur Bar Association'): a stable

@@ -1,0 +1,43 @@
+"""A people's name is no sound-alike town abroad (`resolve.people_abroad`), on sentences we wrote: the peoples are
+those ACLED's actor base names ethnic militias or groups by ('Maasai Ethnic Militia (Kenya)'). Real names as facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.test_geo_general import resolved
+from thucydides.geo.gazetteer import Candidate
+from thucydides.geo.recognize import Found
+from thucydides.geo.resolve import people_abroad
+from thucydides.knowledge.actors import actor_base
+from thucydides.model import Place
+
+
+def _town(name: str, country: str) -> Candidate:
+    return Candidate(Place(name.lower(), name, 0.0, 0.0, "populated_place", country, ""), name, 2, "geonames")
+
+
+def test_a_people_has_the_countries_of_its_militias_and_groups() -> None:
+    assert {"KE", "TZ"} <= actor_base().people_countries("Maasai")
+    assert actor_base().people_countries("Nairobi") == frozenset()
+
+
+def test_a_sound_alike_abroad_goes_a_town_of_the_very_name_stays() -> None:
+    maasai = Found(12, 18, "Maasai", "Maasai")  # "Hundreds of Maasai herders marched on Monday."
+    abroad, home = _town("Masai", "MY"), _town("Maasai Mara", "KE")
+    assert people_abroad(maasai, [abroad, home]) == [home]
+    beja = Found(0, 4, "Beja", "Beja")  # a people of Sudan, and a town in Portugal spelt the same
+    same = Candidate(Place("b", "Beja", 38.0, -7.9, "populated_place", "PT", ""), "Beja", 2, "geonames")
+    assert people_abroad(beja, [same]) == [same]
+
+
+def test_a_name_that_is_no_people_keeps_its_candidates() -> None:
+    town = _town("Kisumu", "KE")
+    assert people_abroad(Found(0, 6, "Kisumu", "Kisumu"), [town]) == [town]
+
+
+@pytest.mark.slow
+def test_a_people_named_as_protesters_is_not_placed_abroad(analyse) -> None:
+    a = analyse("Hundreds of Maasai herders protested after a court freed a rancher.")
+    place = resolved(a, "Maasai")
+    assert place is None or place.country in ("KE", "TZ")
