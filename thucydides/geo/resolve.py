@@ -76,9 +76,22 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     if found:
         found = people_abroad(f, found)
         return capped(found, settings) if cap else found
+    unit = unit_of_the_name(f, gaz, know)
+    if unit:
+        return unit
     if f.ner in ("GPE", "LOC") or f.place_cue or f.admin:
         return people_abroad(f, transliterated(variants, gaz, settings))
     return []
+
+
+def unit_of_the_name(f: Found, gaz: Gazetteer, know: Knowledge) -> list[Candidate]:
+    """ "the Volta Region", "Dangur District": a span that ends in a capitalised unit noun (`admin_nouns`) and that
+    the gazetteer lacks as written names the unit the rest is the name of (where the span came from the parser
+    whole, the recogniser never marked it `admin`): only the first-level and second-level units of that name."""
+    words = f.name.split()
+    if f.admin or len(words) < 2 or not words[-1][:1].isupper() or words[-1].lower() not in know.admin_nouns:
+        return []
+    return [c for c in written(" ".join(words[:-1]), gaz) if c.place.kind in ("admin1", "admin2")]
 
 
 def people_abroad(f: Found, cs: list[Candidate]) -> list[Candidate]:
