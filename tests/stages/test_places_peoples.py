@@ -7,8 +7,8 @@ import pytest
 
 from tests.stages.test_geo_general import resolved
 from thucydides.geo.gazetteer import Candidate
-from thucydides.geo.recognize import Found
-from thucydides.geo.resolve import people_abroad
+from thucydides.geo.recognize import Found, knowledge
+from thucydides.geo.resolve import people_abroad, unit_of_the_name
 from thucydides.knowledge.actors import actor_base
 from thucydides.model import Place
 
@@ -41,3 +41,12 @@ def test_a_people_named_as_protesters_is_not_placed_abroad(analyse) -> None:
     a = analyse("Hundreds of Maasai herders protested after a court freed a rancher.")
     place = resolved(a, "Maasai")
     assert place is None or place.country in ("KE", "TZ")
+
+
+def test_a_unit_noun_the_parser_kept_in_the_span_names_the_unit(gazetteer_or_skip) -> None:
+    """'Farmers fought herders in the Volta Region': the span came whole, never marked admin; Volta is the unit."""
+    gaz = gazetteer_or_skip
+    units = unit_of_the_name(Found(31, 43, "Volta Region", "Volta Region"), gaz, knowledge())
+    assert units and all(c.place.kind in ("admin1", "admin2") for c in units)
+    assert units[0].place.country == "GH"
+    assert unit_of_the_name(Found(31, 36, "Volta", "Volta"), gaz, knowledge()) == []

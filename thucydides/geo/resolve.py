@@ -96,15 +96,17 @@ def unit_of_the_name(f: Found, gaz: Gazetteer, know: Knowledge) -> list[Candidat
 
 def people_abroad(f: Found, cs: list[Candidate]) -> list[Candidate]:
     """A people's name ('Maasai', 'Murle': ACLED's actor base has its ethnic militia or group) names no town that
-    only sounds like it outside the people's countries (Masai in Malaysia, Morley): those candidates go; a town
-    of the very name abroad stays (Beja in Portugal)."""
-    if not cs:
+    only sounds like it outside the people's countries (Masai in Malaysia, Morley): those towns go; a town of
+    the very name abroad stays (Beja in Portugal), as do a country or a province (a nation's word: 'Turkish',
+    Turkey), and all candidates where words that introduce only places say the name is one ('in X': `place_cue`)."""
+    if not cs or f.place_cue:
         return cs
     homes = _people_countries(f.name)
     if not homes:
         return cs
     key = _spelt(f.name)
-    return [c for c in cs if c.place.country in homes or _spelt(c.name) == key or _spelt(c.place.name) == key]
+    return [c for c in cs if c.place.country in homes or c.place.kind in CONTAINER_KINDS
+            or _spelt(c.name) == key or _spelt(c.place.name) == key]
 
 
 def _spelt(name: str) -> str:
