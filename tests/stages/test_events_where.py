@@ -125,6 +125,22 @@ def test_a_report_naming_no_place_is_placed_at_the_capital_of_its_actors_country
     assert place is not None and (place.name, place.country, e.geo_precision) == ("Accra", "GH", 3)
 
 
+def test_a_speakers_organisation_says_the_country_where_no_other_actor_does(events_of, gazetteer_or_skip):
+    """'protests called by ODM leaders': the leaders speak for Kenya's party; only the place reads them."""
+    e = first(events_of("Rioters clashed with police on the third day of protests called by ODM leaders."))
+    place = gazetteer_or_skip.place(e.place or "")
+    assert place is not None and (place.country, e.geo_precision) == ("KE", 3)
+
+
+def test_the_speakers_country_is_read_only_when_asked():
+    from thucydides.ling.context import actors_country
+    from thucydides.model import ActorMention
+
+    leaders = [ActorMention(0, 3, "ODM", "odm-orange-democratic-movement", speaker=True)]
+    assert actors_country(leaders) is None
+    assert actors_country(leaders, speakers=True) == "KE"
+
+
 def test_a_named_place_comes_before_the_capital_of_the_actors_country(events_of):
     e = first(events_of("Supporters of the NDC attacked supporters of the NPP with machetes in Oldvik on Monday."))
     assert e.place == "oldvik"

@@ -35,7 +35,7 @@ from thucydides.geo.priors import capital_place
 from thucydides.geo.recognize import knowledge
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import clause_head
-from thucydides.ling.context import DocContext
+from thucydides.ling.context import DocContext, actors_country
 from thucydides.ling.tokens import ancestors, contains, span_head
 from thucydides.model import Toponym
 
@@ -246,10 +246,15 @@ def actors_capital(pc: PlaceContext) -> Located | None:
     """ "NDC supporters clashed with NPP supporters": a report that resolves no place name at all, whose named
     actors say one country (`DocContext.country`, from the actors where no place says it), happened most often in
     that country's capital, where parties, unions and ministries meet; placed there at a region-level precision
-    (not told). Runs last: any place the report names comes first."""
-    if pc.doc.toponyms.items or pc.doc.country is None:
+    (not told). Runs last: any place the report names comes first. Where no other actor says a country, the
+    organisations of the report's speakers do ('protests called by ODM leaders'): only the place reads them, the
+    actors' settling does not (a foreign official's comment names no local force)."""
+    if pc.doc.toponyms.items:
         return None
-    place = capital_place(open_gazetteer(), pc.doc.country)
+    country = pc.doc.country or actors_country(pc.doc.analysis.actors, speakers=True)
+    if country is None:
+        return None
+    place = capital_place(open_gazetteer(), country)
     if place is None:
         return None
     pc.doc.analysis.places.setdefault(place.id, place)

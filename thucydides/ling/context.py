@@ -61,13 +61,15 @@ class DocContext:
         return token_at(self.doc, char)
 
 
-def actors_country(mentions: list[ActorMention], base: ActorBase | None = None) -> str | None:
+def actors_country(mentions: list[ActorMention], base: ActorBase | None = None,
+                   speakers: bool = False) -> str | None:
     """Where no place says it: the country most of the report's named actors belong to ('SYTTBHA workers
     protested': Burkina Faso's union), as the mention says it or else as the actor base does where it knows the
     actor in one country only ('ODM supporters': Kenya) or a people's militia in one country only ('Kikuyu
-    youths': Kenya); the first named wins a tie. Other generic mentions ('protesters') and speakers say none."""
+    youths': Kenya); the first named wins a tie. Other generic mentions ('protesters') and speakers say none
+    (`speakers`: only the speakers' organisations say it, 'ODM leaders')."""
     base = base or actor_base()
-    told = [(i, _country_of(m, base)) for i, m in enumerate(mentions) if not m.speaker]
+    told = [(i, _country_of(m, base)) for i, m in enumerate(mentions) if m.speaker == speakers]
     counts = Counter(c for _, c in told if c)
     if not counts:
         return None
