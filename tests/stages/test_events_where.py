@@ -126,8 +126,8 @@ def test_a_report_naming_no_place_is_placed_at_the_capital_of_its_actors_country
 
 
 def test_a_speakers_organisation_says_the_country_where_no_other_actor_does(events_of, gazetteer_or_skip):
-    """'protests called by ODM leaders': the leaders speak for Kenya's party; only the place reads them."""
-    e = first(events_of("Rioters clashed with police on the third day of protests called by ODM leaders."))
+    """'a march ODM leaders had called': the leaders speak for Kenya's party; only the place reads them."""
+    e = first(events_of("Rioters burned tyres and threw stones at police during a march ODM leaders had called."))
     place = gazetteer_or_skip.place(e.place or "")
     assert place is not None and (place.country, e.geo_precision) == ("KE", 3)
 
