@@ -32,24 +32,11 @@ from thucydides.knowledge.settings import section
 from thucydides.knowledge.splits import train_fold
 from thucydides.knowledge.state_forces import COLUMNS, FILE, READINGS, StateForceReading, state_force_nouns
 from thucydides.learn.actors import DEFAULT_ACLED, train_rows
-from thucydides.learn.tables import choose_thresholds, word_pattern, write_table
+from thucydides.learn.tables import ThresholdGrid, print_choices, word_pattern, write_table
 
 FORCE_KIND = "state_forces"
 DEFAULT_READING = "military"
 """What the actors stage reads such a noun as without the table."""
-
-
-@dataclass(frozen=True)
-class StateForceSettings:
-    """Settings section `state_force_learning`."""
-
-    min_support: int
-    """Train rows of a country coding its military or police on a note naming a force only so."""
-    min_share: float
-    """Share of them the reading must take."""
-    folds: int
-    support_grid: tuple[int, ...]
-    share_grid: tuple[float, ...]
 
 
 @dataclass(frozen=True)
@@ -154,11 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     a = ap.parse_args(argv)
     if not a.acled.is_file():
         ap.error(f"{a.acled}: no such file")
-    settings = section("state_force_learning", StateForceSettings)
+    settings = section("state_force_learning", ThresholdGrid)
     rows = force_rows(train_rows(a.acled), actor_base(), settings.folds)
     if a.choose:
-        for support, share, gain, changed in choose_thresholds(rows, settings, held_out_gain):
-            print(f"min_support {support:4d} min_share {share:.2f}: held-out gain {gain:+d} over {changed} rows")
+        print_choices(rows, settings, held_out_gain)
     learned = learn(rows, settings.min_support, settings.min_share)
     write(a.out, learned)
     print(f"{len(rows)} train notes; {len(learned)} countries with a reading -> {a.out}")

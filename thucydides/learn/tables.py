@@ -7,21 +7,26 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 R = TypeVar("R")
 
 
-class GridSettings(Protocol):
-    """A learner's settings section with a grid of thresholds to score on held-out folds."""
+@dataclass(frozen=True)
+class ThresholdGrid:
+    """A learner's settings section: the thresholds a table's row must pass, and the grid `--choose` scores on
+    held-out folds of train (what each threshold counts is said by the learner's module)."""
 
-    @property
-    def folds(self) -> int: ...
-    @property
-    def support_grid(self) -> tuple[int, ...]: ...
-    @property
-    def share_grid(self) -> tuple[float, ...]: ...
+    min_support: int
+    """Train rows a row of the table rests on."""
+    min_share: float
+    """Share of them the learned reading must take."""
+    folds: int
+    """Held-out folds of train for `--choose`."""
+    support_grid: tuple[int, ...]
+    share_grid: tuple[float, ...]
 
 
 def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -30,7 +35,7 @@ def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b", re.IGNORECASE)
 
 
-def choose_thresholds(rows: Sequence[R], settings: GridSettings,
+def choose_thresholds(rows: Sequence[R], settings: ThresholdGrid,
                       held_out_gain: Callable[[Sequence[R], int, int, float], tuple[int, int]],
                       ) -> list[tuple[int, float, int, int]]:
     """(min_support, min_share, gain, rows changed) over the settings' grid, best gain first, the stricter
@@ -38,6 +43,13 @@ def choose_thresholds(rows: Sequence[R], settings: GridSettings,
     grid = [(s, sh, *held_out_gain(rows, settings.folds, s, sh))
             for s in settings.support_grid for sh in settings.share_grid]
     return sorted(grid, key=lambda g: (-g[2], -g[1], -g[0]))
+
+
+def print_choices(rows: Sequence[R], settings: ThresholdGrid,
+                  held_out_gain: Callable[[Sequence[R], int, int, float], tuple[int, int]]) -> None:
+    """`--choose`: the held-out gain of every pair of thresholds on the grid, best first."""
+    for support, share, gain, changed in choose_thresholds(rows, settings, held_out_gain):
+        print(f"min_support {support:4d} min_share {share:.2f}: held-out gain {gain:+d} over {changed} rows")
 
 
 def write_table(path: Path, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:

@@ -37,7 +37,7 @@ from thucydides.knowledge.settings import section
 from thucydides.knowledge.splits import train_fold
 from thucydides.knowledge.unnamed import COLUMNS, FILE, GROUP_COLUMNS, GROUPS_FILE, LikelyGroup, UnnamedActor
 from thucydides.learn.actors import DEFAULT_ACLED, train_rows
-from thucydides.learn.tables import choose_thresholds, word_pattern, write_table
+from thucydides.learn.tables import ThresholdGrid, print_choices, word_pattern, write_table
 
 UNNAMED = re.compile(r"^(Unidentified [A-Za-z ]+?|Sole Perpetrator)\s*(?:\(|$| and/or)")
 DEFAULT_FAMILY = "Unidentified Armed Group"
@@ -69,20 +69,6 @@ def learn(rows: Iterable[Mapping[str, str]], settings: UnnamedSettings) -> list[
         if family != DEFAULT_FAMILY and total >= settings.min_support and n / total >= settings.min_share:
             out.append(UnnamedActor(code, event_type, family, total, round(n / total, 3)))
     return out
-
-
-@dataclass(frozen=True)
-class GroupSettings:
-    """Settings section `unnamed_group_learning`."""
-
-    min_support: int
-    """Train notes of a country holding the noun and naming at most one armed group."""
-    min_share: float
-    """Share of them whose coded non-state armed actor is the group."""
-    folds: int
-    """Held-out folds of train for `--choose`."""
-    support_grid: tuple[int, ...]
-    share_grid: tuple[float, ...]
 
 
 @dataclass(frozen=True)
@@ -205,11 +191,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     learned = learn(train_rows(a.acled), section("unnamed_actor_learning", UnnamedSettings))
     write(a.out, learned)
     print(f"{len(learned)} countries and event types with an unnamed actor 1 of their own -> {a.out}")
-    settings = section("unnamed_group_learning", GroupSettings)
+    settings = section("unnamed_group_learning", ThresholdGrid)
     rows = noun_rows(train_rows(a.acled), actor_base(), settings.folds)
     if a.choose:
-        for support, share, gain, changed in choose_thresholds(rows, settings, held_out_gain):
-            print(f"min_support {support:4d} min_share {share:.2f}: held-out gain {gain:+d} over {changed} rows")
+        print_choices(rows, settings, held_out_gain)
     groups = learn_groups(rows, settings.min_support, settings.min_share)
     write_groups(a.groups_out, groups)
     print(f"{len(groups)} countries and bare armed nouns with a likely group -> {a.groups_out}")
