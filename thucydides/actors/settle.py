@@ -236,8 +236,7 @@ def _namesake_in_name(toponym: Toponym, country: str, analysis: Analysis) -> boo
     base = actor_base()
     for m in analysis.actors:
         if m.start <= toponym.start and toponym.end <= m.end:
-            actor = base.get(m.actor)
-            family = (actor.family or actor.id) if actor is not None else None
+            family = base.family_of(m.actor)
             known = base.member_countries(family) if family else frozenset()
             if known and country not in known:
                 return True

@@ -125,9 +125,7 @@ def is_crime_story(ctx: DocContext, sub_event_type: str) -> bool:
         return False
     base = actor_base()
     for mention in ctx.actors.items:
-        actor = base.get(mention.actor)
-        family = (actor.family or actor.id) if actor is not None else None  # a family's own record is itself
-        if mention.kind in s.conflict_kinds and family not in s.crime_families:
+        if mention.kind in s.conflict_kinds and base.family_of(mention.actor) not in s.crime_families:
             return False
     return not any(_context_word(t.lower_) for t in ctx.doc if t.is_alpha and t.ent_type_ not in ("DATE", "TIME"))
 

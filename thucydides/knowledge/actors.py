@@ -446,9 +446,9 @@ class ActorBase:
     _offices: dict[str, str] = field(default_factory=dict)
     """Id of an office family made at run time ('Ministry of Health', no country yet) -> its title."""
     _homes: dict[str, set[str]] = field(default_factory=dict)
+    """Family id -> the countries it has members in (built on first use)."""
     _peoples: dict[str, frozenset[str]] | None = None
     """Folded people's name -> the countries its groups are in (built on first use)."""
-    """Family id -> the countries it has members in (built on first use)."""
     unit_parents: dict[str, str] = field(default_factory=dict)
     """Id of a family of state-force units one name stands for in many countries ('Gendarmerie', 'Prison Guards')
     -> the generic kind of the forces they belong to, a country's member where it has no such unit."""
@@ -514,12 +514,17 @@ class ActorBase:
         return self._make(Actor(id=slug(name), name=name, aliases=(spec.family,), kind=spec.kind,
                                 inter=spec.inter, countries=(home.code,), family=self.family_ids[key]))
 
+    def family_of(self, actor_id: str | None) -> str | None:
+        """The family an actor belongs to ('Protesters' of 'Protesters (Kenya)'); a family's own record is itself;
+        None for an id the base does not know."""
+        actor = self.get(actor_id)
+        return (actor.family or actor.id) if actor is not None else None
+
     def generic_key(self, actor_id: str | None) -> str | None:
         """The generic kind ('military', 'protesters') an actor or family belongs to, if any."""
-        actor = self.get(actor_id)
-        if actor is None:
+        family = self.family_of(actor_id)
+        if family is None:
             return None
-        family = actor.family or actor.id
         return next((k for k, fid in self.family_ids.items() if fid == family), None)
 
     def settles(self, actor: Actor | None) -> bool:
