@@ -114,9 +114,14 @@ def _accused(prep: Token) -> tuple[Token, ...]:
     """'accused X of bombing', 'blamed X for shelling': the object of a verb of accusing (lexicons accusing_verbs)
     that a gerund's preposition hangs on does the deed, not the accuser."""
     verb = prep.head
-    if prep.dep_ != "prep" or verb.pos_ not in VERBAL or not forms(verb) & lexicons().accusing_verbs:
+    if prep.dep_ != "prep" or not _accusing(verb):
         return ()
     return _expand(children(verb, "dobj"))
+
+
+def _accusing(verb: Token) -> bool:
+    """Whether a verb is one of accusing (lexicons accusing_verbs: accuse, blame, charge ...)."""
+    return verb.pos_ in VERBAL and bool(forms(verb) & lexicons().accusing_verbs)
 
 
 ACCUSED_PREPOSITIONS = frozenset({"of", "for"})
@@ -125,7 +130,7 @@ ACCUSED_PREPOSITIONS = frozenset({"of", "for"})
 
 def _deeds(verb: Token) -> list[Token]:
     """The deeds a verb of accusing holds its object to: the objects of its 'of' or 'for'."""
-    if verb.pos_ not in VERBAL or not forms(verb) & lexicons().accusing_verbs:
+    if not _accusing(verb):
         return []
     return [d for p in children(verb, "prep") if p.lower_ in ACCUSED_PREPOSITIONS for d in children(p, "pobj", "pcomp")]
 
@@ -139,8 +144,9 @@ def accused_deed(verb: Token) -> Arguments | None:
     """'Officials blamed X for the bombing of a market', 'accused X of shelling a hospital': read on the verb of
     accusing (lexicons accusing_verbs), the accused (its object) does the deed and the deed's own undergoers undergo
     it; the accuser is no party. None where the verb is no such verb or names no deed or no one accused."""
-    accused, deeds = _accused_of_deed(verb), _deeds(verb)
-    if not accused or not deeds:
+    deeds = _deeds(verb)
+    accused = _expand(children(verb, "dobj")) if deeds else ()
+    if not accused:
         return None
     return Arguments(head=verb, passive=False, subjects=accused, objects=arguments(deeds[0]).undergoers)
 
