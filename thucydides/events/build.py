@@ -156,6 +156,10 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     s.actor1_guessed = step1 in readers.guessed_actor1_steps
 
 
+GOVERNMENT_KIND = "government"
+"""The kind of a state's offices (a ministry, a mayor's municipality), as against its forces."""
+
+
 def as_civilians(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | None) -> bool:
     """'Gunmen attacked a member of the NUP', 'armed men killed the mayor': in the sub-event types whose actor 2
     ACLED always codes as civilians (data/acled.yaml civilian_only_sub_events), a side read as actor 2 that ACLED
@@ -167,10 +171,6 @@ def as_civilians(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str 
     if actor is None or base.generic_key(actor.id) == CIVILIANS_KEY:
         return False
     return actor.kind == GOVERNMENT_KIND or (actor.kind is None and base.base.inter_in(actor, country) is None)
-
-
-GOVERNMENT_KIND = "government"
-"""The kind of a state's offices (a ministry, a mayor's municipality), as against its forces."""
 
 
 def _year(ctx: DocContext, s: Sighting) -> int | None:

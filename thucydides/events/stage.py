@@ -102,10 +102,10 @@ class EventsConfig:
     an actor 2 with no inter code of its own (a party, an association) or a government office is the country's
     civilians, with it associated (`build.as_civilians`; off: the side as read)."""
     likely_opponent_years: int = 2
-    likely_opponent_silent: tuple[str, ...] = ()
-    """Sub-event types in which `likely_opponent` names no actor 2 (ACLED leaves it empty in most such rows)."""
     """A learned likely opponent holds for an event dated (else published) at most this many years from the
     period of train rows it was learned from (`likely_opponent`)."""
+    likely_opponent_silent: tuple[str, ...] = ()
+    """Sub-event types in which `likely_opponent` names no actor 2 (ACLED leaves it empty in most such rows)."""
     date_carry_reach: int | None = 3
     """Sentences back, within the paragraph, the `paragraph` date step carries a date from (null: any)."""
     place_first_named: bool = True

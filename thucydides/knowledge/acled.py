@@ -104,11 +104,11 @@ class Taxonomy:
     off_duty_words: frozenset[str] = frozenset()
     """Words that make a member of a state force acted on a civilian ('an off-duty policeman')."""
     opponent_event_types: frozenset[str] = frozenset()
+    """Event types whose actor 2, where no step reads one, is actor 1's likely opponent in the country."""
     unnamed_sides: Mapping[str, str] = field(default_factory=dict)
     """Noun of unnamed fighting men -> the generic kind a clash's side so named is ('militiamen': communal_militia)."""
     country_doer_event_types: frozenset[str] = frozenset()
     """Event types in which a country named as the doer stands for its military."""
-    """Event types whose actor 2, where no step reads one, is actor 1's likely opponent in the country."""
     crowd_police_nouns: frozenset[str] = frozenset()
     """Nouns for an unspecified state force ('security forces') that ACLED codes as the police where it steps into a
     protest or riot (`intervention_subs`)."""
