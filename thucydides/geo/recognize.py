@@ -193,16 +193,31 @@ _HYPHEN = re.compile(r"[-‐]")
 _WORD_ENDS = r"(?![^\W\d_]|[-'’ʿʾ‘][^\W\d_])"
 
 
-def _by_first_letter(words: Iterable[str]) -> str:
-    """An alternation of `words` grouped by their first letter ("a(?:l|n|bu)|b(?:in|u)|..."): the regex engine tests
-    each group's letter once, not every word's, at each word it is tried on."""
-    groups: dict[str, list[str]] = {}
-    for w in sorted(words):
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+def alternation(words: Iterable[str]) -> str:
+    """An alternation of `words` that shares their common beginnings ("sud(?:an|anese)" as "sudan(?:ese)?"): the
+    regex engine reads each letter once where a plain alternation tries word after word."""
+    root: _Node = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(root)
 
 
-_PLAIN_WORD = rf"(?!(?:{_by_first_letter(_CONNECTORS)}){_WORD_ENDS})[a-z]+{_WORD_ENDS}"
+_Node = dict[str, "_Node"]
+"""A letter -> what may follow it; "" -> {} where a word ends."""
+
+
+def _branches(node: _Node) -> str:
+    alts = [re.escape(ch) + _branches(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+_PLAIN_WORD = rf"(?!(?:{alternation(_CONNECTORS)}){_WORD_ENDS})[a-z]+{_WORD_ENDS}"
 _PLAIN_RUN = rf"(?:{_PLAIN_WORD}[^\w'’ʿʾ‘-]*)"
 _NAME_WORDS = re.compile(rf"{_PLAIN_RUN}*+({_WORD.pattern})|{_PLAIN_RUN}++")
 """`_WORD`'s words (group 1), each with the run of plain lower-case words (no connector, no hyphen or apostrophe: none
