@@ -18,7 +18,6 @@ is written except short n-grams naming actors.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gzip
 import re
@@ -44,7 +43,7 @@ from thucydides.knowledge.actors import (
 from thucydides.knowledge.demonyms import Countries, build_countries, geonames_countries
 from thucydides.knowledge.settings import section
 from thucydides.learn.actor_aliases import PLACE_HEADS, LearnSettings, Target, excluded_words, learn_aliases
-from thucydides.learn.corpora import DEFAULT_ACLED, acled_split_rows
+from thucydides.learn.corpora import acled_parser, acled_split_rows, parse_acled_args
 
 DEFAULT_OUT = PACKAGE_DATA / "actors"
 ROLES = (("actor1", "inter1"), ("actor2", "inter2"), ("assoc_actor_1", None), ("assoc_actor_2", None))
@@ -386,12 +385,8 @@ def derive(acled: Path, out: Path) -> dict[str, int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--acled", type=Path, default=DEFAULT_ACLED, help="ACLED events.csv (its train split is used)")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder to write the derived files to")
-    a = ap.parse_args(argv)
-    if not a.acled.is_file():
-        ap.error(f"{a.acled}: no such file")
+    ap = acled_parser(__doc__, DEFAULT_OUT, "folder to write the derived files to")
+    a = parse_acled_args(ap, argv)
     counts = derive(a.acled, a.out)
     print("; ".join(f"{k}: {v}" for k, v in counts.items()))
     return 0

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import sys
@@ -32,6 +33,22 @@ RE3D_DOCUMENTS = outside.re3d()
 RE3D_GOLD = outside.re3d_gold()
 """Defaults read where `knowledge.outside` finds the outside data (`../shared` or THUCYDIDES_SHARED) at import."""
 VOA_LABELS = Path(__file__).resolve().parent / "data" / "voa_event_labels.jsonl"
+def acled_parser(doc: str | None, out: Path, out_help: str = "the CSV file to write") -> argparse.ArgumentParser:
+    """The command line every learner from ACLED's train split starts with: `--acled` (the events CSV) and `--out`."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--acled", type=Path, default=DEFAULT_ACLED, help="ACLED events.csv (its train split is used)")
+    ap.add_argument("--out", type=Path, default=out, help=out_help)
+    return ap
+
+
+def parse_acled_args(ap: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The parsed arguments; a missing ACLED file is a usage error naming it."""
+    a = ap.parse_args(argv)
+    if not a.acled.is_file():
+        ap.error(f"{a.acled}: no such file")
+    return a
+
+
 SKIP = "skip"
 """a hand label for a sentence that is neither clearly an event nor clearly none: left out of training"""
 

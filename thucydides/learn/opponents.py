@@ -17,7 +17,6 @@ table with its first and last year; a report takes the reading of the period of 
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,8 +26,7 @@ from thucydides.knowledge import data_path
 from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.opponents import COLUMNS, FILE, LikelyOpponent, without_years
 from thucydides.knowledge.settings import section
-from thucydides.learn.actors import DEFAULT_ACLED
-from thucydides.learn.corpora import acled_split_rows
+from thucydides.learn.corpora import acled_parser, acled_split_rows, parse_acled_args
 from thucydides.learn.tables import write_table
 
 CIVILIANS = "Civilians"
@@ -94,12 +92,8 @@ def write(path: Path, learned: Sequence[LikelyOpponent]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--acled", type=Path, default=DEFAULT_ACLED, help="ACLED events.csv (its train split is used)")
-    ap.add_argument("--out", type=Path, default=data_path(FILE), help="the CSV file to write")
-    a = ap.parse_args(argv)
-    if not a.acled.is_file():
-        ap.error(f"{a.acled}: no such file")
+    ap = acled_parser(__doc__, data_path(FILE))
+    a = parse_acled_args(ap, argv)
     rows = acled_split_rows(a.acled, "train", ("country", "year", "event_type", "actor1", "actor2"))
     learned = learn(rows, section("opponent_learning", OpponentSettings))
     write(a.out, learned)

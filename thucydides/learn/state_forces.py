@@ -16,7 +16,6 @@ country read as the military changes nothing: the noun already names it).
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,7 +30,8 @@ from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.settings import section
 from thucydides.knowledge.splits import train_fold
 from thucydides.knowledge.state_forces import COLUMNS, FILE, READINGS, StateForceReading, state_force_nouns
-from thucydides.learn.actors import DEFAULT_ACLED, train_rows
+from thucydides.learn.actors import train_rows
+from thucydides.learn.corpora import acled_parser, parse_acled_args
 from thucydides.learn.tables import ThresholdGrid, print_choices, word_pattern, write_table
 
 FORCE_KIND = "state_forces"
@@ -134,13 +134,9 @@ def write(path: Path, learned: Sequence[StateForceReading]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--acled", type=Path, default=DEFAULT_ACLED, help="ACLED events.csv (its train split is used)")
-    ap.add_argument("--out", type=Path, default=data_path(FILE), help="the CSV file to write")
+    ap = acled_parser(__doc__, data_path(FILE))
     ap.add_argument("--choose", action="store_true", help="print the held-out gain of the thresholds' grid")
-    a = ap.parse_args(argv)
-    if not a.acled.is_file():
-        ap.error(f"{a.acled}: no such file")
+    a = parse_acled_args(ap, argv)
     settings = section("state_force_learning", ThresholdGrid)
     rows = force_rows(train_rows(a.acled), actor_base(), settings.folds)
     if a.choose:

@@ -22,7 +22,6 @@ group and -1 where it coded the unidentified armed group the table replaces.
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,7 +35,8 @@ from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.settings import section
 from thucydides.knowledge.splits import train_fold
 from thucydides.knowledge.unnamed import COLUMNS, FILE, GROUP_COLUMNS, GROUPS_FILE, LikelyGroup, UnnamedActor
-from thucydides.learn.actors import DEFAULT_ACLED, train_rows
+from thucydides.learn.actors import train_rows
+from thucydides.learn.corpora import acled_parser, parse_acled_args
 from thucydides.learn.tables import ThresholdGrid, print_choices, word_pattern, write_table
 
 UNNAMED = re.compile(r"^(Unidentified [A-Za-z ]+?|Sole Perpetrator)\s*(?:\(|$| and/or)")
@@ -179,15 +179,11 @@ def write_groups(path: Path, learned: Sequence[LikelyGroup]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--acled", type=Path, default=DEFAULT_ACLED, help="ACLED events.csv (its train split is used)")
-    ap.add_argument("--out", type=Path, default=data_path(FILE), help="the CSV file to write")
+    ap = acled_parser(__doc__, data_path(FILE))
     ap.add_argument("--groups-out", type=Path, default=data_path(GROUPS_FILE),
                     help="the CSV file of likely groups to write")
     ap.add_argument("--choose", action="store_true", help="print the held-out gain of the thresholds' grid")
-    a = ap.parse_args(argv)
-    if not a.acled.is_file():
-        ap.error(f"{a.acled}: no such file")
+    a = parse_acled_args(ap, argv)
     learned = learn(train_rows(a.acled), section("unnamed_actor_learning", UnnamedSettings))
     write(a.out, learned)
     print(f"{len(learned)} countries and event types with an unnamed actor 1 of their own -> {a.out}")
