@@ -23,6 +23,12 @@ def _needs_train_extra(exc: ImportError) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _input_error(exc: Exception) -> typer.Exit:
+    """A usage error saying what was wrong with the input (the corpus error names the file and line)."""
+    err.print(f"[red]error:[/red] {escape(str(exc))}")
+    return typer.Exit(2)
+
+
 @app.command("events")
 def events(
     acled: Annotated[Path | None, typer.Option(
@@ -59,8 +65,7 @@ def events(
         report = train(acled or DEFAULT_ACLED, out or DEFAULT_MODEL, seed, settings, log=err.print,
                        news=tuple(news) if news else GEOPARSING)
     except (CorpusError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
+        raise _input_error(exc) from exc
     for line in summary(report.figures):
         typer.echo(line)
     typer.echo(f"wrote {report.npz} and {report.meta}")
@@ -87,8 +92,7 @@ def type_prior(
         artefact = train(acled or DEFAULT_ACLED, target, section("learn.type_prior", TypePriorSettings),
                          EventCoder.load())
     except CorpusError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
+        raise _input_error(exc) from exc
     figures = artefact["figures"]
     for name, value in figures.items() if isinstance(figures, dict) else ():
         typer.echo(f"{name}: {value}")
@@ -112,8 +116,7 @@ def fatal_shares(
     try:
         artefact = train(acled or DEFAULT_ACLED, target)
     except CorpusError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
+        raise _input_error(exc) from exc
     rows, fatal = artefact["rows"], artefact["fatal"]
     if isinstance(rows, dict) and isinstance(fatal, dict):
         for sub, n in rows.items():
