@@ -111,6 +111,10 @@ class Detection:
     single_max_sentences: int | None
     """The longest report (in sentences) that `single_threshold` applies to (None: any); a long story's
     likeliest sentence below the threshold is mostly background or a re-telling, a short note's is its news."""
+    catchall_rescue_max_sentences: int | None
+    """The longest report (in sentences) whose rescue by `single_threshold` may keep a catch-all reading below its
+    `sub_min_confidence` floor (None: as `single_max_sentences`): a note of a few sentences that tells nothing surer
+    tells that catch-all happening, a longer report's unsure catch-all is its background (a reaction, a biography)."""
     mention_threshold: float
     """The coder's probability of an event at which the words of a noun told as unrealised name a happening."""
     reread_mentions: bool
@@ -386,16 +390,26 @@ def _words(head: Token) -> str:
 def _kept(out: list[tuple[Candidate, float, float]], how: Detection, n_units: int,
           retyped: Sequence[tuple[Candidate, float, float]] = ()) -> list[Candidate]:
     """The readings sure enough for their unit's threshold (fallback ones always); a short report with none
-    keeps its likeliest reading if that reaches `single_threshold`. Where no such rescue applies, the `retyped`
+    keeps its likeliest reading if that reaches `single_threshold` (one of a catch-all sub-type below its floor
+    only in a report of at most `catchall_rescue_max_sentences`). Where no such rescue applies, the `retyped`
     readings (`specific_clause`) sure enough for their unit's threshold are kept too."""
     confident = [c for c, p, cut in out if p >= cut or c.source == "fallback"]
     single = how.single_threshold
     too_long = how.single_max_sentences is not None and n_units > how.single_max_sentences
-    if confident or not out or single is None or too_long:
+    rescuable = _rescuable(out, how, n_units)
+    if confident or not rescuable or single is None or too_long:
         more = [c for c, p, cut in retyped if p >= cut]
         return sorted(confident + more, key=lambda c: c.sentence.index) if more else confident
-    best, p, _ = max(out, key=lambda x: x[1])
+    best, p, _ = max(rescuable, key=lambda x: x[1])
     return [best] if p >= single else []
+
+
+def _rescuable(out: list[tuple[Candidate, float, float]], how: Detection,
+               n_units: int) -> list[tuple[Candidate, float, float]]:
+    """The readings a short report's rescue may keep: in a report longer than `catchall_rescue_max_sentences`, none
+    of a catch-all sub-type below its floor (its threshold then unreachable)."""
+    most = how.catchall_rescue_max_sentences
+    return out if most is None or n_units <= most else [x for x in out if x[2] != math.inf]
 
 
 def _mention_only(unit: Unit, chosen: Candidate, own_words: bool, coder: Coder, cut: float, how: Detection) -> bool:

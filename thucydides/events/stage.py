@@ -121,6 +121,9 @@ class EventsConfig:
     """Sentences after the headline that make the lead."""
     single_max_sentences: int | None = 8
     """The longest report, in sentences, that `single_threshold` applies to (null: any)."""
+    catchall_rescue_max_sentences: int | None = 4
+    """The longest report, in sentences, whose rescue by `single_threshold` may keep a catch-all reading below its
+    `sub_min_confidence` floor (null: as `single_max_sentences`)."""
     recode_steps: tuple[str, ...] = ("fatalities", "rules")
     """How an event is re-typed, in order: 'fatalities' (a sub-type ACLED codes with no deaths yields, where its
     unit tells its actor killing people, to the coder's likeliest reading that carries them; applied as detection
@@ -361,7 +364,8 @@ class EventCoderStage:
             threshold=c.threshold, single_threshold=c.single_threshold, context_weight=c.context_weight,
             context_sentences=c.context_sentences, fallback_below=c.fallback_below, clause_events=c.clause_events,
             clause_min_tokens=c.clause_min_tokens, lead_threshold=c.lead_threshold, lead_sentences=c.lead_sentences,
-            single_max_sentences=c.single_max_sentences, mention_threshold=c.mention_threshold,
+            single_max_sentences=c.single_max_sentences,
+            catchall_rescue_max_sentences=c.catchall_rescue_max_sentences, mention_threshold=c.mention_threshold,
             reread_mentions=c.reread_mentions, clause_sentence_tokens=c.clause_sentence_tokens,
             sub_min_confidence=c.sub_min_confidence, anchor_threshold=c.anchor_threshold,
             fallback_confidence=c.fallback_confidence, fallback_over=c.fallback_over,
