@@ -69,3 +69,14 @@ def test_a_deed_told_of_a_judged_happening_is_done_by_its_owner() -> None:
     events = read("Somalia condemns al-Shabaab's bombings in Baidoa on Tuesday, which killed nine teachers.")[1]
     assert len(events) == 1
     assert events[0].actor1 is not None and "shabaab" in events[0].actor1.lower()
+
+
+def test_the_condemner_is_no_party_when_the_parse_puts_the_happening_in_apposition() -> None:
+    """'condemns the brutal, senseless shelling': the parser makes 'brutal' the object and the shelling its
+    apposition; the shelling is still the happening judged, and Canada no side of it."""
+    read = keyword_events(KeywordCoder((SHELLING,), 0.95), date(2024, 5, 17), "a.txt")
+    text = "Canada strongly condemns the brutal, senseless shelling of Donetsk that killed four people."
+    events = read(text)[1]
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+    assert events[0].actor1 is not None and "canada" in events[0].actor1
+    assert events[0].actor1.startswith("unidentified")  # a generic, not Canada's military

@@ -612,12 +612,15 @@ def with_purpose(head: Token) -> list[Token]:
 def judged_happening(head: Token) -> list[Token]:
     """'X condemns the attack on Y', 'the shelling of Y shows ...': a verb of judgement (lexicons judgement_verbs)
     whose subject or object is a noun naming a happening (lexicons happening_nouns) tells that happening as the
-    noun; the noun anchors it (its owner and 'by' agent are its doers; the judge is no party). Empty otherwise."""
+    noun; the noun anchors it (its owner and 'by' agent are its doers; the judge is no party). An argument's
+    apposition counts as it: 'condemns the brutal, senseless attack' is often parsed with 'brutal' as the object
+    and the attack in apposition to it. Empty otherwise."""
     lex = lexicons()
     if head.pos_ not in VERBAL or not forms(head) & lex.judgement_verbs:
         return []
     args = arguments(head)
-    return [n for n in (*args.objects, *args.subjects) if n.pos_ == "NOUN" and forms(n) & lex.happening_nouns][:1]
+    named = [m for n in (*args.objects, *args.subjects) for m in (n, *(c for c in n.children if c.dep_ == "appos"))]
+    return [n for n in named if n.pos_ == "NOUN" and forms(n) & lex.happening_nouns][:1]
 
 
 def judged_subject_readings(units: list[Unit], guesses: Sequence[Guess], contexts: list[str], coder: Coder,
