@@ -26,6 +26,7 @@ from thucydides.knowledge.opponents import likely_opponents, opponent_in, withou
 from thucydides.knowledge.unnamed import unnamed_actors, unnamed_cues
 from thucydides.ling.anaphora import antecedent, is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import (
+    OBJECT_DEPS,
     SUBJECT_DEPS,
     Arguments,
     accused_deed,
@@ -33,7 +34,7 @@ from thucydides.ling.arguments import (
     noun_arguments,
     verb_arguments,
 )
-from thucydides.ling.clauses import heads_clause
+from thucydides.ling.clauses import heads_clause, is_passive
 from thucydides.ling.context import DocContext
 from thucydides.ling.segments import Sentence
 from thucydides.ling.tokens import NOMINAL, VERBAL, ancestors, children, forms
@@ -308,13 +309,13 @@ def governor(rc: RoleContext) -> str | None:
 
 def action_nouns(rc: RoleContext) -> str | None:
     """'Two soldiers were killed following an ambush by the Taliban', '... during clashes with the TPLF': the
-    'by' agent of an action the clause names in a prepositional phrase or, where the clause tells what its
-    subject underwent, the side that subject fought with; an anchor read as a verb that takes an object like a
-    preposition ('wounded following an attack by X') counts its object (a noun's modifiers are left out: 'at an SDF
-    checkpoint' names the target, not the doer)."""
+    'by' agent of an action the clause names in a prepositional phrase (or of a participle on it: 'killed in a raid
+    conducted by X') or, where the clause tells what its subject underwent, the side that subject fought with; an
+    anchor read as a verb that takes an object like a preposition ('wounded following an attack by X') counts its
+    object (a noun's modifiers are left out: 'at an SDF checkpoint' names the target, not the doer)."""
     objects = (*(o for _, o in rc.args.preps), *children(rc.candidate.anchor, "pobj"))
     nouns = [o for o in objects if o.pos_ in NOMINAL]
-    found = _first_actor(rc, (d for n in nouns for d in noun_arguments(n).agents))
+    found = _first_actor(rc, (d for n in nouns for d in (*noun_arguments(n).agents, *_participle_agents(n))))
     if found is not None or not rc.args.passive:
         return found
     return _first_actor(rc, (o for n in nouns for o in noun_arguments(n).prep_objects(*OPPONENT_PREPOSITIONS)))
@@ -992,17 +993,29 @@ ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
 }
 
 
+def _passive_unmarked(verb: Token, args: Arguments) -> bool:
+    """A verb the parse reads as active that is passive: one with a 'by' agent ('was struck and killed by X'), or
+    a past participle coordinated with a passive verb, with no subject or object of its own ('he was targeted and
+    killed': the parse gives it its head's subject as if it were active)."""
+    if args.passive or args.head.pos_ not in VERBAL:
+        return False
+    return bool(children(verb, "agent")) or (verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head)
+                                             and not children(verb, *SUBJECT_DEPS, *OBJECT_DEPS))
+
+
 def anchor_arguments(ctx: DocContext, anchor: Token) -> Arguments:
     """The anchor's arguments, read again where the parse misleads: a verb with a 'by' agent is passive even
     where its auxiliary sits on the verb before it ('was struck and killed by X'); an auxiliary that is part of
     an actor's name ('IS militants attacked', 'IS' read as 'is') makes no passive; a passive with no agent of its
-    own shares the agent of the passive verb coordinated with it ('was shot and wounded by X')."""
+    own shares the agent of the passive verb coordinated with it ('was shot and wounded by X'); so does a
+    participle coordinated with a passive verb whose subject it shares ('he was targeted and killed in a raid': he
+    was killed, he did not kill)."""
     deed = accused_deed(anchor)
     if deed is not None:
         return deed  # 'blamed X for the bombing of a market': X bombed the market
     args = arguments(anchor)
-    if not args.passive and args.head.pos_ in VERBAL and children(anchor, "agent"):
-        return replace(args, passive=True)  # 'was struck and killed by X': the 'by' agent makes 'killed' passive
+    if _passive_unmarked(anchor, args):
+        args = replace(args, passive=True)  # 'was struck and killed by X': the 'by' agent makes 'killed' passive
     if not args.passive or args.head.pos_ not in VERBAL:
         return args
     auxiliaries = children(anchor, "auxpass")
