@@ -149,3 +149,81 @@ def test_a_named_place_comes_before_the_capital_of_the_actors_country(events_of)
 def test_a_report_with_no_place_and_no_actor_country_stays_unplaced(events_of):
     e = first(events_of("Gunmen attacked a bus on Monday, killing two drivers."))
     assert e.place is None
+
+
+
+def _context(text: str):
+    from thucydides.ling.context import DocContext
+
+    analysis = Analysis(Document.from_text(text, name="test.txt"))
+    Pipeline(["nlp", "actors"])([analysis])
+    for place in PLACES.values():
+        for m in re.finditer(rf"\b{re.escape(place.name)}\b", text):
+            analysis.toponyms.append(Toponym(m.start(), m.end(), text[m.start():m.end()], place.id, 0.9, 1))
+            analysis.places[place.id] = place
+    analysis.toponyms.sort(key=lambda t: t.start)
+    return DocContext.of(analysis)
+
+
+def test_a_name_after_a_place_noun_and_a_bracket_qualifies_the_place_before():
+    """'in A village (B, C)': B says where A lies, across the place noun; A is told with its areas."""
+    from thucydides.geo.located import qualifier_rank, qualifies
+
+    ctx = _context("Soldiers clashed with rebels in Oldvik village (Marren, Plateau) on Sunday.")
+    oldvik, marren = ctx.toponyms.items[0], ctx.toponyms.items[1]
+    assert qualifier_rank(ctx, marren)[0]
+    assert qualifier_rank(ctx, oldvik) == (False, False)
+    assert not qualifies(ctx, marren)  # the narrower reading, kept for claims
+
+
+def test_a_name_qualifying_a_place_is_an_area_wherever_else_the_report_names_it():
+    """'the X council ... in A, X': X qualifies A, so its first mention is the area too; 'in X (X, B)' names X."""
+    from thucydides.geo.located import qualifies_widely
+
+    ctx = _context("Gunmen kidnapped the deputy of the Marren council from her home in Oldvik, Marren.")
+    assert qualifies_widely(ctx, ctx.toponyms.items[0])
+    ctx = _context("Traders marched from Oldvik to Marren (Marren, Kora) on Monday.")
+    assert not qualifies_widely(ctx, ctx.toponyms.items[1])
+
+
+@pytest.fixture(scope="module")
+def events_without_qualifiers():
+    """The same run with `place_qualifiers` off: each qualifier test must fail there (it tests the mechanism)."""
+    from dataclasses import replace as swap
+
+    from thucydides.knowledge.settings import section
+    spec = available_stages()["events"]
+    off = spec.build(swap(section("stages.events", spec.config), place_qualifiers=False))
+    parse = Pipeline(["nlp", "actors"])
+    claims = available_stages()["claims"].build()
+
+    def run(text: str) -> list[Event]:
+        analysis = Analysis(Document.from_text(text, name="test.txt"))
+        parse([analysis])
+        for place in PLACES.values():
+            for m in re.finditer(rf"\b{re.escape(place.name)}\b", text):
+                analysis.toponyms.append(Toponym(m.start(), m.end(), text[m.start():m.end()], place.id, 0.9, 1))
+                analysis.places[place.id] = place
+        analysis.toponyms.sort(key=lambda t: t.start)
+        settle_analysis(analysis)
+        claims([analysis])
+        off([analysis])
+        return analysis.events
+
+    return run
+
+
+QUALIFIED = [
+    # 'between A and B (C, D)': B, told with its areas, is the place the report locates
+    ("Farmers blocked the road between Kora and Tessin (Plateau) on Monday.", "tessin"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), QUALIFIED)
+def test_a_place_told_with_its_areas_comes_before_the_areas(events_of, text, place):
+    assert first(events_of(text)).place == place
+
+
+@pytest.mark.parametrize(("text", "place"), QUALIFIED)
+def test_without_the_qualifier_rank_these_places_go_elsewhere(events_without_qualifiers, text, place):
+    assert first(events_without_qualifiers(text)).place != place

@@ -111,6 +111,9 @@ class EventsConfig:
     place_first_named: bool = True
     """Among a unit's places still tied after specificity and attachment, the first named, not the nearest to
     the anchor ('in A (B district, C region)': the areas holding a place come after it)."""
+    place_qualifiers: bool = False
+    """Among equally specific places, qualifiers read across a place noun and report-wide, and a place whose
+    areas are told after it first (`geo.located.qualifier_rank`)."""
     retrospective_max_sentences: int | None = 8
     """A report all of whose happenings are background keeps them when it has at most this many sentences (a
     note filed late, a brief about an old happening); a longer one is a feature telling history, left out like
@@ -325,6 +328,7 @@ def readers(config: EventsConfig) -> Readers:
         place_by_attachment=config.place_by_attachment,
         date_carry_reach=config.date_carry_reach,
         place_first_named=config.place_first_named,
+        place_qualifiers=config.place_qualifiers,
         typed_by=config.typed_by,
         merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
                         config.merge_back_references, config.merge_own_dates_only),

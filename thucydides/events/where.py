@@ -54,6 +54,9 @@ class PlaceContext:
     """On a tie after that, the place named first in the unit, not the one nearest the anchor: a place is most
     often named before the areas holding it ('in A (B district, C region)', 'in A, B province'), and an area
     read as a town of its name ties with it."""
+    qualifiers: bool = False
+    """Among equally specific places, qualifiers read widely and a place qualified by its areas first
+    (`geo.located.qualifier_rank`)."""
 
 
 NESTING = re.compile(r"(?:['’]s)?((?:\s+[\w'’.-]+){0,4}?)\s+(?:located\s+|situated\s+)?(?:in|of)\s+(?:the\s+)?")
@@ -150,7 +153,8 @@ def in_clause(pc: PlaceContext) -> Located | None:
                                                                                      pc.candidate.end))
                                if (head := span_head(pc.doc.doc, t.start, t.end)) is not None
                                and clause_head(head).i in heads], pc.vouch_km)
-    best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km, pc.attachment, pc.first_named)
+    best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km, pc.attachment, pc.first_named,
+                         pc.qualifiers)
     if best is None or coarser_than_its_sentence(pc, best) or doubtful_in_its_sentence(pc, best):
         return None
     return located_at(pc.doc, best)
@@ -214,7 +218,8 @@ def in_sentence(pc: PlaceContext) -> Located | None:
     found = set_right(pc.doc, [t for t in where_told(pc.doc, pc.doc.toponyms.within(pc.candidate.start,
                                                                                      pc.candidate.end))
                                if not told_apart(pc.doc, t, pc.candidate.anchor)], pc.vouch_km)
-    best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment, pc.first_named)
+    best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment, pc.first_named,
+                         pc.qualifiers)
     return located_at(pc.doc, best) if best else None
 
 
@@ -262,12 +267,12 @@ def actors_capital(pc: PlaceContext) -> Located | None:
 
 
 def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None,
-                  attachment: bool = False) -> Toponym | None:
+                  attachment: bool = False, qualifiers: bool = False) -> Toponym | None:
     """The most specific place named earlier in the candidate's paragraph, nearest first."""
     sentence = candidate.sentence
     lo = ctx.segments.paragraph_start(sentence.paragraph, sentence.start)
     earlier = where_told(ctx, ctx.toponyms.within(lo, candidate.start))
-    return most_specific(ctx, earlier, candidate.start, vouch_km, attachment)
+    return most_specific(ctx, earlier, candidate.start, vouch_km, attachment, qualifiers=qualifiers)
 
 
 PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {

@@ -8,9 +8,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
+from thucydides import data
 from thucydides.geo import roles
 from thucydides.geo.distance import km
 from thucydides.geo.recognize import knowledge
@@ -112,18 +114,78 @@ def told_countries(ctx: DocContext) -> Counter[str]:
 
 
 def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int, vouch_km: float | None = None,
-                  attachment: bool = False, first_named: bool = False) -> Toponym | None:
+                  attachment: bool = False, first_named: bool = False,
+                  qualifiers: bool = False) -> Toponym | None:
     """The most specific of the places that may be where something happened, those in the report's country
-    first, then (given `vouch_km`) those another place of the report vouches for; on ties (with `attachment`)
-    the one hanging from the fewest nouns below the anchor, then the first named (`first_named`) or else the
-    nearest to `anchor`."""
+    first, then (given `vouch_km`) those another place of the report vouches for; on ties one that qualifies
+    another last (with `qualifiers`, read more widely and one qualified by its areas first: `qualifier_rank`),
+    then (with `attachment`) the one hanging from the fewest nouns below the anchor, then the first named
+    (`first_named`) or else the nearest to `anchor`."""
     found = [t for t in found if where_it_happens(ctx, t)]
     if not found:
         return None
     token = ctx.token_at(anchor) if attachment else None
     return min(found, key=lambda t: (astray(ctx, t), vouch_km is not None and unvouched(ctx, t, vouch_km),
-                                     _rank(ctx, t), qualifies(ctx, t), _nouns_between(ctx, t, token),
+                                     _rank(ctx, t),
+                                     qualifier_rank(ctx, t) if qualifiers else (qualifies(ctx, t), False),
+                                     _nouns_between(ctx, t, token),
                                      t.start if first_named else abs(t.start - anchor)))
+
+
+def qualifier_rank(ctx: DocContext, t: Toponym) -> tuple[bool, bool]:
+    """Among equally specific places: one that says where another lies comes last, one whose areas are told
+    after it first. "clashed in A village (B, C)", "in A town, B": B qualifies A across the place noun too
+    (`qualifier_gap`); "the B council ... in A, B": a name the report uses to qualify a place is that area
+    wherever else it is named; "between A and B (C, D)": B, told with its district and province, is the place
+    the report locates, as ACLED's own notes write the place they code (not a landmark: `told_by_bearing`)."""
+    return qualifies_widely(ctx, t), not qualified_by_area(ctx, t) or told_by_bearing(ctx, t)
+
+
+BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+"""What makes a place a landmark to measure from, not where: "north of X", "20 km south-east of X"."""
+
+
+def told_by_bearing(ctx: DocContext, t: Toponym) -> bool:
+    """ "a barrage north of A, B": A, however qualified, is a landmark the text measures from."""
+    return BEARING.search(ctx.text, max(0, t.start - 40), t.start) is not None
+
+
+@cache
+def qualifier_gap() -> re.Pattern[str]:
+    """A bracket or comma between two names, after an optional place noun ("A village (B", "A town, B")."""
+    know = knowledge()
+    units = data.word_set(data.load("geo_words.yaml"), "unit_nouns")
+    nouns = "|".join(sorted(re.escape(w) for w in know.place_nouns | know.admin_nouns | units))
+    return re.compile(rf"(?:\s+(?:{nouns}))?\s*[(,]\s*", re.I)
+
+
+def _qualifying(ctx: DocContext, t: Toponym) -> bool:
+    """Right after another place and a bracket or comma (`qualifier_gap`)."""
+    before = [o.end for o in ctx.toponyms.items if o.end <= t.start and o.place != t.place]
+    return bool(before) and qualifier_gap().fullmatch(ctx.text[max(before):t.start]) is not None
+
+
+def qualifies_widely(ctx: DocContext, t: Toponym) -> bool:
+    """`t` qualifies the place before it, or its name qualifies a place elsewhere in the report (a mention that
+    is itself qualified, "in A (A, B)", names the place, not the area)."""
+    if _qualifying(ctx, t):
+        return True
+    name = t.text.lower()
+    return not qualified_by_area(ctx, t) and any(o.text.lower() == name and o is not t and _qualifying(ctx, o)
+                                                for o in ctx.toponyms.items)
+
+
+def qualified_by_area(ctx: DocContext, t: Toponym) -> bool:
+    """The names right after `t` say where it lies: in brackets ("A (B, C)"), or after a comma a wider place
+    ("A, B province"); a list of towns ("A, B and C") is not."""
+    after = [o for o in ctx.toponyms.items if o.start >= t.end and o.place != t.place]
+    if not after:
+        return False
+    nxt = min(after, key=lambda o: o.start)
+    gap = ctx.text[t.end:nxt.start]
+    if qualifier_gap().fullmatch(gap) is None:
+        return False
+    return "(" in gap or specificity(ctx, nxt) > specificity(ctx, t)
 
 
 QUALIFIER_GAP = re.compile(r"\s*[(,]\s*")
