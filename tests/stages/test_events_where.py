@@ -227,3 +227,9 @@ def test_a_place_told_with_its_areas_comes_before_the_areas(events_of, text, pla
 @pytest.mark.parametrize(("text", "place"), QUALIFIED)
 def test_without_the_qualifier_rank_these_places_go_elsewhere(events_without_qualifiers, text, place):
     assert first(events_without_qualifiers(text)).place != place
+
+
+def test_a_town_measured_from_is_near_where_the_happening_was(events_of):
+    """'20 km south of A': the happening is near A, not at it (ACLED precision 2)."""
+    e = first(events_of("Gunmen killed five herders about 20 km south of Oldvik on Sunday."))
+    assert (e.place, e.geo_precision) == ("oldvik", 2)

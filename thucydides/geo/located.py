@@ -58,9 +58,12 @@ def told_as_area(ctx: DocContext, t: Toponym) -> bool:
 
 
 def located_at(ctx: DocContext, t: Toponym, downgrade: bool = False) -> Located:
+    """ACLED's precision of a place: 2 for a town when the happening is only near it ('near X', '20 km south of
+    X': `told_by_bearing`), told as an area, or not told for this happening (`downgrade`)."""
     precision = PRECISION.get(ctx.place_of(t).kind, 3)
     before = ctx.text[max(0, t.start - 24):t.start].lower().split()
-    if precision == 1 and (downgrade or NEAR_WORDS & set(before[-3:]) or told_as_area(ctx, t)):
+    near = NEAR_WORDS & set(before[-3:]) or told_by_bearing(ctx, t)
+    if precision == 1 and (downgrade or near or told_as_area(ctx, t)):
         precision = 2
     return Located(t, precision)
 
