@@ -233,3 +233,17 @@ def test_a_town_measured_from_is_near_where_the_happening_was(events_of):
     """'20 km south of A': the happening is near A, not at it (ACLED precision 2)."""
     e = first(events_of("Gunmen killed five herders about 20 km south of Oldvik on Sunday."))
     assert (e.place, e.geo_precision) == ("oldvik", 2)
+
+
+def test_a_place_its_own_unit_names_in_a_body_name_says_where():
+    """'the municipality of X' is X's own body, in X: X still says where; 'the Bank of X' says whose."""
+    from thucydides.geo.located import unit_of_a_place
+
+    assert unit_of_a_place().fullmatch("the municipality of ")
+    assert unit_of_a_place().fullmatch("district of ")
+    assert not unit_of_a_place().fullmatch("the Bank of ")
+
+
+def test_a_sit_in_before_a_towns_municipality_is_in_the_town(events_of):
+    e = first(events_of("Teachers held a sit-in in front of the municipality of Oldvik (Plateau) on Monday."))
+    assert e.place == "oldvik"

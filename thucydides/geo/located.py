@@ -70,8 +70,23 @@ def located_at(ctx: DocContext, t: Toponym, downgrade: bool = False) -> Located:
 
 def inside_an_actor_name(ctx: DocContext, t: Toponym) -> bool:
     """ "the Bank of [Canada]", "Hayat Tahrir al-[Sham]": a place inside an actor's name (past its first word)
-    says whose the actor is, not where it acted. A place heading the name ("the [Fargo] police") may say both."""
-    return any(a.start < t.start and t.end <= a.end for a in ctx.actors.overlapping(t.start, t.end))
+    says whose the actor is, not where it acted. A place heading the name ("the [Fargo] police") may say both, and
+    so does one a place noun introduces ("the municipality of [X]": the town's own body, in the town)."""
+    return any(a.start < t.start and t.end <= a.end and not _unit_of(ctx.text[a.start:t.start])
+               for a in ctx.actors.overlapping(t.start, t.end))
+
+
+def _unit_of(words: str) -> bool:
+    """ "the municipality of ", "district of ": the words before a place in a name make it the place's own unit."""
+    return unit_of_a_place().fullmatch(words) is not None
+
+
+@cache
+def unit_of_a_place() -> re.Pattern[str]:
+    know = knowledge()
+    units = data.word_set(data.load("geo_words.yaml"), "unit_nouns")
+    nouns = "|".join(sorted(re.escape(w) for w in know.place_nouns | know.admin_nouns | units))
+    return re.compile(rf"(?:the\s+)?(?:{nouns})\s+of\s+", re.I)
 
 
 def where_it_happens(ctx: DocContext, t: Toponym) -> bool:
