@@ -247,3 +247,11 @@ def test_a_place_its_own_unit_names_in_a_body_name_says_where():
 def test_a_sit_in_before_a_towns_municipality_is_in_the_town(events_of):
     e = first(events_of("Teachers held a sit-in in front of the municipality of Oldvik (Plateau) on Monday."))
     assert e.place == "oldvik"
+
+
+def test_a_place_people_come_from_is_not_where_they_protest(events_of):
+    """'traders from A' says where they come from; the protest is where the sentence puts it."""
+    e = first(events_of("On Monday, traders from Marren blocked the main road in Oldvik to protest a new market tax."))
+    assert e.place == "oldvik"
+    e = first(events_of("On Monday, residents blocked a road in Oldvik to complain about herders from Marren."))
+    assert e.place == "oldvik"

@@ -89,6 +89,8 @@ class Readers:
     """Among places of a unit still tied, the first named ('in A (B district, C region)'), not the nearest."""
     place_qualifiers: bool = False
     """Among equally specific places, the one qualified by its areas first ('in A village (B, C)')."""
+    place_origins_last: bool = False
+    """A place told as where someone comes from ('traders from A') comes after every other."""
     typed_by: str = "lead"
     """Which sighting of a happening gives its type: 'lead' (the first told), 'surest' (the coder's surest),
     'deadliest' (the surest of those whose words tell people killed, if any)."""
@@ -210,9 +212,10 @@ def _another_place(ctx: DocContext, own: Toponym, t: Toponym, found: Sequence[To
 
 def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     vouch, attach = readers.place_vouch_km, readers.place_by_attachment
-    carried = carried_place(ctx, s.candidate, vouch, attach, readers.place_qualifiers)
+    qualifiers, origins = readers.place_qualifiers, readers.place_origins_last
+    carried = carried_place(ctx, s.candidate, vouch, attach, qualifiers, origins)
     located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried, vouch, attach,
-                                                     readers.place_first_named, readers.place_qualifiers))
+                                                     readers.place_first_named, qualifiers, origins))
     if located is not None:
         located = refine(ctx, located)
         s.place, s.geo_precision = located.toponym.place, located.geo_precision

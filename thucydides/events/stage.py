@@ -114,6 +114,8 @@ class EventsConfig:
     place_qualifiers: bool = False
     """Among equally specific places, qualifiers read across a place noun and report-wide, and a place whose
     areas are told after it first (`geo.located.qualifier_rank`)."""
+    place_origins_last: bool = False
+    """A place told as where someone comes from ('traders from A') comes after every other (`told_as_origin`)."""
     retrospective_max_sentences: int | None = 8
     """A report all of whose happenings are background keeps them when it has at most this many sentences (a
     note filed late, a brief about an old happening); a longer one is a feature telling history, left out like
@@ -329,6 +331,7 @@ def readers(config: EventsConfig) -> Readers:
         date_carry_reach=config.date_carry_reach,
         place_first_named=config.place_first_named,
         place_qualifiers=config.place_qualifiers,
+        place_origins_last=config.place_origins_last,
         typed_by=config.typed_by,
         merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
                         config.merge_back_references, config.merge_own_dates_only),

@@ -57,6 +57,8 @@ class PlaceContext:
     qualifiers: bool = False
     """Among equally specific places, qualifiers read widely and a place qualified by its areas first
     (`geo.located.qualifier_rank`)."""
+    origins: bool = False
+    """A place told as where someone comes from comes after every other (`geo.located.told_as_origin`)."""
 
 
 NESTING = re.compile(r"(?:['’]s)?((?:\s+[\w'’.-]+){0,4}?)\s+(?:located\s+|situated\s+)?(?:in|of)\s+(?:the\s+)?")
@@ -154,7 +156,7 @@ def in_clause(pc: PlaceContext) -> Located | None:
                                if (head := span_head(pc.doc.doc, t.start, t.end)) is not None
                                and clause_head(head).i in heads], pc.vouch_km)
     best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km, pc.attachment, pc.first_named,
-                         pc.qualifiers)
+                         pc.qualifiers, pc.origins)
     if best is None or coarser_than_its_sentence(pc, best) or doubtful_in_its_sentence(pc, best):
         return None
     return located_at(pc.doc, best)
@@ -219,7 +221,7 @@ def in_sentence(pc: PlaceContext) -> Located | None:
                                                                                      pc.candidate.end))
                                if not told_apart(pc.doc, t, pc.candidate.anchor)], pc.vouch_km)
     best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment, pc.first_named,
-                         pc.qualifiers)
+                         pc.qualifiers, pc.origins)
     return located_at(pc.doc, best) if best else None
 
 
@@ -267,12 +269,12 @@ def actors_capital(pc: PlaceContext) -> Located | None:
 
 
 def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None,
-                  attachment: bool = False, qualifiers: bool = False) -> Toponym | None:
+                  attachment: bool = False, qualifiers: bool = False, origins: bool = False) -> Toponym | None:
     """The most specific place named earlier in the candidate's paragraph, nearest first."""
     sentence = candidate.sentence
     lo = ctx.segments.paragraph_start(sentence.paragraph, sentence.start)
     earlier = where_told(ctx, ctx.toponyms.within(lo, candidate.start))
-    return most_specific(ctx, earlier, candidate.start, vouch_km, attachment, qualifiers=qualifiers)
+    return most_specific(ctx, earlier, candidate.start, vouch_km, attachment, qualifiers=qualifiers, origins=origins)
 
 
 PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {

@@ -133,21 +133,32 @@ def told_countries(ctx: DocContext) -> Counter[str]:
 
 def most_specific(ctx: DocContext, found: Sequence[Toponym], anchor: int, vouch_km: float | None = None,
                   attachment: bool = False, first_named: bool = False,
-                  qualifiers: bool = False) -> Toponym | None:
-    """The most specific of the places that may be where something happened, those in the report's country
-    first, then (given `vouch_km`) those another place of the report vouches for; on ties one that qualifies
-    another last (with `qualifiers`, read more widely and one qualified by its areas first: `qualifier_rank`),
-    then (with `attachment`) the one hanging from the fewest nouns below the anchor, then the first named
-    (`first_named`) or else the nearest to `anchor`."""
+                  qualifiers: bool = False, origins: bool = False) -> Toponym | None:
+    """The most specific of the places that may be where something happened: (with `origins`) not those told as
+    where someone comes from (`told_as_origin`), then those in the report's country, then (given `vouch_km`)
+    those another place of the report vouches for; on ties one that qualifies another last (with `qualifiers`,
+    read more widely and one qualified by its areas first: `qualifier_rank`), then (with `attachment`) the one
+    hanging from the fewest nouns below the anchor, then the first named (`first_named`) or else the nearest to
+    `anchor`."""
     found = [t for t in found if where_it_happens(ctx, t)]
     if not found:
         return None
     token = ctx.token_at(anchor) if attachment else None
-    return min(found, key=lambda t: (astray(ctx, t), vouch_km is not None and unvouched(ctx, t, vouch_km),
+    return min(found, key=lambda t: (origins and told_as_origin(ctx, t), astray(ctx, t),
+                                     vouch_km is not None and unvouched(ctx, t, vouch_km),
                                      _rank(ctx, t),
                                      qualifier_rank(ctx, t) if qualifiers else (qualifies(ctx, t), False),
                                      _nouns_between(ctx, t, token),
                                      t.start if first_named else abs(t.start - anchor)))
+
+
+def told_as_origin(ctx: DocContext, t: Toponym) -> bool:
+    """ "displaced people from A sheltering in B", "traders from A": a place "from" ties to a noun says where
+    someone comes from, not where the happening is."""
+    head = span_head(ctx.doc, t.start, t.end)
+    if head is None or head.dep_ != "pobj" or head.head.lower_ != "from":
+        return False
+    return head.head.head.pos_ in NOUNS
 
 
 def qualifier_rank(ctx: DocContext, t: Toponym) -> tuple[bool, bool]:
