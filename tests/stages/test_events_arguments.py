@@ -57,7 +57,7 @@ def test_a_far_namesake_of_a_quarter_yields_to_the_town_its_neighbours_vouch_for
     named with its province is where it happened."""
     assert [p for _, p, _ in events_of(QUARTER)] == ["Ibagué"]
     assert [p for _, p, _ in events_of(QUARTER, place_vouch_km=None, place_by_attachment=False,
-                                       place_first_named=False)] == ["El Salado"]
+                                       place_first_named=False, place_qualifiers=False)] == ["El Salado"]
 
 
 def test_a_lone_place_is_kept_whatever_its_neighbours(events_of: Run) -> None:
