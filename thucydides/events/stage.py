@@ -111,10 +111,10 @@ class EventsConfig:
     place_first_named: bool = True
     """Among a unit's places still tied after specificity and attachment, the first named, not the nearest to
     the anchor ('in A (B district, C region)': the areas holding a place come after it)."""
-    place_qualifiers: bool = False
+    place_qualifiers: bool = True
     """Among equally specific places, qualifiers read across a place noun and report-wide, and a place whose
     areas are told after it first (`geo.located.qualifier_rank`)."""
-    place_origins_last: bool = False
+    place_origins_last: bool = True
     """A place told as where someone comes from ('traders from A') comes after every other (`told_as_origin`)."""
     retrospective_max_sentences: int | None = 8
     """A report all of whose happenings are background keeps them when it has at most this many sentences (a
