@@ -10,6 +10,7 @@ import pytest
 pytest.importorskip("sklearn")
 
 from thucydides.events.coder import EventCoder  # noqa: E402
+from thucydides.knowledge.news_frames import NewsFrames  # noqa: E402
 from thucydides.learn.corpora import CorpusError, Unit  # noqa: E402
 from thucydides.learn.events import (  # noqa: E402
     EventTrainingSettings,
@@ -291,3 +292,75 @@ def test_re3d_gold_is_read_from_its_source_folders(tmp_path: Path) -> None:
     read = gold_events(tmp_path, "*/*.json")
     assert [(e.start, e.end, e.subs, e.optional) for e in read["D1"]] == [(0, 40, ("Armed clash",), False)]
     assert {re3d_part(str(i)) for i in range(30)} == {"dev", "test"}
+
+
+def _frame_table() -> NewsFrames:
+    from thucydides.knowledge.news_frames import Frame, NewsFrames
+
+    violence = frozenset({"Battles", "Explosions/Remote violence"})
+    return NewsFrames(
+        (Frame("{speaker} said {clause}.", "clause", violence),
+         Frame("{speaker} accused {actor} of {gerund}.", "gerund", violence),
+         Frame("{actor} were reported to have {participle}.", "participle", violence),
+         Frame("According to {speaker}, {clause}.", "clause", frozenset({"Protests"}))),
+        ("officials", "residents"), 6, frozenset({"that", "which"}), frozenset({"armed"}),
+        {"struck": ("striking", "struck")})
+
+
+def test_a_flat_note_is_wrapped_in_the_news_frames_of_its_event_type() -> None:
+    """Frames as the table writes them: the clause as written, the verb as gerund or participle after its
+    subject, the speaker and frame chosen by `pick`; a frame needing a verb falls back to the clause frames."""
+    from thucydides.learn.events import FRAMED, framed, framed_units, split_at_verb, unit_weights
+
+    table = _frame_table()
+    violence = table.for_type("Battles")
+    flat = "The armed rebels shelled an army post near the river port"
+    assert split_at_verb(flat, table) == ("The armed rebels", "an army post near the river port",
+                                          ("shelling", "shelled"))
+    told = {framed(flat, violence, table, pick) for pick in range(6)}
+    assert told == {"Officials said the armed rebels shelled an army post near the river port.",
+                    "Residents said the armed rebels shelled an army post near the river port.",
+                    "Officials accused the armed rebels of shelling an army post near the river port.",
+                    "Residents accused the armed rebels of shelling an army post near the river port.",
+                    "The armed rebels were reported to have shelled an army post near the river port."}
+    assert framed(flat, violence, table, 1) == framed(flat, violence, table, 1)
+    assert framed("Two jets struck a fuel depot outside the border crossing", violence, table, 1) == (
+        "Officials accused two jets of striking a fuel depot outside the border crossing.")
+    assert split_at_verb("A mine planted by the militia destroyed a truck", table) == (
+        "A mine planted by the militia", "a truck", ("destroying", "destroyed"))
+    assert split_at_verb("Fighting that erupted near the hill district spread", table) is None
+    assert framed("Fighting that erupted near the hill district spread", violence, table, 0) == (
+        "Officials said fighting that erupted near the hill district spread.")
+    assert framed(flat, (), table, 0) is None
+    type_of = {"Armed clash": "Battles", "Peaceful protest": "Protests", "Arrests": "Strategic developments"}
+    notes = [Unit(f"On 4 June 2022, {flat[:1].lower()}{flat[1:]} (Lower Vale). 2 were hurt.", "Armed clash",
+                  "acled", f"c{i}") for i in range(30)]
+    notes += [Unit("Police arrested two journalists in the old quarter.", "Arrests", "acled", "a"),
+              Unit("The council opened a new library in the old quarter.", None, "news", "x")]
+    every = framed_units(notes, 1, table, type_of)
+    assert len(every) == 30 and {(u.sub, u.source) for u in every} == {("Armed clash", FRAMED)}
+    assert all("2022" not in u.text and "hurt" not in u.text and "(Lower Vale)" in u.text for u in every)
+    some = framed_units(notes, 3, table, type_of)
+    assert 0 < len(some) < 30 and some == framed_units(notes, 3, table, type_of)
+    assert {u.key for u in some} <= {u.key for u in every}
+    assert framed_units(notes, 0, table, type_of) == []
+    w = unit_weights([notes[0], every[0]], 0.0, 3.0, frame_weight=0.5)
+    assert w[1] == pytest.approx(0.5 * w[0])
+
+
+def test_no_event_news_wrapped_in_a_frame_stays_no_event() -> None:
+    from thucydides.learn.events import FRAMED_NEWS, framed_negatives
+
+    news = [Unit(f"The council opened a new library in {place}.", None, "news", f"n{i}")
+            for i, place in enumerate(PLACES)]
+    framed = framed_negatives(news, 1, _frame_table())
+    assert [u.sub for u in framed] == [None] * len(PLACES) and {u.source for u in framed} == {FRAMED_NEWS}
+    assert all(" said the council opened" in u.text or u.text.startswith("According to") for u in framed)
+
+
+def test_the_shipped_frame_table_reads() -> None:
+    from thucydides.knowledge.news_frames import news_frames
+
+    table = news_frames()
+    assert {f.form for f in table.frames} == {"clause", "gerund", "participle"}
+    assert table.for_type("Battles") and not table.for_type("Protests") and table.speakers

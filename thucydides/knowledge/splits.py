@@ -49,6 +49,13 @@ def news_style_pick(key: str, share: int) -> int | None:
     return None if h % share else h // share
 
 
+def frame_pick(key: str, share: int) -> int | None:
+    """Whether the event coder also trains on a unit wrapped in a news frame (one in `share`, by its key): the
+    number that picks the frame and its speaker when it does, None when not."""
+    h = sha256_int(f"news-frame:{key}")
+    return None if h % share else h // share
+
+
 def fold_of(key: str, folds: int) -> int:
     """The cross-validation fold of a document, stable across runs, so a document's mentions share one fold."""
     return sha256_int(f"fold:{key}") % folds

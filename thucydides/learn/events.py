@@ -15,7 +15,7 @@ import re
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,8 +38,9 @@ from thucydides.events.coder import (
     without_furniture,
     without_tags,
 )
+from thucydides.knowledge.news_frames import Frame, NewsFrames, news_frames
 from thucydides.knowledge.settings import section
-from thucydides.knowledge.splits import is_calibration, news_style_pick
+from thucydides.knowledge.splits import frame_pick, is_calibration, news_style_pick
 from thucydides.learn import corpora
 from thucydides.learn.corpora import Unit
 from thucydides.learn.evaluate import (
@@ -113,6 +114,13 @@ class EventTrainingSettings:
     0: none"""
     news_style_weight: float = 1.0
     """the weight of such a retelling (an ACLED note's is 1)"""
+    frame_share: int = 0
+    """also train on one ACLED event note in this many (by hash) with its first sentence wrapped in a news frame
+    of `data/news_frames.yaml` (`framed_units`); 0: none"""
+    frame_weight: float = 1.0
+    """the weight of such a framed sentence (an ACLED note's is 1)"""
+    frame_negative_share: int = 0
+    """also train on one no-event news sentence in this many wrapped in a clause frame, as no event; 0: none"""
     news_style_sources: tuple[str, ...] = field(kw_only=True)
     """who a retelling says told it ('officials', 'police'): news attributes, ACLED's notes seldom say 'said' (no
     default: a word list is written in the settings file alone)"""
@@ -201,16 +209,23 @@ def _weekdays() -> list[str]:
     return sorted((d for d in days if not d.isupper()), key=days.__getitem__)
 
 
+def first_sentence(note: str) -> str | None:
+    """An ACLED note's first sentence, its coder furniture, leading date and closing stop cut, capitalised; None
+    when it is shorter than 20 characters."""
+    text = without_furniture(without_tags(note)).strip()
+    cut = _SENTENCE_END.search(text)
+    first = (text[:cut.start()] if cut else text).strip().rstrip(".!?;:,").strip()
+    first = first[:1].upper() + first[1:]
+    return first if len(first) >= 20 else None
+
+
 def news_style(note: str, sources: Sequence[str], pick: int) -> str | None:
     """An ACLED note's first sentence as a news report would tell it: the coder furniture and the leading date
     cut, a weekday ('on Tuesday') and an attribution ('police said') added, in one of four arrangements chosen
     by `pick`. None when the note has no sentence of 20 characters or no source is given. News and notes then
     differ in what happened, not in how it is told, which is what the coder should learn."""
-    text = without_furniture(without_tags(note)).strip()
-    cut = _SENTENCE_END.search(text)
-    first = (text[:cut.start()] if cut else text).strip().rstrip(".!?;:,").strip()
-    first = first[:1].upper() + first[1:]
-    if len(first) < 20 or not sources:
+    first = first_sentence(note)
+    if first is None or not sources:
         return None
     days = _weekdays()
     day = days[pick % len(days)]
@@ -239,12 +254,111 @@ def news_style_units(notes: Sequence[Unit], share: int, sources: Sequence[str]) 
     return out
 
 
+FRAMED = "acled_framed"
+"""the source of an ACLED note's first sentence wrapped in a news frame (`framed_units`)"""
+FRAMED_NEWS = "news_framed"
+"""the source of a no-event news sentence wrapped in a news frame (`framed_negatives`)"""
+
+
+def verb_forms(word: str, table: NewsFrames) -> tuple[str, str] | None:
+    """(gerund, past participle) of a past-tense word: the table's irregular forms, else the -ed rule ('shelled'
+    -> 'shelling', 'carried' -> 'carrying', 'freed' -> 'freeing'); None for a word that is no such verb or that
+    the table lists as a subject's modifier ('armed')."""
+    w = word.lower()
+    if w in table.irregular:
+        return table.irregular[w]
+    if not w.isalpha() or w in table.adjectives or len(w) < 5 or not w.endswith("ed"):
+        return None
+    if w.endswith("ied"):
+        return f"{w[:-3]}ying", w
+    return (f"{w[:-1]}ing" if w.endswith("eed") else f"{w[:-2]}ing"), w
+
+
+def split_at_verb(sentence: str, table: NewsFrames) -> tuple[str, str, tuple[str, str]] | None:
+    """(the words before the first finite verb, the words after it, the verb's gerund and participle): the verb
+    is a lower-case past tense (`verb_forms`) within the table's `max_actor` words and not followed by 'by' (a
+    participle modifying the subject: 'a bomb planted by ...'). None when there is none before a word that opens a
+    clause inside the subject (the table's `relatives`)."""
+    words = sentence.split(" ")
+    for i, word in enumerate(words[:table.max_actor + 1]):
+        followed_by = words[i + 1] if i + 1 < len(words) else ""
+        if word.lower() in table.relatives:
+            return None
+        if i == 0 or not word[:1].islower() or followed_by == "by":
+            continue
+        forms = verb_forms(word, table)
+        if forms is not None:
+            return " ".join(words[:i]), " ".join(words[i + 1:]), forms
+    return None
+
+
+def _lowered(text: str) -> str:
+    """A sentence's start lowered for the middle of another sentence ('The army' -> 'the army'; 'UN' stays)."""
+    head = text.split(" ", 1)[0]
+    return text if head[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def framed(sentence: str, frames: Sequence[Frame], table: NewsFrames, pick: int) -> str | None:
+    """A sentence telling a happening flat, wrapped in one of `frames` (and a speaker) chosen by `pick`; a frame
+    that needs the verb (gerund, participle) falls back to the clause frames when `split_at_verb` finds none."""
+    split = split_at_verb(sentence, table)
+    usable = [f for f in frames if f.form == "clause" or split is not None]
+    if not usable:
+        return None
+    frame = usable[pick % len(usable)]
+    slots = {"clause": _lowered(sentence), "speaker": "", "actor": "", "gerund": "", "participle": ""}
+    if table.speakers:
+        slots["speaker"] = table.speakers[pick // len(usable) % len(table.speakers)]
+    if split is not None:
+        actor, rest, (gerund, participle) = split
+        slots |= {"actor": _lowered(actor), "gerund": f"{gerund} {rest}".strip(),
+                  "participle": f"{participle} {rest}".strip()}
+    text = frame.template.format(**slots)
+    return text[:1].upper() + text[1:]
+
+
+def framed_units(notes: Sequence[Unit], share: int, table: NewsFrames, type_of: Mapping[str, str]) -> list[Unit]:
+    """One event note in `share` (by a hash of its key), its first sentence wrapped in a news frame of the
+    table for its event type, with the note's label: news tells a happening through who said, reported, accused
+    or condemned it, and the coder should read the happening, not the frame."""
+    out = []
+    for u in notes:
+        pick = None if u.sub is None or share <= 0 else frame_pick(u.key, share)
+        first = None if pick is None else first_sentence(u.text)
+        if pick is None or first is None or u.sub is None:
+            continue
+        told = framed(first, table.for_type(type_of.get(u.sub, "")), table, pick)
+        if told is not None:
+            out.append(Unit(told, u.sub, FRAMED, f"{u.key}:framed"))
+    return out
+
+
+def framed_negatives(news: Sequence[Unit], share: int, table: NewsFrames) -> list[Unit]:
+    """One no-event news sentence in `share` wrapped in a clause frame of the table, still 'no event': a frame
+    around no happening tells none, so the frame's words stay no cue either way."""
+    clause = [f for f in table.frames if f.form == "clause"]
+    out = []
+    for u in news:
+        pick = None if u.sub is not None or share <= 0 else frame_pick(u.key, share)
+        if pick is None or not clause:
+            continue
+        told = framed(u.text.strip().rstrip(".!?;:,").strip(), clause, table, pick)
+        if told is not None:
+            out.append(Unit(told, None, FRAMED_NEWS, f"{u.key}:framed"))
+    return out
+
+
 def with_note_variants(data: TrainingData, s: EventTrainingSettings) -> TrainingData:
     """The training units plus what the settings ask to derive from the fit share's ACLED notes: their first
-    sentences alone (`note_sentences`) and their news-style retellings (`news_style_share`)."""
+    sentences alone (`note_sentences`), their news-style retellings (`news_style_share`) and their first sentences
+    in a news frame (`frame_share`; `frame_negative_share` frames no-event news sentences too)."""
     acled = [u for u in data.units if u.source == "acled"]
     extra = note_sentence_units(acled) if s.note_sentences else []
     extra += news_style_units(acled, s.news_style_share, s.news_style_sources)
+    if s.frame_share > 0 or s.frame_negative_share > 0:
+        table = news_frames()
+        extra += framed_units(acled, s.frame_share, table, event_type_of())
+        extra += framed_negatives([u for u in data.units if u.source == "news"], s.frame_negative_share, table)
     return TrainingData(data.units + extra, data.calibration)
 
 
@@ -312,13 +426,13 @@ def design_matrix(texts: Sequence[str], features: Features, vocab: dict[str, int
 
 def unit_weights(units: Sequence[Unit], power: float, news_weight: float, ambiguous_weight: float = 1.0,
                  note_sentence_weight: float = 1.0, news_style_weight: float = 1.0,
-                 dev_gold_weight: float | None = None) -> np.ndarray:
+                 dev_gold_weight: float | None = None, frame_weight: float = 1.0) -> np.ndarray:
     labels = [u.sub or NO_EVENT for u in units]
     sizes = Counter(labels)
     mean = len(labels) / len(sizes)
     w = np.array([(mean / sizes[lab]) ** power for lab in labels])
     by_source = {"acled": 1.0, AMBIGUOUS_NEWS: ambiguous_weight, NOTE_SENTENCE: note_sentence_weight,
-                 NEWS_STYLE: news_style_weight}
+                 NEWS_STYLE: news_style_weight, FRAMED: frame_weight}
     gold = news_weight if dev_gold_weight is None else dev_gold_weight
     by_source.update({gold_source(c): gold for c in ("voa", "re3d")})
     w *= np.array([by_source.get(u.source, news_weight) for u in units])
@@ -398,7 +512,8 @@ def fit_model(data: TrainingData, settings: EventTrainingSettings, seed: int) ->
     x = design_matrix([u.text for u in data.units], features, vocab, idf)
     y = np.array([index[u.sub] for u in data.units])
     w = unit_weights(data.units, settings.class_weight_power, settings.news_weight, settings.ambiguous_weight,
-                     settings.note_sentence_weight, settings.news_style_weight, settings.dev_gold_weight)
+                     settings.note_sentence_weight, settings.news_style_weight, settings.dev_gold_weight,
+                     settings.frame_weight)
     weights, bias = LEARNERS[settings.learner](x, y, w, settings, seed)
     weights = weights.astype(np.float16)
     model = CoderModel(features, vocab, idf, weights, np.asarray(bias, dtype=np.float64), subs, taxonomy,
