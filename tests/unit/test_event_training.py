@@ -299,10 +299,10 @@ def _frame_table() -> NewsFrames:
 
     violence = frozenset({"Battles", "Explosions/Remote violence"})
     return NewsFrames(
-        (Frame("{speaker} said {clause}.", "clause", violence),
-         Frame("{speaker} accused {actor} of {gerund}.", "gerund", violence),
-         Frame("{actor} were reported to have {participle}.", "participle", violence),
-         Frame("According to {speaker}, {clause}.", "clause", frozenset({"Protests"}))),
+        (Frame("said", "{speaker} said {clause}.", "clause", violence),
+         Frame("accused", "{speaker} accused {actor} of {gerund}.", "gerund", violence),
+         Frame("reported", "{actor} were reported to have {participle}.", "participle", violence),
+         Frame("according", "According to {speaker}, {clause}.", "clause", frozenset({"Protests"}))),
         ("officials", "residents"), 6, frozenset({"that", "which"}), frozenset({"armed"}),
         {"struck": ("striking", "struck")})
 
@@ -359,8 +359,12 @@ def test_no_event_news_wrapped_in_a_frame_stays_no_event() -> None:
 
 
 def test_the_shipped_frame_table_reads() -> None:
+    from thucydides.knowledge import KnowledgeError
     from thucydides.knowledge.news_frames import news_frames
 
     table = news_frames()
     assert {f.form for f in table.frames} == {"clause", "gerund", "participle"}
     assert table.for_type("Battles") and not table.for_type("Protests") and table.speakers
+    assert {f.form for f in table.only(("accused",)).frames} == {"gerund"}
+    with pytest.raises(KnowledgeError):
+        table.only(("no such frame",))

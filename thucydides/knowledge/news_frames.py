@@ -4,8 +4,8 @@ ACLED notes in (`learn.events.framed`), so that a frame word ('said', 'accused',
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
 from functools import cache
 
 from thucydides.knowledge import KnowledgeError, data_path, listed, read_yaml, strings, word_set
@@ -19,6 +19,7 @@ _SLOTS = {"clause": "{clause}", "gerund": "{gerund}", "participle": "{participle
 class Frame:
     """One way news tells a happening: a template with one slot of its `form`, for notes of these event types."""
 
+    name: str
     template: str
     form: str
     types: frozenset[str]
@@ -39,6 +40,13 @@ class NewsFrames:
     def for_type(self, event_type: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if event_type in f.types)
 
+    def only(self, names: Collection[str]) -> NewsFrames:
+        """The table with only the frames named (none named: all of them)."""
+        unknown = set(names) - {f.name for f in self.frames}
+        if unknown:
+            raise KnowledgeError(f"no news frame named {', '.join(sorted(unknown))}")
+        return replace(self, frames=tuple(f for f in self.frames if not names or f.name in names))
+
 
 def _frame(raw: object, where: str) -> Frame:
     if not isinstance(raw, Mapping):
@@ -48,7 +56,7 @@ def _frame(raw: object, where: str) -> Frame:
         raise KnowledgeError(f"{where}: frame {template!r}: form must be one of {', '.join(FORMS)}")
     if _SLOTS[form] not in template or (form != "clause" and "{actor}" not in template):
         raise KnowledgeError(f"{where}: frame {template!r} lacks the slot its form {form!r} fills")
-    return Frame(template, form, frozenset(strings(raw, "types", where)))
+    return Frame(str(raw.get("name", template)), template, form, frozenset(strings(raw, "types", where)))
 
 
 def _irregular(raw: object, where: str) -> dict[str, tuple[str, str]]:

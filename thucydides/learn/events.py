@@ -119,6 +119,8 @@ class EventTrainingSettings:
     of `data/news_frames.yaml` (`framed_units`); 0: none"""
     frame_weight: float = 1.0
     """the weight of such a framed sentence (an ACLED note's is 1)"""
+    frame_names: tuple[str, ...] = ()
+    """the frames of `data/news_frames.yaml` used, by name; none: all"""
     frame_negative_share: int = 0
     """also train on one no-event news sentence in this many wrapped in a clause frame, as no event; 0: none"""
     news_style_sources: tuple[str, ...] = field(kw_only=True)
@@ -356,7 +358,7 @@ def with_note_variants(data: TrainingData, s: EventTrainingSettings) -> Training
     extra = note_sentence_units(acled) if s.note_sentences else []
     extra += news_style_units(acled, s.news_style_share, s.news_style_sources)
     if s.frame_share > 0 or s.frame_negative_share > 0:
-        table = news_frames()
+        table = news_frames().only(s.frame_names)
         extra += framed_units(acled, s.frame_share, table, event_type_of())
         extra += framed_negatives([u for u in data.units if u.source == "news"], s.frame_negative_share, table)
     return TrainingData(data.units + extra, data.calibration)
