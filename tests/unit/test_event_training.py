@@ -368,3 +368,26 @@ def test_the_shipped_frame_table_reads() -> None:
     assert {f.form for f in table.only(("accused",)).frames} == {"gerund"}
     with pytest.raises(KnowledgeError):
         table.only(("no such frame",))
+
+
+def test_framed_notes_teach_that_a_frame_around_a_happening_is_still_one() -> None:
+    """Trained on flat notes and on news that says things, a coder reads 'officials said' as no event; with the
+    notes' framed copies (`frame_share`) it reads a framed happening nearly as it reads the flat one."""
+    from dataclasses import replace
+
+    from thucydides.learn.events import with_note_variants
+
+    news = [Unit(f"Officials said the council would open a new library in {place}.", None, "news", f"said:{i}")
+            for i, place in enumerate(PLACES)]
+    data = TrainingData(_units() + news, [])
+    flat = "Soldiers exchanged gunfire with rebel fighters near the old quarter for several hours."
+    told = "Officials said soldiers exchanged gunfire with rebel fighters near the old quarter for several hours."
+
+    def p_event(settings: EventTrainingSettings) -> np.ndarray:
+        model = fit_model(with_note_variants(data, settings), settings, 0).model
+        return 1.0 - EventCoder(model).probabilities([flat, told])[:, 0]
+
+    plain, framed = p_event(SETTINGS), p_event(replace(SETTINGS, frame_share=1))
+    assert framed[1] > plain[1]
+    assert framed[0] - framed[1] < plain[0] - plain[1]
+    assert framed[1] > 0.5
