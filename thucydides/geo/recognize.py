@@ -65,6 +65,8 @@ class Knowledge:
     """pair of ISO codes -> border place id"""
     eponym_nouns: frozenset[str] = frozenset()
     """Nouns after a place name that make it the name of a disease or the like ("Marburg virus")."""
+    town_nouns: frozenset[str] = frozenset()
+    """Nouns that tell a name is a town's ("Amara city", "the town of X")."""
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +86,7 @@ def knowledge() -> Knowledge:
                      words("never_names"), words("place_prepositions"), place_nouns, words("street_words"),
                      words("resident_nouns"), words("place_heads"), site_nouns, words("its_place_nouns"),
                      words("facility_nouns"), words("actor_nouns"), words("name_prefixes"), demonyms, borders,
-                     data.word_set(more, "eponym_nouns"))
+                     data.word_set(more, "eponym_nouns"), data.word_set(more, "town_nouns"))
 
 
 @dataclass(slots=True)
@@ -159,6 +161,8 @@ class Found:
     verb_argument: bool = False
     """Where a verb's happening is: the object of a preposition on the verb ("demonstrated in X", "shelled near X")
     or the verb's own object ("shelled X") (`mark_verb_arguments`): what an event's place is."""
+    town: bool = False
+    """Told as a town: a town noun in lower case right after it or before "of" ("Amara city", "the city of X")."""
 
 
 class Token(NamedTuple):
@@ -660,11 +664,18 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
     _mark_vicinity(f, before, before_words, know)
     if before.rstrip().lower().endswith(("of", "the")) and _PROVINCE_OF.search(before):
         f.admin = True
+    f.town = f.town or _town_of(before, before_words, know)
     cue_words = _cue_words(before, before_words, know)
     f.cue = bool(cue_words) and cue_words[-1] in _LOCATIVE
     f.dateline = f.text.isupper() and len(f.text) > 2 and bool(_DATELINE_END.match(text, f.end))
     f.place_cue = _place_cue(text, f, cue_words, after, know)
     return f
+
+
+def _town_of(before: str, before_words: list[str], know: Knowledge) -> bool:
+    """ "the town of X", "the city of X": a town noun, written in lower case, and "of" right before the span."""
+    return len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in know.town_nouns \
+        and before.rstrip()[:-2].rstrip().endswith(before_words[-2])
 
 
 _PROVINCE_OF = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.I)
@@ -692,6 +703,7 @@ def _mark_after(text: str, f: Found, after: re.Match[str], know: Knowledge) -> N
         f.vicinity = True
     elif nxt in know.street_words and not possessive and f.name.rsplit(" ", 1)[-1].lower() not in know.admin_nouns:
         f.street = True  # not after a unit's name: "the Allegheny County Court" is a court
+    f.town = not possessive and after.group(1) in know.town_nouns
     f.facility = nxt in know.facility_nouns
     f.group = not f.facility and nxt in know.actor_nouns
     f.eponym = not possessive and (nxt in know.eponym_nouns or (

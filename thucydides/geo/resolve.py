@@ -94,6 +94,16 @@ def unit_of_the_name(f: Found, gaz: Gazetteer, know: Knowledge) -> list[Candidat
     return [c for c in written(" ".join(words[:-1]), gaz) if c.place.kind in ("admin1", "admin2")]
 
 
+def told_as_town(f: Found, cs: list[Candidate]) -> list[Candidate]:
+    """ "protested in Amara city", "the town of X": a name the text tells is a town's (`Found.town`) means one of its
+    towns, not a province or a country bearing the name (Ethiopia's Amara region for Iraq's Amara): where the name
+    has a town among its places, the areas go. Asked after the pins ("Sorong city (West Papua province)": where the
+    town's own entry lies in another province than the one named, the district of its name lying there is meant)."""
+    if not f.town or not any(c.place.kind == "populated_place" for c in cs):
+        return cs
+    return [c for c in cs if c.place.kind not in AREA_KINDS]
+
+
 def people_abroad(f: Found, cs: list[Candidate]) -> list[Candidate]:
     """A people's name ('Maasai', 'Murle': ACLED's actor base has its ethnic militia or group) names no town that
     only sounds like it outside the people's countries (Masai in Malaysia, Morley): those towns go; a town of
@@ -588,6 +598,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops,
                                      settings.province_seat_km)
     bound_by_anchors(found, options, settings)
+    options = [told_as_town(f, cs) for f, cs in zip(found, options, strict=True)]
     mentions = [mention(f, capped(cs, settings), i in confirmed, model, settings, frame_row(text, f))
                 for i, (f, cs) in enumerate(zip(found, options, strict=True))]
     for pin in pins:
