@@ -1,12 +1,16 @@
 """A name told as a town's ("X city", "the town of X") means a town, not a province or a country of that name
-(`resolve.told_as_town`). Sentences we wrote; real names as facts."""
+(`resolve.told_as_town`); a strong name standing alone is no small or alternately named place abroad
+(`handset.obscure_abroad`), nor is the first pass's seed (`resolve.first_guess`). Sentences we wrote; real names as
+facts."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.stages.test_geo_general import resolved
+from thucydides.geo.document import GeographyView
 from thucydides.geo.gazetteer import Candidate
+from thucydides.geo.handset import town_abroad
 from thucydides.geo.recognize import Found, annotate_context, knowledge
 from thucydides.geo.resolve import told_as_town
 from thucydides.model import Place
@@ -42,6 +46,19 @@ def test_told_as_town_the_areas_of_the_name_go() -> None:
     assert told_as_town(said, [region]) == [region]  # no town of the name: nothing to prefer
 
 
+def test_only_a_town_abroad_is_obscure_never_a_country_by_another_name() -> None:
+    """A report about Ghana: a small town of Israel met by an alternate name is obscure there; Britain, the United
+    Kingdom's other name, is not (the seed and the strong gate skip only towns)."""
+    view = GeographyView({"GH": 1.0}, {}, frozenset(), None)
+    alias = Candidate(Place("acre", "Acre", 32.9, 35.1, "populated_place", "IL", ""), "Akoon", 1, "geonames")
+    britain = Candidate(Place("gb", "United Kingdom", 54.0, -2.0, "country", "GB", None), "Britain", 1, "geonames")
+    home = Candidate(Place("tarkwa", "Tarkwa", 5.3, -2.0, "populated_place", "GH", ""), "Tarkwa", 2, "geonames")
+    found = Found(0, 5, "Akoon", "Akoon")
+    assert town_abroad(found, alias, view, 100_000)
+    assert not town_abroad(found, britain, view, 100_000)
+    assert not town_abroad(found, home, view, 100_000)
+
+
 @pytest.mark.slow
 def test_a_city_named_like_a_region_abroad_is_the_city(analyse) -> None:
     """Ethiopia's Amhara region is spelt Amara in the gazetteer, and outweighs Iraq's Amara; 'city' says which."""
@@ -56,3 +73,23 @@ def test_a_town_named_before_its_province_stays_in_it(analyse) -> None:
     place = resolved(analyse("Students rallied outside the mayor's office in Sorong city (West Papua province)."),
                      "Sorong")
     assert place is not None and place.country == "ID"
+
+
+@pytest.mark.slow
+def test_a_two_word_name_is_no_small_town_abroad(analyse) -> None:
+    """'At Taynah' is a Japanese town's alternate name; the report is about Yemen (Midi, Hajjah): the village is
+    one the gazetteer lacks, and the happening is placed in Yemen."""
+    analysis = analyse("On 9 May 2022, coast guards fired at fishermen in At Taynah (Midi, Hajjah).")
+    place = resolved(analysis, "At Taynah")
+    assert place is None or place.country == "YE"
+
+
+@pytest.mark.slow
+def test_a_seed_abroad_does_not_crowd_out_the_report_s_town(analyse) -> None:
+    """Kiranja sounds like an Indian town; seeded there, Kerugoya (Kenya) fit nothing in the first pass and Kiranja,
+    alone in the second, went to India. Seeds are no small or alternately named place abroad
+    (`resolve.first_guess`)."""
+    analysis = analyse("A group of youths rioted to disrupt a vote in Kiranja. Police from Kerugoya dispersed them.")
+    kerugoya, kiranja = resolved(analysis, "Kerugoya"), resolved(analysis, "Kiranja")
+    assert kerugoya is not None and kerugoya.country == "KE"
+    assert kiranja is None or kiranja.country == "KE"

@@ -276,7 +276,41 @@ def admitted(kind: str, f: Found, c: Candidate, view: GeographyView, points: Poi
 
 
 def _strong(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:
-    return fits(f, c, view, points, towns_only=True) or (stands_alone(f, c) and not off_theatre(c, view, points))
+    return fits(f, c, view, points, towns_only=True) or (
+        stands_alone(f, c) and not off_theatre(c, view, points) and not obscure_abroad(f, c, view))
+
+
+def obscure_abroad(f: Found, c: Candidate, view: GeographyView) -> bool:
+    """ "coast guards fired at fishermen in At Taynah (Midi, Hajjah)": a strong name that stands alone (two words, a
+    district, a town of some size) is still no place abroad the report never implies where it is small (a town or a
+    district of fewer than `foreign_town_population`) or known there by another name (`foreign_and_obscure`, a
+    district counted as a town unless told as a unit): most often a namesake of a village the gazetteer lacks
+    (`gates.obscure_abroad`)."""
+    settings = places_settings()
+    if not settings.gates.obscure_abroad:
+        return False
+    small_areas = frozenset() if f.admin else frozenset({"admin2"})  # "Poni region": told as a unit, not as a village
+    return town_abroad(f, c, view, settings.foreign_town_population, small_areas)
+
+
+def town_abroad(f: Found, c: Candidate, view: GeographyView, population: int,
+                small_areas: frozenset[str] = frozenset()) -> bool:
+    """A town (or an area of a kind in `small_areas`) abroad that is small or known there by another name
+    (`foreign_and_obscure`); never a country, a province or a region ("Britain", "the UK": a country's other names)."""
+    if c.place.kind in AREA_KINDS and c.place.kind not in small_areas:
+        return False
+    return foreign_and_obscure(f, c, view, population, small_areas)
+
+
+def foreign_and_obscure(f: Found, c: Candidate, view: GeographyView, population: int,
+                        small_areas: frozenset[str] = frozenset()) -> bool:
+    """In a country the report never implies (when it implies any), and small (a town, or an area of a kind in
+    `small_areas`, of fewer than `population`), or known by another name there."""
+    p = c.place
+    if not (view.known and p.country and not view.implies(p.country) and not f.dateline):
+        return False
+    small = (p.kind not in AREA_KINDS or p.kind in small_areas) and c.population < population
+    return f.facility or c.weight < 2 or c.match < 1.0 or small
 
 
 def _holder(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool:

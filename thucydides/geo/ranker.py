@@ -44,6 +44,11 @@ class GateSettings:
     lone_town: bool
     """A town after a locative word whose places by that name all lie in one country may be meant however small,
     where no town of the report lies elsewhere (`handset.lone_country`)."""
+    obscure_abroad: bool
+    """A strong name that stands alone is no small or alternately named place in a country the report never implies
+    (`handset.obscure_abroad`)."""
+    seed_at_home: bool
+    """The first pass's seeds are no small or alternately named places abroad (`resolve.first_guess`)."""
 
 
 @dataclass(frozen=True, slots=True)

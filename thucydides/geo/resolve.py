@@ -447,16 +447,8 @@ def allowed(m: Mention, view: GeographyView, settings: PlacesSettings) -> list[i
     f = m.found
     if f.facility and not view.known:
         return []
-    return [i for i, c in enumerate(m.options) if not _foreign_and_obscure(f, c, view, settings)]
-
-
-def _foreign_and_obscure(f: Found, c: Candidate, view: GeographyView, settings: PlacesSettings) -> bool:
-    """In a country the report never implies (when it implies any), and small, or known by another name there."""
-    p = c.place
-    if not (view.known and p.country and not view.implies(p.country) and not f.dateline):
-        return False
-    small = p.kind not in AREA_KINDS and c.population < settings.foreign_town_population
-    return f.facility or c.weight < 2 or c.match < 1.0 or small
+    return [i for i, c in enumerate(m.options)
+            if not handset.foreign_and_obscure(f, c, view, settings.foreign_town_population)]
 
 
 def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSettings) -> tuple[list[int], bool]:
@@ -863,12 +855,19 @@ def _votes(key: str, possible: dict[str, Regions]) -> Regions:
     return votes
 
 
-def first_guess(m: Mention) -> Candidate | None:
-    """A strong mention's best candidate on the hand-set prior alone: the seed of the document's context."""
+def first_guess(m: Mention, view: GeographyView | None = None, population: int = 0) -> Candidate | None:
+    """A strong mention's best candidate on the hand-set prior alone: the seed of the document's context. Given the
+    mention's view of the document's geography, not a town small or alternately named abroad
+    (`handset.town_abroad`, towns of fewer than `population`): "youths rioted in Kiranja; police from
+    Kerugoya dispersed them", a seed at an Indian town sounding like Kiranja made Kerugoya, Kenya, fit nothing in the
+    first pass, and Kiranja, alone in the second, went to India."""
     if not (m.considered and m.gate == "strong"):
         return None
-    best = max(range(len(m.options)), key=lambda i: m.static[i][-1])
-    return m.options[best]
+    keep = [i for i, c in enumerate(m.options)
+            if view is None or not handset.town_abroad(m.found, c, view, population)]
+    if not keep:
+        return None
+    return m.options[max(keep, key=lambda i: m.static[i][-1])]
 
 
 @dataclass(slots=True)
@@ -890,8 +889,11 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
                passes: int) -> Passes:
     """Rank every mention `passes` times, each time against the places the previous pass chose for the others."""
     floor = admit_threshold(model, settings)
-    state = Passes([None] * len(mentions), [first_guess(m) for m in mentions], possible_regions(mentions, geo))
     views: dict[str, GeographyView] = {}
+    at_home, population = settings.gates.seed_at_home, settings.foreign_town_population
+    seeds = [first_guess(m, _view(geo, m.key, views) if at_home and m.considered else None, population)
+             for m in mentions]
+    state = Passes([None] * len(mentions), seeds, possible_regions(mentions, geo))
     votes: dict[str, Regions] = {}
     before: dict[tuple[object, ...], tuple[Points, bool, Ranked | None]] = {}
     for _ in range(passes):
