@@ -887,7 +887,10 @@ class Passes:
 
 def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, settings: PlacesSettings,
                passes: int) -> Passes:
-    """Rank every mention `passes` times, each time against the places the previous pass chose for the others."""
+    """Rank every mention `passes` times, each time against the places the previous pass chose for the others.
+    A pass before the last passes on to the next only, per name, the place its first resolved mention chose and
+    whether the gates confirmed it (`points_of`, `Passes.confirmed`): once a mention of a name is both, that
+    pass skips the name's later mentions (their rankings would go unread; the last pass ranks every mention)."""
     floor = admit_threshold(model, settings)
     views: dict[str, GeographyView] = {}
     at_home, population = settings.gates.seed_at_home, settings.foreign_town_population
@@ -896,14 +899,15 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
     state = Passes([None] * len(mentions), seeds, possible_regions(mentions, geo))
     votes: dict[str, Regions] = {}
     before: dict[tuple[object, ...], tuple[Points, bool, Ranked | None]] = {}
-    for _ in range(passes):
+    for n in range(passes):
         located = points_of(mentions, state.picks)
         confirmed = state.confirmed(mentions)
         contexts: dict[str, Points] = {}
         whole: list[Points] = []
         done: dict[tuple[object, ...], Ranked | None] = {}
+        settled: set[str] = set()  # names located and confirmed in this pass, before the last
         for i, m in enumerate(mentions):
-            if not m.considered:
+            if not m.considered or m.key in settled:
                 continue
             if m.signature not in done:
                 view = _view(geo, m.key, views)
@@ -912,6 +916,8 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
                 done[m.signature] = _ranked_again(m, view, points, model, settings, m.key in confirmed, before)
             ranked = state.ranked[i] = done[m.signature]
             state.picks[i] = ranked.best(floor) if ranked else None
+            if ranked and ranked.gated and state.picks[i] is not None and n < passes - 1:
+                settled.add(m.key)
     return state
 
 
