@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from thucydides.geo import handset
 from thucydides.geo.context import Points, Region
@@ -583,21 +584,59 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     gazetteer knows in the state named may lie past the first `max_candidates` of its name: `pin_reach`), each
     list capped after.
     `text`: the report, where a unit's word may part a town from its container (`unit_linked`)."""
-    know = knowledge()
-    every = [candidates_for(f, gaz, know, settings, cap=False) for f in found]
-    unpinned = [capped(cs, settings) for cs in every]
-    options = [pin_reach(cs, kept) for cs, kept in zip(every, unpinned, strict=True)]
+    names = NameShare(gaz, settings, model)
+    looked_up = [names.candidates(f) for f in found]
+    unpinned = [kept for kept, _ in looked_up]
+    options = [reach for _, reach in looked_up]
     confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops,
                                      settings.province_seat_km)
     bound_by_anchors(found, options, settings)
     options = [told_as_town(f, cs) for f, cs in zip(found, options, strict=True)]
-    mentions = [mention(f, capped(cs, settings), i in confirmed, model, settings, frame_row(text, f))
+    mentions = [names.mention(f, cs, i in confirmed, frame_row(text, f))
                 for i, (f, cs) in enumerate(zip(found, options, strict=True))]
     for pin in pins:
         for i in (pin.town, pin.container):
             mentions[i].unpinned = unpinned[i]
         mentions[pin.town].container = pin.container
     return mentions
+
+
+_lookup_key = attrgetter("name", "border", "fixed", "admin", "armed_name", "ner", "place_cue")
+"""What `candidates_for` reads of a span."""
+_scoring_key = attrgetter("name", "admin", "facility", "ner")
+"""What `scored` reads of a span, besides its candidates."""
+
+
+class NameShare:
+    """One report's names looked up and their candidates scored once each: a report repeats a name ("Aleppo" six
+    times), and a mention's candidates and their static scores depend on the name and a few flags of the span
+    (`_lookup_key`, `_scoring_key`), not on where it stands. Made per report by `build_mentions`, so nothing is kept
+    from one report to the next."""
+
+    def __init__(self, gaz: Gazetteer, settings: PlacesSettings, model: Ranker) -> None:
+        self.gaz, self.settings, self.model, self.know = gaz, settings, model, knowledge()
+        self.lookups: dict[tuple[object, ...], tuple[list[Candidate], list[Candidate]]] = {}
+        self.scores: dict[tuple[object, ...], tuple[list[Candidate], list[Candidate], Scored]] = {}
+
+    def candidates(self, f: Found) -> tuple[list[Candidate], list[Candidate]]:
+        """The span's capped candidates (`capped`), and those a pin reads (`pin_reach`)."""
+        key = _lookup_key(f)
+        hit = self.lookups.get(key)
+        if hit is None:
+            every = candidates_for(f, self.gaz, self.know, self.settings, cap=False)
+            kept = capped(every, self.settings)
+            hit = self.lookups[key] = (kept, pin_reach(every, kept))
+        return hit
+
+    def mention(self, f: Found, cs: list[Candidate], in_container: bool, frame: list[float]) -> Mention:
+        """`mention` of the span over `cs`, capped; scored as an earlier span of the same name over the very same
+        candidate list was (the list is kept with its scores, so `is` tells it)."""
+        key = (id(cs), *_scoring_key(f))
+        hit = self.scores.get(key)
+        if hit is None or hit[0] is not cs:
+            kept = capped(cs, self.settings)
+            hit = self.scores[key] = (cs, kept, scored(f, kept, self.model, self.settings))
+        return mention(f, hit[1], in_container, self.model, self.settings, frame, hit[2])
 
 
 def bound_by_anchors(found: list[Found], options: list[list[Candidate]], settings: PlacesSettings) -> None:
@@ -627,22 +666,40 @@ def pin_reach(cs: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
 
 
 def mention(f: Found, cs: list[Candidate], in_container: bool, model: Ranker, settings: PlacesSettings,
-            frame: list[float]) -> Mention:
-    """A span's mention over candidates `cs`, with its gate, static scores and `frame` (`features.frame_row`). A
-    common word pinned in the container named after it ("Lincoln (Nebraska)", `in_container`) is a place name."""
+            frame: list[float], candidates: Scored | None = None) -> Mention:
+    """A span's mention over candidates `cs`, with its gate, static scores (`candidates`: `scored(f, cs)` already
+    made) and `frame` (`features.frame_row`). A common word pinned in the container named after it ("Lincoln
+    (Nebraska)", `in_container`) is a place name."""
     know = knowledge()
     strong, common = is_strong(f), is_common_word(f, know)
     plausible = bool(f.border) or plausible_name(f, know) or (in_container and f.name[:1].isupper())
     m = Mention(f, fold(f.name), cs, strong, plausible, common,
                 handset.gate(f, strong, common), in_container=in_container, frame=frame)
     if m.considered:
-        m.respelt = handset.respelt(cs, f.name)
-        entry = static_entry(f, cs)
-        m.static = entry.rows
-        m.pickable, m.lesser_alias = _pickable_and_lesser(f, cs, entry, settings.word_alias_population)
-        m.scores = static_scores(model, entry)
+        got = candidates or scored(f, cs, model, settings)
+        m.respelt, m.static, m.pickable, m.lesser_alias, m.scores = (got.respelt, got.static, got.pickable,
+                                                                      got.lesser_alias, got.scores)
         m.signature = signature(m)
     return m
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """What a mention's candidates are apart from the document: as `Mention`'s fields of the same names."""
+
+    respelt: list[bool]
+    static: list[list[float]]
+    pickable: list[bool]
+    lesser_alias: list[bool]
+    scores: list[float]
+
+
+def scored(f: Found, cs: list[Candidate], model: Ranker, settings: PlacesSettings) -> Scored:
+    """The static side of a span's candidates `cs`: which were met only through folding, their static rows and
+    scores, which may be picked and which are lesser aliases."""
+    entry = static_entry(f, cs)
+    pickable_ones, lesser = _pickable_and_lesser(f, cs, entry, settings.word_alias_population)
+    return Scored(handset.respelt(cs, f.name), entry.rows, pickable_ones, lesser, static_scores(model, entry))
 
 
 def static_scores(model: Ranker, entry: StaticEntry) -> list[float]:
