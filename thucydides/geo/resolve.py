@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
+from typing import Protocol
 
 from thucydides.geo import handset
 from thucydides.geo.context import Points, Region
@@ -935,6 +936,7 @@ class Passes:
     ranked: list[Ranked | None]
     picks: list[Candidate | None]
     possible: dict[str, Regions]
+    views: Views
 
     def confirmed(self, mentions: list[Mention]) -> set[str]:
         """Names resolved through the hand-set gates (strong names' first guesses before any pass)."""
@@ -949,11 +951,11 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
     whether the gates confirmed it (`points_of`, `Passes.confirmed`): once a mention of a name is both, that
     pass skips the name's later mentions (their rankings would go unread; the last pass ranks every mention)."""
     floor = admit_threshold(model, settings)
-    views: dict[str, GeographyView] = {}
+    views = Views(geo)
     at_home, population = settings.gates.seed_at_home, settings.foreign_town_population
-    seeds = [first_guess(m, _view(geo, m.key, views) if at_home and m.considered else None, population)
+    seeds = [first_guess(m, views.view(m.key) if at_home and m.considered else None, population)
              for m in mentions]
-    state = Passes([None] * len(mentions), seeds, possible_regions(mentions, geo))
+    state = Passes([None] * len(mentions), seeds, possible_regions(mentions, geo), views)
     votes: dict[str, Regions] = {}
     before: dict[tuple[object, ...], tuple[Points, bool, Ranked | None]] = {}
     for n in range(passes):
@@ -967,7 +969,7 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
             if not m.considered or m.key in settled:
                 continue
             if m.signature not in done:
-                view = _view(geo, m.key, views)
+                view = state.views.view(m.key)
                 points = contexts.get(m.key) or contexts.setdefault(
                     m.key, context_for(m.key, located, state.possible, votes, whole))
                 done[m.signature] = _ranked_again(m, view, points, model, settings, m.key in confirmed, before)
@@ -978,14 +980,27 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
     return state
 
 
-def _view(geo: DocumentGeography, key: str, views: dict[str, GeographyView]) -> GeographyView:
-    """`geo.view(key)`, made once per name over the passes; the names that cast no vote all see the one same view
+@dataclass(slots=True)
+class Views:
+    """Each name's view of one report's geography (`DocumentGeography.view`), made once: the passes and the steps
+    after them ask for the same names' views again and again. The names that cast no vote all see the one same view
     (nothing of theirs is left out), which keeps its candidates' features once for them all."""
-    at = key if key in geo.by_name else _NOWHERE
-    hit = views.get(at)
-    if hit is None:
-        hit = views[at] = geo.view(at)
-    return hit
+
+    geo: DocumentGeography
+    made: dict[str, GeographyView] = field(default_factory=dict)
+
+    def view(self, key: str) -> GeographyView:
+        at = key if key in self.geo.by_name else _NOWHERE
+        hit = self.made.get(at)
+        if hit is None:
+            hit = self.made[at] = self.geo.view(at)
+        return hit
+
+
+class ViewSource(Protocol):
+    """What the steps after the passes read a name's view from: the report's `DocumentGeography`, or its `Views`."""
+
+    def view(self, key: str) -> GeographyView: ...
 
 
 def _ranked_again(m: Mention, view: GeographyView, points: Points, model: Ranker, settings: PlacesSettings,
@@ -1020,14 +1035,15 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
     mentions, geo = mentions_in(found, gaz, text, home, actor_countries, named, outlet)
     state = run_passes(mentions, geo, model, settings, settings.passes)
     out = [resolution(m, r, floor) for m, r in zip(mentions, state.ranked, strict=True)]
+    views = state.views
     if settings.coded_namesakes_km:
-        out = [coded_namesake(m, r, res, geo, settings.coded_namesakes_km, settings.coded_in_country)
+        out = [coded_namesake(m, r, res, views, settings.coded_namesakes_km, settings.coded_in_country)
                for m, r, res in zip(mentions, state.ranked, out, strict=True)]
     if settings.coded_unresolved_km:
-        out = [coded_unresolved(m, r, res, geo, settings.coded_unresolved_km)
+        out = [coded_unresolved(m, r, res, views, settings.coded_unresolved_km)
                for m, r, res in zip(mentions, state.ranked, out, strict=True)]
     if settings.coded_over_alias_km:
-        out = [coded_over_alias(m, r, res, geo, settings.coded_over_alias_km)
+        out = [coded_over_alias(m, r, res, views, settings.coded_over_alias_km)
                for m, r, res in zip(mentions, state.ranked, out, strict=True)]
     if settings.same_name_same_place:
         out = same_name_same_place(mentions, out, settings)
@@ -1035,12 +1051,12 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
         from thucydides.geo.lists import same_kind_in_lists
 
         out = same_kind_in_lists(mentions, out, settings.list_kind_quorum)
-    out = [person_or_place(m, res, geo, settings) for m, res in zip(mentions, out, strict=True)]
+    out = [person_or_place(m, res, views, settings) for m, res in zip(mentions, out, strict=True)]
     return [res for m, r, res in zip(mentions, state.ranked, out, strict=True)
             if res.candidate is not None or (keeps(m, r, floor) and not m.found.person_name)]
 
 
-def coded_namesake(m: Mention, ranked: Ranked | None, res: Resolution, geo: DocumentGeography,
+def coded_namesake(m: Mention, ranked: Ranked | None, res: Resolution, geo: ViewSource,
                    reach_km: float, in_country: bool = False) -> Resolution:
     """ "Protesters gathered in Brest", and nothing else in the report says which country: the ranker takes the
     biggest namesake; a war report more likely means the one a conflict record places (`priors.coded`). So when
@@ -1059,7 +1075,7 @@ def coded_namesake(m: Mention, ranked: Ranked | None, res: Resolution, geo: Docu
     return Resolution(m.found, cand, res.confidence, precision_of(m.found, cand))
 
 
-def coded_unresolved(m: Mention, ranked: Ranked | None, res: Resolution, geo: DocumentGeography,
+def coded_unresolved(m: Mention, ranked: Ranked | None, res: Resolution, geo: ViewSource,
                      reach_km: float) -> Resolution:
     """ "Monitors heard explosions near X", X a village name several villages bear and nothing else in the report
     says which: the ranker, with no geography to go by, leaves X unresolved, and the happening goes unplaced. When
@@ -1078,7 +1094,7 @@ def coded_unresolved(m: Mention, ranked: Ranked | None, res: Resolution, geo: Do
     return Resolution(m.found, cand, 0.0, precision_of(m.found, cand))
 
 
-def coded_over_alias(m: Mention, ranked: Ranked | None, res: Resolution, geo: DocumentGeography,
+def coded_over_alias(m: Mention, ranked: Ranked | None, res: Resolution, geo: ViewSource,
                      reach_km: float) -> Resolution:
     """ "A gang burned shops near X", in a report nothing else places, resolved to a bigger town abroad that bears X
     only as an alternate name, while a conflict record places a town that bears X as its own name: that town
@@ -1108,7 +1124,7 @@ def _namesakes_to_weigh(m: Mention, picked: Candidate, view: GeographyView, in_c
     return [c for c in options if c.place.country == here.country]
 
 
-def person_or_place(m: Mention, res: Resolution, geo: DocumentGeography, settings: PlacesSettings) -> Resolution:
+def person_or_place(m: Mention, res: Resolution, geo: ViewSource, settings: PlacesSettings) -> Resolution:
     """A name the report also gives a person (`Found.person_name`) is that person here, unless it resolved to a
     big place (a country, a state, a city of `person_name_population`) in a country the rest of the report
     implies: "Jordan said" of a country at war, not "coach Ripley" of a village."""
