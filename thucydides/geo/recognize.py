@@ -858,9 +858,11 @@ def recognise(text: str, doc: Doc | None, gaz: Gazetteer, blocked: Sequence[tupl
     found = [f for f in border_matches(text, know) + abbreviations + gazetteer_found +
              unknown_places(text, ents, gazetteer_found) if (f.start, f.end) not in misfits]
     out = []
+    cover = actor_cover(blocked)
     for f in merge(found):
         f.other_entity = judged_other(f, ents) if f.gazetteer else None
-        if within_an_actor_name(f, blocked, armed) or inside_a_civil_name(text, f, blocked, armed, gaz):
+        near = blocked if cover is None or f.end <= f.start or cover.find(1, f.start, f.end) >= 0 else ()
+        if within_an_actor_name(f, near, armed) or inside_a_civil_name(text, f, blocked, armed, gaz):
             out.append(annotate_context(text, f, know))
     state_roads(text, out, gaz)
     people = people_named(text, doc, entities) | given_names(text, gaz, know)
@@ -1200,6 +1202,18 @@ def unknown_places(text: str, ents: list[tuple[int, int, str]], gazetteer_found:
             name = re.sub(r"^(?:the|The)\s+", "", text[start:end])
             out.append(Found(end - len(name), end, name, name, ner=label))
     return out
+
+
+def actor_cover(actors: Sequence[tuple[int, int]]) -> bytearray | None:
+    """The characters of the actors' names, marked: a span over none of them overlaps no actor's name, and
+    `within_an_actor_name` need not read the names for it (most spans). None where a name is empty (it overlaps a
+    span around it without a character to mark): then every span reads them."""
+    if any(start < 0 or end <= start for start, end in actors):
+        return None
+    cover = bytearray(max((end for _, end in actors), default=0))
+    for start, end in actors:
+        cover[start:end] = b"\x01" * (end - start)
+    return cover
 
 
 def within_an_actor_name(f: Found, actors: Sequence[tuple[int, int]], armed: Collection[tuple[int, int]]) -> bool:
