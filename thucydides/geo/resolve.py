@@ -417,10 +417,12 @@ class Mention:
     """What its ranking depends on besides the document: two mentions alike in it rank alike in one pass."""
     frame: list[float] = field(default_factory=list)
     """What the words right around it say, for the admit model (`features.frame_row`)."""
+    considered: bool = field(init=False, default=False)
+    """Has candidates and a plausible name: the passes rank it. Set once (neither is reassigned): the passes and the
+    steps after them ask it of every mention, over and over."""
 
-    @property
-    def considered(self) -> bool:
-        return bool(self.options) and self.plausible
+    def __post_init__(self) -> None:
+        self.considered = bool(self.options) and self.plausible
 
 
 @dataclass(frozen=True, slots=True)
