@@ -16,12 +16,13 @@ from thucydides.events.means import means_sub_type
 from thucydides.events.roles import CIVILIANS_KEY, RoleContext, anchor_arguments
 from thucydides.events.when import DateContext, Dated
 from thucydides.events.where import PlaceContext, carried_place
+from thucydides.geo.distance import km
 from thucydides.geo.located import Located, holds, refine
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import Lexicons, lexicons
 from thucydides.knowledge.type_prior import PriorRetyping
 from thucydides.ling.context import DocContext
-from thucydides.ling.tokens import span_head
+from thucydides.ling.tokens import ancestors, forms, span_head
 from thucydides.model import Claim, Event, Evidence, Happening, Interval, Toponym, stable_id
 from thucydides.steps import Steps
 
@@ -47,6 +48,14 @@ class Merging:
     own_dates_only: bool = True
     """Only dates read in both sightings' own clauses keep them apart: a date read from the sentence around
     ('kidnapped in A were freed Tuesday'), the paragraph or the publication is no date of the happening."""
+    retellings: bool = False
+    """A sighting that re-tells a happening told before (a speaker's or witness's account, 'the attack') joins it
+    as another account where no other rule joined it (`retold_home`)."""
+    retell_km: float = 0.0
+    """... where its own place lies within this of the happening's (or in the area it is told in)."""
+    retell_families: tuple[frozenset[str], ...] = ()
+    """... and its type is the happening's or of one family with it (one happening told as a clash by one
+    witness and as an attack by another)."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,8 @@ class Sighting(Happening):
     """Which step decided each field, for the audit trail (event notes)."""
     actor1_guessed: bool = False
     """Actor 1 was guessed from around the happening (`Readers.guessed_actor1_steps`), not told as its doer."""
+    account: bool = False
+    """Joined its happening as a re-telling (`retold_home`): its evidence, not its type, place, date or doer."""
 
 
 def read_sightings(ctx: DocContext, candidate: Candidate, readers: Readers, base: ActorBase,
@@ -479,7 +490,72 @@ def _join_echo(groups: Sequence[list[Sighting]], s: Sighting) -> None:
 def _home(ctx: DocContext, groups: Sequence[list[Sighting]], s: Sighting, rules: Merging) -> list[Sighting] | None:
     """The happening a sighting joins: the one it refers back to, else the first it goes on telling or retells."""
     home = _told_before(groups, s) if rules.back_references and refers_back(s) else None
-    return home or next((g for g in groups if _continues(g, s) or _same_happening(ctx, g, s, rules)), None)
+    home = home or next((g for g in groups if _continues(g, s) or _same_happening(ctx, g, s, rules)), None)
+    if home is None and rules.retellings:
+        home = retold_home(ctx, groups, s, rules)
+        s.account = home is not None
+    return home
+
+
+def retold_home(ctx: DocContext, groups: Sequence[list[Sighting]], s: Sighting,
+                rules: Merging) -> list[Sighting] | None:
+    """A re-telling of a happening told before ('"our forces killed the attackers," he said', 'witnesses said
+    gunmen stormed the hotel', 'died in the attack'): the last news happening told before it whose type is its
+    own or of its family, whose dates agree with it, whose place is its own, nearby or the area it lies in, and
+    whose doer or target is its own (a quoted account need neither: a witness names the sides as they saw them);
+    a sighting told flat, or with no such happening before it, is a happening of its own."""
+    if s.background or not retells(s):
+        return None
+    quoted = _quoted(s.candidate.anchor)
+    earlier = [g for g in groups if not g[0].background and g[0].candidate.start < s.candidate.start
+               and _kin_types(g[0].event_type, s.event_type, rules) and _dates_agree(g[0], s, rules)
+               and _near(ctx, g[0], s, rules.retell_km)
+               and (quoted or actors_agree(g, s, rules) or _same_target(g, s))]
+    return max(earlier, key=lambda g: g[-1].candidate.start) if earlier else None
+
+
+def retells(s: Sighting) -> bool:
+    """The sighting is told as someone's account (inside a quotation, under a verb of telling, after 'according
+    to') or names its happening by a noun pointing back ('the attack')."""
+    anchor = s.candidate.anchor
+    words = lexicons()
+    sentence = anchor.sent
+    quoted = _quoted(anchor)
+    telling = any(forms(t) & words.reporting_verbs and t.pos_ in {"VERB", "AUX"} for t in ancestors(anchor))
+    asides = any(c.dep_ == "parataxis" and forms(c) & words.reporting_verbs for c in anchor.children)
+    cited = any(sentence.text.lower().find(p + " ") >= 0 for p in words.attribution_phrases if " " in p)
+    return quoted or telling or asides or cited or refers_back(s)
+
+
+def _quoted(anchor: Token) -> bool:
+    """The anchor lies inside a quotation: a speaker's own words, whoever they make the doer."""
+    return sum(1 for t in anchor.sent if t.i < anchor.i and t.is_quote) % 2 == 1
+
+
+def _same_target(members: Sequence[Sighting], s: Sighting) -> bool:
+    """The sighting's anchor names as its object a thing the happening's sentences name ('attacked a hotel' after
+    'laid siege to a hotel'): one target, whoever each account makes the doer."""
+    told = {t.lemma_.lower() for m in members for t in m.candidate.anchor.sent if t.pos_ == "NOUN"}
+    return bool(told & {t.lemma_.lower() for t in _objects(s.candidate.anchor)})
+
+
+def _objects(anchor: Token) -> list[Token]:
+    """The nouns the anchor acts on: its object, its passive subject and the objects of its prepositions."""
+    out = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
+    out += [o for c in anchor.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return [t for t in out if t.pos_ == "NOUN"]
+
+
+def _kin_types(a: str, b: str, rules: Merging) -> bool:
+    return a == b or any(a in family and b in family for family in rules.retell_families)
+
+
+def _near(ctx: DocContext, a: Sighting, b: Sighting, reach_km: float) -> bool:
+    """Same area (`_same_area`), or a place of its own within `reach_km` of the other's."""
+    if _same_area(ctx, a, b):
+        return True
+    pa, pb = ctx.places[a.place or ""], ctx.places[b.place or ""]
+    return km(pa.lat, pa.lon, pb.lat, pb.lon) <= reach_km
 
 
 def _modifiers(noun: Token) -> list[Token]:
@@ -509,9 +585,10 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
     with `date_steps`, the date is the one read by the first of those steps among its sightings; with
     `typed_actor1`, a type whose generic actor 1 ACLED always codes takes the typed sighting's actor 1."""
     lead = members[0]
-    typed = typed_sighting(members, typed_by)
-    dated = dating_sighting(members, date_steps) if date_steps else lead
-    placed = placing_sighting(members, place_steps) if place_steps else lead
+    told = _told(members)
+    typed = typed_sighting(told, typed_by)
+    dated = dating_sighting(told, date_steps) if date_steps else lead
+    placed = placing_sighting(told, place_steps) if place_steps else lead
     document = ctx.analysis.document
     evidence = [Evidence.of(document, m.candidate.start, min(m.candidate.end, m.candidate.start + evidence_max))
                 for m in members]
@@ -523,18 +600,24 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         event_type=typed.event_type,
         sub_event_type=typed.sub_event_type,
         evidence=evidence,
-        actor1=fixed or to_actor1(members),
-        actor2=lead.actor2 or next((m.actor2 for m in members if m.actor2), None),
+        actor1=fixed or to_actor1(told),
+        actor2=lead.actor2 or next((m.actor2 for m in told if m.actor2), None),
         assoc_actor2=lead.assoc_actor2,
-        place=placed.place or next((m.place for m in members if m.place), None),
+        place=placed.place or next((m.place for m in told if m.place), None),
         geo_precision=placed.geo_precision,
         date=dated.date,
         time_precision=dated.time_precision,
         fatalities=fatalities,
         claims=claims,
-        civilian_targeting=any(m.civilian_targeting for m in members),
+        civilian_targeting=any(m.civilian_targeting for m in told),
         notes=_notes(lead),
     )
+
+
+def _told(members: Sequence[Sighting]) -> list[Sighting]:
+    """The sightings that shape a happening's event: all but the accounts joined as re-tellings, which add their
+    evidence and toll only."""
+    return [m for m in members if not m.account] or list(members)
 
 
 def step_rank(steps: Sequence[str], slot: str) -> Callable[[Sighting], int]:

@@ -194,6 +194,12 @@ class EventsConfig:
     the happening of its type told last before it (lexicons happening_nouns)."""
     merge_own_dates_only: bool = True
     """Only dates read in both sentences' own clauses keep them apart (not one read from around them)."""
+    merge_retellings: bool = False
+    """A sentence re-telling a happening told before (a speaker's or witness's account, 'the attack'), of its type
+    or its family (merge_retell_families), its dates and its place or one within merge_retell_km, joins it as
+    another account (events.build.retold_home)."""
+    merge_retell_km: float = 50.0
+    merge_retell_families: tuple[tuple[str, ...], ...] = ()
     place_by_step: bool = True
     """A happening told in several sentences takes the place read by the first place step among them (a
     sentence's own clause first, then the most precise), not the first sentence's."""
@@ -334,7 +340,8 @@ def readers(config: EventsConfig) -> Readers:
         place_origins_last=config.place_origins_last,
         typed_by=config.typed_by,
         merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
-                        config.merge_back_references, config.merge_own_dates_only),
+                        config.merge_back_references, config.merge_own_dates_only, config.merge_retellings,
+                        config.merge_retell_km, tuple(frozenset(f) for f in config.merge_retell_families)),
     )
 
 
