@@ -194,7 +194,7 @@ class EventsConfig:
     the happening of its type told last before it (lexicons happening_nouns)."""
     merge_own_dates_only: bool = True
     """Only dates read in both sentences' own clauses keep them apart (not one read from around them)."""
-    merge_retellings: bool = False
+    merge_retellings: bool = True
     """A sentence re-telling a happening told before (a speaker's or witness's account, 'the attack'), of its type
     or its family (merge_retell_families), its dates and its place or one within merge_retell_km, joins it as
     another account (events.build.retold_home)."""
