@@ -198,7 +198,7 @@ class EventsConfig:
     """A sentence re-telling a happening told before (a speaker's or witness's account, 'the attack'), of its type
     or its family (merge_retell_families), its dates and its place or one within merge_retell_km, joins it as
     another account (events.build.retold_home)."""
-    merge_retell_km: float = 50.0
+    merge_retell_km: float = 0.0
     merge_retell_families: tuple[tuple[str, ...], ...] = ()
     place_by_step: bool = True
     """A happening told in several sentences takes the place read by the first place step among them (a
