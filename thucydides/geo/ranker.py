@@ -67,6 +67,13 @@ class PlacesSettings:
     foreign_town_population: int
     """A town smaller than this, in a country the report never implies, is not considered when the report
     implies any country at all (the candidate inside wins, or the mention stays unresolved)."""
+    far_village_vote: float
+    """A report whose top country (in a mention's view) has at least this vote is firmly placed: there a village
+    smaller than `far_village_population`, in a country the report never implies, is no answer even where the
+    hand-set gates admit it (`resolve.far_village`: "the Karrada district of Baghdad" is not a Turkish village of
+    that key); 0 turns it off."""
+    far_village_population: int
+    """The population below which `far_village_vote` rules a candidate out."""
     word_alias_population: int
     """A town met by an alternate name that is an English word spaCy does not read as a place is the answer only
     when at least this big (`resolve.pickable`: "Calcutta" for Kolkata, but not "Day" for Dayton)."""
