@@ -11,6 +11,7 @@ import pytest
 
 from tests.stages.test_geo_general import resolved
 from thucydides.geo import resolve
+from thucydides.geo.context import Points
 from thucydides.geo.document import GeographyView
 from thucydides.geo.gazetteer import Candidate
 from thucydides.geo.ranker import places_settings
@@ -33,26 +34,36 @@ def _view(**countries: float) -> GeographyView:
     return GeographyView(countries, {}, frozenset(), None)
 
 
+TOWN_IN_XX = Points((("x", 10.0, 10.0),), {"XX": 1.0}, settled=frozenset({"XX"}))
+"""Another name of the report resolved to a town in XX."""
+COUNTRY_ONLY = Points((), {"XX": 1.0}, settled=frozenset())
+"""Only a country named."""
+
+
 def test_a_village_abroad_in_a_firmly_placed_report_is_no_answer() -> None:
-    assert resolve.far_village(_found(), _place(), _view(XX=3.0), SETTINGS)
+    assert resolve.far_village(_found(), _place(), _view(XX=3.0), TOWN_IN_XX, SETTINGS)
+
+
+def test_a_country_named_alone_does_not_place_the_report() -> None:
+    assert not resolve.far_village(_found(), _place(), _view(XX=3.0), COUNTRY_ONLY, SETTINGS)
 
 
 def test_a_report_barely_placed_or_placed_in_the_village_country_keeps_it() -> None:
-    assert not resolve.far_village(_found(), _place(), _view(XX=1.5), SETTINGS)
-    assert not resolve.far_village(_found(), _place(), _view(XX=3.0, YY=0.5), SETTINGS)
-    assert not resolve.far_village(_found(), _place(), _view(), SETTINGS)
+    assert not resolve.far_village(_found(), _place(), _view(XX=1.5), TOWN_IN_XX, SETTINGS)
+    assert not resolve.far_village(_found(), _place(), _view(XX=3.0, YY=0.5), TOWN_IN_XX, SETTINGS)
+    assert not resolve.far_village(_found(), _place(), _view(), TOWN_IN_XX, SETTINGS)
 
 
 def test_a_town_a_region_a_border_or_a_dispatch_place_is_kept() -> None:
-    assert not resolve.far_village(_found(), _place(population=50000), _view(XX=3.0), SETTINGS)
-    assert not resolve.far_village(_found(), _place(kind="admin1"), _view(XX=3.0), SETTINGS)
-    assert not resolve.far_village(_found(), _place(kind="border", country=None), _view(XX=3.0), SETTINGS)
-    assert not resolve.far_village(_found(dateline=True), _place(), _view(XX=3.0), SETTINGS)
+    assert not resolve.far_village(_found(), _place(population=50000), _view(XX=3.0), TOWN_IN_XX, SETTINGS)
+    assert not resolve.far_village(_found(), _place(kind="admin1"), _view(XX=3.0), TOWN_IN_XX, SETTINGS)
+    assert not resolve.far_village(_found(), _place(kind="border", country=None), _view(XX=3.0), TOWN_IN_XX, SETTINGS)
+    assert not resolve.far_village(_found(dateline=True), _place(), _view(XX=3.0), TOWN_IN_XX, SETTINGS)
 
 
 def test_the_setting_at_zero_turns_it_off() -> None:
     off = dataclasses.replace(SETTINGS, far_village_vote=0.0)
-    assert not resolve.far_village(_found(), _place(), _view(XX=3.0), off)
+    assert not resolve.far_village(_found(), _place(), _view(XX=3.0), TOWN_IN_XX, off)
 
 
 # --- slow: the whole pipeline, the real gazetteer --------------------------------------------------

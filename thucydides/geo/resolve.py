@@ -455,19 +455,22 @@ def allowed(m: Mention, view: GeographyView, settings: PlacesSettings) -> list[i
             if not handset.foreign_and_obscure(f, c, view, settings.foreign_town_population)]
 
 
-def far_village(f: Found, c: Candidate, view: GeographyView, settings: PlacesSettings) -> bool:
+def far_village(f: Found, c: Candidate, view: GeographyView, points: Points, settings: PlacesSettings) -> bool:
     """A village (below `far_village_population`) in a country the report never implies, while the report is firmly
-    placed elsewhere (its top country has at least `far_village_vote`): "an attack in the Karrada district of
-    Baghdad" in a report on Iraq is no Turkish village of the name's key, even as the gazetteer's only place of it.
-    Such a candidate is no answer even through the hand-set gates; with no other, the mention stays unresolved. A
-    dispatch's place is the report's own, whatever the rest says; a border or a place of no country is no village."""
+    placed elsewhere (its top country has at least `far_village_vote`, and the other names' towns and regions lie
+    in other countries, `Points.settled`): "an attack in the Karrada district of Baghdad" in a report on Iraq is no
+    Turkish village of the name's key, even as the gazetteer's only place of it. Such a candidate is no answer even
+    through the hand-set gates; with no other, the mention stays unresolved. A country named alone does not place
+    the report ("rallied in a German village against the war in Ukraine"); a dispatch's place is the report's own;
+    a border or a place of no country is no village."""
     firm = settings.far_village_vote
     p = c.place
     if not firm or f.dateline or not p.country or p.kind in AREA_KINDS or p.kind == "border":
         return False
     if c.population >= settings.far_village_population or view.implies(p.country):
         return False
-    return max(view.countries.values(), default=0.0) >= firm
+    return bool(points.settled) and p.country not in points.settled and \
+        max(view.countries.values(), default=0.0) >= firm
 
 
 def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSettings) -> tuple[list[int], bool]:
@@ -476,10 +479,11 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
     f = m.found
     if m.gate is not None:
         gated = [i for i, c in enumerate(m.options) if handset.admitted(m.gate, f, c, view, points)
-                 and not far_village(f, c, view, settings)]
+                 and not far_village(f, c, view, points, settings)]
         if gated or only_place_of_its_name(m, view, settings.one_place_km):
             return gated or [0], True
-        lone = [i for i in _lone_town(m, view, points, settings) if not far_village(f, m.options[i], view, settings)]
+        lone = [i for i in _lone_town(m, view, points, settings)
+                if not far_village(f, m.options[i], view, points, settings)]
         if lone:
             return lone, True
     if m.in_container:
@@ -561,7 +565,7 @@ def rank(m: Mention, view: GeographyView, points: Points, model: Ranker, setting
     """The mention's candidates ranked; `confirmed`: another mention of its name resolved through the gates."""
     one = len(m.options) == 1 and m.pickable[0]
     if m.gate is not None and one and handset.admitted(m.gate, m.found, m.options[0], view, points) \
-            and not far_village(m.found, m.options[0], view, settings):
+            and not far_village(m.found, m.options[0], view, points, settings):
         return Ranked([(1.0, m.options[0])], True, 1.0)  # nothing to rank
     rows = rows_for(m, view, points, settings)
     if not rows.keep:
