@@ -74,6 +74,9 @@ class PlacesSettings:
     that key); 0 turns it off."""
     far_village_population: int
     """The population below which `far_village_vote` rules a candidate out."""
+    qualifier_country: bool
+    """ "A, B" (no list): A's place lies in B's country unless the rest of the report implies A's; else A takes its
+    best-ranked candidate there, or stays unresolved (`qualified.held_by_qualifier`)."""
     word_alias_population: int
     """A town met by an alternate name that is an English word spaCy does not read as a place is the answer only
     when at least this big (`resolve.pickable`: "Calcutta" for Kolkata, but not "Day" for Dayton)."""

@@ -1070,13 +1070,25 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
                for m, r, res in zip(mentions, state.ranked, out, strict=True)]
     if settings.same_name_same_place:
         out = same_name_same_place(mentions, out, settings)
+    out = by_neighbours(mentions, state.ranked, out, geo, settings)
+    out = [person_or_place(m, res, views, settings) for m, res in zip(mentions, out, strict=True)]
+    return [res for m, r, res in zip(mentions, state.ranked, out, strict=True)
+            if res.candidate is not None or (keeps(m, r, floor) and not m.found.person_name)]
+
+
+def by_neighbours(mentions: list[Mention], ranked: list[Ranked | None], out: list[Resolution],
+                  geo: DocumentGeography, settings: PlacesSettings) -> list[Resolution]:
+    """The steps that read the names next to a name: one kind per list (`lists.same_kind_in_lists`), then a name
+    held in the country of the place that qualifies it (`qualified.held_by_qualifier`)."""
     if settings.list_kind_quorum:
         from thucydides.geo.lists import same_kind_in_lists
 
         out = same_kind_in_lists(mentions, out, settings.list_kind_quorum)
-    out = [person_or_place(m, res, views, settings) for m, res in zip(mentions, out, strict=True)]
-    return [res for m, r, res in zip(mentions, state.ranked, out, strict=True)
-            if res.candidate is not None or (keeps(m, r, floor) and not m.found.person_name)]
+    if settings.qualifier_country:
+        from thucydides.geo.qualified import held_by_qualifier
+
+        out = held_by_qualifier(mentions, ranked, out, geo)
+    return out
 
 
 def coded_namesake(m: Mention, ranked: Ranked | None, res: Resolution, geo: ViewSource,
