@@ -100,6 +100,10 @@ class Readers:
     """Among equally specific places, the one qualified by its areas first ('in A village (B, C)')."""
     place_origins_last: bool = False
     """A place told as where someone comes from ('traders from A') comes after every other."""
+    place_governing_first: bool = False
+    """A participle or infinitive anchor takes the place of the clause it hangs on first (`where.governing_clause`)."""
+    place_doubt_own_line: bool = False
+    """A place in a side clause below the anchor makes no clause place doubtful (`where.doubtful_in_its_sentence`)."""
     typed_by: str = "lead"
     """Which sighting of a happening gives its type: 'lead' (the first told), 'surest' (the coder's surest),
     'deadliest' (the surest of those whose words tell people killed, if any)."""
@@ -226,7 +230,8 @@ def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     qualifiers, origins = readers.place_qualifiers, readers.place_origins_last
     carried = carried_place(ctx, s.candidate, vouch, attach, qualifiers, origins)
     located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried, vouch, attach,
-                                                     readers.place_first_named, qualifiers, origins))
+                                                     readers.place_first_named, qualifiers, origins,
+                                                     readers.place_governing_first, readers.place_doubt_own_line))
     if located is not None:
         located = refine(ctx, located)
         s.place, s.geo_precision = located.toponym.place, located.geo_precision

@@ -116,6 +116,12 @@ class EventsConfig:
     areas are told after it first (`geo.located.qualifier_rank`)."""
     place_origins_last: bool = True
     """A place told as where someone comes from ('traders from A') comes after every other (`told_as_origin`)."""
+    place_governing_first: bool = True
+    """An anchor that is a participle or infinitive hanging on another clause ('rallied in A, demanding ... in B')
+    takes the place of that clause first (`where.governing_clause`)."""
+    place_doubt_own_line: bool = True
+    """A clause place is doubtful only against a place not told in an infinitive or active participle below the
+    anchor, nor as an origin (`where.doubtful_in_its_sentence`)."""
     retrospective_max_sentences: int | None = 8
     """A report all of whose happenings are background keeps them when it has at most this many sentences (a
     note filed late, a brief about an old happening); a longer one is a feature telling history, left out like
@@ -338,6 +344,8 @@ def readers(config: EventsConfig) -> Readers:
         place_first_named=config.place_first_named,
         place_qualifiers=config.place_qualifiers,
         place_origins_last=config.place_origins_last,
+        place_governing_first=config.place_governing_first,
+        place_doubt_own_line=config.place_doubt_own_line,
         typed_by=config.typed_by,
         merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
                         config.merge_back_references, config.merge_own_dates_only, config.merge_retellings,

@@ -25,6 +25,7 @@ from thucydides.geo.located import (
     most_specific,
     specificity,
     told_as_area,
+    told_as_origin,
     told_as_quarter,
     unvouched,
     vouched_places,
@@ -34,7 +35,7 @@ from thucydides.geo.located import (
 from thucydides.geo.priors import capital_place
 from thucydides.geo.recognize import knowledge
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.clauses import clause_head
+from thucydides.ling.clauses import clause_head, has_own_subject
 from thucydides.ling.context import DocContext, actors_country
 from thucydides.ling.tokens import ancestors, contains, span_head
 from thucydides.model import Toponym
@@ -59,6 +60,11 @@ class PlaceContext:
     (`geo.located.qualifier_rank`)."""
     origins: bool = False
     """A place told as where someone comes from comes after every other (`geo.located.told_as_origin`)."""
+    governing: bool = False
+    """A participle or infinitive anchor takes the place of the clause it hangs on first (`governing_clause`)."""
+    doubt_own_line: bool = False
+    """A place in a purpose or manner clause below the anchor, or an origin, makes no clause place doubtful
+    (`doubtful_in_its_sentence`)."""
 
 
 NESTING = re.compile(r"(?:['’]s)?((?:\s+[\w'’.-]+){0,4}?)\s+(?:located\s+|situated\s+)?(?:in|of)\s+(?:the\s+)?")
@@ -147,19 +153,55 @@ def where_told(ctx: DocContext, found: Sequence[Toponym]) -> list[Toponym]:
 def in_clause(pc: PlaceContext) -> Located | None:
     """A place told in the anchor's own clause (not in a relative clause on one of its words), or in that of the
     verb the anchor is joined to ("gathered outside the court in X and called for justice for one of the Y
-    nation": both verbs' place)."""
+    nation": both verbs' place); with `governing`, first that of the clause a participle or infinitive anchor
+    hangs on (`governing_clause`)."""
     anchor = pc.candidate.anchor
+    governing = governing_clause(anchor) if pc.governing else None
+    if governing is not None and (found := _clause_place(pc, {governing.i})) is not None:
+        return found
     joined = anchor.dep_ == "conj" and anchor.head.pos_ in VERBS
-    heads = {anchor.i, anchor.head.i} if joined else {anchor.i}
+    return _clause_place(pc, {anchor.i, anchor.head.i} if joined else {anchor.i})
+
+
+def _clause_place(pc: PlaceContext, heads: set[int]) -> Located | None:
+    """The most specific place told in the clauses `heads` head, unless its sentence tells more surely."""
     found = set_right(pc.doc, [t for t in where_told(pc.doc, pc.doc.toponyms.within(pc.candidate.start,
                                                                                      pc.candidate.end))
                                if (head := span_head(pc.doc.doc, t.start, t.end)) is not None
                                and clause_head(head).i in heads], pc.vouch_km)
-    best = most_specific(pc.doc, found, anchor.idx, pc.vouch_km, pc.attachment, pc.first_named,
+    best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment, pc.first_named,
                          pc.qualifiers, pc.origins)
     if best is None or coarser_than_its_sentence(pc, best) or doubtful_in_its_sentence(pc, best):
         return None
     return located_at(pc.doc, best)
+
+
+SIDE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp"})
+"""Attachments by which a participle or infinitive tells a side of another clause's happening ('a rally to
+demand', parsed as a relative clause, too; one with a subject of its own, 'who is walking', tells its own)."""
+NONFINITE_TAGS = frozenset({"VBG", "VB"})
+"""An active participle or a bare infinitive ('demanding', 'to oppose'); not a passive one: 'civilians killed in
+A' tells the happening done to the noun, where it was."""
+
+
+def governing_clause(anchor: Token) -> Token | None:
+    """ "rallied in A, demanding justice for the dead of B", "gathered in A as part of a convoy heading to B": an
+    anchor that is a participle or infinitive hanging on another clause tells the purpose, manner or a noun of
+    that clause's happening, which is told where it took place; the verb heading that clause, else None. A
+    participle joined to such a one ('to complain about A and demanding B') hangs where the first does."""
+    lead = anchor
+    while lead.dep_ == "conj" and lead.head.pos_ in VERBS:
+        lead = lead.head
+    if not _side_clause(lead) or anchor.tag_ not in NONFINITE_TAGS:
+        return None
+    head = clause_head(lead.head)
+    while _side_clause(head) and head.i != (up := clause_head(head.head)).i:  # 'took part ... to protest, denouncing'
+        head = up
+    return None if head.i == lead.i else head
+
+
+def _side_clause(head: Token) -> bool:
+    return head.dep_ in SIDE_DEPS and head.tag_ in NONFINITE_TAGS and not has_own_subject(head)
 
 
 VERBS = frozenset({"VERB", "AUX"})
@@ -173,7 +215,22 @@ def doubtful_in_its_sentence(pc: PlaceContext, t: Toponym) -> bool:
     if not _doubtful(pc, t):
         return False
     return any(o.place != t.place and not _doubtful(pc, o) and where_it_happens(pc.doc, o)
+               and (not pc.doubt_own_line or _may_make_doubtful(pc, o))
                for o in pc.doc.toponyms.within(pc.candidate.start, pc.candidate.end))
+
+
+def _may_make_doubtful(pc: PlaceContext, t: Toponym) -> bool:
+    """ "demonstrated in A to oppose the closure of a plant in B, C": a place told in a clause that holds the
+    anchor (its own or one it hangs on) or in one joined to it ('blocked roads and burned tyres in A'), in a
+    passive participle's ('a shop located in A') or a relative clause ('men who live in A killed ...'), not in an
+    infinitive or an active participle below it (a purpose, a manner), nor told as an origin."""
+    head = span_head(pc.doc.doc, t.start, t.end)
+    if head is None or told_as_origin(pc.doc, t):
+        return False
+    anchor, clause = pc.candidate.anchor, clause_head(head)
+    if contains(clause, anchor) or any(c.i == clause.i for c in anchor.conjuncts):
+        return True
+    return clause.tag_ not in NONFINITE_TAGS
 
 
 def _doubtful(pc: PlaceContext, t: Toponym) -> bool:
