@@ -93,3 +93,13 @@ def test_a_seed_abroad_does_not_crowd_out_the_report_s_town(analyse) -> None:
     kerugoya, kiranja = resolved(analysis, "Kerugoya"), resolved(analysis, "Kiranja")
     assert kerugoya is not None and kerugoya.country == "KE"
     assert kiranja is None or kiranja.country == "KE"
+
+
+@pytest.mark.slow
+def test_a_city_abroad_met_by_another_spelling_is_still_the_city(analyse) -> None:
+    """A report datelined in Moscow implies Russia; 'Zaporizhzhia' is the Ukrainian city's alternate spelling in the
+    gazetteer. A city of its size is no obscure namesake: it stays the city, not its province."""
+    analysis = analyse("MOSCOW, June 7, 2023 - Russia's defence ministry said 4 civilians were killed on Wednesday "
+                       "in Zaporizhzhia.")
+    place = resolved(analysis, "Zaporizhzhia")
+    assert place is not None and place.country == "UA" and place.kind == "populated_place"

@@ -283,12 +283,12 @@ def _strong(f: Found, c: Candidate, view: GeographyView, points: Points) -> bool
 def obscure_abroad(f: Found, c: Candidate, view: GeographyView) -> bool:
     """ "coast guards fired at fishermen in At Taynah (Midi, Hajjah)": a strong name that stands alone (two words, a
     district, a town of some size) is still no place abroad the report never implies where it is small (a town or a
-    district of fewer than `foreign_town_population`) or known there by another name (`foreign_and_obscure`, a
-    district counted as a town unless told as a unit): most often a namesake of a village the gazetteer lacks
-    (`gates.obscure_abroad`)."""
+    district of fewer than `foreign_town_population`) or, below that size, known there by another name
+    (`foreign_and_obscure`, a district counted as a town unless told as a unit): most often a namesake of a village
+    the gazetteer lacks (`gates.obscure_abroad`)."""
     settings = places_settings()
-    if not settings.gates.obscure_abroad:
-        return False
+    if not settings.gates.obscure_abroad or c.population >= settings.foreign_town_population:
+        return False  # a city abroad is often met by another spelling ("Zaporizhzhia"): its size vouches for it
     small_areas = frozenset() if f.admin else frozenset({"admin2"})  # "Poni region": told as a unit, not as a village
     return town_abroad(f, c, view, settings.foreign_town_population, small_areas)
 
