@@ -245,7 +245,7 @@ def test_a_place_its_own_unit_names_in_a_body_name_says_where():
 
 
 def test_a_sit_in_before_a_towns_municipality_is_in_the_town(events_of):
-    e = first(events_of("Teachers held a sit-in in front of the municipality of Oldvik (Plateau) on Monday."))
+    e = first(events_of("On Monday unpaid teachers staged a sit-in outside the municipality of Oldvik (Plateau)."))
     assert e.place == "oldvik"
 
 

@@ -70,7 +70,7 @@ def test_a_city_named_like_a_region_abroad_is_the_city(analyse) -> None:
 def test_a_town_named_before_its_province_stays_in_it(analyse) -> None:
     """Sorong's own entry lies in a newer province than West Papua, its district's in West Papua: the pin keeps
     the district, and the town noun does not take it away."""
-    place = resolved(analyse("Students rallied outside the mayor's office in Sorong city (West Papua province)."),
+    place = resolved(analyse("Students blocked traffic near the port of Sorong city (West Papua province) on Friday."),
                      "Sorong")
     assert place is not None and place.country == "ID"
 
