@@ -82,11 +82,17 @@ def _unit_of(words: str) -> bool:
 
 
 @cache
-def unit_of_a_place() -> re.Pattern[str]:
+def unit_nouns_alternation() -> str:
+    """The nouns a place is told as ("village", "district", "payam"): geo_places.yaml's place and admin nouns and
+    geo_words.yaml's unit nouns, as one regex alternation for the patterns that read them."""
     know = knowledge()
     units = data.word_set(data.load("geo_words.yaml"), "unit_nouns")
-    nouns = "|".join(sorted(re.escape(w) for w in know.place_nouns | know.admin_nouns | units))
-    return re.compile(rf"(?:the\s+)?(?:{nouns})\s+of\s+", re.I)
+    return "|".join(sorted(re.escape(w) for w in know.place_nouns | know.admin_nouns | units))
+
+
+@cache
+def unit_of_a_place() -> re.Pattern[str]:
+    return re.compile(rf"(?:the\s+)?(?:{unit_nouns_alternation()})\s+of\s+", re.I)
 
 
 def where_it_happens(ctx: DocContext, t: Toponym) -> bool:
@@ -182,10 +188,7 @@ def told_by_bearing(ctx: DocContext, t: Toponym) -> bool:
 @cache
 def qualifier_gap() -> re.Pattern[str]:
     """A bracket or comma between two names, after an optional place noun ("A village (B", "A town, B")."""
-    know = knowledge()
-    units = data.word_set(data.load("geo_words.yaml"), "unit_nouns")
-    nouns = "|".join(sorted(re.escape(w) for w in know.place_nouns | know.admin_nouns | units))
-    return re.compile(rf"(?:\s+(?:{nouns}))?\s*[(,]\s*", re.I)
+    return re.compile(rf"(?:\s+(?:{unit_nouns_alternation()}))?\s*[(,]\s*", re.I)
 
 
 def _qualifying(ctx: DocContext, t: Toponym) -> bool:
