@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace as swap
 
 import pytest
 
@@ -26,16 +28,22 @@ PLACES = {
 }
 
 
-@pytest.fixture(scope="module")
-def events_of():
+def events_runner(places: Mapping[str, Place], name_suffix: str = "",
+                  **settings: object) -> Callable[[str], list[Event]]:
+    """The events stage (`settings` over the shipped `stages.events`) after the parse, the actors and the claims,
+    with `places` attached by hand wherever their name (and `name_suffix`, a regex) stands in the text."""
+    from thucydides.knowledge.settings import section
+
+    spec = available_stages()["events"]
+    events = spec.build(swap(section("stages.events", spec.config), **settings))
     parse = Pipeline(["nlp", "actors"])
-    claims, events = (available_stages()[name].build() for name in ("claims", "events"))
+    claims = available_stages()["claims"].build()
 
     def run(text: str) -> list[Event]:
         analysis = Analysis(Document.from_text(text, name="test.txt"))
         parse([analysis])
-        for name, place in PLACES.items():
-            for m in re.finditer(rf"\b{re.escape(name)}\b(?: district)?", text):  # as places spans "X district"
+        for name, place in places.items():
+            for m in re.finditer(rf"\b{re.escape(name)}\b{name_suffix}", text):
                 analysis.toponyms.append(Toponym(m.start(), m.end(), text[m.start():m.end()], place.id, 0.9, 1))
                 analysis.places[place.id] = place
         analysis.toponyms.sort(key=lambda t: t.start)
@@ -45,6 +53,11 @@ def events_of():
         return analysis.events
 
     return run
+
+
+@pytest.fixture(scope="module")
+def events_of() -> Callable[[str], list[Event]]:
+    return events_runner(PLACES, name_suffix="(?: district)?")  # as the places stage spans "X district"
 
 
 def first(events: list[Event]) -> Event:
@@ -187,30 +200,9 @@ def test_a_name_qualifying_a_place_is_an_area_wherever_else_the_report_names_it(
 
 
 @pytest.fixture(scope="module")
-def events_without_qualifiers():
+def events_without_qualifiers() -> Callable[[str], list[Event]]:
     """The same run with `place_qualifiers` off: each qualifier test must fail there (it tests the mechanism)."""
-    from dataclasses import replace as swap
-
-    from thucydides.knowledge.settings import section
-    spec = available_stages()["events"]
-    off = spec.build(swap(section("stages.events", spec.config), place_qualifiers=False))
-    parse = Pipeline(["nlp", "actors"])
-    claims = available_stages()["claims"].build()
-
-    def run(text: str) -> list[Event]:
-        analysis = Analysis(Document.from_text(text, name="test.txt"))
-        parse([analysis])
-        for place in PLACES.values():
-            for m in re.finditer(rf"\b{re.escape(place.name)}\b", text):
-                analysis.toponyms.append(Toponym(m.start(), m.end(), text[m.start():m.end()], place.id, 0.9, 1))
-                analysis.places[place.id] = place
-        analysis.toponyms.sort(key=lambda t: t.start)
-        settle_analysis(analysis)
-        claims([analysis])
-        off([analysis])
-        return analysis.events
-
-    return run
+    return events_runner(PLACES, place_qualifiers=False)
 
 
 QUALIFIED = [

@@ -5,15 +5,13 @@ where it must fail (it tests the mechanism)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import replace as swap
 
 import pytest
 
-from thucydides.actors.settle import settle_analysis
-from thucydides.model import Analysis, Document, Event, Place, Toponym
-from thucydides.pipeline import Pipeline, available_stages
+from tests.stages.test_events_where import events_runner
+from thucydides.model import Analysis, Document, Event, Place
+from thucydides.pipeline import Pipeline
 
 PLACES = {
     # two towns of one country 250 km apart, the second with its province: the first has no neighbour to vouch
@@ -26,27 +24,7 @@ PLACES = {
 
 
 def _runner(**settings: object) -> Callable[[str], list[Event]]:
-    from thucydides.knowledge.settings import section
-
-    spec = available_stages()["events"]
-    events = spec.build(swap(section("stages.events", spec.config), **settings))
-    parse = Pipeline(["nlp", "actors"])
-    claims = available_stages()["claims"].build()
-
-    def run(text: str) -> list[Event]:
-        analysis = Analysis(Document.from_text(text, name="test.txt"))
-        parse([analysis])
-        for place in PLACES.values():
-            for m in re.finditer(rf"\b{re.escape(place.name)}\b", text):
-                analysis.toponyms.append(Toponym(m.start(), m.end(), text[m.start():m.end()], place.id, 0.9, 1))
-                analysis.places[place.id] = place
-        analysis.toponyms.sort(key=lambda t: t.start)
-        settle_analysis(analysis)
-        claims([analysis])
-        events([analysis])
-        return analysis.events
-
-    return run
+    return events_runner(PLACES, **settings)
 
 
 @pytest.fixture(scope="module")
