@@ -233,6 +233,8 @@ def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
                                                      readers.place_first_named, qualifiers, origins,
                                                      readers.place_governing_first, readers.place_doubt_own_line))
     if located is not None:
+        if located.unnamed is not None:  # a place the report does not name (`where.actors_capital`)
+            ctx.analysis.places.setdefault(located.unnamed.id, located.unnamed)
         located = refine(ctx, located)
         s.place, s.geo_precision = located.toponym.place, located.geo_precision
     s.why["place"] = step or "-"

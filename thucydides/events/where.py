@@ -310,7 +310,8 @@ def actors_capital(pc: PlaceContext) -> Located | None:
     """ "NDC supporters clashed with NPP supporters": a report that resolves no place name at all, whose named
     actors say one country (`DocContext.country`, from the actors where no place says it), happened most often in
     that country's capital, where parties, unions and ministries meet; placed there at a region-level precision
-    (not told). Runs last: any place the report names comes first. Where no other actor says a country, the
+    (not told; the capital, named nowhere in the report, rides on the result for the caller to add to the
+    analysis's places). Runs last: any place the report names comes first. Where no other actor says a country, the
     organisations of the report's speakers do ('protests called by ODM leaders'): only the place reads them, the
     actors' settling does not (a foreign official's comment names no local force)."""
     if pc.doc.toponyms.items:
@@ -321,8 +322,7 @@ def actors_capital(pc: PlaceContext) -> Located | None:
     place = capital_place(open_gazetteer(), country)
     if place is None:
         return None
-    pc.doc.analysis.places.setdefault(place.id, place)
-    return Located(Toponym(0, 0, place.name, place.id, 0.0, 3), 3)
+    return Located(Toponym(0, 0, place.name, place.id, 0.0, 3), 3, unnamed=place)
 
 
 def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None,

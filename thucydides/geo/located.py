@@ -34,6 +34,9 @@ NEAR_WORDS = frozenset({"near", "outside", "outskirts", "vicinity", "around", "c
 class Located:
     toponym: Toponym
     geo_precision: int
+    unnamed: Place | None = None
+    """The place, when the report does not name it (a capital read from the actors), for the caller to add to the
+    analysis's places: a step only reads the analysis."""
 
 
 AREA_LEVEL = SPECIFICITY["admin2"]
