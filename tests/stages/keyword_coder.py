@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 from thucydides.events.actorbase import ActorBase
 from thucydides.events.stage import FILTERS as EVENT_FILTERS
@@ -41,8 +42,26 @@ class ReadGuess:
     readings: tuple[tuple[str, float], ...] = ()
 
 
+G = TypeVar("G", bound=Guess | ReadGuess)
+
+
+class SentenceCoder(Generic[G]):
+    """The coder's interface for test doubles: each text read alone (`_read`, what a double defines), the context
+    and its weight ignored, the threshold too (a double's readings are given outright)."""
+
+    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
+                            threshold: float | None = None) -> list[G]:
+        return self.classify(texts, threshold)
+
+    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[G]:
+        return [self._read(text) for text in texts]
+
+    def _read(self, text: str) -> G:
+        raise NotImplementedError
+
+
 @dataclass(frozen=True)
-class KeywordCoder:
+class KeywordCoder(SentenceCoder[Guess]):
     """`keywords`: (word, event type, sub-event type), first match wins; `confidence` of every reading;
     `others`: the further sub-event type readings (sub-event type, probability) of every event guess."""
 
@@ -50,20 +69,12 @@ class KeywordCoder:
     confidence: float = 0.9
     others: tuple[tuple[str, float], ...] = ()
 
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[Guess]:
-        return self.classify(texts, threshold)
-
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[Guess]:
-        out = []
-        for text in texts:
-            hit = next(((t, s) for k, t, s in self.keywords if k in text.lower()), None)
-            if hit is None:
-                out.append(Guess(None, None, self.confidence))
-                continue
-            readings = ((hit[1], self.confidence), *((s, p) for s, p in self.others if s != hit[1]))
-            out.append(Guess(hit[0], hit[1], self.confidence, readings))
-        return out
+    def _read(self, text: str) -> Guess:
+        hit = next(((t, s) for k, t, s in self.keywords if k in text.lower()), None)
+        if hit is None:
+            return Guess(None, None, self.confidence)
+        readings = ((hit[1], self.confidence), *((s, p) for s, p in self.others if s != hit[1]))
+        return Guess(hit[0], hit[1], self.confidence, readings)
 
 
 Read = Callable[..., tuple[Analysis, list[Event]]]

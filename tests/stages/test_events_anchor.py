@@ -5,13 +5,13 @@ protest the sentence tells."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import ReadGuess, keyword_events
+from tests.stages.keyword_coder import ReadGuess, SentenceCoder, keyword_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
@@ -22,16 +22,12 @@ NOTE = "On 3 May 2024, nurses protested outside the hospital in Kano after their
 
 
 @dataclass(frozen=True)
-class ProtestCoder:
+class ProtestCoder(SentenceCoder[ReadGuess]):
     """Reads a text with 'protested' as a protest; any other as no event whose likeliest sub-type is a protest."""
 
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[ReadGuess]:
-        return self.classify(texts, threshold)
-
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[ReadGuess]:
-        return [ReadGuess("Protests", "Peaceful protest", 0.9, 0.97 if "protested" in t else 0.05,
-                             (("Peaceful protest", 0.9),)) for t in texts]
+    def _read(self, text: str) -> ReadGuess:
+        return ReadGuess("Protests", "Peaceful protest", 0.9, 0.97 if "protested" in text else 0.05,
+                         (("Peaceful protest", 0.9),))
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,12 @@ catch-all (on ACLED's notes such readings are mostly right)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import ReadGuess, keyword_events
+from tests.stages.keyword_coder import ReadGuess, SentenceCoder, keyword_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
@@ -22,19 +21,12 @@ CLASH = "Soldiers clashed with rebels near Kidal on Sunday."
 
 
 @dataclass(frozen=True)
-class CatchAllCoder:
+class CatchAllCoder(SentenceCoder[ReadGuess]):
     """Reads the mixed sentence whole as 'Other' (sure of an event, unsure of its type), a clause telling the
     shooting as an attack, a clash as a clash, anything else as no event."""
 
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[ReadGuess]:
-        return self.classify(texts, threshold)
-
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[ReadGuess]:
-        return [self._read(t.lower()) for t in texts]
-
-    @staticmethod
-    def _read(text: str) -> ReadGuess:
+    def _read(self, text: str) -> ReadGuess:
+        text = text.lower()
         if "meanwhile" in text:
             return ReadGuess("Strategic developments", "Other", 0.6, 0.97, (("Other", 0.6),))
         if "opened fire" in text:

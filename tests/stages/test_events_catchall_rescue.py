@@ -6,13 +6,12 @@ and the rescue takes the likeliest other reading, if any."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import ReadGuess, keyword_events
+from tests.stages.keyword_coder import ReadGuess, SentenceCoder, keyword_events
 from thucydides.events.stage import EventsConfig
 from thucydides.knowledge.settings import section
 from thucydides.model import Event
@@ -27,19 +26,12 @@ ATTACK = "Rebels fired on traders in Gao on Sunday."
 
 
 @dataclass(frozen=True)
-class UnsureCatchAllCoder:
+class UnsureCatchAllCoder(SentenceCoder[ReadGuess]):
     """Reads the reaction as a change to a group's activity it is sure is an event but unsure of its type, the
     shooting as an attack short of the threshold, anything else as no event."""
 
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[ReadGuess]:
-        return self.classify(texts, threshold)
-
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[ReadGuess]:
-        return [self._read(t.lower()) for t in texts]
-
-    @staticmethod
-    def _read(text: str) -> ReadGuess:
+    def _read(self, text: str) -> ReadGuess:
+        text = text.lower()
         if "responded" in text:
             return ReadGuess("Strategic developments", "Change to group/activity", 0.3, 0.8,
                              (("Change to group/activity", 0.3), ("Attack", 0.25)))

@@ -5,13 +5,13 @@ double reads any text holding a word of telling as no event, which stands for th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import Guess, KeywordCoder, ReadGuess, keyword_events
+from tests.stages.keyword_coder import Guess, KeywordCoder, ReadGuess, SentenceCoder, keyword_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
@@ -29,19 +29,13 @@ FRAME_WORDS = ("said", "reported", "denied")
 
 
 @dataclass(frozen=True)
-class Framed:
+class Framed(SentenceCoder[Guess]):
     """Keyword readings, but a text holding a word of telling reads as no event."""
 
     inner: KeywordCoder
 
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[Guess]:
-        read = self.inner.classify(texts, threshold)
-        return [Guess(None, None, 0.8) if any(w in t for w in FRAME_WORDS) else g
-                for t, g in zip(texts, read, strict=True)]
-
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[Guess]:
-        return self.classify(texts, threshold)
+    def _read(self, text: str) -> Guess:
+        return Guess(None, None, 0.8) if any(w in text for w in FRAME_WORDS) else self.inner.classify([text])[0]
 
 
 @pytest.fixture(scope="module")
@@ -80,23 +74,17 @@ UNHURT = "Officials in Mopti said that militiamen shelled the village of Sofara 
 
 
 @dataclass(frozen=True)
-class Mentioning:
+class Mentioning(SentenceCoder[Guess | ReadGuess]):
     """`Framed`, but the words 'no casualties' read as a happening (a toll) and lift a framed sentence holding them a
     little: the mention re-read would then find that, without them, the sentence reads less surely as an event."""
 
     inner: Framed
 
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[Guess | ReadGuess]:
-        out: list[Guess | ReadGuess] = []
-        for t, g in zip(texts, self.inner.classify(texts, threshold), strict=True):
-            lifted = "casualties" in t and g.event_type is None
-            out.append(ReadGuess(None, None, 0.7, 0.3) if lifted else g)
-        return [ReadGuess("Battles", "Armed clash", 0.9, 0.9) if t.strip() == "no casualties" else g
-                for t, g in zip(texts, out, strict=True)]
-
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[Guess | ReadGuess]:
-        return self.classify(texts, threshold)
+    def _read(self, text: str) -> Guess | ReadGuess:
+        if text.strip() == "no casualties":
+            return ReadGuess("Battles", "Armed clash", 0.9, 0.9)
+        g = self.inner.classify([text])[0]
+        return ReadGuess(None, None, 0.7, 0.3) if "casualties" in text and g.event_type is None else g
 
 
 def test_a_view_naming_an_unrealised_toll_is_kept_by_its_own_reading() -> None:

@@ -5,13 +5,13 @@ likeliest sentence below the threshold (background, a plan) is not kept at any f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import ReadGuess, keyword_events
+from tests.stages.keyword_coder import ReadGuess, SentenceCoder, keyword_events
 from thucydides.events.stage import EventsConfig
 from thucydides.knowledge.settings import section
 from thucydides.model import Event
@@ -25,16 +25,12 @@ FILLER = "The market of the town reopened in the afternoon after a long day of r
 
 
 @dataclass(frozen=True)
-class HalfSureCoder:
+class HalfSureCoder(SentenceCoder[ReadGuess]):
     """Reads 'fired on' as an attack it is 65% sure is an event, anything else as no event."""
 
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[ReadGuess]:
-        return self.classify(texts, threshold)
-
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[ReadGuess]:
-        return [ReadGuess("Violence against civilians", "Attack", 0.6, 0.65, (("Attack", 0.6),))
-                if "fired on" in t.lower() else ReadGuess(None, None, 0.99, 0.01) for t in texts]
+    def _read(self, text: str) -> ReadGuess:
+        return (ReadGuess("Violence against civilians", "Attack", 0.6, 0.65, (("Attack", 0.6),))
+                if "fired on" in text.lower() else ReadGuess(None, None, 0.99, 0.01))
 
 
 @pytest.fixture(scope="module")

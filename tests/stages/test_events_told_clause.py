@@ -5,13 +5,13 @@ the governor as no event, which stands for the dilution of a long sentence's rea
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import Guess, KeywordCoder, keyword_events
+from tests.stages.keyword_coder import Guess, KeywordCoder, SentenceCoder, keyword_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
@@ -29,18 +29,13 @@ ON = {"long_sentence_tokens": 20, "long_told_only": True, "long_clause_threshold
 
 
 @dataclass(frozen=True)
-class Attributing:
+class Attributing(SentenceCoder[Guess]):
     """Keyword readings, but a text naming the governor reads as no event."""
 
     inner: KeywordCoder
 
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[Guess]:
-        read = self.inner.classify(texts, threshold)
-        return [Guess(None, None, 0.8) if "governor" in t else g for t, g in zip(texts, read, strict=True)]
-
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[Guess]:
-        return self.classify(texts, threshold)
+    def _read(self, text: str) -> Guess:
+        return Guess(None, None, 0.8) if "governor" in text else self.inner.classify([text])[0]
 
 
 @pytest.fixture(scope="module")

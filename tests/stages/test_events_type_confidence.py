@@ -5,13 +5,13 @@ its likeliest reading (the single-reading rescue), as a short ACLED note of that
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import ReadGuess, keyword_events
+from tests.stages.keyword_coder import ReadGuess, SentenceCoder, keyword_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
@@ -24,17 +24,11 @@ NOTE = "The council met again on Wednesday to discuss the budget of the province
 
 
 @dataclass(frozen=True)
-class UnsureOfTypeCoder:
+class UnsureOfTypeCoder(SentenceCoder[ReadGuess]):
     """Reads 'clashed' as a clash it is sure of and 'council' as an event of type *Other* it is not."""
 
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[ReadGuess]:
-        return self.classify(texts, threshold)
-
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[ReadGuess]:
-        return [self._one(t.lower()) for t in texts]
-
-    def _one(self, text: str) -> ReadGuess:
+    def _read(self, text: str) -> ReadGuess:
+        text = text.lower()
         if "clashed" in text:
             return ReadGuess("Battles", "Armed clash", 0.9, 0.95, (("Armed clash", 0.9),))
         if "council" in text:

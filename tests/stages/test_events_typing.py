@@ -4,13 +4,13 @@ reads each keyword with its own confidence, so what is tested is the choice amon
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
-from tests.stages.keyword_coder import ReadGuess, keyword_events
+from tests.stages.keyword_coder import ReadGuess, SentenceCoder, keyword_events
 from thucydides.model import Event
 
 pytestmark = pytest.mark.slow
@@ -19,22 +19,15 @@ Run = Callable[..., list[Event]]
 
 
 @dataclass(frozen=True)
-class SurenessCoder:
+class SurenessCoder(SentenceCoder[ReadGuess]):
     """The first keyword found decides the reading, each with its own sureness of the sub-type."""
 
     keywords: tuple[tuple[str, str, str, float], ...]
 
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[ReadGuess]:
-        return self.classify(texts, threshold)
-
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[ReadGuess]:
-        out = []
-        for text in texts:
-            hit = next(((t, s, c) for k, t, s, c in self.keywords if k in text.lower()), None)
-            out.append(ReadGuess(None, None, 0.95, 0.05) if hit is None else
-                       ReadGuess(hit[0], hit[1], hit[2], 0.95, ((hit[1], hit[2]),)))
-        return out
+    def _read(self, text: str) -> ReadGuess:
+        hit = next(((t, s, c) for k, t, s, c in self.keywords if k in text.lower()), None)
+        return (ReadGuess(None, None, 0.95, 0.05) if hit is None else
+                ReadGuess(hit[0], hit[1], hit[2], 0.95, ((hit[1], hit[2]),)))
 
 
 CODER = SurenessCoder((

@@ -3,28 +3,22 @@ other happenings) come from memory, in the order asked, and only new texts reach
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from tests.stages.keyword_coder import Guess, KeywordCoder
+from tests.stages.keyword_coder import Guess, KeywordCoder, SentenceCoder
 from thucydides.events.detect import Remembered
 
 KEYWORDS = (("raided", "Battles", "Armed clash"), ("marched", "Protests", "Peaceful protest"))
 
 
-class Counting:
+class Counting(SentenceCoder[Guess]):
     """The keyword double, keeping every text it is asked to read."""
 
     def __init__(self) -> None:
         self.inner = KeywordCoder(KEYWORDS)
         self.asked: list[str] = []
 
-    def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[Guess]:
-        self.asked.extend(texts)
-        return self.inner.classify(texts, threshold)
-
-    def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
-                            threshold: float | None = None) -> list[Guess]:
-        return self.classify(texts, threshold)
+    def _read(self, text: str) -> Guess:
+        self.asked.append(text)
+        return self.inner.classify([text])[0]
 
 
 def test_each_text_is_read_once_and_answers_keep_the_order_asked() -> None:
