@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import pickle
 import statistics
 import sys
 import time
@@ -27,8 +26,8 @@ from thucydides.geo.precision import event_place
 from thucydides.geo.stage import analyse_places
 from thucydides.knowledge import outside
 from thucydides.learn.corpora import acled_split
+from thucydides.learn.places import parsed_documents
 from thucydides.model import Analysis, Document, Interval
-from thucydides.pipeline import Pipeline
 
 SHARED = outside.shared()
 EVENTS = SHARED / "data" / "acled" / "events.csv"
@@ -48,22 +47,8 @@ def rows(split: str, limit: int) -> list[dict[str, str]]:
 def parsed(texts: list[str], cache: Path | None) -> list[Analysis]:
     """spaCy + actors for every note, from `cache` when it holds them, so only the places stage is re-run."""
     docs = [Document.from_text(t) for t in texts]
-    if cache is None:
-        return Pipeline(["nlp", "actors"]).run_documents(docs)
-    from spacy.tokens import DocBin
-
-    from thucydides.ling.spacy_model import load_model
-
-    path = cache / f"parsed-{hashlib.sha256(chr(0).join(texts).encode()).hexdigest()[:16]}.pkl"
-    if path.exists():
-        blob, actors = pickle.loads(path.read_bytes())
-        spacy_docs = list(DocBin().from_bytes(blob).get_docs(load_model().vocab))
-        return [Analysis(d, spacy_doc=s, actors=a) for d, s, a in zip(docs, spacy_docs, actors, strict=True)]
-    analyses = Pipeline(["nlp", "actors"]).run_documents(docs)
-    cache.mkdir(parents=True, exist_ok=True)
-    blob = DocBin(docs=[a.spacy_doc for a in analyses], store_user_data=True).to_bytes()  # type: ignore[misc]
-    path.write_bytes(pickle.dumps((blob, [a.actors for a in analyses])))
-    return analyses
+    key = hashlib.sha256(chr(0).join(texts).encode()).hexdigest()[:16]
+    return parsed_documents(docs, cache / f"parsed-{key}.pkl" if cache is not None else None)
 
 
 def main() -> int:

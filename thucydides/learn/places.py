@@ -151,25 +151,26 @@ def acled_items(events: Path, per_country: int) -> Iterator[Item]:
 
 def parsed(items: list[Item], cache: Path | None) -> list[Analysis]:
     """spaCy and actors for each item's text, kept in `cache` between runs."""
+    docs = [Document.from_text(i.text, url=i.url) for i in items]
+    key = hashlib.sha256("\0".join(i.key for i in items).encode()).hexdigest()[:16]
+    return parsed_documents(docs, cache / f"learn-places-{key}.pkl" if cache is not None else None)
+
+
+def parsed_documents(docs: list[Document], path: Path | None) -> list[Analysis]:
+    """spaCy and actors for each document, read from `path` when a run before wrote them there (a pickle of the
+    parses and the actors), else run and written there: only the stages after them are re-run."""
+    from spacy.tokens import DocBin
+
     from thucydides.pipeline import Pipeline
 
-    docs = [Document.from_text(i.text, url=i.url) for i in items]
-    path = None
-    if cache is not None:
-        key = hashlib.sha256("\0".join(i.key for i in items).encode()).hexdigest()[:16]
-        path = cache / f"learn-places-{key}.pkl"
-        if path.exists():
-            from spacy.tokens import DocBin
+    if path is not None and path.exists():
+        from thucydides.ling.spacy_model import load_model
 
-            from thucydides.ling.spacy_model import load_model
-
-            blob, actors = pickle.loads(path.read_bytes())
-            spacy_docs = list(DocBin().from_bytes(blob).get_docs(load_model().vocab))
-            return [Analysis(d, spacy_doc=s, actors=a) for d, s, a in zip(docs, spacy_docs, actors, strict=True)]
+        blob, actors = pickle.loads(path.read_bytes())
+        spacy_docs = list(DocBin().from_bytes(blob).get_docs(load_model().vocab))
+        return [Analysis(d, spacy_doc=s, actors=a) for d, s, a in zip(docs, spacy_docs, actors, strict=True)]
     analyses = Pipeline(["nlp", "actors"]).run_documents(docs)
     if path is not None:
-        from spacy.tokens import DocBin
-
         path.parent.mkdir(parents=True, exist_ok=True)
         blob = DocBin(docs=[a.spacy_doc for a in analyses], store_user_data=True).to_bytes()  # type: ignore[misc]
         path.write_bytes(pickle.dumps((blob, [a.actors for a in analyses])))
