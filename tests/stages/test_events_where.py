@@ -164,6 +164,19 @@ def test_a_report_with_no_place_and_no_actor_country_stays_unplaced(events_of):
     assert e.place is None
 
 
+def test_the_capital_step_hands_the_capital_back_and_leaves_the_places_alone(gazetteer_or_skip):
+    """A place step only reads the analysis: `where.actors_capital` gives the capital, named nowhere in the report,
+    on its result (`Located.unnamed`), and the events stage adds it to the places (`build._read_place`)."""
+    from thucydides.events.where import PlaceContext, actors_capital
+
+    ctx = _context("Youths of the NDC and the NPP threw stones at each other outside a party office on Sunday.")
+    before = dict(ctx.analysis.places)
+    found = actors_capital(PlaceContext(ctx, None, None))  # type: ignore[arg-type]  # the step reads no candidate
+    assert found is not None and found.unnamed is not None
+    assert (found.unnamed.name, found.toponym.place) == ("Accra", found.unnamed.id)
+    assert ctx.analysis.places == before
+
+
 
 def _context(text: str):
     from thucydides.ling.context import DocContext
