@@ -13,7 +13,7 @@ import pytest
 
 from tests.stages.test_events import analysed, events_of, name, only, parse  # noqa: F401  (fixtures)
 from thucydides.knowledge import settings
-from thucydides.model import Event
+from thucydides.model import Event, Place
 from thucydides.pipeline import available_stages
 
 MEMBER = "Gunmen attacked a member of the Democratic Party at his home in Mosul on Sunday."
@@ -58,3 +58,44 @@ def events_without(parse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
 
 def test_switched_off_the_party_is_actor_2(events_without):
     assert "Democratic Party" in str(name(events_without(MEMBER).actor2))
+
+
+WIDER_PLACES = {
+    "Chisinau": Place("chisinau", "Chisinau", 47.0, 28.86, "populated_place", "MD", "Chisinau"),
+    "Nairobi": Place("nairobi", "Nairobi", -1.28, 36.82, "populated_place", "KE", "Nairobi"),
+}
+ARREST = "Police arrested five members of the PSRM outside a court in Chisinau on Monday."
+CHURCH = "Gunmen shot dead a pastor of the Living Waters Church in Nairobi on Sunday."
+
+
+@pytest.fixture(scope="module")
+def wider() -> Callable[..., list[Event]]:
+    from tests.stages.test_events_where import events_runner
+
+    def run(text: str, **settings: object) -> list[Event]:
+        return events_runner(WIDER_PLACES, **settings)(text)
+
+    return run
+
+
+def test_party_members_arrested_are_the_civilians_with_the_party_associated(wider):
+    e = only(wider(ARREST))
+    assert e.sub_event_type == "Arrests"
+    assert name(e.actor2) == "Civilians (Moldova)"
+    assert "PSRM" in str(name(e.assoc_actor2))
+
+
+def test_only_in_the_civilian_only_sub_events_the_arrested_party_stays(wider):
+    assert "PSRM" in str(name(only(wider(ARREST, members_as_civilians_wide=False)).actor2))
+
+
+def test_armed_men_arrested_stay_their_group(wider):
+    e = only(wider("Police arrested five Al Shabaab militants in Nairobi on Sunday."))
+    assert name(e.actor2) == "Al Shabaab"
+
+
+def test_an_organisation_the_base_lacks_harmed_is_the_civilians(wider):
+    e = only(wider(CHURCH))
+    assert name(e.actor2) == "Civilians (Kenya)"
+    assert "Living Waters Church" in str(name(e.assoc_actor2))
+    assert "Living Waters Church" in str(name(only(wider(CHURCH, organisations_as_civilians=False)).actor2))

@@ -78,6 +78,10 @@ class Readers:
     """Sub-event types in which `likely_opponent` names none."""
     members_as_civilians: bool = False
     """An unarmed side harmed where ACLED's actor 2 is always civilians is the civilians (`as_civilians`)."""
+    members_civilian_wide: bool = False
+    """`as_civilians` in data/acled.yaml member_civilian_sub_events, not only civilian_only_sub_events."""
+    organisations_as_civilians: bool = False
+    """`as_civilians` takes an organisation of no inter code (kind 'organisation'), not only a record of no kind."""
     guessed_actor1_steps: frozenset[str] = frozenset()
     """Steps whose actor 1 is a guess from around the happening, not its told doer: no recoding rests on it."""
     state_reach: int = 0
@@ -169,7 +173,8 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     rc = replace(rc, actor1=s.actor1)
     s.actor2, step2 = readers.actor2_alone.first(rc) if defaults and defaults.alone else readers.actor2.first(rc)
     step2 = step2 or ("alone" if defaults and defaults.alone else None)
-    if base.civilian_group(s.actor2) or (readers.members_as_civilians and as_civilians(s, base, taxonomy, country)):
+    if base.civilian_group(s.actor2) or (readers.members_as_civilians and as_civilians(s, base, taxonomy, country,
+                                                                                        readers)):
         s.assoc_actor2, s.actor2 = s.actor2, base.generic("civilians", country)  # Civilians (Syria), Farmers associated
     s.why.update(actor1=step1 or "-", actor2=step2 or "-")
     s.actor1_guessed = step1 in readers.guessed_actor1_steps
@@ -179,17 +184,26 @@ GOVERNMENT_KIND = "government"
 """The kind of a state's offices (a ministry, a mayor's municipality), as against its forces."""
 
 
-def as_civilians(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | None) -> bool:
-    """'Gunmen attacked a member of the NUP', 'armed men killed the mayor': in the sub-event types whose actor 2
-    ACLED always codes as civilians (data/acled.yaml civilian_only_sub_events), a side read as actor 2 that ACLED
-    gives no inter code of its own (a party, an association: named only as associated) or a government office (not
-    a force) stands for the people harmed, the country's civilians."""
-    if s.actor2 is None or s.sub_event_type not in taxonomy.civilian_only_subs:
+ORGANISATION_KINDS = frozenset({None, "organisation"})
+"""Kinds of a side with no inter code that may stand for people harmed: no kind, or an organisation the base lacks."""
+
+
+def as_civilians(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | None,
+                 readers: Readers | None = None) -> bool:
+    """'Gunmen attacked a member of the NUP', 'armed men killed the mayor', 'police arrested members of the X
+    party': in the sub-event types whose actor 2 ACLED codes as civilians (data/acled.yaml civilian_only_sub_events;
+    with `members_civilian_wide`, member_civilian_sub_events), a side read as actor 2 that ACLED gives no inter code
+    of its own (a party, an association: named only as associated) or a government office (not a force) stands for
+    the people harmed, the country's civilians; an armed or state side stays (the coding rules may make a clash)."""
+    wide = readers is not None and readers.members_civilian_wide
+    subs = taxonomy.member_civilian_subs if wide else taxonomy.civilian_only_subs
+    if s.actor2 is None or s.sub_event_type not in subs:
         return False
     actor = base.base.get(s.actor2)
     if actor is None or base.generic_key(actor.id) == CIVILIANS_KEY:
         return False
-    return actor.kind == GOVERNMENT_KIND or (actor.kind is None and base.base.inter_in(actor, country) is None)
+    kinds = ORGANISATION_KINDS if readers is not None and readers.organisations_as_civilians else {None}
+    return actor.kind == GOVERNMENT_KIND or (actor.kind in kinds and base.base.inter_in(actor, country) is None)
 
 
 def _year(ctx: DocContext, s: Sighting) -> int | None:

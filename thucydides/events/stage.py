@@ -101,6 +101,13 @@ class EventsConfig:
     """In the sub-event types whose actor 2 ACLED always codes as civilians (data/acled.yaml civilian_only_sub_events),
     an actor 2 with no inter code of its own (a party, an association) or a government office is the country's
     civilians, with it associated (`build.as_civilians`; off: the side as read)."""
+    members_as_civilians_wide: bool = True
+    """Use the wider list (data/acled.yaml member_civilian_sub_events: also looting, arrests, explosions and air
+    strikes, where ACLED codes a group named apart for actor 2 as the civilians, it associated), not only the
+    civilian-only sub-event types."""
+    organisations_as_civilians: bool = True
+    """An organisation of no inter code (a church, a party the base lacks, read as kind 'organisation') is such an
+    unarmed side too, not only a record of no kind at all."""
     likely_opponent_years: int = 2
     """A learned likely opponent holds for an event dated (else published) at most this many years from the
     period of train rows it was learned from (`likely_opponent`)."""
@@ -329,6 +336,8 @@ def readers(config: EventsConfig) -> Readers:
         opponent_years=config.likely_opponent_years,
         opponent_silent=frozenset(config.likely_opponent_silent),
         members_as_civilians=config.members_as_civilians,
+        members_civilian_wide=config.members_as_civilians_wide,
+        organisations_as_civilians=config.organisations_as_civilians,
         undated_window_days=config.undated_window_days,
         background_days=config.background_days,
         toll_reach=config.toll_reach,

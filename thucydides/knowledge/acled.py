@@ -86,6 +86,9 @@ class Taxonomy:
     civilian_only_subs: frozenset[str] = frozenset()
     """Sub-event types whose actor 2 ACLED always codes as civilians: a party's member or an official harmed there
     is the country's civilians, the party associated (`events.build`, `members_as_civilians`)."""
+    member_civilian_subs: frozenset[str] = frozenset()
+    """Sub-event types where an actor 2 with no inter code of its own (a party, an organisation) or a government
+    office is the country's civilians, it associated (`events.build.as_civilians`)."""
     intervention_subs: frozenset[str] = frozenset()
     """Sub-event types whose actor 2 is the state force that stepped in (a protest with intervention)."""
     reciprocal_subs: frozenset[str] = frozenset()
@@ -218,6 +221,7 @@ def taxonomy() -> Taxonomy:
         fatality_free=_known_subs(raw, "fatality_free_sub_events", where, subs),
         civilian_victim_subs=_known_subs(raw, "civilian_victim_sub_events", where, subs),
         civilian_only_subs=_known_subs(raw, "civilian_only_sub_events", where, subs),
+        member_civilian_subs=_known_subs(raw, "member_civilian_sub_events", where, subs),
         reciprocal_subs=_known_subs(raw, "reciprocal_sub_events", where, subs),
         intervention_subs=_known_subs(raw, "intervention_sub_events", where, subs),
         crowd_police_nouns=word_set(raw, "crowd_police_nouns", where),
