@@ -213,6 +213,18 @@ def test_an_unnamed_attacker_is_the_family_acled_uses_in_the_country():
     assert not learn(rows, UnnamedSettings(min_support=6, min_share=0.5))
 
 
+def test_the_unnamed_family_is_learned_from_notes_no_cue_word_decides():
+    from thucydides.learn.unnamed_actors import UnnamedSettings, learn
+
+    cued = {"actor1": "Unidentified Gang (Haiti)", "country": "Haiti", "event_type": "Violence against civilians",
+            "notes": "Gang members shot a driver at a market."}
+    plain = {**cued, "actor1": "Unidentified Armed Group (Haiti)", "notes": "Armed men shot a driver at a market."}
+    rows = [cued] * 4 + [plain] * 3
+    every = UnnamedSettings(min_support=5, min_share=0.5, skip_cued=False)
+    assert [u.family for u in learn(rows, every)] == ["Unidentified Gang"]
+    assert learn(rows, UnnamedSettings(min_support=3, min_share=0.5, skip_cued=True)) == []  # the armed group's
+
+
 def test_the_default_actor1_follows_the_learned_family(events_of):
     from thucydides.events.actorbase import ActorBase
 
