@@ -867,6 +867,12 @@ def nationality(token: Token) -> str | None:
     return told[0] if told else None
 
 
+def nationality_word(token: Token) -> str | None:
+    """The country a capitalised word names its people by ('Pakistani'; the parse may hang it apart from its noun:
+    'dozens of Pakistani pilgrims')."""
+    return countries().code_of(token.text) if token.text[:1].isupper() else None
+
+
 def nationalities(token: Token) -> list[str]:
     """The countries a people word's phrase gives its people, in order ('Russian and Ukrainian sailors', 'migrants
     from Niger, Mali and Chad': three)."""
@@ -960,6 +966,56 @@ def _claim_scope(rc: RoleContext) -> list[Sentence]:
     return sorted(near, key=lambda s: abs(s.index - here.index))
 
 
+def crowd_nationality(rc: RoleContext) -> str | None:
+    """'About 200 Ukrainians rallied in Nicosia', 'Pakistani pilgrims chanted slogans', 'dozens of migrants blocked
+    the road': in the event types ACLED codes with a generic crowd as actor 1 (protesters, rioters), a crowd its
+    doer names by one nationality other than the event's country is that country's crowd (Protesters (Ukraine)), and
+    one of several nationalities, none the country's, or foreigners of none told (data/acled.yaml foreigner_words),
+    the International one; a crowd of the country itself, or of no nationality told, is left to `default_actor1`.
+    Only the people noun's own words count ('employees of a Chinese company' are no Chinese crowd), and a member
+    complement only after a word of number (data/acled.yaml crowd_quantity_words: 'dozens of Pakistani pilgrims')."""
+    defaults = rc.taxonomy.defaults_for(rc.candidate.event_type, rc.candidate.sub_event_type)
+    if not defaults or defaults.actor1 not in COUNTER_KINDS:
+        return None
+    for token in rc.args.doers:
+        if token.pos_ not in NOMINAL or in_label(token):
+            continue
+        counted = forms(token) & rc.taxonomy.crowd_quantity_words
+        members = (o for p in children(token, "prep") if p.lower_ in MEMBER_PREPOSITIONS for o in children(p, "pobj"))
+        for people in (token, *(members if counted else ())):
+            if phrase_actor(rc.doc, people, rc.exactness) is None:
+                actor = _crowd_of(rc, people, defaults.actor1)
+                if actor is not None:
+                    return actor
+    return None
+
+
+def _crowd_of(rc: RoleContext, token: Token, kind: str) -> str | None:
+    """The generic crowd of `kind` for the people `token` names by nationality, where that is not the event's
+    country (None: no nationality told, or the country's own among them)."""
+    told = _own_nationalities(token)
+    people = demonym_people(token)
+    if rc.country in told:
+        return None
+    if len(told) > 1 or (not told and not people and forms(token) & rc.taxonomy.foreigner_words):
+        record = rc.base.base.lookup(f"{rc.base.base.generic(kind, None).name} (International)")
+        return record.id if record else None
+    code = people or (told[0] if told else None)
+    if code is None or code == rc.country:
+        return None
+    return rc.base.generic(kind, code)
+
+
+def _own_nationalities(token: Token) -> list[str]:
+    """The countries the words on a people noun itself name ('Syrian and Afghan refugees': two); an adjective the
+    parse left alone ('dozens of Pakistani pilgrims' read with 'Pakistani' as the object) names its own."""
+    if token.pos_ == "ADJ":
+        code = nationality_word(token)
+        return [code] if code else []
+    words = [w for t in children(token, "amod", "compound") for w in (t, *t.conjuncts)]
+    return list(dict.fromkeys(c for w in words if (c := nationality_word(w))))
+
+
 def default_actor1(rc: RoleContext) -> str | None:
     """ACLED's generic actor 1 for the event type, named for the country; an unnamed attacker is the family
     ACLED's coders use in that country where it is not the armed group ('Unidentified Gang (Haiti)')."""
@@ -981,7 +1037,7 @@ ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "governor": governor, "action_nouns": action_nouns, "pair": pair_first, "preceding": preceding,
     "previous": previous, "means_before": means_before,
     "topic": topic, "claimed": claimed, "planter": planter, "default": default_actor1,
-    "taker": taker,
+    "taker": taker, "crowd_nationality": crowd_nationality,
 }
 ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repeller": repeller, "ran_into": ran_into, "undergoers": undergoers, "pair": pair_second, "opponent": opponent,

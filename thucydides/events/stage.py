@@ -101,6 +101,9 @@ class EventsConfig:
     """In the sub-event types whose actor 2 ACLED always codes as civilians (data/acled.yaml civilian_only_sub_events),
     an actor 2 with no inter code of its own (a party, an association) or a government office is the country's
     civilians, with it associated (`build.as_civilians`; off: the side as read)."""
+    actor1_default_first_steps: tuple[str, ...] = ("crowd_nationality", "default")
+    """The steps that lead actor 1's chain for the event types ACLED codes with a generic actor 1 (protests, riots:
+    data/acled.yaml default_actors with first), the rest of `actor1_steps` after them."""
     members_as_civilians_wide: bool = True
     """Use the wider list (data/acled.yaml member_civilian_sub_events: also looting, arrests, explosions and air
     strikes, where ACLED codes a group named apart for actor 2 as the civilians, it associated), not only the
@@ -324,7 +327,8 @@ TYPED_BY = ("lead", "surest", "deadliest", "vote")
 def readers(config: EventsConfig) -> Readers:
     if config.typed_by not in TYPED_BY:
         raise KnowledgeError(f"stages.events.typed_by: unknown choice {config.typed_by!r}; known: {TYPED_BY}")
-    first_default = ("default", *(s for s in config.actor1_steps if s != "default"))
+    lead = config.actor1_default_first_steps
+    first_default = (*lead, *(s for s in config.actor1_steps if s not in lead))
     return Readers(
         actor1=Steps.of("events.actor1_steps", ACTOR1_STEPS, config.actor1_steps),
         actor1_first_default=Steps.of("events.actor1_steps", ACTOR1_STEPS, first_default),

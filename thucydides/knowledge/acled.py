@@ -102,6 +102,8 @@ class Taxonomy:
     foreigner_words: frozenset[str] = frozenset()
     """People words that name foreigners ('migrants'): of no nationality or of several, ACLED's Civilians
     (International)."""
+    crowd_quantity_words: frozenset[str] = frozenset()
+    """Words of number whose member complement is the crowd itself ('dozens of Ukrainian students')."""
     international_civilians: str = "Civilians (International)"
     """ACLED's name for civilians of no one country."""
     off_duty_words: frozenset[str] = frozenset()
@@ -226,6 +228,7 @@ def taxonomy() -> Taxonomy:
         intervention_subs=_known_subs(raw, "intervention_sub_events", where, subs),
         crowd_police_nouns=word_set(raw, "crowd_police_nouns", where),
         foreigner_words=word_set(raw, "foreigner_words", where),
+        crowd_quantity_words=word_set(raw, "crowd_quantity_words", where),
         opponent_event_types=frozenset(strings(raw, "opponent_event_types", where)),
         unnamed_sides={w.lower(): str(kind) for kind, words in _mapping(raw, "unnamed_sides", where).items()
                        for w in strings({"w": words}, "w", f"{where}: unnamed_sides.{kind}")},
