@@ -21,6 +21,7 @@ from thucydides.geo.located import Located, holds, refine
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import Lexicons, lexicons
 from thucydides.knowledge.type_prior import PriorRetyping
+from thucydides.knowledge.units import sub_event_units
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import ancestors, forms, span_head
 from thucydides.model import Claim, Event, Evidence, Happening, Interval, Toponym, stable_id
@@ -78,6 +79,8 @@ class Readers:
     """Sub-event types in which `likely_opponent` names none."""
     members_as_civilians: bool = False
     """An unarmed side harmed where ACLED's actor 2 is always civilians is the civilians (`as_civilians`)."""
+    sub_event_units: bool = False
+    """Actor 1 read as a state force is the unit ACLED names for the sub-event type (`unit_of`)."""
     members_civilian_wide: bool = False
     """`as_civilians` in data/acled.yaml member_civilian_sub_events, not only civilian_only_sub_events."""
     organisations_as_civilians: bool = False
@@ -173,11 +176,23 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     rc = replace(rc, actor1=s.actor1)
     s.actor2, step2 = readers.actor2_alone.first(rc) if defaults and defaults.alone else readers.actor2.first(rc)
     step2 = step2 or ("alone" if defaults and defaults.alone else None)
+    if readers.sub_event_units:
+        s.actor1 = unit_of(base, s.actor1, country, s.sub_event_type)
     if base.civilian_group(s.actor2) or (readers.members_as_civilians and as_civilians(s, base, taxonomy, country,
                                                                                         readers)):
         s.assoc_actor2, s.actor2 = s.actor2, base.generic("civilians", country)  # Civilians (Syria), Farmers associated
     s.why.update(actor1=step1 or "-", actor2=step2 or "-")
     s.actor1_guessed = step1 in readers.guessed_actor1_steps
+
+
+def unit_of(base: ActorBase, actor: str | None, country: str | None, sub_event_type: str) -> str | None:
+    """'Russian forces struck Kharkiv' from the air: a state force read as actor 1 is the unit ACLED's coders name
+    for the event's country and sub-event type (data/actors/sub_event_units.csv: Military Forces of Russia (2000-)
+    Air Force in Ukraine), where the base knows that unit."""
+    record = base.base.get(actor)
+    name = sub_event_units().get((record.name, country or "", sub_event_type)) if record else None
+    unit = base.base.lookup(name) if name else None
+    return unit.id if unit else actor
 
 
 GOVERNMENT_KIND = "government"

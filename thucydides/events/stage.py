@@ -104,6 +104,9 @@ class EventsConfig:
     actor1_default_first_steps: tuple[str, ...] = ("crowd_nationality", "default")
     """The steps that lead actor 1's chain for the event types ACLED codes with a generic actor 1 (protests, riots:
     data/acled.yaml default_actors with first), the rest of `actor1_steps` after them."""
+    sub_event_units: bool = True
+    """Actor 1 read as a state force is the unit ACLED's coders name for the sub-event type (data/actors/
+    sub_event_units.csv: Russia's air strikes to its air force; `build.unit_of`)."""
     members_as_civilians_wide: bool = True
     """Use the wider list (data/acled.yaml member_civilian_sub_events: also looting, arrests, explosions and air
     strikes, where ACLED codes a group named apart for actor 2 as the civilians, it associated), not only the
@@ -341,6 +344,7 @@ def readers(config: EventsConfig) -> Readers:
         opponent_silent=frozenset(config.likely_opponent_silent),
         members_as_civilians=config.members_as_civilians,
         members_civilian_wide=config.members_as_civilians_wide,
+        sub_event_units=config.sub_event_units,
         organisations_as_civilians=config.organisations_as_civilians,
         undated_window_days=config.undated_window_days,
         background_days=config.background_days,

@@ -183,7 +183,7 @@ class AcledName:
     def parse(cls, full: str, table: Countries) -> AcledName:
         name = " ".join(full.split())
         composite = " and/or " in name
-        parent, subunit = _split_subunit(name)
+        parent, subunit = split_subunit(name)
         base, country, qualifier = _qualifiers(parent, table)
         acronym, long = _acronym(base)
         return cls(name, base, acronym, long, country, qualifier, subunit,
@@ -195,7 +195,7 @@ class AcledName:
         return self.base if self.country and not self.subunit else None
 
 
-def _split_subunit(name: str) -> tuple[str, str | None]:
+def split_subunit(name: str) -> tuple[str, str | None]:
     """'Military Forces of Somalia (2022-) Puntland Dervish Force' -> (the force with its period, the unit)."""
     match = _PERIOD.search(name)
     if match is None:
@@ -916,7 +916,7 @@ def _unit_families(base: ActorBase, curated: Curated) -> dict[str, _UnitFamily]:
     """Units of a country's military, police or government by the folded name of the unit."""
     out: dict[str, _UnitFamily] = {}
     for actor in sorted(base.actors.values(), key=lambda a: base.frequency.get(a.id, 0)):
-        parent, unit = _split_subunit(actor.name)
+        parent, unit = split_subunit(actor.name)
         parent = without_periods(parent)
         key = next((g.key for g in curated.generic if parent.startswith(f"{g.family} of ")), None)
         if unit is None or key is None or len(actor.countries) != 1 or len(fold_name(unit)) < 3:
