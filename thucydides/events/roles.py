@@ -19,7 +19,7 @@ from thucydides.events import tolls
 from thucydides.events.actorbase import ActorBase
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import TERRITORY_CHANGES, Taxonomy
-from thucydides.knowledge.actors import INTER_BY_KIND
+from thucydides.knowledge.actors import INTER_BY_KIND, STATE_KINDS
 from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.opponents import likely_opponents, opponent_in, without_years
@@ -449,8 +449,10 @@ def other_armed(rc: RoleContext) -> str | None:
     """'IS militants attacked a post ... three soldiers died': a fight has two sides (every armed clash of
     ACLED's train split codes an actor 2), so where no step read the second, it is the first other armed actor
     the event's paragraph names, from its sentence on, then before it (not a mention that reads as actor 1:
-    'gunmen' coded as a country's unnamed tribal militia)."""
-    if rc.candidate.sub_event_type not in rc.taxonomy.reciprocal_subs or not _armed(rc, rc.actor1):
+    'gunmen' coded as a country's unnamed tribal militia). So in the other sub-event types ACLED codes with an armed
+    actor 2 (data/acled.yaml two_sided_sub_events: 'troops seized an arms cache of the NPA', a town handed over)."""
+    two_sided = rc.candidate.sub_event_type in rc.taxonomy.two_sided_subs
+    if not (two_sided or rc.candidate.sub_event_type in rc.taxonomy.reciprocal_subs) or not _armed(rc, rc.actor1):
         return None
     segments = rc.doc.segments
     paragraph = rc.candidate.sentence.paragraph
@@ -462,9 +464,20 @@ def other_armed(rc: RoleContext) -> str | None:
     as_first = replace(rc, actor1=None)
     for mention in ordered:
         actor = None if mention.speaker else _settled(rc, mention)
-        if _armed(rc, actor) and _as_coded(as_first, rc.base.settle(mention, rc.country)) != rc.actor1:
+        if _armed(rc, actor) and _as_coded(as_first, rc.base.settle(mention, rc.country)) != rc.actor1 \
+                and not (two_sided and _same_state(rc, actor, rc.actor1)):
             return actor
     return None
+
+
+def _same_state(rc: RoleContext, one: str | None, other: str | None) -> bool:
+    """Two state actors of one country (its army and its police, a ministry, a unit of either): one side of a
+    weapons seizure or a handover, never the two (a clash between them is ACLED's, and left to the reciprocal
+    sub-event types)."""
+    a, b = rc.base.base.get(one), rc.base.base.get(other)
+    if a is None or b is None or a.kind not in STATE_KINDS or b.kind not in STATE_KINDS:
+        return False
+    return bool(set(a.countries) & set(b.countries)) or a.parent == b.id or b.parent == a.id
 
 
 def unnamed_side(rc: RoleContext) -> str | None:

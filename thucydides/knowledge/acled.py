@@ -91,6 +91,8 @@ class Taxonomy:
     office is the country's civilians, it associated (`events.build.as_civilians`)."""
     intervention_subs: frozenset[str] = frozenset()
     """Sub-event types whose actor 2 is the state force that stepped in (a protest with intervention)."""
+    two_sided_subs: frozenset[str] = frozenset()
+    """Sub-event types (besides the reciprocal ones) whose actor 2 ACLED codes as an armed side in nearly every row."""
     reciprocal_subs: frozenset[str] = frozenset()
     """Sub-event types told with both sides as doers ('X and Y clashed'): the second is actor 2."""
     crowd_clash_subs: frozenset[str] = frozenset()
@@ -225,6 +227,7 @@ def taxonomy() -> Taxonomy:
         civilian_only_subs=_known_subs(raw, "civilian_only_sub_events", where, subs),
         member_civilian_subs=_known_subs(raw, "member_civilian_sub_events", where, subs),
         reciprocal_subs=_known_subs(raw, "reciprocal_sub_events", where, subs),
+        two_sided_subs=_known_subs(raw, "two_sided_sub_events", where, subs),
         intervention_subs=_known_subs(raw, "intervention_sub_events", where, subs),
         crowd_police_nouns=word_set(raw, "crowd_police_nouns", where),
         foreigner_words=word_set(raw, "foreigner_words", where),
