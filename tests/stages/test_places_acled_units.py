@@ -156,3 +156,10 @@ def test_a_common_word_pinned_in_the_state_after_it_is_a_place(analyse) -> None:
     town = resolved(analyse("On 4 July 2021, nurses marched through Lincoln (Nebraska) to demand safer staffing."),
                     "Lincoln")
     assert town is not None and town.country == "US" and town.admin1 == "Nebraska"
+
+
+@pytest.mark.slow
+def test_a_bare_town_name_in_a_report_nothing_else_places_takes_the_namesake_a_record_places(analyse) -> None:
+    """`coded_namesakes_km` on: Belarus's Brest is the bigger namesake, France's the one ACLED's train split codes."""
+    town = resolved(analyse("About two hundred nurses marched in Brest on Tuesday to demand more staff."), "Brest")
+    assert town is not None and town.country == "FR"
