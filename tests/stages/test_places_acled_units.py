@@ -29,10 +29,10 @@ OTHER = Candidate(Place("o", "Serhiivka", 50.0, 31.0, "populated_place", "UA", "
 NEAR = Found(35, 44, "Serhiivka", "Serhiivka", place_cue=True)  # "Observers heard two blasts near Serhiivka."
 
 
-def _unresolved(geo: DocumentGeography, found: Found = NEAR) -> Candidate | None:
+def _unresolved(geo: DocumentGeography, found: Found = NEAR, untold: bool = False) -> Candidate | None:
     m = Mention(found, fold("Serhiivka"), [OTHER, CODED], True, True, False, pickable=[True, True])
     ranked = Ranked([(0.5, OTHER), (0.5, CODED)], False, 0.1)
-    return coded_unresolved(m, ranked, Resolution(found, None, 0.0, 3), geo, KM).candidate
+    return coded_unresolved(m, ranked, Resolution(found, None, 0.0, 3), geo, KM, untold).candidate
 
 
 # --- fast -------------------------------------------------------------------------------------
@@ -43,6 +43,21 @@ def test_an_unresolved_place_in_a_report_nothing_places_takes_the_coded_namesake
 
 def test_a_name_the_text_does_not_call_a_place_stays_unresolved() -> None:
     assert _unresolved(DocumentGeography(), Found(0, 9, "Serhiivka", "Serhiivka")) is None
+
+
+def test_with_untold_a_name_the_text_does_not_call_a_place_takes_the_coded_namesake() -> None:
+    """'Serhiivka council members walked out', spaCy reading an organisation: in a report that places nothing else."""
+    council = Found(0, 9, "Serhiivka", "Serhiivka", other_entity="ORG")
+    assert _unresolved(DocumentGeography(), council, untold=True) is CODED
+    geo = DocumentGeography()
+    geo.add("kyiv", Evidence({"UA": 1.0}, {("UA", "Kyivska oblast"): 1.0}))
+    assert _unresolved(geo, council, untold=True) is None
+
+
+def test_with_untold_a_name_the_report_gives_a_person_stays_unresolved() -> None:
+    """'Serhiivka said ...' elsewhere in the report: the name is a person's."""
+    assert _unresolved(DocumentGeography(), Found(0, 9, "Serhiivka", "Serhiivka", person_name=True), True) is None
+    assert _unresolved(DocumentGeography(), Found(0, 9, "Serhiivka", "Serhiivka", in_actor=True), True) is None
 
 
 def test_a_name_after_a_locative_word_counts_whatever_spacy_calls_it() -> None:
@@ -156,6 +171,14 @@ def test_a_common_word_pinned_in_the_state_after_it_is_a_place(analyse) -> None:
     town = resolved(analyse("On 4 July 2021, nurses marched through Lincoln (Nebraska) to demand safer staffing."),
                     "Lincoln")
     assert town is not None and town.country == "US" and town.admin1 == "Nebraska"
+
+
+@pytest.mark.slow
+def test_a_town_spacy_reads_as_an_organisation_in_a_report_nothing_else_places_is_placed(analyse) -> None:
+    """`coded_unresolved_untold`: "downtown X" says no place to the recogniser, spaCy calls X an organisation."""
+    town = resolved(analyse("On Monday evening about eighty people walked through downtown Malchow, holding candles."),
+                    "Malchow")
+    assert town is not None and town.country == "DE"
 
 
 @pytest.mark.slow

@@ -73,3 +73,18 @@ def test_within_a_named_country_only_when_asked() -> None:
 
 def test_a_named_province_keeps_its_namesake() -> None:
     assert _in_ukraine(True, "Cherkasy") is ELSEWHERE
+
+
+def test_a_city_of_a_million_keeps_its_name() -> None:
+    """'Nurses marched in Delhi': the record codes the capital's quarters under longer names, a village abroad as
+    'Delhi'; the capital stays."""
+    capital = Candidate(Place("in", "Delhi", 28.65, 77.23, "populated_place", "IN", "Delhi", population=11000000),
+                        "Delhi", 2, "geonames")
+    village = Candidate(Place("us", "Delhi", 42.28, -74.92, "populated_place", "US", "New York", population=3000),
+                        "Delhi", 2, "geonames")
+    found = Found(30, 35, "Delhi", "Delhi", cue=True)
+    m = Mention(found, fold("Delhi"), [capital, village], True, True, False, pickable=[True, True])
+    res = Resolution(found, capital, 0.9, 1)
+    ranked = Ranked([(0.9, capital), (0.1, village)], True, 1.0)
+    assert coded_namesake(m, ranked, res, DocumentGeography(), KM, big=1000000) is res
+    assert coded_namesake(m, ranked, res, DocumentGeography(), KM).candidate is village  # no limit: moved

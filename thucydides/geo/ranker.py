@@ -101,12 +101,19 @@ class PlacesSettings:
     """A name in a report nothing else places ("protesters gathered in Brest"), resolved to a namesake that no
     conflict record places, takes its best-ranked candidate that one does (`resolve.coded_namesake`: ACLED's
     train locations, `priors.coded_places`) when such a record lies within this many km of it; 0 turns it off."""
+    coded_namesake_population: int
+    """A place at least this big keeps a name `coded_namesakes_km` would move ("Delhi", "Lome": a record codes
+    the capital under another name or as a unit, a village of the name elsewhere as a location); 0: no limit."""
     coded_in_country: bool
     """`coded_namesakes_km` among the namesakes of the country the report names, when it names not their province."""
     coded_unresolved_km: float
     """A name the text says is a place, left unresolved in a report nothing else places ("explosions near X", X a
     name many villages bear), takes its best-ranked candidate a conflict record places within this many km
     (`resolve.coded_unresolved`); 0 turns it off."""
+    coded_unresolved_untold: bool
+    """`coded_unresolved` also for a name the text does not call a place ("downtown X", "X Governor's office", spaCy
+    reading X as an organisation's or a person's name), in a report nothing else places, when the report never
+    gives the name to a person."""
     coded_over_alias_km: float
     """A name in a report nothing else places, resolved to a place that bears it only as an alternate name, takes its
     best-ranked candidate bearing it as its own that a conflict record places within this many km

@@ -1060,10 +1060,11 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
     out = [resolution(m, r, floor) for m, r in zip(mentions, state.ranked, strict=True)]
     views = state.views
     if settings.coded_namesakes_km:
-        out = [coded_namesake(m, r, res, views, settings.coded_namesakes_km, settings.coded_in_country)
+        out = [coded_namesake(m, r, res, views, settings.coded_namesakes_km, settings.coded_in_country,
+                              settings.coded_namesake_population)
                for m, r, res in zip(mentions, state.ranked, out, strict=True)]
     if settings.coded_unresolved_km:
-        out = [coded_unresolved(m, r, res, views, settings.coded_unresolved_km)
+        out = [coded_unresolved(m, r, res, views, settings.coded_unresolved_km, settings.coded_unresolved_untold)
                for m, r, res in zip(mentions, state.ranked, out, strict=True)]
     if settings.coded_over_alias_km:
         out = [coded_over_alias(m, r, res, views, settings.coded_over_alias_km)
@@ -1092,14 +1093,15 @@ def by_neighbours(mentions: list[Mention], ranked: list[Ranked | None], out: lis
 
 
 def coded_namesake(m: Mention, ranked: Ranked | None, res: Resolution, geo: ViewSource,
-                   reach_km: float, in_country: bool = False) -> Resolution:
+                   reach_km: float, in_country: bool = False, big: int = 0) -> Resolution:
     """ "Protesters gathered in Brest", and nothing else in the report says which country: the ranker takes the
     biggest namesake; a war report more likely means the one a conflict record places (`priors.coded`). So when
     nothing else places the report (`_namesakes_to_weigh`), a resolution no record places yields to the best-ranked
     candidate one does (the gates' ranking may hold only the namesake: the mention's other candidates
     come after, in their order). With `in_country`, a report that names the country but not the province chooses
-    among the country's namesakes the same way ("shelling near Vodyane", Ukraine: of its villages of the name)."""
-    if res.candidate is None or coded(m.key, res.candidate, reach_km):
+    among the country's namesakes the same way ("shelling near Vodyane", Ukraine: of its villages of the name). A
+    place of at least `big` people (when set) stays: the records code a capital under other names ("Delhi - X")."""
+    if res.candidate is None or (big and res.candidate.population >= big) or coded(m.key, res.candidate, reach_km):
         return res
     options = _namesakes_to_weigh(m, res.candidate, geo.view(m.key), in_country)
     ranks = {c.place.id: -p for p, c in ranked.scored} if ranked else {}
@@ -1111,14 +1113,16 @@ def coded_namesake(m: Mention, ranked: Ranked | None, res: Resolution, geo: View
 
 
 def coded_unresolved(m: Mention, ranked: Ranked | None, res: Resolution, geo: ViewSource,
-                     reach_km: float) -> Resolution:
+                     reach_km: float, untold: bool = False) -> Resolution:
     """ "Monitors heard explosions near X", X a village name several villages bear and nothing else in the report
     says which: the ranker, with no geography to go by, leaves X unresolved, and the happening goes unplaced. When
     the text says X is a place (`said_to_be_place`, or a locative word before it: "a granary at X", where spaCy took
     X for an organisation's or a person's name) and nothing else places the report, the candidate a conflict record
-    places (`priors.coded`) within `reach_km` is the likelier one; the best-ranked of them is taken."""
-    if res.candidate is not None or not m.considered or not (said_to_be_place(m.found) or m.found.cue) \
-            or geo.view(m.key).known:
+    places (`priors.coded`) within `reach_km` is the likelier one; the best-ranked of them is taken. With `untold`,
+    also where the text does not say X is a place ("in downtown X", "X Governor's office"), unless the report gives
+    the name to a person or an actor's name holds it: in a report that places nothing else, a name a conflict
+    record places is likelier that place than anything else."""
+    if res.candidate is not None or not m.considered or not _may_be_coded(m.found, untold) or geo.view(m.key).known:
         return res
     options = [c for c, ok in zip(m.options, m.pickable, strict=True) if ok]
     found = [c for c in options if coded(m.key, c, reach_km)]
@@ -1127,6 +1131,13 @@ def coded_unresolved(m: Mention, ranked: Ranked | None, res: Resolution, geo: Vi
     ranks = {c.place.id: -p for p, c in ranked.scored} if ranked else {}
     cand = min(found, key=lambda c: (ranks.get(c.place.id, 0.0), found.index(c)))
     return Resolution(m.found, cand, 0.0, precision_of(m.found, cand))
+
+
+def _may_be_coded(f: Found, untold: bool) -> bool:
+    """Whether `coded_unresolved` may place the name: the text says it is a place, or (`untold`) it is no English
+    word spaCy does not read as a place ("shouting 'Die!'") and nothing gives it to a person or an actor."""
+    return said_to_be_place(f) or f.cue or (untold and not (f.person_name or f.surname or f.in_actor
+                                                            or _english_word(f)))
 
 
 def coded_over_alias(m: Mention, ranked: Ranked | None, res: Resolution, geo: ViewSource,
