@@ -235,9 +235,10 @@ def test_without_the_qualifier_rank_these_places_go_elsewhere(events_without_qua
 
 
 def test_a_town_measured_from_is_near_where_the_happening_was(events_of):
-    """'20 km south of A': the happening is near A, not at it (ACLED precision 2)."""
+    """'20 km south of A': the happening is near A, not at it (ACLED precision 2): at the point 20 km south of A
+    (events.where.offset_point; with that step off, at A: tests/stages/test_events_offsets.py)."""
     e = first(events_of("Gunmen killed five herders about 20 km south of Oldvik on Sunday."))
-    assert (e.place, e.geo_precision) == ("oldvik", 2)
+    assert e.place is not None and e.place.startswith("oldvik@") and e.geo_precision == 2
 
 
 def test_a_place_its_own_unit_names_in_a_body_name_says_where():

@@ -15,7 +15,7 @@ from thucydides.events.detect import Candidate
 from thucydides.events.means import means_sub_type
 from thucydides.events.roles import CIVILIANS_KEY, RoleContext, anchor_arguments
 from thucydides.events.when import DateContext, Dated
-from thucydides.events.where import PlaceContext, carried_place
+from thucydides.events.where import PlaceContext, carried_place, offset_point
 from thucydides.geo.distance import km
 from thucydides.geo.located import Located, holds, refine
 from thucydides.knowledge.acled import Taxonomy
@@ -111,6 +111,8 @@ class Readers:
     """A participle or infinitive anchor takes the place of the clause it hangs on first (`where.governing_clause`)."""
     place_doubt_own_line: bool = False
     """A place in a side clause below the anchor makes no clause place doubtful (`where.doubtful_in_its_sentence`)."""
+    place_offset_km: tuple[float, float] | None = None
+    """A landmark told this far from the happening places it at the distance and bearing told (`where.offset_point`)."""
     typed_by: str = "lead"
     """Which sighting of a happening gives its type: 'lead' (the first told), 'surest' (the coder's surest),
     'deadliest' (the surest of those whose words tell people killed, if any)."""
@@ -262,11 +264,18 @@ def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
                                                      readers.place_first_named, qualifiers, origins,
                                                      readers.place_governing_first, readers.place_doubt_own_line))
     if located is not None:
-        if located.unnamed is not None:  # a place the report does not name (`where.actors_capital`)
-            ctx.analysis.places.setdefault(located.unnamed.id, located.unnamed)
-        located = refine(ctx, located)
+        _add_unnamed(ctx, located)
+        located = offset_point(ctx, refine(ctx, located), readers.place_offset_km)
+        _add_unnamed(ctx, located)
         s.place, s.geo_precision = located.toponym.place, located.geo_precision
     s.why["place"] = step or "-"
+
+
+def _add_unnamed(ctx: DocContext, located: Located) -> None:
+    """The owner of the analysis adds a place a step found but the report does not name (`where.actors_capital`,
+    `where.offset_point`): steps only read the analysis."""
+    if located.unnamed is not None:
+        ctx.analysis.places.setdefault(located.unnamed.id, located.unnamed)
 
 
 def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -15,6 +15,7 @@ from thucydides.events.detect import Candidate
 from thucydides.geo.gazetteer import open_gazetteer
 from thucydides.geo.located import (
     AREA_LEVEL,
+    PRECISION,
     REGION_LEVEL,
     WIDE_KINDS,
     Located,
@@ -32,6 +33,7 @@ from thucydides.geo.located import (
     vouches,
     where_it_happens,
 )
+from thucydides.geo.offsets import moved, told_offset
 from thucydides.geo.priors import capital_place
 from thucydides.geo.recognize import knowledge
 from thucydides.knowledge.lexicons import lexicons
@@ -332,6 +334,21 @@ def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None 
     lo = ctx.segments.paragraph_start(sentence.paragraph, sentence.start)
     earlier = where_told(ctx, ctx.toponyms.within(lo, candidate.start))
     return most_specific(ctx, earlier, candidate.start, vouch_km, attachment, qualifiers=qualifiers, origins=origins)
+
+
+def offset_point(ctx: DocContext, located: Located, km_range: tuple[float, float] | None) -> Located:
+    """ "gunmen killed 15 villagers about 45 km south of A": a happening placed at a town the text measures from
+    (`geo.offsets.told_offset`) lies that far that way from it; placed at that point (ACLED precision 2), as a
+    place of its own (`Located.unnamed`, for the caller to add), when the distance falls in `km_range` (a shorter one leaves the town near enough, a much
+    longer one tells a journey more than a place). None: the town stays."""
+    t = located.toponym
+    if km_range is None or not t.place or t.end <= t.start or PRECISION.get(ctx.place_of(t).kind) != 1:
+        return located
+    offset = told_offset(ctx.text, t.start)
+    if offset is None or not km_range[0] <= offset.km <= km_range[1]:
+        return located
+    point = moved(ctx.place_of(t), offset)
+    return Located(replace(t, place=point.id), 2, unnamed=point)
 
 
 PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {
