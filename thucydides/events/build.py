@@ -22,10 +22,12 @@ from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import Lexicons, lexicons
 from thucydides.knowledge.type_prior import PriorRetyping
 from thucydides.knowledge.units import sub_event_units
+from thucydides.ling.clauses import clause_head, clause_tokens
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import ancestors, forms, span_head
 from thucydides.model import Claim, Event, Evidence, Happening, Interval, Toponym, stable_id
 from thucydides.steps import Steps
+from thucydides.time.lexicon import lexicon as time_lexicon
 
 STRATEGIC = "Strategic developments"
 """ACLED's disorder type of happenings that are no violence: none of its 1,196 rows holding civilians as actor 2 is
@@ -57,6 +59,9 @@ class Merging:
     retell_families: tuple[frozenset[str], ...] = ()
     """... and its type is the happening's or of one family with it (one happening told as a clash by one
     witness and as an attack by another)."""
+    distinct_weekdays: bool = False
+    """Sightings whose own clauses name different weekdays ('last Wednesday, militants ...', 'on Saturday,
+    militants ...') are different happenings even where no publication date places those days (`weekdays_differ`)."""
 
 
 @dataclass(frozen=True)
@@ -375,7 +380,27 @@ def _same_happening(ctx: DocContext, members: Sequence[Sighting], b: Sighting, r
         return True
     if not _dates_agree(a, b, rules) or not _same_area(ctx, a, b):
         return False
+    if rules.distinct_weekdays and weekdays_differ(members, b):
+        return False
     return actors_agree(members, b, rules)
+
+
+def own_weekdays(s: Sighting) -> frozenset[int]:
+    """The weekdays named in the sighting's own clause (time.yaml's weekday names), placed or not."""
+    names = time_lexicon().weekdays
+    return frozenset(names[t.text] for t in clause_tokens(clause_head(s.candidate.anchor)) if t.text in names)
+
+
+def weekdays_differ(members: Sequence[Sighting], b: Sighting) -> bool:
+    """ "Last Wednesday, militants tied six men to a car ... On Saturday, militants shot three women": a report
+    with no publication date cannot place either day, yet two happenings told on different weekdays are two; the
+    sighting's own weekdays and those of the happening's sightings both told and none shared. With a publication
+    date the days are placed and compared as dates already (`_dates_agree`): then this changes nothing."""
+    own = own_weekdays(b)
+    if not own:
+        return False
+    told = frozenset().union(*(own_weekdays(m) for m in members))
+    return bool(told) and not told & own
 
 
 OWN_DATE_STEPS = frozenset({"clause", "custody"})

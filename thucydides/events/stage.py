@@ -222,6 +222,9 @@ class EventsConfig:
     another account (events.build.retold_home)."""
     merge_retell_km: float = 0.0
     merge_retell_families: tuple[tuple[str, ...], ...] = ()
+    merge_distinct_weekdays: bool = True
+    """Sentences whose own clauses name different weekdays tell different happenings, placed or not
+    (events.build.weekdays_differ)."""
     place_by_step: bool = True
     """A happening told in several sentences takes the place read by the first place step among them (a
     sentence's own clause first, then the most precise), not the first sentence's."""
@@ -370,7 +373,8 @@ def readers(config: EventsConfig) -> Readers:
         typed_by=config.typed_by,
         merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
                         config.merge_back_references, config.merge_own_dates_only, config.merge_retellings,
-                        config.merge_retell_km, tuple(frozenset(f) for f in config.merge_retell_families)),
+                        config.merge_retell_km, tuple(frozenset(f) for f in config.merge_retell_families),
+                        config.merge_distinct_weekdays),
     )
 
 
