@@ -44,3 +44,4 @@ def test_the_point_lies_that_far_that_way():
     assert km(LANDMARK.lat, LANDMARK.lon, point.lat, point.lon) == pytest.approx(50.0, abs=0.5)
     assert point.lon > LANDMARK.lon and point.lat == pytest.approx(LANDMARK.lat, abs=0.01)
     assert (point.country, point.admin1) == ("NG", "Kano") and point.id != LANDMARK.id
+    assert point.name == "50 km east of Kano"  # as the text tells it, for the exports' location column

@@ -26,6 +26,8 @@ class Offset:
     """Degrees clockwise from north."""
     compass: str
     """The compass word as written ("south-east")."""
+    written: str = ""
+    """The distance as written ("15 miles")."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def told_offset(text: str, start: int) -> Offset | None:
     w = offset_words()
     distance = float(m.group("num")) * w.units[m.group("unit").lower()]
     compass = m.group("compass").lower()
-    return Offset(distance, w.bearings[compass], compass)
+    return Offset(distance, w.bearings[compass], compass, f"{m.group('num')} {m.group('unit')}")
 
 
 def moved(place: Place, offset: Offset) -> Place:
@@ -80,6 +82,7 @@ def moved(place: Place, offset: Offset) -> Place:
     lon2 = lon1 + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(lat1),
                              math.cos(delta) - math.sin(lat1) * math.sin(lat2))
     lon = (math.degrees(lon2) + 540.0) % 360.0 - 180.0
-    return Place(id=f"{place.id}@{offset.km:g}km{offset.bearing:g}", name=f"{offset.km:g} km {offset.compass} of "
-                 f"{place.name}", lat=round(math.degrees(lat2), 4), lon=round(lon, 4), kind="populated_place",
+    told = offset.written or f"{offset.km:.1f} km"
+    return Place(id=f"{place.id}@{offset.km:.1f}km{offset.bearing:g}", name=f"{told} {offset.compass} of {place.name}",
+                 lat=round(math.degrees(lat2), 4), lon=round(lon, 4), kind="populated_place",
                  country=place.country, admin1=place.admin1)
