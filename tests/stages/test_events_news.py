@@ -129,6 +129,21 @@ def test_without_the_paragraph_step_the_publication_dates_it(events_of: Run) -> 
     assert event.date is not None and event.date.end == date(2024, 5, 17)
 
 
+ASIDE = ("Fishers marched in Gao on 6 May against the closure of a jetty that was sealed on 2 May. "
+         "Soldiers raided a depot near the jetty.")
+
+
+def test_a_date_told_in_a_clause_describing_a_noun_is_not_carried(events_of: Run) -> None:
+    """The next sentence goes on with the march's day, not the day the jetty went through (events.when.told_aside)."""
+    [event] = events_of(ASIDE)
+    assert event.date is not None and event.date.start == date(2024, 5, 6) == event.date.end
+
+
+def test_without_the_main_line_first_the_last_date_told_is_carried(events_of: Run) -> None:
+    [event] = events_of(ASIDE, date_carry_main_first=False)
+    assert event.date is not None and event.date.start == date(2024, 5, 2)
+
+
 FEATURE = ("The old prison on the river is a museum now. Children play in its yard. Tourists come in the "
            "summer. Its guide was once a guard. The prison held rebels from 1950 to 1962. He saw much there. "
            "Guards raided the cells. The town wants to keep the building. A new roof is planned.")

@@ -105,6 +105,8 @@ class Readers:
     place_by_attachment: bool = False
     """Among equally specific places, the one hanging from the fewest nouns below the anchor first."""
     date_carry_reach: int | None = None
+    date_carry_main_first: bool = False
+    """The paragraph date step carries a date told on its sentence's main line first (`when.told_aside`)."""
     """Sentences back the paragraph date step may carry a date from (None: the whole paragraph)."""
     place_first_named: bool = False
     """Among places of a unit still tied, the first named ('in A (B district, C region)'), not the nearest."""
@@ -286,7 +288,7 @@ def _add_unnamed(ctx: DocContext, located: Located) -> None:
 def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     dated, step = readers.date.first(DateContext(ctx, s.candidate, readers.undated_window_days,
                                                     readers.state_reach, readers.custody_sub_events,
-                                                    readers.date_carry_reach))
+                                                    readers.date_carry_reach, readers.date_carry_main_first))
     if dated is not None:
         s.date, s.time_precision = dated.interval, dated.time_precision
     s.why["date"] = step or "-"

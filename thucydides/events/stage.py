@@ -120,6 +120,9 @@ class EventsConfig:
     likely_opponent_silent: tuple[str, ...] = ()
     """Sub-event types in which `likely_opponent` names no actor 2 (ACLED leaves it empty in most such rows)."""
     date_carry_reach: int | None = 3
+    date_carry_main_first: bool = True
+    """The paragraph date step carries the last date told on its sentence's main line, not one in a clause
+    describing a noun ('a mural that was removed on Saturday'; events.when.told_aside)."""
     """Sentences back, within the paragraph, the `paragraph` date step carries a date from (null: any)."""
     place_first_named: bool = True
     """Among a unit's places still tied after specificity and attachment, the first named, not the nearest to
@@ -364,6 +367,7 @@ def readers(config: EventsConfig) -> Readers:
         place_vouch_km=config.place_vouch_km,
         place_by_attachment=config.place_by_attachment,
         date_carry_reach=config.date_carry_reach,
+        date_carry_main_first=config.date_carry_main_first,
         place_first_named=config.place_first_named,
         place_qualifiers=config.place_qualifiers,
         place_origins_last=config.place_origins_last,

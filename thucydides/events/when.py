@@ -14,7 +14,7 @@ from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import bounds_period, clause_head, clause_tokens
 from thucydides.ling.context import DocContext
-from thucydides.ling.tokens import span_head
+from thucydides.ling.tokens import ancestors, span_head
 from thucydides.model import Interval, TimeExpression
 
 
@@ -36,6 +36,9 @@ class DateContext:
     """Sub-event types that leave someone held: the custody's start is the happening's day."""
     carry_reach: int | None = None
     """Sentences back, within the paragraph, a date told before may date an undated happening (None: any)."""
+    carry_main_first: bool = False
+    """The paragraph step carries the last date told on its sentence's main line before one told aside
+    (`told_aside`)."""
 
 
 def plausible(interval: Interval) -> bool:
@@ -82,10 +85,24 @@ def paragraph(ctx: DateContext) -> Dated | None:
     lo = _carry_start(ctx)
     earlier = [t for t in ctx.doc.times.within(lo, ctx.candidate.start)
                if t.dates and plausible(t.interval)]
+    if ctx.carry_main_first:
+        earlier = [t for t in earlier if not told_aside(ctx.doc, t)] or earlier
     if not earlier:
         return None
     last = max(earlier, key=lambda t: t.start)
     return Dated(last.interval, last.precision)
+
+
+ASIDE_DEPS = frozenset({"relcl", "acl"})
+"""Clauses that describe a noun ('a mural that was removed on Saturday', 'supporters arriving for a rally on
+Sunday'): a date in one dates what the noun went through, not the happening its sentence tells."""
+
+
+def told_aside(ctx: DocContext, t: TimeExpression) -> bool:
+    """ "On 3 May crowds gathered against a mural's removal, which took place on 1 May. Police dispersed them.":
+    a date told in a clause describing a noun (`ASIDE_DEPS`) is not the day the next sentences go on telling."""
+    head = span_head(ctx.doc, t.start, t.end)
+    return head is not None and any(w.dep_ in ASIDE_DEPS for w in (head, *ancestors(head)))
 
 
 def _carry_start(ctx: DateContext) -> int:
