@@ -106,6 +106,9 @@ class Readers:
     """Among equally specific places, the one hanging from the fewest nouns below the anchor first."""
     date_carry_reach: int | None = None
     date_carry_main_first: bool = False
+    date_governing: bool = False
+    """The clause date step reads the clause a participle anchor hangs on and the verb it is joined to
+    (`when.clause_heads`)."""
     """The paragraph date step carries a date told on its sentence's main line first (`when.told_aside`)."""
     """Sentences back the paragraph date step may carry a date from (None: the whole paragraph)."""
     place_first_named: bool = False
@@ -288,7 +291,8 @@ def _add_unnamed(ctx: DocContext, located: Located) -> None:
 def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     dated, step = readers.date.first(DateContext(ctx, s.candidate, readers.undated_window_days,
                                                     readers.state_reach, readers.custody_sub_events,
-                                                    readers.date_carry_reach, readers.date_carry_main_first))
+                                                    readers.date_carry_reach, readers.date_carry_main_first,
+                                                    readers.date_governing))
     if dated is not None:
         s.date, s.time_precision = dated.interval, dated.time_precision
     s.why["date"] = step or "-"

@@ -121,6 +121,9 @@ class EventsConfig:
     """Sub-event types in which `likely_opponent` names no actor 2 (ACLED leaves it empty in most such rows)."""
     date_carry_reach: int | None = 3
     date_carry_main_first: bool = True
+    date_governing: bool = True
+    """The clause date step reads the clause a participle or infinitive anchor hangs on first, and the verb the
+    anchor is joined to after its own (events.when.clause_heads)."""
     """The paragraph date step carries the last date told on its sentence's main line, not one in a clause
     describing a noun ('a mural that was removed on Saturday'; events.when.told_aside)."""
     """Sentences back, within the paragraph, the `paragraph` date step carries a date from (null: any)."""
@@ -368,6 +371,7 @@ def readers(config: EventsConfig) -> Readers:
         place_by_attachment=config.place_by_attachment,
         date_carry_reach=config.date_carry_reach,
         date_carry_main_first=config.date_carry_main_first,
+        date_governing=config.date_governing,
         place_first_named=config.place_first_named,
         place_qualifiers=config.place_qualifiers,
         place_origins_last=config.place_origins_last,

@@ -9,7 +9,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
+from spacy.tokens import Token
+
 from thucydides.events.detect import Candidate
+from thucydides.events.where import VERBS, governing_clause
 from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import bounds_period, clause_head, clause_tokens
@@ -37,6 +40,10 @@ class DateContext:
     carry_reach: int | None = None
     """Sentences back, within the paragraph, a date told before may date an undated happening (None: any)."""
     carry_main_first: bool = False
+    governing: bool = False
+    """The clause step reads, besides the anchor's own clause, that of the verb it is joined to ('staged a
+    protest on 9 April and demanded ...') and that of the clause a participle or infinitive anchor hangs on
+    ('protested on 8 March, demanding justice for a killing on 25 December'): `clause_heads`."""
     """The paragraph step carries the last date told on its sentence's main line before one told aside
     (`told_aside`)."""
 
@@ -67,10 +74,29 @@ def _nearest(ctx: DateContext, found: list[TimeExpression]) -> Dated | None:
 
 
 def in_clause(ctx: DateContext) -> Dated | None:
+    """A time phrase of the anchor's own clause (with `governing`, or of the clauses `clause_heads` gives, the
+    governing clause's first)."""
     anchor = ctx.candidate.anchor
-    own = [t for t in _dating(ctx)
-           if (head := span_head(ctx.doc.doc, t.start, t.end)) is not None and clause_head(head).i == anchor.i]
-    return _nearest(ctx, own)
+    heads = clause_heads(anchor) if ctx.governing else [anchor]
+    dating = _dating(ctx)
+    for head in heads:
+        own = [t for t in dating
+               if (h := span_head(ctx.doc.doc, t.start, t.end)) is not None and clause_head(h).i == head.i]
+        if own:
+            return _nearest(ctx, own)
+    return None
+
+
+def clause_heads(anchor: Token) -> list[Token]:
+    """The clauses whose time phrases date the anchor's happening, surest first: the clause a participle or
+    infinitive anchor hangs on ('protested on 8 March, demanding justice for a woman killed on 25 December': the
+    purpose's date is another happening's; `where.governing_clause`), the anchor's own, then the verb's it is
+    joined to ('staged a protest on 9 April and demanded ...')."""
+    heads = [g] if (g := governing_clause(anchor)) is not None else []
+    heads.append(anchor)
+    if anchor.dep_ == "conj" and anchor.head.pos_ in VERBS:
+        heads.append(anchor.head)
+    return heads
 
 
 def in_sentence(ctx: DateContext) -> Dated | None:
