@@ -144,6 +144,22 @@ def test_without_the_main_line_first_the_last_date_told_is_carried(events_of: Ru
     assert event.date is not None and event.date.start == date(2024, 5, 2)
 
 
+NOUN_DATED = "Militants who were wounded in a clash on May 2 ambushed a convoy near Gao on May 6."
+SENTENCE_STEP = ("sentence", "publication")
+
+
+def test_the_sentence_date_is_not_one_told_of_a_noun(events_of: Run) -> None:
+    """The date nearest the ambush describes the militants; the sentence step takes the ambush's own
+    (events.when.told_aside)."""
+    [event] = events_of(NOUN_DATED, date_steps=SENTENCE_STEP)
+    assert event.date is not None and event.date.start == date(2024, 5, 6) == event.date.end
+
+
+def test_without_the_main_line_first_the_nearest_date_is_taken(events_of: Run) -> None:
+    [event] = events_of(NOUN_DATED, date_steps=SENTENCE_STEP, date_sentence_main_first=False)
+    assert event.date is not None and event.date.start == date(2024, 5, 2)
+
+
 FEATURE = ("The old prison on the river is a museum now. Children play in its yard. Tourists come in the "
            "summer. Its guide was once a guard. The prison held rebels from 1950 to 1962. He saw much there. "
            "Guards raided the cells. The town wants to keep the building. A new roof is planned.")

@@ -121,6 +121,8 @@ class EventsConfig:
     """Sub-event types in which `likely_opponent` names no actor 2 (ACLED leaves it empty in most such rows)."""
     date_carry_reach: int | None = 3
     date_carry_main_first: bool = True
+    date_sentence_main_first: bool = True
+    """The sentence date step takes a date not told in a clause describing a noun first (events.when.told_aside)."""
     date_governing: bool = True
     """The clause date step reads the clause a participle or infinitive anchor hangs on first, and the verb the
     anchor is joined to after its own (events.when.clause_heads)."""
@@ -371,6 +373,7 @@ def readers(config: EventsConfig) -> Readers:
         place_by_attachment=config.place_by_attachment,
         date_carry_reach=config.date_carry_reach,
         date_carry_main_first=config.date_carry_main_first,
+        date_sentence_main_first=config.date_sentence_main_first,
         date_governing=config.date_governing,
         place_first_named=config.place_first_named,
         place_qualifiers=config.place_qualifiers,

@@ -40,12 +40,14 @@ class DateContext:
     carry_reach: int | None = None
     """Sentences back, within the paragraph, a date told before may date an undated happening (None: any)."""
     carry_main_first: bool = False
+    """The paragraph step carries the last date told on its sentence's main line before one told aside
+    (`told_aside`)."""
+    sentence_main_first: bool = False
+    """The sentence step takes a time phrase not told in a clause describing a noun first (`told_aside`)."""
     governing: bool = False
     """The clause step reads, besides the anchor's own clause, that of the verb it is joined to ('staged a
     protest on 9 April and demanded ...') and that of the clause a participle or infinitive anchor hangs on
     ('protested on 8 March, demanding justice for a killing on 25 December'): `clause_heads`."""
-    """The paragraph step carries the last date told on its sentence's main line before one told aside
-    (`told_aside`)."""
 
 
 def plausible(interval: Interval) -> bool:
@@ -100,7 +102,13 @@ def clause_heads(anchor: Token) -> list[Token]:
 
 
 def in_sentence(ctx: DateContext) -> Dated | None:
-    return _nearest(ctx, _dating(ctx))
+    """The time phrase of the sentence nearest the anchor, with `sentence_main_first` among those not told in a
+    clause describing a noun (`told_aside`: 'demanding justice for a woman who was killed on 2 May') when there is
+    one."""
+    found = _dating(ctx)
+    if ctx.sentence_main_first:
+        found = [t for t in found if not told_aside(ctx.doc, t)] or found
+    return _nearest(ctx, found)
 
 
 def paragraph(ctx: DateContext) -> Dated | None:
