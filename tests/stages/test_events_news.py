@@ -160,6 +160,20 @@ def test_without_the_main_line_first_the_nearest_date_is_taken(events_of: Run) -
     assert event.date is not None and event.date.start == date(2024, 5, 2)
 
 
+NAMED_DATE = "Fighters of the March 23 Movement ambushed a convoy near Goma on Tuesday."
+
+
+def test_a_date_inside_an_actors_name_dates_nothing(events_of: Run) -> None:
+    """'March 23' names the movement; the ambush is Tuesday's (events.when.inside_a_name)."""
+    [event] = events_of(NAMED_DATE)
+    assert event.date is not None and event.date.start == date(2024, 5, 14) == event.date.end
+
+
+def test_without_skipping_names_the_name_dates_the_ambush(events_of: Run) -> None:
+    [event] = events_of(NAMED_DATE, date_names_skipped=False)
+    assert event.date is not None and event.date.start == date(2024, 3, 23)
+
+
 FEATURE = ("The old prison on the river is a museum now. Children play in its yard. Tourists come in the "
            "summer. Its guide was once a guard. The prison held rebels from 1950 to 1962. He saw much there. "
            "Guards raided the cells. The town wants to keep the building. A new roof is planned.")

@@ -108,6 +108,8 @@ class Readers:
     date_carry_main_first: bool = False
     date_sentence_main_first: bool = False
     """The sentence date step takes a date not told in a clause describing a noun first (`when.told_aside`)."""
+    date_names_skipped: bool = False
+    """A date inside an actor's name ('the March 23 Movement') dates nothing (`when.inside_a_name`)."""
     date_governing: bool = False
     """The clause date step reads the clause a participle anchor hangs on and the verb it is joined to
     (`when.clause_heads`)."""
@@ -294,7 +296,8 @@ def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     dated, step = readers.date.first(DateContext(ctx, s.candidate, readers.undated_window_days,
                                                     readers.state_reach, readers.custody_sub_events,
                                                     readers.date_carry_reach, readers.date_carry_main_first,
-                                                    readers.date_sentence_main_first, readers.date_governing))
+                                                    readers.date_sentence_main_first, readers.date_names_skipped,
+                                                    readers.date_governing))
     if dated is not None:
         s.date, s.time_precision = dated.interval, dated.time_precision
     s.why["date"] = step or "-"

@@ -123,6 +123,8 @@ class EventsConfig:
     date_carry_main_first: bool = True
     date_sentence_main_first: bool = True
     """The sentence date step takes a date not told in a clause describing a noun first (events.when.told_aside)."""
+    date_names_skipped: bool = True
+    """A date inside an actor's name ('the March 23 Movement') dates nothing (events.when.inside_a_name)."""
     date_governing: bool = True
     """The clause date step reads the clause a participle or infinitive anchor hangs on first, and the verb the
     anchor is joined to after its own (events.when.clause_heads)."""
@@ -374,6 +376,7 @@ def readers(config: EventsConfig) -> Readers:
         date_carry_reach=config.date_carry_reach,
         date_carry_main_first=config.date_carry_main_first,
         date_sentence_main_first=config.date_sentence_main_first,
+        date_names_skipped=config.date_names_skipped,
         date_governing=config.date_governing,
         place_first_named=config.place_first_named,
         place_qualifiers=config.place_qualifiers,

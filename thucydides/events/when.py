@@ -44,6 +44,8 @@ class DateContext:
     (`told_aside`)."""
     sentence_main_first: bool = False
     """The sentence step takes a time phrase not told in a clause describing a noun first (`told_aside`)."""
+    names_skipped: bool = False
+    """A date inside a name ('the March 23 Movement') dates nothing (`inside_a_name`)."""
     governing: bool = False
     """The clause step reads, besides the anchor's own clause, that of the verb it is joined to ('staged a
     protest on 9 April and demanded ...') and that of the clause a participle or infinitive anchor hangs on
@@ -59,7 +61,18 @@ def _dating(ctx: DateContext) -> list[TimeExpression]:
     """The unit's time phrases that date what is told with them: not one hung under 'since' or 'until' ('the worst
     attack since the start of the war in 2011'; ling.clauses.bounds_period)."""
     return [t for t in ctx.doc.times.within(ctx.candidate.start, ctx.candidate.end)
-            if t.dates and plausible(t.interval) and not _bounding(ctx, t)]
+            if t.dates and plausible(t.interval) and not _bounding(ctx, t) and not _named(ctx, t)]
+
+
+def inside_a_name(doc: DocContext, t: TimeExpression) -> bool:
+    """ "Fighters of the March 23 Movement attacked ...", "the February 14 Youth Coalition": a date inside a longer
+    actor's name is part of the name, not the day of anything told."""
+    return any(a.start <= t.start and t.end <= a.end and (a.start, a.end) != (t.start, t.end)
+               for a in doc.actors.overlapping(t.start, t.end))
+
+
+def _named(ctx: DateContext, t: TimeExpression) -> bool:
+    return ctx.names_skipped and inside_a_name(ctx.doc, t)
 
 
 def _bounding(ctx: DateContext, t: TimeExpression) -> bool:
@@ -118,7 +131,7 @@ def paragraph(ctx: DateContext) -> Dated | None:
     publication is not its day."""
     lo = _carry_start(ctx)
     earlier = [t for t in ctx.doc.times.within(lo, ctx.candidate.start)
-               if t.dates and plausible(t.interval)]
+               if t.dates and plausible(t.interval) and not _named(ctx, t)]
     if ctx.carry_main_first:
         earlier = [t for t in earlier if not told_aside(ctx.doc, t)] or earlier
     if not earlier:
@@ -159,7 +172,8 @@ def custody(ctx: DateContext) -> Dated | None:
     words = lexicons().custody_words
     for t in _following_times(ctx):
         head = span_head(ctx.doc.doc, t.start, t.end)
-        if t.role != "since" or head is None or t.interval.start is None or not plausible(t.interval):
+        if t.role != "since" or head is None or t.interval.start is None or not plausible(t.interval) \
+                or _named(ctx, t):
             continue
         if any(w.lemma_.lower() in words or w.lower_ in words for w in clause_tokens(clause_head(head))):
             day = t.interval.start
