@@ -339,8 +339,8 @@ def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None 
 def offset_point(ctx: DocContext, located: Located, km_range: tuple[float, float] | None) -> Located:
     """ "gunmen killed 15 villagers about 45 km south of A": a happening placed at a town the text measures from
     (`geo.offsets.told_offset`) lies that far that way from it; placed at that point (ACLED precision 2), as a
-    place of its own (`Located.unnamed`, for the caller to add), when the distance falls in `km_range` (a shorter one leaves the town near enough, a much
-    longer one tells a journey more than a place). None: the town stays."""
+    place of its own (`Located.unnamed`, for the caller to add), when the distance falls in `km_range` (a shorter
+    one leaves the town near enough, a much longer one tells a journey more than a place). None: the town stays."""
     t = located.toponym
     if km_range is None or not t.place or t.end <= t.start or PRECISION.get(ctx.place_of(t).kind) != 1:
         return located

@@ -35,8 +35,8 @@ class Located:
     toponym: Toponym
     geo_precision: int
     unnamed: Place | None = None
-    """The place, when the report does not name it (a capital read from the actors, a point measured from a town), for the caller to add to the
-    analysis's places: a step only reads the analysis."""
+    """The place, when the report does not name it (a capital read from the actors, a point measured from a town),
+    for the caller to add to the analysis's places: a step only reads the analysis."""
 
 
 AREA_LEVEL = SPECIFICITY["admin2"]
