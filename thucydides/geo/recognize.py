@@ -181,6 +181,9 @@ def words(text: str) -> list[Token]:
         if word is None or not (word[0].isupper() or word in _CONNECTORS or "-" in word[:5] or "‐" in word[:5]):
             continue
         start, end = m.span(1)
+        if word.isalpha():  # most words: no possessive to cut, no hyphen to part at
+            out.append(_TOKEN(Token, (start, end, word)))
+            continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             end, word = end - 2, word[:-2]
         token = _TOKEN(Token, (start, end, word))
@@ -265,13 +268,6 @@ def is_capitalised(word: str) -> bool:
     return bool(body) and body[0].isupper()
 
 
-def _joined(text: str, a: Token, b: Token) -> bool:
-    """Two words belong to one name only when a single space or hyphen separates them, or an abbreviation's
-    full stop and a space ("St. Louis")."""
-    gap = text[a.end:b.start]
-    return gap in (" ", "-", "‐") or (gap == ". " and a.text in _name_abbreviations())
-
-
 @lru_cache(maxsize=1)
 def _name_abbreviations() -> frozenset[str]:
     return frozenset(str(w) for w in data.load("geo_places.yaml").get("name_abbreviations") or ())
@@ -285,77 +281,82 @@ def gazetteer_matches(text: str, tokens: list[Token], gaz: Gazetteer, max_words:
 
 
 class _Scan:
-    """One left-to-right pass over a text's name-like words."""
+    """One left-to-right pass over a text's name-like words. What the pass asks of a word and of the gap after it
+    (capitalised, joined to the next word, the next continuing a run) is read once per word up front, in lists
+    (`caps`, `links`): a run of capitalised words is met again from each of its words."""
 
     def __init__(self, text: str, tokens: list[Token], gaz: Gazetteer, limit: int) -> None:
-        self.text, self.tokens, self.gaz, self.limit = text, tokens, gaz, limit
-        self.caps = [is_capitalised(t.text) for t in tokens]
+        self.text, self.tokens, self.keys, self.limit = text, tokens, gaz.keys, limit
+        contraction = _CONTRACTION.search  # `is_capitalised`, its first test written out: asked of every word
+        self.caps = caps = [
+            not contraction(w) if w[0].isupper() else ("-" in w[:5] or "‐" in w[:5]) and is_capitalised(w)
+            for _, _, w in tokens]
+        abbreviations, after = _name_abbreviations(), tokens[1:]
+        # word k and word k + 1 are joined (a space, a hyphen, an abbreviation's full stop and a space: `words`'s gaps)
+        self.joins = joins = [
+            (gap := text[a.end:b.start]) in (" ", "-", "‐") or (gap == ". " and a.text in abbreviations)
+            for a, b in zip(tokens, after, strict=False)]
+        # word k + 1 continues the run through word k: joined to it, and capitalised or a connector ("of", "al")
+        self.links = [j and (c or b.text.lower() in _CONNECTORS)
+                      for j, c, b in zip(joins, caps[1:], after, strict=True)]
         self.know = knowledge()
 
     def matches(self) -> list[Found]:
         found: list[Found] = []
-        i = 0
+        tokens, caps, joins, know = self.tokens, self.caps, self.joins, self.know
+        i, n = 0, len(tokens)
         unknown_before = False  # the previous capitalised word, joined to this one, belongs to an unknown name
-        while i < len(self.tokens):
-            if not self.may_start(i):
+        while i < n:
+            if not caps[i] or tokens[i].text in ("The", "THE"):  # a name starts after "The" ("The Athens Police")
                 i, unknown_before = i + 1, False
                 continue
-            unknown_before = unknown_before and self.joined(i - 1)
-            best = self.longest_known(i)
-            if best is None or unknown_before or _name_prefix_only(self.tokens[i:best + 1], self.know) or \
-                    self.part_word_of_a_longer_name(i, best):
-                unknown_before = _starts_a_name(self.tokens[i].text, self.know)
-                i = (best if best is not None else i) + 1
+            unknown_before = unknown_before and i > 0 and caps[i - 1] and joins[i - 1]
+            best, end = self.longest_known(i)
+            if best < 0 or unknown_before or self.name_prefix_only(i, best) or self.part_word_of_a_longer_name(i, best):
+                unknown_before = _starts_a_name(tokens[i].text, know)
+                i = max(best, i) + 1
                 continue
-            found.append(self.found(i, best))
+            start = tokens[i].start
+            name = self.text[start:end]
+            found.append(Found(start, end, name, name, gazetteer=True))
             i, unknown_before = best + 1, False
         return found
+
+    def name_prefix_only(self, i: int, best: int) -> bool:
+        """Words i..best are name-forming words ("Abu", "Wadi") and connectors only."""
+        if i == best:  # one word, most often: no run to walk
+            low = self.tokens[i].text.lower()
+            return low in self.know.name_prefixes or low in _CONNECTORS
+        return _name_prefix_only(self.tokens[i:best + 1], self.know)
 
     def part_word_of_a_longer_name(self, i: int, best: int) -> bool:
         """A compass or part word met alone before another capitalised word ("South Ossetia", "Northern Syria"):
         it qualifies the name after it, and names no place called "South" or "Northern"."""
-        return best == i and self.tokens[i].text.lower() in self.know.part_words and i + 1 < len(self.tokens) and \
-            self.caps[i + 1] and _joined(self.text, self.tokens[i], self.tokens[i + 1])
+        return best == i and i + 1 < len(self.tokens) and self.caps[i + 1] and self.joins[i] and \
+            self.tokens[i].text.lower() in self.know.part_words
 
-    def may_start(self, i: int) -> bool:
-        """A capitalised word other than "The" ("The Athens Police": the name starts after it)."""
-        return self.caps[i] and self.tokens[i].text not in ("The", "THE")
-
-    def joined(self, i: int) -> bool:
-        """Word i and the capitalised word after it belong to one run."""
-        return i >= 0 and self.caps[i] and _joined(self.text, self.tokens[i], self.tokens[i + 1])
-
-    def run_end(self, i: int) -> int:
-        """The last word of the run of joined capitalised words and connectors from word i."""
-        last = i
-        while last + 1 < len(self.tokens) and last + 1 - i < self.limit and self.continues(last):
+    def longest_known(self, i: int) -> tuple[int, int]:
+        """The last word of the longest known name starting at word i and where that name ends (`known_end`);
+        (-1, -1) when none is known."""
+        caps, links, last = self.caps, self.links, i
+        stop = min(len(links), i + self.limit - 1)  # the run of joined words from word i (`run_end`)
+        while last < stop and links[last]:
             last += 1
-        return last
+        for j in range(last, i, -1):
+            if caps[j]:
+                end = self.known_end(i, j)
+                if end >= 0:
+                    return j, end
+        word = self.tokens[i]  # word i alone: `known_end(i, i)`, written out (most starts are single words)
+        return (i, word.end) if caps[i] and fold(word.text) in self.keys else (-1, -1)
 
-    def continues(self, last: int) -> bool:
-        """The word after `last` is joined to it and capitalised or a connector ("of", "al")."""
-        nxt = self.tokens[last + 1]
-        return _joined(self.text, self.tokens[last], nxt) and (self.caps[last + 1] or nxt.text.lower() in _CONNECTORS)
-
-    def longest_known(self, i: int) -> int | None:
-        """The last word of the longest known name starting at word i."""
-        caps = self.caps
-        for j in range(self.run_end(i), i - 1, -1):
-            if caps[j] and self.known_end(i, j):
-                return j
-        return None
-
-    def known_end(self, i: int, j: int) -> int | None:
+    def known_end(self, i: int, j: int) -> int:
         """Where the known name of words i..j ends: after a possessive's "'s" that `words` cut off when the name of
-        two words or more is known with it ("St. John's"), else after word j; None when the gazetteer knows neither."""
-        start, end = self.tokens[i].start, self.tokens[j].end
-        if j > i and self.text[end:end + 2] in ("'s", "’s") and self.gaz.knows(fold(self.text[start:end + 2])):
+        two words or more is known with it ("St. John's"), else after word j; -1 when the gazetteer knows neither."""
+        text, start, end = self.text, self.tokens[i].start, self.tokens[j].end
+        if j > i and text[end:end + 2] in ("'s", "’s") and fold(text[start:end + 2]) in self.keys:
             return end + 2
-        return end if self.gaz.knows(fold(self.text[start:end])) else None
-
-    def found(self, i: int, j: int) -> Found:
-        start, end = self.tokens[i].start, self.known_end(i, j) or self.tokens[j].end
-        return Found(start, end, self.text[start:end], self.text[start:end], gazetteer=True)
+        return end if fold(text[start:end]) in self.keys else -1
 
 
 def _name_prefix_only(run: list[Token], know: Knowledge) -> bool:
