@@ -417,6 +417,9 @@ class Mention:
     """What its ranking depends on besides the document: two mentions alike in it rank alike in one pass."""
     frame: list[float] = field(default_factory=list)
     """What the words right around it say, for the admit model (`features.frame_row`)."""
+    allowed_in: tuple[GeographyView, int, list[int]] | None = field(default=None, compare=False, repr=False)
+    """The view and town size `allowed` last read, and what it allowed: a name's view stays the same over the passes,
+    and with it what the view allows (the passes rank the mention again against other places only)."""
     considered: bool = field(init=False, default=False)
     """Has candidates and a plausible name: the passes rank it. Set once (neither is reassigned): the passes and the
     steps after them ask it of every mention, over and over."""
@@ -451,8 +454,12 @@ def allowed(m: Mention, view: GeographyView, settings: PlacesSettings) -> list[i
     f = m.found
     if f.facility and not view.known:
         return []
-    return [i for i, c in enumerate(m.options)
-            if not handset.foreign_and_obscure(f, c, view, settings.foreign_town_population)]
+    population, hit = settings.foreign_town_population, m.allowed_in
+    if hit is not None and hit[0] is view and hit[1] == population:
+        return hit[2]
+    out = [i for i, c in enumerate(m.options) if not handset.foreign_and_obscure(f, c, view, population)]
+    m.allowed_in = (view, population, out)
+    return out
 
 
 def far_village(f: Found, c: Candidate, view: GeographyView, points: Points, settings: PlacesSettings) -> bool:
@@ -951,6 +958,19 @@ def first_guess(m: Mention, view: GeographyView | None = None, population: int =
     return m.options[max(keep, key=lambda i: m.static[i][-1])]
 
 
+def seeds_of(mentions: list[Mention], views: Views, settings: PlacesSettings) -> list[Candidate | None]:
+    """Each mention's `first_guess` (seen from its view with `gates.seed_at_home`), made once per signature: a name's
+    mentions alike in what their ranking depends on guess alike, as they rank alike (`run_passes`)."""
+    at_home, population = settings.gates.seed_at_home, settings.foreign_town_population
+    made: dict[tuple[object, ...], Candidate | None] = {}
+    out: list[Candidate | None] = []
+    for m in mentions:
+        if m.considered and m.gate == "strong" and m.signature not in made:
+            made[m.signature] = first_guess(m, views.view(m.key) if at_home else None, population)
+        out.append(made[m.signature] if m.considered and m.gate == "strong" else None)
+    return out
+
+
 @dataclass(slots=True)
 class Passes:
     """The state of the passes over one document: each mention's ranking and pick, and the regions the names
@@ -975,10 +995,7 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
     pass skips the name's later mentions (their rankings would go unread; the last pass ranks every mention)."""
     floor = admit_threshold(model, settings)
     views = Views(geo)
-    at_home, population = settings.gates.seed_at_home, settings.foreign_town_population
-    seeds = [first_guess(m, views.view(m.key) if at_home and m.considered else None, population)
-             for m in mentions]
-    state = Passes([None] * len(mentions), seeds, possible_regions(mentions, geo), views)
+    state = Passes([None] * len(mentions), seeds_of(mentions, views, settings), possible_regions(mentions, geo), views)
     votes: dict[str, Regions] = {}
     before: dict[tuple[object, ...], tuple[Points, bool, Ranked | None]] = {}
     for n in range(passes):
