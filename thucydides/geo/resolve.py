@@ -704,13 +704,14 @@ def mention(f: Found, cs: list[Candidate], in_container: bool, model: Ranker, se
     know = knowledge()
     strong, common = is_strong(f), is_common_word(f, know)
     plausible = bool(f.border) or plausible_name(f, know) or (in_container and f.name[:1].isupper())
-    m = Mention(f, fold(f.name), cs, strong, plausible, common,
-                handset.gate(f, strong, common), in_container=in_container, frame=frame)
-    if m.considered:
-        got = candidates or scored(f, cs, model, settings)
-        m.respelt, m.static, m.pickable, m.lesser_alias, m.scores = (got.respelt, got.static, got.pickable,
-                                                                      got.lesser_alias, got.scores)
-        m.signature = signature(m)
+    gate = handset.gate(f, strong, common)
+    if not (cs and plausible):  # not considered (`Mention.considered`): nothing scored, no signature
+        return Mention(f, fold(f.name), cs, strong, plausible, common, gate, in_container=in_container, frame=frame)
+    got = candidates or scored(f, cs, model, settings)
+    m = Mention(f, fold(f.name), cs, strong, plausible, common, gate, in_container=in_container, frame=frame,
+                respelt=got.respelt, static=got.static, pickable=got.pickable, lesser_alias=got.lesser_alias,
+                scores=got.scores)
+    m.signature = signature(m)
     return m
 
 
@@ -915,6 +916,14 @@ _NOWHERE = "\0nowhere"
 """The votes' key for the names that may lie in no region: nothing of theirs is left out of the votes."""
 
 
+def context_key(key: str, located: dict[str, Candidate], possible: dict[str, Regions]) -> str:
+    """What a pass keeps the name `key`'s context under: its own key, or `_NOWHERE` for every name neither located
+    nor voting for a region, whose contexts are all the same (`context_for`: every located place and every vote). One
+    context for them all keeps their candidates' features once (`Points.rows`: they depend on the candidate, the
+    view and the context only; the views of names that cast no vote are one too, `Views`)."""
+    return key if key in located or key in possible else _NOWHERE
+
+
 def _points(others: list[Candidate], votes: Regions) -> Points:
     """The places `others` chose as a context, with the regions the names may lie in (`votes`)."""
     points = tuple({c.place.id: (c.place.id, c.place.lat, c.place.lon) for c in others
@@ -1010,8 +1019,9 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
                 continue
             if m.signature not in done:
                 view = state.views.view(m.key)
-                points = contexts.get(m.key) or contexts.setdefault(
-                    m.key, context_for(m.key, located, state.possible, votes, whole))
+                at = context_key(m.key, located, state.possible)
+                points = contexts.get(at) or contexts.setdefault(
+                    at, context_for(m.key, located, state.possible, votes, whole))
                 done[m.signature] = _ranked_again(m, view, points, model, settings, m.key in confirmed, before)
             ranked = state.ranked[i] = done[m.signature]
             state.picks[i] = ranked.best(floor) if ranked else None
