@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from thucydides.geo.gazetteer import open_gazetteer
 from thucydides.geo.recognize import (
     _BORDER,
     _BRACKET,
@@ -15,8 +16,11 @@ from thucydides.geo.recognize import (
     _apposed_place_noun,
     _bracket_matches,
     _may_end_in_of,
+    _person_titles,
+    _titled,
     abbreviation_matches,
     border_matches,
+    gazetteer_matches,
     knowledge,
     party_district,
     said_of_a_place,
@@ -93,6 +97,22 @@ def test_titles_before_names_are_found_whole() -> None:
     text = "Former President Okafor met Sen. Adeyemi and coach  Bello, not xSen. Musa nor Senators Musa."
     assert [m.groups() for m in _TITLED.finditer(text) if m.group(1).lower() in {"president", "sen", "coach"}] == [
         ("President", "", "Okafor"), ("Sen", ".", "Adeyemi"), ("coach", "", "Bello")]
+
+
+def test_titles_pattern_finds_what_the_word_pattern_finds_at_titles() -> None:
+    text = ("Former President Okafor met Sen. Adeyemi, GEN. Ade and coach  Bello; not xSen. Musa, Senators Musa, "
+            "the Governorship Obi held, Gov Obi nor Dr.Obi.")
+    titles = _person_titles()
+    assert [m.groups() for m in _titled().finditer(text)] == [
+        m.groups() for m in _TITLED.finditer(text) if m.group(1).lower() in titles]
+    assert [m.group(3) for m in _titled().finditer(text)] == ["Okafor", "Adeyemi", "Ade", "Bello", "Obi"]
+
+
+def test_gazetteer_scan_keeps_runs_whole_and_reads_single_words() -> None:
+    text = "Troops left Port-au-Prince for Deir ez-Zor and South Sudan, then Abu Shouk; the Wadi and Northern Kisumu."
+    names = [f.name for f in gazetteer_matches(text, words(text), open_gazetteer())]
+    assert "Port-au-Prince" in names and "Deir ez-Zor" in names and "South Sudan" in names
+    assert "Wadi" not in names and "Shouk" not in names and "Northern" not in names
 
 
 @pytest.mark.parametrize(("before", "may"), [

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from thucydides import data
@@ -561,10 +562,14 @@ def judged_other(f: Found, ents: list[tuple[int, int, str]]) -> str | None:
     return _judged_inside(f, start, end, label) if start <= f.start and f.end <= end else label
 
 
+_END = itemgetter(1)
+"""An entity's end, read in C: `first_overlapping` reads it of several entities for each span."""
+
+
 def first_overlapping(start: int, end: int, ents: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """The first entity overlapping start..end. spaCy's entities never overlap and come in order, so their ends
     rise: the only candidate is the first that ends after `start` (found by bisection, not a scan per match)."""
-    k = bisect.bisect_right(ents, start, key=lambda e: e[1])
+    k = bisect.bisect_right(ents, start, key=_END)
     if k < len(ents) and ents[k][0] < end:
         return ents[k]
     return None
@@ -1051,7 +1056,7 @@ def people_named(text: str, doc: Doc | None, entities: Sequence[Span]) -> frozen
         return frozenset()
     titles, speech = _person_titles(), lexicons().speech_verbs
     out = {fold(e[-1].text) for e in entities if e.label_ == "PERSON" and _surname_after_given_name(e)}
-    out.update(fold(m.group(3)) for m in _TITLED.finditer(text)
+    out.update(fold(m.group(3)) for m in _titled().finditer(text)
                if m.group(1).lower() in titles and (not m.group(2) or len(m.group(1)) <= ABBREVIATED_TITLE))
     for i in _lemma_positions(doc, speech):
         out.update(fold(t.text) for t in doc[int(i)].lefts if _bare_speaker(t))
@@ -1135,6 +1140,17 @@ def _lemma_positions(doc: Doc, lemmas: frozenset[str]) -> list[int]:
 _TITLED = re.compile(r"\b([A-Za-z]++)(\.?)[ ]++(?=([A-Z][a-z]+)\b)")  # possessive: a shorter word never fits
 """A word, maybe a dot, and the capitalised word after it on the same line (a lookahead, so "Former President
 Smith" yields both pairs)."""
+
+
+@lru_cache(maxsize=1)
+def _titled() -> re.Pattern[str]:
+    """`_TITLED` at the person titles only (those written in letters alone, as `_TITLED`'s word is): the titles'
+    alternation first, in any case, so the search passes the report's other words in C; `_TITLED` matches at each
+    word before a capitalised one, and `people_named` kept only the titles' matches."""
+    titles = [w for w in _person_titles() if w.isascii() and w.isalpha()]
+    return re.compile(rf"\b((?ai:{alternation(titles)}))(?![A-Za-z])(\.?)[ ]++(?=([A-Z][a-z]+)\b)")
+
+
 ABBREVIATED_TITLE = 4
 """A title followed by a dot is an abbreviation ("Sen.", "Capt.") only this short: "the officer. Another" ends a
 sentence."""
