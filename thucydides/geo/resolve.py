@@ -623,7 +623,8 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
                                      settings.province_seat_km)
     bound_by_anchors(found, options, settings)
     options = [told_as_town(f, cs) for f, cs in zip(found, options, strict=True)]
-    mentions = [names.mention(f, cs, i in confirmed, frame_row(text, f))
+    # a name with no candidate is never ranked, and only a ranking reads a frame (`rank`'s admit row, `signature`)
+    mentions = [names.mention(f, cs, i in confirmed, frame_row(text, f) if cs else [])
                 for i, (f, cs) in enumerate(zip(found, options, strict=True))]
     for pin in pins:
         for i in (pin.town, pin.container):
