@@ -896,21 +896,25 @@ def _region(c: Candidate) -> Region | None:
 
 
 def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Regions],
-                votes: dict[str, Regions] | None = None, whole: list[Points] | None = None) -> Points:
+                votes: dict[str, tuple[Regions, dict[str, float]]] | None = None, whole: list[Points] | None = None
+                ) -> Points:
     """What the other names say, as the mention `key` sees it (its own name left out). `votes`: each key's
-    `_votes` over the same `possible`, filled as met (they stay the same over the passes); `whole`: this pass's
-    places of every located name, kept for the names not located themselves (they all see the same places)."""
+    `_votes` over the same `possible`, filled as met (they stay the same over the passes), with their sums by country
+    (`Points.possible_countries`, filled by the first context that asks, then read by the others); `whole`: this
+    pass's places of every located name, kept for the names not located themselves (they all see the same places)."""
+    by_country: dict[str, float] = {}
     if votes is None:
         own = _votes(key, possible)
     else:
         at = key if key in possible else _NOWHERE  # a name with no regions hears every vote, as the others do
-        own = votes[at] if at in votes else votes.setdefault(at, _votes(at, possible))
+        own, by_country = votes[at] if at in votes else votes.setdefault(at, (_votes(at, possible), {}))
     if whole is None or key in located:
-        return _points([c for k, c in located.items() if k != key], own)
+        return _points([c for k, c in located.items() if k != key], own, by_country)
     if not whole:
         whole.append(_points(list(located.values()), {}))
     every = whole[0]
-    return Points(every.items, every.countries, every.regions, own, every.settled, _near=every._near, _top=every._top)
+    return Points(every.items, every.countries, every.regions, own, every.settled, _near=every._near,
+                  _possible_countries=by_country, _top=every._top)
 
 
 _NOWHERE = "\0nowhere"
@@ -925,8 +929,9 @@ def context_key(key: str, located: dict[str, Candidate], possible: dict[str, Reg
     return key if key in located or key in possible else _NOWHERE
 
 
-def _points(others: list[Candidate], votes: Regions) -> Points:
-    """The places `others` chose as a context, with the regions the names may lie in (`votes`)."""
+def _points(others: list[Candidate], votes: Regions, by_country: dict[str, float] | None = None) -> Points:
+    """The places `others` chose as a context, with the regions the names may lie in (`votes`; `by_country`: their
+    sums by country where kept, `context_for`)."""
     points = tuple({c.place.id: (c.place.id, c.place.lat, c.place.lon) for c in others
                     if c.place.kind not in AREA_KINDS}.values())
     countries: dict[str, float] = {}
@@ -940,7 +945,8 @@ def _points(others: list[Candidate], votes: Regions) -> Points:
                 where = (p.country, p.admin1)
                 regions[where] = regions.get(where, 0.0) + share
     settled = frozenset(c.place.country for c in others if c.place.country and c.place.kind != "country")
-    return Points(points, countries, regions, votes, settled)
+    return Points(points, countries, regions, votes, settled,
+                  _possible_countries={} if by_country is None else by_country)
 
 
 def _votes(key: str, possible: dict[str, Regions]) -> Regions:
@@ -1006,7 +1012,7 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
     floor = admit_threshold(model, settings)
     views = Views(geo)
     state = Passes([None] * len(mentions), seeds_of(mentions, views, settings), possible_regions(mentions, geo), views)
-    votes: dict[str, Regions] = {}
+    votes: dict[str, tuple[Regions, dict[str, float]]] = {}
     before: dict[tuple[object, ...], tuple[Points, bool, Ranked | None]] = {}
     for n in range(passes):
         located = points_of(mentions, state.picks)
