@@ -7,7 +7,7 @@ true positives (a note's event type within 25 km of its point, each note matched
 misses, with precision, recall and F1. A pseudo-report joins at most `--notes` notes (first in hash order) of one
 country and day, at most `--per-country` pseudo-reports per country, `--reports` in all (hash order, stable).
 
-    .venv/bin/python bench/pseudo_reports.py [--reports 400] [--per-country 15] [--notes 4]
+    .venv/bin/python bench/pseudo_reports.py [--reports 400] [--per-country 15] [--notes 4] [--split dev|train]
 
 Stage settings are the shipped ones; point THUCYDIDES_SETTINGS at a YAML file to compare others.
 """
@@ -64,8 +64,10 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=400)
     parser.add_argument("--per-country", type=int, default=15)
     parser.add_argument("--notes", type=int, default=4)
+    parser.add_argument("--split", choices=("dev", "train"), default="dev",
+                        help="ACLED's split the notes come from (train: for fitting)")
     args = parser.parse_args()
-    groups = pseudo_reports(acled.read_dev(), args.reports, args.per_country, args.notes)
+    groups = pseudo_reports(acled.read_split(args.split == "dev"), args.reports, args.per_country, args.notes)
     docs = [adapter.document("\n\n".join(r.notes for r in g), name=f"pseudo-{i}", published=g[0].event_date,
                              source="acled") for i, g in enumerate(groups)]
     start = time.time()

@@ -133,8 +133,13 @@ def _row(r: dict[str, str]) -> AcledRow:
 
 def read_dev(path: Path | None = None) -> list[AcledRow]:
     """Dev rows with notes, in hash order (the order the cap and the limit choose by)."""
+    return read_split(True, path)
+
+
+def read_split(dev: bool, path: Path | None = None) -> list[AcledRow]:
+    """Dev rows (or with `dev` false, train rows) with notes, in hash order."""
     with (path or outside.acled_events()).open(encoding="utf-8", newline="") as fh:
-        rows = [_row(r) for r in csv.DictReader(fh) if is_acled_dev(r["event_id_cnty"]) and r["notes"].strip()]
+        rows = [_row(r) for r in csv.DictReader(fh) if is_acled_dev(r["event_id_cnty"]) == dev and r["notes"].strip()]
     return sorted(rows, key=lambda r: r.hash)
 
 
