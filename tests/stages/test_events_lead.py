@@ -35,7 +35,8 @@ def upstream():  # type: ignore[no-untyped-def]
 
 
 def _events(analysis: Analysis, **over: object) -> list[Event]:
-    config = replace(section("stages.events", EventsConfig), threshold=0.9, single_threshold=1.0, **over)
+    config = replace(section("stages.events", EventsConfig), threshold=0.9, single_threshold=1.0,
+                     evidence_threshold=None, **over)  # the lead's threshold alone: no short-report or evidence rescue
     stage = EventCoderStage(KeywordCoder(KEYWORDS, 0.8), config, readers(config),
                             Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
     return stage.events(analysis)

@@ -17,6 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from thucydides.events import fallback
+from thucydides.events.evidence import EvidenceRule
 from thucydides.events.lists import list_items
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
@@ -168,6 +169,9 @@ class Detection:
     """Apply the mention re-read (`reread_mentions`) only to a unit taken by the reading of its own words: one taken
     by a reading of its parts (a told clause, a judged noun, its coded view) was read on other words, and its whole
     sentence, below the threshold already, says nothing of whether the happenings it names as unrealised carried it."""
+    evidence: EvidenceRule
+    """When a unit read below its threshold is taken at a lower one for the toll, doer, place and date it tells
+    (`events.evidence`): news tells in its own style what the coder learnt from terse notes."""
 
     def cut(self, unit_cut: float, candidate: Candidate) -> float:
         """The probability of an event `candidate` needs in a unit whose threshold is `unit_cut`: none it can
@@ -194,13 +198,33 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     tells, `events.stage` fatal_reading) is judged by its new type when admissible (the catch-all floors).
     With `how.coded_view`, sentences read as no event are read again without their frames (`ling.frames`): in every
     report, or with `how.view_eventless_only` only in a report where nothing else is read as an event (one whose
-    happening is read already re-tells it in quotes; one with none may tell it only through its sources)."""
+    happening is read already re-tells it in quotes; one with none may tell it only through its sources).
+    With `how.evidence.eventless_only`, the evidence of a happening (`events.evidence`) lowers a unit's threshold
+    only in a report where nothing is read as an event without it (in one that has its happening, a sentence below
+    the threshold is mostly its background or a re-telling)."""
     views = bool(how.coded_view) and not how.view_eventless_only
+    evidence = not how.evidence.eventless_only
     coder = Remembered(coder)  # one per report: a second pass with coded views reads the same texts again
-    found = _detect(ctx, coder, how, admissible, taxonomy, retype, views)
-    if found or views or not how.coded_view or not _a_view_reads(ctx, coder, how):
+    found = _detect(ctx, coder, how, admissible, taxonomy, retype, views, evidence)
+    if not found and not views and how.coded_view and _a_view_reads(ctx, coder, how):
+        views = True
+        found = _detect(ctx, coder, how, admissible, taxonomy, retype, views, evidence)
+    if found or evidence or not _evidence_reads(ctx, coder, how):
         return found
-    return _detect(ctx, coder, how, admissible, taxonomy, retype, True)
+    return _detect(ctx, coder, how, admissible, taxonomy, retype, views, True)
+
+
+def _evidence_reads(ctx: DocContext, coder: Coder, how: Detection) -> bool:
+    """Whether any unit, read alone in its context, is read at least at `how.evidence.threshold` and below its own
+    threshold as a type whose evidence it carries: most reports with no event have none, and are not read again."""
+    least = how.evidence.threshold
+    if least is None:
+        return False
+    units = _units(ctx)
+    guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units],
+                                        _contexts(ctx, units, how.context_sentences), how.context_weight, least)
+    return any(least <= g.event_probability < cut and how.evidence.lowers(ctx, u.start, u.end, g.event_type)
+               for u, g, cut in zip(units, guesses, _thresholds(ctx, units, how), strict=True))
 
 
 def _a_view_reads(ctx: DocContext, coder: Coder, how: Detection) -> bool:
@@ -214,8 +238,10 @@ def _a_view_reads(ctx: DocContext, coder: Coder, how: Detection) -> bool:
 
 
 def _detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[Candidate], bool],
-            taxonomy: Taxonomy | None, retype: Callable[[Candidate], Candidate], views: bool) -> list[Candidate]:
-    """`detect` in one pass, reading the coded views of sentences read as no event or not (`views`)."""
+            taxonomy: Taxonomy | None, retype: Callable[[Candidate], Candidate], views: bool,
+            evidence: bool = True) -> list[Candidate]:
+    """`detect` in one pass, reading the coded views of sentences read as no event or not (`views`), lowering the
+    thresholds of units carrying the evidence of a happening or not (`evidence`)."""
     units = _units(ctx)
     low = how.lowest()
     contexts = _contexts(ctx, units, how.context_sentences)
@@ -227,10 +253,12 @@ def _detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[
         guesses = judged_subject_readings(units, guesses, contexts, coder, how)
     guesses = parts_readings(units, guesses, cuts, contexts, coder, how, views)
     read, guesses, cuts = with_headline(ctx, units, guesses, cuts, contexts, coder, how)
+    if evidence:
+        guesses, cuts = evidenced(ctx, read, guesses, cuts, coder, how)
     out: list[tuple[Candidate, float, float]] = []
     retyped: list[tuple[Candidate, float, float]] = []
     for unit, guess, cut in zip(read, guesses, cuts, strict=True):
-        readings = _readings(ctx, unit, guess, coder, low, taxonomy, how)
+        readings = _readings(ctx, unit, guess, coder, min(low, cut), taxonomy, how)
         chosen = next((c for c in readings if admissible(c)), None)
         if chosen is None or _mention_only(unit, chosen, id(guess) in own, coder, cut, how):
             continue
@@ -258,6 +286,28 @@ def with_headline(ctx: DocContext, units: list[Unit], guesses: Sequence[Guess], 
     if joined is None or joined.event_type is None or joined.event_probability < cuts[lead]:
         return units, list(guesses), cuts
     return _joined_units(units, guesses, cuts, heads, lead, joined)
+
+
+def evidenced(ctx: DocContext, units: list[Unit], guesses: list[Guess], cuts: list[float], coder: Coder,
+              how: Detection) -> tuple[list[Guess], list[float]]:
+    """The readings and thresholds of the units, where a unit read below its threshold but at least at
+    `how.evidence.threshold` carries the evidence of a happening (`EvidenceRule.lowers`) taking that lower threshold,
+    and a reading typed at it (a unit read below every threshold is read again, in its context, to be typed)."""
+    least = how.evidence.threshold
+    if least is None:
+        return guesses, cuts
+    near = [i for i, (g, cut) in enumerate(zip(guesses, cuts, strict=True)) if least <= g.event_probability < cut]
+    untyped = [i for i in near if guesses[i].event_type is None]
+    contexts = _contexts(ctx, units, how.context_sentences) if untyped else []
+    typed = coder.classify_in_context([ctx.text[units[i].start:units[i].end] for i in untyped],
+                                      [contexts[i] for i in untyped], how.context_weight, least) if untyped else []
+    read = dict(zip(untyped, typed, strict=True))
+    out, lower = list(guesses), list(cuts)
+    for i in near:
+        g = read.get(i, guesses[i])
+        if how.evidence.lowers(ctx, units[i].start, units[i].end, g.event_type):
+            out[i], lower[i] = g, least
+    return out, lower
 
 
 def _joined_units(units: list[Unit], guesses: Sequence[Guess], cuts: list[float], heads: list[int], lead: int,

@@ -27,6 +27,7 @@ from thucydides.events.build import (
     to_event,
 )
 from thucydides.events.detect import Candidate, Coder, Detection, detect
+from thucydides.events.evidence import EvidenceRule
 from thucydides.events.offences import is_crime_story, is_ordinary_offence, is_private_arrest, is_quiet_arrest
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.seizures import is_thing_taken
@@ -216,6 +217,22 @@ class EventsConfig:
     """The probability of an event at which such a coded view's reading becomes its sentence's (None: the unit's)."""
     mentions_own_words: bool = True
     """Re-read for mentions only a unit taken by its own words' reading, not by a part's (events.detect)."""
+    evidence_threshold: float | None = 0.7
+    """The probability of an event at which a unit telling a toll with its doer, place or date is taken
+    (events.evidence; None: only at its threshold)."""
+    evidence_metrics: tuple[str, ...] = ("killed", "wounded")
+    """Claim metrics whose toll in a unit is such evidence."""
+    evidence_armed_kinds: tuple[str, ...] = ("state_forces", "rebel_group", "political_militia", "identity_militia",
+                                             "external_force")
+    """Actor kinds whose mention in the unit is its doer."""
+    evidence_signals: int = 1
+    """The fewest of doer, place and date a unit must tell beside its toll."""
+    evidence_needs: tuple[str, ...] = ()
+    """Signals ('toll', 'doer', 'place', 'date') a unit must tell for its evidence to count."""
+    evidence_harm_types: tuple[str, ...] = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    """Event types whose reading is the evidence's core as a toll is (empty: only a toll)."""
+    evidence_eventless_only: bool = True
+    """... only in a report where no unit is read as an event without the evidence."""
     merge_actor_sides: bool = False
     """Sentences of a report whose doers are the two sides of one happening ('forces killed the attackers', 'the
     attackers stormed the hotel') may tell one happening (false: only the same actor 1 or none)."""
@@ -435,7 +452,11 @@ class EventCoderStage:
             long_clause_threshold=c.long_clause_threshold, long_told_only=c.long_told_only,
             catchall_clauses=c.catchall_clauses, headline_lead=c.headline_lead, coded_view=c.coded_view,
             view_threshold=c.view_threshold, view_eventless_only=c.view_eventless_only,
-            mentions_own_words=c.mentions_own_words)
+            mentions_own_words=c.mentions_own_words,
+            evidence=EvidenceRule(c.evidence_threshold, frozenset(c.evidence_metrics),
+                                  frozenset(c.evidence_armed_kinds), c.evidence_signals,
+                                  frozenset(c.evidence_needs),
+                                  frozenset(c.evidence_harm_types), c.evidence_eventless_only))
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
