@@ -220,9 +220,10 @@ def _evidence_reads(ctx: DocContext, coder: Coder, how: Detection) -> bool:
     least = how.evidence.threshold
     if least is None:
         return False
-    units = _units(ctx)
+    units = _units(ctx)  # read as the first pass read them (`Remembered` keeps that reading) where it typed them
     guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units],
-                                        _contexts(ctx, units, how.context_sentences), how.context_weight, least)
+                                        _contexts(ctx, units, how.context_sentences), how.context_weight,
+                                        min(least, how.lowest()))
     return any(least <= g.event_probability < cut and how.evidence.lowers(ctx, u.start, u.end, g.event_type)
                for u, g, cut in zip(units, guesses, _thresholds(ctx, units, how), strict=True))
 
@@ -355,6 +356,8 @@ class Remembered:
     def __init__(self, coder: Coder) -> None:
         self.coder = coder
         self.seen: dict[tuple[str, float | None], Guess] = {}
+        self.in_context: dict[tuple[tuple[str, ...], tuple[str, ...], float, float | None], Sequence[Guess]] = {}
+        """A report's sentences read in their contexts, by the whole call: a second pass asks the same call again."""
 
     def classify(self, texts: Sequence[str], threshold: float | None = None) -> list[Guess]:
         new = list(dict.fromkeys(t for t in texts if (t, threshold) not in self.seen))
@@ -364,7 +367,10 @@ class Remembered:
 
     def classify_in_context(self, texts: Sequence[str], contexts: Sequence[str], weight: float,
                             threshold: float | None = None) -> Sequence[Guess]:
-        return self.coder.classify_in_context(texts, contexts, weight, threshold)
+        key = (tuple(texts), tuple(contexts), weight, threshold)
+        if key not in self.in_context:
+            self.in_context[key] = self.coder.classify_in_context(texts, contexts, weight, threshold)
+        return self.in_context[key]
 
 
 def parts_readings(units: list[Unit], guesses: Sequence[Guess], cuts: list[float], contexts: list[str],
