@@ -1,7 +1,7 @@
 """Evidence from the linguistic layer that a sentence the coder reads below its threshold tells a happening.
 
 The coder learnt from ACLED's terse notes; news tells the same happenings in longer, attributed sentences that it
-reads less surely ('rights groups called for an inquiry into an attack on a market that killed 13 people'). What the
+reads less surely ('the ministry, which blamed the rebels, said the blast at the depot left nine dead'). What the
 claims and actors stages found in the same sentence does not depend on that style: a toll of people killed or
 wounded (a claim told in the sentence), with a doer (the claim's agent or an armed actor named there), a place and
 a date. A sentence carrying such evidence is taken at a lower probability of an event (`EvidenceRule.threshold`)
