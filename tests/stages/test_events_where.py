@@ -154,6 +154,26 @@ def test_the_speakers_country_is_read_only_when_asked():
     assert actors_country(leaders, speakers=True) == "KE"
 
 
+def test_a_happening_told_only_in_a_country_is_placed_at_its_capital(events_of, gazetteer_or_skip):
+    """Only a country named: the capital, at a region-level precision (`where.country_capital`)."""
+    e = first(events_of("Hundreds of teachers marched in South Africa on Monday to demand higher pay."))
+    place = gazetteer_or_skip.place(e.place or "")
+    assert place is not None and (place.country, place.kind, e.geo_precision) == ("ZA", "populated_place", 3)
+
+
+def test_a_country_keeps_the_happening_when_the_switch_is_off(gazetteer_or_skip):
+    e = first(events_runner(PLACES, place_country_capital=False)(
+        "Hundreds of teachers marched in South Africa on Monday to demand higher pay."))
+    assert e.place == "za"
+
+
+def test_a_town_of_the_country_named_elsewhere_keeps_the_capital_out(events_of):
+    """The report names a town of the country: that town, not the capital (`located.refine` comes first)."""
+    e = first(events_of("Hundreds of teachers marched in South Africa on Monday to demand higher pay. "
+                        "Their union is based in Durnas."))
+    assert e.place == "durnas"
+
+
 def test_a_named_place_comes_before_the_capital_of_the_actors_country(events_of):
     e = first(events_of("Supporters of the NDC attacked supporters of the NPP with machetes in Oldvik on Monday."))
     assert e.place == "oldvik"

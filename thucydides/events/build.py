@@ -15,7 +15,7 @@ from thucydides.events.detect import Candidate
 from thucydides.events.means import means_sub_type
 from thucydides.events.roles import CIVILIANS_KEY, RoleContext, anchor_arguments
 from thucydides.events.when import DateContext, Dated
-from thucydides.events.where import PlaceContext, carried_place, offset_point
+from thucydides.events.where import PlaceContext, carried_place, country_capital, offset_point
 from thucydides.geo.distance import km
 from thucydides.geo.located import Located, holds, refine
 from thucydides.knowledge.acled import Taxonomy
@@ -127,6 +127,9 @@ class Readers:
     """A place in a side clause below the anchor makes no clause place doubtful (`where.doubtful_in_its_sentence`)."""
     place_offset_km: tuple[float, float] | None = None
     """A landmark told this far from the happening places it at the distance and bearing told (`where.offset_point`)."""
+    place_country_capital: bool = False
+    """A happening placed at a country whose smaller places the report does not name goes to its capital
+    (`where.country_capital`)."""
     typed_by: str = "lead"
     """Which sighting of a happening gives its type: 'lead' (the first told), 'surest' (the coder's surest),
     'deadliest' (the surest of those whose words tell people killed, if any)."""
@@ -279,7 +282,11 @@ def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
                                                      readers.place_governing_first, readers.place_doubt_own_line))
     if located is not None:
         _add_unnamed(ctx, located)
-        located = offset_point(ctx, refine(ctx, located), readers.place_offset_km)
+        located = refine(ctx, located)
+        if readers.place_country_capital:
+            located = country_capital(ctx, located)
+            _add_unnamed(ctx, located)
+        located = offset_point(ctx, located, readers.place_offset_km)
         _add_unnamed(ctx, located)
         s.place, s.geo_precision = located.toponym.place, located.geo_precision
     s.why["place"] = step or "-"

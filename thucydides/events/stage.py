@@ -149,6 +149,9 @@ class EventsConfig:
     place_offset_km: tuple[float, float] | None = (5.0, 300.0)
     """A town told as a landmark a distance away ('a village 45 km south of A') places the happening at the point
     that distance and bearing give, for distances in this range (`where.offset_point`; null: at the landmark)."""
+    place_country_capital: bool = False
+    """A happening placed at a country whose smaller places the report does not name goes to its capital, at a
+    region-level precision (`where.country_capital`)."""
     retrospective_max_sentences: int | None = 8
     """A report all of whose happenings are background keeps them when it has at most this many sentences (a
     note filed late, a brief about an old happening); a longer one is a feature telling history, left out like
@@ -401,6 +404,7 @@ def readers(config: EventsConfig) -> Readers:
         place_governing_first=config.place_governing_first,
         place_doubt_own_line=config.place_doubt_own_line,
         place_offset_km=config.place_offset_km,
+        place_country_capital=config.place_country_capital,
         typed_by=config.typed_by,
         merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
                         config.merge_back_references, config.merge_own_dates_only, config.merge_retellings,

@@ -327,6 +327,24 @@ def actors_capital(pc: PlaceContext) -> Located | None:
     return Located(Toponym(0, 0, place.name, place.id, 0.0, 3), 3, unnamed=place)
 
 
+def country_capital(ctx: DocContext, located: Located) -> Located:
+    """ "Protesters marched against fuel prices in Ghana": a happening placed at a country, in a report naming no
+    smaller place of that country, most often happened in its capital, where rallies, parties and ministries
+    are (ACLED train cap 300: of 38 events placed at a country, the capital within 161 km in 18, the centroid in
+    12); placed there at a region-level precision, the capital riding on the result like `actors_capital`'s."""
+    place = ctx.place_of(located.toponym)
+    if place.kind != "country" or not place.country:
+        return located
+    if any(t.place and ctx.place_of(t).kind != "country" and ctx.place_of(t).country == place.country
+           for t in ctx.toponyms.items):
+        return located
+    capital = capital_place(open_gazetteer(), place.country)
+    if capital is None:
+        return located
+    return Located(Toponym(located.toponym.start, located.toponym.end, capital.name, capital.id, 0.0, 3), 3,
+                   unnamed=capital)
+
+
 def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None,
                   attachment: bool = False, qualifiers: bool = False, origins: bool = False) -> Toponym | None:
     """The most specific place named earlier in the candidate's paragraph, nearest first."""
