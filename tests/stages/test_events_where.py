@@ -161,6 +161,14 @@ def test_a_happening_told_only_in_a_country_is_placed_at_its_capital(events_of, 
     assert place is not None and (place.country, place.kind, e.geo_precision) == ("ZA", "populated_place", 3)
 
 
+def test_a_country_named_only_as_a_speaker_gives_no_capital():
+    """'The United States condemned ...': the country speaks; the attack was elsewhere, so no capital is guessed."""
+    us = Place("us", "United States", 39.76, -98.5, "country", "US", None)
+    events = events_runner({"United States": us})("The United States strongly condemned the attack on a refugee camp "
+                                                   "that killed six residents.")
+    assert events and all(e.place in (None, "us") for e in events)
+
+
 def test_a_country_keeps_the_happening_when_the_switch_is_off(gazetteer_or_skip):
     e = first(events_runner(PLACES, place_country_capital=False)(
         "Hundreds of teachers marched in South Africa on Monday to demand higher pay."))

@@ -331,9 +331,13 @@ def country_capital(ctx: DocContext, located: Located) -> Located:
     """ "Protesters marched against fuel prices in Ghana": a happening placed at a country, in a report naming no
     smaller place of that country, most often happened in its capital, where rallies, parties and ministries
     are (ACLED train cap 300: of 38 events placed at a country, the capital within 161 km in 18, the centroid in
-    12); placed there at a region-level precision, the capital riding on the result like `actors_capital`'s."""
+    12); placed there at a region-level precision, the capital riding on the result like `actors_capital`'s. Not
+    where the report names the country only as who acts or speaks ("The United States condemns the attack on X":
+    `names_an_actor`), when the happening is somewhere else its places leave unsaid."""
     place = ctx.place_of(located.toponym)
     if place.kind != "country" or not place.country:
+        return located
+    if all(names_an_actor(ctx, t) for t in ctx.toponyms.items if t.place == located.toponym.place):
         return located
     if any(t.place and ctx.place_of(t).kind != "country" and ctx.place_of(t).country == place.country
            for t in ctx.toponyms.items):
