@@ -54,3 +54,26 @@ def test_a_unit_noun_the_parser_kept_in_the_span_names_the_unit(gazetteer_or_ski
     assert units and all(c.place.kind in ("admin1", "admin2") for c in units)
     assert units[0].place.country == "GH"
     assert unit_of_the_name(Found(31, 36, "Volta", "Volta"), gaz, knowledge()) == []
+
+
+def test_a_unit_known_with_its_noun_in_one_country_only_meets_its_namesake_units(gazetteer_or_skip) -> None:
+    """'the Eastern Region': the gazetteer holds that form for Uganda's unit alone; Ghana's Eastern joins it
+    (`resolve.namesake_units`), a bare name or a town's name is left as it was."""
+    from thucydides.geo.resolve import namesake_units
+
+    gaz = gazetteer_or_skip
+    eastern = Found(40, 54, "Eastern Region", "Eastern Region")
+    found = namesake_units(eastern, gaz.candidates("Eastern Region"), gaz, knowledge())
+    assert {"UG", "GH"} <= {c.place.country for c in found}
+    assert all(c.place.kind in ("admin1", "admin2") for c in found)
+    bare = gaz.candidates("Eastern")
+    assert namesake_units(Found(0, 7, "Eastern", "Eastern"), bare, gaz, knowledge()) == bare
+
+
+@pytest.mark.slow
+def test_a_namesake_unit_is_chosen_by_the_other_places_of_the_report(analyse) -> None:
+    """Volta Region is Ghana's: the Eastern Region beside it is Ghana's too, not Uganda's."""
+    place = resolved(analyse("Farmers fought cattle herders in the Eastern Region and in parts of the Volta Region "
+                             "on Sunday, leaving three dead."), "Eastern Region")
+    assert place is not None and place.country == "GH"
+

@@ -104,6 +104,9 @@ class PlacesSettings:
     coded_namesake_population: int
     """A place at least this big keeps a name `coded_namesakes_km` would move ("Delhi", "Lome": a record codes
     the capital under another name or as a unit, a village of the name elsewhere as a location); 0: no limit."""
+    namesake_units: bool
+    """ "the Eastern Region": a unit the gazetteer knows by the name with its unit noun in one country only (an
+    alternate name) is one of every first- or second-level unit of the bare name (`resolve.namesake_units`)."""
     coded_in_country: bool
     """`coded_namesakes_km` among the namesakes of the country the report names, when it names not their province."""
     coded_unresolved_km: float

@@ -76,7 +76,7 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     variants = spellings(f, know)
     found = next((cs for cs in (written(v, gaz, f.armed_name) for v in variants) if cs), None)
     if found:
-        found = people_abroad(f, found)
+        found = people_abroad(f, namesake_units(f, found, gaz, know) if settings.namesake_units else found)
         return capped(found, settings) if cap else found
     unit = unit_of_the_name(f, gaz, know)
     if unit:
@@ -94,6 +94,21 @@ def unit_of_the_name(f: Found, gaz: Gazetteer, know: Knowledge) -> list[Candidat
     if f.admin or len(words) < 2 or not words[-1][:1].isupper() or words[-1].lower() not in know.admin_nouns:
         return []
     return [c for c in written(" ".join(words[:-1]), gaz) if c.place.kind in ("admin1", "admin2")]
+
+
+def namesake_units(f: Found, found: list[Candidate], gaz: Gazetteer, know: Knowledge) -> list[Candidate]:
+    """ "clashes in the Eastern Region": a span ending in a unit noun (`admin_nouns`) whose places are all units is
+    as likely any unit of that kind bearing the rest of the name (Ghana's, Sierra Leone's, Zambia's Eastern, where
+    the gazetteer holds "Eastern Region" for Uganda's alone): those join it, for the report's context to choose."""
+    words = f.name.split()
+    if len(words) < 2 or words[-1].lower() not in know.admin_nouns:
+        return found
+    kinds = {c.place.kind for c in found}
+    if not kinds <= {"admin1", "admin2"}:
+        return found
+    ids = {c.place.id for c in found}
+    more = [c for c in written(" ".join(words[:-1]), gaz) if c.place.kind in kinds and c.place.id not in ids]
+    return [*found, *more] if more else found
 
 
 def told_as_town(f: Found, cs: list[Candidate]) -> list[Candidate]:
