@@ -77,3 +77,16 @@ def test_a_namesake_unit_is_chosen_by_the_other_places_of_the_report(analyse) ->
                              "on Sunday, leaving three dead."), "Eastern Region")
     assert place is not None and place.country == "GH"
 
+
+def test_a_name_told_as_a_unit_loses_its_towns_abroad_not_its_seat() -> None:
+    """'Oromiya region': Ethiopia's unit, not Iran's town of a like spelling; 'Wajir county' keeps Kenya's town of
+    the county's name beside the county (`resolve.told_as_unit`)."""
+    from thucydides.geo.resolve import told_as_unit
+
+    unit = Candidate(Place("u", "Oromia", 8.0, 39.0, "admin1", "ET", "Oromia"), "Oromiya", 1, "geonames")
+    town = _town("Orumiyeh", "IR")
+    assert told_as_unit(Found(0, 14, "Oromiya region", "Oromiya region"), [town, unit], knowledge()) == [unit]
+    assert told_as_unit(Found(0, 7, "Oromiya", "Oromiya"), [town, unit], knowledge()) == [town, unit]
+    seat, county = _town("Wajir", "KE"), Candidate(Place("w", "Wajir", 1.7, 40.0, "admin1", "KE", "Wajir"),
+                                                   "Wajir", 2, "geonames")
+    assert told_as_unit(Found(0, 12, "Wajir county", "Wajir county"), [seat, county], knowledge()) == [seat, county]

@@ -107,6 +107,9 @@ class PlacesSettings:
     namesake_units: bool
     """ "the Eastern Region": a unit the gazetteer knows by the name with its unit noun in one country only (an
     alternate name) is one of every first- or second-level unit of the bare name (`resolve.namesake_units`)."""
+    told_as_unit: bool
+    """A name told with a unit noun ("Oromiya region") means one of its units where it has one, not a town
+    (`resolve.told_as_unit`)."""
     coded_in_country: bool
     """`coded_namesakes_km` among the namesakes of the country the report names, when it names not their province."""
     coded_unresolved_km: float

@@ -121,6 +121,22 @@ def told_as_town(f: Found, cs: list[Candidate]) -> list[Candidate]:
     return [c for c in cs if c.place.kind not in AREA_KINDS]
 
 
+UNIT_KINDS = frozenset({"admin1", "region"})
+
+
+def told_as_unit(f: Found, cs: list[Candidate], know: Knowledge) -> list[Candidate]:
+    """ "clashes in Oromiya region": a name the text tells is a unit's (a unit noun after it) means one of its units,
+    not a town bearing the name or a spelling of it abroad (Iran's Orumiyeh): where the name has a unit among its
+    places, the towns of countries with no such unit go (a province's seat of its name stays: ACLED codes "Wajir
+    county" at Wajir town); `told_as_town`'s mirror."""
+    words = f.name.split()
+    said = f.admin or (len(words) > 1 and words[-1].lower() in know.admin_nouns)
+    countries = {c.place.country for c in cs if c.place.kind in UNIT_KINDS}
+    if not said or not countries:
+        return cs
+    return [c for c in cs if c.place.kind in AREA_KINDS or c.place.country in countries]
+
+
 def people_abroad(f: Found, cs: list[Candidate]) -> list[Candidate]:
     """A people's name ('Maasai', 'Murle': ACLED's actor base has its ethnic militia or group) names no town that
     only sounds like it outside the people's countries (Masai in Malaysia, Morley): those towns go; a town of
@@ -638,6 +654,8 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
                                      settings.province_seat_km)
     bound_by_anchors(found, options, settings)
     options = [told_as_town(f, cs) for f, cs in zip(found, options, strict=True)]
+    if settings.told_as_unit:
+        options = [told_as_unit(f, cs, knowledge()) for f, cs in zip(found, options, strict=True)]
     # a name with no candidate is never ranked, and only a ranking reads a frame (`rank`'s admit row, `signature`)
     mentions = [names.mention(f, cs, i in confirmed, frame_row(text, f) if cs else [])
                 for i, (f, cs) in enumerate(zip(found, options, strict=True))]
