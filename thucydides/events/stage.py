@@ -149,7 +149,7 @@ class EventsConfig:
     place_offset_km: tuple[float, float] | None = (5.0, 300.0)
     """A town told as a landmark a distance away ('a village 45 km south of A') places the happening at the point
     that distance and bearing give, for distances in this range (`where.offset_point`; null: at the landmark)."""
-    place_country_capital: bool = False
+    place_country_capital: bool = True
     """A happening placed at a country whose smaller places the report does not name goes to its capital, at a
     region-level precision (`where.country_capital`)."""
     retrospective_max_sentences: int | None = 8
