@@ -90,3 +90,31 @@ def test_a_name_told_as_a_unit_loses_its_towns_abroad_not_its_seat() -> None:
     seat, county = _town("Wajir", "KE"), Candidate(Place("w", "Wajir", 1.7, 40.0, "admin1", "KE", "Wajir"),
                                                    "Wajir", 2, "geonames")
     assert told_as_unit(Found(0, 12, "Wajir county", "Wajir county"), [seat, county], knowledge()) == [seat, county]
+
+
+def test_a_town_qualified_by_its_own_name_lies_in_the_biggest_unit_of_it() -> None:
+    """'San Juan (San Juan)': Argentina's province and Puerto Rico's unit each hold a town of the name; the more
+    populous unit's pair is meant (`resolve.self_qualified`); a town qualified by another name is left alone."""
+    from thucydides.geo.resolve import Pin, self_qualified
+
+    def place(i: str, kind: str, country: str, population: int) -> Candidate:
+        return Candidate(Place(i, "San Juan", 0.0, 0.0, kind, country, "San Juan", population=population),
+                         "San Juan", 2, "geonames")
+
+    towns = [place("pr", "populated_place", "PR", 418000), place("ar", "populated_place", "AR", 109000)]
+    units = [place("upr", "admin1", "PR", 423000), place("uar", "admin1", "AR", 608000)]
+    found = [Found(3, 11, "San Juan", "San Juan", within=13), Found(13, 21, "San Juan", "San Juan")]
+    options = [list(towns), list(units)]
+    self_qualified(found, options, Pin(0, 1))
+    assert [c.place.id for c in options[0]] == ["ar"] and [c.place.id for c in options[1]] == ["uar"]
+    other = [Found(3, 11, "San Juan", "San Juan", within=13), Found(13, 21, "Cuyo", "Cuyo")]
+    options = [list(towns), list(units)]
+    self_qualified(other, options, Pin(0, 1))
+    assert options == [towns, units]
+
+
+def test_a_town_qualified_by_its_own_name_in_a_sentence(analyse) -> None:
+    """Nothing else in the report names a country: the pair of the bigger unit, Argentina's, is meant."""
+    place = resolved(analyse("On Tuesday, in San Juan (San Juan), teachers marched to the square to demand a raise."),
+                     "San Juan")
+    assert place is not None and place.country == "AR"

@@ -324,6 +324,22 @@ def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int
     return confirmed, pins
 
 
+def self_qualified(found: list[Found], options: list[list[Candidate]], pin: Pin) -> None:
+    """ "in San Juan (San Juan)": a town qualified by its own name lies in the unit of that name, and where units of
+    the name in several countries each hold a town of it (Argentina's province, Puerto Rico's), the most populous
+    unit is meant (a report names a small namesake's country): the pair keeps that unit and the towns inside it."""
+    town, box = pin.town, pin.container
+    if found[town].name.casefold() != found[box].name.casefold():
+        return
+    units = _boxes(options[box])
+    if len({c.place.country for c in units}) < 2:
+        return
+    best = max(units, key=lambda c: c.place.population or 0)
+    held = _within(options[town], [best])
+    if held:
+        options[town], options[box] = held, [best]
+
+
 def in_province_named(town: list[Candidate], name: str, container: Sequence[Candidate] = (),
                       seat_km: float = 0.0) -> list[Candidate]:
     """ "Mahdalynivka, Zaporizhia": a container the gazetteer knows by that spelling only as a town (no state among
@@ -652,6 +668,9 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     options = [reach for _, reach in looked_up]
     confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops,
                                      settings.province_seat_km)
+    if settings.self_qualified_unit:
+        for pin in pins:
+            self_qualified(found, options, pin)
     bound_by_anchors(found, options, settings)
     options = [told_as_town(f, cs) for f, cs in zip(found, options, strict=True)]
     if settings.told_as_unit:
