@@ -118,3 +118,26 @@ def test_a_town_qualified_by_its_own_name_in_a_sentence(analyse) -> None:
     place = resolved(analyse("On Tuesday, in San Juan (San Juan), teachers marched to the square to demand a raise."),
                      "San Juan")
     assert place is not None and place.country == "AR"
+
+
+def test_a_unit_inside_a_state_holding_none_of_its_namesakes_keeps_none() -> None:
+    """'(North Western, Tigray)': Zambia's and Sierra Leone's provinces lie in no Tigray; the zone is Tigray's, which
+    the gazetteer lacks (`resolve.lost_unit`); a name with a town among its places, or held by the state, stays."""
+    from thucydides.geo.resolve import lost_unit
+
+    def unit(i: str, country: str, kind: str = "admin1") -> Candidate:
+        return Candidate(Place(i, i, 0.0, 0.0, kind, country, i), i, 2, "geonames")
+
+    zambia, leone, tigray = unit("North-Western", "ZM"), unit("North Western", "SL"), unit("Tigray", "ET")
+    assert lost_unit([zambia, leone], [tigray])
+    assert not lost_unit([zambia, _town("North Western", "ET")], [tigray])
+    assert not lost_unit([zambia, leone], [unit("Zambia", "ZM", "country")])
+    assert not lost_unit([], [tigray]) and not lost_unit([zambia], [])
+    regency = Candidate(Place("n", "Nduga", 0.0, 0.0, "admin2", "ID", "Highland Papua"), "Nduga", 2, "geonames")
+    assert not lost_unit([regency], [unit("Papua", "ID")])  # a unit of the state's country stays, held or not
+
+
+def test_a_zone_the_gazetteer_lacks_leaves_the_report_in_its_region(analyse) -> None:
+    """Nothing but the region places the report: Ethiopia's Tigray, not Zambia's province."""
+    place = resolved(analyse("On Friday, soldiers shot two farmers near Adi Daero (North Western, Tigray)."), "Tigray")
+    assert place is not None and place.country == "ET"

@@ -110,6 +110,9 @@ class PlacesSettings:
     told_as_unit: bool
     """A name told with a unit noun ("Oromiya region") means one of its units where it has one, not a town
     (`resolve.told_as_unit`)."""
+    lost_units: bool
+    """A name that can only be a unit, chained inside a state or country that holds none of its units ("North
+    Western, Tigray"), keeps no candidate (`resolve.lost_unit`)."""
     self_qualified_unit: bool
     """A town qualified by its own name ("San Juan (San Juan)") whose units of that name lie in several countries
     lies in the most populous of them (`resolve.self_qualified`)."""

@@ -297,11 +297,12 @@ class Pin:
 
 
 def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int,
-                   seat_km: float = 0.0) -> tuple[set[int], list[Pin]]:
+                   seat_km: float = 0.0, lost_units: bool = False) -> tuple[set[int], list[Pin]]:
     """ "Town, State" and "Town (District, State)": each town's candidates and its container's, pinned to each
     other (`pinned`); the container is the first name after it that can be a state or a country, or the outermost
     of a chain that nests ("Nara (Nara, Koulikoro)": Koulikoro, not the Japanese prefecture the second "Nara" can
     be). A container known only as a town pins by the province it names (`in_province_named`, `seat_km`).
+    `lost_units`: a name that can only be a unit, in a container holding none of them, keeps none (`lost_unit`).
     Returns the names that met their container or their town (each confirms the other), and those pins."""
     at = {f.start: i for i, f in enumerate(found)}
     confirmed: set[int] = set()
@@ -317,6 +318,9 @@ def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int
             pins.append(Pin(i, j))
         else:
             boxes = _boxes(options[j])
+            if lost_units and lost_unit(options[i], boxes):
+                options[i] = []
+                continue
             options[i], options[j] = pinned(options[i], options[j])
             if options[i] and _within(options[i], boxes):
                 confirmed.update((i, j))
@@ -338,6 +342,19 @@ def self_qualified(found: list[Found], options: list[list[Candidate]], pin: Pin)
     held = _within(options[town], [best])
     if held:
         options[town], options[box] = held, [best]
+
+
+LOST_UNIT_KINDS = frozenset({"admin1", "admin2", "region"})
+
+
+def lost_unit(unit: list[Candidate], boxes: list[Candidate]) -> bool:
+    """ "a village (North Western, Tigray)": a name whose places are all units (Zambia's North-Western province,
+    Sierra Leone's) chained inside a state or country of which none lies in the country is that state's unit the
+    gazetteer lacks (Tigray's zone), not a namesake abroad: it keeps no candidate, and the state places the report.
+    A unit in the state's country stays, held or not: the gazetteer's sources name provinces differently."""
+    countries = {b.place.country for b in boxes}
+    return bool(unit) and bool(boxes) and all(c.place.kind in LOST_UNIT_KINDS and c.place.country not in countries
+                                              for c in unit)
 
 
 def in_province_named(town: list[Candidate], name: str, container: Sequence[Candidate] = (),
@@ -667,7 +684,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     unpinned = [kept for kept, _ in looked_up]
     options = [reach for _, reach in looked_up]
     confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops,
-                                     settings.province_seat_km)
+                                     settings.province_seat_km, settings.lost_units)
     if settings.self_qualified_unit:
         for pin in pins:
             self_qualified(found, options, pin)
