@@ -115,8 +115,8 @@ def test_a_town_qualified_by_its_own_name_lies_in_the_biggest_unit_of_it() -> No
 
 def test_a_town_qualified_by_its_own_name_in_a_sentence(analyse) -> None:
     """Nothing else in the report names a country: the pair of the bigger unit, Argentina's, is meant."""
-    place = resolved(analyse("On Tuesday, in San Juan (San Juan), teachers marched to the square to demand a raise."),
-                     "San Juan")
+    place = resolved(analyse("Nurses walked out of the main hospital in San Juan (San Juan) over months of unpaid "
+                             "wages."), "San Juan")
     assert place is not None and place.country == "AR"
 
 
