@@ -60,3 +60,28 @@ def test_the_static_entry_keeps_scores_and_flags_for_its_rows() -> None:
     flags = _pickable_and_lesser(found, CANDIDATES, entry, 1000)
     assert _pickable_and_lesser(found, CANDIDATES, entry, 1000) is flags
     assert _pickable_and_lesser(found, CANDIDATES, entry, 5) == flags
+
+
+def test_nearest_km_is_the_least_km_within_reach() -> None:
+    """`distance.nearest_km` (the context's nearest point, `km` written out) gives `km`'s own least distance, skipping
+    the candidate's own point and the points beyond the latitude band."""
+    from thucydides.geo.distance import km, nearest_km
+
+    points = (("t-eldoret", 0.51, 35.27), ("t-nakuru", -0.30, 36.07), ("t-kisumu", -0.09, 34.77),
+              ("t-far", 9.0, 36.0))
+    near = nearest_km(-0.35, 36.10, points, "t-nakuru", 4.0)
+    assert near == min(km(-0.35, 36.10, lat, lon) for pid, lat, lon in points[:3] if pid != "t-nakuru")
+    assert nearest_km(-0.35, 36.10, points[3:], "t-nakuru", 4.0) == float("inf")
+
+
+def test_coherence_read_once_is_the_coherence() -> None:
+    """The context features and the hand-set coherence read the context once (`Points.shares`): the same coherence as
+    reading it afresh, for a town, a county and a town abroad."""
+    from thucydides.geo import handset
+
+    view = _view({"KE": 1.0})
+    for c in CANDIDATES:
+        points = _points()
+        shares = points.shares(c)
+        assert handset.coherence_at(c, view, points, False, *shares) == handset.coherence(c, view, _points())
+    assert _points().shares(NAKURU_COUNTY)[1:] == (1.0, 0.0, 0.5)

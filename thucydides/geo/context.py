@@ -6,8 +6,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from thucydides.geo.distance import km
+from thucydides.geo.distance import nearest_km
 from thucydides.geo.gazetteer import Candidate
+from thucydides.geo.priors import CONTAINER_KINDS
 
 NEAR_LIMIT_KM = 450.0
 """Farther than this, another place says nothing about a candidate."""
@@ -52,6 +53,17 @@ class Points:
             hit = self._near[pid] = _nearest(c, self.items)
         return hit
 
+    def shares(self, c: Candidate) -> tuple[float, float, float, float]:
+        """What the candidate's features and coherence read of the context, read once for both: the distance to the
+        nearest other point (infinite for a state or a country: its point is nominal), the share of the other places
+        in its country and in its region, and the votes for its region (none for a country)."""
+        p = c.place
+        d = self.nearest_km(c) if p.kind not in CONTAINER_KINDS else math.inf
+        if p.kind == "country":
+            return d, self.countries.get(p.country or "", 0.0), 0.0, 0.0
+        where = (p.country or "", p.admin1 or "")
+        return d, self.countries.get(where[0], 0.0), self.regions.get(where, 0.0), self.possible.get(where, 0.0)
+
     def possible_countries(self) -> dict[str, float]:
         """`possible` summed by country: a country holds every region of it the other names may lie in."""
         if self.possible and not self._possible_countries:
@@ -61,10 +73,8 @@ class Points:
 
 
 def _nearest(c: Candidate, items: tuple[tuple[str, float, float], ...]) -> float:
-    best = math.inf
-    lat0, lon0 = c.place.lat, c.place.lon
-    degrees = NEAR_LIMIT_KM / 111.0
-    for pid, lat, lon in items:
-        if pid != c.place.id and abs(lat - lat0) <= degrees:
-            best = min(best, km(lat0, lon0, lat, lon))
+    if not items:
+        return math.inf
+    p = c.place
+    best = nearest_km(p.lat, p.lon, items, p.id, NEAR_LIMIT_KM / 111.0)
     return best if best <= NEAR_LIMIT_KM else math.inf

@@ -154,8 +154,8 @@ def context_rows(cs: Sequence[Candidate], view: GeographyView, points: Points,
     for c, r in zip(cs, flags, strict=True):
         hit = kept.get((c.place.id, r))
         if hit is None or hit[0] is not view:
-            hit = kept[(c.place.id, r)] = (view, _context_row(c, view, points, top_continent),
-                                           handset.coherence(c, view, points, r) / hand)
+            row, fit = _context_row(c, view, points, top_continent, r)
+            hit = kept[(c.place.id, r)] = (view, row, fit / hand)
         rows.append(hit[1])
         coherence.append(hit[2])
     return _with_hand_scores(rows, static, coherence)
@@ -169,11 +169,16 @@ def _with_hand_scores(rows: list[list[float]], static: Sequence[Sequence[float]]
     return [row + [h, float(t >= best)] for row, h, t in zip(rows, coherence, totals, strict=True)]
 
 
-def _context_row(c: Candidate, view: GeographyView, points: Points, top_continent: str | None) -> list[float]:
+def _context_row(c: Candidate, view: GeographyView, points: Points, top_continent: str | None,
+                 respelt: bool) -> tuple[list[float], float]:
+    """The candidate's context features and its hand-set coherence, from one reading of the context
+    (`Points.shares`)."""
     agree = view.rows.get(c.place.id)
     if agree is None:
         agree = view.rows[c.place.id] = _geography_features(c, view, top_continent)
-    return agree + _other_places_features(c, points, view.known)
+    shares = points.shares(c)
+    return (agree + _other_places_features(c, shares, view.known),
+            handset.coherence_at(c, view, points, respelt, *shares))
 
 
 def _geography_features(c: Candidate, view: GeographyView, top_continent: str | None) -> list[float]:
@@ -189,19 +194,12 @@ def _geography_features(c: Candidate, view: GeographyView, top_continent: str | 
     ]
 
 
-def _other_places_features(c: Candidate, points: Points, placed: bool) -> list[float]:
-    """near_50 .. possible_region: closeness to the places the other names resolved to (or may lie in);
-    `placed`: anything places the report."""
-    p = c.place
-    d = points.nearest_km(c) if p.kind not in CONTAINER_KINDS else math.inf
-    small = not placed and p.kind == "populated_place" and c.population < prior_settings().seat_nominal_population
-    where = (p.country or "", p.admin1 or "")
-    below_country = p.kind != "country"
-    return [
-        float(d < 50), float(d < 150), float(d < 400), float(small),
-        points.countries.get(where[0], 0.0), points.regions.get(where, 0.0) if below_country else 0.0,
-        min(1.0, points.possible.get(where, 0.0)) if below_country else 0.0,
-    ]
+def _other_places_features(c: Candidate, shares: tuple[float, float, float, float], placed: bool) -> list[float]:
+    """near_50 .. possible_region: closeness to the places the other names resolved to (or may lie in), as
+    `Points.shares` reads them; `placed`: anything places the report."""
+    d, country, region, possible = shares
+    small = not placed and c.place.kind == "populated_place" and c.population < prior_settings().seat_nominal_population
+    return [float(d < 50), float(d < 150), float(d < 400), float(small), country, region, min(1.0, possible)]
 
 
 def null_row(f: Found, cs: Sequence[Candidate]) -> list[float]:

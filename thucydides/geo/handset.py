@@ -159,43 +159,47 @@ def coherence(c: Candidate, view: GeographyView, points: Points, respelt: bool =
     """How well a candidate fits the places the report's other names resolved to, its outlet and its actors;
     `respelt`: met only through folding beside a place spelt as written (`respelt`), which counts against it
     outside the report's countries."""
+    return coherence_at(c, view, points, respelt, *points.shares(c))
+
+
+def coherence_at(c: Candidate, view: GeographyView, points: Points, respelt: bool, near: float, country: float,
+                 region: float, possible: float) -> float:
+    """`coherence`, given what `Points.shares` reads of `points` for the candidate: the context features read the
+    same, so a candidate's lookups are made once for both."""
     cc, weights = c.place.country or "", handset_settings()
     score = weights.home_bonus * (bool(cc) and cc == view.home) + weights.actor_country_bonus * (cc in view.actors)
     if respelt and not view.implies(cc):
         score -= places_settings().respelt_penalty
-    return score + _country_fit(cc, points) + _region_fit(c, points) + _nearness(c, points)
+    return score + _country_fit(cc, points, country) + _region_fit(c, points, region, possible) + _nearness(near)
 
 
-def _country_fit(cc: str, points: Points) -> float:
-    """The share of the other places in the candidate's country; a candidate on another continent than most loses."""
+def _country_fit(cc: str, points: Points, share: float) -> float:
+    """The share of the other places in the candidate's country (`share`); a candidate on another continent than
+    most loses."""
     if not (points.countries and cc):
         return 0.0
     table, weights = continents(), handset_settings()
     top = table.get(points.top_country())
     elsewhere = top and table.get(cc) not in (top, None)
-    return weights.country_share_weight * points.countries.get(cc, 0.0) - (
-        weights.other_continent_penalty if elsewhere else 0.0)
+    return weights.country_share_weight * share - (weights.other_continent_penalty if elsewhere else 0.0)
 
 
-def _region_fit(c: Candidate, points: Points) -> float:
-    """The other places in the candidate's region, and the other names that may lie in it (a country holds
-    every region of it)."""
+def _region_fit(c: Candidate, points: Points, region: float, possible: float) -> float:
+    """The other places in the candidate's region (`region`), and the other names that may lie in it (`possible`;
+    a country holds every region of it)."""
     place, cc, weights = c.place, c.place.country or "", handset_settings()
     shared = weights.shared_region_weight
     if place.kind == "country" and cc:
         return shared * min(1.0, points.possible_countries().get(cc, 0.0))
     if not (cc and place.admin1):
         return 0.0
-    where = (cc, place.admin1)
-    return (weights.region_share_weight * points.regions.get(where, 0.0)
-            + shared * min(1.0, points.possible.get(where, 0.0)))
+    return weights.region_share_weight * region + shared * min(1.0, possible)
 
 
-def _nearness(c: Candidate, points: Points) -> float:
-    """Closeness to the nearest other place; a state's or country's point is nominal: its towns vote instead."""
-    if c.place.kind in CONTAINER_KINDS:
-        return 0.0
-    d, weights = points.nearest_km(c), handset_settings()
+def _nearness(d: float) -> float:
+    """Closeness to the nearest other place (`d`, infinite for a state or a country: its point is nominal, its towns
+    vote instead)."""
+    weights = handset_settings()
     for bound, bonus in zip(weights.nearness_km, weights.nearness_bonus, strict=True):
         if d < bound:
             return bonus
