@@ -85,3 +85,17 @@ def test_coherence_read_once_is_the_coherence() -> None:
         shares = points.shares(c)
         assert handset.coherence_at(c, view, points, False, *shares) == handset.coherence(c, view, _points())
     assert _points().shares(NAKURU_COUNTY)[1:] == (1.0, 0.0, 0.5)
+
+
+def test_vote_sums_started_from_the_names_before_are_the_votes() -> None:
+    """`VoteSums` starts a name's votes from the kept sums of the names before it: the same votes, in the same order,
+    as adding every other name's afresh (`_votes`), for each name, asked in any order, and for a name with none."""
+    from thucydides.geo.resolve import _NOWHERE, VoteSums, _votes
+
+    possible = {"Nakuru": {("KE", "Nakuru"): 0.5, ("TZ", "Morogoro"): 0.5}, "Eldoret": {("KE", "Uasin Gishu"): 1.0},
+                "Kisumu": {("KE", "Kisumu"): 1 / 3, ("KE", "Nakuru"): 1 / 3, ("TZ", "Morogoro"): 1 / 3}}
+    sums = VoteSums(possible)
+    for key in ("Kisumu", "Nakuru", _NOWHERE, "Eldoret"):
+        votes, _ = sums.of(key)
+        assert list(votes.items()) == list(_votes(key, possible).items())
+    assert sums.of("Nakuru") is sums.of("Nakuru")

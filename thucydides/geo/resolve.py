@@ -965,8 +965,7 @@ def _region(c: Candidate) -> Region | None:
 
 
 def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Regions],
-                votes: dict[str, tuple[Regions, dict[str, float]]] | None = None, whole: list[Points] | None = None
-                ) -> Points:
+                votes: VoteSums | None = None, whole: list[Points] | None = None) -> Points:
     """What the other names say, as the mention `key` sees it (its own name left out). `votes`: each key's
     `_votes` over the same `possible`, filled as met (they stay the same over the passes), with their sums by country
     (`Points.possible_countries`, filled by the first context that asks, then read by the others); `whole`: this
@@ -974,11 +973,13 @@ def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Reg
     by_country: dict[str, float] = {}
     if votes is None:
         own = _votes(key, possible)
-    else:
-        at = key if key in possible else _NOWHERE  # a name with no regions hears every vote, as the others do
-        own, by_country = votes[at] if at in votes else votes.setdefault(at, (_votes(at, possible), {}))
+    else:  # a name with no regions hears every vote, as the others do
+        own, by_country = votes.of(key if key in possible else _NOWHERE)
     if whole is None or key in located:
-        return _points([c for k, c in located.items() if k != key], own, by_country)
+        others = list(located.values())
+        if key in located:
+            del others[list(located).index(key)]  # the name's own place left out, the others in their order
+        return _points(others, own, by_country)
     if not whole:
         whole.append(_points(list(located.values()), {}))
     every = whole[0]
@@ -1016,6 +1017,45 @@ def _points(others: list[Candidate], votes: Regions, by_country: dict[str, float
     settled = frozenset(c.place.country for c in others if c.place.country and c.place.kind != "country")
     return Points(points, countries, regions, votes, settled,
                   _possible_countries={} if by_country is None else by_country)
+
+
+@dataclass(slots=True)
+class VoteSums:
+    """Each name's `_votes` over one report's `possible` (they stay the same over the passes), with their sums by
+    country (`Points.possible_countries`, filled by the first context that asks), made as met. The sums of the names
+    before each name are kept (`before`, made as far as asked): a name's votes start from them and add the names
+    after it, each region's shares added in the same order as `_votes` adds them."""
+
+    possible: dict[str, Regions]
+    kept: dict[str, tuple[Regions, dict[str, float]]] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    before: list[Regions] = field(default_factory=lambda: [{}])
+    """before[j]: the votes of the first j names of `possible`."""
+
+    def __post_init__(self) -> None:
+        self.order = list(self.possible)
+
+    def of(self, key: str) -> tuple[Regions, dict[str, float]]:
+        hit = self.kept.get(key)
+        if hit is None:
+            hit = self.kept[key] = (self._votes(key), {})
+        return hit
+
+    def _votes(self, key: str) -> Regions:
+        order, before, possible = self.order, self.before, self.possible
+        j = order.index(key) if key in possible else len(order)
+        while len(before) <= j:
+            before.append(_add_votes(dict(before[-1]), possible[order[len(before) - 1]]))
+        votes = dict(before[j])
+        for k in order[j + 1:]:
+            _add_votes(votes, possible[k])
+        return votes
+
+
+def _add_votes(votes: Regions, shares: Regions) -> Regions:
+    for region, share in shares.items():
+        votes[region] = votes.get(region, 0.0) + share
+    return votes
 
 
 def _votes(key: str, possible: dict[str, Regions]) -> Regions:
@@ -1081,7 +1121,7 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
     floor = admit_threshold(model, settings)
     views = Views(geo)
     state = Passes([None] * len(mentions), seeds_of(mentions, views, settings), possible_regions(mentions, geo), views)
-    votes: dict[str, tuple[Regions, dict[str, float]]] = {}
+    votes = VoteSums(state.possible)
     before: dict[tuple[object, ...], tuple[Points, bool, Ranked | None]] = {}
     for n in range(passes):
         located = points_of(mentions, state.picks)
