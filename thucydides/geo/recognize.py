@@ -667,14 +667,15 @@ def annotate_context(text: str, f: Found, know: Knowledge) -> Found:
         _mark_after(text, f, after, know)
     before = text[max(0, f.start - 60):f.start]
     before_words = _LETTERS.findall(before.lower())[-4:]
-    _mark_vicinity(f, before, before_words, know)
+    of_end = _may_end_in_of(before)  # asked by the vicinity's and the place cue's patterns: read once
+    _mark_vicinity(f, before, before_words, know, of_end)
     if before.rstrip().lower().endswith(("of", "the")) and _PROVINCE_OF.search(before):
         f.admin = True
     f.town = f.town or _town_of(before, before_words, know)
     cue_words = _cue_words(before, before_words, know)
     f.cue = bool(cue_words) and cue_words[-1] in _LOCATIVE
     f.dateline = f.text.isupper() and len(f.text) > 2 and bool(_DATELINE_END.match(text, f.end))
-    f.place_cue = _place_cue(text, f, cue_words, after, know)
+    f.place_cue = _place_cue(text, f, cue_words, after, know, (before, of_end))
     return f
 
 
@@ -721,9 +722,10 @@ def _near_words(nxt: str, second: str, know: Knowledge) -> bool:
     return nxt in know.vicinity_nouns or (second in know.vicinity_nouns and nxt in know.part_words | _SOUTHERN)
 
 
-def _mark_vicinity(f: Found, before: str, before_words: list[str], know: Knowledge) -> None:
-    """Near the place rather than at it: "10 km east of X", "western X", "the countryside of X"."""
-    if _may_end_in_of(before) and (_DISTANCE_CUE.search(before) or _DIRECTION_OF.search(before)):
+def _mark_vicinity(f: Found, before: str, before_words: list[str], know: Knowledge, of_end: bool) -> None:
+    """Near the place rather than at it: "10 km east of X", "western X", "the countryside of X" (`of_end`:
+    `_may_end_in_of(before)`)."""
+    if of_end and (_DISTANCE_CUE.search(before) or _DIRECTION_OF.search(before)):
         f.vicinity = True
     if before_words and before_words[-1] in know.part_words:
         f.vicinity = True
@@ -737,7 +739,8 @@ def _may_end_in_of(before: str) -> bool:
     return before[-1:].isspace() and before.rstrip().lower().endswith(("of", "from"))
 
 
-def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str] | None, know: Knowledge) -> bool:
+def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str] | None, know: Knowledge,
+               before: tuple[str, bool] | None = None) -> bool:
     """Words that introduce only places: "in X", "the town of X", "the prison of X", "X residents", "the X crossing",
     "X town", "X district" (not where spaCy reads an organisation's name: "the Indo-Pacific region")."""
     if before_words and (before_words[-1] in know.place_preps or (
@@ -748,19 +751,24 @@ def _place_cue(text: str, f: Found, before_words: list[str], after: re.Match[str
             after.group(1).lower() in know.resident_nouns or after.group(1) in know.site_nouns
             or (after.group(1) in know.place_nouns and not (f.admin and f.other_entity == "ORG"))):
         return True
-    return said_of_a_place(text, f, before_words, know)
+    return said_of_a_place(text, f, before_words, know, before)
 
 
-def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledge) -> bool:
+def said_of_a_place(text: str, f: Found, before_words: list[str], know: Knowledge,
+                    before: tuple[str, bool] | None = None) -> bool:
     """Words that only places take: "residents of X", "west of X", "X and its outskirts", "X, a village", a
-    legislator's "D-X" (`party_district`), where a named person lives ("Ann Roe, 41, of X", "said Roe, of X")."""
+    legislator's "D-X" (`party_district`), where a named person lives ("Ann Roe, 41, of X", "said Roe, of X").
+    `before`: the 60 characters before the span and whether they may end in "of" (`_may_end_in_of`), where read
+    already (`annotate_context`)."""
     if len(before_words) > 1 and before_words[-1] == "of" and before_words[-2] in know.resident_nouns:
         return True
     if party_district(text, f.start) or (_after_of(text, f.start) and _RESIDENCE.search(text, max(0, f.start - 40),
                                                                                         f.start)):
         return True
-    before = text[max(0, f.start - 60):f.start]
-    if (_may_end_in_of(before) and _DIRECTION_OF.search(before)) or _apposed_place_noun(text, f.end, know):
+    if before is None:
+        window = text[max(0, f.start - 60):f.start]
+        before = window, _may_end_in_of(window)
+    if (before[1] and _DIRECTION_OF.search(before[0])) or _apposed_place_noun(text, f.end, know):
         return True
     its = _AND_ITS.match(text, f.end, f.end + 40) if text.find("its", f.end, f.end + 40) >= 0 else None
     if its is None:
