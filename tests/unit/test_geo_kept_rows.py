@@ -99,3 +99,23 @@ def test_vote_sums_started_from_the_names_before_are_the_votes() -> None:
         votes, _ = sums.of(key)
         assert list(votes.items()) == list(_votes(key, possible).items())
     assert sums.of("Nakuru") is sums.of("Nakuru")
+
+
+def test_views_started_from_the_votes_before_are_the_views() -> None:
+    """`Views` starts a name's view from the kept sums of the votes before its own: the same countries and regions, in
+    the same order, as `DocumentGeography.view` summing afresh, for each name asked in any order and for a name that
+    casts no vote."""
+    from thucydides.geo.document import DocumentGeography, Evidence
+    from thucydides.geo.resolve import Views
+
+    geo = DocumentGeography(demonyms={"UG": 1.0}, actors=frozenset({"KE"}))
+    geo.add("Nakuru", Evidence({"KE": 0.5, "TZ": 0.5}, {("KE", "Nakuru"): 0.5, ("TZ", "Morogoro"): 0.5}))
+    geo.add("Kenya", Evidence({"KE": 1.0}, {}))
+    geo.add("Gulu", Evidence({"UG": 1.0}, {("UG", "Northern"): 1.0}))
+    views = Views(geo)
+    for key in ("Gulu", "Nakuru", "Eldoret", "Kenya"):
+        kept, fresh = views.view(key), geo.view(key)
+        assert list(kept.countries.items()) == list(fresh.countries.items())
+        assert list(kept.regions.items()) == list(fresh.regions.items())
+        assert (kept.actors, kept.home, kept.home_region) == (fresh.actors, fresh.home, fresh.home_region)
+    assert views.view("Eldoret") is views.view("Lodwar")  # no vote of their own: one view

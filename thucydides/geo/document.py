@@ -94,6 +94,10 @@ class DocumentGeography:
                 countries[cc] = countries.get(cc, 0.0) + share
             for region, share in ev.regions.items():
                 regions[region] = regions.get(region, 0.0) + share
+        return self.seen_as(countries, regions)
+
+    def seen_as(self, countries: dict[str, float], regions: dict[Region, float]) -> GeographyView:
+        """The view of these summed votes (`view`'s), with the report's actors and outlet."""
         return GeographyView(countries, regions, self.actors, self.home, self.home_region)
 
     def countries(self) -> dict[str, float]:

@@ -26,6 +26,7 @@ from thucydides.geo.distance import km
 from thucydides.geo.document import (
     OUTLET_KEY,
     DocumentGeography,
+    Evidence,
     GeographyView,
     actor_countries,
     demonym_votes,
@@ -1150,17 +1151,44 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
 class Views:
     """Each name's view of one report's geography (`DocumentGeography.view`), made once: the passes and the steps
     after them ask for the same names' views again and again. The names that cast no vote all see the one same view
-    (nothing of theirs is left out), which keeps its candidates' features once for them all."""
+    (nothing of theirs is left out), which keeps its candidates' features once for them all. A name's view starts
+    from the kept sums of the votes before its own (`before`, made as far as asked) and adds the votes after it, each
+    sum's shares added in `DocumentGeography.view`'s order."""
 
     geo: DocumentGeography
     made: dict[str, GeographyView] = field(default_factory=dict)
+    keys: list[str] = field(default_factory=list)
+    before: list[tuple[dict[str, float], dict[Region, float]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.keys, self.before = list(self.geo.by_name), [(dict(self.geo.demonyms), {})]
 
     def view(self, key: str) -> GeographyView:
         at = key if key in self.geo.by_name else _NOWHERE
         hit = self.made.get(at)
         if hit is None:
-            hit = self.made[at] = self.geo.view(at)
+            hit = self.made[at] = self._without(at)
         return hit
+
+    def _without(self, key: str) -> GeographyView:
+        keys, before, by_name = self.keys, self.before, self.geo.by_name
+        j = keys.index(key) if key in by_name else len(keys)
+        while len(before) <= j:
+            countries, regions = before[-1]
+            before.append(_add_evidence(dict(countries), dict(regions), by_name[keys[len(before) - 1]]))
+        countries, regions = dict(before[j][0]), dict(before[j][1])
+        for k in keys[j + 1:]:
+            _add_evidence(countries, regions, by_name[k])
+        return self.geo.seen_as(countries, regions)
+
+
+def _add_evidence(countries: dict[str, float], regions: dict[Region, float], ev: Evidence
+                  ) -> tuple[dict[str, float], dict[Region, float]]:
+    for cc, share in ev.countries.items():
+        countries[cc] = countries.get(cc, 0.0) + share
+    for region, share in ev.regions.items():
+        regions[region] = regions.get(region, 0.0) + share
+    return countries, regions
 
 
 class ViewSource(Protocol):
