@@ -1003,20 +1003,21 @@ def context_key(key: str, located: dict[str, Candidate], possible: dict[str, Reg
 def _points(others: list[Candidate], votes: Regions, by_country: dict[str, float] | None = None) -> Points:
     """The places `others` chose as a context, with the regions the names may lie in (`votes`; `by_country`: their
     sums by country where kept, `context_for`)."""
-    points = tuple({c.place.id: (c.place.id, c.place.lat, c.place.lon) for c in others
-                    if c.place.kind not in AREA_KINDS}.values())
+    points: dict[str, tuple[str, float, float]] = {}  # the point-like places, by id (the last of an id kept)
     countries: dict[str, float] = {}
     regions: Regions = {}
     share = 1.0 / len(others) if others else 0.0
     for c in others:
         p = c.place
+        if p.kind not in AREA_KINDS:
+            points[p.id] = (p.id, p.lat, p.lon)
         if p.country:
             countries[p.country] = countries.get(p.country, 0.0) + share
             if p.admin1 and p.kind != "country":  # `_region`, written out: asked of every place of every context
                 where = (p.country, p.admin1)
                 regions[where] = regions.get(where, 0.0) + share
     settled = frozenset(c.place.country for c in others if c.place.country and c.place.kind != "country")
-    return Points(points, countries, regions, votes, settled,
+    return Points(tuple(points.values()), countries, regions, votes, settled,
                   _possible_countries={} if by_country is None else by_country)
 
 
