@@ -71,6 +71,14 @@ def gazetteer_or_skip():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The spaCy model as the linguistic stage loads it, for tests that read a parse of a sentence we wrote."""
+    from thucydides.ling.spacy_model import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
 def pipeline():
     from thucydides.pipeline import Pipeline
 

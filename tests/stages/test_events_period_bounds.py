@@ -7,23 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from spacy.tokens import Doc, Token
 
 from tests.stages.keyword_coder import KeywordCoder, keyword_events
+from tests.stages.parsed import word
 from thucydides.ling.clauses import bounds_period
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from thucydides.ling.spacy_model import load_model
-
-    return load_model()
-
-
-def word(doc: Doc, text: str) -> Token:
-    return next(t for t in doc if t.text == text)
 
 
 @pytest.mark.parametrize("text", [

@@ -4,22 +4,11 @@ own, then the verb it is joined to. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc, Token
 
+from tests.stages.parsed import word
 from thucydides.events.when import clause_heads
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from thucydides.ling.spacy_model import load_model
-
-    return load_model()
-
-
-def word(doc: Doc, text: str) -> Token:
-    return next(t for t in doc if t.text == text)
 
 
 def test_a_participle_anchor_is_dated_by_the_clause_it_hangs_on(nlp):

@@ -15,13 +15,6 @@ from thucydides.ling.segments import segment
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from thucydides.ling.spacy_model import load_model
-
-    return load_model()
-
-
 def word(doc: Doc, text: str, nth: int = 0) -> Token:
     hits = [t for t in doc if t.text == text]
     return hits[nth]

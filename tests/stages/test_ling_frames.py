@@ -18,13 +18,6 @@ def view(nlp):  # type: ignore[no-untyped-def]
     return lambda text, steps=ALL: coded_view(nlp(text)[:], steps)
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from thucydides.ling.spacy_model import load_model
-
-    return load_model()
-
-
 def test_a_verb_of_telling_and_its_teller_are_the_frame(view) -> None:  # type: ignore[no-untyped-def]
     assert view("Officials in Gao said that gunmen burned the market on Tuesday.") == \
         "gunmen burned the market on Tuesday"

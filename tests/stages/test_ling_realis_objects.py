@@ -8,22 +8,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc, Token
 
+from tests.stages.parsed import word
 from thucydides.ling.clauses import is_aggregate, is_realis, own_mood
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from thucydides.ling.spacy_model import load_model
-
-    return load_model()
-
-
-def word(doc: Doc, text: str) -> Token:
-    return next(t for t in doc if t.text == text)
 
 
 @pytest.mark.parametrize("sentence, verb, realis", [
