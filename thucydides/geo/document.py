@@ -88,12 +88,8 @@ class DocumentGeography:
         countries = dict(self.demonyms)
         regions: dict[Region, float] = {}
         for other, ev in self.by_name.items():
-            if other == key or other in also:
-                continue
-            for cc, share in ev.countries.items():
-                countries[cc] = countries.get(cc, 0.0) + share
-            for region, share in ev.regions.items():
-                regions[region] = regions.get(region, 0.0) + share
+            if other != key and other not in also:
+                add_evidence(countries, regions, ev)
         return self.seen_as(countries, regions)
 
     def seen_as(self, countries: dict[str, float], regions: dict[Region, float]) -> GeographyView:
@@ -102,6 +98,16 @@ class DocumentGeography:
 
     def countries(self) -> dict[str, float]:
         return dict(self.view("").countries)
+
+
+def add_evidence(countries: dict[str, float], regions: dict[Region, float], ev: Evidence
+                 ) -> tuple[dict[str, float], dict[Region, float]]:
+    """`ev`'s shares added to the summed votes, in its own order (the order decides the float sums)."""
+    for cc, share in ev.countries.items():
+        countries[cc] = countries.get(cc, 0.0) + share
+    for region, share in ev.regions.items():
+        regions[region] = regions.get(region, 0.0) + share
+    return countries, regions
 
 
 @dataclass(slots=True)

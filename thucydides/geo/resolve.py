@@ -14,11 +14,11 @@ State" pins the town inside the state.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from thucydides.geo import handset
 from thucydides.geo.context import Points, Region
@@ -26,9 +26,9 @@ from thucydides.geo.distance import km
 from thucydides.geo.document import (
     OUTLET_KEY,
     DocumentGeography,
-    Evidence,
     GeographyView,
     actor_countries,
+    add_evidence,
     demonym_votes,
     home_country,
     name_evidence,
@@ -1021,37 +1021,53 @@ def _points(others: list[Candidate], votes: Regions, by_country: dict[str, float
                   _possible_countries={} if by_country is None else by_country)
 
 
+S = TypeVar("S")
+
+
+@dataclass(slots=True)
+class KeptSums(Generic[S]):
+    """Sums over `order` with one key left out, made from kept running sums: `before[j]` holds the first j keys'
+    (made as far as asked), and a key's sum starts from the one before it and adds the keys after it. The additions
+    are those of summing every other key afresh, in the same order, so the floats are the same."""
+
+    order: list[str]
+    add: Callable[[S, str], S]
+    """Adds a key's part to a sum in place and returns it."""
+    copy: Callable[[S], S]
+    before: list[S]
+    """before[0]: the empty sum."""
+
+    def without(self, key: str) -> S:
+        """The sum of every key but `key` (of every key, where `key` is not one)."""
+        order, before = self.order, self.before
+        j = order.index(key) if key in order else len(order)
+        while len(before) <= j:
+            before.append(self.add(self.copy(before[-1]), order[len(before) - 1]))
+        out = self.copy(before[j])
+        for k in order[j + 1:]:
+            self.add(out, k)
+        return out
+
+
 @dataclass(slots=True)
 class VoteSums:
     """Each name's `_votes` over one report's `possible` (they stay the same over the passes), with their sums by
-    country (`Points.possible_countries`, filled by the first context that asks), made as met. The sums of the names
-    before each name are kept (`before`, made as far as asked): a name's votes start from them and add the names
-    after it, each region's shares added in the same order as `_votes` adds them."""
+    country (`Points.possible_countries`, filled by the first context that asks), made as met from kept running
+    sums (`KeptSums`: the same additions as `_votes`, in its order)."""
 
     possible: dict[str, Regions]
     kept: dict[str, tuple[Regions, dict[str, float]]] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)
-    before: list[Regions] = field(default_factory=lambda: [{}])
-    """before[j]: the votes of the first j names of `possible`."""
+    sums: KeptSums[Regions] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.order = list(self.possible)
+        possible = self.possible
+        self.sums = KeptSums(list(possible), lambda votes, k: _add_votes(votes, possible[k]), dict, [{}])
 
     def of(self, key: str) -> tuple[Regions, dict[str, float]]:
         hit = self.kept.get(key)
         if hit is None:
-            hit = self.kept[key] = (self._votes(key), {})
+            hit = self.kept[key] = (self.sums.without(key), {})
         return hit
-
-    def _votes(self, key: str) -> Regions:
-        order, before, possible = self.order, self.before, self.possible
-        j = order.index(key) if key in possible else len(order)
-        while len(before) <= j:
-            before.append(_add_votes(dict(before[-1]), possible[order[len(before) - 1]]))
-        votes = dict(before[j])
-        for k in order[j + 1:]:
-            _add_votes(votes, possible[k])
-        return votes
 
 
 def _add_votes(votes: Regions, shares: Regions) -> Regions:
@@ -1065,8 +1081,7 @@ def _votes(key: str, possible: dict[str, Regions]) -> Regions:
     votes: Regions = {}
     for k, shares in possible.items():
         if k != key:
-            for region, share in shares.items():
-                votes[region] = votes.get(region, 0.0) + share
+            _add_votes(votes, shares)
     return votes
 
 
@@ -1152,44 +1167,24 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
 class Views:
     """Each name's view of one report's geography (`DocumentGeography.view`), made once: the passes and the steps
     after them ask for the same names' views again and again. The names that cast no vote all see the one same view
-    (nothing of theirs is left out), which keeps its candidates' features once for them all. A name's view starts
-    from the kept sums of the votes before its own (`before`, made as far as asked) and adds the votes after it, each
-    sum's shares added in `DocumentGeography.view`'s order."""
+    (nothing of theirs is left out), which keeps its candidates' features once for them all. The views are made from
+    kept running sums (`KeptSums`: the same additions as `DocumentGeography.view`, in its order)."""
 
     geo: DocumentGeography
     made: dict[str, GeographyView] = field(default_factory=dict)
-    keys: list[str] = field(default_factory=list)
-    before: list[tuple[dict[str, float], dict[Region, float]]] = field(default_factory=list)
+    sums: KeptSums[tuple[dict[str, float], dict[Region, float]]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.keys, self.before = list(self.geo.by_name), [(dict(self.geo.demonyms), {})]
+        by_name = self.geo.by_name
+        self.sums = KeptSums(list(by_name), lambda summed, k: add_evidence(*summed, by_name[k]),
+                             lambda summed: (dict(summed[0]), dict(summed[1])), [(dict(self.geo.demonyms), {})])
 
     def view(self, key: str) -> GeographyView:
         at = key if key in self.geo.by_name else _NOWHERE
         hit = self.made.get(at)
         if hit is None:
-            hit = self.made[at] = self._without(at)
+            hit = self.made[at] = self.geo.seen_as(*self.sums.without(at))
         return hit
-
-    def _without(self, key: str) -> GeographyView:
-        keys, before, by_name = self.keys, self.before, self.geo.by_name
-        j = keys.index(key) if key in by_name else len(keys)
-        while len(before) <= j:
-            countries, regions = before[-1]
-            before.append(_add_evidence(dict(countries), dict(regions), by_name[keys[len(before) - 1]]))
-        countries, regions = dict(before[j][0]), dict(before[j][1])
-        for k in keys[j + 1:]:
-            _add_evidence(countries, regions, by_name[k])
-        return self.geo.seen_as(countries, regions)
-
-
-def _add_evidence(countries: dict[str, float], regions: dict[Region, float], ev: Evidence
-                  ) -> tuple[dict[str, float], dict[Region, float]]:
-    for cc, share in ev.countries.items():
-        countries[cc] = countries.get(cc, 0.0) + share
-    for region, share in ev.regions.items():
-        regions[region] = regions.get(region, 0.0) + share
-    return countries, regions
 
 
 class ViewSource(Protocol):
