@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from thucydides import data
+from thucydides.geo.distance import EARTH_RADIUS_KM
 from thucydides.geo.located import unit_nouns_alternation
+from thucydides.geo.recognize import alternation
 from thucydides.model import Place
-
-EARTH_KM = 6371.0
 
 
 @dataclass(frozen=True)
@@ -45,20 +44,16 @@ def offset_words() -> OffsetWords:
                        data.word_set(raw, "landmark_words"))
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
 @cache
 def offset_pattern() -> re.Pattern[str]:
     """ "45 km south of ", "about 45km (28 miles) south-east of the provincial capital ", "10 miles west of the
     town of ": a number, a unit, an optional bracket (the distance in other units), a compass word and "of" or
     "from", then at most three words that tell what the landmark is, right before its name."""
     w = offset_words()
-    filler = f"{unit_nouns_alternation()}|{_alternation(w.landmark_words)}"
+    filler = f"{unit_nouns_alternation()}|{alternation(w.landmark_words)}"
     return re.compile(
-        rf"\b(?P<num>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>{_alternation(w.units)})\.?\s+(?:\([^()]{{0,30}}\)\s*)?"
-        rf"(?:to\s+the\s+)?(?P<compass>{_alternation(w.bearings)})(?:ern)?\s+(?:of|from)\s+(?:the\s+)?"
+        rf"\b(?P<num>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>{alternation(w.units)})\.?\s+(?:\([^()]{{0,30}}\)\s*)?"
+        rf"(?:to\s+the\s+)?(?P<compass>{alternation(w.bearings)})(?:ern)?\s+(?:of|from)\s+(?:the\s+)?"
         rf"(?:(?:{filler})\s+){{0,3}}(?:of\s+(?:the\s+)?)?$", re.I)
 
 
@@ -77,7 +72,7 @@ def moved(place: Place, offset: Offset) -> Place:
     """The point `offset` from `place` (on a sphere), as a place of its own, in the landmark's country and
     province (a point near a border may lie across it: the landmark's are the likelier)."""
     lat1, lon1, theta = math.radians(place.lat), math.radians(place.lon), math.radians(offset.bearing)
-    delta = offset.km / EARTH_KM
+    delta = offset.km / EARTH_RADIUS_KM
     lat2 = math.asin(math.sin(lat1) * math.cos(delta) + math.cos(lat1) * math.sin(delta) * math.cos(theta))
     lon2 = lon1 + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(lat1),
                              math.cos(delta) - math.sin(lat1) * math.sin(lat2))
