@@ -24,6 +24,7 @@ from thucydides.knowledge.actors import PERSONAL_KINDS
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.anaphora import is_definite_back_reference, is_pronoun
 from thucydides.ling.arguments import SUBJECT_DEPS, subjects
+from thucydides.ling.clauses import describes_a_noun
 from thucydides.ling.tokens import ancestors, conjuncts, forms
 
 _QUOTES_OPEN = "\"“‘«"
@@ -320,7 +321,7 @@ def _told_inside(anchor: Token, verb: Token) -> bool:
     for head in anchor.ancestors:
         if head.i == verb.i:
             return True
-        if head.dep_ in ("relcl", "acl"):
+        if describes_a_noun(head):
             return False
     return False
 

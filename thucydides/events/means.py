@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from thucydides.knowledge.acled import Taxonomy, taxonomy
 from thucydides.knowledge.settings import section
+from thucydides.ling.clauses import describes_a_noun
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def clause_words(anchor: Token) -> str:
     head = anchor
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
-    if head.dep_ in {"relcl", "acl"}:
+    if describes_a_noun(head):
         for noun in _noun_chain(head.head):
             tokens |= {noun, *noun.lefts}
     return " ".join(t.lower_ for t in sorted(tokens, key=lambda t: t.i))

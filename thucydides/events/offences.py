@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 from thucydides.knowledge.actors import actor_base
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.settings import build, raw_settings, section
+from thucydides.ling.clauses import describes_a_noun
 from thucydides.ling.context import DocContext
 
 
@@ -147,7 +148,7 @@ def _taken_in(unit: Span) -> list[Token]:
 def _public_role(noun: Token) -> bool:
     """A public role told in the phrase naming someone taken ('the former minister', 'journalist X')."""
     roles = lexicons().public_roles
-    phrase = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl")]
+    phrase = [t for t in noun.subtree if not describes_a_noun(t)]
     return any(t.lemma_.lower() in roles or t.lower_ in roles for t in phrase)
 
 

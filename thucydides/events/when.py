@@ -15,7 +15,7 @@ from thucydides.events.detect import Candidate
 from thucydides.events.where import VERBS, governing_clause
 from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.clauses import bounds_period, clause_head, clause_tokens
+from thucydides.ling.clauses import bounds_period, clause_head, clause_tokens, describes_a_noun
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import ancestors, span_head
 from thucydides.model import Interval, TimeExpression
@@ -140,16 +140,12 @@ def paragraph(ctx: DateContext) -> Dated | None:
     return Dated(last.interval, last.precision)
 
 
-ASIDE_DEPS = frozenset({"relcl", "acl"})
-"""Clauses that describe a noun ('a mural that was removed on Saturday', 'supporters arriving for a rally on
-Sunday'): a date in one dates what the noun went through, not the happening its sentence tells."""
-
-
 def told_aside(ctx: DocContext, t: TimeExpression) -> bool:
     """ "On 3 May crowds gathered against a mural's removal, which took place on 1 May. Police dispersed them.":
-    a date told in a clause describing a noun (`ASIDE_DEPS`) is not the day the next sentences go on telling."""
+    a date told in a clause describing a noun (`ling.clauses.NOUN_CLAUSE_DEPS`) is not the day the next sentences go
+    on telling."""
     head = span_head(ctx.doc, t.start, t.end)
-    return head is not None and any(w.dep_ in ASIDE_DEPS for w in (head, *ancestors(head)))
+    return head is not None and any(describes_a_noun(w) for w in (head, *ancestors(head)))
 
 
 def _carry_start(ctx: DateContext) -> int:

@@ -20,8 +20,16 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "par
 """Attachments by which a verb heads a clause of its own."""
 EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp", "csubj"})
 """Clauses whose mood the governing clause passes down ('planned to attack', 'said they would attack')."""
-BARRIER_DEPS = frozenset({"relcl", "acl", "parataxis"})
+NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+"""Clauses that describe a noun ('a mural that was removed on Saturday', 'supporters arriving for a rally'):
+what they tell is what the noun went through, not the happening of the clause the noun stands in."""
+BARRIER_DEPS = NOUN_CLAUSE_DEPS | {"parataxis"}
 """Clauses with a mood of their own: a relative or parenthetical clause is told as a fact of its own."""
+
+
+def describes_a_noun(token: Token) -> bool:
+    """The token heads a clause describing a noun (`NOUN_CLAUSE_DEPS`)."""
+    return token.dep_ in NOUN_CLAUSE_DEPS
 
 Tense = Literal["past", "present", "future", "nonfinite"]
 
