@@ -115,6 +115,8 @@ class Readers:
     (`when.clause_heads`)."""
     """The paragraph date step carries a date told on its sentence's main line first (`when.told_aside`)."""
     """Sentences back the paragraph date step may carry a date from (None: the whole paragraph)."""
+    date_telling_apart: bool = False
+    """The sentence and paragraph date steps pass over a date told on a verb of telling (`when.told_on`)."""
     place_first_named: bool = False
     """Among places of a unit still tied, the first named ('in A (B district, C region)'), not the nearest."""
     place_qualifiers: bool = False
@@ -304,7 +306,7 @@ def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:
                                                     readers.state_reach, readers.custody_sub_events,
                                                     readers.date_carry_reach, readers.date_carry_main_first,
                                                     readers.date_sentence_main_first, readers.date_names_skipped,
-                                                    readers.date_governing))
+                                                    readers.date_governing, readers.date_telling_apart))
     if dated is not None:
         s.date, s.time_precision = dated.interval, dated.time_precision
     s.why["date"] = step or "-"

@@ -132,6 +132,9 @@ class EventsConfig:
     """The paragraph date step carries the last date told on its sentence's main line, not one in a clause
     describing a noun ('a mural that was removed on Saturday'; events.when.told_aside)."""
     """Sentences back, within the paragraph, the `paragraph` date step carries a date from (null: any)."""
+    date_telling_apart: bool = True
+    """The sentence and paragraph date steps pass over a date told on a verb of telling ('police said Tuesday that
+    ...'): it dates the telling, read by the `telling` date step (events.when.told_on)."""
     place_first_named: bool = True
     """Among a unit's places still tied after specificity and attachment, the first named, not the nearest to
     the anchor ('in A (B district, C region)': the areas holding a place come after it)."""
@@ -398,6 +401,7 @@ def readers(config: EventsConfig) -> Readers:
         date_sentence_main_first=config.date_sentence_main_first,
         date_names_skipped=config.date_names_skipped,
         date_governing=config.date_governing,
+        date_telling_apart=config.date_telling_apart,
         place_first_named=config.place_first_named,
         place_qualifiers=config.place_qualifiers,
         place_origins_last=config.place_origins_last,

@@ -17,7 +17,7 @@ from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import bounds_period, clause_head, clause_tokens, describes_a_noun
 from thucydides.ling.context import DocContext
-from thucydides.ling.tokens import ancestors, span_head
+from thucydides.ling.tokens import ancestors, forms, span_head
 from thucydides.model import Interval, TimeExpression
 
 
@@ -50,6 +50,9 @@ class DateContext:
     """The clause step reads, besides the anchor's own clause, that of the verb it is joined to ('staged a
     protest on 9 April and demanded ...') and that of the clause a participle or infinitive anchor hangs on
     ('protested on 8 March, demanding justice for a killing on 25 December'): `clause_heads`."""
+    telling_apart: bool = False
+    """The sentence and paragraph steps pass over a date told on a verb of telling ('police said Tuesday that
+    gunmen killed five'): it dates the telling; the `telling` step reads it as the days up to it (`told_on`)."""
 
 
 def plausible(interval: Interval) -> bool:
@@ -118,7 +121,7 @@ def in_sentence(ctx: DateContext) -> Dated | None:
     """The time phrase of the sentence nearest the anchor, with `sentence_main_first` among those not told in a
     clause describing a noun (`told_aside`: 'demanding justice for a woman who was killed on 2 May') when there is
     one."""
-    found = _dating(ctx)
+    found = [t for t in _dating(ctx) if not (ctx.telling_apart and told_on(ctx.doc, t, ctx.candidate.anchor))]
     if ctx.sentence_main_first:
         found = [t for t in found if not told_aside(ctx.doc, t)] or found
     return _nearest(ctx, found)
@@ -131,13 +134,52 @@ def paragraph(ctx: DateContext) -> Dated | None:
     publication is not its day."""
     lo = _carry_start(ctx)
     earlier = [t for t in ctx.doc.times.within(lo, ctx.candidate.start)
-               if t.dates and plausible(t.interval) and not _named(ctx, t)]
+               if t.dates and plausible(t.interval) and not _named(ctx, t)
+               and not (ctx.telling_apart and told_on(ctx.doc, t, None))]
     if ctx.carry_main_first:
         earlier = [t for t in earlier if not told_aside(ctx.doc, t)] or earlier
     if not earlier:
         return None
     last = max(earlier, key=lambda t: t.start)
     return Dated(last.interval, last.precision)
+
+
+def told_on(ctx: DocContext, t: TimeExpression, anchor: Token | None) -> bool:
+    """ "Police said on Tuesday that gunmen killed five", "Gunmen killed five, the governor told reporters on
+    Monday": a date whose clause is headed by a verb of telling (lexicons `reporting_verbs`) that tells another
+    clause (`TOLD_DEPS`), not the anchor's own, is when a happening was told, not when it took place. Not so
+    'announced its formation on 15 May' (the telling is the happening) nor an aside on the source ('as reported
+    on 3 May', `AS_ASIDE`), which dates what the sentence tells."""
+    head = span_head(ctx.doc, t.start, t.end)
+    if head is None:
+        return False
+    verb = clause_head(head)
+    if verb.pos_ not in VERBS or not forms(verb) & lexicons().reporting_verbs:
+        return False
+    if anchor is not None and clause_head(anchor).i == verb.i:
+        return False
+    tells = verb.dep_ == "parataxis" or any(c.dep_ in TOLD_DEPS for c in verb.children)
+    return tells and not any(c.lower_ == "as" and c.dep_ in AS_ASIDE for c in verb.children)
+
+
+TOLD_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+"""How a verb of telling holds what it tells: 'said that ... killed', 'killed ..., police said', 'claimed to have
+killed'."""
+AS_ASIDE = frozenset({"mark", "advmod"})
+"""'as' opening a telling clause ('as reported on 3 May'): an aside on the source of the whole sentence."""
+
+
+def telling(ctx: DateContext) -> Dated | None:
+    """ "Police said on Tuesday that gunmen killed five": told with no date of its own but the day it was told
+    (`told_on`), the happening took place in the days up to that day (`undated_window_days`, ACLED precision
+    2), as one told with none falls in the days up to the publication."""
+    if not ctx.telling_apart:
+        return None
+    told = _nearest(ctx, [t for t in _dating(ctx) if told_on(ctx.doc, t, ctx.candidate.anchor)])
+    if told is None or told.interval.end is None:
+        return None
+    start = (told.interval.start or told.interval.end) - timedelta(days=ctx.undated_window_days)
+    return Dated(Interval(start, told.interval.end, told.interval.inferred), max(2, told.time_precision))
 
 
 def told_aside(ctx: DocContext, t: TimeExpression) -> bool:
@@ -201,6 +243,6 @@ def publication(ctx: DateContext) -> Dated | None:
 
 
 DATE_STEPS: Mapping[str, Callable[[DateContext], Dated | None]] = {
-    "clause": in_clause, "custody": custody, "sentence": in_sentence, "paragraph": paragraph,
-    "publication": publication,
+    "clause": in_clause, "custody": custody, "sentence": in_sentence, "telling": telling,
+    "paragraph": paragraph, "publication": publication,
 }
