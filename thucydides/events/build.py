@@ -423,8 +423,8 @@ def weekdays_differ(members: Sequence[Sighting], b: Sighting) -> bool:
     return bool(told) and not told & own
 
 
-OWN_DATE_STEPS = frozenset({"clause", "custody"})
-"""Date steps that read a happening's date from its own clause."""
+OWN_DATE_STEPS = frozenset({"clause", "custody", "sequel"})
+"""Date steps that read a happening's date from its own clause ('the next day' counts from the day told last)."""
 
 
 def _dates_agree(a: Sighting, b: Sighting, rules: Merging) -> bool:

@@ -19,6 +19,7 @@ from thucydides.ling.clauses import bounds_period, clause_head, clause_tokens, d
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import ancestors, forms, span_head
 from thucydides.model import Interval, TimeExpression
+from thucydides.time.sequels import sequels
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,29 @@ def clause_heads(anchor: Token) -> list[Token]:
     if anchor.dep_ == "conj" and anchor.head.pos_ in VERBS:
         heads.append(anchor.head)
     return heads
+
+
+def sequel(ctx: DateContext) -> Dated | None:
+    """ "On 3 May gunmen kidnapped six traders. The next day soldiers clashed with them.": a phrase opening the
+    sentence, in the anchor's clause, counting days from the day told last ('the next day', 'two days later', 'a
+    week earlier'; time.sequels) dates the happening from the date the `paragraph` step carries, not as that day.
+    Told later in a sentence, such a phrase is mostly said of another happening ('protested the killing of a man
+    the day before')."""
+    sentence = ctx.candidate.sentence
+    found = sequels().opening_sentence(ctx.doc.doc.text[sentence.start:sentence.end])
+    if found is None:
+        return None
+    head = span_head(ctx.doc.doc, sentence.start + found.start, sentence.start + found.end)
+    heads = clause_heads(ctx.candidate.anchor) if ctx.governing else [ctx.candidate.anchor]
+    if head is None or clause_head(head).i not in {h.i for h in heads}:
+        return None
+    told = paragraph(ctx)
+    if told is None or told.interval.start is None or told.interval.end is None:
+        return None
+    first = told.interval.start + timedelta(days=found.low)
+    last = told.interval.end + timedelta(days=found.high)
+    exact = found.low == found.high and told.time_precision == 1
+    return Dated(Interval(first, last, told.interval.inferred), 1 if exact else max(2, told.time_precision))
 
 
 def in_sentence(ctx: DateContext) -> Dated | None:
@@ -243,6 +267,6 @@ def publication(ctx: DateContext) -> Dated | None:
 
 
 DATE_STEPS: Mapping[str, Callable[[DateContext], Dated | None]] = {
-    "clause": in_clause, "custody": custody, "sentence": in_sentence, "telling": telling,
+    "clause": in_clause, "custody": custody, "sequel": sequel, "sentence": in_sentence, "telling": telling,
     "paragraph": paragraph, "publication": publication,
 }
