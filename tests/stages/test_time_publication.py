@@ -146,3 +146,11 @@ def test_as_of_day_deep_in_the_body_is_only_narrated():
 def test_a_day_opening_its_line_before_a_dash_is_the_report_date():
     published = infer("Strike on a depot\n\nMarch 9, 2022 - Officials said on Tuesday that the depot burned in 2020.")
     assert published is not None and (published.start, published.end) == (date(2022, 3, 9), date(2022, 3, 9))
+
+
+def test_a_whole_month_named_does_not_date_a_report():
+    """News tells its own days by weekday; a whole month with its year is mostly background ('a similar raid in
+    November 2023'), often years before: stages.time.max_evidence_days (a third of a month) leaves it out."""
+    assert infer("Soldiers retook the town on Tuesday. Rebels had seized it in November 2023.") is None
+    published = infer("Soldiers retook the town on Tuesday. Rebels had seized it in late November 2023.")
+    assert published is not None and published.start == date(2023, 11, 21)

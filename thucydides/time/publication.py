@@ -7,10 +7,11 @@ weeks after: the inferred interval starts at the latest narrated start and runs 
 after the latest narrated end (`PUBLICATION_WINDOW_MONTHS`), so it holds the true day in the common case
 and stays narrow enough (at most about two months) to place "Tuesday" or "last week" usefully.
 
-Only dates that say when the report was written count: precise to a month or better ("in 2011" says
-little), narrated as points or periods, not "since ..." or "until ..." phrases, not the start of a
-campaign that "began" (often long before), and not a plan ("talks are scheduled for 5 March"). Those
-excluded still raise the interval's start when they are later than the evidence, never its end.
+Only dates that say when the report was written count: precise to a third of a month or better ("in 2011"
+says little; "in November 2024" is mostly background in news, which tells its own days by weekday), narrated
+as points or periods, not "since ..." or "until ..." phrases, not the start of a campaign that "began" (often
+long before), and not a plan ("talks are scheduled for 5 March"). Those excluded still raise the interval's
+start when they are later than the evidence, never its end.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from thucydides.time.settings import time_settings
 
 _CFG = time_settings()
 MAX_EVIDENCE_DAYS = _CFG.max_evidence_days
-"""Dates vaguer than a month do not date a report."""
+"""Dates vaguer than a third of a month do not date a report."""
 PUBLICATION_WINDOW_MONTHS = _CFG.publication_window_months
 """How far after the latest narrated date a report may be published: to the end of the following month.
 Reporters mostly narrate the last days or weeks; a monthly round-up appears early in the next month."""

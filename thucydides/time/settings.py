@@ -18,8 +18,9 @@ class TimeSettings:
     """Relative phrases ("Tuesday") are placed only against an anchor at most this wide."""
     max_context_days: int = 31
     """Only dates precise to this or better say which year a report is about."""
-    max_evidence_days: int = 31
-    """Dates vaguer than this do not date a report's publication."""
+    max_evidence_days: int = 11
+    """Dates vaguer than this (a third of a month) do not date a report's publication: a whole month named is mostly
+    background in news, which tells its own days by weekday."""
     publication_window_months: int = 1
     """A report is published by the end of the month this many months after the latest date it narrates."""
     dateline_lines: int = 5
