@@ -89,12 +89,13 @@ def keyword_events(coder: KeywordCoder, published: date, name: str) -> Read:
     upstream = Pipeline(["nlp", "actors", "time", "places", "claims"])
     base = section("stages.events", EventsConfig)
 
-    def read(text: str, published: date = published, title: str | None = None,
+    def read(text: str, published: date | None = published, title: str | None = None,
              **changes: object) -> tuple[Analysis, list[Event]]:
         config = dataclasses.replace(base, **{"fallback": False, **changes})  # type: ignore[arg-type]
         stage = EventCoderStage(coder, config, readers(config),
                                 Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
-        doc = Document.from_text(text, name=name, published=Interval(published, published), title=title)
+        doc = Document.from_text(text, name=name, published=Interval(published, published) if published else None,
+                                 title=title)
         analysis: Analysis = upstream.run_documents([doc])[0]
         return analysis, stage.events(analysis)
 

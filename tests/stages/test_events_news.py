@@ -211,3 +211,19 @@ def test_a_place_named_before_the_areas_holding_it_is_where_it_happened(places_o
 
 def test_without_the_first_named_rule_the_nearest_to_the_verb_wins(places_of: Callable[..., list[str]]) -> None:
     assert places_of(HELD, place_first_named=False, place_qualifiers=False) == ["Taunggyi"]
+
+
+UNDATED_NEWS = ("Gunmen kidnapped six traders near Gao. In the worst such raid, in 2019, gunmen kidnapped forty "
+                "traders near Gao.")
+
+
+def test_with_no_publication_a_happening_dated_to_a_year_is_history(events_of: Run) -> None:
+    """No publication date tells history from news; a happening dated only to a year is history, not the news's
+    date nor an event of a report of news (events.build.unpublished_history)."""
+    [event] = events_of(UNDATED_NEWS, published=None)
+    assert event.date is None
+
+
+def test_without_coarse_background_the_year_dates_the_news(events_of: Run) -> None:
+    events = events_of(UNDATED_NEWS, published=None, background_coarse_days=None)
+    assert [e.date.start.year if e.date and e.date.start else None for e in events] == [2019]

@@ -117,6 +117,8 @@ class Readers:
     """Sentences back the paragraph date step may carry a date from (None: the whole paragraph)."""
     date_telling_apart: bool = False
     """The sentence and paragraph date steps pass over a date told on a verb of telling (`when.told_on`)."""
+    background_coarse_days: int | None = None
+    """With no publication date, a happening dated only to a longer span is background (`unpublished_history`)."""
     place_first_named: bool = False
     """Among places of a unit still tied, the first named ('in A (B district, C region)'), not the nearest."""
     place_qualifiers: bool = False
@@ -313,6 +315,16 @@ def _read_date(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     published = ctx.analysis.document.published
     if step != "publication" and s.date and s.date.end and published and published.start:
         s.background = s.date.end < published.start - timedelta(days=readers.background_days)
+    elif unpublished_history(s, published, readers.background_coarse_days):
+        s.background = True
+
+
+def unpublished_history(s: Sighting, published: Interval | None, coarse_days: int | None) -> bool:
+    """ "The single biggest attack, in 2009, killed 25", "The station held migrants from 1910 to 1940. ... He was
+    detained there for a year.": with no publication date to tell history from news by, a happening dated only
+    to a span longer than `coarse_days` (a year, decades) is background; news is told by its day or weekday."""
+    unknown = published is None or published.start is None
+    return unknown and coarse_days is not None and s.date is not None and (s.date.days or 0) > coarse_days
 
 
 def _toll(ctx: DocContext, units: Sequence[tuple[int, int]], taxonomy: Taxonomy) -> tuple[int | None, list[str]]:

@@ -135,6 +135,9 @@ class EventsConfig:
     date_telling_apart: bool = True
     """The sentence and paragraph date steps pass over a date told on a verb of telling ('police said Tuesday that
     ...'): it dates the telling, read by the `telling` date step (events.when.told_on)."""
+    background_coarse_days: int | None = 31
+    """With no publication date, a happening dated only to a span longer than this ('in 2009') is background
+    (events.build.unpublished_history; None: off)."""
     place_first_named: bool = True
     """Among a unit's places still tied after specificity and attachment, the first named, not the nearest to
     the anchor ('in A (B district, C region)': the areas holding a place come after it)."""
@@ -402,6 +405,7 @@ def readers(config: EventsConfig) -> Readers:
         date_names_skipped=config.date_names_skipped,
         date_governing=config.date_governing,
         date_telling_apart=config.date_telling_apart,
+        background_coarse_days=config.background_coarse_days,
         place_first_named=config.place_first_named,
         place_qualifiers=config.place_qualifiers,
         place_origins_last=config.place_origins_last,
