@@ -19,6 +19,8 @@ from spacy.tokens import Span, Token
 from thucydides.events import fallback
 from thucydides.events.evidence import EvidenceRule
 from thucydides.events.lists import list_items
+from thucydides.events.recall import Reading as RecallReading
+from thucydides.events.recall import Recall, recall
 from thucydides.knowledge.acled import Taxonomy
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.arguments import NOMINAL_SUBJECT_DEPS, arguments
@@ -172,6 +174,9 @@ class Detection:
     evidence: EvidenceRule
     """When a unit read below its threshold is taken at a lower one for the toll, doer, place and date it tells
     (`events.evidence`): news tells in its own style what the coder learnt from terse notes."""
+    second_reading: bool
+    """In a report where nothing else is read as an event, take the units the second reading (`events.recall`: a
+    small model over the coder's reading and the clause's evidence) judges events."""
 
     def cut(self, unit_cut: float, candidate: Candidate) -> float:
         """The probability of an event `candidate` needs in a unit whose threshold is `unit_cut`: none it can
@@ -209,9 +214,13 @@ def detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[
     if not found and not views and how.coded_view and _a_view_reads(ctx, coder, how):
         views = True
         found = _detect(ctx, coder, how, admissible, taxonomy, retype, views, evidence)
-    if found or evidence or not _evidence_reads(ctx, coder, how):
+    if not found and not evidence and _evidence_reads(ctx, coder, how):
+        evidence = True
+        found = _detect(ctx, coder, how, admissible, taxonomy, retype, views, evidence)
+    second = recall() if how.second_reading else None
+    if found or second is None or not recalled(ctx, _units(ctx), coder, how, second):
         return found
-    return _detect(ctx, coder, how, admissible, taxonomy, retype, views, True)
+    return _detect(ctx, coder, how, admissible, taxonomy, retype, views, evidence, second)
 
 
 def _evidence_reads(ctx: DocContext, coder: Coder, how: Detection) -> bool:
@@ -228,6 +237,52 @@ def _evidence_reads(ctx: DocContext, coder: Coder, how: Detection) -> bool:
                for u, g, cut in zip(units, guesses, _thresholds(ctx, units, how), strict=True))
 
 
+def recalled(ctx: DocContext, units: list[Unit], coder: Coder, how: Detection, second: Recall,
+             cuts: Sequence[float] | None = None) -> dict[int, Guess]:
+    """The units (by index) that the second reading (`events.recall`) takes, each with the coder's reading of it in
+    its context: read at least at the reading's floor and below their threshold (`cuts`, else `_thresholds`), mostly
+    as harm done, and judged an event at its threshold on that reading, its clauses' and the unit's evidence."""
+    floor = second.settings.floor
+    limits = _thresholds(ctx, units, how) if cuts is None else cuts
+    guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units],
+                                        _contexts(ctx, units, how.context_sentences), how.context_weight, floor)
+    out = {}
+    for i, (u, g, cut) in enumerate(zip(units, guesses, limits, strict=True)):
+        whole = RecallReading(g.event_probability, g.readings)
+        if not floor <= g.event_probability < cut or g.event_type is None or not second.harmful(whole):
+            continue
+        if second.probability(ctx, u.start, u.end, u.span, whole, surest_clause(u.span, coder, whole),
+                              how.evidence) >= second.settings.threshold:
+            out[i] = g
+    return out
+
+
+def _second_read(ctx: DocContext, units: list[Unit], guesses: list[Guess], cuts: list[float], coder: Coder,
+                 how: Detection, second: Recall | None) -> tuple[list[Guess], list[float]]:
+    """The readings and thresholds of the units, where the `second` reading takes a unit (`recalled`): its reading in
+    context, and its threshold lowered to the second reading's floor."""
+    if second is None:
+        return guesses, cuts
+    out, lower = list(guesses), list(cuts)
+    for i, g in recalled(ctx, units, coder, how, second, cuts).items():
+        out[i], lower[i] = g, second.settings.floor
+    return out, lower
+
+
+def surest_clause(span: Span, coder: Coder, whole: RecallReading) -> RecallReading:
+    """The coder's reading of the clause of `span` it reads surest as an event, read alone: each clause but verbs of
+    telling, and the main clause without the clauses in it ('while meeting his aides, he was killed by an air
+    strike'); `whole` when none is surer (a happening told beside background is read apart from it)."""
+    main = "".join(t.text_with_ws for t in clause_tokens(span.root)).strip()
+    readings = [g for _, g in _clause_readings(span, coder)]
+    if main and main != span.text.strip() and not reports_content(span.root):
+        readings += coder.classify([main], 0.0)
+    best = max(readings, key=lambda g: g.event_probability, default=None)
+    if best is None or best.event_probability <= whole.p_event:
+        return whole
+    return RecallReading(best.event_probability, best.readings)
+
+
 def _a_view_reads(ctx: DocContext, coder: Coder, how: Detection) -> bool:
     """Whether any sentence's coded view reads as an event surely enough to be taken: most reports with no event
     have none, and are not read a second time."""
@@ -240,9 +295,10 @@ def _a_view_reads(ctx: DocContext, coder: Coder, how: Detection) -> bool:
 
 def _detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[[Candidate], bool],
             taxonomy: Taxonomy | None, retype: Callable[[Candidate], Candidate], views: bool,
-            evidence: bool = True) -> list[Candidate]:
+            evidence: bool = True, second: Recall | None = None) -> list[Candidate]:
     """`detect` in one pass, reading the coded views of sentences read as no event or not (`views`), lowering the
-    thresholds of units carrying the evidence of a happening or not (`evidence`)."""
+    thresholds of units carrying the evidence of a happening or not (`evidence`), taking the units the `second`
+    reading takes (`events.recall`) or not."""
     units = _units(ctx)
     low = how.lowest()
     contexts = _contexts(ctx, units, how.context_sentences)
@@ -256,6 +312,7 @@ def _detect(ctx: DocContext, coder: Coder, how: Detection, admissible: Callable[
     read, guesses, cuts = with_headline(ctx, units, guesses, cuts, contexts, coder, how)
     if evidence:
         guesses, cuts = evidenced(ctx, read, guesses, cuts, coder, how)
+    guesses, cuts = _second_read(ctx, read, guesses, cuts, coder, how, second)
     out: list[tuple[Candidate, float, float]] = []
     retyped: list[tuple[Candidate, float, float]] = []
     for unit, guess, cut in zip(read, guesses, cuts, strict=True):

@@ -241,6 +241,9 @@ class EventsConfig:
     evidence_harm_types: tuple[str, ...] = ("Battles", "Explosions/Remote violence", "Violence against civilians")
     """Event types whose reading is the evidence's core as a toll is (empty: only a toll)."""
     evidence_eventless_only: bool = True
+    second_reading: bool = False
+    """In a report where nothing is read as an event, take the sentences the second reading takes (`events.recall`,
+    its model and threshold in the `event_recall` settings)."""
     """... only in a report where no unit is read as an event without the evidence."""
     merge_actor_sides: bool = False
     """Sentences of a report whose doers are the two sides of one happening ('forces killed the attackers', 'the
@@ -468,7 +471,8 @@ class EventCoderStage:
             evidence=EvidenceRule(c.evidence_threshold, frozenset(c.evidence_metrics),
                                   frozenset(c.evidence_armed_kinds), c.evidence_signals,
                                   frozenset(c.evidence_needs),
-                                  frozenset(c.evidence_harm_types), c.evidence_eventless_only))
+                                  frozenset(c.evidence_harm_types), c.evidence_eventless_only),
+            second_reading=c.second_reading)
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
