@@ -240,21 +240,25 @@ def _evidence_reads(ctx: DocContext, coder: Coder, how: Detection) -> bool:
 def recalled(ctx: DocContext, units: list[Unit], coder: Coder, how: Detection, second: Recall,
              cuts: Sequence[float] | None = None) -> dict[int, Guess]:
     """The units (by index) that the second reading (`events.recall`) takes, each with the coder's reading of it in
-    its context: read at least at the reading's floor and below their threshold (`cuts`, else `_thresholds`), mostly
-    as harm done, and judged an event at its threshold on that reading, its clauses' and the unit's evidence."""
+    its context typed at the reading's floor: read at least at that floor and below their threshold (`cuts`, else
+    `_thresholds`), mostly as harm done, and judged an event at its threshold on that reading, its clauses' and the
+    unit's evidence. The units are read as detection read them (`Remembered` keeps that reading)."""
     floor = second.settings.floor
     limits = _thresholds(ctx, units, how) if cuts is None else cuts
-    guesses = coder.classify_in_context([ctx.text[u.start:u.end] for u in units],
-                                        _contexts(ctx, units, how.context_sentences), how.context_weight, floor)
-    out = {}
+    texts = [ctx.text[u.start:u.end] for u in units]
+    contexts = _contexts(ctx, units, how.context_sentences)
+    guesses = coder.classify_in_context(texts, contexts, how.context_weight, how.lowest())
+    taken = []
     for i, (u, g, cut) in enumerate(zip(units, guesses, limits, strict=True)):
         whole = RecallReading(g.event_probability, g.readings)
-        if not floor <= g.event_probability < cut or g.event_type is None or not second.harmful(whole):
+        if not floor <= g.event_probability < cut or not second.harmful(whole):
             continue
         if second.probability(ctx, u.start, u.end, u.span, whole, surest_clause(u.span, coder, whole),
                               how.evidence) >= second.settings.threshold:
-            out[i] = g
-    return out
+            taken.append(i)
+    typed = coder.classify_in_context([texts[i] for i in taken], [contexts[i] for i in taken], how.context_weight,
+                                      floor) if taken else []
+    return {i: g for i, g in zip(taken, typed, strict=True) if g.event_type is not None}
 
 
 def _second_read(ctx: DocContext, units: list[Unit], guesses: list[Guess], cuts: list[float], coder: Coder,
