@@ -40,13 +40,13 @@ QUOTES = frozenset('"“”')
 class RecallSettings:
     """`event_recall` in settings.yaml."""
 
-    model: str | None = None
+    model: str | None = "event_recall.json"
     """The model file (JSON, in thucydides/data; None: none, the second reading is off)."""
     threshold: float = 0.9
     """The model's probability at which a sentence is taken."""
     floor: float = 0.05
     """The coder's probability of an event below which a sentence is not read a second time."""
-    harm_types: tuple[str, ...] = ()
+    harm_types: tuple[str, ...] = ("Battles", "Explosions/Remote violence", "Violence against civilians")
     """The event types of harm done (the `harm_share` feature)."""
 
 
