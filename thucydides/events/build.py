@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from spacy.tokens import Token
 
-from thucydides.events import tolls
+from thucydides.events import sides, tolls
 from thucydides.events.actorbase import CIVILIANS, ActorBase
 from thucydides.events.detect import Candidate
 from thucydides.events.means import means_sub_type
@@ -82,6 +82,8 @@ class Readers:
     """Years from a likely opponent's period within which it holds (`likely_opponent`)."""
     opponent_silent: frozenset[str] = frozenset()
     """Sub-event types in which `likely_opponent` names none."""
+    side_threshold: float = 0.5
+    """The probability the learned side model's best side must reach (`events.sides.side_model`)."""
     members_as_civilians: bool = False
     """An unarmed side harmed where ACLED's actor 2 is always civilians is the civilians (`as_civilians`)."""
     sub_event_units: bool = False
@@ -192,7 +194,7 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     args = anchor_arguments(ctx, s.candidate.anchor)
     rc = RoleContext(ctx, s.candidate, args, base, taxonomy, readers.anaphora_reach, country,
                      year=_year(ctx, s), opponent_years=readers.opponent_years,
-                     opponent_silent=readers.opponent_silent)
+                     opponent_silent=readers.opponent_silent, side_threshold=readers.side_threshold)
     defaults = taxonomy.defaults_for(s.event_type, s.sub_event_type)
     chain = readers.actor1_first_default if defaults and defaults.first else readers.actor1
     s.actor1, step1 = chain.first(rc)
@@ -205,6 +207,7 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
                                                                                         readers)):
         s.assoc_actor2, s.actor2 = s.actor2, base.generic("civilians", country)  # Civilians (Syria), Farmers associated
     s.why.update(actor1=step1 or "-", actor2=step2 or "-")
+    sides.record(rc, s.actor2, step2)
     s.actor1_guessed = step1 in readers.guessed_actor1_steps
 
 

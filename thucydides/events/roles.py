@@ -76,6 +76,8 @@ class RoleContext:
     """Years from a likely opponent's period within which it holds."""
     opponent_silent: frozenset[str] = frozenset()
     """Sub-event types in which no likely opponent is named (`likely_opponent`)."""
+    side_threshold: float = 0.5
+    """The probability the learned side model's best side must reach to be actor 2 (events/sides)."""
 
     def exactness(self, mention: ActorMention) -> int:
         """NAMED, GENERIC ('troops') or VAGUE ('gunmen': someone unnamed acted; a named actor beside it wins)."""

@@ -31,6 +31,7 @@ from thucydides.events.evidence import EvidenceRule
 from thucydides.events.offences import is_crime_story, is_ordinary_offence, is_private_arrest, is_quiet_arrest
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.seizures import is_thing_taken
+from thucydides.events.sides import SIDE_STEPS
 from thucydides.events.statements import is_statement, is_told_as_stance
 from thucydides.events.when import DATE_STEPS
 from thucydides.events.where import PLACE_STEPS
@@ -120,6 +121,8 @@ class EventsConfig:
     period of train rows it was learned from (`likely_opponent`)."""
     likely_opponent_silent: tuple[str, ...] = ()
     """Sub-event types in which `likely_opponent` names no actor 2 (ACLED leaves it empty in most such rows)."""
+    side_model_threshold: float = 0.5
+    """The probability the learned side model's best side must reach to be actor 2 (`events.sides.side_model`)."""
     date_carry_reach: int | None = 3
     date_carry_main_first: bool = True
     date_sentence_main_first: bool = True
@@ -369,6 +372,10 @@ FILTERS: Mapping[str, Callable[[Reading], bool]] = {"realis": _realis, "specific
                                                      "quiet_story": _not_quiet, "crime_story": _not_crime}
 
 
+ACTOR2_AND_SIDE_STEPS = {**ACTOR2_STEPS, **SIDE_STEPS}
+"""The actor 2 steps of events/roles and the learned side model (events/sides)."""
+
+
 TYPED_BY = ("lead", "surest", "deadliest", "vote")
 
 
@@ -380,13 +387,14 @@ def readers(config: EventsConfig) -> Readers:
     return Readers(
         actor1=Steps.of("events.actor1_steps", ACTOR1_STEPS, config.actor1_steps),
         actor1_first_default=Steps.of("events.actor1_steps", ACTOR1_STEPS, first_default),
-        actor2=Steps.of("events.actor2_steps", ACTOR2_STEPS, config.actor2_steps),
-        actor2_alone=Steps.of("events.actor2_alone_steps", ACTOR2_STEPS, config.actor2_alone_steps),
+        actor2=Steps.of("events.actor2_steps", ACTOR2_AND_SIDE_STEPS, config.actor2_steps),
+        actor2_alone=Steps.of("events.actor2_alone_steps", ACTOR2_AND_SIDE_STEPS, config.actor2_alone_steps),
         place=Steps.of("events.place_steps", PLACE_STEPS, config.place_steps),
         date=Steps.of("events.date_steps", DATE_STEPS, config.date_steps),
         anaphora_reach=config.anaphora_reach,
         opponent_years=config.likely_opponent_years,
         opponent_silent=frozenset(config.likely_opponent_silent),
+        side_threshold=config.side_model_threshold,
         members_as_civilians=config.members_as_civilians,
         members_civilian_wide=config.members_as_civilians_wide,
         sub_event_units=config.sub_event_units,
