@@ -1,12 +1,11 @@
 """Events stage: actors of crowds and sides, on sentences written for these tests: the force that stepped into a
-protest (events/roles.py intervener: 'security forces' there are the police, data/acled.yaml crowd_police_nouns), the
-police ACLED codes where the report does not name the force (intervention_default), rioters on both sides of a clash
-between crowds (crowd_clash), whatever a mob acted on (acted_on_civilians), foreigners of several or no nationalities
-(unnamed_people: Civilians (International)), the side ACLED most often names against actor 1 in the country where no
-other is told (likely_opponent, for a report of about the years it was learned from), an off-duty policeman acted on
-as a civilian (off_duty), and a riot told with arrests keeping the rioters as actor 1 (events/build.py typed_actor1).
-Places are attached by hand as in
-tests/stages/test_events.py."""
+protest (events/roles.py intervener: 'security forces' there are the police, data/acled.yaml crowd_police_nouns),
+the police ACLED codes where the report does not name the force (intervention_default), rioters on both sides of a
+clash between crowds (crowd_clash; also a party's followers), whatever a mob acted on (acted_on_civilians),
+foreigners of several or no nationalities (unnamed_people: Civilians (International)), the side ACLED most often
+names against actor 1 in the country where no other is told (likely_opponent, for a report of about the years it was
+learned from), an off-duty policeman acted on as a civilian (off_duty), and a riot told with arrests keeping the
+rioters as actor 1 (events/build.py typed_actor1). Places are attached by hand as in tests/stages/test_events.py."""
 
 # ruff: noqa: F811  (the fixtures imported from tests/stages/test_events.py are parameters here)
 from __future__ import annotations
@@ -49,6 +48,18 @@ def test_two_crowds_clashing_are_rioters_on_both_sides(events_of):
                        "students."))
     assert e.sub_event_type == "Mob violence"
     assert name(e.actor1) == name(e.actor2) == "Rioters (Iraq)"
+
+
+def test_followers_of_a_party_clashing_with_another_crowd_are_rioters_on_both_sides(events_of):
+    e = only(events_of("Supporters of the CPN(UML) clashed with supporters of the Nepali Congress outside a polling "
+                       "station on Friday, injuring four people."))
+    assert e.sub_event_type == "Mob violence"
+    assert name(e.actor1) == name(e.actor2) == "Rioters (Nepal)"
+
+
+def test_party_cadres_fighting_the_police_still_have_the_police_as_actor_2(events_of):
+    e = only(events_of("CPN(UML) cadres clashed with police outside a polling station on Friday."))
+    assert str(name(e.actor2)).startswith("Police Forces of Nepal")
 
 
 def test_rioters_clashing_with_police_have_the_police_as_actor_2(events_of):

@@ -838,15 +838,30 @@ def crowd_clash(rc: RoleContext) -> str | None:
     """'Two groups of students clashed', 'a brawl between supporters of two candidates': a crowd fighting another
     crowd, told by a word of fighting in the unit, in the sub-event types where ACLED codes rioters on both sides
     (data/acled.yaml crowd_clash_sub_events), whoever the fight hurt ('injuring five students'); never where the unit
-    names a force or an armed side ('clashed with police': the opponent)."""
+    names a force or an armed side ('clashed with police': the opponent), unless only by its followers ('supporters
+    of X': `_followers`)."""
     if rc.candidate.sub_event_type not in rc.taxonomy.crowd_clash_subs or rc.actor1 is None \
             or rc.base.generic_key(rc.actor1) != "rioters":
         return None
     told = {t.lemma_.lower() for t in _candidate_tokens(rc) if t.pos_ in VERBAL or t.pos_ == "NOUN"}
     if not told & rc.taxonomy.crowd_clash_words:
         return None
-    named = (_settled(rc, m) for m in rc.doc.actors.within(rc.candidate.start, rc.candidate.end) if not m.speaker)
+    named = (_settled(rc, m) for m in rc.doc.actors.within(rc.candidate.start, rc.candidate.end)
+             if not m.speaker and not _followers(rc, m))
     return None if any(_armed(rc, a) for a in named) else rc.actor1
+
+
+def _followers(rc: RoleContext, mention: ActorMention) -> bool:
+    """'UML supporters', 'cadres of the NC': a side named by its followers (data/actors.yaml follower_nouns) is a
+    crowd, not the party's or movement's armed side."""
+    token = rc.doc.token_at(mention.start)
+    if token is None:
+        return False
+    nouns = rc.base.base.curated.follower_nouns
+    head = _phrase_head(token)
+    if head.lower_ in nouns:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in MEMBER_PREPOSITIONS and head.head.head.lower_ in nouns
 
 
 def acted_on_civilians(rc: RoleContext) -> str | None:

@@ -301,6 +301,9 @@ class Curated:
     people_kinds: tuple[str, ...] = ()
     """Last words of the names ACLED gives a people's groups and militias ('Maasai Ethnic Militia'): what goes
     before them is a people's name (`ActorBase.people_countries`)."""
+    follower_nouns: frozenset[str] = frozenset()
+    """Nouns naming a party's or a movement's followers ('supporters of X', 'X cadres'): a crowd, not X's armed
+    side (events/roles.crowd_clash)."""
 
 
 def _int_or_none(value: object, where: str) -> int | None:
@@ -353,7 +356,8 @@ def read_curated(path: Path) -> Curated:
                    {w.lower(): str(k) for k in offices for w in strings(offices, str(k), where)},
                    frozenset(w.lower() for w in strings(raw, "office_nouns", where)),
                    frozenset(w.lower() for w in strings(raw, "people_heads", where)),
-                   tuple(w.lower() for w in strings(raw, "people_kinds", where)))
+                   tuple(w.lower() for w in strings(raw, "people_kinds", where)),
+                   frozenset(w.lower() for w in strings(raw, "follower_nouns", where)))
 
 
 # --- derived data ------------------------------------------------------------------------------------
