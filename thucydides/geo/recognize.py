@@ -170,6 +170,8 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
+    caps: bool
+    """A name-like word (`is_capitalised`), told as the word is met (`words`): the scan asks it of every word."""
 
 
 def words(text: str) -> list[Token]:
@@ -182,12 +184,12 @@ def words(text: str) -> list[Token]:
         if word is None or not (word[0].isupper() or word in _CONNECTORS or "-" in word[:5] or "‐" in word[:5]):
             continue
         start, end = m.span(1)
-        if word.isalpha():  # most words: no possessive to cut, no hyphen to part at
-            out.append(_TOKEN(Token, (start, end, word)))
+        if word.isalpha():  # most words: no possessive to cut, no hyphen to part at, no contraction to tell
+            out.append(_TOKEN(Token, (start, end, word, word[0].isupper())))
             continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             end, word = end - 2, word[:-2]
-        token = _TOKEN(Token, (start, end, word))
+        token = _TOKEN(Token, (start, end, word, is_capitalised(word)))
         if "-" in word or "‐" in word:
             out.extend(_pieces_of(token))
         else:
@@ -196,6 +198,8 @@ def words(text: str) -> list[Token]:
 
 
 _TOKEN = tuple.__new__
+_CAPS = itemgetter(3)
+"""`Token.caps`, read in C over a report's words."""
 """Makes a `Token` without the named tuple's Python-level constructor: `words` makes one per name-like word."""
 _HYPHEN = re.compile(r"[-‐]")
 _WORD_ENDS = r"(?![^\W\d_]|[-'’ʿʾ‘][^\W\d_])"
@@ -244,7 +248,7 @@ def _pieces_of(token: Token) -> list[Token]:
     out, at = [], token.start
     for part in _HYPHEN.split(word):
         if part and (part[0].isupper() or part in _CONNECTORS):
-            out.append(Token(at, at + len(part), part))
+            out.append(Token(at, at + len(part), part, is_capitalised(part)))
         at += len(part) + 1
     return out or [token]
 
@@ -288,10 +292,7 @@ class _Scan:
 
     def __init__(self, text: str, tokens: list[Token], gaz: Gazetteer, limit: int) -> None:
         self.text, self.tokens, self.keys, self.limit = text, tokens, gaz.keys, limit
-        contraction = _CONTRACTION.search  # `is_capitalised`, its first test written out: asked of every word
-        self.caps = caps = [
-            not contraction(w) if w[0].isupper() else ("-" in w[:5] or "‐" in w[:5]) and is_capitalised(w)
-            for _, _, w in tokens]
+        self.caps = caps = list(map(_CAPS, tokens))  # told by `words` as it met each word
         abbreviations, after = _name_abbreviations(), tokens[1:]
         # word k and word k + 1 are joined (a space, a hyphen, an abbreviation's full stop and a space: `words`'s gaps)
         self.joins = joins = [
