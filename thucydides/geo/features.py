@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from thucydides.geo import handset
 from thucydides.geo.context import Points
@@ -92,13 +93,15 @@ class StaticEntry:
 
 
 _STATIC_CACHE: dict[tuple[object, ...], StaticEntry] = {}
+_STATIC_KEY = attrgetter("place.id", "weight", "match")
+"""What a candidate puts in its mention's `static_entry` key, read in C."""
 STATIC_CACHE_SIZE = 20_000
 
 
 def static_entry(f: Found, cs: Sequence[Candidate]) -> StaticEntry:
     """The cache's entry for one mention's candidates: the rows depend on the candidates and on whether the mention
     names an admin unit or a facility only, so those are its key."""
-    key = (f.admin, f.facility, *((c.place.id, c.weight, c.match) for c in cs))
+    key = (f.admin, f.facility, *map(_STATIC_KEY, cs))
     entry = _STATIC_CACHE.get(key)
     if entry is None:
         if len(_STATIC_CACHE) >= STATIC_CACHE_SIZE:

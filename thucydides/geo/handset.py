@@ -122,8 +122,10 @@ def respelt(cs: Sequence[Candidate], written: str) -> list[bool]:
     punctuation aside): the writer spelt the name of that one. Transliterations are folded for a reason
     ("Medina" for Madinah): `coherence` counts this only against places in countries the report does not imply."""
     plain = spelt(written)
-    exact = {c.place.id for c in cs if plain and spelt(c.name) == plain}
-    return [bool(exact) and c.place.id not in exact for c in cs]
+    exact = {c.place.id for c in cs if spelt(c.name) == plain} if plain else None
+    if not exact:
+        return [False] * len(cs)  # no candidate spelt as written: none was met only through folding beside one
+    return [c.place.id not in exact for c in cs]
 
 
 @lru_cache(maxsize=65_536)

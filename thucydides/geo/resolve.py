@@ -131,9 +131,10 @@ def told_as_unit(f: Found, cs: list[Candidate], know: Knowledge) -> list[Candida
     places, the towns of countries with no such unit go (a province's seat of its name stays: ACLED codes "Wajir
     county" at Wajir town); `told_as_town`'s mirror."""
     words = f.name.split()
-    said = f.admin or (len(words) > 1 and words[-1].lower() in know.admin_nouns)
+    if not (f.admin or (len(words) > 1 and words[-1].lower() in know.admin_nouns)):
+        return cs  # not said to be a unit: most names, and their units' countries go unasked
     countries = {c.place.country for c in cs if c.place.kind in UNIT_KINDS}
-    if not said or not countries:
+    if not countries:
         return cs
     return [c for c in cs if c.place.kind in AREA_KINDS or c.place.country in countries]
 
@@ -876,7 +877,11 @@ def signature(m: Mention) -> tuple[object, ...]:
     f = m.found
     return (m.key, m.gate, f.ner, f.cue, f.place_cue, f.listed, f.holder, f.other_entity, f.facility, f.dateline,
             f.admin, f.vicinity, f.doubtful, " " in f.name.strip(), m.in_container,
-            tuple(c.place.id for c in m.options), tuple(m.frame))
+            tuple(map(_PLACE_ID, m.options)), tuple(m.frame))
+
+
+_PLACE_ID = attrgetter("place.id")
+"""A candidate's place id, read in C over a mention's candidates (`signature`)."""
 
 
 def geography(mentions: list[Mention], text: str, home: str | None, actors: frozenset[str],
@@ -1006,6 +1011,7 @@ def _points(others: list[Candidate], votes: Regions, by_country: dict[str, float
     points: dict[str, tuple[str, float, float]] = {}  # the point-like places, by id (the last of an id kept)
     countries: dict[str, float] = {}
     regions: Regions = {}
+    settled: set[str] = set()  # the countries of the places below the country level
     share = 1.0 / len(others) if others else 0.0
     for c in others:
         p = c.place
@@ -1013,11 +1019,12 @@ def _points(others: list[Candidate], votes: Regions, by_country: dict[str, float
             points[p.id] = (p.id, p.lat, p.lon)
         if p.country:
             countries[p.country] = countries.get(p.country, 0.0) + share
-            if p.admin1 and p.kind != "country":  # `_region`, written out: asked of every place of every context
-                where = (p.country, p.admin1)
-                regions[where] = regions.get(where, 0.0) + share
-    settled = frozenset(c.place.country for c in others if c.place.country and c.place.kind != "country")
-    return Points(tuple(points.values()), countries, regions, votes, settled,
+            if p.kind != "country":
+                settled.add(p.country)
+                if p.admin1:  # `_region`, written out: asked of every place of every context
+                    where = (p.country, p.admin1)
+                    regions[where] = regions.get(where, 0.0) + share
+    return Points(tuple(points.values()), countries, regions, votes, frozenset(settled),
                   _possible_countries={} if by_country is None else by_country)
 
 

@@ -28,7 +28,8 @@ def modifies_non_place(doc: Doc | None, start: int, end: int, places: list[tuple
         return False
     if head.lower_ in knowledge().place_heads:
         return False
-    return not any(s <= head.idx < e for s, e in places)
+    at = head.idx  # read once: spaCy makes it anew at each reading
+    return not any(s <= at < e for s, e in places)
 
 
 def told_as_modifier(analysis: Analysis, t: Toponym) -> bool:
