@@ -201,6 +201,8 @@ def _region_fit(c: Candidate, points: Points, region: float, possible: float) ->
 def _nearness(d: float) -> float:
     """Closeness to the nearest other place (`d`, infinite for a state or a country: its point is nominal, its towns
     vote instead)."""
+    if d == math.inf:
+        return 0.0  # nowhere near (or a state's or a country's nominal point): below no bound
     weights = handset_settings()
     for bound, bonus in zip(weights.nearness_km, weights.nearness_bonus, strict=True):
         if d < bound:

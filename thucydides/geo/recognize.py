@@ -1262,8 +1262,11 @@ def within_an_actor_name(f: Found, actors: Sequence[tuple[int, int]], armed: Col
     is read like one heading an organisation's name (`holder`); one heading an armed group's name names the
     group ("Syria Democratic Forces"), and a name further inside ("Observatory for Human Rights") is none.
     Kept spans inside an actor's name are marked `in_actor`: they say whose the actor is, not where it acts."""
-    start, end = f.start, f.end
-    hit = next((b for b in actors if start < b[1] and b[0] < end), None)  # `overlaps`, inlined: asked of every span
+    start, end, hit = f.start, f.end, None
+    for b in actors:  # `overlaps`, inlined, in a loop (no generator): asked of every span
+        if start < b[1] and b[0] < end:
+            hit = b
+            break
     if hit is None or f.border:
         return True
     if not (hit[0] <= f.start and f.end <= hit[1]):

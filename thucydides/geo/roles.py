@@ -29,7 +29,7 @@ def modifies_non_place(doc: Doc | None, start: int, end: int, places: list[tuple
     if head.lower_ in knowledge().place_heads:
         return False
     at = head.idx  # read once: spaCy makes it anew at each reading
-    return not any(s <= at < e for s, e in places)
+    return not [s for s, e in places if s <= at < e]  # a list, not a generator: read over every span
 
 
 def told_as_modifier(analysis: Analysis, t: Toponym) -> bool:
