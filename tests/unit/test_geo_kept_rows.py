@@ -119,3 +119,21 @@ def test_views_started_from_the_votes_before_are_the_views() -> None:
         assert list(kept.regions.items()) == list(fresh.regions.items())
         assert (kept.actors, kept.home, kept.home_region) == (fresh.actors, fresh.home, fresh.home_region)
     assert views.view("Eldoret") is views.view("Lodwar")  # no vote of their own: one view
+
+
+def test_a_pass_reads_its_places_once_for_every_context() -> None:
+    """`Placed` reads a pass's located places once; each name's context (`context_for`) is the other places', as
+    made from them afresh: in their order, the name's own left out, a country's and a region's shares summed."""
+    from thucydides.geo.resolve import Placed, _points, context_for
+
+    kenya = Candidate(Place("t-kenya", "Kenya", 0.5, 37.9, "country", "KE", None, 0, 50000000), "Kenya", 2, "geonames")
+    located = {"nakuru": NAKURU, "county": NAKURU_COUNTY, "kenya": kenya, "namesake": NAMESAKE, "again": NAKURU}
+    placed = Placed.of(located)
+    for key in [*located, "elsewhere"]:
+        got = context_for(key, located, {}, placed=placed)
+        others = [c for k, c in located.items() if k != key]
+        assert got == _points(others, {}) and list(got.countries) == list(_points(others, {}).countries)
+    county = context_for("county", located, {}, placed=placed)
+    assert county.items == (("t-nakuru", -0.30, 36.07), ("t-nakuru-tz", -6.80, 37.60))
+    assert county.countries == {"KE": 0.75, "TZ": 0.25} and county.settled == frozenset({"KE", "TZ"})
+    assert county.regions == {("KE", "Nakuru"): 0.5, ("TZ", "Morogoro"): 0.25}

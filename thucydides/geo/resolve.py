@@ -971,23 +971,28 @@ def _region(c: Candidate) -> Region | None:
 
 
 def context_for(key: str, located: dict[str, Candidate], possible: dict[str, Regions],
-                votes: VoteSums | None = None, whole: list[Points] | None = None) -> Points:
+                votes: VoteSums | None = None, whole: list[Points] | None = None,
+                placed: Placed | None = None) -> Points:
     """What the other names say, as the mention `key` sees it (its own name left out). `votes`: each key's
     `_votes` over the same `possible`, filled as met (they stay the same over the passes), with their sums by country
     (`Points.possible_countries`, filled by the first context that asks, then read by the others); `whole`: this
-    pass's places of every located name, kept for the names not located themselves (they all see the same places)."""
+    pass's places of every located name, kept for the names not located themselves (they all see the same places);
+    `placed`: `located`'s places read once (`Placed`), for the pass's every context."""
     by_country: dict[str, float] = {}
     if votes is None:
         own = _votes(key, possible)
     else:  # a name with no regions hears every vote, as the others do
         own, by_country = votes.of(key if key in possible else _NOWHERE)
+    if placed is None:
+        placed = Placed.of(located)
     if whole is None or key in located:
-        others = list(located.values())
-        if key in located:
-            del others[list(located).index(key)]  # the name's own place left out, the others in their order
-        return _points(others, own, by_country)
+        records = placed.records
+        at = placed.index.get(key)
+        if at is not None:  # the name's own place left out, the others in their order
+            records = records[:at] + records[at + 1:]
+        return _points_of(records, own, by_country)
     if not whole:
-        whole.append(_points(list(located.values()), {}))
+        whole.append(_points_of(placed.records, {}))
     every = whole[0]
     return Points(every.items, every.countries, every.regions, own, every.settled, _near=every._near,
                   _possible_countries=by_country, _top=every._top)
@@ -1005,25 +1010,54 @@ def context_key(key: str, located: dict[str, Candidate], possible: dict[str, Reg
     return key if key in located or key in possible else _NOWHERE
 
 
+PlaceRecord = tuple[tuple[str, float, float] | None, str | None, bool, Region | None]
+"""What a context reads of one located place (`_record`): its point (id, lat, lon) when point-like, its country,
+whether it lies below the country level, and its region ((country, admin1), `_region`)."""
+
+
+def _record(c: Candidate) -> PlaceRecord:
+    p, country = c.place, c.place.country
+    below = bool(country) and p.kind != "country"
+    return ((p.id, p.lat, p.lon) if p.kind not in AREA_KINDS else None, country, below,
+            (country, p.admin1) if country and below and p.admin1 else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """One pass's located places, each read once (`_record`): every located name's context is made of all of them
+    but its own (`context_for`), so each place was read again for each name."""
+
+    records: list[PlaceRecord]
+    index: dict[str, int]
+    """Name key -> its place's index in `records`."""
+
+    @staticmethod
+    def of(located: dict[str, Candidate]) -> Placed:
+        return Placed([_record(c) for c in located.values()], {k: i for i, k in enumerate(located)})
+
+
 def _points(others: list[Candidate], votes: Regions, by_country: dict[str, float] | None = None) -> Points:
     """The places `others` chose as a context, with the regions the names may lie in (`votes`; `by_country`: their
     sums by country where kept, `context_for`)."""
+    return _points_of([_record(c) for c in others], votes, by_country)
+
+
+def _points_of(others: list[PlaceRecord], votes: Regions, by_country: dict[str, float] | None = None) -> Points:
+    """`_points` of the other places' records."""
     points: dict[str, tuple[str, float, float]] = {}  # the point-like places, by id (the last of an id kept)
     countries: dict[str, float] = {}
     regions: Regions = {}
     settled: set[str] = set()  # the countries of the places below the country level
     share = 1.0 / len(others) if others else 0.0
-    for c in others:
-        p = c.place
-        if p.kind not in AREA_KINDS:
-            points[p.id] = (p.id, p.lat, p.lon)
-        if p.country:
-            countries[p.country] = countries.get(p.country, 0.0) + share
-            if p.kind != "country":
-                settled.add(p.country)
-                if p.admin1:  # `_region`, written out: asked of every place of every context
-                    where = (p.country, p.admin1)
-                    regions[where] = regions.get(where, 0.0) + share
+    for point, country, below, region in others:
+        if point is not None:
+            points[point[0]] = point
+        if country:
+            countries[country] = countries.get(country, 0.0) + share
+            if below:
+                settled.add(country)
+                if region is not None:
+                    regions[region] = regions.get(region, 0.0) + share
     return Points(tuple(points.values()), countries, regions, votes, frozenset(settled),
                   _possible_countries={} if by_country is None else by_country)
 
@@ -1152,6 +1186,7 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
         confirmed = state.confirmed(mentions)
         contexts: dict[str, Points] = {}
         whole: list[Points] = []
+        placed = Placed.of(located)
         done: dict[tuple[object, ...], Ranked | None] = {}
         settled: set[str] = set()  # names located and confirmed in this pass, before the last
         for i, m in enumerate(mentions):
@@ -1161,7 +1196,7 @@ def run_passes(mentions: list[Mention], geo: DocumentGeography, model: Ranker, s
                 view = state.views.view(m.key)
                 at = context_key(m.key, located, state.possible)
                 points = contexts.get(at) or contexts.setdefault(
-                    at, context_for(m.key, located, state.possible, votes, whole))
+                    at, context_for(m.key, located, state.possible, votes, whole, placed))
                 done[m.signature] = _ranked_again(m, view, points, model, settings, m.key in confirmed, before)
             ranked = state.ranked[i] = done[m.signature]
             state.picks[i] = ranked.best(floor) if ranked else None
