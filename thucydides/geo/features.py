@@ -231,13 +231,16 @@ def frame_row(text: str, f: Found) -> list[float]:
     """FRAME_FEATURES of a mention in `text` (the report the offsets point into; empty: no frame)."""
     if not text:
         return [0.0] * len(FRAME_FEATURES)
-    reach = feature_scales().frame_reach
-    before, after = text[max(0, f.start - reach):f.start], text[f.end:f.end + reach]
-    tagged = before.endswith(("-", "-\n")) and bool(_PARTY_TAG.search(before))  # the patterns' ends, tested first
-    proper = before[-1:].isspace() and before.rstrip().endswith(("of", "the")) and bool(_PROPER_OF.search(before))
-    return [float(tagged), float(proper),
-            float(bool(_DASH_AFTER.match(after))), float(bool(_POSSESSIVE_AFTER.match(after))),
-            float(_NON_SPACE.search(text, 0, f.start) is None)]
+    reach, start, end = feature_scales().frame_reach, f.start, f.end
+    before = text[max(0, start - reach):start]
+    tagged = before.endswith(("-", "-\n")) and _PARTY_TAG.search(before) is not None  # the patterns' ends first
+    proper = before[-1:].isspace() and before.rstrip().endswith(("of", "the")) and \
+        _PROPER_OF.search(before) is not None
+    # the patterns after the name read the text up to `reach` past it, as from a slice (neither looks behind)
+    return [1.0 if tagged else 0.0, 1.0 if proper else 0.0,
+            0.0 if _DASH_AFTER.match(text, end, end + reach) is None else 1.0,
+            0.0 if _POSSESSIVE_AFTER.match(text, end, end + reach) is None else 1.0,
+            1.0 if _NON_SPACE.search(text, 0, start) is None else 0.0]
 
 
 def admit_row(f: Found, gate: str | None, confirmed: bool, cs: Sequence[Candidate], best: int, probability: float,

@@ -181,11 +181,14 @@ def words(text: str) -> list[Token]:
     out = []
     for m in _NAME_WORDS.finditer(text):
         word = m.group(1)
-        if word is None or not (word[0].isupper() or word in _CONNECTORS or "-" in word[:5] or "‐" in word[:5]):
+        if word is None:
+            continue
+        upper = word[0].isupper()
+        if not (upper or word in _CONNECTORS or "-" in word[:5] or "‐" in word[:5]):
             continue
         start, end = m.span(1)
         if word.isalpha():  # most words: no possessive to cut, no hyphen to part at, no contraction to tell
-            out.append(_TOKEN(Token, (start, end, word, word[0].isupper())))
+            out.append(_TOKEN(Token, (start, end, word, upper)))
             continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             end, word = end - 2, word[:-2]
