@@ -134,3 +134,13 @@ def test_connectors_grouped_by_first_letter_still_join_names_and_stop_plain_runs
     for connector in sorted(_CONNECTORS):
         text = f"rain fell {connector} often alone amid ally towns"
         assert [t.text for t in words(text)] == [connector], connector
+
+
+def test_given_and_surname_pairs_are_the_word_boundary_patterns() -> None:
+    """The capital first, then the boundary before it: the same pairs as a pattern opening on a word boundary."""
+    from thucydides.geo.recognize import _GIVEN_AND_SURNAME
+
+    slow = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b)")
+    text = "Mary Ann McDonald met xJohn Okoro, _Ruth Bello, 9Amos Kiprop, Éva Nagy and Tom  Obi at Lake Ziway."
+    assert [m.groups() for m in _GIVEN_AND_SURNAME.finditer(text)] == [m.groups() for m in slow.finditer(text)]
+    assert [m.group(1) for m in _GIVEN_AND_SURNAME.finditer(text)] == ["Mary", "Ann", "Lake"]
