@@ -202,6 +202,7 @@ def words(text: str) -> list[Token]:
 
 _TOKEN = tuple.__new__
 _CAPS = itemgetter(3)
+_START, _END, _TEXT = itemgetter(0), itemgetter(1), itemgetter(2)
 """`Token.caps`, read in C over a report's words."""
 """Makes a `Token` without the named tuple's Python-level constructor: `words` makes one per name-like word."""
 _HYPHEN = re.compile(r"[-‐]")
@@ -297,10 +298,11 @@ class _Scan:
         self.text, self.tokens, self.keys, self.limit = text, tokens, gaz.keys, limit
         self.caps = caps = list(map(_CAPS, tokens))  # told by `words` as it met each word
         abbreviations, after = _name_abbreviations(), tokens[1:]
-        # word k and word k + 1 are joined (a space, a hyphen, an abbreviation's full stop and a space: `words`'s gaps)
-        self.joins = joins = [
-            (gap := text[a.end:b.start]) in (" ", "-", "‐") or (gap == ". " and a.text in abbreviations)
-            for a, b in zip(tokens, after, strict=False)]
+        # word k and word k + 1 are joined (a space, a hyphen, an abbreviation's full stop and a space: `words`'s gaps);
+        # the gaps cut out in C, each word's end to the next one's start
+        gaps = map(text.__getitem__, map(slice, map(_END, tokens), map(_START, after)))
+        self.joins = joins = [gap in (" ", "-", "‐") or (gap == ". " and word in abbreviations)
+                              for gap, word in zip(gaps, map(_TEXT, tokens), strict=False)]
         # word k + 1 continues the run through word k: joined to it, and capitalised or a connector ("of", "al")
         self.links = [j and (c or b.text.lower() in _CONNECTORS)
                       for j, c, b in zip(joins, caps[1:], after, strict=True)]
