@@ -17,6 +17,7 @@ from thucydides.geo import roles
 from thucydides.geo.distance import km
 from thucydides.geo.recognize import knowledge
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.settings import section
 from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import ancestors, span_head
 from thucydides.model import Place, Toponym
@@ -122,7 +123,45 @@ def towns_country(ctx: DocContext) -> str | None:
     if not countries:
         return None
     counts, told, towns = Counter(countries), told_countries(ctx), towns_by_country(ctx)
-    return max(counts, key=lambda c: (counts[c], told[c], towns[c], -countries.index(c)))
+    placed = said_as_places(ctx) if len(counts) > 1 and located_settings().home_said_as_place else Counter[str]()
+    return max(counts, key=lambda c: (counts[c], told[c], towns[c], placed[c], -countries.index(c)))
+
+
+@dataclass(frozen=True)
+class LocatedSettings:
+    """Switches of the report's home country (settings `place_located`)."""
+
+    home_said_as_place: bool = True
+    """On a tie, the country whose places the text tells as places (`said_as_places`) is the report's."""
+
+
+@cache
+def located_settings() -> LocatedSettings:
+    return section("place_located", LocatedSettings)
+
+
+def said_as_places(ctx: DocContext) -> Counter[str]:
+    """The report's places below the country level per country that the text tells as places: after a word
+    that introduces only places ("in X", "near X") or before a town or unit noun ("X city", "X district").
+    "members of the X Party rallied in Y": a name read as a namesake town abroad ("X") is most often part of
+    something else's name, told as no place, while the place where things happen is told as one."""
+    return Counter(p.country for t in ctx.toponyms.items
+                   if (p := ctx.place_of(t)).kind != "country" and p.country and where_it_happens(ctx, t)
+                   and said_as_place(ctx.text, t))
+
+
+def said_as_place(text: str, t: Toponym) -> bool:
+    """A place preposition right before the name or a town or unit noun right after it (`knowledge`)."""
+    know = knowledge()
+    before = text[max(0, t.start - 16):t.start]
+    words, after = before.split(), _FIRST_WORD.match(text, t.end)
+    if words and before[-1:].isspace() and words[-1].lower() in know.place_preps:
+        return True
+    noun = after.group(1).lower() if after is not None else ""
+    return noun in know.town_nouns or noun in know.admin_nouns
+
+
+_FIRST_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 
 def towns_by_country(ctx: DocContext) -> Counter[str]:
