@@ -249,12 +249,22 @@ def _pieces_of(token: Token) -> list[Token]:
     word = token.text
     if not _HYPHEN.search(word) or _ARTICLE_PREFIX.match(word) or not word[0].isupper():
         return [token]
+    parts = _HYPHEN.split(word)
+    if recognition_settings().particle_names and _particle_linked(parts):
+        return [token]
     out, at = [], token.start
-    for part in _HYPHEN.split(word):
+    for part in parts:
         if part and (part[0].isupper() or part in _CONNECTORS):
             out.append(Token(at, at + len(part), part, is_capitalised(part)))
         at += len(part) + 1
     return out or [token]
+
+
+def _particle_linked(parts: list[str]) -> bool:
+    """ "Pul-e-Khumri", "Nahr-i-Saraj": capitalised parts linked by a short lower-case particle that is no connector
+    (a Persian ezafe) make one name, looked up whole; its parts alone are no places ("Pul" is no English town)."""
+    return any(0 < i < len(parts) - 1 and p.islower() and len(p) <= 3 and p not in _CONNECTORS
+               and parts[i + 1][:1].isupper() for i, p in enumerate(parts))
 
 
 def _function_words() -> frozenset[str]:
@@ -931,6 +941,9 @@ class RecognitionSettings:
     """... when the name is also an English word and spaCy tagged it nothing ("Aleppo"): this many."""
     verb_argument_towns: bool
     """Mark the names that say where a verb's happening is (`mark_verb_arguments`), for the lone-town gate."""
+    particle_names: bool = True
+    """A hyphenated name whose capitalised parts a short particle links ("Pul-e-Khumri") is one word, not its parts
+    (`_particle_linked`)."""
 
 
 @lru_cache(maxsize=1)
