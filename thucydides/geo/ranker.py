@@ -113,6 +113,8 @@ class PlacesSettings:
     lost_units: bool
     """A name that can only be a unit, chained inside a state or country that holds none of its units ("North
     Western, Tigray"), keeps no candidate (`resolve.lost_unit`)."""
+    told_unit_name: bool
+    """A name told with its unit noun is first looked up with it, as a unit's name (`resolve.told_unit`)."""
     self_qualified_unit: bool
     """A town qualified by its own name ("San Juan (San Juan)") whose units of that name lie in several countries
     lies in the most populous of them (`resolve.self_qualified`)."""

@@ -75,7 +75,8 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     if fixed:
         return fixed_place(fixed, gaz)
     variants = spellings(f, know)
-    found = next((cs for cs in (written(v, gaz, f.armed_name) for v in variants) if cs), None)
+    found = told_unit(f, gaz, know) if settings.told_unit_name else None
+    found = found or next((cs for cs in (written(v, gaz, f.armed_name) for v in variants) if cs), None)
     if found:
         found = people_abroad(f, namesake_units(f, found, gaz, know) if settings.namesake_units else found)
         return capped(found, settings) if cap else found
@@ -85,6 +86,18 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     if f.ner in ("GPE", "LOC") or f.place_cue or f.admin:
         return people_abroad(f, transliterated(variants, gaz, settings))
     return []
+
+
+def told_unit(f: Found, gaz: Gazetteer, know: Knowledge) -> list[Candidate]:
+    """ "in Cordoba province": a name told with its unit noun that the gazetteer knows with it as a unit's name
+    ("Córdoba Province", Argentina's) means those units, not the units of the bare name elsewhere that the
+    gazetteer never calls so (Colombia's Córdoba department). Empty where it knows no such unit, and for a name of
+    part words ("Eastern region": many countries' units bear it, the gazetteer names few so: `namesake_units`)."""
+    words = f.text.split()
+    if not f.admin or len(words) < 2 or words[-1].lower() not in know.admin_nouns or f.text == f.name \
+            or all(w in know.part_words for w in f.name.lower().split()):
+        return []
+    return [c for c in written(f.text, gaz) if c.place.kind == "admin1"]
 
 
 def unit_of_the_name(f: Found, gaz: Gazetteer, know: Knowledge) -> list[Candidate]:
