@@ -33,7 +33,7 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|ar|an|at|az|ez|es|ed|er|adh|a
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ash",
                          "ed", "es", "er", "adh", "ath", "ul",
                          "bin", "ibn", "abu", "bu", "and", "the", "upon", "on", "du", "des", "y", "da", "do", "dos",
-                         "au", "aux", "sur", "en", "les"})
+                         "au", "aux", "sur", "en", "les", "am", "im", "der"})
 _DISTANCE_CUE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:re|er)s?|miles?|m|met(?:re|er)s?)\s+"
                            r"(?:to the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
                            r"(?:ern)?\s+(?:of|from)\s+$", re.I)
