@@ -39,7 +39,7 @@ from thucydides.geo.recognize import knowledge
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.ling.clauses import clause_head, has_own_subject
 from thucydides.ling.context import DocContext, actors_country
-from thucydides.ling.tokens import ancestors, contains, span_head
+from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, ancestors, contains, span_head
 from thucydides.model import Toponym
 
 
@@ -327,6 +327,35 @@ def actors_capital(pc: PlaceContext) -> Located | None:
     return Located(Toponym(0, 0, place.name, place.id, 0.0, 3), 3, unnamed=place)
 
 
+def acting_countrys_capital(pc: PlaceContext) -> Located | None:
+    """ "X authorities dispersed the youths", "X condemned the arrests": a report whose only places are one country,
+    each time told as who acts (heading an actor's name, acting as a subject or qualifying an actor's word:
+    `_acting_country`), names no place where the happening was; as `actors_capital` (which asks for no place at
+    all), the country's capital at a region-level precision, where the state's bodies act most often. Not a country
+    only modifying a thing ("a X aid convoy"): that says whose, not who acts."""
+    items = pc.doc.toponyms.items
+    if not items or not all(pc.doc.place_of(t).kind == "country" and _acting_country(pc.doc, t) for t in items):
+        return None
+    countries = {pc.doc.place_of(t).country for t in items}
+    country = countries.pop() if len(countries) == 1 else None
+    place = capital_place(open_gazetteer(), country) if country else None
+    if place is None:
+        return None
+    return Located(Toponym(0, 0, place.name, place.id, 0.0, 3), 3, unnamed=place)
+
+
+def _acting_country(ctx: DocContext, t: Toponym) -> bool:
+    """A country named as who acts (`names_an_actor`) or qualifying the word an actor is named by ("the X military":
+    the actor is "military")."""
+    if names_an_actor(ctx, t):
+        return True
+    head = span_head(ctx.doc, t.start, t.end)
+    if head is None or head.dep_ not in NOUN_MODIFIER_DEPS or head.head.i == head.i:
+        return False
+    word = head.head
+    return any(a.start <= word.idx < a.end for a in ctx.actors.overlapping(word.idx, word.idx + len(word)))
+
+
 def country_capital(ctx: DocContext, located: Located) -> Located:
     """ "Protesters marched against fuel prices in Ghana": a happening placed at a country, in a report naming no
     smaller place of that country, most often happened in its capital, where rallies, parties and ministries
@@ -375,5 +404,5 @@ def offset_point(ctx: DocContext, located: Located, km_range: tuple[float, float
 
 PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {
     "clause": in_clause, "sentence": in_sentence, "paragraph": paragraph, "document": document, "in_a_name": in_a_name,
-    "actors_capital": actors_capital,
+    "actors_capital": actors_capital, "acting_countrys_capital": acting_countrys_capital,
 }
