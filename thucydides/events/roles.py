@@ -20,6 +20,7 @@ from thucydides.events.actorbase import ActorBase
 from thucydides.events.detect import Candidate
 from thucydides.knowledge.acled import TERRITORY_CHANGES, Taxonomy
 from thucydides.knowledge.actors import INTER_BY_KIND, STATE_KINDS
+from thucydides.knowledge.coded_sides import coded_sides
 from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.opponents import likely_opponents, opponent_in, without_years
@@ -1061,6 +1062,15 @@ def default_actor2(rc: RoleContext) -> str | None:
     return rc.base.generic(defaults.actor2, rc.country) if defaults and defaults.actor2 else None
 
 
+def coded_side(rc: RoleContext) -> str | None:
+    """'Warplanes struck a house in Gaza, killing one': where no clause names a side acted on, the generic side
+    ACLED's coders most often name as actor 2 for the event's country and sub-event type (Palestine's civilians;
+    data/actors/coded_sides.csv, learned from ACLED train), unless it is actor 1 itself."""
+    kind = coded_sides().get((rc.country or "", rc.candidate.sub_event_type)) if rc.country else None
+    actor = rc.base.generic(kind, rc.country) if kind else None
+    return actor if actor and actor != rc.actor1 else None
+
+
 ACTOR1_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "repelled": attacker_repelled, "repelled_owner": attacker_owner, "repelled_before": attacker_before,
     "doers": doers, "means_owner": means_owner, "pronoun": pronoun, "country_doer": country_doer,
@@ -1075,7 +1085,7 @@ ACTOR2_STEPS: Mapping[str, Callable[[RoleContext], str | None]] = {
     "co_doers": co_doers, "intervener": intervener, "other_armed": other_armed, "same_side": same_side,
     "counter_side": counter_side, "killed_side": killed_side, "intervention_default": intervention_default,
     "crowd_clash": crowd_clash, "acted_on_civilians": acted_on_civilians, "off_duty": off_duty,
-    "likely_opponent": likely_opponent, "unnamed_side": unnamed_side,
+    "likely_opponent": likely_opponent, "unnamed_side": unnamed_side, "coded_side": coded_side,
 }
 
 
