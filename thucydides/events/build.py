@@ -131,6 +131,8 @@ class Readers:
     """A participle or infinitive anchor takes the place of the clause it hangs on first (`where.governing_clause`)."""
     place_doubt_own_line: bool = False
     """A place in a side clause below the anchor makes no clause place doubtful (`where.doubtful_in_its_sentence`)."""
+    place_telling_apart: bool = False
+    """A place told by a verb of telling's clause does not place the happening it tells (`where.speakers_place`)."""
     place_offset_km: tuple[float, float] | None = None
     """A landmark told this far from the happening places it at the distance and bearing told (`where.offset_point`)."""
     place_country_capital: bool = False
@@ -286,7 +288,8 @@ def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     carried = carried_place(ctx, s.candidate, vouch, attach, qualifiers, origins)
     located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried, vouch, attach,
                                                      readers.place_first_named, qualifiers, origins,
-                                                     readers.place_governing_first, readers.place_doubt_own_line))
+                                                     readers.place_governing_first, readers.place_doubt_own_line,
+                                                     readers.place_telling_apart))
     if located is not None:
         _add_unnamed(ctx, located)
         located = refine(ctx, located)

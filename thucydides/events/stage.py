@@ -153,6 +153,7 @@ class EventsConfig:
     """An anchor that is a participle or infinitive hanging on another clause ('rallied in A, demanding ... in B')
     takes the place of that clause first (`where.governing_clause`)."""
     place_doubt_own_line: bool = True
+    place_telling_apart: bool = True
     """A clause place is doubtful only against a place not told in an infinitive or active participle below the
     anchor, nor as an origin (`where.doubtful_in_its_sentence`)."""
     place_offset_km: tuple[float, float] | None = (5.0, 300.0)
@@ -422,6 +423,7 @@ def readers(config: EventsConfig) -> Readers:
         place_origins_last=config.place_origins_last,
         place_governing_first=config.place_governing_first,
         place_doubt_own_line=config.place_doubt_own_line,
+        place_telling_apart=config.place_telling_apart,
         place_offset_km=config.place_offset_km,
         place_country_capital=config.place_country_capital,
         typed_by=config.typed_by,

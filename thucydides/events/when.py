@@ -15,9 +15,9 @@ from thucydides.events.detect import Candidate
 from thucydides.events.where import VERBS, governing_clause
 from thucydides.knowledge.acled import taxonomy
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.clauses import bounds_period, clause_head, clause_tokens, describes_a_noun
+from thucydides.ling.clauses import bounds_period, clause_head, clause_tokens, describes_a_noun, telling_verb
 from thucydides.ling.context import DocContext
-from thucydides.ling.tokens import ancestors, forms, span_head
+from thucydides.ling.tokens import ancestors, span_head
 from thucydides.model import Interval, TimeExpression
 from thucydides.time.sequels import sequels
 
@@ -170,27 +170,10 @@ def paragraph(ctx: DateContext) -> Dated | None:
 
 def told_on(ctx: DocContext, t: TimeExpression, anchor: Token | None) -> bool:
     """ "Police said on Tuesday that gunmen killed five", "Gunmen killed five, the governor told reporters on
-    Monday": a date whose clause is headed by a verb of telling (lexicons `reporting_verbs`) that tells another
-    clause (`TOLD_DEPS`), not the anchor's own, is when a happening was told, not when it took place. Not so
-    'announced its formation on 15 May' (the telling is the happening) nor an aside on the source ('as reported
-    on 3 May', `AS_ASIDE`), which dates what the sentence tells."""
+    Monday": a date told on a verb of telling that tells another clause (`ling.clauses.telling_verb`) is when a
+    happening was told, not when it took place."""
     head = span_head(ctx.doc, t.start, t.end)
-    if head is None:
-        return False
-    verb = clause_head(head)
-    if verb.pos_ not in VERBS or not forms(verb) & lexicons().reporting_verbs:
-        return False
-    if anchor is not None and clause_head(anchor).i == verb.i:
-        return False
-    tells = verb.dep_ == "parataxis" or any(c.dep_ in TOLD_DEPS for c in verb.children)
-    return tells and not any(c.lower_ == "as" and c.dep_ in AS_ASIDE for c in verb.children)
-
-
-TOLD_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
-"""How a verb of telling holds what it tells: 'said that ... killed', 'killed ..., police said', 'claimed to have
-killed'."""
-AS_ASIDE = frozenset({"mark", "advmod"})
-"""'as' opening a telling clause ('as reported on 3 May'): an aside on the source of the whole sentence."""
+    return head is not None and telling_verb(head, anchor) is not None
 
 
 def telling(ctx: DateContext) -> Dated | None:

@@ -20,6 +20,7 @@ from thucydides.geo.located import (
     WIDE_KINDS,
     Located,
     astray,
+    holds,
     inside_an_actor_name,
     located_at,
     main_place,
@@ -37,7 +38,7 @@ from thucydides.geo.offsets import moved, told_offset
 from thucydides.geo.priors import capital_place
 from thucydides.geo.recognize import knowledge
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.clauses import clause_head, has_own_subject
+from thucydides.ling.clauses import TOLD_DEPS, clause_head, has_own_subject, telling_verb
 from thucydides.ling.context import DocContext, actors_country
 from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, ancestors, contains, span_head
 from thucydides.model import Toponym
@@ -67,6 +68,8 @@ class PlaceContext:
     doubt_own_line: bool = False
     """A place in a purpose or manner clause below the anchor, or an origin, makes no clause place doubtful
     (`doubtful_in_its_sentence`)."""
+    telling_apart: bool = False
+    """A place told in the clause of a verb of telling does not place the happening it tells (`speakers_place`)."""
 
 
 NESTING = re.compile(r"(?:['’]s)?((?:\s+[\w'’.-]+){0,4}?)\s+(?:located\s+|situated\s+)?(?:in|of)\s+(?:the\s+)?")
@@ -152,6 +155,51 @@ def where_told(ctx: DocContext, found: Sequence[Toponym]) -> list[Toponym]:
     return [t for t in found if not names_an_actor(ctx, t)]
 
 
+def told_by_speaker(ctx: DocContext, t: Toponym, anchor: Token) -> bool:
+    """ "Officials in Kabul said militants attacked a checkpoint", "Speaking in Geneva, the envoy said shelling hit
+    X": a place told in the clause of a verb of telling that tells another clause than the anchor's
+    (`ling.clauses.telling_verb`: on its subject or after the verb, `_speakers_own`), or in a participle clause
+    hanging on that verb, is where the happening was told, not where it took place."""
+    head = span_head(ctx.doc, t.start, t.end)
+    if head is None:
+        return False
+    if (verb := telling_verb(head, anchor)) is not None:
+        return _speakers_own(head, verb)
+    side = clause_head(head)
+    return (_side_clause(side) and not contains(side, anchor) and side.head.i != side.i
+            and telling_verb(side.head, anchor) is not None)
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+LOCATIVE_DEPS = frozenset({"pobj"})
+"""A place told as where someone is ('officials in A', 'said at A'), not a name's word ('the A Youth Army said')."""
+
+
+def _speakers_own(head: Token, verb: Token) -> bool:
+    """A place told with a preposition (`LOCATIVE_DEPS`) after the telling's subject ('officials in A said') or
+    after its verb ('said in A', 'told reporters in A'), not in the clause it tells; not one set before them ('On
+    3 May, in A (B district), the group claimed that ...'), which sets the scene of all the sentence tells, nor
+    one naming the speaker ('A police said': whose police)."""
+    below = next((a for a in (head, *ancestors(head)) if a.head.i == verb.i), None)
+    if below is None or below.dep_ in TOLD_DEPS or head.dep_ not in LOCATIVE_DEPS:  # 'claimed to have killed in A'
+        return False
+    return head.i > (below.i if below.dep_ in SUBJECT_DEPS else verb.i)
+
+
+def speakers_place(pc: PlaceContext, t: Toponym) -> bool:
+    """A place told by a speaker (`told_by_speaker`) that does not place the happening: all but the only place the
+    report gives (other places of it all regions of its country holding it, or naming actors) where the happening
+    could be (in the country the report's actors say, if they say one)."""
+    if not pc.telling_apart or not told_by_speaker(pc.doc, t, pc.candidate.anchor):
+        return False
+    here = pc.doc.place_of(t)
+    others = [o for o in where_told(pc.doc, pc.doc.toponyms.items) if o.place and o.place != t.place]
+    if any(not holds(pc.doc, o, t) for o in others):
+        return True
+    country = actors_country(pc.doc.analysis.actors)
+    return country is not None and here.country is not None and country != here.country
+
+
 def in_clause(pc: PlaceContext) -> Located | None:
     """A place told in the anchor's own clause (not in a relative clause on one of its words), or in that of the
     verb the anchor is joined to ("gathered outside the court in X and called for justice for one of the Y
@@ -170,7 +218,7 @@ def _clause_place(pc: PlaceContext, heads: set[int]) -> Located | None:
     found = set_right(pc.doc, [t for t in where_told(pc.doc, pc.doc.toponyms.within(pc.candidate.start,
                                                                                      pc.candidate.end))
                                if (head := span_head(pc.doc.doc, t.start, t.end)) is not None
-                               and clause_head(head).i in heads], pc.vouch_km)
+                               and clause_head(head).i in heads and not speakers_place(pc, t)], pc.vouch_km)
     best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment, pc.first_named,
                          pc.qualifiers, pc.origins)
     if best is None or coarser_than_its_sentence(pc, best) or doubtful_in_its_sentence(pc, best):
@@ -278,7 +326,8 @@ def told_apart(ctx: DocContext, t: Toponym, anchor: Token) -> bool:
 def in_sentence(pc: PlaceContext) -> Located | None:
     found = set_right(pc.doc, [t for t in where_told(pc.doc, pc.doc.toponyms.within(pc.candidate.start,
                                                                                      pc.candidate.end))
-                               if not told_apart(pc.doc, t, pc.candidate.anchor)], pc.vouch_km)
+                               if not told_apart(pc.doc, t, pc.candidate.anchor)
+                               and not speakers_place(pc, t)], pc.vouch_km)
     best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment, pc.first_named,
                          pc.qualifiers, pc.origins)
     return located_at(pc.doc, best) if best else None

@@ -54,6 +54,29 @@ def clause_head(token: Token) -> Token:
     return token.sent.root
 
 
+TOLD_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+"""How a verb of telling holds what it tells: 'said that ... killed', 'killed ..., police said', 'claimed to have
+killed'."""
+AS_ASIDE = frozenset({"mark", "advmod"})
+"""'as' opening a telling clause ('as reported on 3 May'): an aside on the source of the whole sentence."""
+
+
+def telling_verb(token: Token, anchor: Token | None, lex: Lexicons | None = None) -> Token | None:
+    """ "Police said on Tuesday that gunmen killed five", "Officials in X said ...": the verb of telling (lexicons
+    `reporting_verbs`) heading the clause `token` stands in, when it tells another clause (`TOLD_DEPS`) than the
+    anchor's own: what `token` says (a date, a place) is the telling's, not the happening's. Not so 'announced
+    its formation on 15 May' (the telling is the happening) nor an aside on the source ('as reported on 3 May',
+    `AS_ASIDE`), which bears on all the sentence tells. None where `token` is not so told."""
+    lex = lex or lexicons()
+    verb = clause_head(token)
+    if verb.pos_ not in VERBAL or not forms(verb) & lex.reporting_verbs:
+        return None
+    if anchor is not None and clause_head(anchor).i == verb.i:
+        return None
+    tells = verb.dep_ == "parataxis" or any(c.dep_ in TOLD_DEPS for c in verb.children)
+    return verb if tells and not any(c.lower_ == "as" and c.dep_ in AS_ASIDE for c in verb.children) else None
+
+
 def clause_tokens(head: Token) -> list[Token]:
     """The clause's own words: the head's subtree without the clauses embedded in it."""
     embedded = [t for t in head.subtree if t.i != head.i and heads_clause(t)]
