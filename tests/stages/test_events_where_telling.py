@@ -40,6 +40,8 @@ TOLD_ELSEWHERE = [
     ("Gunmen stormed Darrow on Monday. Speaking in Lenzburg, the governor said the gunmen killed four farmers.",
      "darrow"),
     ("Gunmen stormed Darrow on Monday. Officials in Marnov said the gunmen killed four farmers.", "darrow"),
+    # the paragraph's place carried to a sentence naming none: not the speaker's town
+    ("Officials in Marnov said militants ambushed a convoy in Tessel province. Four soldiers were killed.", "tessel"),
 ]
 
 

@@ -285,7 +285,7 @@ def _another_place(ctx: DocContext, own: Toponym, t: Toponym, found: Sequence[To
 def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
     vouch, attach = readers.place_vouch_km, readers.place_by_attachment
     qualifiers, origins = readers.place_qualifiers, readers.place_origins_last
-    carried = carried_place(ctx, s.candidate, vouch, attach, qualifiers, origins)
+    carried = carried_place(ctx, s.candidate, vouch, attach, qualifiers, origins, readers.place_telling_apart)
     located, step = readers.place.first(PlaceContext(ctx, s.candidate, carried, vouch, attach,
                                                      readers.place_first_named, qualifiers, origins,
                                                      readers.place_governing_first, readers.place_doubt_own_line,

@@ -155,18 +155,19 @@ def where_told(ctx: DocContext, found: Sequence[Toponym]) -> list[Toponym]:
     return [t for t in found if not names_an_actor(ctx, t)]
 
 
-def told_by_speaker(ctx: DocContext, t: Toponym, anchor: Token) -> bool:
+def told_by_speaker(ctx: DocContext, t: Toponym, anchor: Token | None) -> bool:
     """ "Officials in Kabul said militants attacked a checkpoint", "Speaking in Geneva, the envoy said shelling hit
     X": a place told in the clause of a verb of telling that tells another clause than the anchor's
     (`ling.clauses.telling_verb`: on its subject or after the verb, `_speakers_own`), or in a participle clause
-    hanging on that verb, is where the happening was told, not where it took place."""
+    hanging on that verb, is where the happening was told, not where it took place (anchor None: whatever
+    happening the telling tells)."""
     head = span_head(ctx.doc, t.start, t.end)
     if head is None:
         return False
     if (verb := telling_verb(head, anchor)) is not None:
         return _speakers_own(head, verb)
     side = clause_head(head)
-    return (_side_clause(side) and not contains(side, anchor) and side.head.i != side.i
+    return (_side_clause(side) and not (anchor is not None and contains(side, anchor)) and side.head.i != side.i
             and telling_verb(side.head, anchor) is not None)
 
 
@@ -186,18 +187,22 @@ def _speakers_own(head: Token, verb: Token) -> bool:
     return head.i > (below.i if below.dep_ in SUBJECT_DEPS else verb.i)
 
 
-def speakers_place(pc: PlaceContext, t: Toponym) -> bool:
+def speakers_place(ctx: DocContext, t: Toponym, anchor: Token | None) -> bool:
     """A place told by a speaker (`told_by_speaker`) that does not place the happening: all but the only place the
     report gives (other places of it all regions of its country holding it, or naming actors) where the happening
     could be (in the country the report's actors say, if they say one)."""
-    if not pc.telling_apart or not told_by_speaker(pc.doc, t, pc.candidate.anchor):
+    if not told_by_speaker(ctx, t, anchor):
         return False
-    here = pc.doc.place_of(t)
-    others = [o for o in where_told(pc.doc, pc.doc.toponyms.items) if o.place and o.place != t.place]
-    if any(not holds(pc.doc, o, t) for o in others):
+    here = ctx.place_of(t)
+    others = [o for o in where_told(ctx, ctx.toponyms.items) if o.place and o.place != t.place]
+    if any(not holds(ctx, o, t) for o in others):
         return True
-    country = actors_country(pc.doc.analysis.actors)
+    country = actors_country(ctx.analysis.actors)
     return country is not None and here.country is not None and country != here.country
+
+
+def _speakers(pc: PlaceContext, t: Toponym) -> bool:
+    return pc.telling_apart and speakers_place(pc.doc, t, pc.candidate.anchor)
 
 
 def in_clause(pc: PlaceContext) -> Located | None:
@@ -218,7 +223,7 @@ def _clause_place(pc: PlaceContext, heads: set[int]) -> Located | None:
     found = set_right(pc.doc, [t for t in where_told(pc.doc, pc.doc.toponyms.within(pc.candidate.start,
                                                                                      pc.candidate.end))
                                if (head := span_head(pc.doc.doc, t.start, t.end)) is not None
-                               and clause_head(head).i in heads and not speakers_place(pc, t)], pc.vouch_km)
+                               and clause_head(head).i in heads and not _speakers(pc, t)], pc.vouch_km)
     best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment, pc.first_named,
                          pc.qualifiers, pc.origins)
     if best is None or coarser_than_its_sentence(pc, best) or doubtful_in_its_sentence(pc, best):
@@ -327,7 +332,7 @@ def in_sentence(pc: PlaceContext) -> Located | None:
     found = set_right(pc.doc, [t for t in where_told(pc.doc, pc.doc.toponyms.within(pc.candidate.start,
                                                                                      pc.candidate.end))
                                if not told_apart(pc.doc, t, pc.candidate.anchor)
-                               and not speakers_place(pc, t)], pc.vouch_km)
+                               and not _speakers(pc, t)], pc.vouch_km)
     best = most_specific(pc.doc, found, pc.candidate.anchor.idx, pc.vouch_km, pc.attachment, pc.first_named,
                          pc.qualifiers, pc.origins)
     return located_at(pc.doc, best) if best else None
@@ -427,12 +432,14 @@ def country_capital(ctx: DocContext, located: Located) -> Located:
                    unnamed=capital)
 
 
-def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None,
-                  attachment: bool = False, qualifiers: bool = False, origins: bool = False) -> Toponym | None:
-    """The most specific place named earlier in the candidate's paragraph, nearest first."""
+def carried_place(ctx: DocContext, candidate: Candidate, vouch_km: float | None = None, attachment: bool = False,
+                  qualifiers: bool = False, origins: bool = False, telling_apart: bool = False) -> Toponym | None:
+    """The most specific place named earlier in the candidate's paragraph, nearest first; with `telling_apart`, not
+    a speaker's ('Police in A said bandits ambushed a bus in B state. Five were killed.': `speakers_place`)."""
     sentence = candidate.sentence
     lo = ctx.segments.paragraph_start(sentence.paragraph, sentence.start)
-    earlier = where_told(ctx, ctx.toponyms.within(lo, candidate.start))
+    earlier = [t for t in where_told(ctx, ctx.toponyms.within(lo, candidate.start))
+               if not (telling_apart and speakers_place(ctx, t, None))]
     return most_specific(ctx, earlier, candidate.start, vouch_km, attachment, qualifiers=qualifiers, origins=origins)
 
 
