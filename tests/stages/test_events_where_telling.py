@@ -76,3 +76,9 @@ def test_a_place_set_before_the_telling_verb_sets_the_scene(events_of):
     text = "On Monday, in Darrow, the rebels claimed that they killed four soldiers with mines near Tessel province."
     assert first(events_of(text)).place == "darrow"
 
+
+
+def test_a_place_of_the_speakers_own_deed_is_not_set_apart(events_of):
+    """'the militia fighting in A said': a place told by a verb on the subject tells what the speaker does there."""
+    text = "Gunmen stormed Darrow on Monday. The militia fighting in Marnov said the gunmen killed four farmers there."
+    assert first(events_of(text)).place == "marnov"

@@ -167,8 +167,17 @@ def told_by_speaker(ctx: DocContext, t: Toponym, anchor: Token | None) -> bool:
     if (verb := telling_verb(head, anchor)) is not None:
         return _speakers_own(head, verb)
     side = clause_head(head)
-    return (_side_clause(side) and not (anchor is not None and contains(side, anchor)) and side.head.i != side.i
-            and telling_verb(side.head, anchor) is not None)
+    if not _side_clause(side) or (anchor is not None and contains(side, anchor)) or side.head.i == side.i:
+        return False
+    verb = telling_verb(side.head, anchor)
+    return verb is not None and verb.i == side.head.i and _before_the_speaker(side, verb)
+
+
+def _before_the_speaker(side: Token, verb: Token) -> bool:
+    """ "Speaking in A, the envoy said ...": a participle set before the telling's subject, itself before the verb,
+    tells the telling's circumstances; not a quote before an inverted telling ('"coming back to A," said his
+    daughter'), which is what is told."""
+    return any(c.dep_ in SUBJECT_DEPS and side.i < c.i < verb.i for c in verb.children)
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -180,9 +189,13 @@ def _speakers_own(head: Token, verb: Token) -> bool:
     """A place told with a preposition (`LOCATIVE_DEPS`) after the telling's subject ('officials in A said') or
     after its verb ('said in A', 'told reporters in A'), not in the clause it tells; not one set before them ('On
     3 May, in A (B district), the group claimed that ...'), which sets the scene of all the sentence tells, nor
-    one naming the speaker ('A police said': whose police)."""
-    below = next((a for a in (head, *ancestors(head)) if a.head.i == verb.i), None)
+    one naming the speaker ('A police said': whose police), nor one told by a verb on the subject ('the coalition
+    striking targets in A said'), which tells the speaker's deeds."""
+    path = [head, *ancestors(head)]
+    below = next((a for a in path if a.head.i == verb.i), None)
     if below is None or below.dep_ in TOLD_DEPS or head.dep_ not in LOCATIVE_DEPS:  # 'claimed to have killed in A'
+        return False
+    if any(a.pos_ in VERBS for a in path[:path.index(below) + 1]):  # 'the coalition striking A said': its deed's
         return False
     return head.i > (below.i if below.dep_ in SUBJECT_DEPS else verb.i)
 
