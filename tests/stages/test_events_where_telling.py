@@ -82,3 +82,33 @@ def test_a_place_of_the_speakers_own_deed_is_not_set_apart(events_of):
     """'the militia fighting in A said': a place told by a verb on the subject tells what the speaker does there."""
     text = "Gunmen stormed Darrow on Monday. The militia fighting in Marnov said the gunmen killed four farmers there."
     assert first(events_of(text)).place == "marnov"
+
+
+
+def _by_speaker(text: str, anchor: str, place: str) -> bool:
+    """Whether the word `place` of `text`, taken as a place, is told by a speaker for the happening on `anchor`."""
+    from tests.stages.parsed import word
+    from thucydides.events.where import told_by_speaker
+    from thucydides.ling.context import DocContext
+    from thucydides.model import Analysis, Document, Toponym
+    from thucydides.pipeline import Pipeline
+
+    analysis = Analysis(Document.from_text(text, name="told.txt"))
+    Pipeline(["nlp", "actors"])([analysis])
+    start = text.index(place)
+    analysis.toponyms.append(Toponym(start, start + len(place), place, "p", 0.9, 1))
+    ctx = DocContext.of(analysis)
+    return told_by_speaker(ctx, analysis.toponyms[-1], word(ctx.doc, anchor))
+
+
+def test_told_by_speaker_on_written_sentences():
+    assert _by_speaker("Officials in Marnov said militants attacked a checkpoint.", "attacked", "Marnov")
+    assert _by_speaker("The envoy told reporters in Lenzburg that shelling hit a school.", "hit", "Lenzburg")
+    assert not _by_speaker("In Darrow, the rebels claimed that they killed four soldiers.", "killed", "Darrow")
+    assert not _by_speaker("Marnov police said gunmen killed four farmers.", "killed", "Marnov")
+
+
+def test_a_telling_verb_describing_a_noun_tells_no_speaker():
+    """'a man believed to be a herder ... in A': no one tells from A."""
+    text = "Gunmen killed a man believed to be a herder under unclear circumstances in Darrow."
+    assert not _by_speaker(text, "killed", "Darrow")

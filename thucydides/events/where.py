@@ -38,7 +38,7 @@ from thucydides.geo.offsets import moved, told_offset
 from thucydides.geo.priors import capital_place
 from thucydides.geo.recognize import knowledge
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.ling.clauses import TOLD_DEPS, clause_head, has_own_subject, telling_verb
+from thucydides.ling.clauses import NOUN_CLAUSE_DEPS, TOLD_DEPS, clause_head, has_own_subject, telling_verb
 from thucydides.ling.context import DocContext, actors_country
 from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, ancestors, contains, span_head
 from thucydides.model import Toponym
@@ -165,7 +165,7 @@ def told_by_speaker(ctx: DocContext, t: Toponym, anchor: Token | None) -> bool:
     if head is None:
         return False
     if (verb := telling_verb(head, anchor)) is not None:
-        return _speakers_own(head, verb)
+        return verb.dep_ not in ASIDE_TELLING_DEPS and _speakers_own(head, verb)
     side = clause_head(head)
     if not _side_clause(side) or (anchor is not None and contains(side, anchor)) or side.head.i == side.i:
         return False
@@ -180,6 +180,9 @@ def _before_the_speaker(side: Token, verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS and side.i < c.i < verb.i for c in verb.children)
 
 
+ASIDE_TELLING_DEPS = NOUN_CLAUSE_DEPS | {"conj"}
+"""A telling verb describing a noun ('a man believed to be a herder, in A') or joined to another verb ('was killed
+and his body found in A'): not a speaker telling from somewhere, its place is the happening's."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOCATIVE_DEPS = frozenset({"pobj"})
 """A place told as where someone is ('officials in A', 'said at A'), not a name's word ('the A Youth Army said')."""
