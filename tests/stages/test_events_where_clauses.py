@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.stages.test_events_where import events_runner
+from tests.stages.test_events_where import events_runner, first
 from thucydides.model import Analysis, Document, Event, Place
 from thucydides.pipeline import Pipeline
 
@@ -30,11 +30,6 @@ def _runner(**settings: object) -> Callable[[str], list[Event]]:
 @pytest.fixture(scope="module")
 def events_of() -> Callable[[str], list[Event]]:
     return _runner()
-
-
-def first(events: list[Event]) -> Event:
-    assert events, "no event"
-    return min(events, key=lambda e: min(v.start for v in e.evidence))
 
 
 PURPOSE = [
