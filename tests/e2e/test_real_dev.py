@@ -29,7 +29,8 @@ ACLED_SUB_MACRO_F1 = 0.81  # (0.826 at 4883e03; 0.824 at 0587618; 0.806; 0.299)
 ACLED_ACTOR1 = 0.76  # (0.777 at 188a2e2: parties as civilians, crowds by nationality, units by sub-event type;
 # 0.764 at 4883e03: a repelled attack's owner; 0.756 at e67faf4; 0.745 at 02e73c8; 0.739 at
 # 28179d9; 0.725; 0.038)
-ACLED_ACTOR2 = 0.59  # (0.609 at 188a2e2: the other armed side beyond clashes, parties as civilians;
+ACLED_ACTOR2 = 0.64  # (0.662 at 4dcadec: the learned side model, followers' crowds, the side ACLED codes
+# where the text names none; 0.609 at 188a2e2: the other armed side beyond clashes, parties as civilians;
 # 0.601 at d4e29a0: officials and party members attacked are civilians, gangs are armed;
 # 0.596 at feafac6: the likely opponent by period, crowds, off-duty, foreigners;
 # 0.552 at 6a9131e: counter-protests, police over the office, bare armed nouns;
