@@ -39,8 +39,17 @@ def test_a_sentence_pointing_back_to_the_assault_retells_it(read: Read) -> None:
 
 
 def test_without_back_references_the_other_town_keeps_it_apart(read: Read) -> None:
-    _, events = read(POST + BACK, merge_back_references=False)
+    """With the speaker's town read as where the assault happened (`place_telling_apart` off), only the noun
+    pointing back joins the two sentences."""
+    _, events = read(POST + BACK, merge_back_references=False, place_telling_apart=False)
     assert len(events) == 2
+
+
+def test_the_speakers_town_does_not_keep_the_retelling_apart(read: Read) -> None:
+    """Nairobi is where the spokesman spoke ('told reporters in Nairobi'), not where the officers died: the
+    sentence takes the assault's town, so even without back references it is the same happening."""
+    _, events = read(POST + BACK, merge_back_references=False)
+    assert len(events) == 1
 
 
 def test_an_assault_told_as_another_stays_another_event(read: Read) -> None:
