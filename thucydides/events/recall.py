@@ -11,7 +11,6 @@ the LGL/GeoVirus fit half (no event); a sentence it reads at `threshold` or abov
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Span
 
 from thucydides.events.evidence import EvidenceRule, signals
+from thucydides.knowledge import read_artefact_json
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.settings import section
 from thucydides.ling.clauses import own_mood
@@ -28,6 +28,9 @@ from thucydides.ling.context import DocContext
 from thucydides.ling.tokens import forms
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+FORMAT = "thucydides-event-recall"
+VERSION = 1
+TRAIN = "python -m thucydides.learn.recall"
 
 FEATURES = ("bias", "logit_event", "harm_share", "top_share", "clause_logit", "clause_harm", "toll", "doer", "place",
             "date", "violence_word", "death_word", "realis", "reported", "first_person", "quoted", "negated", "length")
@@ -62,10 +65,13 @@ class RecallModel:
 
     @classmethod
     def read(cls, path: Path) -> RecallModel:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        names, weights = tuple(raw["features"]), tuple(float(w) for w in raw["weights"])
+        raw = read_artefact_json(path, FORMAT, VERSION, "second reading", TRAIN)
+        names, listed = raw.get("features"), raw.get("weights")
+        if not isinstance(names, list) or not isinstance(listed, list):
+            raise ValueError(f"{path}: needs lists 'features' and 'weights' ({TRAIN})")
+        names, weights = tuple(names), tuple(float(w) for w in listed)
         if names != FEATURES or len(weights) != len(FEATURES):
-            raise ValueError(f"{path}: features {names} are not {FEATURES} (python -m thucydides.learn.recall)")
+            raise ValueError(f"{path}: features {names} are not {FEATURES} ({TRAIN})")
         return cls(weights)
 
 

@@ -25,7 +25,17 @@ import numpy as np
 
 from thucydides.evaluation import adapter
 from thucydides.events.detect import _contexts, _units, surest_clause
-from thucydides.events.recall import DATA, FEATURES, Reading, RecallSettings, _harm, features, harm_sub_types
+from thucydides.events.recall import (
+    DATA,
+    FEATURES,
+    FORMAT,
+    VERSION,
+    Reading,
+    RecallSettings,
+    _harm,
+    features,
+    harm_sub_types,
+)
 from thucydides.events.stage import EventCoderStage, make_events_stage
 from thucydides.knowledge.settings import section
 from thucydides.knowledge.splits import is_calibration, sha256_int
@@ -132,7 +142,7 @@ def main() -> None:
     if args.rows is not None:
         args.rows.write_text("".join(json.dumps([r.key, r.label, r.p_event, r.x]) + "\n" for r in data))
     weights, figures = fit(data, args.c)
-    out = {"features": list(FEATURES), "weights": [round(w, 6) for w in weights],
+    out = {"format": FORMAT, "version": VERSION, "features": list(FEATURES), "weights": [round(w, 6) for w in weights],
            "trained_by": "python -m thucydides.learn.recall " + " ".join(
                f"--{k} {v}" for k, v in (("notes", args.notes), ("articles", args.articles), ("c", args.c))),
            "figures": figures}
