@@ -22,6 +22,7 @@ from spacy.tokens import Span
 from thucydides.events.evidence import EvidenceRule, signals
 from thucydides.knowledge import read_artefact_json
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.logistic import logistic
 from thucydides.knowledge.settings import section
 from thucydides.ling.clauses import own_mood
 from thucydides.ling.context import DocContext
@@ -60,8 +61,7 @@ class RecallModel:
     weights: tuple[float, ...]
 
     def probability(self, x: Sequence[float]) -> float:
-        z = sum(w * v for w, v in zip(self.weights, x, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(sum(w * v for w, v in zip(self.weights, x, strict=True)))
 
     @classmethod
     def read(cls, path: Path) -> RecallModel:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from thucydides.geo.context import NEAR_LIMIT_KM
 from thucydides.knowledge import KnowledgeError, data_path
+from thucydides.knowledge.logistic import logistic
 from thucydides.knowledge.settings import SettingsError, section
 
 
@@ -217,7 +218,7 @@ class Ranker:
         if not self.admit_weights:
             return 0.0
         z = _dot(self.admit_weights, row)
-        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+        return logistic(z)
 
 
 def _dot(weights: Sequence[float], row: Sequence[float]) -> float:

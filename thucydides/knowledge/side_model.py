@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from thucydides.knowledge import KnowledgeError, data_path, read_artefact_json
+from thucydides.knowledge.logistic import logistic
 
 FILE = "models/side_model.json"
 FORMAT = "thucydides-side-model"
@@ -24,8 +24,7 @@ class SideModel:
     weights: Mapping[str, float]
 
     def probability(self, features: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-z))
+        return logistic(self.bias + sum(self.weights.get(f, 0.0) for f in features))
 
 
 def parse(raw: Mapping[str, object], where: str) -> SideModel:
