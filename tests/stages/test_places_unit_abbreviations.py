@@ -11,7 +11,8 @@ import pytest
 
 from tests.stages.test_geo_general import resolved
 from thucydides.geo import recognize
-from thucydides.geo.recognize import abbreviation_matches, derived_unit_abbreviations, recognition_settings
+from thucydides.geo.recognize import abbreviation_matches, recognition_settings
+from thucydides.knowledge.unit_abbreviations import unit_abbreviations
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def fresh_tables() -> Iterator[None]:
 
 
 def test_the_derived_table_holds_units_codes() -> None:
-    table = derived_unit_abbreviations()
+    table = unit_abbreviations()
     assert table and all(code.count(".") == 1 and code[:2].isupper() for code in table.values())
 
 

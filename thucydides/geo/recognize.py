@@ -10,7 +10,6 @@ resolver needs: an administrative noun ("X Province"), a vicinity cue ("countrys
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.person_names import common_person_names, first_names
 from thucydides.knowledge.settings import section
+from thucydides.knowledge.unit_abbreviations import unit_abbreviations
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -396,18 +396,9 @@ def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
     raw = data.load("geo_places.yaml").get("admin1_abbreviations") or {}
     ids = {str(a): f"adm1-{str(code).replace('.', '-')}" for code, abbrs in raw.items() for a in abbrs}
     if recognition_settings().derived_unit_abbreviations:
-        ids = {**{a: f"adm1-{code.replace('.', '-')}" for a, code in derived_unit_abbreviations().items()}, **ids}
+        ids = {**{a: f"adm1-{code.replace('.', '-')}" for a, code in unit_abbreviations().items()}, **ids}
     alternatives = "|".join(re.escape(a) for a in sorted(ids, key=len, reverse=True))
     return re.compile(rf",(?<=[A-Za-z],)\s+({alternatives})(?![\w])"), ids  # the comma first: a quick test per place
-
-
-@lru_cache(maxsize=1)
-def derived_unit_abbreviations() -> dict[str, str]:
-    """ "(Town, KPK)": the capitals conflict records write for a first-level unit after a town and a comma, each with
-    the unit's 'CC.code', derived from ACLED's train notes (`bench/derive_unit_abbreviations.py`); the hand-listed
-    ones (`admin1_abbreviations`) win over these."""
-    with data.data_path("geo_unit_abbreviations.csv").open(encoding="utf-8", newline="") as fh:
-        return {row["abbreviation"]: row["admin1"] for row in csv.DictReader(fh)}
 
 
 @lru_cache(maxsize=1)
@@ -958,7 +949,7 @@ class RecognitionSettings:
     (`_particle_linked`)."""
     derived_unit_abbreviations: bool = True
     """ "(Town, KPK)": the unit abbreviations derived from conflict records' notes count like the hand-listed ones
-    (`derived_unit_abbreviations`)."""
+    (`knowledge.unit_abbreviations`)."""
 
 
 @lru_cache(maxsize=1)
