@@ -1286,15 +1286,25 @@ def within_an_actor_name(f: Found, actors: Sequence[tuple[int, int]], armed: Col
     is read like one heading an organisation's name (`holder`); one heading an armed group's name names the
     group ("Syria Democratic Forces"), and a name further inside ("Observatory for Human Rights") is none.
     Kept spans inside an actor's name are marked `in_actor`: they say whose the actor is, not where it acts."""
-    start, end, hit = f.start, f.end, None
-    for b in actors:  # `overlaps`, inlined, in a loop (no generator): asked of every span
-        if start < b[1] and b[0] < end:
-            hit = b
-            break
+    hit = _first_overlapping(f.start, f.end, actors)
     if hit is None or f.border:
         return True
     if not (hit[0] <= f.start and f.end <= hit[1]):
         return False
+    return _inside_an_actor_name(f, hit, armed)
+
+
+def _first_overlapping(start: int, end: int, actors: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first actor's name that overlaps the characters [start, end), if any."""
+    for b in actors:  # `overlaps`, inlined, in a loop (no generator): asked of every span
+        if start < b[1] and b[0] < end:
+            return b
+    return None
+
+
+def _inside_an_actor_name(f: Found, hit: tuple[int, int], armed: Collection[tuple[int, int]]) -> bool:
+    """A span inside the actor's name `hit`, marked `in_actor`: whether it may name a place (the whole name, or a
+    place spaCy reads as one heading it; a place heading a civil body's name, as its `holder`)."""
     f.in_actor = True
     f.armed_name = (f.start, f.end) == hit and hit in armed and f.ner not in ("GPE", "LOC")
     if (f.start, f.end) == hit or (f.start == hit[0] and f.ner in ("GPE", "LOC")):

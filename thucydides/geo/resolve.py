@@ -75,14 +75,27 @@ def candidates_for(f: Found, gaz: Gazetteer, know: Knowledge, settings: PlacesSe
     if fixed:
         return fixed_place(fixed, gaz)
     variants = spellings(f, know)
+    found = known_as_written(f, variants, gaz, know, settings)
+    if found is not None:
+        return capped(found, settings) if cap else found
+    return unit_of_the_name(f, gaz, know) or marked_place_transliterated(f, variants, gaz, settings)
+
+
+def known_as_written(f: Found, variants: list[str], gaz: Gazetteer, know: Knowledge,
+                     settings: PlacesSettings) -> list[Candidate] | None:
+    """The places of the span told with its unit noun (`told_unit`), else of its first spelling the gazetteer
+    knows, joined by their namesake units and left to people abroad (`people_abroad`); None where it knows none."""
     found = told_unit(f, gaz, know) if settings.told_unit_name else None
     found = found or next((cs for cs in (written(v, gaz, f.armed_name) for v in variants) if cs), None)
-    if found:
-        found = people_abroad(f, namesake_units(f, found, gaz, know) if settings.namesake_units else found)
-        return capped(found, settings) if cap else found
-    unit = unit_of_the_name(f, gaz, know)
-    if unit:
-        return unit
+    if not found:
+        return None
+    return people_abroad(f, namesake_units(f, found, gaz, know) if settings.namesake_units else found)
+
+
+def marked_place_transliterated(f: Found, variants: list[str], gaz: Gazetteer,
+                                settings: PlacesSettings) -> list[Candidate]:
+    """For a name something marks as a place (spaCy's GPE or LOC, a place cue, a unit noun) that the gazetteer
+    knows under none of its spellings: the places of another transliteration; for any other name, none."""
     if f.ner in ("GPE", "LOC") or f.place_cue or f.admin:
         return people_abroad(f, transliterated(variants, gaz, settings))
     return []
