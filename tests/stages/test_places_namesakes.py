@@ -18,6 +18,7 @@ from thucydides.geo.resolve import (
     container_of,
     implied,
     peoples_votes,
+    pinned,
     town_of_a_quarter,
     unit_linked,
 )
@@ -189,3 +190,23 @@ def test_a_state_of_another_name_keeps_its_pin_however_the_report_leans(analyse)
     a = analyse("American senators met in Washington on Monday, wrote a columnist who lives in London, England.")
     town = resolved(a, "London")
     assert town is not None and town.country == "GB"
+
+
+def test_a_town_outside_its_state_keeps_its_places_in_the_states_country_only() -> None:
+    """ "Tovi (Ravela)" where the gazetteer puts Tovi in Marno, a state of Ravela's country (split off since, or the
+    note slips): Tovi keeps that place, not its namesake abroad, and Ravela keeps its state in that country."""
+    town = [_cand("tovi-aa", "populated_place", "AA", "Marno"), _cand("tovi-bb", "populated_place", "BB", "Ravela")]
+    state = [_cand("ravela-aa", "admin1", "AA", "Ravela"), _cand("ravela-cc", "admin1", "CC", "Ravela")]
+    kept, boxes = pinned(town, state, other_state=True)
+    assert [c.place.id for c in kept] == ["tovi-aa"] and [c.place.id for c in boxes] == ["ravela-aa"]
+    assert pinned(town, state)[0] == []  # off: the town keeps none
+    abroad = [_cand("tovi-dd", "populated_place", "DD", "Ovra")]
+    assert pinned(abroad, state, other_state=True)[0] == []  # only a namesake abroad: none
+
+
+@pytest.mark.slow
+def test_a_town_named_with_a_state_it_has_left_keeps_its_place(analyse) -> None:
+    """Ghana's Northern region was split: Walewale now lies in North East, yet reports still write "Northern"."""
+    a = analyse("On Tuesday, youths clashed with police officers in Walewale (West Mamprusi, Northern) after a rally.")
+    town = resolved(a, "Walewale")
+    assert town is not None and town.country == "GH"

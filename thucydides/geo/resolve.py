@@ -325,12 +325,14 @@ class Pin:
 
 
 def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int,
-                   seat_km: float = 0.0, lost_units: bool = False) -> tuple[set[int], list[Pin]]:
+                   seat_km: float = 0.0, lost_units: bool = False,
+                   other_state: bool = False) -> tuple[set[int], list[Pin]]:
     """ "Town, State" and "Town (District, State)": each town's candidates and its container's, pinned to each
     other (`pinned`); the container is the first name after it that can be a state or a country, or the outermost
     of a chain that nests ("Nara (Nara, Koulikoro)": Koulikoro, not the Japanese prefecture the second "Nara" can
     be). A container known only as a town pins by the province it names (`in_province_named`, `seat_km`).
     `lost_units`: a name that can only be a unit, in a container holding none of them, keeps none (`lost_unit`).
+    `other_state`: a town none of whose places lies in the state keeps those in the state's country (`pinned`).
     Returns the names that met their container or their town (each confirms the other), and those pins."""
     at = {f.start: i for i, f in enumerate(found)}
     confirmed: set[int] = set()
@@ -349,7 +351,7 @@ def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int
             if lost_units and lost_unit(options[i], boxes):
                 options[i] = []
                 continue
-            options[i], options[j] = pinned(options[i], options[j])
+            options[i], options[j] = pinned(options[i], options[j], other_state)
             if options[i] and _within(options[i], boxes):
                 confirmed.update((i, j))
                 pins.append(Pin(i, j))
@@ -459,16 +461,21 @@ def _linked(f: Found, at: dict[int, int]) -> int | None:
     return at.get(f.within) if f.within is not None else None
 
 
-def pinned(town: list[Candidate], state: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+def pinned(town: list[Candidate], state: list[Candidate],
+           other_state: bool = False) -> tuple[list[Candidate], list[Candidate]]:
     """The town's candidates inside a candidate of the state, and the state's that hold one. A town-like name
     (no state or country among its candidates) with none inside a name that can only be a state or country
-    is a town the gazetteer does not know there: it keeps no candidate rather than landing on a namesake abroad."""
+    is a town the gazetteer does not know there: it keeps no candidate rather than landing on a namesake abroad.
+    `other_state`: it first keeps its places in the country of one of the states, and those states: a state split
+    or renamed since the gazetteer's source placed the town ("Walewale (Northern)", now North East), or a note's
+    slip of the state, names the town's country all the same."""
     boxes = _boxes(state)
     held = _within(town, boxes)
     if held:
         return held, _within(boxes, held, holding=True)
     if boxes and len(state) == len(boxes) and not any(c.place.kind in CONTAINER_KINDS for c in town):
-        return [], state
+        home = [c for c in town if other_state and c.place.country in {b.place.country for b in boxes}]
+        return (home, [b for b in boxes if b.place.country in {c.place.country for c in home}]) if home else ([], state)
     return town, state
 
 
@@ -712,7 +719,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     unpinned = [kept for kept, _ in looked_up]
     options = [reach for _, reach in looked_up]
     confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops,
-                                     settings.province_seat_km, settings.lost_units)
+                                     settings.province_seat_km, settings.lost_units, settings.other_state_town)
     if settings.self_qualified_unit:
         for pin in pins:
             self_qualified(found, options, pin)
