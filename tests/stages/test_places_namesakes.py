@@ -197,11 +197,13 @@ def test_a_town_outside_its_state_keeps_its_places_in_the_states_country_only() 
     note slips): Tovi keeps that place, not its namesake abroad, and Ravela keeps its state in that country."""
     town = [_cand("tovi-aa", "populated_place", "AA", "Marno"), _cand("tovi-bb", "populated_place", "BB", "Ravela")]
     state = [_cand("ravela-aa", "admin1", "AA", "Ravela"), _cand("ravela-cc", "admin1", "CC", "Ravela")]
-    kept, boxes = pinned(town, state, other_state=True)
+    kept, boxes = pinned(town, state, other_state_km=700.0)
     assert [c.place.id for c in kept] == ["tovi-aa"] and [c.place.id for c in boxes] == ["ravela-aa"]
     assert pinned(town, state)[0] == []  # off: the town keeps none
     abroad = [_cand("tovi-dd", "populated_place", "DD", "Ovra")]
-    assert pinned(abroad, state, other_state=True)[0] == []  # only a namesake abroad: none
+    assert pinned(abroad, state, other_state_km=700.0)[0] == []  # only a namesake abroad: none
+    far = [Candidate(Place("tovi-far", "Tovi", 9.0, 0.0, "populated_place", "AA", "Sorn"), "Tovi", 2, "test")]
+    assert pinned(far, state, other_state_km=700.0)[0] == []  # 1,000 km off the state's point: another town
 
 
 @pytest.mark.slow

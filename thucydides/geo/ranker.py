@@ -114,9 +114,9 @@ class PlacesSettings:
     lost_units: bool
     """A name that can only be a unit, chained inside a state or country that holds none of its units ("North
     Western, Tigray"), keeps no candidate (`resolve.lost_unit`)."""
-    other_state_town: bool
+    other_state_km: float
     """A town none of whose places lies in the state it is chained to ("Walewale (Northern)") keeps those in the
-    state's country rather than none (`resolve.pinned`)."""
+    state's country within this many km of the state's point rather than none (`resolve.pinned`); 0: off."""
     told_unit_name: bool
     """A name told with its unit noun is first looked up with it, as a unit's name (`resolve.told_unit`)."""
     self_qualified_unit: bool

@@ -14,7 +14,7 @@ State" pins the town inside the state.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
@@ -326,13 +326,14 @@ class Pin:
 
 def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int,
                    seat_km: float = 0.0, lost_units: bool = False,
-                   other_state: bool = False) -> tuple[set[int], list[Pin]]:
+                   other_state_km: float = 0.0) -> tuple[set[int], list[Pin]]:
     """ "Town, State" and "Town (District, State)": each town's candidates and its container's, pinned to each
     other (`pinned`); the container is the first name after it that can be a state or a country, or the outermost
     of a chain that nests ("Nara (Nara, Koulikoro)": Koulikoro, not the Japanese prefecture the second "Nara" can
     be). A container known only as a town pins by the province it names (`in_province_named`, `seat_km`).
     `lost_units`: a name that can only be a unit, in a container holding none of them, keeps none (`lost_unit`).
-    `other_state`: a town none of whose places lies in the state keeps those in the state's country (`pinned`).
+    `other_state_km`: a town none of whose places lies in the state keeps those of the state's country within this
+    many km of it (`pinned`; 0: none).
     Returns the names that met their container or their town (each confirms the other), and those pins."""
     at = {f.start: i for i, f in enumerate(found)}
     confirmed: set[int] = set()
@@ -351,7 +352,7 @@ def pin_containers(found: list[Found], options: list[list[Candidate]], hops: int
             if lost_units and lost_unit(options[i], boxes):
                 options[i] = []
                 continue
-            options[i], options[j] = pinned(options[i], options[j], other_state)
+            options[i], options[j] = pinned(options[i], options[j], other_state_km)
             if options[i] and _within(options[i], boxes):
                 confirmed.update((i, j))
                 pins.append(Pin(i, j))
@@ -462,21 +463,38 @@ def _linked(f: Found, at: dict[int, int]) -> int | None:
 
 
 def pinned(town: list[Candidate], state: list[Candidate],
-           other_state: bool = False) -> tuple[list[Candidate], list[Candidate]]:
+           other_state_km: float = 0.0) -> tuple[list[Candidate], list[Candidate]]:
     """The town's candidates inside a candidate of the state, and the state's that hold one. A town-like name
     (no state or country among its candidates) with none inside a name that can only be a state or country
     is a town the gazetteer does not know there: it keeps no candidate rather than landing on a namesake abroad.
-    `other_state`: it first keeps its places in the country of one of the states, and those states: a state split
-    or renamed since the gazetteer's source placed the town ("Walewale (Northern)", now North East), or a note's
-    slip of the state, names the town's country all the same."""
+    `other_state_km`: it first keeps its places in a state's country within this many km of that state's point,
+    and those states: a state split or renamed since the gazetteer's source placed the town ("Walewale
+    (Northern)", now in North East), or a note's slip to a state nearby, names the town all the same; a namesake
+    farther off is another town ("Orient, Ohio" is no village of New York)."""
     boxes = _boxes(state)
     held = _within(town, boxes)
     if held:
         return held, _within(boxes, held, holding=True)
     if boxes and len(state) == len(boxes) and not any(c.place.kind in CONTAINER_KINDS for c in town):
-        home = [c for c in town if other_state and c.place.country in {b.place.country for b in boxes}]
-        return (home, [b for b in boxes if b.place.country in {c.place.country for c in home}]) if home else ([], state)
+        near = [(c, b) for c in town for b in boxes if other_state_km and _beside(c.place, b.place, other_state_km)]
+        if near:
+            return _unique(c for c, _ in near), _unique(b for _, b in near)
+        return [], state
     return town, state
+
+
+def _beside(p: Place, state: Place, reach_km: float) -> bool:
+    """A place in the state's country within `reach_km` of the state's point."""
+    return p.country == state.country and km(p.lat, p.lon, state.lat, state.lon) <= reach_km
+
+
+def _unique(cands: Iterable[Candidate]) -> list[Candidate]:
+    """The candidates in their first order, each once."""
+    out: list[Candidate] = []
+    for c in cands:
+        if all(c is not o for o in out):
+            out.append(c)
+    return out
 
 
 def _within(cands: list[Candidate], others: list[Candidate], holding: bool = False) -> list[Candidate]:
@@ -719,7 +737,7 @@ def build_mentions(found: list[Found], gaz: Gazetteer, settings: PlacesSettings,
     unpinned = [kept for kept, _ in looked_up]
     options = [reach for _, reach in looked_up]
     confirmed, pins = pin_containers(unit_linked(found, text), options, settings.container_hops,
-                                     settings.province_seat_km, settings.lost_units, settings.other_state_town)
+                                     settings.province_seat_km, settings.lost_units, settings.other_state_km)
     if settings.self_qualified_unit:
         for pin in pins:
             self_qualified(found, options, pin)
