@@ -90,11 +90,13 @@ class DocumentGeography:
         for other, ev in self.by_name.items():
             if other != key and other not in also:
                 add_evidence(countries, regions, ev)
-        return self.seen_as(countries, regions)
+        return self.seen_as(countries, regions, any(o != key and o not in also for o in self.by_name))
 
-    def seen_as(self, countries: dict[str, float], regions: dict[Region, float]) -> GeographyView:
-        """The view of these summed votes (`view`'s), with the report's actors and outlet."""
-        return GeographyView(countries, regions, self.actors, self.home, self.home_region)
+    def seen_as(self, countries: dict[str, float], regions: dict[Region, float], named: bool = False
+                ) -> GeographyView:
+        """The view of these summed votes (`view`'s), with the report's actors and outlet; `named`: another name
+        votes among them."""
+        return GeographyView(countries, regions, self.actors, self.home, self.home_region, named)
 
     def countries(self) -> dict[str, float]:
         return dict(self.view("").countries)
@@ -117,6 +119,8 @@ class GeographyView:
     actors: frozenset[str]
     home: str | None
     home_region: Region | None = None
+    named: bool = False
+    """Another name of the report (or the outlet's region) votes: more than people's adjectives and actors."""
     _top: list[str | None] = field(default_factory=list, compare=False, repr=False)
     rows: dict[str, list[float]] = field(default_factory=dict, compare=False, repr=False)
     """Per place id, the features of agreement with this geography (`features.context_rows`), kept: a view

@@ -154,6 +154,9 @@ class PlacesSettings:
     one_place_km: float
     """Candidates this close to the first are one place under several units ("Fotokol" the town and its district:
     `resolve.only_place_of_its_name`)."""
+    lone_name_over_peoples: bool
+    """A name with one place, introduced as a place, keeps it where only people's adjectives and actors place the
+    report elsewhere (`resolve.only_place_of_its_name`)."""
     one_place_votes: bool
     """Sum a candidate's probability with those of the entries that are the same place (`resolve.one_place_votes`)."""
     anchor_km: float

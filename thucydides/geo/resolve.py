@@ -604,7 +604,7 @@ def choices(m: Mention, view: GeographyView, points: Points, settings: PlacesSet
     if m.gate is not None:
         gated = [i for i, c in enumerate(m.options) if handset.admitted(m.gate, f, c, view, points)
                  and not far_village(f, c, view, points, settings)]
-        if gated or only_place_of_its_name(m, view, settings.one_place_km):
+        if gated or only_place_of_its_name(m, view, settings.one_place_km, settings.lone_name_over_peoples):
             return gated or [0], True
         lone = [i for i in _lone_town(m, view, points, settings)
                 if not far_village(f, m.options[i], view, points, settings)]
@@ -652,17 +652,20 @@ def lesser_aliases(options: list[Candidate]) -> list[bool]:
     return [c.weight < 2 and c.place.kind not in AREA_KINDS and c.population <= main for c in options]
 
 
-def only_place_of_its_name(m: Mention, view: GeographyView, one_place_km: float) -> bool:
+def only_place_of_its_name(m: Mention, view: GeographyView, one_place_km: float, over_peoples: bool = False) -> bool:
     """A name after a word that introduces places or a locative one ("in Liessel", "residents of X", "at X"), that
     the gazetteer gives one place only (a town and its same-named district around it, within `one_place_km`,
     count as one), by that place's own name, in a country the report implies or in a report that implies none:
     however small, no namesake competes with it. Not an English word spaCy does not read as a place ("in Section
-    2AA", "the Chapel of ...")."""
+    2AA", "the Chapel of ..."). `over_peoples`: also where only people's adjectives and actors, no other name,
+    place the report ("a Russian tank fired near X", "outside the Malaysian Embassy in X"): they say who acted or
+    whose building it is, not where."""
     f = m.found
     if not (f.place_cue or f.cue) or f.person_name or (f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)):
         return False
     c = m.options[0]
-    if not (c.weight == 2 and c.match >= 1.0 and (not view.known or view.implies(c.place.country))):
+    if not (c.weight == 2 and c.match >= 1.0 and (not view.known or view.implies(c.place.country)
+                                                  or (over_peoples and not view.named))):
         return False
     return all(km(o.place.lat, o.place.lon, c.place.lat, c.place.lon) <= one_place_km for o in m.options[1:])
 
@@ -1276,7 +1279,7 @@ class Views:
         at = key if key in self.geo.by_name else _NOWHERE
         hit = self.made.get(at)
         if hit is None:
-            hit = self.made[at] = self.geo.seen_as(*self.sums.without(at))
+            hit = self.made[at] = self.geo.seen_as(*self.sums.without(at), any(k != at for k in self.geo.by_name))
         return hit
 
 
