@@ -32,3 +32,23 @@ def test_the_whole_name_resolves_to_the_district_town(analyse) -> None:
     a = analyse("On 2 March 2024, gunmen shot dead a shopkeeper in Pul-e-Khumri city, Baghlan province.")
     town = resolved(a, "Pul-e-Khumri")
     assert town is not None and town.country == "AF"
+
+
+def test_a_word_ending_in_a_particle_or_repeating_its_name_stays_whole() -> None:
+    """ "Sar-e Pol": the particle ends the word and the name goes on in the next one; "Bau-bau" repeats itself."""
+    assert [t.text for t in words("Sar-e Pol, Bau-bau")] == ["Sar-e", "Pol", "Bau-bau"]
+    assert [t.text for t in words("Saudi-led, Kyiv-based")] == ["Saudi", "Kyiv"]
+
+
+def test_without_the_trailing_step_the_particle_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    off = replace(recognition_settings(), trailing_particles=False)
+    monkeypatch.setattr(recognize, "recognition_settings", lambda: off)
+    assert [t.text for t in words("Sar-e Pol")] == ["Sar", "Pol"]
+
+
+@pytest.mark.slow
+def test_a_district_named_with_an_ezafe_before_a_space_is_found_whole(analyse) -> None:
+    """ "Nawa" alone names a Japanese city; the district's whole name is Afghan."""
+    a = analyse("On 4 June 2020, insurgents attacked a police checkpoint in Nawa-e Barakzayi district, Helmand.")
+    place = resolved(a, "Nawa-e Barakzayi district")
+    assert place is not None and place.country == "AF"

@@ -251,7 +251,8 @@ def _pieces_of(token: Token) -> list[Token]:
     if not _HYPHEN.search(word) or _ARTICLE_PREFIX.match(word) or not word[0].isupper():
         return [token]
     parts = _HYPHEN.split(word)
-    if recognition_settings().particle_names and _particle_linked(parts):
+    settings = recognition_settings()
+    if settings.particle_names and _particle_linked(parts) or settings.trailing_particles and _one_word(parts):
         return [token]
     out, at = [], token.start
     for part in parts:
@@ -266,6 +267,15 @@ def _particle_linked(parts: list[str]) -> bool:
     (a Persian ezafe) make one name, looked up whole; its parts alone are no places ("Pul" is no English town)."""
     return any(0 < i < len(parts) - 1 and p.islower() and len(p) <= 3 and p not in _CONNECTORS
                and parts[i + 1][:1].isupper() for i, p in enumerate(parts))
+
+
+def _one_word(parts: list[str]) -> bool:
+    """ "Pul-e Khumri", "Nawa-e Barakzayi": a capitalised word ending in a particle of a letter or two ("-e", "-ye",
+    a Persian ezafe) links it to the next word, one name looked up whole ("Nawa" alone is a Japanese city); "Bau-bau":
+    a name repeated in lower case is one word. A longer lower-case end is a word of its own ("Saudi-led")."""
+    last = parts[-1]
+    return len(parts) == 2 and last.islower() and (len(last) <= 2 and last not in _CONNECTORS
+                                                   or last == parts[0].lower())
 
 
 def _function_words() -> frozenset[str]:
@@ -947,6 +957,9 @@ class RecognitionSettings:
     particle_names: bool = True
     """A hyphenated name whose capitalised parts a short particle links ("Pul-e-Khumri") is one word, not its parts
     (`_particle_linked`)."""
+    trailing_particles: bool = True
+    """A hyphenated word ending in a particle of a letter or two ("Pul-e Khumri"), or a name repeated in lower case
+    ("Bau-bau"), is one word (`_one_word`)."""
     derived_unit_abbreviations: bool = True
     """ "(Town, KPK)": the unit abbreviations derived from conflict records' notes count like the hand-listed ones
     (`knowledge.unit_abbreviations`)."""
