@@ -14,8 +14,8 @@ from thucydides.geo.resolve import Mention, only_place_of_its_name
 from thucydides.model import Place
 
 
-def _mention() -> Mention:
-    found = Found(12, 20, "Vardelle", "Vardelle", place_cue=True, ner="GPE")
+def _mention(place_cue: bool = True) -> Mention:
+    found = Found(12, 20, "Vardelle", "Vardelle", place_cue=place_cue, cue=True, ner="GPE")
     town = Candidate(Place("v", "Vardelle", 40.0, 30.0, "populated_place", "YY", "A1"), "Vardelle", 2, "acled")
     return Mention(found, "vardelle", [town], strong=True, plausible=True, common=False)
 
@@ -33,6 +33,7 @@ def test_a_lone_name_keeps_its_place_against_peoples_adjectives_only() -> None:
     assert only_place_of_its_name(_mention(), peoples, 25.0, over_peoples=True)
     assert not only_place_of_its_name(_mention(), peoples, 25.0)  # off
     assert not only_place_of_its_name(_mention(), named, 25.0, over_peoples=True)  # another name places it
+    assert not only_place_of_its_name(_mention(place_cue=False), peoples, 25.0, over_peoples=True)  # no locative
 
 
 @pytest.mark.slow

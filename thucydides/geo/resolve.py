@@ -659,13 +659,14 @@ def only_place_of_its_name(m: Mention, view: GeographyView, one_place_km: float,
     however small, no namesake competes with it. Not an English word spaCy does not read as a place ("in Section
     2AA", "the Chapel of ..."). `over_peoples`: also where only people's adjectives and actors, no other name,
     place the report ("a Russian tank fired near X", "outside the Malaysian Embassy in X"): they say who acted or
-    whose building it is, not where."""
+    whose building it is, not where; only after a locative word or a place noun ("near X", "the town of X"), not
+    any cue ("a rally of Women for Peace" names no Belgian village in a report on Korea)."""
     f = m.found
     if not (f.place_cue or f.cue) or f.person_name or (f.ner not in ("GPE", "LOC") and is_dictionary_word(f.name)):
         return False
     c = m.options[0]
     if not (c.weight == 2 and c.match >= 1.0 and (not view.known or view.implies(c.place.country)
-                                                  or (over_peoples and not view.named))):
+                                                  or (over_peoples and f.place_cue and not view.named))):
         return False
     return all(km(o.place.lat, o.place.lon, c.place.lat, c.place.lon) <= one_place_km for o in m.options[1:])
 
