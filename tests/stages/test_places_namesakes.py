@@ -209,6 +209,6 @@ def test_a_town_outside_its_state_keeps_its_places_in_the_states_country_only() 
 @pytest.mark.slow
 def test_a_town_named_with_a_state_it_has_left_keeps_its_place(analyse) -> None:
     """Ghana's Northern region was split: Walewale now lies in North East, yet reports still write "Northern"."""
-    a = analyse("On Tuesday, youths clashed with police officers in Walewale (West Mamprusi, Northern) after a rally.")
+    a = analyse("On Tuesday, traders marched to the market office in Walewale (West Mamprusi, Northern) over a levy.")
     town = resolved(a, "Walewale")
     assert town is not None and town.country == "GH"

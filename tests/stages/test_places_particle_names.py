@@ -49,6 +49,6 @@ def test_without_the_trailing_step_the_particle_is_dropped(monkeypatch: pytest.M
 @pytest.mark.slow
 def test_a_district_named_with_an_ezafe_before_a_space_is_found_whole(analyse) -> None:
     """ "Nawa" alone names a Japanese city; the district's whole name is Afghan."""
-    a = analyse("On 4 June 2020, insurgents attacked a police checkpoint in Nawa-e Barakzayi district, Helmand.")
+    a = analyse("On 4 June 2020, a roadside bomb hit a minibus on the road through Nawa-e Barakzayi district, Helmand.")
     place = resolved(a, "Nawa-e Barakzayi district")
     assert place is not None and place.country == "AF"

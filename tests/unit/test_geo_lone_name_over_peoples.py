@@ -38,6 +38,6 @@ def test_a_lone_name_keeps_its_place_against_peoples_adjectives_only() -> None:
 
 @pytest.mark.slow
 def test_an_embassy_of_another_people_does_not_move_the_district_it_stands_in(analyse) -> None:
-    a = analyse("On Monday, some forty students rallied outside the Malaysian Embassy in South Jakarta.")
+    a = analyse("On Monday, fishermen burned tyres near the Malaysian Embassy in South Jakarta over a sea border row.")
     place = resolved(a, "South Jakarta")
     assert place is not None and place.country == "ID"
