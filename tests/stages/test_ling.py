@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc, Token
 
+from thucydides.knowledge import settings
 from thucydides.ling.anaphora import antecedent
 from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import clause_head, in_clause, is_realis, mood, tense
@@ -68,9 +70,31 @@ def test_no_dateline_in_plain_prose(nlp) -> None:  # type: ignore[no-untyped-def
     ("The senate blocked the agreement.", "blocked", False),
     ("Police blocked the march.", "blocked", False),
     ("Residents blocked a section of the coastal road for an hour.", "blocked", True),
+    ("Workers blocked the railroad near the mine.", "blocked", True),
+    ("Drivers blocked the R24 near Kericho for three hours.", "blocked", True),
+    ("The army prevented al-Shabaab from entering Baidoa.", "prevented", True),
+    ("The army prevented al-Shabaab from entering Baidoa.", "entering", False),
+    ("The governor cancelled the rally in Nakuru.", "cancelled", False),
 ])
 def test_mood(nlp, sentence: str, verb: str, realis: bool) -> None:  # type: ignore[no-untyped-def]
     assert is_realis(word(nlp(sentence), verb)) is realis
+
+
+def test_obstructed_objects_are_switchable(nlp, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """With only passages obstructed (clause_mood), a named road and whom a verb keeps from doing something
+    are stopped happenings again."""
+    (tmp_path / "settings.yaml").write_text("clause_mood:\n  obstructed: [passage]\n", encoding="utf-8")
+    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    settings.reload()
+    try:
+        named = is_realis(word(nlp("Drivers blocked the R24 near Kericho for three hours."), "blocked"))
+        kept = is_realis(word(nlp("The army prevented al-Shabaab from entering Baidoa."), "prevented"))
+        road = is_realis(word(nlp("Workers blocked the railroad near the mine."), "blocked"))
+    finally:
+        monkeypatch.delenv("THUCYDIDES_SETTINGS")
+        settings.reload()
+    assert (named, kept, road) == (False, False, True)
 
 
 def test_generic_happening_noun_is_not_realis(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -8,12 +8,15 @@ attack"), or an infinitive no verb of success governs make it not a happening.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from spacy.tokens import Span, Token
 
 from thucydides.knowledge.lexicons import Lexicons, lexicons
+from thucydides.knowledge.settings import SettingsError, section
 from thucydides.ling.tokens import NOMINAL, VERBAL, ancestors, contains, forms, is_root, lemma
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
@@ -240,7 +243,7 @@ def _own_mood(head: Token, token: Token, lex: Lexicons) -> Mood:
     happening ('planned attacks'), or a verb that stops its object ('refused an agreement', 'the march was
     cancelled'), unless one of its objects is a way it obstructs ('blocked (with tyres) the main road')."""
     stopped = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
-    blocking = bool(forms(head) & lex.blocking_verbs) and bool(stopped) and not any(_passage(c, lex) for c in stopped)
+    blocking = bool(forms(head) & lex.blocking_verbs) and bool(stopped) and not any(obstructed(c, lex) for c in stopped)
     return Mood(modal=_modal(head, lex), conditional=_conditional(head, lex),
                 unrealised_infinitive=_unrealised_infinitive(head, lex),
                 cue=blocking or (head.i != token.i and _cue(head, lex)))
@@ -329,7 +332,7 @@ def _unrealised_noun(noun: Token, lex: Lexicons) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOMINAL:
         return bool(forms(head.head) & lex.irrealis_nouns)
-    return noun.dep_ in {"dobj", "nsubjpass"} and bool(forms(head) & lex.blocking_verbs) and not _passage(noun, lex)
+    return noun.dep_ in {"dobj", "nsubjpass"} and bool(forms(head) & lex.blocking_verbs) and not obstructed(noun, lex)
 
 
 def _passage(noun: Token, lex: Lexicons) -> bool:
@@ -339,6 +342,50 @@ def _passage(noun: Token, lex: Lexicons) -> bool:
         return True
     return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and forms(o) & lex.passage_nouns
                                                               for o in p.children) for p in noun.children)
+
+
+def _named(noun: Token, lex: Lexicons) -> bool:
+    """A proper name ('blocked the N2', 'stopped Vanguard Drive'): a place, a road, a group or a person, not a
+    happening the verb keeps from happening (unless the name is a happening noun: 'halted the Offensive')."""
+    return noun.pos_ == "PROPN" and not forms(noun) & lex.happening_nouns
+
+
+def _kept_from(noun: Token, lex: Lexicons) -> bool:
+    """Whom the verb keeps from doing something ('prevented teachers from entering', 'stopped them from
+    marching'): what is stopped is the 'from' clause (its mood carries the verb's cue), not the object, and the
+    preventing happened."""
+    preps = [p for t in (noun.head, noun) for p in t.children if p.dep_ == "prep" and p.lower_ == "from"]
+    return any(c.dep_ == "pcomp" and c.pos_ in VERBAL for p in preps for c in p.children)
+
+
+OBSTRUCTED: Mapping[str, Callable[[Token, Lexicons], bool]] = {
+    "passage": _passage, "name": _named, "kept_from": _kept_from}
+"""Kinds of object a blocking verb obstructs or holds back (its own happening), rather than stops from happening."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseMoodSettings:
+    """Which objects of a blocking verb leave its clause a happening (`clause_mood` in the settings)."""
+
+    obstructed: tuple[str, ...] = ("passage",)
+    """Names of `OBSTRUCTED` kinds, in order; a blocking verb whose object is none of them stops it."""
+
+
+@lru_cache(maxsize=4)
+def _obstructed_kinds(names: tuple[str, ...]) -> tuple[Callable[[Token, Lexicons], bool], ...]:
+    unknown = [n for n in names if n not in OBSTRUCTED]
+    if unknown:
+        raise SettingsError(f"clause_mood.obstructed: unknown kind(s) {', '.join(unknown)}; "
+                            f"choose from {', '.join(sorted(OBSTRUCTED))}")
+    return tuple(OBSTRUCTED[n] for n in names)
+
+
+def obstructed(noun: Token, lex: Lexicons) -> bool:
+    """Whether a blocking verb's object `noun` is of a kind the verb obstructs or holds back (settings
+    `clause_mood.obstructed`): 'blocked the R71', 'prevented them from marching' tell a blockade or an
+    intervention that happened; 'cancelled the march' tells a march that did not."""
+    kinds = _obstructed_kinds(section("clause_mood", ClauseMoodSettings).obstructed)
+    return any(kind(noun, lex) for kind in kinds)
 
 
 def text_without(span: Span, nouns: list[Token]) -> str:
