@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from thucydides.knowledge import settings
 from thucydides.ling.anaphora import antecedent
 from thucydides.ling.arguments import arguments
-from thucydides.ling.clauses import clause_head, in_clause, is_realis, mood, tense
+from thucydides.ling.clauses import clause_head, in_clause, is_realis, mood, own_mood, tense
 from thucydides.ling.segments import segment
 
 pytestmark = pytest.mark.slow
@@ -95,6 +95,27 @@ def test_obstructed_objects_are_switchable(nlp, tmp_path: Path,  # type: ignore[
         monkeypatch.delenv("THUCYDIDES_SETTINGS")
         settings.reload()
     assert (named, kept, road) == (False, False, True)
+
+
+@pytest.mark.parametrize("happening_objects", [True, False])
+def test_a_generic_object_names_the_happening_only_as_a_happening_noun(  # type: ignore[no-untyped-def]
+        nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, happening_objects: bool) -> None:
+    """'similar attacks' carried out are no one happening; a planned closure protested, potential recruits arrested
+    do not make the protest or the arrest unreal (clause_mood.happening_objects; false: any object, as before)."""
+    (tmp_path / "settings.yaml").write_text(f"clause_mood:\n  happening_objects: {str(happening_objects).lower()}\n",
+                                            encoding="utf-8")
+    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    settings.reload()
+    try:
+        protest = word(nlp("Teachers gathered outside the ministry to protest the planned closure of the school."),
+                       "protest")
+        arrested = is_realis(word(nlp("Police arrested potential recruits of the group in Garissa."), "arrested"))
+        similar = is_realis(word(nlp("Rebels carried out similar attacks in Kidal."), "carried"))
+        purpose = own_mood(protest).realis
+    finally:
+        monkeypatch.delenv("THUCYDIDES_SETTINGS")
+        settings.reload()
+    assert (purpose, arrested, similar) == (happening_objects, happening_objects, False)
 
 
 def test_generic_happening_noun_is_not_realis(nlp) -> None:  # type: ignore[no-untyped-def]

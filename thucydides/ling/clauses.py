@@ -232,10 +232,14 @@ def _clause_mood(token: Token, head: Token, lex: Lexicons) -> Mood:
 def _named_happenings(token: Token, head: Token, lex: Lexicons) -> list[Token]:
     """The words that may name the clause's happening as a noun: the word itself, the clause's subject ('a
     planned march was called off') and object ('carried out similar attacks'), but not the object of a verb of
-    asking or intent: what is asked for is not the happening ('demanding regular salaries')."""
+    asking or intent: what is asked for is not the happening ('demanding regular salaries'); with settings
+    `clause_mood.happening_objects`, an object only where it is a happening noun (lexicons happening_nouns): what a
+    verb of its own acts on ('protested the planned road', 'arrested potential recruits') is not its happening."""
     asked = bool(forms(head) & lex.irrealis_cues)
     deps = {"nsubj", "nsubjpass", "attr"} if asked else {"nsubj", "nsubjpass", "dobj", "attr"}
-    return [token, *(c for c in head.children if c.dep_ in deps)]
+    only_happenings = section("clause_mood", ClauseMoodSettings).happening_objects
+    return [token, *(c for c in head.children if c.dep_ in deps
+                     and (c.dep_ != "dobj" or not only_happenings or forms(c) & lex.happening_nouns))]
 
 
 def _own_mood(head: Token, token: Token, lex: Lexicons) -> Mood:
@@ -369,6 +373,9 @@ class ClauseMoodSettings:
 
     obstructed: tuple[str, ...] = ("passage",)
     """Names of `OBSTRUCTED` kinds, in order; a blocking verb whose object is none of them stops it."""
+    happening_objects: bool = False
+    """A clause's object names its happening (a generic one, 'carried out similar attacks', makes the clause not
+    realis) only where it is a happening noun (false: any object)."""
 
 
 @lru_cache(maxsize=4)
