@@ -97,6 +97,18 @@ def test_obstructed_objects_are_switchable(nlp, tmp_path: Path,  # type: ignore[
     assert (named, kept, road) == (False, False, True)
 
 
+@pytest.mark.parametrize("sentence, realis", [
+    ("Traders stood on the main road at Kapsabet junction (Nandi) to block it.", True),
+    ("Organisers announced a march in Eldoret but the police blocked it.", False),
+])
+def test_a_pronoun_standing_for_a_passage_is_obstructed(nlp, sentence: str,  # type: ignore[no-untyped-def]
+                                                       realis: bool) -> None:
+    """'to block it' after a road blocks the road (its own words tell it happening; the purpose is its clause's
+    governor's); after a march, it stops the march."""
+    verb = "block" if "to block" in sentence else "blocked"
+    assert own_mood(word(nlp(sentence), verb)).realis is realis
+
+
 @pytest.mark.parametrize("happening_objects", [True, False])
 def test_a_generic_object_names_the_happening_only_as_a_happening_noun(  # type: ignore[no-untyped-def]
         nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, happening_objects: bool) -> None:

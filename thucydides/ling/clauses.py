@@ -362,8 +362,17 @@ def _kept_from(noun: Token, lex: Lexicons) -> bool:
     return any(c.dep_ == "pcomp" and c.pos_ in VERBAL for p in preps for c in p.children)
 
 
+def _passage_pronoun(noun: Token, lex: Lexicons) -> bool:
+    """A neuter pronoun standing for a passage: the nearest common noun before it in its sentence is one ('stood
+    on the main road to block it'; a name in brackets after the road is passed over)."""
+    if noun.pos_ != "PRON" or "Gender=Neut" not in str(noun.morph) or "Number=Sing" not in str(noun.morph):
+        return False
+    before = [t for t in noun.doc[noun.sent.start:noun.i] if t.pos_ == "NOUN"]
+    return bool(before) and _passage(before[-1], lex)
+
+
 OBSTRUCTED: Mapping[str, Callable[[Token, Lexicons], bool]] = {
-    "passage": _passage, "name": _named, "kept_from": _kept_from}
+    "passage": _passage, "name": _named, "kept_from": _kept_from, "pronoun": _passage_pronoun}
 """Kinds of object a blocking verb obstructs or holds back (its own happening), rather than stops from happening."""
 
 
