@@ -109,6 +109,24 @@ def test_a_pronoun_standing_for_a_passage_is_obstructed(nlp, sentence: str,  # t
     assert own_mood(word(nlp(sentence), verb)).realis is realis
 
 
+@pytest.mark.parametrize("conj_cues", [True, False])
+def test_a_coordinated_clause_inherits_cues_only_by_choice(  # type: ignore[no-untyped-def]
+        nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, conj_cues: bool) -> None:
+    """'stopped a minibus and detained 40' tells a detention unless the clause joined to it passes its cue down
+    (clause_mood.conj_cues); a cue governing both ('sought to enter and loot') passes down either way."""
+    (tmp_path / "settings.yaml").write_text(f"clause_mood:\n  conj_cues: {str(conj_cues).lower()}\n", encoding="utf-8")
+    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    settings.reload()
+    try:
+        detained = is_realis(word(nlp("Police stopped a minibus near Van and detained 40 migrants."), "detained"))
+        arrested = is_realis(word(nlp("Protesters refused to leave the square and were arrested."), "arrested"))
+        loot = is_realis(word(nlp("The militants sought to enter the town and loot the market."), "loot"))
+    finally:
+        monkeypatch.delenv("THUCYDIDES_SETTINGS")
+        settings.reload()
+    assert (detained, arrested, loot) == (not conj_cues, not conj_cues, False)
+
+
 @pytest.mark.parametrize("happening_objects", [True, False])
 def test_a_generic_object_names_the_happening_only_as_a_happening_noun(  # type: ignore[no-untyped-def]
         nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, happening_objects: bool) -> None:

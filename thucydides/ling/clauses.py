@@ -204,14 +204,17 @@ def mood(token: Token, lex: Lexicons | None = None) -> Mood:
     its clause tells as planned, similar or possible ('a planned protest was cancelled') is generic.
 
     A coordinated clause inherits only cue words from the clause it is joined to ('could retreat and X
-    captured' still tells a capture); a reported clause keeps its own modality ('said X would attack' is
-    not a happening, 'said X attacked' is)."""
+    captured' still tells a capture), and with settings `clause_mood.conj_cues` off not even those: 'stopped a
+    vehicle and detained 30', 'planned and carried out the attack' tell a detention and an attack (what governs
+    both, 'sought to enter and loot', still passes its cue down); a reported clause keeps its own modality ('said X
+    would attack' is not a happening, 'said X attacked' is)."""
     lex = lex or lexicons()
     head = clause_head(token)
     own = _clause_mood(token, head, lex)
     governors = _governors(head, lex)
+    conj_cues = section("clause_mood", ClauseMoodSettings).conj_cues
     return replace(own, negated=own.negated or any(_negated(v) for v, link in governors if link != "conj"),
-                   cue=own.cue or any(_cue(v, lex) for v, _ in governors))
+                   cue=own.cue or any(_cue(v, lex) for v, link in governors if conj_cues or link != "conj"))
 
 
 def own_mood(token: Token, lex: Lexicons | None = None) -> Mood:
@@ -382,6 +385,9 @@ class ClauseMoodSettings:
 
     obstructed: tuple[str, ...] = ("passage",)
     """Names of `OBSTRUCTED` kinds, in order; a blocking verb whose object is none of them stops it."""
+    conj_cues: bool = True
+    """A coordinated clause inherits the cue words of the clause it is joined to (false: only of the clauses
+    governing both)."""
     happening_objects: bool = False
     """A clause's object names its happening (a generic one, 'carried out similar attacks', makes the clause not
     realis) only where it is a happening noun (false: any object)."""
