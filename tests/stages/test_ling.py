@@ -109,6 +109,25 @@ def test_a_pronoun_standing_for_a_passage_is_obstructed(nlp, sentence: str,  # t
     assert own_mood(word(nlp(sentence), verb)).realis is realis
 
 
+@pytest.mark.parametrize("bracket_asides", [True, False])
+def test_a_negated_aside_in_brackets_does_not_negate_its_clause(  # type: ignore[no-untyped-def]
+        nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bracket_asides: bool) -> None:
+    """'[size=no report]' hung on the clause as its object says nothing of whether the beating happened
+    (clause_mood.bracket_asides); a negation outside the brackets still negates."""
+    (tmp_path / "settings.yaml").write_text(f"clause_mood:\n  bracket_asides: {str(bracket_asides).lower()}\n",
+                                            encoding="utf-8")
+    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    settings.reload()
+    try:
+        aside = "A crowd of traders beat a suspected thief in Kumasi and killed him [size=no report]"
+        beat = is_realis(word(nlp(aside), "beat"))
+        no_one = is_realis(word(nlp("The army attacked no one in Gao [a town of the north]."), "attacked"))
+    finally:
+        monkeypatch.delenv("THUCYDIDES_SETTINGS")
+        settings.reload()
+    assert (beat, no_one) == (bracket_asides, False)
+
+
 @pytest.mark.parametrize("conj_cues", [True, False])
 def test_a_coordinated_clause_inherits_cues_only_by_choice(  # type: ignore[no-untyped-def]
         nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, conj_cues: bool) -> None:

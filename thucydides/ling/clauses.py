@@ -228,8 +228,21 @@ def _clause_mood(token: Token, head: Token, lex: Lexicons) -> Mood:
     """The mood of the clause's own words (`_own_mood`), with its negation (of its verb, subject or object) and a
     generic happening noun: what `mood` adds the governing clauses to, and `own_mood` reads alone."""
     told = [token, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"})]
+    if section("clause_mood", ClauseMoodSettings).bracket_asides:
+        told = [t for t in told if t is token or not in_brackets(t)]
     return replace(_own_mood(head, token, lex), negated=any(_negated(t) for t in (head, *told)),
                    generic=any(_generic_noun(t, lex) for t in _named_happenings(token, head, lex)))
+
+
+def in_brackets(token: Token) -> bool:
+    """Whether `token` stands inside square brackets in its sentence ('killed him [size=no report]'): an editor's or
+    a coder's aside, which a parser may hang on the clause as its object."""
+    for t in reversed(token.doc[token.sent.start:token.i]):
+        if t.text == "]":
+            return False
+        if t.text == "[":
+            return True
+    return False
 
 
 def _named_happenings(token: Token, head: Token, lex: Lexicons) -> list[Token]:
@@ -385,6 +398,8 @@ class ClauseMoodSettings:
 
     obstructed: tuple[str, ...] = ("passage",)
     """Names of `OBSTRUCTED` kinds, in order; a blocking verb whose object is none of them stops it."""
+    bracket_asides: bool = False
+    """An argument in square brackets ('[size=no report]' parsed as an object) does not negate its clause."""
     conj_cues: bool = True
     """A coordinated clause inherits the cue words of the clause it is joined to (false: only of the clauses
     governing both)."""
