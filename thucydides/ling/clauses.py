@@ -394,16 +394,16 @@ OBSTRUCTED: Mapping[str, Callable[[Token, Lexicons], bool]] = {
 
 @dataclass(frozen=True, slots=True)
 class ClauseMoodSettings:
-    """Which objects of a blocking verb leave its clause a happening (`clause_mood` in the settings)."""
+    """How a clause's own words and the clauses above it tell whether it happened (`clause_mood` in the settings)."""
 
-    obstructed: tuple[str, ...] = ("passage",)
+    obstructed: tuple[str, ...] = ("passage", "name", "kept_from", "pronoun")
     """Names of `OBSTRUCTED` kinds, in order; a blocking verb whose object is none of them stops it."""
-    bracket_asides: bool = False
+    bracket_asides: bool = True
     """An argument in square brackets ('[size=no report]' parsed as an object) does not negate its clause."""
-    conj_cues: bool = True
+    conj_cues: bool = False
     """A coordinated clause inherits the cue words of the clause it is joined to (false: only of the clauses
     governing both)."""
-    happening_objects: bool = False
+    happening_objects: bool = True
     """A clause's object names its happening (a generic one, 'carried out similar attacks', makes the clause not
     realis) only where it is a happening noun (false: any object)."""
 
