@@ -38,6 +38,7 @@ from thucydides.events.where import PLACE_STEPS
 from thucydides.knowledge import KnowledgeError
 from thucydides.knowledge.acled import Taxonomy, taxonomy
 from thucydides.knowledge.fatal_shares import DEFAULT_SHARES, fatal_shares
+from thucydides.knowledge.settings import section
 from thucydides.knowledge.type_prior import DEFAULT_PRIOR, PriorRetyping, type_prior
 from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import heads_clause, is_accident, is_aggregate, is_bare_plural, is_realis, tense
@@ -310,8 +311,26 @@ def _specific(r: Reading) -> bool:
     if c.headline or tense(c.anchor) != "present":
         return True
     if any(is_bare_plural(o) for o in arguments(c.anchor).objects):
-        return False  # 'militants carry out attacks near X'
+        return _dated_to_a_day(r)  # 'militants carry out attacks near X'; 'On 3 May, gunmen set cars on fire' is news
     return len(r.doc.segments.sentences) == 1 or _particular(r)
+
+
+@dataclass(frozen=True)
+class SpecificSettings:
+    """The `specific` filter's choices (`event_specific` in the settings)."""
+
+    dated_present: bool = True
+    """A clause in the simple present telling happenings as a bare plural ('police prevent teachers from ...', 'gunmen
+    set vehicles on fire', where 'set' reads as present) tells one happening when its unit dates it to a day ('On 28
+    June 2022'): a note's or a headline's present, not a habit (false: never)."""
+
+
+def _dated_to_a_day(r: Reading) -> bool:
+    """With `event_specific.dated_present`, whether the unit tells a date of one day that dates what it tells."""
+    if not section("event_specific", SpecificSettings).dated_present:
+        return False
+    c = r.candidate
+    return any(t.precision == 1 and t.dates for t in r.doc.times.within(c.start, c.end))
 
 
 def _particular(r: Reading) -> bool:
