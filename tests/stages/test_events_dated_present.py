@@ -39,6 +39,10 @@ def test_the_present_dated_to_a_day_is_news(read: Read) -> None:
     assert subs(read, DATED) == ["Attack"]
 
 
+def test_a_day_told_of_the_telling_does_not_date_the_habit(read: Read) -> None:
+    assert subs(read, "The mayor said on 14 May 2024 that militants attack villages near Gao.") == []
+
+
 def test_with_the_step_off_the_dated_present_is_a_habit(read: Read, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "settings.yaml").write_text("event_specific:\n  dated_present: false\n", encoding="utf-8")

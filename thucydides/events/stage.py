@@ -326,11 +326,14 @@ class SpecificSettings:
 
 
 def _dated_to_a_day(r: Reading) -> bool:
-    """With `event_specific.dated_present`, whether the unit tells a date of one day that dates what it tells."""
+    """With `event_specific.dated_present`, whether the anchor's own clause (the words it governs) tells a date of one
+    day that dates what it tells: not one told of another clause ('the minister said on Monday that militants raid
+    villages' dates the saying)."""
     if not section("event_specific", SpecificSettings).dated_present:
         return False
-    c = r.candidate
-    return any(t.precision == 1 and t.dates for t in r.doc.times.within(c.start, c.end))
+    a = r.candidate.anchor
+    lo, hi = a.left_edge.idx, a.right_edge.idx + len(a.right_edge.text)
+    return any(t.precision == 1 and t.dates for t in r.doc.times.within(lo, hi))
 
 
 def _particular(r: Reading) -> bool:
