@@ -154,3 +154,27 @@ def test_a_toll_told_as_shared_out_counts_its_share(analyse: Callable[[str], Ana
 def test_a_name_coordinated_with_a_counted_victim_counts_people_too(analyse: Callable[[str], Analysis]) -> None:
     analysis = analyse("Rangers fought with raiders near Kotido on Monday. 6 Jie and 3 herders were killed.")
     assert sorted(_killed(analysis)) == [3.0, 6.0]
+
+
+@pytest.mark.parametrize("text, toll", [
+    # conjunct_object: the object hangs on the second verb
+    ("On Friday, masked men killed and mutilated a goat herder near the well at Kidal.", 1),
+    # dying_subject: a dying verb other than 'die' counts its subject
+    ("On Sunday, rioters stoned a bus in Kasese. A passenger succumbed to his wounds in hospital.", 1),
+    # singular_determiner: a head the parser tags an adjective, and 'the other' alone
+    ("On 3 May 2022, a 19-year-old was shot and killed by bandits near the market in Kaduna.", 1),
+    ("On 3 May 2022, a crowd beat two suspected thieves in Mbale. One escaped and the other later died in "
+     "hospital.", 1),
+    # found_body: bodies found are the dead
+    ("On 3 May 2022, the body of a fisherman was found on the shore near Kilwa, killed by unknown men.", 1),
+    ("On 3 May 2022, gunmen raided a farm near Nakuru. A teacher's body was found in a ditch.", 1),
+])
+def test_victims_told_without_a_figure_by_each_reading(analyse: Callable[[str], Analysis], text: str,
+                                                       toll: int) -> None:
+    assert _toll(analyse(text)) == toll
+
+
+def test_a_body_found_with_no_death_told_elsewhere_counts_only_what_is_found(
+        analyse: Callable[[str], Analysis]) -> None:
+    # bodies with no number nor owner count nothing: the toll is not guessed
+    assert not _toll(analyse("On 3 May 2022, gunmen attacked a village near Gao and bodies were found later."))

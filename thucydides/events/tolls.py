@@ -35,10 +35,13 @@ adds up overlapping tolls. Spelled out, for the three places a toll is decided:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.settings import SettingsError, section
 from thucydides.ling import numbers
 from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import is_passive, is_realis
@@ -229,9 +232,12 @@ def told_toll(doc: Doc, start: int, end: int, vague_counts: Mapping[str, int]) -
     span = char_span(doc, start, end)
     if span is None:
         return None
-    words = lexicons().death_words
-    tolls = [_victims(t, vague_counts) for t in span
-             if t.pos_ in VERBAL and _kills(t, words) and is_realis(t) and not _describes(t)]
+    readings = toll_settings().told_victim_readings
+    words = lexicons().death_words | (lexicons().dying_verbs if "dying_subject" in readings else frozenset())
+    told = [t for t in span if t.pos_ in VERBAL and is_realis(t) and not _describes(t)]
+    tolls = [_victims(t, vague_counts) for t in told if _kills(t, words)]
+    if "found_body" in readings:
+        tolls += [_found_bodies(t) for t in told]
     known = [t for t in tolls if t]
     return max(known) if known else None
 
@@ -255,16 +261,90 @@ def _kills(verb: Token, words: frozenset[str]) -> bool:
     return any(forms(c) & words for c in outcome)
 
 
+@dataclass(frozen=True)
+class TollSettings:
+    """The settings section `fatalities`: which readings of a killing's victims `told_toll` makes."""
+
+    told_victim_readings: tuple[str, ...] = ()
+
+
+VICTIM_READINGS = ("conjunct_object", "dying_subject", "singular_determiner", "number_modifier", "found_body")
+"""The readings `told_victim_readings` may name (see `_victims` and `_one_victim`)."""
+
+
+@lru_cache(maxsize=1)
+def toll_settings() -> TollSettings:
+    """The `fatalities` settings, read once; an unknown reading fails, naming the choices."""
+    found = section("fatalities", TollSettings)
+    unknown = [r for r in found.told_victim_readings if r not in VICTIM_READINGS]
+    if unknown:
+        raise SettingsError(f"fatalities.told_victim_readings: unknown {', '.join(unknown)}; "
+                            f"choose from {', '.join(VICTIM_READINGS)}")
+    return found
+
+
 def _victims(verb: Token, vague_counts: Mapping[str, int]) -> int:
     """'killed a farmer and his son' 2, 'an unknown number were killed' 3, 'killed five traders' 5."""
+    readings = toll_settings().told_victim_readings
     args = arguments(verb)
     passive = args.passive or _shares_passive(verb)
     direct = args.subjects if passive else args.objects  # not 'at her home', 'on suspicion'
-    victims = direct or (args.subjects if verb.lemma_.lower() == "die" else ())
+    if not direct and not passive and "conjunct_object" in readings and not _dies(verb, readings):
+        direct = _conjunct_objects(verb)
+    victims = direct or (args.subjects if _dies(verb, readings) else ())
     total = 0
     for victim in victims:
-        total += _victim_count(victim, vague_counts) if _whole_noun(victim) else 0
+        total += _victim_count(victim, vague_counts) if _whole_noun(victim) or _aged(victim, readings) else 0
     return total
+
+
+def _aged(victim: Token, readings: Sequence[str]) -> bool:
+    """'a 25-year-old was shot dead': an adjective heading a victim's phrase after 'a' names someone, though the
+    recogniser tags an age as a date (`singular_determiner`)."""
+    return "singular_determiner" in readings and victim.pos_ == "ADJ" and victim.ent_type_ == "DATE"
+
+
+def _found_bodies(verb: Token) -> int:
+    """'the body of a farmer was found' 1, 'police recovered the bodies of two women' 2, 'a man's body was found' 1:
+    the bodies a verb of finding (the lexicon's discovery_verbs) finds are its dead (`found_body`); 0 where it
+    finds none or bodies it does not count."""
+    lex = lexicons()
+    if verb.lemma_.lower() not in lex.discovery_verbs:
+        return 0
+    args = arguments(verb)
+    found = args.subjects if args.passive or _shares_passive(verb) else args.objects
+    return sum(_body_count(n) for n in found if n.lemma_.lower() in lex.body_nouns)
+
+
+def _body_count(body: Token) -> int:
+    """'two bodies' 2, 'the bodies of two women' 2, 'the body of a man' 1, 'a body' 1, 'bodies' 0."""
+    numbered = [c for c in body.children if c.dep_ == "nummod"]
+    if numbered:
+        return _number_at(numbered[0])
+    owners = [o for p in children(body, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+    if owners:
+        return sum(_one_victim(o) for o in (owners[0], *owners[0].conjuncts))
+    return 1 if body.tag_ == "NN" else 0
+
+
+def _dies(verb: Token, readings: Sequence[str]) -> bool:
+    """A verb whose subject is the one who dies ('a man died', 'a woman succumbed to her wounds'): the lexicon's
+    dying verbs with the reading `dying_subject`, else 'die' alone."""
+    lemma = verb.lemma_.lower()
+    return lemma in lexicons().dying_verbs if "dying_subject" in readings else lemma == "die"
+
+
+def _conjunct_objects(verb: Token) -> tuple[Token, ...]:
+    """'gunmen killed and mutilated a farmer': a killing verb with no object of its own shares the object of the
+    active verb coordinated with it (the parser hangs the object on one verb: 'abducted and killed a chief')."""
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in VERBAL]
+    if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
+        partners.append(verb.head)
+    for partner in partners:
+        args = arguments(partner)
+        if not args.passive and args.objects:
+            return args.objects
+    return ()
 
 
 def _shares_passive(verb: Token) -> bool:
@@ -305,11 +385,31 @@ def _number_at(token: Token) -> int:
 def _one_victim(victim: Token) -> int:
     """A singular noun or a one-person pronoun ('killing him') counts one; a counted noun ('killed five
     traders', 'one of them') counts its number (told tolls are read only where no claim counts the dead)."""
-    counted = [c for c in victim.children if c.dep_ == "nummod"] or ([victim] if victim.like_num else [])
-    if counted:
-        return _number_at(counted[0])
+    readings = toll_settings().told_victim_readings
+    counted = _counting(victim, readings)
+    if counted is not None:
+        return _number_at(counted)
     if victim.pos_ == "PRON":
         return 1 if victim.lower_ in lexicons().one_person_pronouns else 0
     if victim.tag_ in {"NN", "NNP"} and victim.pos_ in {"NOUN", "PROPN"}:
         return 1
-    return 0
+    return 1 if "singular_determiner" in readings and _one_person_phrase(victim) else 0
+
+
+def _counting(victim: Token, readings: Sequence[str]) -> Token | None:
+    """The number that counts the victim's phrase: its numeric modifier, the victim itself, or (`number_modifier`)
+    a number the parser hung on a word before it as a compound ('Three HM militants'), not a date's."""
+    counted = [c for c in victim.children if c.dep_ == "nummod"] or ([victim] if victim.like_num else [])
+    if not counted and "number_modifier" in readings:
+        counted = [t for t in victim.subtree if t.i < victim.i and t.like_num and t.dep_ == "compound"
+                   and t.ent_type_ not in PLACE_OR_TIME]
+    return counted[0] if counted else None
+
+
+def _one_person_phrase(victim: Token) -> bool:
+    """'a 25-year-old', 'another', 'the other': a phrase not plural that a one-person word makes one person."""
+    if victim.tag_ in {"NNS", "NNPS"}:
+        return False
+    words = lexicons().one_person_determiners
+    return victim.lower_ in words or any(c.dep_ == "det" and c.lower_ in words for c in victim.children
+                                         if c.i < victim.i)

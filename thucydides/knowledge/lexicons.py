@@ -38,6 +38,10 @@ class Lexicons:
     blocking_verbs: frozenset[str]
     passage_nouns: frozenset[str]
     one_person_pronouns: frozenset[str]
+    one_person_determiners: frozenset[str]
+    dying_verbs: frozenset[str]
+    body_nouns: frozenset[str]
+    discovery_verbs: frozenset[str]
     pair_words: frozenset[str]
     share_verbs: frozenset[str]
     share_prepositions: frozenset[str]
@@ -113,6 +117,10 @@ def lexicons() -> Lexicons:
         blocking_verbs=word_set(raw, "blocking_verbs", where),
         passage_nouns=word_set(raw, "passage_nouns", where),
         one_person_pronouns=word_set(raw, "one_person_pronouns", where),
+        one_person_determiners=word_set(raw, "one_person_determiners", where),
+        dying_verbs=word_set(raw, "dying_verbs", where),
+        body_nouns=word_set(raw, "body_nouns", where),
+        discovery_verbs=word_set(raw, "discovery_verbs", where),
         pair_words=word_set(raw, "pair_words", where),
         share_verbs=word_set(raw, "share_verbs", where),
         share_prepositions=word_set(raw, "share_prepositions", where),
