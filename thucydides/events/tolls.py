@@ -389,8 +389,8 @@ def _one_victim(victim: Token) -> int:
     counted = _counting(victim, readings)
     if counted is not None:
         return _number_at(counted)
-    if victim.pos_ == "PRON":
-        return 1 if victim.lower_ in lexicons().one_person_pronouns else 0
+    if victim.pos_ == "PRON" and victim.lower_ in lexicons().one_person_pronouns:
+        return 1
     if victim.tag_ in {"NN", "NNP"} and victim.pos_ in {"NOUN", "PROPN"}:
         return 1
     return 1 if "singular_determiner" in readings and _one_person_phrase(victim) else 0
