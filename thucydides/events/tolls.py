@@ -27,7 +27,9 @@ adds up overlapping tolls. Spelled out, for the three places a toll is decided:
      `told_share`, `share`): ACLED codes one event per place and day.
    With no figure at all, the words still count (`told_toll`): each victim a killing names counts one
    ("shot and killed a farmer and his son": 2), a vague amount counts its fixed number ("an unknown
-   number of militants were killed": 3).
+   number of militants were killed": 3). The readings named in settings `fatalities.told_victim_readings`
+   widen who a killing's victims are ("killed and mutilated a farmer", "a woman succumbed", "a 25-year-old
+   was shot dead", "killing another", "Three HM militants were killed", "the body of a man was found").
 3. **One event across reports** (`across_reports`): each report's toll is one account of the same
    dead; accounts are never added: the lowest (most conservative) toll stands.
 """
@@ -265,7 +267,7 @@ def _kills(verb: Token, words: frozenset[str]) -> bool:
 class TollSettings:
     """The settings section `fatalities`: which readings of a killing's victims `told_toll` makes."""
 
-    told_victim_readings: tuple[str, ...] = ()
+    told_victim_readings: tuple[str, ...]
 
 
 VICTIM_READINGS = ("conjunct_object", "dying_subject", "singular_determiner", "number_modifier", "found_body")
