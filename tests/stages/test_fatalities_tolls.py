@@ -166,6 +166,9 @@ def test_a_name_coordinated_with_a_counted_victim_counts_people_too(analyse: Cal
     ("On 3 May 2022, a crowd beat two suspected thieves in Mbale. One escaped and the other later died in "
      "hospital.", 1),
     ("On 3 May 2022, unknown men set off a bomb near the market in Gulu, injuring a guard and killing another.", 1),
+    # singular_passive: the subject hung elsewhere as an appositive, the auxiliary singular
+    ("On 3 May 2022, in Wa, Upper West, a member of the youth wing was shot dead by gunmen.", 1),
+    ("As reported on 4 May 2022, in Tamale (Northern), a former member of the party, was found dead at his home.", 1),
     # found_body: bodies found are the dead
     ("On 3 May 2022, the body of a fisherman was found on the shore near Kilwa, killed by unknown men.", 1),
     ("On 3 May 2022, gunmen raided a farm near Nakuru. A teacher's body was found in a ditch.", 1),

@@ -28,4 +28,4 @@ def test_the_lexicons_hold_the_readings_words() -> None:
     lex = lexicons()
     assert {"die", "succumb"} <= lex.dying_verbs
     assert "body" in lex.body_nouns and "find" in lex.discovery_verbs
-    assert "another" in lex.one_person_determiners
+    assert "another" in lex.one_person_determiners and "was" in lex.singular_auxiliaries

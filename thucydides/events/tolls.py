@@ -270,7 +270,8 @@ class TollSettings:
     told_victim_readings: tuple[str, ...]
 
 
-VICTIM_READINGS = ("conjunct_object", "dying_subject", "singular_determiner", "number_modifier", "found_body")
+VICTIM_READINGS = ("conjunct_object", "dying_subject", "singular_determiner", "number_modifier", "found_body",
+                   "singular_passive")
 """The readings `told_victim_readings` may name (see `_victims` and `_one_victim`)."""
 
 
@@ -288,16 +289,33 @@ def toll_settings() -> TollSettings:
 def _victims(verb: Token, vague_counts: Mapping[str, int]) -> int:
     """'killed a farmer and his son' 2, 'an unknown number were killed' 3, 'killed five traders' 5."""
     readings = toll_settings().told_victim_readings
-    args = arguments(verb)
-    passive = args.passive or _shares_passive(verb)
-    direct = args.subjects if passive else args.objects  # not 'at her home', 'on suspicion'
-    if not direct and not passive and "conjunct_object" in readings and not _dies(verb, readings):
-        direct = _conjunct_objects(verb)
-    victims = direct or (args.subjects if _dies(verb, readings) else ())
+    passive = is_passive(verb) or _shares_passive(verb)
+    victims = _victim_tokens(verb, passive, readings)
+    if not victims and passive and "singular_passive" in readings:
+        return 1 if _singular_auxiliary(verb) else 0
     total = 0
     for victim in victims:
         total += _victim_count(victim, vague_counts) if _whole_noun(victim) or _aged(victim, readings) else 0
     return total
+
+
+def _victim_tokens(verb: Token, passive: bool, readings: Sequence[str]) -> tuple[Token, ...]:
+    """Who the killing verb kills: its undergoer (the passive's subject, the active's object; not 'at her home',
+    'on suspicion'), with `conjunct_object` the object of a verb coordinated with it, or a dying verb's subject."""
+    args = arguments(verb)
+    direct = args.subjects if passive else args.objects
+    dies = _dies(verb, readings)
+    if not direct and not passive and "conjunct_object" in readings and not dies:
+        direct = _conjunct_objects(verb)
+    return direct or (args.subjects if dies else ())
+
+
+def _singular_auxiliary(verb: Token) -> bool:
+    """'..., a member of the party, was shot dead': a passive killing whose subject the parser lost (hung as an
+    appositive elsewhere) still tells one victim when its auxiliary is singular (`singular_passive`)."""
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    auxiliaries = [c for h in heads for c in h.children if c.dep_ in ("auxpass", "aux")]
+    return any(a.lower_ in lexicons().singular_auxiliaries for a in auxiliaries)
 
 
 def _aged(victim: Token, readings: Sequence[str]) -> bool:

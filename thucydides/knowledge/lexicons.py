@@ -41,6 +41,7 @@ class Lexicons:
     one_person_determiners: frozenset[str]
     dying_verbs: frozenset[str]
     body_nouns: frozenset[str]
+    singular_auxiliaries: frozenset[str]
     discovery_verbs: frozenset[str]
     pair_words: frozenset[str]
     share_verbs: frozenset[str]
@@ -120,6 +121,7 @@ def lexicons() -> Lexicons:
         one_person_determiners=word_set(raw, "one_person_determiners", where),
         dying_verbs=word_set(raw, "dying_verbs", where),
         body_nouns=word_set(raw, "body_nouns", where),
+        singular_auxiliaries=word_set(raw, "singular_auxiliaries", where),
         discovery_verbs=word_set(raw, "discovery_verbs", where),
         pair_words=word_set(raw, "pair_words", where),
         share_verbs=word_set(raw, "share_verbs", where),
