@@ -74,13 +74,13 @@ BOMBING = "A car bomb killed eleven shoppers in the Karrada district of Baghdad 
 @pytest.mark.slow
 def test_a_baghdad_district_the_gazetteer_lacks_is_not_a_turkish_village(analyse, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The gazetteer's only place keyed "Karrada" is a Turkish village; the report is placed in Iraq (Baghdad, "Iraqi"):
-    Karrada stays unresolved as shipped, and is that village with the step (and `gates.obscure_abroad`, which stops
-    it too) off."""
+    Karrada stays unresolved as shipped, and is that village with the step (and `gates.obscure_abroad` and
+    `respelt_unplaced_km`, which stop it too) off."""
     a = analyse(BOMBING)
     assert resolved(a, "Karrada district") is None
     assert {p.country for p in a.places.values()} == {"IQ"}
     shipped = places_settings()
-    off = dataclasses.replace(shipped, far_village_vote=0.0,  # and the strong gate's own check of small towns abroad
+    off = dataclasses.replace(shipped, far_village_vote=0.0, respelt_unplaced_km=0.0,  # and the strong gate's own check
                               gates=dataclasses.replace(shipped.gates, obscure_abroad=False))
     for module in (resolve, handset):
         monkeypatch.setattr(module, "places_settings", lambda: off)

@@ -136,6 +136,10 @@ class PlacesSettings:
     """A name in a report nothing else places, resolved to a place that bears it only as an alternate name, takes its
     best-ranked candidate bearing it as its own that a conflict record places within this many km
     (`resolve.coded_over_alias`); 0 turns it off."""
+    respelt_unplaced_km: float
+    """A small town met only through another spelling, in a country the rest of the report does not imply, stays
+    unresolved unless a conflict record places the name within this many km of it (`resolve.respelt_unplaced`);
+    0 turns it off."""
     list_kind_quorum: int
     """A name of a list ("Missouri, New York and Virginia") resolved to a town takes its state (or country)
     candidate when at least this many other names of the list are states of one country (or countries);

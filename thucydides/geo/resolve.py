@@ -1323,22 +1323,32 @@ def resolve(found: list[Found], gaz: Gazetteer, home: str | None = None,
     state = run_passes(mentions, geo, model, settings, settings.passes)
     out = [resolution(m, r, floor) for m, r in zip(mentions, state.ranked, strict=True)]
     views = state.views
-    if settings.coded_namesakes_km:
-        out = [coded_namesake(m, r, res, views, settings.coded_namesakes_km, settings.coded_in_country,
-                              settings.coded_namesake_population)
-               for m, r, res in zip(mentions, state.ranked, out, strict=True)]
-    if settings.coded_unresolved_km:
-        out = [coded_unresolved(m, r, res, views, settings.coded_unresolved_km, settings.coded_unresolved_untold)
-               for m, r, res in zip(mentions, state.ranked, out, strict=True)]
-    if settings.coded_over_alias_km:
-        out = [coded_over_alias(m, r, res, views, settings.coded_over_alias_km)
-               for m, r, res in zip(mentions, state.ranked, out, strict=True)]
+    out = by_records(mentions, state.ranked, out, views, settings)
     if settings.same_name_same_place:
         out = same_name_same_place(mentions, out, settings)
     out = by_neighbours(mentions, state.ranked, out, geo, settings)
     out = [person_or_place(m, res, views, settings) for m, res in zip(mentions, out, strict=True)]
     return [res for m, r, res in zip(mentions, state.ranked, out, strict=True)
             if res.candidate is not None or (keeps(m, r, floor) and not m.found.person_name)]
+
+
+def by_records(mentions: list[Mention], ranked: list[Ranked | None], out: list[Resolution], views: ViewSource,
+               settings: PlacesSettings) -> list[Resolution]:
+    """The steps that weigh a name's places against where conflict records place it (`priors.coded`): a coded
+    namesake, an unresolved name, an own name over an alias, then a spelling nothing vouches for."""
+    if settings.coded_namesakes_km:
+        out = [coded_namesake(m, r, res, views, settings.coded_namesakes_km, settings.coded_in_country,
+                              settings.coded_namesake_population)
+               for m, r, res in zip(mentions, ranked, out, strict=True)]
+    if settings.coded_unresolved_km:
+        out = [coded_unresolved(m, r, res, views, settings.coded_unresolved_km, settings.coded_unresolved_untold)
+               for m, r, res in zip(mentions, ranked, out, strict=True)]
+    if settings.coded_over_alias_km:
+        out = [coded_over_alias(m, r, res, views, settings.coded_over_alias_km)
+               for m, r, res in zip(mentions, ranked, out, strict=True)]
+    if settings.respelt_unplaced_km:
+        out = [respelt_unplaced(m, res, views, settings) for m, res in zip(mentions, out, strict=True)]
+    return out
 
 
 def by_neighbours(mentions: list[Mention], ranked: list[Ranked | None], out: list[Resolution],
@@ -1418,6 +1428,30 @@ def coded_over_alias(m: Mention, ranked: Ranked | None, res: Resolution, geo: Vi
     ranks = {c.place.id: -p for p, c in ranked.scored} if ranked else {}
     cand = min(found, key=lambda c: (ranks.get(c.place.id, 0.0), found.index(c)))
     return Resolution(m.found, cand, res.confidence, precision_of(m.found, cand))
+
+
+def respelt_unplaced(m: Mention, res: Resolution, geo: ViewSource, settings: PlacesSettings) -> Resolution:
+    """ "Gunmen raided Kodjo village": the gazetteer lacks the name as written and met a town only through another
+    spelling (folding onto a different name, or the consonant skeleton). Where neither the report's countries (the
+    rest of it implies none, or others) nor a conflict record placing the name within `respelt_unplaced_km` of it
+    vouch for that spelling, a small town (fewer than `foreign_town_population`) is most often a namesake of a
+    village the gazetteer lacks: the name stays unresolved (a far guess costs more than no place)."""
+    c = res.candidate
+    if c is None or c.place.kind in AREA_KINDS or c.population >= settings.foreign_town_population \
+            or geo.view(m.key).implies(c.place.country) or not respelt_only(m.found, c):
+        return res
+    if coded(m.key, c, settings.respelt_unplaced_km):
+        return res
+    return Resolution(m.found, None, 0.0, 3)
+
+
+def respelt_only(f: Found, c: Candidate) -> bool:
+    """Whether `c` was met only through another spelling: its consonant skeleton, or a folded key whose name differs
+    from every form of the span as written (accents, case and punctuation aside: `handset.spelt`)."""
+    if c.match < 1.0:
+        return True
+    written = {handset.spelt(n) for n in (f.text, *lookup_names(f, knowledge()), *town_of_a_quarter(f.name))}
+    return handset.spelt(c.name) not in written
 
 
 def _namesakes_to_weigh(m: Mention, picked: Candidate, view: GeographyView, in_country: bool) -> list[Candidate]:
