@@ -72,3 +72,14 @@ def test_a_conflict_record_placing_the_name_vouches_for_it() -> None:
     brest = _town("Brest", country="FR", lat=48.39, lon=-4.49)
     assert coded(fold("Bresst"), brest, SETTINGS.respelt_unplaced_km)
     assert _resolve("Bresst", brest) is brest
+
+
+def test_a_name_of_several_words_is_kept() -> None:
+    """'Jets struck Upper Vardellia at dawn': each word had to meet the town's name, no accident."""
+    town = _town("Upper Vardelliya")
+    assert _resolve("Upper Vardellia", town) is town
+
+
+def test_only_a_town_is_left_unresolved() -> None:
+    camp = _town("Vardelliya", kind="facility")
+    assert _resolve("Vardellia", camp) is camp

@@ -1434,11 +1434,12 @@ def respelt_unplaced(m: Mention, res: Resolution, geo: ViewSource, settings: Pla
     """ "Gunmen raided Kodjo village": the gazetteer lacks the name as written and met a town only through another
     spelling (folding onto a different name, or the consonant skeleton). Where neither the report's countries (the
     rest of it implies none, or others) nor a conflict record placing the name within `respelt_unplaced_km` of it
-    vouch for that spelling, a small town (fewer than `foreign_town_population`) is most often a namesake of a
-    village the gazetteer lacks: the name stays unresolved (a far guess costs more than no place)."""
+    vouch for that spelling, a small town (fewer than `foreign_town_population`) met by a one-word name is most often
+    a namesake of a village the gazetteer lacks: the name stays unresolved (a far guess costs more than no place).
+    A name of several words ("Khan Sheikhoun") rarely meets another place's by accident: each word must."""
     c = res.candidate
-    if c is None or c.place.kind in AREA_KINDS or c.population >= settings.foreign_town_population \
-            or geo.view(m.key).implies(c.place.country) or not respelt_only(m.found, c):
+    if c is None or c.place.kind != "populated_place" or c.population >= settings.foreign_town_population \
+            or len(m.key.split()) > 1 or geo.view(m.key).implies(c.place.country) or not respelt_only(m.found, c):
         return res
     if coded(m.key, c, settings.respelt_unplaced_km):
         return res
