@@ -43,7 +43,8 @@ ACLED_LOC25 = 0.82  # (0.830 at 188a2e2: ACLED's namesakes, units told by their 
 # 0.810 at 4883e03: known places spaCy missed, the pin with the report's geography; 0.793 at
 # e67faf4; 0.783 at 02e73c8: the only place of its name, first named on ties;
 # 0.758 at 28179d9, 0.741 at geo6 cb3a42a, 0.707 before; 0.407)
-ACLED_LOC161 = 0.89  # (0.899 at 188a2e2: ACLED's namesakes, self-qualified towns, units told by their noun;
+ACLED_LOC161 = 0.90  # (0.903 at 3c83716: a town whose state no longer holds it, notes with no event;
+# 0.8996 at 51f3113; 0.899 at 188a2e2: ACLED's namesakes, self-qualified towns, units told by their noun;
 # 0.895 at c9acc13: towns told as towns, no small town abroad on a strong name;
 # 0.892 at d4e29a0; 0.881 at 4883e03; 0.863 at e67faf4; 0.850 at 02e73c8; 0.838 at 28179d9,
 # 0.828 at geo6 cb3a42a,
