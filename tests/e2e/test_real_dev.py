@@ -58,7 +58,8 @@ ACLED_FATALITIES_ALL = 0.92  # (0.940; 0.831)
 LGL_ACCURACY_ALL = 0.75  # (0.766 at 4883e03; 0.763 at 0587618 with civil bodies' places and namesakes;
 # 0.756 with outlet homes learned from a first pass, s19-outlet; 0.703 at 02e73c8: US
 # towns from ZIP codes; 0.677 at 28179d9; 0.664; 0.595)
-LGL_RECALL = 0.85  # issue 10's target (0.855 at a9a9641; 0.853 at 980655f: party letters, where a named person lives, state roads;
+LGL_RECALL = 0.85  # issue 10's target (0.855 at a9a9641; 0.853 at 980655f: party letters,
+# where a named person lives, state roads;
 # 0.842 at 4883e03: known places spaCy missed or read as people; 0.837 at 0587618: places inside
 # civil bodies' names kept; 0.826 at 02e73c8; 0.800; 0.745)
 LGL_PRECISION = 0.90  # (0.912 at c9acc13: no small town abroad on a strong name, no far village;
