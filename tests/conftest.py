@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -119,3 +119,20 @@ def invented_bench():
     spec.loader.exec_module(module)
     shared_or_skip(module.SCORER)
     return module
+
+
+@pytest.fixture
+def settings_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Settings read from a YAML text for one test (THUCYDIDES_SETTINGS: a switched-off step, a narrower list),
+    and the shipped file again after it, so no test sees another's choices."""
+    from thucydides.knowledge import settings
+
+    def use(text: str) -> None:
+        path = tmp_path / "settings.yaml"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setenv("THUCYDIDES_SETTINGS", str(path))
+        settings.reload()
+
+    yield use
+    monkeypatch.delenv("THUCYDIDES_SETTINGS", raising=False)
+    settings.reload()

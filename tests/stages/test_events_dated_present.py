@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from tests.stages.keyword_coder import KeywordCoder, keyword_events
-from thucydides.knowledge import settings
 from thucydides.model import Analysis, Event
 
 pytestmark = pytest.mark.slow
@@ -43,14 +41,8 @@ def test_a_day_told_of_the_telling_does_not_date_the_habit(read: Read) -> None:
     assert subs(read, "The mayor said on 14 May 2024 that militants attack villages near Gao.") == []
 
 
-def test_with_the_step_off_the_dated_present_is_a_habit(read: Read, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "settings.yaml").write_text("event_specific:\n  dated_present: false\n", encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
-    settings.reload()
-    try:
-        found = subs(read, DATED)
-    finally:
-        monkeypatch.delenv("THUCYDIDES_SETTINGS")
-        settings.reload()
+def test_with_the_step_off_the_dated_present_is_a_habit(read: Read,
+                                                         settings_from: Callable[[str], None]) -> None:
+    settings_from("event_specific:\n  dated_present: false\n")
+    found = subs(read, DATED)
     assert found == []

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc, Token
 
-from thucydides.knowledge import settings
 from thucydides.ling.anaphora import antecedent
 from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import clause_head, in_clause, is_realis, mood, own_mood, tense
@@ -80,20 +79,14 @@ def test_mood(nlp, sentence: str, verb: str, realis: bool) -> None:  # type: ign
     assert is_realis(word(nlp(sentence), verb)) is realis
 
 
-def test_obstructed_objects_are_switchable(nlp, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_obstructed_objects_are_switchable(nlp,  # type: ignore[no-untyped-def]
+                                           settings_from: Callable[[str], None]) -> None:
     """With only passages obstructed (clause_mood), a named road and whom a verb keeps from doing something
     are stopped happenings again."""
-    (tmp_path / "settings.yaml").write_text("clause_mood:\n  obstructed: [passage]\n", encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
-    settings.reload()
-    try:
-        named = is_realis(word(nlp("Drivers blocked the R24 near Kericho for three hours."), "blocked"))
-        kept = is_realis(word(nlp("The army prevented al-Shabaab from entering Baidoa."), "prevented"))
-        road = is_realis(word(nlp("Workers blocked the railroad near the mine."), "blocked"))
-    finally:
-        monkeypatch.delenv("THUCYDIDES_SETTINGS")
-        settings.reload()
+    settings_from("clause_mood:\n  obstructed: [passage]\n")
+    named = is_realis(word(nlp("Drivers blocked the R24 near Kericho for three hours."), "blocked"))
+    kept = is_realis(word(nlp("The army prevented al-Shabaab from entering Baidoa."), "prevented"))
+    road = is_realis(word(nlp("Workers blocked the railroad near the mine."), "blocked"))
     assert (named, kept, road) == (False, False, True)
 
 
@@ -111,59 +104,39 @@ def test_a_pronoun_standing_for_a_passage_is_obstructed(nlp, sentence: str,  # t
 
 @pytest.mark.parametrize("bracket_asides", [True, False])
 def test_a_negated_aside_in_brackets_does_not_negate_its_clause(  # type: ignore[no-untyped-def]
-        nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bracket_asides: bool) -> None:
+        nlp, settings_from: Callable[[str], None], bracket_asides: bool) -> None:
     """'[size=no report]' hung on the clause as its object says nothing of whether the beating happened
     (clause_mood.bracket_asides); a negation outside the brackets still negates."""
-    (tmp_path / "settings.yaml").write_text(f"clause_mood:\n  bracket_asides: {str(bracket_asides).lower()}\n",
-                                            encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
-    settings.reload()
-    try:
-        aside = "A crowd of traders beat a suspected thief in Kumasi and killed him [size=no report]"
-        beat = is_realis(word(nlp(aside), "beat"))
-        no_one = is_realis(word(nlp("The army attacked no one in Gao [a town of the north]."), "attacked"))
-    finally:
-        monkeypatch.delenv("THUCYDIDES_SETTINGS")
-        settings.reload()
+    settings_from(f"clause_mood:\n  bracket_asides: {str(bracket_asides).lower()}\n")
+    aside = "A crowd of traders beat a suspected thief in Kumasi and killed him [size=no report]"
+    beat = is_realis(word(nlp(aside), "beat"))
+    no_one = is_realis(word(nlp("The army attacked no one in Gao [a town of the north]."), "attacked"))
     assert (beat, no_one) == (bracket_asides, False)
 
 
 @pytest.mark.parametrize("conj_cues", [True, False])
 def test_a_coordinated_clause_inherits_cues_only_by_choice(  # type: ignore[no-untyped-def]
-        nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, conj_cues: bool) -> None:
+        nlp, settings_from: Callable[[str], None], conj_cues: bool) -> None:
     """'stopped a minibus and detained 40' tells a detention unless the clause joined to it passes its cue down
     (clause_mood.conj_cues); a cue governing both ('sought to enter and loot') passes down either way."""
-    (tmp_path / "settings.yaml").write_text(f"clause_mood:\n  conj_cues: {str(conj_cues).lower()}\n", encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
-    settings.reload()
-    try:
-        detained = is_realis(word(nlp("Police stopped a minibus near Van and detained 40 migrants."), "detained"))
-        arrested = is_realis(word(nlp("Protesters refused to leave the square and were arrested."), "arrested"))
-        loot = is_realis(word(nlp("The militants sought to enter the town and loot the market."), "loot"))
-    finally:
-        monkeypatch.delenv("THUCYDIDES_SETTINGS")
-        settings.reload()
+    settings_from(f"clause_mood:\n  conj_cues: {str(conj_cues).lower()}\n")
+    detained = is_realis(word(nlp("Police stopped a minibus near Van and detained 40 migrants."), "detained"))
+    arrested = is_realis(word(nlp("Protesters refused to leave the square and were arrested."), "arrested"))
+    loot = is_realis(word(nlp("The militants sought to enter the town and loot the market."), "loot"))
     assert (detained, arrested, loot) == (not conj_cues, not conj_cues, False)
 
 
 @pytest.mark.parametrize("happening_objects", [True, False])
 def test_a_generic_object_names_the_happening_only_as_a_happening_noun(  # type: ignore[no-untyped-def]
-        nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, happening_objects: bool) -> None:
+        nlp, settings_from: Callable[[str], None], happening_objects: bool) -> None:
     """'similar attacks' carried out are no one happening; a planned closure protested, potential recruits arrested
     do not make the protest or the arrest unreal (clause_mood.happening_objects; false: any object, as before)."""
-    (tmp_path / "settings.yaml").write_text(f"clause_mood:\n  happening_objects: {str(happening_objects).lower()}\n",
-                                            encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
-    settings.reload()
-    try:
-        protest = word(nlp("Teachers gathered outside the ministry to protest the planned closure of the school."),
-                       "protest")
-        arrested = is_realis(word(nlp("Police arrested potential recruits of the group in Garissa."), "arrested"))
-        similar = is_realis(word(nlp("Rebels carried out similar attacks in Kidal."), "carried"))
-        purpose = own_mood(protest).realis
-    finally:
-        monkeypatch.delenv("THUCYDIDES_SETTINGS")
-        settings.reload()
+    settings_from(f"clause_mood:\n  happening_objects: {str(happening_objects).lower()}\n")
+    protest = word(nlp("Teachers gathered outside the ministry to protest the planned closure of the school."),
+                   "protest")
+    arrested = is_realis(word(nlp("Police arrested potential recruits of the group in Garissa."), "arrested"))
+    similar = is_realis(word(nlp("Rebels carried out similar attacks in Kidal."), "carried"))
+    purpose = own_mood(protest).realis
     assert (purpose, arrested, similar) == (happening_objects, happening_objects, False)
 
 
