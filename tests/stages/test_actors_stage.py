@@ -3,14 +3,12 @@ settled by the report's, new records for organisations the base lacks, speakers,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from thucydides.actors.settle import settle_all, settle_analysis
 from thucydides.actors.stage import initialisms, repeated_names
-from thucydides.knowledge import settings
 from thucydides.knowledge.actors import load_base, name_key
 from thucydides.model import ActorMention, Analysis, Document
 from thucydides.pipeline import Pipeline
@@ -199,15 +197,9 @@ def test_a_militia_known_in_one_country_only_settles_there_whatever_the_report_s
 
 
 @pytest.fixture
-def home_in_neighbours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def home_in_neighbours(settings_from: Callable[[str], None]) -> None:
     """`stages.actors.home_over_country: neighbours` for one test."""
-    (tmp_path / "settings.yaml").write_text("stages:\n  actors:\n    home_over_country: neighbours\n",
-                                            encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
-    settings.reload()
-    yield
-    monkeypatch.delenv("THUCYDIDES_SETTINGS", raising=False)
-    settings.reload()
+    settings_from("stages:\n  actors:\n    home_over_country: neighbours\n")
 
 
 def test_with_neighbours_a_militia_of_one_home_is_named_for_a_far_reports_country(parse, base,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -99,15 +98,12 @@ STRIKE = "Turkish artillery fired on positions near Mosul on Monday."
 
 
 @pytest.fixture
-def strike_with_opponent(parse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Event]]:
+def strike_with_opponent(parse, settings_from: Callable[[str], None]) -> Iterator[Callable[..., Event]]:
     """The strike read with `likely_opponent` among the actor 2 steps (shipped on; appended last through a
     settings override should the shipped settings leave it out), published on `published`."""
     steps = settings.section("stages.events", EventsConfig).actor2_steps
     if "likely_opponent" not in steps:
-        (tmp_path / "settings.yaml").write_text(
-            f"stages:\n  events:\n    actor2_steps: {[*steps, 'likely_opponent']}\n", encoding="utf-8")
-        monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
-        settings.reload()
+        settings_from(f"stages:\n  events:\n    actor2_steps: {[*steps, 'likely_opponent']}\n")
 
     def strike(published: Interval | None) -> Event:
         claims, events = (available_stages()[n].build() for n in ("claims", "events"))
@@ -117,8 +113,6 @@ def strike_with_opponent(parse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         return only(analysis.events)
 
     yield strike
-    monkeypatch.delenv("THUCYDIDES_SETTINGS", raising=False)
-    settings.reload()
 
 
 def _published(year: int) -> Interval:
@@ -138,15 +132,12 @@ def test_a_strike_of_another_decade_or_undated_takes_no_learned_opponent(strike_
 
 
 @pytest.fixture
-def strike_silent(parse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Event]]:
+def strike_silent(parse, settings_from: Callable[[str], None]) -> Iterator[Callable[..., Event]]:
     """The strike read with `likely_opponent` last among the actor 2 steps and shelling among the sub-event types
     where it names none (`likely_opponent_silent`)."""
     steps = [s for s in settings.section("stages.events", EventsConfig).actor2_steps if s != "likely_opponent"]
-    (tmp_path / "settings.yaml").write_text(
-        f"stages:\n  events:\n    actor2_steps: {[*steps, 'likely_opponent']}\n"
-        "    likely_opponent_silent: [Shelling/artillery/missile attack]\n", encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
-    settings.reload()
+    settings_from(f"stages:\n  events:\n    actor2_steps: {[*steps, 'likely_opponent']}\n"
+                  "    likely_opponent_silent: [Shelling/artillery/missile attack]\n")
 
     def strike(published: Interval | None) -> Event:
         claims, events = (available_stages()[n].build() for n in ("claims", "events"))
@@ -156,8 +147,6 @@ def strike_silent(parse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         return only(analysis.events)
 
     yield strike
-    monkeypatch.delenv("THUCYDIDES_SETTINGS", raising=False)
-    settings.reload()
 
 
 def test_a_shelling_where_acled_mostly_codes_no_target_takes_no_learned_opponent_when_told_so(strike_silent):

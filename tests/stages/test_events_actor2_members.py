@@ -7,12 +7,10 @@ written for these tests; places attached by hand as in tests/stages/test_events.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
 from tests.stages.test_events import analysed, events_of, name, only, parse  # noqa: F401  (fixtures)
-from thucydides.knowledge import settings
 from thucydides.model import Event, Place
 from thucydides.pipeline import available_stages
 
@@ -39,10 +37,8 @@ def test_soldiers_attacked_stay_the_military_and_make_a_clash(events_of):
 
 
 @pytest.fixture
-def events_without(parse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], Event]]:
-    (tmp_path / "settings.yaml").write_text("stages:\n  events:\n    members_as_civilians: false\n", encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
-    settings.reload()
+def events_without(parse, settings_from: Callable[[str], None]) -> Iterator[Callable[[str], Event]]:
+    settings_from("stages:\n  events:\n    members_as_civilians: false\n")
 
     def run(text: str) -> Event:
         claims, events = (available_stages()[n].build() for n in ("claims", "events"))
@@ -52,8 +48,6 @@ def events_without(parse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
         return only(analysis.events)
 
     yield run
-    monkeypatch.delenv("THUCYDIDES_SETTINGS", raising=False)
-    settings.reload()
 
 
 def test_switched_off_the_party_is_actor_2(events_without):

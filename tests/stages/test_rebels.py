@@ -3,12 +3,11 @@ named just before, else the country's unidentified armed group. Sentences writte
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from thucydides.knowledge import settings
 from thucydides.knowledge.actors import actor_base, name_key
 from thucydides.model import Interval
 
@@ -106,14 +105,8 @@ def test_a_report_published_long_before_the_notes_years_keeps_the_unidentified_g
     assert _named(a, "Militants") == name_key("Unidentified Armed Group (Somalia)")
 
 
-def test_with_the_step_switched_off_bare_militants_stay_unidentified(analyse, tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "settings.yaml").write_text("stages:\n  actors:\n    likely_group: false\n", encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
-    settings.reload()
-    try:
-        a = analyse("Militants attacked a police station in Baidoa on Monday, killing three officers.")
-    finally:
-        monkeypatch.delenv("THUCYDIDES_SETTINGS")
-        settings.reload()
+def test_with_the_step_switched_off_bare_militants_stay_unidentified(
+        analyse, settings_from: Callable[[str], None]) -> None:
+    settings_from("stages:\n  actors:\n    likely_group: false\n")
+    a = analyse("Militants attacked a police station in Baidoa on Monday, killing three officers.")
     assert _named(a, "Militants") == name_key("Unidentified Armed Group (Somalia)")
