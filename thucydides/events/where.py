@@ -388,10 +388,13 @@ def actors_capital(pc: PlaceContext) -> Located | None:
     actors' settling does not (a foreign official's comment names no local force)."""
     if pc.doc.toponyms.items:
         return None
-    country = pc.doc.country or actors_country(pc.doc.analysis.actors, speakers=True)
-    if country is None:
-        return None
-    place = capital_place(open_gazetteer(), country)
+    return unnamed_capital(pc.doc.country or actors_country(pc.doc.analysis.actors, speakers=True))
+
+
+def unnamed_capital(country: str | None) -> Located | None:
+    """The capital of `country`, named nowhere in the report, as a happening's place at a region-level precision
+    (it rides on the result for the caller to add); None without a country or a capital the gazetteer holds."""
+    place = capital_place(open_gazetteer(), country) if country else None
     if place is None:
         return None
     return Located(Toponym(0, 0, place.name, place.id, 0.0, 3), 3, unnamed=place)
@@ -407,11 +410,7 @@ def acting_countrys_capital(pc: PlaceContext) -> Located | None:
     if not items or not all(pc.doc.place_of(t).kind == "country" and _acting_country(pc.doc, t) for t in items):
         return None
     countries = {pc.doc.place_of(t).country for t in items}
-    country = countries.pop() if len(countries) == 1 else None
-    place = capital_place(open_gazetteer(), country) if country else None
-    if place is None:
-        return None
-    return Located(Toponym(0, 0, place.name, place.id, 0.0, 3), 3, unnamed=place)
+    return unnamed_capital(countries.pop() if len(countries) == 1 else None)
 
 
 def _acting_country(ctx: DocContext, t: Toponym) -> bool:
