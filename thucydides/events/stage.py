@@ -154,9 +154,11 @@ class EventsConfig:
     """An anchor that is a participle or infinitive hanging on another clause ('rallied in A, demanding ... in B')
     takes the place of that clause first (`where.governing_clause`)."""
     place_doubt_own_line: bool = True
-    place_telling_apart: bool = True
     """A clause place is doubtful only against a place not told in an infinitive or active participle below the
     anchor, nor as an origin (`where.doubtful_in_its_sentence`)."""
+    place_telling_apart: bool = True
+    """A place told by a verb of telling's clause ('officials in A said') does not place the happening it tells
+    (`where.speakers_place`)."""
     place_offset_km: tuple[float, float] | None = (5.0, 300.0)
     """A town told as a landmark a distance away ('a village 45 km south of A') places the happening at the point
     that distance and bearing give, for distances in this range (`where.offset_point`; null: at the landmark)."""
