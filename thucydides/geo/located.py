@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from thucydides import data
 from thucydides.geo import roles
 from thucydides.geo.distance import km
-from thucydides.geo.recognize import knowledge
+from thucydides.geo.recognize import SPACED_WORD, knowledge
 from thucydides.knowledge.lexicons import lexicons
 from thucydides.knowledge.settings import section
 from thucydides.ling.context import DocContext
@@ -154,14 +154,12 @@ def said_as_place(text: str, t: Toponym) -> bool:
     """A place preposition right before the name or a town or unit noun right after it (`knowledge`)."""
     know = knowledge()
     before = text[max(0, t.start - 16):t.start]
-    words, after = before.split(), _FIRST_WORD.match(text, t.end)
+    words, after = before.split(), SPACED_WORD.match(text, t.end)
     if words and before[-1:].isspace() and words[-1].lower() in know.place_preps:
         return True
     noun = after.group(1).lower() if after is not None else ""
     return noun in know.town_nouns or noun in know.admin_nouns
 
-
-_FIRST_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 
 def towns_by_country(ctx: DocContext) -> Counter[str]:

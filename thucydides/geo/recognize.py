@@ -202,10 +202,11 @@ def words(text: str) -> list[Token]:
 
 
 _TOKEN = tuple.__new__
-_CAPS = itemgetter(3)
-_START, _END, _TEXT = itemgetter(0), itemgetter(1), itemgetter(2)
-"""`Token.caps`, read in C over a report's words."""
 """Makes a `Token` without the named tuple's Python-level constructor: `words` makes one per name-like word."""
+_CAPS = itemgetter(3)
+"""`Token.caps`, read in C over a report's words."""
+_START, _END, _TEXT = itemgetter(0), itemgetter(1), itemgetter(2)
+"""`Token.start`, `.end` and `.text`, read in C (`_Scan`'s gaps between words)."""
 _HYPHEN = re.compile(r"[-‐]")
 _WORD_ENDS = r"(?![^\W\d_]|[-'’ʿʾ‘][^\W\d_])"
 
@@ -1131,11 +1132,12 @@ _DASH_BEFORE = re.compile(r"[-\u2013\u2014]\s*$")
 
 
 def _next_word(text: str, end: int) -> str:
-    m = _SPACED_WORD.match(text[end:end + 30])
+    m = SPACED_WORD.match(text[end:end + 30])
     return m.group(1) if m else ""
 
 
-_SPACED_WORD = re.compile(r"\s+([A-Za-z]+)")
+SPACED_WORD = re.compile(r"\s+([A-Za-z]+)")
+"""The word after a name, past the spaces between (its letters in group 1)."""
 
 
 _GIVEN_AND_SURNAME = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) (?=([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b)")
