@@ -3,6 +3,7 @@ from the places the system resolved in its reports, and read back as a prior whe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -142,12 +143,12 @@ def test_the_evaluation_learns_homes_as_the_command_does(tmp_path: Path) -> None
     assert len(again) == 3 and store.stats().pending == 3
 
 
-def test_homes_in_force_are_the_runs_and_a_users_file_overrides_them(tmp_path: Path, monkeypatch) -> None:
+def test_homes_in_force_are_the_runs_and_a_users_file_overrides_them(
+        tmp_path: Path, settings_from: Callable[[str], None]) -> None:
     learned = OutletHomes({"bayou-ledger.example.com": OutletHome("US", "Louisiana"),
                            "valley-post.example.org": OutletHome("US", "Texas")})
     write_homes(OutletHomes({"valley-post.example.org": OutletHome("MX", "Sonora")}), tmp_path / "homes.yaml")
-    (tmp_path / "settings.yaml").write_text(f"outlet_homes:\n  file: {tmp_path / 'homes.yaml'}\n", encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    settings_from(f"outlet_homes:\n  file: {tmp_path / 'homes.yaml'}\n")
     with homes_in_force(learned):
         got = configured_homes()
     assert got.homes["bayou-ledger.example.com"].admin1 == "Louisiana"
@@ -159,17 +160,15 @@ def test_no_file_named_no_homes() -> None:
     assert not configured_homes()
 
 
-def test_the_settings_name_the_homes_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_settings_name_the_homes_file(tmp_path: Path, settings_from: Callable[[str], None]) -> None:
     homes = OutletHomes({"bayou-ledger.example.com": OutletHome("US", "Louisiana")})
     write_homes(homes, tmp_path / "homes.yaml")
-    (tmp_path / "settings.yaml").write_text(f"outlet_homes:\n  file: {tmp_path / 'homes.yaml'}\n", encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+    settings_from(f"outlet_homes:\n  file: {tmp_path / 'homes.yaml'}\n")
     assert configured_homes() == homes
 
 
-def test_a_missing_homes_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "settings.yaml").write_text(f"outlet_homes:\n  file: {tmp_path / 'none.yaml'}\n", encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "settings.yaml"))
+def test_a_missing_homes_file_is_named(tmp_path: Path, settings_from: Callable[[str], None]) -> None:
+    settings_from(f"outlet_homes:\n  file: {tmp_path / 'none.yaml'}\n")
     with pytest.raises(KnowledgeError, match="none.yaml"):
         configured_homes()
 

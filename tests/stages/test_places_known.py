@@ -4,6 +4,8 @@ says otherwise; a common person's name, an English word opening its sentence or 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from thucydides.geo.fold import fold
@@ -64,11 +66,10 @@ def test_a_name_at_the_head_of_a_street_stays_a_street() -> None:
     assert not any(f.known_place for f in found.values())
 
 
-def test_off_by_setting(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_off_by_setting(settings_from: Callable[[str], None]) -> None:
     from thucydides.geo import recognize
 
-    (tmp_path / "s.yaml").write_text("place_recognition:\n  known_place_population: 0\n", encoding="utf-8")
-    monkeypatch.setenv("THUCYDIDES_SETTINGS", str(tmp_path / "s.yaml"))
+    settings_from("place_recognition:\n  known_place_population: 0\n")
     recognize.recognition_settings.cache_clear()
     try:
         found = _found("Rockets fell on Chernihiv before dawn, the governor said.", "Chernihiv", "PERSON")
