@@ -48,7 +48,7 @@ def _claim(fig: Figure, ctx: Context) -> Claim | None:
     evidence = Evidence.of(document, fig.segment.start, fig.segment.end)
     q = fig.quantity
     return Claim(
-        id=stable_id("claim", document.id, reading.metric, fig.unit, q.low, q.high, evidence.start),
+        id=stable_id("claim", document.id, reading.metric, fig.unit, q.low, q.high, evidence.start, fig.start),
         doc=document.id,
         metric=reading.metric,
         unit=fig.unit,

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from thucydides.claims.lexicon import ClaimLexicon
 from thucydides.claims.settings import ClaimsSettings
+from thucydides.knowledge.fatalities import figure_reading
 from thucydides.ling import numbers
 from thucydides.ling.segments import Segmentation, segment
 
@@ -138,7 +139,9 @@ def find_unit(doc: Doc, j: int, seg: Segment, lex: ClaimLexicon, reach: int = 5)
     first = _after_of(doc, j, seg)
     for k in range(first, min(seg.last_token, first + reach)):
         found = _unit_here(doc, k, seg, lex)
-        if found is not None:
+        if found is not None and _names_a_thing(doc[found[1]], seg, lex):
+            return None
+        if found is not None and not _modifies_people(doc[found[1]], seg, lex):
             return found
         if not _modifier(doc[k]):
             return None
@@ -172,6 +175,38 @@ def _unit_here(doc: Doc, k: int, seg: Segment, lex: ClaimLexicon) -> tuple[str, 
     if _victim_noun(tok, lex):
         return "people", k, k + 1
     return None
+
+
+PERSON_UNITS = frozenset({"fighters", "civilians", "people"})
+
+
+def _modifier_of_noun(tok: Token, seg: Segment) -> Token | None:
+    """The noun after it that a person word modifies ('two police vehicles': vehicles), with the reading
+    `compound_unit` (fatalities.figure_readings) on; else None."""
+    head = tok.head
+    if tok.dep_ not in ("compound", "amod") or head.i <= tok.i or not seg.holds(head) or head.pos_ != "NOUN":
+        return None
+    return head if figure_reading("compound_unit") else None
+
+
+def _modifies_people(tok: Token, seg: Segment, lex: ClaimLexicon) -> bool:
+    """'three militia members', 'two police officers': a person word modifying another that counts people; the
+    scan goes on to that word."""
+    head = _modifier_of_noun(tok, seg)
+    found = _unit_at(tok.doc, head.i, seg.last_token, lex) if head is not None else None
+    return found is not None and found[0] in PERSON_UNITS
+
+
+def _names_a_thing(tok: Token, seg: Segment, lex: ClaimLexicon) -> bool:
+    """'burned two police vehicles', 'destroyed 7 armored personnel carriers': a person word modifying a noun
+    that counts no one; the figure counts those things, not people (`compound_unit`)."""
+    head = _modifier_of_noun(tok, seg)
+    return head is not None and not _person_word(head, seg, lex)
+
+
+def _person_word(tok: Token, seg: Segment, lex: ClaimLexicon) -> bool:
+    found = _unit_at(tok.doc, tok.i, seg.last_token, lex)
+    return (found is not None and found[0] in PERSON_UNITS) or _victim_noun(tok, lex)
 
 
 def _victim_noun(tok: Token, lex: ClaimLexicon) -> bool:
@@ -290,10 +325,20 @@ def _bare_person(number: Token, seg: Segment, lex: ClaimLexicon) -> bool:
         return False
     if _told_by_toll_noun(number, lex) or _said_dead(number, lex):
         return True
-    if number.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+    if _hedged_object(number, lex):
+        head = number.head.head
+    elif number.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
     metric = lex.person_triggers.get(head.lemma_.lower())
     return metric is not None and metric != "present" and head.pos_ == "VERB"
+
+
+def _hedged_object(number: Token, lex: ClaimLexicon) -> bool:
+    """'killing around 12 of them': a number the parser hung on a hedge taken for a preposition of the verb
+    (`hedged_object`, fatalities.figure_readings)."""
+    hedge = number.head
+    return (number.dep_ == "pobj" and hedge.dep_ == "prep" and hedge.lower_ in lex.hedge_prepositions
+            and hedge.i == number.i - 1 and hedge.head.pos_ == "VERB" and figure_reading("hedged_object"))
 
 
 def _told_by_toll_noun(tok: Token, lex: ClaimLexicon) -> bool:
@@ -325,6 +370,14 @@ def _age_or_date(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon)
     return nxt in lex.non_count_followers or (doc[q.start].lower_ == "one" and q.end == q.start + 1 and nxt == "of")
 
 
+def _month_day(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
+    """'Around 14 March 2022', 'on March 3': a number beside a capitalised month name is a day, whatever the
+    recogniser tagged (`month_date`, fatalities.figure_readings)."""
+    beside = [doc[k] for k in (q.start - 1, q.end) if seg.first_token <= k < seg.last_token]
+    month = any(t.lower_ in lex.month_names and t.text[:1].isupper() for t in beside)
+    return month and figure_reading("month_date")
+
+
 def _year(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:
     first, last = doc[q.start], doc[q.end - 1]
     return bool(q.end == q.start + 1 and _YEAR.match(last.text) and first.ent_type_ in ("DATE", "TIME", ""))
@@ -349,7 +402,7 @@ def _negated(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> 
     return bool({"no", "not", "none", "never"} & set(before)) and "than" not in before
 
 
-EXCLUSIONS = (_designated, _age_or_date, _year, _inside_name, _negated)
+EXCLUSIONS = (_designated, _age_or_date, _year, _inside_name, _negated, _month_day)
 
 
 def _excluded(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:

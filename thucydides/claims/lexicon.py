@@ -114,6 +114,11 @@ class ClaimLexicon:
     """Verbs of gathering reports, whose subject is the source of the reports ("received reports of")."""
     report_nouns: frozenset[str] = frozenset()
     """Nouns of reports gathered: the gatherer is their source ("has received reports of")."""
+    month_names: frozenset[str] = frozenset()
+    """Month names: a number beside one, capitalised, is a day ("25 January"), no figure (`month_date`)."""
+    hedge_prepositions: frozenset[str] = frozenset()
+    """Hedges the parser takes for a preposition ("killing around 12 of them"): the number is the verb's object
+    (`hedged_object`)."""
 
     @classmethod
     def from_data(cls, raw: dict) -> ClaimLexicon:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from thucydides.claims.figures import Figure, Segment
 from thucydides.claims.lexicon import ClaimLexicon
 from thucydides.claims.settings import ClaimsSettings
+from thucydides.knowledge.fatalities import figure_reading
 from thucydides.ling.tokens import PLACE_LABELS
 
 TERRITORY = ("territory_held", "territory_taken")
@@ -195,8 +196,33 @@ def read_metric(fig: Figure, subject_kind_armed: bool, lex: ClaimLexicon, cfg: C
 
 
 def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
-    """A state named by a modifier ("people sheltering in a basement") gives way to what the clause's verb says
-    happened to them ("... were killed"); any other first trigger decides."""
+    """The figure's own predicate decides where one follows it ("9 others were hurt"); else a state named by a
+    modifier ("people sheltering in a basement") gives way to what the clause's verb says happened to them ("...
+    were killed"), and any other first trigger decides."""
+    own = _own_predicate(fig)
+    return _usual_person(fig, armed, lex, cfg) if own is None else _own_reading(fig, own, armed, lex, cfg)
+
+
+def _own_reading(fig: Figure, own: Token, armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
+    """What the figure's own predicate (`_own_predicate`) or a verb joined to it says happened; where it says
+    nothing, the usual reading, unless that is a harm another clause tells ('a porter was killed and three others are
+    missing': not the dead)."""
+    for verb in (own, *(c for c in own.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+        metric = _person_metric(verb, lex, True) or _complement_event(verb, lex)  # 'was hit by a car and killed'
+        if metric is not None and metric != "present":
+            return _settled(Reading(metric, verb), lex)
+    usual = _usual_person(fig, armed, lex, cfg)
+    said = usual.trigger if usual is not None else None
+    phrase = fig.unit_token.subtree if fig.unit_token is not None else ()
+    elsewhere = said is not None and said.i != own.i and said not in phrase  # not '24 fatalities were spread'
+    return None if usual is not None and usual.metric in HARM and elsewhere else usual
+
+
+HARM = frozenset({"killed", "wounded"})
+
+
+def _usual_person(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSettings) -> Reading | None:
+    """The first trigger among the figure's candidates decides (a state read first stands, see `_decided`)."""
     state: Reading | None = None
     for tok, chain, source in candidates(fig, lex, cfg):
         metric = _candidate_metric(fig, tok, chain, source, armed, lex)
@@ -208,6 +234,23 @@ def _read_person(fig: Figure, armed: bool, lex: ClaimLexicon, cfg: ClaimsSetting
             continue
         return _settled(_decided(state, reading, source), lex)
     return state or _estimated_fighters(fig) or _fighters_in_action(fig, lex) or _displaced(fig, lex)
+
+
+def _own_predicate(fig: Figure) -> Token | None:
+    """'killed 6 rangers and 9 others were hurt', 'a porter was killed and three others are missing': the verb whose
+    auxiliary follows the counted noun is what happened to it, whether the parse hung the noun on another clause or
+    made it the subject of a verb joined to one (`own_predicate`, fatalities.figure_readings); not a noun inside
+    another's phrase ('the bodies of 5 people were found'). None where no auxiliary follows."""
+    unit = fig.unit_token
+    if unit is None or unit.i + 1 >= fig.segment.last_token or not figure_reading("own_predicate"):
+        return None
+    aux = unit.doc[unit.i + 1]
+    verb = aux.head
+    if aux.pos_ != "AUX" or aux.dep_ not in ("aux", "auxpass") or verb.i <= aux.i or not fig.segment.holds(verb):
+        return None
+    if verb in unit.ancestors and unit.head.i != verb.i:
+        return None
+    return verb
 
 
 _OUTCOME_DEPS = frozenset({"conj", "advcl", "xcomp"})

@@ -29,7 +29,10 @@ adds up overlapping tolls. Spelled out, for the three places a toll is decided:
    ("shot and killed a farmer and his son": 2), a vague amount counts its fixed number ("an unknown
    number of militants were killed": 3). The readings named in settings `fatalities.told_victim_readings`
    widen who a killing's victims are ("killed and mutilated a farmer", "a woman succumbed", "a 25-year-old
-   was shot dead", "killing another", "Three HM militants were killed", "the body of a man was found").
+   was shot dead", "killing another", "Three HM militants were killed", "the body of a man was found", "which
+   resulted in his death", "Teacher shot dead overnight"). Which figures count the dead at all is decided by the
+   readings in `fatalities.figure_readings` ("two police vehicles", "Around 14 March", "9 others were hurt"
+   and the killers of "four gunmen tried to assassinate X" count none; docs/models/event_coder.md, issue 9).
 3. **One event across reports** (`across_reports`): each report's toll is one account of the same
    dead; accounts are never added: the lowest (most conservative) toll stands.
 """
@@ -37,13 +40,12 @@ adds up overlapping tolls. Spelled out, for the three places a toll is decided:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from thucydides.claims.lexicon import lexicon as claim_lexicon
+from thucydides.knowledge.fatalities import fatality_settings, figure_reading
 from thucydides.knowledge.lexicons import lexicons
-from thucydides.knowledge.settings import SettingsError, section
 from thucydides.ling import numbers
 from thucydides.ling.arguments import arguments
 from thucydides.ling.clauses import is_passive, is_realis
@@ -209,6 +211,8 @@ def _is_doer(noun: Token) -> bool:
     if noun.dep_ != "nsubj" or noun.head.pos_ not in VERBAL:
         return False
     verbs = [noun.head, *noun.head.conjuncts]
+    if figure_reading("doer_aim"):  # 'four gunmen tried to assassinate the commander'
+        verbs += [x for v in verbs for x in children(v, "xcomp")]
     return any(children(v, "dobj") for v in verbs)
 
 
@@ -237,11 +241,16 @@ def told_toll(doc: Doc, start: int, end: int, vague_counts: Mapping[str, int]) -
     readings = toll_settings().told_victim_readings
     words = lexicons().death_words | (lexicons().dying_verbs if "dying_subject" in readings else frozenset())
     told = [t for t in span if t.pos_ in VERBAL and is_realis(t) and not _describes(t)]
-    tolls = [_victims(t, vague_counts) for t in told if _kills(t, words)]
-    if "found_body" in readings:
-        tolls += [_found_bodies(t) for t in told]
+    tolls = [_victims(t, vague_counts) for t in told if _kills(t, words)] + _unkilled_dead(span, told, readings)
     known = [t for t in tolls if t]
     return max(known) if known else None
+
+
+def _unkilled_dead(span: Iterable[Token], told: Sequence[Token], readings: Sequence[str]) -> list[int]:
+    """The dead told by no killing verb: bodies found (`found_body`), deaths a happening resulted in
+    (`death_outcome`)."""
+    found = [_found_bodies(t) for t in told] if "found_body" in readings else []
+    return found + ([_death_outcome(t) for t in span if t.pos_ == "NOUN"] if "death_outcome" in readings else [])
 
 
 def _describes(verb: Token) -> bool:
@@ -263,34 +272,17 @@ def _kills(verb: Token, words: frozenset[str]) -> bool:
     return any(forms(c) & words for c in outcome)
 
 
-@dataclass(frozen=True)
-class TollSettings:
-    """The settings section `fatalities`: which readings of a killing's victims `told_toll` makes."""
-
-    told_victim_readings: tuple[str, ...]
-
-
-VICTIM_READINGS = ("conjunct_object", "dying_subject", "singular_determiner", "number_modifier", "found_body",
-                   "singular_passive")
-"""The readings `told_victim_readings` may name (see `_victims` and `_one_victim`)."""
-
-
-@lru_cache(maxsize=1)
-def toll_settings() -> TollSettings:
-    """The `fatalities` settings, read once; an unknown reading fails, naming the choices."""
-    found = section("fatalities", TollSettings)
-    unknown = [r for r in found.told_victim_readings if r not in VICTIM_READINGS]
-    if unknown:
-        raise SettingsError(f"fatalities.told_victim_readings: unknown {', '.join(unknown)}; "
-                            f"choose from {', '.join(VICTIM_READINGS)}")
-    return found
+toll_settings = fatality_settings
+"""The `fatalities` settings (knowledge/fatalities.py): which readings `told_toll` makes."""
 
 
 def _victims(verb: Token, vague_counts: Mapping[str, int]) -> int:
     """'killed a farmer and his son' 2, 'an unknown number were killed' 3, 'killed five traders' 5."""
     readings = toll_settings().told_victim_readings
-    passive = is_passive(verb) or _shares_passive(verb)
+    passive = is_passive(verb) or _shares_passive(verb) or _headline_participle(verb, readings)
     victims = _victim_tokens(verb, passive, readings)
+    if victims and passive and "own_auxiliary" in readings and _disagrees(verb, victims):
+        victims = ()
     if not victims and passive and "singular_passive" in readings:
         return 1 if _singular_auxiliary(verb) else 0
     total = 0
@@ -308,6 +300,44 @@ def _victim_tokens(verb: Token, passive: bool, readings: Sequence[str]) -> tuple
     if not direct and not passive and "conjunct_object" in readings and not dies:
         direct = _conjunct_objects(verb)
     return direct or (args.subjects if dies else ())
+
+
+def _headline_participle(verb: Token, readings: Sequence[str]) -> bool:
+    """'Teacher shot dead overnight near Djibo', 'Three traders shot dead in the market': a killing verb
+    told as a headline is, with no auxiliary nor object, the parser's active past of a passive (`headline_participle`):
+    its subject is its victims."""
+    if "headline_participle" not in readings or verb.tag_ not in ("VBD", "VBN") or _dies(verb, readings):
+        return False
+    own = {c.dep_ for c in verb.children}
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in VERBAL]
+    if any(children(j, "dobj") for j in joined):
+        return False  # 'masked men killed and mutilated a herder': the object hangs on the joined verb
+    return "nsubj" in own and not own & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp"}
+
+
+def _disagrees(verb: Token, victims: Sequence[Token]) -> bool:
+    """'30 marchers were injured, ..., and an official was killed': a passive joined to another with an auxiliary of its
+    own that is singular where the subject it shares is plural has lost its own subject (`own_auxiliary`); the
+    singular auxiliary then counts one (`singular_passive`)."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    singular = any(c.dep_ in ("aux", "auxpass") and c.lower_ in lexicons().singular_auxiliaries for c in verb.children)
+    return singular and all(v.tag_ in ("NNS", "NNPS") for v in victims)
+
+
+def _death_outcome(noun: Token) -> int:
+    """'the beating resulted in his death' 1, 'leading to the death of a farmer' 1, 'which resulted in the killing of
+    the mayor and his guard' 2: a death noun a verb of outcome governs (`death_outcome`) counts its owner or its 'of'
+    object; 0 where it names none, or where the outcome is not told as happened."""
+    lex = lexicons()
+    if noun.lemma_.lower() not in lex.death_nouns:
+        return 0
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "obj") else None
+    if governor is None or governor.lemma_.lower() not in lex.outcome_verbs or not is_realis(governor):
+        return 0
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for p in children(noun, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+    return sum(_one_victim(o) for first in owners[:1] for o in (first, *first.conjuncts))
 
 
 def _singular_auxiliary(verb: Token) -> bool:
@@ -357,7 +387,7 @@ def _dies(verb: Token, readings: Sequence[str]) -> bool:
 def _conjunct_objects(verb: Token) -> tuple[Token, ...]:
     """'gunmen killed and mutilated a farmer': a killing verb with no object of its own shares the object of the
     active verb coordinated with it (the parser hangs the object on one verb: 'abducted and killed a chief')."""
-    partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in VERBAL]
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in VERBAL and not _own_words_before(verb, c)]
     if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
         partners.append(verb.head)
     for partner in partners:
@@ -365,6 +395,12 @@ def _conjunct_objects(verb: Token) -> tuple[Token, ...]:
         if not args.passive and args.objects:
             return args.objects
     return ()
+
+
+def _own_words_before(verb: Token, partner: Token) -> bool:
+    """'killing around 15 of them and injuring 20 others': a verb with words of its own before the verb joined to it
+    tells its own victims; only 'killed and mutilated a farmer' shares the partner's object."""
+    return any(c.dep_ not in ("cc", "punct", "advmod", "conj") and verb.i < c.i < partner.i for c in verb.children)
 
 
 def _shares_passive(verb: Token) -> bool:
@@ -378,7 +414,17 @@ def _whole_noun(token: Token) -> bool:
     """A noun that names someone: not a piece of a hyphenated word ('sub-chief'), not a place or a date."""
     doc = token.doc
     glued = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-"
-    return not glued and token.text != "-" and token.ent_type_ not in PLACE_OR_TIME
+    return not glued and token.text != "-" and token.ent_type_ not in PLACE_OR_TIME and not _day(token)
+
+
+def _day(token: Token) -> bool:
+    """'Around 15 May 2022, ... a man was shot': a number beside a capitalised month name is a day the parser made
+    a subject, not victims (`month_date`, fatalities.figure_readings; claims.yaml month_names)."""
+    if not token.like_num or not figure_reading("month_date"):
+        return False
+    months = claim_lexicon().month_names
+    beside = [token.doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(token.doc)]
+    return any(t.lower_ in months and t.text[:1].isupper() for t in beside)
 
 
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})

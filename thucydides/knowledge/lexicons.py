@@ -76,6 +76,11 @@ class Lexicons:
     """Verbs under which a happening is someone's claim, not news ('insisted', 'alleged'): events.statements."""
     hedge_adverbs: frozenset[str] = frozenset()
     """Words that hedge a happening told ('allegedly', 'reportedly'): a frame on it, not a part of it."""
+    outcome_verbs: frozenset[str] = frozenset()
+    """Verbs that tell what a happening ended in ('resulted in his death', 'leading to the death of a farmer'):
+    a death noun they govern is a killing told (fatalities.told_victim_readings: death_outcome)."""
+    death_nouns: frozenset[str] = frozenset()
+    """Nouns of one's death ('his death', 'the killing of the mayor') counted by `death_outcome`."""
     happening_verbs: tuple[tuple[str, str], ...] = ()
     """Happening nouns' lemmas and the words of the clause that tells each ('shelling', 'shelled'), as pairs (the
     object stays hashable)."""
@@ -149,5 +154,7 @@ def lexicons() -> Lexicons:
         public_roles=word_set(raw, "public_roles", where),
         conflict_context_stems=word_set(raw, "conflict_context_stems", where),
         stance_verbs=word_set(raw, "stance_verbs", where),
+        outcome_verbs=word_set(raw, "outcome_verbs", where),
+        death_nouns=word_set(raw, "death_nouns", where),
         happening_verbs=_word_map(raw, "happening_verbs", where),
     )
