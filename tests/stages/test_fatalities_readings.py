@@ -77,6 +77,9 @@ TOLD = [
      "his assistant.", 2),
     # headline_participle: a killing verb with a subject and no auxiliary nor object
     ("headline_participle", "Teacher shot dead overnight in the hamlet of Kalsaka, Soum Province.", 1),
+    # joined_killings: joined killings with victims of their own add up
+    ("joined_killings", "On 3 May 2022, two porters were beaten by guards at the depot in Mbale. A porter died that "
+     "night and another died in hospital a week later.", 2),
 ]
 
 
@@ -123,3 +126,8 @@ def test_equal_figures_of_different_groups_in_one_sentence_add_up(text: str, tol
     killed = [c for c in analysis.claims if c.metric == "killed"]
     assert len({c.id for c in killed}) == len(killed) == 2
     assert _toll(analysis) == toll
+
+
+def test_joined_killings_of_one_victim_count_it_once() -> None:
+    # joined_killings: a shared object, or a pronoun naming the victim again, is no second death
+    assert _toll(_analyse("On 3 May 2022, a crowd lynched and killed a suspected thief in Mbale.")) == 1

@@ -241,9 +241,35 @@ def told_toll(doc: Doc, start: int, end: int, vague_counts: Mapping[str, int]) -
     readings = toll_settings().told_victim_readings
     words = lexicons().death_words | (lexicons().dying_verbs if "dying_subject" in readings else frozenset())
     told = [t for t in span if t.pos_ in VERBAL and is_realis(t) and not _describes(t)]
-    tolls = [_victims(t, vague_counts) for t in told if _kills(t, words)] + _unkilled_dead(span, told, readings)
+    kills = [t for t in told if _kills(t, words)]
+    tolls = [_victims(t, vague_counts) for t in kills] + _unkilled_dead(span, told, readings)
+    if "joined_killings" in readings:
+        tolls += [_joined_victims(t, kills, vague_counts) for t in kills]
     known = [t for t in tolls if t]
     return max(known) if known else None
+
+
+def _joined_victims(verb: Token, kills: Sequence[Token], vague_counts: Mapping[str, int]) -> int:
+    """'One prisoner died that day and another died a week later' 2: killings joined to the verb whose victims are
+    others than its own (not the object they share, 'lynched and killed a thief'; not a pronoun, which names the
+    same dead again, 'was shot and he died') add theirs to its (`joined_killings`); 0 where none is joined."""
+    first = _victim_set(verb)
+    own = [w for w in verb.children if w.dep_ == "conj" and w in kills and _others(first, _victim_set(w))]
+    return _victims(verb, vague_counts) + sum(_victims(w, vague_counts) for w in own) if own and first else 0
+
+
+def _victim_set(verb: Token) -> tuple[Token, ...]:
+    """Who the killing verb kills, as `_victims` reads them."""
+    readings = toll_settings().told_victim_readings
+    passive = is_passive(verb) or _shares_passive(verb) or _headline_participle(verb, readings)
+    return _victim_tokens(verb, passive, readings)
+
+
+def _others(first: Sequence[Token], joined: Sequence[Token]) -> bool:
+    """Victims none of whom is the first killing's, nor a pronoun naming one of them again."""
+    pronouns = lexicons().one_person_pronouns
+    shared = {t.i for t in first} & {t.i for t in joined}
+    return bool(joined) and not shared and not any(t.lower_ in pronouns for t in joined)
 
 
 def _unkilled_dead(span: Iterable[Token], told: Sequence[Token], readings: Sequence[str]) -> list[int]:

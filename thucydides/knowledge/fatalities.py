@@ -20,7 +20,7 @@ class FatalitySettings:
 
 
 VICTIM_READINGS = ("conjunct_object", "dying_subject", "singular_determiner", "number_modifier", "found_body",
-                   "singular_passive", "own_auxiliary", "death_outcome", "headline_participle")
+                   "singular_passive", "own_auxiliary", "death_outcome", "headline_participle", "joined_killings")
 """The readings `told_victim_readings` may name (events/tolls: `_victims`, `_one_victim`, `_death_outcomes`)."""
 
 FIGURE_READINGS = ("compound_unit", "own_predicate", "month_date", "hedged_object", "doer_aim")
