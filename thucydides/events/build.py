@@ -14,6 +14,7 @@ from thucydides.events.actorbase import CIVILIANS, ActorBase
 from thucydides.events.detect import Candidate
 from thucydides.events.means import means_sub_type
 from thucydides.events.roles import CIVILIANS_KEY, RoleContext, anchor_arguments
+from thucydides.events.roles_umbrella import Side, SideContext, SideRecoding
 from thucydides.events.when import DateContext, Dated
 from thucydides.events.where import PlaceContext, carried_place, country_capital, offset_point
 from thucydides.geo.distance import km
@@ -88,6 +89,8 @@ class Readers:
     """An unarmed side harmed where ACLED's actor 2 is always civilians is the civilians (`as_civilians`)."""
     sub_event_units: bool = False
     """Actor 1 read as a state force is the unit ACLED names for the sub-event type (`unit_of`)."""
+    side_recoding: SideRecoding = SideRecoding(())
+    """Recodes each side read (events/roles_umbrella: a member to the main actor ACLED names; none: as read)."""
     members_civilian_wide: bool = False
     """`as_civilians` in data/acled.yaml member_civilian_sub_events, not only civilian_only_sub_events."""
     organisations_as_civilians: bool = False
@@ -203,6 +206,7 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     rc = replace(rc, actor1=s.actor1)
     s.actor2, step2 = readers.actor2_alone.first(rc) if defaults and defaults.alone else readers.actor2.first(rc)
     step2 = step2 or ("alone" if defaults and defaults.alone else None)
+    _recode_sides(s, readers, SideContext(base, country, s.event_type))
     if readers.sub_event_units:
         s.actor1 = unit_of(base, s.actor1, country, s.sub_event_type)
     if base.civilian_group(s.actor2) or (readers.members_as_civilians and as_civilians(s, base, taxonomy, country,
@@ -211,6 +215,15 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     s.why.update(actor1=step1 or "-", actor2=step2 or "-")
     sides.record(rc, s.actor2, step2)
     s.actor1_guessed = step1 in readers.guessed_actor1_steps
+
+
+def _recode_sides(s: Sighting, readers: Readers, ctx: SideContext) -> None:
+    """Each side read recoded by the chosen steps (`side_recode_steps`); the actor read is kept associated."""
+    if not readers.side_recoding.chosen:
+        return
+    one = readers.side_recoding(ctx, Side(s.actor1, s.assoc_actor1))
+    two = readers.side_recoding(ctx, Side(s.actor2, s.assoc_actor2))
+    s.actor1, s.assoc_actor1, s.actor2, s.assoc_actor2 = one.actor, one.associated, two.actor, two.associated
 
 
 def unit_of(base: ActorBase, actor: str | None, country: str | None, sub_event_type: str) -> str | None:
@@ -701,15 +714,16 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
     evidence = [Evidence.of(document, m.candidate.start, min(m.candidate.end, m.candidate.start + evidence_max))
                 for m in members]
     fatalities, claims = _toll(ctx, _toll_units(members, taxonomy) + list(follow), taxonomy)
-    fixed = _fixed_actor1(typed, taxonomy) if typed_actor1 else None
+    actor1 = (_fixed_actor1(typed, taxonomy) if typed_actor1 else None) or to_actor1(told)
     return Event(
         id=stable_id("event", document.id, typed.sub_event_type, lead.place, lead.candidate.start),
         docs=[document.id],
         event_type=typed.event_type,
         sub_event_type=typed.sub_event_type,
         evidence=evidence,
-        actor1=fixed or to_actor1(told),
+        actor1=actor1,
         actor2=lead.actor2 or next((m.actor2 for m in told if m.actor2), None),
+        assoc_actor1=_associated_with(told, actor1),
         assoc_actor2=lead.assoc_actor2,
         place=placed.place or next((m.place for m in told if m.place), None),
         geo_precision=placed.geo_precision,
@@ -720,6 +734,11 @@ def to_event(members: Sequence[Sighting], ctx: DocContext, evidence_max: int, ta
         civilian_targeting=any(m.civilian_targeting for m in told),
         notes=_notes(lead),
     )
+
+
+def _associated_with(told: Sequence[Sighting], actor1: str | None) -> str | None:
+    """The actor associated with the event's actor 1 by a sighting that read it (a member recoded to its front)."""
+    return next((m.assoc_actor1 for m in told if m.actor1 == actor1 and m.assoc_actor1), None)
 
 
 def _told(members: Sequence[Sighting]) -> list[Sighting]:
