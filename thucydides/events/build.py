@@ -14,7 +14,7 @@ from thucydides.events.actorbase import CIVILIANS, ActorBase
 from thucydides.events.detect import Candidate
 from thucydides.events.means import means_sub_type
 from thucydides.events.roles import CIVILIANS_KEY, RoleContext, anchor_arguments
-from thucydides.events.roles_umbrella import Side, SideContext, SideRecoding
+from thucydides.events.roles_recode import SideContext, SideRecoding, Sides
 from thucydides.events.when import DateContext, Dated
 from thucydides.events.where import PlaceContext, carried_place, country_capital, offset_point
 from thucydides.geo.distance import km
@@ -90,7 +90,7 @@ class Readers:
     sub_event_units: bool = False
     """Actor 1 read as a state force is the unit ACLED names for the sub-event type (`unit_of`)."""
     side_recoding: SideRecoding = SideRecoding(())
-    """Recodes each side read (events/roles_umbrella: a member to the main actor ACLED names; none: as read)."""
+    """Recodes the sides read (events/roles_recode: a member to the main actor ACLED names; none: as read)."""
     members_civilian_wide: bool = False
     """`as_civilians` in data/acled.yaml member_civilian_sub_events, not only civilian_only_sub_events."""
     organisations_as_civilians: bool = False
@@ -206,7 +206,7 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     rc = replace(rc, actor1=s.actor1)
     s.actor2, step2 = readers.actor2_alone.first(rc) if defaults and defaults.alone else readers.actor2.first(rc)
     step2 = step2 or ("alone" if defaults and defaults.alone else None)
-    _recode_sides(s, readers, SideContext(base, country, s.event_type))
+    step1, step2 = _recode_sides(ctx, s, readers, base, country, (step1, step2))
     if readers.sub_event_units:
         s.actor1 = unit_of(base, s.actor1, country, s.sub_event_type)
     if base.civilian_group(s.actor2) or (readers.members_as_civilians and as_civilians(s, base, taxonomy, country,
@@ -217,13 +217,18 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
     s.actor1_guessed = step1 in readers.guessed_actor1_steps
 
 
-def _recode_sides(s: Sighting, readers: Readers, ctx: SideContext) -> None:
-    """Each side read recoded by the chosen steps (`side_recode_steps`); the actor read is kept associated."""
+def _recode_sides(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase, country: str | None,
+                  steps: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """The sides read recoded by the chosen steps (`side_recode_steps`, events/roles_recode), with the actors its
+    sentence names; returns the steps that read actor 1 and actor 2 (`steps`), or the recoding step that changed
+    them."""
     if not readers.side_recoding.chosen:
-        return
-    one = readers.side_recoding(ctx, Side(s.actor1, s.assoc_actor1))
-    two = readers.side_recoding(ctx, Side(s.actor2, s.assoc_actor2))
-    s.actor1, s.assoc_actor1, s.actor2, s.assoc_actor2 = one.actor, one.associated, two.actor, two.associated
+        return steps
+    start, end = s.candidate.sentence.start, s.candidate.sentence.end
+    side = SideContext(base, country, s.event_type, ctx.actors.within(start, end), ctx.doc.text[start:end])
+    out, step1, step2 = readers.side_recoding(side, Sides(s.actor1, s.assoc_actor1, s.actor2, s.assoc_actor2))
+    s.actor1, s.assoc_actor1, s.actor2, s.assoc_actor2 = out.actor1, out.associated1, out.actor2, out.associated2
+    return step1 or steps[0], step2 or steps[1]
 
 
 def unit_of(base: ActorBase, actor: str | None, country: str | None, sub_event_type: str) -> str | None:

@@ -30,7 +30,7 @@ from thucydides.events.detect import Candidate, Coder, Detection, detect
 from thucydides.events.evidence import EvidenceRule
 from thucydides.events.offences import is_crime_story, is_ordinary_offence, is_private_arrest, is_quiet_arrest
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
-from thucydides.events.roles_umbrella import SideRecoding
+from thucydides.events.roles_recode import SideRecoding
 from thucydides.events.seizures import is_thing_taken
 from thucydides.events.sides import SIDE_STEPS
 from thucydides.events.statements import is_statement, is_told_as_stance
@@ -111,8 +111,8 @@ class EventsConfig:
     sub_event_units: bool = True
     """Actor 1 read as a state force is the unit ACLED's coders name for the sub-event type (data/actors/
     sub_event_units.csv: Russia's air strikes to its air force; `build.unit_of`)."""
-    side_recode_steps: tuple[str, ...] = ("umbrella",)
-    """Steps recoding each side read, in order (events/roles_umbrella: `umbrella`, a member ACLED names only as
+    side_recode_steps: tuple[str, ...] = ("umbrella", "named_group")
+    """Steps recoding each side read, in order (events/roles_recode: `umbrella`, a member ACLED names only as
     associated with one main actor in the country's events of the type is coded as that actor)."""
     members_as_civilians_wide: bool = True
     """Use the wider list (data/acled.yaml member_civilian_sub_events: also looting, arrests, explosions and air

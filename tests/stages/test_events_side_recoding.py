@@ -1,6 +1,7 @@
-"""A member ACLED names only as associated with one main actor is coded as that actor (data/actors/
-umbrella_actors.csv, learned by thucydides.learn.umbrella_actors from ACLED train; events/roles_umbrella.py, settings
-`side_recode_steps`). Sentences and rows written for these tests; places attached by hand."""
+"""The sides read, recoded (events/roles_recode.py, settings `side_recode_steps`): a member ACLED names only as
+associated with one main actor is coded as that actor (`umbrella`; data/actors/umbrella_actors.csv, learned by
+thucydides.learn.umbrella_actors from ACLED train); an unnamed armed actor 1 is the one armed group its sentence
+names (`named_group`). Sentences and rows written for these tests; places attached by hand."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ import pytest
 
 from tests.stages.test_events import name, only
 from tests.stages.test_events_where import events_runner
-from thucydides.events.roles_umbrella import SideRecoding
+from thucydides.events.roles_recode import SideRecoding
 from thucydides.knowledge.settings import SettingsError
 from thucydides.learn.umbrella_actors import UmbrellaSettings, learn
 from thucydides.model import Place
 
-PLACES = {"Marinka": Place("marinka", "Marinka", 47.94, 37.50, "populated_place", "UA", "Donetsk")}
+PLACES = {"Marinka": Place("marinka", "Marinka", 47.94, 37.50, "populated_place", "UA", "Donetsk"),
+          "Ghazni": Place("ghazni", "Ghazni", 33.55, 68.42, "populated_place", "AF", "Ghazni")}
 SHELLING = "On 3 March 2022, Donbass People's Militia shelled Marinka, wounding two civilians."
 FRONT = "NAF: United Armed Forces of Novorossiya"
 
@@ -47,10 +49,35 @@ def test_a_member_militia_met_in_a_clash_is_coded_to_its_front_as_actor_2():
 
 
 def test_switched_off_the_member_stays():
-    e = only(events_runner(PLACES, side_recode_steps=())(SHELLING))
+    e = only(events_runner(PLACES, side_recode_steps=("named_group",))(SHELLING))
     assert name(e.actor1) == "Donbass People's Militia"
 
 
 def test_an_unknown_recoding_step_fails_naming_the_choices():
-    with pytest.raises(SettingsError, match="choose from umbrella"):
+    with pytest.raises(SettingsError, match="nonesuch; choose from named_group, umbrella"):
         SideRecoding.of(["umbrella", "nonesuch"])
+
+
+def test_a_bomb_believed_planted_by_a_named_group_is_that_groups():
+    e = only(events_runner(PLACES)("On 5 May 2021, a roadside bomb believed to have been planted by the Taliban "
+                                   "killed two farmers near Ghazni."))
+    assert name(e.actor1) == "Taliban"
+    assert "actor1 by named_group" in (e.notes or "")
+
+
+def test_a_sentence_calling_the_doers_unknown_keeps_the_unidentified_armed_group():
+    e = only(events_runner(PLACES)("On 5 May 2021, unidentified gunmen killed two farmers who had sold grain to "
+                                   "the Taliban near Ghazni."))
+    assert name(e.actor1) == "Unidentified Armed Group (Afghanistan)"
+
+
+def test_a_group_named_only_in_another_sentence_is_not_the_doer():
+    e = only(events_runner(PLACES)("On 5 May 2021, a roadside bomb killed two farmers near Ghazni. The Taliban had "
+                                   "held the district until 2019."))
+    assert name(e.actor1) == "Unidentified Armed Group (Afghanistan)"
+
+
+def test_switched_off_the_suspected_group_is_left_unidentified():
+    e = only(events_runner(PLACES, side_recode_steps=("umbrella",))(
+        "On 5 May 2021, a roadside bomb believed to have been planted by the Taliban killed two farmers near Ghazni."))
+    assert name(e.actor1) == "Unidentified Armed Group (Afghanistan)"
