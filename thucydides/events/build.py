@@ -14,7 +14,7 @@ from thucydides.events.actorbase import CIVILIANS, ActorBase
 from thucydides.events.detect import Candidate
 from thucydides.events.means import means_sub_type
 from thucydides.events.roles import CIVILIANS_KEY, RoleContext, anchor_arguments
-from thucydides.events.roles_recode import SideContext, SideRecoding, Sides
+from thucydides.events.roles_recode import SideContext, SideRecoding, Sides, clause_mentions
 from thucydides.events.when import DateContext, Dated
 from thucydides.events.where import PlaceContext, carried_place, country_capital, offset_point
 from thucydides.geo.distance import km
@@ -220,12 +220,13 @@ def _read_roles(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase,
 def _recode_sides(ctx: DocContext, s: Sighting, readers: Readers, base: ActorBase, country: str | None,
                   steps: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
     """The sides read recoded by the chosen steps (`side_recode_steps`, events/roles_recode), with the actors its
-    sentence names; returns the steps that read actor 1 and actor 2 (`steps`), or the recoding step that changed
+    clause names; returns the steps that read actor 1 and actor 2 (`steps`), or the recoding step that changed
     them."""
     if not readers.side_recoding.chosen:
         return steps
     start, end = s.candidate.sentence.start, s.candidate.sentence.end
-    side = SideContext(base, country, s.event_type, ctx.actors.within(start, end), ctx.doc.text[start:end])
+    side = SideContext(base, country, s.event_type, s.sub_event_type, clause_mentions(ctx, s.candidate.anchor),
+                       ctx.doc.text[start:end])
     out, step1, step2 = readers.side_recoding(side, Sides(s.actor1, s.assoc_actor1, s.actor2, s.assoc_actor2))
     s.actor1, s.assoc_actor1, s.actor2, s.assoc_actor2 = out.actor1, out.associated1, out.actor2, out.associated2
     return step1 or steps[0], step2 or steps[1]

@@ -2,10 +2,14 @@
 
 - `umbrella`: an actor ACLED names only as an associated actor of another is coded as that main actor, the one
   read kept associated (data/actors/umbrella_actors.csv, learned from ACLED train);
-- `named_group`: an unnamed armed actor 1 ('gunmen', or none told) in a sentence naming exactly one armed group
-  that is not actor 2 is that group, as ACLED codes a suspected perpetrator ('a bomb believed planted by X'), unless
-  the sentence calls the doers unknown (data/actors.yaml unknown_doer_words). The sentence, not the paragraph: a
-  news paragraph names groups as background ('the abduction recalls Boko Haram's of 2014'; VOA dev: one such)."""
+- `state_force`: a government read as a side of a sub-event type in which ACLED's coders name a state's force there,
+  almost never its government (arrests, protests met with intervention), is that force of its country
+  (data/actors/state_side_forces.csv, learned from ACLED train);
+- `named_group`: an unnamed armed actor 1 ('gunmen', or none told) of a clause naming exactly one armed group that
+  is not actor 2 is that group, as ACLED codes a suspected perpetrator ('a bomb believed planted by X'), unless its
+  sentence calls the doers unknown (data/actors.yaml unknown_doer_words). The clause, not the paragraph: a news
+  paragraph names groups as background ('the abduction recalls Boko Haram's of 2014'; VOA dev: one such), and a
+  clause of its own tells what another side did ('..., while the SDF searched the desert')."""
 
 from __future__ import annotations
 
@@ -13,13 +17,20 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Token
+
 from thucydides.events.actorbase import ActorBase
 from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS
 from thucydides.knowledge.actors_recoding import unknown_doer_words
+from thucydides.knowledge.actors_state_sides import state_side_forces
 from thucydides.knowledge.actors_umbrella import umbrella_actors
 from thucydides.knowledge.settings import SettingsError
+from thucydides.ling.clauses import clause_head, has_own_subject
+from thucydides.ling.context import DocContext
 from thucydides.model import ActorMention
 
+GOVERNMENT_KIND = "government"
+"""The kind of a state's government and its offices, as against its forces."""
 ARMED_GROUP_KEY = "armed_group"
 """The generic kind of ACLED's unidentified armed group."""
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
@@ -41,10 +52,21 @@ class SideContext:
     base: ActorBase
     country: str | None
     event_type: str
+    sub_event_type: str = ""
     mentions: Sequence[ActorMention] = ()
-    """The actors named in the event's sentence, in text order."""
+    """The actors named in the event's clause (`clause_mentions`), in text order."""
     text: str = ""
     """The event's sentence."""
+
+
+def clause_mentions(ctx: DocContext, anchor: Token) -> list[ActorMention]:
+    """The actors named in the clause of `anchor` and in the subject-less clauses hung on it ('a bomb planted by X',
+    'killed in an attack blamed on X'), not in a clause with a subject of its own ('..., while X searched')."""
+    head = clause_head(anchor)
+    own = [t for t in head.subtree if t.i != head.i and has_own_subject(t)]
+    words = {t.idx for t in head.subtree if not any(o.left_edge.i <= t.i <= o.right_edge.i for o in own)}
+    return [m for m in ctx.actors.within(anchor.sent.start_char, anchor.sent.end_char)
+            if (token := ctx.token_at(m.start)) is not None and token.idx in words]
 
 
 def _main_actor(ctx: SideContext, actor: str | None) -> str | None:
@@ -69,10 +91,32 @@ def umbrella(ctx: SideContext, sides: Sides) -> Sides:
     return sides
 
 
+def _force_for(ctx: SideContext, role: str, actor: str | None) -> str | None:
+    """The force of the country a government read in `role` stands for in the sub-event type, if any."""
+    if ctx.base.kind(actor) != GOVERNMENT_KIND or not any(m.actor == actor and not m.speaker for m in ctx.mentions):
+        return None  # a government told only as the source ('authorities said the girls were taken') stays
+    force = state_side_forces().get((role, ctx.sub_event_type))
+    return ctx.base.generic(force, ctx.country) if force else None
+
+
+def state_force(ctx: SideContext, sides: Sides) -> Sides:
+    """'The authorities arrested two journalists', 'the government dispersed the march': a government read as a
+    side of a sub-event type where ACLED's coders name a state's force and (almost) never its government is that
+    force of the event's country (the police, for these), the government kept associated; only a government its
+    clause names, not one read from elsewhere (a source, the sentence before), whose recoding as a force would let
+    the coding rules retype the event (a force's abduction is an arrest)."""
+    force1, force2 = _force_for(ctx, "actor1", sides.actor1), _force_for(ctx, "actor2", sides.actor2)
+    if force1:
+        sides = replace(sides, actor1=force1, associated1=sides.associated1 or sides.actor1)
+    if force2:
+        sides = replace(sides, actor2=force2, associated2=sides.associated2 or sides.actor2)
+    return sides
+
+
 def named_group(ctx: SideContext, sides: Sides) -> Sides:
     """'A bomb suspected to have been planted by the Taliban killed three', 'armed men (presumably X militia) shot
-    a farmer': an unnamed armed actor 1 of a violent event is the one non-state armed group its sentence names
-    (not as a speaker, not actor 2), as ACLED codes the suspected perpetrator; a sentence naming two groups, or
+    a farmer': an unnamed armed actor 1 of a violent event is the one non-state armed group its clause names
+    (not as a speaker, not actor 2), as ACLED codes the suspected perpetrator; a clause naming two groups, or
     calling the doers unknown ('unidentified gunmen'), keeps the unidentified armed group."""
     if ctx.event_type not in VIOLENT_TYPES or ctx.base.generic_key(sides.actor1) != ARMED_GROUP_KEY:
         return sides
@@ -88,7 +132,7 @@ def named_group(ctx: SideContext, sides: Sides) -> Sides:
 
 
 SIDE_RECODE_STEPS: Mapping[str, Callable[[SideContext, Sides], Sides]] = {
-    "umbrella": umbrella, "named_group": named_group}
+    "umbrella": umbrella, "state_force": state_force, "named_group": named_group}
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,7 @@ class EventsConfig:
     sub_event_units: bool = True
     """Actor 1 read as a state force is the unit ACLED's coders name for the sub-event type (data/actors/
     sub_event_units.csv: Russia's air strikes to its air force; `build.unit_of`)."""
-    side_recode_steps: tuple[str, ...] = ("umbrella", "named_group")
+    side_recode_steps: tuple[str, ...] = ("umbrella", "state_force", "named_group")
     """Steps recoding each side read, in order (events/roles_recode: `umbrella`, a member ACLED names only as
     associated with one main actor in the country's events of the type is coded as that actor)."""
     members_as_civilians_wide: bool = True
