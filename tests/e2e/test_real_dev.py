@@ -26,10 +26,12 @@ ACLED_TYPE_MACRO_F1 = 0.87  # (0.891; 0.490)
 ACLED_SUB_ACCURACY = 0.88  # (0.897 at 4883e03; 0.886 at e67faf4; 0.876 at 0587618: the surest sentence types a
 # happening; 0.865; 0.527)
 ACLED_SUB_MACRO_F1 = 0.81  # (0.826 at 4883e03; 0.824 at 0587618; 0.806; 0.299)
-ACLED_ACTOR1 = 0.76  # (0.777 at 188a2e2: parties as civilians, crowds by nationality, units by sub-event type;
+ACLED_ACTOR1 = 0.76  # (0.783 at actors30: a suspected group its clause names, a government's arresting force;
+# 0.777 at 188a2e2: parties as civilians, crowds by nationality, units by sub-event type;
 # 0.764 at 4883e03: a repelled attack's owner; 0.756 at e67faf4; 0.745 at 02e73c8; 0.739 at
 # 28179d9; 0.725; 0.038)
-ACLED_ACTOR2 = 0.64  # (0.662 at 4dcadec: the learned side model, followers' crowds, the side ACLED codes
+ACLED_ACTOR2 = 0.66  # (0.686 at actors30: a member to the front ACLED names it under, a government to the force
+# that stepped in; 0.662 at 4dcadec: the learned side model, followers' crowds, the side ACLED codes
 # where the text names none; 0.609 at 188a2e2: the other armed side beyond clashes, parties as civilians;
 # 0.601 at d4e29a0: officials and party members attacked are civilians, gangs are armed;
 # 0.596 at feafac6: the likely opponent by period, crowds, off-duty, foreigners;
