@@ -69,12 +69,13 @@ def clause_mentions(ctx: DocContext, anchor: Token) -> list[ActorMention]:
             if (token := ctx.token_at(m.start)) is not None and token.idx in words]
 
 
-def _main_actor(ctx: SideContext, actor: str | None) -> str | None:
-    """The main actor ACLED's coders name for `actor` in the country's events of the type, if any."""
+def _main_actor(ctx: SideContext, role: str, actor: str | None) -> str | None:
+    """The main actor ACLED's coders name for `actor` read in `role` in the country's events of the type, if any."""
     record = ctx.base.base.get(actor) if actor and ctx.country else None
     if record is None:
         return None
-    name = umbrella_actors().get((ctx.base.base.name_in(record, ctx.country), ctx.country or "", ctx.event_type))
+    key = (ctx.base.base.name_in(record, ctx.country), role, ctx.country or "", ctx.event_type)
+    name = umbrella_actors().get(key)
     main = ctx.base.base.lookup(name) if name else None
     return main.id if main and main.id != actor else None
 
@@ -83,7 +84,7 @@ def umbrella(ctx: SideContext, sides: Sides) -> Sides:
     """'Donbass People's Militia shelled a village': the member a report names stands for the main actor ACLED's
     coders name in the country's events of the type (the front, the operation, the leading force), the member
     associated with it; an actor with no such main actor, or one the base lacks, stays."""
-    main1, main2 = _main_actor(ctx, sides.actor1), _main_actor(ctx, sides.actor2)
+    main1, main2 = _main_actor(ctx, "actor1", sides.actor1), _main_actor(ctx, "actor2", sides.actor2)
     if main1:
         sides = replace(sides, actor1=main1, associated1=sides.associated1 or sides.actor1)
     if main2:

@@ -13,7 +13,7 @@ from functools import cache
 from thucydides.knowledge import read_learned_rows
 
 FILE = "actors/umbrella_actors.csv"
-COLUMNS = ("member", "country", "event_type", "main", "associated", "named", "share")
+COLUMNS = ("member", "role", "country", "event_type", "main", "associated", "named", "share")
 
 
 @dataclass(frozen=True)
@@ -22,20 +22,24 @@ class UmbrellaActor:
 
     member: str
     """ACLED's name of the member ('Donbass People's Militia')."""
+    role: str
+    """The side it is associated with: 'actor1' or 'actor2' (a party's supporters rioting are the rioters' side,
+    its members attacked the civilians')."""
     country: str
     """ISO alpha-2 of the events' country."""
     event_type: str
     main: str
     """ACLED's name of the actor the member is associated with there."""
     associated: int
-    """Train rows naming the member as an associated actor in the country and event type."""
+    """Train rows naming the member as associated with the role's actor in the country and event type."""
     named: int
-    """Train rows naming it as actor 1 or actor 2 there."""
+    """Train rows naming it as the role's actor there."""
     share: float
     """Share of the associated rows whose actor on the member's side is `main`."""
 
 
 @cache
-def umbrella_actors() -> Mapping[tuple[str, str, str], str]:
-    """(member name, country, event type) -> the main actor's name."""
-    return {(r["member"], r["country"], r["event_type"]): r["main"] for r in read_learned_rows(FILE, COLUMNS)}
+def umbrella_actors() -> Mapping[tuple[str, str, str, str], str]:
+    """(member name, role, country, event type) -> the main actor's name."""
+    return {(r["member"], r["role"], r["country"], r["event_type"]): r["main"]
+            for r in read_learned_rows(FILE, COLUMNS)}
