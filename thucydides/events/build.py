@@ -3,7 +3,7 @@ coding rules applied by the actors' inter codes, and one event per happening wit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
@@ -63,6 +63,9 @@ class Merging:
     distinct_weekdays: bool = False
     """Sightings whose own clauses name different weekdays ('last Wednesday, militants ...', 'on Saturday,
     militants ...') are different happenings even where no publication date places those days (`weekdays_differ`)."""
+    home: Steps[Joining, list[Sighting]] | None = None
+    """Which of the happenings a sighting may join it joins, by the named steps of `HOME_STEPS` in order (None:
+    `first_home` alone)."""
 
 
 @dataclass(frozen=True)
@@ -615,13 +618,62 @@ def _join_echo(groups: Sequence[list[Sighting]], s: Sighting) -> None:
 
 
 def _home(ctx: DocContext, groups: Sequence[list[Sighting]], s: Sighting, rules: Merging) -> list[Sighting] | None:
-    """The happening a sighting joins: the one it refers back to, else the first it goes on telling or retells."""
+    """The happening a sighting joins: the one it refers back to, else the one the home steps choose among those
+    it goes on telling or agrees with, else the one it retells."""
     home = _told_before(groups, s) if rules.back_references and refers_back(s) else None
-    home = home or next((g for g in groups if _continues(g, s) or _same_happening(ctx, g, s, rules)), None)
+    if home is None:
+        joining = Joining(ctx, groups, s, rules)
+        home = rules.home.first(joining)[0] if rules.home is not None else first_home(joining)
     if home is None and rules.retellings:
         home = retold_home(ctx, groups, s, rules)
         s.account = home is not None
     return home
+
+
+@dataclass(frozen=True)
+class Joining:
+    """What choosing the happening a sighting joins reads: the report, the happenings told so far (in the order
+    their first sightings were told), the sighting and the merging rules."""
+
+    ctx: DocContext
+    groups: Sequence[list[Sighting]]
+    sighting: Sighting
+    rules: Merging
+
+
+def first_home(j: Joining) -> list[Sighting] | None:
+    """The first happening told that the sighting goes on telling (`_continues`) or agrees with
+    (`_same_happening`)."""
+    return next((g for g in j.groups if _continues(g, j.sighting) or _same_happening(j.ctx, g, j.sighting, j.rules)),
+                None)
+
+
+def continued_home(j: Joining) -> list[Sighting] | None:
+    """'Troops stormed a camp near A. The assault left six fighters dead.': the happening whose last sentence is
+    the one right before the sighting's, in its paragraph (`_continues`), before any happening told earlier that
+    the sighting only agrees with (a sentence naming no place of its own agrees with every happening of its type in
+    the report's country)."""
+    return next((g for g in j.groups if _continues(g, j.sighting)), None)
+
+
+def latest_home(j: Joining) -> list[Sighting] | None:
+    """'Troops stormed a camp near A. Residents heard the shooting. The assault left six dead.': of the happenings
+    the sighting agrees with (`_same_happening`), the one told last before it, as a pronoun points to the nearest
+    fitting antecedent: the report has moved on from those told earlier. A headline restates the lead story: its
+    choice is left to the steps after this one."""
+    if j.sighting.candidate.headline:
+        return None
+    agreeing = [g for g in j.groups if _same_happening(j.ctx, g, j.sighting, j.rules)]
+    return max(agreeing, key=_last_told) if agreeing else None
+
+
+def _last_told(members: Sequence[Sighting]) -> int:
+    return max(m.candidate.start for m in members)
+
+
+HOME_STEPS: Mapping[str, Callable[[Joining], list[Sighting] | None]] = {
+    "continued": continued_home, "latest": latest_home, "first": first_home}
+"""The named steps choosing the happening a sighting joins (settings `stages.events.merge_home_steps`)."""
 
 
 def retold_home(ctx: DocContext, groups: Sequence[list[Sighting]], s: Sighting,

@@ -16,6 +16,7 @@ from pathlib import Path
 from thucydides.events import tolls
 from thucydides.events.actorbase import ActorBase
 from thucydides.events.build import (
+    HOME_STEPS,
     Merging,
     Readers,
     Sighting,
@@ -275,6 +276,11 @@ class EventsConfig:
     merge_distinct_weekdays: bool = True
     """Sentences whose own clauses name different weekdays tell different happenings, placed or not
     (events.build.weekdays_differ)."""
+    merge_home_steps: tuple[str, ...] = ("latest", "first")
+    """How a sentence chooses, among the happenings it goes on telling or agrees with, the one it joins, by named
+    steps in order (events.build.HOME_STEPS): 'continued' (the one told in the sentence right before it, in its
+    paragraph), 'latest' (of those it agrees with, the one told last before it), 'first' (the first it goes on
+    telling or agrees with)."""
     place_by_step: bool = True
     """A happening told in several sentences takes the place read by the first place step among them (a
     sentence's own clause first, then the most precise), not the first sentence's."""
@@ -459,7 +465,8 @@ def readers(config: EventsConfig) -> Readers:
         merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
                         config.merge_back_references, config.merge_own_dates_only, config.merge_retellings,
                         config.merge_retell_km, tuple(frozenset(f) for f in config.merge_retell_families),
-                        config.merge_distinct_weekdays),
+                        config.merge_distinct_weekdays,
+                        Steps.of("events.merge_home_steps", HOME_STEPS, config.merge_home_steps)),
     )
 
 
