@@ -1,7 +1,8 @@
-"""Which happening a sentence joins when it agrees with several told before it (`merge_home_steps`): a sentence
-naming no place of its own agrees with every happening of its type in the report's country, and goes on telling
-the one told just before it, not the first of the report. A keyword test double stands in for the learned coder,
-on reports we wrote."""
+"""Which happening a sentence joins when it agrees with several told before it (`merge_home_steps`), or points back
+to one from a place of its own (`merge_back_reference_own_place`): a sentence naming no place of its own agrees with
+every happening of its type in the report's country, and goes on telling the one told just before it, not the first
+of the report; one naming another town is not the one it seems to point back to. A keyword test double stands in
+for the learned coder, on reports we wrote."""
 
 from __future__ import annotations
 
@@ -83,3 +84,30 @@ def test_a_happening_of_its_own_place_stays_apart(events_of: Run) -> None:
 def test_an_unknown_home_step_fails_naming_the_choices(events_of: Run) -> None:
     with pytest.raises(SettingsError, match="continued, first, latest"):
         events_of(TWO_TOWNS, merge_home_steps=("nearest",))
+
+
+BAIDOA = "Soldiers stormed a militant camp near Baidoa on Monday.\n\n"
+
+
+def test_a_sentence_pointing_back_from_another_town_is_its_own_happening(events_of: Run) -> None:
+    """'their assault' names the militants' own doing in Beledweyne, not the Baidoa clash told before."""
+    text = BAIDOA + "Elsewhere, militants stormed a police post in Beledweyne during their assault."
+    assert sorted(e.notes for e in events_of(text)) == ["Baidoa", "Beledweyne"]
+    assert len(events_of(text, merge_back_reference_own_place=False)) == 1
+
+
+def test_a_sentence_pointing_back_with_no_place_of_its_own_still_joins(events_of: Run) -> None:
+    (event,) = events_of(BAIDOA + "Two soldiers died in the assault.")
+    assert (event.notes, event.fatalities) == ("Baidoa", 2)
+
+
+def test_a_sentence_pointing_back_from_the_same_town_still_joins(events_of: Run) -> None:
+    (event,) = events_of(BAIDOA + "Two soldiers died in the assault near Baidoa.")
+    assert (event.notes, event.fatalities) == ("Baidoa", 2)
+
+
+def test_a_place_told_in_the_pointing_phrase_describes_it(events_of: Run) -> None:
+    """The other town is told in the phrase of the noun that points back, describing it: the sentence still tells
+    the Baidoa clash (one event, whichever town its place steps then take)."""
+    (event,) = events_of(BAIDOA + "Their assault, like the raid in Beledweyne, killed two soldiers.")
+    assert event.fatalities == 2

@@ -63,6 +63,9 @@ class Merging:
     distinct_weekdays: bool = False
     """Sightings whose own clauses name different weekdays ('last Wednesday, militants ...', 'on Saturday,
     militants ...') are different happenings even where no publication date places those days (`weekdays_differ`)."""
+    back_reference_own_place: bool = False
+    """A sighting pointing back ('during their demonstration', 'in the attack') whose own clause places it outside
+    the area of the happening it would point back to tells a happening of its own (`placed_elsewhere`)."""
     home: Steps[Joining, list[Sighting]] | None = None
     """Which of the happenings a sighting may join it joins, by the named steps of `HOME_STEPS` in order (None:
     `first_home` alone)."""
@@ -477,9 +480,14 @@ def refers_back(s: Sighting) -> bool:
     """'Their abduction triggered outrage', 'died in the attack': the unit names its happening by a noun that
     points back to one told before (a determiner or a pronoun), with no figure or date of its own ('the 2014
     attack', 'the biggest attack, in 2009' tell another)."""
+    return bool(pointing_nouns(s))
+
+
+def pointing_nouns(s: Sighting) -> list[Token]:
+    """The nouns by which the unit names its happening as one told before (`refers_back`)."""
     words = lexicons()
-    return any(n.lemma_.lower() in words.happening_nouns and _points_back(n, words)
-               for n in _argument_nouns(s.candidate.anchor))
+    return [n for n in _argument_nouns(s.candidate.anchor)
+            if n.lemma_.lower() in words.happening_nouns and _points_back(n, words)]
 
 
 def _argument_nouns(anchor: Token) -> list[Token]:
@@ -621,6 +629,8 @@ def _home(ctx: DocContext, groups: Sequence[list[Sighting]], s: Sighting, rules:
     """The happening a sighting joins: the one it refers back to, else the one the home steps choose among those
     it goes on telling or agrees with, else the one it retells."""
     home = _told_before(groups, s) if rules.back_references and refers_back(s) else None
+    if home is not None and rules.back_reference_own_place and placed_elsewhere(ctx, home, s):
+        home = None
     if home is None:
         joining = Joining(ctx, groups, s, rules)
         home = rules.home.first(joining)[0] if rules.home is not None else first_home(joining)
@@ -628,6 +638,19 @@ def _home(ctx: DocContext, groups: Sequence[list[Sighting]], s: Sighting, rules:
         home = retold_home(ctx, groups, s, rules)
         s.account = home is not None
     return home
+
+
+def placed_elsewhere(ctx: DocContext, members: Sequence[Sighting], s: Sighting) -> bool:
+    """ "Members of A clashed with police in B during their demonstration": the sighting's own clause names its
+    place, outside the phrase of the noun pointing back, and it lies outside the area of the happening that noun
+    would point back to (`_same_area`): the noun names something of its own clause, not the one told before. A
+    place told inside the noun's phrase ('their abduction, resembling the one from C') describes it."""
+    if s.why.get("place") != "clause" or _same_area(ctx, members[0], s):
+        return False
+    inside = {t.i for n in pointing_nouns(s) for t in n.subtree}
+    heads = [span_head(ctx.doc, t.start, t.end) for t in ctx.toponyms.within(s.candidate.start, s.candidate.end)
+             if t.place == s.place]
+    return any(h is not None and h.i not in inside for h in heads)
 
 
 @dataclass(frozen=True)

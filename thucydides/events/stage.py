@@ -276,6 +276,9 @@ class EventsConfig:
     merge_distinct_weekdays: bool = True
     """Sentences whose own clauses name different weekdays tell different happenings, placed or not
     (events.build.weekdays_differ)."""
+    merge_back_reference_own_place: bool = True
+    """A sentence pointing back ('during their demonstration') whose own clause names a place outside the area of
+    the happening it would point back to tells its own (events.build.placed_elsewhere)."""
     merge_home_steps: tuple[str, ...] = ("latest", "first")
     """How a sentence chooses, among the happenings it goes on telling or agrees with, the one it joins, by named
     steps in order (events.build.HOME_STEPS): 'continued' (the one told in the sentence right before it, in its
@@ -465,7 +468,7 @@ def readers(config: EventsConfig) -> Readers:
         merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
                         config.merge_back_references, config.merge_own_dates_only, config.merge_retellings,
                         config.merge_retell_km, tuple(frozenset(f) for f in config.merge_retell_families),
-                        config.merge_distinct_weekdays,
+                        config.merge_distinct_weekdays, config.merge_back_reference_own_place,
                         Steps.of("events.merge_home_steps", HOME_STEPS, config.merge_home_steps)),
     )
 
