@@ -10,6 +10,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from thucydides.events.actorbase import ActorBase
+from thucydides.events.report_type import ReportTypeSettings
 from thucydides.events.stage import FILTERS as EVENT_FILTERS
 from thucydides.events.stage import EventCoderStage, EventsConfig, readers
 from thucydides.knowledge.acled import taxonomy
@@ -81,19 +82,22 @@ Read = Callable[..., tuple[Analysis, list[Event]]]
 
 
 def keyword_events(coder: KeywordCoder, published: date, name: str) -> Read:
-    """`read(text, published=..., title=..., **changes)`: the events stage with `coder` (its fallback off unless
-    `changes` turn it on; `changes` made to the shipped stages.events settings) over the upstream stages' analysis
-    of `text` (a document with that `title`); the analysis and its events."""
+    """`read(text, published=..., title=..., report_typing=..., **changes)`: the events stage with `coder` (its
+    fallback off unless `changes` turn it on; `changes` made to the shipped stages.events settings) over the upstream
+    stages' analysis of `text` (a document with that `title`); the analysis and its events. The typing of a short
+    report's lead by its whole reading (`events.report_type`) is off unless `report_typing` is given: a keyword
+    double reads a whole report by its first-listed keyword, not as the coder reads it."""
     from thucydides.pipeline import Pipeline
 
     upstream = Pipeline(["nlp", "actors", "time", "places", "claims"])
     base = section("stages.events", EventsConfig)
 
     def read(text: str, published: date | None = published, title: str | None = None,
-             **changes: object) -> tuple[Analysis, list[Event]]:
+             report_typing: ReportTypeSettings | None = None, **changes: object) -> tuple[Analysis, list[Event]]:
         config = dataclasses.replace(base, **{"fallback": False, **changes})  # type: ignore[arg-type]
         stage = EventCoderStage(coder, config, readers(config),
-                                Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy())
+                                Filters.of("events.filters", EVENT_FILTERS, config.filters), ActorBase(), taxonomy(),
+                                report_typing or ReportTypeSettings(steps=()))
         doc = Document.from_text(text, name=name, published=Interval(published, published) if published else None,
                                  title=title)
         analysis: Analysis = upstream.run_documents([doc])[0]

@@ -194,9 +194,30 @@ def read_sighting(ctx: DocContext, candidate: Candidate, readers: Readers, base:
     _read_roles(ctx, s, readers, base, taxonomy, country)
     s.why["date"] = s.why.pop("date")  # the trace keeps its order: roles, then date
     s.claims = [c.id for c in tolls.unit_claims(ctx.claims, candidate.start, candidate.end)]
+    _recoded(s, base, taxonomy, country, readers)
+    return s
+
+
+def _recoded(s: Sighting, base: ActorBase, taxonomy: Taxonomy, country: str | None, readers: Readers) -> None:
+    """`_recode`, then the civilian targeting flag of the type it leaves."""
     _recode(s, base, taxonomy, country, readers)
     s.civilian_targeting = base.inter(s.actor2, country) == CIVILIANS \
         and taxonomy.disorder_types.get(s.event_type) != STRATEGIC  # ACLED: no arrest is civilian targeting
+
+
+def typed_as(ctx: DocContext, s: Sighting, typed: Sighting, readers: Readers, base: ActorBase,
+             taxonomy: Taxonomy) -> Sighting:
+    """The sighting `s`, with the place, date and actor 2 its unit was read to tell, typed as `typed` (its unit
+    re-typed by the whole report's reading, `events.report_type`) with the actor 1 read for that type (a generic actor
+    1 follows the type: rioters, not protesters), recoded by ACLED's rules with those roles."""
+    place = ctx.places.get(s.place or "")
+    country = place.country if place and place.country else ctx.country
+    s.candidate, s.event_type, s.sub_event_type = typed.candidate, typed.candidate.event_type, \
+        typed.candidate.sub_event_type
+    s.actor1, s.assoc_actor1, s.actor1_guessed = typed.actor1, typed.assoc_actor1, typed.actor1_guessed
+    s.why.pop("recoded", None)
+    s.why.update({"actor1": typed.why.get("actor1", "-"), "retyped": typed.candidate.retyped})
+    _recoded(s, base, taxonomy, country, readers)
     return s
 
 

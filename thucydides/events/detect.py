@@ -577,6 +577,30 @@ def _units(ctx: DocContext) -> list[Unit]:
     return out
 
 
+@dataclass(frozen=True)
+class ReportShape:
+    """A report's words as detection reads them (from its first unit to its last: no dateline), where each of its
+    units starts, and its count of paragraphs."""
+
+    text: str
+    starts: tuple[int, ...]
+    paragraphs: int
+
+    @property
+    def units(self) -> int:
+        return len(self.starts)
+
+    def position(self, start: int) -> int:
+        """How many units start before `start` (0: the report's first unit holds it)."""
+        return max(sum(1 for s in self.starts if s <= start) - 1, 0)
+
+
+def report_shape(ctx: DocContext) -> ReportShape:
+    units = _units(ctx)
+    text = ctx.text[units[0].start:units[-1].end] if units else ""
+    return ReportShape(text, tuple(u.start for u in units), len({u.sentence.paragraph for u in units}))
+
+
 def _contexts(ctx: DocContext, units: list[Unit], reach: int | None) -> list[str]:
     """Each unit with up to `reach` sentences either side of it in its paragraph (None: the whole paragraph)."""
     sentences = ctx.segments.sentences

@@ -26,10 +26,12 @@ from thucydides.events.build import (
     read_sighting,
     read_sightings,
     to_event,
+    typed_as,
 )
-from thucydides.events.detect import Candidate, Coder, Detection, detect
+from thucydides.events.detect import Candidate, Coder, Detection, detect, report_shape
 from thucydides.events.evidence import EvidenceRule
 from thucydides.events.offences import is_crime_story, is_ordinary_offence, is_private_arrest, is_quiet_arrest
+from thucydides.events.report_type import ReportTypeSettings, report_type_settings, report_type_steps, report_typed
 from thucydides.events.roles import ACTOR1_STEPS, ACTOR2_STEPS
 from thucydides.events.roles_recode import SideRecoding
 from thucydides.events.seizures import is_thing_taken
@@ -497,6 +499,8 @@ class EventCoderStage:
     filters: Filters[Reading]
     base: ActorBase
     taxonomy: Taxonomy
+    report_typing: ReportTypeSettings = field(default_factory=report_type_settings)
+    """How a short report's lead is typed by the whole report (settings `event_report_type`)."""
 
     @property
     def detection(self) -> Detection:
@@ -525,9 +529,12 @@ class EventCoderStage:
 
     def events(self, analysis: Analysis) -> list[Event]:
         ctx = DocContext.of(analysis)
-        candidates = detect(ctx, self.coder, self.detection, lambda c: self.filters.failing(Reading(ctx, c)) is None,
+        candidates = detect(ctx, self.coder, self.detection, lambda c: self.admits(ctx, c),
                             self.taxonomy if self.config.fallback else None, lambda c: self.fatal_reading(ctx, c))
-        sightings = [s for c in candidates for s in read_sightings(ctx, c, self.readers, self.base, self.taxonomy)]
+        typing = report_typed(report_shape(ctx), candidates, self.coder, lambda c: self.admits(ctx, c),
+                              self.config.sub_min_confidence, self.report_typing)
+        candidates = typing.candidates
+        sightings = [s for c in candidates for s in self.sightings(ctx, c, typing.read_as(c))]
         taken = {c.sentence.index for c in candidates}
         groups = group(ctx, sightings, self.readers.merging)
         if not self.config.keep_background:
@@ -537,6 +544,21 @@ class EventCoderStage:
                          self.readers.date.names if self.config.date_by_step else (),
                          self.readers.place.names if self.config.place_by_step else (),
                          self.config.typed_actor1) for g in groups]
+
+    def sightings(self, ctx: DocContext, c: Candidate, read_as: Candidate | None = None) -> list[Sighting]:
+        """The candidate's sightings; with `read_as`, their place, date and actor 2 as read for that candidate, and
+        typed as `c` with its actor 1 (a lead re-typed by its whole report, `events.report_type`)."""
+        if read_as is None:
+            return read_sightings(ctx, c, self.readers, self.base, self.taxonomy)
+        typed = read_sightings(ctx, c, self.readers, self.base, self.taxonomy)
+        own = read_sightings(ctx, read_as, self.readers, self.base, self.taxonomy)
+        if len(own) != len(typed):  # its places read otherwise: as typed
+            return typed
+        return [typed_as(ctx, s, t, self.readers, self.base, self.taxonomy) for s, t in zip(own, typed, strict=True)]
+
+    def admits(self, ctx: DocContext, c: Candidate) -> bool:
+        """Whether every filter passes the candidate."""
+        return self.filters.failing(Reading(ctx, c)) is None
 
     def fatal_reading(self, ctx: DocContext, c: Candidate) -> Candidate:
         """The 'fatalities' step: a coder's reading of a sub-type ACLED codes with no deaths (`never_fatal`, from
@@ -594,6 +616,8 @@ def load_coder(model: str | None) -> Coder:
        assigns=("events", "places"), config=EventsConfig)  # places: the capital where.actors_capital places at
 def make_events_stage(config: EventsConfig) -> StageFn:
     frame_steps(config.coded_view)  # an unknown step name fails here, not on the first report
+    report_typing = report_type_settings()
+    report_type_steps(report_typing)  # ... and here
     return EventCoderStage(
         coder=load_coder(config.model),
         config=config,
@@ -601,4 +625,5 @@ def make_events_stage(config: EventsConfig) -> StageFn:
         filters=Filters.of("events.filters", FILTERS, config.filters),
         base=ActorBase(),
         taxonomy=taxonomy(),
+        report_typing=report_typing,
     )
