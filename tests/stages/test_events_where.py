@@ -289,3 +289,43 @@ def test_a_place_people_come_from_is_not_where_they_protest(events_of):
     assert e.place == "oldvik"
     e = first(events_of("On Monday, residents blocked a road in Oldvik to complain about herders from Marren."))
     assert e.place == "oldvik"
+
+
+NAKURU = {"Nakuru County": Place("adm1-KE-39", "Nakuru", -0.5, 36.0, "admin1", "KE", "Nakuru")}
+"""A first-level unit at its own (centroid-like) point; ACLED's train rows code it at the town of Nakuru."""
+
+
+def test_a_happening_told_only_at_a_province_takes_acleds_point_for_it(gazetteer_or_skip):
+    """Only a county named: the point ACLED codes the county at (`where.unit_point`), at precision 3, the county
+    kept in the trail as what the text told."""
+    from thucydides.geo.distance import km
+    from thucydides.knowledge.unit_points import unit_points
+
+    e = first(events_runner(NAKURU, place_point_steps=("unit_point",))(
+        "Hundreds of farmers marched in Nakuru County on Tuesday to demand better maize prices."))
+    point = unit_points()["KE.39"]
+    place = gazetteer_or_skip.place(e.place or "")
+    assert e.place != "adm1-KE-39" and e.geo_precision == 3
+    assert place is not None and km(place.lat, place.lon, point.lat, point.lon) <= 5
+    assert "unit_point (told: Nakuru)" in (e.notes or "")
+
+
+def test_a_province_keeps_its_own_point_with_the_step_off():
+    e = first(events_runner(NAKURU, place_point_steps=())(
+        "Hundreds of farmers marched in Nakuru County on Tuesday to demand better maize prices."))
+    assert e.place == "adm1-KE-39"
+
+
+def test_a_unit_with_no_learned_point_keeps_its_own():
+    """A unit ACLED's train rows give no point for stays where the gazetteer has it."""
+    plateau = {"Plateau": Place("adm1-BF-99", "Plateau", 12.80, -1.00, "admin1", "BF", "Plateau-Central")}
+    e = first(events_runner(plateau, place_point_steps=("unit_point",))(
+        "Hundreds of farmers marched in Plateau on Tuesday to demand better maize prices."))
+    assert e.place == "adm1-BF-99"
+
+
+def test_an_unknown_point_step_fails_naming_the_choices():
+    from thucydides.knowledge.settings import SettingsError
+
+    with pytest.raises(SettingsError, match="unit_point"):
+        events_runner(NAKURU, place_point_steps=("capital_guess",))

@@ -16,7 +16,7 @@ from thucydides.events.means import means_sub_type
 from thucydides.events.roles import CIVILIANS_KEY, RoleContext, anchor_arguments
 from thucydides.events.roles_recode import SideContext, SideRecoding, Sides, clause_mentions
 from thucydides.events.when import DateContext, Dated
-from thucydides.events.where import PlaceContext, carried_place, country_capital, offset_point
+from thucydides.events.where import PlaceContext, PointContext, carried_place, country_capital, offset_point
 from thucydides.geo.distance import km
 from thucydides.geo.located import Located, holds, refine
 from thucydides.knowledge.acled import Taxonomy
@@ -147,6 +147,11 @@ class Readers:
     place_country_capital: bool = False
     """A happening placed at a country whose smaller places the report does not name goes to its capital
     (`where.country_capital`)."""
+    place_point: Steps[PointContext, Located] = field(default_factory=lambda: Steps("events.place_point_steps", ()))
+    """Steps that set a happening placed at a wide area at the point conflict records code it at
+    (`where.POINT_STEPS`); none: left at the area's own point."""
+    place_point_snap_km: float = 5.0
+    """A gazetteer town of the point's name this near stands for the point (`where.unit_point`)."""
     typed_by: str = "lead"
     """Which sighting of a happening gives its type: 'lead' (the first told), 'surest' (the coder's surest),
     'deadliest' (the surest of those whose words tell people killed, if any)."""
@@ -342,10 +347,21 @@ def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
         if readers.place_country_capital:
             located = country_capital(ctx, located)
             _add_unnamed(ctx, located)
+        located = _at_point(ctx, s, located, readers)
         located = offset_point(ctx, located, readers.place_offset_km)
         _add_unnamed(ctx, located)
         s.place, s.geo_precision = located.toponym.place, located.geo_precision
     s.why["place"] = step or "-"
+
+
+def _at_point(ctx: DocContext, s: Sighting, located: Located, readers: Readers) -> Located:
+    """The happening at the point a `place_point` step gives, the area the text told kept in the trail."""
+    moved, step = readers.place_point.first(PointContext(ctx, located, readers.place_point_snap_km))
+    if moved is None:
+        return located
+    _add_unnamed(ctx, moved)
+    s.why["place_point"] = f"{step} (told: {ctx.place_of(located.toponym).name})"
+    return moved
 
 
 def _add_unnamed(ctx: DocContext, located: Located) -> None:

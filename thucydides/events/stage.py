@@ -38,7 +38,7 @@ from thucydides.events.seizures import is_thing_taken
 from thucydides.events.sides import SIDE_STEPS
 from thucydides.events.statements import is_statement, is_told_as_stance
 from thucydides.events.when import DATE_STEPS
-from thucydides.events.where import PLACE_STEPS
+from thucydides.events.where import PLACE_STEPS, POINT_STEPS
 from thucydides.knowledge import KnowledgeError
 from thucydides.knowledge.acled import Taxonomy, taxonomy
 from thucydides.knowledge.fatal_shares import DEFAULT_SHARES, fatal_shares
@@ -172,6 +172,11 @@ class EventsConfig:
     place_country_capital: bool = True
     """A happening placed at a country whose smaller places the report does not name goes to its capital, at a
     region-level precision (`where.country_capital`)."""
+    place_point_steps: tuple[str, ...] = ()
+    """Steps that set a happening placed at a wide area at the point conflict records code it at
+    (`where.POINT_STEPS`: unit_point); empty: off."""
+    place_point_snap_km: float = 5.0
+    """A gazetteer town of the learned point's name this near stands for it (`where.unit_point`)."""
     retrospective_max_sentences: int | None = 8
     """A report all of whose happenings are background keeps them when it has at most this many sentences (a
     note filed late, a brief about an old happening); a longer one is a feature telling history, left out like
@@ -466,6 +471,8 @@ def readers(config: EventsConfig) -> Readers:
         place_telling_apart=config.place_telling_apart,
         place_offset_km=config.place_offset_km,
         place_country_capital=config.place_country_capital,
+        place_point=Steps.of("events.place_point_steps", POINT_STEPS, config.place_point_steps),
+        place_point_snap_km=config.place_point_snap_km,
         typed_by=config.typed_by,
         merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
                         config.merge_back_references, config.merge_own_dates_only, config.merge_retellings,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from thucydides.events.detect import Candidate
+from thucydides.geo.distance import km
 from thucydides.geo.gazetteer import open_gazetteer
 from thucydides.geo.located import (
     AREA_LEVEL,
@@ -38,10 +39,11 @@ from thucydides.geo.offsets import moved, told_offset
 from thucydides.geo.priors import capital_place
 from thucydides.geo.recognize import knowledge
 from thucydides.knowledge.lexicons import lexicons
+from thucydides.knowledge.unit_points import unit_code, unit_points
 from thucydides.ling.clauses import NOUN_CLAUSE_DEPS, TOLD_DEPS, clause_head, has_own_subject, telling_verb
 from thucydides.ling.context import DocContext, actors_country
 from thucydides.ling.tokens import NOUN_MODIFIER_DEPS, ancestors, contains, span_head
-from thucydides.model import Toponym
+from thucydides.model import Place, Toponym
 
 
 @dataclass(frozen=True)
@@ -477,3 +479,38 @@ PLACE_STEPS: Mapping[str, Callable[[PlaceContext], Located | None]] = {
     "clause": in_clause, "sentence": in_sentence, "paragraph": paragraph, "document": document, "in_a_name": in_a_name,
     "actors_capital": actors_capital, "acting_countrys_capital": acting_countrys_capital,
 }
+
+
+@dataclass(frozen=True)
+class PointContext:
+    """A happening's settled place, for the steps that may set it at a conventional point instead."""
+
+    doc: DocContext
+    located: Located
+    snap_km: float
+    """A gazetteer town of the point's name this near stands for the point."""
+
+
+def unit_point(pc: PointContext) -> Located | None:
+    """ "Protesters rallied in Nakuru county": a happening placed only at a first-level unit is coded by ACLED at a
+    point of its own for the unit (precision 3), most often its capital, not at the unit's centroid-like point,
+    often more than 25 km away; the point learned from ACLED's train rows (`knowledge.unit_points`), as the
+    gazetteer's town of that name when one lies within `snap_km` of it, else as a place of its own riding on the
+    result. None: not a first-level unit, or no point learned for it."""
+    t = pc.located.toponym
+    unit = pc.doc.place_of(t)
+    code = unit_code(unit.id) if unit.kind == "admin1" else None
+    point = unit_points().get(code) if code else None
+    if point is None:
+        return None
+    towns = [c.place for c in open_gazetteer().candidates(point.location)
+             if c.place.country == unit.country and km(c.place.lat, c.place.lon, point.lat, point.lon) <= pc.snap_km]
+    place = min(towns, key=lambda p: km(p.lat, p.lon, point.lat, point.lon)) if towns else Place(
+        id=f"{unit.id}@point", name=point.location, lat=point.lat, lon=point.lon, kind="populated_place",
+        country=unit.country, admin1=unit.admin1)
+    return Located(replace(t, place=place.id), 3, unnamed=place)
+
+
+POINT_STEPS: Mapping[str, Callable[[PointContext], Located | None]] = {"unit_point": unit_point}
+"""Steps that may set a happening placed at a wide area at the point conflict records code it at (settings
+`stages.events.place_point_steps`); the first that answers wins."""
