@@ -57,7 +57,9 @@ def events_runner(places: Mapping[str, Place], name_suffix: str = "",
 
 @pytest.fixture(scope="module")
 def events_of() -> Callable[[str], list[Event]]:
-    return events_runner(PLACES, name_suffix="(?: district)?")  # as the places stage spans "X district"
+    # as the places stage spans "X district"; a unit stays at its own point here (the choice among places is tested;
+    # `where.unit_point` and `unit_seat` have their own tests below)
+    return events_runner(PLACES, name_suffix="(?: district)?", place_point_steps=())
 
 
 def first(events: list[Event]) -> Event:
@@ -329,3 +331,23 @@ def test_an_unknown_point_step_fails_naming_the_choices():
 
     with pytest.raises(SettingsError, match="unit_point"):
         events_runner(NAKURU, place_point_steps=("capital_guess",))
+
+
+SAMANGAN = {"Samangan province": Place("adm1-AF-32", "Samangān", 35.91, 67.67, "admin1", "AF", "Samangān")}
+"""A unit ACLED's train rows learned no point for (`where.unit_seat` answers)."""
+SAMANGAN_REPORT = "Gunmen attacked a checkpoint in Samangan province on Friday, killing two policemen."
+
+
+def test_a_province_with_no_learned_point_takes_its_largest_town(gazetteer_or_skip):
+    """`where.unit_seat`: the unit's most populous town the gazetteer holds, at precision 3."""
+    e = first(events_runner(SAMANGAN, place_point_steps=("unit_point", "unit_seat"))(SAMANGAN_REPORT))
+    town = gazetteer_or_skip.largest_town("AF", "Samangān")
+    assert town is not None and (e.place, e.geo_precision) == (town.id, 3)
+    assert "unit_seat (told: Samangān)" in (e.notes or "")
+
+
+def test_a_province_whose_largest_town_lies_far_keeps_its_own_point(gazetteer_or_skip):
+    """A wide unit whose largest town lies farther than `place_seat_max_km` from its point: the reader told only the
+    unit may mean it whole."""
+    e = first(events_runner(SAMANGAN, place_point_steps=("unit_seat",), place_seat_max_km=1.0)(SAMANGAN_REPORT))
+    assert e.place == "adm1-AF-32"

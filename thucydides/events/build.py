@@ -152,6 +152,8 @@ class Readers:
     (`where.POINT_STEPS`); none: left at the area's own point."""
     place_point_snap_km: float = 5.0
     """A gazetteer town of the point's name this near stands for the point (`where.unit_point`)."""
+    place_seat_max_km: float | None = None
+    """`where.unit_seat` leaves a unit whose largest town lies farther than this from its point."""
     typed_by: str = "lead"
     """Which sighting of a happening gives its type: 'lead' (the first told), 'surest' (the coder's surest),
     'deadliest' (the surest of those whose words tell people killed, if any)."""
@@ -356,7 +358,8 @@ def _read_place(ctx: DocContext, s: Sighting, readers: Readers) -> None:
 
 def _at_point(ctx: DocContext, s: Sighting, located: Located, readers: Readers) -> Located:
     """The happening at the point a `place_point` step gives, the area the text told kept in the trail."""
-    moved, step = readers.place_point.first(PointContext(ctx, located, readers.place_point_snap_km))
+    moved, step = readers.place_point.first(PointContext(ctx, located, readers.place_point_snap_km,
+                                                            readers.place_seat_max_km))
     if moved is None:
         return located
     _add_unnamed(ctx, moved)

@@ -177,6 +177,8 @@ class EventsConfig:
     (`where.POINT_STEPS`: unit_point); empty: off."""
     place_point_snap_km: float = 5.0
     """A gazetteer town of the learned point's name this near stands for it (`where.unit_point`)."""
+    place_seat_max_km: float | None = 100.0
+    """`where.unit_seat` leaves a unit whose largest town lies farther than this from the unit's point (null: any)."""
     retrospective_max_sentences: int | None = 8
     """A report all of whose happenings are background keeps them when it has at most this many sentences (a
     note filed late, a brief about an old happening); a longer one is a feature telling history, left out like
@@ -473,6 +475,7 @@ def readers(config: EventsConfig) -> Readers:
         place_country_capital=config.place_country_capital,
         place_point=Steps.of("events.place_point_steps", POINT_STEPS, config.place_point_steps),
         place_point_snap_km=config.place_point_snap_km,
+        place_seat_max_km=config.place_seat_max_km,
         typed_by=config.typed_by,
         merging=Merging(frozenset(config.distinct_sub_types), config.merge_actor_sides, config.merge_guessed_actors,
                         config.merge_back_references, config.merge_own_dates_only, config.merge_retellings,

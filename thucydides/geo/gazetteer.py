@@ -160,6 +160,15 @@ class Gazetteer:
             " FROM places WHERE id = ?", (place_id,)).fetchone()
         return self._candidate(row).place if row else None
 
+    @lru_cache(maxsize=5_000)  # noqa: B019 - one gazetteer per process; the cache dies with it
+    def largest_town(self, country: str, admin1: str) -> Place | None:
+        """The most populous town of a first-level unit (`admin1`: the unit's name as its places carry it)."""
+        row = self._connect().execute(
+            "SELECT id, name, lat, lon, kind, country, admin1, geonameid, population, source, name, 2 FROM places"
+            " WHERE kind = 'populated_place' AND country = ? AND admin1 = ? AND population > 0"
+            " ORDER BY population DESC LIMIT 1", (country, admin1)).fetchone()
+        return self._candidate(row).place if row else None
+
     def count(self) -> int:
         return int(self._connect().execute("SELECT count(*) FROM places").fetchone()[0])
 
