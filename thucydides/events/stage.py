@@ -172,7 +172,7 @@ class EventsConfig:
     place_country_capital: bool = True
     """A happening placed at a country whose smaller places the report does not name goes to its capital, at a
     region-level precision (`where.country_capital`)."""
-    place_point_steps: tuple[str, ...] = ()
+    place_point_steps: tuple[str, ...] = ("unit_point", "unit_seat")
     """Steps that set a happening placed at a wide area at the point conflict records code it at
     (`where.POINT_STEPS`: unit_point); empty: off."""
     place_point_snap_km: float = 5.0
