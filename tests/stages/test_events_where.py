@@ -351,3 +351,11 @@ def test_a_province_whose_largest_town_lies_far_keeps_its_own_point(gazetteer_or
     unit may mean it whole."""
     e = first(events_runner(SAMANGAN, place_point_steps=("unit_seat",), place_seat_max_km=1.0)(SAMANGAN_REPORT))
     assert e.place == "adm1-AF-32"
+
+
+def test_a_learned_point_farther_than_the_limit_is_not_taken():
+    """`place_seat_max_km` bounds `where.unit_point` too: a learned point far from the unit's own (our news gold gives
+    a province 100-200 km) leaves the happening at the unit."""
+    e = first(events_runner(NAKURU, place_point_steps=("unit_point",), place_seat_max_km=1.0)(
+        "Hundreds of farmers marched in Nakuru County on Tuesday to demand better maize prices."))
+    assert e.place == "adm1-KE-39"

@@ -178,7 +178,8 @@ class EventsConfig:
     place_point_snap_km: float = 5.0
     """A gazetteer town of the learned point's name this near stands for it (`where.unit_point`)."""
     place_seat_max_km: float | None = 100.0
-    """`where.unit_seat` leaves a unit whose largest town lies farther than this from the unit's point (null: any)."""
+    """Neither `where.unit_point` nor `where.unit_seat` moves a happening farther than this from the unit's own point
+    (null: any)."""
     retrospective_max_sentences: int | None = 8
     """A report all of whose happenings are background keeps them when it has at most this many sentences (a
     note filed late, a brief about an old happening); a longer one is a feature telling history, left out like

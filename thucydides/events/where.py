@@ -490,7 +490,7 @@ class PointContext:
     snap_km: float
     """A gazetteer town of the point's name this near stands for the point."""
     seat_max_km: float | None = None
-    """`unit_seat` leaves a unit whose largest town lies farther than this from the unit's own point (None: any)."""
+    """Neither step moves a happening farther than this from the unit's own point (None: any)."""
 
 
 def unit_point(pc: PointContext) -> Located | None:
@@ -498,12 +498,12 @@ def unit_point(pc: PointContext) -> Located | None:
     point of its own for the unit (precision 3), most often its capital, not at the unit's centroid-like point,
     often more than 25 km away; the point learned from ACLED's train rows (`knowledge.unit_points`), as the
     gazetteer's town of that name when one lies within `snap_km` of it, else as a place of its own riding on the
-    result. None: not a first-level unit, or no point learned for it."""
+    result. None: not a first-level unit, no point learned for it, or one farther than `seat_max_km` (`_too_far`)."""
     t = pc.located.toponym
     unit = pc.doc.place_of(t)
     code = unit_code(unit.id) if unit.kind == "admin1" else None
     point = unit_points().get(code) if code else None
-    if point is None:
+    if point is None or _too_far(pc, point.lat, point.lon, unit):
         return None
     towns = [c.place for c in open_gazetteer().candidates(point.location)
              if c.place.country == unit.country and km(c.place.lat, c.place.lon, point.lat, point.lon) <= pc.snap_km]
@@ -524,9 +524,15 @@ def unit_seat(pc: PointContext) -> Located | None:
     if unit.kind != "admin1" or not unit.country or not unit.admin1:
         return None
     town = open_gazetteer().largest_town(unit.country, unit.admin1)
-    if town is None or (pc.seat_max_km is not None and km(town.lat, town.lon, unit.lat, unit.lon) > pc.seat_max_km):
+    if town is None or _too_far(pc, town.lat, town.lon, unit):
         return None
     return Located(replace(t, place=town.id), 3, unnamed=town)
+
+
+def _too_far(pc: PointContext, lat: float, lon: float, unit: Place) -> bool:
+    """A point farther than `seat_max_km` from the unit's own: news told only the unit may mean it whole, and our
+    news gold gives a province 100-200 km, so neither step moves a happening farther than that."""
+    return pc.seat_max_km is not None and km(lat, lon, unit.lat, unit.lon) > pc.seat_max_km
 
 
 POINT_STEPS: Mapping[str, Callable[[PointContext], Located | None]] = {"unit_point": unit_point, "unit_seat": unit_seat}
