@@ -115,7 +115,7 @@ def state_force(ctx: SideContext, sides: Sides) -> Sides:
 
 
 def named_group(ctx: SideContext, sides: Sides) -> Sides:
-    """'A bomb suspected to have been planted by the Taliban killed three', 'armed men (presumably X militia) shot
+    """'three died when a roadside device, blamed on the Taliban, went off', 'armed men (presumably X militia) shot
     a farmer': an unnamed armed actor 1 of a violent event is the one non-state armed group its clause names
     (not as a speaker, not actor 2), as ACLED codes the suspected perpetrator; a clause naming two groups, or
     calling the doers unknown ('unidentified gunmen'), keeps the unidentified armed group."""
