@@ -7,7 +7,7 @@ when the stage is built, naming the choices.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -15,6 +15,15 @@ from thucydides.knowledge.settings import SettingsError
 
 C = TypeVar("C")
 T = TypeVar("T")
+
+
+def check_names(decision: str, available: Collection[str], order: Sequence[str], what: str = "step(s)") -> None:
+    """Fails, naming the unknown names and the choices, where the settings name a step (filter, reading ...) the
+    code does not have: when the stage is built, not on the first report."""
+    unknown = [name for name in order if name not in available]
+    if unknown:
+        raise SettingsError(f"{decision}: unknown {what} {', '.join(unknown)}; "
+                            f"choose from {', '.join(sorted(available))}")
 
 
 @dataclass(frozen=True)
@@ -26,10 +35,7 @@ class Steps(Generic[C, T]):
 
     @classmethod
     def of(cls, decision: str, available: Mapping[str, Callable[[C], T | None]], order: Sequence[str]) -> Steps[C, T]:
-        unknown = [name for name in order if name not in available]
-        if unknown:
-            raise SettingsError(f"{decision}: unknown step(s) {', '.join(unknown)}; "
-                                f"choose from {', '.join(sorted(available))}")
+        check_names(decision, available, order)
         return cls(decision, tuple((name, available[name]) for name in order))
 
     def first(self, context: C) -> tuple[T | None, str | None]:
@@ -54,10 +60,7 @@ class Filters(Generic[C]):
 
     @classmethod
     def of(cls, decision: str, available: Mapping[str, Callable[[C], bool]], order: Sequence[str]) -> Filters[C]:
-        unknown = [name for name in order if name not in available]
-        if unknown:
-            raise SettingsError(f"{decision}: unknown filter(s) {', '.join(unknown)}; "
-                                f"choose from {', '.join(sorted(available))}")
+        check_names(decision, available, order, "filter(s)")
         return cls(decision, tuple((name, available[name]) for name in order))
 
     def failing(self, context: C) -> str | None:

@@ -24,10 +24,10 @@ from thucydides.knowledge.actors import NON_STATE_ARMED_KINDS
 from thucydides.knowledge.actors_recoding import unknown_doer_words
 from thucydides.knowledge.actors_state_sides import state_side_forces
 from thucydides.knowledge.actors_umbrella import umbrella_actors
-from thucydides.knowledge.settings import SettingsError
 from thucydides.ling.clauses import clause_head, has_own_subject
 from thucydides.ling.context import DocContext
 from thucydides.model import ActorMention
+from thucydides.steps import check_names
 
 GOVERNMENT_KIND = "government"
 """The kind of a state's government and its offices, as against its forces."""
@@ -144,10 +144,7 @@ class SideRecoding:
 
     @classmethod
     def of(cls, order: Sequence[str]) -> SideRecoding:
-        unknown = [name for name in order if name not in SIDE_RECODE_STEPS]
-        if unknown:
-            raise SettingsError(f"events.side_recode_steps: unknown step(s) {', '.join(unknown)}; "
-                                f"choose from {', '.join(sorted(SIDE_RECODE_STEPS))}")
+        check_names("events.side_recode_steps", SIDE_RECODE_STEPS, order)
         return cls(tuple(SIDE_RECODE_STEPS[name] for name in order))
 
     def __call__(self, ctx: SideContext, sides: Sides) -> tuple[Sides, str | None, str | None]:

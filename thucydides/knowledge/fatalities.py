@@ -7,7 +7,8 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
-from thucydides.knowledge.settings import ENV_OVERRIDE, SettingsError, section
+from thucydides.knowledge.settings import ENV_OVERRIDE, section
+from thucydides.steps import check_names
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,7 @@ def _checked(override: str | None) -> FatalitySettings:
     """The section checked, for the settings file `override` names (None: the shipped one)."""
     found = section("fatalities", FatalitySettings)
     for key, choices in (("told_victim_readings", VICTIM_READINGS), ("figure_readings", FIGURE_READINGS)):
-        unknown = [r for r in getattr(found, key) if r not in choices]
-        if unknown:
-            raise SettingsError(f"fatalities.{key}: unknown {', '.join(unknown)}; choose from {', '.join(choices)}")
+        check_names(f"fatalities.{key}", choices, getattr(found, key), "reading(s)")
     return found
 
 

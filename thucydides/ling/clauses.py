@@ -16,8 +16,9 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from thucydides.knowledge.lexicons import Lexicons, lexicons
-from thucydides.knowledge.settings import SettingsError, section
+from thucydides.knowledge.settings import section
 from thucydides.ling.tokens import NOMINAL, VERBAL, ancestors, contains, forms, is_root, lemma
+from thucydides.steps import check_names
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
 """Attachments by which a verb heads a clause of its own."""
@@ -410,10 +411,7 @@ class ClauseMoodSettings:
 
 @lru_cache(maxsize=4)
 def _obstructed_kinds(names: tuple[str, ...]) -> tuple[Callable[[Token, Lexicons], bool], ...]:
-    unknown = [n for n in names if n not in OBSTRUCTED]
-    if unknown:
-        raise SettingsError(f"clause_mood.obstructed: unknown kind(s) {', '.join(unknown)}; "
-                            f"choose from {', '.join(sorted(OBSTRUCTED))}")
+    check_names("clause_mood.obstructed", OBSTRUCTED, names, "kind(s)")
     return tuple(OBSTRUCTED[n] for n in names)
 
 

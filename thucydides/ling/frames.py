@@ -19,9 +19,9 @@ from collections.abc import Callable, Mapping, Sequence
 from spacy.tokens import Span, Token
 
 from thucydides.knowledge.lexicons import Lexicons, lexicons
-from thucydides.knowledge.settings import SettingsError
 from thucydides.ling.clauses import own_mood, unrealised_nouns
 from thucydides.ling.tokens import forms
+from thucydides.steps import check_names
 
 FrameStep = Callable[[Span, Lexicons], dict[int, str]]
 """One kind of frame: the tokens of a unit it changes, each with the words that replace it ('' drops it)."""
@@ -169,10 +169,7 @@ FRAME_STEPS: Mapping[str, FrameStep] = {"told": _dropping(told), "raised": _drop
 
 def frame_steps(names: Sequence[str]) -> tuple[FrameStep, ...]:
     """The chosen steps in order; an unknown name fails when the stage is built."""
-    unknown = [n for n in names if n not in FRAME_STEPS]
-    if unknown:
-        raise SettingsError(f"stages.events.coded_view: unknown step(s) {', '.join(unknown)}; "
-                            f"choose from {', '.join(sorted(FRAME_STEPS))}")
+    check_names("stages.events.coded_view", FRAME_STEPS, names)
     return tuple(FRAME_STEPS[n] for n in names)
 
 
