@@ -69,6 +69,16 @@ def clause_mentions(ctx: DocContext, anchor: Token) -> list[ActorMention]:
             if (token := ctx.token_at(m.start)) is not None and token.idx in words]
 
 
+def _standing_for(sides: Sides, actor1: str | None, actor2: str | None) -> Sides:
+    """The sides with `actor1` and `actor2` (where given) coded in place of the ones read, each read one kept as the
+    associated actor unless one is already named (`umbrella`, `state_force`)."""
+    if actor1:
+        sides = replace(sides, actor1=actor1, associated1=sides.associated1 or sides.actor1)
+    if actor2:
+        sides = replace(sides, actor2=actor2, associated2=sides.associated2 or sides.actor2)
+    return sides
+
+
 def _main_actor(ctx: SideContext, role: str, actor: str | None) -> str | None:
     """The main actor ACLED's coders name for `actor` read in `role` in the country's events of the type, if any."""
     record = ctx.base.base.get(actor) if actor and ctx.country else None
@@ -84,12 +94,7 @@ def umbrella(ctx: SideContext, sides: Sides) -> Sides:
     """'Donbass People's Militia shelled a village': the member a report names stands for the main actor ACLED's
     coders name in the country's events of the type (the front, the operation, the leading force), the member
     associated with it; an actor with no such main actor, or one the base lacks, stays."""
-    main1, main2 = _main_actor(ctx, "actor1", sides.actor1), _main_actor(ctx, "actor2", sides.actor2)
-    if main1:
-        sides = replace(sides, actor1=main1, associated1=sides.associated1 or sides.actor1)
-    if main2:
-        sides = replace(sides, actor2=main2, associated2=sides.associated2 or sides.actor2)
-    return sides
+    return _standing_for(sides, _main_actor(ctx, "actor1", sides.actor1), _main_actor(ctx, "actor2", sides.actor2))
 
 
 def _force_for(ctx: SideContext, role: str, actor: str | None) -> str | None:
@@ -106,12 +111,7 @@ def state_force(ctx: SideContext, sides: Sides) -> Sides:
     force of the event's country (the police, for these), the government kept associated; only a government its
     clause names, not one read from elsewhere (a source, the sentence before), whose recoding as a force would let
     the coding rules retype the event (a force's abduction is an arrest)."""
-    force1, force2 = _force_for(ctx, "actor1", sides.actor1), _force_for(ctx, "actor2", sides.actor2)
-    if force1:
-        sides = replace(sides, actor1=force1, associated1=sides.associated1 or sides.actor1)
-    if force2:
-        sides = replace(sides, actor2=force2, associated2=sides.associated2 or sides.actor2)
-    return sides
+    return _standing_for(sides, _force_for(ctx, "actor1", sides.actor1), _force_for(ctx, "actor2", sides.actor2))
 
 
 def named_group(ctx: SideContext, sides: Sides) -> Sides:
