@@ -43,7 +43,7 @@ from thucydides.knowledge.actors import (
 from thucydides.knowledge.demonyms import Countries, build_countries, geonames_countries
 from thucydides.knowledge.settings import section
 from thucydides.learn.actor_aliases import PLACE_HEADS, LearnSettings, Target, excluded_words, learn_aliases
-from thucydides.learn.corpora import acled_parser, acled_split_rows, parse_acled_args
+from thucydides.learn.corpora import acled_parser, acled_split_rows, cell_names, parse_acled_args
 
 DEFAULT_OUT = PACKAGE_DATA / "actors"
 ROLES = (("actor1", "inter1"), ("actor2", "inter2"), ("assoc_actor_1", None), ("assoc_actor_2", None))
@@ -61,11 +61,9 @@ def train_rows(path: Path) -> list[dict[str, str]]:
 def actor_names(row: Mapping[str, str]) -> Iterator[tuple[str, int | None]]:
     """(name, inter code of its role) for every actor of a row; associated actors have no code of their own."""
     for column, inter_column in ROLES:
-        for name in (row.get(column) or "").split(";"):
-            name = " ".join(name.split())
-            if name:
-                code = row.get(inter_column or "") or ""
-                yield name, int(code) if inter_column and code.isdigit() and code != "0" else None
+        for name in cell_names(row.get(column) or ""):
+            code = row.get(inter_column or "") or ""
+            yield name, int(code) if inter_column and code.isdigit() and code != "0" else None
 
 
 def country_code(name: str, table: Countries) -> str | None:

@@ -33,6 +33,11 @@ RE3D_DOCUMENTS = outside.re3d()
 RE3D_GOLD = outside.re3d_gold()
 """Defaults read where `knowledge.outside` finds the outside data (`../shared` or THUCYDIDES_SHARED) at import."""
 VOA_LABELS = Path(__file__).resolve().parent / "data" / "voa_event_labels.jsonl"
+def cell_names(cell: str) -> list[str]:
+    """ACLED's names in one actor cell ('A; B' where several actors are associated), whitespace collapsed."""
+    return [" ".join(name.split()) for name in cell.split(";") if name.strip()]
+
+
 def acled_parser(doc: str | None, out: Path, out_help: str = "the CSV file to write") -> argparse.ArgumentParser:
     """The command line every learner from ACLED's train split starts with: `--acled` (the events CSV) and `--out`."""
     ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -26,7 +26,7 @@ from thucydides.knowledge import data_path
 from thucydides.knowledge.actors_umbrella import COLUMNS, FILE, UmbrellaActor
 from thucydides.knowledge.demonyms import countries
 from thucydides.knowledge.settings import section
-from thucydides.learn.corpora import acled_parser, acled_split_rows, parse_acled_args
+from thucydides.learn.corpora import acled_parser, acled_split_rows, cell_names, parse_acled_args
 from thucydides.learn.tables import write_table
 
 SIDES = (("actor1", "assoc_actor_1"), ("actor2", "assoc_actor_2"))
@@ -45,10 +45,6 @@ class UmbrellaSettings:
     """Share of the associated rows whose side is the main actor."""
 
 
-def _names(cell: str) -> list[str]:
-    return [" ".join(n.split()) for n in cell.split(";") if n.strip()]
-
-
 def learn(rows: Iterable[Mapping[str, str]], settings: UmbrellaSettings) -> list[UmbrellaActor]:
     table = countries()
     named: Counter[tuple[str, str, str, str]] = Counter()
@@ -61,7 +57,7 @@ def learn(rows: Iterable[Mapping[str, str]], settings: UmbrellaSettings) -> list
             main = " ".join(row[side].split())
             if main:
                 named[(main, side, code, row["event_type"])] += 1
-            for member in _names(row[listed]):
+            for member in cell_names(row[listed]):
                 mains[(member, side, code, row["event_type"])][main] += 1
     out = []
     for key, counts in sorted(mains.items()):
