@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from thucydides.events.detect import Candidate, Coder, Guess, ReportShape
 from thucydides.knowledge.settings import section
@@ -79,8 +80,10 @@ REPORT_TYPE_STEPS: Mapping[str, Callable[[LeadReading], tuple[str, str] | None]]
 }
 
 
+@lru_cache(maxsize=8)
 def report_type_steps(settings: ReportTypeSettings) -> Steps[LeadReading, tuple[str, str]]:
-    """The configured steps; an unknown name fails, listing the choices."""
+    """The configured steps, built once per settings (the stage checks them when it is built, and `report_typed`
+    asks for them on every report); an unknown name fails, listing the choices."""
     return Steps.of("event_report_type.steps", REPORT_TYPE_STEPS, settings.steps)
 
 
