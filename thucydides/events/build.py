@@ -153,7 +153,7 @@ class Readers:
     place_point_snap_km: float = 5.0
     """A gazetteer town of the point's name this near stands for the point (`where.unit_point`)."""
     place_seat_max_km: float | None = None
-    """`where.unit_seat` leaves a unit whose largest town lies farther than this from its point."""
+    """Neither `where.unit_point` nor `where.unit_seat` moves a happening farther than this from the unit's point."""
     typed_by: str = "lead"
     """Which sighting of a happening gives its type: 'lead' (the first told), 'surest' (the coder's surest),
     'deadliest' (the surest of those whose words tell people killed, if any)."""
