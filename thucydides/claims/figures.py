@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
@@ -139,9 +140,10 @@ def find_unit(doc: Doc, j: int, seg: Segment, lex: ClaimLexicon, reach: int = 5)
     first = _after_of(doc, j, seg)
     for k in range(first, min(seg.last_token, first + reach)):
         found = _unit_here(doc, k, seg, lex)
-        if found is not None and _names_a_thing(doc[found[1]], seg, lex):
+        modified = _what_it_modifies(doc[found[1]], seg, lex) if found is not None else None
+        if modified == "thing":
             return None
-        if found is not None and not _modifies_people(doc[found[1]], seg, lex):
+        if found is not None and modified is None:
             return found
         if not _modifier(doc[k]):
             return None
@@ -189,24 +191,18 @@ def _modifier_of_noun(tok: Token, seg: Segment) -> Token | None:
     return head if figure_reading("compound_unit") else None
 
 
-def _modifies_people(tok: Token, seg: Segment, lex: ClaimLexicon) -> bool:
-    """'three militia members', 'two police officers': a person word modifying another that counts people; the
-    scan goes on to that word."""
+def _what_it_modifies(tok: Token, seg: Segment, lex: ClaimLexicon) -> Literal["people", "thing"] | None:
+    """What the noun a person word modifies counts (`_modifier_of_noun`), read once for both answers: 'people'
+    ('three militia members', 'two police officers': the scan goes on to that word), 'thing' ('burned two police
+    vehicles', 'destroyed 7 armored personnel carriers': the figure counts those things, not people,
+    `compound_unit`); None where it modifies no noun, or a victim's."""
     head = _modifier_of_noun(tok, seg)
-    found = _unit_at(tok.doc, head.i, seg.last_token, lex) if head is not None else None
-    return found is not None and found[0] in PERSON_UNITS
-
-
-def _names_a_thing(tok: Token, seg: Segment, lex: ClaimLexicon) -> bool:
-    """'burned two police vehicles', 'destroyed 7 armored personnel carriers': a person word modifying a noun
-    that counts no one; the figure counts those things, not people (`compound_unit`)."""
-    head = _modifier_of_noun(tok, seg)
-    return head is not None and not _person_word(head, seg, lex)
-
-
-def _person_word(tok: Token, seg: Segment, lex: ClaimLexicon) -> bool:
-    found = _unit_at(tok.doc, tok.i, seg.last_token, lex)
-    return (found is not None and found[0] in PERSON_UNITS) or _victim_noun(tok, lex)
+    if head is None:
+        return None
+    found = _unit_at(tok.doc, head.i, seg.last_token, lex)
+    if found is not None and found[0] in PERSON_UNITS:
+        return "people"
+    return None if _victim_noun(head, lex) else "thing"
 
 
 def _victim_noun(tok: Token, lex: ClaimLexicon) -> bool:
