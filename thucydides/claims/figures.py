@@ -370,8 +370,13 @@ def _month_day(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -
     """'Around 14 March 2022', 'on March 3': a number beside a capitalised month name is a day, whatever the
     recogniser tagged (`month_date`, fatalities.figure_readings)."""
     beside = [doc[k] for k in (q.start - 1, q.end) if seg.first_token <= k < seg.last_token]
-    month = any(t.lower_ in lex.month_names and t.text[:1].isupper() for t in beside)
-    return month and figure_reading("month_date")
+    return any(is_month_name(t, lex) for t in beside) and figure_reading("month_date")
+
+
+def is_month_name(t: Token, lex: ClaimLexicon) -> bool:
+    """A capitalised month name ('March', not 'march'): the word beside a number that makes it a day (here and in
+    events/tolls, `month_date`)."""
+    return t.lower_ in lex.month_names and t.text[:1].isupper()
 
 
 def _year(doc: Doc, q: numbers.Quantity, seg: Segment, lex: ClaimLexicon) -> bool:

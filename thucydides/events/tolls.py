@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
+from thucydides.claims.figures import is_month_name
 from thucydides.claims.lexicon import lexicon as claim_lexicon
 from thucydides.knowledge.fatalities import fatality_settings, figure_reading
 from thucydides.knowledge.lexicons import lexicons
@@ -448,9 +449,9 @@ def _day(token: Token) -> bool:
     a subject, not victims (`month_date`, fatalities.figure_readings; claims.yaml month_names)."""
     if not token.like_num or not figure_reading("month_date"):
         return False
-    months = claim_lexicon().month_names
+    lex = claim_lexicon()
     beside = [token.doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(token.doc)]
-    return any(t.lower_ in months and t.text[:1].isupper() for t in beside)
+    return any(is_month_name(t, lex) for t in beside)
 
 
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
