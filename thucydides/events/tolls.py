@@ -260,10 +260,15 @@ def _joined_victims(verb: Token, kills: Sequence[Token], vague_counts: Mapping[s
 
 
 def _victim_set(verb: Token) -> tuple[Token, ...]:
-    """Who the killing verb kills, as `_victims` reads them."""
-    readings = toll_settings().told_victim_readings
+    """Who the killing verb kills, as `_victims` first reads them."""
+    return _read_victims(verb, toll_settings().told_victim_readings)[0]
+
+
+def _read_victims(verb: Token, readings: Sequence[str]) -> tuple[tuple[Token, ...], bool]:
+    """The killing verb's victims as its words name them, and whether it is told in the passive (its subject then
+    names them), for `_victims` and `_victim_set` alike."""
     passive = is_passive(verb) or _shares_passive(verb) or _headline_participle(verb, readings)
-    return _victim_tokens(verb, passive, readings)
+    return _victim_tokens(verb, passive, readings), passive
 
 
 def _others(first: Sequence[Token], joined: Sequence[Token]) -> bool:
@@ -306,8 +311,7 @@ toll_settings = fatality_settings
 def _victims(verb: Token, vague_counts: Mapping[str, int]) -> int:
     """'killed a farmer and his son' 2, 'an unknown number were killed' 3, 'killed five traders' 5."""
     readings = toll_settings().told_victim_readings
-    passive = is_passive(verb) or _shares_passive(verb) or _headline_participle(verb, readings)
-    victims = _victim_tokens(verb, passive, readings)
+    victims, passive = _read_victims(verb, readings)
     if victims and passive and "own_auxiliary" in readings and _disagrees(verb, victims):
         victims = ()
     if not victims and passive and "singular_passive" in readings:
